@@ -1,0 +1,203 @@
+package org.norrlab.acquisition;
+
+import org.norrlab.core.Event;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.SampleSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** See the package documentation for the threading and backpressure policy. */
+public final class AcquisitionCore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AcquisitionCore.class);
+    public static final int DEFAULT_CAPACITY = 1 << 16;
+    private static final int MAX_BATCH = 8192;
+    private static final AcquisitionRecord END = new AcquisitionRecord.SampleTaken(-1, -1, Sample.potentialOnly(0, 0));
+
+    private final BlockingQueue<AcquisitionRecord> queue;
+    private final int capacity;
+    private final List<RecordConsumer> consumers;
+    private final Thread dispatcher;
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong samplesIn = new AtomicLong();
+    private final Object progress = new Object();
+    private long delivered;
+    private long samplesDelivered;
+    private long discardedAfterFailure;
+    private int highWater;
+    private volatile Exception failure;
+    private volatile boolean closed;
+
+    public AcquisitionCore(int capacity, List<RecordConsumer> consumers) {
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.consumers = List.copyOf(consumers);
+        this.dispatcher = new Thread(this::dispatch, "acquisition-dispatcher");
+        this.dispatcher.start();
+    }
+
+    /** A sink for one step's measurement; it numbers the samples of that step from 0. */
+    public SampleSink sinkFor(int stepIndex) {
+        return new SampleSink() {
+            private long sequence;
+
+            @Override
+            public void sample(Sample sample) throws InterruptedException {
+                publish(new AcquisitionRecord.SampleTaken(stepIndex, sequence++, sample));
+                samplesIn.incrementAndGet();
+            }
+
+            @Override
+            public void event(Event event) throws InterruptedException {
+                publish(new AcquisitionRecord.EventSeen(stepIndex, event, Instant.now()));
+            }
+        };
+    }
+
+    /** Queues a record, waiting while the queue is full. Refuses once a consumer has failed. */
+    public void publish(AcquisitionRecord record) throws InterruptedException {
+        while (!queue.offer(record, 100, TimeUnit.MILLISECONDS)) {
+            checkHealthy();
+        }
+        checkHealthy();
+        published.incrementAndGet();
+    }
+
+    private void checkHealthy() {
+        if (failure != null) {
+            throw new AcquisitionFailedException(failure);
+        }
+        if (closed) {
+            throw new IllegalStateException("the acquisition core is closed");
+        }
+    }
+
+    /** Waits until every record published so far has reached every consumer. */
+    public boolean flush(Duration timeout) throws InterruptedException {
+        long target = published.get();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (progress) {
+            while (delivered + discardedAfterFailure < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(progress, left);
+            }
+        }
+        return true;
+    }
+
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    public Counters counters() {
+        synchronized (progress) {
+            return new Counters(samplesIn.get(), samplesDelivered, highWater, capacity, discardedAfterFailure);
+        }
+    }
+
+    /** Samples received from drivers and delivered to consumers, and how full the queue ever got. */
+    public record Counters(long samplesIn, long samplesDelivered, int queueHighWater, int queueCapacity,
+                           long recordsDiscardedAfterFailure) {
+    }
+
+    private void dispatch() {
+        List<AcquisitionRecord> batch = new ArrayList<>(MAX_BATCH);
+        boolean running = true;
+        while (running) {
+            try {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                log.error("acquisition dispatcher interrupted; records still queued: {}", queue.size(), e);
+                Thread.currentThread().interrupt();
+                return;
+            }
+            int depth = batch.size() + queue.size();
+            int end = batch.indexOf(END);
+            if (end >= 0) {
+                running = false;
+                if (end < batch.size() - 1) {
+                    log.error("{} records were published after the core closed; they are not delivered",
+                            batch.size() - 1 - end);
+                }
+                batch.subList(end, batch.size()).clear();
+            }
+            int last = batch.size() - 1;
+            long samples = 0;
+            for (int i = 0; i <= last; i++) {
+                AcquisitionRecord record = batch.get(i);
+                if (record instanceof AcquisitionRecord.SampleTaken) {
+                    samples++;
+                }
+                deliver(record, i == last);
+            }
+            synchronized (progress) {
+                if (failure == null) {
+                    delivered += last + 1;
+                    samplesDelivered += samples;
+                } else {
+                    discardedAfterFailure += last + 1;
+                }
+                highWater = Math.max(highWater, depth);
+                progress.notifyAll();
+            }
+            batch.clear();
+        }
+        for (RecordConsumer consumer : consumers) {
+            try {
+                consumer.finish();
+            } catch (Exception e) {
+                fail(consumer, e);
+            }
+        }
+    }
+
+    private void deliver(AcquisitionRecord record, boolean endOfBatch) {
+        if (failure != null) {
+            return;
+        }
+        for (RecordConsumer consumer : consumers) {
+            try {
+                consumer.accept(record, endOfBatch);
+            } catch (Exception e) {
+                fail(consumer, e);
+                return;
+            }
+        }
+    }
+
+    private void fail(RecordConsumer consumer, Exception e) {
+        log.error("acquisition consumer {} failed; the run will stop", consumer.getClass().getSimpleName(), e);
+        if (failure == null) {
+            failure = e;
+        }
+    }
+
+    /** Delivers what is queued, lets consumers finish, and stops the dispatcher. */
+    @Override
+    public void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        queue.put(END);
+        closed = true;
+        dispatcher.join();
+        Counters c = counters();
+        log.info("acquisition closed: {} samples in, {} delivered to {} consumers, queue high-water {} of {}{}",
+                c.samplesIn(), c.samplesDelivered(), consumers.size(), c.queueHighWater(), c.queueCapacity(),
+                c.recordsDiscardedAfterFailure() > 0 ? ", " + c.recordsDiscardedAfterFailure()
+                        + " records not stored after a consumer failed" : "");
+    }
+}

@@ -1,0 +1,39 @@
+package org.norrlab.cli;
+
+import org.norrlab.config.ConfigException;
+import org.norrlab.driver.DriverException;
+import org.norrlab.run.PlanRejectedException;
+import org.norrlab.store.StoreException;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/** One readable paragraph on the console and an exit code; the stack trace goes to the log. */
+final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        int code;
+        String what;
+        if (e instanceof ConfigException || e instanceof PlanRejectedException) {
+            code = ExitCodes.BAD_INPUT;
+            what = "Bad input";
+        } else if (e instanceof DriverException) {
+            code = ExitCodes.INSTRUMENT;
+            what = "Instrument problem";
+        } else if (e instanceof StoreException) {
+            code = ExitCodes.STORE;
+            what = "Session database problem";
+        } else if (e instanceof IllegalArgumentException) {
+            code = ExitCodes.BAD_INPUT;
+            what = "Bad input";
+        } else {
+            code = ExitCodes.FAILED;
+            what = "norrlab failed";
+        }
+        LoggerFactory.getLogger(ErrorReport.class).error("{} in '{}'", what, cli.getCommandName(), e);
+        cli.getErr().println(what + ": " + e.getMessage());
+        if (code == ExitCodes.FAILED) {
+            cli.getErr().println("Details are in the log file (norrlab.log in the data directory).");
+        }
+        return code;
+    }
+}

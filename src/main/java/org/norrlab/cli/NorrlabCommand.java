@@ -1,0 +1,25 @@
+package org.norrlab.cli;
+
+import org.norrlab.Version;
+import picocli.CommandLine.Command;
+
+@Command(name = "norrlab", mixinStandardHelpOptions = true, versionProvider = NorrlabCommand.VersionProvider.class,
+        description = "Runs NO-to-ammonia reduction (NORR) experiments on potentiostats, end to end.",
+        subcommands = {RunCommand.class, PlanCommand.class, SessionsCommand.class, ShowCommand.class,
+                ExportCommand.class})
+public final class NorrlabCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"norrlab " + Version.current()};
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.norrlab.cli;
+
+import org.norrlab.core.Units;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.run.RunService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Prints every step of a protocol with both potentials and the total duration; touches no instrument.")
+final class PlanCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Parameters(index = "0", paramLabel = "PROTOCOL", description = "Protocol file.")
+    Path protocol;
+
+    @Override
+    public Integer call() throws Exception {
+        Plan plan = new RunService(homeOptions.site()).loadPlan(protocol);
+        PrintWriter out = spec.commandLine().getOut();
+        var cell = plan.cell();
+        out.printf(Locale.ROOT, "Protocol %s (%s)%n", plan.name(), plan.file());
+        if (!plan.description().isEmpty()) {
+            out.println(plan.description());
+        }
+        out.printf(Locale.ROOT, "Cell: %s (%.3f V vs SHE, %s), pH %.2f, %.1f °C -> E vs RHE = E vs RE %+.4f V;"
+                        + " electrode %.3g cm², loading %.3g mg/cm², electrolyte %.3g mL%n",
+                cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
+                cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.rheScale().offsetVolts(),
+                cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+        TextTable table = new TextTable("step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration", "interval", "samples",
+                "range", "line");
+        for (PlannedStep step : plan.steps()) {
+            String rhe = "—";
+            String re = "—";
+            String range = "—";
+            if (step instanceof PlannedStep.Chronoamperometry ca) {
+                rhe = String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe());
+                re = String.format(Locale.ROOT, "%.3f", ca.voltsVsReference());
+                range = ca.currentRange().toString();
+            }
+            table.row(String.valueOf(step.index()), step.kind(), rhe, re, Units.formatDuration(step.duration()),
+                    Units.formatDuration(step.interval()), String.valueOf(step.plannedSamples()), range,
+                    String.valueOf(step.source().line()));
+        }
+        table.print(out);
+        out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(),
+                Units.formatDuration(plan.totalDuration()), plan.totalPlannedSamples());
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

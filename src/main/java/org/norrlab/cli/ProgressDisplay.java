@@ -1,0 +1,89 @@
+package org.norrlab.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.norrlab.acquisition.RunStatistics;
+import org.norrlab.core.Units;
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.scheduler.RunListener;
+
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The terminal progress bar of a run: progress in instrument time over the whole plan, with the
+ * current step, its potential and the latest current. It reads statistics snapshots five times a
+ * second and so never slows acquisition, however slow the terminal.
+ */
+final class ProgressDisplay implements RunListener, AutoCloseable {
+    private final Plan plan;
+    private final RunStatistics statistics;
+    private final ProgressBar bar;
+    private final ScheduledExecutorService ticker;
+    private volatile PlannedStep current;
+    private volatile long completedMillis;
+
+    ProgressDisplay(Plan plan, RunStatistics statistics) {
+        this.plan = plan;
+        this.statistics = statistics;
+        this.bar = new ProgressBarBuilder()
+                .setTaskName("NORR run")
+                .setInitialMax(plan.totalDuration().toMillis())
+                .setUnit(" s", 1000)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(200)
+                .setMaxRenderedLength(160)
+                .build();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "progress-display");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::refresh, 0, 200, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stepStarted(PlannedStep step) {
+        current = step;
+    }
+
+    @Override
+    public void stepEnded(PlannedStep step, MeasurementEnd end) {
+        completedMillis += step.duration().toMillis();
+    }
+
+    private void refresh() {
+        PlannedStep step = current;
+        if (step == null) {
+            return;
+        }
+        RunStatistics.Snapshot snapshot = statistics.snapshot();
+        long inStep = snapshot.stepIndex() == step.index()
+                ? snapshot.latest().map(s -> (long) (s.timeSeconds() * 1000)).orElse(0L) : 0;
+        bar.stepTo(Math.min(completedMillis + inStep, bar.getMax()));
+        bar.setExtraMessage(describe(step, snapshot));
+    }
+
+    private String describe(PlannedStep step, RunStatistics.Snapshot snapshot) {
+        String where = "step " + step.index() + "/" + plan.steps().size();
+        var latest = snapshot.latest().filter(s -> snapshot.stepIndex() == step.index());
+        if (step instanceof PlannedStep.Chronoamperometry ca) {
+            return where + String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
+                    + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—");
+        }
+        return where + " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
+                .orElse("—");
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        refresh();
+        bar.close();
+    }
+}

@@ -1,0 +1,136 @@
+package org.norrlab.cli;
+
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.Units;
+import org.norrlab.driver.Speed;
+import org.norrlab.report.SessionSummaries;
+import org.norrlab.report.StepSummary;
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a protocol on an instrument and stores the session. Ctrl-C aborts: the cell is turned off"
+                + " and every sample already acquired is kept.")
+final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Parameters(index = "0", paramLabel = "PROTOCOL", description = "Protocol file, e.g. protocols/demo-sweep.yaml.")
+    Path protocol;
+
+    @Option(names = "--instrument", defaultValue = "sim", paramLabel = "PROFILE",
+            description = "Instrument profile in drivers/ (default: ${DEFAULT-VALUE}).")
+    String instrument;
+
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max",
+            description = "Simulated instruments only: 1 = real time, 600 = ten minutes per second, max = as fast as possible (default: ${DEFAULT-VALUE}).")
+    String speed;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Simulated instruments only: random seed (default: the profile's).")
+    Long seed;
+
+    @Option(names = "--catalyst", paramLabel = "NAME",
+            description = "Simulated instruments only: catalyst preset from drivers/sim/catalysts.yaml.")
+    String catalyst;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Serial port of a real instrument.")
+    String port;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        SiteConfig site = homeOptions.site();
+        RunService service = new RunService(site);
+        RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
+                Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
+        PreparedRun run = service.prepare(request);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s at speed %s%n", run.plan().name(),
+                run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
+                request.speed());
+        out.flush();
+
+        Thread abortOnSignal = new Thread(() -> abortAndWait(run), "ctrl-c");
+        Runtime.getRuntime().addShutdownHook(abortOnSignal);
+        RunOutcome outcome;
+        try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
+            outcome = run.execute(progress == null ? RunListener.NONE : progress);
+        } finally {
+            removeHook(abortOnSignal);
+        }
+        printSummary(out, outcome);
+        return switch (outcome.status()) {
+            case COMPLETED -> ExitCodes.OK;
+            case ABORTED -> ExitCodes.ABORTED;
+            default -> ExitCodes.FAILED;
+        };
+    }
+
+    /** Ctrl-C and SIGTERM start JVM shutdown; hold it until the session is closed with the cell off. */
+    private static void abortAndWait(PreparedRun run) {
+        run.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
+        try {
+            if (!run.awaitFinished(Duration.ofSeconds(15))) {
+                log.error("the run did not finish within 15 s of the interrupt; the session may be left 'running'");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // The JVM is shutting down because of Ctrl-C; the hook is running and will let it go.
+            log.debug("shutdown in progress; the interrupt hook stays", alreadyShuttingDown);
+        }
+    }
+
+    private void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
+        List<StepSummary> rows;
+        try (SqliteStore store = SqliteStore.open(outcome.database())) {
+            rows = SessionSummaries.of(store, outcome.sessionId());
+        }
+        out.println();
+        out.printf(Locale.ROOT, "Session %d %s: %s%n", outcome.sessionId(), outcome.status().dbName(), outcome.reason());
+        StepTablePrinter.print(out, rows);
+        double lagMax = outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        double lagMean = outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); step-to-step lag mean %.2f ms, max %.2f ms%n",
+                outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lagMean, lagMax);
+        out.println("Session database: " + outcome.database().toAbsolutePath());
+        if (outcome.status() != SessionStatus.COMPLETED) {
+            out.println("Every sample acquired before the stop is stored; the cell was turned off.");
+        }
+        out.flush();
+    }
+}

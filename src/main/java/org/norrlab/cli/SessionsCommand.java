@@ -1,0 +1,36 @@
+package org.norrlab.cli;
+
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+@Command(name = "sessions", mixinStandardHelpOptions = true, description = "Lists the sessions in the database.")
+final class SessionsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteStore store = homeOptions.openStore()) {
+            TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "steps");
+            for (StoredSession session : store.sessions()) {
+                table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                        session.status().dbName(), session.protocolName(), session.instrument().model(),
+                        String.valueOf(store.steps(session.id()).size()));
+            }
+            table.print(out);
+            out.println("Database: " + store.file().toAbsolutePath());
+        }
+        return ExitCodes.OK;
+    }
+}

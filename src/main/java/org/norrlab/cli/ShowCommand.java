@@ -1,0 +1,57 @@
+package org.norrlab.cli;
+
+import org.norrlab.report.SessionSummaries;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows one session: settings, steps and events.")
+final class ShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Parameters(index = "0", paramLabel = "SESSION", description = "Session id (see 'norrlab sessions').")
+    long sessionId;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteStore store = homeOptions.openStore()) {
+            StoredSession session = SessionArgument.find(store, sessionId);
+            var cell = session.cell();
+            out.printf(Locale.ROOT, "Session %d: %s (%s)%n", session.id(), session.status().dbName(), session.statusReason());
+            out.printf(Locale.ROOT, "Protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
+            out.printf(Locale.ROOT, "Instrument: %s%n", session.instrument().describe());
+            out.printf(Locale.ROOT, "Run options: %s%n", session.runOptions());
+            out.printf(Locale.ROOT, "Started %s, ended %s, norrlab %s%n", session.started(),
+                    session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
+            out.printf(Locale.ROOT, "Cell: %s (%.3f V vs SHE, %s), pH %.2f, %.1f °C, %.3g cm², %.3g mg/cm², %.3g mL%n",
+                    cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
+                    cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
+                    cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+            StepTablePrinter.print(out, SessionSummaries.of(store, session.id()));
+            var events = store.events(session.id());
+            if (!events.isEmpty()) {
+                out.println("Events:");
+                for (StoredEvent event : events) {
+                    out.printf(Locale.ROOT, "  step %d, t = %.1f s: %s %s%n", event.stepIndex(), event.event().timeSeconds(),
+                            event.event().kind(), event.event().message());
+                }
+            }
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package org.norrlab.config;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns what operators write ("30 min", "-0.5 V vs RHE", "35 mL") into numbers in base units. */
+public final class Quantities {
+    private static final Pattern NUMBER_AND_UNIT =
+            Pattern.compile("^([+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(.*)$");
+    private static final Pattern POTENTIAL =
+            Pattern.compile("^(.*?)\\s+vs\\.?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+
+    private Quantities() {
+    }
+
+    /** Operators paste "−0.5" with a typographic minus from papers; treat it as a hyphen. */
+    static String normaliseMinus(String text) {
+        return text.replace('\u2212', '-').replace('\u2013', '-');
+    }
+
+    public static double parse(YamlNode node, Dimension dimension) throws ConfigException {
+        YamlNode.Scalar scalar = node.asScalar();
+        return parse(scalar.text(), dimension, scalar);
+    }
+
+    static double parse(String text, Dimension dimension, YamlNode where) throws ConfigException {
+        String written = normaliseMinus(text.trim());
+        Matcher m = NUMBER_AND_UNIT.matcher(written);
+        if (!m.matches()) {
+            throw where.error("'" + text + "' is not " + dimension.description()
+                    + "; write a number and a unit, e.g. '" + dimension.example() + "'");
+        }
+        String unit = m.group(2).trim();
+        Double factor = dimension.factor(unit);
+        if (factor == null) {
+            throw where.error(unit.isEmpty()
+                    ? "'" + text + "' has no unit; " + dimension.description() + " needs one of: " + dimension.allowedUnits()
+                    : "'" + unit + "' is not a unit for " + dimension.description() + "; allowed: " + dimension.allowedUnits());
+        }
+        double value = Double.parseDouble(m.group(1)) * factor;
+        if (!Double.isFinite(value)) {
+            throw where.error("'" + text + "' is out of range");
+        }
+        return value;
+    }
+
+    public static Duration duration(YamlNode node) throws ConfigException {
+        double seconds = parse(node, Dimension.TIME);
+        if (seconds <= 0) {
+            throw node.error("must be longer than zero, was '" + node.asScalar().text() + "'");
+        }
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+
+    public static double positive(YamlNode node, Dimension dimension) throws ConfigException {
+        double value = parse(node, dimension);
+        if (!(value > 0)) {
+            throw node.error("must be greater than zero, was '" + node.asScalar().text() + "'");
+        }
+        return value;
+    }
+
+    /** "-0.5 V vs RHE" or "-1.1 V vs RE"; the scale is required because guessing it is how cells get hurt. */
+    public static Potential potential(YamlNode node) throws ConfigException {
+        String text = normaliseMinus(node.asScalar().text().trim());
+        Matcher m = POTENTIAL.matcher(text);
+        if (!m.matches()) {
+            throw node.error("'" + text + "' does not say what the potential is against; write e.g. '-0.5 V vs RHE' or '-1.1 V vs RE'");
+        }
+        double volts = parse(m.group(1), Dimension.POTENTIAL, node);
+        String scale = m.group(2).trim().toUpperCase(Locale.ROOT);
+        return switch (scale) {
+            case "RHE" -> new Potential(volts, Potential.Scale.RHE);
+            case "RE", "REF", "REFERENCE" -> new Potential(volts, Potential.Scale.RE);
+            default -> throw node.error("'vs " + m.group(2).trim() + "' is not a scale we know; allowed: vs RHE, vs RE");
+        };
+    }
+}

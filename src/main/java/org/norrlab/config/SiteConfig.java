@@ -1,0 +1,44 @@
+package org.norrlab.config;
+
+import java.nio.file.Path;
+
+/**
+ * config/site.yaml: what is true of this bench whatever protocol runs on it.
+ *
+ * @param home          the folder holding config/, drivers/ and protocols/
+ * @param dataDirectory where session databases and the log go
+ * @param cell          defaults for the protocol's cell block
+ */
+public record SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
+
+    public static final String FILE = "config/site.yaml";
+
+    public static SiteConfig load(Path home) throws ConfigException {
+        Path file = home.resolve(FILE);
+        YamlNode.Mapping root = YamlFiles.read(file).asMapping();
+        root.allowOnly("data_directory", "cell");
+        Path data = dataDirectory(home, root);
+        CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
+                : CellBlock.empty(root.location());
+        return new SiteConfig(home, data, cell);
+    }
+
+    /**
+     * Only the data directory, read before logging starts so that the log file can go there.
+     * Falls back to {@code data/} under home when the site file is absent or unreadable; the full
+     * {@link #load} reports the problem properly a moment later.
+     */
+    public static Path dataDirectoryOrDefault(Path home) {
+        try {
+            return dataDirectory(home, YamlFiles.read(home.resolve(FILE)).asMapping());
+        } catch (ConfigException e) {
+            return home.resolve("data");
+        }
+    }
+
+    private static Path dataDirectory(Path home, YamlNode.Mapping root) throws ConfigException {
+        String written = root.text("data_directory").orElse("data");
+        Path path = Path.of(written.startsWith("~/") ? System.getProperty("user.home") + written.substring(1) : written);
+        return path.isAbsolute() ? path : home.resolve(path).normalize();
+    }
+}

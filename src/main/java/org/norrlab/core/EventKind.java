@@ -1,0 +1,17 @@
+package org.norrlab.core;
+
+/** What kind of thing happened during a session. Stored by name, so never rename a constant. */
+public enum EventKind {
+    /** samples are missing for a stretch of time (lost link, stalled instrument) */
+    GAP,
+    RECONNECT,
+    RANGE_CHANGE,
+    ENVELOPE_BREACH,
+    DEVICE_ERROR,
+    OPERATOR_ABORT,
+    /** the instrument or the run failed; the message says why */
+    FAILURE,
+    /** the simulator's ground truth for a step: products made and charge passed */
+    SIMULATOR_TRUTH,
+    NOTE
+}

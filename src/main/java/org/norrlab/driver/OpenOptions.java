@@ -1,0 +1,23 @@
+package org.norrlab.driver;
+
+import org.norrlab.electrochem.CellSettings;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a provider may need to open an instrument, beyond its profile. Real instruments use the port;
+ * the simulator uses the cell it sits in, the speed, the seed and the catalyst preset.
+ */
+public record OpenOptions(CellSettings cell, Speed speed, Optional<Long> seed, Optional<String> port,
+                          Optional<String> preset, Path home) {
+    public OpenOptions {
+        Objects.requireNonNull(cell, "cell");
+        Objects.requireNonNull(speed, "speed");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(preset, "preset");
+        Objects.requireNonNull(home, "home");
+    }
+}

@@ -1,0 +1,33 @@
+package org.norrlab.driver;
+
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.InstrumentIdentity;
+
+/**
+ * One instrument, as the scheduler sees it. A measurement streams into a {@link SampleSink} on the
+ * driver's own thread; no method here blocks its caller for longer than the profile's read timeout.
+ * Potentials are vs the instrument's physical reference electrode.
+ */
+public interface Potentiostat extends AutoCloseable {
+
+    /** Asks the instrument who it is (model, firmware, serial number). */
+    InstrumentIdentity identify() throws DriverException;
+
+    Capabilities capabilities();
+
+    /** Connects (true) or disconnects (false) the counter electrode: with the cell off no current can flow. */
+    void setCellOn(boolean on) throws DriverException;
+
+    /** Starts holding a potential and streaming current samples; the cell is switched on for it. */
+    Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException;
+
+    /** Starts recording the open-circuit potential with the cell off. */
+    Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException;
+
+    /** Stops the running measurement, if any, and switches the cell off. Safe to call at any time, repeatedly. */
+    void abort() throws DriverException;
+
+    /** Aborts what runs, switches the cell off where the instrument can still hear us, and releases the port. */
+    @Override
+    void close();
+}

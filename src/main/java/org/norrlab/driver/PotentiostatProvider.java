@@ -1,0 +1,14 @@
+package org.norrlab.driver;
+
+import org.norrlab.config.ConfigException;
+
+/**
+ * Opens instruments of one protocol family. Providers are found with {@link java.util.ServiceLoader}
+ * (META-INF/services/org.norrlab.driver.PotentiostatProvider), so a new family needs no edit here.
+ */
+public interface PotentiostatProvider {
+    /** The family name a profile gives in its {@code family:} field. */
+    String family();
+
+    Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException;
+}

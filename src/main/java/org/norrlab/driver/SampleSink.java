@@ -1,0 +1,13 @@
+package org.norrlab.driver;
+
+import org.norrlab.core.Event;
+import org.norrlab.core.Sample;
+
+/** Where a measurement delivers what it sees, in order, on the driver's thread. */
+public interface SampleSink {
+    /** May block when the acquisition core is full: the store never loses a sample, so the driver waits. */
+    void sample(Sample sample) throws InterruptedException;
+
+    /** Something happened that is not a sample: a range change, a device error, ground truth. */
+    void event(Event event) throws InterruptedException;
+}

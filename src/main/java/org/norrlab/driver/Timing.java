@@ -1,0 +1,17 @@
+package org.norrlab.driver;
+
+import java.time.Duration;
+
+final class Timing {
+    private Timing() {
+    }
+
+    static void check(Duration interval, Duration duration) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("sample interval must be positive, was " + interval);
+        }
+        if (duration.compareTo(interval) < 0) {
+            throw new IllegalArgumentException("duration " + duration + " is shorter than the interval " + interval);
+        }
+    }
+}

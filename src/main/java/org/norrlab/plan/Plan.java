@@ -1,0 +1,30 @@
+package org.norrlab.plan;
+
+import org.norrlab.electrochem.CellSettings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A protocol ready to run.
+ *
+ * @param protocolText the file exactly as written, stored with the session
+ */
+public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
+                   List<PlannedStep> steps) {
+    public Plan {
+        steps = List.copyOf(steps);
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a plan needs at least one step");
+        }
+    }
+
+    public Duration totalDuration() {
+        return steps.stream().map(PlannedStep::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    public long totalPlannedSamples() {
+        return steps.stream().mapToLong(PlannedStep::plannedSamples).sum();
+    }
+}

@@ -1,0 +1,197 @@
+package org.norrlab.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.norrlab.core.Sample;
+import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a stored session for other software. CSV: a commented header that says what the file is,
+ * the units, the reference electrode, pH and area, then one row per sample. JSON: one document
+ * with the session, its steps (each with its samples as rows) and its events. Both stream, so a
+ * 24 h session never has to fit in memory.
+ */
+public final class SessionExporter {
+    public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags");
+
+    private SessionExporter() {
+    }
+
+    public static void csv(SqliteStore store, StoredSession session, PrintWriter out) throws StoreException {
+        CellSettings cell = session.cell();
+        out.println("# norrlab session export (CSV)");
+        out.printf(Locale.ROOT, "# session: %d; status: %s (%s)%n", session.id(), session.status().dbName(),
+                session.statusReason());
+        out.printf(Locale.ROOT, "# protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
+        out.printf(Locale.ROOT, "# instrument: %s%n", session.instrument().describe());
+        out.printf(Locale.ROOT, "# started: %s; software: norrlab %s%n", session.started(), session.softwareVersion());
+        out.printf(Locale.ROOT, "# reference electrode: %s, E = %.4f V vs SHE (%s)%n", cell.referenceElectrode().name(),
+                cell.referenceElectrode().e0VsSheVolts(), cell.referenceElectrode().source());
+        out.printf(Locale.ROOT, "# pH: %s; temperature: %s C; electrode area: %s cm2; catalyst loading: %s mg/cm2;"
+                        + " electrolyte volume: %s mL%n", cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
+                cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+        out.println("# E vs RHE = E vs RE + " + String.format(Locale.ROOT, "%.4f", cell.rheScale().offsetVolts()) + " V");
+        List<StoredStep> steps = store.steps(session.id());
+        for (StoredStep step : steps) {
+            out.printf(Locale.ROOT, "# step %d: %s, %s, set %s V vs RHE = %s V vs RE, interval %s s, %d samples, %s%n",
+                    step.index(), step.kind(), step.label(), number(step.voltsVsRhe()), number(step.voltsVsReference()),
+                    number(step.intervalSeconds()), step.sampleCount(), step.outcome().orElse("not finished"));
+        }
+        out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
+                + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
+                + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current");
+        out.println(String.join(",", SAMPLE_COLUMNS));
+        for (StoredStep step : steps) {
+            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%d%n",
+                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()), number(s.currentAmperes()),
+                    number(s.rangeAmperes()), s.flags()));
+        }
+        out.flush();
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    public static void json(SqliteStore store, StoredSession session, OutputStream out) throws StoreException {
+        try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("format", "norrlab-session");
+            json.writeNumberField("format_version", 1);
+            json.writeObjectFieldStart("session");
+            json.writeNumberField("id", session.id());
+            json.writeStringField("status", session.status().dbName());
+            json.writeStringField("status_reason", session.statusReason());
+            json.writeStringField("protocol_name", session.protocolName());
+            json.writeStringField("protocol_file", session.protocolFile());
+            json.writeStringField("protocol_text", session.protocolText());
+            json.writeStringField("started_utc", session.started().toString());
+            json.writeStringField("ended_utc", session.ended().map(Object::toString).orElse(null));
+            json.writeStringField("software_version", session.softwareVersion());
+            writeCell(json, session.cell());
+            json.writeObjectFieldStart("instrument");
+            json.writeStringField("profile", session.instrument().profile());
+            json.writeStringField("family", session.instrument().family());
+            json.writeStringField("model", session.instrument().model());
+            json.writeStringField("firmware", session.instrument().firmware());
+            json.writeStringField("serial_number", session.instrument().serialNumber());
+            json.writeEndObject();
+            json.writeObjectFieldStart("run_options");
+            for (Map.Entry<String, String> option : session.runOptions().entrySet()) {
+                json.writeStringField(option.getKey(), option.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+
+            json.writeArrayFieldStart("steps");
+            for (StoredStep step : store.steps(session.id())) {
+                writeStep(json, store, session.id(), step);
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("events");
+            for (StoredEvent stored : store.events(session.id())) {
+                json.writeStartObject();
+                json.writeNumberField("step", stored.stepIndex());
+                json.writeNumberField("t_s", stored.event().timeSeconds());
+                json.writeStringField("wall_utc", stored.wallTime().toString());
+                json.writeStringField("kind", stored.event().kind().name());
+                json.writeStringField("message", stored.event().message());
+                json.writeObjectFieldStart("values");
+                for (Map.Entry<String, Double> value : stored.event().values().entrySet()) {
+                    json.writeNumberField(value.getKey(), value.getValue());
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON export: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeCell(JsonGenerator json, CellSettings cell) throws IOException {
+        json.writeObjectFieldStart("cell");
+        json.writeStringField("reference_electrode", cell.referenceElectrode().name());
+        json.writeNumberField("reference_e0_vs_she_V", cell.referenceElectrode().e0VsSheVolts());
+        json.writeStringField("reference_source", cell.referenceElectrode().source());
+        json.writeNumberField("pH", cell.pH());
+        json.writeNumberField("temperature_C", cell.temperatureCelsius());
+        json.writeNumberField("electrode_area_cm2", cell.electrodeAreaCm2());
+        json.writeNumberField("catalyst_loading_mg_cm2", cell.catalystLoadingMgPerCm2());
+        json.writeNumberField("electrolyte_volume_mL", cell.electrolyteVolumeMl());
+        json.writeEndObject();
+    }
+
+    private static void writeStep(JsonGenerator json, SqliteStore store, long sessionId, StoredStep step)
+            throws IOException, StoreException {
+        json.writeStartObject();
+        json.writeNumberField("index", step.index());
+        json.writeStringField("kind", step.kind());
+        json.writeStringField("label", step.label());
+        nullableNumber(json, "E_set_vs_RHE_V", step.voltsVsRhe());
+        nullableNumber(json, "E_set_vs_RE_V", step.voltsVsReference());
+        json.writeNumberField("interval_s", step.intervalSeconds());
+        json.writeNumberField("planned_duration_s", step.plannedDurationSeconds());
+        json.writeStringField("current_range", step.currentRange());
+        json.writeStringField("source", step.source());
+        json.writeNumberField("session_offset_s", step.sessionOffsetSeconds());
+        nullableNumber(json, "duration_s", step.durationSeconds());
+        json.writeNumberField("sample_count", step.sampleCount());
+        json.writeStringField("outcome", step.outcome().orElse(null));
+        json.writeArrayFieldStart("sample_columns");
+        for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
+            json.writeString(column);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("samples");
+        store.forEachSample(sessionId, step.index(), (seq, s) -> writeSample(json, seq, s));
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    private static void writeSample(JsonGenerator json, long seq, Sample s) {
+        try {
+            json.writeStartArray();
+            json.writeNumber(seq);
+            json.writeNumber(s.timeSeconds());
+            json.writeNumber(s.potentialVolts());
+            if (s.hasCurrent()) {
+                json.writeNumber(s.currentAmperes());
+            } else {
+                json.writeNull();
+            }
+            if (Double.isNaN(s.rangeAmperes())) {
+                json.writeNull();
+            } else {
+                json.writeNumber(s.rangeAmperes());
+            }
+            json.writeNumber(s.flags());
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void nullableNumber(JsonGenerator json, String field, double value) throws IOException {
+        if (Double.isNaN(value)) {
+            json.writeNullField(field);
+        } else {
+            json.writeNumberField(field, value);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.norrlab.run;
+
+import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.acquisition.RecordConsumer;
+import org.norrlab.acquisition.RunStatistics;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.plan.Plan;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunResult;
+import org.norrlab.scheduler.RunState;
+import org.norrlab.scheduler.Scheduler;
+import org.norrlab.store.NewSession;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * An instrument that is open and a plan that fits it. {@link #execute} runs it once and always
+ * closes the instrument (cell off); {@link #requestAbort} may come from any thread at any time.
+ */
+public final class PreparedRun {
+    private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
+
+    private final Plan plan;
+    private final InstrumentProfile profile;
+    private final Potentiostat instrument;
+    private final InstrumentIdentity identity;
+    private final RunRequest request;
+    private final Path database;
+    private final String softwareVersion;
+    private final RunStatistics statistics = new RunStatistics();
+    private final List<RecordConsumer> viewers = new ArrayList<>();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Scheduler scheduler;
+    private volatile String pendingAbort;
+
+    PreparedRun(Plan plan, InstrumentProfile profile, Potentiostat instrument, InstrumentIdentity identity,
+                RunRequest request, Path database, String softwareVersion) {
+        this.plan = plan;
+        this.profile = profile;
+        this.instrument = instrument;
+        this.identity = identity;
+        this.request = request;
+        this.database = database;
+        this.softwareVersion = softwareVersion;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    public InstrumentIdentity identity() {
+        return identity;
+    }
+
+    public Path database() {
+        return database;
+    }
+
+    /** Live figures of the step in progress, for progress bars and status lines. */
+    public RunStatistics statistics() {
+        return statistics;
+    }
+
+    /** Adds a consumer (a chart, a safety monitor) before {@link #execute}. */
+    public void addConsumer(RecordConsumer consumer) {
+        viewers.add(consumer);
+    }
+
+    public void requestAbort(String reason) {
+        pendingAbort = reason;
+        Scheduler running = scheduler;
+        if (running != null) {
+            running.requestAbort(reason);
+        }
+    }
+
+    /** Waits until {@link #execute} has recorded how the session ended; for shutdown hooks. */
+    public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    public RunOutcome execute(RunListener listener) throws StoreException, InterruptedException {
+        long wallStart = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(database)) {
+            long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
+                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now()));
+            log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
+            RunResult result;
+            AcquisitionCore.Counters counters;
+            try (StoreWriter writer = store.writer(sessionId)) {
+                List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
+                consumers.addAll(viewers);
+                AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
+                try {
+                    Scheduler created = new Scheduler(plan, instrument, core, listener);
+                    scheduler = created;
+                    if (pendingAbort != null) {
+                        created.requestAbort(pendingAbort);
+                    }
+                    result = created.run();
+                } finally {
+                    core.close();
+                }
+                counters = core.counters();
+                if (core.failure().isPresent() && result.state() != RunState.FAILED) {
+                    result = new RunResult(RunState.FAILED, "the store failed: " + core.failure().get().getMessage(),
+                            result.stepsCompleted(), result.lagMillis());
+                }
+            }
+            SessionStatus status = switch (result.state()) {
+                case COMPLETED -> SessionStatus.COMPLETED;
+                case ABORTED -> SessionStatus.ABORTED;
+                default -> SessionStatus.FAILED;
+            };
+            store.finishSession(sessionId, status, result.reason());
+            double wall = (System.nanoTime() - wallStart) / 1e9;
+            log.info("session {} {}: {}; {} samples stored in {} s", sessionId, status.dbName(), result.reason(),
+                    counters.samplesDelivered(), String.format(java.util.Locale.ROOT, "%.3f", wall));
+            return new RunOutcome(sessionId, database, status, result.reason(), result, counters, wall);
+        } finally {
+            instrument.close();
+            finished.countDown();
+        }
+    }
+
+    private Map<String, String> runOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("instrument_profile", profile.name());
+        options.put("speed", request.speed().toString());
+        request.seed().ifPresent(seed -> options.put("seed", seed.toString()));
+        request.preset().ifPresent(preset -> options.put("catalyst_preset", preset));
+        request.port().ifPresent(port -> options.put("port", port));
+        return options;
+    }
+}

@@ -1,0 +1,17 @@
+package org.norrlab.run;
+
+import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.scheduler.RunResult;
+import org.norrlab.store.SessionStatus;
+
+import java.nio.file.Path;
+
+/** What a finished run left behind and how long it took. */
+public record RunOutcome(long sessionId, Path database, SessionStatus status, String reason, RunResult result,
+                         AcquisitionCore.Counters counters, double wallSeconds) {
+
+    /** Samples per wall second from the instrument to committed rows. */
+    public double samplesPerSecond() {
+        return wallSeconds > 0 ? counters.samplesDelivered() / wallSeconds : Double.NaN;
+    }
+}

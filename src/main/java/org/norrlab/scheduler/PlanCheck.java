@@ -1,0 +1,34 @@
+package org.norrlab.scheduler;
+
+import org.norrlab.core.Capabilities;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedStep;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Refuses a plan the instrument cannot run, before anything touches the cell. */
+public final class PlanCheck {
+    private PlanCheck() {
+    }
+
+    /** Every problem found, each naming the step, its protocol line and the value; empty when the plan fits. */
+    public static List<String> problems(Plan plan, Capabilities capabilities, String instrumentName) {
+        List<String> problems = new ArrayList<>();
+        for (PlannedStep step : plan.steps()) {
+            String where = "step " + step.index() + " (" + step.label() + ", " + step.source() + ")";
+            if (step.interval().compareTo(capabilities.minSampleInterval()) < 0) {
+                problems.add(String.format(Locale.ROOT, "%s: interval %s is shorter than %s's minimum of %s", where,
+                        step.interval(), instrumentName, capabilities.minSampleInterval()));
+            }
+            if (step instanceof PlannedStep.Chronoamperometry ca && !capabilities.canApply(ca.voltsVsReference())) {
+                problems.add(String.format(Locale.ROOT,
+                        "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",
+                        where, ca.voltsVsRhe(), ca.voltsVsReference(), instrumentName,
+                        capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,17 @@
+package org.norrlab.scheduler;
+
+import java.util.List;
+
+/**
+ * How a run ended.
+ *
+ * @param lagMillis wall time between the end of one step and the start of the next, per step boundary
+ */
+public record RunResult(RunState state, String reason, int stepsCompleted, List<Double> lagMillis) {
+    public RunResult {
+        lagMillis = List.copyOf(lagMillis);
+        if (!state.isFinal()) {
+            throw new IllegalArgumentException("a run result needs a final state, not " + state);
+        }
+    }
+}

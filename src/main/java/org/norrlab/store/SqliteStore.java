@@ -1,0 +1,300 @@
+package org.norrlab.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.electrochem.CellSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The session database: one SQLite file in WAL mode, so that a reader (a report, the GUI) never
+ * blocks the writer and a crash loses at most the transaction in flight. Metadata goes through
+ * this object's connection; a run's samples go through its {@link StoreWriter}'s own connection.
+ */
+public final class SqliteStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
+    public static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Connection connection;
+
+    private SqliteStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static SqliteStore open(Path file) throws StoreException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        Connection connection = connect(file);
+        SqliteStore store = new SqliteStore(file, connection);
+        try {
+            store.migrate();
+        } catch (StoreException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
+    static Connection connect(Path file) throws StoreException {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA journal_mode = WAL");
+                // NORMAL in WAL mode: a commit survives a process crash; only a power cut may lose the last commits.
+                s.execute("PRAGMA synchronous = NORMAL");
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void migrate() throws StoreException {
+        try (Statement s = connection.createStatement()) {
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+            if (version > SCHEMA_VERSION) {
+                throw new StoreException(file + " was written by a newer norrlab (schema " + version
+                        + "; this build reads up to " + SCHEMA_VERSION + "); open it with that version");
+            }
+            if (version == 0) {
+                connection.setAutoCommit(false);
+                for (String statement : schemaStatements()) {
+                    s.execute(statement);
+                }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                connection.commit();
+                connection.setAutoCommit(true);
+                log.info("created session database {} (schema {})", file, SCHEMA_VERSION);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the session database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> schemaStatements() {
+        try (InputStream in = SqliteStore.class.getResourceAsStream("schema-v1.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("schema-v1.sql is missing from the build");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+            List<String> statements = new ArrayList<>();
+            for (String part : text.split(";")) {
+                if (!part.isBlank()) {
+                    statements.add(part.trim());
+                }
+            }
+            return statements;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the schema from the build", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long createSession(NewSession session) throws StoreException {
+        String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
+                + " cell_json, instrument_json, run_options_json, software_version) VALUES (?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, Instant.now().toString());
+            ps.setString(2, session.started().toString());
+            ps.setString(3, SessionStatus.RUNNING.dbName());
+            ps.setString(4, session.protocolName());
+            ps.setString(5, session.protocolFile());
+            ps.setString(6, session.protocolText());
+            ps.setString(7, Json.write(session.cell()));
+            ps.setString(8, Json.write(session.instrument()));
+            ps.setString(9, Json.write(session.runOptions()));
+            ps.setString(10, session.softwareVersion());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record a new session in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void finishSession(long id, SessionStatus status, String reason) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "UPDATE sessions SET status = ?, status_reason = ?, ended_utc = ? WHERE id = ?")) {
+            ps.setString(1, status.dbName());
+            ps.setString(2, reason);
+            ps.setString(3, Instant.now().toString());
+            ps.setLong(4, id);
+            if (ps.executeUpdate() != 1) {
+                throw new StoreException("session " + id + " is not in " + file);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark session " + id + " as " + status.dbName() + " in " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A writer for one session's records, on a connection of its own. */
+    public StoreWriter writer(long sessionId) throws StoreException {
+        return new StoreWriter(file, connect(file), sessionId);
+    }
+
+    public List<StoredSession> sessions() throws StoreException {
+        return querySessions("SELECT * FROM sessions ORDER BY id", null);
+    }
+
+    public Optional<StoredSession> session(long id) throws StoreException {
+        List<StoredSession> found = querySessions("SELECT * FROM sessions WHERE id = ?", id);
+        return found.stream().findFirst();
+    }
+
+    private List<StoredSession> querySessions(String sql, Long id) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            List<StoredSession> sessions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ended = rs.getString("ended_utc");
+                    sessions.add(new StoredSession(rs.getLong("id"), Instant.parse(rs.getString("started_utc")),
+                            Optional.ofNullable(ended).map(Instant::parse),
+                            SessionStatus.fromDb(rs.getString("status")), rs.getString("status_reason"),
+                            rs.getString("protocol_name"), rs.getString("protocol_file"), rs.getString("protocol_text"),
+                            Json.read(rs.getString("cell_json"), CellSettings.class),
+                            Json.read(rs.getString("instrument_json"), InstrumentIdentity.class),
+                            Json.readMap(rs.getString("run_options_json"), new TypeReference<Map<String, String>>() { }),
+                            rs.getString("software_version")));
+                }
+            }
+            return sessions;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read sessions from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<StoredStep> steps(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM steps WHERE session_id = ? ORDER BY step_index")) {
+            ps.setLong(1, sessionId);
+            List<StoredStep> steps = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String ended = rs.getString("ended_utc");
+                    steps.add(new StoredStep(rs.getInt("step_index"), rs.getString("kind"), rs.getString("label"),
+                            nullableDouble(rs, "e_vs_rhe_v"), nullableDouble(rs, "e_vs_re_v"), rs.getDouble("interval_s"),
+                            rs.getDouble("planned_duration_s"), rs.getString("current_range"), rs.getString("source"),
+                            Instant.parse(rs.getString("started_utc")), rs.getDouble("session_offset_s"),
+                            Optional.ofNullable(ended).map(Instant::parse), nullableDouble(rs, "duration_s"),
+                            rs.getLong("sample_count"), Optional.ofNullable(rs.getString("outcome")),
+                            nullableDouble(rs, "lag_ms")));
+                }
+            }
+            return steps;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the steps of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public List<StoredEvent> events(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM events WHERE session_id = ? ORDER BY id")) {
+            ps.setLong(1, sessionId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Double> values = Json.readMap(rs.getString("values_json"),
+                            new TypeReference<Map<String, Double>>() { });
+                    events.add(new StoredEvent(rs.getInt("step_index"), Instant.parse(rs.getString("wall_utc")),
+                            new Event(EventKind.valueOf(rs.getString("kind")), rs.getDouble("t_s"),
+                                    rs.getString("message"), values)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the events of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Receives stored samples in order. */
+    @FunctionalInterface
+    public interface SampleVisitor {
+        void visit(long sequence, Sample sample) throws StoreException;
+    }
+
+    /** Streams one step's samples in sequence order, without holding them all in memory. */
+    public void forEachSample(long sessionId, int stepIndex, SampleVisitor visitor) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags FROM samples"
+                + " WHERE session_id = ? AND step_index = ? ORDER BY seq")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, stepIndex);
+            ps.setFetchSize(4096);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitor.visit(rs.getLong(1), new Sample(rs.getDouble(2), rs.getDouble(3), nullableDouble(rs, "i_a"),
+                            nullableDouble(rs, "range_a"), rs.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
+                    + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
+    }
+
+    static void setNullableDouble(PreparedStatement ps, int index, double value) throws SQLException {
+        if (Double.isNaN(value)) {
+            ps.setNull(index, Types.REAL);
+        } else {
+            ps.setDouble(index, value);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.error("closing the session database {} failed", file, e);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package org.norrlab.store;
+
+import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.acquisition.RecordConsumer;
+import org.norrlab.plan.PlannedStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Appends one session's records in the order they happened and commits once per batch of the
+ * acquisition core. Batches are drained at least several times a second while samples flow, so a
+ * crash loses at most the batch in flight (well under a second of data).
+ */
+public final class StoreWriter implements RecordConsumer, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+
+    private final Path file;
+    private final Connection connection;
+    private final long sessionId;
+    private final PreparedStatement insertSample;
+    private final PreparedStatement insertStep;
+    private final PreparedStatement endStep;
+    private final PreparedStatement insertEvent;
+    private long samplesStored;
+    private int pendingSamples;
+
+    StoreWriter(Path file, Connection connection, long sessionId) throws StoreException {
+        this.file = file;
+        this.connection = connection;
+        this.sessionId = sessionId;
+        try {
+            connection.setAutoCommit(false);
+            insertSample = connection.prepareStatement(
+                    "INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
+            insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
+                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+            endStep = connection.prepareStatement("UPDATE steps SET ended_utc = ?, duration_s = ?, sample_count = ?,"
+                    + " outcome = ?, lag_ms = ? WHERE session_id = ? AND step_index = ?");
+            insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
+                    + " message, values_json) VALUES (?,?,?,?,?,?,?)");
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare to write session " + sessionId + " into " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void accept(AcquisitionRecord record, boolean endOfBatch) throws SQLException {
+        if (record instanceof AcquisitionRecord.SampleTaken taken) {
+            addSample(taken);
+        } else {
+            // Steps and events are rare: write the samples before them so that rows keep the order of the run.
+            flushSamples();
+            if (record instanceof AcquisitionRecord.StepStarted started) {
+                writeStepStart(started);
+            } else if (record instanceof AcquisitionRecord.EventSeen seen) {
+                writeEvent(seen);
+            } else if (record instanceof AcquisitionRecord.StepEnded ended) {
+                writeStepEnd(ended);
+            }
+        }
+        if (endOfBatch) {
+            flushSamples();
+            connection.commit();
+        }
+    }
+
+    private void addSample(AcquisitionRecord.SampleTaken taken) throws SQLException {
+        var s = taken.sample();
+        insertSample.setLong(1, sessionId);
+        insertSample.setInt(2, taken.stepIndex());
+        insertSample.setLong(3, taken.sequence());
+        insertSample.setDouble(4, s.timeSeconds());
+        insertSample.setDouble(5, s.potentialVolts());
+        SqliteStore.setNullableDouble(insertSample, 6, s.currentAmperes());
+        SqliteStore.setNullableDouble(insertSample, 7, s.rangeAmperes());
+        insertSample.setInt(8, s.flags());
+        insertSample.addBatch();
+        pendingSamples++;
+    }
+
+    private void flushSamples() throws SQLException {
+        if (pendingSamples > 0) {
+            insertSample.executeBatch();
+            samplesStored += pendingSamples;
+            pendingSamples = 0;
+        }
+    }
+
+    private void writeStepStart(AcquisitionRecord.StepStarted started) throws SQLException {
+        PlannedStep step = started.step();
+        double vsRhe = Double.NaN;
+        double vsRe = Double.NaN;
+        String range = "";
+        if (step instanceof PlannedStep.Chronoamperometry ca) {
+            vsRhe = ca.voltsVsRhe();
+            vsRe = ca.voltsVsReference();
+            range = ca.currentRange().toString();
+        }
+        insertStep.setLong(1, sessionId);
+        insertStep.setInt(2, step.index());
+        insertStep.setString(3, step.kind());
+        insertStep.setString(4, step.label());
+        SqliteStore.setNullableDouble(insertStep, 5, vsRhe);
+        SqliteStore.setNullableDouble(insertStep, 6, vsRe);
+        insertStep.setDouble(7, step.interval().toNanos() / 1e9);
+        insertStep.setDouble(8, step.duration().toNanos() / 1e9);
+        insertStep.setString(9, range);
+        insertStep.setString(10, step.source().file().getFileName() + ":" + step.source().line());
+        insertStep.setString(11, started.wallTime().toString());
+        insertStep.setDouble(12, started.sessionOffsetSeconds());
+        insertStep.executeUpdate();
+    }
+
+    private void writeStepEnd(AcquisitionRecord.StepEnded ended) throws SQLException {
+        endStep.setString(1, ended.wallTime().toString());
+        endStep.setDouble(2, ended.durationSeconds());
+        endStep.setLong(3, ended.samples());
+        endStep.setString(4, ended.outcome());
+        SqliteStore.setNullableDouble(endStep, 5, ended.lagMillis());
+        endStep.setLong(6, sessionId);
+        endStep.setInt(7, ended.stepIndex());
+        endStep.executeUpdate();
+    }
+
+    private void writeEvent(AcquisitionRecord.EventSeen seen) throws SQLException {
+        insertEvent.setLong(1, sessionId);
+        insertEvent.setInt(2, seen.stepIndex());
+        insertEvent.setDouble(3, seen.event().timeSeconds());
+        insertEvent.setString(4, seen.wallTime().toString());
+        insertEvent.setString(5, seen.event().kind().name());
+        insertEvent.setString(6, seen.event().message());
+        insertEvent.setString(7, Json.write(seen.event().values()));
+        insertEvent.executeUpdate();
+    }
+
+    public long samplesStored() {
+        return samplesStored;
+    }
+
+    @Override
+    public void finish() throws SQLException {
+        flushSamples();
+        connection.commit();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.error("closing the writer of session {} in {} failed", sessionId, file, e);
+        }
+    }
+}

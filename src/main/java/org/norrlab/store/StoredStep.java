@@ -1,0 +1,14 @@
+package org.norrlab.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A step as recorded. Potentials are NaN for open-circuit steps; the fields after
+ * {@code sessionOffsetSeconds} are empty or NaN while the step runs or when the run was cut off.
+ */
+public record StoredStep(int index, String kind, String label, double voltsVsRhe, double voltsVsReference,
+                         double intervalSeconds, double plannedDurationSeconds, String currentRange, String source,
+                         Instant started, double sessionOffsetSeconds, Optional<Instant> ended, double durationSeconds,
+                         long sampleCount, Optional<String> outcome, double lagMillis) {
+}
