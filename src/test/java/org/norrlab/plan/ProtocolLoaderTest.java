@@ -1,0 +1,159 @@
+package org.norrlab.plan;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.SiteConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ProtocolLoaderTest {
+    @TempDir
+    Path home;
+
+    SiteConfig site;
+
+    @BeforeEach
+    void writeSite() throws IOException, ConfigException {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/site.yaml"), """
+                data_directory: data
+                cell:
+                  reference_electrode: Ag/AgCl (sat. KCl)
+                  ph: 7.0
+                  electrode_area: 1 cm2
+                  electrolyte_volume: 35 mL
+                """);
+        site = SiteConfig.load(home);
+    }
+
+    private Path protocol(String text) throws IOException {
+        Path file = home.resolve("p.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void theShippedProtocolsLoadWithBothPotentials() throws ConfigException {
+        SiteConfig shipped = SiteConfig.load(Path.of("").toAbsolutePath());
+        Plan sweep = ProtocolLoader.load(Path.of("protocols/norr-sweep.yaml"), shipped);
+        assertThat(sweep.steps()).hasSize(5);
+        assertThat(sweep.totalDuration()).isEqualTo(Duration.ofMinutes(5).plusHours(4));
+        assertThat(sweep.steps().get(0)).isInstanceOf(PlannedStep.OpenCircuit.class);
+        PlannedStep.Chronoamperometry ca = (PlannedStep.Chronoamperometry) sweep.steps().get(3);
+        assertThat(ca.voltsVsRhe()).isEqualTo(-0.6);
+        // pH 7, Ag/AgCl (sat. KCl), 25 °C: -0.60 - 0.197 - 0.414 = -1.211 V (reference worked example).
+        assertThat(ca.voltsVsReference()).isCloseTo(-1.211, within(0.0005));
+        assertThat(ca.plannedSamples()).isEqualTo(36_000);
+        assertThat(ca.source().line()).isEqualTo(27);
+
+        Plan demo = ProtocolLoader.load(Path.of("protocols/demo-sweep.yaml"), shipped);
+        assertThat(demo.steps()).extracting(PlannedStep::kind).containsExactly("ocp", "ca", "ca", "ca", "ca");
+    }
+
+    @Test
+    void protocolCellOverridesTheSiteAndPotentialsVsReAreConvertedToRhe() throws Exception {
+        Plan plan = ProtocolLoader.load(protocol("""
+                cell:
+                  ph: 1.0
+                  reference_electrode: SCE
+                steps:
+                  - ca: {potential: -0.800 V vs RE, duration: 10 min, interval: 1 s, current_range: 10 mA}
+                """), site);
+        PlannedStep.Chronoamperometry ca = (PlannedStep.Chronoamperometry) plan.steps().get(0);
+        assertThat(plan.cell().pH()).isEqualTo(1.0);
+        assertThat(plan.cell().electrolyteVolumeMl()).isEqualTo(35.0);
+        assertThat(ca.voltsVsReference()).isEqualTo(-0.8);
+        assertThat(ca.voltsVsRhe()).isCloseTo(-0.5, within(0.0005));   // §3.2: -0.5 V vs RHE = -0.800 V vs SCE at pH 1
+        assertThat(ca.currentRange().fullScaleAmperes()).isCloseTo(0.01, within(1e-15));
+    }
+
+    @Test
+    void sweepWithRestBeforeEachPotential() throws Exception {
+        Plan plan = ProtocolLoader.load(protocol("""
+                steps:
+                  - sweep:
+                      potentials: [-0.4 V vs RHE, -0.5 V vs RHE]
+                      duration: 1 h
+                      interval: 0.5 s
+                      rest_before: {duration: 2 min, interval: 1 s}
+                """), site);
+        assertThat(plan.steps()).extracting(PlannedStep::kind).containsExactly("ocp", "ca", "ocp", "ca");
+        assertThat(plan.steps()).extracting(PlannedStep::index).containsExactly(1, 2, 3, 4);
+        assertThat(plan.totalPlannedSamples()).isEqualTo(120 + 7200 + 120 + 7200);
+    }
+
+    @Test
+    void aTypoInAFieldNamesFileLineAndWhatIsAllowed() throws IOException {
+        Path file = protocol("""
+                steps:
+                  - ca:
+                      potential: -0.5 V vs RHE
+                      duraton: 1 h
+                      interval: 1 s
+                """);
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ":4:16: field 'steps[1].ca.duraton': is not a known field here;"
+                        + " allowed: current_range, duration, interval, label, potential");
+    }
+
+    @Test
+    void anUnknownStepKindIsNamed() throws IOException {
+        Path file = protocol("steps:\n  - cv: {from: 0 V vs RHE}\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .hasMessage(file + ":2:5: field 'steps[1].cv': is not a step kind; allowed: ocp, ca, sweep");
+    }
+
+    @Test
+    void aMissingUnitIsNamed() throws IOException {
+        Path file = protocol("steps:\n  - ocp: {duration: 60, interval: 1 s}\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .hasMessageStartingWith(file + ":2:21: field 'steps[1].ocp.duration': '60' has no unit");
+    }
+
+    @Test
+    void anIntervalLongerThanTheStepIsRefused() throws IOException {
+        Path file = protocol("steps:\n  - ocp: {duration: 1 s, interval: 2 s}\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .hasMessageContaining("field 'steps[1].ocp.interval': the interval (2 s) is longer than the step's duration");
+    }
+
+    @Test
+    void anUnknownReferenceElectrodeListsTheKnownOnes() throws IOException {
+        Path file = protocol("cell: {reference_electrode: Ag wire}\nsteps:\n  - ocp: {duration: 1 s, interval: 1 s}\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .hasMessageContaining(":1:29: field 'cell.reference_electrode': 'Ag wire' is not a reference electrode we know;"
+                        + " use one of: Ag/AgCl (sat. KCl)");
+    }
+
+    @Test
+    void aPhSetNowhereIsReported() throws Exception {
+        Files.writeString(home.resolve("config/site.yaml"), "cell: {reference_electrode: SCE}\n");
+        SiteConfig noPh = SiteConfig.load(home);
+        Path file = protocol("steps:\n  - ocp: {duration: 1 s, interval: 1 s}\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, noPh))
+                .hasMessageContaining("field 'cell.ph': is not set in the protocol's cell block nor in config/site.yaml");
+    }
+
+    @Test
+    void aProtocolWithoutStepsIsRefused() throws IOException {
+        Path file = protocol("name: nothing\nsteps: []\n");
+        assertThatThrownBy(() -> ProtocolLoader.load(file, site))
+                .hasMessageContaining("the protocol has no steps");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = home.resolve("nope.yaml");
+        assertThatThrownBy(() -> ProtocolLoader.load(missing, site)).hasMessage(missing + ":0:0: file not found");
+    }
+}
