@@ -116,6 +116,7 @@ public final class AcquisitionCore implements AutoCloseable {
         List<AcquisitionRecord> batch = new ArrayList<>(MAX_BATCH);
         boolean running = true;
         while (running) {
+            int depth = Math.max(1, queue.size());
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
@@ -124,7 +125,6 @@ public final class AcquisitionCore implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            int depth = batch.size() + queue.size();
             int end = batch.indexOf(END);
             if (end >= 0) {
                 running = false;

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a protocol on an instrument and stores the session. Ctrl-C aborts: the cell is turned off"
@@ -78,15 +80,19 @@ final class RunCommand implements Callable<Integer> {
                 request.speed());
         out.flush();
 
-        Thread abortOnSignal = new Thread(() -> abortAndWait(run), "ctrl-c");
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread abortOnSignal = new Thread(() -> abortAndWait(run, reported), "ctrl-c");
         Runtime.getRuntime().addShutdownHook(abortOnSignal);
         RunOutcome outcome;
-        try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
-            outcome = run.execute(progress == null ? RunListener.NONE : progress);
+        try {
+            try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
+                outcome = run.execute(progress == null ? RunListener.NONE : progress);
+            }
+            printSummary(out, outcome);
         } finally {
+            reported.countDown();
             removeHook(abortOnSignal);
         }
-        printSummary(out, outcome);
         return switch (outcome.status()) {
             case COMPLETED -> ExitCodes.OK;
             case ABORTED -> ExitCodes.ABORTED;
@@ -94,12 +100,17 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    /** Ctrl-C and SIGTERM start JVM shutdown; hold it until the session is closed with the cell off. */
-    private static void abortAndWait(PreparedRun run) {
+    /**
+     * Ctrl-C and SIGTERM start JVM shutdown; hold it until the session is closed with the cell off and
+     * the table is printed. The process then exits with the signal's usual code (130 for Ctrl-C, 143 for SIGTERM).
+     */
+    private static void abortAndWait(PreparedRun run, CountDownLatch reported) {
         run.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
         try {
             if (!run.awaitFinished(Duration.ofSeconds(15))) {
                 log.error("the run did not finish within 15 s of the interrupt; the session may be left 'running'");
+            } else if (!reported.await(15, TimeUnit.SECONDS)) {
+                log.error("the summary of the interrupted run was not printed within 15 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

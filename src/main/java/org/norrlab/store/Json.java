@@ -1,5 +1,7 @@
 package org.norrlab.store;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +10,9 @@ import java.util.Map;
 
 /** The JSON columns of the store: records in, records out. */
 final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Records are written by their components only: derived values such as {@code isRhe()} are not data. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
 
     private Json() {
     }

@@ -1,0 +1,61 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.report.SessionSummaries;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredSession;
+import org.norrlab.testing.Fixtures;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real JVM running {@code norrlab run} gets SIGTERM mid-step: the same shutdown path as Ctrl-C.
+ * The session must end 'aborted' with every acquired sample stored.
+ */
+class InterruptTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void sigtermMidStepAbortsCleanly() throws Exception {
+        Path db = temp.resolve("interrupt.db");
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
+                "org.norrlab.cli.Main", "run", protocol.toString(), "--db", db.toString(), "--speed", "300", "--no-progress")
+                .redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String firstLine = output.readLine();
+        assertThat(firstLine).startsWith("Protocol long: 1 steps");
+        Thread.sleep(2000);                     // about 600 s of instrument time at 300x
+        // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> rest = output.lines().toList();
+        // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.
+        assertThat(process.exitValue()).as(String.join("\n", rest)).isEqualTo(143);
+        assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"));
+        assertThat(rest).anyMatch(l -> l.contains("the cell was turned off"));
+
+        try (SqliteStore store = SqliteStore.open(db)) {
+            StoredSession session = store.session(1).orElseThrow();
+            assertThat(session.status()).isEqualTo(SessionStatus.ABORTED);
+            var steps = store.steps(1);
+            assertThat(steps.get(0).outcome()).contains("aborted");
+            long stored = SessionSummaries.of(store, 1).get(0).samples();
+            assertThat(stored).isGreaterThan(1000).isEqualTo(steps.get(0).sampleCount());
+        }
+    }
+}

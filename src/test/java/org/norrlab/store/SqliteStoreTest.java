@@ -1,0 +1,121 @@
+package org.norrlab.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.config.Location;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.testing.Fixtures;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SqliteStoreTest {
+    @TempDir
+    Path temp;
+
+    private static NewSession newSession() {
+        return new NewSession("p", "protocols/p.yaml", "steps: []", Fixtures.cellAtPh7(),
+                new InstrumentIdentity("sim", "sim", "model", "fw", "SN1"), Map.of("speed", "max"), "test", Instant.now());
+    }
+
+    @Test
+    void aFreshFileIsInWalModeWithTheSchemaVersion() throws Exception {
+        Path file = temp.resolve("a.db");
+        SqliteStore.open(file).close();
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.getString(1)).isEqualTo("wal");
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                assertThat(rs.getInt(1)).isEqualTo(SqliteStore.SCHEMA_VERSION);
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseFromANewerVersionIsRefused() throws Exception {
+        Path file = temp.resolve("new.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 99");
+        }
+        assertThatThrownBy(() -> SqliteStore.open(file))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to 1)");
+    }
+
+    @Test
+    void recordsRoundTripInOrderWithOpenCircuitSamplesKeepingNoCurrent() throws Exception {
+        Path file = temp.resolve("rt.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            long id = store.createSession(newSession());
+            PlannedStep ocp = new PlannedStep.OpenCircuit(1, "rest", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    new Location(Path.of("p.yaml"), 3, 5));
+            List<Sample> written = List.of(Sample.potentialOnly(1, -0.25),
+                    new Sample(2, -0.26, -1.5e-3, 0.01, SampleFlag.bits(SampleFlag.OVERLOAD, SampleFlag.RANGE_CHANGED)));
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepStarted(ocp, Instant.now(), 0), false);
+                writer.accept(new AcquisitionRecord.SampleTaken(1, 0, written.get(0)), false);
+                writer.accept(new AcquisitionRecord.EventSeen(1, new Event(EventKind.NOTE, 1.5, "bubble",
+                        Map.of("amplitude_A", 1e-4)), Instant.now()), false);
+                writer.accept(new AcquisitionRecord.SampleTaken(1, 1, written.get(1)), false);
+                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", 2, 2.0, Double.NaN, Instant.now()), true);
+                assertThat(writer.samplesStored()).isEqualTo(2);
+            }
+            store.finishSession(id, SessionStatus.COMPLETED, "done");
+
+            List<Sample> read = new ArrayList<>();
+            store.forEachSample(id, 1, (seq, s) -> read.add(s));
+            assertThat(read).isEqualTo(written);
+            StoredStep step = store.steps(id).get(0);
+            assertThat(step.voltsVsRhe()).isNaN();
+            assertThat(step.source()).isEqualTo("p.yaml:3");
+            assertThat(step.sampleCount()).isEqualTo(2);
+            assertThat(step.lagMillis()).isNaN();
+            StoredEvent event = store.events(id).get(0);
+            assertThat(event.event().values()).containsEntry("amplitude_A", 1e-4);
+            StoredSession session = store.session(id).orElseThrow();
+            assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+            assertThat(session.cell()).isEqualTo(Fixtures.cellAtPh7());
+            assertThat(session.ended()).isPresent();
+        }
+    }
+
+    @Test
+    void uncommittedRowsAreNotVisibleAndCommittedOnesSurviveAnAbandonedWriter() throws Exception {
+        Path file = temp.resolve("crash.db");
+        try (SqliteStore store = SqliteStore.open(file)) {
+            long id = store.createSession(newSession());
+            StoreWriter writer = store.writer(id);
+            PlannedStep ocp = new PlannedStep.OpenCircuit(1, "rest", Duration.ofSeconds(1), Duration.ofSeconds(9),
+                    new Location(Path.of("p.yaml"), 1, 1));
+            writer.accept(new AcquisitionRecord.StepStarted(ocp, Instant.now(), 0), false);
+            for (int k = 0; k < 5; k++) {
+                writer.accept(new AcquisitionRecord.SampleTaken(1, k, Sample.potentialOnly(k + 1, 0.1)), k == 4);
+            }
+            for (int k = 5; k < 8; k++) {
+                writer.accept(new AcquisitionRecord.SampleTaken(1, k, Sample.potentialOnly(k + 1, 0.1)), false);
+            }
+            // The writer's connection is dropped without a commit, as when the process dies.
+            writer.close();
+            long[] count = {0};
+            store.forEachSample(id, 1, (seq, s) -> count[0]++);
+            assertThat(count[0]).isEqualTo(5);
+        }
+    }
+}
