@@ -154,6 +154,7 @@ public final class AcquisitionCore implements AutoCloseable {
                 progress.notifyAll();
             }
             batch.clear();
+            logCountersEveryMinute();
         }
         for (RecordConsumer consumer : consumers) {
             try {
@@ -161,6 +162,19 @@ public final class AcquisitionCore implements AutoCloseable {
             } catch (Exception e) {
                 fail(consumer, e);
             }
+        }
+    }
+
+    private long lastCountersLog = System.nanoTime();
+
+    /** Overnight runs show in the log that data still flows, and how full the queue got. */
+    private void logCountersEveryMinute() {
+        long now = System.nanoTime();
+        if (now - lastCountersLog >= 60_000_000_000L) {
+            lastCountersLog = now;
+            Counters c = counters();
+            log.info("acquisition: {} samples in, {} delivered, queue high-water {} of {}", c.samplesIn(),
+                    c.samplesDelivered(), c.queueHighWater(), c.queueCapacity());
         }
     }
 

@@ -44,6 +44,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private final RandomGenerator random;
     private final double potentialNoiseVolts;
     private final Pacer pacer;
+    private final Duration readTimeout;
     private final ExecutorService thread;
     private final Object lock = new Object();
     private volatile boolean abortRequested;
@@ -52,7 +53,8 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private double virtualSeconds;
 
     SimulatedPotentiostat(InstrumentIdentity identity, Capabilities capabilities, RheScale scale, SimulatedCell cell,
-                          CurrentMeter meter, RandomGenerator random, double potentialNoiseVolts, Pacer pacer) {
+                          CurrentMeter meter, RandomGenerator random, double potentialNoiseVolts, Pacer pacer,
+                          Duration readTimeout) {
         this.identity = identity;
         this.capabilities = capabilities;
         this.scale = scale;
@@ -61,6 +63,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         this.random = random;
         this.potentialNoiseVolts = potentialNoiseVolts;
         this.pacer = pacer;
+        this.readTimeout = readTimeout;
         this.thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "sim-instrument");
             t.setDaemon(true);
@@ -205,8 +208,9 @@ public final class SimulatedPotentiostat implements Potentiostat {
         abort();
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(2, TimeUnit.SECONDS)) {
-                log.warn("simulator thread did not stop within 2 s of close; interrupting it");
+            if (!thread.awaitTermination(readTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("simulator thread did not stop within the read timeout ({} ms) of close; interrupting it",
+                        readTimeout.toMillis());
                 thread.shutdownNow();
             }
         } catch (InterruptedException e) {
