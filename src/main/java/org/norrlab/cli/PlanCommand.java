@@ -36,11 +36,7 @@ final class PlanCommand implements Callable<Integer> {
         if (!plan.description().isEmpty()) {
             out.println(plan.description());
         }
-        out.printf(Locale.ROOT, "Cell: %s (%.3f V vs SHE, %s), pH %.2f, %.1f °C -> E vs RHE = E vs RE %+.4f V;"
-                        + " electrode %.3g cm², loading %.3g mg/cm², electrolyte %.3g mL%n",
-                cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
-                cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.rheScale().offsetVolts(),
-                cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+        out.println(CellText.describe(cell));
         TextTable table = new TextTable("step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration", "interval", "samples",
                 "range", "line");
         for (PlannedStep step : plan.steps()) {

@@ -54,7 +54,8 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
 
     @Override
     public void stepEnded(PlannedStep step, MeasurementEnd end) {
-        completedMillis += step.duration().toMillis();
+        // An aborted step counts for the time it ran, not the time it was planned for.
+        completedMillis += (long) (end.lastTimeSeconds() * 1000);
     }
 
     private void refresh() {

@@ -37,10 +37,7 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Run options: %s%n", session.runOptions());
             out.printf(Locale.ROOT, "Started %s, ended %s, norrlab %s%n", session.started(),
                     session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
-            out.printf(Locale.ROOT, "Cell: %s (%.3f V vs SHE, %s), pH %.2f, %.1f °C, %.3g cm², %.3g mg/cm², %.3g mL%n",
-                    cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
-                    cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
-                    cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+            out.println(CellText.describe(cell));
             StepTablePrinter.print(out, SessionSummaries.of(store, session.id()));
             var events = store.events(session.id());
             if (!events.isEmpty()) {
