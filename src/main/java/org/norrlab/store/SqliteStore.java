@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     private final Path file;
     private final Connection connection;
@@ -90,25 +90,28 @@ public final class SqliteStore implements AutoCloseable {
                 throw new StoreException(file + " was written by a newer norrlab (schema " + version
                         + "; this build reads up to " + SCHEMA_VERSION + "); open it with that version");
             }
-            if (version == 0) {
+            if (version < SCHEMA_VERSION) {
                 connection.setAutoCommit(false);
-                for (String statement : schemaStatements()) {
-                    s.execute(statement);
+                for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
+                    for (String statement : schemaStatements(next)) {
+                        s.execute(statement);
+                    }
                 }
                 s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
                 connection.commit();
                 connection.setAutoCommit(true);
-                log.info("created session database {} (schema {})", file, SCHEMA_VERSION);
+                log.info("session database {} brought from schema {} to {}", file, version, SCHEMA_VERSION);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the session database " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<String> schemaStatements() {
-        try (InputStream in = SqliteStore.class.getResourceAsStream("schema-v1.sql")) {
+    private static List<String> schemaStatements(int version) {
+        String name = "schema-v" + version + ".sql";
+        try (InputStream in = SqliteStore.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("schema-v1.sql is missing from the build");
+                throw new IllegalStateException(name + " is missing from the build");
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
             List<String> statements = new ArrayList<>();

@@ -56,7 +56,7 @@ class SqliteStoreTest {
         }
         assertThatThrownBy(() -> SqliteStore.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to 1)");
+                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to 2)");
     }
 
     @Test

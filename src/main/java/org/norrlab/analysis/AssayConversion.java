@@ -1,0 +1,91 @@
+package org.norrlab.analysis;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns assays into amounts: c_cell = c_measured · dilution, n = c_cell · V; or n from a GC mole fraction. */
+public final class AssayConversion {
+    /** 1 atm, for gas amounts from GC mole fractions: n = x·p·V/(R·T). */
+    static final double PRESSURE_PA = 101_325;
+    static final double GAS_CONSTANT = 8.314462618;
+
+    private AssayConversion() {
+    }
+
+    public static ProductAmount amount(Assay assay, Optional<Calibration> calibration, Measure defaultVolumeMl,
+                                       double temperatureCelsius) {
+        Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+        Measure moles = switch (assay.kind()) {
+            case ABSORBANCE -> {
+                Calibration cal = calibration.orElseThrow(() -> new IllegalArgumentException(
+                        "calibration " + assay.calibrationId().orElse(-1L) + " of assay " + assay.id() + " is not stored"));
+                if (cal.product() != assay.product()) {
+                    throw new IllegalArgumentException("calibration " + cal.id() + " is for " + cal.product()
+                            + ", the assay measures " + assay.product());
+                }
+                CalibrationFit fit = cal.fit();
+                Measure measured = fit.concentrationFor(assay.value().value());
+                flags.addAll(rangeFlags(fit, measured.value()));
+                if (!fit.acceptable()) {
+                    flags.add(AssayFlag.POOR_CALIBRATION);
+                }
+                Measure molar = measured.times(cal.concentrationUnit().molPerLiterPerUnit());
+                yield inCell(molar, assay, defaultVolumeMl);
+            }
+            case CONCENTRATION -> inCell(assay.value().times(ConcentrationUnit.parse(assay.unit(), assay.product())
+                    .molPerLiterPerUnit()), assay, defaultVolumeMl);
+            case AMOUNT -> assay.value().times(AmountUnit.parse(assay.unit()).molesPerUnit());
+            case GC -> {
+                double fraction = MoleFractionUnit.parse(assay.unit()) ;
+                double liters = assay.gasFlowMlPerMinute().orElseThrow() * assay.gasMinutes().orElseThrow() / 1000;
+                double molesOfGas = PRESSURE_PA * liters * 1e-3 / (GAS_CONSTANT * (temperatureCelsius + 273.15));
+                yield assay.value().times(fraction * molesOfGas);
+            }
+        };
+        return new ProductAmount(assay.product(), new Amount(moles), flags);
+    }
+
+    private static Measure inCell(Measure molPerLiter, Assay assay, Measure defaultVolumeMl) {
+        Measure dilution = Measure.relative(assay.dilution(), assay.dilution() == 1 ? 0 : assay.dilutionRelativeSigma());
+        Measure liters = assay.volumeMl().orElse(defaultVolumeMl).times(1e-3);
+        return molPerLiter.times(dilution).times(liters);
+    }
+
+    static Set<AssayFlag> rangeFlags(CalibrationFit fit, double concentration) {
+        Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+        double tolerance = 1e-9 * Math.max(1, fit.maxConcentration());
+        if (concentration > fit.maxConcentration() + tolerance) {
+            flags.add(AssayFlag.EXTRAPOLATED_ABOVE);
+        }
+        double lowestNonZero = fit.minConcentration();
+        if (lowestNonZero > 0 && concentration < lowestNonZero - tolerance) {
+            flags.add(AssayFlag.EXTRAPOLATED_BELOW);
+        }
+        if (concentration < fit.lod()) {
+            flags.add(AssayFlag.BELOW_LOD);
+        } else if (concentration < fit.loq()) {
+            flags.add(AssayFlag.BELOW_LOQ);
+        }
+        return flags;
+    }
+
+    /**
+     * Replicate measurements of one product in one step: their mean, with the larger of the
+     * propagated uncertainty of the mean and the standard error of the replicates.
+     */
+    public static ProductAmount combine(List<ProductAmount> replicates) {
+        if (replicates.size() == 1) {
+            return replicates.get(0);
+        }
+        int n = replicates.size();
+        double mean = replicates.stream().mapToDouble(r -> r.amount().moles().value()).average().orElseThrow();
+        double propagated = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.amount().moles().sigma(), 2)).sum()) / n;
+        double spread = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.amount().moles().value() - mean, 2))
+                .sum() / (n - 1)) / Math.sqrt(n);
+        Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+        replicates.forEach(r -> flags.addAll(r.flags()));
+        return new ProductAmount(replicates.get(0).product(), new Amount(new Measure(mean, Math.max(propagated, spread))), flags);
+    }
+}
