@@ -7,20 +7,27 @@ import java.util.Locale;
  * (norr-science.md: N2O and N2 count per molecule of the gas, not per N atom) and molar masses.
  */
 public enum Product {
-    NH3(5, 17.031),
-    NH2OH(3, 33.030),
-    N2O(2, 44.013),
-    N2(4, 28.014),
-    H2(2, 2.016);
+    NH3(5, 17.031, "NH₃"),
+    NH2OH(3, 33.030, "NH₂OH"),
+    N2O(2, 44.013, "N₂O"),
+    N2(4, 28.014, "N₂"),
+    H2(2, 2.016, "H₂");
 
     public static final double FARADAY = 96485.332;
 
     private final int electrons;
     private final double molarMass;
+    private final String formula;
 
-    Product(int electrons, double molarMass) {
+    Product(int electrons, double molarMass, String formula) {
         this.electrons = electrons;
         this.molarMass = molarMass;
+        this.formula = formula;
+    }
+
+    /** The formula with subscripts, for figures. */
+    public String formula() {
+        return formula;
     }
 
     public int electrons() {

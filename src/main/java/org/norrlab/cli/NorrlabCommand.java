@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "norrlab", mixinStandardHelpOptions = true, versionProvider = NorrlabCommand.VersionProvider.class,
         description = "Runs NO-to-ammonia reduction (NORR) experiments on potentiostats, end to end.",
         subcommands = {RunCommand.class, PlanCommand.class, SessionsCommand.class, ShowCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, CalibCommand.class, AssayCommand.class, ControlCommand.class,
+                AnalyzeCommand.class, ReportCommand.class})
 public final class NorrlabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -170,6 +170,11 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
+    /** Calibrations, assays and control links. */
+    public AssayStore assays() {
+        return new AssayStore(file, connection);
+    }
+
     /** A writer for one session's records, on a connection of its own. */
     public StoreWriter writer(long sessionId) throws StoreException {
         return new StoreWriter(file, connect(file), sessionId);

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.Fixtures;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,23 +19,14 @@ class CliTest {
     @TempDir
     Path temp;
 
-    record Result(int exitCode, String out, String err) {
-    }
-
-    private Result norrlab(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRunner.Result norrlab(String... args) {
+        return CliRunner.norrlab(args);
     }
 
     @Test
     void runPrintsTheStepTableThenExportGivesBackTheSamePoints() throws Exception {
         Path db = temp.resolve("cli.db");
-        Result run = norrlab("run", "protocols/demo-sweep.yaml", "--home", Fixtures.HOME.toString(), "--db", db.toString(),
+        CliRunner.Result run = norrlab("run", "protocols/demo-sweep.yaml", "--home", Fixtures.HOME.toString(), "--db", db.toString(),
                 "--speed", "max", "--no-progress");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Session 1 completed: all 5 steps completed")
@@ -52,7 +40,7 @@ class CliTest {
         assertThat(charge).isCloseTo(-meanMilliamps * 1e-3 * 300, within(0.01));
 
         Path csv = temp.resolve("s1.csv");
-        Result export = norrlab("export", "1", "--home", Fixtures.HOME.toString(), "--db", db.toString(), "-o", csv.toString());
+        CliRunner.Result export = norrlab("export", "1", "--home", Fixtures.HOME.toString(), "--db", db.toString(), "-o", csv.toString());
         assertThat(export.exitCode()).as(export.err()).isZero();
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines.get(0)).isEqualTo("# norrlab session export (CSV)");
@@ -92,15 +80,15 @@ class CliTest {
         assertThat(first.get(3).asDouble()).isEqualTo(Double.parseDouble(csvRow.split(",")[4]));
         assertThat(doc.path("events").findValuesAsText("kind")).contains("SIMULATOR_TRUTH");
 
-        Result sessions = norrlab("sessions", "--home", Fixtures.HOME.toString(), "--db", db.toString());
+        CliRunner.Result sessions = norrlab("sessions", "--home", Fixtures.HOME.toString(), "--db", db.toString());
         assertThat(sessions.out()).containsPattern("\\n\\s+1\\s+\\S+\\s+completed\\s+NORR demo sweep");
-        Result show = norrlab("show", "1", "--home", Fixtures.HOME.toString(), "--db", db.toString());
+        CliRunner.Result show = norrlab("show", "1", "--home", Fixtures.HOME.toString(), "--db", db.toString());
         assertThat(show.out()).contains("Session 1: completed").contains("SIMULATOR_TRUTH");
     }
 
     @Test
     void planPrintsBothPotentialsAndTheTotal() {
-        Result plan = norrlab("plan", "protocols/norr-sweep.yaml", "--home", Fixtures.HOME.toString());
+        CliRunner.Result plan = norrlab("plan", "protocols/norr-sweep.yaml", "--home", Fixtures.HOME.toString());
         assertThat(plan.exitCode()).isZero();
         assertThat(plan.out()).containsPattern("\\n\\s+4\\s+ca\\s+-0\\.600\\s+-1\\.211\\s+1 h 00 min 00 s\\s+0\\.100 s\\s+36000\\s+auto\\s+27")
                 .contains("Total: 5 steps, 4 h 05 min 00 s, 144300 samples");
@@ -110,7 +98,7 @@ class CliTest {
     void badInputGivesOneParagraphAndExitCodeThree() throws Exception {
         Path protocol = temp.resolve("typo.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V, duration: 1 h, interval: 1 s}\n");
-        Result result = norrlab("plan", protocol.toString(), "--home", Fixtures.HOME.toString());
+        CliRunner.Result result = norrlab("plan", protocol.toString(), "--home", Fixtures.HOME.toString());
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err().strip()).isEqualTo("Bad input: " + protocol
                 + ":2:21: field 'steps[1].ca.potential': '-0.5 V' does not say what the potential is against;"
@@ -119,16 +107,16 @@ class CliTest {
 
     @Test
     void unknownInstrumentAndMissingSessionAreExplained() {
-        Result run = norrlab("run", "protocols/demo-sweep.yaml", "--instrument", "emstat9", "--home",
+        CliRunner.Result run = norrlab("run", "protocols/demo-sweep.yaml", "--instrument", "emstat9", "--home",
                 Fixtures.HOME.toString(), "--db", temp.resolve("x.db").toString(), "--no-progress");
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("there is no instrument profile 'emstat9'; known profiles: sim");
 
-        Result show = norrlab("show", "7", "--home", Fixtures.HOME.toString(), "--db", temp.resolve("x.db").toString());
+        CliRunner.Result show = norrlab("show", "7", "--home", Fixtures.HOME.toString(), "--db", temp.resolve("x.db").toString());
         assertThat(show.exitCode()).isEqualTo(5);
         assertThat(show.err()).contains("there is no session database at");
 
-        Result usage = norrlab("run");
+        CliRunner.Result usage = norrlab("run");
         assertThat(usage.exitCode()).isEqualTo(2);
         assertThat(usage.err()).contains("Missing required parameter: 'PROTOCOL'");
     }

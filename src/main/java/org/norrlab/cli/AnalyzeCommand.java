@@ -1,0 +1,102 @@
+package org.norrlab.cli;
+
+import org.norrlab.analysis.Product;
+import org.norrlab.analysis.ProductResult;
+import org.norrlab.report.AnalysisExport;
+import org.norrlab.report.ResultText;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.StepAnalysis;
+import org.norrlab.store.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Charge, product amounts, faradaic efficiencies and NH3 yield of every CA step of a session.")
+final class AnalyzeCommand implements Callable<Integer> {
+    enum Format { TABLE, JSON, CSV }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HomeOptions homeOptions;
+
+    @Parameters(index = "0", paramLabel = "SESSION", description = "Session id (see 'norrlab sessions').")
+    long sessionId;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--blank-current", paramLabel = "I",
+            description = "Background current to subtract before integrating, signed, e.g. '-0.05 mA'.")
+    String blankCurrent;
+
+    @Override
+    public Integer call() throws Exception {
+        SessionAnalysis.Options options = SessionAnalysis.Options.DEFAULT;
+        if (blankCurrent != null) {
+            options = new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (SqliteStore store = homeOptions.openStore()) {
+            SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
+            switch (format) {
+                case TABLE -> printTable(out, result);
+                case JSON -> out.println(AnalysisExport.json(result));
+                case CSV -> out.print(AnalysisExport.csv(result));
+            }
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static void printTable(PrintWriter out, SessionAnalysis.Result result) {
+        var cell = result.session().cell();
+        out.printf(Locale.ROOT, "Session %d (%s): electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm²%n",
+                result.session().id(), result.session().protocolName(), cell.electrodeAreaCm2(), cell.electrolyteVolumeMl(),
+                cell.catalystLoadingMgPerCm2());
+        TextTable table = new TextTable("step", "E vs RHE (V)", "t (s)", "|Q| (C)", "NH3 (µmol)", "FE NH3 (%)",
+                "FE sum (%)", "NH3 yield (µmol h⁻¹ cm⁻²)", "(mol s⁻¹ cm⁻²)", "(µg h⁻¹ mg⁻¹)");
+        for (StepAnalysis step : result.steps()) {
+            ProductResult nh3 = step.outcome().products().get(Product.NH3);
+            var yield = step.outcome().nh3Yield();
+            table.row(String.valueOf(step.step().index()), String.format(Locale.ROOT, "%.3f", step.step().voltsVsRhe()),
+                    String.format(Locale.ROOT, "%.1f", step.durationSeconds()),
+                    String.format(Locale.ROOT, "%.5g", step.charge().coulombs()),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
+                    ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
+                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().molPerSecondPerCm2().value()),
+                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value()));
+        }
+        table.print(out);
+        for (StepAnalysis step : result.steps()) {
+            for (ProductResult product : step.outcome().products().values()) {
+                String flags = ResultText.flags(product.amount().flags());
+                out.printf(Locale.ROOT, "step %d %s: n = %s µmol, FE = %s %%%s%s%n", step.step().index(), product.product(),
+                        ResultText.flagged(product, product.amount().amount().moles(), 1e6, 4),
+                        ResultText.flagged(product, product.faradaicEfficiency(), 100, 2),
+                        product.controlSubtracted() ? ", control subtracted" : "", flags.isEmpty() ? "" : " [" + flags + "]");
+            }
+            step.notes().forEach(note -> out.printf(Locale.ROOT, "step %d: %s%n", step.step().index(), note));
+        }
+        result.calibrations().values().forEach(c -> {
+            var fit = c.fit();
+            out.printf(Locale.ROOT, "calibration %d: %s %s at %.0f nm, %s; slope %.5g ± %.2g AU per %s, R² %.5f,"
+                            + " LOD %.4g, LOQ %.4g %s (σ from the %s)%s%n", c.id(), c.product(), c.method(),
+                    c.wavelengthNm(), c.unit(), fit.slope(), fit.slopeStandardError(), c.unit(), fit.rSquared(), fit.lod(),
+                    fit.loq(), c.unit(), fit.sigmaSource().description(),
+                    fit.acceptable() ? "" : "; FAILS the acceptance rule: " + fit.acceptanceProblem());
+        });
+        out.println("± is one standard deviation from the calibration fit, dilution and volume. * marks a flagged value.");
+    }
+}

@@ -1,0 +1,154 @@
+package org.norrlab.cli;
+
+import org.norrlab.analysis.Assay;
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.CsvTable;
+import org.norrlab.store.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list.",
+        subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class})
+final class AssayCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = {
+            "Adds one measurement for one CA step. Give exactly one of --absorbance (with --calibration),",
+            "--concentration, --amount or --gc (with --flow). Values may carry '± sigma', e.g. '0.50 ± 0.01 mM'."})
+    static final class Add implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOptions homeOptions;
+        @Parameters(index = "0", paramLabel = "SESSION")
+        long sessionId;
+        @Option(names = "--step", required = true, description = "The CA step that made the product.")
+        int step;
+        @Option(names = "--product", defaultValue = "NH3", description = "NH3, NH2OH, N2O, N2 or H2 (default: ${DEFAULT-VALUE}).")
+        String product;
+        @Option(names = "--absorbance", description = "Absorbance read, AU.")
+        Double absorbance;
+        @Option(names = "--calibration", paramLabel = "ID", description = "Calibration to read the absorbance through.")
+        Long calibration;
+        @Option(names = "--dilution", defaultValue = "1", description = "Dilution factor of the aliquot (default: ${DEFAULT-VALUE}).")
+        double dilution;
+        @Option(names = "--concentration", paramLabel = "C", description = "e.g. '29.0 µg/mL NH3', '1.2 ppm NH4+-N', '0.5 mM'.")
+        String concentration;
+        @Option(names = "--amount", paramLabel = "N", description = "e.g. '2.0 umol'.")
+        String amount;
+        @Option(names = "--gc", paramLabel = "X", description = "Mole fraction in the outlet gas, e.g. '1200 ppm'.")
+        String gc;
+        @Option(names = "--flow", description = "Gas flow for --gc, e.g. '20 mL/min'.")
+        String flow;
+        @Option(names = "--minutes", description = "Minutes the gas flowed for --gc (default: the step's duration).")
+        Double minutes;
+        @Option(names = "--volume", description = "Electrolyte volume, e.g. '35 mL' (default: the session's cell volume, ± 1 %%).")
+        String volume;
+        @Option(names = "--operator", defaultValue = "")
+        String operator;
+        @Option(names = "--note", defaultValue = "")
+        String note;
+
+        @Override
+        public Integer call() throws Exception {
+            AssayEntry entry = new AssayEntry(step, product, Optional.ofNullable(absorbance), Optional.ofNullable(calibration),
+                    dilution, Optional.ofNullable(concentration), Optional.ofNullable(amount), Optional.ofNullable(gc),
+                    Optional.ofNullable(flow), Optional.ofNullable(minutes), Optional.ofNullable(volume), operator, note);
+            try (SqliteStore store = homeOptions.openStore()) {
+                SessionArgument.find(store, sessionId);
+                long id = store.assays().addAssay(sessionId, entry.toAssay(store, sessionId));
+                spec.commandLine().getOut().printf(Locale.ROOT, "Saved assay %d for session %d step %d.%n", id, sessionId, step);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true, description = {
+            "Adds many measurements from a CSV. Columns: step (required), product, absorbance, calibration, dilution,",
+            "concentration, amount, volume, note; each row fills one of absorbance (+ calibration), concentration or amount.",
+            "Nothing is stored unless every row is valid."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOptions homeOptions;
+        @Parameters(index = "0", paramLabel = "SESSION")
+        long sessionId;
+        @Parameters(index = "1", paramLabel = "FILE.csv")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            CsvTable table = CsvTable.read(file, Set.of("step"), Set.of("product", "absorbance", "calibration", "dilution",
+                    "concentration", "amount", "volume", "note"));
+            try (SqliteStore store = homeOptions.openStore()) {
+                SessionArgument.find(store, sessionId);
+                List<Assay> assays = new ArrayList<>();
+                for (CsvTable.Row row : table.rows()) {
+                    try {
+                        assays.add(new AssayEntry((int) row.number("step"), row.get("product").orElse("NH3"),
+                                row.get("absorbance").isPresent() ? Optional.of(row.number("absorbance")) : Optional.empty(),
+                                row.get("calibration").isPresent() ? Optional.of((long) row.number("calibration")) : Optional.empty(),
+                                row.get("dilution").isPresent() ? row.number("dilution") : 1, row.get("concentration"),
+                                row.get("amount"), Optional.empty(), Optional.empty(), Optional.empty(), row.get("volume"),
+                                "", row.get("note").orElse("")).toAssay(store, sessionId));
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(new org.norrlab.config.Location(file, row.line(), 1), "", e.getMessage());
+                    }
+                }
+                for (Assay assay : assays) {
+                    store.assays().addAssay(sessionId, assay);
+                }
+                spec.commandLine().getOut().printf(Locale.ROOT, "Imported %d assays for session %d from %s.%n",
+                        assays.size(), sessionId, file);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the measurements of a session.")
+    static final class ListAssays implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        HomeOptions homeOptions;
+        @Parameters(index = "0", paramLabel = "SESSION")
+        long sessionId;
+
+        @Override
+        public Integer call() throws Exception {
+            try (SqliteStore store = homeOptions.openStore()) {
+                SessionArgument.find(store, sessionId);
+                TextTable table = new TextTable("id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
+                        "volume (mL)", "note");
+                for (Assay a : store.assays().assays(sessionId)) {
+                    table.row(String.valueOf(a.id()), String.valueOf(a.stepIndex()), a.product().name(),
+                            a.kind().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.6g", a.value().value()),
+                            a.unit(), a.calibrationId().map(String::valueOf).orElse("—"),
+                            String.format(Locale.ROOT, "%.4g", a.dilution()),
+                            a.volumeMl().map(v -> String.format(Locale.ROOT, "%.4g", v.value())).orElse("cell"), a.note());
+                }
+                table.print(spec.commandLine().getOut());
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.norrlab.cli;
+
+import org.norrlab.report.ReportWriter;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.store.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true, description = {
+        "Writes figures (FE and NH3 yield against potential; current density of every step) as PNG and SVG,",
+        "and summary.json and summary.md with the settings and calibrations behind the numbers."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    HomeOptions homeOptions;
+    @Parameters(index = "0", paramLabel = "SESSION")
+    long sessionId;
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Folder to write into.")
+    Path directory;
+    @Option(names = "--blank-current", paramLabel = "I", description = "Background current to subtract, signed, e.g. '-0.05 mA'.")
+    String blankCurrent;
+
+    @Override
+    public Integer call() throws Exception {
+        SessionAnalysis.Options options = blankCurrent == null ? SessionAnalysis.Options.DEFAULT
+                : new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
+        try (SqliteStore store = homeOptions.openStore()) {
+            SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
+            for (Path file : ReportWriter.write(store, result, directory)) {
+                spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,116 @@
+package org.norrlab.figures;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.util.List;
+
+/** Current density against session time, one series per CA step, from decimated samples. */
+public final class CurrentFigure {
+    public static final String X_AXIS = "Time (h)";
+    public static final String Y_AXIS = "j (mA cm⁻²)";
+
+    /** One step: its label and (hours, mA cm⁻²) points, already decimated. */
+    public record Trace(String label, double[] hours, double[] milliampsPerCm2) {
+    }
+
+    private CurrentFigure() {
+    }
+
+    public static JFreeChart chart(String title, List<Trace> traces) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Trace trace : traces) {
+            XYSeries series = new XYSeries(trace.label(), false, true);
+            for (int i = 0; i < trace.hours().length; i++) {
+                series.add(trace.hours()[i], trace.milliampsPerCm2()[i], false);
+            }
+            data.addSeries(series);
+        }
+        NumberAxis x = new NumberAxis(X_AXIS);
+        x.setAutoRangeIncludesZero(true);
+        NumberAxis y = new NumberAxis(Y_AXIS);
+        y.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < traces.size(); i++) {
+            lines.setSeriesPaint(i, Style.SERIES[i % Style.SERIES.length]);
+            lines.setSeriesStroke(i, Style.LINE);
+        }
+        XYPlot plot = new XYPlot(data, x, y, lines);
+        plot.setDomainGridlinePaint(Style.GRID);
+        plot.setRangeGridlinePaint(Style.GRID);
+        Style.plot(plot);
+        Style.axis(x);
+        Style.axis(y);
+        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
+        Style.apply(chart);
+        return chart;
+    }
+
+    /**
+     * Keeps the shape of a long series in at most two points per bucket: the minimum and maximum of
+     * each bucket, in time order, so spikes survive. Points are streamed in; memory is O(buckets).
+     */
+    public static final class Decimator {
+        private final long expected;
+        private final int buckets;
+        private final double[] xs;
+        private final double[] ys;
+        private int out;
+        private long seen;
+        private int bucket = -1;
+        private double minX;
+        private double minY;
+        private double maxX;
+        private double maxY;
+
+        public Decimator(long expectedPoints, int buckets) {
+            this.expected = Math.max(expectedPoints, 1);
+            this.buckets = buckets;
+            this.xs = new double[2 * buckets + 2];
+            this.ys = new double[2 * buckets + 2];
+        }
+
+        public void add(double x, double y) {
+            int b = (int) Math.min(buckets - 1, seen * buckets / expected);
+            seen++;
+            if (b != bucket) {
+                flush();
+                bucket = b;
+                minX = maxX = x;
+                minY = maxY = y;
+                return;
+            }
+            if (y < minY) {
+                minY = y;
+                minX = x;
+            }
+            if (y > maxY) {
+                maxY = y;
+                maxX = x;
+            }
+        }
+
+        private void flush() {
+            if (bucket < 0 || out + 2 > xs.length) {
+                return;
+            }
+            boolean minFirst = minX <= maxX;
+            xs[out] = minFirst ? minX : maxX;
+            ys[out++] = minFirst ? minY : maxY;
+            if (minX != maxX) {
+                xs[out] = minFirst ? maxX : minX;
+                ys[out++] = minFirst ? maxY : minY;
+            }
+        }
+
+        public Trace trace(String label) {
+            flush();
+            bucket = -1;
+            return new Trace(label, java.util.Arrays.copyOf(xs, out), java.util.Arrays.copyOf(ys, out));
+        }
+    }
+}

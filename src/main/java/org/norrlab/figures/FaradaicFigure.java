@@ -1,0 +1,83 @@
+package org.norrlab.figures;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figure of a NORR paper: faradaic efficiency of each product as bars (left axis, %) and the NH3
+ * yield as points (right axis, µmol h⁻¹ cm⁻²) at each potential vs RHE, with one-sigma error bars.
+ */
+public final class FaradaicFigure {
+    public static final String FE_AXIS = "Faradaic efficiency (%)";
+    public static final String YIELD_AXIS = "NH₃ yield (µmol h⁻¹ cm⁻²)";
+    public static final String YIELD_SERIES = "NH₃ yield";
+
+    /** One potential: FE per product in % (with sigma), and the NH3 yield with sigma (NaN when not measured). */
+    public record Point(double voltsVsRhe, List<Bar> bars, double yield, double yieldSigma) {
+    }
+
+    public record Bar(String product, double fePercent, double sigmaPercent) {
+    }
+
+    private FaradaicFigure() {
+    }
+
+    public static JFreeChart chart(String title, List<Point> points) {
+        DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
+        DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
+        for (Point p : points) {
+            String category = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe());
+            for (Bar bar : p.bars()) {
+                fe.add(bar.fePercent(), bar.sigmaPercent(), "FE " + bar.product(), category);
+            }
+            if (!Double.isNaN(p.yield())) {
+                yield.add(p.yield(), p.yieldSigma(), YIELD_SERIES, category);
+            }
+        }
+        CategoryAxis potential = new CategoryAxis("E (V vs RHE)");
+        NumberAxis feAxis = new NumberAxis(FE_AXIS);
+        feAxis.setRange(0, 100);
+        StatisticalBarRenderer bars = new StatisticalBarRenderer();
+        bars.setErrorIndicatorPaint(Color.BLACK);
+        bars.setDrawBarOutline(false);
+        bars.setShadowVisible(false);
+        bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        for (int i = 0; i < Style.SERIES.length; i++) {
+            bars.setSeriesPaint(i, Style.SERIES[i]);
+        }
+        CategoryPlot plot = new CategoryPlot(fe, potential, feAxis, bars);
+
+        NumberAxis yieldAxis = new NumberAxis(YIELD_AXIS);
+        yieldAxis.setAutoRangeIncludesZero(true);
+        StatisticalLineAndShapeRenderer dots = new StatisticalLineAndShapeRenderer(true, true);
+        dots.setSeriesPaint(0, Color.BLACK);
+        dots.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
+        dots.setSeriesStroke(0, new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_ROUND,
+                java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 4f}, 0f));
+        dots.setErrorIndicatorPaint(Color.BLACK);
+        plot.setDataset(1, yield);
+        plot.setRangeAxis(1, yieldAxis);
+        plot.mapDatasetToRangeAxis(1, 1);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setRangeGridlinePaint(Style.GRID);
+        Style.plot(plot);
+        Style.axis(potential);
+        Style.axis(feAxis);
+        Style.axis(yieldAxis);
+        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
+        Style.apply(chart);
+        return chart;
+    }
+}

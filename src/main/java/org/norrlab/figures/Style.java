@@ -1,0 +1,41 @@
+package org.norrlab.figures;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
+import org.jfree.chart.plot.Plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+
+/** One look for every figure: white background, legible sans-serif type at print size. */
+final class Style {
+    static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 18);
+    static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 16);
+    static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+    static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    static final Color[] SERIES = {new Color(0x1F77B4), new Color(0xD62728), new Color(0x2CA02C), new Color(0xFF7F0E),
+            new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F)};
+    static final BasicStroke LINE = new BasicStroke(1.5f);
+
+    private Style() {
+    }
+
+    static void apply(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE);
+        if (chart.getLegend() != null) {
+            chart.getLegend().setItemFont(TICKS);
+        }
+    }
+
+    static void axis(Axis axis) {
+        axis.setLabelFont(LABEL);
+        axis.setTickLabelFont(TICKS);
+    }
+
+    static void plot(Plot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlinePaint(Color.GRAY);
+    }
+}

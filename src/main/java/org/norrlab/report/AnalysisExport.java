@@ -1,0 +1,143 @@
+package org.norrlab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.norrlab.analysis.AssayFlag;
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.CalibrationFit;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.ProductResult;
+import org.norrlab.electrochem.CellSettings;
+
+import java.util.Locale;
+
+/** The analysis for machines: JSON (with the settings and calibrations behind it) and CSV (one row per step and product). */
+public final class AnalysisExport {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AnalysisExport() {
+    }
+
+    public static String json(SessionAnalysis.Result result) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "norrlab-analysis");
+        root.put("format_version", 1);
+        root.put("session", result.session().id());
+        root.put("protocol", result.session().protocolName());
+        root.put("instrument", result.session().instrument().describe());
+        root.set("cell", cell(result.session().cell()));
+        root.put("blank_current_A", result.options().blankCurrentAmperes());
+        root.put("uncertainty", "one standard deviation, propagated from calibration fit, dilution and volume");
+        ArrayNode steps = root.putArray("steps");
+        for (StepAnalysis step : result.steps()) {
+            ObjectNode s = steps.addObject();
+            s.put("step", step.step().index());
+            s.put("E_vs_RHE_V", step.step().voltsVsRhe());
+            s.put("E_vs_RE_V", step.step().voltsVsReference());
+            s.put("duration_s", step.durationSeconds());
+            s.put("samples", step.samples());
+            s.put("charge_C", step.charge().coulombs());
+            s.put("largest_gap_s", step.largestGapSeconds());
+            ObjectNode products = s.putObject("products");
+            for (ProductResult p : step.outcome().products().values()) {
+                ObjectNode n = products.putObject(p.product().name());
+                measure(n, "amount_mol", p.amount().amount().moles());
+                measure(n, "faradaic_efficiency", p.faradaicEfficiency());
+                n.put("control_subtracted", p.controlSubtracted());
+                ArrayNode flags = n.putArray("flags");
+                p.amount().flags().stream().map(AssayFlag::name).sorted().forEach(flags::add);
+            }
+            step.outcome().faradaicEfficiencySum().ifPresent(m -> measure(s, "faradaic_efficiency_sum", m));
+            step.outcome().nh3Yield().ifPresent(y -> {
+                ObjectNode n = s.putObject("nh3_yield");
+                measure(n, "mol_s-1_cm-2", y.molPerSecondPerCm2());
+                measure(n, "umol_h-1_cm-2", y.micromolPerHourPerCm2());
+                measure(n, "umol_h-1", y.micromolPerHour());
+                measure(n, "ug_h-1_mgcat-1", y.microgramPerHourPerMgCatalyst());
+            });
+            ArrayNode notes = s.putArray("notes");
+            step.notes().forEach(notes::add);
+        }
+        ArrayNode calibrations = root.putArray("calibrations");
+        for (Calibration c : result.calibrations().values()) {
+            calibrations.add(calibration(c));
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the analysis as JSON", e);
+        }
+    }
+
+    static ObjectNode cell(CellSettings cell) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("reference_electrode", cell.referenceElectrode().name());
+        n.put("reference_e0_vs_she_V", cell.referenceElectrode().e0VsSheVolts());
+        n.put("pH", cell.pH());
+        n.put("temperature_C", cell.temperatureCelsius());
+        n.put("electrode_area_cm2", cell.electrodeAreaCm2());
+        n.put("catalyst_loading_mg_cm2", cell.catalystLoadingMgPerCm2());
+        n.put("electrolyte_volume_mL", cell.electrolyteVolumeMl());
+        return n;
+    }
+
+    static ObjectNode calibration(Calibration c) {
+        CalibrationFit fit = c.fit();
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", c.id());
+        n.put("product", c.product().name());
+        n.put("method", c.method());
+        n.put("wavelength_nm", c.wavelengthNm());
+        n.put("unit", c.unit());
+        n.put("created_utc", c.created().toString());
+        n.put("operator", c.operator());
+        n.put("standards", fit.standards());
+        n.put("slope", fit.slope());
+        n.put("slope_se", fit.slopeStandardError());
+        n.put("intercept", fit.intercept());
+        n.put("intercept_se", fit.interceptStandardError());
+        n.put("r_squared", fit.rSquared());
+        n.put("lod", fit.lod());
+        n.put("loq", fit.loq());
+        n.put("sigma_source", fit.sigmaSource().name().toLowerCase(Locale.ROOT));
+        n.put("acceptable", fit.acceptable());
+        n.put("accepted_poor_fit", c.acceptedPoorFit());
+        return n;
+    }
+
+    private static void measure(ObjectNode node, String field, Measure m) {
+        if (Double.isNaN(m.value())) {
+            node.putNull(field);
+            node.putNull(field + "_sd");
+        } else {
+            node.put(field, m.value());
+            node.put(field + "_sd", m.sigma());
+        }
+    }
+
+    public static String csv(SessionAnalysis.Result result) {
+        StringBuilder out = new StringBuilder();
+        out.append("# norrlab analysis of session ").append(result.session().id()).append(" (")
+                .append(result.session().protocolName()).append("); sd = one standard deviation\n");
+        out.append("step,E_vs_RHE_V,duration_s,charge_C,product,amount_mol,amount_sd,FE,FE_sd,flags,")
+                .append("NH3_yield_mol_s-1_cm-2,NH3_yield_umol_h-1_cm-2,NH3_yield_umol_h-1,NH3_yield_ug_h-1_mgcat-1\n");
+        for (StepAnalysis step : result.steps()) {
+            for (ProductResult p : step.outcome().products().values()) {
+                boolean nh3 = p.product() == org.norrlab.analysis.Product.NH3;
+                var yield = step.outcome().nh3Yield().filter(y -> nh3);
+                out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", step.step().index(),
+                        step.step().voltsVsRhe(), step.durationSeconds(), step.charge().coulombs(), p.product(),
+                        p.amount().amount().moles().value(), p.amount().amount().moles().sigma(),
+                        p.faradaicEfficiency().value(), p.faradaicEfficiency().sigma(),
+                        String.join(" ", p.amount().flags().stream().map(AssayFlag::name).sorted().toList()),
+                        yield.map(y -> Double.toString(y.molPerSecondPerCm2().value())).orElse(""),
+                        yield.map(y -> Double.toString(y.micromolPerHourPerCm2().value())).orElse(""),
+                        yield.map(y -> Double.toString(y.micromolPerHour().value())).orElse(""),
+                        yield.map(y -> Double.isNaN(y.microgramPerHourPerMgCatalyst().value()) ? ""
+                                : Double.toString(y.microgramPerHourPerMgCatalyst().value())).orElse("")));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package org.norrlab.report;
+
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.CalibrationFit;
+import org.norrlab.analysis.Product;
+import org.norrlab.analysis.ProductResult;
+import org.norrlab.electrochem.CellSettings;
+import org.norrlab.figures.ChartFiles;
+import org.norrlab.figures.CurrentFigure;
+import org.norrlab.figures.FaradaicFigure;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredStep;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a session's report into a folder: fe-yield.png/.svg, current.png/.svg, summary.json and
+ * summary.md, the last with every setting that produced the numbers.
+ */
+public final class ReportWriter {
+    public static final int WIDTH = 1000;
+    public static final int HEIGHT = 620;
+    private static final int BUCKETS_PER_STEP = 1500;
+
+    private ReportWriter() {
+    }
+
+    public static List<Path> write(SqliteStore store, SessionAnalysis.Result result, Path directory)
+            throws IOException, StoreException {
+        System.setProperty("java.awt.headless", "true");
+        Files.createDirectories(directory);
+        String title = "Session " + result.session().id() + ": " + result.session().protocolName();
+        ChartFiles.write(FaradaicFigure.chart(title, points(result)), directory, "fe-yield", WIDTH, HEIGHT);
+        ChartFiles.write(CurrentFigure.chart(title, traces(store, result)), directory, "current", WIDTH, HEIGHT);
+        Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
+        Files.writeString(directory.resolve("summary.md"), markdown(result));
+        return List.of(directory.resolve("fe-yield.png"), directory.resolve("fe-yield.svg"), directory.resolve("current.png"),
+                directory.resolve("current.svg"), directory.resolve("summary.json"), directory.resolve("summary.md"));
+    }
+
+    static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
+        List<FaradaicFigure.Point> points = new ArrayList<>();
+        for (StepAnalysis step : result.steps()) {
+            List<FaradaicFigure.Bar> bars = new ArrayList<>();
+            for (ProductResult p : step.outcome().products().values()) {
+                if (p.amount().flags().stream().noneMatch(org.norrlab.analysis.AssayFlag::hidesValue)) {
+                    bars.add(new FaradaicFigure.Bar(p.product().formula(), p.faradaicEfficiency().value() * 100,
+                            p.faradaicEfficiency().sigma() * 100));
+                }
+            }
+            double yield = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().value()).orElse(Double.NaN);
+            double sigma = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().sigma()).orElse(0.0);
+            points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma));
+        }
+        return points;
+    }
+
+    static List<CurrentFigure.Trace> traces(SqliteStore store, SessionAnalysis.Result result) throws StoreException {
+        double area = result.session().cell().electrodeAreaCm2();
+        List<CurrentFigure.Trace> traces = new ArrayList<>();
+        for (StepAnalysis step : result.steps()) {
+            StoredStep stored = step.step();
+            CurrentFigure.Decimator decimator = new CurrentFigure.Decimator(step.samples(), BUCKETS_PER_STEP);
+            store.forEachSample(result.session().id(), stored.index(), (seq, s) -> {
+                if (s.hasCurrent()) {
+                    decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.currentAmperes() * 1e3 / area);
+                }
+            });
+            traces.add(decimator.trace(String.format(Locale.ROOT, "%.2f V vs RHE", stored.voltsVsRhe())));
+        }
+        return traces;
+    }
+
+    static String markdown(SessionAnalysis.Result result) {
+        CellSettings cell = result.session().cell();
+        StringBuilder md = new StringBuilder();
+        md.append("# Session ").append(result.session().id()).append(": ").append(result.session().protocolName()).append("\n\n");
+        md.append(String.format(Locale.ROOT, "- Instrument: %s%n", result.session().instrument().describe()));
+        md.append(String.format(Locale.ROOT, "- Started %s; status %s (%s)%n", result.session().started(),
+                result.session().status().dbName(), result.session().statusReason()));
+        md.append(String.format(Locale.ROOT, "- Reference electrode: %s, %.4f V vs SHE (%s); pH %.2f; %.1f °C;"
+                        + " E(RHE) = E(RE) %+.4f V%n", cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
+                cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.rheScale().offsetVolts()));
+        md.append(String.format(Locale.ROOT, "- Electrode area %.4g cm²; catalyst loading %.4g mg cm⁻²; electrolyte %.4g mL%n",
+                cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl()));
+        if (result.options().blankCurrentAmperes() != 0) {
+            md.append(String.format(Locale.ROOT, "- Blank current subtracted: %.4g A%n", result.options().blankCurrentAmperes()));
+        }
+        md.append("\n![FE and NH3 yield against potential](fe-yield.png)\n\n![Current density of every step](current.png)\n\n");
+        md.append("## Charge and products per step\n\n");
+        md.append("Uncertainties are one standard deviation, propagated from the calibration fit, dilution and volume.\n\n");
+        md.append("| step | E vs RHE (V) | E vs RE (V) | t (s) | samples | \\|Q\\| (C) | NH3 (µmol) | FE NH3 (%) | FE sum (%) |"
+                + " NH3 yield (µmol h⁻¹ cm⁻²) | (mol s⁻¹ cm⁻²) | (µg h⁻¹ mg⁻¹) |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (StepAnalysis step : result.steps()) {
+            ProductResult nh3 = step.outcome().products().get(Product.NH3);
+            var yield = step.outcome().nh3Yield();
+            md.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.1f | %d | %.5g | %s | %s | %s | %s | %s | %s |%n",
+                    step.step().index(), step.step().voltsVsRhe(), step.step().voltsVsReference(), step.durationSeconds(),
+                    step.samples(), step.charge().coulombs(),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
+                    ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
+                    nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
+                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().molPerSecondPerCm2().value()),
+                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value())));
+        }
+        md.append("\n");
+        for (StepAnalysis step : result.steps()) {
+            for (ProductResult p : step.outcome().products().values()) {
+                md.append(String.format(Locale.ROOT, "- Step %d %s: n = %s µmol, FE = %s %%%s%s%n", step.step().index(),
+                        p.product(), ResultText.flagged(p, p.amount().amount().moles(), 1e6, 4),
+                        ResultText.flagged(p, p.faradaicEfficiency(), 100, 2),
+                        p.controlSubtracted() ? ", control subtracted" : "",
+                        p.amount().flags().isEmpty() ? "" : " (" + ResultText.flags(p.amount().flags()) + ")"));
+            }
+            step.notes().forEach(n -> md.append("- Step ").append(step.step().index()).append(": ").append(n).append('\n'));
+        }
+        if (!result.calibrations().isEmpty()) {
+            md.append("\n## Calibrations\n\n");
+            for (Calibration c : result.calibrations().values()) {
+                CalibrationFit fit = c.fit();
+                md.append(String.format(Locale.ROOT, "- %d: %s by %s at %.0f nm, %d standards in %s (%s); A = %.5g·c %+.4g,"
+                                + " R² = %.5f; LOD %.4g, LOQ %.4g %s (σ from the %s)%s%n", c.id(), c.product(), c.method(),
+                        c.wavelengthNm(), fit.standards(), c.unit(), c.sourceFile(), fit.slope(), fit.intercept(),
+                        fit.rSquared(), fit.lod(), fit.loq(), c.unit(), fit.sigmaSource().description(),
+                        fit.acceptable() ? "" : "; **fails the acceptance rule: " + fit.acceptanceProblem() + "**"));
+            }
+        }
+        return md.toString();
+    }
+}

@@ -1,0 +1,176 @@
+package org.norrlab.report;
+
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.AssayConversion;
+import org.norrlab.analysis.AssayFlag;
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.Charge;
+import org.norrlab.analysis.ChargeAccumulator;
+import org.norrlab.analysis.FaradaicAnalysis;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
+import org.norrlab.analysis.ProductAmount;
+import org.norrlab.core.EventKind;
+import org.norrlab.store.AssayStore;
+import org.norrlab.store.ControlLink;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a session and its assays from the store and runs the pure analysis over them: charge of
+ * each CA step, product amounts net of controls, FE and yield.
+ */
+public final class SessionAnalysis {
+    /** Samples further apart than this many intervals mark a gap. */
+    static final double GAP_INTERVALS = 2.0;
+
+    /**
+     * @param blankCurrentAmperes a background current subtracted from every sample before integrating (signed, 0 = none)
+     */
+    public record Options(double blankCurrentAmperes) {
+        public static final Options DEFAULT = new Options(0);
+    }
+
+    public record Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations,
+                         Options options) {
+    }
+
+    private final SqliteStore store;
+    private final AssayStore assays;
+    private final Map<Long, Calibration> calibrationsUsed = new TreeMap<>();
+
+    private SessionAnalysis(SqliteStore store) {
+        this.store = store;
+        this.assays = store.assays();
+    }
+
+    public static Result analyze(SqliteStore store, long sessionId, Options options) throws StoreException {
+        return new SessionAnalysis(store).run(sessionId, options);
+    }
+
+    private Result run(long sessionId, Options options) throws StoreException {
+        StoredSession session = store.session(sessionId).orElseThrow(() -> new StoreException("there is no session "
+                + sessionId + " in " + store.file() + "; 'norrlab sessions' lists the ones there are"));
+        List<Assay> all = assays.assays(sessionId);
+        List<ControlLink> controls = assays.controls(sessionId);
+        Set<Integer> gapSteps = new java.util.HashSet<>();
+        for (StoredEvent event : store.events(sessionId)) {
+            if (event.event().kind() == EventKind.GAP) {
+                gapSteps.add(event.stepIndex());
+            }
+        }
+        List<StepAnalysis> steps = new ArrayList<>();
+        for (StoredStep step : store.steps(sessionId)) {
+            if (!step.kind().equals("ca")) {
+                continue;
+            }
+            steps.add(analyzeStep(session, step, all, controls, gapSteps.contains(step.index()), options));
+        }
+        return new Result(session, steps, calibrationsUsed, options);
+    }
+
+    private StepAnalysis analyzeStep(StoredSession session, StoredStep step, List<Assay> all, List<ControlLink> controls,
+                                     boolean gapEvent, Options options) throws StoreException {
+        ChargeAccumulator charge = new ChargeAccumulator();
+        double[] last = {Double.NaN, 0};   // previous sample time, largest gap
+        long[] count = {0};
+        double gapLimit = GAP_INTERVALS * step.intervalSeconds();
+        store.forEachSample(session.id(), step.index(), (seq, s) -> {
+            if (s.hasCurrent()) {
+                charge.add(s.timeSeconds(), s.currentAmperes() - options.blankCurrentAmperes());
+            }
+            double previous = Double.isNaN(last[0]) ? 0 : last[0];
+            double dt = s.timeSeconds() - previous;
+            if (dt > gapLimit + 1e-9) {
+                last[1] = Math.max(last[1], dt);
+            }
+            last[0] = s.timeSeconds();
+            count[0]++;
+        });
+        List<String> notes = new ArrayList<>();
+        double largestGap = last[1];
+        if (largestGap > 0 || gapEvent) {
+            notes.add(String.format(Locale.ROOT, "gap in the data (longest %.1f s without samples): Q bridges it by"
+                    + " straight-line interpolation, so treat this step's FE and yield with care", largestGap));
+            largestGap = Math.max(largestGap, gapEvent ? step.intervalSeconds() * GAP_INTERVALS : 0);
+        }
+        if (options.blankCurrentAmperes() != 0) {
+            notes.add(String.format(Locale.ROOT, "blank current %.4g A subtracted before integrating", options.blankCurrentAmperes()));
+        }
+        if (!step.outcome().orElse("").equals("completed")) {
+            notes.add("step " + step.outcome().orElse("did not finish") + ": Q and yield cover only the recorded part");
+        }
+        double duration = Double.isNaN(last[0]) ? 0 : last[0];
+        Map<Product, ProductAmount> amounts = amounts(session, step.index(), all);
+        Map<Product, Boolean> subtracted = new EnumMap<>(Product.class);
+        for (ControlLink link : controls) {
+            Optional<Integer> controlStep = link.controlStepFor(step.index());
+            if (controlStep.isEmpty()) {
+                continue;
+            }
+            StoredSession control = store.session(link.controlSessionId()).orElseThrow(() -> new StoreException(
+                    "control session " + link.controlSessionId() + " is not in " + store.file()));
+            Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.assays(control.id()));
+            for (Map.Entry<Product, ProductAmount> entry : blank.entrySet()) {
+                ProductAmount sample = amounts.get(entry.getKey());
+                if (sample == null || subtracted.containsKey(entry.getKey())) {
+                    continue;
+                }
+                Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+                flags.addAll(sample.flags());
+                var net = sample.amount().minus(entry.getValue().amount());
+                if (net.moles().value() < 0) {
+                    flags.add(AssayFlag.NEGATIVE_AFTER_CONTROL);
+                }
+                amounts.put(entry.getKey(), new ProductAmount(entry.getKey(), net, flags));
+                subtracted.put(entry.getKey(), true);
+                notes.add(String.format(Locale.ROOT, "%s of control session %d step %d subtracted (%.4g µmol)",
+                        entry.getKey(), control.id(), controlStep.get(), entry.getValue().amount().micromoles()));
+            }
+        }
+        if (amounts.isEmpty()) {
+            notes.add("no assay results yet: add them with 'norrlab assay add'");
+        }
+        FaradaicAnalysis.Outcome outcome = FaradaicAnalysis.evaluate(Charge.magnitudeOf(charge.coulombs()),
+                Math.max(duration, 1e-9), session.cell().electrodeAreaCm2(), session.cell().catalystLoadingMgPerCm2(),
+                amounts, subtracted);
+        return new StepAnalysis(step, count[0], duration, Charge.magnitudeOf(charge.coulombs()), largestGap, outcome, notes);
+    }
+
+    /** Amounts per product for one step of a session, replicates combined, no controls applied. */
+    private Map<Product, ProductAmount> amounts(StoredSession session, int stepIndex, List<Assay> all)
+            throws StoreException {
+        Map<Product, List<ProductAmount>> byProduct = new LinkedHashMap<>();
+        Measure cellVolume = Measure.relative(session.cell().electrolyteVolumeMl(), Assay.DEFAULT_VOLUME_RELATIVE_SIGMA);
+        for (Assay assay : all) {
+            if (assay.stepIndex() != stepIndex) {
+                continue;
+            }
+            Optional<Calibration> calibration = Optional.empty();
+            if (assay.calibrationId().isPresent()) {
+                long id = assay.calibrationId().get();
+                calibration = assays.calibration(id);
+                calibration.ifPresent(c -> calibrationsUsed.put(id, c));
+            }
+            byProduct.computeIfAbsent(assay.product(), p -> new ArrayList<>()).add(
+                    AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
+        }
+        Map<Product, ProductAmount> combined = new EnumMap<>(Product.class);
+        byProduct.forEach((product, list) -> combined.put(product, AssayConversion.combine(list)));
+        return combined;
+    }
+}

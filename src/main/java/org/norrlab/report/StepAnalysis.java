@@ -1,0 +1,24 @@
+package org.norrlab.report;
+
+import org.norrlab.analysis.Charge;
+import org.norrlab.analysis.FaradaicAnalysis;
+import org.norrlab.store.StoredStep;
+
+import java.util.List;
+
+/**
+ * The analysis of one CA step: its charge over exactly its window, and FE/yield where assays exist.
+ *
+ * @param largestGapSeconds the longest stretch without samples beyond twice the interval (0 when none)
+ * @param notes             what the operator must know: gaps, blank current used, steps without assays
+ */
+public record StepAnalysis(StoredStep step, long samples, double durationSeconds, Charge charge, double largestGapSeconds,
+                           FaradaicAnalysis.Outcome outcome, List<String> notes) {
+    public StepAnalysis {
+        notes = List.copyOf(notes);
+    }
+
+    public boolean hasGap() {
+        return largestGapSeconds > 0;
+    }
+}

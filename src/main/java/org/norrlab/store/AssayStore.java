@@ -1,0 +1,209 @@
+package org.norrlab.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
+import org.norrlab.analysis.Standard;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Calibrations, assays and control links: the analysis inputs kept beside the sessions. */
+public final class AssayStore {
+    private final Path file;
+    private final Connection connection;
+
+    AssayStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public long addCalibration(Calibration c) throws StoreException {
+        String sql = "INSERT INTO calibrations (created_utc, operator, note, product, method, wavelength_nm, unit,"
+                + " source_file, standards_json, blanks_json, accepted_poor_fit) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, c.created().toString());
+            ps.setString(2, c.operator());
+            ps.setString(3, c.note());
+            ps.setString(4, c.product().name());
+            ps.setString(5, c.method());
+            ps.setDouble(6, c.wavelengthNm());
+            ps.setString(7, c.unit());
+            ps.setString(8, c.sourceFile());
+            ps.setString(9, Json.write(c.standards()));
+            ps.setString(10, Json.write(c.blankAbsorbances()));
+            ps.setInt(11, c.acceptedPoorFit() ? 1 : 0);
+            ps.executeUpdate();
+            return generatedId(ps);
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the calibration in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<Calibration> calibrations() throws StoreException {
+        return queryCalibrations("SELECT * FROM calibrations ORDER BY id", null);
+    }
+
+    public Optional<Calibration> calibration(long id) throws StoreException {
+        return queryCalibrations("SELECT * FROM calibrations WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Calibration> queryCalibrations(String sql, Long id) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            List<Calibration> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<Standard> standards = Json.MAPPER.readValue(rs.getString("standards_json"),
+                            new TypeReference<List<Standard>>() { });
+                    List<Double> blanks = Json.MAPPER.readValue(rs.getString("blanks_json"),
+                            new TypeReference<List<Double>>() { });
+                    list.add(new Calibration(rs.getLong("id"), Instant.parse(rs.getString("created_utc")),
+                            rs.getString("operator"), rs.getString("note"), Product.valueOf(rs.getString("product")),
+                            rs.getString("method"), rs.getDouble("wavelength_nm"), rs.getString("unit"),
+                            rs.getString("source_file"), standards, blanks, rs.getInt("accepted_poor_fit") == 1));
+                }
+            }
+            return list;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException("cannot read calibrations from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public long addAssay(long sessionId, Assay a) throws StoreException {
+        String sql = "INSERT INTO assays (session_id, step_index, product, created_utc, operator, note, kind, value, value_sd,"
+                + " unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml, gas_flow_ml_min, gas_minutes)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, a.stepIndex());
+            ps.setString(3, a.product().name());
+            ps.setString(4, a.created().toString());
+            ps.setString(5, a.operator());
+            ps.setString(6, a.note());
+            ps.setString(7, a.kind().name().toLowerCase(Locale.ROOT));
+            ps.setDouble(8, a.value().value());
+            ps.setDouble(9, a.value().sigma());
+            ps.setString(10, a.unit());
+            if (a.calibrationId().isPresent()) {
+                ps.setLong(11, a.calibrationId().get());
+            } else {
+                ps.setNull(11, Types.INTEGER);
+            }
+            ps.setDouble(12, a.dilution());
+            ps.setDouble(13, a.dilutionRelativeSigma());
+            setOptional(ps, 14, a.volumeMl().map(Measure::value));
+            setOptional(ps, 15, a.volumeMl().map(Measure::sigma));
+            setOptional(ps, 16, a.gasFlowMlPerMinute());
+            setOptional(ps, 17, a.gasMinutes());
+            ps.executeUpdate();
+            return generatedId(ps);
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the assay in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<Assay> assays(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM assays WHERE session_id = ? ORDER BY step_index, id")) {
+            ps.setLong(1, sessionId);
+            List<Assay> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long calibration = rs.getLong("calibration_id");
+                    Optional<Long> calibrationId = rs.wasNull() ? Optional.empty() : Optional.of(calibration);
+                    Optional<Double> volume = optional(rs, "volume_ml");
+                    Optional<Double> volumeSd = optional(rs, "volume_sd_ml");
+                    list.add(new Assay(rs.getLong("id"), rs.getInt("step_index"), Product.valueOf(rs.getString("product")),
+                            Assay.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
+                            new Measure(rs.getDouble("value"), rs.getDouble("value_sd")), rs.getString("unit"),
+                            calibrationId, rs.getDouble("dilution"), rs.getDouble("dilution_rel_sd"),
+                            volume.map(v -> new Measure(v, volumeSd.orElse(0.0))), optional(rs, "gas_flow_ml_min"),
+                            optional(rs, "gas_minutes"), rs.getString("operator"), rs.getString("note"),
+                            Instant.parse(rs.getString("created_utc"))));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the assays of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public void addControl(ControlLink link) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO controls (session_id, step_index,"
+                + " control_session_id, control_step_index, created_utc, note) VALUES (?,?,?,?,?,?)")) {
+            ps.setLong(1, link.sessionId());
+            setOptionalInt(ps, 2, link.stepIndex());
+            ps.setLong(3, link.controlSessionId());
+            setOptionalInt(ps, 4, link.controlStepIndex());
+            ps.setString(5, Instant.now().toString());
+            ps.setString(6, link.note());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the control link in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Control links of a session, newest first: a newer link for the same step overrides an older one. */
+    public List<ControlLink> controls(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM controls WHERE session_id = ? ORDER BY id DESC")) {
+            ps.setLong(1, sessionId);
+            List<ControlLink> list = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    list.add(new ControlLink(rs.getLong("session_id"), optional(rs, "step_index").map(Double::intValue),
+                            rs.getLong("control_session_id"), optional(rs, "control_step_index").map(Double::intValue),
+                            rs.getString("note")));
+                }
+            }
+            return list;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the controls of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long generatedId(PreparedStatement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    private static Optional<Double> optional(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static void setOptional(PreparedStatement ps, int index, Optional<Double> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setDouble(index, value.get());
+        } else {
+            ps.setNull(index, Types.REAL);
+        }
+    }
+
+    private static void setOptionalInt(PreparedStatement ps, int index, Optional<Integer> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setInt(index, value.get());
+        } else {
+            ps.setNull(index, Types.INTEGER);
+        }
+    }
+}

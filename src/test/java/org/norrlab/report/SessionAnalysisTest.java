@@ -1,0 +1,76 @@
+package org.norrlab.report;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.config.Location;
+import org.norrlab.config.Potential;
+import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.store.NewSession;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreWriter;
+import org.norrlab.testing.Fixtures;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Charge over exactly a step's window from hand-made samples: gaps are flagged, a blank current is subtracted. */
+class SessionAnalysisTest {
+    @TempDir
+    Path temp;
+
+    private long session(SqliteStore store, double gapFrom, double gapTo) throws Exception {
+        long id = store.createSession(new NewSession("hand", "hand.yaml", "", Fixtures.cellAtPh7(),
+                new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", Instant.now()));
+        PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5, -1.111,
+                Duration.ofSeconds(1), Duration.ofSeconds(100), CurrentRangeChoice.AUTO, new Location(Path.of("hand.yaml"), 1, 1));
+        try (StoreWriter writer = store.writer(id)) {
+            writer.accept(new AcquisitionRecord.StepStarted(ca, Instant.now(), 0), false);
+            long seq = 0;
+            for (int t = 1; t <= 100; t++) {
+                if (t > gapFrom && t < gapTo) {
+                    continue;
+                }
+                writer.accept(new AcquisitionRecord.SampleTaken(1, seq++, new Sample(t, -1.111, -0.010, 0.1, 0)), false);
+            }
+            writer.accept(new AcquisitionRecord.StepEnded(1, "completed", seq, 100, Double.NaN, Instant.now()), true);
+        }
+        return id;
+    }
+
+    @Test
+    void aSteadyStepIntegratesToCurrentTimesDuration() throws Exception {
+        try (SqliteStore store = SqliteStore.open(temp.resolve("s.db"))) {
+            long id = session(store, 0, 0);
+            StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
+            assertThat(step.charge().coulombs()).isCloseTo(1.0, within(1e-12));   // 10 mA for 100 s
+            assertThat(step.hasGap()).isFalse();
+            assertThat(step.notes()).containsExactly("no assay results yet: add them with 'norrlab assay add'");
+
+            StepAnalysis blank = SessionAnalysis.analyze(store, id, new SessionAnalysis.Options(-0.001)).steps().get(0);
+            assertThat(blank.charge().coulombs()).isCloseTo(0.9, within(1e-12));  // 9 mA net for 100 s
+            assertThat(blank.notes()).anyMatch(n -> n.startsWith("blank current -0.001000 A subtracted"));
+        }
+    }
+
+    @Test
+    void aGapIsFlaggedNotSilentlyBridged() throws Exception {
+        try (SqliteStore store = SqliteStore.open(temp.resolve("g.db"))) {
+            long id = session(store, 40, 51);
+            StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
+            assertThat(step.samples()).isEqualTo(90);
+            assertThat(step.hasGap()).isTrue();
+            assertThat(step.largestGapSeconds()).isEqualTo(11.0);
+            assertThat(step.notes()).anyMatch(n -> n.startsWith("gap in the data (longest 11.0 s without samples): Q bridges it"));
+            assertThat(step.charge().coulombs()).isCloseTo(1.0, within(1e-12));
+        }
+    }
+}
