@@ -73,7 +73,7 @@ final class AssayCommand implements Runnable {
                     dilution, Optional.ofNullable(concentration), Optional.ofNullable(amount), Optional.ofNullable(gc),
                     Optional.ofNullable(flow), Optional.ofNullable(minutes), Optional.ofNullable(volume), operator, note);
             try (SqliteStore store = homeOptions.openStore()) {
-                SessionArgument.find(store, sessionId);
+                Lookup.find(store, sessionId);
                 long id = store.assays().addAssay(sessionId, entry.toAssay(store, sessionId));
                 spec.commandLine().getOut().printf(Locale.ROOT, "Saved assay %d for session %d step %d.%n", id, sessionId, step);
             }
@@ -100,7 +100,7 @@ final class AssayCommand implements Runnable {
             CsvTable table = CsvTable.read(file, Set.of("step"), Set.of("product", "absorbance", "calibration", "dilution",
                     "concentration", "amount", "volume", "note"));
             try (SqliteStore store = homeOptions.openStore()) {
-                SessionArgument.find(store, sessionId);
+                Lookup.find(store, sessionId);
                 List<Assay> assays = new ArrayList<>();
                 for (CsvTable.Row row : table.rows()) {
                     try {
@@ -136,7 +136,7 @@ final class AssayCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (SqliteStore store = homeOptions.openStore()) {
-                SessionArgument.find(store, sessionId);
+                Lookup.find(store, sessionId);
                 TextTable table = new TextTable("id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
                         "volume (mL)", "note");
                 for (Assay a : store.assays().assays(sessionId)) {

@@ -48,8 +48,7 @@ record AssayEntry(int step, String product, Optional<Double> absorbance, Optiona
         if (absorbance.isPresent()) {
             long id = calibration.orElseThrow(() -> new IllegalArgumentException(
                     "an absorbance needs --calibration ID ('norrlab calib list' shows them)"));
-            Calibration cal = store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
-                    "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
+            Calibration cal = Lookup.calibration(store, id);
             if (cal.product() != p) {
                 throw new IllegalArgumentException("calibration " + id + " is for " + cal.product() + ", not " + p);
             }

@@ -162,8 +162,7 @@ final class CalibCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             try (SqliteStore store = homeOptions.openStore()) {
-                Calibration c = store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
-                        "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
+                Calibration c = Lookup.calibration(store, id);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "Calibration %d, %s, operator '%s', from %s. %s%n", c.id(), c.created(), c.operator(),
                         c.sourceFile(), c.note());

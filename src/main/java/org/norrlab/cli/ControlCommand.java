@@ -37,8 +37,8 @@ final class ControlCommand implements Callable<Integer> {
             throw new IllegalArgumentException("a session cannot be its own control");
         }
         try (SqliteStore store = homeOptions.openStore()) {
-            SessionArgument.find(store, sessionId);
-            SessionArgument.find(store, controlSession);
+            Lookup.find(store, sessionId);
+            Lookup.find(store, controlSession);
             store.assays().addControl(new ControlLink(sessionId, Optional.ofNullable(step), controlSession,
                     Optional.ofNullable(controlStep), note));
             spec.commandLine().getOut().println("Session " + controlSession + (controlStep == null ? "" : " step " + controlStep)

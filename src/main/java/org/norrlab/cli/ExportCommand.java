@@ -42,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (SqliteStore store = homeOptions.openStore()) {
-            StoredSession session = SessionArgument.find(store, sessionId);
+            StoredSession session = Lookup.find(store, sessionId);
             if (output == null) {
                 write(store, session, System.out);
             } else {

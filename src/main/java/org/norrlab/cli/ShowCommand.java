@@ -29,7 +29,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (SqliteStore store = homeOptions.openStore()) {
-            StoredSession session = SessionArgument.find(store, sessionId);
+            StoredSession session = Lookup.find(store, sessionId);
             var cell = session.cell();
             out.printf(Locale.ROOT, "Session %d: %s (%s)%n", session.id(), session.status().dbName(), session.statusReason());
             out.printf(Locale.ROOT, "Protocol: %s (%s)%n", session.protocolName(), session.protocolFile());

@@ -1,0 +1,21 @@
+package org.norrlab.cli;
+
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredSession;
+
+/** Finds the session or calibration an operator named, or says where to see which ones exist. */
+final class Lookup {
+    private Lookup() {
+    }
+
+    static StoredSession find(SqliteStore store, long id) throws StoreException {
+        return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in "
+                + store.file() + "; 'norrlab sessions' lists the ones there are"));
+    }
+
+    static org.norrlab.analysis.Calibration calibration(SqliteStore store, long id) throws StoreException {
+        return store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
+                "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
+    }
+}
