@@ -10,9 +10,10 @@ import java.util.List;
  * @param maxPotentialVolts     highest potential it can apply, vs its reference electrode
  * @param currentRangesAmperes  full scales of its current ranges, ascending
  * @param minSampleInterval     the shortest sample interval it supports
+ * @param openCircuit           whether it can disconnect the cell and record the open-circuit potential
  */
 public record Capabilities(double minPotentialVolts, double maxPotentialVolts, List<Double> currentRangesAmperes,
-                           Duration minSampleInterval) {
+                           Duration minSampleInterval, boolean openCircuit) {
     public Capabilities {
         if (!(minPotentialVolts < maxPotentialVolts)) {
             throw new IllegalArgumentException("potential window is empty: " + minPotentialVolts + " .. " + maxPotentialVolts);

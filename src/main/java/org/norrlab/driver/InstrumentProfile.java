@@ -6,6 +6,8 @@ import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.transport.SerialSettings;
+import org.norrlab.transport.UsbMatch;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,10 +20,11 @@ import java.util.Optional;
  * after the family (e.g. {@code sim:}) that only its provider reads.
  */
 public record InstrumentProfile(String name, String family, String model, Capabilities capabilities,
-                                Duration readTimeout, Optional<YamlNode.Mapping> familySettings, Path file) {
+                                Duration readTimeout, Optional<SerialSettings> serial, Optional<UsbMatch> usb,
+                                Optional<YamlNode.Mapping> familySettings, Path file) {
 
     static final List<String> COMMON_FIELDS = List.of("family", "model", "potential_window", "current_ranges",
-            "min_interval", "read_timeout");
+            "min_interval", "read_timeout", "open_circuit", "serial", "usb");
 
     public static InstrumentProfile load(Path file) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
@@ -50,13 +53,78 @@ public record InstrumentProfile(String name, String family, String model, Capabi
             throw rangeNodes.error("list at least one current range, e.g. [1 mA, 10 mA, 100 mA]");
         }
         Duration minInterval = Quantities.duration(root.require("min_interval"));
-        Duration readTimeout = Quantities.duration(root.require("read_timeout"));
+        YamlNode timeoutNode = root.require("read_timeout");
+        Duration readTimeout = Quantities.duration(timeoutNode);
+        if (readTimeout.compareTo(Duration.ofMillis(100)) < 0 || readTimeout.compareTo(Duration.ofSeconds(1)) > 0) {
+            throw timeoutNode.error("must lie between 100 ms and 1 s: long silences during a measurement are handled"
+                    + " above the port, a short read timeout keeps Ctrl-C and lost links prompt");
+        }
+        boolean openCircuit = root.get("open_circuit").isEmpty() || root.require("open_circuit").asScalar().bool();
+        Optional<SerialSettings> serial = Optional.empty();
+        if (root.get("serial").isPresent()) {
+            serial = Optional.of(serial(root.require("serial").asMapping(), readTimeout));
+        }
+        Optional<UsbMatch> usb = Optional.empty();
+        if (root.get("usb").isPresent()) {
+            usb = Optional.of(usb(root.require("usb").asMapping()));
+        }
         Optional<YamlNode.Mapping> settings = Optional.empty();
         if (root.get(family).isPresent()) {
             settings = Optional.of(root.require(family).asMapping());
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new InstrumentProfile(name, family, root.text("model").orElse(name),
-                new Capabilities(min, max, ranges, minInterval), readTimeout, settings, file);
+                new Capabilities(min, max, ranges, minInterval, openCircuit), readTimeout, serial, usb, settings, file);
+    }
+
+    private static SerialSettings serial(YamlNode.Mapping block, Duration readTimeout) throws ConfigException {
+        block.allowOnly("baud", "data_bits", "parity", "stop_bits", "flow_control");
+        YamlNode baudNode = block.require("baud");
+        long baud = baudNode.asScalar().integer("a baud rate such as 230400");
+        long dataBits = block.get("data_bits").isPresent() ? block.require("data_bits").asScalar().integer("7 or 8") : 8;
+        long stopBits = block.get("stop_bits").isPresent() ? block.require("stop_bits").asScalar().integer("1 or 2") : 1;
+        SerialSettings.Parity parity = choice(block, "parity", SerialSettings.Parity.class, SerialSettings.Parity.NONE);
+        SerialSettings.FlowControl flow = choice(block, "flow_control", SerialSettings.FlowControl.class,
+                SerialSettings.FlowControl.NONE);
+        try {
+            return new SerialSettings((int) baud, (int) dataBits, parity, (int) stopBits, flow, readTimeout);
+        } catch (IllegalArgumentException e) {
+            throw block.error(e.getMessage());
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(YamlNode.Mapping block, String key, Class<E> type, E fallback)
+            throws ConfigException {
+        Optional<String> text = block.text(key);
+        if (text.isEmpty()) {
+            return fallback;
+        }
+        String wanted = text.get().toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('/', '_');
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(wanted)) {
+                return value;
+            }
+        }
+        throw block.require(key).error("'" + text.get() + "' is not allowed; allowed: "
+                + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                .map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+    }
+
+    private static UsbMatch usb(YamlNode.Mapping block) throws ConfigException {
+        block.allowOnly("vendor_id", "product_id", "description");
+        return new UsbMatch(hexId(block, "vendor_id"), hexId(block, "product_id"),
+                block.text("description").map(java.util.regex.Pattern::compile));
+    }
+
+    private static Optional<Integer> hexId(YamlNode.Mapping block, String key) throws ConfigException {
+        Optional<String> text = block.text(key);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(text.get().replaceFirst("^0[xX]", ""), 16));
+        } catch (NumberFormatException e) {
+            throw block.require(key).error("'" + text.get() + "' is not a USB id; write 4 hex digits in quotes, e.g. '0403'");
+        }
     }
 }

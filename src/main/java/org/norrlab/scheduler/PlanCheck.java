@@ -22,6 +22,10 @@ public final class PlanCheck {
                 problems.add(String.format(Locale.ROOT, "%s: interval %s is shorter than %s's minimum of %s", where,
                         step.interval(), instrumentName, capabilities.minSampleInterval()));
             }
+            if (step instanceof PlannedStep.OpenCircuit && !capabilities.openCircuit()) {
+                problems.add(where + ": " + instrumentName + " cannot record the open-circuit potential;"
+                        + " remove the ocp step or run it on another instrument");
+            }
             if (step instanceof PlannedStep.Chronoamperometry ca && !capabilities.canApply(ca.voltsVsReference())) {
                 problems.add(String.format(Locale.ROOT,
                         "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",

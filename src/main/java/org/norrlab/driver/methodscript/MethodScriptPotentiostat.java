@@ -1,0 +1,353 @@
+package org.norrlab.driver.methodscript;
+
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
+import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.OpenCircuitRequest;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.SampleSink;
+import org.norrlab.protocol.methodscript.DataValue;
+import org.norrlab.protocol.methodscript.MalformedReplyException;
+import org.norrlab.protocol.methodscript.Reply;
+import org.norrlab.protocol.methodscript.ScriptWriter;
+import org.norrlab.transport.LineChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A MethodSCRIPT instrument. Idle commands are exchanged on the caller's thread; while a script
+ * runs, one reader thread owns the port and turns its output into samples.
+ */
+public final class MethodScriptPotentiostat implements Potentiostat {
+    private static final Logger log = LoggerFactory.getLogger(MethodScriptPotentiostat.class);
+    /** Extra time allowed past a step's duration before silence is an error. */
+    private static final Duration END_MARGIN = Duration.ofSeconds(10);
+
+    private final String profileName;
+    private final Capabilities capabilities;
+    private final MethodScriptSettings settings;
+    private final LineChannel channel;
+    private final Duration readTimeout;
+    private final ExecutorService reader;
+    private InstrumentIdentity identity;
+    private volatile CompletableMeasurement running;
+    private volatile boolean abortSent;
+
+    MethodScriptPotentiostat(String profileName, Capabilities capabilities, MethodScriptSettings settings,
+                             LineChannel channel, Duration readTimeout) {
+        this.profileName = profileName;
+        this.capabilities = capabilities;
+        this.settings = settings;
+        this.channel = channel;
+        this.readTimeout = readTimeout;
+        this.reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "methodscript-reader " + channel.describe());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The sequence PalmSens recommends before the first command: flush a half-typed command, abort
+     * any script left running, and wait until the device is idle.
+     */
+    void sync() throws DriverException {
+        channel.send("\n");
+        channel.drain();
+        channel.send("Z\n");
+        String reply = expectLine(l -> l.startsWith("Z"), "the reply to abort (Z)");
+        if (reply.equals("Z")) {
+            log.warn("{}: a script was still running; aborted it", channel.describe());
+            long deadline = System.nanoTime() + END_MARGIN.toNanos();
+            while (!channel.nextLine(deadline).orElseThrow(() -> timeout("the end of the aborted script")).isEmpty()) {
+                // drain the rest of the aborted script's output
+            }
+        }
+    }
+
+    @Override
+    public InstrumentIdentity identify() throws DriverException {
+        ensureIdle();
+        channel.send("t\n");
+        String firmware = expectLine(l -> l.startsWith("t"), "the firmware version (t)").substring(1);
+        expectLine(l -> l.endsWith("*"), "the end of the firmware reply");
+        String type = settings.deviceTypes().stream().filter(firmware::startsWith).findFirst().orElseThrow(() ->
+                new DriverException("the device on " + channel.describe() + " reports firmware '" + firmware
+                        + "', which is not a " + profileName + " (expected it to start with one of "
+                        + settings.deviceTypes() + "); choose the profile that matches the device"));
+        channel.send("i\n");
+        String serial = expectLine(l -> l.startsWith("i"), "the serial number (i)").substring(1);
+        identity = new InstrumentIdentity(profileName, "methodscript", type + " (MethodSCRIPT)", firmware, serial);
+        return identity;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void setCellOn(boolean on) throws DriverException {
+        if (on) {
+            return; // a CA script switches the cell on itself, at its potential
+        }
+        if (running != null) {
+            abort();
+            return;
+        }
+        channel.send(ScriptWriter.frame(ScriptWriter.cellOff()));
+        long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
+        while (true) {
+            String line = channel.nextLine(deadline).orElseThrow(() -> timeout("confirmation that the cell is off"));
+            if (line.isEmpty()) {
+                return;
+            }
+            if (line.contains("!")) {
+                throw deviceError(line);
+            }
+        }
+    }
+
+    @Override
+    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+        double volts = Math.rint(request.voltsVsReference() * 1e6) / 1e6;
+        CurrentRangeChoice range = request.currentRange();
+        double initialRange = range.auto() ? settings.script().autorangeMaxAmperes() : range.fullScaleAmperes();
+        List<String> script = ScriptWriter.chronoamperometry(volts, seconds(request.interval()), seconds(request.duration()),
+                initialRange, range.auto(), settings.script());
+        return run(script, request.duration(), true, sink);
+    }
+
+    @Override
+    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+        return run(ScriptWriter.openCircuit(seconds(request.interval()), seconds(request.duration()), settings.script()),
+                request.duration(), false, sink);
+    }
+
+    private Measurement run(List<String> script, Duration duration, boolean withCurrent, SampleSink sink)
+            throws DriverException {
+        ensureIdle();
+        CompletableMeasurement measurement = new CompletableMeasurement();
+        abortSent = false;
+        running = measurement;
+        channel.send(ScriptWriter.frame(script));
+        long deadline = System.nanoTime() + duration.plus(END_MARGIN).plus(duration.dividedBy(10)).toNanos();
+        reader.execute(() -> {
+            MeasurementEnd end = readScriptOutput(sink, withCurrent, deadline);
+            running = null;
+            measurement.complete(end);
+        });
+        return measurement;
+    }
+
+    /** Reads one script's output to its end line, turning packages into samples. */
+    private MeasurementEnd readScriptOutput(SampleSink sink, boolean withCurrent, long deadline) {
+        long samples = 0;
+        double last = 0;
+        int malformed = 0;
+        double previousRange = Double.NaN;
+        DriverException failure = null;
+        try {
+            while (true) {
+                Optional<String> next = channel.nextLine(deadline);
+                if (next.isEmpty()) {
+                    failure = timeout("the end of the measurement");
+                    abortQuietly();
+                    break;
+                }
+                String line = next.get();
+                Reply reply;
+                try {
+                    reply = Reply.parse(line);
+                } catch (MalformedReplyException e) {
+                    malformed++;
+                    log.warn("{}: {} ({} so far)", channel.describe(), e.getMessage(), malformed);
+                    if (malformed > settings.maxMalformedLines()) {
+                        failure = new DriverException.BadFrame(malformed + " lines from " + channel.describe()
+                                + " could not be read (more than the profile's max_malformed_lines of "
+                                + settings.maxMalformedLines() + "); the last: " + e.getMessage());
+                        abortQuietly();
+                    }
+                    continue;
+                }
+                if (reply instanceof Reply.ScriptEnded) {
+                    break;
+                } else if (reply instanceof Reply.Package pkg) {
+                    Optional<Sample> sample = toSample(pkg.values(), withCurrent, previousRange);
+                    if (sample.isEmpty()) {
+                        malformed++;
+                        log.warn("{}: package with unexpected layout: {}", channel.describe(), line);
+                        continue;
+                    }
+                    previousRange = sample.get().rangeAmperes();
+                    sink.sample(sample.get());
+                    samples++;
+                    last = sample.get().timeSeconds();
+                } else if (reply instanceof Reply.Error error) {
+                    failure = new DriverException.DeviceError(error.code().code(), error.code().meaning()
+                            + (error.context().isEmpty() ? "" : " (" + error.context() + ")"));
+                    sink.event(new Event(EventKind.DEVICE_ERROR, last, "device error " + error.code().code() + ": "
+                            + error.code().meaning(), Map.of()));
+                }
+            }
+        } catch (DriverException.LinkLost e) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.LINK_LOST, samples, last, Optional.of(e));
+        } catch (DriverException e) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, samples, last, Optional.empty());
+        } catch (RuntimeException e) {
+            log.error("{}: reading the measurement failed", channel.describe(), e);
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last,
+                    Optional.of(new DriverException("reading from " + channel.describe() + " failed: " + e.getMessage(), e)));
+        }
+        if (failure != null) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(failure));
+        }
+        return new MeasurementEnd(abortSent ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
+                last, Optional.empty());
+    }
+
+    /** Position-based: [time, potential] or [time, potential, current]; vartypes are not relied upon. */
+    private Optional<Sample> toSample(List<DataValue> values, boolean withCurrent, double previousRange) {
+        if (values.size() != (withCurrent ? 3 : 2) || Double.isNaN(values.get(0).value())) {
+            return Optional.empty();
+        }
+        double t = Math.max(0, values.get(0).value());
+        double e = values.get(1).value();
+        if (!withCurrent) {
+            return Optional.of(Sample.potentialOnly(t, e));
+        }
+        DataValue current = values.get(2);
+        int flags = 0;
+        int status = Math.max(0, current.status());
+        if ((status & DataValue.STATUS_TIMING) != 0) {
+            flags |= SampleFlag.TIMING.bit();
+        }
+        if ((status & DataValue.STATUS_OVERLOAD) != 0) {
+            flags |= SampleFlag.OVERLOAD.bit();
+        }
+        if ((status & DataValue.STATUS_UNDERLOAD) != 0) {
+            flags |= SampleFlag.UNDERLOAD.bit();
+        }
+        if ((status & DataValue.STATUS_OVERLOAD_WARNING) != 0) {
+            flags |= SampleFlag.OVERLOAD_WARNING.bit();
+        }
+        double range = current.rangeCode() < 0 ? Double.NaN : settings.rangeCodes().getOrDefault(current.rangeCode(), Double.NaN);
+        if (!Double.isNaN(previousRange) && !Double.isNaN(range) && range != previousRange) {
+            flags |= SampleFlag.RANGE_CHANGED.bit();
+        }
+        if (Double.isNaN(current.value())) {
+            return Optional.of(new Sample(t, e, Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit()));
+        }
+        return Optional.of(new Sample(t, e, current.value(), range, flags));
+    }
+
+    @Override
+    public void abort() throws DriverException {
+        CompletableMeasurement measurement = running;
+        if (measurement == null) {
+            return;
+        }
+        if (!abortSent) {
+            abortSent = true;
+            channel.send("Z\n");
+        }
+        try {
+            measurement.awaitEnd(readTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void abortQuietly() {
+        try {
+            abortSent = true;
+            channel.send("Z\n");
+        } catch (DriverException e) {
+            log.error("{}: could not send abort", channel.describe(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            abort();
+            CompletableMeasurement measurement = running;
+            if (measurement == null || measurement.awaitEnd(readTimeout.multipliedBy(2)).isPresent()) {
+                setCellOn(false);
+            }
+        } catch (DriverException e) {
+            log.error("{}: could not confirm that the cell is off on close; check the instrument", channel.describe(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reader.shutdownNow();
+            try {
+                reader.awaitTermination(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            channel.close();
+        }
+    }
+
+    private void ensureIdle() throws DriverException {
+        if (running != null) {
+            throw new DriverException("a script is still running on " + channel.describe() + "; abort it first");
+        }
+    }
+
+    private String expectLine(java.util.function.Predicate<String> wanted, String what) throws DriverException {
+        long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
+        while (true) {
+            String line = channel.nextLine(deadline).orElseThrow(() -> timeout(what));
+            if (wanted.test(line)) {
+                return line;
+            }
+            if (line.contains("!")) {
+                throw deviceError(line);
+            }
+            log.debug("{}: skipped '{}' while waiting for {}", channel.describe(), line, what);
+        }
+    }
+
+    private DriverException deviceError(String line) {
+        try {
+            if (Reply.parse(line) instanceof Reply.Error error) {
+                return new DriverException.DeviceError(error.code().code(), error.code().meaning());
+            }
+        } catch (MalformedReplyException e) {
+            log.debug("unparseable error line", e);
+        }
+        return new DriverException.BadFrame("unexpected reply from " + channel.describe() + ": '" + line + "'");
+    }
+
+    private DriverException.Timeout timeout(String what) {
+        return new DriverException.Timeout(String.format(Locale.ROOT, "%s did not send %s in time; is it switched on,"
+                + " connected to %s, and a %s?", profileName, what, channel.describe(), profileName));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

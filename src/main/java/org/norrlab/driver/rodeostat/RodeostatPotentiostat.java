@@ -1,0 +1,270 @@
+package org.norrlab.driver.rodeostat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
+import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.OpenCircuitRequest;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.SampleSink;
+import org.norrlab.protocol.rodeostat.RodeostatException;
+import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.norrlab.transport.LineChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A Rodeostat. It has no auto-ranging: a step with {@code current_range: auto} runs on the largest
+ * range, a fixed range on the smallest range that holds it. It cannot disconnect the counter
+ * electrode to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ */
+public final class RodeostatPotentiostat implements Potentiostat {
+    private static final Logger log = LoggerFactory.getLogger(RodeostatPotentiostat.class);
+    private static final Duration END_MARGIN = Duration.ofSeconds(10);
+
+    private final String profileName;
+    private final Capabilities capabilities;
+    private final List<Double> voltageRanges;
+    private final int maxMalformedLines;
+    private final LineChannel channel;
+    private final Duration readTimeout;
+    private final ExecutorService reader;
+    private volatile CompletableMeasurement running;
+    private volatile boolean stopSent;
+
+    RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
+                          LineChannel channel, Duration readTimeout) {
+        this.profileName = profileName;
+        this.capabilities = capabilities;
+        this.voltageRanges = List.copyOf(voltageRanges);
+        this.maxMalformedLines = maxMalformedLines;
+        this.channel = channel;
+        this.readTimeout = readTimeout;
+        this.reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "rodeostat-reader " + channel.describe());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Drains what a previous session left, and stops a test that may still run. */
+    void sync() throws DriverException {
+        channel.drain();
+        channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
+        long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
+        while (true) {
+            String line = channel.nextLine(deadline).orElseThrow(() -> timeout("the reply to stopTest"));
+            if (RodeostatMessages.isReply(line)) {
+                break;
+            }
+        }
+        channel.drain();
+    }
+
+    private JsonNode ask(ObjectNode command) throws DriverException {
+        String name = command.get("command").asText();
+        channel.send(RodeostatMessages.frame(command));
+        long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
+        while (true) {
+            String line = channel.nextLine(deadline).orElseThrow(() -> timeout("the reply to " + name));
+            if (!RodeostatMessages.isReply(line)) {
+                log.debug("{}: skipped '{}' while waiting for the reply to {}", channel.describe(), line, name);
+                continue;
+            }
+            try {
+                return RodeostatMessages.reply(line, name);
+            } catch (RodeostatException e) {
+                throw new DriverException.DeviceError("rodeostat", e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public InstrumentIdentity identify() throws DriverException {
+        ensureIdle();
+        String variant = ask(RodeostatMessages.command("getVariant")).path("variant").asText("?");
+        String firmware = ask(RodeostatMessages.command("getVersion")).path("version").asText("?");
+        String hardware = ask(RodeostatMessages.command("getHardwareVersion")).path("version").asText("?");
+        String device = ask(RodeostatMessages.command("getDeviceId")).path("deviceId").asText("?");
+        return new InstrumentIdentity(profileName, "rodeostat", "IO Rodeo Rodeostat " + variant + " (hardware " + hardware + ")",
+                firmware, "device id " + device);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void setCellOn(boolean on) throws DriverException {
+        if (!on) {
+            abort();
+            if (running == null) {
+                ask(RodeostatMessages.command("setVolt").put("v", 0.0));
+            }
+        }
+    }
+
+    @Override
+    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+        ensureIdle();
+        double volts = request.voltsVsReference();
+        List<Double> ranges = capabilities.currentRangesAmperes();
+        double range = request.currentRange().auto() ? capabilities.largestRangeAmperes()
+                : ranges.stream().filter(r -> r >= request.currentRange().fullScaleAmperes() * (1 - 1e-9)).findFirst()
+                .orElse(capabilities.largestRangeAmperes());
+        double voltRange = voltageRanges.stream().filter(r -> r >= Math.abs(volts)).findFirst().orElseThrow(() ->
+                new DriverException(String.format(java.util.Locale.ROOT, "%.3f V is beyond the Rodeostat's largest voltage range", volts)));
+        ask(RodeostatMessages.command("setVoltRange").put("voltRange", Math.round(voltRange) + "V"));
+        ask(RodeostatMessages.command("setCurrRange").put("currRange", RodeostatMessages.rangeName(range)));
+        ask(RodeostatMessages.command("setSamplePeriod").put("samplePeriod", request.interval().toMillis()));
+        ObjectNode param = RodeostatMessages.command("setParam").put("test", "constant");
+        param.putObject("param").put("quietValue", volts).put("quietTime", 0).put("value", volts)
+                .put("duration", request.duration().toMillis());
+        ask(param);
+        CompletableMeasurement measurement = new CompletableMeasurement();
+        stopSent = false;
+        running = measurement;
+        ask(RodeostatMessages.command("runTest").put("test", "constant"));
+        long deadline = System.nanoTime() + request.duration().plus(END_MARGIN).plus(request.duration().dividedBy(10)).toNanos();
+        reader.execute(() -> {
+            MeasurementEnd end = readStream(sink, range, deadline);
+            running = null;
+            measurement.complete(end);
+        });
+        return measurement;
+    }
+
+    @Override
+    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+        throw new DriverException("the Rodeostat cannot record an open-circuit potential (it cannot disconnect the"
+                + " counter electrode during a test); remove the ocp step from the protocol");
+    }
+
+    private MeasurementEnd readStream(SampleSink sink, double range, long deadline) {
+        long samples = 0;
+        double last = 0;
+        int malformed = 0;
+        try {
+            while (true) {
+                Optional<String> next = channel.nextLine(deadline);
+                if (next.isEmpty()) {
+                    stopQuietly();
+                    return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last,
+                            Optional.of(timeout("the end of the test")));
+                }
+                String line = next.get();
+                if (RodeostatMessages.isReply(line)) {
+                    continue; // the stopTest reply may come before or after the end marker
+                }
+                RodeostatMessages.StreamLine sample;
+                try {
+                    sample = RodeostatMessages.sample(line);
+                } catch (RodeostatException e) {
+                    malformed++;
+                    log.warn("{}: {} ({} so far)", channel.describe(), e.getMessage(), malformed);
+                    if (malformed > maxMalformedLines) {
+                        stopQuietly();
+                        return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
+                                new DriverException.BadFrame(malformed + " lines from " + channel.describe()
+                                        + " could not be read; the last: " + e.getMessage())));
+                    }
+                    continue;
+                }
+                if (sample.end()) {
+                    break;
+                }
+                int flags = sample.limitError() ? SampleFlag.OVERLOAD.bit() : 0;
+                double amperes = sample.microamps() * 1e-6;
+                if (Double.isNaN(amperes)) {
+                    sink.sample(new Sample(sample.timeMillis() / 1000.0, sample.volts(), Double.NaN, range,
+                            flags | SampleFlag.NO_CURRENT.bit()));
+                } else {
+                    if (Math.abs(amperes) >= range) {
+                        flags |= SampleFlag.OVERLOAD.bit();
+                    }
+                    sink.sample(new Sample(sample.timeMillis() / 1000.0, sample.volts(), amperes, range, flags));
+                }
+                samples++;
+                last = sample.timeMillis() / 1000.0;
+            }
+        } catch (DriverException.LinkLost e) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.LINK_LOST, samples, last, Optional.of(e));
+        } catch (DriverException e) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, samples, last, Optional.empty());
+        }
+        return new MeasurementEnd(stopSent ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
+                last, Optional.empty());
+    }
+
+    @Override
+    public void abort() throws DriverException {
+        CompletableMeasurement measurement = running;
+        if (measurement == null) {
+            return;
+        }
+        if (!stopSent) {
+            stopSent = true;
+            channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
+        }
+        try {
+            measurement.awaitEnd(readTimeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            stopSent = true;
+            channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
+        } catch (DriverException e) {
+            log.error("{}: could not send stopTest", channel.describe(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            abort();
+            CompletableMeasurement measurement = running;
+            if (measurement == null || measurement.awaitEnd(readTimeout.multipliedBy(2)).isPresent()) {
+                setCellOn(false);
+            }
+        } catch (DriverException e) {
+            log.error("{}: could not confirm that the cell is off on close; check the instrument", channel.describe(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reader.shutdownNow();
+            channel.close();
+        }
+    }
+
+    private void ensureIdle() throws DriverException {
+        if (running != null) {
+            throw new DriverException("a test is still running on " + channel.describe() + "; stop it first");
+        }
+    }
+
+    private DriverException.Timeout timeout(String what) {
+        return new DriverException.Timeout(profileName + " did not send " + what + " in time; is it connected to "
+                + channel.describe() + "?");
+    }
+}

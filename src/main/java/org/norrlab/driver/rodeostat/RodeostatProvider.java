@@ -1,0 +1,58 @@
+package org.norrlab.driver.rodeostat;
+
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.Dimension;
+import org.norrlab.config.Location;
+import org.norrlab.config.Quantities;
+import org.norrlab.config.YamlNode;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.OpenOptions;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.PotentiostatProvider;
+import org.norrlab.transport.LineChannel;
+import org.norrlab.transport.PortFinder;
+import org.norrlab.transport.SerialSettings;
+import org.norrlab.transport.SerialTransport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Opens {@code family: rodeostat} profiles on a serial port. */
+public final class RodeostatProvider implements PotentiostatProvider {
+    @Override
+    public String family() {
+        return "rodeostat";
+    }
+
+    /** The profile's voltage ranges in volts, ascending. */
+    public static List<Double> voltageRanges(InstrumentProfile profile) throws ConfigException {
+        YamlNode.Mapping block = profile.familySettings().orElseThrow(() ->
+                new ConfigException(new Location(profile.file(), 1, 1), "rodeostat", "the profile needs a 'rodeostat:' block"));
+        block.allowOnly("voltage_ranges", "max_malformed_lines");
+        List<Double> ranges = new ArrayList<>();
+        for (YamlNode node : block.require("voltage_ranges").asSeq().items()) {
+            ranges.add(Quantities.positive(node, Dimension.POTENTIAL));
+        }
+        return ranges;
+    }
+
+    @Override
+    public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException {
+        List<Double> voltageRanges = voltageRanges(profile);
+        YamlNode.Mapping block = profile.familySettings().orElseThrow();
+        int malformed = (int) block.require("max_malformed_lines").asScalar().integer("a count, e.g. 10");
+        SerialSettings serial = profile.serial().orElseThrow(() ->
+                new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
+        String port = PortFinder.resolve(options.port(), profile);
+        RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
+                malformed, new LineChannel(SerialTransport.open(port, serial)), profile.readTimeout());
+        try {
+            instrument.sync();
+            return instrument;
+        } catch (DriverException | RuntimeException e) {
+            instrument.close();
+            throw e;
+        }
+    }
+}
