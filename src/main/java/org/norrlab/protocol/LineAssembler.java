@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Turns arbitrary byte chunks into complete lines. A serial read may deliver half a line, two
  * lines, or a line split anywhere; this keeps the rest for the next chunk. Lines end at LF; a CR
- * before it is dropped (Rodeostat sends CRLF). Lines longer than the limit are cut and reported
+ * before it is dropped (Rodeostat sends CRLF). Lines longer than the limit are dropped whole and counted
  * so a flood of garbage cannot exhaust memory.
  */
 public final class LineAssembler {
@@ -15,6 +15,7 @@ public final class LineAssembler {
     private byte[] pending = new byte[256];
     private int length;
     private long overlongLines;
+    private boolean discarding;
 
     public LineAssembler(int maxLineLength) {
         this.maxLineLength = maxLineLength;
@@ -25,17 +26,24 @@ public final class LineAssembler {
         List<String> lines = new ArrayList<>(2);
         for (int i = offset; i < offset + count; i++) {
             byte b = chunk[i];
-            if (b == '\n') {
+            if (b == '\n' && discarding) {
+                discarding = false;
+                length = 0;
+            } else if (b == '\n') {
                 int end = length > 0 && pending[length - 1] == '\r' ? length - 1 : length;
                 lines.add(new String(pending, 0, end, StandardCharsets.ISO_8859_1));
                 length = 0;
+            } else if (discarding) {
+                continue;
             } else if (length < maxLineLength) {
                 if (length == pending.length) {
                     pending = java.util.Arrays.copyOf(pending, Math.min(maxLineLength, pending.length * 2));
                 }
                 pending[length++] = b;
             } else {
+                // Drop the whole line, up to its end, rather than return a fragment that looks valid.
                 overlongLines++;
+                discarding = true;
                 length = 0;
             }
         }

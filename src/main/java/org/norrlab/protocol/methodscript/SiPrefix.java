@@ -22,7 +22,7 @@ public final class SiPrefix {
         char[] candidates = {' ', 'm', 'u', 'n', 'p'};
         for (char prefix : candidates) {
             double scaled = value / factor(prefix);
-            if (Math.abs(scaled - Math.rint(scaled)) < 1e-6 && Math.abs(scaled) < 1e9) {
+            if (Math.abs(scaled) >= 1 && Math.abs(scaled - Math.rint(scaled)) < 1e-6 && Math.abs(scaled) < 1e9) {
                 long integer = Math.round(scaled);
                 return integer + (prefix == ' ' ? "" : String.valueOf(prefix));
             }
