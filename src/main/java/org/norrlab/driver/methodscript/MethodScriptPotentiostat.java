@@ -15,6 +15,7 @@ import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
+import org.norrlab.driver.Stall;
 import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
@@ -133,16 +134,16 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         double initialRange = range.auto() ? settings.script().autorangeMaxAmperes() : range.fullScaleAmperes();
         List<String> script = ScriptWriter.chronoamperometry(volts, seconds(request.interval()), seconds(request.duration()),
                 initialRange, range.auto(), settings.script());
-        return run(script, request.duration(), true, sink);
+        return run(script, request.duration(), request.interval(), true, sink);
     }
 
     @Override
     public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         return run(ScriptWriter.openCircuit(seconds(request.interval()), seconds(request.duration()), settings.script()),
-                request.duration(), false, sink);
+                request.duration(), request.interval(), false, sink);
     }
 
-    private Measurement run(List<String> script, Duration duration, boolean withCurrent, SampleSink sink)
+    private Measurement run(List<String> script, Duration duration, Duration interval, boolean withCurrent, SampleSink sink)
             throws DriverException {
         ensureIdle();
         CompletableMeasurement measurement = new CompletableMeasurement();
@@ -151,7 +152,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         channel.send(ScriptWriter.frame(script));
         long deadline = System.nanoTime() + duration.plus(END_MARGIN).plus(duration.dividedBy(10)).toNanos();
         reader.execute(() -> {
-            MeasurementEnd end = readScriptOutput(sink, withCurrent, deadline);
+            MeasurementEnd end = readScriptOutput(sink, withCurrent, deadline, Stall.limit(interval));
             running = null;
             measurement.complete(end);
         });
@@ -159,20 +160,24 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     /** Reads one script's output to its end line, turning packages into samples. */
-    private MeasurementEnd readScriptOutput(SampleSink sink, boolean withCurrent, long deadline) {
+    private MeasurementEnd readScriptOutput(SampleSink sink, boolean withCurrent, long deadline, Duration stall) {
         long samples = 0;
         double last = 0;
         int malformed = 0;
         double previousRange = Double.NaN;
         DriverException failure = null;
         try {
+            long lastLine = System.nanoTime();
             while (true) {
-                Optional<String> next = channel.nextLine(deadline);
+                long stallAt = lastLine + stall.toNanos();
+                Optional<String> next = channel.nextLine(Math.min(deadline, stallAt));
                 if (next.isEmpty()) {
-                    failure = timeout("the end of the measurement");
+                    failure = System.nanoTime() >= deadline ? timeout("the end of the measurement")
+                            : Stall.error(profileName, channel.describe(), stall);
                     abortQuietly();
                     break;
                 }
+                lastLine = System.nanoTime();
                 String line = next.get();
                 Reply reply;
                 try {

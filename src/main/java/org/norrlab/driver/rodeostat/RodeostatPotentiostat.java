@@ -141,7 +141,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
         ask(RodeostatMessages.command("runTest").put("test", "constant"));
         long deadline = System.nanoTime() + request.duration().plus(END_MARGIN).plus(request.duration().dividedBy(10)).toNanos();
         reader.execute(() -> {
-            MeasurementEnd end = readStream(sink, range, deadline);
+            MeasurementEnd end = readStream(sink, range, deadline, org.norrlab.driver.Stall.limit(request.interval()));
             running = null;
             measurement.complete(end);
         });
@@ -154,18 +154,21 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 + " counter electrode during a test); remove the ocp step from the protocol");
     }
 
-    private MeasurementEnd readStream(SampleSink sink, double range, long deadline) {
+    private MeasurementEnd readStream(SampleSink sink, double range, long deadline, Duration stall) {
         long samples = 0;
         double last = 0;
         int malformed = 0;
         try {
+            long lastLine = System.nanoTime();
             while (true) {
-                Optional<String> next = channel.nextLine(deadline);
+                Optional<String> next = channel.nextLine(Math.min(deadline, lastLine + stall.toNanos()));
                 if (next.isEmpty()) {
                     stopQuietly();
-                    return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last,
-                            Optional.of(timeout("the end of the test")));
+                    return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
+                            System.nanoTime() >= deadline ? timeout("the end of the test")
+                                    : org.norrlab.driver.Stall.error(profileName, channel.describe(), stall)));
                 }
+                lastLine = System.nanoTime();
                 String line = next.get();
                 if (RodeostatMessages.isReply(line)) {
                     continue; // the stopTest reply may come before or after the end marker
