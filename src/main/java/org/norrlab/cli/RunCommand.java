@@ -75,9 +75,9 @@ final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
         PreparedRun run = service.prepare(request);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s at speed %s%n", run.plan().name(),
+        out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
-                request.speed());
+                run.identity().family().equals("sim") ? " at speed " + request.speed() : "");
         out.flush();
 
         CountDownLatch reported = new CountDownLatch(1);
