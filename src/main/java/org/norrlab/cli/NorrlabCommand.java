@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Runs NO-to-ammonia reduction (NORR) experiments on potentiostats, end to end.",
         subcommands = {RunCommand.class, PlanCommand.class, SessionsCommand.class, ShowCommand.class,
                 ExportCommand.class, CalibCommand.class, AssayCommand.class, ControlCommand.class,
-                AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class})
+                AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
+                BenchCommand.class})
 public final class NorrlabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -87,6 +87,14 @@ class CliTest {
     }
 
     @Test
+    void theParserBenchmarkRunsOnATinySize() {
+        CliRunner.Result bench = norrlab("bench", "parsers", "--lines", "2000", "--rounds", "2");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).containsPattern("MethodSCRIPT CA package\\s+[\\d,]+ lines/s\\s+wire max\\s+2,248 lines/s \\(41 B/line\\)")
+                .containsPattern("Rodeostat JSON sample\\s+[\\d,]+ lines/s\\s+wire max\\s+1,000 lines/s");
+    }
+
+    @Test
     void planPrintsBothPotentialsAndTheTotal() {
         CliRunner.Result plan = norrlab("plan", "protocols/norr-sweep.yaml", "--home", Fixtures.HOME.toString());
         assertThat(plan.exitCode()).isZero();
