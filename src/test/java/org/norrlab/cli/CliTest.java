@@ -118,7 +118,7 @@ class CliTest {
         CliRunner.Result run = norrlab("run", "protocols/demo-sweep.yaml", "--instrument", "emstat9", "--home",
                 Fixtures.HOME.toString(), "--db", temp.resolve("x.db").toString(), "--no-progress");
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("there is no instrument profile 'emstat9'; known profiles: emstat-pico, emstat4-hr, emstat4-lr, rodeostat, sim");
+        assertThat(run.err()).contains("there is no instrument profile 'emstat9'; known profiles: emstat-pico, emstat4-hr, emstat4-lr, rodeostat, rodeostat-10ma, rodeostat-micro, sim");
 
         CliRunner.Result show = norrlab("show", "7", "--home", Fixtures.HOME.toString(), "--db", temp.resolve("x.db").toString());
         assertThat(show.exitCode()).isEqualTo(5);
