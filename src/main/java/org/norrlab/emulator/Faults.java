@@ -14,6 +14,17 @@ import java.time.Duration;
 public record Faults(int maxChunk, int noiseEvery, Duration replyDelay, int errorAfterSamples, int vanishAfterSamples) {
     public static final Faults NONE = new Faults(0, 0, Duration.ZERO, -1, -1);
 
+    /** Waits the reply delay, as a slow device does before it answers. */
+    void pauseBeforeReply() {
+        if (!replyDelay.isZero()) {
+            try {
+                Thread.sleep(replyDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     public Faults withMaxChunk(int bytes) {
         return new Faults(bytes, noiseEvery, replyDelay, errorAfterSamples, vanishAfterSamples);
     }

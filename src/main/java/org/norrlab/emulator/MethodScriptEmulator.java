@@ -88,7 +88,7 @@ public final class MethodScriptEmulator implements Runnable {
             while (!stopped) {
                 int count = port.read(buffer);
                 for (String line : lines.feed(buffer, 0, count)) {
-                    delay();
+                    faults.pauseBeforeReply();
                     if (script != null) {
                         if (line.isEmpty()) {
                             List<String> body = script;
@@ -112,16 +112,6 @@ public final class MethodScriptEmulator implements Runnable {
             log.info("emulator port closed: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("emulator failed", e);
-        }
-    }
-
-    private void delay() {
-        if (!faults.replyDelay().isZero()) {
-            try {
-                Thread.sleep(faults.replyDelay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -72,7 +72,7 @@ public final class RodeostatEmulator implements Runnable {
                 int count = port.read(buffer);
                 for (String line : lines.feed(buffer, 0, count)) {
                     if (!line.isBlank()) {
-                        delay();
+                        faults.pauseBeforeReply();
                         handle(line.strip());
                     }
                 }
@@ -81,16 +81,6 @@ public final class RodeostatEmulator implements Runnable {
             log.info("emulator port closed: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("emulator failed", e);
-        }
-    }
-
-    private void delay() {
-        if (!faults.replyDelay().isZero()) {
-            try {
-                Thread.sleep(faults.replyDelay().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

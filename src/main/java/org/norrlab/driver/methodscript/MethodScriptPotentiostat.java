@@ -9,6 +9,7 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
@@ -29,9 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A MethodSCRIPT instrument. Idle commands are exchanged on the caller's thread; while a script
@@ -47,10 +45,8 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     private final MethodScriptSettings settings;
     private final LineChannel channel;
     private final Duration readTimeout;
-    private final ExecutorService reader;
+    private final MeasurementRunner runner;
     private InstrumentIdentity identity;
-    private volatile CompletableMeasurement running;
-    private volatile boolean abortSent;
 
     MethodScriptPotentiostat(String profileName, Capabilities capabilities, MethodScriptSettings settings,
                              LineChannel channel, Duration readTimeout) {
@@ -59,11 +55,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         this.settings = settings;
         this.channel = channel;
         this.readTimeout = readTimeout;
-        this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "methodscript-reader " + channel.describe());
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new MeasurementRunner("methodscript-reader", channel.describe(), readTimeout);
     }
 
     /**
@@ -110,7 +102,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         if (on) {
             return; // a CA script switches the cell on itself, at its potential
         }
-        if (running != null) {
+        if (runner.isRunning()) {
             abort();
             return;
         }
@@ -145,17 +137,15 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     private Measurement run(List<String> script, Duration duration, Duration interval, boolean withCurrent, SampleSink sink)
             throws DriverException {
-        ensureIdle();
-        CompletableMeasurement measurement = new CompletableMeasurement();
-        abortSent = false;
-        running = measurement;
-        channel.send(ScriptWriter.frame(script));
+        CompletableMeasurement measurement = runner.begin();
+        try {
+            channel.send(ScriptWriter.frame(script));
+        } catch (DriverException | RuntimeException e) {
+            runner.cancel();
+            throw e;
+        }
         long deadline = System.nanoTime() + duration.plus(END_MARGIN).plus(duration.dividedBy(10)).toNanos();
-        reader.execute(() -> {
-            MeasurementEnd end = readScriptOutput(sink, withCurrent, deadline, Stall.limit(interval));
-            running = null;
-            measurement.complete(end);
-        });
+        runner.read(measurement, () -> readScriptOutput(sink, withCurrent, deadline, Stall.limit(interval)));
         return measurement;
     }
 
@@ -174,7 +164,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                 if (next.isEmpty()) {
                     failure = System.nanoTime() >= deadline ? timeout("the end of the measurement")
                             : Stall.error(profileName, channel.describe(), stall);
-                    abortQuietly();
+                    runner.stopQuietly(this::sendAbort);
                     break;
                 }
                 lastLine = System.nanoTime();
@@ -189,7 +179,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                         failure = new DriverException.BadFrame(malformed + " lines from " + channel.describe()
                                 + " could not be read (more than the profile's max_malformed_lines of "
                                 + settings.maxMalformedLines() + "); the last: " + e.getMessage());
-                        abortQuietly();
+                        runner.stopQuietly(this::sendAbort);
                     }
                     continue;
                 }
@@ -228,7 +218,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         if (failure != null) {
             return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(failure));
         }
-        return new MeasurementEnd(abortSent ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
+        return new MeasurementEnd(runner.stopSent() ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
                 last, Optional.empty());
     }
 
@@ -269,57 +259,20 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public void abort() throws DriverException {
-        CompletableMeasurement measurement = running;
-        if (measurement == null) {
-            return;
-        }
-        if (!abortSent) {
-            abortSent = true;
-            channel.send("Z\n");
-        }
-        try {
-            measurement.awaitEnd(readTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.abort(this::sendAbort);
     }
 
-    private void abortQuietly() {
-        try {
-            abortSent = true;
-            channel.send("Z\n");
-        } catch (DriverException e) {
-            log.error("{}: could not send abort", channel.describe(), e);
-        }
+    private void sendAbort() throws DriverException {
+        channel.send("Z\n");
     }
 
     @Override
     public void close() {
-        try {
-            abort();
-            CompletableMeasurement measurement = running;
-            if (measurement == null || measurement.awaitEnd(readTimeout.multipliedBy(2)).isPresent()) {
-                setCellOn(false);
-            }
-        } catch (DriverException e) {
-            log.error("{}: could not confirm that the cell is off on close; check the instrument", channel.describe(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            reader.shutdownNow();
-            try {
-                reader.awaitTermination(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            channel.close();
-        }
+        runner.close(this::sendAbort, () -> setCellOn(false), channel::close);
     }
 
     private void ensureIdle() throws DriverException {
-        if (running != null) {
-            throw new DriverException("a script is still running on " + channel.describe() + "; abort it first");
-        }
+        runner.ensureIdle();
     }
 
     private String expectLine(java.util.function.Predicate<String> wanted, String what) throws DriverException {

@@ -8,6 +8,7 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
@@ -23,8 +24,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A Rodeostat. It has no auto-ranging: a step with {@code current_range: auto} runs on the largest
@@ -41,9 +40,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
     private final int maxMalformedLines;
     private final LineChannel channel;
     private final Duration readTimeout;
-    private final ExecutorService reader;
-    private volatile CompletableMeasurement running;
-    private volatile boolean stopSent;
+    private final MeasurementRunner runner;
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
                           LineChannel channel, Duration readTimeout) {
@@ -53,17 +50,13 @@ public final class RodeostatPotentiostat implements Potentiostat {
         this.maxMalformedLines = maxMalformedLines;
         this.channel = channel;
         this.readTimeout = readTimeout;
-        this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "rodeostat-reader " + channel.describe());
-            t.setDaemon(true);
-            return t;
-        });
+        this.runner = new MeasurementRunner("rodeostat-reader", channel.describe(), readTimeout);
     }
 
     /** Drains what a previous session left, and stops a test that may still run. */
     void sync() throws DriverException {
         channel.drain();
-        channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
+        sendStop();
         long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
         while (true) {
             String line = channel.nextLine(deadline).orElseThrow(() -> timeout("the reply to stopTest"));
@@ -112,7 +105,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
     public void setCellOn(boolean on) throws DriverException {
         if (!on) {
             abort();
-            if (running == null) {
+            if (!runner.isRunning()) {
                 ask(RodeostatMessages.command("setVolt").put("v", 0.0));
             }
         }
@@ -135,16 +128,15 @@ public final class RodeostatPotentiostat implements Potentiostat {
         param.putObject("param").put("quietValue", volts).put("quietTime", 0).put("value", volts)
                 .put("duration", request.duration().toMillis());
         ask(param);
-        CompletableMeasurement measurement = new CompletableMeasurement();
-        stopSent = false;
-        running = measurement;
-        ask(RodeostatMessages.command("runTest").put("test", "constant"));
+        CompletableMeasurement measurement = runner.begin();
+        try {
+            ask(RodeostatMessages.command("runTest").put("test", "constant"));
+        } catch (DriverException | RuntimeException e) {
+            runner.cancel();
+            throw e;
+        }
         long deadline = System.nanoTime() + request.duration().plus(END_MARGIN).plus(request.duration().dividedBy(10)).toNanos();
-        reader.execute(() -> {
-            MeasurementEnd end = readStream(sink, range, deadline, org.norrlab.driver.Stall.limit(request.interval()));
-            running = null;
-            measurement.complete(end);
-        });
+        runner.read(measurement, () -> readStream(sink, range, deadline, org.norrlab.driver.Stall.limit(request.interval())));
         return measurement;
     }
 
@@ -163,7 +155,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
             while (true) {
                 Optional<String> next = channel.nextLine(Math.min(deadline, lastLine + stall.toNanos()));
                 if (next.isEmpty()) {
-                    stopQuietly();
+                    runner.stopQuietly(this::sendStop);
                     return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
                             System.nanoTime() >= deadline ? timeout("the end of the test")
                                     : org.norrlab.driver.Stall.error(profileName, channel.describe(), stall)));
@@ -180,7 +172,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                     malformed++;
                     log.warn("{}: {} ({} so far)", channel.describe(), e.getMessage(), malformed);
                     if (malformed > maxMalformedLines) {
-                        stopQuietly();
+                        runner.stopQuietly(this::sendStop);
                         return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
                                 new DriverException.BadFrame(malformed + " lines from " + channel.describe()
                                         + " could not be read; the last: " + e.getMessage())));
@@ -212,58 +204,26 @@ public final class RodeostatPotentiostat implements Potentiostat {
             Thread.currentThread().interrupt();
             return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, samples, last, Optional.empty());
         }
-        return new MeasurementEnd(stopSent ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
+        return new MeasurementEnd(runner.stopSent() ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
                 last, Optional.empty());
     }
 
     @Override
     public void abort() throws DriverException {
-        CompletableMeasurement measurement = running;
-        if (measurement == null) {
-            return;
-        }
-        if (!stopSent) {
-            stopSent = true;
-            channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
-        }
-        try {
-            measurement.awaitEnd(readTimeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        runner.abort(this::sendStop);
     }
 
-    private void stopQuietly() {
-        try {
-            stopSent = true;
-            channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
-        } catch (DriverException e) {
-            log.error("{}: could not send stopTest", channel.describe(), e);
-        }
+    private void sendStop() throws DriverException {
+        channel.send(RodeostatMessages.frame(RodeostatMessages.command("stopTest")));
     }
 
     @Override
     public void close() {
-        try {
-            abort();
-            CompletableMeasurement measurement = running;
-            if (measurement == null || measurement.awaitEnd(readTimeout.multipliedBy(2)).isPresent()) {
-                setCellOn(false);
-            }
-        } catch (DriverException e) {
-            log.error("{}: could not confirm that the cell is off on close; check the instrument", channel.describe(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            reader.shutdownNow();
-            channel.close();
-        }
+        runner.close(this::sendStop, () -> setCellOn(false), channel::close);
     }
 
     private void ensureIdle() throws DriverException {
-        if (running != null) {
-            throw new DriverException("a test is still running on " + channel.describe() + "; stop it first");
-        }
+        runner.ensureIdle();
     }
 
     private DriverException.Timeout timeout(String what) {
