@@ -74,10 +74,14 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
         PreparedRun run = service.prepare(request);
-        PrintWriter out = spec.commandLine().getOut();
+        return execute(spec.commandLine().getOut(), run, request.speed(), noProgress);
+    }
+
+    /** Runs a prepared run with progress and Ctrl-C handling, prints its table, and returns the exit code. */
+    static int execute(PrintWriter out, PreparedRun run, org.norrlab.driver.Speed speed, boolean noProgress) throws Exception {
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
-                run.identity().family().equals("sim") ? " at speed " + request.speed() : "");
+                run.identity().family().equals("sim") || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
 
         CountDownLatch reported = new CountDownLatch(1);
@@ -126,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
+    private static void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
         List<StepSummary> rows;
         try (SqliteStore store = SqliteStore.open(outcome.database())) {
             rows = SessionSummaries.of(store, outcome.sessionId());

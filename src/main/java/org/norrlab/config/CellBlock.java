@@ -22,6 +22,15 @@ public record CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode
     static final String[] FIELDS = {"reference_electrode", "ph", "temperature", "electrode_area", "catalyst_loading",
             "electrolyte_volume"};
 
+    /** A complete block from resolved settings, e.g. those stored with a session. */
+    public static CellBlock of(CellSettings cell, Location location) {
+        return new CellBlock(Optional.of(new Sourced<>(cell.referenceElectrode(), location)),
+                Optional.of(new Sourced<>(cell.pH(), location)), Optional.of(new Sourced<>(cell.temperatureCelsius(), location)),
+                Optional.of(new Sourced<>(cell.electrodeAreaCm2(), location)),
+                Optional.of(new Sourced<>(cell.catalystLoadingMgPerCm2(), location)),
+                Optional.of(new Sourced<>(cell.electrolyteVolumeMl(), location)), location);
+    }
+
     public static CellBlock empty(Location location) {
         return new CellBlock(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), location);

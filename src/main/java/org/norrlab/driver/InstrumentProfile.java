@@ -27,7 +27,12 @@ public record InstrumentProfile(String name, String family, String model, Capabi
             "min_interval", "read_timeout", "open_circuit", "serial", "usb");
 
     public static InstrumentProfile load(Path file) throws ConfigException {
-        YamlNode.Mapping root = YamlFiles.read(file).asMapping();
+        return parse(file, YamlFiles.readText(file));
+    }
+
+    /** A profile from its text, e.g. as stored with a session; {@code file} names it in messages. */
+    public static InstrumentProfile parse(Path file, String text) throws ConfigException {
+        YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
         String family = root.requireText("family");
         List<String> allowed = new ArrayList<>(COMMON_FIELDS);
         allowed.add(family);

@@ -1,6 +1,7 @@
 package org.norrlab.driver;
 
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.transport.TransportOpener;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -8,10 +9,16 @@ import java.util.Optional;
 
 /**
  * What a provider may need to open an instrument, beyond its profile. Real instruments use the port;
- * the simulator uses the cell it sits in, the speed, the seed and the catalyst preset.
+ * the simulator uses the cell it sits in, the speed, the seed and the catalyst preset. {@code transports}
+ * opens the byte pipe of serial families: a plain port, or one that records or replays.
  */
 public record OpenOptions(CellSettings cell, Speed speed, Optional<Long> seed, Optional<String> port,
-                          Optional<String> preset, Path home) {
+                          Optional<String> preset, Path home, TransportOpener transports) {
+    public OpenOptions(CellSettings cell, Speed speed, Optional<Long> seed, Optional<String> port, Optional<String> preset,
+                       Path home) {
+        this(cell, speed, seed, port, preset, home, TransportOpener.SERIAL);
+    }
+
     public OpenOptions {
         Objects.requireNonNull(cell, "cell");
         Objects.requireNonNull(speed, "speed");
@@ -19,5 +26,6 @@ public record OpenOptions(CellSettings cell, Speed speed, Optional<Long> seed, O
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(preset, "preset");
         Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(transports, "transports");
     }
 }

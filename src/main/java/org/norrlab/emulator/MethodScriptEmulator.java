@@ -49,7 +49,7 @@ public final class MethodScriptEmulator implements Runnable {
     private final NavigableMap<Double, Integer> rangeCodes;
     private final AtomicBoolean abort = new AtomicBoolean();
     private volatile boolean stopped;
-    private volatile Thread scriptThread;
+    private volatile boolean scriptRunning;
 
     /**
      * @param rangeCodes full scale in amperes → the range code the device reports for it
@@ -99,7 +99,7 @@ public final class MethodScriptEmulator implements Runnable {
                         }
                         continue;
                     }
-                    if (scriptThread != null && scriptThread.isAlive()) {
+                    if (scriptRunning) {
                         whileRunning(line);
                     } else if (line.equals("e")) {
                         script = new ArrayList<>();
@@ -148,7 +148,7 @@ public final class MethodScriptEmulator implements Runnable {
             }
         }, "methodscript-emulator-script");
         thread.setDaemon(true);
-        scriptThread = thread;
+        scriptRunning = true;
         thread.start();
     }
 
@@ -191,6 +191,8 @@ public final class MethodScriptEmulator implements Runnable {
                 cell.setCellOn(false);
             }
         }
+        // Idle again before the end line goes out: the host may send its next command the moment it sees it.
+        scriptRunning = false;
         out.write("\n");
     }
 

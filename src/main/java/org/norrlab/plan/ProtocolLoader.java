@@ -30,7 +30,11 @@ public final class ProtocolLoader {
     }
 
     public static Plan load(Path file, SiteConfig site) throws ConfigException {
-        String text = YamlFiles.readText(file);
+        return parse(file, YamlFiles.readText(file), site);
+    }
+
+    /** A protocol from its text, e.g. as stored with a session; {@code file} names it in messages. */
+    public static Plan parse(Path file, String text, SiteConfig site) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
         root.allowOnly("name", "description", "cell", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));

@@ -16,6 +16,7 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreWriter;
+import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -41,6 +43,9 @@ public final class PreparedRun {
     private final RunRequest request;
     private final Path database;
     private final String softwareVersion;
+    private final WireLog wire;
+    private final Map<String, String> instrumentSettings;
+    private final Optional<Long> replayOf;
     private final RunStatistics statistics = new RunStatistics();
     private final List<RecordConsumer> viewers = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -48,7 +53,8 @@ public final class PreparedRun {
     private volatile String pendingAbort;
 
     PreparedRun(Plan plan, InstrumentProfile profile, Potentiostat instrument, InstrumentIdentity identity,
-                RunRequest request, Path database, String softwareVersion) {
+                RunRequest request, Path database, String softwareVersion, WireLog wire,
+                Map<String, String> instrumentSettings, Optional<Long> replayOf) {
         this.plan = plan;
         this.profile = profile;
         this.instrument = instrument;
@@ -56,6 +62,9 @@ public final class PreparedRun {
         this.request = request;
         this.database = database;
         this.softwareVersion = softwareVersion;
+        this.wire = wire;
+        this.instrumentSettings = Map.copyOf(instrumentSettings);
+        this.replayOf = replayOf;
     }
 
     public Plan plan() {
@@ -68,6 +77,11 @@ public final class PreparedRun {
 
     public Path database() {
         return database;
+    }
+
+    /** The session this run replays, if it is a replay. */
+    public Optional<Long> replayOf() {
+        return replayOf;
     }
 
     /** Live figures of the step in progress, for progress bars and status lines. */
@@ -97,11 +111,11 @@ public final class PreparedRun {
         long wallStart = System.nanoTime();
         try (SqliteStore store = SqliteStore.open(database)) {
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
-                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now()));
+                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             RunResult result;
             AcquisitionCore.Counters counters;
-            try (StoreWriter writer = store.writer(sessionId)) {
+            try (StoreWriter writer = store.writer(sessionId, wire)) {
                 List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
@@ -144,6 +158,7 @@ public final class PreparedRun {
         request.seed().ifPresent(seed -> options.put("seed", seed.toString()));
         request.preset().ifPresent(preset -> options.put("catalyst_preset", preset));
         request.port().ifPresent(port -> options.put("port", port));
+        replayOf.ifPresent(id -> options.put("replay_of", id.toString()));
         return options;
     }
 }

@@ -11,9 +11,14 @@ import org.norrlab.driver.Potentiostat;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.scheduler.PlanCheck;
+import org.norrlab.transport.RecordingTransport;
+import org.norrlab.transport.TransportOpener;
+import org.norrlab.transport.WireLog;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Prepares runs: everything that can be refused is refused here, before a session or the cell is touched. */
 public final class RunService {
@@ -21,6 +26,14 @@ public final class RunService {
 
     private final SiteConfig site;
     private final DriverRegistry drivers;
+
+    SiteConfig site() {
+        return site;
+    }
+
+    DriverRegistry drivers() {
+        return drivers;
+    }
 
     public RunService(SiteConfig site) {
         this.site = site;
@@ -36,18 +49,30 @@ public final class RunService {
     }
 
     public PreparedRun prepare(RunRequest request) throws ConfigException, DriverException, PlanRejectedException {
-        Plan plan = loadPlan(request.protocol());
         InstrumentProfile profile = drivers.profile(request.instrument());
+        return prepare(loadPlan(request.protocol()), profile, request, TransportOpener.SERIAL, Optional.empty(),
+                InstrumentSettings.capture(profile, site.home(), request.seed()));
+    }
+
+    /**
+     * Opens the instrument for a plan: every byte it exchanges over a serial port is recorded with
+     * the session, so that the session can be replayed through the same driver later.
+     */
+    PreparedRun prepare(Plan plan, InstrumentProfile profile, RunRequest request, TransportOpener transports,
+                        Optional<Long> replayOf, Map<String, String> settings)
+            throws ConfigException, DriverException, PlanRejectedException {
         List<String> problems = PlanCheck.problems(plan, profile.capabilities(), profile.name());
         if (!problems.isEmpty()) {
             throw new PlanRejectedException(profile.name(), problems);
         }
+        WireLog wire = new WireLog();
+        TransportOpener recording = (port, serial) -> new RecordingTransport(transports.open(port, serial), wire);
         OpenOptions options = new OpenOptions(plan.cell(), request.speed(), request.seed(), request.port(),
-                request.preset(), site.home());
+                request.preset(), site.home(), recording);
         Potentiostat instrument = drivers.open(profile, options);
         try {
             return new PreparedRun(plan, profile, instrument, instrument.identify(), request,
-                    request.database().orElse(defaultDatabase()), Version.current());
+                    request.database().orElse(defaultDatabase()), Version.current(), wire, settings, replayOf);
         } catch (DriverException | RuntimeException e) {
             instrument.close();
             throw e;

@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     private final Path file;
     private final Connection connection;
@@ -132,7 +132,8 @@ public final class SqliteStore implements AutoCloseable {
 
     public long createSession(NewSession session) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
-                + " cell_json, instrument_json, run_options_json, software_version) VALUES (?,?,?,?,?,?,?,?,?,?)";
+                + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
@@ -144,6 +145,12 @@ public final class SqliteStore implements AutoCloseable {
             ps.setString(8, Json.write(session.instrument()));
             ps.setString(9, Json.write(session.runOptions()));
             ps.setString(10, session.softwareVersion());
+            ps.setString(11, Json.write(session.instrumentSettings()));
+            if (session.replayOf().isPresent()) {
+                ps.setLong(12, session.replayOf().get());
+            } else {
+                ps.setNull(12, Types.INTEGER);
+            }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -177,7 +184,12 @@ public final class SqliteStore implements AutoCloseable {
 
     /** A writer for one session's records, on a connection of its own. */
     public StoreWriter writer(long sessionId) throws StoreException {
-        return new StoreWriter(file, connect(file), sessionId);
+        return new StoreWriter(file, connect(file), sessionId, Optional.empty());
+    }
+
+    /** A writer that also stores what a {@link org.norrlab.transport.WireLog} saw, at every commit. */
+    public StoreWriter writer(long sessionId, org.norrlab.transport.WireLog wire) throws StoreException {
+        return new StoreWriter(file, connect(file), sessionId, Optional.of(wire));
     }
 
     public List<StoredSession> sessions() throws StoreException {
@@ -205,7 +217,9 @@ public final class SqliteStore implements AutoCloseable {
                             Json.read(rs.getString("cell_json"), CellSettings.class),
                             Json.read(rs.getString("instrument_json"), InstrumentIdentity.class),
                             Json.readMap(rs.getString("run_options_json"), new TypeReference<Map<String, String>>() { }),
-                            rs.getString("software_version")));
+                            rs.getString("software_version"),
+                            Json.readMap(rs.getString("instrument_settings_json"), new TypeReference<Map<String, String>>() { }),
+                            replayOf(rs)));
                 }
             }
             return sessions;
@@ -281,6 +295,31 @@ public final class SqliteStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
                     + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Long> replayOf(ResultSet rs) throws SQLException {
+        long id = rs.getLong("replay_of");
+        return rs.wasNull() ? Optional.empty() : Optional.of(id);
+    }
+
+    /** The recorded wire conversation of a session, in order (empty when it had no serial instrument). */
+    public List<org.norrlab.transport.WireLog.Chunk> wire(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT t_s, direction, bytes FROM wire WHERE session_id = ? ORDER BY seq")) {
+            ps.setLong(1, sessionId);
+            List<org.norrlab.transport.WireLog.Chunk> chunks = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    chunks.add(new org.norrlab.transport.WireLog.Chunk(rs.getDouble(1),
+                            org.norrlab.transport.WireLog.Direction.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                            rs.getBytes(3)));
+                }
+            }
+            return chunks;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the wire log of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
         }
     }
 

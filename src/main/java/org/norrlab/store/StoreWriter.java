@@ -26,13 +26,18 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertStep;
     private final PreparedStatement endStep;
     private final PreparedStatement insertEvent;
+    private final PreparedStatement insertWire;
+    private final java.util.Optional<org.norrlab.transport.WireLog> wire;
+    private long wireSeq;
     private long samplesStored;
     private int pendingSamples;
 
-    StoreWriter(Path file, Connection connection, long sessionId) throws StoreException {
+    StoreWriter(Path file, Connection connection, long sessionId, java.util.Optional<org.norrlab.transport.WireLog> wire)
+            throws StoreException {
         this.file = file;
         this.connection = connection;
         this.sessionId = sessionId;
+        this.wire = wire;
         try {
             connection.setAutoCommit(false);
             insertSample = connection.prepareStatement(
@@ -44,6 +49,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                     + " outcome = ?, lag_ms = ? WHERE session_id = ? AND step_index = ?");
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
                     + " message, values_json) VALUES (?,?,?,?,?,?,?)");
+            insertWire = connection.prepareStatement(
+                    "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
         } catch (SQLException e) {
             throw new StoreException("cannot prepare to write session " + sessionId + " into " + file + ": "
                     + e.getMessage(), e);
@@ -67,7 +74,26 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         }
         if (endOfBatch) {
             flushSamples();
+            flushWire();
             connection.commit();
+        }
+    }
+
+    private void flushWire() throws SQLException {
+        if (wire.isEmpty()) {
+            return;
+        }
+        var chunks = wire.get().drain();
+        for (var chunk : chunks) {
+            insertWire.setLong(1, sessionId);
+            insertWire.setLong(2, wireSeq++);
+            insertWire.setDouble(3, chunk.timeSeconds());
+            insertWire.setString(4, chunk.direction().name().toLowerCase(java.util.Locale.ROOT));
+            insertWire.setBytes(5, chunk.bytes());
+            insertWire.addBatch();
+        }
+        if (!chunks.isEmpty()) {
+            insertWire.executeBatch();
         }
     }
 
@@ -147,6 +173,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     @Override
     public void finish() throws SQLException {
         flushSamples();
+        flushWire();
         connection.commit();
     }
 

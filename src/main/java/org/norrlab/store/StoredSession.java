@@ -9,5 +9,6 @@ import java.util.Optional;
 
 public record StoredSession(long id, Instant started, Optional<Instant> ended, SessionStatus status, String statusReason,
                             String protocolName, String protocolFile, String protocolText, CellSettings cell,
-                            InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion) {
+                            InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion,
+                            Map<String, String> instrumentSettings, Optional<Long> replayOf) {
 }

@@ -10,7 +10,6 @@ import org.norrlab.driver.PotentiostatProvider;
 import org.norrlab.transport.LineChannel;
 import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
-import org.norrlab.transport.SerialTransport;
 
 /** Opens {@code family: methodscript} profiles on a serial port. */
 public final class MethodScriptProvider implements PotentiostatProvider {
@@ -40,7 +39,7 @@ public final class MethodScriptProvider implements PotentiostatProvider {
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);
         MethodScriptPotentiostat instrument = new MethodScriptPotentiostat(profile.name(), profile.capabilities(), settings,
-                new LineChannel(SerialTransport.open(port, serial)), profile.readTimeout());
+                new LineChannel(options.transports().open(port, serial)), profile.readTimeout());
         try {
             instrument.sync();
             return instrument;

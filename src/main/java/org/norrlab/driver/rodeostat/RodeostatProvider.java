@@ -13,7 +13,6 @@ import org.norrlab.driver.PotentiostatProvider;
 import org.norrlab.transport.LineChannel;
 import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
-import org.norrlab.transport.SerialTransport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class RodeostatProvider implements PotentiostatProvider {
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);
         RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
-                malformed, new LineChannel(SerialTransport.open(port, serial)), profile.readTimeout());
+                malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout());
         try {
             instrument.sync();
             return instrument;

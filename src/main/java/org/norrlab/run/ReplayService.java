@@ -1,0 +1,72 @@
+package org.norrlab.run;
+
+import org.norrlab.config.CellBlock;
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.Location;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.Speed;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.ProtocolLoader;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredSession;
+import org.norrlab.transport.ReplayTransport;
+import org.norrlab.transport.TransportOpener;
+import org.norrlab.transport.WireLog;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Prepares a replay: a new session whose instrument is a recorded one. A serial session's recorded
+ * bytes go through the same driver, core and store as a live run; a simulator session is run again
+ * with its recorded seed and catalyst. The protocol, cell and profile are the ones stored with the
+ * recording, not today's files.
+ */
+public final class ReplayService {
+    private ReplayService() {
+    }
+
+    public static PreparedRun prepare(RunService service, SqliteStore store, long sessionId, Speed speed, Path database)
+            throws StoreException, ConfigException, DriverException, PlanRejectedException {
+        StoredSession session = store.session(sessionId).orElseThrow(() -> new StoreException("there is no session "
+                + sessionId + " in " + store.file() + "; 'norrlab sessions' lists the ones there are"));
+        String profileText = session.instrumentSettings().get(InstrumentSettings.PROFILE);
+        if (profileText == null) {
+            throw new StoreException("session " + sessionId + " was recorded without its instrument settings (by an older"
+                    + " norrlab) and cannot be replayed");
+        }
+        Path profileLabel = Path.of(session.instrumentSettings().getOrDefault(InstrumentSettings.PROFILE_FILE, "profile.yaml")
+                + " (as recorded with session " + sessionId + ")");
+        InstrumentProfile recorded = InstrumentProfile.parse(profileLabel, profileText);
+        InstrumentProfile profile = new InstrumentProfile(session.instrument().profile(), recorded.family(), recorded.model(),
+                recorded.capabilities(), recorded.readTimeout(), recorded.serial(), recorded.usb(), recorded.familySettings(),
+                recorded.file());
+        Path protocolLabel = Path.of(session.protocolFile());
+        SiteConfig site = service.site();
+        SiteConfig recordedSite = new SiteConfig(site.home(), site.dataDirectory(),
+                CellBlock.of(session.cell(), new Location(protocolLabel, 1, 1)));
+        Plan plan = ProtocolLoader.parse(protocolLabel, session.protocolText(), recordedSite);
+
+        if (profile.family().equals("sim")) {
+            String seed = session.instrumentSettings().getOrDefault(InstrumentSettings.SEED, "");
+            RunRequest request = new RunRequest(protocolLabel, profile.name(), speed,
+                    seed.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(seed)),
+                    Optional.ofNullable(session.runOptions().get("catalyst_preset")), Optional.empty(), Optional.of(database));
+            return service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.of(sessionId),
+                    session.instrumentSettings());
+        }
+        List<WireLog.Chunk> wire = store.wire(sessionId);
+        if (wire.isEmpty()) {
+            throw new StoreException("session " + sessionId + " has no recorded wire conversation to replay");
+        }
+        String name = "replay of session " + sessionId;
+        TransportOpener replay = (port, settings) -> new ReplayTransport(name, wire, speed, profile.readTimeout());
+        RunRequest request = new RunRequest(protocolLabel, profile.name(), speed, Optional.empty(), Optional.empty(),
+                Optional.of(name), Optional.of(database));
+        return service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());
+    }
+}

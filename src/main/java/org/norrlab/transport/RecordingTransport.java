@@ -1,0 +1,52 @@
+package org.norrlab.transport;
+
+import org.norrlab.driver.DriverException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** A transport that logs every byte each way, and a lost link, before passing them on. */
+public final class RecordingTransport implements Transport {
+    private final Transport inner;
+    private final WireLog log;
+
+    public RecordingTransport(Transport inner, WireLog log) {
+        this.inner = inner;
+        this.log = log;
+    }
+
+    @Override
+    public void write(byte[] data) throws DriverException {
+        log.add(WireLog.Direction.HOST, data.clone());
+        try {
+            inner.write(data);
+        } catch (DriverException.LinkLost e) {
+            log.add(WireLog.Direction.LINK, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            throw e;
+        }
+    }
+
+    @Override
+    public int read(byte[] buffer) throws DriverException {
+        try {
+            int count = inner.read(buffer);
+            if (count > 0) {
+                log.add(WireLog.Direction.DEVICE, Arrays.copyOf(buffer, count));
+            }
+            return count;
+        } catch (DriverException.LinkLost e) {
+            log.add(WireLog.Direction.LINK, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
+            throw e;
+        }
+    }
+
+    @Override
+    public String describe() {
+        return inner.describe();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}

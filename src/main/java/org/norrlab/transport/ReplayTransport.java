@@ -1,0 +1,136 @@
+package org.norrlab.transport;
+
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Speed;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a recorded wire conversation to a driver: the device's bytes arrive at their recorded times
+ * (scaled by the speed) and only after the host bytes that preceded them were written again, byte
+ * for byte; a recorded lost link happens again at its time. When the driver writes something else
+ * than the recording, the replay stops with a message that shows both, instead of pretending.
+ * After the recording ends, further writes (the cell-off on close) are accepted unchecked.
+ */
+public final class ReplayTransport implements Transport {
+    private final List<WireLog.Chunk> chunks;
+    private final Speed speed;
+    private final Duration readTimeout;
+    private final String name;
+    private int next;
+    private int offsetInChunk;
+    private long startNanos = -1;
+    private double firstTime;
+
+    public ReplayTransport(String name, List<WireLog.Chunk> chunks, Speed speed, Duration readTimeout) {
+        this.name = name;
+        this.chunks = List.copyOf(chunks);
+        this.speed = speed;
+        this.readTimeout = readTimeout;
+    }
+
+    private void startClock() {
+        if (startNanos < 0) {
+            startNanos = System.nanoTime();
+            firstTime = chunks.isEmpty() ? 0 : chunks.get(0).timeSeconds();
+        }
+    }
+
+    /** Nanoseconds until a chunk is due (0 or less: due now). */
+    private long untilDue(WireLog.Chunk chunk) {
+        if (speed.isMax()) {
+            return 0;
+        }
+        long due = startNanos + (long) ((chunk.timeSeconds() - firstTime) / speed.factor() * 1e9);
+        return due - System.nanoTime();
+    }
+
+    @Override
+    public synchronized void write(byte[] data) throws DriverException {
+        startClock();
+        int i = 0;
+        while (i < data.length) {
+            if (next >= chunks.size()) {
+                return; // the recording ended: later commands are not checked
+            }
+            WireLog.Chunk chunk = chunks.get(next);
+            if (chunk.direction() != WireLog.Direction.HOST) {
+                throw differs(around(data, i), "the recording has the device speaking here");
+            }
+            byte[] expected = chunk.bytes();
+            while (i < data.length && offsetInChunk < expected.length) {
+                if (data[i] != expected[offsetInChunk]) {
+                    throw differs(around(data, i), "the recording has '" + around(expected, offsetInChunk) + "'");
+                }
+                i++;
+                offsetInChunk++;
+            }
+            if (offsetInChunk == expected.length) {
+                next++;
+                offsetInChunk = 0;
+            }
+        }
+    }
+
+    /** The bytes around a position, where two conversations part. */
+    private static String around(byte[] bytes, int position) {
+        int from = Math.max(0, position - 24);
+        int to = Math.min(bytes.length, position + 40);
+        return (from > 0 ? "…" : "") + show(java.util.Arrays.copyOfRange(bytes, from, to)) + (to < bytes.length ? "…" : "");
+    }
+
+    private DriverException differs(String sent, String recorded) {
+        return new DriverException("the replayed run differs from the recorded one (chunk " + next + " of " + chunks.size()
+                + "): this run sends '" + sent + "', " + recorded
+                + ". A replay runs the recorded protocol on the recorded instrument; change neither.");
+    }
+
+    @Override
+    public int read(byte[] buffer) throws DriverException {
+        long waitUntil = System.nanoTime() + readTimeout.toNanos();
+        while (true) {
+            synchronized (this) {
+                startClock();
+                if (next < chunks.size()) {
+                    WireLog.Chunk chunk = chunks.get(next);
+                    if (chunk.direction() != WireLog.Direction.HOST && untilDue(chunk) <= 0) {
+                        if (chunk.direction() == WireLog.Direction.LINK) {
+                            next++;
+                            throw new DriverException.LinkLost("(replayed) " + new String(chunk.bytes(), StandardCharsets.UTF_8),
+                                    null);
+                        }
+                        int count = Math.min(buffer.length, chunk.bytes().length - offsetInChunk);
+                        System.arraycopy(chunk.bytes(), offsetInChunk, buffer, 0, count);
+                        offsetInChunk += count;
+                        if (offsetInChunk == chunk.bytes().length) {
+                            next++;
+                            offsetInChunk = 0;
+                        }
+                        return count;
+                    }
+                }
+            }
+            long left = waitUntil - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            LockSupport.parkNanos(Math.min(left, 2_000_000));
+        }
+    }
+
+    private static String show(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,175 @@
+package org.norrlab.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.Speed;
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.ReplayService;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A replayed recording reproduces the original's samples exactly, through the same driver, core and store. */
+class ReplayTest {
+    @TempDir
+    Path temp;
+
+    private Path protocol() throws Exception {
+        Path file = temp.resolve("short.yaml");
+        Files.writeString(file, """
+                steps:
+                  - ocp: {duration: 3 s, interval: 500 ms}
+                  - sweep:
+                      potentials: [-0.5 V vs RHE, -0.6 V vs RHE]
+                      duration: 20 s
+                      interval: 100 ms
+                """);
+        return file;
+    }
+
+    private static List<String> samples(SqliteStore store, long session) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (StoredStep step : store.steps(session)) {
+            rows.add("step " + step.index() + " " + step.kind() + " " + step.outcome().orElse("?") + " " + step.sampleCount());
+            store.forEachSample(session, step.index(), (seq, s) -> rows.add(step.index() + "/" + seq + " " + describe(s)));
+        }
+        return rows;
+    }
+
+    private static String describe(Sample s) {
+        return s.timeSeconds() + " " + s.potentialVolts() + " " + s.currentAmperes() + " " + s.rangeAmperes() + " " + s.flags();
+    }
+
+    private RunOutcome record(Path db, PtyPair pty) throws Exception {
+        RunRequest request = new RunRequest(protocol(), "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
+                Optional.of(pty.host()), Optional.of(db));
+        return new RunService(SiteConfig.load(Fixtures.HOME)).prepare(request).execute(RunListener.NONE);
+    }
+
+    @Test
+    void aSerialRecordingReplaysToTheSameSamples() throws Exception {
+        Path db = temp.resolve("rec.db");
+        RunOutcome original;
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(40), Optional.of("NiNC"), 8, Faults.NONE.withMaxChunk(7))) {
+            original = record(db, pty);
+        }
+        assertThat(original.status()).as(original.reason()).isEqualTo(SessionStatus.COMPLETED);
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        PreparedRun replay;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.wire(original.sessionId())).hasSizeGreaterThan(100);
+            replay = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, db);
+        }
+        RunOutcome replayed = replay.execute(RunListener.NONE);
+        assertThat(replayed.status()).as(replayed.reason()).isEqualTo(SessionStatus.COMPLETED);
+
+        try (SqliteStore store = SqliteStore.open(db)) {
+            List<String> before = samples(store, original.sessionId());
+            assertThat(before).hasSize(3 + 6 + 200 + 200);
+            assertThat(samples(store, replayed.sessionId())).isEqualTo(before);
+            assertThat(store.session(replayed.sessionId()).orElseThrow().replayOf()).contains(original.sessionId());
+            assertThat(store.session(replayed.sessionId()).orElseThrow().instrument().firmware()).startsWith("es4_hr1500#");
+        }
+    }
+
+    @Test
+    void aLostLinkHappensAgainAtTheSamePlace() throws Exception {
+        Path db = temp.resolve("lost.db");
+        RunOutcome original;
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(10), Optional.of("NiNC"), 8, Faults.NONE)) {
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(1500);
+                    pty.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            killer.start();
+            original = record(db, pty);
+            killer.join();
+        }
+        assertThat(original.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(original.reason()).contains("link lost");
+        RunOutcome replayed;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
+                    Speed.MAX, db).execute(RunListener.NONE);
+        }
+        assertThat(replayed.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(replayed.reason()).contains("link lost").contains("(replayed)");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
+        }
+    }
+
+    @Test
+    void aSimulatorSessionRunsAgainFromItsSeed() throws Exception {
+        Path db = temp.resolve("sim.db");
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        RunOutcome original = service.prepare(RunRequest.simulated(protocol(), Speed.MAX).withDatabase(db).withPreset("CoS1-x"))
+                .execute(RunListener.NONE);
+        RunOutcome replayed;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, db).execute(RunListener.NONE);
+        }
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
+            assertThat(store.session(replayed.sessionId()).orElseThrow().runOptions()).containsEntry("catalyst_preset", "CoS1-x");
+        }
+    }
+
+    @Test
+    void aChangedProtocolIsReportedInsteadOfPretending() throws Exception {
+        Path db = temp.resolve("changed.db");
+        RunOutcome original;
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(40), Optional.of("NiNC"), 8, Faults.NONE)) {
+            original = record(db, pty);
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET protocol_text = replace(protocol_text, '-0.6 V vs RHE', '-0.65 V vs RHE')");
+        }
+        RunOutcome replayed;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
+                    Speed.MAX, db).execute(RunListener.NONE);
+        }
+        assertThat(replayed.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(replayed.reason()).contains("the replayed run differs from the recorded one")
+                .contains("this run sends '…\\nset_range_minmax da -1261115u").contains("the recording has '…\\nset_range_minmax da -1211115u")
+                .contains("change neither");
+    }
+
+    @Test
+    void aSessionThatDoesNotExistIsNamed() throws Exception {
+        Path db = temp.resolve("none.db");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThatThrownBy(() -> ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, 9,
+                    Speed.MAX, db)).hasMessageContaining("there is no session 9");
+        }
+    }
+}
