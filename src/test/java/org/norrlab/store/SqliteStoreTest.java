@@ -56,7 +56,41 @@ class SqliteStoreTest {
         }
         assertThatThrownBy(() -> SqliteStore.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to 2)");
+                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to " + SqliteStore.SCHEMA_VERSION + ")");
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedWithItsSessionsKept() throws Exception {
+        Path file = temp.resolve("old.db");
+        String v1 = new String(SqliteStore.class.getResourceAsStream("schema-v1.sql").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String statement : v1.split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
+                    + " cell_json, instrument_json, run_options_json, software_version) VALUES ('2026-11-01T00:00:00Z',"
+                    + " '2026-11-01T00:00:00Z', 'completed', 'old', 'old.yaml', 'steps: []', '"
+                    + "{\"referenceElectrode\":{\"name\":\"SCE (sat. KCl)\",\"e0VsSheVolts\":0.241,\"source\":\"t\"},"
+                    + "\"pH\":7.0,\"temperatureCelsius\":25.0,\"electrodeAreaCm2\":1.0,\"catalystLoadingMgPerCm2\":0.0,"
+                    + "\"electrolyteVolumeMl\":35.0}', '{\"profile\":\"sim\",\"family\":\"sim\",\"model\":\"m\","
+                    + "\"firmware\":\"f\",\"serialNumber\":\"s\"}', '{}', '0.0.1')");
+        }
+        try (SqliteStore store = SqliteStore.open(file)) {
+            StoredSession old = store.session(1).orElseThrow();
+            assertThat(old.protocolName()).isEqualTo("old");
+            assertThat(old.cell().referenceElectrode().name()).isEqualTo("SCE (sat. KCl)");
+            assertThat(old.instrumentSettings()).isEmpty();
+            assertThat(store.assays().calibrations()).isEmpty();
+            assertThat(store.wire(1)).isEmpty();
+        }
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            assertThat(rs.getInt(1)).isEqualTo(SqliteStore.SCHEMA_VERSION);
+        }
     }
 
     @Test
