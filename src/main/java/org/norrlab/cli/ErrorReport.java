@@ -22,7 +22,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof StoreException) {
             code = ExitCodes.STORE;
             what = "Session database problem";
-        } else if (e instanceof IllegalArgumentException) {
+        } else if (e instanceof IllegalArgumentException || e instanceof org.norrlab.importer.ImportException) {
             code = ExitCodes.BAD_INPUT;
             what = "Bad input";
         } else {

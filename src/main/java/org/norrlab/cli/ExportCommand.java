@@ -20,9 +20,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes a session as CSV (with a commented metadata header) or JSON.")
+        description = "Writes a session as CSV (with a commented metadata header), JSON, or JSON Lines; CSV and JSON Lines import back.")
 final class ExportCommand implements Callable<Integer> {
-    enum Format { CSV, JSON }
+    enum Format { CSV, JSON, JSONL }
 
     @Spec
     CommandSpec spec;
@@ -33,7 +33,7 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SESSION", description = "Session id (see 'norrlab sessions').")
     long sessionId;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "csv", description = "csv, json or jsonl (JSON Lines) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -64,6 +64,10 @@ final class ExportCommand implements Callable<Integer> {
             }
             case JSON -> {
                 SessionExporter.json(store, session, nonClosing(out));
+                out.flush();
+            }
+            case JSONL -> {
+                SessionExporter.jsonLines(store, session, out);
                 out.flush();
             }
         }

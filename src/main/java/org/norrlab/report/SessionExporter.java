@@ -187,6 +187,81 @@ public final class SessionExporter {
         }
     }
 
+    /**
+     * JSON Lines: one object per line, "type" first: the session (with its cell and instrument), each
+     * step, each sample, each event. Streams, and other tools read it line by line.
+     */
+    public static void jsonLines(SqliteStore store, StoredSession session, OutputStream out) throws StoreException {
+        JsonFactory factory = new JsonFactory();
+        factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            json.writeStartObject();
+            json.writeStringField("type", "session");
+            json.writeStringField("format", "norrlab-session-jsonl");
+            json.writeNumberField("format_version", 1);
+            json.writeNumberField("id", session.id());
+            json.writeStringField("status", session.status().dbName());
+            json.writeStringField("protocol_name", session.protocolName());
+            json.writeStringField("protocol_file", session.protocolFile());
+            json.writeStringField("protocol_text", session.protocolText());
+            json.writeStringField("started_utc", session.started().toString());
+            json.writeStringField("software_version", session.softwareVersion());
+            writeCell(json, session.cell());
+            json.writeObjectFieldStart("instrument");
+            json.writeStringField("profile", session.instrument().profile());
+            json.writeStringField("family", session.instrument().family());
+            json.writeStringField("model", session.instrument().model());
+            json.writeStringField("firmware", session.instrument().firmware());
+            json.writeStringField("serial_number", session.instrument().serialNumber());
+            json.writeEndObject();
+            json.writeEndObject();
+            List<StoredStep> steps = store.steps(session.id());
+            for (StoredStep step : steps) {
+                json.writeStartObject();
+                json.writeStringField("type", "step");
+                json.writeNumberField("index", step.index());
+                json.writeStringField("kind", step.kind());
+                json.writeStringField("label", step.label());
+                nullableNumber(json, "E_set_vs_RHE_V", step.voltsVsRhe());
+                nullableNumber(json, "E_set_vs_RE_V", step.voltsVsReference());
+                json.writeNumberField("interval_s", step.intervalSeconds());
+                json.writeStringField("outcome", step.outcome().orElse(null));
+                json.writeEndObject();
+            }
+            for (StoredStep step : steps) {
+                store.forEachSample(session.id(), step.index(), (seq, s) -> {
+                    try {
+                        json.writeStartObject();
+                        json.writeStringField("type", "sample");
+                        json.writeNumberField("step", step.index());
+                        json.writeNumberField("seq", seq);
+                        json.writeNumberField("t_s", s.timeSeconds());
+                        json.writeNumberField("E_V", s.potentialVolts());
+                        nullableNumber(json, "I_A", s.currentAmperes());
+                        nullableNumber(json, "range_A", s.rangeAmperes());
+                        json.writeNumberField("flags", s.flags());
+                        json.writeEndObject();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+            for (StoredEvent stored : store.events(session.id())) {
+                json.writeStartObject();
+                json.writeStringField("type", "event");
+                json.writeNumberField("step", stored.stepIndex());
+                json.writeNumberField("t_s", stored.event().timeSeconds());
+                json.writeStringField("kind", stored.event().kind().name());
+                json.writeStringField("message", stored.event().message());
+                json.writeEndObject();
+            }
+            json.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the JSON Lines export: " + e.getMessage(), e);
+        }
+    }
+
     private static void nullableNumber(JsonGenerator json, String field, double value) throws IOException {
         if (Double.isNaN(value)) {
             json.writeNullField(field);

@@ -177,6 +177,87 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
+    /** A step of a session that was imported rather than run: its row and all its samples, in one transaction. */
+    public record ImportedStep(int index, String kind, String label, double voltsVsRhe, double voltsVsReference,
+                               double intervalSeconds, String source, List<Sample> samples) {
+    }
+
+    /** Stores the steps and notes of an imported session and marks where it came from. */
+    public void addImported(long sessionId, String importedFrom, List<ImportedStep> steps, List<String> notes)
+            throws StoreException {
+        String now = Instant.now().toString();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement step = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label,"
+                    + " e_vs_rhe_v, e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc,"
+                    + " session_offset_s, ended_utc, duration_s, sample_count, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement sample = connection.prepareStatement("INSERT INTO samples (session_id, step_index, seq, t_s,"
+                         + " e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
+                 PreparedStatement note = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc,"
+                         + " kind, message, values_json) VALUES (?,0,0,?,'NOTE',?,'{}')");
+                 PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET imported_from = ? WHERE id = ?")) {
+                double offset = 0;
+                for (ImportedStep s : steps) {
+                    double duration = s.samples().isEmpty() ? 0 : s.samples().get(s.samples().size() - 1).timeSeconds();
+                    step.setLong(1, sessionId);
+                    step.setInt(2, s.index());
+                    step.setString(3, s.kind());
+                    step.setString(4, s.label());
+                    setNullableDouble(step, 5, s.voltsVsRhe());
+                    setNullableDouble(step, 6, s.voltsVsReference());
+                    step.setDouble(7, s.intervalSeconds());
+                    step.setDouble(8, duration);
+                    step.setString(9, "");
+                    step.setString(10, s.source());
+                    step.setString(11, now);
+                    step.setDouble(12, offset);
+                    step.setString(13, now);
+                    step.setDouble(14, duration);
+                    step.setLong(15, s.samples().size());
+                    step.setString(16, "completed");
+                    step.executeUpdate();
+                    long seq = 0;
+                    for (Sample x : s.samples()) {
+                        sample.setLong(1, sessionId);
+                        sample.setInt(2, s.index());
+                        sample.setLong(3, seq++);
+                        sample.setDouble(4, x.timeSeconds());
+                        sample.setDouble(5, x.potentialVolts());
+                        setNullableDouble(sample, 6, x.currentAmperes());
+                        setNullableDouble(sample, 7, x.rangeAmperes());
+                        sample.setInt(8, x.flags());
+                        sample.addBatch();
+                    }
+                    sample.executeBatch();
+                    offset += duration;
+                }
+                for (String text : notes) {
+                    note.setLong(1, sessionId);
+                    note.setString(2, now);
+                    note.setString(3, text);
+                    note.executeUpdate();
+                }
+                mark.setString(1, importedFrom);
+                mark.setLong(2, sessionId);
+                mark.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw new StoreException("cannot store the imported session in " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                log.error("cannot restore autocommit on {}", file, e);
+            }
+        }
+    }
+
     /** Calibrations, assays and control links. */
     public AssayStore assays() {
         return new AssayStore(file, connection);

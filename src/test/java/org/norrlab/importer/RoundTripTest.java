@@ -1,0 +1,100 @@
+package org.norrlab.importer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.Speed;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.SessionExporter;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
+
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** export → import gives back the same samples and settings; an imported CA gives an FE like a native one. */
+class RoundTripTest {
+    @TempDir
+    Path temp;
+
+    private static List<String> rows(SqliteStore store, long session) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (StoredStep step : store.steps(session)) {
+            rows.add(step.index() + " " + step.kind() + " " + step.voltsVsReference() + " " + step.intervalSeconds() + " "
+                    + step.sampleCount());
+            store.forEachSample(session, step.index(), (seq, s) -> rows.add(seq + " " + s));
+        }
+        return rows;
+    }
+
+    @Test
+    void csvAndJsonLinesExportsImportBackExactly() throws Exception {
+        Path db = temp.resolve("rt.db");
+        Path protocol = temp.resolve("p.yaml");
+        Files.writeString(protocol, """
+                cell: {ph: 1.0, reference_electrode: SCE, electrode_area: 0.5 cm2, electrolyte_volume: 30 mL}
+                steps:
+                  - ocp: {duration: 5 s, interval: 1 s}
+                  - ca: {potential: -0.5 V vs RHE, duration: 60 s, interval: 100 ms}
+                """);
+        RunOutcome run = new RunService(SiteConfig.load(Fixtures.HOME))
+                .prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            var session = store.session(run.sessionId()).orElseThrow();
+            Path csv = temp.resolve("s.csv");
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
+                SessionExporter.csv(store, session, out);
+            }
+            Path jsonl = temp.resolve("s.jsonl");
+            try (OutputStream out = Files.newOutputStream(jsonl)) {
+                SessionExporter.jsonLines(store, session, out);
+            }
+            List<String> original = rows(store, run.sessionId());
+            for (Path file : List.of(csv, jsonl)) {
+                ImportedSession imported = ImportService.importerFor(file, Optional.empty()).read(file);
+                long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());
+                assertThat(rows(store, id)).as(file.getFileName().toString()).isEqualTo(original);
+                var back = store.session(id).orElseThrow();
+                assertThat(back.cell()).isEqualTo(session.cell());
+                assertThat(store.steps(id).get(1).voltsVsRhe()).isCloseTo(-0.5, within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void anImportedChronoamperometryGetsItsFaradaicEfficiency() throws Exception {
+        Path db = temp.resolve("fe.db");
+        Path file = Path.of("..", "shared", "fixtures", "vendor", "biologic-mpt", "yadg_ca.mpt");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            ImportedSession imported = new EcLabImporter().read(file);
+            long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());
+            store.assays().addAssay(id, new Assay(0, 1, Product.NH3, Assay.Kind.AMOUNT, new Measure(0.05, 0.001), "µmol",
+                    Optional.empty(), 1, 0, Optional.empty(), Optional.empty(), Optional.empty(), "", "", Instant.now()));
+            var result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            var step = result.steps().get(0);
+            // The file's own cumulative charge column ends at the same value as our integral.
+            double q = step.charge().coulombs();
+            assertThat(q).isGreaterThan(0);
+            double fe = step.outcome().products().get(Product.NH3).faradaicEfficiency().value();
+            assertThat(fe).isCloseTo(5 * 96485.332 * 0.05e-6 / q, within(1e-12));
+            assertThat(step.samples()).isEqualTo(721);
+        }
+    }
+}
