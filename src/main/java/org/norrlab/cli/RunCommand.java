@@ -138,10 +138,12 @@ final class RunCommand implements Callable<Integer> {
         out.println();
         out.printf(Locale.ROOT, "Session %d %s: %s%n", outcome.sessionId(), outcome.status().dbName(), outcome.reason());
         StepTablePrinter.print(out, rows);
-        double lagMax = outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-        double lagMean = outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); step-to-step lag mean %.2f ms, max %.2f ms%n",
-                outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lagMean, lagMax);
+        String lag = outcome.result().lagMillis().isEmpty() ? "no step boundary" : String.format(Locale.ROOT,
+                "step-to-step lag mean %.2f ms, max %.2f ms",
+                outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+                outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); %s%n",
+                outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lag);
         out.println("Session database: " + outcome.database().toAbsolutePath());
         if (outcome.status() != SessionStatus.COMPLETED) {
             out.println("Every sample acquired before the stop is stored; the cell was turned off.");

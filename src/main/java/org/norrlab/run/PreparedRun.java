@@ -4,7 +4,6 @@ import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.acquisition.RunStatistics;
 import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.plan.Plan;
 import org.norrlab.scheduler.RunListener;
@@ -37,7 +36,7 @@ public final class PreparedRun {
     private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
 
     private final Plan plan;
-    private final InstrumentProfile profile;
+    private final String profileName;
     private final Potentiostat instrument;
     private final InstrumentIdentity identity;
     private final RunRequest request;
@@ -52,11 +51,11 @@ public final class PreparedRun {
     private volatile Scheduler scheduler;
     private volatile String pendingAbort;
 
-    PreparedRun(Plan plan, InstrumentProfile profile, Potentiostat instrument, InstrumentIdentity identity,
+    PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
                 RunRequest request, Path database, String softwareVersion, WireLog wire,
                 Map<String, String> instrumentSettings, Optional<Long> replayOf) {
         this.plan = plan;
-        this.profile = profile;
+        this.profileName = profileName;
         this.instrument = instrument;
         this.identity = identity;
         this.request = request;
@@ -153,7 +152,7 @@ public final class PreparedRun {
 
     private Map<String, String> runOptions() {
         Map<String, String> options = new LinkedHashMap<>();
-        options.put("instrument_profile", profile.name());
+        options.put("instrument_profile", profileName);
         options.put("speed", request.speed().toString());
         request.seed().ifPresent(seed -> options.put("seed", seed.toString()));
         request.preset().ifPresent(preset -> options.put("catalyst_preset", preset));

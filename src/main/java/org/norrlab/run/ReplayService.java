@@ -36,8 +36,7 @@ public final class ReplayService {
                 + sessionId + " in " + store.file() + "; 'norrlab sessions' lists the ones there are"));
         String profileText = session.instrumentSettings().get(InstrumentSettings.PROFILE);
         if (profileText == null) {
-            throw new StoreException("session " + sessionId + " was recorded without its instrument settings (by an older"
-                    + " norrlab) and cannot be replayed");
+            return RecordedReplay.prepare(service, store, session, speed, database);
         }
         Path profileLabel = Path.of(session.instrumentSettings().getOrDefault(InstrumentSettings.PROFILE_FILE, "profile.yaml")
                 + " (as recorded with session " + sessionId + ")");

@@ -44,6 +44,13 @@ public final class RunService {
         return site.dataDirectory().resolve(DEFAULT_DATABASE);
     }
 
+    /** A run on an instrument that is already open (a recording played back). */
+    PreparedRun prepareWith(Plan plan, String profileName, Potentiostat instrument, RunRequest request, Optional<Long> replayOf)
+            throws DriverException {
+        return new PreparedRun(plan, profileName, instrument, instrument.identify(), request,
+                request.database().orElse(defaultDatabase()), Version.current(), new WireLog(), Map.of(), replayOf);
+    }
+
     public Plan loadPlan(Path protocol) throws ConfigException {
         return ProtocolLoader.load(protocol, site);
     }
@@ -71,7 +78,7 @@ public final class RunService {
                 request.preset(), site.home(), recording);
         Potentiostat instrument = drivers.open(profile, options);
         try {
-            return new PreparedRun(plan, profile, instrument, instrument.identify(), request,
+            return new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
                     request.database().orElse(defaultDatabase()), Version.current(), wire, settings, replayOf);
         } catch (DriverException | RuntimeException e) {
             instrument.close();

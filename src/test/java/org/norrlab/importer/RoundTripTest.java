@@ -79,6 +79,33 @@ class RoundTripTest {
     }
 
     @Test
+    void anImportedFileReplaysAsItsRecordedSamples() throws Exception {
+        Path db = temp.resolve("replay.db");
+        Path file = Path.of("..", "shared", "fixtures", "vendor", "gamry-dta", "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
+        long id;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            id = ImportService.store(store, file, new GamryImporter().read(file), Fixtures.cellAtPh7());
+        }
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        org.norrlab.run.PreparedRun replay;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            replay = org.norrlab.run.ReplayService.prepare(service, store, id, Speed.MAX, db);
+        }
+        // The OCV table replays; the five CV scans cannot (norrlab runs CA and OCP steps) and the plan says so.
+        assertThat(replay.plan().description()).contains("left out: step 2 (cv), step 3 (cv)");
+        RunOutcome outcome = replay.execute(RunListener.NONE);
+        assertThat(outcome.status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            List<String> original = new ArrayList<>();
+            store.forEachSample(id, 1, (seq, s) -> original.add(seq + " " + s));
+            List<String> replayed = new ArrayList<>();
+            store.forEachSample(outcome.sessionId(), 1, (seq, s) -> replayed.add(seq + " " + s));
+            assertThat(replayed).hasSize(39).isEqualTo(original);
+            assertThat(store.session(outcome.sessionId()).orElseThrow().replayOf()).contains(id);
+        }
+    }
+
+    @Test
     void anImportedChronoamperometryGetsItsFaradaicEfficiency() throws Exception {
         Path db = temp.resolve("fe.db");
         Path file = Path.of("..", "shared", "fixtures", "vendor", "biologic-mpt", "yadg_ca.mpt");

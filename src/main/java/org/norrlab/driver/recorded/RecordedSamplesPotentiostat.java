@@ -1,0 +1,123 @@
+package org.norrlab.driver.recorded;
+
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.OpenCircuitRequest;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.SampleSink;
+import org.norrlab.driver.Speed;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays recorded steps in order: each measurement request takes the next recorded step and streams
+ * its samples at their recorded times divided by the speed. A request of the wrong kind (a CA where
+ * the recording has an OCP) is refused rather than answered with the wrong data.
+ */
+public final class RecordedSamplesPotentiostat implements Potentiostat {
+    /** One recorded step: its kind ("ca" or "ocp") and samples. */
+    public record RecordedStep(String kind, List<Sample> samples) {
+    }
+
+    private final InstrumentIdentity identity;
+    private final Capabilities capabilities;
+    private final Deque<RecordedStep> steps;
+    private final Speed speed;
+    private volatile boolean abort;
+    private Thread player;
+
+    public RecordedSamplesPotentiostat(InstrumentIdentity identity, Capabilities capabilities, List<RecordedStep> steps,
+                                       Speed speed) {
+        this.identity = identity;
+        this.capabilities = capabilities;
+        this.steps = new ArrayDeque<>(steps);
+        this.speed = speed;
+    }
+
+    @Override
+    public InstrumentIdentity identify() {
+        return identity;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void setCellOn(boolean on) {
+        // nothing to switch: the cell is a recording
+    }
+
+    @Override
+    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+        return play("ca", sink);
+    }
+
+    @Override
+    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+        return play("ocp", sink);
+    }
+
+    private synchronized Measurement play(String kind, SampleSink sink) throws DriverException {
+        RecordedStep step = steps.poll();
+        if (step == null) {
+            throw new DriverException("the recording has no more steps to play");
+        }
+        if (!step.kind().equals(kind)) {
+            throw new DriverException("the recording's next step is a " + step.kind() + ", the plan asks for a " + kind);
+        }
+        abort = false;
+        CompletableMeasurement measurement = new CompletableMeasurement();
+        player = new Thread(() -> measurement.complete(stream(step, sink)), "recorded-samples");
+        player.setDaemon(true);
+        player.start();
+        return measurement;
+    }
+
+    private MeasurementEnd stream(RecordedStep step, SampleSink sink) {
+        long start = System.nanoTime();
+        long count = 0;
+        double last = 0;
+        try {
+            for (Sample sample : step.samples()) {
+                if (abort) {
+                    return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+                }
+                if (!speed.isMax()) {
+                    long due = start + (long) (sample.timeSeconds() / speed.factor() * 1e9);
+                    while (!abort && System.nanoTime() < due) {
+                        LockSupport.parkNanos(Math.min(due - System.nanoTime(), 20_000_000));
+                    }
+                }
+                sink.sample(sample);
+                count++;
+                last = sample.timeSeconds();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+        }
+        return new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, count, last, Optional.empty());
+    }
+
+    @Override
+    public void abort() {
+        abort = true;
+    }
+
+    @Override
+    public void close() {
+        abort = true;
+    }
+}

@@ -1,0 +1,84 @@
+package org.norrlab.run;
+
+import org.norrlab.config.Location;
+import org.norrlab.config.Potential;
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Speed;
+import org.norrlab.driver.recorded.RecordedSamplesPotentiostat;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Replays a session that has no wire recording (an imported file) as its recorded samples: a plan
+ * of its CA and OCP steps, played by a {@link RecordedSamplesPotentiostat}. Steps of other kinds
+ * (CV, impedance) are left out and the replay says which.
+ */
+final class RecordedReplay {
+    private RecordedReplay() {
+    }
+
+    static PreparedRun prepare(RunService service, SqliteStore store, StoredSession session, Speed speed, Path database)
+            throws StoreException, DriverException {
+        Path label = Path.of(session.protocolFile());
+        List<PlannedStep> planned = new ArrayList<>();
+        List<RecordedSamplesPotentiostat.RecordedStep> recorded = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (StoredStep step : store.steps(session.id())) {
+            if (!step.kind().equals("ca") && !step.kind().equals("ocp")) {
+                skipped.add("step " + step.index() + " (" + step.kind() + ")");
+                continue;
+            }
+            List<Sample> samples = new ArrayList<>();
+            store.forEachSample(session.id(), step.index(), (seq, s) -> samples.add(s));
+            if (samples.isEmpty()) {
+                skipped.add("step " + step.index() + " (no samples)");
+                continue;
+            }
+            double interval = step.intervalSeconds() > 0 ? step.intervalSeconds() : 1;
+            double last = samples.get(samples.size() - 1).timeSeconds();
+            Duration intervalDuration = Duration.ofNanos(Math.max(1, Math.round(interval * 1e9)));
+            Duration duration = Duration.ofNanos(Math.max(intervalDuration.toNanos(), Math.round(last * 1e9)));
+            Location where = new Location(label, step.index(), 1);
+            int index = planned.size() + 1;
+            if (step.kind().equals("ca") && !Double.isNaN(step.voltsVsReference())) {
+                planned.add(new PlannedStep.Chronoamperometry(index, step.label(),
+                        new Potential(step.voltsVsReference(), Potential.Scale.RE), step.voltsVsRhe(), step.voltsVsReference(),
+                        intervalDuration, duration, CurrentRangeChoice.AUTO, where));
+            } else if (step.kind().equals("ocp")) {
+                planned.add(new PlannedStep.OpenCircuit(index, step.label(), intervalDuration, duration, where));
+            } else {
+                skipped.add("step " + step.index() + " (ca without a set potential)");
+                continue;
+            }
+            recorded.add(new RecordedSamplesPotentiostat.RecordedStep(step.kind(), samples));
+        }
+        if (planned.isEmpty()) {
+            throw new StoreException("session " + session.id() + " has no CA or OCP step to replay"
+                    + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + " cannot be replayed)"));
+        }
+        String description = "replay of the recorded samples of session " + session.id()
+                + (skipped.isEmpty() ? "" : "; left out: " + String.join(", ", skipped));
+        Plan plan = new Plan(session.protocolName(), description, label, session.protocolText(), session.cell(), planned);
+        InstrumentIdentity identity = new InstrumentIdentity("recorded", "recorded", "recording of session " + session.id()
+                + " (" + session.instrument().model() + ")", session.instrument().firmware(), session.instrument().serialNumber());
+        Capabilities capabilities = new Capabilities(-1000, 1000, List.of(1.0), Duration.ofNanos(1), true);
+        RecordedSamplesPotentiostat instrument = new RecordedSamplesPotentiostat(identity, capabilities, recorded, speed);
+        RunRequest request = new RunRequest(label, "recorded", speed, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(database));
+        return service.prepareWith(plan, "recorded", instrument, request, Optional.of(session.id()));
+    }
+}
