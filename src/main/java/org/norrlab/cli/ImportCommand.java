@@ -28,8 +28,14 @@ final class ImportCommand implements Callable<Integer> {
     HomeOptions homeOptions;
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
-    @Option(names = "--format", description = "eclab, gamry, pssession, methodscript or csv (default: recognised from the file).")
+    @Option(names = "--format", description = "eclab, gamry, pssession, methodscript, jsonl or csv (default: recognised from the file).")
     String format;
+    @Option(names = "--time-unit", description = "CSV: unit of a time column whose header names none (s, ms, min, h).")
+    String timeUnit;
+    @Option(names = "--current-unit", description = "CSV: unit of a current column whose header names none (A, mA, µA, nA).")
+    String currentUnit;
+    @Option(names = "--potential-unit", description = "CSV: unit of a potential column whose header names none (V, mV).")
+    String potentialUnit;
 
     @Override
     public Integer call() throws Exception {
@@ -37,7 +43,9 @@ final class ImportCommand implements Callable<Integer> {
         var cell = homeOptions.site().cell().resolve();
         try (SqliteStore store = SqliteStore.open(homeOptions.databaseFile())) {
             for (Path file : files) {
-                Importer importer = ImportService.importerFor(file, Optional.ofNullable(format));
+                Importer importer = ImportService.importerFor(file, Optional.ofNullable(format),
+                        new org.norrlab.importer.DelimitedImporter.DefaultUnits(Optional.ofNullable(timeUnit),
+                                Optional.ofNullable(currentUnit), Optional.ofNullable(potentialUnit)));
                 ImportedSession imported = importer.read(file);
                 long id = ImportService.store(store, file, imported, cell);
                 out.printf("%s: session %d, %s (%s), %d step(s), %d samples%n", file, id, imported.technique(), importer.format(),

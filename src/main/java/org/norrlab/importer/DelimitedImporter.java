@@ -27,6 +27,21 @@ import java.util.regex.Pattern;
  * step columns), and the Rodeostat's headerless "t, V, µA" data files.
  */
 public final class DelimitedImporter implements Importer {
+    /** Units for header columns that name none, given on the command line (--time-unit …); empty: required in the header. */
+    public record DefaultUnits(Optional<String> time, Optional<String> current, Optional<String> potential) {
+        public static final DefaultUnits NONE = new DefaultUnits(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private final DefaultUnits defaults;
+
+    public DelimitedImporter() {
+        this(DefaultUnits.NONE);
+    }
+
+    public DelimitedImporter(DefaultUnits defaults) {
+        this.defaults = defaults;
+    }
+
     private static final Pattern UNIT = Pattern.compile("^\\s*([A-Za-z_ <>]+?)\\s*(?:[/(\\[]\\s*([^)\\]]*?)\\s*[)\\]]?)?\\s*$");
     private static final Pattern NORRLAB_STEP = Pattern.compile(
             "^# step (\\d+): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S+) s, (\\d+) samples, (\\S+)$");
@@ -60,6 +75,9 @@ public final class DelimitedImporter implements Importer {
         if (first >= lines.size()) {
             throw new ImportException(file, 1, "holds no data");
         }
+        if (lines.get(first).startsWith("Date and time measurement:")) {
+            return psTrace(file, lines, first);
+        }
         String[] firstCells = lines.get(first).split(",", -1);
         if (firstCells.length == 3 && isNumber(firstCells[0]) && isNumber(firstCells[1]) && isNumber(firstCells[2])) {
             return rodeostat(file, lines, first);
@@ -74,6 +92,53 @@ public final class DelimitedImporter implements Importer {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * PalmSens PSTrace CSV export: "Date and time measurement:,…", a title line with the technique,
+     * a row of units only ("s,µA" or "V,µA"), then data. Layout from PalmSens' documentation; no real
+     * file of this kind was at hand to test against.
+     */
+    private ImportedSession psTrace(Path file, List<String> lines, int first) throws ImportException {
+        int units = first + 1;
+        while (units < lines.size() && !lines.get(units).replace(" ", "").matches("(?i)(s|v),(µa|ua|a|ma|na)(,.*)?")) {
+            units++;
+        }
+        if (units >= lines.size()) {
+            throw new ImportException(file, first + 2, "expected a row of units such as 's,µA' after the PSTrace header");
+        }
+        String technique = units > first + 1 ? lines.get(units - 1).split(",")[0].trim() : "PSTrace";
+        String[] unitCells = lines.get(units).replace(" ", "").split(",", -1);
+        boolean timeAxis = unitCells[0].equalsIgnoreCase("s");
+        double currentFactor = switch (unitCells[1]) {
+            case "A" -> 1;
+            case "mA" -> 1e-3;
+            case "nA" -> 1e-9;
+            default -> 1e-6;
+        };
+        List<Sample> samples = new ArrayList<>();
+        for (int i = units + 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                break;
+            }
+            String[] cells = lines.get(i).split(",", -1);
+            if (cells.length < 2) {
+                throw new ImportException(file, i + 1, "expected two values (" + lines.get(units) + ")");
+            }
+            double x = Numbers.parse(cells[0], file, i + 1, unitCells[0]);
+            double current = Numbers.parse(cells[1], file, i + 1, unitCells[1]) * currentFactor;
+            samples.add(timeAxis ? new Sample(x, 0, current, Double.NaN, 0)
+                    : new Sample(samples.size(), x, current, Double.NaN, 0));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!timeAxis) {
+            warnings.add(file.getFileName() + ": a potential scan without a time column; each sample's number stands for its time in s");
+        }
+        String kind = technique.toLowerCase(Locale.ROOT).contains("chronoamperometry") ? "ca" : "other";
+        return new ImportedSession("pstrace-csv", technique, new InstrumentIdentity("imported", "palmsens", "PalmSens (PSTrace CSV)",
+                "unknown", "unknown"), Map.of("measured", lines.get(first).substring(lines.get(first).indexOf(',') + 1).trim()),
+                List.of(new ImportedSession.Step(kind, technique, Double.NaN, Numbers.medianInterval(samples), samples)), warnings,
+                Optional.empty());
     }
 
     /** The Rodeostat Python library's saved data: t (s), v (V), i (µA) without a header. */
@@ -116,16 +181,18 @@ public final class DelimitedImporter implements Importer {
             switch (name) {
                 case "t", "time", "t_s", "elapsed time" -> {
                     time = c;
-                    timeFactor = factor(file, headerLine, header[c], unit, Map.of("s", 1.0, "ms", 1e-3, "min", 60.0, "h", 3600.0));
+                    timeFactor = factor(file, headerLine, header[c], unit.isEmpty() ? defaults.time().orElse("") : unit,
+                            Map.of("s", 1.0, "ms", 1e-3, "min", 60.0, "h", 3600.0));
                 }
                 case "i", "current", "<i>", "i_a" -> {
                     current = c;
-                    currentFactor = factor(file, headerLine, header[c], unit, Map.of("A", 1.0, "mA", 1e-3, "uA", 1e-6,
-                            "µA", 1e-6, "nA", 1e-9));
+                    currentFactor = factor(file, headerLine, header[c], unit.isEmpty() ? defaults.current().orElse("") : unit,
+                            Map.of("A", 1.0, "mA", 1e-3, "uA", 1e-6, "µA", 1e-6, "nA", 1e-9));
                 }
                 case "e", "ewe", "potential", "v", "e_v", "e_v_vs_re" -> {
                     potential = c;
-                    potentialFactor = factor(file, headerLine, header[c], unit, Map.of("V", 1.0, "mV", 1e-3));
+                    potentialFactor = factor(file, headerLine, header[c], unit.isEmpty() ? defaults.potential().orElse("") : unit,
+                            Map.of("V", 1.0, "mV", 1e-3));
                 }
                 case "step" -> step = c;
                 default -> {

@@ -28,8 +28,15 @@ public final class ImportService {
     }
 
     public static Importer importerFor(Path file, Optional<String> format) throws ImportException {
+        return importerFor(file, format, DelimitedImporter.DefaultUnits.NONE);
+    }
+
+    public static Importer importerFor(Path file, Optional<String> format, DelimitedImporter.DefaultUnits units)
+            throws ImportException {
+        List<Importer> importers = IMPORTERS.stream().map(i -> i instanceof DelimitedImporter ? new DelimitedImporter(units) : i)
+                .toList();
         if (format.isPresent()) {
-            return IMPORTERS.stream().filter(i -> i.format().equals(format.get().toLowerCase(Locale.ROOT))).findFirst()
+            return importers.stream().filter(i -> i.format().equals(format.get().toLowerCase(Locale.ROOT))).findFirst()
                     .orElseThrow(() -> new ImportException(file, 0, "'" + format.get() + "' is not a format norrlab imports;"
                             + " allowed: " + String.join(", ", IMPORTERS.stream().map(Importer::format).toList())));
         }
@@ -39,7 +46,7 @@ public final class ImportService {
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
-        for (Importer importer : IMPORTERS) {
+        for (Importer importer : importers) {
             if (importer.recognises(file, head)) {
                 return importer;
             }

@@ -126,6 +126,27 @@ class ReplayTest {
     }
 
     @Test
+    void aRecordedDeviceErrorHappensAgainAfterTheSameSamples() throws Exception {
+        Path db = temp.resolve("error.db");
+        RunOutcome original;
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(40), Optional.of("NiNC"), 8, Faults.NONE.withErrorAfter(31))) {
+            original = record(db, pty);
+        }
+        assertThat(original.reason()).contains("error 0032");
+        RunOutcome replayed;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
+                    Speed.MAX, db).execute(RunListener.NONE);
+        }
+        assertThat(replayed.reason()).isEqualTo(original.reason());
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
+        }
+    }
+
+    @Test
     void aSimulatorSessionRunsAgainFromItsSeed() throws Exception {
         Path db = temp.resolve("sim.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));

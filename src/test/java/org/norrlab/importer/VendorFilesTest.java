@@ -139,6 +139,19 @@ class VendorFilesTest {
         Files.writeString(bad, "time (fortnight),I (mA)\n1,2\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(bad))
                 .hasMessageContaining(bad + ":1: column 'time (fortnight)': 'fortnight' is not a unit here; allowed:");
+        Path unitless = temp.resolve("unitless.csv");
+        Files.writeString(unitless, "time,current\n1,2\n2,3\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(unitless)).hasMessageContaining("column 'time': no unit");
+        ImportedSession given = new DelimitedImporter(new DelimitedImporter.DefaultUnits(Optional.of("min"), Optional.of("mA"),
+                Optional.empty())).read(unitless);
+        assertThat(given.steps().get(0).samples().get(1).timeSeconds()).isEqualTo(120.0);
+        assertThat(given.steps().get(0).samples().get(1).currentAmperes()).isCloseTo(3e-3, within(1e-15));
+        Path pstrace = temp.resolve("pstrace.csv");
+        Files.writeString(pstrace, "Date and time measurement:,2026-11-27 10:00:00\nChronoamperometry: CH 1\ns,µA\n0.1,-14480.5\n0.2,-14479\n");
+        ImportedSession ps = new DelimitedImporter().read(pstrace);
+        assertThat(ps.format()).isEqualTo("pstrace-csv");
+        assertThat(ps.steps().get(0).kind()).isEqualTo("ca");
+        assertThat(ps.steps().get(0).samples().get(1).currentAmperes()).isCloseTo(-0.014479, within(1e-12));
         Path noHeader = temp.resolve("noheader.csv");
         Files.writeString(noHeader, "a,b\n1,2\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(noHeader))
