@@ -3,9 +3,7 @@ package org.norrlab.importer;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +30,7 @@ public final class GamryImporter implements Importer {
 
     @Override
     public ImportedSession read(Path file) throws ImportException {
-        List<String> lines;
-        try {
-            lines = List.of(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\r?\n", -1));
-        } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
-        }
+        List<String> lines = Numbers.latin1Lines(file);
         if (lines.isEmpty() || !lines.get(0).trim().equals("EXPLAIN")) {
             throw new ImportException(file, 1, "expected 'EXPLAIN' (a Gamry .DTA file)");
         }

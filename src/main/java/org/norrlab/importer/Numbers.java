@@ -19,6 +19,16 @@ final class Numbers {
         }
     }
 
+    /** A vendor text file's lines: Latin-1 (Windows software), CRLF or LF. */
+    static java.util.List<String> latin1Lines(Path file) throws ImportException {
+        try {
+            return java.util.List.of(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .split("\r?\n", -1));
+        } catch (java.io.IOException e) {
+            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** The median spacing of sample times: the interval a file does not state. */
     static double medianInterval(java.util.List<org.norrlab.core.Sample> samples) {
         if (samples.size() < 2) {

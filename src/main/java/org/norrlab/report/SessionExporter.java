@@ -83,13 +83,7 @@ public final class SessionExporter {
             json.writeStringField("ended_utc", session.ended().map(Object::toString).orElse(null));
             json.writeStringField("software_version", session.softwareVersion());
             writeCell(json, session.cell());
-            json.writeObjectFieldStart("instrument");
-            json.writeStringField("profile", session.instrument().profile());
-            json.writeStringField("family", session.instrument().family());
-            json.writeStringField("model", session.instrument().model());
-            json.writeStringField("firmware", session.instrument().firmware());
-            json.writeStringField("serial_number", session.instrument().serialNumber());
-            json.writeEndObject();
+            writeInstrument(json, session.instrument());
             json.writeObjectFieldStart("run_options");
             for (Map.Entry<String, String> option : session.runOptions().entrySet()) {
                 json.writeStringField(option.getKey(), option.getValue());
@@ -122,6 +116,16 @@ public final class SessionExporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the JSON export: " + e.getMessage(), e);
         }
+    }
+
+    private static void writeInstrument(JsonGenerator json, org.norrlab.core.InstrumentIdentity instrument) throws IOException {
+        json.writeObjectFieldStart("instrument");
+        json.writeStringField("profile", instrument.profile());
+        json.writeStringField("family", instrument.family());
+        json.writeStringField("model", instrument.model());
+        json.writeStringField("firmware", instrument.firmware());
+        json.writeStringField("serial_number", instrument.serialNumber());
+        json.writeEndObject();
     }
 
     private static void writeCell(JsonGenerator json, CellSettings cell) throws IOException {
@@ -208,13 +212,7 @@ public final class SessionExporter {
             json.writeStringField("started_utc", session.started().toString());
             json.writeStringField("software_version", session.softwareVersion());
             writeCell(json, session.cell());
-            json.writeObjectFieldStart("instrument");
-            json.writeStringField("profile", session.instrument().profile());
-            json.writeStringField("family", session.instrument().family());
-            json.writeStringField("model", session.instrument().model());
-            json.writeStringField("firmware", session.instrument().firmware());
-            json.writeStringField("serial_number", session.instrument().serialNumber());
-            json.writeEndObject();
+            writeInstrument(json, session.instrument());
             json.writeEndObject();
             List<StoredStep> steps = store.steps(session.id());
             for (StoredStep step : steps) {
