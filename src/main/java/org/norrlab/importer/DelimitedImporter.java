@@ -125,8 +125,8 @@ public final class DelimitedImporter implements Importer {
             if (cells.length < 2) {
                 throw new ImportException(file, i + 1, "expected two values (" + lines.get(units) + ")");
             }
-            double x = Numbers.parse(cells[0], file, i + 1, unitCells[0]);
-            double current = Numbers.parse(cells[1], file, i + 1, unitCells[1]) * currentFactor;
+            double x = VendorText.parse(cells[0], file, i + 1, unitCells[0]);
+            double current = VendorText.parse(cells[1], file, i + 1, unitCells[1]) * currentFactor;
             samples.add(timeAxis ? new Sample(x, 0, current, Double.NaN, 0)
                     : new Sample(samples.size(), x, current, Double.NaN, 0));
         }
@@ -137,7 +137,7 @@ public final class DelimitedImporter implements Importer {
         String kind = technique.toLowerCase(Locale.ROOT).contains("chronoamperometry") ? "ca" : "other";
         return new ImportedSession("pstrace-csv", technique, new InstrumentIdentity("imported", "palmsens", "PalmSens (PSTrace CSV)",
                 "unknown", "unknown"), Map.of("measured", lines.get(first).substring(lines.get(first).indexOf(',') + 1).trim()),
-                List.of(new ImportedSession.Step(kind, technique, Double.NaN, Numbers.medianInterval(samples), samples)), warnings,
+                List.of(new ImportedSession.Step(kind, technique, Double.NaN, VendorText.medianInterval(samples), samples)), warnings,
                 Optional.empty());
     }
 
@@ -152,12 +152,12 @@ public final class DelimitedImporter implements Importer {
             if (cells.length != 3) {
                 throw new ImportException(file, i + 1, "has " + cells.length + " columns; a Rodeostat data file has 3 (t, V, µA)");
             }
-            samples.add(new Sample(Numbers.parse(cells[0], file, i + 1, "t"), Numbers.parse(cells[1], file, i + 1, "V"),
-                    Numbers.parse(cells[2], file, i + 1, "µA") * 1e-6, Double.NaN, 0));
+            samples.add(new Sample(VendorText.parse(cells[0], file, i + 1, "t"), VendorText.parse(cells[1], file, i + 1, "V"),
+                    VendorText.parse(cells[2], file, i + 1, "µA") * 1e-6, Double.NaN, 0));
         }
         return new ImportedSession("rodeostat", "Rodeostat data", new InstrumentIdentity("imported", "rodeostat",
                 "IO Rodeo Rodeostat", "unknown", "unknown"), Map.of("columns", "t (s), v (V), i (µA)"),
-                List.of(new ImportedSession.Step("other", "Rodeostat test", Double.NaN, Numbers.medianInterval(samples), samples)),
+                List.of(new ImportedSession.Step("other", "Rodeostat test", Double.NaN, VendorText.medianInterval(samples), samples)),
                 List.of(file.getFileName() + ": a headerless 3-column file read as the Rodeostat's t (s), v (V), i (µA)"),
                 Optional.empty());
     }
@@ -212,15 +212,15 @@ public final class DelimitedImporter implements Importer {
             if (cells.length < header.length) {
                 throw new ImportException(file, i + 1, "has " + cells.length + " cells, the header has " + header.length);
             }
-            int s = step < 0 ? 1 : (int) Numbers.parse(cells[step], file, i + 1, "step");
-            double e = potential < 0 ? 0 : Numbers.parse(cells[potential], file, i + 1, header[potential]) * potentialFactor;
+            int s = step < 0 ? 1 : (int) VendorText.parse(cells[step], file, i + 1, "step");
+            double e = potential < 0 ? 0 : VendorText.parse(cells[potential], file, i + 1, header[potential]) * potentialFactor;
             byStep.computeIfAbsent(s, k -> new ArrayList<>()).add(new Sample(
-                    Numbers.parse(cells[time], file, i + 1, header[time]) * timeFactor, e,
-                    Numbers.parse(cells[current], file, i + 1, header[current]) * currentFactor, Double.NaN, 0));
+                    VendorText.parse(cells[time], file, i + 1, header[time]) * timeFactor, e,
+                    VendorText.parse(cells[current], file, i + 1, header[current]) * currentFactor, Double.NaN, 0));
         }
         List<ImportedSession.Step> steps = new ArrayList<>();
         byStep.forEach((index, samples) -> steps.add(new ImportedSession.Step("other", "step " + index, Double.NaN,
-                Numbers.medianInterval(samples), samples)));
+                VendorText.medianInterval(samples), samples)));
         if (steps.isEmpty()) {
             throw new ImportException(file, headerLine + 2, "has a header but no data rows");
         }
@@ -295,13 +295,13 @@ public final class DelimitedImporter implements Importer {
                 throw new ImportException(file, i + 1, "has " + c.length + " cells; a norrlab export row has 7 ("
                         + lines.get(header) + ")");
             }
-            double current = c[4].isEmpty() ? Double.NaN : Numbers.parse(c[4], file, i + 1, "I_A");
-            double range = c[5].isEmpty() ? Double.NaN : Numbers.parse(c[5], file, i + 1, "range_A");
-            int flags = (int) Numbers.parse(c[6], file, i + 1, "flags");
-            byStep.computeIfAbsent((int) Numbers.parse(c[0], file, i + 1, "step"), k -> new ArrayList<>()).add(Double.isNaN(current)
-                    ? new Sample(Numbers.parse(c[2], file, i + 1, "t_s"), Numbers.parse(c[3], file, i + 1, "E_V_vs_RE"),
+            double current = c[4].isEmpty() ? Double.NaN : VendorText.parse(c[4], file, i + 1, "I_A");
+            double range = c[5].isEmpty() ? Double.NaN : VendorText.parse(c[5], file, i + 1, "range_A");
+            int flags = (int) VendorText.parse(c[6], file, i + 1, "flags");
+            byStep.computeIfAbsent((int) VendorText.parse(c[0], file, i + 1, "step"), k -> new ArrayList<>()).add(Double.isNaN(current)
+                    ? new Sample(VendorText.parse(c[2], file, i + 1, "t_s"), VendorText.parse(c[3], file, i + 1, "E_V_vs_RE"),
                     Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit())
-                    : new Sample(Numbers.parse(c[2], file, i + 1, "t_s"), Numbers.parse(c[3], file, i + 1, "E_V_vs_RE"),
+                    : new Sample(VendorText.parse(c[2], file, i + 1, "t_s"), VendorText.parse(c[3], file, i + 1, "E_V_vs_RE"),
                     current, range, flags));
         }
         List<ImportedSession.Step> steps = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class EcLabImporter implements Importer {
 
     @Override
     public ImportedSession read(Path file) throws ImportException {
-        List<String> lines = Numbers.latin1Lines(file);
+        List<String> lines = VendorText.latin1Lines(file);
         if (lines.isEmpty() || !lines.get(0).startsWith("EC-Lab ASCII FILE")) {
             throw new ImportException(file, 1, "expected 'EC-Lab ASCII FILE' (a BioLogic text export)");
         }
@@ -57,7 +57,7 @@ public final class EcLabImporter implements Importer {
             if (line.startsWith("Ei (V)")) {
                 String[] parts = line.substring(6).trim().split("\\s+");
                 if (parts.length > 0) {
-                    setVolts = Numbers.parse(parts[0], file, i + 1, "Ei (V)");
+                    setVolts = VendorText.parse(parts[0], file, i + 1, "Ei (V)");
                 }
             } else if (line.startsWith("Electrode surface area")) {
                 metadata.put("electrode_area", line.substring(line.indexOf(':') + 1).trim());
@@ -95,12 +95,12 @@ public final class EcLabImporter implements Importer {
                 throw new ImportException(file, i + 1, "has " + cells.length + " cells, expected at least " + needed
                         + " (the row is cut short: truncated file?)");
             }
-            double t = Numbers.parse(cells[time], file, i + 1, "time/s");
+            double t = VendorText.parse(cells[time], file, i + 1, "time/s");
             if (Double.isNaN(t0)) {
                 t0 = t;
             }
-            samples.add(new Sample(Math.max(0, t - t0), Numbers.parse(cells[ewe], file, i + 1, "Ewe/V"),
-                    Numbers.parse(cells[current], file, i + 1, columns[current]) * 1e-3, Double.NaN, 0));
+            samples.add(new Sample(Math.max(0, t - t0), VendorText.parse(cells[ewe], file, i + 1, "Ewe/V"),
+                    VendorText.parse(cells[current], file, i + 1, columns[current]) * 1e-3, Double.NaN, 0));
         }
         if (samples.isEmpty()) {
             throw new ImportException(file, headerLines + 1, "has no data rows after its header");
@@ -110,7 +110,7 @@ public final class EcLabImporter implements Importer {
         return new ImportedSession(format(), technique, new InstrumentIdentity("imported", "eclab", device,
                 metadata.getOrDefault("software", "EC-Lab"), "unknown"), metadata,
                 List.of(new ImportedSession.Step(kind, technique, kind.equals("ca") ? setVolts : Double.NaN,
-                        Numbers.medianInterval(samples), samples)), List.of(), Optional.empty());
+                        VendorText.medianInterval(samples), samples)), List.of(), Optional.empty());
     }
 
     static String kind(String technique) {

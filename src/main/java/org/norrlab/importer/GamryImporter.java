@@ -30,7 +30,7 @@ public final class GamryImporter implements Importer {
 
     @Override
     public ImportedSession read(Path file) throws ImportException {
-        List<String> lines = Numbers.latin1Lines(file);
+        List<String> lines = VendorText.latin1Lines(file);
         if (lines.isEmpty() || !lines.get(0).trim().equals("EXPLAIN")) {
             throw new ImportException(file, 1, "expected 'EXPLAIN' (a Gamry .DTA file)");
         }
@@ -53,7 +53,7 @@ public final class GamryImporter implements Importer {
             }
             if (parts.length >= 3) {
                 switch (name) {
-                    case "VSTEP1" -> setVolts = Numbers.parse(parts[2], file, i + 1, "VSTEP1");
+                    case "VSTEP1" -> setVolts = VendorText.parse(parts[2], file, i + 1, "VSTEP1");
                     case "AREA", "PSTAT", "DATE", "TIME", "TITLE", "SAMPLETIME", "PSTATSERIALNO" ->
                             metadata.put(name.toLowerCase(java.util.Locale.ROOT), parts[2].trim());
                     default -> {
@@ -75,7 +75,7 @@ public final class GamryImporter implements Importer {
 
     private int readTable(Path file, List<String> lines, int at, String name, String[] parts, String tag, double setVolts,
                           List<ImportedSession.Step> steps, List<String> warnings) throws ImportException {
-        int declared = parts.length >= 3 && !parts[2].isBlank() ? (int) Numbers.parse(parts[2], file, at + 1, "rows") : -1;
+        int declared = parts.length >= 3 && !parts[2].isBlank() ? (int) VendorText.parse(parts[2], file, at + 1, "rows") : -1;
         if (at + 2 >= lines.size()) {
             throw new ImportException(file, at + 1, "table " + name + " ends before its column names and units");
         }
@@ -100,10 +100,10 @@ public final class GamryImporter implements Importer {
                 throw new ImportException(file, row + 1, "table " + name + " row has " + cells.length + " cells, expected "
                         + needed + " (cut short: truncated file?)");
             }
-            double t = Numbers.parse(cells[time], file, row + 1, "T");
-            double e = Numbers.parse(cells[volts], file, row + 1, "Vf");
+            double t = VendorText.parse(cells[time], file, row + 1, "T");
+            double e = VendorText.parse(cells[volts], file, row + 1, "Vf");
             samples.add(current < 0 ? Sample.potentialOnly(Math.max(0, t), e)
-                    : new Sample(Math.max(0, t), e, Numbers.parse(cells[current], file, row + 1, "Im"), Double.NaN, 0));
+                    : new Sample(Math.max(0, t), e, VendorText.parse(cells[current], file, row + 1, "Im"), Double.NaN, 0));
             row++;
         }
         if (declared >= 0 && declared != samples.size()) {
@@ -124,7 +124,7 @@ public final class GamryImporter implements Importer {
         }
         if (!samples.isEmpty()) {
             steps.add(new ImportedSession.Step(kind, name, kind.equals("ca") ? setVolts : Double.NaN,
-                    Numbers.medianInterval(samples), samples));
+                    VendorText.medianInterval(samples), samples));
         }
         return row;
     }

@@ -100,7 +100,7 @@ public final class MethodScriptOutputImporter implements Importer {
         };
         double volts = kind.equals("ca") && !samples.isEmpty() ? samples.get(0).potentialVolts() : Double.NaN;
         return new ImportedSession.Step(kind, String.format("loop %d (M%04X)", index + 1, Math.max(loopCode, 0)), volts,
-                Numbers.medianInterval(samples), samples);
+                VendorText.medianInterval(samples), samples);
     }
 
     private static Sample toSample(List<DataValue> values, int index) {

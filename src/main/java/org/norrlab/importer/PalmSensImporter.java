@@ -92,7 +92,7 @@ public final class PalmSensImporter implements Importer {
             String kind = title.toLowerCase(Locale.ROOT).contains("chronoamperometry") ? "ca"
                     : title.toLowerCase(Locale.ROOT).contains("cyclic") ? "cv" : "other";
             steps.add(new ImportedSession.Step(kind, title, kind.equals("ca") && n > 0 ? potential[0] : Double.NaN,
-                    Numbers.medianInterval(samples), samples));
+                    VendorText.medianInterval(samples), samples));
         }
         if (steps.isEmpty()) {
             throw new ImportException(file, 0, "holds no measurement with time, potential and current");

@@ -2,9 +2,9 @@ package org.norrlab.importer;
 
 import java.nio.file.Path;
 
-/** Numbers as vendors write them: decimal point or decimal comma, with the place named when one is bad. */
-final class Numbers {
-    private Numbers() {
+/** Vendor text files: their lines, and numbers written with a decimal point or comma, the place named when one is bad. */
+final class VendorText {
+    private VendorText() {
     }
 
     static double parse(String text, Path file, int line, String column) throws ImportException {
