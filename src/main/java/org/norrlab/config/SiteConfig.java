@@ -9,18 +9,24 @@ import java.nio.file.Path;
  * @param dataDirectory where session databases and the log go
  * @param cell          defaults for the protocol's cell block
  */
-public record SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
+public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety) {
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
+        this(home, dataDirectory, cell, org.norrlab.safety.SafetyEnvelope.NONE);
+    }
+
 
     public static final String FILE = "config/site.yaml";
 
     public static SiteConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
-        root.allowOnly("data_directory", "cell");
+        root.allowOnly("data_directory", "cell", "safety");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
-        return new SiteConfig(home, data, cell);
+        org.norrlab.safety.SafetyEnvelope safety = root.get("safety").isPresent()
+                ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE;
+        return new SiteConfig(home, data, cell, safety);
     }
 
     /**

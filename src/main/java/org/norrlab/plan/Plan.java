@@ -10,9 +10,14 @@ import java.util.List;
  * A protocol ready to run.
  *
  * @param protocolText the file exactly as written, stored with the session
+ * @param safety       the protocol's safety block over the site's
  */
 public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
-                   List<PlannedStep> steps) {
+                   List<PlannedStep> steps, org.norrlab.safety.SafetyEnvelope safety) {
+    public Plan(String name, String description, Path file, String protocolText, CellSettings cell, List<PlannedStep> steps) {
+        this(name, description, file, protocolText, cell, steps, org.norrlab.safety.SafetyEnvelope.NONE);
+    }
+
     public Plan {
         steps = List.copyOf(steps);
         if (steps.isEmpty()) {

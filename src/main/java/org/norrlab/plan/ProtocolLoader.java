@@ -36,7 +36,7 @@ public final class ProtocolLoader {
     /** A protocol from its text, e.g. as stored with a session; {@code file} names it in messages. */
     public static Plan parse(Path file, String text, SiteConfig site) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
-        root.allowOnly("name", "description", "cell", "steps");
+        root.allowOnly("name", "description", "cell", "safety", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         String description = root.text("description").orElse("");
         CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
@@ -52,7 +52,10 @@ public final class ProtocolLoader {
         for (YamlNode item : stepNodes.items()) {
             readStep(item, scale, steps);
         }
-        return new Plan(name, description, file, text, cell, steps);
+        org.norrlab.safety.SafetyEnvelope safety = (root.get("safety").isPresent()
+                ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE)
+                .over(site.safety());
+        return new Plan(name, description, file, text, cell, steps, safety);
     }
 
     private static void readStep(YamlNode item, RheScale scale, List<PlannedStep> out) throws ConfigException {

@@ -47,7 +47,7 @@ public final class ReplayService {
         Path protocolLabel = Path.of(session.protocolFile());
         SiteConfig site = service.site();
         SiteConfig recordedSite = new SiteConfig(site.home(), site.dataDirectory(),
-                CellBlock.of(session.cell(), new Location(protocolLabel, 1, 1)));
+                CellBlock.of(session.cell(), new Location(protocolLabel, 1, 1)), site.safety());
         Plan plan = ProtocolLoader.parse(protocolLabel, session.protocolText(), recordedSite);
 
         if (profile.family().equals("sim")) {

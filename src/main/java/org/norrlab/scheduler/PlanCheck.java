@@ -26,6 +26,16 @@ public final class PlanCheck {
                 problems.add(where + ": " + instrumentName + " cannot record the open-circuit potential;"
                         + " remove the ocp step or run it on another instrument");
             }
+            if (step instanceof PlannedStep.Chronoamperometry ca) {
+                var safety = plan.safety();
+                if (safety.minVoltsVsRhe().isPresent() && ca.voltsVsRhe() < safety.minVoltsVsRhe().get()
+                        || safety.maxVoltsVsRhe().isPresent() && ca.voltsVsRhe() > safety.maxVoltsVsRhe().get()) {
+                    problems.add(String.format(Locale.ROOT, "%s: %.3f V vs RHE is outside the safety window %.3f .. %.3f V vs RHE"
+                                    + " (config/site.yaml or the protocol's safety block)", where, ca.voltsVsRhe(),
+                            safety.minVoltsVsRhe().orElse(Double.NEGATIVE_INFINITY),
+                            safety.maxVoltsVsRhe().orElse(Double.POSITIVE_INFINITY)));
+                }
+            }
             if (step instanceof PlannedStep.Chronoamperometry ca && !capabilities.canApply(ca.voltsVsReference())) {
                 problems.add(String.format(Locale.ROOT,
                         "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",

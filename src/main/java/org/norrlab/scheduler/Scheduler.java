@@ -33,15 +33,18 @@ public final class Scheduler {
     private final Potentiostat instrument;
     private final AcquisitionCore core;
     private final RunListener listener;
+    private final org.norrlab.safety.SafetyMonitor safety;
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
+    private volatile org.norrlab.safety.Breach breach;
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
         this.plan = plan;
         this.instrument = instrument;
         this.core = core;
         this.listener = listener;
+        this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), this::breach);
     }
 
     public RunState state() {
@@ -70,6 +73,19 @@ public final class Scheduler {
         log.warn("abort requested: {}", reason);
     }
 
+    /**
+     * A limit was broken (called on the acquisition thread): the step stops and the cell goes off at
+     * the next poll, within 100 ms; with {@code stop_run} the run stops too.
+     */
+    public void breach(org.norrlab.safety.Breach broken) {
+        synchronized (stateLock) {
+            if (breach == null) {
+                breach = broken;
+            }
+        }
+        log.warn("safety envelope: step {}: {}", broken.stepIndex(), broken.what());
+    }
+
     public RunResult run() {
         become(RunState.RUNNING);
         List<Double> lags = new ArrayList<>();
@@ -77,6 +93,7 @@ public final class Scheduler {
         double sessionOffset = 0;
         long previousEndNanos = 0;
         String failure = null;
+        int breachedSteps = 0;
         try {
             for (PlannedStep step : plan.steps()) {
                 if (abortReason != null) {
@@ -86,7 +103,7 @@ public final class Scheduler {
                 listener.stepStarted(step);
                 Measurement measurement;
                 try {
-                    measurement = start(step, core.sinkFor(step.index()));
+                    measurement = start(step, safety.watch(step.index(), core.sinkFor(step.index())));
                 } catch (DriverException e) {
                     core.publish(new AcquisitionRecord.StepEnded(step.index(), "failed", 0, 0, Double.NaN, Instant.now()));
                     throw e;
@@ -95,12 +112,34 @@ public final class Scheduler {
                 if (!Double.isNaN(lag)) {
                     lags.add(lag);
                 }
-                MeasurementEnd end = awaitEnd(measurement);
+                MeasurementEnd end = awaitEnd(measurement, step.index());
                 previousEndNanos = System.nanoTime();
+                org.norrlab.safety.Breach broken = breach;
+                if (broken != null && broken.stepIndex() == step.index()) {
+                    synchronized (stateLock) {
+                        breach = null;   // the next step gets its own breach
+                    }
+                    breachedSteps++;
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), new org.norrlab.core.Event(
+                            org.norrlab.core.EventKind.ENVELOPE_BREACH, broken.timeSeconds(), "safety envelope: " + broken.what()
+                            + "; the step was stopped and the cell switched off", broken.values()), Instant.now()));
+                    if (plan.safety().stopRun().orElse(false)) {
+                        failure = "safety envelope, step " + step.index() + ": " + broken.what();
+                    }
+                }
+                String stalled = watchdogReason;
+                if (stalled != null) {
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), org.norrlab.core.Event.of(
+                            org.norrlab.core.EventKind.FAILURE, end.lastTimeSeconds(), stalled), Instant.now()));
+                    failure = stalled;
+                }
                 core.publish(new AcquisitionRecord.StepEnded(step.index(), end.outcome().name().toLowerCase(Locale.ROOT),
                         end.samples(), end.lastTimeSeconds(), lag, Instant.now()));
                 listener.stepEnded(step, end);
                 sessionOffset += end.lastTimeSeconds();
+                if (failure != null) {
+                    break;
+                }
                 if (end.outcome() == MeasurementEnd.Outcome.COMPLETED) {
                     completed++;
                 } else if (end.outcome() != MeasurementEnd.Outcome.ABORTED) {
@@ -122,7 +161,7 @@ public final class Scheduler {
         } finally {
             cellOff();
         }
-        return finish(failure, completed, lags);
+        return finish(failure, completed, breachedSteps, lags);
     }
 
     private Measurement start(PlannedStep step, SampleSink sink) throws DriverException {
@@ -135,12 +174,33 @@ public final class Scheduler {
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */
-    private MeasurementEnd awaitEnd(Measurement measurement) throws InterruptedException, DriverException {
+    private volatile String watchdogReason;
+
+    private MeasurementEnd awaitEnd(Measurement measurement, int stepIndex) throws InterruptedException, DriverException {
         boolean abortSent = false;
+        long lastCount = core.counters().samplesIn();
+        long lastChange = System.nanoTime();
+        Optional<Duration> watchdog = plan.safety().watchdog();
         while (true) {
             Optional<MeasurementEnd> end = measurement.awaitEnd(POLL);
             if (end.isPresent()) {
                 return end.get();
+            }
+            long count = core.counters().samplesIn();
+            if (count != lastCount) {
+                lastCount = count;
+                lastChange = System.nanoTime();
+            } else if (!abortSent && watchdog.isPresent() && System.nanoTime() - lastChange > watchdog.get().toNanos()) {
+                watchdogReason = "watchdog: no sample for " + watchdog.get().toSeconds() + " s during step " + stepIndex
+                        + "; the cell was switched off";
+                log.error(watchdogReason);
+                instrument.abort();
+                abortSent = true;
+            }
+            org.norrlab.safety.Breach broken = breach;
+            if (!abortSent && broken != null && broken.stepIndex() == stepIndex) {
+                instrument.abort();
+                abortSent = true;
             }
             if (!abortSent && core.failure().isPresent()) {
                 requestAbort("the store stopped accepting data: " + core.failure().get().getMessage());
@@ -161,7 +221,7 @@ public final class Scheduler {
         }
     }
 
-    private RunResult finish(String failure, int completed, List<Double> lags) {
+    private RunResult finish(String failure, int completed, int breachedSteps, List<Double> lags) {
         synchronized (stateLock) {
             if (failure != null) {
                 become(RunState.FAILED);
@@ -173,7 +233,9 @@ public final class Scheduler {
                 return new RunResult(RunState.ABORTED, abortReason, completed, lags);
             }
             become(RunState.COMPLETED);
-            return new RunResult(RunState.COMPLETED, "all " + completed + " steps completed", completed, lags);
+            String reason = breachedSteps == 0 ? "all " + completed + " steps completed"
+                    : completed + " steps completed, " + breachedSteps + " stopped by the safety envelope";
+            return new RunResult(RunState.COMPLETED, reason, completed, lags);
         }
     }
 }
