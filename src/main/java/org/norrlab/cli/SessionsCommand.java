@@ -22,6 +22,7 @@ final class SessionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (SqliteStore store = homeOptions.openStore()) {
+            store.markCutOffSessions(org.norrlab.run.PreparedRun.CUT_OFF_AFTER);
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "steps");
             for (StoredSession session : store.sessions()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),

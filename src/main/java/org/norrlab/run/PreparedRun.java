@@ -34,6 +34,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class PreparedRun {
     private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
+    /** A running session without a heartbeat for this long belongs to a process that no longer exists. */
+    public static final java.time.Duration CUT_OFF_AFTER = java.time.Duration.ofSeconds(60);
 
     private final Plan plan;
     private final String profileName;
@@ -109,6 +111,10 @@ public final class PreparedRun {
     public RunOutcome execute(RunListener listener) throws StoreException, InterruptedException {
         long wallStart = System.nanoTime();
         try (SqliteStore store = SqliteStore.open(database)) {
+            for (long cutOff : store.markCutOffSessions(CUT_OFF_AFTER)) {
+                log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,
+                        CUT_OFF_AFTER.toSeconds());
+            }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());

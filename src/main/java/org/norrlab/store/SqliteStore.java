@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     private final Path file;
     private final Connection connection;
@@ -56,6 +56,7 @@ public final class SqliteStore implements AutoCloseable {
         Connection connection = connect(file);
         SqliteStore store = new SqliteStore(file, connection);
         try {
+            store.checkIntegrity();
             store.migrate();
         } catch (StoreException e) {
             store.close();
@@ -77,6 +78,49 @@ public final class SqliteStore implements AutoCloseable {
             return connection;
         } catch (SQLException e) {
             throw new StoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SQLite's own check of the file: a damaged database is reported before anything is written to it. */
+    private void checkIntegrity() throws StoreException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String result = rs.next() ? rs.getString(1) : "no answer";
+            if (!"ok".equals(result)) {
+                throw new StoreException(file + " is damaged (SQLite integrity check: " + result + "); keep a copy of it,"
+                        + " then recover what can be read with the sqlite3 tool's .recover command into a new file");
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot check the session database " + file + ": " + e.getMessage()
+                    + " (is it a norrlab database?)", e);
+        }
+    }
+
+    /**
+     * Marks sessions that were cut off as interrupted: status 'running' but no heartbeat for longer
+     * than {@code silence}. Returns their ids.
+     */
+    public List<Long> markCutOffSessions(java.time.Duration silence) throws StoreException {
+        String cutoff = Instant.now().minus(silence).toString();
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement find = connection.prepareStatement("SELECT id, coalesce(heartbeat_utc, started_utc) FROM sessions"
+                + " WHERE status = 'running' AND coalesce(heartbeat_utc, started_utc) < ?");
+             PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET status = 'interrupted', status_reason = ?,"
+                     + " ended_utc = ? WHERE id = ?")) {
+            find.setString(1, cutoff);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    mark.setString(1, "the process ended without closing the session (crash, kill -9 or power cut);"
+                            + " last sign of life " + rs.getString(2) + "; 'norrlab resume " + rs.getLong(1) + "' continues it");
+                    mark.setString(2, rs.getString(2));
+                    mark.setLong(3, rs.getLong(1));
+                    mark.addBatch();
+                }
+            }
+            mark.executeBatch();
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot mark cut-off sessions in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -28,6 +28,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertWire;
     private final java.util.Optional<org.norrlab.transport.WireLog> wire;
+    private final PreparedStatement heartbeat;
+    private long lastHeartbeatNanos;
     private long wireSeq;
     private long samplesStored;
     private int pendingSamples;
@@ -49,6 +51,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                     + " outcome = ?, lag_ms = ? WHERE session_id = ? AND step_index = ?");
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
                     + " message, values_json) VALUES (?,?,?,?,?,?,?)");
+            heartbeat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
             insertWire = connection.prepareStatement(
                     "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
         } catch (SQLException e) {
@@ -75,7 +78,19 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         if (endOfBatch) {
             flushSamples();
             flushWire();
+            beat();
             connection.commit();
+        }
+    }
+
+    /** A sign of life at most every 5 s, so that a session cut off by a crash can be told from one that runs. */
+    private void beat() throws SQLException {
+        long now = System.nanoTime();
+        if (lastHeartbeatNanos == 0 || now - lastHeartbeatNanos > 5_000_000_000L) {
+            lastHeartbeatNanos = now;
+            heartbeat.setString(1, java.time.Instant.now().toString());
+            heartbeat.setLong(2, sessionId);
+            heartbeat.executeUpdate();
         }
     }
 

@@ -1,0 +1,74 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** kill -9 in the middle of a CA step: at most a second of samples is lost, and the session is marked interrupted. */
+class KillTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void killNineLosesLessThanASecondAndLeavesARecoverableSession() throws Exception {
+        Path db = temp.resolve("kill.db");
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 100 ms}\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, "org.norrlab.cli.Main", "run", protocol.toString(),
+                "--db", db.toString(), "--speed", "1", "--no-progress").redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(output.readLine()).startsWith("Protocol long");
+        Thread.sleep(3000);
+        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        Instant killed = Instant.now();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(137);
+
+        try (SqliteStore store = SqliteStore.open(db)) {
+            assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.RUNNING);
+            StoredStep step = store.steps(1).get(0);
+            assertThat(step.outcome()).isEmpty();
+            double[] last = {0};
+            long[] count = {0};
+            store.forEachSample(1, 1, (seq, s) -> {
+                last[0] = s.timeSeconds();
+                count[0]++;
+            });
+            // At speed 1 the step's time is wall time: what was produced by the kill minus what was stored.
+            double lost = Duration.between(step.started(), killed).toNanos() / 1e9 - last[0];
+            assertThat(count[0]).isGreaterThan(15);
+            assertThat(lost).as("seconds of samples lost").isLessThan(1.0);
+            assertThat(store.markCutOffSessions(Duration.ZERO)).containsExactly(1L);
+            var session = store.session(1).orElseThrow();
+            assertThat(session.status()).isEqualTo(SessionStatus.INTERRUPTED);
+            assertThat(session.statusReason()).contains("kill -9").contains("'norrlab resume 1' continues it");
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseIsReportedBeforeAnythingIsWritten() throws Exception {
+        Path file = temp.resolve("junk.db");
+        Files.write(file, "this is not a database at all, just text that fills a page or so".repeat(100).getBytes());
+        assertThatThrownBy(() -> SqliteStore.open(file)).isInstanceOf(StoreException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("not a database");
+        assertThat(Files.readString(file)).startsWith("this is not a database");
+    }
+}
