@@ -13,9 +13,13 @@ import java.util.List;
  * @param safety       the protocol's safety block over the site's
  */
 public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
-                   List<PlannedStep> steps, org.norrlab.safety.SafetyEnvelope safety) {
+                   List<PlannedStep> steps, org.norrlab.safety.SafetyEnvelope safety, OnInterruption onInterruption) {
+
+    /** What {@code norrlab resume} does with the step a crash or a lost link interrupted. */
+    public enum OnInterruption { RESTART, CONTINUE, SKIP }
+
     public Plan(String name, String description, Path file, String protocolText, CellSettings cell, List<PlannedStep> steps) {
-        this(name, description, file, protocolText, cell, steps, org.norrlab.safety.SafetyEnvelope.NONE);
+        this(name, description, file, protocolText, cell, steps, org.norrlab.safety.SafetyEnvelope.NONE, OnInterruption.CONTINUE);
     }
 
     public Plan {

@@ -36,7 +36,7 @@ public final class ProtocolLoader {
     /** A protocol from its text, e.g. as stored with a session; {@code file} names it in messages. */
     public static Plan parse(Path file, String text, SiteConfig site) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
-        root.allowOnly("name", "description", "cell", "safety", "steps");
+        root.allowOnly("name", "description", "cell", "safety", "on_interruption", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         String description = root.text("description").orElse("");
         CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
@@ -55,7 +55,17 @@ public final class ProtocolLoader {
         org.norrlab.safety.SafetyEnvelope safety = (root.get("safety").isPresent()
                 ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE)
                 .over(site.safety());
-        return new Plan(name, description, file, text, cell, steps, safety);
+        Plan.OnInterruption onInterruption = Plan.OnInterruption.CONTINUE;
+        if (root.get("on_interruption").isPresent()) {
+            YamlNode node = root.require("on_interruption");
+            onInterruption = switch (node.asScalar().text().trim()) {
+                case "restart" -> Plan.OnInterruption.RESTART;
+                case "continue" -> Plan.OnInterruption.CONTINUE;
+                case "skip" -> Plan.OnInterruption.SKIP;
+                default -> throw node.error("'" + node.asScalar().text() + "' is not allowed; allowed: restart, continue, skip");
+            };
+        }
+        return new Plan(name, description, file, text, cell, steps, safety, onInterruption);
     }
 
     private static void readStep(YamlNode item, RheScale scale, List<PlannedStep> out) throws ConfigException {

@@ -47,6 +47,8 @@ public final class PreparedRun {
     private final WireLog wire;
     private final Map<String, String> instrumentSettings;
     private final Optional<Long> replayOf;
+    private Optional<Long> resumedFrom = Optional.empty();
+    private final List<org.norrlab.core.Event> openingEvents = new ArrayList<>();
     private final RunStatistics statistics = new RunStatistics();
     private final List<RecordConsumer> viewers = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -78,6 +80,12 @@ public final class PreparedRun {
 
     public Path database() {
         return database;
+    }
+
+    /** Marks this run as the continuation of an interrupted session, with an event saying how long the gap was. */
+    void resumes(long sessionId, org.norrlab.core.Event interruption) {
+        resumedFrom = Optional.of(sessionId);
+        openingEvents.add(interruption);
     }
 
     /** The session this run replays, if it is a replay. */
@@ -116,7 +124,7 @@ public final class PreparedRun {
                         CUT_OFF_AFTER.toSeconds());
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
-                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf));
+                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             RunResult result;
             AcquisitionCore.Counters counters;
@@ -125,6 +133,9 @@ public final class PreparedRun {
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
                 try {
+                    for (org.norrlab.core.Event event : openingEvents) {
+                        core.publish(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(0, event, Instant.now()));
+                    }
                     Scheduler created = new Scheduler(plan, instrument, core, listener);
                     scheduler = created;
                     if (pendingAbort != null) {
@@ -164,6 +175,7 @@ public final class PreparedRun {
         request.preset().ifPresent(preset -> options.put("catalyst_preset", preset));
         request.port().ifPresent(port -> options.put("port", port));
         replayOf.ifPresent(id -> options.put("replay_of", id.toString()));
+        resumedFrom.ifPresent(id -> options.put("resumed_from", id.toString()));
         return options;
     }
 }

@@ -1,14 +1,10 @@
 package org.norrlab.run;
 
-import org.norrlab.config.CellBlock;
 import org.norrlab.config.ConfigException;
-import org.norrlab.config.Location;
-import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
-import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
@@ -32,23 +28,14 @@ public final class ReplayService {
 
     public static PreparedRun prepare(RunService service, SqliteStore store, long sessionId, Speed speed, Path database)
             throws StoreException, ConfigException, DriverException, PlanRejectedException {
-        StoredSession session = store.session(sessionId).orElseThrow(() -> new StoreException("there is no session "
-                + sessionId + " in " + store.file() + "; 'norrlab sessions' lists the ones there are"));
-        String profileText = session.instrumentSettings().get(InstrumentSettings.PROFILE);
-        if (profileText == null) {
+        StoredSession session = StoredSetup.find(store, sessionId);
+        Optional<InstrumentProfile> recorded = StoredSetup.profile(session);
+        if (recorded.isEmpty()) {
             return RecordedReplay.prepare(service, store, session, speed, database);
         }
-        Path profileLabel = Path.of(session.instrumentSettings().getOrDefault(InstrumentSettings.PROFILE_FILE, "profile.yaml")
-                + " (as recorded with session " + sessionId + ")");
-        InstrumentProfile recorded = InstrumentProfile.parse(profileLabel, profileText);
-        InstrumentProfile profile = new InstrumentProfile(session.instrument().profile(), recorded.family(), recorded.model(),
-                recorded.capabilities(), recorded.readTimeout(), recorded.serial(), recorded.usb(), recorded.familySettings(),
-                recorded.file());
+        InstrumentProfile profile = recorded.get();
         Path protocolLabel = Path.of(session.protocolFile());
-        SiteConfig site = service.site();
-        SiteConfig recordedSite = new SiteConfig(site.home(), site.dataDirectory(),
-                CellBlock.of(session.cell(), new Location(protocolLabel, 1, 1)), site.safety());
-        Plan plan = ProtocolLoader.parse(protocolLabel, session.protocolText(), recordedSite);
+        Plan plan = StoredSetup.plan(session, service.site());
 
         if (profile.family().equals("sim")) {
             String seed = session.instrumentSettings().getOrDefault(InstrumentSettings.SEED, "");

@@ -176,8 +176,8 @@ public final class SqliteStore implements AutoCloseable {
 
     public long createSession(NewSession session) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
-                + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of,"
+                + " resumed_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
@@ -194,6 +194,11 @@ public final class SqliteStore implements AutoCloseable {
                 ps.setLong(12, session.replayOf().get());
             } else {
                 ps.setNull(12, Types.INTEGER);
+            }
+            if (session.resumedFrom().isPresent()) {
+                ps.setLong(13, session.resumedFrom().get());
+            } else {
+                ps.setNull(13, Types.INTEGER);
             }
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -344,7 +349,7 @@ public final class SqliteStore implements AutoCloseable {
                             Json.readMap(rs.getString("run_options_json"), new TypeReference<Map<String, String>>() { }),
                             rs.getString("software_version"),
                             Json.readMap(rs.getString("instrument_settings_json"), new TypeReference<Map<String, String>>() { }),
-                            replayOf(rs)));
+                            link(rs, "replay_of"), link(rs, "resumed_from")));
                 }
             }
             return sessions;
@@ -423,8 +428,8 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    private static Optional<Long> replayOf(ResultSet rs) throws SQLException {
-        long id = rs.getLong("replay_of");
+    private static Optional<Long> link(ResultSet rs, String column) throws SQLException {
+        long id = rs.getLong(column);
         return rs.wasNull() ? Optional.empty() : Optional.of(id);
     }
 

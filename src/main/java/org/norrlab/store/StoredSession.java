@@ -10,5 +10,5 @@ import java.util.Optional;
 public record StoredSession(long id, Instant started, Optional<Instant> ended, SessionStatus status, String statusReason,
                             String protocolName, String protocolFile, String protocolText, CellSettings cell,
                             InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion,
-                            Map<String, String> instrumentSettings, Optional<Long> replayOf) {
+                            Map<String, String> instrumentSettings, Optional<Long> replayOf, Optional<Long> resumedFrom) {
 }

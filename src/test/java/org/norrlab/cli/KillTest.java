@@ -61,6 +61,28 @@ class KillTest {
             assertThat(session.status()).isEqualTo(SessionStatus.INTERRUPTED);
             assertThat(session.statusReason()).contains("kill -9").contains("'norrlab resume 1' continues it");
         }
+
+        // Resume: the interrupted 10 min step continues for the time it had left, as a new linked session.
+        CliRunner.Result resumed = CliRunner.norrlab("resume", "1", "--speed", "max", "--no-progress", "--home",
+                Fixtures.HOME.toString(), "--db", db.toString());
+        assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
+        assertThat(resumed.out()).contains("Resuming session 1: resumed from session 1").contains("Session 2 completed");
+        try (SqliteStore store = SqliteStore.open(db)) {
+            var session = store.session(2).orElseThrow();
+            assertThat(session.resumedFrom()).contains(1L);
+            StoredStep continued = store.steps(2).get(0);
+            long[] before = {0};
+            store.forEachSample(1, 1, (seq, s) -> before[0]++);
+            double ran = before[0] * 0.1;
+            assertThat(continued.label()).contains("(continued: ");
+            // Together the two sessions hold the step's 6000 samples (one interval may fall in the cut).
+            assertThat(continued.sampleCount() + before[0]).isBetween(5999L, 6000L);
+            var gap = store.events(2).stream().filter(e -> e.event().kind() == org.norrlab.core.EventKind.GAP).findFirst()
+                    .orElseThrow();
+            assertThat(gap.event().message()).startsWith("resumed session 1 after an interruption of");
+            assertThat(gap.event().values().get("interruption_s")).isGreaterThan(0);
+            assertThat(ran).isGreaterThan(1.5);
+        }
     }
 
     @Test

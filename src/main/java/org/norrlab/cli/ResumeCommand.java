@@ -1,0 +1,47 @@
+package org.norrlab.cli;
+
+import org.norrlab.driver.Speed;
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.ResumeService;
+import org.norrlab.run.RunService;
+import org.norrlab.store.SqliteStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "resume", mixinStandardHelpOptions = true, description = {
+        "Continues an interrupted session (crash, kill, power cut, lost link) as a new session linked to it:",
+        "completed steps are not run again; the interrupted step is restarted, continued or skipped as the",
+        "protocol's on_interruption says (default: continue for the remaining time)."})
+final class ResumeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    HomeOptions homeOptions;
+    @Parameters(index = "0", paramLabel = "SESSION")
+    long sessionId;
+    @Option(names = "--port", description = "Serial port (default: the one the session used).")
+    String port;
+    @Option(names = "--speed", defaultValue = "1", description = "Simulated instruments only (default: ${DEFAULT-VALUE}).")
+    String speed;
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        RunService service = new RunService(homeOptions.site());
+        Speed runSpeed = Speed.parse(speed);
+        PreparedRun run;
+        try (SqliteStore store = homeOptions.openStore()) {
+            run = ResumeService.prepare(service, store, sessionId, Optional.ofNullable(port), runSpeed, homeOptions.databaseFile());
+        }
+        spec.commandLine().getOut().println("Resuming session " + sessionId + ": " + run.plan().description() + ".");
+        return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress);
+    }
+}

@@ -1,0 +1,111 @@
+package org.norrlab.run;
+
+import org.norrlab.config.ConfigException;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.Speed;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
+import org.norrlab.transport.TransportOpener;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Continues an interrupted session as a new session linked to it. The steps table is the journal:
+ * completed steps are not run again; the interrupted one is restarted, continued for its remaining
+ * time, or skipped, as the protocol's {@code on_interruption} says; the rest run as planned.
+ */
+public final class ResumeService {
+    private ResumeService() {
+    }
+
+    public static PreparedRun prepare(RunService service, SqliteStore store, long sessionId, Optional<String> port, Speed speed,
+                                      Path database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
+        store.markCutOffSessions(PreparedRun.CUT_OFF_AFTER);
+        StoredSession session = StoredSetup.find(store, sessionId);
+        if (session.status() == SessionStatus.COMPLETED || session.status() == SessionStatus.RUNNING) {
+            throw new StoreException("session " + sessionId + " is " + session.status().dbName() + "; only an interrupted,"
+                    + " aborted or failed session can be resumed");
+        }
+        InstrumentProfile profile = StoredSetup.profile(session).orElseThrow(() -> new StoreException("session " + sessionId
+                + " was not run by norrlab on an instrument (imported?) and cannot be resumed"));
+        Plan original = StoredSetup.plan(session, service.site());
+        List<StoredStep> recorded = store.steps(sessionId);
+        List<PlannedStep> remaining = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (PlannedStep step : original.steps()) {
+            Optional<StoredStep> done = recorded.stream().filter(r -> r.index() == step.index()).findFirst();
+            if (done.isPresent() && done.get().outcome().filter("completed"::equals).isPresent()) {
+                continue;
+            }
+            if (done.isEmpty()) {
+                remaining.add(renumbered(step, remaining.size() + 1, step.duration(), ""));
+                continue;
+            }
+            double ran = lastSampleTime(store, sessionId, step.index());
+            switch (original.onInterruption()) {
+                case SKIP -> notes.add("step " + step.index() + " skipped (on_interruption: skip)");
+                case RESTART -> remaining.add(renumbered(step, remaining.size() + 1, step.duration(),
+                        " (restarted after the interruption)"));
+                case CONTINUE -> {
+                    long left = step.duration().toNanos() - Math.round(ran * 1e9);
+                    long intervals = left / step.interval().toNanos();
+                    if (intervals > 0) {
+                        remaining.add(renumbered(step, remaining.size() + 1, step.interval().multipliedBy(intervals),
+                                String.format(Locale.ROOT, " (continued: %.1f s of %.1f s had run)", ran,
+                                        step.duration().toNanos() / 1e9)));
+                    }
+                }
+            }
+        }
+        if (remaining.isEmpty()) {
+            throw new StoreException("session " + sessionId + " has nothing left to run" + (notes.isEmpty() ? "" : " (" + String.join(
+                    "; ", notes) + ")"));
+        }
+        Plan plan = new Plan(original.name(), "resumed from session " + sessionId + (notes.isEmpty() ? "" : "; "
+                + String.join("; ", notes)), original.file(), original.protocolText(), original.cell(), remaining,
+                original.safety(), original.onInterruption());
+        Instant stopped = session.ended().orElse(session.started());
+        double gap = Duration.between(stopped, Instant.now()).toNanos() / 1e9;
+        Optional<Long> seed = Optional.ofNullable(session.instrumentSettings().get(InstrumentSettings.SEED))
+                .filter(s -> !s.isEmpty()).map(Long::parseLong);
+        RunRequest request = new RunRequest(original.file(), profile.name(), speed, seed,
+                Optional.ofNullable(session.runOptions().get("catalyst_preset")),
+                port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database));
+        PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.empty(),
+                session.instrumentSettings());
+        run.resumes(sessionId, new Event(EventKind.GAP, 0, String.format(Locale.ROOT,
+                "resumed session %d after an interruption of %.0f s (it stopped at %s: %s)", sessionId, gap, stopped,
+                session.statusReason()), Map.of("interruption_s", gap)));
+        return run;
+    }
+
+    private static PlannedStep renumbered(PlannedStep step, int index, Duration duration, String note) {
+        String label = step.label() + note;
+        if (step instanceof PlannedStep.Chronoamperometry ca) {
+            return new PlannedStep.Chronoamperometry(index, label, ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference(),
+                    ca.interval(), duration, ca.currentRange(), ca.source());
+        }
+        return new PlannedStep.OpenCircuit(index, label, step.interval(), duration, step.source());
+    }
+
+    private static double lastSampleTime(SqliteStore store, long session, int step) throws StoreException {
+        double[] last = {0};
+        store.forEachSample(session, step, (seq, s) -> last[0] = s.timeSeconds());
+        return last[0];
+    }
+}
