@@ -9,9 +9,17 @@ import java.nio.file.Path;
  * @param dataDirectory where session databases and the log go
  * @param cell          defaults for the protocol's cell block
  */
-public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety) {
+public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+                         java.time.Duration reconnectFor) {
+    /** How long a lost serial link is tried again when config/site.yaml does not say. */
+    public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
+
     public SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
-        this(home, dataDirectory, cell, org.norrlab.safety.SafetyEnvelope.NONE);
+        this(home, dataDirectory, cell, org.norrlab.safety.SafetyEnvelope.NONE, DEFAULT_RECONNECT_FOR);
+    }
+
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety) {
+        this(home, dataDirectory, cell, safety, DEFAULT_RECONNECT_FOR);
     }
 
 
@@ -20,13 +28,15 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
     public static SiteConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
-        root.allowOnly("data_directory", "cell", "safety");
+        root.allowOnly("data_directory", "cell", "safety", "reconnect_for");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
         org.norrlab.safety.SafetyEnvelope safety = root.get("safety").isPresent()
                 ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE;
-        return new SiteConfig(home, data, cell, safety);
+        java.time.Duration reconnect = root.get("reconnect_for").isPresent()
+                ? Quantities.duration(root.require("reconnect_for")) : DEFAULT_RECONNECT_FOR;
+        return new SiteConfig(home, data, cell, safety, reconnect);
     }
 
     /**

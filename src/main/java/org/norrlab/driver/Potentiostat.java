@@ -24,6 +24,14 @@ public interface Potentiostat extends AutoCloseable {
     /** Starts recording the open-circuit potential with the cell off. */
     Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException;
 
+    /**
+     * After a lost link: opens the same port again, syncs and identifies the instrument, and returns
+     * who answered. Instruments without a link to lose refuse.
+     */
+    default InstrumentIdentity reconnect() throws DriverException {
+        throw new DriverException("this instrument has no link to reconnect");
+    }
+
     /** Stops the running measurement, if any, and switches the cell off. Safe to call at any time, repeatedly. */
     void abort() throws DriverException;
 

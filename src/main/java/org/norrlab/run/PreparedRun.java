@@ -48,6 +48,7 @@ public final class PreparedRun {
     private final Map<String, String> instrumentSettings;
     private final Optional<Long> replayOf;
     private Optional<Long> resumedFrom = Optional.empty();
+    private java.time.Duration reconnectFor = java.time.Duration.ZERO;
     private final List<org.norrlab.core.Event> openingEvents = new ArrayList<>();
     private final RunStatistics statistics = new RunStatistics();
     private final List<RecordConsumer> viewers = new ArrayList<>();
@@ -80,6 +81,11 @@ public final class PreparedRun {
 
     public Path database() {
         return database;
+    }
+
+    /** How long a lost link is tried again before the session is given up as interrupted (from config/site.yaml). */
+    void reconnectFor(java.time.Duration duration) {
+        reconnectFor = duration;
     }
 
     /** Marks this run as the continuation of an interrupted session, with an event saying how long the gap was. */
@@ -136,7 +142,7 @@ public final class PreparedRun {
                     for (org.norrlab.core.Event event : openingEvents) {
                         core.publish(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(0, event, Instant.now()));
                     }
-                    Scheduler created = new Scheduler(plan, instrument, core, listener);
+                    Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
                     scheduler = created;
                     if (pendingAbort != null) {
                         created.requestAbort(pendingAbort);
@@ -154,6 +160,7 @@ public final class PreparedRun {
             SessionStatus status = switch (result.state()) {
                 case COMPLETED -> SessionStatus.COMPLETED;
                 case ABORTED -> SessionStatus.ABORTED;
+                case INTERRUPTED -> SessionStatus.INTERRUPTED;
                 default -> SessionStatus.FAILED;
             };
             store.finishSession(sessionId, status, result.reason());

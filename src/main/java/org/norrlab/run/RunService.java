@@ -78,8 +78,12 @@ public final class RunService {
                 request.preset(), site.home(), recording);
         Potentiostat instrument = drivers.open(profile, options);
         try {
-            return new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
+            PreparedRun run = new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
                     request.database().orElse(defaultDatabase()), Version.current(), wire, settings, replayOf);
+            if (replayOf.isEmpty()) {
+                run.reconnectFor(site.reconnectFor());
+            }
+            return run;
         } catch (DriverException | RuntimeException e) {
             instrument.close();
             throw e;

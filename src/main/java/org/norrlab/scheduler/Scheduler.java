@@ -34,17 +34,28 @@ public final class Scheduler {
     private final AcquisitionCore core;
     private final RunListener listener;
     private final org.norrlab.safety.SafetyMonitor safety;
+    private final Duration reconnectFor;
+    private final org.norrlab.core.InstrumentIdentity identity;
+    private boolean linkGivenUp;
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
     private volatile org.norrlab.safety.Breach breach;
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
+        this(plan, instrument, core, listener, Duration.ZERO, null);
+    }
+
+    /** @param reconnectFor how long to try to get a lost link back before the run is given up (0: do not try) */
+    public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener, Duration reconnectFor,
+                     org.norrlab.core.InstrumentIdentity identity) {
         this.plan = plan;
         this.instrument = instrument;
         this.core = core;
         this.listener = listener;
         this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), this::breach);
+        this.reconnectFor = reconnectFor;
+        this.identity = identity;
     }
 
     public RunState state() {
@@ -102,8 +113,10 @@ public final class Scheduler {
                 core.publish(new AcquisitionRecord.StepStarted(step, Instant.now(), sessionOffset));
                 listener.stepStarted(step);
                 Measurement measurement;
+                SampleSink sink = safety.watch(step.index(), core.sinkFor(step.index()));
+                long stepStartNanos = System.nanoTime();
                 try {
-                    measurement = start(step, safety.watch(step.index(), core.sinkFor(step.index())));
+                    measurement = start(step, sink);
                 } catch (DriverException e) {
                     core.publish(new AcquisitionRecord.StepEnded(step.index(), "failed", 0, 0, Double.NaN, Instant.now()));
                     throw e;
@@ -113,6 +126,27 @@ public final class Scheduler {
                     lags.add(lag);
                 }
                 MeasurementEnd end = awaitEnd(measurement, step.index());
+                long stepSamples = end.samples();
+                while (end.outcome() == MeasurementEnd.Outcome.LINK_LOST && !reconnectFor.isZero() && identity != null
+                        && abortReason == null) {
+                    LinkRecovery.Outcome recovered = new LinkRecovery(instrument, core, identity, reconnectFor)
+                            .recover(step, sink, stepStartNanos, end, () -> abortReason != null);
+                    if (!recovered.reason().isEmpty()) {
+                        linkGivenUp = true;
+                        end = new MeasurementEnd(MeasurementEnd.Outcome.LINK_LOST, stepSamples, end.lastTimeSeconds(),
+                                Optional.of(new DriverException.LinkLost(recovered.reason(), null)));
+                        break;
+                    }
+                    if (recovered.measurement().isEmpty()) {
+                        end = new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, stepSamples, recovered.offsetSeconds(),
+                                Optional.empty());
+                        break;
+                    }
+                    MeasurementEnd next = awaitEnd(recovered.measurement().get(), step.index());
+                    stepSamples += next.samples();
+                    end = new MeasurementEnd(next.outcome(), stepSamples, recovered.offsetSeconds() + next.lastTimeSeconds(),
+                            next.error());
+                }
                 previousEndNanos = System.nanoTime();
                 org.norrlab.safety.Breach broken = breach;
                 if (broken != null && broken.stepIndex() == step.index()) {
@@ -223,6 +257,10 @@ public final class Scheduler {
 
     private RunResult finish(String failure, int completed, int breachedSteps, List<Double> lags) {
         synchronized (stateLock) {
+            if (failure != null && linkGivenUp) {
+                become(RunState.INTERRUPTED);
+                return new RunResult(RunState.INTERRUPTED, failure, completed, lags);
+            }
             if (failure != null) {
                 become(RunState.FAILED);
                 return new RunResult(RunState.FAILED, failure, completed, lags);

@@ -43,17 +43,32 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     private final String profileName;
     private final Capabilities capabilities;
     private final MethodScriptSettings settings;
-    private final LineChannel channel;
+    private volatile LineChannel channel;
+    private final ChannelOpener reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
     private InstrumentIdentity identity;
 
+    /** Opens the instrument's port again after a lost link. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        LineChannel open() throws DriverException;
+    }
+
     MethodScriptPotentiostat(String profileName, Capabilities capabilities, MethodScriptSettings settings,
                              LineChannel channel, Duration readTimeout) {
+        this(profileName, capabilities, settings, channel, readTimeout, () -> {
+            throw new DriverException("this connection cannot be reopened");
+        });
+    }
+
+    MethodScriptPotentiostat(String profileName, Capabilities capabilities, MethodScriptSettings settings,
+                             LineChannel channel, Duration readTimeout, ChannelOpener reopen) {
         this.profileName = profileName;
         this.capabilities = capabilities;
         this.settings = settings;
         this.channel = channel;
+        this.reopen = reopen;
         this.readTimeout = readTimeout;
         this.runner = new MeasurementRunner("methodscript-reader", channel.describe(), readTimeout);
     }
@@ -90,6 +105,15 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         String serial = expectLine(l -> l.startsWith("i"), "the serial number (i)").substring(1);
         identity = new InstrumentIdentity(profileName, "methodscript", type + " (MethodSCRIPT)", firmware, serial);
         return identity;
+    }
+
+    @Override
+    public InstrumentIdentity reconnect() throws DriverException {
+        runner.ensureIdle();
+        channel.close();
+        channel = reopen.open();
+        sync();
+        return identify();
     }
 
     @Override
@@ -268,7 +292,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public void close() {
-        runner.close(this::sendAbort, () -> setCellOn(false), channel::close);
+        runner.close(this::sendAbort, () -> setCellOn(false), () -> channel.close());
     }
 
     private void ensureIdle() throws DriverException {

@@ -39,7 +39,8 @@ public final class MethodScriptProvider implements PotentiostatProvider {
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);
         MethodScriptPotentiostat instrument = new MethodScriptPotentiostat(profile.name(), profile.capabilities(), settings,
-                new LineChannel(options.transports().open(port, serial)), profile.readTimeout());
+                new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
+                () -> new LineChannel(options.transports().open(port, serial)));
         try {
             instrument.sync();
             return instrument;

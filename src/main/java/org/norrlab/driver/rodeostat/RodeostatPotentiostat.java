@@ -38,17 +38,26 @@ public final class RodeostatPotentiostat implements Potentiostat {
     private final Capabilities capabilities;
     private final List<Double> voltageRanges;
     private final int maxMalformedLines;
-    private final LineChannel channel;
+    private volatile LineChannel channel;
+    private final java.util.concurrent.Callable<LineChannel> reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
                           LineChannel channel, Duration readTimeout) {
+        this(profileName, capabilities, voltageRanges, maxMalformedLines, channel, readTimeout, () -> {
+            throw new DriverException("this connection cannot be reopened");
+        });
+    }
+
+    RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
+                          LineChannel channel, Duration readTimeout, java.util.concurrent.Callable<LineChannel> reopen) {
         this.profileName = profileName;
         this.capabilities = capabilities;
         this.voltageRanges = List.copyOf(voltageRanges);
         this.maxMalformedLines = maxMalformedLines;
         this.channel = channel;
+        this.reopen = reopen;
         this.readTimeout = readTimeout;
         this.runner = new MeasurementRunner("rodeostat-reader", channel.describe(), readTimeout);
     }
@@ -94,6 +103,21 @@ public final class RodeostatPotentiostat implements Potentiostat {
         String device = ask(RodeostatMessages.command("getDeviceId")).path("deviceId").asText("?");
         return new InstrumentIdentity(profileName, "rodeostat", "IO Rodeo Rodeostat " + variant + " (hardware " + hardware + ")",
                 firmware, "device id " + device);
+    }
+
+    @Override
+    public InstrumentIdentity reconnect() throws DriverException {
+        runner.ensureIdle();
+        channel.close();
+        try {
+            channel = reopen.call();
+        } catch (DriverException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DriverException("cannot reopen the Rodeostat's port: " + e.getMessage(), e);
+        }
+        sync();
+        return identify();
     }
 
     @Override
@@ -219,7 +243,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
 
     @Override
     public void close() {
-        runner.close(this::sendStop, () -> setCellOn(false), channel::close);
+        runner.close(this::sendStop, () -> setCellOn(false), () -> channel.close());
     }
 
     private void ensureIdle() throws DriverException {

@@ -45,7 +45,8 @@ public final class RodeostatProvider implements PotentiostatProvider {
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);
         RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
-                malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout());
+                malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
+                () -> new LineChannel(options.transports().open(port, serial)));
         try {
             instrument.sync();
             return instrument;

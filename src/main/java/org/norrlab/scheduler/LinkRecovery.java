@@ -1,0 +1,119 @@
+package org.norrlab.scheduler;
+
+import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.OpenCircuitRequest;
+import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.SampleSink;
+import org.norrlab.plan.PlannedStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * After a lost link mid-step: record the gap, reopen the same port with backoff, make sure the same
+ * instrument answers, re-apply the step's set point for the time the step has left, and keep the
+ * step's samples in one sequence (times continue from the step's start). Gives up after the site's
+ * {@code reconnect_for}.
+ */
+final class LinkRecovery {
+    private static final Logger log = LoggerFactory.getLogger(LinkRecovery.class);
+    private static final Duration FIRST_WAIT = Duration.ofMillis(500);
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(8);
+
+    /** How the step continues, or why it could not. */
+    record Outcome(Optional<Measurement> measurement, double offsetSeconds, String reason) {
+    }
+
+    private final Potentiostat instrument;
+    private final AcquisitionCore core;
+    private final InstrumentIdentity original;
+    private final Duration giveUpAfter;
+
+    LinkRecovery(Potentiostat instrument, AcquisitionCore core, InstrumentIdentity original, Duration giveUpAfter) {
+        this.instrument = instrument;
+        this.core = core;
+        this.original = original;
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    Outcome recover(PlannedStep step, SampleSink sink, long stepStartNanos, MeasurementEnd lost, BooleanSupplier aborted)
+            throws InterruptedException {
+        String why = lost.error().map(Throwable::getMessage).orElse("link lost");
+        core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.GAP, lost.lastTimeSeconds(),
+                "link lost: " + why + "; reconnecting", Map.of("last_sample_s", lost.lastTimeSeconds())), Instant.now()));
+        long lostAt = System.nanoTime();
+        long deadline = lostAt + giveUpAfter.toNanos();
+        Duration wait = FIRST_WAIT;
+        String lastProblem = why;
+        while (System.nanoTime() < deadline && !aborted.getAsBoolean()) {
+            Thread.sleep(wait.toMillis());
+            wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+            try {
+                InstrumentIdentity answered = instrument.reconnect();
+                if (!answered.serialNumber().equals(original.serialNumber())) {
+                    lastProblem = "a different instrument answered (serial " + answered.serialNumber() + ", expected "
+                            + original.serialNumber() + ")";
+                    log.error(lastProblem);
+                    continue;
+                }
+                double offset = (System.nanoTime() - stepStartNanos) / 1e9;
+                double gap = (System.nanoTime() - lostAt) / 1e9;
+                long left = step.duration().toNanos() - Math.round(offset * 1e9);
+                long intervals = left / step.interval().toNanos();
+                core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.RECONNECT, offset,
+                        String.format(Locale.ROOT, "reconnected after %.1f s; %s", gap, intervals > 0
+                                ? "the step continues for its remaining " + intervals + " intervals" : "the step's time had run out"),
+                        Map.of("gap_s", gap)), Instant.now()));
+                if (intervals <= 0) {
+                    return new Outcome(Optional.empty(), offset, "");
+                }
+                return new Outcome(Optional.of(start(step, step.interval().multipliedBy(intervals), shifted(sink, offset))),
+                        offset, "");
+            } catch (DriverException e) {
+                lastProblem = e.getMessage();
+                log.warn("reconnect failed: {}", e.getMessage());
+            }
+        }
+        return new Outcome(Optional.empty(), 0, aborted.getAsBoolean() ? "aborted while reconnecting"
+                : "the link stayed lost for " + giveUpAfter.toSeconds() + " s (last: " + lastProblem + ")");
+    }
+
+    private Measurement start(PlannedStep step, Duration duration, SampleSink sink) throws DriverException {
+        if (step instanceof PlannedStep.Chronoamperometry ca) {
+            return instrument.startChronoamperometry(new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(),
+                    duration, ca.currentRange()), sink);
+        }
+        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), duration), sink);
+    }
+
+    /** Times of the continued measurement count from the step's start, after those before the gap. */
+    private static SampleSink shifted(SampleSink sink, double offset) {
+        return new SampleSink() {
+            @Override
+            public void sample(Sample s) throws InterruptedException {
+                sink.sample(new Sample(s.timeSeconds() + offset, s.potentialVolts(), s.currentAmperes(), s.rangeAmperes(),
+                        s.flags()));
+            }
+
+            @Override
+            public void event(Event event) throws InterruptedException {
+                sink.event(new Event(event.kind(), event.timeSeconds() + offset, event.message(), event.values()));
+            }
+        };
+    }
+}

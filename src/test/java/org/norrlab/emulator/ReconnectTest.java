@@ -1,0 +1,92 @@
+package org.norrlab.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.EventKind;
+import org.norrlab.driver.Speed;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The socat behind the pty is killed mid-step and started again: the run reconnects and finishes the step. */
+class ReconnectTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aLostLinkIsRecoveredAndTheStepFinishesWithTheGapRecorded() throws Exception {
+        Path protocol = temp.resolve("p.yaml");
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 12 s, interval: 100 ms}\n");
+        Path db = temp.resolve("rc.db");
+        SiteConfig site = SiteConfig.load(Fixtures.HOME);
+        PtyPair pty = new PtyPair(temp);
+        Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+        PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
+                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(),
+                Optional.empty(), Optional.of(pty.host()), Optional.of(db)));
+        CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.execute(RunListener.NONE);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (run.statistics().snapshot().samples() < 25) {
+            Thread.sleep(10);
+        }
+        pty.kill();
+        emulator.close();
+        Thread.sleep(1500);
+        pty.restart();
+        // The same instrument (same serial number) comes back on the same port.
+        Emulators.Running again = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+        RunOutcome result = outcome.get(60, TimeUnit.SECONDS);
+        again.close();
+        pty.close();
+
+        assertThat(result.status()).as(result.reason()).isEqualTo(SessionStatus.COMPLETED);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            var step = store.steps(result.sessionId()).get(0);
+            assertThat(step.outcome()).contains("completed");
+            List<Double> times = new ArrayList<>();
+            store.forEachSample(result.sessionId(), 1, (seq, s) -> times.add(s.timeSeconds()));
+            assertThat(times).isSorted();
+            assertThat(times.get(times.size() - 1)).isLessThanOrEqualTo(12.0 + 1e-9);
+            assertThat(times.size()).isBetween(60, 119);
+            // The samples on both sides of the gap are kept, and the gap is longer than two intervals.
+            double largest = 0;
+            for (int i = 1; i < times.size(); i++) {
+                largest = Math.max(largest, times.get(i) - times.get(i - 1));
+            }
+            assertThat(largest).isGreaterThan(1.0);
+            List<StoredEvent> events = store.events(result.sessionId());
+            assertThat(events).anyMatch(e -> e.event().kind() == EventKind.GAP && e.event().message().startsWith("link lost"));
+            StoredEvent reconnect = events.stream().filter(e -> e.event().kind() == EventKind.RECONNECT).findFirst().orElseThrow();
+            assertThat(reconnect.event().values().get("gap_s")).isGreaterThan(1.0);
+            var analysis = SessionAnalysis.analyze(store, result.sessionId(), SessionAnalysis.Options.DEFAULT);
+            assertThat(analysis.steps().get(0).hasGap()).isTrue();
+        }
+    }
+}
