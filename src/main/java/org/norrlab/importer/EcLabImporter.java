@@ -43,6 +43,10 @@ public final class EcLabImporter implements Importer {
             throw new ImportException(file, 2, "expected 'Nb header lines : N'; this EC-Lab version's header is not one we read");
         }
         int headerLines = Integer.parseInt(m.group(1));
+        if (headerLines < 3) {
+            throw new ImportException(file, 2, "announces " + headerLines + " header lines; an EC-Lab header has at least 3"
+                    + " (title, count, column names)");
+        }
         if (headerLines > lines.size()) {
             throw new ImportException(file, 2, "announces " + headerLines + " header lines but the file has only "
                     + lines.size() + " lines (truncated?)");

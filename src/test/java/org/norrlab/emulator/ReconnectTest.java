@@ -1,6 +1,5 @@
 package org.norrlab.emulator;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
@@ -33,17 +32,18 @@ class ReconnectTest {
     @TempDir
     Path temp;
 
-    @Test
-    void aLostLinkIsRecoveredAndTheStepFinishesWithTheGapRecorded() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"emstat4-hr", "rodeostat"})
+    void aLostLinkIsRecoveredAndTheStepFinishesWithTheGapRecorded(String profile) throws Exception {
         Path protocol = temp.resolve("p.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 12 s, interval: 100 ms}\n");
         Path db = temp.resolve("rc.db");
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         PtyPair pty = new PtyPair(temp);
-        Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+        Emulators.Running emulator = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
                 Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
-                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(),
+                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.MAX, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(db)));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
@@ -60,7 +60,7 @@ class ReconnectTest {
         Thread.sleep(1500);
         pty.restart();
         // The same instrument (same serial number) comes back on the same port.
-        Emulators.Running again = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+        Emulators.Running again = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
                 Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
         RunOutcome result = outcome.get(60, TimeUnit.SECONDS);
         again.close();
