@@ -17,15 +17,21 @@ import java.util.function.Consumer;
  * reports: the scheduler stops the step and switches the cell off.
  */
 public final class SafetyMonitor {
+    /** Measured potentials scatter around the set point; 10 mV beyond the window is a breach, noise is not. */
+    static final double WINDOW_TOLERANCE = 0.010;
+
     private final SafetyEnvelope envelope;
     private final Consumer<Breach> onBreach;
+    private final org.norrlab.electrochem.RheScale scale;
     private int step;
     private boolean breached;
     private int flagged;
     private ChargeAccumulator charge = new ChargeAccumulator();
 
-    public SafetyMonitor(SafetyEnvelope envelope, Consumer<Breach> onBreach) {
+    /** @param scale converts measured potentials (vs the reference electrode) to the envelope's RHE scale */
+    public SafetyMonitor(SafetyEnvelope envelope, org.norrlab.electrochem.RheScale scale, Consumer<Breach> onBreach) {
         this.envelope = envelope;
+        this.scale = scale;
         this.onBreach = onBreach;
     }
 
@@ -53,6 +59,16 @@ public final class SafetyMonitor {
 
     private void check(Sample s) {
         if (s.hasCurrent()) {
+            // With the cell on, the working electrode must stay inside the window (a controller fault or a wrong RE shows here).
+            double vsRhe = scale.toRhe(s.potentialVolts());
+            if (envelope.minVoltsVsRhe().isPresent() && vsRhe < envelope.minVoltsVsRhe().get() - WINDOW_TOLERANCE
+                    || envelope.maxVoltsVsRhe().isPresent() && vsRhe > envelope.maxVoltsVsRhe().get() + WINDOW_TOLERANCE) {
+                breach(s, String.format(Locale.ROOT, "E = %.3f V vs RHE is outside the envelope's %.3f .. %.3f V vs RHE", vsRhe,
+                        envelope.minVoltsVsRhe().orElse(Double.NEGATIVE_INFINITY),
+                        envelope.maxVoltsVsRhe().orElse(Double.POSITIVE_INFINITY)), "E_vs_RHE_V", vsRhe, "E_vs_RE_V",
+                        s.potentialVolts());
+                return;
+            }
             charge.add(s.timeSeconds(), s.currentAmperes());
             if (envelope.maxAbsAmperes().isPresent() && Math.abs(s.currentAmperes()) > envelope.maxAbsAmperes().get()
                     && !s.has(SampleFlag.OVERLOAD)) {

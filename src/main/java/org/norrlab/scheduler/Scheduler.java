@@ -53,7 +53,7 @@ public final class Scheduler {
         this.instrument = instrument;
         this.core = core;
         this.listener = listener;
-        this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), this::breach);
+        this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), plan.cell().rheScale(), this::breach);
         this.reconnectFor = reconnectFor;
         this.identity = identity;
     }

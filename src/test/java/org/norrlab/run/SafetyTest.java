@@ -85,6 +85,25 @@ class SafetyTest {
     }
 
     @Test
+    void aWorkingElectrodeOutsideTheWindowWhileTheCellIsOnIsABreach() throws Exception {
+        // The plan's potentials pass the window check, but the instrument reports the electrode 0.2 V away.
+        org.norrlab.safety.SafetyEnvelope envelope = new org.norrlab.safety.SafetyEnvelope(Optional.of(-0.6), Optional.of(0.0),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        List<org.norrlab.safety.Breach> breaches = new java.util.ArrayList<>();
+        var monitor = new org.norrlab.safety.SafetyMonitor(envelope, Fixtures.cellAtPh7().rheScale(), breaches::add);
+        var sink = monitor.watch(1, new org.norrlab.testing.CollectingSink());
+        double scale = Fixtures.cellAtPh7().rheScale().offsetVolts();
+        sink.sample(new Sample(0.1, -0.5 - scale, -0.01, 0.1, 0));
+        sink.sample(new Sample(0.2, -0.605 - scale, -0.01, 0.1, 0));   // within the 10 mV tolerance
+        assertThat(breaches).isEmpty();
+        sink.sample(new Sample(0.3, -0.7 - scale, -0.01, 0.1, 0));
+        assertThat(breaches).hasSize(1);
+        assertThat(breaches.get(0).what()).isEqualTo("E = -0.700 V vs RHE is outside the envelope's -0.600 .. 0.000 V vs RHE");
+        sink.sample(Sample.potentialOnly(0.4, 5.0));   // open circuit is not checked, and one breach per step is reported
+        assertThat(breaches).hasSize(1);
+    }
+
+    @Test
     void stopRunEndsTheRunOnTheFirstBreach() throws Exception {
         Path db = temp.resolve("r.db");
         RunOutcome outcome = new RunService(SiteConfig.load(Fixtures.HOME))
