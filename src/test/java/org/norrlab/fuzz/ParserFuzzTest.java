@@ -3,6 +3,7 @@ package org.norrlab.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.importer.EcLabImporter;
 import org.norrlab.importer.GamryImporter;
 import org.norrlab.importer.ImportException;
@@ -72,6 +73,32 @@ class ParserFuzzTest {
             ProtocolLoader.parse(Path.of("fuzz.yaml"), new String(data, StandardCharsets.UTF_8), SITE);
         } catch (ConfigException expected) {
             // a refused protocol is fine
+        }
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void instrumentProfiles(byte[] data) {
+        try {
+            InstrumentProfile.parse(Path.of("drivers/fuzz.yaml"), new String(data, StandardCharsets.UTF_8));
+        } catch (ConfigException expected) {
+            // a refused profile is fine
+        }
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void siteConfigs(byte[] data) throws Exception {
+        Path home = Files.createTempDirectory("fuzz-home");
+        Path file = home.resolve(SiteConfig.FILE);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, data);
+            SiteConfig.load(home);
+        } catch (ConfigException expected) {
+            // a refused site file is fine
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(file.getParent());
+            Files.deleteIfExists(home);
         }
     }
 
