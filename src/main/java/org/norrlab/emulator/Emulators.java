@@ -44,7 +44,7 @@ public final class Emulators {
         Potentiostat simulated = registry.open(backing, new OpenOptions(cell, speed, Optional.of(seed), Optional.empty(),
                 catalyst, home));
         SerialSettings serial = device.serial().orElse(SerialSettings.eightNoneOne(115200, device.readTimeout()));
-        SerialTransport port = SerialTransport.open(devicePort, serial);
+        SerialTransport port = SerialTransport.openForEmulator(devicePort, serial);
         Runnable emulator;
         Runnable stop;
         switch (device.family()) {

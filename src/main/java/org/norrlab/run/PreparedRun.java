@@ -154,7 +154,7 @@ public final class PreparedRun {
                 counters = core.counters();
                 if (core.failure().isPresent() && result.state() != RunState.FAILED) {
                     result = new RunResult(RunState.FAILED, "the store failed: " + core.failure().get().getMessage(),
-                            result.stepsCompleted(), result.lagMillis());
+                            result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
                 }
             }
             SessionStatus status = switch (result.state()) {

@@ -6,8 +6,11 @@ import java.util.List;
  * How a run ended.
  *
  * @param lagMillis wall time between the end of one step and the start of the next, per step boundary
+ * @param cellOffConfirmed whether the instrument accepted the final abort and cell-off (false when
+ *                         the link was gone, so the operator must check the cell by hand)
  */
-public record RunResult(RunState state, String reason, int stepsCompleted, List<Double> lagMillis) {
+public record RunResult(RunState state, String reason, int stepsCompleted, List<Double> lagMillis,
+                        boolean cellOffConfirmed) {
     public RunResult {
         lagMillis = List.copyOf(lagMillis);
         if (!state.isFinal()) {

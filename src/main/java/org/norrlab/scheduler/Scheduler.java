@@ -37,6 +37,8 @@ public final class Scheduler {
     private final Duration reconnectFor;
     private final org.norrlab.core.InstrumentIdentity identity;
     private boolean linkGivenUp;
+    /** Set when the run ends: whether the instrument took the final abort and cell-off. */
+    private boolean cellOffConfirmed;
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
@@ -193,7 +195,7 @@ public final class Scheduler {
             failure = e.getMessage();
             log.error("run failed", e);
         } finally {
-            cellOff();
+            cellOffConfirmed = cellOff();
         }
         return finish(failure, completed, breachedSteps, lags);
     }
@@ -246,12 +248,14 @@ public final class Scheduler {
         }
     }
 
-    private void cellOff() {
+    private boolean cellOff() {
         try {
             instrument.abort();
             instrument.setCellOn(false);
+            return true;
         } catch (DriverException e) {
             log.error("could not confirm that the cell is off; check the instrument", e);
+            return false;
         }
     }
 
@@ -259,21 +263,21 @@ public final class Scheduler {
         synchronized (stateLock) {
             if (failure != null && linkGivenUp) {
                 become(RunState.INTERRUPTED);
-                return new RunResult(RunState.INTERRUPTED, failure, completed, lags);
+                return new RunResult(RunState.INTERRUPTED, failure, completed, lags, cellOffConfirmed);
             }
             if (failure != null) {
                 become(RunState.FAILED);
-                return new RunResult(RunState.FAILED, failure, completed, lags);
+                return new RunResult(RunState.FAILED, failure, completed, lags, cellOffConfirmed);
             }
             if (abortReason != null) {
                 become(RunState.ABORTING);
                 become(RunState.ABORTED);
-                return new RunResult(RunState.ABORTED, abortReason, completed, lags);
+                return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
             }
             become(RunState.COMPLETED);
             String reason = breachedSteps == 0 ? "all " + completed + " steps completed"
                     : completed + " steps completed, " + breachedSteps + " stopped by the safety envelope";
-            return new RunResult(RunState.COMPLETED, reason, completed, lags);
+            return new RunResult(RunState.COMPLETED, reason, completed, lags, cellOffConfirmed);
         }
     }
 }

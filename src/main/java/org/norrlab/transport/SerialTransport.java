@@ -5,6 +5,10 @@ import org.norrlab.driver.DriverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * A serial port through jSerialComm, in semi-blocking read mode: a read returns as soon as bytes
  * arrive, or after the read timeout with none. jSerialComm reports trouble through return codes
@@ -13,16 +17,36 @@ import org.slf4j.LoggerFactory;
  */
 public final class SerialTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(SerialTransport.class);
+    /** How long JVM shutdown waits for instrument ports to be closed in order (cell off first). */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Set<SerialTransport> INSTRUMENT_PORTS_OPEN = new HashSet<>();
+    private static boolean shutdownGateRegistered;
 
     private final String path;
     private final SerialPort port;
+    private final boolean holdsShutdown;
 
-    private SerialTransport(String path, SerialPort port) {
+    private SerialTransport(String path, SerialPort port, boolean holdsShutdown) {
         this.path = path;
         this.port = port;
+        this.holdsShutdown = holdsShutdown;
     }
 
+    /**
+     * Opens the port of an instrument. On Ctrl-C or SIGTERM, jSerialComm's own shutdown hook stops
+     * all serial I/O; this port holds that hook back until it is closed (up to {@link #SHUTDOWN_GRACE}),
+     * so that the abort and cell-off still reach the instrument.
+     */
     public static SerialTransport open(String path, SerialSettings settings) throws DriverException {
+        return open(path, settings, true);
+    }
+
+    /** Opens the device end of a port pair for an emulator, which has nothing to finish on shutdown. */
+    public static SerialTransport openForEmulator(String path, SerialSettings settings) throws DriverException {
+        return open(path, settings, false);
+    }
+
+    private static SerialTransport open(String path, SerialSettings settings, boolean holdsShutdown) throws DriverException {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
@@ -56,7 +80,40 @@ public final class SerialTransport implements Transport {
             throw new DriverException("cannot open serial port " + path + ": " + why);
         }
         log.info("opened {} ({}) at {}", path, port.getSystemPortPath(), settings);
-        return new SerialTransport(path, port);
+        SerialTransport transport = new SerialTransport(path, port, holdsShutdown);
+        if (holdsShutdown) {
+            holdShutdownWhileOpen(transport);
+        }
+        return transport;
+    }
+
+    private static void holdShutdownWhileOpen(SerialTransport transport) {
+        synchronized (INSTRUMENT_PORTS_OPEN) {
+            INSTRUMENT_PORTS_OPEN.add(transport);
+            if (!shutdownGateRegistered) {
+                // jSerialComm runs the hooks given here, one by one, before it shuts its ports down.
+                SerialPort.addShutdownHook(new Thread(SerialTransport::awaitInstrumentPortsClosed, "serial-shutdown-gate"));
+                shutdownGateRegistered = true;
+            }
+        }
+    }
+
+    private static void awaitInstrumentPortsClosed() {
+        long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+        synchronized (INSTRUMENT_PORTS_OPEN) {
+            try {
+                long left;
+                while (!INSTRUMENT_PORTS_OPEN.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    INSTRUMENT_PORTS_OPEN.wait(Math.max(1, left / 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!INSTRUMENT_PORTS_OPEN.isEmpty()) {
+                log.error("shutting down with {} still open after {} s; the cell may still be on",
+                        INSTRUMENT_PORTS_OPEN.stream().map(t -> t.path).toList(), SHUTDOWN_GRACE.toSeconds());
+            }
+        }
     }
 
     @Override
@@ -87,6 +144,12 @@ public final class SerialTransport implements Transport {
     public void close() {
         if (!port.closePort()) {
             log.warn("closing {} reported error {}", path, port.getLastErrorCode());
+        }
+        if (holdsShutdown) {
+            synchronized (INSTRUMENT_PORTS_OPEN) {
+                INSTRUMENT_PORTS_OPEN.remove(this);
+                INSTRUMENT_PORTS_OPEN.notifyAll();
+            }
         }
     }
 }

@@ -2,18 +2,25 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.driver.Speed;
+import org.norrlab.emulator.Emulators;
+import org.norrlab.emulator.Faults;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+import org.norrlab.transport.WireLog;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,23 +36,7 @@ class InterruptTest {
     @Test
     void sigtermMidStepAbortsCleanly() throws Exception {
         Path db = temp.resolve("interrupt.db");
-        Path protocol = temp.resolve("long.yaml");
-        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
-                "org.norrlab.cli.Main", "run", protocol.toString(), "--db", db.toString(), "--speed", "300", "--no-progress")
-                .redirectErrorStream(true).start();
-        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String firstLine = output.readLine();
-        assertThat(firstLine).startsWith("Protocol long: 1 steps");
-        Thread.sleep(2000);                     // about 600 s of instrument time at 300x
-        // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        List<String> rest = output.lines().toList();
-        // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.
-        assertThat(process.exitValue()).as(String.join("\n", rest)).isEqualTo(143);
+        List<String> rest = runThenSigterm(db, "--speed", "300");   // about 600 s of instrument time at 300x
         assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"));
         assertThat(rest).anyMatch(l -> l.contains("the cell was turned off"));
 
@@ -57,5 +48,62 @@ class InterruptTest {
             long stored = SessionSummaries.of(store, 1).get(0).samples();
             assertThat(stored).isGreaterThan(1000).isEqualTo(steps.get(0).sampleCount());
         }
+    }
+
+    /** The same signal with a serial instrument: the abort must reach the device before the JVM exits. */
+    @Test
+    void sigtermSendsTheAbortToASerialInstrument() throws Exception {
+        Path db = temp.resolve("serial.db");
+        List<String> rest;
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(10), Optional.of("MnO2-x"), 7, Faults.NONE)) {
+            rest = runThenSigterm(db, "--instrument", "emstat4-hr", "--port", pty.host());
+        }
+        // jSerialComm stops all port I/O in its own shutdown hook; ours must get the abort out first.
+        assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"))
+                .anyMatch(l -> l.contains("the cell was turned off"))
+                .noneMatch(l -> l.contains("did not confirm"));
+        try (SqliteStore store = SqliteStore.open(db)) {
+            List<WireLog.Chunk> wire = store.wire(1);
+            int script = -1;
+            int abort = -1;
+            for (int i = 0; i < wire.size(); i++) {
+                String text = new String(wire.get(i).bytes(), StandardCharsets.US_ASCII);
+                boolean host = wire.get(i).direction() == WireLog.Direction.HOST;
+                if (host && text.startsWith("e\nvar p") && script < 0) {
+                    script = i;
+                }
+                if (host && text.equals("Z\n") && script >= 0 && abort < 0) {
+                    abort = i;
+                }
+            }
+            assertThat(abort).as("the abort (Z) after the CA script").isGreaterThan(script).isGreaterThan(0);
+            assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);
+            assertThat(SessionSummaries.of(store, 1).get(0).samples()).isGreaterThan(5);
+        }
+    }
+
+    /** Starts {@code norrlab run} of a 2 h CA step in its own JVM, sends SIGTERM after 2 s, returns what it printed. */
+    private List<String> runThenSigterm(Path db, String... options) throws Exception {
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
+                "org.norrlab.cli.Main", "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        String firstLine = output.readLine();
+        assertThat(firstLine).startsWith("Protocol long: 1 steps");
+        Thread.sleep(2000);
+        // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
+        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<String> rest = output.lines().toList();
+        // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.
+        assertThat(process.exitValue()).as(String.join("\n", rest)).isEqualTo(143);
+        return rest;
     }
 }
