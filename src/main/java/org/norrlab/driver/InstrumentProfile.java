@@ -117,8 +117,21 @@ public record InstrumentProfile(String name, String family, String model, Capabi
 
     private static UsbMatch usb(YamlNode.Mapping block) throws ConfigException {
         block.allowOnly("vendor_id", "product_id", "description");
-        return new UsbMatch(hexId(block, "vendor_id"), hexId(block, "product_id"),
-                block.text("description").map(java.util.regex.Pattern::compile));
+        return new UsbMatch(hexId(block, "vendor_id"), hexId(block, "product_id"), descriptionPattern(block));
+    }
+
+    private static Optional<java.util.regex.Pattern> descriptionPattern(YamlNode.Mapping block) throws ConfigException {
+        Optional<String> text = block.text("description");
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.util.regex.Pattern.compile(text.get()));
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw block.require("description").error("'" + text.get() + "' is not a valid pattern (" + e.getDescription()
+                    + " at character " + (e.getIndex() + 1) + "); write alternatives as 'EmStat|ESPico', and a literal"
+                    + " character such as ( . + with a backslash before it");
+        }
     }
 
     private static Optional<Integer> hexId(YamlNode.Mapping block, String key) throws ConfigException {

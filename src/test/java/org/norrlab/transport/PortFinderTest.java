@@ -49,4 +49,17 @@ class PortFinderTest {
     void aGivenPortIsTakenAsItIs() throws Exception {
         assertThat(PortFinder.resolve(Optional.of("/dev/ttyACM3"), profile("rodeostat"))).isEqualTo("/dev/ttyACM3");
     }
+
+    @Test
+    void aBrokenDescriptionPatternIsRefusedWithItsPlace() throws Exception {
+        // Found by fuzzing: an unbalanced \\E in the pattern used to escape as a PatternSyntaxException.
+        String text = java.nio.file.Files.readString(Fixtures.HOME.resolve("drivers/rodeostat.yaml"))
+                .replaceFirst("description: '([^']*)'", "description: '$1\\\\E]'");
+        assertThat(text).contains("\\E]");
+        assertThatThrownBy(() -> InstrumentProfile.parse(java.nio.file.Path.of("drivers/rodeostat.yaml"), text))
+                .isInstanceOf(org.norrlab.config.ConfigException.class)
+                .hasMessageContaining("drivers/rodeostat.yaml:")
+                .hasMessageContaining("field 'usb.description'")
+                .hasMessageContaining("is not a valid pattern (Illegal/unsupported escape sequence at character");
+    }
 }
