@@ -10,6 +10,7 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.WireTranscripts;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.transport.WireLog;
 
@@ -66,19 +67,7 @@ class InterruptTest {
                 .noneMatch(l -> l.contains("did not confirm"));
         try (SqliteStore store = SqliteStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(1);
-            int script = -1;
-            int abort = -1;
-            for (int i = 0; i < wire.size(); i++) {
-                String text = new String(wire.get(i).bytes(), StandardCharsets.US_ASCII);
-                boolean host = wire.get(i).direction() == WireLog.Direction.HOST;
-                if (host && text.startsWith("e\nvar p") && script < 0) {
-                    script = i;
-                }
-                if (host && text.equals("Z\n") && script >= 0 && abort < 0) {
-                    abort = i;
-                }
-            }
-            assertThat(abort).as("the abort (Z) after the CA script").isGreaterThan(script).isGreaterThan(0);
+            assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
             assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);
             assertThat(SessionSummaries.of(store, 1).get(0).samples()).isGreaterThan(5);
         }

@@ -21,10 +21,10 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.WireTranscripts;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.transport.WireLog;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,19 +139,7 @@ class SafetyTest {
         }
         try (SqliteStore store = SqliteStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(outcome.sessionId());
-            int firstScript = -1;
-            int abort = -1;
-            for (int i = 0; i < wire.size(); i++) {
-                String text = new String(wire.get(i).bytes(), StandardCharsets.US_ASCII);
-                if (wire.get(i).direction() == WireLog.Direction.HOST && text.startsWith("e\nvar p") && firstScript < 0) {
-                    firstScript = i;
-                }
-                if (wire.get(i).direction() == WireLog.Direction.HOST && text.equals("Z\n") && firstScript >= 0 && abort < 0) {
-                    abort = i;
-                }
-            }
-            assertThat(firstScript).isNotNegative();
-            assertThat(abort).as("the abort (Z) after the first CA script").isGreaterThan(firstScript);
+            assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
             assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("aborted");
         }
     }
