@@ -7,6 +7,7 @@ import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.importer.EcLabImporter;
 import org.norrlab.importer.GamryImporter;
 import org.norrlab.importer.ImportException;
+import org.norrlab.importer.JsonLinesImporter;
 import org.norrlab.importer.Importer;
 import org.norrlab.importer.DelimitedImporter;
 import org.norrlab.importer.MethodScriptOutputImporter;
@@ -108,7 +109,7 @@ class ParserFuzzTest {
         try {
             Files.write(file, data);
             for (Importer importer : new Importer[] {new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
-                    new MethodScriptOutputImporter(), new DelimitedImporter()}) {
+                    new MethodScriptOutputImporter(), new DelimitedImporter(), new JsonLinesImporter()}) {
                 try {
                     importer.read(file);
                 } catch (ImportException expected) {
