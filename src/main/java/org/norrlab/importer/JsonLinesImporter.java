@@ -39,6 +39,7 @@ public final class JsonLinesImporter implements Importer {
         Map<Integer, JsonNode> stepRows = new LinkedHashMap<>();
         Map<Integer, List<Sample>> samples = new LinkedHashMap<>();
         int lineNumber = 0;
+        int sessionLine = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
@@ -52,7 +53,10 @@ public final class JsonLinesImporter implements Importer {
                     throw new ImportException(file, lineNumber, "is not one JSON object (truncated file?)");
                 }
                 switch (node.path("type").asText()) {
-                    case "session" -> session = node;
+                    case "session" -> {
+                        session = node;
+                        sessionLine = lineNumber;
+                    }
                     case "step" -> stepRows.put(node.path("index").asInt(), node);
                     case "sample" -> {
                         int step = node.path("step").asInt();
@@ -77,11 +81,7 @@ public final class JsonLinesImporter implements Importer {
         if (session == null) {
             throw new ImportException(file, 1, "expected a first line of type 'session'");
         }
-        JsonNode c = session.path("cell");
-        CellSettings cell = new CellSettings(new ReferenceElectrode(c.path("reference_electrode").asText(),
-                c.path("reference_e0_vs_she_V").asDouble(), c.path("reference_source").asText()), c.path("pH").asDouble(),
-                c.path("temperature_C").asDouble(), c.path("electrode_area_cm2").asDouble(),
-                c.path("catalyst_loading_mg_cm2").asDouble(), c.path("electrolyte_volume_mL").asDouble());
+        CellSettings cell = cell(file, sessionLine, session.path("cell"));
         List<ImportedSession.Step> steps = new ArrayList<>();
         for (Map.Entry<Integer, JsonNode> entry : stepRows.entrySet()) {
             JsonNode s = entry.getValue();
@@ -94,5 +94,19 @@ public final class JsonLinesImporter implements Importer {
         return new ImportedSession(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
                 i.path("family").asText(), i.path("model").asText(), i.path("firmware").asText(), i.path("serial_number").asText()),
                 Map.of("exported_session", session.path("id").asText()), steps, List.of(), Optional.of(cell));
+    }
+
+    private static CellSettings cell(Path file, int line, JsonNode c) throws ImportException {
+        if (!c.isObject()) {
+            throw new ImportException(file, line, "the session line has no 'cell' object; a norrlab export always writes one");
+        }
+        try {
+            return new CellSettings(new ReferenceElectrode(c.path("reference_electrode").asText(),
+                    c.path("reference_e0_vs_she_V").asDouble(), c.path("reference_source").asText()), c.path("pH").asDouble(),
+                    c.path("temperature_C").asDouble(), c.path("electrode_area_cm2").asDouble(),
+                    c.path("catalyst_loading_mg_cm2").asDouble(), c.path("electrolyte_volume_mL").asDouble());
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "field 'cell': " + e.getMessage());
+        }
     }
 }

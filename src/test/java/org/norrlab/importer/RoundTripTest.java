@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** export → import gives back the same samples and settings; an imported CA gives an FE like a native one. */
@@ -75,6 +76,13 @@ class RoundTripTest {
                 assertThat(back.cell()).isEqualTo(session.cell());
                 assertThat(store.steps(id).get(1).voltsVsRhe()).isCloseTo(-0.5, within(1e-9));
             }
+            // An edited export with an impossible cell is refused with its line and field (found by fuzzing).
+            Path edited = temp.resolve("edited.jsonl");
+            Files.writeString(edited, Files.readString(jsonl).replace("\"electrode_area_cm2\":0.5", "\"electrode_area_cm2\":0"));
+            assertThatThrownBy(() -> new JsonLinesImporter().read(edited))
+                    .isInstanceOf(ImportException.class)
+                    .hasMessageContaining("edited.jsonl:1")
+                    .hasMessageContaining("field 'cell': electrode area must be > 0 cm², was 0.0");
         }
     }
 
