@@ -37,8 +37,6 @@ public final class Scheduler {
     private final Duration reconnectFor;
     private final org.norrlab.core.InstrumentIdentity identity;
     private boolean linkGivenUp;
-    /** Set when the run ends: whether the instrument took the final abort and cell-off. */
-    private boolean cellOffConfirmed;
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
@@ -107,6 +105,7 @@ public final class Scheduler {
         long previousEndNanos = 0;
         String failure = null;
         int breachedSteps = 0;
+        boolean cellOffConfirmed = false;
         try {
             for (PlannedStep step : plan.steps()) {
                 if (abortReason != null) {
@@ -197,7 +196,7 @@ public final class Scheduler {
         } finally {
             cellOffConfirmed = cellOff();
         }
-        return finish(failure, completed, breachedSteps, lags);
+        return finish(failure, completed, breachedSteps, lags, cellOffConfirmed);
     }
 
     private Measurement start(PlannedStep step, SampleSink sink) throws DriverException {
@@ -259,7 +258,8 @@ public final class Scheduler {
         }
     }
 
-    private RunResult finish(String failure, int completed, int breachedSteps, List<Double> lags) {
+    private RunResult finish(String failure, int completed, int breachedSteps, List<Double> lags,
+                             boolean cellOffConfirmed) {
         synchronized (stateLock) {
             if (failure != null && linkGivenUp) {
                 become(RunState.INTERRUPTED);
