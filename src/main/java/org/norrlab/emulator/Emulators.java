@@ -10,6 +10,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.SerialTransport;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,5 +76,14 @@ public final class Emulators {
             simulated.close();
         };
         return new Running(thread, closeAll);
+    }
+
+    /** Stops the simulated cell behind an emulator; a failure is logged, as the emulator has no one to tell. */
+    static void stopCell(Potentiostat cell) {
+        try {
+            cell.abort();
+        } catch (DriverException e) {
+            LoggerFactory.getLogger(Emulators.class).error("the emulator's simulated cell did not stop", e);
+        }
     }
 }

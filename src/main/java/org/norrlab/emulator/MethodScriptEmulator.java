@@ -68,15 +68,7 @@ public final class MethodScriptEmulator implements Runnable {
     public void stop() {
         stopped = true;
         abort.set(true);
-        abortCell();
-    }
-
-    private void abortCell() {
-        try {
-            cell.abort();
-        } catch (DriverException e) {
-            log.error("the emulator's simulated cell did not stop", e);
-        }
+        Emulators.stopCell(cell);
     }
 
     @Override
@@ -130,7 +122,7 @@ public final class MethodScriptEmulator implements Runnable {
         if (line.equals("Z")) {
             out.write("Z\n");
             abort.set(true);
-            abortCell();
+            Emulators.stopCell(cell);
         } else if (!line.isEmpty()) {
             out.write(line.charAt(0) + "!0003\n");
         }
@@ -250,13 +242,13 @@ public final class MethodScriptEmulator implements Runnable {
                     log.info("emulator vanishes after {} samples", count - 1);
                     stopped = true;
                     port.close();
-                    abortCell();
+                    Emulators.stopCell(cell);
                     return;
                 }
                 if (count == faults.errorAfterSamples()) {
                     out.write("!0032\n");
                     errorSent = true;
-                    abortCell();
+                    Emulators.stopCell(cell);
                     return;
                 }
                 StringBuilder line = new StringBuilder("Peb").append(DataValue.encode(sample.timeSeconds()));
@@ -273,7 +265,7 @@ public final class MethodScriptEmulator implements Runnable {
                 }
             } catch (DriverException e) {
                 failure = e;
-                abortCell();
+                Emulators.stopCell(cell);
             }
         }
 

@@ -52,15 +52,7 @@ public final class RodeostatEmulator implements Runnable {
 
     public void stop() {
         stopped = true;
-        abortCell();
-    }
-
-    private void abortCell() {
-        try {
-            cell.abort();
-        } catch (DriverException e) {
-            log.error("the emulator's simulated cell did not stop", e);
-        }
+        Emulators.stopCell(cell);
     }
 
     @Override
@@ -128,7 +120,7 @@ public final class RodeostatEmulator implements Runnable {
             case "runTest" -> runTest(name);
             case "stopTest" -> {
                 ok(name, "");
-                abortCell();
+                Emulators.stopCell(cell);
             }
             case "setVolt" -> ok(name, "\"v\":" + RodeostatMessages.number(command.path("v").asDouble()));
             default -> fail("unknown command: " + name);
@@ -157,7 +149,7 @@ public final class RodeostatEmulator implements Runnable {
                     if (count == faults.vanishAfterSamples()) {
                         stopped = true;
                         port.close();
-                        abortCell();
+                        Emulators.stopCell(cell);
                         return;
                     }
                     double microamps = Math.max(-rangeAmperes, Math.min(rangeAmperes, sample.currentAmperes())) * 1e6;
@@ -166,7 +158,7 @@ public final class RodeostatEmulator implements Runnable {
                         out.write(out.garbage());
                     }
                 } catch (DriverException e) {
-                    abortCell();
+                    Emulators.stopCell(cell);
                 }
             }
 
