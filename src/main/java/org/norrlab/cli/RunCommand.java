@@ -2,13 +2,16 @@ package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Units;
+import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Speed;
+import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
+import org.norrlab.run.SimulatedAssays;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;
@@ -67,18 +70,52 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--simulate-assays",
+            description = "Simulated instruments only: after the run, assay every CA step's NH3 from the simulator's"
+                    + " truth (1 %% scatter), store the results and print the FE/yield table.")
+    boolean simulateAssays;
+
     @Override
     public Integer call() throws Exception {
         SiteConfig site = homeOptions.site();
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
+        if (simulateAssays && !new DriverRegistry(site.home()).profile(instrument).family().equals("sim")) {
+            throw new IllegalArgumentException("--simulate-assays needs the simulated instrument; " + instrument
+                    + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
+        }
         PreparedRun run = service.prepare(request);
-        return execute(spec.commandLine().getOut(), run, request.speed(), noProgress);
+        PrintWriter out = spec.commandLine().getOut();
+        RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress);
+        if (simulateAssays) {
+            try (SqliteStore store = SqliteStore.open(outcome.database())) {
+                SimulatedAssays.addTo(store, outcome.sessionId());
+                out.println();
+                out.println("Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
+                AnalyzeCommand.printTable(out, SessionAnalysis.analyze(store, outcome.sessionId(),
+                        SessionAnalysis.Options.DEFAULT));
+            }
+            out.flush();
+        }
+        return exitCode(outcome);
     }
 
     /** Runs a prepared run with progress and Ctrl-C handling, prints its table, and returns the exit code. */
     static int execute(PrintWriter out, PreparedRun run, org.norrlab.driver.Speed speed, boolean noProgress) throws Exception {
+        return exitCode(runAndPrint(out, run, speed, noProgress));
+    }
+
+    static int exitCode(RunOutcome outcome) {
+        return switch (outcome.status()) {
+            case COMPLETED -> ExitCodes.OK;
+            case ABORTED -> ExitCodes.ABORTED;
+            default -> ExitCodes.FAILED;
+        };
+    }
+
+    private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, org.norrlab.driver.Speed speed,
+                                          boolean noProgress) throws Exception {
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
                 run.identity().family().equals("sim") || run.replayOf().isPresent() ? " at speed " + speed : "");
@@ -97,11 +134,7 @@ final class RunCommand implements Callable<Integer> {
             reported.countDown();
             removeHook(abortOnSignal);
         }
-        return switch (outcome.status()) {
-            case COMPLETED -> ExitCodes.OK;
-            case ABORTED -> ExitCodes.ABORTED;
-            default -> ExitCodes.FAILED;
-        };
+        return outcome;
     }
 
     /**

@@ -1,0 +1,70 @@
+package org.norrlab.run;
+
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
+import org.norrlab.core.EventKind;
+import org.norrlab.driver.sim.ProductTally;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredSession;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Plays the analytical lab for a simulated session: every CA step's catholyte is "assayed" for NH3
+ * from the simulator's truth, with the scatter of a good indophenol measurement, and the result is
+ * stored as an ordinary assay. This lets the demo and the GUI go from a run to FE and yield without
+ * a spectrophotometer; on a real cell the assays are entered from the lab instead.
+ */
+public final class SimulatedAssays {
+    /** One-sigma relative scatter of a reading (indophenol, mid-range, read in duplicate: about 1 %). */
+    public static final double RELATIVE_SIGMA = 0.01;
+    public static final String UNIT = "µg/mL NH4+-N";
+    public static final String OPERATOR = "simulator";
+    private static final double NITROGEN_G_PER_MOL = 14.007;
+
+    private SimulatedAssays() {
+    }
+
+    /**
+     * Adds one NH3 concentration per CA step of the session, drawn around the true value with a seed
+     * taken from the session's seed, so that the same session always gets the same readings.
+     *
+     * @return the assays stored, in step order
+     * @throws IllegalArgumentException if the session has no simulator truth (it was not simulated)
+     */
+    public static List<Assay> addTo(SqliteStore store, long sessionId) throws StoreException {
+        StoredSession session = store.session(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("there is no session " + sessionId));
+        List<StoredEvent> truths = store.events(sessionId).stream()
+                .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH).toList();
+        if (truths.isEmpty()) {
+            throw new IllegalArgumentException("session " + sessionId + " has no simulator truth to assay: it ran on "
+                    + session.instrument().describe() + ", not on the simulated cell with a CA step");
+        }
+        long seed = Long.parseLong(session.runOptions().getOrDefault("seed", "0"));
+        SplittableRandom scatter = new SplittableRandom(seed * 31 + sessionId);
+        double volumeMl = session.cell().electrolyteVolumeMl();
+        List<Assay> added = new ArrayList<>();
+        for (StoredEvent truthEvent : truths) {
+            ProductTally truth = ProductTally.fromValues(truthEvent.event().values());
+            double microgramPerMl = truth.nh3Mol() * NITROGEN_G_PER_MOL * 1e6 / volumeMl;
+            double reading = microgramPerMl * (1 + RELATIVE_SIGMA * scatter.nextGaussian());
+            Assay assay = new Assay(0, truthEvent.stepIndex(), Product.NH3, Assay.Kind.CONCENTRATION,
+                    Measure.relative(reading, RELATIVE_SIGMA), UNIT, Optional.empty(), 1,
+                    Assay.DEFAULT_DILUTION_RELATIVE_SIGMA, Optional.empty(), Optional.empty(), Optional.empty(),
+                    OPERATOR, "simulated assay of the catholyte (simulator truth with 1 % scatter)", Instant.now());
+            long id = store.assays().addAssay(sessionId, assay);
+            added.add(new Assay(id, assay.stepIndex(), assay.product(), assay.kind(), assay.value(), assay.unit(),
+                    assay.calibrationId(), assay.dilution(), assay.dilutionRelativeSigma(), assay.volumeMl(),
+                    assay.gasFlowMlPerMinute(), assay.gasMinutes(), assay.operator(), assay.note(), assay.created()));
+        }
+        return added;
+    }
+}
