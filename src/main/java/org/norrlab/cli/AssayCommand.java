@@ -1,8 +1,8 @@
 package org.norrlab.cli;
 
 import org.norrlab.analysis.Assay;
-import org.norrlab.config.ConfigException;
-import org.norrlab.config.CsvTable;
+import org.norrlab.labdata.AssayEntry;
+import org.norrlab.labdata.AssayFile;
 import org.norrlab.store.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,11 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list.",
@@ -97,28 +95,11 @@ final class AssayCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            CsvTable table = CsvTable.read(file, Set.of("step"), Set.of("product", "absorbance", "calibration", "dilution",
-                    "concentration", "amount", "volume", "note"));
             try (SqliteStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
-                List<Assay> assays = new ArrayList<>();
-                for (CsvTable.Row row : table.rows()) {
-                    try {
-                        assays.add(new AssayEntry((int) row.number("step"), row.get("product").orElse("NH3"),
-                                row.get("absorbance").isPresent() ? Optional.of(row.number("absorbance")) : Optional.empty(),
-                                row.get("calibration").isPresent() ? Optional.of((long) row.number("calibration")) : Optional.empty(),
-                                row.get("dilution").isPresent() ? row.number("dilution") : 1, row.get("concentration"),
-                                row.get("amount"), Optional.empty(), Optional.empty(), Optional.empty(), row.get("volume"),
-                                "", row.get("note").orElse("")).toAssay(store, sessionId));
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigException(new org.norrlab.config.Location(file, row.line(), 1), "", e.getMessage());
-                    }
-                }
-                for (Assay assay : assays) {
-                    store.assays().addAssay(sessionId, assay);
-                }
+                List<Long> ids = AssayFile.importInto(file, store, sessionId);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Imported %d assays for session %d from %s.%n",
-                        assays.size(), sessionId, file);
+                        ids.size(), sessionId, file);
             }
             return ExitCodes.OK;
         }

@@ -3,11 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
-import org.norrlab.analysis.Standard;
-import org.norrlab.analysis.WrittenValue;
-import org.norrlab.config.ConfigException;
-import org.norrlab.config.CsvTable;
-import org.norrlab.config.Location;
+import org.norrlab.labdata.StandardsFile;
 import org.norrlab.store.SqliteStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +14,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "calib", mixinStandardHelpOptions = true, description = "Assay calibrations: add from standards, list, show.",
@@ -64,30 +56,8 @@ final class CalibCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Product p = Product.parse(product);
-            CsvTable table = CsvTable.read(file, Set.of("concentration", "absorbance"), Set.of("kind"));
-            List<Standard> standards = new ArrayList<>();
-            List<Double> blanks = new ArrayList<>();
-            for (CsvTable.Row row : table.rows()) {
-                String kind = row.get("kind").orElse("standard").toLowerCase(Locale.ROOT);
-                switch (kind) {
-                    case "standard" -> {
-                        double c = row.number("concentration");
-                        if (c < 0) {
-                            throw row.error("concentration", "must not be negative");
-                        }
-                        standards.add(new Standard(c, row.number("absorbance")));
-                    }
-                    case "blank" -> blanks.add(row.number("absorbance"));
-                    default -> throw row.error("kind", "'" + kind + "' is not a kind; allowed: standard, blank");
-                }
-            }
-            if (standards.size() < 2) {
-                throw new ConfigException(new Location(file, 1, 1), "", "holds " + standards.size()
-                        + " standards; a line needs at least 2 (4 or more to pass the acceptance rule)");
-            }
-            Calibration calibration = new Calibration(0, Instant.now(), operator, note, p, method, nanometres(wavelength),
-                    unit, file.getFileName().toString(), standards, blanks, acceptPoorFit);
+            Calibration calibration = StandardsFile.read(file, new StandardsFile.Method(Product.parse(product), method,
+                    wavelength, unit, operator, note, acceptPoorFit));
             CalibrationFit fit = calibration.fit();
             PrintWriter out = spec.commandLine().getOut();
             describe(out, calibration, fit);
@@ -102,14 +72,6 @@ final class CalibCommand implements Runnable {
                         : " (FAILS the acceptance rule: " + fit.acceptanceProblem() + "; results using it are flagged)");
             }
             return ExitCodes.OK;
-        }
-
-        private static double nanometres(String text) {
-            WrittenValue v = WrittenValue.parse(text, "a wavelength");
-            if (!(v.unit().equals("nm") || v.unit().isEmpty()) || !(v.measure().value() > 100 && v.measure().value() < 2000)) {
-                throw new IllegalArgumentException("'" + text + "' is not a wavelength; write e.g. '655 nm' (100 to 2000 nm)");
-            }
-            return v.measure().value();
         }
     }
 

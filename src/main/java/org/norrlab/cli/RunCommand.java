@@ -11,7 +11,7 @@ import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
-import org.norrlab.run.SimulatedAssays;
+import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SqliteStore;

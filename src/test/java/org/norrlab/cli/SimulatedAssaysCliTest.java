@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.sim.ProductTally;
-import org.norrlab.run.SimulatedAssays;
+import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.store.SqliteStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;

@@ -1,4 +1,4 @@
-package org.norrlab.cli;
+package org.norrlab.labdata;
 
 import org.norrlab.analysis.AmountUnit;
 import org.norrlab.analysis.Assay;
@@ -21,11 +21,11 @@ import java.util.Optional;
  * the stored calibrations before it is stored. Exactly one of absorbance, concentration, amount or
  * GC reading must be given.
  */
-record AssayEntry(int step, String product, Optional<Double> absorbance, Optional<Long> calibration, double dilution,
+public record AssayEntry(int step, String product, Optional<Double> absorbance, Optional<Long> calibration, double dilution,
                   Optional<String> concentration, Optional<String> amount, Optional<String> gc, Optional<String> flow,
                   Optional<Double> minutes, Optional<String> volume, String operator, String note) {
 
-    Assay toAssay(SqliteStore store, long sessionId) throws StoreException {
+    public Assay toAssay(SqliteStore store, long sessionId) throws StoreException {
         List<StoredStep> steps = store.steps(sessionId);
         StoredStep stored = steps.stream().filter(s -> s.index() == step).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("session " + sessionId + " has no step " + step + "; its CA steps are "
@@ -48,7 +48,8 @@ record AssayEntry(int step, String product, Optional<Double> absorbance, Optiona
         if (absorbance.isPresent()) {
             long id = calibration.orElseThrow(() -> new IllegalArgumentException(
                     "an absorbance needs --calibration ID ('norrlab calib list' shows them)"));
-            Calibration cal = Lookup.calibration(store, id);
+            Calibration cal = store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
+                    "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
             if (cal.product() != p) {
                 throw new IllegalArgumentException("calibration " + id + " is for " + cal.product() + ", not " + p);
             }

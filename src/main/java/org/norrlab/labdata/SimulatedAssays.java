@@ -1,4 +1,4 @@
-package org.norrlab.run;
+package org.norrlab.labdata;
 
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Measure;
