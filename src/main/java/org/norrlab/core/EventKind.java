@@ -13,5 +13,7 @@ public enum EventKind {
     FAILURE,
     /** the simulator's ground truth for a step: products made and charge passed */
     SIMULATOR_TRUTH,
+    /** the run waited between two steps at the operator's request, with the cell off */
+    PAUSE,
     NOTE
 }

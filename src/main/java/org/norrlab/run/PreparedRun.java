@@ -55,6 +55,7 @@ public final class PreparedRun {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Scheduler scheduler;
     private volatile String pendingAbort;
+    private volatile boolean pendingPause;
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
                 RunRequest request, Path database, String softwareVersion, WireLog wire,
@@ -117,6 +118,21 @@ public final class PreparedRun {
         }
     }
 
+    /** Asks the run to wait after the step in progress (cell off) until called with {@code false}. */
+    public void pauseBetweenSteps(boolean pause) {
+        pendingPause = pause;
+        Scheduler running = scheduler;
+        if (running != null) {
+            running.pauseBetweenSteps(pause);
+        }
+    }
+
+    /** True while the run waits between steps. */
+    public boolean paused() {
+        Scheduler running = scheduler;
+        return running != null && running.paused();
+    }
+
     /** Waits until {@link #execute} has recorded how the session ended; for shutdown hooks. */
     public boolean awaitFinished(java.time.Duration timeout) throws InterruptedException {
         return finished.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -147,6 +163,7 @@ public final class PreparedRun {
                     if (pendingAbort != null) {
                         created.requestAbort(pendingAbort);
                     }
+                    created.pauseBetweenSteps(pendingPause);
                     result = created.run();
                 } finally {
                     core.close();

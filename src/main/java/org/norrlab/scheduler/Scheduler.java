@@ -40,6 +40,8 @@ public final class Scheduler {
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
+    private volatile boolean pauseRequested;
+    private volatile boolean paused;
     private volatile org.norrlab.safety.Breach breach;
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
@@ -82,6 +84,20 @@ public final class Scheduler {
             }
         }
         log.warn("abort requested: {}", reason);
+    }
+
+    /**
+     * Asks the run to wait after the step in progress, with the cell off, until {@code false} is
+     * given again (or the run is aborted). Steps are never cut short by a pause.
+     */
+    public void pauseBetweenSteps(boolean pause) {
+        pauseRequested = pause;
+        log.info(pause ? "pause requested: the run will wait after the current step" : "pause lifted");
+    }
+
+    /** True while the run waits between steps. */
+    public boolean paused() {
+        return paused;
     }
 
     /**
@@ -177,6 +193,10 @@ public final class Scheduler {
                 }
                 if (end.outcome() == MeasurementEnd.Outcome.COMPLETED) {
                     completed++;
+                    if (pauseRequested && step.index() < plan.steps().size()) {
+                        waitWhilePaused(step.index(), end.lastTimeSeconds());
+                        previousEndNanos = System.nanoTime();   // a pause is not scheduler lag
+                    }
                 } else if (end.outcome() != MeasurementEnd.Outcome.ABORTED) {
                     failure = "step " + step.index() + " (" + step.label() + ") "
                             + end.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
@@ -197,6 +217,26 @@ public final class Scheduler {
             cellOffConfirmed = cellOff();
         }
         return finish(failure, completed, breachedSteps, lags, cellOffConfirmed);
+    }
+
+    private void waitWhilePaused(int stepIndex, double stepSeconds) throws DriverException, InterruptedException {
+        instrument.setCellOn(false);
+        paused = true;
+        long since = System.nanoTime();
+        core.publish(new AcquisitionRecord.EventSeen(stepIndex, org.norrlab.core.Event.of(org.norrlab.core.EventKind.PAUSE,
+                stepSeconds, "paused after step " + stepIndex + " at the operator's request; the cell is off"), Instant.now()));
+        try {
+            while (pauseRequested && abortReason == null) {
+                Thread.sleep(POLL.toMillis());
+            }
+        } finally {
+            paused = false;
+        }
+        double seconds = (System.nanoTime() - since) / 1e9;
+        core.publish(new AcquisitionRecord.EventSeen(stepIndex, new org.norrlab.core.Event(org.norrlab.core.EventKind.PAUSE,
+                stepSeconds, String.format(Locale.ROOT, "%s after a pause of %.1f s between steps %d and %d",
+                abortReason == null ? "resumed" : "aborted", seconds, stepIndex, stepIndex + 1),
+                java.util.Map.of("pause_s", seconds)), Instant.now()));
     }
 
     private Measurement start(PlannedStep step, SampleSink sink) throws DriverException {
