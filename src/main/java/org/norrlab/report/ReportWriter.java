@@ -44,7 +44,7 @@ public final class ReportWriter {
                 directory.resolve("current.svg"), directory.resolve("summary.json"), directory.resolve("summary.md"));
     }
 
-    static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
+    public static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
         List<FaradaicFigure.Point> points = new ArrayList<>();
         for (StepAnalysis step : result.steps()) {
             List<FaradaicFigure.Bar> bars = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class ReportWriter {
         return points;
     }
 
-    static List<CurrentFigure.Trace> traces(SqliteStore store, SessionAnalysis.Result result) throws StoreException {
+    public static List<CurrentFigure.Trace> traces(SqliteStore store, SessionAnalysis.Result result) throws StoreException {
         double area = result.session().cell().electrodeAreaCm2();
         List<CurrentFigure.Trace> traces = new ArrayList<>();
         for (StepAnalysis step : result.steps()) {

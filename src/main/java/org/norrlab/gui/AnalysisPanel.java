@@ -1,0 +1,421 @@
+package org.norrlab.gui;
+
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.CalibrationFit;
+import org.norrlab.analysis.Product;
+import org.norrlab.analysis.ProductResult;
+import org.norrlab.figures.FaradaicFigure;
+import org.norrlab.labdata.AssayEntry;
+import org.norrlab.labdata.AssayFile;
+import org.norrlab.labdata.SimulatedAssays;
+import org.norrlab.labdata.StandardsFile;
+import org.norrlab.report.ReportWriter;
+import org.norrlab.report.ResultText;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.StepAnalysis;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredSession;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JOptionPane;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.table.DefaultTableModel;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.GridLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The analysis view: a session's assays and the calibrations they are read through, the per-step
+ * FE/yield table and figure, and the report. Entering or importing results re-runs the analysis.
+ */
+final class AnalysisPanel extends JPanel {
+    static final String[] RESULT_COLUMNS = {"step", "E vs RHE (V)", "t (s)", "|Q| (C)", "NH3 (µmol)", "FE NH3 (%)",
+            "FE sum (%)", "NH3 yield (µmol h⁻¹ cm⁻²)", "(µg h⁻¹ mg⁻¹)"};
+    static final String[] ASSAY_COLUMNS = {"id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
+            "operator", "note"};
+    static final String[] CALIBRATION_COLUMNS = {"id", "product", "method", "λ (nm)", "unit", "slope", "R²", "LOD", "status"};
+
+    private final GuiContext context;
+    private final JComboBox<SessionItem> session = new JComboBox<>();
+    private final DefaultTableModel results = readOnly(RESULT_COLUMNS);
+    private final DefaultTableModel assays = readOnly(ASSAY_COLUMNS);
+    private final DefaultTableModel calibrations = readOnly(CALIBRATION_COLUMNS);
+    private final ChartPanel figure = new ChartPanel(null);
+    private final JLabel status = new JLabel(" ");
+    private final JButton simulate = new JButton("Simulate assays");
+    private final List<JButton> sessionActions = new ArrayList<>();
+    private SessionAnalysis.Result shown;
+    private List<Calibration> knownCalibrations = List.of();
+
+    /** A session in the chooser. */
+    record SessionItem(long id, String label, boolean simulated) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    AnalysisPanel(GuiContext context) {
+        super(new BorderLayout());
+        this.context = context;
+        JButton reload = new JButton("Reload");
+        reload.addActionListener(e -> reload(Optional.empty()));
+        JButton addCalibration = new JButton("Add calibration…");
+        addCalibration.addActionListener(e -> addCalibration());
+        JButton importAssays = new JButton("Import assays CSV…");
+        importAssays.addActionListener(e -> importAssays());
+        JButton addAssay = new JButton("Add assay…");
+        addAssay.addActionListener(e -> addAssay());
+        simulate.setToolTipText("Simulated sessions only: assay each CA step's NH3 from the simulator's truth (1 % scatter)");
+        simulate.addActionListener(e -> simulateAssays());
+        JButton saveReport = new JButton("Save report…");
+        saveReport.addActionListener(e -> saveReport());
+        sessionActions.addAll(List.of(importAssays, addAssay, simulate, saveReport));
+        session.addActionListener(e -> {
+            SessionItem item = (SessionItem) session.getSelectedItem();
+            if (item != null) {
+                analyse(item.id());
+            }
+        });
+
+        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        top.add(new JLabel("Session"));
+        session.setPrototypeDisplayValue(new SessionItem(0, "Session 0000: a protocol name of some length (sim)", false));
+        top.add(session);
+        top.add(reload);
+        top.add(addCalibration);
+        top.add(importAssays);
+        top.add(addAssay);
+        top.add(simulate);
+        top.add(saveReport);
+
+        JTable resultTable = Tables.fitted(new JTable(results));
+        resultTable.setName("results");
+        JTable assayTable = Tables.fitted(new JTable(assays));
+        assayTable.setName("assays");
+        JTable calibrationTable = Tables.fitted(new JTable(calibrations));
+        calibrationTable.setName("calibrations");
+        JPanel tables = new JPanel(new GridLayout(3, 1, 0, 6));
+        tables.add(titled("FE and yield per CA step (± 1σ)", resultTable));
+        tables.add(titled("Assay results of this session", assayTable));
+        tables.add(titled("Calibrations", calibrationTable));
+        figure.setPreferredSize(new Dimension(560, 420));
+        JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tables, figure);
+        split.setResizeWeight(0.55);
+
+        status.setFont(status.getFont().deriveFont(Font.PLAIN, 12f));
+        status.setBorder(BorderFactory.createEmptyBorder(2, 8, 4, 8));
+        add(top, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+        add(status, BorderLayout.SOUTH);
+        sessionActions.forEach(b -> b.setEnabled(false));
+    }
+
+    private static JScrollPane titled(String title, JTable table) {
+        JScrollPane scroll = new JScrollPane(table);
+        scroll.setBorder(BorderFactory.createTitledBorder(title));
+        table.setFillsViewportHeight(true);
+        return scroll;
+    }
+
+    private static DefaultTableModel readOnly(String[] columns) {
+        return new DefaultTableModel(columns, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    /** Refreshes the session list, then shows {@code select} (or keeps the current choice). */
+    void reload(Optional<Long> select) {
+        Background.run(this, "Reading the sessions", () -> {
+            try (SqliteStore store = context.openStore()) {
+                List<SessionItem> items = new ArrayList<>();
+                for (StoredSession s : store.sessions()) {
+                    boolean simulated = s.instrument().family().equals("sim");
+                    items.add(new SessionItem(s.id(), String.format(Locale.ROOT, "Session %d: %s (%s, %s)", s.id(),
+                            s.protocolName(), s.instrument().profile(), s.status().dbName()), simulated));
+                }
+                return items;
+            }
+        }, items -> {
+            long keep = select.orElseGet(() -> session.getSelectedItem() == null ? -1 : ((SessionItem) session.getSelectedItem()).id());
+            session.removeAllItems();
+            items.forEach(session::addItem);
+            items.stream().filter(i -> i.id() == keep).findFirst().ifPresentOrElse(session::setSelectedItem, () -> {
+                if (!items.isEmpty()) {
+                    session.setSelectedItem(items.get(items.size() - 1));
+                }
+            });
+        });
+    }
+
+    /** Analyses a session in the background and shows the result. */
+    void analyse(long id) {
+        Background.run(this, "Analysing session " + id, () -> {
+            try (SqliteStore store = context.openStore()) {
+                SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+                List<Assay> stored = store.assays().assays(id);
+                List<Calibration> known = store.assays().calibrations();
+                JFreeChart chart = FaradaicFigure.chart("Session " + id + ": " + result.session().protocolName(),
+                        ReportWriter.points(result));
+                return new Shown(result, stored, known, chart);
+            }
+        }, this::show);
+    }
+
+    private record Shown(SessionAnalysis.Result result, List<Assay> assays, List<Calibration> calibrations, JFreeChart chart) {
+    }
+
+    private void show(Shown s) {
+        shown = s.result();
+        knownCalibrations = s.calibrations();
+        results.setRowCount(0);
+        for (StepAnalysis step : s.result().steps()) {
+            results.addRow(resultRow(step));
+        }
+        assays.setRowCount(0);
+        for (Assay a : s.assays()) {
+            assays.addRow(new Object[] {a.id(), a.stepIndex(), a.product(), a.kind().name().toLowerCase(Locale.ROOT),
+                    a.value().sigma() == 0 ? String.format(Locale.ROOT, "%.5g", a.value().value())
+                            : String.format(Locale.ROOT, "%.5g ± %.2g", a.value().value(), a.value().sigma()),
+                    a.unit(), a.calibrationId().map(String::valueOf).orElse("—"), a.dilution(), a.operator(), a.note()});
+        }
+        calibrations.setRowCount(0);
+        for (Calibration c : s.calibrations()) {
+            CalibrationFit fit = c.fit();
+            calibrations.addRow(new Object[] {c.id(), c.product(), c.method(), String.format(Locale.ROOT, "%.0f", c.wavelengthNm()),
+                    c.unit(), String.format(Locale.ROOT, "%.5g", fit.slope()), String.format(Locale.ROOT, "%.5f", fit.rSquared()),
+                    String.format(Locale.ROOT, "%.4g", fit.lod()), fit.acceptable() ? "ok" : "fails: " + fit.acceptanceProblem()});
+        }
+        figure.setChart(s.chart());
+        boolean simulated = s.result().session().instrument().family().equals("sim");
+        sessionActions.forEach(b -> b.setEnabled(true));
+        simulate.setEnabled(simulated);
+        status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results; electrode %.3g cm², electrolyte"
+                        + " %.3g mL, loading %.3g mg/cm². ± is one standard deviation; * marks a flagged value.",
+                s.result().session().id(), s.result().steps().size(), s.assays().size(),
+                s.result().session().cell().electrodeAreaCm2(), s.result().session().cell().electrolyteVolumeMl(),
+                s.result().session().cell().catalystLoadingMgPerCm2()));
+    }
+
+    static Object[] resultRow(StepAnalysis step) {
+        ProductResult nh3 = step.outcome().products().get(Product.NH3);
+        var yield = step.outcome().nh3Yield();
+        return new Object[] {step.step().index(), String.format(Locale.ROOT, "%.3f", step.step().voltsVsRhe()),
+                String.format(Locale.ROOT, "%.1f", step.durationSeconds()),
+                String.format(Locale.ROOT, "%.5g", step.charge().coulombs()),
+                nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
+                nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
+                ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
+                nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
+                nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value())};
+    }
+
+    private long sessionId() {
+        return ((SessionItem) session.getSelectedItem()).id();
+    }
+
+    // --- entering results ---------------------------------------------------------------------------------
+
+    void simulateAssays() {
+        long id = sessionId();
+        Background.run(this, "Simulating assays", () -> {
+            try (SqliteStore store = context.openStore()) {
+                return SimulatedAssays.addTo(store, id);
+            }
+        }, added -> {
+            status.setText(added.size() + " simulated assays stored for session " + id + ".");
+            analyse(id);
+        });
+    }
+
+    private void importAssays() {
+        JFileChooser chooser = new JFileChooser(context.site().home().resolve("config/examples").toFile());
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        long id = sessionId();
+        Path file = chooser.getSelectedFile().toPath();
+        Background.run(this, "Importing " + file.getFileName(), () -> {
+            try (SqliteStore store = context.openStore()) {
+                return AssayFile.importInto(file, store, id);
+            }
+        }, ids -> analyse(id));
+    }
+
+    private void addAssay() {
+        long id = sessionId();
+        JComboBox<Integer> step = new JComboBox<>();
+        shown.steps().forEach(s -> step.addItem(s.step().index()));
+        JComboBox<String> product = new JComboBox<>(new String[] {"NH3", "NH2OH", "N2O", "N2", "H2"});
+        JComboBox<String> kind = new JComboBox<>(new String[] {"absorbance", "concentration", "amount"});
+        JTextField value = new JTextField(14);
+        JComboBox<String> calibration = new JComboBox<>();
+        calibration.addItem("—");
+        knownCalibrations.forEach(c -> calibration.addItem(c.id() + ": " + c.product() + " " + c.method() + ", " + c.unit()));
+        JTextField dilution = new JTextField("1");
+        JTextField note = new JTextField();
+        JPanel form = new JPanel(new GridLayout(0, 2, 6, 4));
+        form.add(new JLabel("CA step"));
+        form.add(step);
+        form.add(new JLabel("Product"));
+        form.add(product);
+        form.add(new JLabel("Kind"));
+        form.add(kind);
+        form.add(new JLabel("Value (absorbance in AU; else with unit, e.g. '0.52 mM', '2.0 umol')"));
+        form.add(value);
+        form.add(new JLabel("Calibration (absorbance only)"));
+        form.add(calibration);
+        form.add(new JLabel("Dilution factor"));
+        form.add(dilution);
+        form.add(new JLabel("Note"));
+        form.add(note);
+        if (JOptionPane.showConfirmDialog(this, form, "Add an assay result to session " + id, JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.PLAIN_MESSAGE) != JOptionPane.OK_OPTION) {
+            return;
+        }
+        Background.run(this, "Adding the assay", () -> {
+            String k = (String) kind.getSelectedItem();
+            String v = value.getText().trim();
+            Optional<Long> cal = calibration.getSelectedIndex() <= 0 ? Optional.empty()
+                    : Optional.of(knownCalibrations.get(calibration.getSelectedIndex() - 1).id());
+            AssayEntry entry = new AssayEntry((Integer) step.getSelectedItem(), (String) product.getSelectedItem(),
+                    k.equals("absorbance") ? Optional.of(number(v, "absorbance")) : Optional.empty(), cal,
+                    number(dilution.getText().trim(), "dilution factor"),
+                    k.equals("concentration") ? Optional.of(v) : Optional.empty(),
+                    k.equals("amount") ? Optional.of(v) : Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), System.getProperty("user.name", ""), note.getText().trim());
+            try (SqliteStore store = context.openStore()) {
+                return store.assays().addAssay(id, entry.toAssay(store, id));
+            }
+        }, added -> analyse(id));
+    }
+
+    private static double number(String text, String what) {
+        try {
+            return Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a number; the " + what + " is a plain number", e);
+        }
+    }
+
+    private void addCalibration() {
+        JFileChooser chooser = new JFileChooser(context.site().home().resolve("config/examples").toFile());
+        chooser.setDialogTitle("Standards CSV: concentration,absorbance[,kind]");
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path file = chooser.getSelectedFile().toPath();
+        JComboBox<String> product = new JComboBox<>(new String[] {"NH3", "NH2OH"});
+        JTextField method = new JTextField("indophenol");
+        JTextField wavelength = new JTextField("655 nm");
+        JTextField unit = new JTextField("µg/mL NH4+-N");
+        JPanel form = new JPanel(new GridLayout(0, 2, 6, 4));
+        form.add(new JLabel("Product"));
+        form.add(product);
+        form.add(new JLabel("Method"));
+        form.add(method);
+        form.add(new JLabel("Wavelength"));
+        form.add(wavelength);
+        form.add(new JLabel("Unit of the standards"));
+        form.add(unit);
+        if (JOptionPane.showConfirmDialog(this, form, "Calibration from " + file.getFileName(), JOptionPane.OK_CANCEL_OPTION,
+                JOptionPane.PLAIN_MESSAGE) != JOptionPane.OK_OPTION) {
+            return;
+        }
+        StandardsFile.Method m = new StandardsFile.Method(Product.parse((String) product.getSelectedItem()),
+                method.getText().trim(), wavelength.getText().trim(), unit.getText().trim(),
+                System.getProperty("user.name", ""), "", false);
+        Background.run(this, "Reading " + file.getFileName(), () -> StandardsFile.read(file, m), calibration -> {
+            CalibrationFit fit = calibration.fit();
+            boolean accept = true;
+            Calibration toStore = calibration;
+            if (!fit.acceptable()) {
+                accept = JOptionPane.showConfirmDialog(this, Background.wrap("This calibration fails the acceptance rule: "
+                                + fit.acceptanceProblem() + ". Save it anyway? Every result read through it will be flagged."),
+                        "Poor calibration", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE) == JOptionPane.YES_OPTION;
+                toStore = new Calibration(0, calibration.created(), calibration.operator(), calibration.note(),
+                        calibration.product(), calibration.method(), calibration.wavelengthNm(), calibration.unit(),
+                        calibration.sourceFile(), calibration.standards(), calibration.blankAbsorbances(), true);
+            }
+            if (accept) {
+                storeCalibration(toStore);
+            }
+        });
+    }
+
+    private void storeCalibration(Calibration calibration) {
+        Background.run(this, "Saving the calibration", () -> {
+            try (SqliteStore store = context.openStore()) {
+                return store.assays().addCalibration(calibration);
+            }
+        }, id -> {
+            CalibrationFit fit = calibration.fit();
+            status.setText(String.format(Locale.ROOT, "Saved calibration %d: slope %.5g AU per %s, R² %.5f, LOD %.4g %s.", id,
+                    fit.slope(), calibration.unit(), fit.rSquared(), fit.lod(), calibration.unit()));
+            if (session.getSelectedItem() != null) {
+                analyse(sessionId());
+            }
+        });
+    }
+
+    private void saveReport() {
+        SessionAnalysis.Result result = shown;
+        JFileChooser chooser = new JFileChooser();
+        chooser.setFileSelectionMode(JFileChooser.DIRECTORIES_ONLY);
+        chooser.setDialogTitle("Folder for the report of session " + result.session().id());
+        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path directory = chooser.getSelectedFile().toPath();
+        Background.run(this, "Writing the report", () -> writeReport(context, result, directory),
+                written -> status.setText("Report written: " + written.size() + " files in " + directory));
+    }
+
+    static List<Path> writeReport(GuiContext context, SessionAnalysis.Result result, Path directory) throws Exception {
+        try (SqliteStore store = context.openStore()) {
+            return ReportWriter.write(store, result, directory);
+        }
+    }
+
+    // for the tests
+    DefaultTableModel results() {
+        return results;
+    }
+
+    DefaultTableModel assays() {
+        return assays;
+    }
+
+    ChartPanel figure() {
+        return figure;
+    }
+
+    Optional<SessionAnalysis.Result> shown() {
+        return Optional.ofNullable(shown);
+    }
+
+    JComboBox<SessionItem> sessionChooser() {
+        return session;
+    }
+}

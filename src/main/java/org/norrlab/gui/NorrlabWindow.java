@@ -1,0 +1,192 @@
+package org.norrlab.gui;
+
+import org.norrlab.Version;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+import java.awt.Dimension;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The main window: Run, Sessions and Analysis tabs, a menu with the keyboard shortcuts, and a close
+ * that asks what to do with a run in progress (abort it, or let it finish without the window).
+ */
+public final class NorrlabWindow {
+    private static final Logger log = LoggerFactory.getLogger(NorrlabWindow.class);
+    static final int RUN_TAB = 0;
+    static final int SESSIONS_TAB = 1;
+    static final int ANALYSIS_TAB = 2;
+
+    private final JFrame frame;
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final RunPanel run;
+    private final SessionsPanel sessions;
+    private final AnalysisPanel analysis;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    /** Builds the window; on the event thread. */
+    public NorrlabWindow(GuiContext context) {
+        frame = new JFrame("norrlab " + Version.current() + " — " + context.database().getFileName());
+        analysis = new AnalysisPanel(context);
+        run = new RunPanel(context, this::analyse);
+        sessions = new SessionsPanel(context, this::analyse);
+        tabs.addTab("Run", run);
+        tabs.addTab("Sessions", sessions);
+        tabs.addTab("Analysis", analysis);
+        tabs.setMnemonicAt(RUN_TAB, KeyEvent.VK_1);
+        tabs.addChangeListener(e -> {
+            if (tabs.getSelectedIndex() == SESSIONS_TAB) {
+                sessions.reload();
+            } else if (tabs.getSelectedIndex() == ANALYSIS_TAB) {
+                analysis.reload(Optional.empty());
+            }
+        });
+        frame.setContentPane(tabs);
+        frame.setJMenuBar(menus());
+        frame.setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
+        frame.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                close();
+            }
+        });
+        frame.setMinimumSize(new Dimension(1000, 680));
+        frame.setSize(initialSize());
+        frame.setLocationByPlatform(true);
+    }
+
+    /** 1400 × 900 where the screen has room, else 90 % of it. */
+    private static Dimension initialSize() {
+        Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        return new Dimension(Math.min(1400, screen.width * 9 / 10), Math.min(900, screen.height * 9 / 10));
+    }
+
+    private JMenuBar menus() {
+        JMenuBar bar = new JMenuBar();
+        JMenu runMenu = new JMenu("Run");
+        runMenu.add(item("Start", KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), run::start));
+        runMenu.add(item("Pause between steps / go on", KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
+                run::togglePause));
+        runMenu.add(item("Abort (cell off)", KeyStroke.getKeyStroke(KeyEvent.VK_A,
+                InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), run::abort));
+        runMenu.addSeparator();
+        runMenu.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), this::close));
+        JMenu view = new JMenu("View");
+        view.add(item("Run", KeyStroke.getKeyStroke(KeyEvent.VK_1, InputEvent.CTRL_DOWN_MASK), () -> tabs.setSelectedIndex(RUN_TAB)));
+        view.add(item("Sessions", KeyStroke.getKeyStroke(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK),
+                () -> tabs.setSelectedIndex(SESSIONS_TAB)));
+        view.add(item("Analysis", KeyStroke.getKeyStroke(KeyEvent.VK_3, InputEvent.CTRL_DOWN_MASK),
+                () -> tabs.setSelectedIndex(ANALYSIS_TAB)));
+        bar.add(runMenu);
+        bar.add(view);
+        // The shortcuts work wherever the focus is in the window, menus closed or not.
+        JComponent root = frame.getRootPane();
+        for (int m = 0; m < bar.getMenuCount(); m++) {
+            JMenu menu = bar.getMenu(m);
+            for (int i = 0; i < menu.getItemCount(); i++) {
+                JMenuItem item = menu.getItem(i);
+                if (item != null && item.getAccelerator() != null) {
+                    root.getInputMap(JComponent.WHEN_IN_FOCUSED_WINDOW).put(item.getAccelerator(), item.getText());
+                    root.getActionMap().put(item.getText(), item.getAction());
+                }
+            }
+        }
+        return bar;
+    }
+
+    private static JMenuItem item(String text, KeyStroke key, Runnable action) {
+        JMenuItem item = new JMenuItem(new AbstractAction(text) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                action.run();
+            }
+        });
+        item.setAccelerator(key);
+        return item;
+    }
+
+    public void show() {
+        frame.setVisible(true);
+        run.loadChoices();
+    }
+
+    void analyse(long sessionId) {
+        if (sessionId < 0) {
+            return;
+        }
+        tabs.setSelectedIndex(ANALYSIS_TAB);
+        analysis.reload(Optional.of(sessionId));
+    }
+
+    /** Closing with a run in progress asks first: the cell must not be left on by accident, nor a run lost. */
+    void close() {
+        if (run.running()) {
+            Object[] options = {"Abort the run (cell off)", "Keep running without the window", "Cancel"};
+            int answer = JOptionPane.showOptionDialog(frame, "A run is in progress. What should happen to it?",
+                    "Close norrlab", JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null, options, options[2]);
+            if (answer == 0) {
+                run.abort();
+            } else if (answer != 1) {
+                return;
+            }
+            log.info(answer == 0 ? "window closed: run aborted" : "window closed: the run goes on without it");
+        }
+        frame.dispose();
+        closed.countDown();
+    }
+
+    /** Blocks until the window is closed and any run it started has ended (the run never depends on the window). */
+    public void awaitClosedAndRunEnded() throws InterruptedException {
+        closed.await();
+        while (run.running()) {
+            run.awaitRunEnd(Duration.ofSeconds(1));
+            Thread.sleep(50);
+        }
+    }
+
+    /** Aborts a run in progress and waits for its end; for Ctrl-C / SIGTERM on the process. */
+    public void abortAndWait(Duration timeout) throws InterruptedException {
+        run.activeRun().ifPresent(r -> r.requestAbort("operator interrupt (Ctrl-C or SIGTERM)"));
+        run.awaitRunEnd(timeout);
+    }
+
+    // for the tests
+    JFrame frame() {
+        return frame;
+    }
+
+    JTabbedPane tabs() {
+        return tabs;
+    }
+
+    RunPanel runPanel() {
+        return run;
+    }
+
+    SessionsPanel sessionsPanel() {
+        return sessions;
+    }
+
+    AnalysisPanel analysisPanel() {
+        return analysis;
+    }
+}

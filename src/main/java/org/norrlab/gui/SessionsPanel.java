@@ -1,0 +1,299 @@
+package org.norrlab.gui;
+
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.norrlab.core.Units;
+import org.norrlab.figures.CurrentFigure;
+import org.norrlab.report.ReportWriter;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.SessionExporter;
+import org.norrlab.report.SessionSummaries;
+import org.norrlab.report.StepSummary;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredSession;
+
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JFileChooser;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JScrollPane;
+import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.JTable;
+import javax.swing.JTextArea;
+import javax.swing.JTextField;
+import javax.swing.ListSelectionModel;
+import javax.swing.RowFilter;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
+import javax.swing.table.DefaultTableModel;
+import javax.swing.table.TableRowSorter;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
+
+/** The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. */
+final class SessionsPanel extends JPanel {
+    static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason"};
+    static final String[] STEP_COLUMNS = {"step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration (s)", "samples",
+            "mean I", "|Q| (C)", "outcome"};
+
+    private final GuiContext context;
+    private final DefaultTableModel sessions = readOnly(SESSION_COLUMNS);
+    private final JTable sessionTable = new JTable(sessions);
+    private final TableRowSorter<DefaultTableModel> sorter = new TableRowSorter<>(sessions);
+    private final JTextField filter = new JTextField(24);
+    private final DefaultTableModel steps = readOnly(STEP_COLUMNS);
+    private final JTextArea eventText = new JTextArea();
+    private final JTextArea settingsText = new JTextArea();
+    private final ChartPanel chartPanel = new ChartPanel(null);
+    private final JLabel heading = new JLabel("Choose a session.");
+    private final JButton exportCsv = new JButton("Export CSV…");
+    private final JButton exportJson = new JButton("Export JSON…");
+    private final JButton analyse = new JButton("Analyse…");
+    private long shown = -1;
+
+    SessionsPanel(GuiContext context, LongConsumer analyseSession) {
+        super(new BorderLayout());
+        this.context = context;
+        sessionTable.setName("sessions");
+        Tables.fitted(sessionTable);
+        sessionTable.setRowSorter(sorter);
+        sessionTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        sessionTable.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                selected();
+            }
+        });
+        filter.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                applyFilter();
+            }
+        });
+        JButton reload = new JButton("Reload");
+        reload.addActionListener(e -> reload());
+        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        top.add(new JLabel("Filter"));
+        top.add(filter);
+        top.add(reload);
+        JPanel list = new JPanel(new BorderLayout());
+        list.add(top, BorderLayout.NORTH);
+        JScrollPane listScroll = new JScrollPane(sessionTable);
+        listScroll.setPreferredSize(new Dimension(900, 200));
+        list.add(listScroll, BorderLayout.CENTER);
+
+        JTable stepTable = Tables.fitted(new JTable(steps));
+        stepTable.setName("steps");
+        eventText.setEditable(false);
+        eventText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        settingsText.setEditable(false);
+        settingsText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
+        JTabbedPane detailTabs = new JTabbedPane();
+        detailTabs.addTab("I(t)", chartPanel);
+        detailTabs.addTab("Steps", new JScrollPane(stepTable));
+        detailTabs.addTab("Events", new JScrollPane(eventText));
+        detailTabs.addTab("Settings", new JScrollPane(settingsText));
+
+        exportCsv.addActionListener(e -> export(false));
+        exportJson.addActionListener(e -> export(true));
+        analyse.addActionListener(e -> analyseSession.accept(shown));
+        JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        heading.setFont(heading.getFont().deriveFont(Font.BOLD, 13f));
+        actions.add(heading);
+        actions.add(exportCsv);
+        actions.add(exportJson);
+        actions.add(analyse);
+        enableActions(false);
+        JPanel detail = new JPanel(new BorderLayout());
+        detail.add(actions, BorderLayout.NORTH);
+        detail.add(detailTabs, BorderLayout.CENTER);
+        detail.setBorder(BorderFactory.createEmptyBorder(4, 0, 0, 0));
+
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, list, detail);
+        split.setResizeWeight(0.3);
+        add(split, BorderLayout.CENTER);
+    }
+
+    private static DefaultTableModel readOnly(String[] columns) {
+        return new DefaultTableModel(columns, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
+    }
+
+    void reload() {
+        Background.run(this, "Reading the sessions", () -> {
+            try (SqliteStore store = context.openStore()) {
+                return store.sessions();
+            }
+        }, list -> {
+            sessions.setRowCount(0);
+            for (StoredSession s : list) {
+                sessions.addRow(new Object[] {s.id(), s.started().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"),
+                        s.status().dbName(), s.protocolName(), s.instrument().describe(), s.statusReason()});
+            }
+        });
+    }
+
+    private void applyFilter() {
+        String text = filter.getText().trim();
+        sorter.setRowFilter(text.isEmpty() ? null : RowFilter.regexFilter("(?i)" + Pattern.quote(text)));
+    }
+
+    private void selected() {
+        int row = sessionTable.getSelectedRow();
+        if (row < 0) {
+            return;
+        }
+        long id = ((Number) sessions.getValueAt(sessionTable.convertRowIndexToModel(row), 0)).longValue();
+        open(id);
+    }
+
+    /** Loads one session's details in the background. */
+    void open(long id) {
+        Background.run(this, "Opening session " + id, () -> load(id), this::show);
+    }
+
+    record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, JFreeChart chart) {
+    }
+
+    private Details load(long id) throws Exception {
+        try (SqliteStore store = context.openStore()) {
+            StoredSession session = store.session(id).orElseThrow(() -> new IllegalArgumentException("there is no session " + id));
+            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            JFreeChart chart = CurrentFigure.chart("Session " + id + ": " + session.protocolName(),
+                    ReportWriter.traces(store, result));
+            return new Details(session, SessionSummaries.of(store, id), store.events(id), chart);
+        }
+    }
+
+    private void show(Details d) {
+        shown = d.session().id();
+        heading.setText("Session " + shown + " (" + d.session().status().dbName() + ")");
+        chartPanel.setChart(d.chart());
+        steps.setRowCount(0);
+        for (StepSummary s : d.steps()) {
+            boolean ca = s.step().kind().equals("ca");
+            steps.addRow(new Object[] {s.step().index(), s.step().kind(),
+                    ca ? String.format(Locale.ROOT, "%.3f", s.step().voltsVsRhe()) : "—",
+                    ca ? String.format(Locale.ROOT, "%.3f", s.step().voltsVsReference()) : "—",
+                    String.format(Locale.ROOT, "%.1f", s.durationSeconds()), s.samples(),
+                    ca ? Units.formatCurrent(s.meanAmperes()) : "—",
+                    ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", s.step().outcome().orElse("")});
+        }
+        StringBuilder text = new StringBuilder();
+        for (StoredEvent e : d.events()) {
+            text.append(String.format(Locale.ROOT, "step %d  t = %.3f s  %-16s %s%n", e.stepIndex(), e.event().timeSeconds(),
+                    e.event().kind(), e.event().message()));
+        }
+        eventText.setText(text.toString());
+        eventText.setCaretPosition(0);
+        settingsText.setText(settings(d.session()));
+        settingsText.setCaretPosition(0);
+        enableActions(true);
+    }
+
+    private static String settings(StoredSession s) {
+        StringBuilder text = new StringBuilder();
+        text.append("Protocol: ").append(s.protocolName()).append(" (").append(s.protocolFile()).append(")\n");
+        text.append("Instrument: ").append(s.instrument().describe()).append('\n');
+        text.append("Software: ").append(s.softwareVersion()).append('\n');
+        var cell = s.cell();
+        text.append(String.format(Locale.ROOT, "Cell: %s, pH %.2f, %.1f °C, electrode %.3g cm², loading %.3g mg/cm²,"
+                        + " electrolyte %.3g mL%n", cell.referenceElectrode().name(), cell.pH(), cell.temperatureCelsius(),
+                cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl()));
+        s.replayOf().ifPresent(id -> text.append("Replay of session ").append(id).append('\n'));
+        s.resumedFrom().ifPresent(id -> text.append("Resumes session ").append(id).append('\n'));
+        for (Map.Entry<String, String> option : s.runOptions().entrySet()) {
+            text.append("run ").append(option.getKey()).append(": ").append(option.getValue()).append('\n');
+        }
+        text.append("\n--- protocol as run ---\n").append(s.protocolText());
+        return text.toString();
+    }
+
+    private void enableActions(boolean on) {
+        exportCsv.setEnabled(on);
+        exportJson.setEnabled(on);
+        analyse.setEnabled(on);
+    }
+
+    private void export(boolean json) {
+        long id = shown;
+        JFileChooser chooser = new JFileChooser();
+        chooser.setSelectedFile(new java.io.File("session-" + id + (json ? ".json" : ".csv")));
+        if (chooser.showSaveDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path target = chooser.getSelectedFile().toPath();
+        Background.run(this, "Exporting session " + id, () -> {
+            exportTo(context, id, target, json);
+            return target;
+        }, written -> heading.setText("Session " + id + " exported to " + written.getFileName()));
+    }
+
+    static void exportTo(GuiContext context, long id, Path target, boolean json) throws Exception {
+        try (SqliteStore store = context.openStore()) {
+            StoredSession session = store.session(id).orElseThrow();
+            if (json) {
+                try (OutputStream out = Files.newOutputStream(target)) {
+                    SessionExporter.json(store, session, out);
+                }
+            } else {
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
+                    SessionExporter.csv(store, session, out);
+                }
+            }
+        }
+    }
+
+    // for the tests
+    JTable sessionTable() {
+        return sessionTable;
+    }
+
+    DefaultTableModel stepModel() {
+        return steps;
+    }
+
+    JTextField filter() {
+        return filter;
+    }
+
+    ChartPanel chartPanel() {
+        return chartPanel;
+    }
+
+    JTextArea eventText() {
+        return eventText;
+    }
+
+    long shownSession() {
+        return shown;
+    }
+}
