@@ -1,7 +1,10 @@
 package org.norrlab.cli;
 
+import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
+import org.norrlab.gui.ChartBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,8 +17,20 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, chart or long-run.")
     String what;
+    @Mixin
+    HomeOptions homeOptions;
+    @Option(names = "--samples", defaultValue = "1000000", description = "chart: samples acquired before the repaints (default: ${DEFAULT-VALUE}).")
+    long samples;
+    @Option(names = "--frames", defaultValue = "200", description = "chart: frames timed (default: ${DEFAULT-VALUE}).")
+    int frames;
+    @Option(names = "--hours", defaultValue = "24", description = "long-run: instrument hours (default: ${DEFAULT-VALUE}).")
+    double hours;
+    @Option(names = "--interval-ms", defaultValue = "10", description = "long-run: sample interval (default: ${DEFAULT-VALUE} ms = 100 Hz).")
+    int intervalMillis;
+    @Option(names = "--work-dir", defaultValue = "target/bench", description = "long-run: where its database goes (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path workDir;
     @Option(names = "--lines", defaultValue = "1000000", description = "Lines per parser (default: ${DEFAULT-VALUE}).")
     int lines;
     @Option(names = "--rounds", defaultValue = "5", description = "Rounds; the first warms up the JIT and is not the result.")
@@ -23,10 +38,23 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!what.equals("parsers")) {
-            throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers");
-        }
         PrintWriter out = spec.commandLine().getOut();
+        switch (what) {
+            case "parsers" -> parsers(out);
+            case "chart" -> out.println("Chart repaint (run view, 1400 x 800): " + ChartBench.run(samples, frames, 1400, 800));
+            case "long-run" -> {
+                out.printf(java.util.Locale.ROOT, "Long run on the simulator at max speed: %.3g h at %d ms, store + statistics"
+                        + " + live chart model, JVM max heap %d MB%n", hours, intervalMillis, Runtime.getRuntime().maxMemory() >> 20);
+                out.flush();
+                out.println(LongRunBench.run(homeOptions.site(), hours, intervalMillis, workDir));
+            }
+            default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, chart, long-run");
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void parsers(PrintWriter out) throws Exception {
         ParserBench.Result ms = null;
         ParserBench.Result ro = null;
         for (int round = 0; round < Math.max(2, rounds); round++) {
@@ -40,7 +68,5 @@ final class BenchCommand implements Callable<Integer> {
         out.println("Best of " + (Math.max(2, rounds) - 1) + " rounds of " + lines + " lines (EmStat4 wire: 921600 baud):");
         out.println(ms);
         out.println(ro);
-        out.flush();
-        return ExitCodes.OK;
     }
 }

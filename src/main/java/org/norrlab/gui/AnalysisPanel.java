@@ -117,9 +117,10 @@ final class AnalysisPanel extends JPanel {
         tables.add(titled("FE and yield per CA step (± 1σ)", resultTable));
         tables.add(titled("Assay results of this session", assayTable));
         tables.add(titled("Calibrations", calibrationTable));
-        figure.setPreferredSize(new Dimension(560, 420));
+        tables.setPreferredSize(new Dimension(860, 600));   // the FE/yield table whole, beside the figure
+        figure.setPreferredSize(new Dimension(500, 420));
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, tables, figure);
-        split.setResizeWeight(0.55);
+        split.setResizeWeight(0.6);
 
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 12f));
         status.setBorder(BorderFactory.createEmptyBorder(2, 8, 4, 8));

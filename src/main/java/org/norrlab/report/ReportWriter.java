@@ -33,7 +33,6 @@ public final class ReportWriter {
 
     public static List<Path> write(SqliteStore store, SessionAnalysis.Result result, Path directory)
             throws IOException, StoreException {
-        System.setProperty("java.awt.headless", "true");
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
         ChartFiles.write(FaradaicFigure.chart(title, points(result)), directory, "fe-yield", WIDTH, HEIGHT);

@@ -95,6 +95,19 @@ class CliTest {
     }
 
     @Test
+    void theChartAndLongRunBenchmarksRunOnATinySize() {
+        CliRunner.Result chart = norrlab("bench", "chart", "--samples", "20000", "--frames", "4");
+        assertThat(chart.exitCode()).as(chart.err()).isZero();
+        assertThat(chart.out()).containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800 \\(both charts,"
+                + " \\d+ points in the overview\\): mean [\\d.]+ ms");
+        CliRunner.Result longRun = norrlab("bench", "long-run", "--home", Fixtures.HOME.toString(), "--hours", "0.01",
+                "--work-dir", temp.toString());
+        assertThat(longRun.exitCode()).as(longRun.err()).isZero();
+        // 36 s at 10 ms: 3600 samples, all stored.
+        assertThat(longRun.out()).containsPattern("\\n3600 samples in [\\d.]+ s \\(\\d+ samples/s\\); heap peak [\\d.]+ MiB");
+    }
+
+    @Test
     void planPrintsBothPotentialsAndTheTotal() {
         CliRunner.Result plan = norrlab("plan", "protocols/norr-sweep.yaml", "--home", Fixtures.HOME.toString());
         assertThat(plan.exitCode()).isZero();
