@@ -38,12 +38,18 @@ public final class LongRunBench {
     private LongRunBench() {
     }
 
-    /** One CA step of {@code hours} at {@code intervalMillis} on the simulator, into a database in {@code workDir}. */
-    public static Result run(SiteConfig site, double hours, int intervalMillis, Path workDir) throws Exception {
+    /** The benchmark's protocol: one CA step at -0.5 V vs RHE. */
+    public static Path writeProtocol(double hours, int intervalMillis, Path workDir) throws java.io.IOException {
         Files.createDirectories(workDir);
         Path protocol = workDir.resolve("long-run.yaml");
         Files.writeString(protocol, String.format(Locale.ROOT, "name: long run benchmark%nsteps:%n"
                 + "  - ca: {potential: -0.5 V vs RHE, duration: %s s, interval: %d ms}%n", Math.round(hours * 3600), intervalMillis));
+        return protocol;
+    }
+
+    /** One CA step of {@code hours} at {@code intervalMillis} on the simulator, into a database in {@code workDir}. */
+    public static Result run(SiteConfig site, double hours, int intervalMillis, Path workDir) throws Exception {
+        Path protocol = writeProtocol(hours, intervalMillis, workDir);
         Path database = workDir.resolve("long-run.db");
         Files.deleteIfExists(database);
         PreparedRun run = new RunService(site).prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));

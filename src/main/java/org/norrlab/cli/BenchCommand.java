@@ -3,6 +3,8 @@ package org.norrlab.cli;
 import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
 import org.norrlab.gui.ChartBench;
+import org.norrlab.gui.GuiContext;
+import org.norrlab.gui.WindowBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     int intervalMillis;
     @Option(names = "--work-dir", defaultValue = "target/bench", description = "long-run: where its database goes (default: ${DEFAULT-VALUE}).")
     java.nio.file.Path workDir;
+    @Option(names = "--window", description = "long-run: run it through the real window (needs a display, e.g. xvfb-run).")
+    boolean window;
     @Option(names = "--lines", defaultValue = "1000000", description = "Lines per parser (default: ${DEFAULT-VALUE}).")
     int lines;
     @Option(names = "--rounds", defaultValue = "5", description = "Rounds; the first warms up the JIT and is not the result.")
@@ -46,7 +50,14 @@ final class BenchCommand implements Callable<Integer> {
                 out.printf(java.util.Locale.ROOT, "Long run on the simulator at max speed: %.3g h at %d ms, store + statistics"
                         + " + live chart model, JVM max heap %d MB%n", hours, intervalMillis, Runtime.getRuntime().maxMemory() >> 20);
                 out.flush();
-                out.println(LongRunBench.run(homeOptions.site(), hours, intervalMillis, workDir));
+                if (window) {
+                    java.nio.file.Path protocol = LongRunBench.writeProtocol(hours, intervalMillis, workDir);
+                    java.nio.file.Path db = workDir.resolve("window-run.db");
+                    java.nio.file.Files.deleteIfExists(db);
+                    out.println(WindowBench.run(new GuiContext(homeOptions.site(), db), protocol));
+                } else {
+                    out.println(LongRunBench.run(homeOptions.site(), hours, intervalMillis, workDir));
+                }
             }
             default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, chart, long-run");
         }

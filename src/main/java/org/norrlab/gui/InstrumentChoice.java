@@ -38,7 +38,9 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
 
     /** Everything the machine offers now; touches the serial ports and the store, so not on the event thread. */
     static List<InstrumentChoice> discover(SiteConfig site, SqliteStore store) throws ConfigException, StoreException {
+        // Simulated cells first: the first entry is what a fresh window starts with, and it must not drive a cell.
         List<InstrumentChoice> choices = new ArrayList<>();
+        List<InstrumentChoice> serial = new ArrayList<>();
         DriverRegistry drivers = new DriverRegistry(site.home());
         List<PortFinder.PortInfo> ports = PortFinder.list();
         for (String name : drivers.profileNames()) {
@@ -52,14 +54,15 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
             }
             for (PortFinder.PortInfo port : ports) {
                 if (PortFinder.matches(port, profile)) {
-                    choices.add(new InstrumentChoice(Kind.SERIAL, String.format(Locale.ROOT, "%s on %s (USB %s)",
+                    serial.add(new InstrumentChoice(Kind.SERIAL, String.format(Locale.ROOT, "%s on %s (USB %s)",
                             profile.model(), port.preferredPath(), port.usbIds()), name, Optional.empty(),
                             Optional.of(port.preferredPath()), Optional.empty()));
                 }
             }
-            choices.add(new InstrumentChoice(Kind.SERIAL, profile.model() + " (" + name + ") on the port typed below", name,
+            serial.add(new InstrumentChoice(Kind.SERIAL, profile.model() + " (" + name + ") on the port typed below", name,
                     Optional.empty(), Optional.empty(), Optional.empty()));
         }
+        choices.addAll(serial);
         List<StoredSession> sessions = store.sessions();
         for (StoredSession s : sessions.subList(Math.max(0, sessions.size() - RECENT_SESSIONS), sessions.size())) {
             if (s.status() != org.norrlab.store.SessionStatus.RUNNING) {
