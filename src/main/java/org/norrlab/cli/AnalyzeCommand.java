@@ -1,8 +1,8 @@
 package org.norrlab.cli;
 
-import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.report.AnalysisExport;
+import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
@@ -63,20 +63,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Session %d (%s): electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm²%n",
                 result.session().id(), result.session().protocolName(), cell.electrodeAreaCm2(), cell.electrolyteVolumeMl(),
                 cell.catalystLoadingMgPerCm2());
-        TextTable table = new TextTable("step", "E vs RHE (V)", "t (s)", "|Q| (C)", "NH3 (µmol)", "FE NH3 (%)",
-                "FE sum (%)", "NH3 yield (µmol h⁻¹ cm⁻²)", "(mol s⁻¹ cm⁻²)", "(µg h⁻¹ mg⁻¹)");
+        TextTable table = new TextTable(ResultRows.HEADERS.toArray(String[]::new));
         for (StepAnalysis step : result.steps()) {
-            ProductResult nh3 = step.outcome().products().get(Product.NH3);
-            var yield = step.outcome().nh3Yield();
-            table.row(String.valueOf(step.step().index()), String.format(Locale.ROOT, "%.3f", step.step().voltsVsRhe()),
-                    String.format(Locale.ROOT, "%.1f", step.durationSeconds()),
-                    String.format(Locale.ROOT, "%.5g", step.charge().coulombs()),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
-                    ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
-                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().molPerSecondPerCm2().value()),
-                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value()));
+            table.row(ResultRows.cells(step).toArray(String[]::new));
         }
         table.print(out);
         for (StepAnalysis step : result.steps()) {

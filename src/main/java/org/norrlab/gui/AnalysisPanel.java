@@ -6,14 +6,13 @@ import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
-import org.norrlab.analysis.ProductResult;
 import org.norrlab.figures.FaradaicFigure;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
 import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.labdata.StandardsFile;
 import org.norrlab.report.ReportWriter;
-import org.norrlab.report.ResultText;
+import org.norrlab.report.ResultRows;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.store.SqliteStore;
@@ -47,8 +46,7 @@ import java.util.Optional;
  * FE/yield table and figure, and the report. Entering or importing results re-runs the analysis.
  */
 final class AnalysisPanel extends JPanel {
-    static final String[] RESULT_COLUMNS = {"step", "E vs RHE (V)", "t (s)", "|Q| (C)", "NH3 (µmol)", "FE NH3 (%)",
-            "FE sum (%)", "NH3 yield (µmol h⁻¹ cm⁻²)", "(µg h⁻¹ mg⁻¹)"};
+    static final String[] RESULT_COLUMNS = ResultRows.HEADERS.toArray(String[]::new);
     static final String[] ASSAY_COLUMNS = {"id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
             "operator", "note"};
     static final String[] CALIBRATION_COLUMNS = {"id", "product", "method", "λ (nm)", "unit", "slope", "R²", "LOD", "status"};
@@ -220,16 +218,7 @@ final class AnalysisPanel extends JPanel {
     }
 
     static Object[] resultRow(StepAnalysis step) {
-        ProductResult nh3 = step.outcome().products().get(Product.NH3);
-        var yield = step.outcome().nh3Yield();
-        return new Object[] {step.step().index(), String.format(Locale.ROOT, "%.3f", step.step().voltsVsRhe()),
-                String.format(Locale.ROOT, "%.1f", step.durationSeconds()),
-                String.format(Locale.ROOT, "%.5g", step.charge().coulombs()),
-                nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
-                nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
-                ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
-                nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
-                nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value())};
+        return ResultRows.cells(step).toArray();
     }
 
     private long sessionId() {

@@ -2,14 +2,12 @@ package org.norrlab.gui;
 
 import org.norrlab.run.RunOutcome;
 
-import javax.swing.SwingUtilities;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A long run through the real window (needs a display, e.g. Xvfb): opens the window, chooses the
@@ -74,28 +72,12 @@ public final class WindowBench {
     }
 
     private static <T> T onEdt(Callable<T> action) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result.set(action.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
+        return Edt.call(action);
     }
 
     private static void await(Duration timeout, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!onEdt(condition)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the window did not get ready within " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(20);
+        if (!Edt.await(timeout, condition)) {
+            throw new IllegalStateException("the window did not get ready within " + timeout.toSeconds() + " s");
         }
     }
 }

@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /** Test helpers for the window: run on the event thread, wait for a condition, take a screenshot. */
 final class GuiDriver {
@@ -35,19 +33,7 @@ final class GuiDriver {
     }
 
     static <T> T onEdt(Callable<T> action) throws Exception {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            try {
-                result.set(action.call());
-            } catch (Exception e) {
-                failure.set(e);
-            }
-        });
-        if (failure.get() != null) {
-            throw failure.get();
-        }
-        return result.get();
+        return Edt.call(action);
     }
 
     static void onEdt(Runnable action) throws Exception {
@@ -56,23 +42,8 @@ final class GuiDriver {
 
     /** Polls (off the event thread, reading on it) until the condition holds. */
     static void await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (onEdt(condition)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-    }
-
-    static void awaitPlain(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(10);
+        if (!Edt.await(timeout, condition)) {
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
     }
 
