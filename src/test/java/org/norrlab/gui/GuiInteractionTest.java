@@ -1,0 +1,301 @@
+package org.norrlab.gui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.analysis.Calibration;
+import org.norrlab.analysis.Product;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.EventKind;
+import org.norrlab.driver.Speed;
+import org.norrlab.emulator.Emulators;
+import org.norrlab.emulator.Faults;
+import org.norrlab.labdata.StandardsFile;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredSession;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+
+import javax.swing.JComboBox;
+import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JFileChooser;
+import javax.swing.JOptionPane;
+import javax.swing.JRootPane;
+import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Window;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.norrlab.gui.GuiDriver.await;
+import static org.norrlab.gui.GuiDriver.onEdt;
+import static org.norrlab.gui.GuiDriver.screenshot;
+
+/** The window's other ways in: a serial instrument, a replay, the keyboard, and the analysis dialogs. */
+class GuiInteractionTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path temp;
+    private NorrlabWindow window;
+    private Path database;
+
+    private void openWindow() throws Exception {
+        GuiDriver.requireDisplay();
+        database = temp.resolve("gui.db");
+        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
+        window = onEdt(() -> {
+            NorrlabWindow w = new NorrlabWindow(context);
+            w.frame().setSize(1400, 900);
+            w.show();
+            return w;
+        });
+        RunPanel run = window.runPanel();
+        await("instruments and the demo plan", WAIT, () -> run.instruments().getItemCount() > 0
+                && run.planModel().getRowCount() == 5);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            window.abortAndWait(Duration.ofSeconds(20));
+            onEdt(() -> window.frame().dispose());
+        }
+    }
+
+    private void select(java.util.function.Predicate<InstrumentChoice> which) throws Exception {
+        JComboBox<InstrumentChoice> box = window.runPanel().instruments();
+        onEdt(() -> {
+            for (int i = 0; i < box.getItemCount(); i++) {
+                if (which.test(box.getItemAt(i))) {
+                    box.setSelectedIndex(i);
+                    return;
+                }
+            }
+            throw new AssertionError("no such instrument entry");
+        });
+    }
+
+    @Test
+    void aSerialInstrumentOnAPtyThenAReplayOfItsSession() throws Exception {
+        openWindow();
+        RunPanel run = window.runPanel();
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(600), Optional.of("NiNC"), 42, Faults.NONE)) {
+            select(c -> c.kind() == InstrumentChoice.Kind.SERIAL && c.profile().equals("emstat4-hr") && c.port().isEmpty());
+            onEdt(() -> {
+                assertThat(run.speed().isEnabled()).as("a real instrument runs in real time").isFalse();
+                findAll(run, JTextField.class).stream().filter(JComponent::isEnabled).findFirst().orElseThrow()
+                        .setText(pty.host());
+            });
+            onEdt(run::start);
+            await("the serial run's end", WAIT, () -> run.lastOutcome().isPresent() && !run.running());
+            RunOutcome serial = run.lastOutcome().orElseThrow();
+            assertThat(serial.status()).isEqualTo(SessionStatus.COMPLETED);
+            assertThat(serial.counters().samplesDelivered()).isEqualTo(20 + 4 * 3000);
+            assertThat(onEdt(() -> run.stateLabel().getText())).isEqualTo("Session 1 completed: all 5 steps completed");
+        }
+
+        // Replay the recorded serial session through the same driver, from the list.
+        onEdt(run::loadChoices);
+        await("the replay entry", WAIT, () -> {
+            for (int i = 0; i < run.instruments().getItemCount(); i++) {
+                if (run.instruments().getItemAt(i).replaySession().isPresent()) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        select(c -> c.replaySession().equals(Optional.of(1L)));
+        onEdt(() -> run.speed().setSelectedItem("max"));
+        onEdt(run::start);
+        await("the replay's end", WAIT, () -> run.lastOutcome().map(o -> o.sessionId() == 2).orElse(false) && !run.running());
+        RunOutcome replay = run.lastOutcome().orElseThrow();
+        assertThat(replay.status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(replay.counters().samplesDelivered()).isEqualTo(20 + 4 * 3000);
+        try (SqliteStore store = SqliteStore.open(database)) {
+            StoredSession second = store.session(2).orElseThrow();
+            assertThat(second.replayOf()).contains(1L);
+            assertThat(second.instrument().profile()).isEqualTo("emstat4-hr");
+            assertThat(second.instrument().family()).isEqualTo("methodscript");
+        }
+    }
+
+    @Test
+    void keyboardStartsAndAbortsTheRunAndTheCellGoesOff() throws Exception {
+        openWindow();
+        RunPanel run = window.runPanel();
+        select(c -> c.preset().equals(Optional.of("NiNC")));
+        onEdt(() -> run.speed().setSelectedItem("60"));   // 20 min in 20 s: time to abort mid-run
+        press(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK);
+        await("a running run with samples", WAIT, () -> run.activeRun().map(r -> r.statistics().snapshot().samples() > 200)
+                .orElse(false));
+        press(KeyEvent.VK_A, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK);
+        await("the abort", WAIT, () -> !run.running() && run.lastOutcome().isPresent());
+        RunOutcome outcome = run.lastOutcome().orElseThrow();
+        assertThat(outcome.status()).isEqualTo(SessionStatus.ABORTED);
+        assertThat(outcome.reason()).isEqualTo("operator abort (GUI)");
+        assertThat(outcome.result().cellOffConfirmed()).isTrue();
+        assertThat(outcome.wallSeconds()).as("stopped well before the 20 s the run would take").isLessThan(15);
+        // Ctrl+2 shows the sessions tab with the aborted session.
+        press(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK);
+        await("the sessions tab", WAIT, () -> window.tabs().getSelectedIndex() == NorrlabWindow.SESSIONS_TAB
+                && window.sessionsPanel().sessionTable().getRowCount() == 1);
+        assertThat(onEdt(() -> window.sessionsPanel().sessionTable().getValueAt(0, 2))).isEqualTo("aborted");
+    }
+
+    @Test
+    void calibrationAndAssaysEnteredThroughTheDialogsGiveTheReadmesFigures() throws Exception {
+        // The README's second flow: the demo sweep without simulated assays, the example calibration and assays.
+        GuiDriver.requireDisplay();
+        database = temp.resolve("gui.db");
+        RunOutcome demo = new RunService(SiteConfig.load(Fixtures.HOME))
+                .prepare(RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"), Speed.MAX).withDatabase(database))
+                .execute(RunListener.NONE);
+        openWindow();
+        onEdt(() -> window.analyse(demo.sessionId()));
+        AnalysisPanel analysis = window.analysisPanel();
+        await("the analysis", WAIT, () -> analysis.results().getRowCount() == 4);
+
+        Path standards = Fixtures.HOME.resolve("config/examples/indophenol-standards.csv");
+        answerFileChooser(standards);
+        answerForm("Calibration from", pane -> { });   // the defaults are the example's: NH3, indophenol, 655 nm, µg/mL NH4+-N
+        SwingUtilities.invokeLater(() -> clickButton(analysis, "Add calibration…"));
+        Calibration expected = StandardsFile.read(standards, new StandardsFile.Method(Product.NH3, "indophenol", "655 nm",
+                "µg/mL NH4+-N", "", "", false));
+        await("the calibration row", WAIT, () -> calibrationRows(analysis) == 1);
+        assertThat(onEdt(() -> analysis.getComponentCount())).isPositive();
+
+        answerFileChooser(Fixtures.HOME.resolve("config/examples/demo-assays.csv"));
+        SwingUtilities.invokeLater(() -> clickButton(analysis, "Import assays CSV…"));
+        await("the imported assays", WAIT, () -> analysis.assays().getRowCount() == 4
+                && !"—".equals(analysis.results().getValueAt(0, 5)));
+        // The README's table for this flow (seed 42): FE 69.17, 86.49, 75.53, 34.38 %.
+        assertThat(onEdt(() -> List.of(analysis.results().getValueAt(0, 5), analysis.results().getValueAt(1, 5),
+                analysis.results().getValueAt(2, 5), analysis.results().getValueAt(3, 5))))
+                .containsExactly("69.17 ± 0.77", "86.49 ± 0.99", "75.53 ± 0.87", "34.38 ± 0.40");
+        assertThat(onEdt(() -> analysis.results().getValueAt(1, 7))).isEqualTo("93.402 ± 1.070");
+
+        // One NH2OH result typed into the form: 0.05 mM in 35 mL = 1.75 µmol; FE = 3·F·n/Q.
+        answerForm("Add an assay result", pane -> {
+            List<JComboBox> boxes = findAll(pane, JComboBox.class);
+            boxes.get(0).setSelectedItem(3);                 // step
+            boxes.get(1).setSelectedItem("NH2OH");           // product
+            boxes.get(2).setSelectedItem("concentration");   // kind
+            findAll(pane, JTextField.class).get(0).setText("0.05 mM");
+        });
+        SwingUtilities.invokeLater(() -> clickButton(analysis, "Add assay…"));
+        await("the NH2OH assay", WAIT, () -> analysis.assays().getRowCount() == 5);
+        await("the new FE sum", WAIT, () -> !String.valueOf(analysis.results().getValueAt(1, 6))
+                .equals(String.valueOf(analysis.results().getValueAt(1, 5))));
+        double charge = Double.parseDouble((String) onEdt(() -> analysis.results().getValueAt(1, 3)));
+        double feNh2oh = 3 * 96485 * 0.05e-3 * 35e-3 / charge * 100;
+        double feSum = Double.parseDouble(((String) onEdt(() -> analysis.results().getValueAt(1, 6))).split(" ")[0]);
+        assertThat(feSum).isCloseTo(86.49 + feNh2oh, within(0.02));
+        assertThat(feNh2oh).isCloseTo(11.67, within(0.01));
+        screenshot(window.frame().getRootPane(), "analysis-entered");
+
+        try (SqliteStore store = SqliteStore.open(database)) {
+            Calibration stored = store.assays().calibrations().get(0);
+            assertThat(stored.fit().slope()).isEqualTo(expected.fit().slope());
+            assertThat(store.assays().assays(demo.sessionId())).hasSize(5)
+                    .anyMatch(a -> a.product() == Product.NH2OH && a.unit().equals("mM") && a.stepIndex() == 3);
+            assertThat(store.events(demo.sessionId())).noneMatch(e -> e.event().kind() == EventKind.FAILURE);
+        }
+    }
+
+    private int calibrationRows(AnalysisPanel analysis) {
+        return findAll(analysis, javax.swing.JTable.class).stream().filter(t -> "calibrations".equals(t.getName()))
+                .findFirst().orElseThrow().getRowCount();
+    }
+
+    /** Sends a key stroke to the window as if typed with the focus anywhere in it. */
+    private void press(int key, int modifiers) throws Exception {
+        onEdt(() -> {
+            JRootPane root = window.frame().getRootPane();
+            KeyEvent event = new KeyEvent(root, KeyEvent.KEY_PRESSED, System.currentTimeMillis(), modifiers, key,
+                    KeyEvent.CHAR_UNDEFINED);
+            root.dispatchEvent(event);
+        });
+    }
+
+    private static void clickButton(Container in, String text) {
+        findAll(in, javax.swing.AbstractButton.class).stream().filter(b -> text.equals(b.getText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no button " + text)).doClick();
+    }
+
+    /** Waits in the background for the next file dialog and chooses {@code file} in it. */
+    private static void answerFileChooser(Path file) {
+        onDialog(dialog -> !findAll(dialog, JFileChooser.class).isEmpty(), dialog -> {
+            JFileChooser chooser = findAll(dialog, JFileChooser.class).get(0);
+            chooser.setSelectedFile(file.toFile());
+            chooser.approveSelection();
+        });
+    }
+
+    /** Waits in the background for the option pane titled {@code title}…, lets {@code fill} edit it, and presses OK. */
+    private static void answerForm(String title, Consumer<JOptionPane> fill) {
+        onDialog(dialog -> dialog.getTitle().startsWith(title), dialog -> {
+            JOptionPane pane = findAll(dialog, JOptionPane.class).get(0);
+            fill.accept(pane);
+            pane.setValue(JOptionPane.OK_OPTION);
+        });
+    }
+
+    private static void onDialog(java.util.function.Predicate<JDialog> which, Consumer<JDialog> answer) {
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    JDialog found = Edt.call(() -> {
+                        for (Window w : Window.getWindows()) {
+                            if (w instanceof JDialog d && d.isShowing() && which.test(d)) {
+                                return d;
+                            }
+                        }
+                        return null;
+                    });
+                    if (found != null) {
+                        SwingUtilities.invokeAndWait(() -> answer.accept(found));
+                        return;
+                    }
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, "dialog-answerer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static <T> List<T> findAll(Container root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                found.add(type.cast(c));
+            }
+            if (c instanceof Container child) {
+                found.addAll(findAll(child, type));
+            }
+        }
+        return found;
+    }
+}
