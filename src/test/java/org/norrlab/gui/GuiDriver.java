@@ -4,6 +4,15 @@ import org.junit.jupiter.api.Assumptions;
 
 import javax.imageio.ImageIO;
 import javax.swing.JComponent;
+import javax.swing.JDialog;
+import javax.swing.JFileChooser;
+import javax.swing.JOptionPane;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 import java.awt.GraphicsEnvironment;
 import java.awt.image.BufferedImage;
@@ -60,5 +69,63 @@ final class GuiDriver {
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(image, "png", SCREENSHOTS.resolve(name + ".png").toFile());
         return image;
+    }
+
+    /** Waits in the background for the next file dialog and chooses {@code file} in it. */
+    static void answerFileChooser(Path file) {
+        onDialog(dialog -> !findAll(dialog, JFileChooser.class).isEmpty(), dialog -> {
+            JFileChooser chooser = findAll(dialog, JFileChooser.class).get(0);
+            chooser.setSelectedFile(file.toFile());
+            chooser.approveSelection();
+        });
+    }
+
+    /** Waits in the background for the option pane titled {@code title}…, lets {@code fill} edit it, and presses OK. */
+    static void answerForm(String title, Consumer<JOptionPane> fill) {
+        onDialog(dialog -> dialog.getTitle().startsWith(title), dialog -> {
+            JOptionPane pane = findAll(dialog, JOptionPane.class).get(0);
+            fill.accept(pane);
+            pane.setValue(JOptionPane.OK_OPTION);
+        });
+    }
+
+    static void onDialog(java.util.function.Predicate<JDialog> which, Consumer<JDialog> answer) {
+        Thread t = new Thread(() -> {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    JDialog found = Edt.call(() -> {
+                        for (Window w : Window.getWindows()) {
+                            if (w instanceof JDialog d && d.isShowing() && which.test(d)) {
+                                return d;
+                            }
+                        }
+                        return null;
+                    });
+                    if (found != null) {
+                        SwingUtilities.invokeAndWait(() -> answer.accept(found));
+                        return;
+                    }
+                    Thread.sleep(20);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, "dialog-answerer");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static <T> List<T> findAll(Container root, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        for (Component c : root.getComponents()) {
+            if (type.isInstance(c)) {
+                found.add(type.cast(c));
+            }
+            if (c instanceof Container child) {
+                found.addAll(findAll(child, type));
+            }
+        }
+        return found;
     }
 }

@@ -23,27 +23,23 @@ import org.norrlab.testing.PtyPair;
 
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
-import javax.swing.JDialog;
-import javax.swing.JFileChooser;
-import javax.swing.JOptionPane;
 import javax.swing.JRootPane;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
-import java.awt.Component;
 import java.awt.Container;
-import java.awt.Window;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.norrlab.gui.GuiDriver.answerFileChooser;
+import static org.norrlab.gui.GuiDriver.answerForm;
 import static org.norrlab.gui.GuiDriver.await;
+import static org.norrlab.gui.GuiDriver.findAll;
 import static org.norrlab.gui.GuiDriver.onEdt;
 import static org.norrlab.gui.GuiDriver.screenshot;
 
@@ -241,61 +237,4 @@ class GuiInteractionTest {
                 .orElseThrow(() -> new AssertionError("no button " + text)).doClick();
     }
 
-    /** Waits in the background for the next file dialog and chooses {@code file} in it. */
-    private static void answerFileChooser(Path file) {
-        onDialog(dialog -> !findAll(dialog, JFileChooser.class).isEmpty(), dialog -> {
-            JFileChooser chooser = findAll(dialog, JFileChooser.class).get(0);
-            chooser.setSelectedFile(file.toFile());
-            chooser.approveSelection();
-        });
-    }
-
-    /** Waits in the background for the option pane titled {@code title}…, lets {@code fill} edit it, and presses OK. */
-    private static void answerForm(String title, Consumer<JOptionPane> fill) {
-        onDialog(dialog -> dialog.getTitle().startsWith(title), dialog -> {
-            JOptionPane pane = findAll(dialog, JOptionPane.class).get(0);
-            fill.accept(pane);
-            pane.setValue(JOptionPane.OK_OPTION);
-        });
-    }
-
-    private static void onDialog(java.util.function.Predicate<JDialog> which, Consumer<JDialog> answer) {
-        Thread t = new Thread(() -> {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                try {
-                    JDialog found = Edt.call(() -> {
-                        for (Window w : Window.getWindows()) {
-                            if (w instanceof JDialog d && d.isShowing() && which.test(d)) {
-                                return d;
-                            }
-                        }
-                        return null;
-                    });
-                    if (found != null) {
-                        SwingUtilities.invokeAndWait(() -> answer.accept(found));
-                        return;
-                    }
-                    Thread.sleep(20);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }, "dialog-answerer");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    static <T> List<T> findAll(Container root, Class<T> type) {
-        List<T> found = new ArrayList<>();
-        for (Component c : root.getComponents()) {
-            if (type.isInstance(c)) {
-                found.add(type.cast(c));
-            }
-            if (c instanceof Container child) {
-                found.addAll(findAll(child, type));
-            }
-        }
-        return found;
-    }
 }

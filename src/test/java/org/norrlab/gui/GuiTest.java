@@ -7,6 +7,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.general.DatasetUtils;
+import javax.swing.JOptionPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,8 +243,13 @@ class GuiTest {
         Thread.sleep(1500);
         long during = run.activeRun().orElseThrow().statistics().snapshot().samples();
         assertThat(during - before).as("samples acquired while the window was frozen").isGreaterThan(2000);
-        // Closing the window does not stop the run either.
-        onEdt(() -> window.frame().dispose());
+        // Closing the window asks; "keep running" closes it and the run goes on to its end.
+        GuiDriver.onDialog(d -> d.getTitle().equals("Close norrlab"), d -> {
+            JOptionPane pane = GuiDriver.findAll(d, JOptionPane.class).get(0);
+            pane.setValue(pane.getOptions()[1]);
+        });
+        onEdt(window::close);
+        assertThat(onEdt(() -> window.frame().isDisplayable())).as("the window is gone").isFalse();
         window.runPanel().awaitRunEnd(WAIT);
         await("the run's end on the event thread", WAIT, () -> !run.running());
         RunOutcome outcome = run.lastOutcome().orElseThrow();
