@@ -13,6 +13,17 @@ public final class ChargeAccumulator {
     private double lastTime;
     private double lastCurrent = Double.NaN;
 
+    /** An accumulator that goes on from a stored state (see {@link StepTally.State}). */
+    static ChargeAccumulator restore(double coulombs, double sumAmperes, long count, double lastTime, double lastCurrent) {
+        ChargeAccumulator a = new ChargeAccumulator();
+        a.coulombs = coulombs;
+        a.sumAmperes = sumAmperes;
+        a.count = count;
+        a.lastTime = lastTime;
+        a.lastCurrent = lastCurrent;
+        return a;
+    }
+
     public void add(double timeSeconds, double amperes) {
         if (Double.isNaN(amperes)) {
             return;
@@ -39,6 +50,15 @@ public final class ChargeAccumulator {
 
     public long currentSamples() {
         return count;
+    }
+
+    double sumAmperes() {
+        return sumAmperes;
+    }
+
+    /** Time of the last sample with a current (0 before the first). */
+    public double lastTime() {
+        return lastTime;
     }
 
     public double lastAmperes() {

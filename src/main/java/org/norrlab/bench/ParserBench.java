@@ -6,88 +6,151 @@ import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
 import org.norrlab.protocol.rodeostat.RodeostatException;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Device-output parsers against the fastest their wire can deliver: a stream of realistic CA lines
- * is cut into 64-byte chunks, reassembled into lines and decoded, as the drivers do.
+ * JMH micro-benchmark of the device-output parsers against the fastest their wire can deliver: a
+ * stream of realistic CA lines is cut into 64-byte chunks, reassembled into lines and decoded, as
+ * the drivers do. One operation is one line.
  */
-public final class ParserBench {
-    /** A result line: parser lines/s and the wire's maximum lines/s at the instrument's baud rate. */
-    public record Result(String parser, long lines, double seconds, double wireLinesPerSecond, int bytesPerLine) {
-        public double linesPerSecond() {
-            return lines / seconds;
-        }
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class ParserBench {
+    /** Lines per benchmark call. */
+    public static final int LINES = 10_000;
+    /** The EmStat4's fastest link (bits per byte on the wire: start + 8 data + stop). */
+    public static final int EMSTAT4_BAUD = 921_600;
+    /** The Rodeostat's fastest stream is one sample per millisecond (its minimum sample period), not its USB link. */
+    public static final double RODEOSTAT_LINES_PER_SECOND = 1000;
 
+    private byte[] methodScriptWire;
+    private byte[] rodeostatWire;
+
+    /** One parser's figure and its wire's. */
+    public record Result(String parser, double linesPerSecond, double errorLinesPerSecond, double wireLinesPerSecond,
+                         int bytesPerLine) {
         public double ratio() {
-            return linesPerSecond() / wireLinesPerSecond;
+            return linesPerSecond / wireLinesPerSecond;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-28s %,12.0f lines/s   wire max %,9.0f lines/s (%d B/line)   ratio %,8.0f x",
-                    parser, linesPerSecond(), wireLinesPerSecond, bytesPerLine, ratio());
+            return String.format(Locale.ROOT, "%-28s %,12.0f ± %,.0f lines/s   wire max %,9.0f lines/s (%d B/line)   ratio %,8.0f x",
+                    parser, linesPerSecond, errorLinesPerSecond, wireLinesPerSecond, bytesPerLine, ratio());
         }
     }
 
-    private ParserBench() {
+    @Setup
+    public void setUp() {
+        methodScriptWire = methodScriptWire(LINES);
+        rodeostatWire = rodeostatWire(LINES);
     }
 
-    public static Result methodScript(int lines, int baud) throws MalformedReplyException {
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public double methodScript() throws MalformedReplyException {
+        return parseMethodScript(methodScriptWire);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LINES)
+    public double rodeostat() throws RodeostatException {
+        return parseRodeostat(rodeostatWire);
+    }
+
+    static byte[] methodScriptWire(int lines) {
         SplittableRandom random = new SplittableRandom(1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines; i++) {
             text.append("Peb").append(DataValue.encode(i * 0.1)).append(";da").append(DataValue.encode(-1.111))
                     .append(";ba").append(DataValue.encode(-0.0145 + random.nextGaussian() * 1e-5)).append(",10,21B\n");
         }
-        byte[] wire = text.toString().getBytes(StandardCharsets.US_ASCII);
-        long start = System.nanoTime();
-        long parsed = 0;
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] rodeostatWire(int lines) {
+        SplittableRandom random = new SplittableRandom(2);
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines; i++) {
+            text.append(RodeostatMessages.sampleLine(i, -1.111, -14480 + random.nextGaussian() * 10)).append("\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Chunks of 64 bytes → lines → MethodSCRIPT packages; returns a sum of the currents so nothing is optimised away. */
+    static double parseMethodScript(byte[] wire) throws MalformedReplyException {
         double checksum = 0;
         LineAssembler assembler = new LineAssembler(4096);
         for (int offset = 0; offset < wire.length; offset += 64) {
             for (String line : assembler.feed(wire, offset, Math.min(64, wire.length - offset))) {
                 if (Reply.parse(line) instanceof Reply.Package pkg) {
                     checksum += pkg.values().get(2).value();
-                    parsed++;
                 }
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        consume(checksum);
-        int bytesPerLine = wire.length / lines;
-        return new Result("MethodSCRIPT CA package", parsed, seconds, baud / 10.0 / bytesPerLine, bytesPerLine);
+        return checksum;
     }
 
-    public static Result rodeostat(int lines) throws RodeostatException {
-        SplittableRandom random = new SplittableRandom(2);
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < lines; i++) {
-            text.append(RodeostatMessages.sampleLine(i, -1.111, -14480 + random.nextGaussian() * 10)).append("\r\n");
-        }
-        byte[] wire = text.toString().getBytes(StandardCharsets.US_ASCII);
-        long start = System.nanoTime();
-        long parsed = 0;
+    static double parseRodeostat(byte[] wire) throws RodeostatException {
         double checksum = 0;
         LineAssembler assembler = new LineAssembler(4096);
         for (int offset = 0; offset < wire.length; offset += 64) {
             for (String line : assembler.feed(wire, offset, Math.min(64, wire.length - offset))) {
                 checksum += RodeostatMessages.sample(line).microamps();
-                parsed++;
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        consume(checksum);
-        // The Rodeostat's fastest stream is one sample per millisecond (its minimum sample period), not its USB link.
-        return new Result("Rodeostat JSON sample", parsed, seconds, 1000, wire.length / lines);
+        return checksum;
     }
 
-    private static volatile double sink;
-
-    private static void consume(double value) {
-        sink = value;
+    /**
+     * Runs both benchmarks with JMH.
+     *
+     * @param forks 0 runs in this JVM (quick checks); 1 or more in fresh JVMs, as JMH recommends
+     */
+    public static Result[] run(int forks, int warmupIterations, int iterations, TimeValue iterationTime)
+            throws RunnerException {
+        Options options = new OptionsBuilder().include(ParserBench.class.getName() + "\\.")
+                .forks(forks).warmupIterations(warmupIterations).warmupTime(iterationTime)
+                .measurementIterations(iterations).measurementTime(iterationTime).shouldFailOnError(true).build();
+        Collection<RunResult> results = new Runner(options).run();
+        double ms = Double.NaN;
+        double msError = Double.NaN;
+        double ro = Double.NaN;
+        double roError = Double.NaN;
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            if (name.endsWith(".methodScript")) {
+                ms = r.getPrimaryResult().getScore();
+                msError = r.getPrimaryResult().getScoreError();
+            } else if (name.endsWith(".rodeostat")) {
+                ro = r.getPrimaryResult().getScore();
+                roError = r.getPrimaryResult().getScoreError();
+            }
+        }
+        int msBytes = methodScriptWire(LINES).length / LINES;
+        int roBytes = rodeostatWire(LINES).length / LINES;
+        return new Result[] {
+                new Result("MethodSCRIPT CA package", ms, msError, EMSTAT4_BAUD / 10.0 / msBytes, msBytes),
+                new Result("Rodeostat JSON sample", ro, roError, RODEOSTAT_LINES_PER_SECOND, roBytes)};
     }
 }

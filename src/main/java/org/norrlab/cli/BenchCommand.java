@@ -1,10 +1,15 @@
 package org.norrlab.cli;
 
+import org.norrlab.bench.LagBench;
 import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
+import org.norrlab.bench.PipelineBench;
+import org.norrlab.bench.ReplayBench;
+import org.norrlab.config.SiteConfig;
 import org.norrlab.gui.ChartBench;
 import org.norrlab.gui.GuiContext;
 import org.norrlab.gui.WindowBench;
+import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,71 +18,165 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures norrlab's stages against their limits.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
+        "Measures norrlab's stages against their limits, each with its reference in the same run.",
+        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios)."})
 final class BenchCommand implements Callable<Integer> {
+    /** The size of every stage: full for the figures in BENCHMARKS.md, tiny to check that the command works. */
+    enum Size { FULL, TINY }
+
+    /** Target figures, from issue 9. */
+    static final double PARSER_TARGET = 100;
+    static final double PIPELINE_TARGET = 0.8;
+    static final double REPLAY_TARGET_S = 3;
+    static final double ANALYSIS_TARGET_S = 1;
+    static final double REPAINT_TARGET_MS = 50;
+    static final double LAG_TARGET_MS = 5;
+    static final double COMMERCIAL_LAG_MS = 50;
+    static final long HEAP_TARGET_BYTES = 128L << 20;
+
     @Spec
     CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, chart or long-run.")
-    String what;
     @Mixin
     HomeOptions homeOptions;
-    @Option(names = "--samples", defaultValue = "1000000", description = "chart: samples acquired before the repaints (default: ${DEFAULT-VALUE}).")
-    long samples;
-    @Option(names = "--frames", defaultValue = "200", description = "chart: frames timed (default: ${DEFAULT-VALUE}).")
-    int frames;
-    @Option(names = "--hours", defaultValue = "24", description = "long-run: instrument hours (default: ${DEFAULT-VALUE}).")
-    double hours;
-    @Option(names = "--interval-ms", defaultValue = "10", description = "long-run: sample interval (default: ${DEFAULT-VALUE} ms = 100 Hz).")
-    int intervalMillis;
-    @Option(names = "--work-dir", defaultValue = "target/bench", description = "long-run: where its database goes (default: ${DEFAULT-VALUE}).")
-    java.nio.file.Path workDir;
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag or all.")
+    String what;
+    @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
+    String size;
     @Option(names = "--window", description = "long-run: run it through the real window (needs a display, e.g. xvfb-run).")
     boolean window;
-    @Option(names = "--lines", defaultValue = "1000000", description = "Lines per parser (default: ${DEFAULT-VALUE}).")
-    int lines;
-    @Option(names = "--rounds", defaultValue = "5", description = "Rounds; the first warms up the JIT and is not the result.")
-    int rounds;
+    @Option(names = "--work-dir", defaultValue = "target/bench", description = "Where the benchmark databases go (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    private Size sized() {
+        return Size.valueOf(size.toUpperCase(Locale.ROOT));
+    }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        SiteConfig site = homeOptions.site();
+        Files.createDirectories(workDir);
+        Size s = sized();
         switch (what) {
-            case "parsers" -> parsers(out);
-            case "chart" -> out.println("Chart repaint (run view, 1400 x 800): " + ChartBench.run(samples, frames, 1400, 800));
+            case "parsers" -> print(out, parsers(s));
+            case "pipeline" -> out.println(pipeline(site, s));
             case "long-run" -> {
-                out.printf(java.util.Locale.ROOT, "Long run on the simulator at max speed: %.3g h at %d ms, store + statistics"
-                        + " + live chart model, JVM max heap %d MB%n", hours, intervalMillis, Runtime.getRuntime().maxMemory() >> 20);
-                out.flush();
                 if (window) {
-                    java.nio.file.Path protocol = LongRunBench.writeProtocol(hours, intervalMillis, workDir);
-                    java.nio.file.Path db = workDir.resolve("window-run.db");
-                    java.nio.file.Files.deleteIfExists(db);
-                    out.println(WindowBench.run(new GuiContext(homeOptions.site(), db), protocol));
+                    Path protocol = LongRunBench.writeProtocol(hours(s), 10, workDir);
+                    Path db = workDir.resolve("window-run.db");
+                    Files.deleteIfExists(db);
+                    out.println(WindowBench.run(new GuiContext(site, db), protocol));
                 } else {
-                    out.println(LongRunBench.run(homeOptions.site(), hours, intervalMillis, workDir));
+                    out.println(LongRunBench.run(site, hours(s), 10, workDir));
                 }
             }
-            default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, chart, long-run");
+            case "replay" -> out.println(ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir));
+            case "chart" -> out.println(chart(s));
+            case "lag" -> out.println(LagBench.run(site, s == Size.FULL ? 200 : 10, workDir));
+            case "all" -> all(out, site, s);
+            default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
+                    + " long-run, replay, chart, lag, all");
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    private void parsers(PrintWriter out) throws Exception {
-        ParserBench.Result ms = null;
-        ParserBench.Result ro = null;
-        for (int round = 0; round < Math.max(2, rounds); round++) {
-            ParserBench.Result m = ParserBench.methodScript(lines, 921_600);
-            ParserBench.Result r = ParserBench.rodeostat(lines);
-            if (round > 0) {
-                ms = ms == null || m.linesPerSecond() > ms.linesPerSecond() ? m : ms;
-                ro = ro == null || r.linesPerSecond() > ro.linesPerSecond() ? r : ro;
-            }
+    private static double hours(Size s) {
+        return s == Size.FULL ? 24 : 0.01;
+    }
+
+    private static ParserBench.Result[] parsers(Size s) throws Exception {
+        return s == Size.FULL ? ParserBench.run(1, 3, 5, TimeValue.seconds(2))
+                : ParserBench.run(0, 1, 1, TimeValue.milliseconds(100));
+    }
+
+    private static void print(PrintWriter out, ParserBench.Result[] results) {
+        for (ParserBench.Result r : results) {
+            out.println(r);
         }
-        out.println("Best of " + (Math.max(2, rounds) - 1) + " rounds of " + lines + " lines (EmStat4 wire: 921600 baud):");
-        out.println(ms);
-        out.println(ro);
+    }
+
+    private PipelineBench.Result pipeline(SiteConfig site, Size s) throws Exception {
+        return PipelineBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir);
+    }
+
+    private static ChartBench.Result chart(Size s) {
+        return s == Size.FULL ? ChartBench.run(1_000_000, 200, 1400, 800) : ChartBench.run(20_000, 4, 1400, 800);
+    }
+
+    /** Every stage in one run, then one table: measured, its reference, the ratio, the target. */
+    private void all(PrintWriter out, SiteConfig site, Size s) throws Exception {
+        TextTable table = new TextTable("stage", "measured", "reference (same run)", "ratio", "target", "met");
+        out.println("norrlab bench all --size " + s.name().toLowerCase(Locale.ROOT) + ": "
+                + Runtime.getRuntime().availableProcessors() + " cores, JVM max heap "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, Java " + System.getProperty("java.version"));
+        out.flush();
+
+        ParserBench.Result[] parsers = parsers(s);
+        print(out, parsers);
+        for (ParserBench.Result r : parsers) {
+            table.row("parser: " + r.parser(), f("%,.0f lines/s", r.linesPerSecond()),
+                    f("wire %,.0f lines/s", r.wireLinesPerSecond()), f("%,.0f×", r.ratio()), "≥ 100×",
+                    met(r.ratio() >= PARSER_TARGET));
+        }
+
+        PipelineBench.Result pipeline = pipeline(site, s);
+        out.println(pipeline);
+        table.row("pipeline → SQLite", f("%,.0f samples/s", pipeline.pipelinePerSecond()),
+                f("plain JDBC batch %,.0f samples/s", pipeline.plainPerSecond()), f("%.2f×", pipeline.ratio()), "≥ 0.8×",
+                met(pipeline.ratio() >= PIPELINE_TARGET));
+        double fastestInstrument = parsers[0].wireLinesPerSecond();
+        table.row("pipeline vs instrument", f("%,.0f samples/s", pipeline.pipelinePerSecond()),
+                f("EmStat4 wire %,.0f samples/s", fastestInstrument), f("%,.0f×", pipeline.pipelinePerSecond() / fastestInstrument),
+                "≥ 100×", met(pipeline.pipelinePerSecond() / fastestInstrument >= PARSER_TARGET));
+        out.flush();
+
+        LongRunBench.Result day = LongRunBench.run(site, hours(s), 10, workDir);
+        out.println(day);
+        boolean limited = day.maxHeapBytes() <= HEAP_TARGET_BYTES * 1.05;
+        table.row(f("%.3g h at 100 Hz, max speed", hours(s)), f("peak heap %.1f MiB", day.peakHeapBytes() / 1048576.0),
+                f("JVM limit %.0f MiB", day.maxHeapBytes() / 1048576.0), f("%.2f", (double) day.peakHeapBytes() / day.maxHeapBytes()),
+                "no OOM in 128 MiB", limited ? "yes" : "not checked (run with NORRLAB_JAVA_OPTS=-Xmx128m)");
+        double analysis = ReplayBench.analysisSeconds(workDir.resolve("long-run.db"), 1);
+        out.println(f("analysis of the %.3g h session (%d samples): %.3f s", hours(s), day.samples(), analysis));
+        table.row(f("analysis of %.3g h at 100 Hz", hours(s)), f("%.3f s", analysis), "1 s", f("%.2f", analysis / ANALYSIS_TARGET_S),
+                "< 1 s", met(analysis < ANALYSIS_TARGET_S));
+        out.flush();
+
+        ReplayBench.Result replay = ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir);
+        out.println(replay);
+        table.row(f("replay %.3g h (simulator seed)", replay.instrumentHours()), f("%.2f s", replay.simulatorReplaySeconds()),
+                "3 s", f("%.2f", replay.simulatorReplaySeconds() / REPLAY_TARGET_S), "< 3 s",
+                met(replay.simulatorReplaySeconds() < REPLAY_TARGET_S));
+        table.row(f("replay %.3g h (stored samples)", replay.instrumentHours()), f("%.2f s", replay.storedReplaySeconds()),
+                "3 s", f("%.2f", replay.storedReplaySeconds() / REPLAY_TARGET_S), "< 3 s",
+                met(replay.storedReplaySeconds() < REPLAY_TARGET_S));
+        out.flush();
+
+        ChartBench.Result chart = chart(s);
+        out.println(chart);
+        table.row(f("chart repaint after %,d samples", chart.samples()), f("%.1f ms (max %.1f)", chart.meanMillis(), chart.maxMillis()),
+                "50 ms", f("%.2f", chart.maxMillis() / REPAINT_TARGET_MS), "< 50 ms", met(chart.maxMillis() < REPAINT_TARGET_MS));
+
+        LagBench.Result lag = LagBench.run(site, s == Size.FULL ? 200 : 10, workDir);
+        out.println(lag);
+        table.row("step-to-step lag", f("%.2f ms (max %.2f)", lag.meanMillis(), lag.maxMillis()), "commercial suite ~50 ms",
+                f("%.0f× faster", COMMERCIAL_LAG_MS / lag.meanMillis()), "≤ 5 ms", met(lag.maxMillis() <= LAG_TARGET_MS));
+        out.println();
+        table.print(out);
+    }
+
+    private static String met(boolean yes) {
+        return yes ? "yes" : "NO";
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -5,7 +5,7 @@ import org.norrlab.analysis.AssayConversion;
 import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.Charge;
-import org.norrlab.analysis.ChargeAccumulator;
+import org.norrlab.analysis.StepTally;
 import org.norrlab.analysis.FaradaicAnalysis;
 import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
@@ -85,24 +85,10 @@ public final class SessionAnalysis {
 
     private StepAnalysis analyzeStep(StoredSession session, StoredStep step, List<Assay> all, List<ControlLink> controls,
                                      boolean gapEvent, Options options) throws StoreException {
-        ChargeAccumulator charge = new ChargeAccumulator();
-        double[] last = {Double.NaN, 0};   // previous sample time, largest gap
-        long[] count = {0};
+        StepTally tally = store.tally(session.id(), step.index());
         double gapLimit = GAP_INTERVALS * step.intervalSeconds();
-        store.forEachSample(session.id(), step.index(), (seq, s) -> {
-            if (s.hasCurrent()) {
-                charge.add(s.timeSeconds(), s.currentAmperes() - options.blankCurrentAmperes());
-            }
-            double previous = Double.isNaN(last[0]) ? 0 : last[0];
-            double dt = s.timeSeconds() - previous;
-            if (dt > gapLimit + 1e-9) {
-                last[1] = Math.max(last[1], dt);
-            }
-            last[0] = s.timeSeconds();
-            count[0]++;
-        });
         List<String> notes = new ArrayList<>();
-        double largestGap = last[1];
+        double largestGap = tally.maxInterval() > gapLimit + 1e-9 ? tally.maxInterval() : 0;
         if (largestGap > 0 || gapEvent) {
             notes.add(String.format(Locale.ROOT, "gap in the data (longest %.1f s without samples): Q bridges it by"
                     + " straight-line interpolation, so treat this step's FE and yield with care", largestGap));
@@ -114,7 +100,7 @@ public final class SessionAnalysis {
         if (!step.outcome().orElse("").equals("completed")) {
             notes.add("step " + step.outcome().orElse("did not finish") + ": Q and yield cover only the recorded part");
         }
-        double duration = Double.isNaN(last[0]) ? 0 : last[0];
+        double duration = tally.lastTime();
         Map<Product, ProductAmount> amounts = amounts(session, step.index(), all);
         Map<Product, Boolean> subtracted = new EnumMap<>(Product.class);
         for (ControlLink link : controls) {
@@ -145,10 +131,11 @@ public final class SessionAnalysis {
         if (amounts.isEmpty()) {
             notes.add("no assay results yet: add them with 'norrlab assay add'");
         }
-        FaradaicAnalysis.Outcome outcome = FaradaicAnalysis.evaluate(Charge.magnitudeOf(charge.coulombs()),
+        Charge charge = Charge.magnitudeOf(tally.coulombs(options.blankCurrentAmperes()));
+        FaradaicAnalysis.Outcome outcome = FaradaicAnalysis.evaluate(charge,
                 Math.max(duration, 1e-9), session.cell().electrodeAreaCm2(), session.cell().catalystLoadingMgPerCm2(),
                 amounts, subtracted);
-        return new StepAnalysis(step, count[0], duration, Charge.magnitudeOf(charge.coulombs()), largestGap, outcome, notes);
+        return new StepAnalysis(step, tally.samples(), duration, charge, largestGap, outcome, notes);
     }
 
     /** Amounts per product for one step of a session, replicates combined, no controls applied. */

@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     private final Path file;
     private final Connection connection;
@@ -380,6 +380,32 @@ public final class SqliteStore implements AutoCloseable {
             throw new StoreException("cannot read the steps of session " + sessionId + " from " + file + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The tally of a step's samples: the one the writer stored when the step ended, or, for a step
+     * without one (imported, cut off by a crash), one made now from the stored samples.
+     */
+    public org.norrlab.analysis.StepTally tally(long sessionId, int stepIndex) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM step_tallies WHERE session_id = ? AND step_index = ?")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, stepIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return new org.norrlab.analysis.StepTally(new org.norrlab.analysis.StepTally.State(rs.getLong("samples"),
+                            rs.getLong("current_samples"), rs.getDouble("coulombs"), rs.getDouble("sum_amperes"),
+                            rs.getDouble("last_current_t_s"), nullableDouble(rs, "last_current_a"), rs.getDouble("sum_volts"),
+                            rs.getDouble("last_t_s"), rs.getDouble("max_interval_s"), rs.getInt("monotonic") != 0));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the tally of step " + stepIndex + " of session " + sessionId + " from "
+                    + file + ": " + e.getMessage(), e);
+        }
+        org.norrlab.analysis.StepTally scanned = new org.norrlab.analysis.StepTally();
+        forEachSample(sessionId, stepIndex, (seq, sample) -> scanned.add(sample));
+        return scanned;
     }
 
     public List<StoredEvent> events(long sessionId) throws StoreException {

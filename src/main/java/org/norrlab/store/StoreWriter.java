@@ -29,6 +29,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertWire;
     private final java.util.Optional<org.norrlab.transport.WireLog> wire;
     private final PreparedStatement heartbeat;
+    private final PreparedStatement insertTally;
+    private final java.util.Map<Integer, org.norrlab.analysis.StepTally> tallies = new java.util.HashMap<>();
     private long lastHeartbeatNanos;
     private long wireSeq;
     private long samplesStored;
@@ -52,6 +54,9 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
                     + " message, values_json) VALUES (?,?,?,?,?,?,?)");
             heartbeat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
+            insertTally = connection.prepareStatement("INSERT OR REPLACE INTO step_tallies (session_id, step_index, samples,"
+                    + " current_samples, coulombs, sum_amperes, last_current_t_s, last_current_a, sum_volts, last_t_s,"
+                    + " max_interval_s, monotonic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
             insertWire = connection.prepareStatement(
                     "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
         } catch (SQLException e) {
@@ -124,6 +129,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertSample.setInt(8, s.flags());
         insertSample.addBatch();
         pendingSamples++;
+        tallies.computeIfAbsent(taken.stepIndex(), i -> new org.norrlab.analysis.StepTally()).add(s);
     }
 
     private void flushSamples() throws SQLException {
@@ -159,7 +165,30 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertStep.executeUpdate();
     }
 
+    /** The step's tally goes in with its last samples, in the same transaction. */
+    private void writeTally(int stepIndex) throws SQLException {
+        org.norrlab.analysis.StepTally tally = tallies.remove(stepIndex);
+        if (tally == null) {
+            return;
+        }
+        var t = tally.state();
+        insertTally.setLong(1, sessionId);
+        insertTally.setInt(2, stepIndex);
+        insertTally.setLong(3, t.samples());
+        insertTally.setLong(4, t.currentSamples());
+        insertTally.setDouble(5, t.coulombs());
+        insertTally.setDouble(6, t.sumAmperes());
+        insertTally.setDouble(7, t.lastCurrentTime());
+        SqliteStore.setNullableDouble(insertTally, 8, t.lastCurrent());
+        insertTally.setDouble(9, t.sumVolts());
+        insertTally.setDouble(10, t.lastTime());
+        insertTally.setDouble(11, t.maxInterval());
+        insertTally.setInt(12, t.monotonic() ? 1 : 0);
+        insertTally.executeUpdate();
+    }
+
     private void writeStepEnd(AcquisitionRecord.StepEnded ended) throws SQLException {
+        writeTally(ended.stepIndex());
         endStep.setString(1, ended.wallTime().toString());
         endStep.setDouble(2, ended.durationSeconds());
         endStep.setLong(3, ended.samples());

@@ -87,24 +87,26 @@ class CliTest {
     }
 
     @Test
-    void theParserBenchmarkRunsOnATinySize() {
-        CliRunner.Result bench = norrlab("bench", "parsers", "--lines", "2000", "--rounds", "2");
-        assertThat(bench.exitCode()).as(bench.err()).isZero();
-        assertThat(bench.out()).containsPattern("MethodSCRIPT CA package\\s+[\\d,]+ lines/s\\s+wire max\\s+2,248 lines/s \\(41 B/line\\)")
-                .containsPattern("Rodeostat JSON sample\\s+[\\d,]+ lines/s\\s+wire max\\s+1,000 lines/s");
-    }
-
-    @Test
-    void theChartAndLongRunBenchmarksRunOnATinySize() {
-        CliRunner.Result chart = norrlab("bench", "chart", "--samples", "20000", "--frames", "4");
-        assertThat(chart.exitCode()).as(chart.err()).isZero();
-        assertThat(chart.out()).containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800 \\(both charts,"
-                + " \\d+ points in the overview\\): mean [\\d.]+ ms");
-        CliRunner.Result longRun = norrlab("bench", "long-run", "--home", Fixtures.HOME.toString(), "--hours", "0.01",
+    void everyBenchmarkRunsOnATinySizeAndEndsInATableOfRatios() {
+        CliRunner.Result bench = norrlab("bench", "all", "--size", "tiny", "--home", Fixtures.HOME.toString(),
                 "--work-dir", temp.toString());
-        assertThat(longRun.exitCode()).as(longRun.err()).isZero();
-        // 36 s at 10 ms: 3600 samples, all stored.
-        assertThat(longRun.out()).containsPattern("\\n3600 samples in [\\d.]+ s \\(\\d+ samples/s\\); heap peak [\\d.]+ MiB");
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out())
+                .containsPattern("MethodSCRIPT CA package\\s+[\\d,]+ ± \\S+ lines/s\\s+wire max\\s+2,248 lines/s \\(41 B/line\\)")
+                .containsPattern("Rodeostat JSON sample\\s+[\\d,]+ ± \\S+ lines/s\\s+wire max\\s+1,000 lines/s")
+                // 4 steps of 5000 samples, each stored by the pipeline and by the plain insert
+                .containsPattern("20000 samples: pipeline \\d+ samples/s \\([\\d.]+ s\\), plain JDBC batch insert \\d+ samples/s")
+                // 36 s at 10 ms
+                .containsPattern("\\n3600 samples in [\\d.]+ s \\(\\d+ samples/s\\); heap peak [\\d.]+ MiB")
+                // 3 min at 100 ms
+                .containsPattern("0\\.0500 h recorded \\(1800 samples\\): replay from the simulator's seed [\\d.]+ s")
+                .containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800")
+                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms");
+        for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
+                "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
+                "chart repaint after 20,000 samples", "step-to-step lag")) {
+            assertThat(bench.out()).contains(stage);
+        }
     }
 
     @Test

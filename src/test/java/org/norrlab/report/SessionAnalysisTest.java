@@ -73,4 +73,46 @@ class SessionAnalysisTest {
             assertThat(step.charge().coulombs()).isCloseTo(1.0, within(1e-12));
         }
     }
+
+    @Test
+    void theStoredTallyGivesWhatTheSamplesGive() throws Exception {
+        Path db = temp.resolve("tally.db");
+        org.norrlab.run.RunOutcome run = new org.norrlab.run.RunService(org.norrlab.config.SiteConfig.load(Fixtures.HOME))
+                .prepare(org.norrlab.run.RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"),
+                        org.norrlab.driver.Speed.MAX).withDatabase(db))
+                .execute(org.norrlab.scheduler.RunListener.NONE);
+        try (SqliteStore store = SqliteStore.open(db)) {
+            long id = run.sessionId();
+            var fromTallies = SessionAnalysis.analyze(store, id, new SessionAnalysis.Options(-0.0005));
+            var summaries = SessionSummaries.of(store, id);
+            // Every step has its tally row, written with its last samples.
+            try (var st = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db).createStatement();
+                 var rs = st.executeQuery("SELECT count(*) FROM step_tallies WHERE session_id = " + id)) {
+                assertThat(rs.getInt(1)).isEqualTo(5);
+            }
+            // Hand check of step 2 from its samples: trapezoids, the first sample held over [0, t1].
+            double[] q = {0, Double.NaN, 0};   // Q, previous I, previous t
+            store.forEachSample(id, 2, (seq, s) -> {
+                q[0] += Double.isNaN(q[1]) ? s.currentAmperes() * s.timeSeconds() : 0.5 * (s.currentAmperes() + q[1]) * (s.timeSeconds() - q[2]);
+                q[1] = s.currentAmperes();
+                q[2] = s.timeSeconds();
+            });
+            assertThat(summaries.get(1).coulombs()).isEqualTo(q[0]);
+            assertThat(fromTallies.steps().get(0).charge().coulombs()).isCloseTo(Math.abs(q[0] + 0.0005 * 300), within(1e-12));
+
+            try (var st = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db).createStatement()) {
+                st.executeUpdate("DELETE FROM step_tallies");   // as for an imported or cut-off session
+            }
+            var fromSamples = SessionAnalysis.analyze(store, id, new SessionAnalysis.Options(-0.0005));
+            assertThat(SessionSummaries.of(store, id)).isEqualTo(summaries);
+            for (int i = 0; i < 4; i++) {
+                StepAnalysis a = fromTallies.steps().get(i);
+                StepAnalysis b = fromSamples.steps().get(i);
+                assertThat(a.charge()).isEqualTo(b.charge());
+                assertThat(a.samples()).isEqualTo(b.samples()).isEqualTo(3000);
+                assertThat(a.durationSeconds()).isEqualTo(b.durationSeconds()).isEqualTo(300.0);
+                assertThat(a.largestGapSeconds()).isEqualTo(b.largestGapSeconds()).isZero();
+            }
+        }
+    }
 }

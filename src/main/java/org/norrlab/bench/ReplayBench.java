@@ -1,0 +1,98 @@
+package org.norrlab.bench;
+
+import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.Speed;
+import org.norrlab.importer.ImportService;
+import org.norrlab.importer.ImportedSession;
+import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.SessionExporter;
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.ReplayService;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SqliteStore;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Replays of a long session at max speed, as `norrlab replay` does them: a simulator session is run
+ * again from its seed; an imported one (no instrument to rerun) is played back from its stored
+ * samples through the recorded-samples driver. Also times the analysis of the recorded session.
+ */
+public final class ReplayBench {
+
+    public record Result(double instrumentHours, long samples, double simulatorReplaySeconds, double storedReplaySeconds,
+                         double analysisSeconds, long analysedSamples) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.3g h recorded (%d samples): replay from the simulator's seed %.2f s,"
+                            + " replay of the stored samples %.2f s; analysis %.3f s", instrumentHours, samples,
+                    simulatorReplaySeconds, storedReplaySeconds, analysisSeconds);
+        }
+    }
+
+    private ReplayBench() {
+    }
+
+    /** Records {@code hours} of CA at 100 ms (the demo's rate), then replays it both ways into the same database. */
+    public static Result run(SiteConfig site, double hours, Path workDir) throws Exception {
+        Files.createDirectories(workDir);
+        Path protocol = workDir.resolve("replay.yaml");
+        Files.writeString(protocol, String.format(Locale.ROOT, "name: replay benchmark%nsteps:%n"
+                + "  - ca: {potential: -0.5 V vs RHE, duration: %d s, interval: 100 ms}%n", Math.round(hours * 3600)));
+        Path db = workDir.resolve("replay.db");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        RunService service = new RunService(site);
+        RunOutcome recorded = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
+
+        Path export = workDir.resolve("replay-export.jsonl");
+        long imported;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            try (OutputStream out = Files.newOutputStream(export)) {
+                SessionExporter.jsonLines(store, store.session(recorded.sessionId()).orElseThrow(), out);
+            }
+            ImportedSession session = ImportService.importerFor(export, Optional.empty()).read(export);
+            imported = ImportService.store(store, export, session, site.cell().resolve());
+        }
+
+        double simulator = replay(service, db, recorded.sessionId());
+        double stored = replay(service, db, imported);
+
+        long start = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(db)) {
+            SessionAnalysis.analyze(store, recorded.sessionId(), SessionAnalysis.Options.DEFAULT);
+        }
+        double analysis = (System.nanoTime() - start) / 1e9;
+        return new Result(hours, recorded.counters().samplesDelivered(), simulator, stored, analysis,
+                recorded.counters().samplesDelivered());
+    }
+
+    /** Times one replay as the operator sees it: from asking for it to the last sample committed. */
+    private static double replay(RunService service, Path db, long sessionId) throws Exception {
+        long start = System.nanoTime();
+        PreparedRun run;
+        try (SqliteStore store = SqliteStore.open(db)) {
+            run = ReplayService.prepare(service, store, sessionId, Speed.MAX, db);
+        }
+        run.execute(RunListener.NONE);
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Analysis of a stored session, timed on its own (opening the database included). */
+    public static double analysisSeconds(Path db, long sessionId) throws Exception {
+        long start = System.nanoTime();
+        try (SqliteStore store = SqliteStore.open(db)) {
+            SessionAnalysis.analyze(store, sessionId, SessionAnalysis.Options.DEFAULT);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
