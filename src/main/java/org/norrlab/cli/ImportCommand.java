@@ -42,6 +42,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         var cell = homeOptions.site().cell().resolve();
         try (SqliteStore store = SqliteStore.open(homeOptions.databaseFile())) {
+            store.checkIntegrity();
             for (Path file : files) {
                 Importer importer = ImportService.importerFor(file, Optional.ofNullable(format),
                         new org.norrlab.importer.DelimitedImporter.DefaultUnits(Optional.ofNullable(timeUnit),

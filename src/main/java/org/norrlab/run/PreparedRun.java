@@ -141,6 +141,7 @@ public final class PreparedRun {
     public RunOutcome execute(RunListener listener) throws StoreException, InterruptedException {
         long wallStart = System.nanoTime();
         try (SqliteStore store = SqliteStore.open(database)) {
+            store.checkIntegrity();
             for (long cutOff : store.markCutOffSessions(CUT_OFF_AFTER)) {
                 log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,
                         CUT_OFF_AFTER.toSeconds());
