@@ -29,10 +29,15 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     private volatile long completedMillis;
 
     ProgressDisplay(Plan plan, RunStatistics statistics) {
+        this("NORR run", plan, statistics);
+    }
+
+    /** One bar per bench when several run at once: the library stacks bars on an interactive console. */
+    ProgressDisplay(String taskName, Plan plan, RunStatistics statistics) {
         this.plan = plan;
         this.statistics = statistics;
         this.bar = new ProgressBarBuilder()
-                .setTaskName("NORR run")
+                .setTaskName(taskName)
                 .setInitialMax(plan.totalDuration().toMillis())
                 .setUnit(" s", 1000)
                 .setStyle(ProgressBarStyle.ASCII)

@@ -7,6 +7,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
+import org.norrlab.run.LabFile;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
@@ -46,8 +47,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     HomeOptions homeOptions;
 
-    @Parameters(index = "0", paramLabel = "PROTOCOL", description = "Protocol file, e.g. protocols/demo-sweep.yaml.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROTOCOL", description = "Protocol file, e.g. protocols/demo-sweep.yaml.")
     Path protocol;
+
+    @Option(names = "--lab", arity = "0..1", fallbackValue = LabFile.DEFAULT, paramLabel = "FILE",
+            description = "Run every bench of a lab file at once, each with its instrument, protocol and cell, into one"
+                    + " database (FILE defaults to " + LabFile.DEFAULT + "); instead of PROTOCOL.")
+    Path lab;
 
     @Option(names = "--instrument", defaultValue = "sim", paramLabel = "PROFILE",
             description = "Instrument profile in drivers/ (default: ${DEFAULT-VALUE}).")
@@ -78,6 +84,18 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SiteConfig site = homeOptions.site();
+        if (lab != null) {
+            if (protocol != null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give either a PROTOCOL or --lab,"
+                        + " not both: a lab file names each bench's protocol");
+            }
+            Path file = lab.isAbsolute() || java.nio.file.Files.exists(lab) ? lab : site.home().resolve(lab);
+            return LabCommandSupport.run(spec.commandLine().getOut(), file, site, homeOptions.databaseFile(), noProgress);
+        }
+        if (protocol == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required parameter: 'PROTOCOL' (e.g. protocols/demo-sweep.yaml), or --lab for a lab file");
+        }
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
@@ -163,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
+    static void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
         List<StepSummary> rows;
         try (SqliteStore store = SqliteStore.open(outcome.database())) {
             rows = SessionSummaries.of(store, outcome.sessionId());

@@ -56,6 +56,7 @@ public final class PreparedRun {
     private volatile Scheduler scheduler;
     private volatile String pendingAbort;
     private volatile boolean pendingPause;
+    private Optional<String> bench = Optional.empty();
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
                 RunRequest request, Path database, String softwareVersion, WireLog wire,
@@ -87,6 +88,20 @@ public final class PreparedRun {
     /** How long a lost link is tried again before the session is given up as interrupted (from config/site.yaml). */
     void reconnectFor(java.time.Duration duration) {
         reconnectFor = duration;
+    }
+
+    /** Names the bench of a lab file this run belongs to; stored with the session. */
+    void bench(String name) {
+        bench = Optional.of(name);
+    }
+
+    public Optional<String> bench() {
+        return bench;
+    }
+
+    /** Gives the instrument back without running (another bench of the same lab could not be prepared). */
+    void discard() {
+        instrument.close();
     }
 
     /** Marks this run as the continuation of an interrupted session, with an event saying how long the gap was. */
@@ -194,6 +209,7 @@ public final class PreparedRun {
 
     private Map<String, String> runOptions() {
         Map<String, String> options = new LinkedHashMap<>();
+        bench.ifPresent(name -> options.put("bench", name));
         options.put("instrument_profile", profileName);
         options.put("speed", request.speed().toString());
         request.seed().ifPresent(seed -> options.put("seed", seed.toString()));

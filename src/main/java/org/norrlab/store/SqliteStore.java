@@ -139,16 +139,27 @@ public final class SqliteStore implements AutoCloseable {
                         + "; this build reads up to " + SCHEMA_VERSION + "); open it with that version");
             }
             if (version < SCHEMA_VERSION) {
-                connection.setAutoCommit(false);
-                for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
-                    for (String statement : schemaStatements(next)) {
-                        s.execute(statement);
+                // Several processes (or benches of one lab) may open a new database at once: take the write
+                // lock first, then look again, so that only one of them builds the schema.
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                        version = rs.next() ? rs.getInt(1) : 0;
                     }
+                    for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
+                        for (String statement : schemaStatements(next)) {
+                            s.execute(statement);
+                        }
+                    }
+                    s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                    s.execute("COMMIT");
+                } catch (SQLException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
                 }
-                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                connection.commit();
-                connection.setAutoCommit(true);
-                log.info("session database {} brought from schema {} to {}", file, version, SCHEMA_VERSION);
+                if (version < SCHEMA_VERSION) {
+                    log.info("session database {} brought from schema {} to {}", file, version, SCHEMA_VERSION);
+                }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot prepare the session database " + file + ": " + e.getMessage(), e);

@@ -111,6 +111,23 @@ class BadInputCatalogueTest {
                 "--port", "auto", "--no-progress", "--db", db.toString()), 4, "no serial port looks like a emstat4-lr"));
         c.add(new Case("OCP on an instrument without OCP", List.of("run", "protocols/demo-sweep.yaml", "--instrument",
                 "rodeostat", "--no-progress", "--db", db.toString()), 3, "rodeostat cannot record the open-circuit potential"));
+        // Lab files
+        Path labTypo = file("lab-typo.yaml", "benches:\n  - name: A\n    protocl: protocols/demo-sweep.yaml\n");
+        c.add(new Case("a misspelt field in a lab file", List.of("run", "--lab", labTypo.toString(), "--no-progress", "--db",
+                db.toString()), 3, "lab-typo.yaml:3"));
+        Path labTwice = file("lab-twice.yaml", "benches:\n  - {name: A, protocol: protocols/demo-sweep.yaml}\n"
+                + "  - {name: A, protocol: protocols/demo-sweep.yaml}\n");
+        c.add(new Case("two benches with one name", List.of("run", "--lab", labTwice.toString(), "--no-progress", "--db",
+                db.toString()), 3, "bench name 'A' is used twice"));
+        Path labPort = file("lab-port.yaml", "benches:\n  - {name: A, instrument: emstat4-hr, port: /dev/ttyX, protocol: p.yaml}\n"
+                + "  - {name: B, instrument: emstat4-hr, port: /dev/ttyX, protocol: p.yaml}\n");
+        c.add(new Case("two benches on one port", List.of("run", "--lab", labPort.toString(), "--no-progress", "--db",
+                db.toString()), 3, "port /dev/ttyX is given to two benches"));
+        Path labBadBench = file("lab-bad-bench.yaml", "benches:\n  - {name: A, speed: max, protocol: protocols/demo-sweep.yaml}\n"
+                + "  - {name: B, instrument: emstat9, protocol: protocols/demo-sweep.yaml}\n");
+        c.add(new Case("one bench that cannot start stops the lab before anything runs", List.of("run", "--lab",
+                labBadBench.toString(), "--no-progress", "--db", db.toString()), 3,
+                "the lab was not started, nothing was switched on:\n  bench B: "));
         // Sessions and the store
         c.add(new Case("missing session", List.of("show", "99", "--db", db.toString()), 5, "there is no session 99 in"));
         c.add(new Case("missing database", List.of("sessions", "--db", temp.resolve("no.db").toString()), 5,

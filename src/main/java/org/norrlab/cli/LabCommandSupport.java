@@ -1,0 +1,93 @@
+package org.norrlab.cli;
+
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.Units;
+import org.norrlab.run.LabFile;
+import org.norrlab.run.LabRun;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** `norrlab run --lab`: every bench at once, one progress bar each, then one summary per bench. */
+final class LabCommandSupport {
+    private static final Logger log = LoggerFactory.getLogger(LabCommandSupport.class);
+
+    private LabCommandSupport() {
+    }
+
+    static int run(PrintWriter out, Path file, SiteConfig site, Path database, boolean noProgress) throws Exception {
+        List<LabFile.Bench> benches = LabFile.read(file, site);
+        LabRun lab;
+        try {
+            lab = LabRun.prepare(benches, database);
+        } catch (LabRun.LabRejectedException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+        out.printf(Locale.ROOT, "Lab %s: %d benches into %s%n", file.getFileName(), benches.size(), database);
+        for (LabRun.BenchRun b : lab.benches()) {
+            out.printf(Locale.ROOT, "  %s: %s, %d steps, %s, on %s%n", b.name(), b.run().plan().name(),
+                    b.run().plan().steps().size(), Units.formatDuration(b.run().plan().totalDuration()),
+                    b.run().identity().describe());
+        }
+        out.flush();
+
+        Thread onSignal = new Thread(() -> {
+            lab.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
+            try {
+                if (!lab.awaitFinished(Duration.ofSeconds(20))) {
+                    log.error("not every bench finished within 20 s of the interrupt; sessions may be left 'running'");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lab-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        List<ProgressDisplay> bars = new ArrayList<>();
+        List<LabRun.BenchOutcome> outcomes;
+        try {
+            outcomes = lab.execute(b -> {
+                if (noProgress) {
+                    return RunListener.NONE;
+                }
+                ProgressDisplay bar = new ProgressDisplay(b.name(), b.run().plan(), b.run().statistics());
+                bars.add(bar);
+                return bar;
+            });
+        } finally {
+            bars.forEach(ProgressDisplay::close);
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                log.debug("shutdown in progress; the interrupt hook stays", shuttingDown);
+            }
+        }
+
+        boolean allCompleted = true;
+        boolean anyAborted = false;
+        for (LabRun.BenchOutcome o : outcomes) {
+            out.println();
+            out.println("== bench " + o.name() + " ==");
+            if (o.outcome().isPresent()) {
+                RunOutcome r = o.outcome().get();
+                RunCommand.printSummary(out, r);
+                allCompleted &= r.status() == SessionStatus.COMPLETED;
+                anyAborted |= r.status() == SessionStatus.ABORTED;
+            } else {
+                allCompleted = false;
+                out.println("ended with an error: " + o.failure().map(Throwable::getMessage).orElse("unknown")
+                        + " (see the log)");
+            }
+        }
+        out.flush();
+        return allCompleted ? ExitCodes.OK : anyAborted ? ExitCodes.ABORTED : ExitCodes.FAILED;
+    }
+}

@@ -1,0 +1,124 @@
+package org.norrlab.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.Speed;
+import org.norrlab.run.LabFile;
+import org.norrlab.run.LabRun;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoredSession;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Four emulated instruments on four ptys run a sweep at once into one database; one cable is pulled
+ * mid-run. That bench ends with what it acquired; the other three finish complete, on time.
+ */
+class LabOverPtysTest {
+    @TempDir
+    Path temp;
+
+    /** 20 min 20 s of demo sweep at 300x: about 4 s. */
+    private static final Speed EMULATOR_SPEED = new Speed(300);
+
+    @Test
+    void fourBenchesOneUnpluggedTheOthersComplete() throws Exception {
+        String[][] benches = {
+                // name, profile, protocol, catalyst (the Rodeostat's 24 mA range needs the low-current catalyst)
+                {"A", "emstat4-hr", "protocols/demo-sweep.yaml", "NiNC"},
+                {"B", "emstat4-lr", "protocols/demo-sweep.yaml", "MnO2-x"},
+                {"C", "rodeostat", "protocols/demo-sweep-ca.yaml", "MnO2-x"},
+                {"D", "emstat4-hr", "protocols/demo-sweep.yaml", "NiNC"},
+        };
+        List<PtyPair> ptys = new ArrayList<>();
+        List<Emulators.Running> emulators = new ArrayList<>();
+        StringBuilder lab = new StringBuilder("benches:\n");
+        try {
+            for (String[] b : benches) {
+                PtyPair pty = new PtyPair(Files.createDirectories(temp.resolve("pty-" + b[0])));
+                ptys.add(pty);
+                emulators.add(Emulators.start(Fixtures.HOME, b[1], pty.device(), Fixtures.cellAtPh7(), EMULATOR_SPEED,
+                        Optional.of(b[3]), 42, Faults.NONE));
+                lab.append("  - {name: ").append(b[0]).append(", instrument: ").append(b[1]).append(", port: ")
+                        .append(pty.host()).append(", protocol: ").append(b[2]).append(", reconnect_for: 1 s}\n");
+            }
+            Path labFile = temp.resolve("lab.yaml");
+            Files.writeString(labFile, lab);
+            Path db = temp.resolve("lab.db");
+            LabRun run = LabRun.prepare(LabFile.read(labFile, SiteConfig.load(Fixtures.HOME)), db);
+
+            // Pull B's cable once it is well into its sweep (its third step; the statistics count per step).
+            Thread puller = new Thread(() -> {
+                try {
+                    var b = run.benches().get(1).run();
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (b.statistics().snapshot().stepIndex() < 3 && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                    ptys.get(1).kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "cable-puller");
+            puller.start();
+            List<LabRun.BenchOutcome> outcomes = run.execute();
+            puller.join();
+
+            Map<String, RunOutcome> byName = outcomes.stream()
+                    .collect(Collectors.toMap(LabRun.BenchOutcome::name, o -> o.outcome().orElseThrow()));
+            for (String name : List.of("A", "C", "D")) {
+                RunOutcome o = byName.get(name);
+                assertThat(o.status()).as(name + ": " + o.reason()).isEqualTo(SessionStatus.COMPLETED);
+                assertThat(o.counters().samplesDelivered()).as(name).isEqualTo(name.equals("C") ? 4 * 3000 : 20 + 4 * 3000);
+                // 1220 s of sweep at 300x is 4.07 s; unplugging B must not hold the others back.
+                assertThat(o.wallSeconds()).as(name + " wall time").isLessThan(4.07 + 2.5);
+            }
+            RunOutcome b = byName.get("B");
+            assertThat(b.status()).as(b.reason()).isEqualTo(SessionStatus.INTERRUPTED);
+            assertThat(b.counters().samplesDelivered()).isBetween(3020L, 12_019L);
+            assertThat(b.result().cellOffConfirmed()).as("no instrument to hear the cell-off").isFalse();
+
+            try (SqliteStore store = SqliteStore.open(db)) {
+                List<StoredSession> sessions = store.sessions();
+                assertThat(sessions).hasSize(4);
+                for (LabRun.BenchOutcome o : outcomes) {
+                    RunOutcome r = o.outcome().orElseThrow();
+                    StoredSession s = store.session(r.sessionId()).orElseThrow();
+                    assertThat(s.runOptions()).containsEntry("bench", o.name());
+                    long stored = store.steps(r.sessionId()).stream().mapToLong(step -> {
+                        long[] n = {0};
+                        try {
+                            store.forEachSample(r.sessionId(), step.index(), (seq, sample) -> n[0]++);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return n[0];
+                    }).sum();
+                    assertThat(stored).as("bench %s: every delivered sample is stored", o.name())
+                            .isEqualTo(r.counters().samplesDelivered()).isEqualTo(r.counters().samplesIn());
+                }
+            }
+        } finally {
+            for (Emulators.Running e : emulators) {
+                e.close();
+            }
+            for (PtyPair p : ptys) {
+                p.close();
+            }
+        }
+    }
+}
