@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main window: Run, Sessions and Analysis tabs, a menu with the keyboard shortcuts, and a close
+ * The main window: Run, Sessions, Analysis and Lab tabs, a menu with the keyboard shortcuts, and a close
  * that asks what to do with a run in progress (abort it, or let it finish without the window).
  */
 public final class NorrlabWindow {
@@ -35,12 +35,14 @@ public final class NorrlabWindow {
     static final int RUN_TAB = 0;
     static final int SESSIONS_TAB = 1;
     static final int ANALYSIS_TAB = 2;
+    static final int LAB_TAB = 3;
 
     private final JFrame frame;
     private final JTabbedPane tabs = new JTabbedPane();
     private final RunPanel run;
     private final SessionsPanel sessions;
     private final AnalysisPanel analysis;
+    private final LabPanel lab;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Builds the window; on the event thread. */
@@ -49,9 +51,11 @@ public final class NorrlabWindow {
         analysis = new AnalysisPanel(context);
         run = new RunPanel(context, this::analyse);
         sessions = new SessionsPanel(context, this::analyse);
+        lab = new LabPanel(context);
         tabs.addTab("Run", run);
         tabs.addTab("Sessions", sessions);
         tabs.addTab("Analysis", analysis);
+        tabs.addTab("Lab", lab);
         tabs.setMnemonicAt(RUN_TAB, KeyEvent.VK_1);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedIndex() == SESSIONS_TAB) {
@@ -96,6 +100,8 @@ public final class NorrlabWindow {
                 () -> tabs.setSelectedIndex(SESSIONS_TAB)));
         view.add(item("Analysis", KeyStroke.getKeyStroke(KeyEvent.VK_3, InputEvent.CTRL_DOWN_MASK),
                 () -> tabs.setSelectedIndex(ANALYSIS_TAB)));
+        view.add(item("Lab (several benches)", KeyStroke.getKeyStroke(KeyEvent.VK_4, InputEvent.CTRL_DOWN_MASK),
+                () -> tabs.setSelectedIndex(LAB_TAB)));
         bar.add(runMenu);
         bar.add(view);
         // The shortcuts work wherever the focus is in the window, menus closed or not.
@@ -139,12 +145,13 @@ public final class NorrlabWindow {
 
     /** Closing with a run in progress asks first: the cell must not be left on by accident, nor a run lost. */
     void close() {
-        if (run.running()) {
+        if (run.running() || lab.running()) {
             Object[] options = {"Abort the run (cell off)", "Keep running without the window", "Cancel"};
             int answer = JOptionPane.showOptionDialog(frame, "A run is in progress. What should happen to it?",
                     "Close norrlab", JOptionPane.DEFAULT_OPTION, JOptionPane.WARNING_MESSAGE, null, options, options[2]);
             if (answer == 0) {
                 run.abort();
+                lab.abort();
             } else if (answer != 1) {
                 return;
             }
@@ -157,8 +164,9 @@ public final class NorrlabWindow {
     /** Blocks until the window is closed and any run it started has ended (the run never depends on the window). */
     public void awaitClosedAndRunEnded() throws InterruptedException {
         closed.await();
-        while (run.running()) {
+        while (run.running() || lab.running()) {
             run.awaitRunEnd(Duration.ofSeconds(1));
+            lab.awaitRunEnd(Duration.ofSeconds(1));
             Thread.sleep(50);
         }
     }
@@ -166,7 +174,9 @@ public final class NorrlabWindow {
     /** Aborts a run in progress and waits for its end; for Ctrl-C / SIGTERM on the process. */
     public void abortAndWait(Duration timeout) throws InterruptedException {
         run.activeRun().ifPresent(r -> r.requestAbort("operator interrupt (Ctrl-C or SIGTERM)"));
+        lab.activeLab().ifPresent(l -> l.requestAbort("operator interrupt (Ctrl-C or SIGTERM)"));
         run.awaitRunEnd(timeout);
+        lab.awaitRunEnd(timeout);
     }
 
     // for the tests
@@ -188,5 +198,9 @@ public final class NorrlabWindow {
 
     AnalysisPanel analysisPanel() {
         return analysis;
+    }
+
+    LabPanel labPanel() {
+        return lab;
     }
 }

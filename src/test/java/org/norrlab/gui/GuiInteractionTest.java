@@ -217,6 +217,40 @@ class GuiInteractionTest {
         }
     }
 
+    @Test
+    void theLabViewRunsFourBenchesAndShowsEach() throws Exception {
+        openWindow();
+        Path labFile = temp.resolve("lab.yaml");
+        StringBuilder lab = new StringBuilder("benches:\n");
+        String[] catalysts = {"NiNC", "NiNC", "MnO2-x", "CoS1-x"};
+        for (int i = 0; i < 4; i++) {
+            lab.append("  - {name: H").append(i + 1).append(", instrument: sim, catalyst: ").append(catalysts[i])
+                    .append(", seed: ").append(i + 1).append(", speed: 600, protocol: protocols/demo-sweep.yaml}\n");
+        }
+        java.nio.file.Files.writeString(labFile, lab);
+        LabPanel panel = window.labPanel();
+        press(KeyEvent.VK_4, InputEvent.CTRL_DOWN_MASK);
+        onEdt(() -> {
+            assertThat(window.tabs().getSelectedIndex()).isEqualTo(NorrlabWindow.LAB_TAB);
+            panel.fileField().setText(labFile.toString());
+            panel.start();
+        });
+        await("four benches under way", WAIT, () -> panel.views().size() == 4 && panel.running());
+        await("the lab's end", WAIT, () -> !panel.running() && panel.outcomes().size() == 4);
+        screenshot(window.frame().getRootPane(), "lab");
+        for (LabPanel.BenchView view : onEdt(panel::views)) {
+            var plot = view.charts.runChart().getXYPlot();
+            assertThat(plot.getDomainMarkers(org.jfree.chart.ui.Layer.FOREGROUND)).as(view.name).hasSize(5);
+            assertThat(plot.getDataset().getItemCount(0)).as(view.name).isGreaterThan(100);
+            assertThat(onEdt(() -> view.status.getText())).as(view.name)
+                    .matches("session \\d completed: all 5 steps completed; 12020 samples");
+        }
+        try (SqliteStore store = SqliteStore.open(database)) {
+            assertThat(store.sessions()).hasSize(4).allMatch(s -> s.status() == SessionStatus.COMPLETED)
+                    .extracting(s -> s.runOptions().get("bench")).containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
+        }
+    }
+
     private int calibrationRows(AnalysisPanel analysis) {
         return findAll(analysis, javax.swing.JTable.class).stream().filter(t -> "calibrations".equals(t.getName()))
                 .findFirst().orElseThrow().getRowCount();
