@@ -19,7 +19,7 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof DriverException) {
             code = ExitCodes.INSTRUMENT;
             what = "Instrument problem";
-        } else if (e instanceof StoreException) {
+        } else if (e instanceof StoreException || e instanceof org.norrlab.sync.SyncService.SyncException) {
             code = ExitCodes.STORE;
             what = "Session database problem";
         } else if (e instanceof IllegalArgumentException || e instanceof org.norrlab.importer.ImportException) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * @param cell          defaults for the protocol's cell block
  */
 public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
-                         java.time.Duration reconnectFor) {
+                         java.time.Duration reconnectFor, java.util.Optional<String> labDatabase) {
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
@@ -22,13 +22,18 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
         this(home, dataDirectory, cell, safety, DEFAULT_RECONNECT_FOR);
     }
 
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+                      java.time.Duration reconnectFor) {
+        this(home, dataDirectory, cell, safety, reconnectFor, java.util.Optional.empty());
+    }
+
 
     public static final String FILE = "config/site.yaml";
 
     public static SiteConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
-        root.allowOnly("data_directory", "cell", "safety", "reconnect_for");
+        root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
@@ -36,7 +41,12 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
                 ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE;
         java.time.Duration reconnect = root.get("reconnect_for").isPresent()
                 ? Quantities.duration(root.require("reconnect_for")) : DEFAULT_RECONNECT_FOR;
-        return new SiteConfig(home, data, cell, safety, reconnect);
+        java.util.Optional<String> lab = root.text("lab_database");
+        if (lab.isPresent() && !lab.get().startsWith("jdbc:postgresql:")) {
+            throw root.require("lab_database").error("'" + lab.get() + "' is not a PostgreSQL JDBC URL; write e.g."
+                    + " jdbc:postgresql://labserver:5432/norrlab?user=norrlab");
+        }
+        return new SiteConfig(home, data, cell, safety, reconnect, lab);
     }
 
     /**

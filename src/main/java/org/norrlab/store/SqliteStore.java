@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class SqliteStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     private final Path file;
     private final Connection connection;
@@ -192,7 +192,7 @@ public final class SqliteStore implements AutoCloseable {
     public long createSession(NewSession session) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
                 + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of,"
-                + " resumed_from) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " resumed_from, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
@@ -215,6 +215,7 @@ public final class SqliteStore implements AutoCloseable {
             } else {
                 ps.setNull(13, Types.INTEGER);
             }
+            ps.setString(14, java.util.UUID.randomUUID().toString().replace("-", ""));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

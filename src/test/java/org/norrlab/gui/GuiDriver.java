@@ -41,6 +41,31 @@ final class GuiDriver {
         Assumptions.assumeFalse(headless, "no display: GUI tests need one (xvfb-run -a mvn test)");
     }
 
+    /**
+     * Opens the main window on {@code database} at 1400 x 900 and waits until it has listed the
+     * instruments and read the demo protocol's plan, as an operator would see it.
+     */
+    static NorrlabWindow openWindow(java.nio.file.Path database) throws Exception {
+        requireDisplay();
+        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), database);
+        NorrlabWindow window = onEdt(() -> {
+            NorrlabWindow w = new NorrlabWindow(context);
+            w.frame().setSize(1400, 900);
+            w.show();
+            return w;
+        });
+        RunPanel run = window.runPanel();
+        try {
+            await("instruments and the demo plan", Duration.ofSeconds(60), () -> run.instruments().getItemCount() > 0
+                    && run.planModel().getRowCount() == 5);
+        } catch (AssertionError e) {
+            screenshot(window.frame().getRootPane(), "open-timeout");
+            throw new AssertionError(e.getMessage() + onEdt(() -> ": " + run.instruments().getItemCount() + " instruments, "
+                    + run.protocols().getItemCount() + " protocols, " + run.planModel().getRowCount() + " plan rows"), e);
+        }
+        return window;
+    }
+
     static <T> T onEdt(Callable<T> action) throws Exception {
         return Edt.call(action);
     }

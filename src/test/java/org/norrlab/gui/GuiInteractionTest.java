@@ -53,18 +53,8 @@ class GuiInteractionTest {
     private Path database;
 
     private void openWindow() throws Exception {
-        GuiDriver.requireDisplay();
         database = temp.resolve("gui.db");
-        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
-        window = onEdt(() -> {
-            NorrlabWindow w = new NorrlabWindow(context);
-            w.frame().setSize(1400, 900);
-            w.show();
-            return w;
-        });
-        RunPanel run = window.runPanel();
-        await("instruments and the demo plan", WAIT, () -> run.instruments().getItemCount() > 0
-                && run.planModel().getRowCount() == 5);
+        window = GuiDriver.openWindow(database);
     }
 
     @AfterEach

@@ -55,25 +55,8 @@ class GuiTest {
 
     @BeforeEach
     void open() throws Exception {
-        GuiDriver.requireDisplay();
         database = temp.resolve("gui.db");
-        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
-        window = onEdt(() -> {
-            NorrlabWindow w = new NorrlabWindow(context);
-            w.frame().setSize(1400, 900);
-            w.show();
-            return w;
-        });
-        RunPanel run = window.runPanel();
-        try {
-            await("instruments and the demo plan", WAIT, () -> run.instruments().getItemCount() > 0
-                    && run.planModel().getRowCount() == 5);
-        } catch (AssertionError e) {
-            screenshot(window.frame().getRootPane(), "open-timeout");
-            throw new AssertionError(e.getMessage() + onEdt(() -> ": " + run.instruments().getItemCount() + " instruments, "
-                    + run.protocols().getItemCount() + " protocols, " + run.planModel().getRowCount() + " plan rows, "
-                    + java.util.Arrays.toString(java.awt.Window.getWindows())), e);
-        }
+        window = GuiDriver.openWindow(database);
     }
 
     @AfterEach

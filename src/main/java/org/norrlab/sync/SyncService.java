@@ -1,0 +1,352 @@
+package org.norrlab.sync;
+
+import org.norrlab.store.SqliteStore;
+import org.norrlab.store.StoreException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Copies a bench's sessions from its SQLite file into the lab's PostgreSQL database. Each session
+ * goes in one transaction, found by its uid: a session already there with the same status and
+ * sample count is left alone, one that changed (it was still running last time) is replaced, so
+ * syncing any number of times never duplicates or half-copies a session. If the server goes away
+ * mid-way, the session in flight is rolled back by PostgreSQL and the next sync copies it again;
+ * the bench's own file is only read.
+ */
+public final class SyncService {
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
+    /** Samples per COPY chunk sent to the server. */
+    static final int COPY_CHUNK_ROWS = 20_000;
+    static final List<String> SESSION_COLUMNS = List.of("created_utc", "started_utc", "ended_utc", "status", "status_reason",
+            "protocol_name", "protocol_file", "protocol_text", "cell_json", "instrument_json", "run_options_json",
+            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from");
+    static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
+            "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
+            "sample_count", "outcome", "lag_ms");
+    static final List<String> EVENT_COLUMNS = List.of("step_index", "t_s", "wall_utc", "kind", "message", "values_json");
+    static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
+            "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
+    static final List<String> WIRE_COLUMNS = List.of("seq", "t_s", "direction", "bytes");
+
+    /** Told what the sync does, for progress output (and for tests that pull the plug at a chosen moment). */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void sessionStarted(long localId, String uid, long samples) {
+        }
+
+        default void samplesSent(long localId, long rowsSoFar) {
+        }
+
+        default void sessionDone(long localId, Outcome outcome) {
+        }
+    }
+
+    public enum Outcome { COPIED, REPLACED, ALREADY_THERE, SKIPPED_RUNNING }
+
+    /** What one sync did. */
+    public record Report(List<Long> copied, List<Long> replaced, List<Long> alreadyThere, List<Long> skippedRunning,
+                         long samplesCopied, double seconds) {
+        public double samplesPerSecond() {
+            return seconds == 0 ? 0 : samplesCopied / seconds;
+        }
+    }
+
+    /** The lab database went away, or refused something; the message says what was kept. */
+    public static final class SyncException extends Exception {
+        SyncException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private SyncService() {
+    }
+
+    public static Report sync(Path benchDatabase, String labUrl, boolean includeRunning, Listener listener)
+            throws SyncException, StoreException {
+        SqliteStore.open(benchDatabase).close();   // brings the bench file to the current schema (session uids)
+        String origin = hostName() + ":" + benchDatabase.toAbsolutePath().normalize();
+        List<Long> copied = new ArrayList<>();
+        List<Long> replaced = new ArrayList<>();
+        List<Long> there = new ArrayList<>();
+        List<Long> running = new ArrayList<>();
+        long samples = 0;
+        long start = System.nanoTime();
+        org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
+        readOnly.setReadOnly(true);
+        readOnly.setBusyTimeout(5000);   // a bench may be committing samples into it right now
+        try (Connection bench = readOnly.createConnection("jdbc:sqlite:" + benchDatabase)) {
+            Connection lab;
+            try {
+                lab = DriverManager.getConnection(labUrl);
+            } catch (SQLException e) {
+                throw new SyncException("cannot reach the lab database " + redact(labUrl) + ": " + e.getMessage()
+                        + "; nothing was copied, the bench's sessions stay in " + benchDatabase, e);
+            }
+            try (lab) {
+                ensureSchema(lab);
+                for (LocalSession s : localSessions(bench)) {
+                    if (s.status.equals("running") && !includeRunning) {
+                        running.add(s.id);
+                        listener.sessionDone(s.id, Outcome.SKIPPED_RUNNING);
+                        continue;
+                    }
+                    Optional<long[]> remote = remote(lab, s.uid, s.status);
+                    if (remote.isPresent() && remote.get()[1] == s.samples) {
+                        there.add(s.id);
+                        listener.sessionDone(s.id, Outcome.ALREADY_THERE);
+                        continue;
+                    }
+                    listener.sessionStarted(s.id, s.uid, s.samples);
+                    try {
+                        copySession(bench, lab, s, origin, listener);
+                    } catch (SQLException | IOException e) {
+                        rollbackQuietly(lab);
+                        throw new SyncException(String.format("the lab database stopped the copy of session %d (%s): %s."
+                                + " Nothing of that session was kept there; %d sessions were copied before it. The bench's"
+                                + " file is untouched: run 'norrlab sync' again when the server is back", s.id, s.uid,
+                                e.getMessage(), copied.size() + replaced.size()), e);
+                    }
+                    samples += s.samples;
+                    (remote.isPresent() ? replaced : copied).add(s.id);
+                    listener.sessionDone(s.id, remote.isPresent() ? Outcome.REPLACED : Outcome.COPIED);
+                }
+            }
+        } catch (SQLException e) {
+            throw new SyncException("cannot read the bench database " + benchDatabase + ": " + e.getMessage(), e);
+        }
+        return new Report(copied, replaced, there, running, samples, (System.nanoTime() - start) / 1e9);
+    }
+
+    private record LocalSession(long id, String uid, String status, long samples, Long resumedFrom, Long replayOf) {
+    }
+
+    private static List<LocalSession> localSessions(Connection bench) throws SQLException {
+        List<LocalSession> list = new ArrayList<>();
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT s.id, s.uid, s.status, s.resumed_from, s.replay_of,"
+                     + " (SELECT count(*) FROM samples WHERE session_id = s.id) FROM sessions s ORDER BY s.id")) {
+            while (rs.next()) {
+                list.add(new LocalSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(6),
+                        rs.getObject(4) == null ? null : rs.getLong(4), rs.getObject(5) == null ? null : rs.getLong(5)));
+            }
+        }
+        return list;
+    }
+
+    /** The lab's id and sample count of a session with this uid and status, if it is there. */
+    private static Optional<long[]> remote(Connection lab, String uid, String status) throws SyncException {
+        try (PreparedStatement ps = lab.prepareStatement("SELECT id, sample_count, status FROM sessions WHERE uid = ?")) {
+            ps.setString(1, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                long[] found = {rs.getLong(1), rs.getLong(2)};
+                // A different status (it was running when last copied) counts as different.
+                return Optional.of(status.equals(rs.getString(3)) ? found : new long[] {found[0], -1});
+            }
+        } catch (SQLException e) {
+            throw new SyncException("the lab database stopped answering: " + e.getMessage()
+                    + "; run 'norrlab sync' again when it is back", e);
+        }
+    }
+
+    private static void copySession(Connection bench, Connection lab, LocalSession s, String origin, Listener listener)
+            throws SQLException, IOException {
+        lab.setAutoCommit(false);
+        try (PreparedStatement delete = lab.prepareStatement("DELETE FROM sessions WHERE uid = ?")) {
+            delete.setString(1, s.uid);
+            delete.executeUpdate();
+        }
+        long labId = insertSession(bench, lab, s, origin);
+        copyRows(bench, lab, "steps", STEP_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "events", EVENT_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "step_tallies", TALLY_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "wire", WIRE_COLUMNS, s.id, labId);
+        copySamples(bench, lab, s.id, labId, listener);
+        lab.commit();
+        lab.setAutoCommit(true);
+    }
+
+    private static long insertSession(Connection bench, Connection lab, LocalSession s, String origin) throws SQLException {
+        String columns = String.join(", ", SESSION_COLUMNS);
+        try (PreparedStatement read = bench.prepareStatement("SELECT " + columns + " FROM sessions WHERE id = ?");
+             PreparedStatement write = lab.prepareStatement("INSERT INTO sessions (uid, origin, local_id, synced_utc,"
+                     + " resumed_from_uid, replay_of_uid, sample_count, " + columns + ") VALUES (?,?,?,?,?,?,?"
+                     + ",?".repeat(SESSION_COLUMNS.size()) + ") RETURNING id")) {
+            read.setLong(1, s.id);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                write.setString(1, s.uid);
+                write.setString(2, origin);
+                write.setLong(3, s.id);
+                write.setString(4, Instant.now().toString());
+                write.setString(5, uidOf(bench, s.resumedFrom));
+                write.setString(6, uidOf(bench, s.replayOf));
+                write.setLong(7, s.samples);
+                for (int i = 0; i < SESSION_COLUMNS.size(); i++) {
+                    write.setObject(8 + i, rs.getObject(i + 1));
+                }
+            }
+            try (ResultSet id = write.executeQuery()) {
+                id.next();
+                return id.getLong(1);
+            }
+        }
+    }
+
+    private static String uidOf(Connection bench, Long localId) throws SQLException {
+        if (localId == null) {
+            return null;
+        }
+        try (PreparedStatement ps = bench.prepareStatement("SELECT uid FROM sessions WHERE id = ?")) {
+            ps.setLong(1, localId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** A child table, column for column, with the lab's session id. */
+    private static void copyRows(Connection bench, Connection lab, String table, List<String> columns, long localId,
+                                 long labId) throws SQLException {
+        String list = String.join(", ", columns);
+        try (PreparedStatement read = bench.prepareStatement("SELECT " + list + " FROM " + table + " WHERE session_id = ?");
+             PreparedStatement write = lab.prepareStatement("INSERT INTO " + table + " (session_id, " + list + ") VALUES (?"
+                     + ",?".repeat(columns.size()) + ")")) {
+            read.setLong(1, localId);
+            try (ResultSet rs = read.executeQuery()) {
+                int n = 0;
+                while (rs.next()) {
+                    write.setLong(1, labId);
+                    for (int i = 0; i < columns.size(); i++) {
+                        write.setObject(2 + i, rs.getObject(i + 1));
+                    }
+                    write.addBatch();
+                    if (++n % 1000 == 0) {
+                        write.executeBatch();
+                    }
+                }
+                write.executeBatch();
+            }
+        }
+    }
+
+    /** Samples go by COPY in chunks: doubles as Java writes them (shortest exact form), so values arrive bit for bit. */
+    private static void copySamples(Connection bench, Connection lab, long localId, long labId, Listener listener)
+            throws SQLException, IOException {
+        CopyIn copy = lab.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) FROM STDIN WITH (FORMAT csv)");
+        try (PreparedStatement read = bench.prepareStatement("SELECT step_index, seq, t_s, e_v, i_a, range_a, flags"
+                + " FROM samples WHERE session_id = ? ORDER BY step_index, seq")) {
+            read.setLong(1, localId);
+            try (ResultSet rs = read.executeQuery()) {
+                StringBuilder chunk = new StringBuilder(COPY_CHUNK_ROWS * 80);
+                long rows = 0;
+                while (rs.next()) {
+                    chunk.append(labId).append(',').append(rs.getInt(1)).append(',').append(rs.getLong(2)).append(',')
+                            .append(rs.getDouble(3)).append(',').append(rs.getDouble(4)).append(',');
+                    double i = rs.getDouble(5);
+                    if (!rs.wasNull()) {
+                        chunk.append(i);
+                    }
+                    chunk.append(',');
+                    double range = rs.getDouble(6);
+                    if (!rs.wasNull()) {
+                        chunk.append(range);
+                    }
+                    chunk.append(',').append(rs.getInt(7)).append('\n');
+                    if (++rows % COPY_CHUNK_ROWS == 0) {
+                        send(copy, chunk);
+                        listener.samplesSent(localId, rows);
+                    }
+                }
+                send(copy, chunk);
+                copy.endCopy();
+                listener.samplesSent(localId, rows);
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+
+    /** Creates the lab tables on first use (CREATE ... IF NOT EXISTS), in one transaction. */
+    static void ensureSchema(Connection lab) throws SQLException {
+        String text;
+        try (InputStream in = SyncService.class.getResourceAsStream("lab-schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("lab-schema.sql is missing from the build");
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the lab schema from the build", e);
+        }
+        lab.setAutoCommit(false);
+        try (Statement st = lab.createStatement()) {
+            st.execute("SELECT pg_advisory_xact_lock(7301)");   // two benches syncing at once create the tables once
+            for (String statement : text.split(";")) {
+                if (!statement.isBlank()) {
+                    st.execute(statement.trim());
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM lab_schema")) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    st.execute("INSERT INTO lab_schema (version) VALUES (1)");
+                }
+            }
+        }
+        lab.commit();
+        lab.setAutoCommit(true);
+    }
+
+    private static void rollbackQuietly(Connection lab) {
+        try {
+            lab.rollback();
+        } catch (SQLException e) {
+            log.warn("could not roll back on the lab database (it is probably gone; the server drops the transaction)", e);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            log.debug("no host name", e);
+            return "localhost";
+        }
+    }
+
+    /** A URL for messages, without its password. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+}
