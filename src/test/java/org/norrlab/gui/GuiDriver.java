@@ -66,6 +66,14 @@ final class GuiDriver {
         return window;
     }
 
+    /** Aborts whatever the window still runs (cells off) and closes it; for @AfterEach. */
+    static void closeWindow(NorrlabWindow window) throws Exception {
+        if (window != null) {
+            window.abortAndWait(Duration.ofSeconds(20));
+            onEdt(() -> window.frame().dispose());
+        }
+    }
+
     static <T> T onEdt(Callable<T> action) throws Exception {
         return Edt.call(action);
     }

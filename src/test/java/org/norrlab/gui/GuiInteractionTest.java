@@ -59,10 +59,7 @@ class GuiInteractionTest {
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            window.abortAndWait(Duration.ofSeconds(20));
-            onEdt(() -> window.frame().dispose());
-        }
+        GuiDriver.closeWindow(window);
     }
 
     private void select(java.util.function.Predicate<InstrumentChoice> which) throws Exception {

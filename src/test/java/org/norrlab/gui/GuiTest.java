@@ -61,10 +61,7 @@ class GuiTest {
 
     @AfterEach
     void close() throws Exception {
-        if (window != null) {
-            window.abortAndWait(Duration.ofSeconds(20));
-            onEdt(() -> window.frame().dispose());
-        }
+        GuiDriver.closeWindow(window);
     }
 
     private void choose(String preset, String speed) throws Exception {
