@@ -46,7 +46,13 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
         for (String name : drivers.profileNames()) {
             InstrumentProfile profile = drivers.profile(name);
             if (profile.family().equals("sim")) {
-                for (String preset : CatalystPresets.load(site.home().resolve("drivers/sim/catalysts.yaml")).keySet()) {
+                // The profile's default catalyst first: a fresh window starts on what `norrlab run` would use.
+                var settings = profile.familySettings().orElseThrow(() -> new ConfigException(
+                        new org.norrlab.config.Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
+                List<String> presets = new ArrayList<>(CatalystPresets.load(site.home().resolve(DriverRegistry.DRIVERS_DIRECTORY)
+                        .resolve(settings.requireText("catalysts"))).keySet());
+                settings.text("default_catalyst").filter(presets::remove).ifPresent(d -> presets.add(0, d));
+                for (String preset : presets) {
                     choices.add(new InstrumentChoice(Kind.SIMULATED, "Simulated NORR cell, " + preset + " (" + name + ")",
                             name, Optional.of(preset), Optional.empty(), Optional.empty()));
                 }

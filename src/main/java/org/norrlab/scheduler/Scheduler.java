@@ -315,7 +315,7 @@ public final class Scheduler {
                 return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
             }
             become(RunState.COMPLETED);
-            String reason = breachedSteps == 0 ? "all " + completed + " steps completed"
+            String reason = breachedSteps == 0 ? (completed == 1 ? "its one step completed" : "all " + completed + " steps completed")
                     : completed + " steps completed, " + breachedSteps + " stopped by the safety envelope";
             return new RunResult(RunState.COMPLETED, reason, completed, lags, cellOffConfirmed);
         }

@@ -62,10 +62,11 @@ class StorageFailureTest {
     void aReadOnlyFileSystemAndAFullDiskAreNamedAndStoredSamplesKept() throws Exception {
         Path mount = temp.resolve("small");
         Files.createDirectories(mount);
-        assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", mount.toString()) == 0,
+        assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()) == 0,
                 "needs permission to mount a tmpfs");
         try {
-            // A disk that fills up during the run: the writer fails, the run stops with the cell off.
+            // A disk that fills up during the run: the writer fails, the run stops with the cell off. 2 MB holds the
+            // schema and the first batches (a batch is at most 8192 samples, ~0.5 MB of WAL), not the 144 300 samples.
             Path db = mount.resolve("full.db");
             CliRunner.Result full = norrlab("run", "protocols/norr-sweep.yaml", "--speed", "max", "--no-progress", "--db",
                     db.toString());
