@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
 
 /** The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. */
 final class SessionsPanel extends JPanel {
-    static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason"};
+    static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason", "bench"};
     static final String[] STEP_COLUMNS = {"step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration (s)", "samples",
             "mean I", "|Q| (C)", "outcome"};
 
@@ -156,7 +156,8 @@ final class SessionsPanel extends JPanel {
             sessions.setRowCount(0);
             for (StoredSession s : list) {
                 sessions.addRow(new Object[] {s.id(), s.started().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"),
-                        s.status().dbName(), s.protocolName(), s.instrument().describe(), s.statusReason()});
+                        s.status().dbName(), s.protocolName(), s.instrument().describe(), s.statusReason(),
+                        s.runOptions().getOrDefault("bench", "")});
             }
         });
     }

@@ -232,6 +232,16 @@ class GuiInteractionTest {
             assertThat(onEdt(() -> view.status.getText())).as(view.name)
                     .matches("session \\d completed: all 5 steps completed; 12020 samples");
         }
+        // The sessions view names each session's bench.
+        press(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK);
+        await("the four lab sessions listed", WAIT, () -> window.sessionsPanel().sessionTable().getRowCount() == 4);
+        assertThat(onEdt(() -> {
+            List<Object> benches = new java.util.ArrayList<>();
+            for (int row = 0; row < 4; row++) {
+                benches.add(window.sessionsPanel().sessionTable().getValueAt(row, 6));
+            }
+            return benches;
+        })).containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
         try (SqliteStore store = SqliteStore.open(database)) {
             assertThat(store.sessions()).hasSize(4).allMatch(s -> s.status() == SessionStatus.COMPLETED)
                     .extracting(s -> s.runOptions().get("bench")).containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
