@@ -92,6 +92,64 @@ class SyncTest {
     }
 
     @Test
+    void aRunningSessionIsLeftOutOrCopiedAndThenReplacedWhole() throws Exception {
+        Path bench = temp.resolve("bench.db");
+        long id;
+        try (org.norrlab.store.SqliteStore store = org.norrlab.store.SqliteStore.open(bench)) {
+            id = store.createSession(new org.norrlab.store.NewSession("live", "live.yaml", "", Fixtures.cellAtPh7(),
+                    new org.norrlab.core.InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", java.time.Instant.now()));
+            writeSamples(store, id, 0, 500, false);
+        }
+        try (PostgresServer pg = PostgresServer.start()) {
+            SyncService.Report skipped = SyncService.sync(bench, pg.url(), false, SyncService.Listener.NONE);
+            assertThat(skipped.skippedRunning()).containsExactly(id);
+            assertThat(labIds(pg.url())).isEmpty();
+
+            SyncService.Report partial = SyncService.sync(bench, pg.url(), true, SyncService.Listener.NONE);
+            assertThat(partial.copied()).containsExactly(id);
+            assertSame(bench, pg.url(), 1);
+            Map<String, Long> before = labIds(pg.url());
+
+            // The run goes on and ends; the next sync replaces the copy whole (new lab id, all samples, new status).
+            try (org.norrlab.store.SqliteStore store = org.norrlab.store.SqliteStore.open(bench)) {
+                writeSamples(store, id, 500, 1200, true);
+                store.finishSession(id, org.norrlab.store.SessionStatus.COMPLETED, "all 1 steps completed");
+            }
+            SyncService.Report finished = SyncService.sync(bench, pg.url(), true, SyncService.Listener.NONE);
+            assertThat(finished.replaced()).containsExactly(id);
+            assertSame(bench, pg.url(), 1);
+            assertThat(labIds(pg.url())).hasSize(1).isNotEqualTo(before);
+            assertThat(count(pg.url(), "SELECT count(*) FROM samples")).isEqualTo(1200);
+            assertThat(count(pg.url(), "SELECT count(*) FROM sessions WHERE status = 'completed'")).isEqualTo(1);
+        }
+    }
+
+    /** Samples {@code from} .. {@code to}-1 of one CA step, as the store writer gets them; the step ends if asked. */
+    private static void writeSamples(org.norrlab.store.SqliteStore store, long id, int from, int to, boolean end)
+            throws Exception {
+        var ca = new org.norrlab.plan.PlannedStep.Chronoamperometry(1, "CA", new org.norrlab.config.Potential(-0.5,
+                org.norrlab.config.Potential.Scale.RHE), -0.5, -1.111, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1200), org.norrlab.core.CurrentRangeChoice.AUTO,
+                new org.norrlab.config.Location(Path.of("live.yaml"), 1, 1));
+        try (var writer = store.writer(id)) {
+            if (from == 0) {
+                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.StepStarted(ca, java.time.Instant.now(), 0), false);
+            }
+            for (int k = from; k < to; k++) {
+                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.SampleTaken(1, k, new org.norrlab.core.Sample(
+                        k + 1, -1.111, -0.01 - 1e-6 * k, 0.1, 0)), false);
+            }
+            if (end) {
+                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.StepEnded(1, "completed", to, to, Double.NaN,
+                        java.time.Instant.now()), true);
+            } else {
+                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(1, org.norrlab.core.Event.of(
+                        org.norrlab.core.EventKind.NOTE, from, "still running"), java.time.Instant.now()), true);
+            }
+        }
+    }
+
+    @Test
     void anUnreachableServerIsReportedAndNothingChanges() throws Exception {
         Path bench = temp.resolve("bench.db");
         run(bench, "small", 1);
