@@ -35,8 +35,6 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -259,17 +257,10 @@ final class SessionsPanel extends JPanel {
     }
 
     static void exportTo(GuiContext context, long id, Path target, boolean json) throws Exception {
-        try (SqliteStore store = context.openStore()) {
-            StoredSession session = store.session(id).orElseThrow();
-            if (json) {
-                try (OutputStream out = Files.newOutputStream(target)) {
-                    SessionExporter.json(store, session, out);
-                }
-            } else {
-                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8))) {
-                    SessionExporter.csv(store, session, out);
-                }
-            }
+        try (SqliteStore store = context.openStore();
+             OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
+            SessionExporter.write(store, store.session(id).orElseThrow(), json ? SessionExporter.Format.JSON
+                    : SessionExporter.Format.CSV, out);
         }
     }
 

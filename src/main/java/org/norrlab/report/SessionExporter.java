@@ -28,7 +28,40 @@ import java.util.Map;
 public final class SessionExporter {
     public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags");
 
+    /** The export formats; CSV and JSON Lines import back. */
+    public enum Format { CSV, JSON, JSONL }
+
     private SessionExporter() {
+    }
+
+    /** Writes the session in {@code format} and flushes; {@code out} stays open (it may be standard output). */
+    public static void write(SqliteStore store, StoredSession session, Format format, java.io.OutputStream out)
+            throws StoreException, java.io.IOException {
+        switch (format) {
+            case CSV -> {
+                PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+                csv(store, session, writer);
+                writer.flush();
+            }
+            case JSON -> json(store, session, nonClosing(out));
+            case JSONL -> jsonLines(store, session, out);
+        }
+        out.flush();
+    }
+
+    /** JSON's generator closes the stream it is given; standard output must stay open. */
+    private static java.io.OutputStream nonClosing(java.io.OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws java.io.IOException {
+                out.flush();
+            }
+        };
     }
 
     public static void csv(SqliteStore store, StoredSession session, PrintWriter out) throws StoreException {
