@@ -45,11 +45,7 @@ final class GuiCommand implements Callable<Integer> {
         }, "gui-ctrl-c");
         Runtime.getRuntime().addShutdownHook(onSignal);
         window.get().awaitClosedAndRunEnded();
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSignal);
-        } catch (IllegalStateException shuttingDown) {
-            log.debug("shutdown in progress; the interrupt hook stays", shuttingDown);
-        }
+        RunCommand.removeHook(onSignal);
         return ExitCodes.OK;
     }
 }

@@ -64,11 +64,7 @@ final class LabCommandSupport {
             });
         } finally {
             bars.forEach(ProgressDisplay::close);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                log.debug("shutdown in progress; the interrupt hook stays", shuttingDown);
-            }
+            RunCommand.removeHook(onSignal);
         }
 
         boolean allCompleted = true;

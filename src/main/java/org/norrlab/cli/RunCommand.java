@@ -172,7 +172,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void removeHook(Thread hook) {
+    /** Takes back an interrupt hook after a run; during Ctrl-C the hook is running and stays. */
+    static void removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
