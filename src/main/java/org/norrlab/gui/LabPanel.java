@@ -1,6 +1,5 @@
 package org.norrlab.gui;
 
-import org.norrlab.core.Units;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
@@ -184,9 +183,7 @@ final class LabPanel extends JPanel {
             String where = view.step().map(s -> "step " + s.index() + " of " + v.steps + (s instanceof
                     PlannedStep.Chronoamperometry ca ? String.format(Locale.ROOT, ", %.3f V vs RHE", ca.voltsVsRhe())
                     : ", open circuit")).orElse("starting");
-            String latest = view.latest().map(s -> s.hasCurrent() ? "I = " + Units.formatCurrent(s.currentAmperes())
-                    : String.format(Locale.ROOT, "E = %.4f V vs RE", s.potentialVolts())).orElse("");
-            v.status.setText(where + "; " + latest + "; " + view.samples() + " samples; t = "
+            v.status.setText(where + "; " + RunPanel.latestReading(view) + "; " + view.samples() + " samples; t = "
                     + RunPanel.clock(view.sessionSeconds()));
         }
     }

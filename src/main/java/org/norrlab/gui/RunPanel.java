@@ -455,9 +455,14 @@ final class RunPanel extends JPanel {
         }
     }
 
-    private static String stepText(PlannedStep step, LiveRun.View view) {
-        String latest = view.latest().map(s -> s.hasCurrent() ? "I = " + Units.formatCurrent(s.currentAmperes())
+    /** The latest reading of the step in progress: its current, or its potential at open circuit. */
+    static String latestReading(LiveRun.View view) {
+        return view.latest().map(s -> s.hasCurrent() ? "I = " + Units.formatCurrent(s.currentAmperes())
                 : String.format(Locale.ROOT, "E = %.4f V vs RE", s.potentialVolts())).orElse("");
+    }
+
+    private static String stepText(PlannedStep step, LiveRun.View view) {
+        String latest = latestReading(view);
         if (step instanceof PlannedStep.Chronoamperometry ca) {
             return String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
                     ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()), Units.formatDuration(step.duration()),
