@@ -9,7 +9,6 @@ import org.norrlab.scheduler.RunListener;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,10 +43,7 @@ public final class LagBench {
                     -0.4 - 0.3 * (i % 2)));
         }
         Files.writeString(protocol, text);
-        Path db = workDir.resolve("lag.db");
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(db + suffix));
-        }
+        Path db = BenchFiles.freshDatabase(workDir.resolve("lag.db"));
         RunOutcome outcome = new RunService(site).prepare(RunRequest.simulated(protocol, speed).withDatabase(db))
                 .execute(RunListener.NONE);
         double[] lags = outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).sorted().toArray();

@@ -50,8 +50,7 @@ public final class LongRunBench {
     /** One CA step of {@code hours} at {@code intervalMillis} on the simulator, into a database in {@code workDir}. */
     public static Result run(SiteConfig site, double hours, int intervalMillis, Path workDir) throws Exception {
         Path protocol = writeProtocol(hours, intervalMillis, workDir);
-        Path database = workDir.resolve("long-run.db");
-        Files.deleteIfExists(database);
+        Path database = BenchFiles.freshDatabase(workDir.resolve("long-run.db"));
         PreparedRun run = new RunService(site).prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
         LiveRun live = new LiveRun();
         run.addConsumer(live);

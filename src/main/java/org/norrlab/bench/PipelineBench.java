@@ -72,13 +72,8 @@ public final class PipelineBench {
                     -0.4 - 0.1 * i, perStep * 10));
         }
         Files.writeString(protocol, text);
-        Path pipelineDb = workDir.resolve("pipeline.db");
-        Path plainDb = workDir.resolve("plain.db");
-        for (Path p : List.of(pipelineDb, plainDb)) {
-            Files.deleteIfExists(p);
-            Files.deleteIfExists(Path.of(p + "-wal"));
-            Files.deleteIfExists(Path.of(p + "-shm"));
-        }
+        Path pipelineDb = BenchFiles.freshDatabase(workDir.resolve("pipeline.db"));
+        Path plainDb = BenchFiles.freshDatabase(workDir.resolve("plain.db"));
         RunOutcome outcome = new RunService(site).prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(pipelineDb))
                 .execute(RunListener.NONE);
         Rows rows = Rows.read(pipelineDb, outcome.sessionId());

@@ -17,7 +17,6 @@ import org.norrlab.store.SqliteStore;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -29,7 +28,7 @@ import java.util.Optional;
 public final class ReplayBench {
 
     public record Result(double instrumentHours, long samples, double simulatorReplaySeconds, double storedReplaySeconds,
-                         double analysisSeconds, long analysedSamples) {
+                         double analysisSeconds) {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.3g h recorded (%d samples): replay from the simulator's seed %.2f s,"
@@ -47,10 +46,7 @@ public final class ReplayBench {
         Path protocol = workDir.resolve("replay.yaml");
         Files.writeString(protocol, String.format(Locale.ROOT, "name: replay benchmark%nsteps:%n"
                 + "  - ca: {potential: -0.5 V vs RHE, duration: %d s, interval: 100 ms}%n", Math.round(hours * 3600)));
-        Path db = workDir.resolve("replay.db");
-        for (String suffix : List.of("", "-wal", "-shm")) {
-            Files.deleteIfExists(Path.of(db + suffix));
-        }
+        Path db = BenchFiles.freshDatabase(workDir.resolve("replay.db"));
         RunService service = new RunService(site);
         RunOutcome recorded = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
 
@@ -67,13 +63,8 @@ public final class ReplayBench {
         double simulator = replay(service, db, recorded.sessionId());
         double stored = replay(service, db, imported);
 
-        long start = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(db)) {
-            SessionAnalysis.analyze(store, recorded.sessionId(), SessionAnalysis.Options.DEFAULT);
-        }
-        double analysis = (System.nanoTime() - start) / 1e9;
-        return new Result(hours, recorded.counters().samplesDelivered(), simulator, stored, analysis,
-                recorded.counters().samplesDelivered());
+        return new Result(hours, recorded.counters().samplesDelivered(), simulator, stored,
+                analysisSeconds(db, recorded.sessionId()));
     }
 
     /** Times one replay as the operator sees it: from asking for it to the last sample committed. */

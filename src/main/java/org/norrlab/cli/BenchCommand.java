@@ -70,8 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             case "long-run" -> {
                 if (window) {
                     Path protocol = LongRunBench.writeProtocol(hours(s), 10, workDir);
-                    Path db = workDir.resolve("window-run.db");
-                    Files.deleteIfExists(db);
+                    Path db = org.norrlab.bench.BenchFiles.freshDatabase(workDir.resolve("window-run.db"));
                     out.println(WindowBench.run(new GuiContext(site, db), protocol));
                 } else {
                     out.println(LongRunBench.run(site, hours(s), 10, workDir));
