@@ -30,7 +30,7 @@ public final class WindowBench {
     }
 
     public static Result run(GuiContext context, Path protocol) throws Exception {
-        NorrlabWindow window = onEdt(() -> {
+        NorrlabWindow window = Edt.call(() -> {
             NorrlabWindow w = new NorrlabWindow(context);
             w.show();
             return w;
@@ -38,7 +38,7 @@ public final class WindowBench {
         try {
             RunPanel run = window.runPanel();
             await(Duration.ofSeconds(60), () -> run.instruments().getItemCount() > 0 && run.protocols().getItemCount() > 0);
-            onEdt(() -> {
+            Edt.call(() -> {
                 run.protocols().addItem(protocol);
                 run.protocols().setSelectedItem(protocol);
                 run.speed().setSelectedItem("max");
@@ -48,7 +48,7 @@ public final class WindowBench {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             long peak = 0;
             long start = System.nanoTime();
-            onEdt(() -> {
+            Edt.call(() -> {
                 run.start();
                 return null;
             });
@@ -60,19 +60,15 @@ public final class WindowBench {
             double wall = (System.nanoTime() - start) / 1e9;
             RunOutcome outcome = run.lastOutcome().orElseThrow(() -> new IllegalStateException("the run failed; see the log"));
             System.gc();
-            int points = onEdt(() -> run.charts().runChart().getXYPlot().getDataset().getItemCount(0));
+            int points = Edt.call(() -> run.charts().runChart().getXYPlot().getDataset().getItemCount(0));
             return new Result(outcome.counters().samplesDelivered(), wall, peak, memory.getHeapMemoryUsage().getUsed(),
                     memory.getHeapMemoryUsage().getMax(), points);
         } finally {
-            onEdt(() -> {
+            Edt.call(() -> {
                 window.frame().dispose();
                 return null;
             });
         }
-    }
-
-    private static <T> T onEdt(Callable<T> action) throws Exception {
-        return Edt.call(action);
     }
 
     private static void await(Duration timeout, Callable<Boolean> condition) throws Exception {
