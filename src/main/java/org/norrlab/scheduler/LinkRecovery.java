@@ -6,11 +6,9 @@ import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
-import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
-import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.plan.PlannedStep;
@@ -82,7 +80,8 @@ final class LinkRecovery {
                 if (intervals <= 0) {
                     return new Outcome(Optional.empty(), offset, "");
                 }
-                return new Outcome(Optional.of(start(step, step.interval().multipliedBy(intervals), shifted(sink, offset))),
+                return new Outcome(Optional.of(Scheduler.start(instrument, step, step.interval().multipliedBy(intervals),
+                        shifted(sink, offset))),
                         offset, "");
             } catch (DriverException e) {
                 lastProblem = e.getMessage();
@@ -91,14 +90,6 @@ final class LinkRecovery {
         }
         return new Outcome(Optional.empty(), 0, aborted.getAsBoolean() ? "aborted while reconnecting"
                 : "the link stayed lost for " + giveUpAfter.toSeconds() + " s (last: " + lastProblem + ")");
-    }
-
-    private Measurement start(PlannedStep step, Duration duration, SampleSink sink) throws DriverException {
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return instrument.startChronoamperometry(new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(),
-                    duration, ca.currentRange()), sink);
-        }
-        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), duration), sink);
     }
 
     /** Times of the continued measurement count from the step's start, after those before the gap. */

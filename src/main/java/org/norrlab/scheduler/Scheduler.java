@@ -133,7 +133,7 @@ public final class Scheduler {
                 SampleSink sink = safety.watch(step.index(), core.sinkFor(step.index()));
                 long stepStartNanos = System.nanoTime();
                 try {
-                    measurement = start(step, sink);
+                    measurement = start(instrument, step, step.duration(), sink);
                 } catch (DriverException e) {
                     core.publish(new AcquisitionRecord.StepEnded(step.index(), "failed", 0, 0, Double.NaN, Instant.now()));
                     throw e;
@@ -239,13 +239,17 @@ public final class Scheduler {
                 java.util.Map.of("pause_s", seconds)), Instant.now()));
     }
 
-    private Measurement start(PlannedStep step, SampleSink sink) throws DriverException {
+    /**
+     * Starts a step's measurement for {@code duration} (its own duration, or what is left of it after a
+     * reconnect): CA at the step's set point, or a rest at open circuit.
+     */
+    static Measurement start(Potentiostat instrument, PlannedStep step, Duration duration, SampleSink sink)
+            throws DriverException {
         if (step instanceof PlannedStep.Chronoamperometry ca) {
             return instrument.startChronoamperometry(
-                    new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), ca.duration(), ca.currentRange()),
-                    sink);
+                    new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()), sink);
         }
-        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), step.duration()), sink);
+        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), duration), sink);
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */
