@@ -110,8 +110,10 @@ public final class SyncService {
                         listener.sessionDone(s.id, Outcome.SKIPPED_RUNNING);
                         continue;
                     }
-                    Optional<long[]> remote = remote(lab, s.uid, s.status);
-                    if (remote.isPresent() && remote.get()[1] == s.samples) {
+                    Optional<RemoteSession> remote = remote(lab, s.uid);
+                    // Same status and sample count: already there. A different one (it was running when last
+                    // copied) is replaced whole.
+                    if (remote.equals(Optional.of(new RemoteSession(s.status, s.samples)))) {
                         there.add(s.id);
                         listener.sessionDone(s.id, Outcome.ALREADY_THERE);
                         continue;
@@ -153,17 +155,16 @@ public final class SyncService {
         return list;
     }
 
-    /** The lab's id and sample count of a session with this uid and status, if it is there. */
-    private static Optional<long[]> remote(Connection lab, String uid, String status) throws SyncException {
-        try (PreparedStatement ps = lab.prepareStatement("SELECT id, sample_count, status FROM sessions WHERE uid = ?")) {
+    /** A session as the lab database has it. */
+    private record RemoteSession(String status, long samples) {
+    }
+
+    /** The lab's copy of the session with this uid, if it has one. */
+    private static Optional<RemoteSession> remote(Connection lab, String uid) throws SyncException {
+        try (PreparedStatement ps = lab.prepareStatement("SELECT status, sample_count FROM sessions WHERE uid = ?")) {
             ps.setString(1, uid);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long[] found = {rs.getLong(1), rs.getLong(2)};
-                // A different status (it was running when last copied) counts as different.
-                return Optional.of(status.equals(rs.getString(3)) ? found : new long[] {found[0], -1});
+                return rs.next() ? Optional.of(new RemoteSession(rs.getString(1), rs.getLong(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new SyncException("the lab database stopped answering: " + e.getMessage()
