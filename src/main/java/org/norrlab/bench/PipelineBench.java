@@ -6,7 +6,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +77,7 @@ public final class PipelineBench {
         RunOutcome outcome = new RunService(site).prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(pipelineDb))
                 .execute(RunListener.NONE);
         Rows rows = Rows.read(pipelineDb, outcome.sessionId());
-        SqliteStore.open(plainDb).close();   // the same schema and version, made by the store itself
+        SessionStore.open(plainDb).close();   // the same schema and version, made by the store itself
         double plain = plainInsert(plainDb, rows);
         return new Result(rows.count, outcome.wallSeconds(), plain, outcome.result().lagMillis());
     }

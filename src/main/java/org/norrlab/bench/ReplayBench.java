@@ -12,7 +12,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -52,7 +52,7 @@ public final class ReplayBench {
 
         Path export = workDir.resolve("replay-export.jsonl");
         long imported;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             try (OutputStream out = Files.newOutputStream(export)) {
                 SessionExporter.jsonLines(store, store.session(recorded.sessionId()).orElseThrow(), out);
             }
@@ -71,8 +71,8 @@ public final class ReplayBench {
     private static double replay(RunService service, Path db, long sessionId) throws Exception {
         long start = System.nanoTime();
         PreparedRun run;
-        try (SqliteStore store = SqliteStore.open(db)) {
-            run = ReplayService.prepare(service, store, sessionId, Speed.MAX, db);
+        try (SessionStore store = SessionStore.open(db)) {
+            run = ReplayService.prepare(service, store, sessionId, Speed.MAX, org.norrlab.store.StoreLocation.file(db));
         }
         run.execute(RunListener.NONE);
         return (System.nanoTime() - start) / 1e9;
@@ -81,7 +81,7 @@ public final class ReplayBench {
     /** Analysis of a stored session, timed on its own (opening the database included). */
     public static double analysisSeconds(Path db, long sessionId) throws Exception {
         long start = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             SessionAnalysis.analyze(store, sessionId, SessionAnalysis.Options.DEFAULT);
         }
         return (System.nanoTime() - start) / 1e9;

@@ -6,7 +6,7 @@ import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             switch (format) {
                 case TABLE -> printTable(out, result);

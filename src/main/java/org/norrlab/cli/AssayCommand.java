@@ -3,7 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.analysis.Assay;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +70,7 @@ final class AssayCommand implements Runnable {
             AssayEntry entry = new AssayEntry(step, product, Optional.ofNullable(absorbance), Optional.ofNullable(calibration),
                     dilution, Optional.ofNullable(concentration), Optional.ofNullable(amount), Optional.ofNullable(gc),
                     Optional.ofNullable(flow), Optional.ofNullable(minutes), Optional.ofNullable(volume), operator, note);
-            try (SqliteStore store = homeOptions.openStore()) {
+            try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
                 long id = store.assays().addAssay(sessionId, entry.toAssay(store, sessionId));
                 spec.commandLine().getOut().printf(Locale.ROOT, "Saved assay %d for session %d step %d.%n", id, sessionId, step);
@@ -95,7 +95,7 @@ final class AssayCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteStore store = homeOptions.openStore()) {
+            try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
                 List<Long> ids = AssayFile.importInto(file, store, sessionId);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Imported %d assays for session %d from %s.%n",
@@ -116,7 +116,7 @@ final class AssayCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteStore store = homeOptions.openStore()) {
+            try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
                 TextTable table = new TextTable("id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
                         "volume (mL)", "note");

@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
                 if (window) {
                     Path protocol = LongRunBench.writeProtocol(hours(s), 10, workDir);
                     Path db = org.norrlab.bench.BenchFiles.freshDatabase(workDir.resolve("window-run.db"));
-                    out.println(WindowBench.run(new GuiContext(site, db), protocol));
+                    out.println(WindowBench.run(new GuiContext(site, org.norrlab.store.StoreLocation.file(db)), protocol));
                 } else {
                     out.println(LongRunBench.run(site, hours(s), 10, workDir));
                 }

@@ -4,7 +4,7 @@ import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
 import org.norrlab.labdata.StandardsFile;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +66,7 @@ final class CalibCommand implements Runnable {
                         + ". Measure more standards, or give --accept-poor-fit to save it anyway (every result using it"
                         + " will be flagged)");
             }
-            try (SqliteStore store = SqliteStore.open(homeOptions.databaseFile())) {
+            try (SessionStore store = SessionStore.open(homeOptions.store())) {
                 long id = store.assays().addCalibration(calibration);
                 out.printf(Locale.ROOT, "Saved as calibration %d%s.%n", id, fit.acceptable() ? ""
                         : " (FAILS the acceptance rule: " + fit.acceptanceProblem() + "; results using it are flagged)");
@@ -96,7 +96,7 @@ final class CalibCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteStore store = homeOptions.openStore()) {
+            try (SessionStore store = homeOptions.openStore()) {
                 TextTable table = new TextTable("id", "created (UTC)", "product", "method", "λ (nm)", "unit", "n", "R²",
                         "LOD", "acceptable");
                 for (Calibration c : store.assays().calibrations()) {
@@ -123,7 +123,7 @@ final class CalibCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            try (SqliteStore store = homeOptions.openStore()) {
+            try (SessionStore store = homeOptions.openStore()) {
                 Calibration c = Lookup.calibration(store, id);
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf(Locale.ROOT, "Calibration %d, %s, operator '%s', from %s. %s%n", c.id(), c.created(), c.operator(),

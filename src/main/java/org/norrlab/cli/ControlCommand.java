@@ -1,7 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.store.ControlLink;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +36,7 @@ final class ControlCommand implements Callable<Integer> {
         if (controlSession == sessionId) {
             throw new IllegalArgumentException("a session cannot be its own control");
         }
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             Lookup.find(store, sessionId);
             Lookup.find(store, controlSession);
             store.assays().addControl(new ControlLink(sessionId, Optional.ofNullable(step), controlSession,

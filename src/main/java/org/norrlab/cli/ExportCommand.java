@@ -1,7 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.report.SessionExporter;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             StoredSession session = Lookup.find(store, sessionId);
             if (output == null) {
                 SessionExporter.write(store, session, format, System.out);

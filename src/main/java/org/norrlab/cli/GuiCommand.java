@@ -27,7 +27,7 @@ final class GuiCommand implements Callable<Integer> {
             throw new IllegalArgumentException("there is no display to open a window on (DISPLAY is not set or"
                     + " java.awt.headless is true); on a headless machine use the CLI, or run under Xvfb");
         }
-        GuiContext context = new GuiContext(homeOptions.site(), homeOptions.databaseFile());
+        GuiContext context = new GuiContext(homeOptions.site(), homeOptions.store());
         AtomicReference<NorrlabWindow> window = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             NorrlabWindow w = new NorrlabWindow(context);

@@ -2,21 +2,26 @@ package org.norrlab.cli;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
 /** Options every command shares: where the site files and the session database are. */
 final class HomeOptions {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "Folder with config/, drivers/ and protocols/ (default: the norrlab checkout, or the current directory).")
     Path home;
 
-    @Option(names = "--db", paramLabel = "FILE",
-            description = "Session database (default: norrlab.db in the data directory of config/site.yaml).")
-    Path database;
+    @Option(names = "--db", paramLabel = "FILE|JDBC_URL",
+            description = "Session store: an SQLite file or jdbc:postgresql://host:5432/db?user=... (default: session_store"
+                    + " in config/site.yaml, else norrlab.db in its data directory).")
+    String database;
 
     Path home() {
         return home == null ? Home.resolve() : home.toAbsolutePath().normalize();
@@ -26,15 +31,23 @@ final class HomeOptions {
         return SiteConfig.load(home());
     }
 
-    Path databaseFile() throws ConfigException {
-        return database != null ? database : site().dataDirectory().resolve(org.norrlab.run.RunService.DEFAULT_DATABASE);
+    StoreLocation store() throws ConfigException {
+        if (database == null) {
+            return site().store();
+        }
+        try {
+            return StoreLocation.parse(database, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--db: " + e.getMessage());
+        }
     }
 
-    SqliteStore openStore() throws ConfigException, StoreException {
-        Path file = databaseFile();
-        if (!file.toFile().isFile()) {
-            throw new StoreException("there is no session database at " + file + " yet; run a protocol first, or give --db");
+    /** An existing store: reading commands do not create an empty SQLite file where none was. */
+    SessionStore openStore() throws ConfigException, StoreException {
+        StoreLocation store = store();
+        if (store.file().isPresent() && !store.file().get().toFile().isFile()) {
+            throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
         }
-        return SqliteStore.open(file);
+        return SessionStore.open(store);
     }
 }

@@ -3,7 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.importer.ImportService;
 import org.norrlab.importer.ImportedSession;
 import org.norrlab.importer.Importer;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +41,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         var cell = homeOptions.site().cell().resolve();
-        try (SqliteStore store = SqliteStore.open(homeOptions.databaseFile())) {
+        try (SessionStore store = SessionStore.open(homeOptions.store())) {
             store.checkIntegrity();
             for (Path file : files) {
                 Importer importer = ImportService.importerFor(file, Optional.ofNullable(format),

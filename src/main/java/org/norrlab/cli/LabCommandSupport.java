@@ -24,7 +24,7 @@ final class LabCommandSupport {
     private LabCommandSupport() {
     }
 
-    static int run(PrintWriter out, Path file, SiteConfig site, Path database, boolean noProgress) throws Exception {
+    static int run(PrintWriter out, Path file, SiteConfig site, org.norrlab.store.StoreLocation database, boolean noProgress) throws Exception {
         List<LabFile.Bench> benches = LabFile.read(file, site);
         LabRun lab;
         try {

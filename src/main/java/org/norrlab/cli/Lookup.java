@@ -1,6 +1,6 @@
 package org.norrlab.cli;
 
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 
@@ -9,12 +9,12 @@ final class Lookup {
     private Lookup() {
     }
 
-    static StoredSession find(SqliteStore store, long id) throws StoreException {
+    static StoredSession find(SessionStore store, long id) throws StoreException {
         return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in "
-                + store.file() + "; 'norrlab sessions' lists the ones there are"));
+                + store.location() + "; 'norrlab sessions' lists the ones there are"));
     }
 
-    static org.norrlab.analysis.Calibration calibration(SqliteStore store, long id) throws StoreException {
+    static org.norrlab.analysis.Calibration calibration(SessionStore store, long id) throws StoreException {
         return store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
                 "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
     }

@@ -4,7 +4,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ReplayService;
 import org.norrlab.run.RunService;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,8 +34,8 @@ final class ReplayCommand implements Callable<Integer> {
         RunService service = new RunService(homeOptions.site());
         Speed replaySpeed = Speed.parse(speed);
         PreparedRun run;
-        try (SqliteStore store = homeOptions.openStore()) {
-            run = ReplayService.prepare(service, store, sessionId, replaySpeed, homeOptions.databaseFile());
+        try (SessionStore store = homeOptions.openStore()) {
+            run = ReplayService.prepare(service, store, sessionId, replaySpeed, homeOptions.store());
         }
         spec.commandLine().getOut().println("Replaying session " + sessionId + ".");
         return RunCommand.execute(spec.commandLine().getOut(), run, replaySpeed, noProgress);

@@ -2,7 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.report.ReportWriter;
 import org.norrlab.report.SessionAnalysis;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SessionAnalysis.Options options = blankCurrent == null ? SessionAnalysis.Options.DEFAULT
                 : new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             for (Path file : ReportWriter.write(store, result, directory)) {
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());

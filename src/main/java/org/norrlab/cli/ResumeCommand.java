@@ -4,7 +4,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ResumeService;
 import org.norrlab.run.RunService;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +38,8 @@ final class ResumeCommand implements Callable<Integer> {
         RunService service = new RunService(homeOptions.site());
         Speed runSpeed = Speed.parse(speed);
         PreparedRun run;
-        try (SqliteStore store = homeOptions.openStore()) {
-            run = ResumeService.prepare(service, store, sessionId, Optional.ofNullable(port), runSpeed, homeOptions.databaseFile());
+        try (SessionStore store = homeOptions.openStore()) {
+            run = ResumeService.prepare(service, store, sessionId, Optional.ofNullable(port), runSpeed, homeOptions.store());
         }
         spec.commandLine().getOut().println("Resuming session " + sessionId + ": " + run.plan().description() + ".");
         return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress);

@@ -15,7 +15,7 @@ import org.norrlab.run.RunService;
 import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                         + " not both: a lab file names each bench's protocol");
             }
             Path file = lab.isAbsolute() || java.nio.file.Files.exists(lab) ? lab : site.home().resolve(lab);
-            return LabCommandSupport.run(spec.commandLine().getOut(), file, site, homeOptions.databaseFile(), noProgress);
+            return LabCommandSupport.run(spec.commandLine().getOut(), file, site, homeOptions.store(), noProgress);
         }
         if (protocol == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -98,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
-                Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.ofNullable(homeOptions.database));
+                Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()));
         if (simulateAssays && !new DriverRegistry(site.home()).profile(instrument).family().equals("sim")) {
             throw new IllegalArgumentException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
@@ -107,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress);
         if (simulateAssays) {
-            try (SqliteStore store = SqliteStore.open(outcome.database())) {
+            try (SessionStore store = SessionStore.open(outcome.database())) {
                 SimulatedAssays.addTo(store, outcome.sessionId());
                 out.println();
                 out.println("Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
@@ -184,7 +184,7 @@ final class RunCommand implements Callable<Integer> {
 
     static void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
         List<StepSummary> rows;
-        try (SqliteStore store = SqliteStore.open(outcome.database())) {
+        try (SessionStore store = SessionStore.open(outcome.database())) {
             rows = SessionSummaries.of(store, outcome.sessionId());
         }
         out.println();
@@ -196,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
                 outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); %s%n",
                 outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lag);
-        out.println("Session database: " + outcome.database().toAbsolutePath());
+        out.println("Session database: " + outcome.database());
         if (!outcome.result().cellOffConfirmed()) {
             out.println("Every sample acquired before the stop is stored, but the instrument did not confirm that the cell"
                     + " is off: check the cell and the instrument now.");

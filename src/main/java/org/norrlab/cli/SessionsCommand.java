@@ -1,6 +1,6 @@
 package org.norrlab.cli;
 
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +21,7 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             store.markCutOffSessions(org.norrlab.run.PreparedRun.CUT_OFF_AFTER);
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "steps");
             for (StoredSession session : store.sessions()) {
@@ -30,7 +30,7 @@ final class SessionsCommand implements Callable<Integer> {
                         String.valueOf(store.steps(session.id()).size()));
             }
             table.print(out);
-            out.println("Database: " + store.file().toAbsolutePath());
+            out.println("Database: " + store.location());
         }
         return ExitCodes.OK;
     }

@@ -1,7 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.report.SessionSummaries;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import picocli.CommandLine.Command;
@@ -28,7 +28,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStore()) {
             StoredSession session = Lookup.find(store, sessionId);
             var cell = session.cell();
             out.printf(Locale.ROOT, "Session %d: %s (%s)%n", session.id(), session.status().dbName(), session.statusReason());

@@ -32,7 +32,12 @@ final class SyncCommand implements Callable<Integer> {
         String url = to != null ? to : site.labDatabase().orElseThrow(() -> new IllegalArgumentException(
                 "no lab database: give --to jdbc:postgresql://host:5432/db?user=... or set lab_database in config/site.yaml"));
         PrintWriter out = spec.commandLine().getOut();
-        SyncService.Report r = SyncService.sync(homeOptions.databaseFile(), url, running, new SyncService.Listener() {
+        org.norrlab.store.StoreLocation bench = homeOptions.store();
+        if (bench.file().isEmpty()) {
+            throw new IllegalArgumentException("this bench already stores its sessions in " + bench + " (session_store"
+                    + " in config/site.yaml or --db): there is no local file to sync; give --db FILE for one");
+        }
+        SyncService.Report r = SyncService.sync(bench.file().get(), url, running, new SyncService.Listener() {
             @Override
             public void sessionDone(long localId, SyncService.Outcome outcome) {
                 out.printf(Locale.ROOT, "session %d: %s%n", localId, outcome.name().toLowerCase(Locale.ROOT).replace('_', ' '));

@@ -8,9 +8,13 @@ import java.nio.file.Path;
  * @param home          the folder holding config/, drivers/ and protocols/
  * @param dataDirectory where session databases and the log go
  * @param cell          defaults for the protocol's cell block
+ * @param labDatabase   the lab's PostgreSQL that {@code norrlab sync} copies into
+ * @param sessionStore  where runs store their sessions when it is not the SQLite file in the data directory
  */
 public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
-                         java.time.Duration reconnectFor, java.util.Optional<String> labDatabase) {
+                         java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
+                         java.util.Optional<org.norrlab.store.StoreLocation> sessionStore) {
+    public static final String DEFAULT_DATABASE = "norrlab.db";
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
@@ -27,13 +31,22 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
         this(home, dataDirectory, cell, safety, reconnectFor, java.util.Optional.empty());
     }
 
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+                      java.time.Duration reconnectFor, java.util.Optional<String> labDatabase) {
+        this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, java.util.Optional.empty());
+    }
+
+    /** The session store runs write into and every command reads: session_store, or norrlab.db in the data directory. */
+    public org.norrlab.store.StoreLocation store() {
+        return sessionStore.orElseGet(() -> org.norrlab.store.StoreLocation.file(dataDirectory.resolve(DEFAULT_DATABASE)));
+    }
 
     public static final String FILE = "config/site.yaml";
 
     public static SiteConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
-        root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database");
+        root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database", "session_store");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
@@ -46,7 +59,16 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
             throw root.require("lab_database").error("'" + lab.get() + "' is not a PostgreSQL JDBC URL; write e.g."
                     + " jdbc:postgresql://labserver:5432/norrlab?user=norrlab");
         }
-        return new SiteConfig(home, data, cell, safety, reconnect, lab);
+        java.util.Optional<org.norrlab.store.StoreLocation> store = java.util.Optional.empty();
+        if (root.text("session_store").isPresent()) {
+            try {
+                store = java.util.Optional.of(org.norrlab.store.StoreLocation.parse(root.text("session_store").get(), data));
+            } catch (IllegalArgumentException e) {
+                throw root.require("session_store").error(e.getMessage()
+                        + "; write a file name (relative to data_directory) or jdbc:postgresql://host:5432/db?user=...");
+            }
+        }
+        return new SiteConfig(home, data, cell, safety, reconnect, lab, store);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.norrlab.report.ReportWriter;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 
 import javax.swing.BorderFactory;
@@ -147,7 +147,7 @@ final class AnalysisPanel extends JPanel {
     /** Refreshes the session list, then shows {@code select} (or keeps the current choice). */
     void reload(Optional<Long> select) {
         Background.run(this, "Reading the sessions", () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 List<SessionItem> items = new ArrayList<>();
                 for (StoredSession s : store.sessions()) {
                     boolean simulated = s.instrument().family().equals("sim");
@@ -171,7 +171,7 @@ final class AnalysisPanel extends JPanel {
     /** Analyses a session in the background and shows the result. */
     void analyse(long id) {
         Background.run(this, "Analysing session " + id, () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
                 List<Assay> stored = store.assays().assays(id);
                 List<Calibration> known = store.assays().calibrations();
@@ -230,7 +230,7 @@ final class AnalysisPanel extends JPanel {
     void simulateAssays() {
         long id = sessionId();
         Background.run(this, "Simulating assays", () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return SimulatedAssays.addTo(store, id);
             }
         }, added -> {
@@ -247,7 +247,7 @@ final class AnalysisPanel extends JPanel {
         long id = sessionId();
         Path file = chooser.getSelectedFile().toPath();
         Background.run(this, "Importing " + file.getFileName(), () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return AssayFile.importInto(file, store, id);
             }
         }, ids -> analyse(id));
@@ -295,7 +295,7 @@ final class AnalysisPanel extends JPanel {
                     k.equals("concentration") ? Optional.of(v) : Optional.empty(),
                     k.equals("amount") ? Optional.of(v) : Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Optional.empty(), System.getProperty("user.name", ""), note.getText().trim());
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return store.assays().addAssay(id, entry.toAssay(store, id));
             }
         }, added -> analyse(id));
@@ -356,7 +356,7 @@ final class AnalysisPanel extends JPanel {
 
     private void storeCalibration(Calibration calibration) {
         Background.run(this, "Saving the calibration", () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return store.assays().addCalibration(calibration);
             }
         }, id -> {
@@ -383,7 +383,7 @@ final class AnalysisPanel extends JPanel {
     }
 
     static List<Path> writeReport(GuiContext context, SessionAnalysis.Result result, Path directory) throws Exception {
-        try (SqliteStore store = context.openStore()) {
+        try (SessionStore store = context.openStore()) {
             return ReportWriter.write(store, result, directory);
         }
     }

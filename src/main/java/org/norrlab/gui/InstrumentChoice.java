@@ -5,7 +5,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.sim.CatalystPresets;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.PortFinder;
@@ -37,7 +37,7 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
     }
 
     /** Everything the machine offers now; touches the serial ports and the store, so not on the event thread. */
-    static List<InstrumentChoice> discover(SiteConfig site, SqliteStore store) throws ConfigException, StoreException {
+    static List<InstrumentChoice> discover(SiteConfig site, SessionStore store) throws ConfigException, StoreException {
         // Simulated cells first: the first entry is what a fresh window starts with, and it must not drive a cell.
         List<InstrumentChoice> choices = new ArrayList<>();
         List<InstrumentChoice> serial = new ArrayList<>();

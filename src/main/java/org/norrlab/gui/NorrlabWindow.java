@@ -47,7 +47,7 @@ public final class NorrlabWindow {
 
     /** Builds the window; on the event thread. */
     public NorrlabWindow(GuiContext context) {
-        frame = new JFrame("norrlab " + Version.current() + " — " + context.database().getFileName());
+        frame = new JFrame("norrlab " + Version.current() + " — " + context.database().shortName());
         analysis = new AnalysisPanel(context);
         run = new RunPanel(context, this::analyse);
         sessions = new SessionsPanel(context, this::analyse);

@@ -10,7 +10,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.trace.LiveRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,7 +209,7 @@ final class RunPanel extends JPanel {
     /** Fills the instrument and protocol lists in the background. */
     void loadChoices() {
         Background.run(this, "Looking for instruments", () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return InstrumentChoice.discover(context.site(), store);
             }
         }, choices -> {
@@ -313,7 +313,7 @@ final class RunPanel extends JPanel {
     private PreparedRun prepare(InstrumentChoice choice, Path protocol, Speed runSpeed, String typedPort) throws Exception {
         RunService service = context.runService();
         if (choice.kind() == InstrumentChoice.Kind.REPLAY) {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return ReplayService.prepare(service, store, choice.replaySession().orElseThrow(), runSpeed, context.database());
             }
         }

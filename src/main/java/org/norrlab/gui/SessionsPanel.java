@@ -9,7 +9,7 @@ import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionExporter;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 
@@ -147,7 +147,7 @@ final class SessionsPanel extends JPanel {
 
     void reload() {
         Background.run(this, "Reading the sessions", () -> {
-            try (SqliteStore store = context.openStore()) {
+            try (SessionStore store = context.openStore()) {
                 return store.sessions();
             }
         }, list -> {
@@ -183,7 +183,7 @@ final class SessionsPanel extends JPanel {
     }
 
     private Details load(long id) throws Exception {
-        try (SqliteStore store = context.openStore()) {
+        try (SessionStore store = context.openStore()) {
             StoredSession session = store.session(id).orElseThrow(() -> new IllegalArgumentException("there is no session " + id));
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             JFreeChart chart = CurrentFigure.chart("Session " + id + ": " + session.protocolName(),
@@ -257,7 +257,7 @@ final class SessionsPanel extends JPanel {
     }
 
     static void exportTo(GuiContext context, long id, Path target, boolean json) throws Exception {
-        try (SqliteStore store = context.openStore();
+        try (SessionStore store = context.openStore();
              OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
             SessionExporter.write(store, store.session(id).orElseThrow(), json ? SessionExporter.Format.JSON
                     : SessionExporter.Format.CSV, out);

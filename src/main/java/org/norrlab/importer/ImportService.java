@@ -4,7 +4,7 @@ import org.norrlab.Version;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 
 import java.io.IOException;
@@ -59,19 +59,19 @@ public final class ImportService {
      * @param siteCell the cell to record when the file does not carry one (vendor files never do)
      * @return the new session's id
      */
-    public static long store(SqliteStore store, Path file, ImportedSession imported, CellSettings siteCell)
+    public static long store(SessionStore store, Path file, ImportedSession imported, CellSettings siteCell)
             throws StoreException {
         CellSettings cell = imported.cell().orElse(siteCell);
         Map<String, String> options = new LinkedHashMap<>(imported.metadata());
         options.put("imported_format", imported.format());
         long id = store.createSession(new NewSession(imported.technique(), file.toString(), "", cell, imported.instrument(),
                 options, Version.current(), Instant.now()));
-        List<SqliteStore.ImportedStep> steps = new ArrayList<>();
+        List<SessionStore.ImportedStep> steps = new ArrayList<>();
         int index = 1;
         for (ImportedSession.Step step : imported.steps()) {
             double vsRe = step.voltsVsReference();
             double vsRhe = Double.isNaN(vsRe) ? Double.NaN : cell.rheScale().toRhe(vsRe);
-            steps.add(new SqliteStore.ImportedStep(index++, step.kind(), step.label(), vsRhe, vsRe, step.intervalSeconds(),
+            steps.add(new SessionStore.ImportedStep(index++, step.kind(), step.label(), vsRhe, vsRe, step.intervalSeconds(),
                     file.getFileName().toString(), step.samples()));
         }
         store.addImported(id, file.toString(), steps, imported.warnings());

@@ -8,7 +8,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.MoleFractionUnit;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.WrittenValue;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
@@ -25,7 +25,7 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
                   Optional<String> concentration, Optional<String> amount, Optional<String> gc, Optional<String> flow,
                   Optional<Double> minutes, Optional<String> volume, String operator, String note) {
 
-    public Assay toAssay(SqliteStore store, long sessionId) throws StoreException {
+    public Assay toAssay(SessionStore store, long sessionId) throws StoreException {
         List<StoredStep> steps = store.steps(sessionId);
         StoredStep stored = steps.stream().filter(s -> s.index() == step).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("session " + sessionId + " has no step " + step + "; its CA steps are "

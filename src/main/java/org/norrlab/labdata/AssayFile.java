@@ -4,7 +4,7 @@ import org.norrlab.analysis.Assay;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.CsvTable;
 import org.norrlab.config.Location;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ public final class AssayFile {
     }
 
     /** Reads and checks every row against the session; an error names the file, line and field. */
-    public static List<Assay> read(Path file, SqliteStore store, long sessionId) throws ConfigException, StoreException {
+    public static List<Assay> read(Path file, SessionStore store, long sessionId) throws ConfigException, StoreException {
         CsvTable table = CsvTable.read(file, Set.of("step"), OPTIONAL_COLUMNS);
         List<Assay> assays = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
@@ -45,7 +45,7 @@ public final class AssayFile {
     }
 
     /** Reads the file and stores all of its rows, or none. */
-    public static List<Long> importInto(Path file, SqliteStore store, long sessionId) throws ConfigException, StoreException {
+    public static List<Long> importInto(Path file, SessionStore store, long sessionId) throws ConfigException, StoreException {
         List<Long> ids = new ArrayList<>();
         for (Assay assay : read(file, store, sessionId)) {
             ids.add(store.assays().addAssay(sessionId, assay));

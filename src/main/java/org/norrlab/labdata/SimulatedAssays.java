@@ -5,7 +5,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.sim.ProductTally;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
@@ -39,7 +39,7 @@ public final class SimulatedAssays {
      * @return the assays stored, in step order
      * @throws IllegalArgumentException if the session has no simulator truth (it was not simulated)
      */
-    public static List<Assay> addTo(SqliteStore store, long sessionId) throws StoreException {
+    public static List<Assay> addTo(SessionStore store, long sessionId) throws StoreException {
         StoredSession session = store.session(sessionId)
                 .orElseThrow(() -> new IllegalArgumentException("there is no session " + sessionId));
         List<StoredEvent> truths = store.events(sessionId).stream()

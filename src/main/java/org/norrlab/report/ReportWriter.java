@@ -8,7 +8,7 @@ import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.CurrentFigure;
 import org.norrlab.figures.FaradaicFigure;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
@@ -31,7 +31,7 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
-    public static List<Path> write(SqliteStore store, SessionAnalysis.Result result, Path directory)
+    public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory)
             throws IOException, StoreException {
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
@@ -60,7 +60,7 @@ public final class ReportWriter {
         return points;
     }
 
-    public static List<CurrentFigure.Trace> traces(SqliteStore store, SessionAnalysis.Result result) throws StoreException {
+    public static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result) throws StoreException {
         double area = result.session().cell().electrodeAreaCm2();
         List<CurrentFigure.Trace> traces = new ArrayList<>();
         for (StepAnalysis step : result.steps()) {

@@ -13,7 +13,7 @@ import org.norrlab.analysis.ProductAmount;
 import org.norrlab.core.EventKind;
 import org.norrlab.store.AssayStore;
 import org.norrlab.store.ControlLink;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
@@ -49,22 +49,22 @@ public final class SessionAnalysis {
                          Options options) {
     }
 
-    private final SqliteStore store;
+    private final SessionStore store;
     private final AssayStore assays;
     private final Map<Long, Calibration> calibrationsUsed = new TreeMap<>();
 
-    private SessionAnalysis(SqliteStore store) {
+    private SessionAnalysis(SessionStore store) {
         this.store = store;
         this.assays = store.assays();
     }
 
-    public static Result analyze(SqliteStore store, long sessionId, Options options) throws StoreException {
+    public static Result analyze(SessionStore store, long sessionId, Options options) throws StoreException {
         return new SessionAnalysis(store).run(sessionId, options);
     }
 
     private Result run(long sessionId, Options options) throws StoreException {
         StoredSession session = store.session(sessionId).orElseThrow(() -> new StoreException("there is no session "
-                + sessionId + " in " + store.file() + "; 'norrlab sessions' lists the ones there are"));
+                + sessionId + " in " + store.location() + "; 'norrlab sessions' lists the ones there are"));
         List<Assay> all = assays.assays(sessionId);
         List<ControlLink> controls = assays.controls(sessionId);
         Set<Integer> gapSteps = new java.util.HashSet<>();
@@ -109,7 +109,7 @@ public final class SessionAnalysis {
                 continue;
             }
             StoredSession control = store.session(link.controlSessionId()).orElseThrow(() -> new StoreException(
-                    "control session " + link.controlSessionId() + " is not in " + store.file()));
+                    "control session " + link.controlSessionId() + " is not in " + store.location()));
             Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.assays(control.id()));
             for (Map.Entry<Product, ProductAmount> entry : blank.entrySet()) {
                 ProductAmount sample = amounts.get(entry.getKey());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
@@ -35,7 +35,7 @@ public final class SessionExporter {
     }
 
     /** Writes the session in {@code format} and flushes; {@code out} stays open (it may be standard output). */
-    public static void write(SqliteStore store, StoredSession session, Format format, java.io.OutputStream out)
+    public static void write(SessionStore store, StoredSession session, Format format, java.io.OutputStream out)
             throws StoreException, java.io.IOException {
         switch (format) {
             case CSV -> {
@@ -64,7 +64,7 @@ public final class SessionExporter {
         };
     }
 
-    public static void csv(SqliteStore store, StoredSession session, PrintWriter out) throws StoreException {
+    public static void csv(SessionStore store, StoredSession session, PrintWriter out) throws StoreException {
         CellSettings cell = session.cell();
         out.println("# norrlab session export (CSV)");
         out.printf(Locale.ROOT, "# session: %d; status: %s (%s)%n", session.id(), session.status().dbName(),
@@ -100,7 +100,7 @@ public final class SessionExporter {
         return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
-    public static void json(SqliteStore store, StoredSession session, OutputStream out) throws StoreException {
+    public static void json(SessionStore store, StoredSession session, OutputStream out) throws StoreException {
         try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
             json.writeStartObject();
             json.writeStringField("format", "norrlab-session");
@@ -174,7 +174,7 @@ public final class SessionExporter {
         json.writeEndObject();
     }
 
-    private static void writeStep(JsonGenerator json, SqliteStore store, long sessionId, StoredStep step)
+    private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step)
             throws IOException, StoreException {
         json.writeStartObject();
         json.writeNumberField("index", step.index());
@@ -228,7 +228,7 @@ public final class SessionExporter {
      * JSON Lines: one object per line, "type" first: the session (with its cell and instrument), each
      * step, each sample, each event. Streams, and other tools read it line by line.
      */
-    public static void jsonLines(SqliteStore store, StoredSession session, OutputStream out) throws StoreException {
+    public static void jsonLines(SessionStore store, StoredSession session, OutputStream out) throws StoreException {
         JsonFactory factory = new JsonFactory();
         factory.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {

@@ -1,7 +1,7 @@
 package org.norrlab.report;
 
 import org.norrlab.analysis.StepTally;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
@@ -13,7 +13,7 @@ public final class SessionSummaries {
     private SessionSummaries() {
     }
 
-    public static List<StepSummary> of(SqliteStore store, long sessionId) throws StoreException {
+    public static List<StepSummary> of(SessionStore store, long sessionId) throws StoreException {
         List<StepSummary> rows = new ArrayList<>();
         for (StoredStep step : store.steps(sessionId)) {
             StepTally t = store.tally(sessionId, step.index());

@@ -46,7 +46,7 @@ public final class LabRun {
      * Opens every bench's instrument and checks its plan. All or none: if one bench cannot be
      * prepared, the instruments already opened are closed again and every problem is reported.
      */
-    public static LabRun prepare(List<LabFile.Bench> benches, Path database) throws LabRejectedException {
+    public static LabRun prepare(List<LabFile.Bench> benches, org.norrlab.store.StoreLocation database) throws LabRejectedException {
         List<BenchRun> ready = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (LabFile.Bench bench : benches) {

@@ -12,7 +12,7 @@ import org.norrlab.scheduler.RunState;
 import org.norrlab.scheduler.Scheduler;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.transport.WireLog;
@@ -42,7 +42,7 @@ public final class PreparedRun {
     private final Potentiostat instrument;
     private final InstrumentIdentity identity;
     private final RunRequest request;
-    private final Path database;
+    private final org.norrlab.store.StoreLocation database;
     private final String softwareVersion;
     private final WireLog wire;
     private final Map<String, String> instrumentSettings;
@@ -59,7 +59,7 @@ public final class PreparedRun {
     private Optional<String> bench = Optional.empty();
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
-                RunRequest request, Path database, String softwareVersion, WireLog wire,
+                RunRequest request, org.norrlab.store.StoreLocation database, String softwareVersion, WireLog wire,
                 Map<String, String> instrumentSettings, Optional<Long> replayOf) {
         this.plan = plan;
         this.profileName = profileName;
@@ -81,7 +81,7 @@ public final class PreparedRun {
         return identity;
     }
 
-    public Path database() {
+    public org.norrlab.store.StoreLocation database() {
         return database;
     }
 
@@ -155,7 +155,7 @@ public final class PreparedRun {
 
     public RunOutcome execute(RunListener listener) throws StoreException, InterruptedException {
         long wallStart = System.nanoTime();
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             store.checkIntegrity();
             for (long cutOff : store.markCutOffSessions(CUT_OFF_AFTER)) {
                 log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,

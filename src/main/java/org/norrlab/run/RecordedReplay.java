@@ -11,7 +11,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.driver.recorded.RecordedSamplesPotentiostat;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -31,7 +31,7 @@ final class RecordedReplay {
     private RecordedReplay() {
     }
 
-    static PreparedRun prepare(RunService service, SqliteStore store, StoredSession session, Speed speed, Path database)
+    static PreparedRun prepare(RunService service, SessionStore store, StoredSession session, Speed speed, org.norrlab.store.StoreLocation database)
             throws StoreException, DriverException {
         Path label = Path.of(session.protocolFile());
         List<PlannedStep> planned = new ArrayList<>();

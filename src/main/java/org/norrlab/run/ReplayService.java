@@ -5,7 +5,7 @@ import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.ReplayTransport;
@@ -26,7 +26,7 @@ public final class ReplayService {
     private ReplayService() {
     }
 
-    public static PreparedRun prepare(RunService service, SqliteStore store, long sessionId, Speed speed, Path database)
+    public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Speed speed, org.norrlab.store.StoreLocation database)
             throws StoreException, ConfigException, DriverException, PlanRejectedException {
         StoredSession session = StoredSetup.find(store, sessionId);
         Optional<InstrumentProfile> recorded = StoredSetup.profile(session);

@@ -9,7 +9,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -33,8 +33,8 @@ public final class ResumeService {
     private ResumeService() {
     }
 
-    public static PreparedRun prepare(RunService service, SqliteStore store, long sessionId, Optional<String> port, Speed speed,
-                                      Path database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
+    public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Optional<String> port, Speed speed,
+                                      org.norrlab.store.StoreLocation database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
         store.markCutOffSessions(PreparedRun.CUT_OFF_AFTER);
         StoredSession session = StoredSetup.find(store, sessionId);
         if (session.status() == SessionStatus.COMPLETED || session.status() == SessionStatus.RUNNING) {
@@ -103,7 +103,7 @@ public final class ResumeService {
         return new PlannedStep.OpenCircuit(index, label, step.interval(), duration, step.source());
     }
 
-    private static double lastSampleTime(SqliteStore store, long session, int step) throws StoreException {
+    private static double lastSampleTime(SessionStore store, long session, int step) throws StoreException {
         double[] last = {0};
         store.forEachSample(session, step, (seq, s) -> last[0] = s.timeSeconds());
         return last[0];

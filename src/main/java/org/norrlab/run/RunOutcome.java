@@ -7,7 +7,7 @@ import org.norrlab.store.SessionStatus;
 import java.nio.file.Path;
 
 /** What a finished run left behind and how long it took. */
-public record RunOutcome(long sessionId, Path database, SessionStatus status, String reason, RunResult result,
+public record RunOutcome(long sessionId, org.norrlab.store.StoreLocation database, SessionStatus status, String reason, RunResult result,
                          AcquisitionCore.Counters counters, double wallSeconds) {
 
     /** Samples per wall second from the instrument to committed rows. */

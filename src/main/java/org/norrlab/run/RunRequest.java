@@ -1,6 +1,7 @@
 package org.norrlab.run;
 
 import org.norrlab.driver.Speed;
+import org.norrlab.store.StoreLocation;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,10 +11,10 @@ import java.util.Optional;
  * What the operator asked for.
  *
  * @param instrument a profile name in drivers/
- * @param database   the session database; empty for the default in the data directory
+ * @param database   the session store; empty for the site's (config/site.yaml)
  */
 public record RunRequest(Path protocol, String instrument, Speed speed, Optional<Long> seed, Optional<String> preset,
-                         Optional<String> port, Optional<Path> database) {
+                         Optional<String> port, Optional<StoreLocation> database) {
     public RunRequest {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(instrument, "instrument");
@@ -24,8 +25,12 @@ public record RunRequest(Path protocol, String instrument, Speed speed, Optional
         return new RunRequest(protocol, "sim", speed, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    public RunRequest withDatabase(StoreLocation store) {
+        return new RunRequest(protocol, instrument, speed, seed, preset, port, Optional.of(store));
+    }
+
     public RunRequest withDatabase(Path file) {
-        return new RunRequest(protocol, instrument, speed, seed, preset, port, Optional.of(file));
+        return withDatabase(StoreLocation.file(file));
     }
 
     public RunRequest withSeed(long value) {

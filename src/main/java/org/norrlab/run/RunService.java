@@ -22,8 +22,6 @@ import java.util.Optional;
 
 /** Prepares runs: everything that can be refused is refused here, before a session or the cell is touched. */
 public final class RunService {
-    public static final String DEFAULT_DATABASE = "norrlab.db";
-
     private final SiteConfig site;
     private final DriverRegistry drivers;
 
@@ -40,8 +38,8 @@ public final class RunService {
         this.drivers = new DriverRegistry(site.home());
     }
 
-    public Path defaultDatabase() {
-        return site.dataDirectory().resolve(DEFAULT_DATABASE);
+    public org.norrlab.store.StoreLocation defaultDatabase() {
+        return site.store();
     }
 
     /** A run on an instrument that is already open (a recording played back). */

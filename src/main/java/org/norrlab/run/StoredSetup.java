@@ -38,8 +38,8 @@ final class StoredSetup {
                 recorded.file()));
     }
 
-    static StoredSession find(org.norrlab.store.SqliteStore store, long id) throws StoreException {
-        return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in " + store.file()
+    static StoredSession find(org.norrlab.store.SessionStore store, long id) throws StoreException {
+        return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in " + store.location()
                 + "; 'norrlab sessions' lists the ones there are"));
     }
 }

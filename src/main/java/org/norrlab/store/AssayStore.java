@@ -7,7 +7,6 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.Standard;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +21,10 @@ import java.util.Optional;
 
 /** Calibrations, assays and control links: the analysis inputs kept beside the sessions. */
 public final class AssayStore {
-    private final Path file;
+    private final StoreLocation file;
     private final Connection connection;
 
-    AssayStore(Path file, Connection connection) {
+    AssayStore(StoreLocation file, Connection connection) {
         this.file = file;
         this.connection = connection;
     }
@@ -195,7 +194,7 @@ public final class AssayStore {
         if (value.isPresent()) {
             ps.setDouble(index, value.get());
         } else {
-            ps.setNull(index, Types.REAL);
+            ps.setNull(index, Types.DOUBLE);
         }
     }
 

@@ -6,7 +6,6 @@ import org.norrlab.plan.PlannedStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -19,10 +18,10 @@ import java.sql.SQLException;
 public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
 
-    private final Path file;
+    private final StoreLocation location;
     private final Connection connection;
     private final long sessionId;
-    private final PreparedStatement insertSample;
+    private final SampleInserter samples;
     private final PreparedStatement insertStep;
     private final PreparedStatement endStep;
     private final PreparedStatement insertEvent;
@@ -34,18 +33,16 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private long lastHeartbeatNanos;
     private long wireSeq;
     private long samplesStored;
-    private int pendingSamples;
 
-    StoreWriter(Path file, Connection connection, long sessionId, java.util.Optional<org.norrlab.transport.WireLog> wire)
-            throws StoreException {
-        this.file = file;
+    StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
+                java.util.Optional<org.norrlab.transport.WireLog> wire) throws StoreException {
+        this.location = location;
         this.connection = connection;
         this.sessionId = sessionId;
         this.wire = wire;
         try {
             connection.setAutoCommit(false);
-            insertSample = connection.prepareStatement(
-                    "INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
+            samples = dialect.sampleInserter(connection);
             insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
                     + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s)"
                     + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -54,13 +51,20 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
                     + " message, values_json) VALUES (?,?,?,?,?,?,?)");
             heartbeat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
-            insertTally = connection.prepareStatement("INSERT OR REPLACE INTO step_tallies (session_id, step_index, samples,"
+            insertTally = connection.prepareStatement("INSERT INTO step_tallies (session_id, step_index, samples,"
                     + " current_samples, coulombs, sum_amperes, last_current_t_s, last_current_a, sum_volts, last_t_s,"
-                    + " max_interval_s, monotonic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + " max_interval_s, monotonic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                    // A resumed step ends twice: the later tally is the one that counts (upsert, the same on both databases).
+                    + " ON CONFLICT (session_id, step_index) DO UPDATE SET samples = excluded.samples,"
+                    + " current_samples = excluded.current_samples, coulombs = excluded.coulombs,"
+                    + " sum_amperes = excluded.sum_amperes, last_current_t_s = excluded.last_current_t_s,"
+                    + " last_current_a = excluded.last_current_a, sum_volts = excluded.sum_volts,"
+                    + " last_t_s = excluded.last_t_s, max_interval_s = excluded.max_interval_s,"
+                    + " monotonic = excluded.monotonic");
             insertWire = connection.prepareStatement(
                     "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
         } catch (SQLException e) {
-            throw new StoreException("cannot prepare to write session " + sessionId + " into " + file + ": "
+            throw new StoreException("cannot prepare to write session " + sessionId + " into " + location + ": "
                     + e.getMessage(), e);
         }
     }
@@ -118,25 +122,15 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     }
 
     private void addSample(AcquisitionRecord.SampleTaken taken) throws SQLException {
-        var s = taken.sample();
-        insertSample.setLong(1, sessionId);
-        insertSample.setInt(2, taken.stepIndex());
-        insertSample.setLong(3, taken.sequence());
-        insertSample.setDouble(4, s.timeSeconds());
-        insertSample.setDouble(5, s.potentialVolts());
-        SqliteStore.setNullableDouble(insertSample, 6, s.currentAmperes());
-        SqliteStore.setNullableDouble(insertSample, 7, s.rangeAmperes());
-        insertSample.setInt(8, s.flags());
-        insertSample.addBatch();
-        pendingSamples++;
-        tallies.computeIfAbsent(taken.stepIndex(), i -> new org.norrlab.analysis.StepTally()).add(s);
+        samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
+        tallies.computeIfAbsent(taken.stepIndex(), i -> new org.norrlab.analysis.StepTally()).add(taken.sample());
     }
 
     private void flushSamples() throws SQLException {
-        if (pendingSamples > 0) {
-            insertSample.executeBatch();
-            samplesStored += pendingSamples;
-            pendingSamples = 0;
+        int pending = samples.pending();
+        if (pending > 0) {
+            samples.flush();
+            samplesStored += pending;
         }
     }
 
@@ -154,8 +148,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertStep.setInt(2, step.index());
         insertStep.setString(3, step.kind());
         insertStep.setString(4, step.label());
-        SqliteStore.setNullableDouble(insertStep, 5, vsRhe);
-        SqliteStore.setNullableDouble(insertStep, 6, vsRe);
+        SessionStore.setNullableDouble(insertStep, 5, vsRhe);
+        SessionStore.setNullableDouble(insertStep, 6, vsRe);
         insertStep.setDouble(7, step.interval().toNanos() / 1e9);
         insertStep.setDouble(8, step.duration().toNanos() / 1e9);
         insertStep.setString(9, range);
@@ -179,7 +173,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertTally.setDouble(5, t.coulombs());
         insertTally.setDouble(6, t.sumAmperes());
         insertTally.setDouble(7, t.lastCurrentTime());
-        SqliteStore.setNullableDouble(insertTally, 8, t.lastCurrent());
+        SessionStore.setNullableDouble(insertTally, 8, t.lastCurrent());
         insertTally.setDouble(9, t.sumVolts());
         insertTally.setDouble(10, t.lastTime());
         insertTally.setDouble(11, t.maxInterval());
@@ -193,7 +187,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         endStep.setDouble(2, ended.durationSeconds());
         endStep.setLong(3, ended.samples());
         endStep.setString(4, ended.outcome());
-        SqliteStore.setNullableDouble(endStep, 5, ended.lagMillis());
+        SessionStore.setNullableDouble(endStep, 5, ended.lagMillis());
         endStep.setLong(6, sessionId);
         endStep.setInt(7, ended.stepIndex());
         endStep.executeUpdate();
@@ -224,9 +218,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     @Override
     public void close() {
         try {
+            samples.close();
             connection.close();
         } catch (SQLException e) {
-            log.error("closing the writer of session {} in {} failed", sessionId, file, e);
+            log.error("closing the writer of session {} in {} failed", sessionId, location, e);
         }
     }
 }

@@ -1,16 +1,14 @@
 package org.norrlab.sync;
 
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.SampleCopy;
 import org.norrlab.store.StoreException;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.norrlab.store.StoreLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,10 +22,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Copies a bench's sessions from its SQLite file into the lab's PostgreSQL database. Each session
- * goes in one transaction, found by its uid: a session already there with the same status and
- * sample count is left alone, one that changed (it was still running last time) is replaced, so
- * syncing any number of times never duplicates or half-copies a session. If the server goes away
+ * Copies a bench's sessions from its SQLite file into the lab's PostgreSQL session store (the same
+ * schema, built by the same migrations, that benches acquiring straight into PostgreSQL use). Each
+ * session goes in one transaction, found by its uid: a session already there with the same status
+ * and sample count is left alone, one that changed (it was still running last time) has its rows
+ * replaced under the same lab id, so that assays entered against it in the lab stay attached.
+ * Syncing any number of times never duplicates or half-copies a session. If the server goes away
  * mid-way, the session in flight is rolled back by PostgreSQL and the next sync copies it again;
  * the bench's own file is only read.
  */
@@ -45,6 +45,8 @@ public final class SyncService {
     static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
             "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
     static final List<String> WIRE_COLUMNS = List.of("seq", "t_s", "direction", "bytes");
+    /** The tables that hold a session's rows, children first. */
+    private static final List<String> SESSION_TABLES = List.of("samples", "wire", "step_tallies", "events", "steps");
 
     /** Told what the sync does, for progress output (and for tests that pull the plug at a chosen moment). */
     public interface Listener {
@@ -83,7 +85,13 @@ public final class SyncService {
 
     public static Report sync(Path benchDatabase, String labUrl, boolean includeRunning, Listener listener)
             throws SyncException, StoreException {
-        SqliteStore.open(benchDatabase).close();   // brings the bench file to the current schema (session uids)
+        SessionStore.open(benchDatabase).close();   // brings the bench file to the current schema (session uids)
+        StoreLocation labStore;
+        try {
+            labStore = StoreLocation.parse(labUrl, Path.of(""));
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("the lab database must be PostgreSQL: " + e.getMessage(), e);
+        }
         String origin = hostName() + ":" + benchDatabase.toAbsolutePath().normalize();
         List<Long> copied = new ArrayList<>();
         List<Long> replaced = new ArrayList<>();
@@ -97,13 +105,13 @@ public final class SyncService {
         try (Connection bench = readOnly.createConnection("jdbc:sqlite:" + benchDatabase)) {
             Connection lab;
             try {
+                SessionStore.open(labStore).close();   // builds or migrates the lab's schema, as for any store
                 lab = DriverManager.getConnection(labUrl);
-            } catch (SQLException e) {
-                throw new SyncException("cannot reach the lab database " + redact(labUrl) + ": " + e.getMessage()
+            } catch (StoreException | SQLException e) {
+                throw new SyncException("cannot reach the lab database " + labStore + ": " + e.getMessage()
                         + "; nothing was copied, the bench's sessions stay in " + benchDatabase, e);
             }
             try (lab) {
-                ensureSchema(lab);
                 for (LocalSession s : localSessions(bench)) {
                     if (s.status.equals("running") && !includeRunning) {
                         running.add(s.id);
@@ -121,7 +129,7 @@ public final class SyncService {
                     listener.sessionStarted(s.id, s.uid, s.samples);
                     try {
                         copySession(bench, lab, s, origin, listener);
-                    } catch (SQLException | IOException e) {
+                    } catch (SQLException e) {
                         rollbackQuietly(lab);
                         throw new SyncException(String.format("the lab database stopped the copy of session %d (%s): %s."
                                 + " Nothing of that session was kept there; %d sessions were copied before it. The bench's"
@@ -159,9 +167,19 @@ public final class SyncService {
     private record RemoteSession(String status, long samples) {
     }
 
+    private static Optional<Long> labId(Connection lab, String uid) throws SQLException {
+        try (PreparedStatement ps = lab.prepareStatement("SELECT id FROM sessions WHERE uid = ?")) {
+            ps.setString(1, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** The lab's copy of the session with this uid, if it has one. */
     private static Optional<RemoteSession> remote(Connection lab, String uid) throws SyncException {
-        try (PreparedStatement ps = lab.prepareStatement("SELECT status, sample_count FROM sessions WHERE uid = ?")) {
+        try (PreparedStatement ps = lab.prepareStatement("SELECT status,"
+                + " (SELECT count(*) FROM samples WHERE session_id = s.id) FROM sessions s WHERE uid = ?")) {
             ps.setString(1, uid);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new RemoteSession(rs.getString(1), rs.getLong(2))) : Optional.empty();
@@ -173,13 +191,22 @@ public final class SyncService {
     }
 
     private static void copySession(Connection bench, Connection lab, LocalSession s, String origin, Listener listener)
-            throws SQLException, IOException {
+            throws SQLException {
         lab.setAutoCommit(false);
-        try (PreparedStatement delete = lab.prepareStatement("DELETE FROM sessions WHERE uid = ?")) {
-            delete.setString(1, s.uid);
-            delete.executeUpdate();
+        Optional<Long> existing = labId(lab, s.uid);
+        long labId;
+        if (existing.isPresent()) {
+            labId = existing.get();
+            for (String table : SESSION_TABLES) {
+                try (PreparedStatement delete = lab.prepareStatement("DELETE FROM " + table + " WHERE session_id = ?")) {
+                    delete.setLong(1, labId);
+                    delete.executeUpdate();
+                }
+            }
+            writeSession(bench, lab, s, origin, Optional.of(labId));
+        } else {
+            labId = writeSession(bench, lab, s, origin, Optional.empty());
         }
-        long labId = insertSession(bench, lab, s, origin);
         copyRows(bench, lab, "steps", STEP_COLUMNS, s.id, labId);
         copyRows(bench, lab, "events", EVENT_COLUMNS, s.id, labId);
         copyRows(bench, lab, "step_tallies", TALLY_COLUMNS, s.id, labId);
@@ -189,25 +216,39 @@ public final class SyncService {
         lab.setAutoCommit(true);
     }
 
-    private static long insertSession(Connection bench, Connection lab, LocalSession s, String origin) throws SQLException {
-        String columns = String.join(", ", SESSION_COLUMNS);
-        try (PreparedStatement read = bench.prepareStatement("SELECT " + columns + " FROM sessions WHERE id = ?");
-             PreparedStatement write = lab.prepareStatement("INSERT INTO sessions (uid, origin, local_id, synced_utc,"
-                     + " resumed_from_uid, replay_of_uid, sample_count, " + columns + ") VALUES (?,?,?,?,?,?,?"
-                     + ",?".repeat(SESSION_COLUMNS.size()) + ") RETURNING id")) {
+    /**
+     * The session's row: inserted, or (when the lab has an older copy) updated in place. Links to the
+     * session it resumed or replayed point at the lab's copy of that one, if the lab has it.
+     */
+    private static long writeSession(Connection bench, Connection lab, LocalSession s, String origin,
+                                     Optional<Long> labId) throws SQLException {
+        List<String> columns = new ArrayList<>(SESSION_COLUMNS);
+        columns.addAll(List.of("uid", "origin", "origin_id", "synced_utc", "resumed_from", "replay_of"));
+        String sql = labId.isPresent()
+                ? "UPDATE sessions SET " + String.join(" = ?, ", columns) + " = ? WHERE id = ?"
+                : "INSERT INTO sessions (" + String.join(", ", columns) + ") VALUES (?" + ",?".repeat(columns.size() - 1)
+                        + ") RETURNING id";
+        try (PreparedStatement read = bench.prepareStatement("SELECT " + String.join(", ", SESSION_COLUMNS)
+                + " FROM sessions WHERE id = ?");
+             PreparedStatement write = lab.prepareStatement(sql)) {
             read.setLong(1, s.id);
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
-                write.setString(1, s.uid);
-                write.setString(2, origin);
-                write.setLong(3, s.id);
-                write.setString(4, Instant.now().toString());
-                write.setString(5, uidOf(bench, s.resumedFrom));
-                write.setString(6, uidOf(bench, s.replayOf));
-                write.setLong(7, s.samples);
                 for (int i = 0; i < SESSION_COLUMNS.size(); i++) {
-                    write.setObject(8 + i, rs.getObject(i + 1));
+                    write.setObject(1 + i, rs.getObject(i + 1));
                 }
+            }
+            int n = SESSION_COLUMNS.size();
+            write.setString(n + 1, s.uid);
+            write.setString(n + 2, origin);
+            write.setLong(n + 3, s.id);
+            write.setString(n + 4, Instant.now().toString());
+            write.setObject(n + 5, labLink(bench, lab, s.resumedFrom), java.sql.Types.BIGINT);
+            write.setObject(n + 6, labLink(bench, lab, s.replayOf), java.sql.Types.BIGINT);
+            if (labId.isPresent()) {
+                write.setLong(n + 7, labId.get());
+                write.executeUpdate();
+                return labId.get();
             }
             try (ResultSet id = write.executeQuery()) {
                 id.next();
@@ -216,14 +257,15 @@ public final class SyncService {
         }
     }
 
-    private static String uidOf(Connection bench, Long localId) throws SQLException {
+    /** The lab id of a bench's session, found by its uid; null when there is none or the lab lacks it. */
+    private static Long labLink(Connection bench, Connection lab, Long localId) throws SQLException {
         if (localId == null) {
             return null;
         }
         try (PreparedStatement ps = bench.prepareStatement("SELECT uid FROM sessions WHERE id = ?")) {
             ps.setLong(1, localId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? labId(lab, rs.getString(1)).orElse(null) : null;
             }
         }
     }
@@ -253,11 +295,9 @@ public final class SyncService {
         }
     }
 
-    /** Samples go by COPY in chunks: doubles as Java writes them (shortest exact form), so values arrive bit for bit. */
+    /** Samples go by COPY in chunks (each its own COPY, all in the session's transaction), so progress can be told. */
     private static void copySamples(Connection bench, Connection lab, long localId, long labId, Listener listener)
-            throws SQLException, IOException {
-        CopyIn copy = lab.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) FROM STDIN WITH (FORMAT csv)");
+            throws SQLException {
         try (PreparedStatement read = bench.prepareStatement("SELECT step_index, seq, t_s, e_v, i_a, range_a, flags"
                 + " FROM samples WHERE session_id = ? ORDER BY step_index, seq")) {
             read.setLong(1, localId);
@@ -265,68 +305,22 @@ public final class SyncService {
                 StringBuilder chunk = new StringBuilder(COPY_CHUNK_ROWS * 80);
                 long rows = 0;
                 while (rs.next()) {
-                    chunk.append(labId).append(',').append(rs.getInt(1)).append(',').append(rs.getLong(2)).append(',')
-                            .append(rs.getDouble(3)).append(',').append(rs.getDouble(4)).append(',');
-                    double i = rs.getDouble(5);
-                    if (!rs.wasNull()) {
-                        chunk.append(i);
-                    }
-                    chunk.append(',');
-                    double range = rs.getDouble(6);
-                    if (!rs.wasNull()) {
-                        chunk.append(range);
-                    }
-                    chunk.append(',').append(rs.getInt(7)).append('\n');
+                    SampleCopy.appendRow(chunk, labId, rs.getInt(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                            nullable(rs, 5), nullable(rs, 6), rs.getInt(7));
                     if (++rows % COPY_CHUNK_ROWS == 0) {
-                        send(copy, chunk);
+                        SampleCopy.send(lab, chunk);
                         listener.samplesSent(localId, rows);
                     }
                 }
-                send(copy, chunk);
-                copy.endCopy();
+                SampleCopy.send(lab, chunk);
                 listener.samplesSent(localId, rows);
             }
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
         }
     }
 
-    private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {
-        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        chunk.setLength(0);
-    }
-
-    /** Creates the lab tables on first use (CREATE ... IF NOT EXISTS), in one transaction. */
-    static void ensureSchema(Connection lab) throws SQLException {
-        String text;
-        try (InputStream in = SyncService.class.getResourceAsStream("lab-schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("lab-schema.sql is missing from the build");
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the lab schema from the build", e);
-        }
-        lab.setAutoCommit(false);
-        try (Statement st = lab.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(7301)");   // two benches syncing at once create the tables once
-            for (String statement : text.split(";")) {
-                if (!statement.isBlank()) {
-                    st.execute(statement.trim());
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM lab_schema")) {
-                rs.next();
-                if (rs.getInt(1) == 0) {
-                    st.execute("INSERT INTO lab_schema (version) VALUES (1)");
-                }
-            }
-        }
-        lab.commit();
-        lab.setAutoCommit(true);
+    private static double nullable(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : value;
     }
 
     private static void rollbackQuietly(Connection lab) {
@@ -344,10 +338,5 @@ public final class SyncService {
             log.debug("no host name", e);
             return "localhost";
         }
-    }
-
-    /** A URL for messages, without its password. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

@@ -7,7 +7,7 @@ import org.norrlab.emulator.Emulators;
 import org.norrlab.emulator.Faults;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.WireTranscripts;
@@ -41,7 +41,7 @@ class InterruptTest {
         assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"));
         assertThat(rest).anyMatch(l -> l.contains("the cell was turned off"));
 
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             StoredSession session = store.session(1).orElseThrow();
             assertThat(session.status()).isEqualTo(SessionStatus.ABORTED);
             var steps = store.steps(1);
@@ -65,7 +65,7 @@ class InterruptTest {
         assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"))
                 .anyMatch(l -> l.contains("the cell was turned off"))
                 .noneMatch(l -> l.contains("did not confirm"));
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(1);
             assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
             assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);

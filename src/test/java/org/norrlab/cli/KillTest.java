@@ -3,7 +3,7 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
@@ -42,7 +42,7 @@ class KillTest {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(137);
 
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.RUNNING);
             StoredStep step = store.steps(1).get(0);
             assertThat(step.outcome()).isEmpty();
@@ -67,7 +67,7 @@ class KillTest {
                 Fixtures.HOME.toString(), "--db", db.toString());
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
         assertThat(resumed.out()).contains("Resuming session 1: resumed from session 1").contains("Session 2 completed");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             var session = store.session(2).orElseThrow();
             assertThat(session.resumedFrom()).contains(1L);
             StoredStep continued = store.steps(2).get(0);
@@ -89,7 +89,7 @@ class KillTest {
     void aDamagedDatabaseIsReportedBeforeAnythingIsWritten() throws Exception {
         Path file = temp.resolve("junk.db");
         Files.write(file, "this is not a database at all, just text that fills a page or so".repeat(100).getBytes());
-        assertThatThrownBy(() -> SqliteStore.open(file)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> SessionStore.open(file)).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("not a database");
         assertThat(Files.readString(file)).startsWith("this is not a database");
     }

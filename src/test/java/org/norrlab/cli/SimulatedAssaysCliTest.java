@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.labdata.SimulatedAssays;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 
@@ -30,7 +30,7 @@ class SimulatedAssaysCliTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Simulated NH3 assays of each CA step");
 
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<StoredEvent> truths = store.events(1).stream()
                     .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH).toList();
             assertThat(truths).extracting(StoredEvent::stepIndex).containsExactly(2, 3, 4, 5);

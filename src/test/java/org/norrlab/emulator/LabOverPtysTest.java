@@ -8,9 +8,11 @@ import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PostgresServer;
 import org.norrlab.testing.PtyPair;
 
 import java.nio.file.Files;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Four emulated instruments on four ptys run a sweep at once into one database; one cable is pulled
- * mid-run. That bench ends with what it acquired; the other three finish complete, on time.
+ * Four emulated instruments on four ptys run a sweep at once into one store, an SQLite file or a
+ * PostgreSQL server; one cable is pulled mid-run. That bench ends with what it acquired; the other
+ * three finish complete, on time; every delivered sample is in the store.
  */
 class LabOverPtysTest {
     @TempDir
@@ -36,7 +39,18 @@ class LabOverPtysTest {
     private static final Speed EMULATOR_SPEED = new Speed(300);
 
     @Test
-    void fourBenchesOneUnpluggedTheOthersComplete() throws Exception {
+    void fourBenchesIntoOneSqliteFileOneUnpluggedTheOthersComplete() throws Exception {
+        fourBenchesOneUnplugged(StoreLocation.file(temp.resolve("lab.db")));
+    }
+
+    @Test
+    void fourBenchesIntoPostgresOneUnpluggedTheOthersComplete() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            fourBenchesOneUnplugged(StoreLocation.parse(pg.url(), temp));
+        }
+    }
+
+    private void fourBenchesOneUnplugged(StoreLocation db) throws Exception {
         String[][] benches = {
                 // name, profile, protocol, catalyst (the Rodeostat's 24 mA range needs the low-current catalyst)
                 {"A", "emstat4-hr", "protocols/demo-sweep.yaml", "NiNC"},
@@ -58,7 +72,6 @@ class LabOverPtysTest {
             }
             Path labFile = temp.resolve("lab.yaml");
             Files.writeString(labFile, lab);
-            Path db = temp.resolve("lab.db");
             LabRun run = LabRun.prepare(LabFile.read(labFile, SiteConfig.load(Fixtures.HOME)), db);
 
             // Pull B's cable once it is well into its sweep (its third step; the statistics count per step).
@@ -92,7 +105,7 @@ class LabOverPtysTest {
             assertThat(b.counters().samplesDelivered()).isBetween(3020L, 12_019L);
             assertThat(b.result().cellOffConfirmed()).as("no instrument to hear the cell-off").isFalse();
 
-            try (SqliteStore store = SqliteStore.open(db)) {
+            try (SessionStore store = SessionStore.open(db)) {
                 List<StoredSession> sessions = store.sessions();
                 assertThat(sessions).hasSize(4);
                 for (LabRun.BenchOutcome o : outcomes) {

@@ -11,7 +11,7 @@ import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
 
@@ -45,13 +45,13 @@ class MethodScriptOverPtyTest {
                      Fixtures.cellAtPh7(), new Speed(50), Optional.of("NiNC"), 3, Faults.NONE)) {
             Path db = temp.resolve("ms.db");
             RunRequest request = new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
-                    Optional.of(pty.host()), Optional.of(db));
+                    Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
             var prepared = new RunService(site).prepare(request);
             assertThat(prepared.identity().firmware()).startsWith("es4_hr1500#");
             assertThat(prepared.identity().serialNumber()).isEqualTo("EMU3");
             RunOutcome outcome = prepared.execute(RunListener.NONE);
             assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);
-            try (SqliteStore store = SqliteStore.open(db)) {
+            try (SessionStore store = SessionStore.open(db)) {
                 List<StepSummary> rows = SessionSummaries.of(store, outcome.sessionId());
                 assertThat(rows).extracting(StepSummary::samples).containsExactly(10L, 300L, 300L);
                 assertThat(rows).allMatch(StepSummary::timeMonotonic);

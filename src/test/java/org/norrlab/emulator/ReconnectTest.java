@@ -11,7 +11,7 @@ import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
@@ -44,7 +44,7 @@ class ReconnectTest {
                 Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.MAX, Optional.empty(),
-                Optional.empty(), Optional.of(pty.host()), Optional.of(db)));
+                Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute(RunListener.NONE);
@@ -67,7 +67,7 @@ class ReconnectTest {
         pty.close();
 
         assertThat(result.status()).as(result.reason()).isEqualTo(SessionStatus.COMPLETED);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             var step = store.steps(result.sessionId()).get(0);
             assertThat(step.outcome()).contains("completed");
             List<Double> times = new ArrayList<>();

@@ -12,7 +12,7 @@ import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
@@ -45,7 +45,7 @@ class ReplayTest {
         return file;
     }
 
-    private static List<String> samples(SqliteStore store, long session) throws Exception {
+    private static List<String> samples(SessionStore store, long session) throws Exception {
         List<String> rows = new ArrayList<>();
         for (StoredStep step : store.steps(session)) {
             rows.add("step " + step.index() + " " + step.kind() + " " + step.outcome().orElse("?") + " " + step.sampleCount());
@@ -60,7 +60,7 @@ class ReplayTest {
 
     private RunOutcome record(Path db, PtyPair pty) throws Exception {
         RunRequest request = new RunRequest(protocol(), "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
-                Optional.of(pty.host()), Optional.of(db));
+                Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         // A short reconnect window: the lost-link test must not wait the site's five minutes.
         SiteConfig quick = new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(), java.time.Duration.ofSeconds(2));
@@ -79,14 +79,14 @@ class ReplayTest {
         assertThat(original.status()).as(original.reason()).isEqualTo(SessionStatus.COMPLETED);
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
         PreparedRun replay;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.wire(original.sessionId())).hasSizeGreaterThan(100);
-            replay = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, db);
+            replay = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, org.norrlab.store.StoreLocation.file(db));
         }
         RunOutcome replayed = replay.execute(RunListener.NONE);
         assertThat(replayed.status()).as(replayed.reason()).isEqualTo(SessionStatus.COMPLETED);
 
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<String> before = samples(store, original.sessionId());
             assertThat(before).hasSize(3 + 6 + 200 + 200);
             assertThat(samples(store, replayed.sessionId())).isEqualTo(before);
@@ -117,13 +117,13 @@ class ReplayTest {
         assertThat(original.status()).isEqualTo(SessionStatus.INTERRUPTED);
         assertThat(original.reason()).contains("link lost").contains("the link stayed lost for 2 s");
         RunOutcome replayed;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, db).execute(RunListener.NONE);
+                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(replayed.reason()).contains("link lost").contains("(replayed)");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
         }
     }
@@ -139,12 +139,12 @@ class ReplayTest {
         }
         assertThat(original.reason()).contains("error 0032");
         RunOutcome replayed;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, db).execute(RunListener.NONE);
+                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.reason()).isEqualTo(original.reason());
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
         }
     }
@@ -156,10 +156,10 @@ class ReplayTest {
         RunOutcome original = service.prepare(RunRequest.simulated(protocol(), Speed.MAX).withDatabase(db).withPreset("CoS1-x"))
                 .execute(RunListener.NONE);
         RunOutcome replayed;
-        try (SqliteStore store = SqliteStore.open(db)) {
-            replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, db).execute(RunListener.NONE);
+        try (SessionStore store = SessionStore.open(db)) {
+            replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
         }
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
             assertThat(store.session(replayed.sessionId()).orElseThrow().runOptions()).containsEntry("catalyst_preset", "CoS1-x");
         }
@@ -178,9 +178,9 @@ class ReplayTest {
             s.executeUpdate("UPDATE sessions SET protocol_text = replace(protocol_text, '-0.6 V vs RHE', '-0.65 V vs RHE')");
         }
         RunOutcome replayed;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, db).execute(RunListener.NONE);
+                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(replayed.reason()).contains("the replayed run differs from the recorded one")
@@ -191,9 +191,9 @@ class ReplayTest {
     @Test
     void aSessionThatDoesNotExistIsNamed() throws Exception {
         Path db = temp.resolve("none.db");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThatThrownBy(() -> ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, 9,
-                    Speed.MAX, db)).hasMessageContaining("there is no session 9");
+                    Speed.MAX, org.norrlab.store.StoreLocation.file(db))).hasMessageContaining("there is no session 9");
         }
     }
 }

@@ -47,7 +47,7 @@ final class GuiDriver {
      */
     static NorrlabWindow openWindow(java.nio.file.Path database) throws Exception {
         requireDisplay();
-        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), database);
+        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), org.norrlab.store.StoreLocation.file(database));
         NorrlabWindow window = onEdt(() -> {
             NorrlabWindow w = new NorrlabWindow(context);
             w.frame().setSize(1400, 900);

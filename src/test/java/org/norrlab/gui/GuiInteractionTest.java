@@ -16,7 +16,7 @@ import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
@@ -113,7 +113,7 @@ class GuiInteractionTest {
         RunOutcome replay = run.lastOutcome().orElseThrow();
         assertThat(replay.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(replay.counters().samplesDelivered()).isEqualTo(20 + 4 * 3000);
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             StoredSession second = store.session(2).orElseThrow();
             assertThat(second.replayOf()).contains(1L);
             assertThat(second.instrument().profile()).isEqualTo("emstat4-hr");
@@ -195,7 +195,7 @@ class GuiInteractionTest {
         assertThat(feNh2oh).isCloseTo(11.67, within(0.01));
         screenshot(window.frame().getRootPane(), "analysis-entered");
 
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             Calibration stored = store.assays().calibrations().get(0);
             assertThat(stored.fit().slope()).isEqualTo(expected.fit().slope());
             assertThat(store.assays().assays(demo.sessionId())).hasSize(5)
@@ -242,7 +242,7 @@ class GuiInteractionTest {
             }
             return benches;
         })).containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             assertThat(store.sessions()).hasSize(4).allMatch(s -> s.status() == SessionStatus.COMPLETED)
                     .extracting(s -> s.runOptions().get("bench")).containsExactlyInAnyOrder("H1", "H2", "H3", "H4");
         }

@@ -21,7 +21,7 @@ import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.trace.LiveRun;
@@ -151,7 +151,7 @@ class GuiTest {
         assertThat(onEdt(() -> sessions.sessionTable().getRowCount())).isEqualTo(1);
         screenshot(window.frame().getRootPane(), "sessions");
         Path csv = temp.resolve("export.csv");
-        SessionsPanel.exportTo(new GuiContext(SiteConfig.load(Fixtures.HOME), database), outcome.sessionId(), csv, false);
+        SessionsPanel.exportTo(new GuiContext(SiteConfig.load(Fixtures.HOME), org.norrlab.store.StoreLocation.file(database)), outcome.sessionId(), csv, false);
         assertThat(Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#"))).hasSize(1 + 20 + 4 * 3000);
 
         // Analysis view: no assays yet, then simulated assays; the table shows what the analysis computes.
@@ -164,7 +164,7 @@ class GuiTest {
                 && !"—".equals(analysis.results().getValueAt(0, 5)) && analysis.assays().getRowCount() == 4);
         Thread.sleep(100);
         screenshot(window.frame().getRootPane(), "analysis");
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, outcome.sessionId(), SessionAnalysis.Options.DEFAULT);
             List<StoredEvent> truths = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH).toList();
@@ -189,7 +189,7 @@ class GuiTest {
         assertThat(fe.getDataset().getValue(0, 1).doubleValue())
                 .isCloseTo(Double.parseDouble(((String) onEdt(() -> analysis.results().getValueAt(1, 5))).split(" ")[0]), within(0.01));
         Path report = temp.resolve("report");
-        assertThat(AnalysisPanel.writeReport(new GuiContext(SiteConfig.load(Fixtures.HOME), database),
+        assertThat(AnalysisPanel.writeReport(new GuiContext(SiteConfig.load(Fixtures.HOME), org.norrlab.store.StoreLocation.file(database)),
                 analysis.shown().orElseThrow(), report)).allMatch(Files::isRegularFile);
     }
 
@@ -262,7 +262,7 @@ class GuiTest {
 
     private double[] storedCurrentRangeMilliamps(long sessionId) throws Exception {
         double[] range = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             for (var step : store.steps(sessionId)) {
                 store.forEachSample(sessionId, step.index(), (seq, s) -> {
                     if (s.hasCurrent()) {

@@ -13,7 +13,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
@@ -35,7 +35,7 @@ class RoundTripTest {
     @TempDir
     Path temp;
 
-    private static List<String> rows(SqliteStore store, long session) throws Exception {
+    private static List<String> rows(SessionStore store, long session) throws Exception {
         List<String> rows = new ArrayList<>();
         for (StoredStep step : store.steps(session)) {
             rows.add(step.index() + " " + step.kind() + " " + step.voltsVsReference() + " " + step.intervalSeconds() + " "
@@ -57,7 +57,7 @@ class RoundTripTest {
                 """);
         RunOutcome run = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             var session = store.session(run.sessionId()).orElseThrow();
             Path csv = temp.resolve("s.csv");
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
@@ -91,19 +91,19 @@ class RoundTripTest {
         Path db = temp.resolve("replay.db");
         Path file = Path.of("..", "shared", "fixtures", "vendor", "gamry-dta", "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
         long id;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             id = ImportService.store(store, file, new GamryImporter().read(file), Fixtures.cellAtPh7());
         }
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
         org.norrlab.run.PreparedRun replay;
-        try (SqliteStore store = SqliteStore.open(db)) {
-            replay = org.norrlab.run.ReplayService.prepare(service, store, id, Speed.MAX, db);
+        try (SessionStore store = SessionStore.open(db)) {
+            replay = org.norrlab.run.ReplayService.prepare(service, store, id, Speed.MAX, org.norrlab.store.StoreLocation.file(db));
         }
         // The OCV table replays; the five CV scans cannot (norrlab runs CA and OCP steps) and the plan says so.
         assertThat(replay.plan().description()).contains("left out: step 2 (cv), step 3 (cv)");
         RunOutcome outcome = replay.execute(RunListener.NONE);
         assertThat(outcome.status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<String> original = new ArrayList<>();
             store.forEachSample(id, 1, (seq, s) -> original.add(seq + " " + s));
             List<String> replayed = new ArrayList<>();
@@ -117,7 +117,7 @@ class RoundTripTest {
     void anImportedChronoamperometryGetsItsFaradaicEfficiency() throws Exception {
         Path db = temp.resolve("fe.db");
         Path file = Path.of("..", "shared", "fixtures", "vendor", "biologic-mpt", "yadg_ca.mpt");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             ImportedSession imported = new EcLabImporter().read(file);
             long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());
             store.assays().addAssay(id, new Assay(0, 1, Product.NH3, Assay.Kind.AMOUNT, new Measure(0.05, 0.001), "µmol",

@@ -17,7 +17,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class ClosedLoopTest {
                 .prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db).withPreset(catalyst).withSeed(13))
                 .execute(RunListener.NONE);
         SplittableRandom noise = new SplittableRandom(catalyst.hashCode());
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             ProductTally truth = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH)
                     .map(e -> ProductTally.fromValues(e.event().values())).findFirst().orElseThrow();

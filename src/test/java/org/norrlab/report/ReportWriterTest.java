@@ -16,7 +16,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 import org.w3c.dom.Document;
 
@@ -42,7 +42,7 @@ class ReportWriterTest {
         RunOutcome outcome = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(Path.of("protocols/demo-sweep.yaml"), Speed.MAX).withDatabase(db))
                 .execute(RunListener.NONE);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             double[] micromoles = {1.8, 7.8, 12.4, 13.5};
             for (int step = 2; step <= 5; step++) {
                 store.assays().addAssay(outcome.sessionId(), new Assay(0, step, Product.NH3, Assay.Kind.AMOUNT,

@@ -10,7 +10,7 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.NewSession;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.testing.Fixtures;
 
@@ -27,7 +27,7 @@ class SessionAnalysisTest {
     @TempDir
     Path temp;
 
-    private long session(SqliteStore store, double gapFrom, double gapTo) throws Exception {
+    private long session(SessionStore store, double gapFrom, double gapTo) throws Exception {
         long id = store.createSession(new NewSession("hand", "hand.yaml", "", Fixtures.cellAtPh7(),
                 new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", Instant.now()));
         PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5, -1.111,
@@ -48,7 +48,7 @@ class SessionAnalysisTest {
 
     @Test
     void aSteadyStepIntegratesToCurrentTimesDuration() throws Exception {
-        try (SqliteStore store = SqliteStore.open(temp.resolve("s.db"))) {
+        try (SessionStore store = SessionStore.open(temp.resolve("s.db"))) {
             long id = session(store, 0, 0);
             StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
             assertThat(step.charge().coulombs()).isCloseTo(1.0, within(1e-12));   // 10 mA for 100 s
@@ -63,7 +63,7 @@ class SessionAnalysisTest {
 
     @Test
     void aGapIsFlaggedNotSilentlyBridged() throws Exception {
-        try (SqliteStore store = SqliteStore.open(temp.resolve("g.db"))) {
+        try (SessionStore store = SessionStore.open(temp.resolve("g.db"))) {
             long id = session(store, 40, 51);
             StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
             assertThat(step.samples()).isEqualTo(90);
@@ -81,7 +81,7 @@ class SessionAnalysisTest {
                 .prepare(org.norrlab.run.RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"),
                         org.norrlab.driver.Speed.MAX).withDatabase(db))
                 .execute(org.norrlab.scheduler.RunListener.NONE);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             long id = run.sessionId();
             var fromTallies = SessionAnalysis.analyze(store, id, new SessionAnalysis.Options(-0.0005));
             var summaries = SessionSummaries.of(store, id);

@@ -10,7 +10,7 @@ import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
@@ -63,7 +63,7 @@ class AbortTest {
         assertThat(result.status()).isEqualTo(SessionStatus.ABORTED);
         assertThat(result.reason()).isEqualTo("test abort");
         assertThat(run.awaitFinished(java.time.Duration.ZERO)).isTrue();
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             assertThat(store.session(result.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);
             List<StoredStep> steps = store.steps(result.sessionId());
             assertThat(steps).hasSize(1);

@@ -9,7 +9,7 @@ import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -51,7 +51,7 @@ class EndToEndRunTest {
         assertThat(outcome.counters().samplesDelivered()).isEqualTo(outcome.counters().samplesIn());
         assertThat(outcome.result().lagMillis()).hasSize(4);
 
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             StoredSession session = store.session(outcome.sessionId()).orElseThrow();
             assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
             assertThat(session.protocolText()).contains("name: test sweep");

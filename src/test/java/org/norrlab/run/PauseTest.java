@@ -8,7 +8,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 
@@ -67,7 +67,7 @@ class PauseTest {
         assertThat(started).containsExactly(1, 2, 3);
         assertThat(result.counters().samplesDelivered()).isEqualTo(1800);
         assertThat(result.result().lagMillis()).as("the pause is not counted as scheduler lag").allMatch(lag -> lag < 100);
-        try (SqliteStore store = SqliteStore.open(database)) {
+        try (SessionStore store = SessionStore.open(database)) {
             List<StoredEvent> pauses = store.events(result.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.PAUSE).toList();
             assertThat(pauses).hasSize(2).allMatch(e -> e.stepIndex() == 1);

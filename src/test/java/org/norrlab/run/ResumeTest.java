@@ -8,7 +8,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.Speed;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
@@ -56,15 +56,15 @@ class ResumeTest {
         assertThat(first.status()).isEqualTo(SessionStatus.ABORTED);
         RunOutcome second;
         long before;
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             long[] count = {0};
             store.forEachSample(first.sessionId(), 1, (seq, s) -> count[0]++);
             before = count[0];
             second = ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, first.sessionId(),
-                    Optional.empty(), Speed.MAX, db).execute(RunListener.NONE);
+                    Optional.empty(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(second.status()).isEqualTo(SessionStatus.COMPLETED);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<StoredStep> resumed = store.steps(second.sessionId());
             assertThat(resumed).hasSize(steps);
             long expected = firstStepSamples >= 0 ? firstStepSamples : 1200 - before;
@@ -79,9 +79,9 @@ class ResumeTest {
         RunOutcome done = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(Path.of("protocols/demo-sweep.yaml"), Speed.MAX).withDatabase(db))
                 .execute(RunListener.NONE);
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThatThrownBy(() -> ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store,
-                    done.sessionId(), Optional.empty(), Speed.MAX, db))
+                    done.sessionId(), Optional.empty(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)))
                     .hasMessage("session 1 is completed; only an interrupted, aborted or failed session can be resumed");
         }
     }

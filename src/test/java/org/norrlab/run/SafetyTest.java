@@ -18,7 +18,7 @@ import org.norrlab.emulator.Emulators;
 import org.norrlab.emulator.Faults;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.norrlab.store.SqliteStore;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.WireTranscripts;
@@ -57,7 +57,7 @@ class SafetyTest {
                 .execute(RunListener.NONE);
         assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(outcome.reason()).isEqualTo("1 steps completed, 1 stopped by the safety envelope");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             var steps = store.steps(outcome.sessionId());
             assertThat(steps.get(0).outcome()).contains("aborted");
             assertThat(steps.get(0).sampleCount()).isLessThan(1200);
@@ -78,7 +78,7 @@ class SafetyTest {
                 .prepare(RunRequest.simulated(protocol("{max_current: 3 mA}"), new Speed(200)).withDatabase(db))
                 .execute(RunListener.NONE);
         assertThat(outcome.reason()).isEqualTo("0 steps completed, 2 stopped by the safety envelope");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.events(outcome.sessionId()).stream().filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH)
                     .map(StoredEvent::stepIndex)).containsExactly(1, 2);
         }
@@ -111,7 +111,7 @@ class SafetyTest {
                         .withDatabase(db)).execute(RunListener.NONE);
         assertThat(outcome.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(outcome.reason()).startsWith("safety envelope, step 1: |Q| = 1.0").contains("above the envelope's 1.000 C per step");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.steps(outcome.sessionId())).hasSize(1);
         }
     }
@@ -134,10 +134,10 @@ class SafetyTest {
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                      new Speed(20), Optional.of("NiNC"), 1, Faults.NONE)) {
             RunRequest request = new RunRequest(protocol("{max_current: 10 mA}"), "emstat4-hr", Speed.MAX, Optional.empty(),
-                    Optional.empty(), Optional.of(pty.host()), Optional.of(db));
+                    Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
             outcome = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(request).execute(RunListener.NONE);
         }
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(outcome.sessionId());
             assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
             assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("aborted");
@@ -211,7 +211,7 @@ class SafetyTest {
         assertThat(frozen.aborted).isTrue();
         assertThat(outcome.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(outcome.reason()).isEqualTo("watchdog: no sample for 1 s during step 1; the cell was switched off");
-        try (SqliteStore store = SqliteStore.open(db)) {
+        try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.events(outcome.sessionId())).anyMatch(e -> e.event().kind() == EventKind.FAILURE
                     && e.event().message().startsWith("watchdog"));
             assertThat(store.steps(outcome.sessionId()).get(0).sampleCount()).isEqualTo(3);

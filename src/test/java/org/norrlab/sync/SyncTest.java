@@ -95,7 +95,7 @@ class SyncTest {
     void aRunningSessionIsLeftOutOrCopiedAndThenReplacedWhole() throws Exception {
         Path bench = temp.resolve("bench.db");
         long id;
-        try (org.norrlab.store.SqliteStore store = org.norrlab.store.SqliteStore.open(bench)) {
+        try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(bench)) {
             id = store.createSession(new org.norrlab.store.NewSession("live", "live.yaml", "", Fixtures.cellAtPh7(),
                     new org.norrlab.core.InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", java.time.Instant.now()));
             writeSamples(store, id, 0, 500, false);
@@ -109,23 +109,44 @@ class SyncTest {
             assertThat(partial.copied()).containsExactly(id);
             assertSame(bench, pg.url(), 1);
             Map<String, Long> before = labIds(pg.url());
+            long labId = before.values().iterator().next();
+            // The lab is a session store like a bench's: it lists the copy, and an assay can be entered against it
+            // there. A running copy is the sync's to refresh, so opening the store does not mark it cut off.
+            org.norrlab.store.StoreLocation labStore = org.norrlab.store.StoreLocation.parse(pg.url(), temp);
+            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(labStore)) {
+                assertThat(store.markCutOffSessions(java.time.Duration.ZERO)).isEmpty();
+                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(org.norrlab.store.SessionStatus.RUNNING);
+                assertThat(store.steps(labId)).hasSize(1);
+                store.assays().addAssay(labId, new org.norrlab.analysis.Assay(0, 1, org.norrlab.analysis.Product.NH3,
+                        org.norrlab.analysis.Assay.Kind.CONCENTRATION, org.norrlab.analysis.Measure.relative(2.5, 0.02),
+                        "µg/mL NH4+-N", java.util.Optional.empty(), 1, 0, java.util.Optional.empty(),
+                        java.util.Optional.empty(), java.util.Optional.empty(), "lab", "entered in the lab",
+                        java.time.Instant.now()));
+            }
 
-            // The run goes on and ends; the next sync replaces the copy whole (new lab id, all samples, new status).
-            try (org.norrlab.store.SqliteStore store = org.norrlab.store.SqliteStore.open(bench)) {
+            // The run goes on and ends; the next sync replaces the copy's rows (all samples, new status) under the
+            // same lab id, so the assay entered in the lab stays attached.
+            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(bench)) {
                 writeSamples(store, id, 500, 1200, true);
                 store.finishSession(id, org.norrlab.store.SessionStatus.COMPLETED, "all 1 steps completed");
             }
             SyncService.Report finished = SyncService.sync(bench, pg.url(), true, SyncService.Listener.NONE);
             assertThat(finished.replaced()).containsExactly(id);
             assertSame(bench, pg.url(), 1);
-            assertThat(labIds(pg.url())).hasSize(1).isNotEqualTo(before);
+            assertThat(labIds(pg.url())).isEqualTo(before);
+            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(labStore)) {
+                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
+                assertThat(store.assays().assays(labId)).extracting(org.norrlab.analysis.Assay::note)
+                        .containsExactly("entered in the lab");
+                assertThat(store.steps(labId).get(0).sampleCount()).isEqualTo(1200);
+            }
             assertThat(count(pg.url(), "SELECT count(*) FROM samples")).isEqualTo(1200);
             assertThat(count(pg.url(), "SELECT count(*) FROM sessions WHERE status = 'completed'")).isEqualTo(1);
         }
     }
 
     /** Samples {@code from} .. {@code to}-1 of one CA step, as the store writer gets them; the step ends if asked. */
-    private static void writeSamples(org.norrlab.store.SqliteStore store, long id, int from, int to, boolean end)
+    private static void writeSamples(org.norrlab.store.SessionStore store, long id, int from, int to, boolean end)
             throws Exception {
         var ca = new org.norrlab.plan.PlannedStep.Chronoamperometry(1, "CA", new org.norrlab.config.Potential(-0.5,
                 org.norrlab.config.Potential.Scale.RHE), -0.5, -1.111, java.time.Duration.ofSeconds(1),

@@ -28,33 +28,44 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The session database: one SQLite file in WAL mode, so that a reader (a report, the GUI) never
- * blocks the writer and a crash loses at most the transaction in flight. Metadata goes through
- * this object's connection; a run's samples go through its {@link StoreWriter}'s own connection.
+ * The session database: the sessions, their steps, samples, events and wire logs, and the analysis
+ * inputs beside them. It lives in an SQLite file on the bench (the default) or in a PostgreSQL
+ * database the lab shares ({@link StoreLocation}); the tables and every call are the same on both,
+ * and what differs is kept in a {@link Dialect}. Metadata goes through this object's connection; a
+ * run's samples go through its {@link StoreWriter}'s own connection.
  */
-public final class SqliteStore implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SqliteStore.class);
-    public static final int SCHEMA_VERSION = 6;
+public final class SessionStore implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
+    public static final int SCHEMA_VERSION = 7;
 
-    private final Path file;
+    private final StoreLocation location;
+    private final Dialect dialect;
     private final Connection connection;
 
-    private SqliteStore(Path file, Connection connection) {
-        this.file = file;
+    private SessionStore(StoreLocation location, Dialect dialect, Connection connection) {
+        this.location = location;
+        this.dialect = dialect;
         this.connection = connection;
     }
 
-    public static SqliteStore open(Path file) throws StoreException {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+    /** The SQLite file of a bench. */
+    public static SessionStore open(Path file) throws StoreException {
+        return open(StoreLocation.file(file));
+    }
+
+    public static SessionStore open(StoreLocation location) throws StoreException {
+        if (location.file().isPresent()) {
+            try {
+                Path parent = location.file().get().toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data directory for " + location + ": " + e.getMessage(), e);
             }
-        } catch (IOException e) {
-            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
         }
-        Connection connection = connect(file);
-        SqliteStore store = new SqliteStore(file, connection);
+        Dialect dialect = Dialect.of(location);
+        SessionStore store = new SessionStore(location, dialect, connect(location, dialect));
         try {
             store.migrate();
         } catch (StoreException e) {
@@ -64,50 +75,37 @@ public final class SqliteStore implements AutoCloseable {
         return store;
     }
 
-    static Connection connect(Path file) throws StoreException {
+    static Connection connect(StoreLocation location, Dialect dialect) throws StoreException {
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                // NORMAL in WAL mode: a commit survives a process crash; only a power cut may lose the last commits.
-                s.execute("PRAGMA synchronous = NORMAL");
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            return connection;
+            return dialect.connect(location);
         } catch (SQLException e) {
-            throw new StoreException("cannot open the session database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open the session database " + location + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * SQLite's own check of the whole file, so that a damaged database is reported before a run or an
-     * import writes into it. It reads every page (about 2.4 s for a 440 MiB database holding a 24 h,
-     * 100 Hz session), so queries and analyses do not run it: SQLite reports a damaged page it reads
-     * as an error anyway.
+     * Reports a damaged database before a run or an import writes into it (SQLite: its quick_check of
+     * every page, so queries and analyses do not run it).
      */
     public void checkIntegrity() throws StoreException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
-            String result = rs.next() ? rs.getString(1) : "no answer";
-            if (!"ok".equals(result)) {
-                throw new StoreException(file + " is damaged (SQLite integrity check: " + result + "); keep a copy of it,"
-                        + " then recover what can be read with the sqlite3 tool's .recover command into a new file");
-            }
+        try {
+            dialect.checkIntegrity(connection, location);
         } catch (SQLException e) {
-            throw new StoreException("cannot check the session database " + file + ": " + e.getMessage()
+            throw new StoreException("cannot check the session database " + location + ": " + e.getMessage()
                     + " (is it a norrlab database?)", e);
         }
     }
 
     /**
      * Marks sessions that were cut off as interrupted: status 'running' but no heartbeat for longer
-     * than {@code silence}. Returns their ids.
+     * than {@code silence}. Returns their ids. A session copied in by {@code norrlab sync} is left to
+     * the sync, which replaces it when its bench has moved on.
      */
     public List<Long> markCutOffSessions(java.time.Duration silence) throws StoreException {
         String cutoff = Instant.now().minus(silence).toString();
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement find = connection.prepareStatement("SELECT id, coalesce(heartbeat_utc, started_utc) FROM sessions"
-                + " WHERE status = 'running' AND coalesce(heartbeat_utc, started_utc) < ?");
+                + " WHERE status = 'running' AND synced_utc IS NULL AND coalesce(heartbeat_utc, started_utc) < ?");
              PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET status = 'interrupted', status_reason = ?,"
                      + " ended_utc = ? WHERE id = ?")) {
             find.setString(1, cutoff);
@@ -124,51 +122,50 @@ public final class SqliteStore implements AutoCloseable {
             mark.executeBatch();
             return ids;
         } catch (SQLException e) {
-            throw new StoreException("cannot mark cut-off sessions in " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot mark cut-off sessions in " + location + ": " + e.getMessage(), e);
         }
     }
 
     private void migrate() throws StoreException {
         try (Statement s = connection.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
+            int version = dialect.schemaVersion(s);
             if (version > SCHEMA_VERSION) {
-                throw new StoreException(file + " was written by a newer norrlab (schema " + version
+                throw new StoreException(location + " was written by a newer norrlab (schema " + version
                         + "; this build reads up to " + SCHEMA_VERSION + "); open it with that version");
             }
             if (version < SCHEMA_VERSION) {
-                // Several processes (or benches of one lab) may open a new database at once: take the write
-                // lock first, then look again, so that only one of them builds the schema.
-                s.execute("BEGIN IMMEDIATE");
+                dialect.beginMigration(connection);
+                int found;
                 try {
-                    try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                        version = rs.next() ? rs.getInt(1) : 0;
-                    }
-                    for (int next = version + 1; next <= SCHEMA_VERSION; next++) {
+                    found = dialect.schemaVersion(s);
+                    for (int next = found + 1; next <= SCHEMA_VERSION; next++) {
                         for (String statement : schemaStatements(next)) {
-                            s.execute(statement);
+                            s.execute(dialect.translate(statement));
                         }
                     }
-                    s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-                    s.execute("COMMIT");
+                    dialect.recordSchemaVersion(s, SCHEMA_VERSION);
+                    dialect.endMigration(connection, true);
                 } catch (SQLException e) {
-                    s.execute("ROLLBACK");
+                    try {
+                        dialect.endMigration(connection, false);
+                    } catch (SQLException rollback) {
+                        e.addSuppressed(rollback);
+                    }
                     throw e;
                 }
-                if (version < SCHEMA_VERSION) {
-                    log.info("session database {} brought from schema {} to {}", file, version, SCHEMA_VERSION);
+                if (found < SCHEMA_VERSION) {
+                    log.info("session database {} brought from schema {} to {}", location, found, SCHEMA_VERSION);
                 }
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot prepare the session database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot prepare the session database " + location + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<String> schemaStatements(int version) {
+    /** The statements of one schema file, shared by both databases (in SQLite's types; see {@link Dialect#translate}). */
+    static List<String> schemaStatements(int version) {
         String name = "schema-v" + version + ".sql";
-        try (InputStream in = SqliteStore.class.getResourceAsStream(name)) {
+        try (InputStream in = SessionStore.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the build");
             }
@@ -185,8 +182,8 @@ public final class SqliteStore implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
+    public StoreLocation location() {
+        return location;
     }
 
     public long createSession(NewSession session) throws StoreException {
@@ -222,7 +219,7 @@ public final class SqliteStore implements AutoCloseable {
                 return keys.getLong(1);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot record a new session in " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot record a new session in " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -234,10 +231,10 @@ public final class SqliteStore implements AutoCloseable {
             ps.setString(3, Instant.now().toString());
             ps.setLong(4, id);
             if (ps.executeUpdate() != 1) {
-                throw new StoreException("session " + id + " is not in " + file);
+                throw new StoreException("session " + id + " is not in " + location);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot mark session " + id + " as " + status.dbName() + " in " + file + ": "
+            throw new StoreException("cannot mark session " + id + " as " + status.dbName() + " in " + location + ": "
                     + e.getMessage(), e);
         }
     }
@@ -256,8 +253,7 @@ public final class SqliteStore implements AutoCloseable {
             try (PreparedStatement step = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label,"
                     + " e_vs_rhe_v, e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc,"
                     + " session_offset_s, ended_utc, duration_s, sample_count, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 PreparedStatement sample = connection.prepareStatement("INSERT INTO samples (session_id, step_index, seq, t_s,"
-                         + " e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
+                 SampleInserter samples = dialect.sampleInserter(connection);
                  PreparedStatement note = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc,"
                          + " kind, message, values_json) VALUES (?,0,0,?,'NOTE',?,'{}')");
                  PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET imported_from = ? WHERE id = ?")) {
@@ -283,17 +279,9 @@ public final class SqliteStore implements AutoCloseable {
                     step.executeUpdate();
                     long seq = 0;
                     for (Sample x : s.samples()) {
-                        sample.setLong(1, sessionId);
-                        sample.setInt(2, s.index());
-                        sample.setLong(3, seq++);
-                        sample.setDouble(4, x.timeSeconds());
-                        sample.setDouble(5, x.potentialVolts());
-                        setNullableDouble(sample, 6, x.currentAmperes());
-                        setNullableDouble(sample, 7, x.rangeAmperes());
-                        sample.setInt(8, x.flags());
-                        sample.addBatch();
+                        samples.add(sessionId, s.index(), seq++, x);
                     }
-                    sample.executeBatch();
+                    samples.flush();
                     offset += duration;
                 }
                 for (String text : notes) {
@@ -313,29 +301,29 @@ public final class SqliteStore implements AutoCloseable {
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }
-            throw new StoreException("cannot store the imported session in " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot store the imported session in " + location + ": " + e.getMessage(), e);
         } finally {
             try {
                 connection.setAutoCommit(true);
             } catch (SQLException e) {
-                log.error("cannot restore autocommit on {}", file, e);
+                log.error("cannot restore autocommit on {}", location, e);
             }
         }
     }
 
     /** Calibrations, assays and control links. */
     public AssayStore assays() {
-        return new AssayStore(file, connection);
+        return new AssayStore(location, connection);
     }
 
     /** A writer for one session's records, on a connection of its own. */
     public StoreWriter writer(long sessionId) throws StoreException {
-        return new StoreWriter(file, connect(file), sessionId, Optional.empty());
+        return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.empty());
     }
 
     /** A writer that also stores what a {@link org.norrlab.transport.WireLog} saw, at every commit. */
     public StoreWriter writer(long sessionId, org.norrlab.transport.WireLog wire) throws StoreException {
-        return new StoreWriter(file, connect(file), sessionId, Optional.of(wire));
+        return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.of(wire));
     }
 
     public List<StoredSession> sessions() throws StoreException {
@@ -370,7 +358,7 @@ public final class SqliteStore implements AutoCloseable {
             }
             return sessions;
         } catch (SQLException e) {
-            throw new StoreException("cannot read sessions from " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot read sessions from " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -393,7 +381,7 @@ public final class SqliteStore implements AutoCloseable {
             }
             return steps;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the steps of session " + sessionId + " from " + file + ": "
+            throw new StoreException("cannot read the steps of session " + sessionId + " from " + location + ": "
                     + e.getMessage(), e);
         }
     }
@@ -417,7 +405,7 @@ public final class SqliteStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the tally of step " + stepIndex + " of session " + sessionId + " from "
-                    + file + ": " + e.getMessage(), e);
+                    + location + ": " + e.getMessage(), e);
         }
         org.norrlab.analysis.StepTally scanned = new org.norrlab.analysis.StepTally();
         forEachSample(sessionId, stepIndex, (seq, sample) -> scanned.add(sample));
@@ -440,7 +428,7 @@ public final class SqliteStore implements AutoCloseable {
             }
             return events;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the events of session " + sessionId + " from " + file + ": "
+            throw new StoreException("cannot read the events of session " + sessionId + " from " + location + ": "
                     + e.getMessage(), e);
         }
     }
@@ -466,7 +454,7 @@ public final class SqliteStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
-                    + file + ": " + e.getMessage(), e);
+                    + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -490,7 +478,7 @@ public final class SqliteStore implements AutoCloseable {
             }
             return chunks;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the wire log of session " + sessionId + " from " + file + ": "
+            throw new StoreException("cannot read the wire log of session " + sessionId + " from " + location + ": "
                     + e.getMessage(), e);
         }
     }
@@ -502,7 +490,7 @@ public final class SqliteStore implements AutoCloseable {
 
     static void setNullableDouble(PreparedStatement ps, int index, double value) throws SQLException {
         if (Double.isNaN(value)) {
-            ps.setNull(index, Types.REAL);
+            ps.setNull(index, Types.DOUBLE);
         } else {
             ps.setDouble(index, value);
         }
@@ -513,7 +501,7 @@ public final class SqliteStore implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            log.error("closing the session database {} failed", file, e);
+            log.error("closing the session database {} failed", location, e);
         }
     }
 }

@@ -25,7 +25,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SqliteStoreTest {
+class SessionStoreTest {
     @TempDir
     Path temp;
 
@@ -37,13 +37,13 @@ class SqliteStoreTest {
     @Test
     void aFreshFileIsInWalModeWithTheSchemaVersion() throws Exception {
         Path file = temp.resolve("a.db");
-        SqliteStore.open(file).close();
+        SessionStore.open(file).close();
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
                 assertThat(rs.getString(1)).isEqualTo("wal");
             }
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                assertThat(rs.getInt(1)).isEqualTo(SqliteStore.SCHEMA_VERSION);
+                assertThat(rs.getInt(1)).isEqualTo(SessionStore.SCHEMA_VERSION);
             }
         }
     }
@@ -54,15 +54,15 @@ class SqliteStoreTest {
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> SqliteStore.open(file))
+        assertThatThrownBy(() -> SessionStore.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to " + SqliteStore.SCHEMA_VERSION + ")");
+                .hasMessageContaining("was written by a newer norrlab (schema 99; this build reads up to " + SessionStore.SCHEMA_VERSION + ")");
     }
 
     @Test
     void aVersionOneDatabaseIsMigratedWithItsSessionsKept() throws Exception {
         Path file = temp.resolve("old.db");
-        String v1 = new String(SqliteStore.class.getResourceAsStream("schema-v1.sql").readAllBytes(),
+        String v1 = new String(SessionStore.class.getResourceAsStream("schema-v1.sql").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             for (String statement : v1.split(";")) {
@@ -79,7 +79,7 @@ class SqliteStoreTest {
                     + "\"electrolyteVolumeMl\":35.0}', '{\"profile\":\"sim\",\"family\":\"sim\",\"model\":\"m\","
                     + "\"firmware\":\"f\",\"serialNumber\":\"s\"}', '{}', '0.0.1')");
         }
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SessionStore store = SessionStore.open(file)) {
             StoredSession old = store.session(1).orElseThrow();
             assertThat(old.protocolName()).isEqualTo("old");
             assertThat(old.cell().referenceElectrode().name()).isEqualTo("SCE (sat. KCl)");
@@ -89,14 +89,14 @@ class SqliteStoreTest {
         }
         try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            assertThat(rs.getInt(1)).isEqualTo(SqliteStore.SCHEMA_VERSION);
+            assertThat(rs.getInt(1)).isEqualTo(SessionStore.SCHEMA_VERSION);
         }
     }
 
     @Test
     void recordsRoundTripInOrderWithOpenCircuitSamplesKeepingNoCurrent() throws Exception {
         Path file = temp.resolve("rt.db");
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SessionStore store = SessionStore.open(file)) {
             long id = store.createSession(newSession());
             PlannedStep ocp = new PlannedStep.OpenCircuit(1, "rest", Duration.ofSeconds(1), Duration.ofSeconds(2),
                     new Location(Path.of("p.yaml"), 3, 5));
@@ -133,7 +133,7 @@ class SqliteStoreTest {
     @Test
     void uncommittedRowsAreNotVisibleAndCommittedOnesSurviveAnAbandonedWriter() throws Exception {
         Path file = temp.resolve("crash.db");
-        try (SqliteStore store = SqliteStore.open(file)) {
+        try (SessionStore store = SessionStore.open(file)) {
             long id = store.createSession(newSession());
             StoreWriter writer = store.writer(id);
             PlannedStep ocp = new PlannedStep.OpenCircuit(1, "rest", Duration.ofSeconds(1), Duration.ofSeconds(9),

@@ -1,0 +1,39 @@
+package org.norrlab.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * What differs between the databases a {@link SessionStore} can live in. Everything else (the
+ * tables, every query, the writer's order of work) is the same SQL on both.
+ */
+interface Dialect {
+
+    static Dialect of(StoreLocation location) {
+        return location.isPostgres() ? new PostgresDialect() : new SqliteDialect();
+    }
+
+    /** A new connection, set up for this database (SQLite: WAL, busy timeout, foreign keys). */
+    Connection connect(StoreLocation location) throws SQLException;
+
+    /** The schema version the database is at (0 when it is empty). */
+    int schemaVersion(Statement s) throws SQLException;
+
+    /** Starts the migration transaction and takes a lock that keeps a second process from migrating at once. */
+    void beginMigration(Connection connection) throws SQLException;
+
+    /** Ends the migration transaction: commits it, or rolls it back. */
+    void endMigration(Connection connection, boolean commit) throws SQLException;
+
+    void recordSchemaVersion(Statement s, int version) throws SQLException;
+
+    /** One statement of the shared schema files (written in SQLite's types) as this database needs it. */
+    String translate(String statement);
+
+    /** Reports a damaged database before anything is written into it. */
+    void checkIntegrity(Connection connection, StoreLocation location) throws SQLException, StoreException;
+
+    /** The fastest way this database takes a run's samples in. */
+    SampleInserter sampleInserter(Connection connection) throws SQLException;
+}
