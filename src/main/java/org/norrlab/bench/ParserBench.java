@@ -43,6 +43,11 @@ public class ParserBench {
     /** The Rodeostat's fastest stream is one sample per millisecond (its minimum sample period), not its USB link. */
     public static final double RODEOSTAT_LINES_PER_SECOND = 1000;
 
+    /** The most CA data packages per second the EmStat4's link can carry: the fastest instrument norrlab drives. */
+    public static double emstat4LinesPerSecond() {
+        return EMSTAT4_BAUD / 10.0 / (methodScriptWire(LINES).length / LINES);
+    }
+
     private byte[] methodScriptWire;
     private byte[] rodeostatWire;
 
@@ -150,7 +155,7 @@ public class ParserBench {
         int msBytes = methodScriptWire(LINES).length / LINES;
         int roBytes = rodeostatWire(LINES).length / LINES;
         return new Result[] {
-                new Result("MethodSCRIPT CA package", ms, msError, EMSTAT4_BAUD / 10.0 / msBytes, msBytes),
+                new Result("MethodSCRIPT CA package", ms, msError, emstat4LinesPerSecond(), msBytes),
                 new Result("Rodeostat JSON sample", ro, roError, RODEOSTAT_LINES_PER_SECOND, roBytes)};
     }
 }

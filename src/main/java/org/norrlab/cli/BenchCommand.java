@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
-        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios)."})
+        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios);",
+        "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench."})
 final class BenchCommand implements Callable<Integer> {
     /** The size of every stage: full for the figures in BENCHMARKS.md, tiny to check that the command works. */
     enum Size { FULL, TINY }
@@ -45,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag or all.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all or lab.")
     String what;
     @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
     String size;
@@ -82,12 +83,19 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("at 1000x real time: " + LagBench.run(site, lagSteps(s), LAG_SPEED, workDir));
                 out.println("at max speed: " + LagBench.run(site, lagSteps(s), Speed.MAX, workDir));
             }
+            case "lab" -> out.println(org.norrlab.bench.LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
             case "all" -> all(out, site, s);
             default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, all");
+                    + " long-run, replay, chart, lag, all, lab");
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The lab benchmark's store: --db if given (e.g. a PostgreSQL URL), else a fresh SQLite file in the work folder. */
+    private org.norrlab.store.StoreLocation labStore() throws Exception {
+        return homeOptions.database != null ? homeOptions.store()
+                : org.norrlab.store.StoreLocation.file(workDir.resolve("lab-bench.db"));
     }
 
     /** 2 s steps at 10 ms: 200 samples each; at 1000x that is 100 000 samples/s, a third of what the store takes. */
