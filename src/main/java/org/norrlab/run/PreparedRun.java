@@ -196,11 +196,21 @@ public final class PreparedRun {
                 case INTERRUPTED -> SessionStatus.INTERRUPTED;
                 default -> SessionStatus.FAILED;
             };
-            store.finishSession(sessionId, status, result.reason());
+            String reason = result.reason();
+            try {
+                store.finishSession(sessionId, status, reason);
+            } catch (StoreException e) {
+                // The store went away with the run (a PostgreSQL server or its network): the cell is already off and
+                // what was committed is kept; the outcome still says how the run ended, and the session is marked
+                // interrupted by the cut-off check the next time the store is opened.
+                log.error("session {} ended ({}) but could not be marked so in {}", sessionId, status.dbName(), database, e);
+                reason += "; the store could not record the end (" + e.getMessage() + "): the session stays 'running'"
+                        + " there until norrlab next opens it, then is marked interrupted";
+            }
             double wall = (System.nanoTime() - wallStart) / 1e9;
-            log.info("session {} {}: {}; {} samples stored in {} s", sessionId, status.dbName(), result.reason(),
+            log.info("session {} {}: {}; {} samples stored in {} s", sessionId, status.dbName(), reason,
                     counters.samplesDelivered(), String.format(java.util.Locale.ROOT, "%.3f", wall));
-            return new RunOutcome(sessionId, database, status, result.reason(), result, counters, wall);
+            return new RunOutcome(sessionId, database, status, reason, result, counters, wall);
         } finally {
             instrument.close();
             finished.countDown();

@@ -150,6 +150,54 @@ class PostgresStoreTest {
         }
     }
 
+    @Test
+    void aServerLostMidRunStopsTheRunWithTheCellOffAndKeepsWhatWasCommitted() throws Exception {
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "name: long\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 10 ms}\n");
+        try (PostgresServer pg = PostgresServer.start()) {
+            StoreLocation postgres = StoreLocation.parse(pg.url(), temp);
+            var run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(RunRequest.simulated(protocol, new Speed(100))
+                    .withDatabase(postgres));
+            // The server dies once a few thousand samples are committed (60 000 would take 6 s).
+            Thread killer = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        try (ResultSet rs = s.executeQuery("SELECT to_regclass('samples') IS NOT NULL"
+                                + " AND (SELECT count(*) FROM samples) >= 3000")) {
+                            if (rs.next() && rs.getBoolean(1)) {
+                                break;
+                            }
+                        } catch (java.sql.SQLException notYet) {
+                            // the schema is being built
+                        }
+                        Thread.sleep(20);
+                    }
+                    pg.kill();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "pg-killer");
+            killer.start();
+            RunOutcome outcome = run.execute(RunListener.NONE);
+            killer.join();
+
+            assertThat(outcome.status()).isEqualTo(SessionStatus.FAILED);
+            assertThat(outcome.reason()).contains("the store").contains("marked interrupted");
+            assertThat(outcome.result().cellOffConfirmed()).as("the instrument still hears us: cell off").isTrue();
+            assertThat(outcome.counters().samplesIn()).isLessThan(60_000);
+
+            pg.startServer();
+            try (SessionStore store = SessionStore.open(postgres)) {
+                long kept = store.tally(outcome.sessionId(), 1).state().samples();
+                assertThat(kept).isBetween(3000L, outcome.counters().samplesIn());
+                assertThat(store.session(outcome.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.RUNNING);
+                assertThat(store.markCutOffSessions(java.time.Duration.ZERO)).containsExactly(outcome.sessionId());
+                assertThat(store.session(outcome.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.INTERRUPTED);
+            }
+        }
+    }
+
     private static List<List<String>> rows(SessionAnalysis.Result result) {
         return result.steps().stream().map(ResultRows::cells).toList();
     }
