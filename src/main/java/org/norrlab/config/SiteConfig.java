@@ -64,8 +64,7 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
             try {
                 store = java.util.Optional.of(org.norrlab.store.StoreLocation.parse(root.text("session_store").get(), data));
             } catch (IllegalArgumentException e) {
-                throw root.require("session_store").error(e.getMessage()
-                        + "; write a file name (relative to data_directory) or jdbc:postgresql://host:5432/db?user=...");
+                throw root.require("session_store").error(e.getMessage() + "; a file name is relative to data_directory");
             }
         }
         return new SiteConfig(home, data, cell, safety, reconnect, lab, store);

@@ -1,0 +1,74 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PostgresServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's lab flow with the session store on PostgreSQL, chosen by site.yaml's session_store or --db. */
+class PostgresCliTest {
+    @TempDir
+    Path temp;
+
+    /** A norrlab home whose site.yaml is the shipped one with {@code extra} appended; drivers and protocols linked. */
+    private Path homeWith(String extra) throws Exception {
+        Path home = temp.resolve("home");
+        Files.createDirectories(home.resolve("config"));
+        for (String dir : List.of("drivers", "protocols")) {
+            Files.createSymbolicLink(home.resolve(dir), Fixtures.HOME.resolve(dir));
+        }
+        Files.createSymbolicLink(home.resolve("config/examples"), Fixtures.HOME.resolve("config/examples"));
+        Files.writeString(home.resolve("config/site.yaml"), Files.readString(Fixtures.HOME.resolve("config/site.yaml"))
+                .replace("data_directory: data", "data_directory: " + temp.resolve("data")) + extra);
+        return home;
+    }
+
+    private static CliRunner.Result norrlab(Path home, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--home", home.toString()));
+        return CliRunner.norrlab(all.toArray(String[]::new));
+    }
+
+    @Test
+    void theLabFlowRunsOnAPostgresStoreNamedInSiteYaml() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Path home = homeWith("\nsession_store: " + pg.url() + "\n");
+            CliRunner.Result run = norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Session database: jdbc:postgresql://127.0.0.1:");
+            assertThat(temp.resolve("data/norrlab.db")).doesNotExist();
+
+            assertThat(norrlab(home, "calib", "add", "config/examples/indophenol-standards.csv", "--method", "indophenol",
+                    "--wavelength", "655 nm", "--unit", "µg/mL NH4+-N", "--operator", "test").exitCode()).isZero();
+            assertThat(norrlab(home, "assay", "import", "1", "config/examples/demo-assays.csv").out())
+                    .contains("Imported 4 assays");
+            CliRunner.Result table = norrlab(home, "analyze", "1");
+            assertThat(table.exitCode()).as(table.err()).isZero();
+            // The README's figures for this flow (seed 42): FE 69.17 / 86.49 / 75.53 / 34.38 %.
+            assertThat(table.out()).contains("69.17").contains("86.49").contains("75.53").contains("34.38");
+
+            // --db picks another store for one command: an SQLite file here, empty of that session.
+            CliRunner.Result elsewhere = CliRunner.norrlab("sessions", "--home", home.toString(), "--db",
+                    temp.resolve("other.db").toString());
+            assertThat(elsewhere.err()).contains("there is no session database at").contains("other.db");
+            CliRunner.Result listed = norrlab(home, "sessions");
+            assertThat(listed.out()).contains("demo sweep").contains("completed");
+        }
+    }
+
+    @Test
+    void aSessionStoreThatIsNeitherAFileNorPostgresIsNamedWithItsLine() throws Exception {
+        Path home = homeWith("\nsession_store: jdbc:mysql://labserver/norrlab\n");
+        CliRunner.Result run = norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("site.yaml").containsPattern(":\\d+").contains("session_store")
+                .contains("jdbc:mysql://labserver/norrlab").contains("jdbc:postgresql://").doesNotContain("\tat ");
+    }
+}
