@@ -34,6 +34,12 @@ interface Dialect {
     /** Reports a damaged database before anything is written into it. */
     void checkIntegrity(Connection connection, StoreLocation location) throws SQLException, StoreException;
 
+    /**
+     * The clock that heartbeats and the cut-off check share. Benches writing into one PostgreSQL store
+     * run on several PCs whose clocks may differ by more than the cut-off time: there it is the server's.
+     */
+    java.time.Instant now(Connection connection) throws SQLException;
+
     /** The fastest way this database takes a run's samples in. */
     SampleInserter sampleInserter(Connection connection) throws SQLException;
 }

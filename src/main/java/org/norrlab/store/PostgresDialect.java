@@ -82,6 +82,16 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+    /** The server's clock, as seconds since the epoch so that no time zone setting can shift it. */
+    @Override
+    public java.time.Instant now(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint")) {
+            rs.next();
+            return java.time.Instant.ofEpochMilli(rs.getLong(1));
+        }
+    }
+
     /** Samples gather as CSV and go in by one COPY per flush. */
     @Override
     public SampleInserter sampleInserter(Connection connection) {

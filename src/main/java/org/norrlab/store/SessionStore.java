@@ -102,8 +102,13 @@ public final class SessionStore implements AutoCloseable {
      * the sync, which replaces it when its bench has moved on.
      */
     public List<Long> markCutOffSessions(java.time.Duration silence) throws StoreException {
-        String cutoff = Instant.now().minus(silence).toString();
         List<Long> ids = new ArrayList<>();
+        String cutoff;
+        try {
+            cutoff = dialect.now(connection).minus(silence).toString();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the clock of " + location + ": " + e.getMessage(), e);
+        }
         try (PreparedStatement find = connection.prepareStatement("SELECT id, coalesce(heartbeat_utc, started_utc) FROM sessions"
                 + " WHERE status = 'running' AND synced_utc IS NULL AND coalesce(heartbeat_utc, started_utc) < ?");
              PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET status = 'interrupted', status_reason = ?,"

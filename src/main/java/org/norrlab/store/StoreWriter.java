@@ -19,6 +19,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
 
     private final StoreLocation location;
+    private final Dialect dialect;
     private final Connection connection;
     private final long sessionId;
     private final SampleInserter samples;
@@ -37,6 +38,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
                 java.util.Optional<org.norrlab.transport.WireLog> wire) throws StoreException {
         this.location = location;
+        this.dialect = dialect;
         this.connection = connection;
         this.sessionId = sessionId;
         this.wire = wire;
@@ -92,12 +94,15 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         }
     }
 
-    /** A sign of life at most every 5 s, so that a session cut off by a crash can be told from one that runs. */
+    /**
+     * A sign of life at most every 5 s, so that a session cut off by a crash can be told from one that runs;
+     * by the store's clock, which the cut-off check reads too.
+     */
     private void beat() throws SQLException {
         long now = System.nanoTime();
         if (lastHeartbeatNanos == 0 || now - lastHeartbeatNanos > 5_000_000_000L) {
             lastHeartbeatNanos = now;
-            heartbeat.setString(1, java.time.Instant.now().toString());
+            heartbeat.setString(1, dialect.now(connection).toString());
             heartbeat.setLong(2, sessionId);
             heartbeat.executeUpdate();
         }

@@ -198,6 +198,27 @@ class PostgresStoreTest {
         }
     }
 
+    /**
+     * Heartbeats and the cut-off check use the server's clock, so that a bench PC whose clock is behind
+     * never makes another bench's running session look cut off. Read as epoch seconds: a time zone
+     * mistake would show as whole hours here.
+     */
+    @Test
+    void theCutOffClockIsTheServersAndIgnoresTimeZones() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            java.util.TimeZone saved = java.util.TimeZone.getDefault();
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Auckland"));
+            try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
+                s.execute("SET TIME ZONE 'America/Denver'");
+                java.time.Instant server = new PostgresDialect().now(c);
+                assertThat(java.time.Duration.between(server, java.time.Instant.now()).abs())
+                        .isLessThan(java.time.Duration.ofSeconds(5));
+            } finally {
+                java.util.TimeZone.setDefault(saved);
+            }
+        }
+    }
+
     private static List<List<String>> rows(SessionAnalysis.Result result) {
         return result.steps().stream().map(ResultRows::cells).toList();
     }
