@@ -97,24 +97,16 @@ final class PostgresDialect implements Dialect {
     public SampleInserter sampleInserter(Connection connection) {
         return new SampleInserter() {
             private final StringBuilder rows = new StringBuilder(64 * 1024);
-            private int pending;
 
             @Override
-            public void add(long sessionId, int stepIndex, long sequence, Sample s) {
+            protected void append(long sessionId, int stepIndex, long sequence, Sample s) {
                 SampleCopy.appendRow(rows, sessionId, stepIndex, sequence, s.timeSeconds(), s.potentialVolts(),
                         s.currentAmperes(), s.rangeAmperes(), s.flags());
-                pending++;
             }
 
             @Override
-            public int pending() {
-                return pending;
-            }
-
-            @Override
-            public void flush() throws SQLException {
+            protected void write() throws SQLException {
                 SampleCopy.send(connection, rows);
-                pending = 0;
             }
 
             @Override

@@ -4,16 +4,34 @@ import org.norrlab.core.Sample;
 
 import java.sql.SQLException;
 
-/** Collects samples and writes them in one go on {@link #flush()}, inside the caller's transaction. */
-interface SampleInserter extends AutoCloseable {
+/**
+ * Collects samples and writes them in one go on {@link #flush()}, inside the caller's transaction.
+ * Each database says how a sample is held ({@link #append}) and how the held ones go in ({@link #write}).
+ */
+abstract class SampleInserter implements AutoCloseable {
+    private int pending;
 
-    void add(long sessionId, int stepIndex, long sequence, Sample sample) throws SQLException;
+    final void add(long sessionId, int stepIndex, long sequence, Sample sample) throws SQLException {
+        append(sessionId, stepIndex, sequence, sample);
+        pending++;
+    }
 
     /** Samples added since the last flush. */
-    int pending();
+    final int pending() {
+        return pending;
+    }
 
-    void flush() throws SQLException;
+    final void flush() throws SQLException {
+        if (pending > 0) {
+            write();
+            pending = 0;
+        }
+    }
+
+    protected abstract void append(long sessionId, int stepIndex, long sequence, Sample sample) throws SQLException;
+
+    protected abstract void write() throws SQLException;
 
     @Override
-    void close() throws SQLException;
+    public abstract void close() throws SQLException;
 }

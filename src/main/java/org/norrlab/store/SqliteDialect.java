@@ -90,10 +90,8 @@ final class SqliteDialect implements Dialect {
         PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
         return new SampleInserter() {
-            private int pending;
-
             @Override
-            public void add(long sessionId, int stepIndex, long sequence, Sample s) throws SQLException {
+            protected void append(long sessionId, int stepIndex, long sequence, Sample s) throws SQLException {
                 insert.setLong(1, sessionId);
                 insert.setInt(2, stepIndex);
                 insert.setLong(3, sequence);
@@ -103,20 +101,11 @@ final class SqliteDialect implements Dialect {
                 SessionStore.setNullableDouble(insert, 7, s.rangeAmperes());
                 insert.setInt(8, s.flags());
                 insert.addBatch();
-                pending++;
             }
 
             @Override
-            public int pending() {
-                return pending;
-            }
-
-            @Override
-            public void flush() throws SQLException {
-                if (pending > 0) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
+            protected void write() throws SQLException {
+                insert.executeBatch();
             }
 
             @Override
