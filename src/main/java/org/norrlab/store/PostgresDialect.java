@@ -17,9 +17,23 @@ final class PostgresDialect implements Dialect {
     /** Any fixed number: the advisory lock that lets one process at a time build or migrate the schema. */
     private static final long MIGRATION_LOCK = 7301;
 
+    /** Seconds a connection attempt may take before the store is reported unreachable. */
+    static final String CONNECT_TIMEOUT_S = "10";
+    /**
+     * Seconds a reply may take before the connection counts as lost. The driver's own default is to wait
+     * for ever: a network that drops packets silently would then hold the writer, and the run with it,
+     * instead of stopping the run with the cell off. A URL's own socketTimeout wins.
+     */
+    static final String SOCKET_TIMEOUT_S = "30";
+
     @Override
     public Connection connect(StoreLocation location) throws SQLException {
-        return DriverManager.getConnection(location.url());
+        java.util.Properties defaults = new java.util.Properties();
+        defaults.setProperty("connectTimeout", CONNECT_TIMEOUT_S);
+        defaults.setProperty("socketTimeout", SOCKET_TIMEOUT_S);
+        defaults.setProperty("tcpKeepAlive", "true");
+        defaults.setProperty("ApplicationName", "norrlab");
+        return DriverManager.getConnection(location.url(), defaults);
     }
 
     @Override

@@ -219,6 +219,59 @@ class PostgresStoreTest {
         }
     }
 
+    /**
+     * A server that stops answering without closing the connection (a network dropping packets): the
+     * writer gives up after the socket timeout and the run stops with the cell off, instead of hanging.
+     * The server is frozen with SIGSTOP; the URL shortens the timeout to 2 s (the default is 30 s).
+     */
+    @Test
+    void aServerThatStopsAnsweringStopsTheRunWithTheCellOffAfterTheSocketTimeout() throws Exception {
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "name: long\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 10 ms}\n");
+        try (PostgresServer pg = PostgresServer.start()) {
+            StoreLocation defaults = StoreLocation.parse(pg.url(), temp);
+            try (Connection c = Dialect.of(defaults).connect(defaults)) {
+                assertThat(c.getNetworkTimeout()).as("default socket timeout, ms").isEqualTo(30_000);
+            }
+            StoreLocation postgres = StoreLocation.parse(pg.url() + "&socketTimeout=2", temp);
+            var run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(RunRequest.simulated(protocol, new Speed(100))
+                    .withDatabase(postgres));
+            Thread freezer = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
+                    long deadline = System.nanoTime() + 20_000_000_000L;
+                    while (System.nanoTime() < deadline) {
+                        try (ResultSet rs = s.executeQuery("SELECT to_regclass('samples') IS NOT NULL"
+                                + " AND (SELECT count(*) FROM samples) >= 3000")) {
+                            if (rs.next() && rs.getBoolean(1)) {
+                                break;
+                            }
+                        } catch (java.sql.SQLException notYet) {
+                            // the schema is being built
+                        }
+                        Thread.sleep(20);
+                    }
+                    pg.freeze();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "pg-freezer");
+            freezer.start();
+            RunOutcome outcome;
+            try {
+                outcome = run.execute(RunListener.NONE);
+            } finally {
+                freezer.join();
+                pg.thaw();
+            }
+            assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.FAILED);
+            assertThat(outcome.reason()).contains("the store");
+            assertThat(outcome.result().cellOffConfirmed()).isTrue();
+            // Frozen at about 3 000 samples; 2 s of waiting at 10 000 samples/s later the step was stopped, well
+            // before its 60 000 samples.
+            assertThat(outcome.counters().samplesIn()).isLessThan(45_000);
+        }
+    }
+
     private static List<List<String>> rows(SessionAnalysis.Result result) {
         return result.steps().stream().map(ResultRows::cells).toList();
     }

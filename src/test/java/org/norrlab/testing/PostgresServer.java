@@ -100,6 +100,24 @@ public final class PostgresServer implements AutoCloseable {
                 "stop"));
     }
 
+    /**
+     * Freezes the server and every backend (SIGSTOP): connections stay open but nothing answers, as when a
+     * network drops packets. {@link #thaw} lets it go on.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signalAll("-STOP");
+    }
+
+    public void thaw() throws IOException, InterruptedException {
+        signalAll("-CONT");
+    }
+
+    private void signalAll(String signal) throws IOException, InterruptedException {
+        String pid = Files.readAllLines(dataDir.resolve("data/postmaster.pid")).get(0).trim();
+        run(List.of("pkill", signal, "-P", pid), false);
+        run(List.of("kill", signal, pid), false);
+    }
+
     /** The lab database URL (the 'postgres' database of this server). */
     public String url() {
         return adminUrl();
