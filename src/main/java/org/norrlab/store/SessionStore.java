@@ -75,6 +75,11 @@ public final class SessionStore implements AutoCloseable {
         return store;
     }
 
+    /** A plain connection with the store's settings (timeouts on PostgreSQL), for work outside this class, e.g. sync. */
+    public static Connection connect(StoreLocation location) throws StoreException {
+        return connect(location, Dialect.of(location));
+    }
+
     static Connection connect(StoreLocation location, Dialect dialect) throws StoreException {
         try {
             return dialect.connect(location);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,8 +105,8 @@ public final class SyncService {
             Connection lab;
             try {
                 SessionStore.open(labStore).close();   // builds or migrates the lab's schema, as for any store
-                lab = DriverManager.getConnection(labUrl);
-            } catch (StoreException | SQLException e) {
+                lab = SessionStore.connect(labStore);
+            } catch (StoreException e) {
                 throw new SyncException("cannot reach the lab database " + labStore + ": " + e.getMessage()
                         + "; nothing was copied, the bench's sessions stay in " + benchDatabase, e);
             }
