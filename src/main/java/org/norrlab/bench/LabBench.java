@@ -56,15 +56,11 @@ public final class LabBench {
     }
 
     /**
-     * {@code benches} simulated benches, each one CA step of {@code minutes} at 10 ms, into {@code store};
-     * an SQLite store is started fresh, a PostgreSQL one is added to.
+     * {@code benches} simulated benches, each one CA step of {@code minutes} at 10 ms, added to {@code store}.
      */
     public static Result run(SiteConfig site, StoreLocation store, int benches, double minutes, Path workDir)
             throws Exception {
         Files.createDirectories(workDir);
-        if (store.file().isPresent()) {
-            BenchFiles.freshDatabase(store.file().get());
-        }
         Path protocol = workDir.resolve("lab-bench.yaml");
         Files.writeString(protocol, String.format(Locale.ROOT, "name: lab benchmark%nsteps:%n"
                 + "  - ca: {potential: -0.5 V vs RHE, duration: %d s, interval: 10 ms}%n", Math.round(minutes * 60)));

@@ -92,10 +92,13 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The lab benchmark's store: --db if given (e.g. a PostgreSQL URL), else a fresh SQLite file in the work folder. */
+    /**
+     * The lab benchmark's store: --db if given (e.g. a PostgreSQL URL; its sessions are added to, never
+     * deleted), else its own SQLite file in the work folder, started fresh.
+     */
     private org.norrlab.store.StoreLocation labStore() throws Exception {
         return homeOptions.database != null ? homeOptions.store()
-                : org.norrlab.store.StoreLocation.file(workDir.resolve("lab-bench.db"));
+                : org.norrlab.store.StoreLocation.file(org.norrlab.bench.BenchFiles.freshDatabase(workDir.resolve("lab-bench.db")));
     }
 
     /** 2 s steps at 10 ms: 200 samples each; at 1000x that is 100 000 samples/s, a third of what the store takes. */

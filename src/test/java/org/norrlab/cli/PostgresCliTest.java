@@ -63,6 +63,30 @@ class PostgresCliTest {
         }
     }
 
+    /** The benchmark behind the README's per-bench figures, at its tiny size: it adds four sessions and deletes none. */
+    @Test
+    void theLabBenchmarkAddsFourCompleteSessionsToTheStoreItIsGiven() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Path home = homeWith("");
+            assertThat(norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--db", pg.url())
+                    .exitCode()).isZero();
+            CliRunner.Result bench = norrlab(home, "bench", "lab", "--size", "tiny", "--db", pg.url(), "--work-dir",
+                    temp.resolve("bench").toString());
+            assertThat(bench.exitCode()).as(bench.err()).isZero();
+            assertThat(bench.out()).contains("4 benches into PostgreSQL").contains("all 12,000 samples in")
+                    .containsPattern("B1 [\\d,]+ samples/s").containsPattern("slowest bench [\\d,]+× the EmStat4's 2,248 samples/s");
+            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(
+                    org.norrlab.store.StoreLocation.parse(pg.url(), temp))) {
+                assertThat(store.sessions()).hasSize(5);
+                assertThat(store.sessions().get(0).protocolName()).isEqualTo("NORR demo sweep");
+                for (var session : store.sessions().subList(1, 5)) {
+                    assertThat(session.status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
+                    assertThat(store.steps(session.id()).get(0).sampleCount()).isEqualTo(3000);
+                }
+            }
+        }
+    }
+
     @Test
     void aSessionStoreThatIsNeitherAFileNorPostgresIsNamedWithItsLine() throws Exception {
         Path home = homeWith("\nsession_store: jdbc:mysql://labserver/norrlab\n");
