@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sync", mixinStandardHelpOptions = true, description = {
         "Copies this bench's sessions into the lab's PostgreSQL database (lab_database in config/site.yaml, or --to).",
         "Each session goes in one transaction and is found by its uid: syncing again copies only what is new or changed,",
-        "and a sync cut off by a network or server failure keeps nothing half-copied. The bench's own file is only read."})
+        "and a sync cut off by a network or server failure keeps nothing half-copied. The bench's own file is only read.",
+        "Calibrations, assays and control links entered on the bench go along, each once."})
 final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,8 +46,9 @@ final class SyncCommand implements Callable<Integer> {
             }
         });
         out.printf(Locale.ROOT, "%d copied, %d replaced, %d already there, %d running (not copied); %d samples in %.2f s"
-                        + " (%.0f samples/s)%n", r.copied().size(), r.replaced().size(), r.alreadyThere().size(),
-                r.skippedRunning().size(), r.samplesCopied(), r.seconds(), r.samplesPerSecond());
+                        + " (%.0f samples/s); %d calibrations, %d assays and %d control links copied%n", r.copied().size(),
+                r.replaced().size(), r.alreadyThere().size(), r.skippedRunning().size(), r.samplesCopied(), r.seconds(),
+                r.samplesPerSecond(), r.inputsCopied().calibrations(), r.inputsCopied().assays(), r.inputsCopied().controls());
         return ExitCodes.OK;
     }
 }

@@ -31,7 +31,7 @@ public final class AssayStore {
 
     public long addCalibration(Calibration c) throws StoreException {
         String sql = "INSERT INTO calibrations (created_utc, operator, note, product, method, wavelength_nm, unit,"
-                + " source_file, standards_json, blanks_json, accepted_poor_fit) VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+                + " source_file, standards_json, blanks_json, accepted_poor_fit, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, c.created().toString());
             ps.setString(2, c.operator());
@@ -44,6 +44,7 @@ public final class AssayStore {
             ps.setString(9, Json.write(c.standards()));
             ps.setString(10, Json.write(c.blankAbsorbances()));
             ps.setInt(11, c.acceptedPoorFit() ? 1 : 0);
+            ps.setString(12, SessionStore.newUid());
             ps.executeUpdate();
             return generatedId(ps);
         } catch (SQLException e) {
@@ -85,8 +86,8 @@ public final class AssayStore {
 
     public long addAssay(long sessionId, Assay a) throws StoreException {
         String sql = "INSERT INTO assays (session_id, step_index, product, created_utc, operator, note, kind, value, value_sd,"
-                + " unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml, gas_flow_ml_min, gas_minutes)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml, gas_flow_ml_min, gas_minutes, uid)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, sessionId);
             ps.setInt(2, a.stepIndex());
@@ -109,6 +110,7 @@ public final class AssayStore {
             setOptional(ps, 15, a.volumeMl().map(Measure::sigma));
             setOptional(ps, 16, a.gasFlowMlPerMinute());
             setOptional(ps, 17, a.gasMinutes());
+            ps.setString(18, SessionStore.newUid());
             ps.executeUpdate();
             return generatedId(ps);
         } catch (SQLException e) {
@@ -145,13 +147,14 @@ public final class AssayStore {
 
     public void addControl(ControlLink link) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO controls (session_id, step_index,"
-                + " control_session_id, control_step_index, created_utc, note) VALUES (?,?,?,?,?,?)")) {
+                + " control_session_id, control_step_index, created_utc, note, uid) VALUES (?,?,?,?,?,?,?)")) {
             ps.setLong(1, link.sessionId());
             setOptionalInt(ps, 2, link.stepIndex());
             ps.setLong(3, link.controlSessionId());
             setOptionalInt(ps, 4, link.controlStepIndex());
             ps.setString(5, Instant.now().toString());
             ps.setString(6, link.note());
+            ps.setString(7, SessionStore.newUid());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new StoreException("cannot store the control link in " + file + ": " + e.getMessage(), e);

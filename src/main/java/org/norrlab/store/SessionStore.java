@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     private final StoreLocation location;
     private final Dialect dialect;
@@ -192,6 +192,11 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** A lab-wide name for a row (32 hex digits, random), the same form schema 6 and 8 give older rows. */
+    static String newUid() {
+        return java.util.UUID.randomUUID().toString().replace("-", "");
+    }
+
     public StoreLocation location() {
         return location;
     }
@@ -222,7 +227,7 @@ public final class SessionStore implements AutoCloseable {
             } else {
                 ps.setNull(13, Types.INTEGER);
             }
-            ps.setString(14, java.util.UUID.randomUUID().toString().replace("-", ""));
+            ps.setString(14, newUid());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

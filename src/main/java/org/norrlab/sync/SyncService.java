@@ -17,8 +17,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Copies a bench's sessions from its SQLite file into the lab's PostgreSQL session store (the same
@@ -66,10 +69,14 @@ public final class SyncService {
 
     /** What one sync did. */
     public record Report(List<Long> copied, List<Long> replaced, List<Long> alreadyThere, List<Long> skippedRunning,
-                         long samplesCopied, double seconds) {
+                         long samplesCopied, AnalysisInputs inputsCopied, double seconds) {
         public double samplesPerSecond() {
             return seconds == 0 ? 0 : samplesCopied / seconds;
         }
+    }
+
+    /** Calibrations, assays and control links copied by one sync. */
+    public record AnalysisInputs(int calibrations, int assays, int controls) {
     }
 
     /** The lab database went away, or refused something; the message says what was kept. */
@@ -97,6 +104,7 @@ public final class SyncService {
         List<Long> there = new ArrayList<>();
         List<Long> running = new ArrayList<>();
         long samples = 0;
+        AnalysisInputs inputs;
         long start = System.nanoTime();
         org.sqlite.SQLiteConfig readOnly = new org.sqlite.SQLiteConfig();
         readOnly.setReadOnly(true);
@@ -139,11 +147,135 @@ public final class SyncService {
                     (remote.isPresent() ? replaced : copied).add(s.id);
                     listener.sessionDone(s.id, remote.isPresent() ? Outcome.REPLACED : Outcome.COPIED);
                 }
+                try {
+                    inputs = copyAnalysisInputs(bench, lab);
+                } catch (SQLException e) {
+                    rollbackQuietly(lab);
+                    throw new SyncException("the lab database stopped the copy of calibrations, assays and control links: "
+                            + e.getMessage() + ". None of them was kept there; the " + (copied.size() + replaced.size())
+                            + " sessions copied before stay. Run 'norrlab sync' again when the server is back", e);
+                }
             }
         } catch (SQLException e) {
             throw new SyncException("cannot read the bench database " + benchDatabase + ": " + e.getMessage(), e);
         }
-        return new Report(copied, replaced, there, running, samples, (System.nanoTime() - start) / 1e9);
+        return new Report(copied, replaced, there, running, samples, inputs, (System.nanoTime() - start) / 1e9);
+    }
+
+    static final List<String> CALIBRATION_COLUMNS = List.of("created_utc", "operator", "note", "product", "method",
+            "wavelength_nm", "unit", "source_file", "standards_json", "blanks_json", "accepted_poor_fit");
+    /** Besides session_id and calibration_id, which are looked up in the lab. */
+    static final List<String> ASSAY_COLUMNS = List.of("step_index", "product", "created_utc", "operator", "note", "kind",
+            "value", "value_sd", "unit", "dilution", "dilution_rel_sd", "volume_ml", "volume_sd_ml", "gas_flow_ml_min",
+            "gas_minutes");
+    /** Besides session_id and control_session_id, which are looked up in the lab. */
+    static final List<String> CONTROL_COLUMNS = List.of("step_index", "control_step_index", "created_utc", "note");
+
+    /**
+     * The bench's calibrations, and the assays and control links of its sessions that the lab has, which the
+     * lab does not have yet (found by uid: they are only ever added, never changed), in one transaction. They
+     * are checked on every sync, since an operator enters assays after the session has been copied. A link to a
+     * control session the lab does not have yet waits for the sync that copies it.
+     */
+    private static AnalysisInputs copyAnalysisInputs(Connection bench, Connection lab) throws SQLException {
+        lab.setAutoCommit(false);
+        Map<Long, Long> sessions = new HashMap<>();
+        try (Statement st = bench.createStatement(); ResultSet rs = st.executeQuery("SELECT id, uid FROM sessions")) {
+            while (rs.next()) {
+                long localId = rs.getLong(1);
+                labId(lab, rs.getString(2)).ifPresent(labId -> sessions.put(localId, labId));
+            }
+        }
+        Map<String, Long> labCalibrations = uids(lab, "calibrations");
+        Map<Long, Long> calibrations = new HashMap<>();
+        int calibrationsCopied = 0;
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, uid, " + String.join(", ", CALIBRATION_COLUMNS) + " FROM calibrations");
+             PreparedStatement write = lab.prepareStatement(insert("calibrations", CALIBRATION_COLUMNS, "uid")
+                     + " RETURNING id")) {
+            while (rs.next()) {
+                Long labId = labCalibrations.get(rs.getString(2));
+                if (labId == null) {
+                    copyColumns(rs, write, CALIBRATION_COLUMNS.size(), rs.getString(2));
+                    try (ResultSet id = write.executeQuery()) {
+                        id.next();
+                        labId = id.getLong(1);
+                    }
+                    calibrationsCopied++;
+                }
+                calibrations.put(rs.getLong(1), labId);
+            }
+        }
+        Set<String> labAssays = uids(lab, "assays").keySet();
+        int assaysCopied = 0;
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT session_id, calibration_id, uid, " + String.join(", ", ASSAY_COLUMNS)
+                     + " FROM assays ORDER BY id");
+             PreparedStatement write = lab.prepareStatement(insert("assays", ASSAY_COLUMNS, "uid, session_id, calibration_id"))) {
+            while (rs.next()) {
+                Long session = sessions.get(rs.getLong(1));
+                if (session == null || labAssays.contains(rs.getString(3))) {
+                    continue;
+                }
+                copyColumns(rs, write, ASSAY_COLUMNS.size(), rs.getString(3));
+                write.setLong(ASSAY_COLUMNS.size() + 2, session);
+                long calibration = rs.getLong(2);
+                write.setObject(ASSAY_COLUMNS.size() + 3, rs.wasNull() ? null : calibrations.get(calibration),
+                        java.sql.Types.BIGINT);
+                write.executeUpdate();
+                assaysCopied++;
+            }
+        }
+        Set<String> labControls = uids(lab, "controls").keySet();
+        int controlsCopied = 0;
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT session_id, control_session_id, uid, " + String.join(", ", CONTROL_COLUMNS)
+                     + " FROM controls ORDER BY id");
+             PreparedStatement write = lab.prepareStatement(insert("controls", CONTROL_COLUMNS,
+                     "uid, session_id, control_session_id"))) {
+            while (rs.next()) {
+                Long session = sessions.get(rs.getLong(1));
+                Long control = sessions.get(rs.getLong(2));
+                if (session == null || control == null || labControls.contains(rs.getString(3))) {
+                    continue;
+                }
+                copyColumns(rs, write, CONTROL_COLUMNS.size(), rs.getString(3));
+                write.setLong(CONTROL_COLUMNS.size() + 2, session);
+                write.setLong(CONTROL_COLUMNS.size() + 3, control);
+                write.executeUpdate();
+                controlsCopied++;
+            }
+        }
+        lab.commit();
+        lab.setAutoCommit(true);
+        return new AnalysisInputs(calibrationsCopied, assaysCopied, controlsCopied);
+    }
+
+    /** INSERT INTO table (columns..., extra...) VALUES (?, ...). */
+    private static String insert(String table, List<String> columns, String extra) {
+        int count = columns.size() + extra.split(",").length;
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ", " + extra + ") VALUES (?"
+                + ",?".repeat(count - 1) + ")";
+    }
+
+    /** The row's columns after the first three (ids and uid) as parameters 1..n, then its uid as n+1. */
+    private static void copyColumns(ResultSet from, PreparedStatement to, int columns, String uid) throws SQLException {
+        int skip = from.getMetaData().getColumnCount() - columns;
+        for (int i = 1; i <= columns; i++) {
+            to.setObject(i, from.getObject(skip + i));
+        }
+        to.setString(columns + 1, uid);
+    }
+
+    private static Map<String, Long> uids(Connection lab, String table) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        try (Statement st = lab.createStatement();
+             ResultSet rs = st.executeQuery("SELECT uid, id FROM " + table + " WHERE uid IS NOT NULL")) {
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return ids;
     }
 
     private record LocalSession(long id, String uid, String status, long samples, Long resumedFrom, Long replayOf) {

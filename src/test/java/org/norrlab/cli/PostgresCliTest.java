@@ -63,6 +63,48 @@ class PostgresCliTest {
         }
     }
 
+    /**
+     * A bench on SQLite syncs its sessions with their calibration, assays and control link; the lab's analysis
+     * of a session is then the bench's, line for line (control subtraction included). An assay entered after
+     * the sync follows on the next sync, once.
+     */
+    @Test
+    void syncCarriesAnalysisInputsSoTheLabAnalysesAsTheBenchDoes() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Path home = homeWith("");
+            String bench = temp.resolve("bench.db").toString();
+            assertThat(norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--db", bench)
+                    .exitCode()).isZero();
+            assertThat(norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--seed", "7",
+                    "--db", bench).exitCode()).isZero();
+            assertThat(norrlab(home, "calib", "add", "config/examples/indophenol-standards.csv", "--method", "indophenol",
+                    "--wavelength", "655 nm", "--unit", "µg/mL NH4+-N", "--operator", "test", "--db", bench).exitCode()).isZero();
+            assertThat(norrlab(home, "assay", "import", "1", "config/examples/demo-assays.csv", "--db", bench).exitCode())
+                    .isZero();
+            assertThat(norrlab(home, "assay", "add", "2", "--step", "3", "--concentration", "0.20 ± 0.01 µg/mL NH4+-N",
+                    "--db", bench).exitCode()).isZero();
+            assertThat(norrlab(home, "control", "1", "--control", "2", "--step", "3", "--db", bench).exitCode()).isZero();
+
+            CliRunner.Result sync = norrlab(home, "sync", "--db", bench, "--to", pg.url());
+            assertThat(sync.exitCode()).as(sync.err()).isZero();
+            assertThat(sync.out()).contains("2 copied").contains("1 calibrations, 5 assays and 1 control links copied");
+            String onBench = norrlab(home, "analyze", "1", "--db", bench).out();
+            String inLab = norrlab(home, "analyze", "1", "--db", pg.url()).out();
+            // 0.20 µg/mL NH4+-N in 35 mL of the control is 0.4998 µmol, taken off step 3 (86.49 % without it).
+            assertThat(onBench).contains("control session 2 step 3 subtracted (0.4998 µmol)").contains("80.94");
+            assertThat(inLab).isEqualTo(onBench);
+
+            assertThat(norrlab(home, "assay", "add", "1", "--step", "3", "--product", "NH2OH", "--concentration", "0.01 mM",
+                    "--db", bench).exitCode()).isZero();
+            assertThat(norrlab(home, "sync", "--db", bench, "--to", pg.url()).out())
+                    .contains("2 already there").contains("0 calibrations, 1 assays and 0 control links copied");
+            assertThat(norrlab(home, "sync", "--db", bench, "--to", pg.url()).out())
+                    .contains("0 calibrations, 0 assays and 0 control links copied");
+            assertThat(norrlab(home, "analyze", "1", "--db", pg.url()).out())
+                    .isEqualTo(norrlab(home, "analyze", "1", "--db", bench).out()).contains("NH2OH");
+        }
+    }
+
     /** The benchmark behind the README's per-bench figures, at its tiny size: it adds four sessions and deletes none. */
     @Test
     void theLabBenchmarkAddsFourCompleteSessionsToTheStoreItIsGiven() throws Exception {
