@@ -43,10 +43,18 @@ public final class LabRun {
     }
 
     /**
-     * Opens every bench's instrument and checks its plan. All or none: if one bench cannot be
-     * prepared, the instruments already opened are closed again and every problem is reported.
+     * Opens the store, every bench's instrument and checks its plan. All or none: if the store cannot be
+     * opened or one bench cannot be prepared, the instruments already opened are closed again and every
+     * problem is reported. The store is created (or migrated) here, once, so that the benches' threads
+     * only ever open a store that is ready.
      */
     public static LabRun prepare(List<LabFile.Bench> benches, org.norrlab.store.StoreLocation database) throws LabRejectedException {
+        try {
+            org.norrlab.store.SessionStore.open(database).close();
+        } catch (org.norrlab.store.StoreException e) {
+            log.error("the lab's session store could not be opened", e);
+            throw new LabRejectedException(List.of("session store: " + e.getMessage()));
+        }
         List<BenchRun> ready = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (LabFile.Bench bench : benches) {
