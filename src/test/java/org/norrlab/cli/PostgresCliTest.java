@@ -130,6 +130,19 @@ class PostgresCliTest {
     }
 
     @Test
+    void anUnreachableServerStopsALabBeforeAnyBenchStarts() throws Exception {
+        Path home = homeWith("");
+        Files.writeString(home.resolve("config/lab.yaml"), Files.readString(Fixtures.HOME.resolve("config/lab.yaml")));
+        CliRunner.Result lab = norrlab(home, "run", "--lab", "--no-progress", "--db",
+                "jdbc:postgresql://127.0.0.1:1/norrlab?user=x&password=secret");
+        assertThat(lab.exitCode()).isNotZero();
+        assertThat(lab.err()).contains("the lab was not started, nothing was switched on")
+                .contains("session store: cannot open the session database jdbc:postgresql://127.0.0.1:1/norrlab?user=x&password=***")
+                .doesNotContain("secret").doesNotContain("\tat ");
+        assertThat(lab.out()).doesNotContain("== bench");
+    }
+
+    @Test
     void aSessionStoreThatIsNeitherAFileNorPostgresIsNamedWithItsLine() throws Exception {
         Path home = homeWith("\nsession_store: jdbc:mysql://labserver/norrlab\n");
         CliRunner.Result run = norrlab(home, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress");
