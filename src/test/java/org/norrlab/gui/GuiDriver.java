@@ -46,8 +46,12 @@ final class GuiDriver {
      * instruments and read the demo protocol's plan, as an operator would see it.
      */
     static NorrlabWindow openWindow(java.nio.file.Path database) throws Exception {
+        return openWindow(org.norrlab.store.StoreLocation.file(database));
+    }
+
+    static NorrlabWindow openWindow(org.norrlab.store.StoreLocation database) throws Exception {
         requireDisplay();
-        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), org.norrlab.store.StoreLocation.file(database));
+        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), database);
         NorrlabWindow window = onEdt(() -> {
             NorrlabWindow w = new NorrlabWindow(context);
             w.frame().setSize(1400, 900);
