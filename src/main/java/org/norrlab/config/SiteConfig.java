@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
                          java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
                          java.util.Optional<org.norrlab.store.StoreLocation> sessionStore) {
-    public static final String DEFAULT_DATABASE = "norrlab.db";
+    private static final String DEFAULT_DATABASE = "norrlab.db";
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 

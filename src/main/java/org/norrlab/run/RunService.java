@@ -38,15 +38,11 @@ public final class RunService {
         this.drivers = new DriverRegistry(site.home());
     }
 
-    public org.norrlab.store.StoreLocation defaultDatabase() {
-        return site.store();
-    }
-
     /** A run on an instrument that is already open (a recording played back). */
     PreparedRun prepareWith(Plan plan, String profileName, Potentiostat instrument, RunRequest request, Optional<Long> replayOf)
             throws DriverException {
         return new PreparedRun(plan, profileName, instrument, instrument.identify(), request,
-                request.database().orElse(defaultDatabase()), Version.current(), new WireLog(), Map.of(), replayOf);
+                request.database().orElseGet(site::store), Version.current(), new WireLog(), Map.of(), replayOf);
     }
 
     public Plan loadPlan(Path protocol) throws ConfigException {
@@ -77,7 +73,7 @@ public final class RunService {
         Potentiostat instrument = drivers.open(profile, options);
         try {
             PreparedRun run = new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
-                    request.database().orElse(defaultDatabase()), Version.current(), wire, settings, replayOf);
+                    request.database().orElseGet(site::store), Version.current(), wire, settings, replayOf);
             if (replayOf.isEmpty()) {
                 run.reconnectFor(site.reconnectFor());
             }

@@ -35,14 +35,13 @@ public final class SampleCopy {
     }
 
     /** Sends the rows in one COPY inside the connection's transaction and empties the buffer. */
-    public static long send(Connection connection, StringBuilder rows) throws SQLException {
+    public static void send(Connection connection, StringBuilder rows) throws SQLException {
         if (rows.length() == 0) {
-            return 0;
+            return;
         }
         try {
-            long copied = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(rows.toString()));
             rows.setLength(0);
-            return copied;
         } catch (IOException e) {
             throw new SQLException("the COPY of samples was cut off: " + e.getMessage(), e);
         }

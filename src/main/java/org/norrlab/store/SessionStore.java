@@ -181,7 +181,7 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** The statements of one schema file, shared by both databases (in SQLite's types; see {@link Dialect#translate}). */
-    static List<String> schemaStatements(int version) {
+    private static List<String> schemaStatements(int version) {
         String name = "schema-v" + version + ".sql";
         try (InputStream in = SessionStore.class.getResourceAsStream(name)) {
             if (in == null) {

@@ -179,11 +179,14 @@ public final class SyncService {
      */
     private static AnalysisInputs copyAnalysisInputs(Connection bench, Connection lab) throws SQLException {
         lab.setAutoCommit(false);
+        Map<String, Long> labSessions = uids(lab, "sessions");
         Map<Long, Long> sessions = new HashMap<>();
         try (Statement st = bench.createStatement(); ResultSet rs = st.executeQuery("SELECT id, uid FROM sessions")) {
             while (rs.next()) {
-                long localId = rs.getLong(1);
-                labId(lab, rs.getString(2)).ifPresent(labId -> sessions.put(localId, labId));
+                Long labId = labSessions.get(rs.getString(2));
+                if (labId != null) {
+                    sessions.put(rs.getLong(1), labId);
+                }
             }
         }
         Map<String, Long> labCalibrations = uids(lab, "calibrations");
@@ -258,7 +261,7 @@ public final class SyncService {
                 + ",?".repeat(count - 1) + ")";
     }
 
-    /** The row's columns after the first three (ids and uid) as parameters 1..n, then its uid as n+1. */
+    /** The row's last {@code columns} columns (after its ids and uid) as parameters 1..n, then its uid as n+1. */
     private static void copyColumns(ResultSet from, PreparedStatement to, int columns, String uid) throws SQLException {
         int skip = from.getMetaData().getColumnCount() - columns;
         for (int i = 1; i <= columns; i++) {
