@@ -16,6 +16,7 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.SharedFixtures;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ class RoundTripTest {
     @Test
     void anImportedFileReplaysAsItsRecordedSamples() throws Exception {
         Path db = temp.resolve("replay.db");
-        Path file = Path.of("..", "shared", "fixtures", "vendor", "gamry-dta", "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
+        Path file = SharedFixtures.vendorFile("gamry-dta/maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
         long id;
         try (SessionStore store = SessionStore.open(db)) {
             id = ImportService.store(store, file, new GamryImporter().read(file), Fixtures.cellAtPh7());
@@ -116,7 +117,7 @@ class RoundTripTest {
     @Test
     void anImportedChronoamperometryGetsItsFaradaicEfficiency() throws Exception {
         Path db = temp.resolve("fe.db");
-        Path file = Path.of("..", "shared", "fixtures", "vendor", "biologic-mpt", "yadg_ca.mpt");
+        Path file = SharedFixtures.vendorFile("biologic-mpt/yadg_ca.mpt");
         try (SessionStore store = SessionStore.open(db)) {
             ImportedSession imported = new EcLabImporter().read(file);
             long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());

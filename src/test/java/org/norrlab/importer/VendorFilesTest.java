@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.norrlab.core.Sample;
+import org.norrlab.testing.SharedFixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Every real vendor file in the shared fixtures, with values from their SOURCES.md descriptions. */
+/**
+ * Every real vendor file in the shared fixtures, with values from their SOURCES.md descriptions
+ * (skipped on a clone without ../shared, see {@link SharedFixtures}).
+ */
 class VendorFilesTest {
-    static final Path VENDOR = Path.of("..", "shared", "fixtures", "vendor");
-
     @TempDir
     Path temp;
 
     private static ImportedSession read(String file) throws Exception {
-        Path path = VENDOR.resolve(file);
+        Path path = SharedFixtures.vendorFile(file);
         return ImportService.importerFor(path, Optional.empty()).read(path);
     }
 
@@ -93,7 +95,7 @@ class VendorFilesTest {
     }
 
     private Path variant(String fixture, java.util.function.UnaryOperator<String> change, String name) throws Exception {
-        String text = new String(Files.readAllBytes(VENDOR.resolve(fixture)), StandardCharsets.ISO_8859_1);
+        String text = new String(Files.readAllBytes(SharedFixtures.vendorFile(fixture)), StandardCharsets.ISO_8859_1);
         Path file = temp.resolve(name);
         Files.write(file, change.apply(text).getBytes(StandardCharsets.ISO_8859_1));
         return file;
@@ -113,7 +115,7 @@ class VendorFilesTest {
         assertThatThrownBy(() -> new GamryImporter().read(noTag)).hasMessage(noTag + ":2: expected 'TAG<tab>technique'");
         Path badNumber = variant("gamry-dta/gamryparser_chronoa_data.dta", t -> t.replace("-5.40000E-004", "-5.4x000E-004"), "e.dta");
         assertThatThrownBy(() -> new GamryImporter().read(badNumber)).hasMessageContaining("column 'Vf': '-5.4x000E-004' is not a number");
-        byte[] session = Files.readAllBytes(VENDOR.resolve("palmsens-pssession/cv_1scan.pssession"));
+        byte[] session = Files.readAllBytes(SharedFixtures.vendorFile("palmsens-pssession/cv_1scan.pssession"));
         Path halfSession = temp.resolve("half.pssession");
         Files.write(halfSession, java.util.Arrays.copyOf(session, session.length / 2 & ~1));
         assertThatThrownBy(() -> new PalmSensImporter().read(halfSession)).hasMessageContaining("the file may be truncated");
@@ -121,7 +123,7 @@ class VendorFilesTest {
         Files.writeString(unknown, "hello");
         assertThatThrownBy(() -> ImportService.importerFor(unknown, Optional.empty()))
                 .hasMessageContaining("is not a format norrlab recognises");
-        assertThatThrownBy(() -> new MethodScriptOutputImporter().read(VENDOR.resolve("methodscript/example_CA.mscr")))
+        assertThatThrownBy(() -> new MethodScriptOutputImporter().read(SharedFixtures.vendorFile("methodscript/example_CA.mscr")))
                 .hasMessageContaining("is a MethodSCRIPT script (what the host sends), not device output");
     }
 

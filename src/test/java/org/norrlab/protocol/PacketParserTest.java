@@ -10,10 +10,10 @@ import org.norrlab.protocol.methodscript.PacketParser;
 import org.norrlab.protocol.methodscript.Reply;
 import org.norrlab.protocol.methodscript.ScriptWriter;
 import org.norrlab.protocol.methodscript.SiPrefix;
+import org.norrlab.testing.SharedFixtures;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** The decoded test vectors of serial-protocols.md §1.6 and the real device output in the shared fixtures. */
+/**
+ * The decoded test vectors of serial-protocols.md §1.6 and the real device output in the shared fixtures
+ * (those tests are skipped on a clone without ../shared, see {@link SharedFixtures}).
+ */
 class PacketParserTest {
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "vendor", "methodscript");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -115,7 +117,7 @@ class PacketParserTest {
 
     @Test
     void theRealLsvTranscriptParsesSplitAtEveryChunkSize() throws Exception {
-        byte[] bytes = Files.readAllBytes(FIXTURES.resolve("lsv_dummy10k_response.txt"));
+        byte[] bytes = Files.readAllBytes(SharedFixtures.vendorFile("methodscript/lsv_dummy10k_response.txt"));
         List<String> expected = null;
         for (int chunk = 1; chunk <= bytes.length; chunk++) {
             LineAssembler assembler = new LineAssembler(4096);
@@ -149,7 +151,7 @@ class PacketParserTest {
 
     @Test
     void theRealSinglePacketsAllParse() throws Exception {
-        List<String> lines = Files.readAllLines(FIXTURES.resolve("single_packets.txt"));
+        List<String> lines = Files.readAllLines(SharedFixtures.vendorFile("methodscript/single_packets.txt"));
         assertThat(lines).hasSize(4);
         for (String line : lines) {
             assertThat(Reply.parse(line)).isInstanceOf(Reply.Package.class);
