@@ -65,10 +65,8 @@ public final class SessionStore implements AutoCloseable {
             }
         }
         Dialect dialect = Dialect.of(location);
-        // Threads of one process open a store one at a time: several connections creating a new SQLite file
-        // and switching it to WAL at once have failed (SQLITE_IOERR_DELETE_NOENT, and a table created by one
-        // missing for another). Other processes are kept apart by the migration lock.
-        synchronized (OPENING.computeIfAbsent(location.url(), url -> new Object())) {
+        // One opener at a time, threads and processes alike: see OpeningLock for why.
+        try (OpeningLock opening = OpeningLock.acquire(location)) {
             SessionStore store = new SessionStore(location, dialect, connect(location, dialect));
             try {
                 store.migrate();
@@ -79,9 +77,6 @@ public final class SessionStore implements AutoCloseable {
             return store;
         }
     }
-
-    private static final java.util.concurrent.ConcurrentHashMap<String, Object> OPENING =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A plain connection with the store's settings (timeouts on PostgreSQL), for work outside this class, e.g. sync. */
     public static Connection connect(StoreLocation location) throws StoreException {
