@@ -23,6 +23,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** Bad bytes, error replies, slow answers and a vanished port: each gives a clear end and keeps the samples. */
 class SerialFaultsTest {
@@ -107,13 +108,25 @@ class SerialFaultsTest {
         // The emulator closes its end mid-step; through socat the driver sees a device that stopped talking.
         Potentiostat ms = open("emstat4-hr", Faults.NONE.withVanishAfter(51));
         CollectingSink sink = new CollectingSink();
-        long started = System.nanoTime();
+        // run() waits at most 60 s for the end: a driver that never noticed the silence fails there.
         MeasurementEnd end = run(ms, 60, sink);
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.FAILED);
         assertThat(end.error().orElseThrow()).isInstanceOf(DriverException.Timeout.class)
                 .hasMessageContaining("sent nothing for 3 s");
-        assertThat((System.nanoTime() - started) / 1e9).isLessThan(10);
-        assertThat(sink.samples).hasSize(50);
+        // The emulator wrote 50 samples before closing; lines still in socat's buffer when it closed are
+        // lost on the way (48 arrived on a busy machine). What did arrive is the unbroken start of the
+        // step, every one of it counted by the driver.
+        assertThat(sink.samples).hasSizeBetween(1, 50);
+        assertThat(end.samples()).isEqualTo(sink.samples.size());
+        assertUnbroken(sink, 0.1);
+    }
+
+    /** Each sample one interval after the one before it: none lost or duplicated in the middle. */
+    private static void assertUnbroken(CollectingSink sink, double intervalSeconds) {
+        for (int i = 1; i < sink.samples.size(); i++) {
+            assertThat(sink.samples.get(i).timeSeconds() - sink.samples.get(i - 1).timeSeconds()).as("sample %d", i)
+                    .isCloseTo(intervalSeconds, within(1e-6));
+        }
     }
 
     @Test
@@ -121,16 +134,17 @@ class SerialFaultsTest {
         for (String profile : new String[] {"emstat4-hr", "rodeostat"}) {
             Potentiostat instrument = open(profile, Faults.NONE);
             CollectingSink sink = new CollectingSink();
-            var measurement = instrument.startChronoamperometry(ca(60), sink);
+            // 600 s at 50x: still running, whatever the machine's load, when socat is killed after 20 samples.
+            var measurement = instrument.startChronoamperometry(ca(600), sink);
             while (sink.samples.size() < 20) {
                 Thread.sleep(5);
             }
-            long killed = System.nanoTime();
             pty.kill();
-            MeasurementEnd end = measurement.awaitEnd(Duration.ofSeconds(5)).orElseThrow();
-            double seconds = (System.nanoTime() - killed) / 1e9;
+            // A lost link is noticed from the failed read (LINK_LOST); a driver that missed it would end
+            // only through the 3 s stall limit, as FAILED with a timeout, whatever the machine's speed.
+            MeasurementEnd end = measurement.awaitEnd(Duration.ofSeconds(30)).orElseThrow();
             assertThat(end.outcome()).as(profile).isEqualTo(MeasurementEnd.Outcome.LINK_LOST);
-            assertThat(seconds).as(profile + " detection time").isLessThan(1.0);
+            assertThat(end.error()).as(profile).get().isInstanceOf(DriverException.LinkLost.class);
             assertThat(end.samples()).isEqualTo(sink.samples.size());
             closeAll();
             driver = null;
