@@ -88,10 +88,10 @@ public abstract class PotentiostatContract {
         while (sink.samples.size() < 10) {
             Thread.sleep(5);
         }
-        long started = System.nanoTime();
         instrument.abort();
-        MeasurementEnd end = longRun.awaitEnd(Duration.ofSeconds(5)).orElseThrow();
-        assertThat((System.nanoTime() - started) / 1e9).isLessThan(2.0);
+        // The 2 min step takes 6 s at 20x: an abort that did not stop it would end it COMPLETED with 1200
+        // samples. How soon it stops in wall time depends on the machine's load, so that is not bounded here.
+        MeasurementEnd end = longRun.awaitEnd(Duration.ofSeconds(30)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.ABORTED);
         assertThat(end.samples()).isEqualTo(sink.samples.size()).isLessThan(1200);
 
@@ -117,10 +117,25 @@ public abstract class PotentiostatContract {
         assertThat(sink.samples).hasSize(10).allMatch(s -> s.has(SampleFlag.NO_CURRENT));
     }
 
+    /**
+     * Where the device can be left with its cell on while idle (as by an earlier session that died),
+     * puts it in that state; and forgets what crossed the wire so far.
+     */
+    protected abstract void leaveTheCellOn() throws Exception;
+
+    /**
+     * Checks, from what the device itself reports or received and answered, that the cell was switched
+     * off once since {@link #leaveTheCellOn()}.
+     */
+    protected abstract void assertTheDeviceSwitchedTheCellOff() throws Exception;
+
     @Test
     void theCellCanBeSwitchedOffWhenIdle() throws Exception {
         instrument.identify();
+        leaveTheCellOn();
         instrument.setCellOn(false);
+        assertTheDeviceSwitchedTheCellOff();
         instrument.abort();
+        assertThat(instrument.identify().family()).as("the instrument still answers").isEqualTo(family());
     }
 }

@@ -1,6 +1,9 @@
 package org.norrlab.driver;
 
+import org.norrlab.driver.sim.SimulatedPotentiostat;
 import org.norrlab.testing.Fixtures;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatorContractTest extends PotentiostatContract {
     @Override
@@ -11,5 +14,20 @@ class SimulatorContractTest extends PotentiostatContract {
     @Override
     protected String family() {
         return "sim";
+    }
+
+    @Override
+    protected void leaveTheCellOn() {
+        simulator().setCellOn(true);
+        assertThat(simulator().isCellOn()).as("the simulated cell, switched on").isTrue();
+    }
+
+    @Override
+    protected void assertTheDeviceSwitchedTheCellOff() {
+        assertThat(simulator().isCellOn()).as("the simulated cell").isFalse();
+    }
+
+    private SimulatedPotentiostat simulator() {
+        return (SimulatedPotentiostat) instrument;
     }
 }

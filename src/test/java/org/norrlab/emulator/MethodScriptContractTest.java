@@ -10,4 +10,14 @@ class MethodScriptContractTest extends EmulatedContract {
     protected String family() {
         return "methodscript";
     }
+
+    @Override
+    protected String cellOffCommand() {
+        return "e\ncell_off\n\n";
+    }
+
+    @Override
+    protected String cellOffAcknowledged() {
+        return "e\n\n";
+    }
 }
