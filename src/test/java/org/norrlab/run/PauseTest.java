@@ -5,16 +5,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
+import org.norrlab.emulator.Emulators;
+import org.norrlab.emulator.Faults;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.WireTranscripts;
+import org.norrlab.transport.WireLog;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Pause between steps": the step in progress finishes, the run waits with the cell off, then goes on. */
 class PauseTest {
+    static final long PAUSE_MILLIS = 600;
+
     @TempDir
     Path temp;
 
@@ -36,8 +46,17 @@ class PauseTest {
                   - ca: {potential: -0.7 V vs RHE, duration: 60 s, interval: 100 ms}
                 """);
         Path database = temp.resolve("pause.db");
-        PreparedRun run = new RunService(SiteConfig.load(Fixtures.HOME))
-                .prepare(RunRequest.simulated(protocol, new Speed(60)).withDatabase(database));
+        // An emulated EmStat at 60x, so that what the device was told during the pause is on the recorded wire.
+        try (PtyPair pty = new PtyPair(temp);
+             Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                     new Speed(60), Optional.of("NiNC"), 3, Faults.NONE)) {
+            pauseAfterStepOne(protocol, database, pty);
+        }
+    }
+
+    private void pauseAfterStepOne(Path protocol, Path database, PtyPair pty) throws Exception {
+        PreparedRun run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(new RunRequest(protocol, "emstat4-hr",
+                Speed.REAL_TIME, Optional.empty(), Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(database))));
         List<Integer> started = new CopyOnWriteArrayList<>();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
@@ -57,7 +76,7 @@ class PauseTest {
             Thread.sleep(5);
         }
         assertThat(run.paused()).as("paused after step 1").isTrue();
-        Thread.sleep(600);
+        Thread.sleep(PAUSE_MILLIS);
         assertThat(started).containsExactly(1);
         assertThat(run.statistics().snapshot().samples()).as("step 1 ran to its end").isEqualTo(600);
         run.pauseBetweenSteps(false);
@@ -66,15 +85,43 @@ class PauseTest {
         assertThat(result.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(started).containsExactly(1, 2, 3);
         assertThat(result.counters().samplesDelivered()).isEqualTo(1800);
-        assertThat(result.result().lagMillis()).as("the pause is not counted as scheduler lag").allMatch(lag -> lag < 100);
         try (SessionStore store = SessionStore.open(database)) {
             List<StoredEvent> pauses = store.events(result.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.PAUSE).toList();
             assertThat(pauses).hasSize(2).allMatch(e -> e.stepIndex() == 1);
             assertThat(pauses.get(0).event().message()).isEqualTo("paused after step 1 at the operator's request; the cell is off");
             assertThat(pauses.get(1).event().message()).startsWith("resumed after a pause of").endsWith("between steps 1 and 2");
-            assertThat(pauses.get(1).event().values().get("pause_s")).isBetween(0.6, 10.0);
+            double pauseSeconds = pauses.get(1).event().values().get("pause_s");
+            assertThat(pauseSeconds).isGreaterThanOrEqualTo(PAUSE_MILLIS / 1000.0);
+            // Lag counted across the pause would be at least the pause itself, however fast the machine.
+            assertThat(result.result().lagMillis()).as("the pause is not counted as scheduler lag")
+                    .allMatch(lag -> lag < pauseSeconds * 1000);
             assertThat(pauses.get(0).event().timeSeconds()).isEqualTo(60.0);
+            assertTheDeviceHeldTheCellOffThroughThePause(store.wire(result.sessionId()));
         }
+    }
+
+    /**
+     * The pause's "the cell is off" checked at the device: between step 1's script and step 2's, the host
+     * sent one stand-alone cell_off script, the device ended it without an error, and the next thing the
+     * host sent, step 2's script, went out at least the test's pause later.
+     */
+    private static void assertTheDeviceHeldTheCellOffThroughThePause(List<WireLog.Chunk> wire) {
+        int script1 = WireTranscripts.hostSent(wire, "e\nvar p", 0);
+        int cellOff = WireTranscripts.hostSent(wire, "e\ncell_off\n\n", script1 + 1);
+        int script2 = WireTranscripts.hostSent(wire, "e\nvar p", script1 + 1);
+        assertThat(script1).as("step 1's script").isNotNegative();
+        assertThat(cellOff).as("a cell_off script after step 1").isGreaterThan(script1);
+        assertThat(script2).as("step 2's script, after the cell_off").isGreaterThan(cellOff);
+        StringBuilder hostInPause = new StringBuilder();
+        StringBuilder answer = new StringBuilder();
+        for (WireLog.Chunk chunk : wire.subList(cellOff + 1, script2)) {
+            (chunk.direction() == WireLog.Direction.HOST ? hostInPause : answer)
+                    .append(new String(chunk.bytes(), StandardCharsets.US_ASCII));
+        }
+        assertThat(hostInPause.toString()).as("what the host sent during the pause").isEmpty();
+        assertThat(answer.toString()).as("the device's answer to cell_off").isEqualTo("e\n\n");
+        assertThat(wire.get(script2).timeSeconds() - wire.get(cellOff).timeSeconds()).as("cell off until step 2, s")
+                .isGreaterThanOrEqualTo(PAUSE_MILLIS / 1000.0);
     }
 }
