@@ -3,7 +3,12 @@ package org.norrlab.run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Event;
+import org.norrlab.core.Sample;
+import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.report.SessionSummaries;
@@ -16,6 +21,7 @@ import org.norrlab.testing.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +68,7 @@ class AbortTest {
         assertThat(firstStepEnd.get(1, TimeUnit.SECONDS).outcome()).isEqualTo(MeasurementEnd.Outcome.ABORTED);
         assertThat(result.status()).isEqualTo(SessionStatus.ABORTED);
         assertThat(result.reason()).isEqualTo("test abort");
+        assertThat(result.result().cellOffConfirmed()).as("the instrument confirmed the cell off").isTrue();
         assertThat(run.awaitFinished(java.time.Duration.ZERO)).isTrue();
         try (SessionStore store = SessionStore.open(database)) {
             assertThat(store.session(result.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);
@@ -77,22 +84,60 @@ class AbortTest {
         }
     }
 
+    /** How a measurement on the simulator is made to end. */
+    private enum WayOut { COMPLETED, FAILED, ABORTED, CLOSED }
+
+    /**
+     * The simulator's cell is on while it measures (seen by the measurement's own thread at every sample)
+     * and off once the measurement has ended, whichever way it ended: not only after abort(), which
+     * clears the cell's flag itself, but also after a step that ran to its end, one whose sink failed,
+     * and a close in the middle of a step.
+     */
     @Test
     void theSimulatorCellIsOffAfterEveryWayOut() throws Exception {
-        var cell = Fixtures.cellAtPh7();
-        try (var sim = Fixtures.simulator("NiNC", 1, new Speed(100), cell)) {
-            var sink = new org.norrlab.testing.CollectingSink();
-            var measurement = sim.startChronoamperometry(new org.norrlab.driver.ChronoamperometryRequest(
-                    cell.rheScale().toReference(-0.5), java.time.Duration.ofMillis(100), java.time.Duration.ofMinutes(10),
-                    org.norrlab.core.CurrentRangeChoice.AUTO), sink);
-            while (sink.samples.size() < 5) {
-                Thread.sleep(5);
+        for (WayOut way : WayOut.values()) {
+            var cell = Fixtures.cellAtPh7();
+            var sim = Fixtures.simulator("NiNC", 1, new Speed(100), cell);
+            List<Boolean> onAtEachSample = new java.util.concurrent.CopyOnWriteArrayList<>();
+            SampleSink sink = new SampleSink() {
+                @Override
+                public void sample(Sample sample) {
+                    onAtEachSample.add(sim.isCellOn());
+                    if (way == WayOut.FAILED && onAtEachSample.size() == 5) {
+                        throw new IllegalStateException("the sink fails, as a full queue or a bug would");
+                    }
+                }
+
+                @Override
+                public void event(Event event) {
+                }
+            };
+            // 2 s (20 samples) to run to the end; an hour for the others, which end it early.
+            Duration length = way == WayOut.COMPLETED ? Duration.ofSeconds(2) : Duration.ofHours(1);
+            var measurement = sim.startChronoamperometry(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
+                    Duration.ofMillis(100), length, CurrentRangeChoice.AUTO), sink);
+            if (way == WayOut.ABORTED || way == WayOut.CLOSED) {
+                while (onAtEachSample.size() < 5) {
+                    Thread.sleep(5);
+                }
+                if (way == WayOut.ABORTED) {
+                    sim.abort();
+                } else {
+                    sim.close();
+                }
             }
-            assertThat(sim.isCellOn()).isTrue();
-            sim.abort();
-            assertThat(measurement.awaitEnd(java.time.Duration.ofSeconds(2)).orElseThrow().outcome())
-                    .isEqualTo(MeasurementEnd.Outcome.ABORTED);
-            assertThat(sim.isCellOn()).isFalse();
+            MeasurementEnd end = measurement.awaitEnd(Duration.ofSeconds(30)).orElseThrow();
+            MeasurementEnd.Outcome expected = switch (way) {
+                case COMPLETED -> MeasurementEnd.Outcome.COMPLETED;
+                case FAILED -> MeasurementEnd.Outcome.FAILED;
+                case ABORTED, CLOSED -> MeasurementEnd.Outcome.ABORTED;
+            };
+            assertThat(end.outcome()).as(way.name()).isEqualTo(expected);
+            // The samples before the end (a sample in flight when abort() or close() came may arrive after it).
+            assertThat(onAtEachSample).as(way + ": the cell at each sample").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(onAtEachSample.subList(0, 5)).as(way + ": the cell at each sample").containsOnly(true);
+            assertThat(sim.isCellOn()).as(way + ": the cell after the end").isFalse();
+            sim.close();
         }
     }
 }
