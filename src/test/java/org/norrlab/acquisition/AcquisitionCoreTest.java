@@ -7,21 +7,34 @@ import org.norrlab.driver.SampleSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AcquisitionCoreTest {
 
-    /** Records what it gets, slowly, and how many batches it was told about. */
+    /**
+     * Records what it gets, slowly, and how many batches it was told about. It holds on to the first
+     * record until the producer thread waits (a full queue), and notes how many samples the producer
+     * had handed over by then.
+     */
     static final class SlowRecorder implements RecordConsumer {
         final List<Long> sequences = new ArrayList<>();
+        final AtomicLong produced = new AtomicLong();
+        volatile Thread producer;
+        long producedWhenTheProducerWaited = -1;
+        Thread.State producerState;
         int batches;
 
         @Override
         public void accept(AcquisitionRecord record, boolean endOfBatch) throws InterruptedException {
             if (record instanceof AcquisitionRecord.SampleTaken taken) {
+                if (taken.sequence() == 0) {
+                    awaitTheProducer();
+                }
                 sequences.add(taken.sequence());
                 if (taken.sequence() % 100 == 0) {
                     Thread.sleep(1);
@@ -31,17 +44,45 @@ class AcquisitionCoreTest {
                 batches++;
             }
         }
+
+        private void awaitTheProducer() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            do {
+                producerState = producer.getState();
+                Thread.sleep(1);
+            } while (producerState != Thread.State.TIMED_WAITING && producerState != Thread.State.TERMINATED
+                    && System.nanoTime() < deadline);
+            producedWhenTheProducerWaited = produced.get();
+        }
     }
 
     @Test
     void aSlowConsumerMakesTheProducerWaitButLosesNothing() throws Exception {
         SlowRecorder recorder = new SlowRecorder();
-        AcquisitionCore core = new AcquisitionCore(64, List.of(recorder));
+        int capacity = 64;
+        AcquisitionCore core = new AcquisitionCore(capacity, List.of(recorder));
         SampleSink sink = core.sinkFor(1);
-        for (int k = 0; k < 20_000; k++) {
-            sink.sample(new Sample(k * 0.01, -1.0, -0.001, 0.01, 0));
-        }
+        Exception[] failed = {null};
+        Thread producer = new Thread(() -> {
+            try {
+                for (int k = 0; k < 20_000; k++) {
+                    sink.sample(new Sample(k * 0.01, -1.0, -0.001, 0.01, 0));
+                    recorder.produced.incrementAndGet();
+                }
+            } catch (InterruptedException e) {
+                failed[0] = e;
+            }
+        }, "producer");
+        recorder.producer = producer;
+        producer.start();
+        producer.join();
         core.close();
+        assertThat(failed[0]).isNull();
+        // While the consumer held the first batch, the producer filled the queue and then waited (a queue that
+        // did not hold it back would have let it run through all 20 000): the first batch (at most a full
+        // queue and the one taken) plus a full queue behind it.
+        assertThat(recorder.producerState).as("the producer, while the consumer is stuck").isEqualTo(Thread.State.TIMED_WAITING);
+        assertThat(recorder.producedWhenTheProducerWaited).isBetween((long) capacity, 2L * capacity + 1);
         assertThat(recorder.sequences).hasSize(20_000);
         for (int k = 0; k < 20_000; k++) {
             assertThat(recorder.sequences.get(k)).isEqualTo(k);
@@ -49,7 +90,8 @@ class AcquisitionCoreTest {
         AcquisitionCore.Counters counters = core.counters();
         assertThat(counters.samplesIn()).isEqualTo(20_000);
         assertThat(counters.samplesDelivered()).isEqualTo(20_000);
-        assertThat(counters.queueHighWater()).isLessThanOrEqualTo(64).isGreaterThan(1);
+        // The dispatcher found the queue full once the first batch was through, and the counter says so.
+        assertThat(counters.queueHighWater()).isEqualTo(capacity);
         // Batches group samples: far fewer end-of-batch calls than samples.
         assertThat(recorder.batches).isLessThan(20_000);
     }
