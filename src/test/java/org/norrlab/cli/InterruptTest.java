@@ -19,6 +19,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +42,7 @@ class InterruptTest {
     @Test
     void sigtermMidStepAbortsCleanly() throws Exception {
         Path db = temp.resolve("interrupt.db");
-        List<String> rest = runThenSigterm(db, "--speed", "300");   // about 600 s of instrument time at 300x
+        List<String> rest = runThenSigterm(db, 1001, "--speed", "300");
         assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"));
         assertThat(rest).anyMatch(l -> l.contains("the cell was turned off"));
 
@@ -59,7 +64,7 @@ class InterruptTest {
         try (PtyPair pty = new PtyPair(temp);
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                      new Speed(10), Optional.of("MnO2-x"), 7, Faults.NONE)) {
-            rest = runThenSigterm(db, "--instrument", "emstat4-hr", "--port", pty.host());
+            rest = runThenSigterm(db, 6, "--instrument", "emstat4-hr", "--port", pty.host());
         }
         // jSerialComm stops all port I/O in its own shutdown hook; ours must get the abort out first.
         assertThat(rest).anyMatch(l -> l.startsWith("Session 1 aborted: operator interrupt"))
@@ -73,8 +78,11 @@ class InterruptTest {
         }
     }
 
-    /** Starts {@code norrlab run} of a 2 h CA step in its own JVM, sends SIGTERM after 2 s, returns what it printed. */
-    private List<String> runThenSigterm(Path db, String... options) throws Exception {
+    /**
+     * Starts {@code norrlab run} of a 2 h CA step in its own JVM, sends SIGTERM once {@code samples} are
+     * stored (not after a fixed time, which a busy machine fills with fewer), returns what it printed.
+     */
+    private List<String> runThenSigterm(Path db, long samples, String... options) throws Exception {
         Path protocol = temp.resolve("long.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -86,7 +94,7 @@ class InterruptTest {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = output.readLine();
         assertThat(firstLine).startsWith("Protocol long: 1 steps");
-        Thread.sleep(2000);
+        awaitStoredSamples(db, samples, process);
         // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -94,5 +102,22 @@ class InterruptTest {
         // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.
         assertThat(process.exitValue()).as(String.join("\n", rest)).isEqualTo(143);
         return rest;
+    }
+
+    /** Polls the run's SQLite file from here (WAL lets a reader in beside the writer) until it holds {@code samples}. */
+    private static void awaitStoredSamples(Path db, long samples, Process process) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT count(*) FROM samples")) {
+                if (rs.next() && rs.getLong(1) >= samples) {
+                    return;
+                }
+            } catch (SQLException notYet) {
+                // the schema is not there yet
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the run did not store " + samples + " samples within 60 s (alive: " + process.isAlive() + ")");
     }
 }

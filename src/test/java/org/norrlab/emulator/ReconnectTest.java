@@ -74,7 +74,9 @@ class ReconnectTest {
             store.forEachSample(result.sessionId(), 1, (seq, s) -> times.add(s.timeSeconds()));
             assertThat(times).isSorted();
             assertThat(times.get(times.size() - 1)).isLessThanOrEqualTo(12.0 + 1e-9);
-            assertThat(times.size()).isBetween(60, 119);
+            // The 25 from before the cut, at least one after it, and fewer than 120: the gap lost some. How many
+            // came after depends on how long the reconnect took on this machine.
+            assertThat(times.size()).isBetween(26, 119);
             // The samples on both sides of the gap are kept, and the gap is longer than two intervals.
             double largest = 0;
             for (int i = 1; i < times.size(); i++) {
