@@ -6,6 +6,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.Speed;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
+import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -75,6 +76,8 @@ class LabOverPtysTest {
             LabRun run = LabRun.prepare(LabFile.read(labFile, SiteConfig.load(Fixtures.HOME)), db);
 
             // Pull B's cable once it is well into its sweep (its third step; the statistics count per step).
+            // Then the others must go on acquiring while B waits for its instrument to come back.
+            java.util.concurrent.atomic.AtomicBoolean othersWentOn = new java.util.concurrent.atomic.AtomicBoolean();
             Thread puller = new Thread(() -> {
                 try {
                     var b = run.benches().get(1).run();
@@ -83,6 +86,7 @@ class LabOverPtysTest {
                         Thread.sleep(5);
                     }
                     ptys.get(1).kill();
+                    othersWentOn.set(othersAcquireWhileBWaits(run, b));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -97,9 +101,9 @@ class LabOverPtysTest {
                 RunOutcome o = byName.get(name);
                 assertThat(o.status()).as(name + ": " + o.reason()).isEqualTo(SessionStatus.COMPLETED);
                 assertThat(o.counters().samplesDelivered()).as(name).isEqualTo(name.equals("C") ? 4 * 3000 : 20 + 4 * 3000);
-                // 1220 s of sweep at 300x is 4.07 s; unplugging B must not hold the others back.
-                assertThat(o.wallSeconds()).as(name + " wall time").isLessThan(4.07 + 2.5);
             }
+            // Unplugging B must not hold the others back (seen as events, however fast the machine is).
+            assertThat(othersWentOn).as("A, C and D acquired (or ended) while B waited to reconnect").isTrue();
             RunOutcome b = byName.get("B");
             assertThat(b.status()).as(b.reason()).isEqualTo(SessionStatus.INTERRUPTED);
             assertThat(b.counters().samplesDelivered()).isBetween(3020L, 12_019L);
@@ -133,5 +137,31 @@ class LabOverPtysTest {
                 p.close();
             }
         }
+    }
+
+    /**
+     * Whether each bench but B acquired 100 more samples (or ended) while B's run was still going,
+     * i.e. in its reconnect window of 1 s, which at 300x is about 300 samples of each of the others.
+     */
+    private static boolean othersAcquireWhileBWaits(LabRun run, PreparedRun b) throws InterruptedException {
+        List<PreparedRun> others = run.benches().stream().map(LabRun.BenchRun::run).filter(r -> r != b).toList();
+        List<Long> from = others.stream().map(r -> r.statistics().snapshot().totalSamples()).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            boolean all = true;
+            for (int k = 0; k < others.size(); k++) {
+                PreparedRun other = others.get(k);
+                all &= other.statistics().snapshot().totalSamples() >= from.get(k) + 100
+                        || other.awaitFinished(java.time.Duration.ZERO);
+            }
+            if (all) {
+                return !b.awaitFinished(java.time.Duration.ZERO);
+            }
+            if (b.awaitFinished(java.time.Duration.ZERO)) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return false;
     }
 }
