@@ -91,9 +91,10 @@ class GuiTest {
         onEdt(run::togglePause);
         await("the pause", WAIT, () -> run.activeRun().map(r -> r.paused()).orElse(false)
                 && run.eventLines().size() > 0 && run.eventLines().lastElement().contains("PAUSE"));
-        Thread.sleep(2 * RunPanel.REFRESH_MILLIS + 100);   // let the charts catch up with the pause
         String pauseLine = onEdt(() -> run.eventLines().lastElement());
         int pausedAfter = Integer.parseInt(pauseLine.replaceAll(".*paused after step (\\d+).*", "$1"));
+        // The charts refresh on a timer: wait for them to catch up with the pause, however late it fires.
+        await("the charts at the pause", WAIT, () -> markerLabels(runChart).equals(range(1, pausedAfter)));
         BufferedImage paused = screenshot(window.frame().getRootPane(), "run-paused");
         assertThat(paused.getWidth()).isGreaterThan(1000);
         assertThat(onEdt(() -> run.stateLabel().getText())).isEqualTo("Paused after step " + pausedAfter + " of 5");
@@ -111,6 +112,7 @@ class GuiTest {
         // The overview: one series, at most two points per column, five step markers at the step starts,
         // and its envelope spans exactly the stored currents (min/max decimation keeps the extremes).
         XYPlot overview = runChart.getXYPlot();
+        await("the charts at the end", WAIT, () -> markerLabels(runChart).size() == 5);
         assertThat(overview.getDataset().getSeriesCount()).isEqualTo(1);
         assertThat(overview.getDataset().getSeriesKey(0)).isEqualTo(LiveCharts.RUN_SERIES);
         assertThat(overview.getDataset().getItemCount(0)).isBetween(400, 2 * LiveRun.BUCKETS);
