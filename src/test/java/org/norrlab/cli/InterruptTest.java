@@ -12,6 +12,7 @@ import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.WireTranscripts;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.StoredSamples;
 import org.norrlab.transport.WireLog;
 
 import java.io.BufferedReader;
@@ -19,11 +20,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +91,7 @@ class InterruptTest {
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = output.readLine();
         assertThat(firstLine).startsWith("Protocol long: 1 steps");
-        awaitStoredSamples(db, samples, process);
+        StoredSamples.await(db, samples, process, Duration.ofSeconds(60));
         // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
         new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -102,22 +99,5 @@ class InterruptTest {
         // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.
         assertThat(process.exitValue()).as(String.join("\n", rest)).isEqualTo(143);
         return rest;
-    }
-
-    /** Polls the run's SQLite file from here (WAL lets a reader in beside the writer) until it holds {@code samples}. */
-    private static void awaitStoredSamples(Path db, long samples, Process process) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT count(*) FROM samples")) {
-                if (rs.next() && rs.getLong(1) >= samples) {
-                    return;
-                }
-            } catch (SQLException notYet) {
-                // the schema is not there yet
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the run did not store " + samples + " samples within 60 s (alive: " + process.isAlive() + ")");
     }
 }

@@ -7,6 +7,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.StoredSamples;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -36,7 +37,7 @@ class KillTest {
                 "--db", db.toString(), "--speed", "1", "--no-progress").redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output.readLine()).startsWith("Protocol long");
-        Thread.sleep(3000);
+        StoredSamples.await(db, 20, process, Duration.ofSeconds(60));
         new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
         Instant killed = Instant.now();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
