@@ -3,6 +3,7 @@ package org.norrlab.acquisition;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.SampleSink;
+import org.norrlab.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ public final class AcquisitionCore implements AutoCloseable {
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.consumers = List.copyOf(consumers);
-        this.dispatcher = new Thread(this::dispatch, "acquisition-dispatcher");
+        // Its warnings name the bench of a lab run, as the thread creating the core does.
+        this.dispatcher = new Thread(LogContext.carried(this::dispatch), "acquisition-dispatcher");
         this.dispatcher.start();
     }
 

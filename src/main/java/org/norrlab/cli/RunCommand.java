@@ -33,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a protocol on an instrument and stores the session. Ctrl-C aborts: the cell is turned off"
@@ -140,37 +138,15 @@ final class RunCommand implements Callable<Integer> {
                 run.identity().family().equals("sim") || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
 
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread abortOnSignal = new Thread(() -> abortAndWait(run, reported), "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(abortOnSignal);
         RunOutcome outcome;
-        try {
+        try (InterruptHook onSignal = InterruptHook.install("ctrl-c", run::requestAbort, run::awaitFinished,
+                Duration.ofSeconds(15))) {
             try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
                 outcome = run.execute(progress == null ? RunListener.NONE : progress);
             }
             printSummary(out, outcome);
-        } finally {
-            reported.countDown();
-            removeHook(abortOnSignal);
         }
         return outcome;
-    }
-
-    /**
-     * Ctrl-C and SIGTERM start JVM shutdown; hold it until the session is closed with the cell off and
-     * the table is printed. The process then exits with the signal's usual code (130 for Ctrl-C, 143 for SIGTERM).
-     */
-    private static void abortAndWait(PreparedRun run, CountDownLatch reported) {
-        run.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
-        try {
-            if (!run.awaitFinished(Duration.ofSeconds(15))) {
-                log.error("the run did not finish within 15 s of the interrupt; the session may be left 'running'");
-            } else if (!reported.await(15, TimeUnit.SECONDS)) {
-                log.error("the summary of the interrupted run was not printed within 15 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Takes back an interrupt hook after a run; during Ctrl-C the hook is running and stays. */
