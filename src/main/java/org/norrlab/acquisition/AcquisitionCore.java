@@ -3,6 +3,7 @@ package org.norrlab.acquisition;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.SampleSink;
+import org.norrlab.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,13 +36,15 @@ public final class AcquisitionCore implements AutoCloseable {
     private long discardedAfterFailure;
     private int highWater;
     private volatile Exception failure;
+    private volatile RecordConsumer failedConsumer;
     private volatile boolean closed;
 
     public AcquisitionCore(int capacity, List<RecordConsumer> consumers) {
         this.capacity = capacity;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.consumers = List.copyOf(consumers);
-        this.dispatcher = new Thread(this::dispatch, "acquisition-dispatcher");
+        // Its warnings name the bench of a lab run, as the thread creating the core does.
+        this.dispatcher = new Thread(LogContext.carried(this::dispatch), "acquisition-dispatcher");
         this.dispatcher.start();
     }
 
@@ -157,6 +160,11 @@ public final class AcquisitionCore implements AutoCloseable {
             logCountersEveryMinute();
         }
         for (RecordConsumer consumer : consumers) {
+            if (consumer == failedConsumer) {
+                // It failed once already; asked again, a store that stopped answering would hold the end of the run
+                // for another timeout, only to fail the same way.
+                continue;
+            }
             try {
                 consumer.finish();
             } catch (Exception e) {
@@ -195,6 +203,7 @@ public final class AcquisitionCore implements AutoCloseable {
     private void fail(RecordConsumer consumer, Exception e) {
         log.error("acquisition consumer {} failed; the run will stop", consumer.getClass().getSimpleName(), e);
         if (failure == null) {
+            failedConsumer = consumer;
             failure = e;
         }
     }
@@ -202,12 +211,42 @@ public final class AcquisitionCore implements AutoCloseable {
     /** Delivers what is queued, lets consumers finish, and stops the dispatcher. */
     @Override
     public void close() throws InterruptedException {
-        if (closed) {
+        if (!closed) {
+            queue.put(END);
+            closed = true;
+        }
+        dispatcher.join();
+        logClosed();
+    }
+
+    /**
+     * As {@link #close()}, waiting at most {@code wait} for the consumers to take what is queued (a store that
+     * stopped answering must not hold the end of a run for ever). False if they have not finished by then;
+     * {@link #close()} then waits for the rest.
+     */
+    public boolean close(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        if (!closed) {
+            if (!queue.offer(END, wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            closed = true;
+        }
+        TimeUnit.NANOSECONDS.timedJoin(dispatcher, Math.max(1, deadline - System.nanoTime()));
+        if (dispatcher.isAlive()) {
+            return false;
+        }
+        logClosed();
+        return true;
+    }
+
+    private boolean closeLogged;
+
+    private void logClosed() {
+        if (closeLogged) {
             return;
         }
-        queue.put(END);
-        closed = true;
-        dispatcher.join();
+        closeLogged = true;
         Counters c = counters();
         log.info("acquisition closed: {} samples in, {} delivered to {} consumers, queue high-water {} of {}{}",
                 c.samplesIn(), c.samplesDelivered(), consumers.size(), c.queueHighWater(), c.queueCapacity(),

@@ -7,8 +7,6 @@ import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,8 +17,6 @@ import java.util.Locale;
 
 /** `norrlab run --lab`: every bench at once, one progress bar each, then one summary per bench. */
 final class LabCommandSupport {
-    private static final Logger log = LoggerFactory.getLogger(LabCommandSupport.class);
-
     private LabCommandSupport() {
     }
 
@@ -40,17 +36,15 @@ final class LabCommandSupport {
         }
         out.flush();
 
-        Thread onSignal = new Thread(() -> {
-            lab.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
-            try {
-                if (!lab.awaitFinished(Duration.ofSeconds(20))) {
-                    log.error("not every bench finished within 20 s of the interrupt; sessions may be left 'running'");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "lab-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(onSignal);
+        // Like a single run, the shutdown of Ctrl-C waits until every bench's summary is printed, not only until the
+        // sessions are closed.
+        try (InterruptHook onSignal = InterruptHook.install("lab-ctrl-c", lab::requestAbort, lab::awaitFinished,
+                Duration.ofSeconds(20))) {
+            return runAndPrint(out, lab, noProgress);
+        }
+    }
+
+    private static int runAndPrint(PrintWriter out, LabRun lab, boolean noProgress) throws InterruptedException {
         List<ProgressDisplay> bars = new ArrayList<>();
         List<LabRun.BenchOutcome> outcomes;
         try {
@@ -64,7 +58,6 @@ final class LabCommandSupport {
             });
         } finally {
             bars.forEach(ProgressDisplay::close);
-            RunCommand.removeHook(onSignal);
         }
 
         boolean allCompleted = true;

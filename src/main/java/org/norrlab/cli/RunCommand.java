@@ -16,6 +16,7 @@ import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,8 +33,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a protocol on an instrument and stores the session. Ctrl-C aborts: the cell is turned off"
@@ -139,37 +138,15 @@ final class RunCommand implements Callable<Integer> {
                 run.identity().family().equals("sim") || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
 
-        CountDownLatch reported = new CountDownLatch(1);
-        Thread abortOnSignal = new Thread(() -> abortAndWait(run, reported), "ctrl-c");
-        Runtime.getRuntime().addShutdownHook(abortOnSignal);
         RunOutcome outcome;
-        try {
+        try (InterruptHook onSignal = InterruptHook.install("ctrl-c", run::requestAbort, run::awaitFinished,
+                Duration.ofSeconds(15))) {
             try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
                 outcome = run.execute(progress == null ? RunListener.NONE : progress);
             }
             printSummary(out, outcome);
-        } finally {
-            reported.countDown();
-            removeHook(abortOnSignal);
         }
         return outcome;
-    }
-
-    /**
-     * Ctrl-C and SIGTERM start JVM shutdown; hold it until the session is closed with the cell off and
-     * the table is printed. The process then exits with the signal's usual code (130 for Ctrl-C, 143 for SIGTERM).
-     */
-    private static void abortAndWait(PreparedRun run, CountDownLatch reported) {
-        run.requestAbort("operator interrupt (Ctrl-C or SIGTERM)");
-        try {
-            if (!run.awaitFinished(Duration.ofSeconds(15))) {
-                log.error("the run did not finish within 15 s of the interrupt; the session may be left 'running'");
-            } else if (!reported.await(15, TimeUnit.SECONDS)) {
-                log.error("the summary of the interrupted run was not printed within 15 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Takes back an interrupt hook after a run; during Ctrl-C the hook is running and stays. */
@@ -182,27 +159,65 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static void printSummary(PrintWriter out, RunOutcome outcome) throws Exception {
-        List<StepSummary> rows;
-        try (SessionStore store = SessionStore.open(outcome.database())) {
-            rows = SessionSummaries.of(store, outcome.sessionId());
-        }
+    /**
+     * The summary of a run. What the process knows itself (how the run ended, samples acquired and committed, the
+     * cell) is printed first, so that a store that failed or stopped answering cannot keep it from the operator;
+     * then the step table and the store's own count of the session's samples, read back.
+     */
+    static void printSummary(PrintWriter out, RunOutcome outcome) {
         out.println();
         out.printf(Locale.ROOT, "Session %d %s: %s%n", outcome.sessionId(), outcome.status().dbName(), outcome.reason());
-        StepTablePrinter.print(out, rows);
         String lag = outcome.result().lagMillis().isEmpty() ? "no step boundary" : String.format(Locale.ROOT,
                 "step-to-step lag mean %.2f ms, max %.2f ms",
                 outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
                 outcome.result().lagMillis().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-        out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); %s%n",
-                outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lag);
+        out.printf(Locale.ROOT, "Wall time %.2f s; %d samples acquired, %d committed to the store (%.0f samples/s); %s%n",
+                outcome.wallSeconds(), outcome.counters().samplesIn(), outcome.samplesCommitted(),
+                outcome.samplesPerSecond(), lag);
+        storedAndCell(outcome).ifPresent(out::println);
         out.println("Session database: " + outcome.database());
-        if (!outcome.result().cellOffConfirmed()) {
-            out.println("Every sample acquired before the stop is stored, but the instrument did not confirm that the cell"
-                    + " is off: check the cell and the instrument now.");
-        } else if (outcome.status() != SessionStatus.COMPLETED) {
-            out.println("Every sample acquired before the stop is stored; the cell was turned off.");
-        }
         out.flush();
+        printStoredSteps(out, outcome);
+        out.flush();
+    }
+
+    /** What became of the samples and of the cell, from the run's own counts and the instrument's answer. */
+    private static Optional<String> storedAndCell(RunOutcome outcome) {
+        String cell = outcome.result().cellOffConfirmed() ? "the cell was turned off."
+                : "the instrument did not confirm that the cell is off: check the cell and the instrument now.";
+        if (outcome.samplesNotStored() > 0) {
+            return Optional.of(String.format(Locale.ROOT, "NOT STORED: %d of the %d samples acquired (the store did not"
+                            + " confirm them); the %d it confirmed are kept; %s", outcome.samplesNotStored(),
+                    outcome.counters().samplesIn(), outcome.samplesCommitted(), cell));
+        }
+        if (!outcome.result().cellOffConfirmed()) {
+            return Optional.of("Every sample acquired before the stop is stored, but " + cell);
+        }
+        if (outcome.status() != SessionStatus.COMPLETED) {
+            return Optional.of("Every sample acquired before the stop is stored; " + cell);
+        }
+        return Optional.empty();
+    }
+
+    /** The step table and the store's count of the session's samples; skipped when the store failed at the end. */
+    private static void printStoredSteps(PrintWriter out, RunOutcome outcome) {
+        if (!outcome.endRecorded()) {
+            out.println("No step table: the store did not take the session's end, so it is not asked again now.");
+            return;
+        }
+        List<StepSummary> rows;
+        long stored;
+        try (SessionStore store = SessionStore.open(outcome.database())) {
+            rows = SessionSummaries.of(store, outcome.sessionId());
+            stored = store.sampleCount(outcome.sessionId());
+        } catch (StoreException e) {
+            log.error("the step table of session {} could not be read from {}", outcome.sessionId(), outcome.database(), e);
+            out.println("No step table: it could not be read back from the store (" + e.getMessage() + ").");
+            return;
+        }
+        StepTablePrinter.print(out, rows);
+        out.printf(Locale.ROOT, "Stored: %d samples of session %d, counted by the store%s.%n", stored, outcome.sessionId(),
+                stored == outcome.samplesCommitted() ? "" : String.format(Locale.ROOT,
+                        " (%d were confirmed committed during the run)", outcome.samplesCommitted()));
     }
 }

@@ -23,11 +23,11 @@ final class SessionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStore()) {
             store.markCutOffSessions(org.norrlab.run.PreparedRun.CUT_OFF_AFTER);
-            TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "steps");
+            TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps");
             for (StoredSession session : store.sessions()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         session.status().dbName(), session.protocolName(), session.instrument().model(),
-                        String.valueOf(store.steps(session.id()).size()));
+                        session.runOptions().getOrDefault("bench", "—"), String.valueOf(store.steps(session.id()).size()));
             }
             table.print(out);
             out.println("Database: " + store.location());

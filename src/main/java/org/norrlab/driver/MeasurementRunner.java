@@ -1,5 +1,6 @@
 package org.norrlab.driver;
 
+import org.norrlab.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public final class MeasurementRunner {
         this.port = port;
         this.readTimeout = readTimeout;
         this.reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, threadName + " " + port);
+            Thread t = new Thread(LogContext.carried(r), threadName + " " + port);
             t.setDaemon(true);
             return t;
         });

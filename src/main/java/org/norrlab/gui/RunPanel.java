@@ -374,8 +374,9 @@ final class RunPanel extends JPanel {
             analyse.setEnabled(true);
             state.setText(String.format(Locale.ROOT, "Session %d %s: %s%s", o.sessionId(), o.status().dbName(), o.reason(),
                     o.result().cellOffConfirmed() ? "" : " — the instrument did not confirm the cell is off: check it now"));
-            rateLine.setText(String.format(Locale.ROOT, "%d samples stored in %.2f s (%.0f samples/s)",
-                    o.counters().samplesDelivered(), o.wallSeconds(), o.samplesPerSecond()));
+            rateLine.setText(String.format(Locale.ROOT, "%d samples stored in %.2f s (%.0f samples/s)%s",
+                    o.samplesCommitted(), o.wallSeconds(), o.samplesPerSecond(), o.samplesNotStored() == 0 ? ""
+                            : String.format(Locale.ROOT, "; %d acquired samples NOT stored", o.samplesNotStored())));
         } else {
             state.setText("The run failed; see the message and the log.");
         }

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.driver.DriverException;
+import org.norrlab.logging.LogContext;
 import org.norrlab.scheduler.RunListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,7 @@ public final class LabRun {
         List<BenchRun> ready = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (LabFile.Bench bench : benches) {
-            try {
+            try (var named = LogContext.bench(bench.name())) {
                 PreparedRun run = new RunService(bench.site()).prepare(bench.request().withDatabase(database));
                 run.bench(bench.name());
                 ready.add(new BenchRun(bench.name(), run));
@@ -103,7 +104,7 @@ public final class LabRun {
     }
 
     private static BenchOutcome executeOne(BenchRun bench, RunListener listener) {
-        try {
+        try (var named = LogContext.bench(bench.name())) {
             return new BenchOutcome(bench.name(), Optional.of(bench.run().execute(listener)), Optional.empty());
         } catch (Exception e) {
             log.error("bench {} ended with an error", bench.name(), e);
@@ -116,7 +117,11 @@ public final class LabRun {
 
     /** Aborts every bench (Ctrl-C); each turns its cell off. */
     public void requestAbort(String reason) {
-        benches.forEach(b -> b.run().requestAbort(reason));
+        for (BenchRun b : benches) {
+            try (var named = LogContext.bench(b.name())) {
+                b.run().requestAbort(reason);
+            }
+        }
     }
 
     /** Waits until every bench has recorded how it ended. */

@@ -2,13 +2,23 @@ package org.norrlab.run;
 
 import java.util.List;
 
-/** The plan does not fit the instrument; nothing was started. */
+/** The plan, or an option given with it, does not fit the instrument; nothing was started. */
 public final class PlanRejectedException extends Exception {
     private final List<String> problems;
 
     public PlanRejectedException(String instrument, List<String> problems) {
-        super("the protocol cannot run on " + instrument + ":\n  " + String.join("\n  ", problems));
+        this(problems, "the protocol cannot run on " + instrument + ":\n  " + String.join("\n  ", problems));
+    }
+
+    private PlanRejectedException(List<String> problems, String message) {
+        super(message);
         this.problems = List.copyOf(problems);
+    }
+
+    /** Options that the instrument would ignore, one line each naming the option (a lab file names them without "--"). */
+    static PlanRejectedException optionsNotApplicable(String instrument, List<String> problems) {
+        return new PlanRejectedException(problems, "options that " + instrument + " would ignore, so nothing was started (in a lab"
+                + " file: the bench's speed, catalyst and seed):\n  " + String.join("\n  ", problems));
     }
 
     public List<String> problems() {

@@ -36,6 +36,12 @@ public final class PreparedRun {
     private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
     /** A running session without a heartbeat for this long belongs to a process that no longer exists. */
     public static final java.time.Duration CUT_OFF_AFTER = java.time.Duration.ofSeconds(60);
+    /**
+     * Once the instrument has stopped, how long the run waits for a store that makes no progress: with the
+     * last samples (while it takes them, however slowly, it is waited for) and with the session's end. A store
+     * that stopped answering (a frozen server) is then given up on, and the outcome says what it did not take.
+     */
+    public static final java.time.Duration END_OF_RUN_STORE_WAIT = java.time.Duration.ofSeconds(5);
 
     private final Plan plan;
     private final String profileName;
@@ -166,6 +172,8 @@ public final class PreparedRun {
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             RunResult result;
             AcquisitionCore.Counters counters;
+            long samplesCommitted;
+            boolean gaveUpOnStore = false;
             try (StoreWriter writer = store.writer(sessionId, wire)) {
                 List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
                 consumers.addAll(viewers);
@@ -182,10 +190,25 @@ public final class PreparedRun {
                     created.pauseBetweenSteps(pendingPause);
                     result = created.run();
                 } finally {
-                    core.close();
+                    if (!closeWhileTheStoreTakesRecords(core)) {
+                        gaveUpOnStore = writer.abandon();
+                        if (gaveUpOnStore) {
+                            log.error("session {}: the store took nothing for {} s after the instrument stopped; given up",
+                                    sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
+                        } else {
+                            log.warn("session {}: the store took nothing for {} s after the instrument stopped; still"
+                                    + " waiting, as a local file answers in the end", sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
+                        }
+                        core.close();
+                    }
                 }
                 counters = core.counters();
-                if (core.failure().isPresent() && result.state() != RunState.FAILED) {
+                samplesCommitted = writer.samplesCommitted();
+                if (gaveUpOnStore) {
+                    result = new RunResult(RunState.FAILED, result.reason() + "; then the store took nothing for "
+                            + END_OF_RUN_STORE_WAIT.toSeconds() + " s and was given up",
+                            result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
+                } else if (core.failure().isPresent() && result.state() != RunState.FAILED) {
                     result = new RunResult(RunState.FAILED, "the store failed: " + core.failure().get().getMessage(),
                             result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
                 }
@@ -197,8 +220,12 @@ public final class PreparedRun {
                 default -> SessionStatus.FAILED;
             };
             String reason = result.reason();
+            boolean endRecorded = false;
             try {
+                // A store just given up on gets one more second for the end: it is marked interrupted otherwise.
+                store.limitWaits(gaveUpOnStore ? java.time.Duration.ofSeconds(1) : END_OF_RUN_STORE_WAIT);
                 store.finishSession(sessionId, status, reason);
+                endRecorded = true;
             } catch (StoreException e) {
                 // The store went away with the run (a PostgreSQL server or its network): the cell is already off and
                 // what was committed is kept; the outcome still says how the run ended, and the session is marked
@@ -208,12 +235,30 @@ public final class PreparedRun {
                         + " there until norrlab next opens it, then is marked interrupted";
             }
             double wall = (System.nanoTime() - wallStart) / 1e9;
-            log.info("session {} {}: {}; {} samples stored in {} s", sessionId, status.dbName(), reason,
-                    counters.samplesDelivered(), String.format(java.util.Locale.ROOT, "%.3f", wall));
-            return new RunOutcome(sessionId, database, status, reason, result, counters, wall);
+            log.info("session {} {}: {}; {} samples acquired, {} committed to the store in {} s", sessionId,
+                    status.dbName(), reason, counters.samplesIn(), samplesCommitted,
+                    String.format(java.util.Locale.ROOT, "%.3f", wall));
+            return new RunOutcome(sessionId, database, status, reason, result, counters, samplesCommitted, endRecorded,
+                    wall);
         } finally {
             instrument.close();
             finished.countDown();
+        }
+    }
+
+    /** Closes the core; false if its consumers took nothing for {@link #END_OF_RUN_STORE_WAIT} before they finished. */
+    private static boolean closeWhileTheStoreTakesRecords(AcquisitionCore core) throws InterruptedException {
+        long taken = -1;
+        while (true) {
+            AcquisitionCore.Counters c = core.counters();
+            long now = c.samplesDelivered() + c.recordsDiscardedAfterFailure();
+            if (now == taken) {
+                return false;
+            }
+            taken = now;
+            if (core.close(END_OF_RUN_STORE_WAIT)) {
+                return true;
+            }
         }
     }
 

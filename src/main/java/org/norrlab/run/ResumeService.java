@@ -84,7 +84,8 @@ public final class ResumeService {
         Optional<Long> seed = Optional.ofNullable(session.instrumentSettings().get(InstrumentSettings.SEED))
                 .filter(s -> !s.isEmpty()).map(Long::parseLong);
         RunRequest request = new RunRequest(original.file(), profile.name(), speed, seed,
-                Optional.ofNullable(session.runOptions().get("catalyst_preset")),
+                // Older builds stored a catalyst given to a real instrument, which ignored it; it is not carried on.
+                Optional.ofNullable(session.runOptions().get("catalyst_preset")).filter(p -> profile.family().equals("sim")),
                 port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database));
         PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.empty(),
                 session.instrumentSettings());

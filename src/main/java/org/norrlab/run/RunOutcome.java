@@ -3,15 +3,26 @@ package org.norrlab.run;
 import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.scheduler.RunResult;
 import org.norrlab.store.SessionStatus;
+import org.norrlab.store.StoreLocation;
 
-import java.nio.file.Path;
+/**
+ * What a finished run left behind and how long it took, as the process knows it without asking the store.
+ *
+ * @param samplesCommitted samples in transactions the store confirmed (its commit returned)
+ * @param endRecorded      whether the store took the session's end (status and reason); false when it failed or
+ *                         did not answer within {@link PreparedRun#END_OF_RUN_STORE_WAIT}
+ */
+public record RunOutcome(long sessionId, StoreLocation database, SessionStatus status, String reason, RunResult result,
+                         AcquisitionCore.Counters counters, long samplesCommitted, boolean endRecorded,
+                         double wallSeconds) {
 
-/** What a finished run left behind and how long it took. */
-public record RunOutcome(long sessionId, org.norrlab.store.StoreLocation database, SessionStatus status, String reason, RunResult result,
-                         AcquisitionCore.Counters counters, double wallSeconds) {
+    /** Samples the instrument delivered that no confirmed transaction holds. */
+    public long samplesNotStored() {
+        return Math.max(0, counters.samplesIn() - samplesCommitted);
+    }
 
     /** Samples per wall second from the instrument to committed rows. */
     public double samplesPerSecond() {
-        return wallSeconds > 0 ? counters.samplesDelivered() / wallSeconds : Double.NaN;
+        return wallSeconds > 0 ? samplesCommitted / wallSeconds : Double.NaN;
     }
 }

@@ -8,6 +8,7 @@ import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.scheduler.PlanCheck;
@@ -16,6 +17,7 @@ import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +64,12 @@ public final class RunService {
     PreparedRun prepare(Plan plan, InstrumentProfile profile, RunRequest request, TransportOpener transports,
                         Optional<Long> replayOf, Map<String, String> settings)
             throws ConfigException, DriverException, PlanRejectedException {
+        if (replayOf.isEmpty()) {
+            List<String> ignored = simulatorOnlyOptions(profile, request);
+            if (!ignored.isEmpty()) {
+                throw PlanRejectedException.optionsNotApplicable(profile.name(), ignored);
+            }
+        }
         List<String> problems = PlanCheck.problems(plan, profile.capabilities(), profile.name());
         if (!problems.isEmpty()) {
             throw new PlanRejectedException(profile.name(), problems);
@@ -82,5 +90,24 @@ public final class RunService {
             instrument.close();
             throw e;
         }
+    }
+
+    /**
+     * Speed, catalyst preset and seed only mean something to the simulator (and speed to a replay). A real
+     * instrument would ignore them while the session recorded them as applied, so they are refused instead.
+     */
+    private static List<String> simulatorOnlyOptions(InstrumentProfile profile, RunRequest request) {
+        if (profile.family().equals("sim")) {
+            return List.of();
+        }
+        List<String> ignored = new ArrayList<>();
+        if (!request.speed().equals(Speed.REAL_TIME)) {
+            ignored.add("--speed " + request.speed() + ": " + profile.name() + " measures in real time; a speed applies"
+                    + " to the simulator and to replays only");
+        }
+        request.preset().ifPresent(preset -> ignored.add("--catalyst " + preset + ": the catalyst is the one in the"
+                + " cell; presets apply to the simulator only"));
+        request.seed().ifPresent(seed -> ignored.add("--seed " + seed + ": only the simulator has a random seed"));
+        return ignored;
     }
 }

@@ -40,6 +40,21 @@ interface Dialect {
      */
     java.time.Instant now(Connection connection) throws SQLException;
 
+    /**
+     * Makes every later wait for an answer on this connection give up after {@code wait}, so that the end of a
+     * run is not held by a server that stopped answering. SQLite answers from a local file and has nothing to bound.
+     */
+    default void limitWaits(Connection connection, java.time.Duration wait) throws SQLException {
+    }
+
+    /**
+     * Cuts a connection off from another thread, so that a call waiting on it fails at once; false where that
+     * cannot be done (SQLite: its waits are for a local file and end by themselves).
+     */
+    default boolean abandon(Connection connection) throws SQLException {
+        return false;
+    }
+
     /** The fastest way this database takes a run's samples in. */
     SampleInserter sampleInserter(Connection connection) throws SQLException;
 }

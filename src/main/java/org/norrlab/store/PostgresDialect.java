@@ -36,6 +36,23 @@ final class PostgresDialect implements Dialect {
         return DriverManager.getConnection(location.url(), defaults);
     }
 
+    /** Shortens the socket timeout to {@code wait}; a shorter one (a URL's socketTimeout) stays. */
+    @Override
+    public void limitWaits(Connection connection, java.time.Duration wait) throws SQLException {
+        int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, wait.toMillis()));
+        int current = connection.getNetworkTimeout();
+        if (current == 0 || current > millis) {
+            // The driver applies the timeout to its socket itself; it runs nothing on the executor.
+            connection.setNetworkTimeout(Runnable::run, millis);
+        }
+    }
+
+    @Override
+    public boolean abandon(Connection connection) throws SQLException {
+        connection.abort(Runnable::run);
+        return true;
+    }
+
     @Override
     public int schemaVersion(Statement s) throws SQLException {
         // A query on the catalog, not to_regclass(): that answers from a per-connection cache which, inside the

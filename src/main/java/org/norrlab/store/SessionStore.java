@@ -241,6 +241,29 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** Bounds every later wait for the store on this object's connection (see {@link Dialect#limitWaits}). */
+    public void limitWaits(java.time.Duration wait) {
+        try {
+            dialect.limitWaits(connection, wait);
+        } catch (SQLException e) {
+            log.warn("cannot limit the waits for {}: {}", location, e.getMessage(), e);
+        }
+    }
+
+    /** How many samples of a session the store holds, counted by the store. */
+    public long sampleCount(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT count(*) FROM samples WHERE session_id = ?")) {
+            ps.setLong(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count the samples of session " + sessionId + " in " + location + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     public void finishSession(long id, SessionStatus status, String reason) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "UPDATE sessions SET status = ?, status_reason = ?, ended_utc = ? WHERE id = ?")) {

@@ -34,6 +34,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private long lastHeartbeatNanos;
     private long wireSeq;
     private long samplesStored;
+    private volatile long samplesCommitted;
 
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
                 java.util.Optional<org.norrlab.transport.WireLog> wire) throws StoreException {
@@ -91,6 +92,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             flushWire();
             beat();
             connection.commit();
+            samplesCommitted = samplesStored;
         }
     }
 
@@ -213,11 +215,30 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         return samplesStored;
     }
 
+    /** Samples in transactions whose commit the store confirmed: what a crash of this process cannot take away. */
+    public long samplesCommitted() {
+        return samplesCommitted;
+    }
+
+    /**
+     * Gives up on a store that does not answer: a call of the dispatcher that waits for it fails at once. Returns
+     * false where that cannot be done (SQLite, a local file, whose waits end by themselves).
+     */
+    public boolean abandon() {
+        try {
+            return dialect.abandon(connection);
+        } catch (SQLException e) {
+            log.error("cannot give up the connection of the writer of session {} to {}", sessionId, location, e);
+            return false;
+        }
+    }
+
     @Override
     public void finish() throws SQLException {
         flushSamples();
         flushWire();
         connection.commit();
+        samplesCommitted = samplesStored;
     }
 
     @Override

@@ -5,8 +5,13 @@ import org.norrlab.driver.DriverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,16 +25,23 @@ public final class SerialTransport implements Transport {
     /** How long JVM shutdown waits for instrument ports to be closed in order (cell off first). */
     static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
     private static final Set<SerialTransport> INSTRUMENT_PORTS_OPEN = new HashSet<>();
+    /**
+     * Every port this process holds, by its device (a /dev/serial/by-id link and its /dev/ttyACM0 are one port).
+     * jSerialComm reports a port open elsewhere in this process as if it did not exist; this says which holds it.
+     */
+    private static final Map<Path, String> OPEN_IN_THIS_PROCESS = new HashMap<>();
     private static boolean shutdownGateRegistered;
 
     private final String path;
     private final SerialPort port;
     private final boolean holdsShutdown;
+    private final Optional<Path> device;
 
-    private SerialTransport(String path, SerialPort port, boolean holdsShutdown) {
+    private SerialTransport(String path, SerialPort port, boolean holdsShutdown, Optional<Path> device) {
         this.path = path;
         this.port = port;
         this.holdsShutdown = holdsShutdown;
+        this.device = device;
     }
 
     /**
@@ -47,6 +59,31 @@ public final class SerialTransport implements Transport {
     }
 
     private static SerialTransport open(String path, SerialSettings settings, boolean holdsShutdown) throws DriverException {
+        Optional<Path> device = device(path);
+        synchronized (OPEN_IN_THIS_PROCESS) {
+            String holder = device.map(OPEN_IN_THIS_PROCESS::get).orElse(null);
+            if (holder != null) {
+                throw new DriverException("cannot open serial port " + path + ": it is in use by this norrlab (opened as "
+                        + holder + ", by another bench of the lab or another run); one instrument per port");
+            }
+            SerialTransport transport = openPort(path, settings, holdsShutdown, device);
+            device.ifPresent(d -> OPEN_IN_THIS_PROCESS.put(d, path));
+            return transport;
+        }
+    }
+
+    /** The device file a port path leads to, links resolved; empty if there is none. */
+    private static Optional<Path> device(String path) {
+        try {
+            return Optional.of(Path.of(path).toRealPath());
+        } catch (IOException | RuntimeException e) {
+            log.debug("{} leads to no device file", path, e);
+            return Optional.empty();
+        }
+    }
+
+    private static SerialTransport openPort(String path, SerialSettings settings, boolean holdsShutdown,
+                                            Optional<Path> device) throws DriverException {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
@@ -72,7 +109,9 @@ public final class SerialTransport implements Transport {
         if (!port.openPort(0)) {
             int code = port.getLastErrorCode();
             String why = switch (code) {
-                case 2 -> "it does not exist (unplugged?)";
+                // jSerialComm gives 2 for a port already open in this process too: only a missing file is "unplugged".
+                case 2 -> device.isEmpty() ? "it does not exist (unplugged?)" : "it is there but in use (jSerialComm"
+                        + " error 2 at " + port.getLastErrorLocation() + ", as for a port this process already holds)";
                 case 11 -> "another program holds it (close PSTrace, a terminal or another norrlab, or check with lsof)";
                 case 13 -> "permission denied (add your user to the 'dialout' group and log in again)";
                 default -> "error " + code + " at " + port.getLastErrorLocation();
@@ -80,7 +119,7 @@ public final class SerialTransport implements Transport {
             throw new DriverException("cannot open serial port " + path + ": " + why);
         }
         log.info("opened {} ({}) at {}", path, port.getSystemPortPath(), settings);
-        SerialTransport transport = new SerialTransport(path, port, holdsShutdown);
+        SerialTransport transport = new SerialTransport(path, port, holdsShutdown, device);
         if (holdsShutdown) {
             holdShutdownWhileOpen(transport);
         }
@@ -144,6 +183,9 @@ public final class SerialTransport implements Transport {
     public void close() {
         if (!port.closePort()) {
             log.warn("closing {} reported error {}", path, port.getLastErrorCode());
+        }
+        synchronized (OPEN_IN_THIS_PROCESS) {
+            device.ifPresent(d -> OPEN_IN_THIS_PROCESS.remove(d, path));
         }
         if (holdsShutdown) {
             synchronized (INSTRUMENT_PORTS_OPEN) {

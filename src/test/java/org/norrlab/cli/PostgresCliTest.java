@@ -129,6 +129,74 @@ class PostgresCliTest {
         }
     }
 
+    /**
+     * The server stops mid-run: the process still prints the summary from what it knows itself (samples acquired,
+     * samples the store confirmed, the cell off), and the confirmed count is what the server holds once it is back.
+     */
+    @Test
+    void aServerStoppedMidRunStillGetsTheSummaryAndItsCountIsTheStores() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Path home = homeWith("");
+            Thread killer = pg.onceCommitted(3000, PostgresServer::kill);
+            CliRunner.Result run = norrlab(home, "run", oneStepOf(60_000).toString(), "--speed", "100", "--no-progress",
+                    "--db", pg.url());
+            killer.join();
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.out()).contains("Session 1 failed: ").contains("the cell was turned off.");
+            PrintedCounts printed = PrintedCounts.in(run.out());
+            printed.assertLossToldIn(run.out());
+            pg.startServer();
+            assertThat(samplesOnServer(pg)).isEqualTo(printed.committed()).isBetween(3000L, printed.acquired());
+        }
+    }
+
+    /**
+     * The server freezes (SIGSTOP: connections stay open, nothing answers) while the instrument runs; the step ends
+     * with its samples queued for the store. The run gives the store up after a while without progress instead of
+     * waiting for socket timeouts (30 s each, about 95 s in all before), and says what it did not store.
+     */
+    @Test
+    void aFrozenServerIsGivenUpAfterTheInstrumentStopsAndWhatItLostIsTold() throws Exception {
+        try (PostgresServer pg = PostgresServer.start()) {
+            Path home = homeWith("");
+            Path protocol = oneStepOf(20_000);
+            Thread freezer = pg.onceCommitted(3000, PostgresServer::freeze);
+            long started = System.nanoTime();
+            CliRunner.Result run;
+            try {
+                run = norrlab(home, "run", protocol.toString(), "--speed", "100", "--no-progress", "--db", pg.url());
+            } finally {
+                freezer.join();
+                pg.thaw();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.FAILED);
+            assertThat(run.out()).contains("Session 1 failed: ").contains("given up").contains("the cell was turned off.");
+            PrintedCounts printed = PrintedCounts.in(run.out());
+            assertThat(printed.acquired()).isGreaterThan(printed.committed());
+            printed.assertLossToldIn(run.out());
+            // A generous bound: one default socket timeout alone is 30 s; the step itself takes 2 s.
+            assertThat(seconds).as("seconds from start to exit").isLessThan(60);
+            assertThat(samplesOnServer(pg)).isEqualTo(printed.committed());
+        }
+    }
+
+    /** A protocol of one CA step of {@code samples} samples at 10 ms (at 100x, 1 000 samples a second of wall time). */
+    private Path oneStepOf(long samples) throws Exception {
+        Path protocol = temp.resolve("long.yaml");
+        Files.writeString(protocol, "name: long\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: " + samples / 100
+                + " s, interval: 10 ms}\n");
+        return protocol;
+    }
+
+    private static long samplesOnServer(PostgresServer pg) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(pg.url());
+             java.sql.ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM samples")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void anUnreachableServerStopsALabBeforeAnyBenchStarts() throws Exception {
         Path home = homeWith("");

@@ -74,6 +74,13 @@ class StorageFailureTest {
             assertThat(full.out() + full.err()).contains("full").doesNotContain("\tat ");
             long kept = samples(db);
             assertThat(kept).isPositive();
+            // The summary's counts are the run's own, and the store holds exactly what it says was committed; the
+            // samples the failed batch and the queue held are told as lost, not claimed stored.
+            PrintedCounts printed = PrintedCounts.in(full.out());
+            assertThat(printed.committed()).isEqualTo(kept);
+            assertThat(printed.acquired()).isGreaterThan(kept);
+            printed.assertLossToldIn(full.out());
+            assertThat(full.out()).contains("the cell was turned off.");
 
             // The same file on a file system made read-only: the run is refused, the stored samples stay readable.
             assertThat(sh("mount", "-o", "remount,ro", mount.toString())).isZero();

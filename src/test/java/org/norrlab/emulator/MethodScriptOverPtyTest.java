@@ -44,7 +44,7 @@ class MethodScriptOverPtyTest {
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(),
                      Fixtures.cellAtPh7(), new Speed(50), Optional.of("NiNC"), 3, Faults.NONE)) {
             Path db = temp.resolve("ms.db");
-            RunRequest request = new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
+            RunRequest request = new RunRequest(protocol, "emstat4-hr", Speed.REAL_TIME, Optional.empty(), Optional.empty(),
                     Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
             var prepared = new RunService(site).prepare(request);
             assertThat(prepared.identity().firmware()).startsWith("es4_hr1500#");

@@ -43,7 +43,7 @@ class ReconnectTest {
         Emulators.Running emulator = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
                 Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
-                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.MAX, Optional.empty(),
+                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {

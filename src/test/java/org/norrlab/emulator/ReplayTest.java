@@ -59,7 +59,7 @@ class ReplayTest {
     }
 
     private RunOutcome record(Path db, PtyPair pty) throws Exception {
-        RunRequest request = new RunRequest(protocol(), "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
+        RunRequest request = new RunRequest(protocol(), "emstat4-hr", Speed.REAL_TIME, Optional.empty(), Optional.empty(),
                 Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         // A short reconnect window: the lost-link test must not wait the site's five minutes.

@@ -133,7 +133,7 @@ class SafetyTest {
         try (PtyPair pty = new PtyPair(temp);
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                      new Speed(20), Optional.of("NiNC"), 1, Faults.NONE)) {
-            RunRequest request = new RunRequest(protocol("{max_current: 10 mA}"), "emstat4-hr", Speed.MAX, Optional.empty(),
+            RunRequest request = new RunRequest(protocol("{max_current: 10 mA}"), "emstat4-hr", Speed.REAL_TIME, Optional.empty(),
                     Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
             outcome = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(request).execute(RunListener.NONE);
         }

@@ -157,8 +157,8 @@ class PostgresStoreTest {
             StoreLocation postgres = StoreLocation.parse(pg.url(), temp);
             var run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(RunRequest.simulated(protocol, new Speed(100))
                     .withDatabase(postgres));
-            // The server dies once a few thousand samples are committed.
-            Thread killer = onceCommitted(pg, 3000, PostgresServer::kill);
+            // The server dies once a few thousand samples are committed (60 000 would take 6 s).
+            Thread killer = pg.onceCommitted(3000, PostgresServer::kill);
             RunOutcome outcome = run.execute(RunListener.NONE);
             killer.join();
 
@@ -218,7 +218,7 @@ class PostgresStoreTest {
             StoreLocation postgres = StoreLocation.parse(pg.url() + "&socketTimeout=2", temp);
             var run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(RunRequest.simulated(protocol, new Speed(100))
                     .withDatabase(postgres));
-            Thread freezer = onceCommitted(pg, 3000, PostgresServer::freeze);
+            Thread freezer = pg.onceCommitted(3000, PostgresServer::freeze);
             RunOutcome outcome;
             try {
                 outcome = run.execute(RunListener.NONE);
@@ -247,36 +247,6 @@ class PostgresStoreTest {
     }
 
     private static final long PLANNED_SAMPLES = 360_000;
-
-    @FunctionalInterface
-    private interface ServerAction {
-        void apply(PostgresServer pg) throws Exception;
-    }
-
-    /** Started: waits (at most 20 s) until {@code samples} are committed on the server, then does {@code action} to it. */
-    private static Thread onceCommitted(PostgresServer pg, long samples, ServerAction action) {
-        Thread thread = new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
-                long deadline = System.nanoTime() + 20_000_000_000L;
-                while (System.nanoTime() < deadline) {
-                    try (ResultSet rs = s.executeQuery("SELECT to_regclass('samples') IS NOT NULL"
-                            + " AND (SELECT count(*) FROM samples) >= " + samples)) {
-                        if (rs.next() && rs.getBoolean(1)) {
-                            break;
-                        }
-                    } catch (java.sql.SQLException notYet) {
-                        // the schema is being built
-                    }
-                    Thread.sleep(20);
-                }
-                action.apply(pg);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "pg-action");
-        thread.start();
-        return thread;
-    }
 
     private static List<List<String>> rows(SessionAnalysis.Result result) {
         return result.steps().stream().map(ResultRows::cells).toList();

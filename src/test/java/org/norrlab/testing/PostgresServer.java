@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -116,6 +118,37 @@ public final class PostgresServer implements AutoCloseable {
         String pid = Files.readAllLines(dataDir.resolve("data/postmaster.pid")).get(0).trim();
         run(List.of("pkill", signal, "-P", pid), false);
         run(List.of("kill", signal, pid), false);
+    }
+
+    /** Something a test does to the server. */
+    @FunctionalInterface
+    public interface Action {
+        void apply(PostgresServer pg) throws Exception;
+    }
+
+    /** Started: waits (at most 20 s) until {@code samples} are committed on this server, then does {@code action} to it. */
+    public Thread onceCommitted(long samples, Action action) {
+        Thread thread = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(url()); Statement s = c.createStatement()) {
+                long deadline = System.nanoTime() + 20_000_000_000L;
+                while (System.nanoTime() < deadline) {
+                    try (ResultSet rs = s.executeQuery("SELECT to_regclass('samples') IS NOT NULL"
+                            + " AND (SELECT count(*) FROM samples) >= " + samples)) {
+                        if (rs.next() && rs.getBoolean(1)) {
+                            break;
+                        }
+                    } catch (SQLException notYet) {
+                        // the schema is being built
+                    }
+                    Thread.sleep(20);
+                }
+                action.apply(this);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "pg-action");
+        thread.start();
+        return thread;
     }
 
     /** The lab database URL (the 'postgres' database of this server). */

@@ -13,6 +13,7 @@ import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 
+import org.norrlab.logging.LogContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
         }
         abort = false;
         CompletableMeasurement measurement = new CompletableMeasurement();
-        player = new Thread(() -> measurement.complete(stream(step, sink)), "recorded-samples");
+        player = new Thread(LogContext.carried(() -> measurement.complete(stream(step, sink))), "recorded-samples");
         player.setDaemon(true);
         player.start();
         return measurement;

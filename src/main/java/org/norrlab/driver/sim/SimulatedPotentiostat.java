@@ -14,6 +14,7 @@ import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.electrochem.RheScale;
+import org.norrlab.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         this.pacer = pacer;
         this.readTimeout = readTimeout;
         this.thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sim-instrument");
+            Thread t = new Thread(LogContext.carried(r), "sim-instrument");
             t.setDaemon(true);
             return t;
         });

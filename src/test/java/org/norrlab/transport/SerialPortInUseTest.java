@@ -1,0 +1,64 @@
+package org.norrlab.transport;
+
+import com.fazecast.jSerialComm.SerialPort;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.driver.DriverException;
+import org.norrlab.testing.PtyPair;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A port that another bench (or anything else in this process) holds is said to be in use, never to be
+ * unplugged: jSerialComm gives the same error code for both. Real ptys from socat.
+ */
+class SerialPortInUseTest {
+    private static final SerialSettings SETTINGS = SerialSettings.eightNoneOne(230_400, Duration.ofMillis(200));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aPortHeldByAnotherBenchUnderAnotherNameIsInUseNotUnplugged() throws Exception {
+        try (PtyPair pty = new PtyPair(temp)) {
+            Path byId = Files.createSymbolicLink(temp.resolve("usb-PalmSens_EmStat4-if00"), Path.of(pty.host()));
+            SerialTransport first = SerialTransport.open(pty.host(), SETTINGS);
+            try {
+                assertThatThrownBy(() -> SerialTransport.open(byId.toString(), SETTINGS))
+                        .isInstanceOf(DriverException.class)
+                        .hasMessageContaining("cannot open serial port " + byId + ": it is in use by this norrlab (opened as "
+                                + pty.host())
+                        .hasMessageNotContaining("does not exist");
+            } finally {
+                first.close();
+            }
+            SerialTransport.open(byId.toString(), SETTINGS).close();
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherHandleOfThisProcessIsInUseNotUnplugged() throws Exception {
+        try (PtyPair pty = new PtyPair(temp)) {
+            SerialPort other = SerialPort.getCommPort(pty.host());
+            assertThat(other.openPort(0)).isTrue();
+            try {
+                assertThatThrownBy(() -> SerialTransport.open(pty.host(), SETTINGS))
+                        .isInstanceOf(DriverException.class)
+                        .hasMessageContaining("it is there but in use").hasMessageNotContaining("does not exist");
+            } finally {
+                other.closePort();
+            }
+        }
+    }
+
+    @Test
+    void aPortThatIsNotThereIsStillUnplugged() {
+        assertThatThrownBy(() -> SerialTransport.open(temp.resolve("ttyGone").toString(), SETTINGS))
+                .isInstanceOf(DriverException.class).hasMessageContaining("does not exist").hasMessageNotContaining("in use");
+    }
+}
