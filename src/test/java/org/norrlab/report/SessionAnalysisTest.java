@@ -6,6 +6,8 @@ import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.plan.PlannedStep;
@@ -28,6 +30,11 @@ class SessionAnalysisTest {
     Path temp;
 
     private long session(SessionStore store, double gapFrom, double gapTo) throws Exception {
+        return session(store, gapFrom, gapTo, false);
+    }
+
+    /** One CA step of 100 s at 1 s, 10 mA, without the samples strictly between the two times; stored as completed. */
+    private long session(SessionStore store, double gapFrom, double gapTo, boolean gapEvent) throws Exception {
         long id = store.createSession(new NewSession("hand", "hand.yaml", "", Fixtures.cellAtPh7(),
                 new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", Instant.now()));
         PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5, -1.111,
@@ -40,6 +47,10 @@ class SessionAnalysisTest {
                     continue;
                 }
                 writer.accept(new AcquisitionRecord.SampleTaken(1, seq++, new Sample(t, -1.111, -0.010, 0.1, 0)), false);
+            }
+            if (gapEvent) {
+                writer.accept(new AcquisitionRecord.EventSeen(1, new Event(EventKind.GAP, gapFrom, "link lost; reconnecting",
+                        Map.of("last_sample_s", gapFrom)), Instant.now()), false);
             }
             writer.accept(new AcquisitionRecord.StepEnded(1, "completed", seq, 100, Double.NaN, Instant.now()), true);
         }
@@ -71,6 +82,20 @@ class SessionAnalysisTest {
             assertThat(step.largestGapSeconds()).isEqualTo(11.0);
             assertThat(step.notes()).anyMatch(n -> n.startsWith("gap in the data (longest 11.0 s without samples): Q bridges it"));
             assertThat(step.charge().coulombs()).isCloseTo(1.0, within(1e-12));
+        }
+    }
+
+    @Test
+    void aGapThatRunsToTheEndOfACompletedStepIsMeasuredAndTheStepCoversOnlyItsRecordedPart() throws Exception {
+        try (SessionStore store = SessionStore.open(temp.resolve("end.db"))) {
+            long id = session(store, 80, 101, true);   // samples 1 .. 80 s of a 100 s step stored as completed
+            StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
+            assertThat(step.step().outcome()).contains("completed");
+            assertThat(step.samples()).isEqualTo(80);
+            assertThat(step.largestGapSeconds()).isEqualTo(20.0);
+            assertThat(step.notes()).noneMatch(n -> n.contains("longest 0.0 s"))
+                    .contains("step completed with 80 of 100 planned samples, none in its last 20.0 s:"
+                            + " Q and yield cover only the recorded part");
         }
     }
 
