@@ -103,6 +103,12 @@ public final class SessionAnalysis {
                     + " without samples is longer than %.0f intervals", GAP_INTERVALS));
             largestGap = step.intervalSeconds() * GAP_INTERVALS;
         }
+        long withoutCurrent = tally.samples() - tally.currentSamples();
+        if (withoutCurrent > 0) {
+            // e.g. the Rodeostat's NaN: kept and flagged NO_CURRENT, and left out of Q rather than counted as 0 A
+            notes.add(String.format(Locale.ROOT, "%d of %d samples carry no current (the instrument sent none, or"
+                    + " not a number): Q bridges them by straight-line interpolation", withoutCurrent, tally.samples()));
+        }
         if (options.blankCurrentAmperes() != 0) {
             notes.add(String.format(Locale.ROOT, "blank current %.4g A subtracted before integrating", options.blankCurrentAmperes()));
         }

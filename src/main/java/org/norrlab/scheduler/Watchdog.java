@@ -47,11 +47,11 @@ final class Watchdog implements SampleSink {
     }
 
     private static long wallNanos(Duration instrumentTime, Speed speed) {
-        if (speed.isMax() || speed.factor() <= 1) {
+        if (speed.isMax()) {
             return instrumentTime.toNanos();
         }
         long scaled = (long) (instrumentTime.toNanos() / speed.factor());
-        return Math.max(scaled, Math.min(instrumentTime.toNanos(), SHORTEST_WALL.toNanos()));
+        return speed.factor() <= 1 ? scaled : Math.max(scaled, Math.min(instrumentTime.toNanos(), SHORTEST_WALL.toNanos()));
     }
 
     /** Counts silence from now (a measurement starts, or continues after a reconnect). */

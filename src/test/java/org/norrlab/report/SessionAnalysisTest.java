@@ -100,6 +100,28 @@ class SessionAnalysisTest {
     }
 
     @Test
+    void samplesWithoutACurrentInACaStepAreNamedNotSilentlyBridged() throws Exception {
+        try (SessionStore store = SessionStore.open(temp.resolve("nan.db"))) {
+            long id = store.createSession(new NewSession("hand", "hand.yaml", "", Fixtures.cellAtPh7(),
+                    new InstrumentIdentity("rodeostat", "rodeostat", "m", "f", "s"), Map.of(), "test", Instant.now()));
+            PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5, -1.111,
+                    Duration.ofSeconds(1), Duration.ofSeconds(10), CurrentRangeChoice.AUTO, new Location(Path.of("hand.yaml"), 1, 1));
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepStarted(ca, Instant.now(), 0), false);
+                for (int t = 1; t <= 10; t++) {
+                    Sample sample = t == 5 || t == 6 ? Sample.potentialOnly(t, -1.111) : new Sample(t, -1.111, -0.010, 0.024, 0);
+                    writer.accept(new AcquisitionRecord.SampleTaken(1, t - 1, sample), false);
+                }
+                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", 10, 10, Double.NaN, Instant.now()), true);
+            }
+            StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
+            assertThat(step.charge().coulombs()).isCloseTo(0.1, within(1e-12));
+            assertThat(step.notes()).contains("2 of 10 samples carry no current (the instrument sent none, or not a number):"
+                    + " Q bridges them by straight-line interpolation");
+        }
+    }
+
+    @Test
     void theStoredTallyGivesWhatTheSamplesGive() throws Exception {
         Path db = temp.resolve("tally.db");
         org.norrlab.run.RunOutcome run = new org.norrlab.run.RunService(org.norrlab.config.SiteConfig.load(Fixtures.HOME))
