@@ -99,7 +99,7 @@ public final class SessionAnalysis {
             notes.add(String.format(Locale.ROOT, "gap in the data (longest %.1f s without samples): Q bridges it by"
                     + " straight-line interpolation, so treat this step's FE and yield with care", interiorGap));
         } else if (gapEvent && trailingGap == 0) {
-            notes.add(String.format(Locale.ROOT, "the link was lost during this step (a GAP event), but no stretch"
+            notes.add(String.format(Locale.ROOT, "a gap was recorded during this step (a GAP event), but no stretch"
                     + " without samples is longer than %.0f intervals", GAP_INTERVALS));
             largestGap = step.intervalSeconds() * GAP_INTERVALS;
         }
