@@ -13,6 +13,7 @@ import org.norrlab.core.Sample;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.testing.Fixtures;
 
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** Charge over exactly a step's window from hand-made samples: gaps are flagged, a blank current is subtracted. */
@@ -118,6 +120,26 @@ class SessionAnalysisTest {
             assertThat(step.charge().coulombs()).isCloseTo(0.1, within(1e-12));
             assertThat(step.notes()).contains("2 of 10 samples carry no current (the instrument sent none, or not a number):"
                     + " Q bridges them by straight-line interpolation");
+        }
+    }
+
+    @Test
+    void anInfiniteCurrentStoredByAnOlderVersionIsNamedNeverIntegratedIntoQ() throws Exception {
+        Path db = temp.resolve("inf.db");
+        long id;
+        try (SessionStore store = SessionStore.open(db)) {
+            id = session(store, 0, 0);
+        }
+        try (var st = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db).createStatement()) {
+            // what a version that let Infinity through left behind: the sample and the tally summed over it
+            st.executeUpdate("UPDATE samples SET i_a = -9e999 WHERE seq = 41");
+            st.executeUpdate("UPDATE step_tallies SET coulombs = -9e999, sum_amperes = -9e999");
+        }
+        try (SessionStore store = SessionStore.open(db)) {
+            assertThatThrownBy(() -> SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("sample 41 of session " + id + " step 1 in ")
+                    .hasMessageContaining("cannot be used: a sample's current and potential must be finite, were -Infinity A");
         }
     }
 
