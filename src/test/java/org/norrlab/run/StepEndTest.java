@@ -86,10 +86,10 @@ class StepEndTest {
 
     @Test
     void theWatchdogGivesAStepThreeIntervalsCountedInInstrumentTime() throws Exception {
-        // 500 ms of watchdog, but samples 4 s apart at 4x (1 s of wall time apart): the limit is 3 x 4 s = 12 s
-        // of instrument time, 3 s of wall time. A watchdog counting wall time against 500 ms stops this step.
+        // 500 ms of watchdog, but samples 4 s apart at 2x (2 s of wall time apart): the limit is 3 x 4 s = 12 s
+        // of instrument time, 6 s of wall time. A watchdog counting wall time against 500 ms stops this step.
         Path db = temp.resolve("intervals.db");
-        RunOutcome outcome = simulated(protocol("{watchdog: 500 ms}", "duration: 8 s, interval: 4 s"), new Speed(4), db);
+        RunOutcome outcome = simulated(protocol("{watchdog: 500 ms}", "duration: 8 s, interval: 4 s"), new Speed(2), db);
         assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.steps(outcome.sessionId()).get(0).sampleCount()).isEqualTo(2);
@@ -99,8 +99,9 @@ class StepEndTest {
 
     @Test
     void aSilentInstrumentTripsTheWatchdogInInstrumentTime() throws Exception {
-        // At 100x the shipped 30 s are 0.3 s of wall time (1 s at the least); the instrument is silent for up to 20 s
-        // of wall time and then ends the step as if nothing had happened.
+        // At 100x the shipped 30 s are 0.3 s of wall time (5 s at the least); the instrument is silent for up to 20 s
+        // of wall time and then ends the step as if nothing had happened: a watchdog counting 30 s of wall time
+        // would let it.
         Path db = temp.resolve("stall.db");
         Scripted quiet = new Scripted(3, 20, TimeUnit.SECONDS.toNanos(20));
         RunOutcome outcome = scripted(protocol("", "duration: 10 s, interval: 100 ms"), new Speed(100), quiet, db);
