@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * measured: no driver hands over a sample stamped with a time the measurement never reached.
  */
 class AbortBetweenSamplesTest {
-    /** Samples 20 s apart at 20x: one second of wall time between them, ample for the abort to come between. */
-    private static final Duration INTERVAL = Duration.ofSeconds(20);
+    /** Samples 60 s apart at 20x: three seconds of wall time between them, ample for the abort to come between. */
+    private static final Duration INTERVAL = Duration.ofSeconds(60);
     private static final Speed SPEED = new Speed(20);
 
-    private static void abortAfterTheFirstSample(Potentiostat instrument, Measurement measurement, CollectingSink sink)
-            throws Exception {
+    private static void abortAfterTheFirstSample(Potentiostat instrument, Measurement measurement, CollectingSink sink,
+                                                 double firstSampleSeconds) throws Exception {
         while (sink.samples.isEmpty()) {
             Thread.sleep(2);
         }
@@ -34,8 +34,8 @@ class AbortBetweenSamplesTest {
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.ABORTED);
         assertThat(sink.samples).as("samples delivered").hasSize(1);
         assertThat(end.samples()).isEqualTo(1);
-        assertThat(sink.samples.get(0).timeSeconds()).isEqualTo(20.0);
-        assertThat(end.lastTimeSeconds()).as("the step ends at its last measured sample").isEqualTo(20.0);
+        assertThat(sink.samples.get(0).timeSeconds()).isEqualTo(firstSampleSeconds);
+        assertThat(end.lastTimeSeconds()).as("the step ends at its last measured sample").isEqualTo(firstSampleSeconds);
     }
 
     @Test
@@ -45,15 +45,16 @@ class AbortBetweenSamplesTest {
             Measurement measurement = sim.startChronoamperometry(new ChronoamperometryRequest(
                     Fixtures.cellAtPh7().rheScale().toReference(-0.5), INTERVAL, Duration.ofMinutes(10),
                     CurrentRangeChoice.AUTO), sink);
-            abortAfterTheFirstSample(sim, measurement, sink);
+            abortAfterTheFirstSample(sim, measurement, sink, 60.0);
         }
     }
 
     @Test
     void aReplayOfRecordedSamplesEndsAtItsLastPlayedSample() throws Exception {
-        List<Sample> recorded = new ArrayList<>();
-        for (int k = 1; k <= 30; k++) {
-            recorded.add(new Sample(k * 20.0, -1.1, -0.01, 0.1, 0));
+        // the first sample soon after the start, the next a minute later
+        List<Sample> recorded = new ArrayList<>(List.of(new Sample(1.0, -1.1, -0.01, 0.1, 0)));
+        for (int k = 1; k <= 10; k++) {
+            recorded.add(new Sample(1.0 + k * 60.0, -1.1, -0.01, 0.1, 0));
         }
         try (Potentiostat replay = new RecordedSamplesPotentiostat(new InstrumentIdentity("sim", "sim", "m", "f", "s"),
                 new Capabilities(-5, 5, List.of(0.1), Duration.ofMillis(1), true),
@@ -61,7 +62,7 @@ class AbortBetweenSamplesTest {
             CollectingSink sink = new CollectingSink();
             Measurement measurement = replay.startChronoamperometry(new ChronoamperometryRequest(-1.1, INTERVAL,
                     Duration.ofMinutes(10), CurrentRangeChoice.AUTO), sink);
-            abortAfterTheFirstSample(replay, measurement, sink);
+            abortAfterTheFirstSample(replay, measurement, sink, 1.0);
         }
     }
 }
