@@ -22,6 +22,8 @@ public final class AcquisitionCore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AcquisitionCore.class);
     public static final int DEFAULT_CAPACITY = 1 << 16;
     private static final int MAX_BATCH = 8192;
+    /** How many were lost is for the counters to say (samples in versus delivered), not a guess made here. */
+    private static final String NOT_DELIVERED = "the records it had not delivered yet, and any published since, are not stored";
     private static final AcquisitionRecord END = new AcquisitionRecord.SampleTaken(-1, -1, Sample.potentialOnly(0, 0));
 
     private final BlockingQueue<AcquisitionRecord> queue;
@@ -38,6 +40,7 @@ public final class AcquisitionCore implements AutoCloseable {
     private volatile Exception failure;
     private volatile RecordConsumer failedConsumer;
     private volatile boolean closed;
+    private volatile boolean dispatcherStopped;
 
     public AcquisitionCore(int capacity, List<RecordConsumer> consumers) {
         this.capacity = capacity;
@@ -91,7 +94,7 @@ public final class AcquisitionCore implements AutoCloseable {
         synchronized (progress) {
             while (delivered + discardedAfterFailure < target) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || dispatcherStopped) {
                     return false;
                 }
                 TimeUnit.NANOSECONDS.timedWait(progress, left);
@@ -115,19 +118,42 @@ public final class AcquisitionCore implements AutoCloseable {
                            long recordsDiscardedAfterFailure) {
     }
 
+    /**
+     * The dispatcher thread. However it stops, producers must learn of it: a dispatcher that dies silently
+     * leaves a driver blocked on a full queue for ever, with the cell on.
+     */
     private void dispatch() {
+        try {
+            dispatchUntilClosed();
+        } catch (InterruptedException e) {
+            stopped(new DispatcherStoppedException("the acquisition dispatcher was interrupted; " + NOT_DELIVERED, e));
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            stopped(new DispatcherStoppedException("the acquisition dispatcher stopped (" + e + "); " + NOT_DELIVERED, e));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal;   // out of memory: let the JVM's own handling see it too
+            }
+        }
+    }
+
+    private void stopped(DispatcherStoppedException why) {
+        log.error("{}; the run will stop", why.getMessage(), why.getCause());
+        synchronized (progress) {
+            if (failure == null) {
+                failure = why;
+            }
+            dispatcherStopped = true;
+            progress.notifyAll();
+        }
+    }
+
+    private void dispatchUntilClosed() throws InterruptedException {
         List<AcquisitionRecord> batch = new ArrayList<>(MAX_BATCH);
         boolean running = true;
         while (running) {
             int depth = Math.max(1, queue.size());
-            try {
-                batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
-            } catch (InterruptedException e) {
-                log.error("acquisition dispatcher interrupted; records still queued: {}", queue.size(), e);
-                Thread.currentThread().interrupt();
-                return;
-            }
+            batch.add(queue.take());
+            queue.drainTo(batch, MAX_BATCH - 1);
             int end = batch.indexOf(END);
             if (end >= 0) {
                 running = false;
@@ -212,7 +238,10 @@ public final class AcquisitionCore implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (!closed) {
-            queue.put(END);
+            // A stopped dispatcher drains nothing: do not wait for room in its queue.
+            while (!dispatcherStopped && dispatcher.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                log.debug("waiting for room in the acquisition queue to close it");
+            }
             closed = true;
         }
         dispatcher.join();
@@ -227,8 +256,10 @@ public final class AcquisitionCore implements AutoCloseable {
     public boolean close(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         if (!closed) {
-            if (!queue.offer(END, wait.toNanos(), TimeUnit.NANOSECONDS)) {
-                return false;
+            while (!dispatcherStopped && dispatcher.isAlive() && !queue.offer(END, 100, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() - deadline > 0) {
+                    return false;
+                }
             }
             closed = true;
         }

@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.Map;
 
 /** Units of an amount of substance: mol, mmol, µmol, nmol. */
@@ -10,7 +12,7 @@ public record AmountUnit(String written, double molesPerUnit) {
     public static AmountUnit parse(String text) {
         Double factor = UNITS.get(text.trim());
         if (factor == null) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not an amount unit; allowed: mol, mmol, µmol (umol), nmol");
+            throw new BadInputException("'" + text.trim() + "' is not an amount unit; allowed: mol, mmol, µmol (umol), nmol");
         }
         return new AmountUnit(text.trim(), factor);
     }

@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +22,7 @@ public record Calibration(long id, Instant created, String operator, String note
         standards = List.copyOf(standards);
         blankAbsorbances = List.copyOf(blankAbsorbances);
         if (standards.size() < 2) {
-            throw new IllegalArgumentException("a calibration needs at least 2 standards, got " + standards.size());
+            throw new BadInputException("a calibration needs at least 2 standards, got " + standards.size());
         }
         ConcentrationUnit.parse(unit, product);
     }

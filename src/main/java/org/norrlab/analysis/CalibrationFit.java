@@ -2,6 +2,7 @@ package org.norrlab.analysis;
 
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.norrlab.core.BadInputException;
 
 import java.util.List;
 
@@ -45,7 +46,7 @@ public record CalibrationFit(double slope, double intercept, double slopeStandar
         }
         double slope = regression.getSlope();
         if (!(Math.abs(slope) > 0) || Double.isNaN(slope)) {
-            throw new IllegalArgumentException("the standards give no slope: give standards of at least two different concentrations");
+            throw new BadInputException("the standards give no slope: give standards of at least two different concentrations");
         }
         double interceptSe = regression.getInterceptStdErr();
         double sigma;

@@ -28,6 +28,10 @@ public final class ChargeAccumulator {
         if (Double.isNaN(amperes)) {
             return;
         }
+        if (Double.isInfinite(amperes) || !Double.isFinite(timeSeconds)) {
+            throw new IllegalArgumentException("cannot integrate " + amperes + " A at " + timeSeconds
+                    + " s: a charge from a value that is not finite would be meaningless");
+        }
         if (Double.isNaN(lastCurrent)) {
             coulombs += amperes * timeSeconds;
         } else {

@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,20 +38,20 @@ public record ConcentrationUnit(String written, double molPerLiterPerUnit) {
                 String basis = m.group(2) == null ? product.name() : m.group(2);
                 Double molarMass = BASES.get(basis);
                 if (molarMass == null) {
-                    throw new IllegalArgumentException("a mass concentration of " + product + " needs a basis; write e.g. '"
+                    throw new BadInputException("a mass concentration of " + product + " needs a basis; write e.g. '"
                             + m.group(1).trim() + " " + product + "'");
                 }
                 if (product != Product.NH3 && !basis.equals(product.name())) {
-                    throw new IllegalArgumentException("'" + basis + "' is not a basis for " + product + "; write '"
+                    throw new BadInputException("'" + basis + "' is not a basis for " + product + "; write '"
                             + m.group(1).trim() + " " + product + "'");
                 }
                 if (product == Product.NH3 && basis.equals("NH2OH")) {
-                    throw new IllegalArgumentException("NH3 cannot be counted as NH2OH; allowed bases: NH3, NH4+, NH4+-N");
+                    throw new BadInputException("NH3 cannot be counted as NH2OH; allowed bases: NH3, NH4+, NH4+-N");
                 }
                 return new ConcentrationUnit(text.trim(), gramsPerLiter / molarMass);
             }
         }
-        throw new IllegalArgumentException("'" + text.trim() + "' is not a concentration unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed by a basis"
+        throw new BadInputException("'" + text.trim() + "' is not a concentration unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed by a basis"
                 + " (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'");
     }
 

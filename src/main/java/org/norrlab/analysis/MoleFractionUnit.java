@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 /** Units of a GC mole fraction: ppm or %. */
 public final class MoleFractionUnit {
     private MoleFractionUnit() {
@@ -11,7 +13,7 @@ public final class MoleFractionUnit {
             case "ppm" -> 1e-6;
             case "%", "vol%", "mol%" -> 1e-2;
             case "ppb" -> 1e-9;
-            default -> throw new IllegalArgumentException("'" + text.trim()
+            default -> throw new BadInputException("'" + text.trim()
                     + "' is not a unit for a GC mole fraction; allowed: ppm, ppb, %");
         };
     }

@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.Locale;
 
 /**
@@ -49,6 +51,6 @@ public enum Product {
         if (key.equals("NH4+") || key.equals("NH4") || key.equals("AMMONIA") || key.equals("AMMONIUM")) {
             return NH3;
         }
-        throw new IllegalArgumentException("'" + text + "' is not a product norrlab knows; allowed: NH3, NH2OH, N2O, N2, H2");
+        throw new BadInputException("'" + text + "' is not a product norrlab knows; allowed: NH3, NH2OH, N2O, N2, H2");
     }
 }

@@ -1,5 +1,7 @@
 package org.norrlab.analysis;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +16,7 @@ public record WrittenValue(Measure measure, String unit) {
     public static WrittenValue parse(String text, String what) {
         Matcher m = FORM.matcher(text.replace('\u2212', '-'));
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not " + what + "; write a number, optionally '± sigma',"
+            throw new BadInputException("'" + text + "' is not " + what + "; write a number, optionally '± sigma',"
                     + " and a unit, e.g. '0.50 ± 0.01 mM'");
         }
         double value = Double.parseDouble(m.group(1));
@@ -29,11 +31,11 @@ public record WrittenValue(Measure measure, String unit) {
             case "mL", "ml" -> 1;
             case "L", "l" -> 1000;
             case "µL", "uL", "ul" -> 1e-3;
-            default -> throw new IllegalArgumentException("'" + v.unit() + "' is not a volume unit" + (v.unit().isEmpty()
+            default -> throw new BadInputException("'" + v.unit() + "' is not a volume unit" + (v.unit().isEmpty()
                     ? " (the unit is missing)" : "") + "; allowed: mL, L, µL, e.g. '35 mL'");
         };
         if (!(v.measure().value() > 0)) {
-            throw new IllegalArgumentException("a volume must be greater than zero, was '" + text + "'");
+            throw new BadInputException("a volume must be greater than zero, was '" + text + "'");
         }
         Measure ml = v.measure().times(factor);
         return ml.sigma() > 0 ? ml : Measure.relative(ml.value(), Assay.DEFAULT_VOLUME_RELATIVE_SIGMA);

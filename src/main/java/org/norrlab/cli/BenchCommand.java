@@ -6,6 +6,7 @@ import org.norrlab.bench.ParserBench;
 import org.norrlab.bench.PipelineBench;
 import org.norrlab.bench.ReplayBench;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.gui.ChartBench;
 import org.norrlab.gui.GuiContext;
 import org.norrlab.gui.WindowBench;
@@ -85,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "lab" -> out.println(org.norrlab.bench.LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
             case "all" -> all(out, site, s);
-            default -> throw new IllegalArgumentException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
+            default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
                     + " long-run, replay, chart, lag, all, lab");
         }
         out.flush();

@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
+import org.norrlab.core.BadInputException;
 import org.norrlab.labdata.StandardsFile;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
@@ -62,7 +63,7 @@ final class CalibCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             describe(out, calibration, fit);
             if (!fit.acceptable() && !acceptPoorFit) {
-                throw new IllegalArgumentException("the calibration in " + file + " was not saved: " + fit.acceptanceProblem()
+                throw new BadInputException("the calibration in " + file + " was not saved: " + fit.acceptanceProblem()
                         + ". Measure more standards, or give --accept-poor-fit to save it anyway (every result using it"
                         + " will be flagged)");
             }

@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.BadInputException;
 import org.norrlab.store.ControlLink;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
@@ -34,7 +35,7 @@ final class ControlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (controlSession == sessionId) {
-            throw new IllegalArgumentException("a session cannot be its own control");
+            throw new BadInputException("a session cannot be its own control");
         }
         try (SessionStore store = homeOptions.openStore()) {
             Lookup.find(store, sessionId);

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.core.BadInputException;
 import org.norrlab.driver.DriverException;
 import org.norrlab.run.PlanRejectedException;
 import org.norrlab.store.StoreException;
@@ -22,9 +23,13 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof StoreException || e instanceof org.norrlab.sync.SyncService.SyncException) {
             code = ExitCodes.STORE;
             what = "Session database problem";
-        } else if (e instanceof IllegalArgumentException || e instanceof org.norrlab.importer.ImportException) {
+        } else if (e instanceof BadInputException || e instanceof org.norrlab.importer.ImportException) {
             code = ExitCodes.BAD_INPUT;
             what = "Bad input";
+        } else if (e instanceof RuntimeException) {
+            // Any other IllegalArgumentException, IllegalStateException, ...: an invariant of our own code broke.
+            code = ExitCodes.FAILED;
+            what = "norrlab failed (a fault in norrlab, not in your input)";
         } else {
             code = ExitCodes.FAILED;
             what = "norrlab failed";

@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.BadInputException;
 import org.norrlab.gui.GuiContext;
 import org.norrlab.gui.NorrlabWindow;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ final class GuiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (GraphicsEnvironment.isHeadless()) {
-            throw new IllegalArgumentException("there is no display to open a window on (DISPLAY is not set or"
+            throw new BadInputException("there is no display to open a window on (DISPLAY is not set or"
                     + " java.awt.headless is true); on a headless machine use the CLI, or run under Xvfb");
         }
         GuiContext context = new GuiContext(homeOptions.site(), homeOptions.store());

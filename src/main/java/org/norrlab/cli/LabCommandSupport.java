@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
@@ -26,7 +27,7 @@ final class LabCommandSupport {
         try {
             lab = LabRun.prepare(benches, database);
         } catch (LabRun.LabRejectedException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+            throw new BadInputException(file + ": " + e.getMessage(), e);
         }
         out.printf(Locale.ROOT, "Lab %s: %d benches into %s%n", file.getFileName(), benches.size(), database);
         for (LabRun.BenchRun b : lab.benches()) {

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Speed;
@@ -99,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()));
         if (simulateAssays && !new DriverRegistry(site.home()).profile(instrument).family().equals("sim")) {
-            throw new IllegalArgumentException("--simulate-assays needs the simulated instrument; " + instrument
+            throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
         }
         PreparedRun run = service.prepare(request);

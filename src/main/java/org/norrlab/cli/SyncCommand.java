@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,12 +31,12 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SiteConfig site = homeOptions.site();
-        String url = to != null ? to : site.labDatabase().orElseThrow(() -> new IllegalArgumentException(
+        String url = to != null ? to : site.labDatabase().orElseThrow(() -> new BadInputException(
                 "no lab database: give --to jdbc:postgresql://host:5432/db?user=... or set lab_database in config/site.yaml"));
         PrintWriter out = spec.commandLine().getOut();
         org.norrlab.store.StoreLocation bench = homeOptions.store();
         if (bench.file().isEmpty()) {
-            throw new IllegalArgumentException("this bench already stores its sessions in " + bench + " (session_store"
+            throw new BadInputException("this bench already stores its sessions in " + bench + " (session_store"
                     + " in config/site.yaml or --db): there is no local file to sync; give --db FILE for one");
         }
         SyncService.Report r = SyncService.sync(bench.file().get(), url, running, new SyncService.Listener() {

@@ -6,7 +6,7 @@ public record CurrentRangeChoice(boolean auto, double fullScaleAmperes) {
 
     public static CurrentRangeChoice fixed(double fullScaleAmperes) {
         if (!(fullScaleAmperes > 0)) {
-            throw new IllegalArgumentException("a current range must be > 0 A");
+            throw new BadInputException("a current range must be > 0 A");
         }
         return new CurrentRangeChoice(false, fullScaleAmperes);
     }

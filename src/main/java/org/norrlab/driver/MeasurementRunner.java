@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,19 @@ public final class MeasurementRunner {
     /** Runs the read loop of the measurement {@link #begin} started, on the reader thread. */
     public void read(CompletableMeasurement measurement, Supplier<MeasurementEnd> loop) {
         reader.execute(() -> {
-            MeasurementEnd end = loop.get();
+            MeasurementEnd end;
+            try {
+                end = loop.get();
+            } catch (RuntimeException | Error e) {
+                // A read loop that throws (the acquisition refused a sample, a fault in a parser) must still end the
+                // measurement, or the scheduler would wait for it for ever with the cell on. It stays "running" so
+                // that the scheduler's abort sends the stop command. The samples delivered before are counted by
+                // the scheduler's own sink, not here.
+                log.error("{}: the measurement's read loop stopped", port, e);
+                measurement.complete(new MeasurementEnd(MeasurementEnd.Outcome.FAILED, 0, 0, Optional.of(
+                        new DriverException("reading the measurement on " + port + " stopped: " + e, e))));
+                return;
+            }
             running = null;
             measurement.complete(end);
         });
@@ -89,7 +102,9 @@ public final class MeasurementRunner {
             stop.send();
         }
         try {
-            measurement.awaitEnd(readTimeout);
+            if (measurement.awaitEnd(readTimeout).isPresent() && running == measurement) {
+                running = null;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

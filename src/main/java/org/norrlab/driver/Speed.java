@@ -1,5 +1,7 @@
 package org.norrlab.driver;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.Locale;
 
 /**
@@ -29,7 +31,7 @@ public record Speed(double factor) {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("'" + text + "' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'");
+        throw new BadInputException("'" + text + "' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'");
     }
 
     public boolean isMax() {

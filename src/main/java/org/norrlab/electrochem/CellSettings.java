@@ -1,5 +1,7 @@
 package org.norrlab.electrochem;
 
+import org.norrlab.core.BadInputException;
+
 import java.util.Objects;
 
 /**
@@ -11,19 +13,19 @@ public record CellSettings(ReferenceElectrode referenceElectrode, double pH, dou
     public CellSettings {
         Objects.requireNonNull(referenceElectrode, "referenceElectrode");
         if (!(pH >= -1 && pH <= 15)) {
-            throw new IllegalArgumentException("pH must lie between -1 and 15, was " + pH);
+            throw new BadInputException("pH must lie between -1 and 15, was " + pH);
         }
         if (!(temperatureCelsius > -30 && temperatureCelsius < 150)) {
-            throw new IllegalArgumentException("temperature must lie between -30 and 150 °C, was " + temperatureCelsius);
+            throw new BadInputException("temperature must lie between -30 and 150 °C, was " + temperatureCelsius);
         }
         if (!(electrodeAreaCm2 > 0)) {
-            throw new IllegalArgumentException("electrode area must be > 0 cm², was " + electrodeAreaCm2);
+            throw new BadInputException("electrode area must be > 0 cm², was " + electrodeAreaCm2);
         }
         if (!(catalystLoadingMgPerCm2 >= 0)) {
-            throw new IllegalArgumentException("catalyst loading must be >= 0 mg/cm², was " + catalystLoadingMgPerCm2);
+            throw new BadInputException("catalyst loading must be >= 0 mg/cm², was " + catalystLoadingMgPerCm2);
         }
         if (!(electrolyteVolumeMl > 0)) {
-            throw new IllegalArgumentException("electrolyte volume must be > 0 mL, was " + electrolyteVolumeMl);
+            throw new BadInputException("electrolyte volume must be > 0 mL, was " + electrolyteVolumeMl);
         }
     }
 

@@ -6,6 +6,7 @@ import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
+import org.norrlab.core.BadInputException;
 import org.norrlab.figures.FaradaicFigure;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
@@ -305,7 +306,7 @@ final class AnalysisPanel extends JPanel {
         try {
             return Double.parseDouble(text.replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a number; the " + what + " is a plain number", e);
+            throw new BadInputException("'" + text + "' is not a number; the " + what + " is a plain number", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.norrlab.gui;
 
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
@@ -290,7 +291,7 @@ final class RunPanel extends JPanel {
         InstrumentChoice choice = (InstrumentChoice) instruments.getSelectedItem();
         Path protocol = (Path) protocols.getSelectedItem();
         if (choice == null || (protocol == null && choice.kind() != InstrumentChoice.Kind.REPLAY)) {
-            Background.showError(this, "Starting", new IllegalArgumentException("choose an instrument and a protocol first"));
+            Background.showError(this, "Starting", new BadInputException("choose an instrument and a protocol first"));
             return;
         }
         Speed runSpeed;

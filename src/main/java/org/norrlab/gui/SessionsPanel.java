@@ -2,6 +2,7 @@ package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.figures.CurrentFigure;
 import org.norrlab.report.ReportWriter;
@@ -184,7 +185,7 @@ final class SessionsPanel extends JPanel {
 
     private Details load(long id) throws Exception {
         try (SessionStore store = context.openStore()) {
-            StoredSession session = store.session(id).orElseThrow(() -> new IllegalArgumentException("there is no session " + id));
+            StoredSession session = store.session(id).orElseThrow(() -> new BadInputException("there is no session " + id));
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             JFreeChart chart = CurrentFigure.chart("Session " + id + ": " + session.protocolName(),
                     ReportWriter.traces(store, result));

@@ -64,10 +64,16 @@ public final class JsonLinesImporter implements Importer {
                         JsonNode range = node.get("range_A");
                         int flags = node.path("flags").asInt();
                         boolean noCurrent = current == null || current.isNull();
-                        samples.computeIfAbsent(step, k -> new ArrayList<>()).add(new Sample(node.path("t_s").asDouble(),
-                                node.path("E_V").asDouble(), noCurrent ? Double.NaN : current.asDouble(),
-                                range == null || range.isNull() ? Double.NaN : range.asDouble(),
-                                noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags));
+                        Sample sample;
+                        try {
+                            sample = new Sample(node.path("t_s").asDouble(),
+                                    node.path("E_V").asDouble(), noCurrent ? Double.NaN : current.asDouble(),
+                                    range == null || range.isNull() ? Double.NaN : range.asDouble(),
+                                    noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags);
+                        } catch (IllegalArgumentException e) {
+                            throw new ImportException(file, lineNumber, "sample of step " + step + ": " + e.getMessage());
+                        }
+                        samples.computeIfAbsent(step, k -> new ArrayList<>()).add(sample);
                     }
                     case "event" -> {
                     }

@@ -12,11 +12,17 @@ final class VendorText {
         if (t.indexOf(',') >= 0 && t.indexOf('.') < 0) {
             t = t.replace(',', '.');
         }
+        double value;
         try {
-            return Double.parseDouble(t);
+            value = Double.parseDouble(t);
         } catch (NumberFormatException e) {
             throw new ImportException(file, line, "column '" + column + "': '" + text.trim() + "' is not a number");
         }
+        if (!Double.isFinite(value)) {
+            throw new ImportException(file, line, "column '" + column + "': '" + text.trim()
+                    + "' is not a finite number; a measured value must be one");
+        }
+        return value;
     }
 
     /** A vendor text file's lines: Latin-1 (Windows software), CRLF or LF. */

@@ -8,6 +8,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.MoleFractionUnit;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.WrittenValue;
+import org.norrlab.core.BadInputException;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
@@ -28,30 +29,30 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
     public Assay toAssay(SessionStore store, long sessionId) throws StoreException {
         List<StoredStep> steps = store.steps(sessionId);
         StoredStep stored = steps.stream().filter(s -> s.index() == step).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("session " + sessionId + " has no step " + step + "; its CA steps are "
+                new BadInputException("session " + sessionId + " has no step " + step + "; its CA steps are "
                         + steps.stream().filter(s -> s.kind().equals("ca")).map(s -> String.valueOf(s.index())).toList()));
         if (!stored.kind().equals("ca")) {
-            throw new IllegalArgumentException("step " + step + " of session " + sessionId + " is an open-circuit rest;"
+            throw new BadInputException("step " + step + " of session " + sessionId + " is an open-circuit rest;"
                     + " products belong to a CA step");
         }
         Product p = Product.parse(product);
         int given = (absorbance.isPresent() ? 1 : 0) + (concentration.isPresent() ? 1 : 0) + (amount.isPresent() ? 1 : 0)
                 + (gc.isPresent() ? 1 : 0);
         if (given != 1) {
-            throw new IllegalArgumentException("give exactly one of: an absorbance (with its calibration), a concentration,"
+            throw new BadInputException("give exactly one of: an absorbance (with its calibration), a concentration,"
                     + " an amount, or a GC reading (with the gas flow); " + given + " were given");
         }
         if (!(dilution >= 1)) {
-            throw new IllegalArgumentException("a dilution factor must be 1 or more, was " + dilution);
+            throw new BadInputException("a dilution factor must be 1 or more, was " + dilution);
         }
         Optional<Measure> volumeMl = volume.map(WrittenValue::volumeMl);
         if (absorbance.isPresent()) {
-            long id = calibration.orElseThrow(() -> new IllegalArgumentException(
+            long id = calibration.orElseThrow(() -> new BadInputException(
                     "an absorbance needs --calibration ID ('norrlab calib list' shows them)"));
-            Calibration cal = store.assays().calibration(id).orElseThrow(() -> new IllegalArgumentException(
+            Calibration cal = store.assays().calibration(id).orElseThrow(() -> new BadInputException(
                     "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
             if (cal.product() != p) {
-                throw new IllegalArgumentException("calibration " + id + " is for " + cal.product() + ", not " + p);
+                throw new BadInputException("calibration " + id + " is for " + cal.product() + ", not " + p);
             }
             return assay(p, Assay.Kind.ABSORBANCE, Measure.exact(absorbance.get()), "AU", calibration, volumeMl,
                     Optional.empty(), Optional.empty());
@@ -70,7 +71,7 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
         }
         WrittenValue x = WrittenValue.parse(gc.get(), "a GC mole fraction");
         MoleFractionUnit.parse(x.unit());
-        double mlPerMinute = flowMlPerMinute(flow.orElseThrow(() -> new IllegalArgumentException(
+        double mlPerMinute = flowMlPerMinute(flow.orElseThrow(() -> new BadInputException(
                 "a GC reading needs --flow, the gas flow through the cell, e.g. '20 mL/min'")));
         double sampled = minutes.orElse(stored.durationSeconds() / 60);
         return assay(p, Assay.Kind.GC, x.measure(), x.unit(), Optional.empty(), volumeMl, Optional.of(mlPerMinute),
@@ -88,7 +89,7 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
         return switch (v.unit()) {
             case "mL/min", "sccm", "ml/min" -> v.measure().value();
             case "L/min" -> v.measure().value() * 1000;
-            default -> throw new IllegalArgumentException("'" + v.unit() + "' is not a gas flow unit; allowed: mL/min, sccm, L/min");
+            default -> throw new BadInputException("'" + v.unit() + "' is not a gas flow unit; allowed: mL/min, sccm, L/min");
         };
     }
 }

@@ -3,6 +3,7 @@ package org.norrlab.labdata;
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.store.SessionStore;
@@ -41,11 +42,11 @@ public final class SimulatedAssays {
      */
     public static List<Assay> addTo(SessionStore store, long sessionId) throws StoreException {
         StoredSession session = store.session(sessionId)
-                .orElseThrow(() -> new IllegalArgumentException("there is no session " + sessionId));
+                .orElseThrow(() -> new BadInputException("there is no session " + sessionId));
         List<StoredEvent> truths = store.events(sessionId).stream()
                 .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH).toList();
         if (truths.isEmpty()) {
-            throw new IllegalArgumentException("session " + sessionId + " has no simulator truth to assay: it ran on "
+            throw new BadInputException("session " + sessionId + " has no simulator truth to assay: it ran on "
                     + session.instrument().describe() + ", not on the simulated cell with a CA step");
         }
         long seed = Long.parseLong(session.runOptions().getOrDefault("seed", "0"));

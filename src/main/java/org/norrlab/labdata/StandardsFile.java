@@ -7,6 +7,7 @@ import org.norrlab.analysis.WrittenValue;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.CsvTable;
 import org.norrlab.config.Location;
+import org.norrlab.core.BadInputException;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class StandardsFile {
     public static double nanometres(String text) {
         WrittenValue v = WrittenValue.parse(text, "a wavelength");
         if (!(v.unit().equals("nm") || v.unit().isEmpty()) || !(v.measure().value() > 100 && v.measure().value() < 2000)) {
-            throw new IllegalArgumentException("'" + text + "' is not a wavelength; write e.g. '655 nm' (100 to 2000 nm)");
+            throw new BadInputException("'" + text + "' is not a wavelength; write e.g. '655 nm' (100 to 2000 nm)");
         }
         return v.measure().value();
     }

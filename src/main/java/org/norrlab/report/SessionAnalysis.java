@@ -88,17 +88,37 @@ public final class SessionAnalysis {
         StepTally tally = store.tally(session.id(), step.index());
         double gapLimit = GAP_INTERVALS * step.intervalSeconds();
         List<String> notes = new ArrayList<>();
-        double largestGap = tally.maxInterval() > gapLimit + 1e-9 ? tally.maxInterval() : 0;
-        if (largestGap > 0 || gapEvent) {
+        boolean completed = step.outcome().orElse("").equals("completed");
+        double interiorGap = tally.maxInterval() > gapLimit + 1e-9 ? tally.maxInterval() : 0;
+        // Samples that stop before a completed step's end leave a gap no interval between two samples shows.
+        double trailing = completed && Double.isFinite(step.plannedDurationSeconds())
+                ? step.plannedDurationSeconds() - tally.lastTime() : 0;
+        double trailingGap = trailing > gapLimit + 1e-9 ? trailing : 0;
+        double largestGap = Math.max(interiorGap, trailingGap);
+        if (interiorGap > 0) {
             notes.add(String.format(Locale.ROOT, "gap in the data (longest %.1f s without samples): Q bridges it by"
-                    + " straight-line interpolation, so treat this step's FE and yield with care", largestGap));
-            largestGap = Math.max(largestGap, gapEvent ? step.intervalSeconds() * GAP_INTERVALS : 0);
+                    + " straight-line interpolation, so treat this step's FE and yield with care", interiorGap));
+        } else if (gapEvent && trailingGap == 0) {
+            notes.add(String.format(Locale.ROOT, "a gap was recorded during this step (a GAP event), but no stretch"
+                    + " without samples is longer than %.0f intervals", GAP_INTERVALS));
+            largestGap = step.intervalSeconds() * GAP_INTERVALS;
+        }
+        long withoutCurrent = tally.samples() - tally.currentSamples();
+        if (withoutCurrent > 0) {
+            // e.g. the Rodeostat's NaN: kept and flagged NO_CURRENT, and left out of Q rather than counted as 0 A
+            notes.add(String.format(Locale.ROOT, "%d of %d samples carry no current (the instrument sent none, or"
+                    + " not a number): Q bridges them by straight-line interpolation", withoutCurrent, tally.samples()));
         }
         if (options.blankCurrentAmperes() != 0) {
             notes.add(String.format(Locale.ROOT, "blank current %.4g A subtracted before integrating", options.blankCurrentAmperes()));
         }
-        if (!step.outcome().orElse("").equals("completed")) {
-            notes.add("step " + step.outcome().orElse("did not finish") + ": Q and yield cover only the recorded part");
+        long planned = plannedSamples(step);
+        // Samples missing only inside a gap are bridged (the note above); missing anywhere else, Q is short.
+        if (!completed || trailingGap > 0 || tally.samples() < planned && interiorGap == 0) {
+            String status = step.outcome().map(o -> o.replace('_', ' ')).orElse("did not finish");
+            notes.add("step " + status + (planned > 0 ? " with " + tally.samples() + " of " + planned + " planned samples" : "")
+                    + (trailingGap > 0 ? String.format(Locale.ROOT, ", none in its last %.1f s", trailingGap) : "")
+                    + ": Q and yield cover only the recorded part");
         }
         double duration = tally.lastTime();
         Map<Product, ProductAmount> amounts = amounts(session, step.index(), all);
@@ -136,6 +156,12 @@ public final class SessionAnalysis {
                 Math.max(duration, 1e-9), session.cell().electrodeAreaCm2(), session.cell().catalystLoadingMgPerCm2(),
                 amounts, subtracted);
         return new StepAnalysis(step, tally.samples(), duration, charge, largestGap, outcome, notes);
+    }
+
+    /** One sample per whole interval of the planned duration; 0 when the step does not say (some imports). */
+    private static long plannedSamples(StoredStep step) {
+        double planned = step.plannedDurationSeconds() / step.intervalSeconds();
+        return Double.isFinite(planned) && planned > 0 ? (long) Math.floor(planned + 1e-6) : 0;
     }
 
     /** Amounts per product for one step of a session, replicates combined, no controls applied. */

@@ -1,10 +1,12 @@
 package org.norrlab.run;
 
 import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.acquisition.DispatcherStoppedException;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.acquisition.RunStatistics;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.Potentiostat;
+import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunResult;
@@ -183,6 +185,9 @@ public final class PreparedRun {
                         core.publish(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(0, event, Instant.now()));
                     }
                     Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
+                    // a real instrument keeps real time whatever --speed said; the watchdog counts instrument time
+                    created.instrumentSpeed(identity.family().equals("sim") || replayOf.isPresent() ? request.speed()
+                            : Speed.REAL_TIME);
                     scheduler = created;
                     if (pendingAbort != null) {
                         created.requestAbort(pendingAbort);
@@ -209,7 +214,9 @@ public final class PreparedRun {
                             + END_OF_RUN_STORE_WAIT.toSeconds() + " s and was given up",
                             result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
                 } else if (core.failure().isPresent() && result.state() != RunState.FAILED) {
-                    result = new RunResult(RunState.FAILED, "the store failed: " + core.failure().get().getMessage(),
+                    Exception failed = core.failure().get();
+                    result = new RunResult(RunState.FAILED, (failed instanceof DispatcherStoppedException ? ""
+                            : "the store failed: ") + failed.getMessage(),
                             result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
                 }
             }

@@ -2,6 +2,9 @@ package org.norrlab.scheduler;
 
 import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.acquisition.DispatcherStoppedException;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
@@ -9,6 +12,7 @@ import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
+import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.slf4j.Logger;
@@ -19,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +48,7 @@ public final class Scheduler {
     private volatile boolean pauseRequested;
     private volatile boolean paused;
     private volatile org.norrlab.safety.Breach breach;
+    private Speed speed = Speed.REAL_TIME;
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
         this(plan, instrument, core, listener, Duration.ZERO, null);
@@ -58,6 +64,14 @@ public final class Scheduler {
         this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), plan.cell().rheScale(), this::breach);
         this.reconnectFor = reconnectFor;
         this.identity = identity;
+    }
+
+    /**
+     * How fast the instrument's clock runs against the wall clock (a simulator or a replay; 1 for a real
+     * instrument). The watchdog counts instrument time. Set before {@link #run}.
+     */
+    public void instrumentSpeed(Speed instrumentSpeed) {
+        speed = instrumentSpeed;
     }
 
     public RunState state() {
@@ -121,6 +135,8 @@ public final class Scheduler {
         long previousEndNanos = 0;
         String failure = null;
         int breachedSteps = 0;
+        int endedEarly = 0;
+        int breachedAfterEnd = 0;
         boolean cellOffConfirmed = false;
         try {
             for (PlannedStep step : plan.steps()) {
@@ -130,7 +146,8 @@ public final class Scheduler {
                 core.publish(new AcquisitionRecord.StepStarted(step, Instant.now(), sessionOffset));
                 listener.stepStarted(step);
                 Measurement measurement;
-                SampleSink sink = safety.watch(step.index(), core.sinkFor(step.index()));
+                Watchdog sink = new Watchdog(safety.watch(step.index(), core.sinkFor(step.index())),
+                        plan.safety().watchdog(), step.interval(), speed);
                 long stepStartNanos = System.nanoTime();
                 try {
                     measurement = start(instrument, step, step.duration(), sink);
@@ -142,7 +159,8 @@ public final class Scheduler {
                 if (!Double.isNaN(lag)) {
                     lags.add(lag);
                 }
-                MeasurementEnd end = awaitEnd(measurement, step.index());
+                MeasurementEnd end = awaitEnd(measurement, step.index(), sink);
+                boolean timeRanOut = false;
                 long stepSamples = end.samples();
                 while (end.outcome() == MeasurementEnd.Outcome.LINK_LOST && !reconnectFor.isZero() && identity != null
                         && abortReason == null) {
@@ -157,23 +175,39 @@ public final class Scheduler {
                     if (recovered.measurement().isEmpty()) {
                         end = new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, stepSamples, recovered.offsetSeconds(),
                                 Optional.empty());
+                        timeRanOut = true;
                         break;
                     }
-                    MeasurementEnd next = awaitEnd(recovered.measurement().get(), step.index());
+                    MeasurementEnd next = awaitEnd(recovered.measurement().get(), step.index(), sink);
                     stepSamples += next.samples();
                     end = new MeasurementEnd(next.outcome(), stepSamples, recovered.offsetSeconds() + next.lastTimeSeconds(),
                             next.error());
                 }
                 previousEndNanos = System.nanoTime();
+                if (sink.samples() != end.samples()) {
+                    log.warn("step {}: the driver reports {} samples, the acquisition accepted {}; {} are stored",
+                            step.index(), end.samples(), sink.samples(), sink.samples());
+                }
+                long planned = plannedSamples(step);
+                boolean cutShort = end.outcome() == MeasurementEnd.Outcome.COMPLETED && !timeRanOut
+                        && sink.samples() < planned && endsBeforeItsLastInterval(step, sink.lastSampleSeconds(), planned);
                 org.norrlab.safety.Breach broken = breach;
                 if (broken != null && broken.stepIndex() == step.index()) {
                     synchronized (stateLock) {
                         breach = null;   // the next step gets its own breach
                     }
-                    breachedSteps++;
+                    // At high speed a step can run to its end between the breach and the next poll: say which happened.
+                    boolean stopped = end.outcome() != MeasurementEnd.Outcome.COMPLETED;
+                    if (stopped) {
+                        breachedSteps++;
+                    } else {
+                        breachedAfterEnd++;
+                    }
                     core.publish(new AcquisitionRecord.EventSeen(step.index(), new org.norrlab.core.Event(
                             org.norrlab.core.EventKind.ENVELOPE_BREACH, broken.timeSeconds(), "safety envelope: " + broken.what()
-                            + "; the step was stopped and the cell switched off", broken.values()), Instant.now()));
+                            + (stopped ? "; the step was stopped and the cell switched off"
+                            : String.format(Locale.ROOT, "; the step ran to its end (%d of %d samples) before it could be"
+                            + " stopped", sink.samples(), planned)), broken.values()), Instant.now()));
                     if (plan.safety().stopRun().orElse(false)) {
                         failure = "safety envelope, step " + step.index() + ": " + broken.what();
                     }
@@ -184,15 +218,25 @@ public final class Scheduler {
                             org.norrlab.core.EventKind.FAILURE, end.lastTimeSeconds(), stalled), Instant.now()));
                     failure = stalled;
                 }
-                core.publish(new AcquisitionRecord.StepEnded(step.index(), end.outcome().name().toLowerCase(Locale.ROOT),
-                        end.samples(), end.lastTimeSeconds(), lag, Instant.now()));
+                if (cutShort) {
+                    endedEarly++;
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(
+                            EventKind.NOTE, sink.lastSampleSeconds(), String.format(Locale.ROOT,
+                            "the instrument ended the step early: %d of %d planned samples recorded, the last at %.1f s of"
+                                    + " %.1f s", sink.samples(), planned, sink.lastSampleSeconds(),
+                            step.duration().toNanos() / 1e9), Map.of("planned_samples", (double) planned,
+                            "recorded_samples", (double) sink.samples())), Instant.now()));
+                }
+                core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? ENDED_EARLY
+                        : end.outcome().name().toLowerCase(Locale.ROOT), sink.samples(), end.lastTimeSeconds(), lag,
+                        Instant.now()));
                 listener.stepEnded(step, end);
                 sessionOffset += end.lastTimeSeconds();
                 if (failure != null) {
                     break;
                 }
                 if (end.outcome() == MeasurementEnd.Outcome.COMPLETED) {
-                    completed++;
+                    completed += cutShort ? 0 : 1;
                     if (pauseRequested && step.index() < plan.steps().size()) {
                         waitWhilePaused(step.index(), end.lastTimeSeconds());
                         previousEndNanos = System.nanoTime();   // a pause is not scheduler lag
@@ -216,7 +260,32 @@ public final class Scheduler {
         } finally {
             cellOffConfirmed = cellOff();
         }
-        return finish(failure, completed, breachedSteps, lags, cellOffConfirmed);
+        return finish(failure, completed, new NotCompleted(breachedSteps, breachedAfterEnd, endedEarly), lags,
+                cellOffConfirmed);
+    }
+
+    /** The stored outcome of a step the instrument ended (as "completed") before its planned samples were all in. */
+    public static final String ENDED_EARLY = "ended_early";
+
+    /** Samples a step is planned to deliver: one per whole interval of its duration. */
+    static long plannedSamples(PlannedStep step) {
+        return step.duration().toNanos() / step.interval().toNanos();
+    }
+
+    /**
+     * Whether the last sample came before the planned last interval began, i.e. samples are missing at the end
+     * and not only in a gap in the middle (a reconnect continues the step to its planned end).
+     */
+    private static boolean endsBeforeItsLastInterval(PlannedStep step, double lastSampleSeconds, long planned) {
+        double interval = step.interval().toNanos() / 1e9;
+        return lastSampleSeconds < (planned - 0.999) * interval;
+    }
+
+    /** Steps that did not complete although the run went on. */
+    private record NotCompleted(int stoppedBySafety, int breachedAfterTheirEnd, int endedEarly) {
+        boolean none() {
+            return stoppedBySafety == 0 && breachedAfterTheirEnd == 0 && endedEarly == 0;
+        }
     }
 
     private void waitWhilePaused(int stepIndex, double stepSeconds) throws DriverException, InterruptedException {
@@ -255,23 +324,17 @@ public final class Scheduler {
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */
     private volatile String watchdogReason;
 
-    private MeasurementEnd awaitEnd(Measurement measurement, int stepIndex) throws InterruptedException, DriverException {
+    private MeasurementEnd awaitEnd(Measurement measurement, int stepIndex, Watchdog watchdog)
+            throws InterruptedException, DriverException {
         boolean abortSent = false;
-        long lastCount = core.counters().samplesIn();
-        long lastChange = System.nanoTime();
-        Optional<Duration> watchdog = plan.safety().watchdog();
+        watchdog.restart();
         while (true) {
             Optional<MeasurementEnd> end = measurement.awaitEnd(POLL);
             if (end.isPresent()) {
                 return end.get();
             }
-            long count = core.counters().samplesIn();
-            if (count != lastCount) {
-                lastCount = count;
-                lastChange = System.nanoTime();
-            } else if (!abortSent && watchdog.isPresent() && System.nanoTime() - lastChange > watchdog.get().toNanos()) {
-                watchdogReason = "watchdog: no sample for " + watchdog.get().toSeconds() + " s during step " + stepIndex
-                        + "; the cell was switched off";
+            if (!abortSent && watchdog.expired()) {
+                watchdogReason = watchdog.reason(stepIndex);
                 log.error(watchdogReason);
                 instrument.abort();
                 abortSent = true;
@@ -282,7 +345,9 @@ public final class Scheduler {
                 abortSent = true;
             }
             if (!abortSent && core.failure().isPresent()) {
-                requestAbort("the store stopped accepting data: " + core.failure().get().getMessage());
+                Exception failed = core.failure().get();
+                requestAbort(failed instanceof DispatcherStoppedException ? failed.getMessage()
+                        : "the store stopped accepting data: " + failed.getMessage());
             }
             if (!abortSent && abortReason != null) {
                 instrument.abort();
@@ -302,7 +367,7 @@ public final class Scheduler {
         }
     }
 
-    private RunResult finish(String failure, int completed, int breachedSteps, List<Double> lags,
+    private RunResult finish(String failure, int completed, NotCompleted notCompleted, List<Double> lags,
                              boolean cellOffConfirmed) {
         synchronized (stateLock) {
             if (failure != null && linkGivenUp) {
@@ -319,8 +384,18 @@ public final class Scheduler {
                 return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
             }
             become(RunState.COMPLETED);
-            String reason = breachedSteps == 0 ? (completed == 1 ? "its one step completed" : "all " + completed + " steps completed")
-                    : completed + " steps completed, " + breachedSteps + " stopped by the safety envelope";
+            String reason;
+            if (notCompleted.none()) {
+                reason = completed == 1 ? "its one step completed" : "all " + completed + " steps completed";
+            } else {
+                reason = completed + " steps completed"
+                        + (notCompleted.breachedAfterTheirEnd() > 0 ? " (" + notCompleted.breachedAfterTheirEnd()
+                        + " of them broke the safety envelope and ran to their end before they could be stopped)" : "")
+                        + (notCompleted.stoppedBySafety() > 0 ? ", " + notCompleted.stoppedBySafety()
+                        + " stopped by the safety envelope" : "")
+                        + (notCompleted.endedEarly() > 0 ? ", " + notCompleted.endedEarly()
+                        + " ended early by the instrument" : "");
+            }
             return new RunResult(RunState.COMPLETED, reason, completed, lags, cellOffConfirmed);
         }
     }

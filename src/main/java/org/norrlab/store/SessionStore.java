@@ -437,7 +437,9 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(1, sessionId);
             ps.setInt(2, stepIndex);
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
+                // A tally that is not finite was summed over a value norrlab now refuses (stored by an older version):
+                // go to the samples, which name it.
+                if (rs.next() && Double.isFinite(rs.getDouble("coulombs")) && Double.isFinite(rs.getDouble("sum_amperes"))) {
                     return new org.norrlab.analysis.StepTally(new org.norrlab.analysis.StepTally.State(rs.getLong("samples"),
                             rs.getLong("current_samples"), rs.getDouble("coulombs"), rs.getDouble("sum_amperes"),
                             rs.getDouble("last_current_t_s"), nullableDouble(rs, "last_current_a"), rs.getDouble("sum_volts"),
@@ -489,8 +491,16 @@ public final class SessionStore implements AutoCloseable {
             ps.setFetchSize(4096);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    visitor.visit(rs.getLong(1), new Sample(rs.getDouble(2), rs.getDouble(3), nullableDouble(rs, "i_a"),
-                            nullableDouble(rs, "range_a"), rs.getInt(6)));
+                    Sample sample;
+                    try {
+                        sample = new Sample(rs.getDouble(2), rs.getDouble(3), nullableDouble(rs, "i_a"),
+                                nullableDouble(rs, "range_a"), rs.getInt(6));
+                    } catch (IllegalArgumentException e) {
+                        throw new StoreException("sample " + rs.getLong(1) + " of session " + sessionId + " step " + stepIndex
+                                + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"
+                                + " that did not refuse it); nothing is computed from it", e);
+                    }
+                    visitor.visit(rs.getLong(1), sample);
                 }
             }
         } catch (SQLException e) {

@@ -1,5 +1,7 @@
 package org.norrlab.store;
 
+import org.norrlab.core.BadInputException;
+
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ public record StoreLocation(String url, Optional<Path> file) {
 
     public StoreLocation {
         if (!url.startsWith(SQLITE) && !url.startsWith(POSTGRES)) {
-            throw new IllegalArgumentException("a session store is an SQLite file or a jdbc:postgresql:// URL, not " + redact(url));
+            throw new BadInputException("a session store is an SQLite file or a jdbc:postgresql:// URL, not " + redact(url));
         }
     }
 
@@ -37,7 +39,7 @@ public record StoreLocation(String url, Optional<Path> file) {
         }
         if (trimmed.startsWith("jdbc:")) {
             if (!trimmed.startsWith(SQLITE)) {
-                throw new IllegalArgumentException("norrlab stores sessions in SQLite (a file) or PostgreSQL"
+                throw new BadInputException("norrlab stores sessions in SQLite (a file) or PostgreSQL"
                         + " (jdbc:postgresql://host:5432/db?user=...), not " + redact(trimmed));
             }
             trimmed = trimmed.substring(SQLITE.length());

@@ -1,5 +1,7 @@
 package org.norrlab.transport;
 
+import org.norrlab.core.BadInputException;
+
 import java.time.Duration;
 import java.util.Locale;
 
@@ -12,10 +14,10 @@ public record SerialSettings(int baud, int dataBits, Parity parity, int stopBits
 
     public SerialSettings {
         if (baud <= 0) {
-            throw new IllegalArgumentException("baud rate must be positive, was " + baud);
+            throw new BadInputException("baud rate must be positive, was " + baud);
         }
         if (readTimeout.compareTo(Duration.ofMillis(100)) < 0 || readTimeout.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("the read timeout must lie between 100 ms and 1 s, was "
+            throw new BadInputException("the read timeout must lie between 100 ms and 1 s, was "
                     + readTimeout.toMillis() + " ms");
         }
     }

@@ -1,8 +1,10 @@
 package org.norrlab.analysis;
 
 import org.junit.jupiter.api.Test;
+import org.norrlab.core.Sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class ChargeAccumulatorTest {
@@ -16,6 +18,20 @@ class ChargeAccumulatorTest {
         }
         assertThat(q.coulombs()).isCloseTo(-36.0, within(1e-9));
         assertThat(q.meanAmperes()).isCloseTo(-0.010, within(1e-12));
+    }
+
+    @Test
+    void aValueThatIsNotFiniteIsRefusedNotIntegratedIntoAnInfiniteCharge() {
+        ChargeAccumulator q = new ChargeAccumulator();
+        q.add(1.0, -0.010);
+        assertThatThrownBy(() -> q.add(2.0, Double.NEGATIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not finite");
+        assertThat(q.coulombs()).isCloseTo(-0.010, within(1e-15));
+        // and no sample can carry one in the first place
+        assertThatThrownBy(() -> new Sample(2.0, -1.1, Double.POSITIVE_INFINITY, 0.1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite");
+        assertThatThrownBy(() -> new Sample(2.0, Double.NEGATIVE_INFINITY, -0.01, 0.1, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite");
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.norrlab.logging.LogContext;
 import java.util.ArrayDeque;
@@ -26,6 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * the recording has an OCP) is refused rather than answered with the wrong data.
  */
 public final class RecordedSamplesPotentiostat implements Potentiostat {
+    private static final Logger log = LoggerFactory.getLogger(RecordedSamplesPotentiostat.class);
+
     /** One recorded step: its kind ("ca" or "ocp") and samples. */
     public record RecordedStep(String kind, List<Sample> samples) {
     }
@@ -100,6 +104,10 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
                     while (!abort && System.nanoTime() < due) {
                         LockSupport.parkNanos(Math.min(due - System.nanoTime(), 20_000_000));
                     }
+                    if (abort) {
+                        // stopped before the sample's time came: it is not played
+                        return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+                    }
                 }
                 sink.sample(sample);
                 count++;
@@ -108,6 +116,11 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+        } catch (RuntimeException e) {
+            // the acquisition refused the sample (its store or dispatcher failed): end the step, never leave it hanging
+            log.error("replay of recorded samples stopped after {} samples", count, e);
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, count, last,
+                    Optional.of(new DriverException("the replay stopped: " + e.getMessage(), e)));
         }
         return new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, count, last, Optional.empty());
     }

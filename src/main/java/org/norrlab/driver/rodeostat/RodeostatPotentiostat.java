@@ -3,6 +3,8 @@ package org.norrlab.driver.rodeostat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -174,6 +178,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
         long samples = 0;
         double last = 0;
         int malformed = 0;
+        boolean infiniteSeen = false;
         try {
             long lastLine = System.nanoTime();
             while (true) {
@@ -208,6 +213,19 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 }
                 int flags = sample.limitError() ? SampleFlag.OVERLOAD.bit() : 0;
                 double amperes = sample.microamps() * 1e-6;
+                if (Double.isInfinite(amperes)) {
+                    // The firmware prints Infinity when its reading overflowed: the current was beyond full scale.
+                    // It is stored as the full scale, flagged overload, as the instrument's clipped readings are.
+                    if (!infiniteSeen) {
+                        infiniteSeen = true;
+                        sink.event(new Event(EventKind.DEVICE_ERROR, sample.timeMillis() / 1000.0, String.format(
+                                Locale.ROOT, "the Rodeostat reported an infinite current at %.3f s; stored as the full"
+                                        + " scale of its range (%s A), flagged overload", sample.timeMillis() / 1000.0,
+                                Math.copySign(range, amperes)), Map.of("range_A", range)));
+                    }
+                    amperes = Math.copySign(range, amperes);
+                    flags |= SampleFlag.OVERLOAD.bit();
+                }
                 if (Double.isNaN(amperes)) {
                     sink.sample(new Sample(sample.timeMillis() / 1000.0, sample.volts(), Double.NaN, range,
                             flags | SampleFlag.NO_CURRENT.bit()));

@@ -1,5 +1,7 @@
 package org.norrlab.driver.sim;
 
+import org.norrlab.core.BadInputException;
+
 /**
  * One simulated catalyst and the cell around it, from drivers/sim/catalysts.yaml.
  *
@@ -27,7 +29,7 @@ public record CatalystPreset(String name, String description, String source, dou
         public ByproductShares {
             double sum = n2o + nh2oh + n2;
             if (Math.abs(sum - 1) > 1e-6 || n2o < 0 || nh2oh < 0 || n2 < 0) {
-                throw new IllegalArgumentException("by-product shares must be >= 0 and add up to 100 %, they add up to "
+                throw new BadInputException("by-product shares must be >= 0 and add up to 100 %, they add up to "
                         + sum * 100 + " %");
             }
         }

@@ -1,5 +1,7 @@
 package org.norrlab.driver.sim;
 
+import org.norrlab.core.BadInputException;
+
 /**
  * Current densities of a NORR catalyst against the interface potential (V vs RHE), as magnitudes in
  * A cm⁻²: NORR with Tafel kinetics in series with an NO transport limit (Koutecký–Levich form), a
@@ -44,7 +46,7 @@ public record KineticModel(double anchorVolts, double kineticAtAnchor, double tr
         double norr = nh3Partial / share;
         double her = total - norr;
         if (her <= 0) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new BadInputException(String.format(java.util.Locale.ROOT,
                     "FE %.1f %% is above the largest NH3 share the model allows at the anchor (%.1f %%)",
                     faradaicEfficiency * 100, share * 100));
         }

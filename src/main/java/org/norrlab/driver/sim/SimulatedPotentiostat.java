@@ -150,8 +150,14 @@ public final class SimulatedPotentiostat implements Potentiostat {
                     break;
                 }
                 double t = k * dt;
-                Sample sample = hold ? holdSample(t, dt, k, voltsVsRe) : restSample(t, dt);
+                // The sample is measured once its time has come: an abort while waiting for it ends the step at
+                // the last sample delivered, never with one stamped at a time the cell did not reach.
                 pacer.awaitVirtual(stepStart + t, () -> abortRequested);
+                if (abortRequested) {
+                    outcome = MeasurementEnd.Outcome.ABORTED;
+                    break;
+                }
+                Sample sample = hold ? holdSample(t, dt, k, voltsVsRe) : restSample(t, dt);
                 sink.sample(sample);
                 delivered++;
                 last = t;

@@ -71,7 +71,11 @@ public final class RodeostatMessages {
         if (!root.has("t") || !root.has("v") || !root.has("i")) {
             throw new RodeostatException("a sample needs t, v and i", line);
         }
-        return new StreamLine(false, root.get("t").asLong(), root.get("v").asDouble(), root.get("i").asDouble(),
+        double volts = root.get("v").asDouble();
+        if (!Double.isFinite(volts)) {
+            throw new RodeostatException("a sample's potential must be a finite number", line);
+        }
+        return new StreamLine(false, root.get("t").asLong(), volts, root.get("i").asDouble(),
                 root.path("le").asBoolean(false));
     }
 
