@@ -5,13 +5,12 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -31,6 +30,7 @@ final class OpeningLock implements AutoCloseable {
     static final String SUFFIX = "-open.lock";
     /** Longer than any open and schema migration takes; a process stuck inside one is named after it. */
     static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final Duration POLL = Duration.ofMillis(10);
 
     private static final ConcurrentHashMap<String, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
@@ -46,32 +46,54 @@ final class OpeningLock implements AutoCloseable {
         return database.resolveSibling(database.getFileName() + SUFFIX);
     }
 
-    /** Waits until no other thread or process is opening {@code location}, then holds it until {@link #close()}. */
+    /**
+     * Waits until no other thread or process is opening {@code location}, then holds it until {@link #close()}.
+     * The wait is not interruptible, as the monitor this replaced was not: a run that was interrupted still
+     * opens its store to record how it ended, and an interrupted thread would close the lock's channel.
+     */
     static OpeningLock acquire(StoreLocation location) throws StoreException {
-        // Keyed by the file where there is one: two URLs of one file must not lock it twice in one process.
-        String key = location.file().map(Path::toString).orElse(location.url());
-        ReentrantLock threads = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        boolean interrupted = Thread.interrupted();
         try {
-            if (!threads.tryLock(PATIENCE.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new StoreException("another thread of this process has been opening " + location + " for "
-                        + PATIENCE.toMinutes() + " min; is it stuck?");
+            // Keyed by the file where there is one: two URLs of one file must not lock it twice in one process.
+            String key = location.file().map(Path::toString).orElse(location.url());
+            ReentrantLock threads = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!threads.tryLock()) {
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("another thread of this process has been opening " + location + " for "
+                            + PATIENCE.toMinutes() + " min; is it stuck?");
+                }
+                interrupted |= pause();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting to open " + location, e);
-        }
-        try {
-            Optional<FileChannel> channel = location.file().isPresent()
-                    ? lockAcrossProcesses(location.file().get(), deadline) : Optional.empty();
-            return new OpeningLock(threads, channel);
-        } catch (StoreException | RuntimeException e) {
-            threads.unlock();
-            throw e;
+            try {
+                Optional<FileChannel> channel = Optional.empty();
+                if (location.file().isPresent()) {
+                    LockedChannel locked = lockAcrossProcesses(location.file().get(), deadline);
+                    interrupted |= locked.interrupted();
+                    channel = locked.channel();
+                }
+                return new OpeningLock(threads, channel);
+            } catch (StoreException | RuntimeException e) {
+                threads.unlock();
+                throw e;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private static Optional<FileChannel> lockAcrossProcesses(Path database, long deadline) throws StoreException {
+    /** Waits a little; returns whether the thread was interrupted meanwhile (the flag is cleared, to be set again later). */
+    private static boolean pause() {
+        LockSupport.parkNanos(POLL.toNanos());
+        return Thread.interrupted();
+    }
+
+    private record LockedChannel(Optional<FileChannel> channel, boolean interrupted) {
+    }
+
+    private static LockedChannel lockAcrossProcesses(Path database, long deadline) throws StoreException {
         Path file = lockFile(database);
         FileChannel channel;
         try {
@@ -80,27 +102,21 @@ final class OpeningLock implements AutoCloseable {
             // A folder where the lock file cannot be made (read-only) is one where no process can create
             // the database or switch it to WAL either, which is what the lock guards.
             log.debug("opening {} without the cross-process lock: cannot create {}: {}", database, file, e.toString());
-            return Optional.empty();
+            return new LockedChannel(Optional.empty(), false);
         }
+        boolean interrupted = false;
         try {
-            while (true) {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return Optional.of(channel);
-                }
+            while (channel.tryLock() == null) {
                 if (System.nanoTime() > deadline) {
                     throw new StoreException("another process has been opening " + database + " for "
                             + PATIENCE.toMinutes() + " min (it holds a lock on " + file + "); is a norrlab process stuck?");
                 }
-                Thread.sleep(10);
+                interrupted |= pause();
             }
+            return new LockedChannel(Optional.of(channel), interrupted);
         } catch (IOException e) {
             closeQuietly(channel, e);
             throw new StoreException("cannot lock " + file + " to open " + database + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closeQuietly(channel, e);
-            throw new StoreException("interrupted while waiting to open " + database, e);
         } catch (StoreException | RuntimeException e) {
             closeQuietly(channel, e);
             throw e;

@@ -1,6 +1,7 @@
 package org.norrlab.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -42,14 +43,23 @@ public final class PtyPair implements AutoCloseable {
         return device.toString();
     }
 
+    /**
+     * Pulls the cable: socat dies and its links go, as an unplugged adapter's device node does. A link
+     * left behind would point at a /dev/pts number the system hands to the next pty made on this
+     * machine, by any process, so a driver reconnecting to it could reach a stranger's device.
+     */
     public void kill() throws InterruptedException {
         socat.destroyForcibly().waitFor();
+        try {
+            Files.deleteIfExists(host);
+            Files.deleteIfExists(device);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the links of a killed pty pair", e);
+        }
     }
 
     public void restart() throws IOException, InterruptedException {
         kill();
-        Files.deleteIfExists(host);
-        Files.deleteIfExists(device);
         start();
     }
 

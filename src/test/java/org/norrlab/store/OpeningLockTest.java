@@ -22,12 +22,12 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Several norrlab processes (benches, or `sessions` started while a run starts) opening one new SQLite
+ * The lock that keeps openers of one store apart ({@link OpeningLock}). Several norrlab processes (benches, or `sessions` started while a run starts) opening one new SQLite
  * file at the same moment: each gets a working store, the schema is built once, and the file is in WAL
  * mode. Real processes, because the lock that keeps them apart is the operating system's, not a
  * monitor of one JVM; a barrier of files starts each round's opens together.
  */
-class ProcessesOpeningOneStoreTest {
+class OpeningLockTest {
     static final int PROCESSES = 4;
     static final int ROUNDS = 8;
 
@@ -67,6 +67,22 @@ class ProcessesOpeningOneStoreTest {
                 assertThat(single(s, "PRAGMA integrity_check")).isEqualTo("ok");
             }
         }
+    }
+
+    /**
+     * A run that was interrupted (Ctrl-C) still opens its store to record how it ended: the open lock
+     * does not give up on an interrupted thread (its file channel would be closed by the interrupt),
+     * and the thread is still interrupted afterwards.
+     */
+    @Test
+    void anInterruptedThreadStillOpensTheStoreAndStaysInterrupted() throws Exception {
+        Thread.currentThread().interrupt();
+        try (SessionStore store = SessionStore.open(temp.resolve("interrupted.db"))) {
+            assertThat(store.sessions()).isEmpty();
+        } finally {
+            assertThat(Thread.interrupted()).as("still interrupted (and now cleared)").isTrue();
+        }
+        assertThat(OpeningLock.lockFile(temp.resolve("interrupted.db"))).exists();
     }
 
     private static String single(Statement s, String query) throws Exception {
