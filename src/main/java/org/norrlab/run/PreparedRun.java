@@ -34,9 +34,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class PreparedRun {
     private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
-    /** A running session without a heartbeat for this long belongs to a process that no longer exists. */
-    public static final java.time.Duration CUT_OFF_AFTER = java.time.Duration.ofSeconds(60);
-
     private final Plan plan;
     private final String profileName;
     private final Potentiostat instrument;
@@ -157,16 +154,18 @@ public final class PreparedRun {
         long wallStart = System.nanoTime();
         try (SessionStore store = SessionStore.open(database)) {
             store.checkIntegrity();
-            for (long cutOff : store.markCutOffSessions(CUT_OFF_AFTER)) {
+            for (long cutOff : store.markCutOffSessions()) {
                 log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,
-                        CUT_OFF_AFTER.toSeconds());
+                        org.norrlab.store.Heartbeat.cutOff().toSeconds());
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             RunResult result;
             AcquisitionCore.Counters counters;
-            try (StoreWriter writer = store.writer(sessionId, wire)) {
+            // The heartbeat beats from here until the session's end is recorded, whatever the data rate.
+            try (org.norrlab.store.Heartbeat heartbeat = store.heartbeat(sessionId);
+                 StoreWriter writer = store.writer(sessionId, wire)) {
                 List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);

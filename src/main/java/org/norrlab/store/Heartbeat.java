@@ -1,0 +1,123 @@
+package org.norrlab.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A session's sign of life: while this process runs (or imports) the session, one thread of its own,
+ * with a connection of its own, writes {@code sessions.heartbeat_utc} every {@link #interval()}, whatever
+ * the data rate, a pause between steps or a reconnect in progress. The thread is a daemon: it dies with
+ * the process, so a heartbeat older than {@link #cutOff()} means the process is gone. The clock is the
+ * store's ({@link Dialect#now}), which the cut-off check reads too.
+ */
+public final class Heartbeat implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+    /** Milliseconds between beats; tests shorten it (the cut-off follows). */
+    public static final String INTERVAL_PROPERTY = "norrlab.heartbeat.ms";
+    private static final long DEFAULT_INTERVAL_MS = 5_000;
+    /**
+     * Beats a session may miss before it counts as cut off: a store too busy or a network too slow for one
+     * beat, or for several, does not make a live run look dead.
+     */
+    public static final int CUT_OFF_BEATS = 12;
+
+    private final StoreLocation location;
+    private final Dialect dialect;
+    private final long sessionId;
+    private final ScheduledExecutorService clock;
+    private volatile Connection connection;
+    private volatile PreparedStatement beat;
+    private volatile boolean failing;
+
+    private Heartbeat(StoreLocation location, Dialect dialect, long sessionId) {
+        this.location = location;
+        this.dialect = dialect;
+        this.sessionId = sessionId;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "heartbeat-session-" + sessionId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.clock = executor;
+    }
+
+    /** The time between two beats: 5 s, or the system property {@value #INTERVAL_PROPERTY} in milliseconds. */
+    public static Duration interval() {
+        long millis = Long.getLong(INTERVAL_PROPERTY, DEFAULT_INTERVAL_MS);
+        return Duration.ofMillis(millis > 0 ? millis : DEFAULT_INTERVAL_MS);
+    }
+
+    /** A running session whose heartbeat is older than this ({@value #CUT_OFF_BEATS} beats; 60 s) was cut off. */
+    public static Duration cutOff() {
+        return interval().multipliedBy(CUT_OFF_BEATS);
+    }
+
+    /** Beats once now, then every {@link #interval()} until {@link #close()}. */
+    static Heartbeat start(StoreLocation location, Dialect dialect, long sessionId) {
+        Heartbeat heartbeat = new Heartbeat(location, dialect, sessionId);
+        long every = interval().toMillis();
+        heartbeat.clock.scheduleAtFixedRate(heartbeat::beat, 0, every, TimeUnit.MILLISECONDS);
+        return heartbeat;
+    }
+
+    /** On the heartbeat's thread only. A failed beat is logged and the next one reconnects. */
+    private void beat() {
+        try {
+            if (connection == null) {
+                connection = dialect.connect(location);
+                beat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
+            }
+            beat.setString(1, dialect.now(connection).toString());
+            beat.setLong(2, sessionId);
+            beat.executeUpdate();
+            if (failing) {
+                log.info("heartbeat of session {} in {} written again", sessionId, location);
+                failing = false;
+            }
+        } catch (SQLException e) {
+            if (!failing) {
+                log.warn("heartbeat of session {} could not be written to {} (tried again every {} ms; the session counts"
+                        + " as cut off after {} s without one): {}", sessionId, location, interval().toMillis(),
+                        cutOff().toSeconds(), e.getMessage());
+                failing = true;
+            }
+            closeConnection();
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("closing the heartbeat connection of session {} to {} failed", sessionId, location, e);
+            }
+            connection = null;
+            beat = null;
+        }
+    }
+
+    /** Stops beating (the session has ended, or the process gives it up) and closes the connection. */
+    @Override
+    public void close() {
+        clock.shutdownNow();
+        try {
+            if (!clock.awaitTermination(2, TimeUnit.SECONDS)) {
+                // A beat stuck on a store that does not answer: closing its connection ends it.
+                log.warn("the heartbeat of session {} is still waiting for {}; its connection is closed", sessionId, location);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+    }
+}
