@@ -57,13 +57,17 @@ final class SqliteDialect implements Dialect {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        if (!Files.isWritable(file) || !anyoneMayWrite(file)) {
+        if (!writable(file)) {
             return Optional.of("the file " + file + " is read-only");
         }
-        if (folder != null && (!Files.isWritable(folder) || !anyoneMayWrite(folder))) {
+        if (folder != null && !writable(folder)) {
             return Optional.of("its folder " + folder + " is read-only");
         }
         return Optional.empty();
+    }
+
+    private static boolean writable(Path path) {
+        return Files.isWritable(path) && anyoneMayWrite(path);
     }
 
     private static boolean anyoneMayWrite(Path path) {
@@ -87,7 +91,7 @@ final class SqliteDialect implements Dialect {
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         Path file = location.file().orElseThrow();
         Path shm = file.resolveSibling(file.getFileName() + "-shm");
-        boolean folderWritable = file.getParent() == null || Files.isWritable(file.getParent());
+        boolean folderWritable = file.getParent() == null || writable(file.getParent());
         String url = folderWritable || Files.exists(shm) ? location.url() : "jdbc:sqlite:" + file.toUri() + "?immutable=1";
         return DriverManager.getConnection(url, config.toProperties());
     }

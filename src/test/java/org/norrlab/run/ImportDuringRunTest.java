@@ -10,8 +10,8 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.LargeFiles;
 
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,13 +41,7 @@ class ImportDuringRunTest {
         Path protocol = temp.resolve("long.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 100 ms}\n");
         Path database = temp.resolve("bench.db");
-        Path csv = temp.resolve("big.csv");
-        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
-            out.write("time (s),current (A),potential (V)\n");
-            for (int i = 0; i < IMPORTED_ROWS; i++) {
-                out.write(i * 0.01 + ",-0.001,0.1\n");
-            }
-        }
+        Path csv = LargeFiles.importableCsv(temp.resolve("big.csv"), IMPORTED_ROWS);
         PreparedRun run = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(protocol, new Speed(10)).withDatabase(database));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
