@@ -62,9 +62,11 @@ public final class SessionStore implements AutoCloseable {
     public static SessionStore open(StoreLocation location) throws StoreException {
         Optional<String> readOnly = Dialect.of(location).readOnlyReason(location);
         if (readOnly.isPresent()) {
+            boolean exists = location.file().filter(Files::exists).isPresent();
             throw new StoreException("cannot write into the session database " + location + ": " + readOnly.get()
-                    + ". Commands that only read it (sessions, show, analyze, export, report) still work; to write,"
-                    + " give write permission or copy the file to a folder you can write and use --db");
+                    + (exists ? ". Commands that only read it (sessions, show, analyze, export, report) still work; to write,"
+                    + " give write permission or copy the file to a folder you can write and use --db"
+                    : "; give write permission or choose a database in a folder you can write with --db"));
         }
         return openChecked(location, Optional.empty());
     }

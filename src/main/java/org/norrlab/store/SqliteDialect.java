@@ -55,7 +55,9 @@ final class SqliteDialect implements Dialect {
         Path file = location.file().orElseThrow();
         Path folder = file.getParent();
         if (!Files.exists(file)) {
-            return Optional.empty();
+            return folder != null && Files.isDirectory(folder) && !writable(folder)
+                    ? Optional.of("its folder " + folder + " is read-only, so no database can be created there")
+                    : Optional.empty();
         }
         if (!writable(file)) {
             return Optional.of("the file " + file + " is read-only");

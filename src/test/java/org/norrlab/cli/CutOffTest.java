@@ -21,11 +21,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A run in a real process, with 200 ms heartbeats (cut-off 2.4 s): while it lives it is never cut off; once it
+ * A run in a real process, with 100 ms heartbeats (cut-off 1.2 s): while it lives it is never cut off; once it
  * is killed it is, ending at its last sample, and its resume counts the gap from that sample.
  */
 class CutOffTest {
-    private static final Duration CUT_OFF = Duration.ofMillis(2400);
+    private static final Duration CUT_OFF = Duration.ofMillis(1200);
 
     @TempDir
     Path temp;
@@ -35,15 +35,15 @@ class CutOffTest {
         Path db = temp.resolve("cut.db");
         Path protocol = temp.resolve("short.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 20 s, interval: 100 ms}\n");
-        Process process = NorrlabProcess.start(temp, List.of("-Dnorrlab.heartbeat.ms=200"), "run", protocol.toString(),
+        Process process = NorrlabProcess.start(temp, List.of("-Dnorrlab.heartbeat.ms=100"), "run", protocol.toString(),
                 "--db", db.toString(), "--speed", "1", "--no-progress");
         try {
             // Past the cut-off, with the process alive: the session is not taken for a cut-off one.
-            awaitStoredSamples(db, 30);
+            awaitStoredSamples(db, 20);
             try (SessionStore store = SessionStore.open(db)) {
                 assertThat(store.markCutOffSessions(CUT_OFF)).as("a live run marked interrupted").isEmpty();
             }
-            awaitStoredSamples(db, 40);
+            awaitStoredSamples(db, 30);
         } finally {
             NorrlabProcess.killNine(process);
         }

@@ -25,15 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** kill -9 during an import: the store keeps all of it or nothing, and nothing half-written claims to be resumable. */
 class ImportKillTest {
-    /** 200 ms beats in this JVM and the killed one: an import dead for 2.4 s is removed, instead of a minute. */
-    private static final String BEAT = "-Dnorrlab.heartbeat.ms=200";
+    /** 100 ms beats in this JVM and the killed one: an import dead for 1.2 s is removed, instead of a minute. */
+    private static final String BEAT = "-Dnorrlab.heartbeat.ms=100";
 
     @TempDir
     Path temp;
 
     @BeforeEach
     void shortBeats() {
-        System.setProperty("norrlab.heartbeat.ms", "200");
+        System.setProperty("norrlab.heartbeat.ms", "100");
     }
 
     @AfterEach
@@ -44,7 +44,7 @@ class ImportKillTest {
     @Test
     void aKilledImportIsRemovedAndNeverOfferedForResume() throws Exception {
         Path db = temp.resolve("import.db");
-        Path csv = LargeFiles.importableCsv(temp.resolve("big.csv"), 150_000);
+        Path csv = LargeFiles.importableCsv(temp.resolve("big.csv"), 60_000);
         Process process = NorrlabProcess.start(temp, List.of(BEAT), "import", csv.toString(), "--db", db.toString());
         Optional<String> statusWhileImporting;
         try {
