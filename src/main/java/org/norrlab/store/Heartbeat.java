@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A session's sign of life: while this process runs (or imports) the session, one thread of its own,
@@ -33,9 +34,12 @@ public final class Heartbeat implements AutoCloseable {
     private final Dialect dialect;
     private final long sessionId;
     private final ScheduledExecutorService clock;
-    private volatile Connection connection;
-    private volatile PreparedStatement beat;
-    private volatile boolean failing;
+    /** Held by a beat in progress; the connection is only used, opened and closed under it. */
+    private final ReentrantLock beating = new ReentrantLock();
+    private Connection connection;
+    private PreparedStatement beat;
+    private boolean failing;
+    private volatile boolean closed;
 
     private Heartbeat(StoreLocation location, Dialect dialect, long sessionId) {
         this.location = location;
@@ -71,7 +75,11 @@ public final class Heartbeat implements AutoCloseable {
 
     /** On the heartbeat's thread only. A failed beat is logged and the next one reconnects. */
     private void beat() {
+        beating.lock();
         try {
+            if (closed) {
+                return;
+            }
             if (connection == null) {
                 connection = dialect.connect(location);
                 beat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
@@ -91,6 +99,11 @@ public final class Heartbeat implements AutoCloseable {
                 failing = true;
             }
             closeConnection();
+        } finally {
+            if (closed) {
+                closeConnection();   // close() came during this beat and left the connection to it
+            }
+            beating.unlock();
         }
     }
 
@@ -106,18 +119,20 @@ public final class Heartbeat implements AutoCloseable {
         }
     }
 
-    /** Stops beating (the session has ended, or the process gives it up) and closes the connection. */
+    /**
+     * Stops beating (the session has ended, or the process gives it up) without waiting for a beat in progress
+     * (on a busy or unanswering store that can take seconds): that beat closes the connection when it is done.
+     */
     @Override
     public void close() {
+        closed = true;
         clock.shutdownNow();
-        try {
-            if (!clock.awaitTermination(2, TimeUnit.SECONDS)) {
-                // A beat stuck on a store that does not answer: closing its connection ends it.
-                log.warn("the heartbeat of session {} is still waiting for {}; its connection is closed", sessionId, location);
+        if (beating.tryLock()) {
+            try {
+                closeConnection();
+            } finally {
+                beating.unlock();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        closeConnection();
     }
 }
