@@ -110,8 +110,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                 samplesStored += samplesInBatch;
                 wireSeq += pendingWire.size();
                 if (busySince != 0) {
-                    log.info("session {}: {} written after waiting {} s for the write lock", sessionId, location,
-                            (System.nanoTime() - busySince) / 1_000_000_000L);
+                    log.info("session {}: {} let go of its write lock; the waiting records are stored ({} s later)", sessionId,
+                            location, (System.nanoTime() - busySince) / 1_000_000_000L);
                 }
                 break;
             } catch (SQLException e) {
