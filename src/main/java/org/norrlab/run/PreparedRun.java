@@ -10,6 +10,7 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunResult;
 import org.norrlab.scheduler.RunState;
 import org.norrlab.scheduler.Scheduler;
+import org.norrlab.store.Heartbeat;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -156,7 +157,7 @@ public final class PreparedRun {
             store.checkIntegrity();
             for (long cutOff : store.markCutOffSessions()) {
                 log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,
-                        org.norrlab.store.Heartbeat.cutOff().toSeconds());
+                        Heartbeat.cutOff().toSeconds());
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom));
@@ -164,7 +165,7 @@ public final class PreparedRun {
             RunResult result;
             AcquisitionCore.Counters counters;
             // The heartbeat beats from here until the session's end is recorded, whatever the data rate.
-            try (org.norrlab.store.Heartbeat heartbeat = store.heartbeat(sessionId);
+            try (Heartbeat heartbeat = store.heartbeat(sessionId);
                  StoreWriter writer = store.writer(sessionId, wire)) {
                 List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
                 consumers.addAll(viewers);

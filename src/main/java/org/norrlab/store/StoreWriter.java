@@ -2,7 +2,9 @@ package org.norrlab.store;
 
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
+import org.norrlab.analysis.StepTally;
 import org.norrlab.plan.PlannedStep;
+import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +39,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     /** The records of the transaction in progress, kept to write it again after SQLITE_BUSY. */
     private final java.util.List<AcquisitionRecord> batch = new java.util.ArrayList<>();
     /** The tallies of the steps that end in the transaction in progress. */
-    private final java.util.Map<Integer, org.norrlab.analysis.StepTally.State> endingTallies = new java.util.HashMap<>();
-    private final java.util.List<org.norrlab.transport.WireLog.Chunk> pendingWire = new java.util.ArrayList<>();
+    private final java.util.Map<Integer, StepTally.State> endingTallies = new java.util.HashMap<>();
+    private final java.util.List<WireLog.Chunk> pendingWire = new java.util.ArrayList<>();
     private java.time.Instant lastSampleReceived;
     private long wireSeq;
     private long samplesStored;
@@ -84,10 +86,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     public void accept(AcquisitionRecord record, boolean endOfBatch) throws SQLException, InterruptedException {
         batch.add(record);
         if (record instanceof AcquisitionRecord.SampleTaken taken) {
-            tallies.computeIfAbsent(taken.stepIndex(), i -> new org.norrlab.analysis.StepTally()).add(taken.sample());
+            tallies.computeIfAbsent(taken.stepIndex(), i -> new StepTally()).add(taken.sample());
             lastSampleReceived = java.time.Instant.now();
         } else if (record instanceof AcquisitionRecord.StepEnded ended) {
-            org.norrlab.analysis.StepTally tally = tallies.remove(ended.stepIndex());
+            StepTally tally = tallies.remove(ended.stepIndex());
             if (tally != null) {
                 endingTallies.put(ended.stepIndex(), tally.state());
             }
