@@ -7,6 +7,7 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.NorrlabProcess;
@@ -95,7 +96,7 @@ class CutOffTest {
             if (Files.exists(db)) {
                 try (SessionStore store = SessionStore.open(db)) {
                     stored = store.steps(1).isEmpty() ? 0 : store.tally(1, 1).state().samples();
-                } catch (org.norrlab.store.StoreException e) {
+                } catch (StoreException e) {
                     stored = 0;   // the run is still creating the file
                 }
             }

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A live session beats on its own clock: a run between two samples of a long interval is not taken for a
  * cut-off one by another connection that checks after more than the cut-off. (A session whose process died
- * is marked: {@code org.norrlab.cli.CutOffTest}.)
+ * is marked: {@code CutOffTest} in the cli tests.)
  */
 class HeartbeatTest {
     /** 150 ms beats: the cut-off, 12 beats, is 1.8 s instead of a minute. */
