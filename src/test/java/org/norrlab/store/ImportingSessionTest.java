@@ -2,10 +2,8 @@ package org.norrlab.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
-import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PostgresServer;
+import org.norrlab.testing.StoredSessions;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +12,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,10 +40,9 @@ class ImportingSessionTest {
         long live;
         long done;
         try (SessionStore store = SessionStore.open(location)) {
-            dead = importing(store, 9_000);
-            live = importing(store, 10);
-            done = importing(store, 10);
-            store.finishSession(done, SessionStatus.COMPLETED, "imported");
+            dead = StoredSessions.importedCa(store, 9_000, false);
+            live = StoredSessions.importedCa(store, 10, false);
+            done = StoredSessions.importedCa(store, 10, true);
             assertThat(store.session(dead).orElseThrow().status()).isEqualTo(SessionStatus.IMPORTING);
             try (Connection c = SessionStore.connect(location);
                  PreparedStatement age = c.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?")) {
@@ -72,15 +67,5 @@ class ImportingSessionTest {
                 }
             }
         }
-    }
-
-    /** A session with one step of {@code samples} samples and a note, left 'importing' as a killed import leaves it. */
-    private static long importing(SessionStore store, int samples) throws StoreException {
-        long id = store.createImportingSession(new NewSession("csv", "a.csv", "", Fixtures.cellAtPh7(),
-                new InstrumentIdentity("imported", "imported", "unknown", "unknown", "unknown"), Map.of(), "test", Instant.now()));
-        List<Sample> data = IntStream.range(0, samples).mapToObj(i -> new Sample(i * 0.01, 0.1, -1e-3, 0.01, 0)).toList();
-        store.addImported(id, "a.csv", List.of(new SessionStore.ImportedStep(1, "ca", "a", Double.NaN, 0.1, 0.01, "a.csv",
-                data)), List.of("a note"));
-        return id;
     }
 }
