@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SessionStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStoreForReading()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             switch (format) {
                 case TABLE -> printTable(out, result);

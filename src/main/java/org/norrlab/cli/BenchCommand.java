@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.bench.ImportDuringRunBench;
 import org.norrlab.bench.LagBench;
 import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
@@ -28,7 +29,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
         "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios);",
-        "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench."})
+        "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
+        "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept."})
 final class BenchCommand implements Callable<Integer> {
     /** The size of every stage: full for the figures in BENCHMARKS.md, tiny to check that the command works. */
     enum Size { FULL, TINY }
@@ -47,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all or lab.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all, lab or import-during-run.")
     String what;
     @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
     String size;
@@ -85,9 +87,10 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("at max speed: " + LagBench.run(site, lagSteps(s), Speed.MAX, workDir));
             }
             case "lab" -> out.println(org.norrlab.bench.LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
+            case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, all, lab");
+                    + " long-run, replay, chart, lag, all, lab, import-during-run");
         }
         out.flush();
         return ExitCodes.OK;

@@ -36,7 +36,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (SessionStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStoreForReading()) {
             StoredSession session = Lookup.find(store, sessionId);
             if (output == null) {
                 SessionExporter.write(store, session, format, System.out);

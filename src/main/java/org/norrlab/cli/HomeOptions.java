@@ -50,4 +50,19 @@ final class HomeOptions {
         }
         return SessionStore.open(store);
     }
+
+    /**
+     * An existing store for a command that only reads: a read-only file (or folder) is opened read-only, and the
+     * command says so once, on the error stream so that its output stays as it is.
+     */
+    SessionStore openStoreForReading() throws ConfigException, StoreException {
+        StoreLocation store = store();
+        if (store.file().isPresent() && !store.file().get().toFile().isFile()) {
+            throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
+        }
+        SessionStore opened = SessionStore.openForReading(store);
+        opened.readOnly().ifPresent(reason -> spec.commandLine().getErr().println("Note: " + reason
+                + "; the session database is opened read-only (nothing is written, cut-off sessions are not marked)."));
+        return opened;
+    }
 }

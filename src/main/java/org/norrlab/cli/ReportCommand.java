@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SessionAnalysis.Options options = blankCurrent == null ? SessionAnalysis.Options.DEFAULT
                 : new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
-        try (SessionStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStoreForReading()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             for (Path file : ReportWriter.write(store, result, directory)) {
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());

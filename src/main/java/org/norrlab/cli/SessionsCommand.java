@@ -21,8 +21,8 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SessionStore store = homeOptions.openStore()) {
-            store.markCutOffSessions(org.norrlab.run.PreparedRun.CUT_OFF_AFTER);
+        try (SessionStore store = homeOptions.openStoreForReading()) {
+            store.markCutOffSessions();
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps");
             for (StoredSession session : store.sessions()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),

@@ -28,7 +28,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (SessionStore store = homeOptions.openStore()) {
+        try (SessionStore store = homeOptions.openStoreForReading()) {
             StoredSession session = Lookup.find(store, sessionId);
             var cell = session.cell();
             out.printf(Locale.ROOT, "Session %d: %s (%s)%n", session.id(), session.status().dbName(), session.statusReason());

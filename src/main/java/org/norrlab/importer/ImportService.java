@@ -2,6 +2,7 @@ package org.norrlab.importer;
 
 import org.norrlab.Version;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.Heartbeat;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -19,7 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Recognises a file's format, reads it, and stores it as a completed session linked to the file. */
+/**
+ * Recognises a file's format, reads it, and stores it as a completed session linked to the file: all of it
+ * or, if the import fails or its process dies, nothing.
+ */
 public final class ImportService {
     public static final List<Importer> IMPORTERS = List.of(new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
             new MethodScriptOutputImporter(), new JsonLinesImporter(), new DelimitedImporter());
@@ -64,8 +68,24 @@ public final class ImportService {
         CellSettings cell = imported.cell().orElse(siteCell);
         Map<String, String> options = new LinkedHashMap<>(imported.metadata());
         options.put("imported_format", imported.format());
-        long id = store.createSession(new NewSession(imported.technique(), file.toString(), "", cell, imported.instrument(),
-                options, Version.current(), Instant.now()));
+        long id = store.createImportingSession(new NewSession(imported.technique(), file.toString(), "", cell,
+                imported.instrument(), options, Version.current(), Instant.now()));
+        // 'importing' with a heartbeat until completed: if this process dies, the next open removes the session.
+        try (Heartbeat heartbeat = store.heartbeat(id)) {
+            addSteps(store, id, file, imported, cell);
+        } catch (StoreException | RuntimeException e) {
+            try {
+                store.removeFailedImport(id);
+            } catch (StoreException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return id;
+    }
+
+    private static void addSteps(SessionStore store, long id, Path file, ImportedSession imported, CellSettings cell)
+            throws StoreException {
         List<SessionStore.ImportedStep> steps = new ArrayList<>();
         int index = 1;
         for (ImportedSession.Step step : imported.steps()) {
@@ -76,6 +96,5 @@ public final class ImportService {
         }
         store.addImported(id, file.toString(), steps, imported.warnings());
         store.finishSession(id, SessionStatus.COMPLETED, "imported from " + file.getFileName() + " (" + imported.format() + ")");
-        return id;
     }
 }

@@ -46,10 +46,6 @@ public final class AssayFile {
 
     /** Reads the file and stores all of its rows, or none. */
     public static List<Long> importInto(Path file, SessionStore store, long sessionId) throws ConfigException, StoreException {
-        List<Long> ids = new ArrayList<>();
-        for (Assay assay : read(file, store, sessionId)) {
-            ids.add(store.assays().addAssay(sessionId, assay));
-        }
-        return ids;
+        return store.assays().addAssays(sessionId, read(file, store, sessionId));
     }
 }

@@ -12,6 +12,7 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunResult;
 import org.norrlab.scheduler.RunState;
 import org.norrlab.scheduler.Scheduler;
+import org.norrlab.store.Heartbeat;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -36,8 +37,6 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class PreparedRun {
     private static final Logger log = LoggerFactory.getLogger(PreparedRun.class);
-    /** A running session without a heartbeat for this long belongs to a process that no longer exists. */
-    public static final java.time.Duration CUT_OFF_AFTER = java.time.Duration.ofSeconds(60);
     /**
      * Once the instrument has stopped, how long the run waits for a store that makes no progress: with the
      * last samples (while it takes them, however slowly, it is waited for) and with the session's end. A store
@@ -165,9 +164,9 @@ public final class PreparedRun {
         long wallStart = System.nanoTime();
         try (SessionStore store = SessionStore.open(database)) {
             store.checkIntegrity();
-            for (long cutOff : store.markCutOffSessions(CUT_OFF_AFTER)) {
+            for (long cutOff : store.markCutOffSessions()) {
                 log.warn("session {} was cut off (no sign of life for {} s) and is now marked interrupted", cutOff,
-                        CUT_OFF_AFTER.toSeconds());
+                        Heartbeat.cutOff().toSeconds());
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom));
@@ -176,7 +175,9 @@ public final class PreparedRun {
             AcquisitionCore.Counters counters;
             long samplesCommitted;
             boolean gaveUpOnStore = false;
-            try (StoreWriter writer = store.writer(sessionId, wire)) {
+            // The heartbeat beats from here until the last records are written, whatever the data rate.
+            try (Heartbeat heartbeat = store.heartbeat(sessionId);
+                 StoreWriter writer = store.writer(sessionId, wire)) {
                 List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);

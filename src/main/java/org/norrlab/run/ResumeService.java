@@ -35,8 +35,12 @@ public final class ResumeService {
 
     public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Optional<String> port, Speed speed,
                                       org.norrlab.store.StoreLocation database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
-        store.markCutOffSessions(PreparedRun.CUT_OFF_AFTER);
+        store.markCutOffSessions();
         StoredSession session = StoredSetup.find(store, sessionId);
+        if (session.status() == SessionStatus.IMPORTING) {
+            throw new StoreException("session " + sessionId + " is an import in progress (or one that did not finish and is"
+                    + " removed when its process is gone); an import is never resumed: import the file again");
+        }
         if (session.status() == SessionStatus.COMPLETED || session.status() == SessionStatus.RUNNING) {
             throw new StoreException("session " + sessionId + " is " + session.status().dbName() + "; only an interrupted,"
                     + " aborted or failed session can be resumed");
@@ -79,7 +83,8 @@ public final class ResumeService {
         Plan plan = new Plan(original.name(), "resumed from session " + sessionId + (notes.isEmpty() ? "" : "; "
                 + String.join("; ", notes)), original.file(), original.protocolText(), original.cell(), remaining,
                 original.safety(), original.onInterruption());
-        Instant stopped = session.ended().orElse(session.started());
+        // The data stopped at the last stored sample: the gap counts from there, not from when the end was recorded.
+        Instant stopped = store.lastSampleAt(sessionId).orElse(session.ended().orElse(session.started()));
         double gap = Duration.between(stopped, Instant.now()).toNanos() / 1e9;
         Optional<Long> seed = Optional.ofNullable(session.instrumentSettings().get(InstrumentSettings.SEED))
                 .filter(s -> !s.isEmpty()).map(Long::parseLong);

@@ -21,6 +21,7 @@ import java.util.Optional;
 
 /** Calibrations, assays and control links: the analysis inputs kept beside the sessions. */
 public final class AssayStore {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssayStore.class);
     private final StoreLocation file;
     private final Connection connection;
 
@@ -84,38 +85,74 @@ public final class AssayStore {
         }
     }
 
+    private static final String INSERT_ASSAY = "INSERT INTO assays (session_id, step_index, product, created_utc, operator,"
+            + " note, kind, value, value_sd, unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml,"
+            + " gas_flow_ml_min, gas_minutes, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
     public long addAssay(long sessionId, Assay a) throws StoreException {
-        String sql = "INSERT INTO assays (session_id, step_index, product, created_utc, operator, note, kind, value, value_sd,"
-                + " unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml, gas_flow_ml_min, gas_minutes, uid)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-        try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, sessionId);
-            ps.setInt(2, a.stepIndex());
-            ps.setString(3, a.product().name());
-            ps.setString(4, a.created().toString());
-            ps.setString(5, a.operator());
-            ps.setString(6, a.note());
-            ps.setString(7, a.kind().name().toLowerCase(Locale.ROOT));
-            ps.setDouble(8, a.value().value());
-            ps.setDouble(9, a.value().sigma());
-            ps.setString(10, a.unit());
-            if (a.calibrationId().isPresent()) {
-                ps.setLong(11, a.calibrationId().get());
-            } else {
-                ps.setNull(11, Types.INTEGER);
-            }
-            ps.setDouble(12, a.dilution());
-            ps.setDouble(13, a.dilutionRelativeSigma());
-            setOptional(ps, 14, a.volumeMl().map(Measure::value));
-            setOptional(ps, 15, a.volumeMl().map(Measure::sigma));
-            setOptional(ps, 16, a.gasFlowMlPerMinute());
-            setOptional(ps, 17, a.gasMinutes());
-            ps.setString(18, SessionStore.newUid());
-            ps.executeUpdate();
-            return generatedId(ps);
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_ASSAY, Statement.RETURN_GENERATED_KEYS)) {
+            return insertAssay(ps, sessionId, a);
         } catch (SQLException e) {
             throw new StoreException("cannot store the assay in " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stores many assays in one transaction: all of them or, if anything fails (or the process is killed),
+     * none, so that importing the file again never stores a row twice.
+     */
+    public List<Long> addAssays(long sessionId, List<Assay> assays) throws StoreException {
+        List<Long> ids = new ArrayList<>();
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement ps = connection.prepareStatement(INSERT_ASSAY, Statement.RETURN_GENERATED_KEYS)) {
+                for (Assay a : assays) {
+                    ids.add(insertAssay(ps, sessionId, a));
+                }
+            }
+            connection.commit();
+            return ids;
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw new StoreException("cannot store the assays in " + file + " (none was stored): " + e.getMessage(), e);
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                log.error("cannot restore autocommit on {}", file, e);
+            }
+        }
+    }
+
+    private long insertAssay(PreparedStatement ps, long sessionId, Assay a) throws SQLException {
+        ps.setLong(1, sessionId);
+        ps.setInt(2, a.stepIndex());
+        ps.setString(3, a.product().name());
+        ps.setString(4, a.created().toString());
+        ps.setString(5, a.operator());
+        ps.setString(6, a.note());
+        ps.setString(7, a.kind().name().toLowerCase(Locale.ROOT));
+        ps.setDouble(8, a.value().value());
+        ps.setDouble(9, a.value().sigma());
+        ps.setString(10, a.unit());
+        if (a.calibrationId().isPresent()) {
+            ps.setLong(11, a.calibrationId().get());
+        } else {
+            ps.setNull(11, Types.INTEGER);
+        }
+        ps.setDouble(12, a.dilution());
+        ps.setDouble(13, a.dilutionRelativeSigma());
+        setOptional(ps, 14, a.volumeMl().map(Measure::value));
+        setOptional(ps, 15, a.volumeMl().map(Measure::sigma));
+        setOptional(ps, 16, a.gasFlowMlPerMinute());
+        setOptional(ps, 17, a.gasMinutes());
+        ps.setString(18, SessionStore.newUid());
+        ps.executeUpdate();
+        return generatedId(ps);
     }
 
     public List<Assay> assays(long sessionId) throws StoreException {

@@ -17,6 +17,30 @@ interface Dialect {
     /** A new connection, set up for this database (SQLite: WAL, busy timeout, foreign keys). */
     Connection connect(StoreLocation location) throws SQLException;
 
+    /**
+     * Why this store can only be read (an SQLite file or folder the operator may not write), or empty when it
+     * can be written; asked before connecting, so that a read-only file is opened read-only instead of failing.
+     */
+    default java.util.Optional<String> readOnlyReason(StoreLocation location) {
+        return java.util.Optional.empty();
+    }
+
+    /** A connection that only reads, for a store {@link #readOnlyReason} names read-only. */
+    default Connection connectReadOnly(StoreLocation location) throws SQLException {
+        return connect(location);
+    }
+
+    /** The name of this database in the schema files of one database only: {@code schema-vN.NAME.sql}. */
+    String name();
+
+    /**
+     * True when a statement failed only because another connection held the database's write lock (SQLite's
+     * SQLITE_BUSY and SQLITE_LOCKED): waiting and doing the transaction again succeeds.
+     */
+    default boolean isBusy(SQLException e) {
+        return false;
+    }
+
     /** The schema version the database is at (0 when it is empty). */
     int schemaVersion(Statement s) throws SQLException;
 

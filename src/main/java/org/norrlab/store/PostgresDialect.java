@@ -54,6 +54,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
     public int schemaVersion(Statement s) throws SQLException {
         // A query on the catalog, not to_regclass(): that answers from a per-connection cache which, inside the
         // migration transaction, can still say "no such table" after another bench has created it.
@@ -138,6 +143,11 @@ final class PostgresDialect implements Dialect {
             @Override
             protected void write() throws SQLException {
                 SampleCopy.send(connection, rows);
+            }
+
+            @Override
+            protected void clear() {
+                rows.setLength(0);
             }
 
             @Override

@@ -28,6 +28,14 @@ abstract class SampleInserter implements AutoCloseable {
         }
     }
 
+    /** Drops the samples held since the last flush (their transaction was rolled back and is written again). */
+    final void discard() {
+        clear();
+        pending = 0;
+    }
+
+    protected abstract void clear();
+
     protected abstract void append(long sessionId, int stepIndex, long sequence, Sample sample) throws SQLException;
 
     protected abstract void write() throws SQLException;

@@ -2,9 +2,13 @@ package org.norrlab.store;
 
 import java.util.Locale;
 
-/** How a session ended (or that it is still running, or was cut off without a word). */
+/**
+ * How a session ended (or that it is still running, or was cut off without a word). {@code IMPORTING}: an
+ * import is still writing it (in short transactions, so that a live run keeps the file); an import that
+ * never finished is removed when the store is next opened, and is never resumable.
+ */
 public enum SessionStatus {
-    RUNNING, COMPLETED, ABORTED, FAILED, INTERRUPTED;
+    RUNNING, COMPLETED, ABORTED, FAILED, INTERRUPTED, IMPORTING;
 
     public String dbName() {
         return name().toLowerCase(Locale.ROOT);

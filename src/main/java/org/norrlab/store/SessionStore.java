@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The session database: the sessions, their steps, samples, events and wire logs, and the analysis
@@ -36,16 +37,20 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 8;
+    public static final int SCHEMA_VERSION = 9;
+    /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
+    static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
     private final StoreLocation location;
     private final Dialect dialect;
     private final Connection connection;
+    private final Optional<String> readOnly;
 
-    private SessionStore(StoreLocation location, Dialect dialect, Connection connection) {
+    private SessionStore(StoreLocation location, Dialect dialect, Connection connection, Optional<String> readOnly) {
         this.location = location;
         this.dialect = dialect;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** The SQLite file of a bench. */
@@ -53,7 +58,51 @@ public final class SessionStore implements AutoCloseable {
         return open(StoreLocation.file(file));
     }
 
+    /** A store to write into: a read-only SQLite file is refused with a message that names it. */
     public static SessionStore open(StoreLocation location) throws StoreException {
+        Optional<String> readOnly = Dialect.of(location).readOnlyReason(location);
+        if (readOnly.isPresent()) {
+            boolean exists = location.file().filter(Files::exists).isPresent();
+            throw new StoreException("cannot write into the session database " + location + ": " + readOnly.get()
+                    + (exists ? ". Commands that only read it (sessions, show, analyze, export, report) still work; to write,"
+                    + " give write permission or copy the file to a folder you can write and use --db"
+                    : "; give write permission or choose a database in a folder you can write with --db"));
+        }
+        return openChecked(location, Optional.empty());
+    }
+
+    /**
+     * A store only to read from: a read-only SQLite file (or folder) is opened read-only, in the journal mode it
+     * has; {@link #readOnly()} says why. Anything else is opened as by {@link #open(StoreLocation)}.
+     */
+    public static SessionStore openForReading(StoreLocation location) throws StoreException {
+        return openChecked(location, Dialect.of(location).readOnlyReason(location));
+    }
+
+    /** Why this store was opened read-only, or empty when it can be written. */
+    public Optional<String> readOnly() {
+        return readOnly;
+    }
+
+    private static SessionStore openChecked(StoreLocation location, Optional<String> readOnly) throws StoreException {
+        if (readOnly.isPresent()) {
+            Dialect dialect = Dialect.of(location);
+            Connection connection;
+            try {
+                connection = dialect.connectReadOnly(location);
+            } catch (SQLException e) {
+                throw new StoreException("cannot open the session database " + location + " (read-only: " + readOnly.get()
+                        + "): " + e.getMessage(), e);
+            }
+            SessionStore store = new SessionStore(location, dialect, connection, readOnly);
+            try {
+                store.requireCurrentSchema();
+            } catch (StoreException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        }
         if (location.file().isPresent()) {
             try {
                 Path parent = location.file().get().toAbsolutePath().getParent();
@@ -67,9 +116,10 @@ public final class SessionStore implements AutoCloseable {
         Dialect dialect = Dialect.of(location);
         // One opener at a time, threads and processes alike: see OpeningLock for why.
         try (OpeningLock opening = OpeningLock.acquire(location)) {
-            SessionStore store = new SessionStore(location, dialect, connect(location, dialect));
+            SessionStore store = new SessionStore(location, dialect, connect(location, dialect), Optional.empty());
             try {
                 store.migrate();
+                store.removeAbandonedImports(Heartbeat.cutOff());
             } catch (StoreException e) {
                 store.close();
                 throw e;
@@ -105,19 +155,24 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
+     * Marks sessions that were cut off as interrupted: status 'running' but no heartbeat for longer than
+     * {@link Heartbeat#cutOff()}. Returns their ids. Nothing is marked in a store opened read-only.
+     */
+    public List<Long> markCutOffSessions() throws StoreException {
+        return readOnly.isPresent() ? List.of() : markCutOffSessions(Heartbeat.cutOff());
+    }
+
+    /**
      * Marks sessions that were cut off as interrupted: status 'running' but no heartbeat for longer
-     * than {@code silence}. Returns their ids. A session copied in by {@code norrlab sync} is left to
-     * the sync, which replaces it when its bench has moved on.
+     * than {@code silence}. Returns their ids. Such a session ends at its last stored sample (the data
+     * stopped there; the heartbeat may have gone on for a while). A session copied in by {@code norrlab sync}
+     * is left to the sync, which replaces it when its bench has moved on.
      */
     public List<Long> markCutOffSessions(java.time.Duration silence) throws StoreException {
         List<Long> ids = new ArrayList<>();
-        String cutoff;
-        try {
-            cutoff = dialect.now(connection).minus(silence).toString();
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the clock of " + location + ": " + e.getMessage(), e);
-        }
-        try (PreparedStatement find = connection.prepareStatement("SELECT id, coalesce(heartbeat_utc, started_utc) FROM sessions"
+        String cutoff = clockMinus(silence);
+        try (PreparedStatement find = connection.prepareStatement("SELECT id, coalesce(heartbeat_utc, started_utc),"
+                + " coalesce(last_sample_utc, started_utc), last_sample_utc IS NULL FROM sessions"
                 + " WHERE status = 'running' AND synced_utc IS NULL AND coalesce(heartbeat_utc, started_utc) < ?");
              PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET status = 'interrupted', status_reason = ?,"
                      + " ended_utc = ? WHERE id = ?")) {
@@ -125,9 +180,11 @@ public final class SessionStore implements AutoCloseable {
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
+                    String lastData = rs.getBoolean(4) ? "no sample stored" : "last sample " + rs.getString(3);
                     mark.setString(1, "the process ended without closing the session (crash, kill -9 or power cut);"
-                            + " last sign of life " + rs.getString(2) + "; 'norrlab resume " + rs.getLong(1) + "' continues it");
-                    mark.setString(2, rs.getString(2));
+                            + " " + lastData + ", last sign of life " + rs.getString(2) + "; 'norrlab resume " + rs.getLong(1)
+                            + "' continues it");
+                    mark.setString(2, rs.getString(3));
                     mark.setLong(3, rs.getLong(1));
                     mark.addBatch();
                 }
@@ -136,6 +193,91 @@ public final class SessionStore implements AutoCloseable {
             return ids;
         } catch (SQLException e) {
             throw new StoreException("cannot mark cut-off sessions in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String clockMinus(java.time.Duration silence) throws StoreException {
+        try {
+            return dialect.now(connection).minus(silence).toString();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the clock of " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes the sessions of imports that did not finish (the importing process ended: no heartbeat for longer
+     * than {@code silence}), with everything written for them: an import is all or nothing, and is never resumed.
+     * Returns their ids.
+     */
+    List<Long> removeAbandonedImports(java.time.Duration silence) throws StoreException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement find = connection.prepareStatement("SELECT id FROM sessions WHERE status = 'importing'"
+                + " AND coalesce(heartbeat_utc, started_utc) < ?")) {
+            find.setString(1, clockMinus(silence));
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look for unfinished imports in " + location + ": " + e.getMessage(), e);
+        }
+        for (long id : ids) {
+            removeSession(id);
+            log.warn("session {} was an import that did not finish (its process ended); it is removed from {}", id, location);
+        }
+        return ids;
+    }
+
+    /** Deletes a session and every row written for it, in one transaction. */
+    private void removeSession(long id) throws StoreException {
+        try {
+            connection.setAutoCommit(false);
+            for (String table : List.of("samples", "step_tallies", "wire", "events", "steps", "sessions")) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE "
+                        + ("sessions".equals(table) ? "id" : "session_id") + " = ?")) {
+                    delete.setLong(1, id);
+                    delete.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw new StoreException("cannot remove session " + id + " from " + location + ": " + e.getMessage(), e);
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    private void rollbackQuietly(SQLException cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.error("cannot restore autocommit on {}", location, e);
+        }
+    }
+
+    /** A store opened read-only is read as it is: one this build would have to migrate is refused. */
+    private void requireCurrentSchema() throws StoreException {
+        int version;
+        try (Statement s = connection.createStatement()) {
+            version = dialect.schemaVersion(s);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the session database " + location + ": " + e.getMessage()
+                    + " (is it a norrlab database?)", e);
+        }
+        if (version != SCHEMA_VERSION) {
+            throw new StoreException(location + " is read-only (" + readOnly.orElse("") + ") and has schema " + version
+                    + "; this build reads schema " + SCHEMA_VERSION + " and cannot bring it there without writing: copy it"
+                    + " to a folder you can write and open the copy with --db");
         }
     }
 
@@ -152,7 +294,7 @@ public final class SessionStore implements AutoCloseable {
                 try {
                     found = dialect.schemaVersion(s);
                     for (int next = found + 1; next <= SCHEMA_VERSION; next++) {
-                        for (String statement : schemaStatements(next)) {
+                        for (String statement : schemaStatements(next, dialect)) {
                             s.execute(dialect.translate(statement));
                         }
                     }
@@ -175,12 +317,24 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** The statements of one schema file, shared by both databases (in SQLite's types; see {@link Dialect#translate}). */
-    private static List<String> schemaStatements(int version) {
-        String name = "schema-v" + version + ".sql";
+    /**
+     * The statements of one schema version: its file shared by both databases (in SQLite's types; see
+     * {@link Dialect#translate}), then, where a change cannot be written the same way on both, the file of
+     * this database ({@code schema-vN.sqlite.sql}, {@code schema-vN.postgresql.sql}).
+     */
+    private static List<String> schemaStatements(int version, Dialect dialect) {
+        List<String> statements = new ArrayList<>(schemaFile("schema-v" + version + ".sql", true));
+        statements.addAll(schemaFile("schema-v" + version + "." + dialect.name() + ".sql", false));
+        return statements;
+    }
+
+    private static List<String> schemaFile(String name, boolean required) {
         try (InputStream in = SessionStore.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException(name + " is missing from the build");
+                if (required) {
+                    throw new IllegalStateException(name + " is missing from the build");
+                }
+                return List.of();
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)--.*$", "");
             List<String> statements = new ArrayList<>();
@@ -205,13 +359,50 @@ public final class SessionStore implements AutoCloseable {
     }
 
     public long createSession(NewSession session) throws StoreException {
+        return createSession(session, SessionStatus.RUNNING);
+    }
+
+    /**
+     * A session an import is about to write: status 'importing' until {@link #finishSession} marks it completed;
+     * removed when the store is next opened if its import ends before that ({@link #heartbeat} tells).
+     */
+    public long createImportingSession(NewSession session) throws StoreException {
+        return createSession(session, SessionStatus.IMPORTING);
+    }
+
+    /**
+     * Starts the session's heartbeat: it beats on a thread and a connection of its own until closed (or until
+     * this process ends), so that another process never takes a live session for a dead one.
+     */
+    public Heartbeat heartbeat(long sessionId) {
+        return Heartbeat.start(location, dialect, sessionId);
+    }
+
+    /** Removes what an import wrote when it failed: an import is all or nothing. */
+    public void removeFailedImport(long sessionId) throws StoreException {
+        removeSession(sessionId);
+    }
+
+    /** The wall time of the last sample the session's writer stored; empty for none (or a session from before schema 9). */
+    public Optional<Instant> lastSampleAt(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT last_sample_utc FROM sessions WHERE id = ?")) {
+            ps.setLong(1, sessionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)).map(Instant::parse) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read session " + sessionId + " from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long createSession(NewSession session, SessionStatus status) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
                 + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of,"
                 + " resumed_from, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
-            ps.setString(3, SessionStatus.RUNNING.dbName());
+            ps.setString(3, status.dbName());
             ps.setString(4, session.protocolName());
             ps.setString(5, session.protocolFile());
             ps.setString(6, session.protocolText());
@@ -285,7 +476,12 @@ public final class SessionStore implements AutoCloseable {
                                double intervalSeconds, String source, List<Sample> samples) {
     }
 
-    /** Stores the steps and notes of an imported session and marks where it came from. */
+    /**
+     * Stores the steps and notes of an imported session (created by {@link #createImportingSession}) and marks
+     * where it came from. The samples go in short transactions of {@value #IMPORT_ROWS_PER_TRANSACTION} rows, and
+     * after each the import waits as long as it held the write lock: a run writing into the same SQLite file gets
+     * the lock at least half the time however large the file, and never waits long for it.
+     */
     public void addImported(long sessionId, String importedFrom, List<ImportedStep> steps, List<String> notes)
             throws StoreException {
         String now = Instant.now().toString();
@@ -300,6 +496,7 @@ public final class SessionStore implements AutoCloseable {
                  PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET imported_from = ? WHERE id = ?")) {
                 double offset = 0;
                 for (ImportedStep s : steps) {
+                    long began = System.nanoTime();
                     double duration = s.samples().isEmpty() ? 0 : s.samples().get(s.samples().size() - 1).timeSeconds();
                     step.setLong(1, sessionId);
                     step.setInt(2, s.index());
@@ -321,8 +518,16 @@ public final class SessionStore implements AutoCloseable {
                     long seq = 0;
                     for (Sample x : s.samples()) {
                         samples.add(sessionId, s.index(), seq++, x);
+                        if (samples.pending() >= IMPORT_ROWS_PER_TRANSACTION) {
+                            samples.flush();
+                            connection.commit();
+                            yieldWriteLock(began);
+                            began = System.nanoTime();
+                        }
                     }
                     samples.flush();
+                    connection.commit();
+                    yieldWriteLock(began);
                     offset += duration;
                 }
                 for (String text : notes) {
@@ -337,18 +542,21 @@ public final class SessionStore implements AutoCloseable {
             }
             connection.commit();
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
+            rollbackQuietly(e);
             throw new StoreException("cannot store the imported session in " + location + ": " + e.getMessage(), e);
         } finally {
-            try {
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                log.error("cannot restore autocommit on {}", location, e);
-            }
+            restoreAutoCommit();
+        }
+    }
+
+    /** Waits as long as the last transaction took since {@code began} (at least a millisecond). */
+    private void yieldWriteLock(long began) throws StoreException {
+        long held = System.nanoTime() - began;
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.max(held, 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("the import into " + location + " was interrupted", e);
         }
     }
 

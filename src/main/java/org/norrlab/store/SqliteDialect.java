@@ -2,21 +2,33 @@ package org.norrlab.store;
 
 import org.norrlab.core.Sample;
 
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.Set;
 
 /** One SQLite file in WAL mode, so that a reader (a report, the GUI) never blocks the writer. */
 final class SqliteDialect implements Dialect {
+    /** How long a statement waits for another connection's write lock before it fails with SQLITE_BUSY. */
+    private static final int BUSY_TIMEOUT_MS = 5000;
 
     @Override
     public Connection connect(StoreLocation location) throws SQLException {
         Connection connection = DriverManager.getConnection(location.url());
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             s.execute("PRAGMA journal_mode = WAL");
             // NORMAL in WAL mode: a commit survives a process crash; only a power cut may lose the last commits.
             s.execute("PRAGMA synchronous = NORMAL");
@@ -29,6 +41,80 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    /**
+     * Read-only when the system refuses writing the file or its folder (WAL needs its -wal and -shm files
+     * beside the database), or when nobody has write permission on either: root may write anyway, but the
+     * operator who took the write permission away meant the file to be kept as it is.
+     */
+    @Override
+    public Optional<String> readOnlyReason(StoreLocation location) {
+        Path file = location.file().orElseThrow();
+        Path folder = file.getParent();
+        if (!Files.exists(file)) {
+            return folder != null && Files.isDirectory(folder) && !writable(folder)
+                    ? Optional.of("its folder " + folder + " is read-only, so no database can be created there")
+                    : Optional.empty();
+        }
+        if (!writable(file)) {
+            return Optional.of("the file " + file + " is read-only");
+        }
+        if (folder != null && !writable(folder)) {
+            return Optional.of("its folder " + folder + " is read-only");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean writable(Path path) {
+        return Files.isWritable(path) && anyoneMayWrite(path);
+    }
+
+    private static boolean anyoneMayWrite(Path path) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+            return permissions.contains(PosixFilePermission.OWNER_WRITE) || permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return true;   // no POSIX permissions (Windows): Files.isWritable has answered
+        }
+    }
+
+    /**
+     * Opened read-only and left in the journal mode it has (switching to WAL writes the file). A WAL file
+     * in a folder nobody may write cannot get its -shm file: SQLite then reads it as immutable.
+     */
+    @Override
+    public Connection connectReadOnly(StoreLocation location) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        Path file = location.file().orElseThrow();
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        boolean folderWritable = file.getParent() == null || writable(file.getParent());
+        String url = folderWritable || Files.exists(shm) ? location.url() : "jdbc:sqlite:" + file.toUri() + "?immutable=1";
+        return DriverManager.getConnection(url, config.toProperties());
+    }
+
+    /** SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes, wherever the driver put them. */
+    @Override
+    public boolean isBusy(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite) {
+                int primary = sqlite.getResultCode().code & 0xff;
+                return primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code;
+            }
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("[SQLITE_BUSY") || message.contains("[SQLITE_LOCKED")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public int schemaVersion(Statement s) throws SQLException {
         try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
@@ -38,8 +124,11 @@ final class SqliteDialect implements Dialect {
     @Override
     public void beginMigration(Connection connection) throws SQLException {
         // Several processes (or benches of one lab) may open a new database at once: the write lock comes
-        // first, then the version is read again, so that only one of them builds the schema.
+        // first, then the version is read again, so that only one of them builds the schema. Foreign keys are
+        // off while tables are rebuilt (schema 9), as SQLite's documentation says; the pragma works only
+        // outside a transaction.
         try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
             s.execute("BEGIN IMMEDIATE");
         }
     }
@@ -47,7 +136,11 @@ final class SqliteDialect implements Dialect {
     @Override
     public void endMigration(Connection connection, boolean commit) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute(commit ? "COMMIT" : "ROLLBACK");
+            try {
+                s.execute(commit ? "COMMIT" : "ROLLBACK");
+            } finally {
+                s.execute("PRAGMA foreign_keys = ON");
+            }
         }
     }
 
@@ -106,6 +199,15 @@ final class SqliteDialect implements Dialect {
             @Override
             protected void write() throws SQLException {
                 insert.executeBatch();
+            }
+
+            @Override
+            protected void clear() {
+                try {
+                    insert.clearBatch();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot clear the batch of a prepared statement", e);
+                }
             }
 
             @Override

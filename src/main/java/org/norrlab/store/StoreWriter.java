@@ -2,7 +2,9 @@ package org.norrlab.store;
 
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
+import org.norrlab.analysis.StepTally;
 import org.norrlab.plan.PlannedStep;
+import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +15,10 @@ import java.sql.SQLException;
 /**
  * Appends one session's records in the order they happened and commits once per batch of the
  * acquisition core. Batches are drained at least several times a second while samples flow, so a
- * crash loses at most the batch in flight (well under a second of data).
+ * crash loses at most the batch in flight (well under a second of data). A batch's records are kept
+ * until its transaction commits: when another connection holds an SQLite file's write lock longer than
+ * the busy timeout (an import, a sync, a tool), the transaction is rolled back and written again after
+ * a pause, for as long as it takes; the run's data never give way to anyone else's.
  */
 public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
@@ -28,10 +33,15 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertWire;
     private final java.util.Optional<org.norrlab.transport.WireLog> wire;
-    private final PreparedStatement heartbeat;
+    private final PreparedStatement lastSample;
     private final PreparedStatement insertTally;
     private final java.util.Map<Integer, org.norrlab.analysis.StepTally> tallies = new java.util.HashMap<>();
-    private long lastHeartbeatNanos;
+    /** The records of the transaction in progress, kept to write it again after SQLITE_BUSY. */
+    private final java.util.List<AcquisitionRecord> batch = new java.util.ArrayList<>();
+    /** The tallies of the steps that end in the transaction in progress. */
+    private final java.util.Map<Integer, StepTally.State> endingTallies = new java.util.HashMap<>();
+    private final java.util.List<WireLog.Chunk> pendingWire = new java.util.ArrayList<>();
+    private java.time.Instant lastSampleReceived;
     private long wireSeq;
     private long samplesStored;
     private volatile long samplesCommitted;
@@ -53,7 +63,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                     + " outcome = ?, lag_ms = ? WHERE session_id = ? AND step_index = ?");
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
                     + " message, values_json) VALUES (?,?,?,?,?,?,?)");
-            heartbeat = connection.prepareStatement("UPDATE sessions SET heartbeat_utc = ? WHERE id = ?");
+            lastSample = connection.prepareStatement("UPDATE sessions SET last_sample_utc = ? WHERE id = ?");
             insertTally = connection.prepareStatement("INSERT INTO step_tallies (session_id, step_index, samples,"
                     + " current_samples, coulombs, sum_amperes, last_current_t_s, last_current_a, sum_volts, last_t_s,"
                     + " max_interval_s, monotonic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
@@ -72,72 +82,117 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         }
     }
 
+    /** Tallies are counted once, as records arrive; the rows go in when the batch ends. */
     @Override
-    public void accept(AcquisitionRecord record, boolean endOfBatch) throws SQLException {
+    public void accept(AcquisitionRecord record, boolean endOfBatch) throws SQLException, InterruptedException {
+        batch.add(record);
         if (record instanceof AcquisitionRecord.SampleTaken taken) {
-            addSample(taken);
-        } else {
-            // Steps and events are rare: write the samples before them so that rows keep the order of the run.
-            flushSamples();
-            if (record instanceof AcquisitionRecord.StepStarted started) {
-                writeStepStart(started);
-            } else if (record instanceof AcquisitionRecord.EventSeen seen) {
-                writeEvent(seen);
-            } else if (record instanceof AcquisitionRecord.StepEnded ended) {
-                writeStepEnd(ended);
+            tallies.computeIfAbsent(taken.stepIndex(), i -> new StepTally()).add(taken.sample());
+            lastSampleReceived = java.time.Instant.now();
+        } else if (record instanceof AcquisitionRecord.StepEnded ended) {
+            StepTally tally = tallies.remove(ended.stepIndex());
+            if (tally != null) {
+                endingTallies.put(ended.stepIndex(), tally.state());
             }
         }
         if (endOfBatch) {
-            flushSamples();
-            flushWire();
-            beat();
-            connection.commit();
-            samplesCommitted = samplesStored;
+            commitBatch();
         }
     }
 
-    /**
-     * A sign of life at most every 5 s, so that a session cut off by a crash can be told from one that runs;
-     * by the store's clock, which the cut-off check reads too.
-     */
-    private void beat() throws SQLException {
-        long now = System.nanoTime();
-        if (lastHeartbeatNanos == 0 || now - lastHeartbeatNanos > 5_000_000_000L) {
-            lastHeartbeatNanos = now;
-            heartbeat.setString(1, dialect.now(connection).toString());
-            heartbeat.setLong(2, sessionId);
-            heartbeat.executeUpdate();
+    /** Writes and commits the batch; on SQLITE_BUSY rolls back, waits (10 ms doubling to 1 s) and writes it again. */
+    private void commitBatch() throws SQLException, InterruptedException {
+        wire.ifPresent(w -> pendingWire.addAll(w.drain()));
+        long waitMillis = 10;
+        long busySince = 0;
+        long lastWarning = 0;
+        while (true) {
+            try {
+                long samplesInBatch = writeBatch();
+                connection.commit();
+                samplesStored += samplesInBatch;
+                samplesCommitted = samplesStored;
+                wireSeq += pendingWire.size();
+                if (busySince != 0) {
+                    log.info("session {}: {} let go of its write lock; the waiting records are stored ({} s later)", sessionId,
+                            location, (System.nanoTime() - busySince) / 1_000_000_000L);
+                }
+                break;
+            } catch (SQLException e) {
+                discardTransaction(e);
+                if (!dialect.isBusy(e)) {
+                    throw e;
+                }
+                long now = System.nanoTime();
+                if (busySince == 0) {
+                    busySince = now;
+                }
+                if (now - lastWarning > 10_000_000_000L) {
+                    lastWarning = now;
+                    log.warn("session {}: {} is locked by another connection (an import, a sync or another program);"
+                            + " {} records wait and are written as soon as it lets go ({})", sessionId, location,
+                            batch.size(), e.getMessage());
+                }
+                Thread.sleep(waitMillis);
+                waitMillis = Math.min(waitMillis * 2, 1000);
+            }
+        }
+        batch.clear();
+        endingTallies.clear();
+        pendingWire.clear();
+    }
+
+    /** Every row of the batch in the order of the run; returns the number of samples. */
+    private long writeBatch() throws SQLException {
+        long samplesInBatch = 0;
+        for (AcquisitionRecord record : batch) {
+            if (record instanceof AcquisitionRecord.SampleTaken taken) {
+                samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
+                samplesInBatch++;
+            } else {
+                // Steps and events are rare: write the samples before them so that rows keep the order of the run.
+                samples.flush();
+                if (record instanceof AcquisitionRecord.StepStarted started) {
+                    writeStepStart(started);
+                } else if (record instanceof AcquisitionRecord.EventSeen seen) {
+                    writeEvent(seen);
+                } else if (record instanceof AcquisitionRecord.StepEnded ended) {
+                    writeStepEnd(ended);
+                }
+            }
+        }
+        samples.flush();
+        writeWire();
+        if (samplesInBatch > 0) {
+            lastSample.setString(1, lastSampleReceived.toString());
+            lastSample.setLong(2, sessionId);
+            lastSample.executeUpdate();
+        }
+        return samplesInBatch;
+    }
+
+    private void discardTransaction(SQLException cause) {
+        samples.discard();
+        try {
+            insertWire.clearBatch();
+            connection.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
         }
     }
 
-    private void flushWire() throws SQLException {
-        if (wire.isEmpty()) {
-            return;
-        }
-        var chunks = wire.get().drain();
-        for (var chunk : chunks) {
+    private void writeWire() throws SQLException {
+        long seq = wireSeq;
+        for (var chunk : pendingWire) {
             insertWire.setLong(1, sessionId);
-            insertWire.setLong(2, wireSeq++);
+            insertWire.setLong(2, seq++);
             insertWire.setDouble(3, chunk.timeSeconds());
             insertWire.setString(4, chunk.direction().name().toLowerCase(java.util.Locale.ROOT));
             insertWire.setBytes(5, chunk.bytes());
             insertWire.addBatch();
         }
-        if (!chunks.isEmpty()) {
+        if (!pendingWire.isEmpty()) {
             insertWire.executeBatch();
-        }
-    }
-
-    private void addSample(AcquisitionRecord.SampleTaken taken) throws SQLException {
-        samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
-        tallies.computeIfAbsent(taken.stepIndex(), i -> new org.norrlab.analysis.StepTally()).add(taken.sample());
-    }
-
-    private void flushSamples() throws SQLException {
-        int pending = samples.pending();
-        if (pending > 0) {
-            samples.flush();
-            samplesStored += pending;
         }
     }
 
@@ -168,11 +223,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
 
     /** The step's tally goes in with its last samples, in the same transaction. */
     private void writeTally(int stepIndex) throws SQLException {
-        org.norrlab.analysis.StepTally tally = tallies.remove(stepIndex);
-        if (tally == null) {
+        var t = endingTallies.get(stepIndex);
+        if (t == null) {
             return;
         }
-        var t = tally.state();
         insertTally.setLong(1, sessionId);
         insertTally.setInt(2, stepIndex);
         insertTally.setLong(3, t.samples());
@@ -234,11 +288,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     }
 
     @Override
-    public void finish() throws SQLException {
-        flushSamples();
-        flushWire();
-        connection.commit();
-        samplesCommitted = samplesStored;
+    public void finish() throws SQLException, InterruptedException {
+        commitBatch();
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class SyncService {
     static final int COPY_CHUNK_ROWS = 20_000;
     static final List<String> SESSION_COLUMNS = List.of("created_utc", "started_utc", "ended_utc", "status", "status_reason",
             "protocol_name", "protocol_file", "protocol_text", "cell_json", "instrument_json", "run_options_json",
-            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from");
+            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc");
     static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
             "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
             "sample_count", "outcome", "lag_ms");
@@ -120,6 +120,9 @@ public final class SyncService {
             }
             try (lab) {
                 for (LocalSession s : localSessions(bench)) {
+                    if (s.status.equals("importing")) {
+                        continue;   // half written: it is copied once its import has completed it
+                    }
                     if (s.status.equals("running") && !includeRunning) {
                         running.add(s.id);
                         listener.sessionDone(s.id, Outcome.SKIPPED_RUNNING);

@@ -1,0 +1,75 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.testing.LargeFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A data directory nobody may write (an archive, a share mounted read-only): the reading commands work and say
+ * once that the store is read-only; a command that writes refuses, naming the file. Read-only here means that
+ * the permissions grant nobody write access, which norrlab honours even when run as root.
+ */
+class ReadOnlyStoreTest {
+    @TempDir
+    Path temp;
+    private Path data;
+    private Path db;
+
+    @AfterEach
+    void writableAgain() throws IOException {
+        if (data != null) {
+            Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-r--r--"));
+        }
+    }
+
+    @Test
+    void readingCommandsWorkOnAReadOnlyStoreAndWritingCommandsRefuseIt() throws Exception {
+        data = Files.createDirectory(temp.resolve("archive"));
+        db = data.resolve("norrlab.db");
+        Path csv = LargeFiles.importableCsv(temp.resolve("a.csv"), 100);
+        assertThat(CliRunner.norrlab("import", csv.toString(), "--db", db.toString()).exitCode()).isZero();
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
+        byte[] before = Files.readAllBytes(db);
+
+        for (String[] command : new String[][] {{"sessions"}, {"show", "1"}, {"analyze", "1"}}) {
+            String[] args = new String[command.length + 2];
+            System.arraycopy(command, 0, args, 0, command.length);
+            args[command.length] = "--db";
+            args[command.length + 1] = db.toString();
+            CliRunner.Result result = CliRunner.norrlab(args);
+            assertThat(result.exitCode()).as(command[0] + ": " + result.out() + result.err()).isZero();
+            assertThat(occurrences(result.out() + result.err(), "opened read-only")).as(command[0] + " says so once")
+                    .isEqualTo(1);
+        }
+        assertThat(CliRunner.norrlab("sessions", "--db", db.toString()).out()).contains("completed");
+
+        CliRunner.Result refused = CliRunner.norrlab("import", csv.toString(), "--db", db.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("cannot write into the session database " + db).contains("read-only");
+        assertThat(Files.readAllBytes(db)).as("the file is unchanged").isEqualTo(before);
+        try (var files = Files.list(data)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("norrlab.db");
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}
