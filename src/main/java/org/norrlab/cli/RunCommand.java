@@ -197,6 +197,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Wall time %.2f s; %d samples stored (%.0f samples/s); %s%n",
                 outcome.wallSeconds(), outcome.counters().samplesDelivered(), outcome.samplesPerSecond(), lag);
         out.println("Session database: " + outcome.database());
+        out.println("Cell off means: " + outcome.cellOffState());
         if (!outcome.result().cellOffConfirmed()) {
             out.println("Every sample acquired before the stop is stored, but the instrument did not confirm that the cell"
                     + " is off: check the cell and the instrument now.");

@@ -182,6 +182,9 @@ public final class PreparedRun {
                     created.pauseBetweenSteps(pendingPause);
                     result = created.run();
                 } finally {
+                    // Closed before the core's last batch, so the wire log keeps what the close exchanged too
+                    // (a replay then has the instrument's answer to it).
+                    instrument.close();
                     core.close();
                 }
                 counters = core.counters();
@@ -210,7 +213,7 @@ public final class PreparedRun {
             double wall = (System.nanoTime() - wallStart) / 1e9;
             log.info("session {} {}: {}; {} samples stored in {} s", sessionId, status.dbName(), reason,
                     counters.samplesDelivered(), String.format(java.util.Locale.ROOT, "%.3f", wall));
-            return new RunOutcome(sessionId, database, status, reason, result, counters, wall);
+            return new RunOutcome(sessionId, database, status, reason, result, counters, wall, instrument.cellOffState());
         } finally {
             instrument.close();
             finished.countDown();

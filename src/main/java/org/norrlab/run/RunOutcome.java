@@ -6,9 +6,13 @@ import org.norrlab.store.SessionStatus;
 
 import java.nio.file.Path;
 
-/** What a finished run left behind and how long it took. */
+/**
+ * What a finished run left behind and how long it took.
+ *
+ * @param cellOffState what the instrument's "cell off" left the cell in (disconnected, or held at a potential)
+ */
 public record RunOutcome(long sessionId, org.norrlab.store.StoreLocation database, SessionStatus status, String reason, RunResult result,
-                         AcquisitionCore.Counters counters, double wallSeconds) {
+                         AcquisitionCore.Counters counters, double wallSeconds, String cellOffState) {
 
     /** Samples per wall second from the instrument to committed rows. */
     public double samplesPerSecond() {

@@ -3,6 +3,8 @@ package org.norrlab.driver.rodeostat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
@@ -12,23 +14,30 @@ import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.NoAnswer;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.protocol.rodeostat.RodeostatException;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.norrlab.protocol.rodeostat.RodeostatVariant;
 import org.norrlab.transport.LineChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Rodeostat. It has no auto-ranging: a step with {@code current_range: auto} runs on the largest
  * range, a fixed range on the smallest range that holds it. It cannot disconnect the counter
- * electrode to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ * electrode during a test to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ * <p>
+ * "Cell off": hardware V0.2 and later disconnects all three electrodes ({@code setAllElectConnected});
+ * older hardware cannot, and holds the site's {@code idle_potential} instead ({@code setVolt}), or
+ * 0 V vs RE with a warning when none is set. {@link #cellOffState()} says which, for the run summary.
  */
 public final class RodeostatPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(RodeostatPotentiostat.class);
@@ -42,16 +51,31 @@ public final class RodeostatPotentiostat implements Potentiostat {
     private final java.util.concurrent.Callable<LineChannel> reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
+    private final IdleHold idle;
+    /** Known after {@link #identify}: whether this hardware can disconnect its electrodes. */
+    private volatile boolean electrodeSwitches;
+    private volatile boolean identified;
+
+    /**
+     * What older hardware holds when its cell is "off", vs its reference electrode.
+     *
+     * @param described the potential as the operator wrote it, or empty when none was set (0 V vs RE)
+     */
+    record IdleHold(double voltsVsReference, Optional<String> described) {
+        static final IdleHold ZERO = new IdleHold(0.0, Optional.empty());
+    }
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
                           LineChannel channel, Duration readTimeout) {
         this(profileName, capabilities, voltageRanges, maxMalformedLines, channel, readTimeout, () -> {
             throw new DriverException("this connection cannot be reopened");
-        });
+        }, IdleHold.ZERO);
     }
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
-                          LineChannel channel, Duration readTimeout, java.util.concurrent.Callable<LineChannel> reopen) {
+                          LineChannel channel, Duration readTimeout, java.util.concurrent.Callable<LineChannel> reopen,
+                          IdleHold idle) {
+        this.idle = idle;
         this.profileName = profileName;
         this.capabilities = capabilities;
         this.voltageRanges = List.copyOf(voltageRanges);
@@ -64,7 +88,8 @@ public final class RodeostatPotentiostat implements Potentiostat {
 
     /** Drains what a previous session left, and stops a test that may still run. */
     void sync() throws DriverException {
-        channel.drain();
+        // Bounded: a device that never stops sending (a wrong baud rate, a test streaming) gets stopTest anyway.
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(10).toNanos());
         sendStop();
         long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
         while (true) {
@@ -73,7 +98,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 break;
             }
         }
-        channel.drain();
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(10).toNanos());
     }
 
     private JsonNode ask(ObjectNode command) throws DriverException {
@@ -98,16 +123,47 @@ public final class RodeostatPotentiostat implements Potentiostat {
     public InstrumentIdentity identify() throws DriverException {
         ensureIdle();
         String variant = ask(RodeostatMessages.command("getVariant")).path("variant").asText("?");
+        checkVariant(variant);
         String firmware = ask(RodeostatMessages.command("getVersion")).path("version").asText("?");
         String hardware = ask(RodeostatMessages.command("getHardwareVersion")).path("version").asText("?");
         String device = ask(RodeostatMessages.command("getDeviceId")).path("deviceId").asText("?");
+        electrodeSwitches = RodeostatVariant.hasElectrodeSwitches(hardware);
+        if (!electrodeSwitches && idle.described().isEmpty() && !identified) {
+            log.warn("{}: this Rodeostat (hardware {}) cannot disconnect its electrodes and config/site.yaml sets no"
+                    + " cell.idle_potential: with the cell \"off\" it holds the working electrode at 0 V vs RE", channel.describe(),
+                    hardware);
+        }
+        identified = true;
+        runner.identified(true);
         return new InstrumentIdentity(profileName, "rodeostat", "IO Rodeo Rodeostat " + variant + " (hardware " + hardware + ")",
                 firmware, "device id " + device);
+    }
+
+    /** Refuses a Rodeostat whose current ranges are not the profile's: its steps would run on ranges it lacks. */
+    private void checkVariant(String variant) throws DriverException {
+        Optional<String> expected = RodeostatVariant.currentVariantFor(capabilities.currentRangesAmperes());
+        Optional<RodeostatVariant> answered = RodeostatVariant.parse(variant);
+        if (answered.isEmpty()) {
+            throw new DriverException("the Rodeostat on " + channel.describe() + " reports the variant '" + variant
+                    + "', which is none of " + RodeostatVariant.known() + "; expected "
+                    + expected.orElse("the variant with the current ranges of profile " + profileName));
+        }
+        if (expected.isPresent() && !expected.get().equals(answered.get().current())) {
+            throw new DriverException("the Rodeostat on " + channel.describe() + " is a " + answered.get().current()
+                    + " variant ('" + variant + "'), not the " + expected.get() + " variant profile " + profileName
+                    + " describes (its current ranges differ); choose the profile that matches the device");
+        }
+        if (expected.isEmpty()) {
+            throw new DriverException("profile " + profileName + " lists current ranges that no Rodeostat variant has ("
+                    + RodeostatVariant.known() + "); the device on " + channel.describe() + " is a "
+                    + answered.get().current() + " variant: give the profile that variant's current ranges");
+        }
     }
 
     @Override
     public InstrumentIdentity reconnect() throws DriverException {
         runner.ensureIdle();
+        runner.identified(false);
         channel.close();
         try {
             channel = reopen.call();
@@ -129,10 +185,40 @@ public final class RodeostatPotentiostat implements Potentiostat {
     public void setCellOn(boolean on) throws DriverException {
         if (!on) {
             abort();
-            if (!runner.isRunning()) {
-                ask(RodeostatMessages.command("setVolt").put("v", 0.0));
+            if (runner.isRunning()) {
+                throw new DriverException(profileName + " on " + channel.describe() + " did not end its test after stopTest,"
+                        + " so the cell could not be switched off; check the instrument");
             }
+            runner.switchOffOnce(this::sendCellOff);
         }
+    }
+
+    private void sendCellOff() throws DriverException {
+        if (electrodeSwitches) {
+            JsonNode reply = ask(RodeostatMessages.command("setAllElectConnected").put("connected", false));
+            if (reply.path("connected").asBoolean(true)) {
+                throw new DriverException(profileName + " on " + channel.describe() + " still reports its electrodes"
+                        + " connected after setAllElectConnected false");
+            }
+        } else {
+            ask(RodeostatMessages.command("setVolt").put("v", idle.voltsVsReference()));
+        }
+    }
+
+    @Override
+    public String cellOffState() {
+        if (electrodeSwitches) {
+            return "electrodes disconnected (Rodeostat setAllElectConnected false): no potential is applied";
+        }
+        return idle.described().map(d -> "working electrode held at the site's idle_potential " + d
+                + " (this Rodeostat cannot disconnect its electrodes)").orElse(String.format(java.util.Locale.ROOT,
+                "working electrode held at 0 V vs RE: this Rodeostat cannot disconnect its electrodes and config/site.yaml"
+                        + " sets no cell.idle_potential (WARNING: set one the catalyst tolerates)"));
+    }
+
+    @Override
+    public double linkClockSeconds() {
+        return channel.clockSeconds();
     }
 
     @Override
@@ -152,6 +238,10 @@ public final class RodeostatPotentiostat implements Potentiostat {
         param.putObject("param").put("quietValue", volts).put("quietTime", 0).put("value", volts)
                 .put("duration", request.duration().toMillis());
         ask(param);
+        if (electrodeSwitches) {
+            // The cell-off disconnected them; connect them for the test whatever the firmware's autoConnect says.
+            ask(RodeostatMessages.command("setAllElectConnected").put("connected", true));
+        }
         CompletableMeasurement measurement = runner.begin();
         try {
             ask(RodeostatMessages.command("runTest").put("test", "constant"));
@@ -187,6 +277,14 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 lastLine = System.nanoTime();
                 String line = next.get();
                 if (RodeostatMessages.isReply(line)) {
+                    Optional<String> refusal = RodeostatMessages.refusal(line);
+                    if (refusal.isPresent()) {
+                        // The firmware reports a failure mid-test: the test is not what was asked for any more.
+                        runner.stopQuietly(this::sendStop);
+                        sink.event(new Event(EventKind.DEVICE_ERROR, last, "the Rodeostat reported: " + refusal.get(), Map.of()));
+                        return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
+                                new DriverException.DeviceError("rodeostat", refusal.get())));
+                    }
                     continue; // the stopTest reply may come before or after the end marker
                 }
                 RodeostatMessages.StreamLine sample;
@@ -251,7 +349,6 @@ public final class RodeostatPotentiostat implements Potentiostat {
     }
 
     private DriverException.Timeout timeout(String what) {
-        return new DriverException.Timeout(profileName + " did not send " + what + " in time; is it connected to "
-                + channel.describe() + "?");
+        return NoAnswer.timeout("a Rodeostat (" + profileName + ")", channel, what);
     }
 }
