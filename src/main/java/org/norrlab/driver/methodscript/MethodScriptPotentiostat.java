@@ -80,7 +80,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     void sync() throws DriverException {
         channel.send("\n");
         // Bounded: a device that never stops sending (a wrong baud rate, a script still streaming) gets the abort anyway.
-        channel.drain(System.nanoTime() + readTimeout.multipliedBy(10).toNanos());
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
         channel.send("Z\n");
         String reply = expectLine(l -> l.startsWith("Z"), "the reply to abort (Z)");
         if (reply.equals("Z")) {

@@ -89,7 +89,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
     /** Drains what a previous session left, and stops a test that may still run. */
     void sync() throws DriverException {
         // Bounded: a device that never stops sending (a wrong baud rate, a test streaming) gets stopTest anyway.
-        channel.drain(System.nanoTime() + readTimeout.multipliedBy(10).toNanos());
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
         sendStop();
         long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
         while (true) {
@@ -98,7 +98,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 break;
             }
         }
-        channel.drain(System.nanoTime() + readTimeout.multipliedBy(10).toNanos());
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
     }
 
     private JsonNode ask(ObjectNode command) throws DriverException {
@@ -109,6 +109,11 @@ public final class RodeostatPotentiostat implements Potentiostat {
             String line = channel.nextLine(deadline).orElseThrow(() -> timeout("the reply to " + name));
             if (!RodeostatMessages.isReply(line)) {
                 log.debug("{}: skipped '{}' while waiting for the reply to {}", channel.describe(), line, name);
+                continue;
+            }
+            if (RodeostatMessages.refusal(line).isEmpty() && !RodeostatMessages.answers(line, name)) {
+                // A late reply to an earlier command (the stopTest sent when a test failed): not this one's.
+                log.debug("{}: skipped the late reply '{}' while waiting for the reply to {}", channel.describe(), line, name);
                 continue;
             }
             try {

@@ -72,6 +72,15 @@ public final class RodeostatMessages {
         }
     }
 
+    /** Whether a reply line echoes this command. */
+    public static boolean answers(String line, String command) {
+        try {
+            return parse(line).path("response").path("command").asText("").equals(command);
+        } catch (RodeostatException e) {
+            return false;
+        }
+    }
+
     /** Whether a line is a reply ({@code success} key) rather than a sample. */
     public static boolean isReply(String line) {
         return line.contains("\"success\"");
