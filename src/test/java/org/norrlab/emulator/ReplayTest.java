@@ -69,14 +69,16 @@ class ReplayTest {
     void aRecoveredLostLinkReplaysExactly() throws Exception {
         Path db = temp.resolve("recovered.db");
         Path protocol = temp.resolve("long.yaml");
-        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 8 s, interval: 100 ms}\n");
+        // 250 ms intervals: the stall limit (20 intervals, 5 s) leaves the test time to pull the plug after the emulator went quiet.
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 250 ms}\n");
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         RunService service = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 java.time.Duration.ofSeconds(30)));
         PtyPair pty = new PtyPair(temp);
-        // The emulator pulls its own plug after 30 samples; the same instrument (same serial) comes back on the port.
+        // The emulator goes quiet after 20 samples, the cable is pulled (socat killed), and the same instrument
+        // (same serial number) comes back on the port.
         Emulators.Running first = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
-                new Speed(4), Optional.of("NiNC"), 8, Faults.NONE.withVanishAfter(30));
+                new Speed(4), Optional.of("NiNC"), 8, Faults.NONE.withVanishAfter(20));
         PreparedRun run = service.prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
                 Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
         java.util.concurrent.CompletableFuture<RunOutcome> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -108,7 +110,7 @@ class ReplayTest {
             List<String> events = events(store, original.sessionId());
             assertThat(events).anyMatch(e -> e.contains(" GAP link lost")).anyMatch(e -> e.contains(" RECONNECT reconnected after"));
             List<String> before = samples(store, original.sessionId());
-            assertThat(before.size()).as("samples on both sides of the gap").isGreaterThan(30 + 1);
+            assertThat(before.size()).as("samples on both sides of the gap").isGreaterThan(20 + 1);
             assertThat(events(store, replayed.sessionId())).isEqualTo(events);
             assertThat(samples(store, replayed.sessionId())).isEqualTo(before);
         }
