@@ -13,6 +13,7 @@ import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.norrlab.protocol.rodeostat.RodeostatVariant;
 import org.norrlab.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,7 @@ public final class RodeostatEmulator implements Runnable {
         switch (name) {
             case "getVersion" -> ok(name, "\"version\":\"FW0.1.0\"");
             case "getHardwareVersion" -> ok(name, "\"version\":\"" + hardware() + "\"");
-            case "getVariant" -> ok(name, "\"variant\":\"10V_" + org.norrlab.protocol.rodeostat.RodeostatVariant.currentVariantFor(
+            case "getVariant" -> ok(name, "\"variant\":\"10V_" + RodeostatVariant.currentVariantFor(
                     profile.capabilities().currentRangesAmperes()).orElse("24MilliAmp") + hardware() + "\"");
             case "setAllElectConnected" -> {
                 if (faults.oldHardware()) {

@@ -55,7 +55,8 @@ class DeviceCheckTest {
             assertThatThrownBy(() -> new RunService(SiteConfig.load(Fixtures.HOME)).prepare(request("rodeostat", pty)))
                     .isInstanceOf(DriverException.class)
                     .hasMessageContaining("microAmp variant ('10V_microAmpV0.2')")
-                    .hasMessageContaining("not the 24MilliAmp variant profile rodeostat describes");
+                    .hasMessageContaining("without the current ranges 12000uA, 24000uA")
+                    .hasMessageContaining("profile rodeostat describes the 24MilliAmp variant");
             assertThat(anyCellOff(emulator.received().get())).as("no cell-off to a device that was refused").isFalse();
         }
         assertThat(Files.exists(temp.resolve("check.db"))).as("no session was started").isFalse();

@@ -13,6 +13,7 @@ import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
@@ -106,7 +107,7 @@ class ReconnectTest {
                 new Speed(20), Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(),
-                Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
+                Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute(RunListener.NONE);

@@ -13,10 +13,12 @@ import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.transport.WireLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +57,18 @@ class ReplayTest {
         return rows;
     }
 
+    /** The bytes each way, in order, without their times and without link records. */
+    private static String conversation(SessionStore store, long session) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (var chunk : store.wire(session)) {
+            if (chunk.direction() != WireLog.Direction.LINK) {
+                text.append(chunk.direction() == WireLog.Direction.HOST ? "> " : "< ")
+                        .append(new String(chunk.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
+
     /** Events as the session tells them: step, instrument time, kind, message and values (not the wall time). */
     private static List<String> events(SessionStore store, long session) throws Exception {
         List<String> rows = new ArrayList<>();
@@ -80,7 +94,7 @@ class ReplayTest {
         Emulators.Running first = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                 new Speed(4), Optional.of("NiNC"), 8, Faults.NONE.withVanishAfter(20));
         PreparedRun run = service.prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
-                Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
+                Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         java.util.concurrent.CompletableFuture<RunOutcome> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute(RunListener.NONE);
@@ -103,7 +117,7 @@ class ReplayTest {
         RunOutcome replayed;
         try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX,
-                    org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+                    StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.status()).as(replayed.reason()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
@@ -152,6 +166,9 @@ class ReplayTest {
             List<String> before = samples(store, original.sessionId());
             assertThat(before).hasSize(3 + 6 + 200 + 200);
             assertThat(samples(store, replayed.sessionId())).isEqualTo(before);
+            // The replay exchanged exactly what the run did, its close included: every command had its recorded answer.
+            assertThat(conversation(store, replayed.sessionId())).isEqualTo(conversation(store, original.sessionId()));
+            assertThat(replayed.result().cellOffConfirmed()).isTrue();
             assertThat(store.session(replayed.sessionId()).orElseThrow().replayOf()).contains(original.sessionId());
             assertThat(store.session(replayed.sessionId()).orElseThrow().instrument().firmware()).startsWith("es4_hr1500#");
         }

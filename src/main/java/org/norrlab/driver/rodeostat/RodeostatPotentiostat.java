@@ -144,24 +144,20 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 firmware, "device id " + device);
     }
 
-    /** Refuses a Rodeostat whose current ranges are not the profile's: its steps would run on ranges it lacks. */
+    /** Refuses a Rodeostat without every current range the profile lists: its steps would run on ranges it lacks. */
     private void checkVariant(String variant) throws DriverException {
-        Optional<String> expected = RodeostatVariant.currentVariantFor(capabilities.currentRangesAmperes());
-        Optional<RodeostatVariant> answered = RodeostatVariant.parse(variant);
-        if (answered.isEmpty()) {
-            throw new DriverException("the Rodeostat on " + channel.describe() + " reports the variant '" + variant
-                    + "', which is none of " + RodeostatVariant.known() + "; expected "
-                    + expected.orElse("the variant with the current ranges of profile " + profileName));
-        }
-        if (expected.isPresent() && !expected.get().equals(answered.get().current())) {
-            throw new DriverException("the Rodeostat on " + channel.describe() + " is a " + answered.get().current()
-                    + " variant ('" + variant + "'), not the " + expected.get() + " variant profile " + profileName
-                    + " describes (its current ranges differ); choose the profile that matches the device");
-        }
-        if (expected.isEmpty()) {
-            throw new DriverException("profile " + profileName + " lists current ranges that no Rodeostat variant has ("
-                    + RodeostatVariant.known() + "); the device on " + channel.describe() + " is a "
-                    + answered.get().current() + " variant: give the profile that variant's current ranges");
+        List<Double> profileRanges = capabilities.currentRangesAmperes();
+        List<String> expected = RodeostatVariant.variantsHolding(profileRanges);
+        String described = expected.isEmpty() ? "no variant has all the current ranges profile " + profileName + " lists"
+                : "profile " + profileName + " describes the " + String.join(" or ", expected) + " variant";
+        RodeostatVariant answered = RodeostatVariant.parse(variant).orElseThrow(() -> new DriverException(
+                "the Rodeostat on " + channel.describe() + " reports the variant '" + variant + "', which is none of "
+                        + RodeostatVariant.known() + "; " + described));
+        List<String> missing = answered.missing(profileRanges).stream().map(RodeostatMessages::rangeName).toList();
+        if (!missing.isEmpty()) {
+            throw new DriverException("the Rodeostat on " + channel.describe() + " is a " + answered.current() + " variant ('"
+                    + variant + "') without the current range" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + "; " + described + ". Choose the profile that matches the device");
         }
     }
 
@@ -216,9 +212,9 @@ public final class RodeostatPotentiostat implements Potentiostat {
             return "electrodes disconnected (Rodeostat setAllElectConnected false): no potential is applied";
         }
         return idle.described().map(d -> "working electrode held at the site's idle_potential " + d
-                + " (this Rodeostat cannot disconnect its electrodes)").orElse(String.format(java.util.Locale.ROOT,
-                "working electrode held at 0 V vs RE: this Rodeostat cannot disconnect its electrodes and config/site.yaml"
-                        + " sets no cell.idle_potential (WARNING: set one the catalyst tolerates)"));
+                + " (this Rodeostat cannot disconnect its electrodes)").orElse("working electrode held at 0 V vs RE:"
+                + " this Rodeostat cannot disconnect its electrodes and config/site.yaml sets no cell.idle_potential"
+                + " (WARNING: set one the catalyst tolerates)");
     }
 
     @Override

@@ -35,20 +35,23 @@ public record RodeostatVariant(String text, String current) {
 
     /** The current variant whose ranges are exactly these (a profile's current_ranges), if any. */
     public static Optional<String> currentVariantFor(List<Double> rangesAmperes) {
-        List<Double> sorted = rangesAmperes.stream().sorted().toList();
-        return RANGES.entrySet().stream().filter(e -> sameRanges(e.getValue(), sorted)).map(Map.Entry::getKey).findFirst();
+        return RANGES.entrySet().stream().filter(e -> e.getValue().size() == rangesAmperes.size()
+                && holds(e.getValue(), rangesAmperes)).map(Map.Entry::getKey).findFirst();
     }
 
-    private static boolean sameRanges(List<Double> a, List<Double> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (Math.abs(a.get(i) - b.get(i)) > 1e-9 * Math.max(Math.abs(a.get(i)), 1e-12)) {
-                return false;
-            }
-        }
-        return true;
+    /** The ranges of {@code wanted} this variant does not have. */
+    public List<Double> missing(List<Double> wanted) {
+        return wanted.stream().filter(w -> !holds(rangesAmperes(), List.of(w))).toList();
+    }
+
+    /** The variants that have every one of these ranges, by name. */
+    public static List<String> variantsHolding(List<Double> rangesAmperes) {
+        return RANGES.entrySet().stream().filter(e -> holds(e.getValue(), rangesAmperes)).map(Map.Entry::getKey).sorted()
+                .toList();
+    }
+
+    private static boolean holds(List<Double> have, List<Double> wanted) {
+        return wanted.stream().allMatch(w -> have.stream().anyMatch(h -> Math.abs(h - w) <= 1e-9 * Math.abs(w)));
     }
 
     public static String known() {
