@@ -34,6 +34,7 @@ class ReconnectTest {
     @TempDir
     Path temp;
 
+    // The emulator runs four times faster than real time: the step's times follow the instrument's clock.
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"emstat4-hr", "rodeostat"})
     void aLostLinkIsRecoveredAndTheStepFinishesWithTheGapRecorded(String profile) throws Exception {
@@ -43,7 +44,7 @@ class ReconnectTest {
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         PtyPair pty = new PtyPair(temp);
         Emulators.Running emulator = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
-                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+                new Speed(4), Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.MAX, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
@@ -63,7 +64,7 @@ class ReconnectTest {
         pty.restart();
         // The same instrument (same serial number) comes back on the same port.
         Emulators.Running again = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
-                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+                new Speed(4), Optional.of("NiNC"), 4, Faults.NONE);
         RunOutcome result = outcome.get(60, TimeUnit.SECONDS);
         again.close();
         pty.close();
