@@ -42,11 +42,6 @@ public final class PtyPair implements AutoCloseable {
         return device.toString();
     }
 
-    /** Whether socat still links the two ends (it exits when a side closes). */
-    public boolean alive() {
-        return socat.isAlive();
-    }
-
     public void kill() throws InterruptedException {
         socat.destroyForcibly().waitFor();
     }
