@@ -45,12 +45,16 @@ final class EmulateCommand implements Callable<Integer> {
     int errorAfter;
     @Option(names = "--vanish-after", paramLabel = "N", defaultValue = "-1", description = "Close the port after N samples.")
     int vanishAfter;
+    @Option(names = "--old-hardware", description = "A Rodeostat of hardware V0.1: no electrode switches, so its cell off"
+            + " holds a potential (the site's cell.idle_potential).")
+    boolean oldHardware;
 
     @Override
     public Integer call() throws Exception {
         var site = homeOptions.site();
         var cell = site.cell().resolve();
-        Faults faults = new Faults(maxChunk, noiseEvery, Duration.ofMillis(replyDelayMs), errorAfter, vanishAfter);
+        Faults faults = new Faults(maxChunk, noiseEvery, Duration.ofMillis(replyDelayMs), errorAfter, vanishAfter,
+                oldHardware);
         try (Emulators.Running running = Emulators.start(homeOptions.home(), profile, port, cell, Speed.parse(speed),
                 Optional.ofNullable(catalyst), seed, faults)) {
             spec.commandLine().getOut().println("Emulating " + profile + " on " + port + "; Ctrl-C to stop.");

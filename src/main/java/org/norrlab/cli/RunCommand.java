@@ -177,6 +177,7 @@ final class RunCommand implements Callable<Integer> {
                 outcome.samplesPerSecond(), lag);
         storedAndCell(outcome).ifPresent(out::println);
         out.println("Session database: " + outcome.database());
+        out.println("Cell off means: " + outcome.cellOffState());
         out.flush();
         printStoredSteps(out, outcome);
         out.flush();

@@ -13,14 +13,22 @@ import java.util.Optional;
 public record CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode, Optional<Sourced<Double>> pH,
                         Optional<Sourced<Double>> temperatureCelsius, Optional<Sourced<Double>> electrodeAreaCm2,
                         Optional<Sourced<Double>> catalystLoadingMgPerCm2, Optional<Sourced<Double>> electrolyteVolumeMl,
-                        Location location) {
+                        Location location, Optional<Sourced<Potential>> idlePotential) {
+
+    public CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode, Optional<Sourced<Double>> pH,
+                     Optional<Sourced<Double>> temperatureCelsius, Optional<Sourced<Double>> electrodeAreaCm2,
+                     Optional<Sourced<Double>> catalystLoadingMgPerCm2, Optional<Sourced<Double>> electrolyteVolumeMl,
+                     Location location) {
+        this(referenceElectrode, pH, temperatureCelsius, electrodeAreaCm2, catalystLoadingMgPerCm2, electrolyteVolumeMl,
+                location, Optional.empty());
+    }
 
     /** A value with the place it came from, so that a resolved setting can still point at its line. */
     public record Sourced<T>(T value, Location location) {
     }
 
     static final String[] FIELDS = {"reference_electrode", "ph", "temperature", "electrode_area", "catalyst_loading",
-            "electrolyte_volume"};
+            "electrolyte_volume", "idle_potential"};
 
     /** A complete block from resolved settings, e.g. those stored with a session. */
     public static CellBlock of(CellSettings cell, Location location) {
@@ -53,12 +61,17 @@ public record CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode
             }
             ph = Optional.of(new Sourced<>(value, phNode.location()));
         }
+        Optional<Sourced<Potential>> idle = Optional.empty();
+        Optional<YamlNode> idleNode = cell.get("idle_potential");
+        if (idleNode.isPresent()) {
+            idle = Optional.of(new Sourced<>(Quantities.potential(idleNode.get()), idleNode.get().location()));
+        }
         return new CellBlock(re, ph,
                 quantity(cell, "temperature", Dimension.TEMPERATURE, false),
                 quantity(cell, "electrode_area", Dimension.AREA, true),
                 quantity(cell, "catalyst_loading", Dimension.MASS_LOADING, false),
                 quantity(cell, "electrolyte_volume", Dimension.VOLUME, true),
-                node.location());
+                node.location(), idle);
     }
 
     private static Optional<Sourced<Double>> quantity(YamlNode.Mapping cell, String key, Dimension dimension,
@@ -96,7 +109,7 @@ public record CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode
         return new CellBlock(referenceElectrode.or(base::referenceElectrode), pH.or(base::pH),
                 temperatureCelsius.or(base::temperatureCelsius), electrodeAreaCm2.or(base::electrodeAreaCm2),
                 catalystLoadingMgPerCm2.or(base::catalystLoadingMgPerCm2),
-                electrolyteVolumeMl.or(base::electrolyteVolumeMl), location);
+                electrolyteVolumeMl.or(base::electrolyteVolumeMl), location, idlePotential.or(base::idlePotential));
     }
 
     /** Complete settings, or an error naming the first field nobody set. Loading and temperature have safe defaults. */

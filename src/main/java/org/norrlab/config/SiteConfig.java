@@ -36,6 +36,14 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
         this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, java.util.Optional.empty());
     }
 
+    /**
+     * What an instrument that cannot disconnect its electrodes holds when its cell is "off" (the
+     * cell block's idle_potential), if the site sets one.
+     */
+    public java.util.Optional<Potential> idlePotential() {
+        return cell.idlePotential().map(CellBlock.Sourced::value);
+    }
+
     /** The session store runs write into and every command reads: session_store, or norrlab.db in the data directory. */
     public org.norrlab.store.StoreLocation store() {
         return sessionStore.orElseGet(() -> org.norrlab.store.StoreLocation.file(dataDirectory.resolve(DEFAULT_DATABASE)));

@@ -41,6 +41,16 @@ public class DriverException extends Exception {
         }
     }
 
+    /**
+     * The link will not come back, so trying again is pointless: the replay of a recorded session in
+     * which the instrument never came back.
+     */
+    public static class LinkGone extends LinkLost {
+        public LinkGone(String message) {
+            super(message, null);
+        }
+    }
+
     /** The instrument sent bytes we cannot read. */
     public static class BadFrame extends DriverException {
         public BadFrame(String message) {

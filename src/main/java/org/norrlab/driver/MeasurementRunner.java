@@ -13,8 +13,11 @@ import java.util.function.Supplier;
 
 /**
  * The part every streaming serial driver shares: one reader thread per instrument that runs a
- * measurement's read loop, the measurement in progress, a stop command sent at most once, and the
- * close sequence that turns the cell off where the instrument can still hear us.
+ * measurement's read loop, the measurement in progress, a stop command sent at most once, the
+ * cell-off command sent once per exit path (once after anything that may have switched the cell on:
+ * the scheduler's final cell-off makes the close's a no-op), and the close sequence that turns the
+ * cell off where the instrument can still hear us, and only once the device was identified as the
+ * profile's instrument (an unknown device on the port gets no commands it may misread).
  */
 public final class MeasurementRunner {
     private static final Logger log = LoggerFactory.getLogger(MeasurementRunner.class);
@@ -30,6 +33,10 @@ public final class MeasurementRunner {
     private final ExecutorService reader;
     private volatile CompletableMeasurement running;
     private volatile boolean stopSent;
+    /** Whether the cell-off command went out since the cell could last have been switched on. */
+    private volatile boolean cellOffSent;
+    private volatile boolean identified;
+    private volatile boolean closed;
 
     public MeasurementRunner(String threadName, String port, Duration readTimeout) {
         this.port = port;
@@ -52,8 +59,30 @@ public final class MeasurementRunner {
         ensureIdle();
         CompletableMeasurement measurement = new CompletableMeasurement();
         stopSent = false;
+        cellOffSent = false;
         running = measurement;
         return measurement;
+    }
+
+    /** The device answered as the profile's instrument (or, false, the link was reopened and it has not yet). */
+    public void identified(boolean answered) {
+        identified = answered;
+        if (!answered) {
+            cellOffSent = false; // after a reconnect the cell's state is not known: switch it off again
+        }
+    }
+
+    /**
+     * Sends the cell-off command unless it already went out since the cell could last have been
+     * switched on; a failure is passed on once and not tried again by the close.
+     */
+    public void switchOffOnce(Command cellOff) throws DriverException {
+        if (cellOffSent) {
+            log.debug("{}: the cell-off command was already sent on this exit path", port);
+            return;
+        }
+        cellOffSent = true;
+        cellOff.send();
     }
 
     /** Runs the read loop of the measurement {@link #begin} started, on the reader thread. */
@@ -101,12 +130,31 @@ public final class MeasurementRunner {
             stopSent = true;
             stop.send();
         }
+        // A read loop that failed leaves its measurement "running" for this stop command; once it has ended, it is not.
+        if (awaitEndThroughInterrupts(measurement, readTimeout).isPresent() && running == measurement) {
+            running = null;
+        }
+    }
+
+    /**
+     * Waits for a measurement's end even when the calling thread is interrupted (Ctrl-C, a shutdown):
+     * the cell-off that follows must know whether the instrument is idle. The interrupt is kept.
+     */
+    private static Optional<MeasurementEnd> awaitEndThroughInterrupts(CompletableMeasurement measurement, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean interrupted = Thread.interrupted();
         try {
-            if (measurement.awaitEnd(readTimeout).isPresent() && running == measurement) {
-                running = null;
+            while (true) {
+                try {
+                    return measurement.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -120,18 +168,31 @@ public final class MeasurementRunner {
         }
     }
 
-    /** Stops what runs, switches the cell off when the instrument is idle again, then releases the port. */
+    /**
+     * Stops what runs, switches the cell off when the instrument is idle again (unless that was done
+     * on this exit path already), then releases the port. A second close does nothing.
+     */
     public void close(Command stop, Command cellOff, Runnable release) {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
+            if (!identified) {
+                log.info("{}: the device was not identified as the profile's instrument; releasing the port without"
+                        + " sending it commands", port);
+                return;
+            }
             abort(stop);
             CompletableMeasurement measurement = running;
-            if (measurement == null || measurement.awaitEnd(readTimeout.multipliedBy(2)).isPresent()) {
-                cellOff.send();
+            if (measurement == null || awaitEndThroughInterrupts(measurement, readTimeout.multipliedBy(2)).isPresent()) {
+                cellOff.send(); // the driver's cell-off, which goes out through switchOffOnce
+            } else {
+                log.error("{}: the measurement did not stop on close, so the cell could not be switched off; check the"
+                        + " instrument", port);
             }
         } catch (DriverException e) {
             log.error("{}: could not confirm that the cell is off on close; check the instrument", port, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             reader.shutdownNow();
             try {

@@ -32,6 +32,20 @@ public interface Potentiostat extends AutoCloseable {
         throw new DriverException("this instrument has no link to reconnect");
     }
 
+    /**
+     * The clock of the link's conversation in seconds (a replay reads the recorded times, so durations
+     * measured with it, such as how long a lost link stayed lost, replay exactly); the wall clock
+     * where there is no link.
+     */
+    default double linkClockSeconds() {
+        return System.nanoTime() / 1e9;
+    }
+
+    /** What "cell off" leaves the cell in on this instrument, for the run summary. */
+    default String cellOffState() {
+        return "cell off (counter electrode disconnected, no current can flow)";
+    }
+
     /** Stops the running measurement, if any, and switches the cell off. Safe to call at any time, repeatedly. */
     void abort() throws DriverException;
 

@@ -13,6 +13,7 @@ import org.norrlab.transport.SerialTransport;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -25,8 +26,13 @@ public final class Emulators {
     private Emulators() {
     }
 
-    /** A running emulator and what to stop when done. */
-    public record Running(Thread thread, Runnable stop) implements AutoCloseable {
+    /**
+     * A running emulator and what to stop when done.
+     *
+     * @param received the command lines the device received so far, in order (what reached the instrument)
+     */
+    public record Running(Thread thread, Runnable stop, java.util.function.Supplier<List<String>> received)
+            implements AutoCloseable {
         @Override
         public void close() throws InterruptedException {
             stop.run();
@@ -48,6 +54,7 @@ public final class Emulators {
         SerialTransport port = SerialTransport.openForEmulator(devicePort, serial);
         Runnable emulator;
         Runnable stop;
+        java.util.function.Supplier<List<String>> received;
         switch (device.family()) {
             case "methodscript" -> {
                 Map<Double, Integer> codes = new TreeMap<>();
@@ -58,11 +65,13 @@ public final class Emulators {
                         "EMU" + seed, codes, faults);
                 emulator = ms;
                 stop = ms::stop;
+                received = ms::received;
             }
             case "rodeostat" -> {
                 RodeostatEmulator ro = new RodeostatEmulator(port, simulated, device, faults);
                 emulator = ro;
                 stop = ro::stop;
+                received = ro::received;
             }
             default -> throw new ConfigException(new org.norrlab.config.Location(device.file(), 1, 1), "family",
                     "there is no emulator for the '" + device.family() + "' family; emulators exist for methodscript and rodeostat");
@@ -75,7 +84,7 @@ public final class Emulators {
             port.close();
             simulated.close();
         };
-        return new Running(thread, closeAll);
+        return new Running(thread, closeAll, received);
     }
 
     /** Stops the simulated cell behind an emulator; a failure is logged, as the emulator has no one to tell. */

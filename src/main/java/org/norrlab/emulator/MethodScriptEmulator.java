@@ -65,6 +65,13 @@ public final class MethodScriptEmulator implements Runnable {
         this.rangeCodes = new TreeMap<>(rangeCodes);
     }
 
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The lines this device received, in order. */
+    public List<String> received() {
+        return List.copyOf(received);
+    }
+
     public void stop() {
         stopped = true;
         abort.set(true);
@@ -80,6 +87,7 @@ public final class MethodScriptEmulator implements Runnable {
             while (!stopped) {
                 int count = port.read(buffer);
                 for (String line : lines.feed(buffer, 0, count)) {
+                    received.add(line);
                     faults.pauseBeforeReply();
                     if (script != null) {
                         if (line.isEmpty()) {

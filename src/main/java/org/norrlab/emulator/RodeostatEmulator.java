@@ -13,17 +13,21 @@ import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.norrlab.protocol.rodeostat.RodeostatVariant;
 import org.norrlab.transport.Transport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A Rodeostat on the far end of a port: the JSON commands a driver needs (versions, ranges, sample
  * period, parameters of the "constant" test, runTest, stopTest, setVolt), replies in the firmware's
  * key order with CRLF, and a sample stream from the simulated cell that ends with {@code {}}.
- * A refused command gets {@code {"success":false,"message":…}}.
+ * A refused command gets {@code {"success":false,"message":…}}. The variant it reports is the one
+ * whose current ranges the device profile lists; hardware V0.2 (or V0.1 with {@link Faults#oldHardware})
+ * decides whether it has the electrode switches ({@code setAllElectConnected}).
  */
 public final class RodeostatEmulator implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(RodeostatEmulator.class);
@@ -41,6 +45,7 @@ public final class RodeostatEmulator implements Runnable {
     private long durationMs;
     private String currRange = "24000uA";
     private String voltRange = "10V";
+    private boolean electrodesConnected;
 
     public RodeostatEmulator(Transport port, Potentiostat cell, InstrumentProfile profile, Faults faults) {
         this.port = port;
@@ -48,6 +53,13 @@ public final class RodeostatEmulator implements Runnable {
         this.profile = profile;
         this.faults = faults;
         this.out = new DeviceWriter(port, faults, 11);
+    }
+
+    private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The lines this device received, in order. */
+    public List<String> received() {
+        return List.copyOf(received);
     }
 
     public void stop() {
@@ -63,6 +75,7 @@ public final class RodeostatEmulator implements Runnable {
             while (!stopped) {
                 int count = port.read(buffer);
                 for (String line : lines.feed(buffer, 0, count)) {
+                    received.add(line);
                     if (!line.isBlank()) {
                         faults.pauseBeforeReply();
                         handle(line.strip());
@@ -87,8 +100,21 @@ public final class RodeostatEmulator implements Runnable {
         String name = command.path("command").asText("");
         switch (name) {
             case "getVersion" -> ok(name, "\"version\":\"FW0.1.0\"");
-            case "getHardwareVersion" -> ok(name, "\"version\":\"V0.2\"");
-            case "getVariant" -> ok(name, "\"variant\":\"10V_24MilliAmpV0.2\"");
+            case "getHardwareVersion" -> ok(name, "\"version\":\"" + hardware() + "\"");
+            case "getVariant" -> ok(name, "\"variant\":\"10V_" + RodeostatVariant.currentVariantFor(
+                    profile.capabilities().currentRangesAmperes()).orElse("24MilliAmp") + hardware() + "\"");
+            case "setAllElectConnected" -> {
+                if (faults.oldHardware()) {
+                    fail("unknown command: " + name);
+                    return;
+                }
+                if (!command.path("connected").isBoolean()) {
+                    fail("unable to convert 'connected' to bool");
+                    return;
+                }
+                electrodesConnected = command.path("connected").asBoolean();
+                ok(name, "\"connected\":" + electrodesConnected);
+            }
             case "getDeviceId" -> ok(name, "\"deviceId\":1");
             case "setVoltRange" -> {
                 voltRange = command.path("voltRange").asText(voltRange);
@@ -127,6 +153,10 @@ public final class RodeostatEmulator implements Runnable {
         }
     }
 
+    private String hardware() {
+        return faults.oldHardware() ? "V0.1" : "V0.2";
+    }
+
     private void ok(String name, String fields) throws DriverException {
         out.write("{\"success\":true,\"response\":{\"command\":\"" + name + "\"" + (fields.isEmpty() ? "" : "," + fields)
                 + "}}\r\n");
@@ -149,6 +179,15 @@ public final class RodeostatEmulator implements Runnable {
                     if (count == faults.vanishAfterSamples()) {
                         stopped = true;
                         port.close();
+                        Emulators.stopCell(cell);
+                        return;
+                    }
+                    if (faults.errorAfterSamples() > 0 && count > faults.errorAfterSamples()) {
+                        return;
+                    }
+                    if (count == faults.errorAfterSamples()) {
+                        // The firmware reports a failure in the middle of the stream, then ends the test.
+                        fail("current range overflow in test");
                         Emulators.stopCell(cell);
                         return;
                     }

@@ -41,6 +41,10 @@ public final class ProtocolLoader {
         String description = root.text("description").orElse("");
         CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
+        if (cellBlock.idlePotential().isPresent()) {
+            throw new ConfigException(cellBlock.idlePotential().get().location(), "cell.idle_potential",
+                    "belongs in config/site.yaml: it is what the bench holds between runs, not part of a protocol");
+        }
         CellSettings cell = cellBlock.over(site.cell()).resolve();
         RheScale scale = cell.rheScale();
 

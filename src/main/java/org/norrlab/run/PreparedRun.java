@@ -196,16 +196,22 @@ public final class PreparedRun {
                     created.pauseBetweenSteps(pendingPause);
                     result = created.run();
                 } finally {
-                    if (!closeWhileTheStoreTakesRecords(core)) {
-                        gaveUpOnStore = writer.abandon();
-                        if (gaveUpOnStore) {
-                            log.error("session {}: the store took nothing for {} s after the instrument stopped; given up",
-                                    sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
-                        } else {
-                            log.warn("session {}: the store took nothing for {} s after the instrument stopped; still"
-                                    + " waiting, as a local file answers in the end", sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
+                    try {
+                        // Closed before the core's last batch, so the wire log keeps what the close exchanged too
+                        // (a replay then has the instrument's answer to it); the cell goes off before any wait for the store.
+                        instrument.close();
+                    } finally {
+                        if (!closeWhileTheStoreTakesRecords(core)) {
+                            gaveUpOnStore = writer.abandon();
+                            if (gaveUpOnStore) {
+                                log.error("session {}: the store took nothing for {} s after the instrument stopped; given up",
+                                        sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
+                            } else {
+                                log.warn("session {}: the store took nothing for {} s after the instrument stopped; still"
+                                        + " waiting, as a local file answers in the end", sessionId, END_OF_RUN_STORE_WAIT.toSeconds());
+                            }
+                            core.close();
                         }
-                        core.close();
                     }
                 }
                 counters = core.counters();
@@ -247,7 +253,7 @@ public final class PreparedRun {
                     status.dbName(), reason, counters.samplesIn(), samplesCommitted,
                     String.format(java.util.Locale.ROOT, "%.3f", wall));
             return new RunOutcome(sessionId, database, status, reason, result, counters, samplesCommitted, endRecorded,
-                    wall);
+                    wall, instrument.cellOffState());
         } finally {
             instrument.close();
             finished.countDown();

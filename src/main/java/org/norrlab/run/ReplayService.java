@@ -50,7 +50,8 @@ public final class ReplayService {
             throw new StoreException("session " + sessionId + " has no recorded wire conversation to replay");
         }
         String name = "replay of session " + sessionId;
-        TransportOpener replay = (port, settings) -> new ReplayTransport(name, wire, speed, profile.readTimeout());
+        // One replayed port for the whole session: a reconnect continues the recording where the link was lost.
+        TransportOpener replay = new ReplayTransport(name, wire, speed, profile.readTimeout()).opener();
         RunRequest request = new RunRequest(protocolLabel, profile.name(), speed, Optional.empty(), Optional.empty(),
                 Optional.of(name), Optional.of(database));
         return service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());

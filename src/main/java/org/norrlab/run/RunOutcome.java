@@ -11,10 +11,11 @@ import org.norrlab.store.StoreLocation;
  * @param samplesCommitted samples in transactions the store confirmed (its commit returned)
  * @param endRecorded      whether the store took the session's end (status and reason); false when it failed or
  *                         did not answer within {@link PreparedRun#END_OF_RUN_STORE_WAIT}
+ * @param cellOffState     what the instrument's "cell off" left the cell in (disconnected, or held at a potential)
  */
 public record RunOutcome(long sessionId, StoreLocation database, SessionStatus status, String reason, RunResult result,
                          AcquisitionCore.Counters counters, long samplesCommitted, boolean endRecorded,
-                         double wallSeconds) {
+                         double wallSeconds, String cellOffState) {
 
     /** Samples the instrument delivered that no confirmed transaction holds. */
     public long samplesNotStored() {

@@ -75,16 +75,15 @@ public final class RunService {
             throw new PlanRejectedException(profile.name(), problems);
         }
         WireLog wire = new WireLog();
-        TransportOpener recording = (port, serial) -> new RecordingTransport(transports.open(port, serial), wire);
         OpenOptions options = new OpenOptions(plan.cell(), request.speed(), request.seed(), request.port(),
-                request.preset(), site.home(), recording);
+                request.preset(), site.home(), RecordingTransport.recording(transports, wire), site.idlePotential());
         Potentiostat instrument = drivers.open(profile, options);
         try {
             PreparedRun run = new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
                     request.database().orElseGet(site::store), Version.current(), wire, settings, replayOf);
-            if (replayOf.isEmpty()) {
-                run.reconnectFor(site.reconnectFor());
-            }
+            // A replay reconnects too: its recording opens the port again where the recorded run did, or
+            // says at once that the instrument never came back (so the window is not waited out).
+            run.reconnectFor(site.reconnectFor());
             return run;
         } catch (DriverException | RuntimeException e) {
             instrument.close();

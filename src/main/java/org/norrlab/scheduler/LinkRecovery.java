@@ -25,41 +25,76 @@ import java.util.function.BooleanSupplier;
 /**
  * After a lost link mid-step: record the gap, reopen the same port with backoff, make sure the same
  * instrument answers, re-apply the step's set point for the time the step has left, and keep the
- * step's samples in one sequence (times continue from the step's start). Gives up after the site's
- * {@code reconnect_for}.
+ * step's samples in one sequence. Times continue from the step's last sample plus the time the link
+ * was lost, both on the instrument's side of the conversation: the sample times are the instrument's
+ * own (an emulator may run faster than the wall clock), the gap is measured with the link's clock,
+ * which a replay reproduces from its recording. Gives up when the site's {@code reconnect_for} is
+ * over (never waiting past it), or at once when the link cannot come back; an abort ends the waiting
+ * within one poll.
  */
 final class LinkRecovery {
     private static final Logger log = LoggerFactory.getLogger(LinkRecovery.class);
     private static final Duration FIRST_WAIT = Duration.ofMillis(500);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(8);
+    /** How often a wait between attempts looks for an abort. */
+    private static final long POLL_NANOS = Duration.ofMillis(50).toNanos();
 
     /** How the step continues, or why it could not. */
     record Outcome(Optional<Measurement> measurement, double offsetSeconds, String reason) {
+    }
+
+    /** The wall clock and the waiting, apart so that the give-up time can be checked without waiting it out. */
+    interface Clock {
+        Clock SYSTEM = new Clock() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+            }
+        };
+
+        long nanoTime();
+
+        void sleep(long nanos) throws InterruptedException;
     }
 
     private final Potentiostat instrument;
     private final AcquisitionCore core;
     private final InstrumentIdentity original;
     private final Duration giveUpAfter;
+    private final Clock clock;
 
     LinkRecovery(Potentiostat instrument, AcquisitionCore core, InstrumentIdentity original, Duration giveUpAfter) {
+        this(instrument, core, original, giveUpAfter, Clock.SYSTEM);
+    }
+
+    LinkRecovery(Potentiostat instrument, AcquisitionCore core, InstrumentIdentity original, Duration giveUpAfter,
+                 Clock clock) {
         this.instrument = instrument;
         this.core = core;
         this.original = original;
         this.giveUpAfter = giveUpAfter;
+        this.clock = clock;
     }
 
     Outcome recover(PlannedStep step, SampleSink sink, long stepStartNanos, MeasurementEnd lost, BooleanSupplier aborted)
             throws InterruptedException {
         String why = lost.error().map(Throwable::getMessage).orElse("link lost");
+        double lostOnLink = instrument.linkClockSeconds();
         core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.GAP, lost.lastTimeSeconds(),
                 "link lost: " + why + "; reconnecting", Map.of("last_sample_s", lost.lastTimeSeconds())), Instant.now()));
-        long lostAt = System.nanoTime();
+        long lostAt = clock.nanoTime();
         long deadline = lostAt + giveUpAfter.toNanos();
         Duration wait = FIRST_WAIT;
         String lastProblem = why;
-        while (System.nanoTime() < deadline && !aborted.getAsBoolean()) {
-            Thread.sleep(wait.toMillis());
+        while (!aborted.getAsBoolean()) {
+            if (!sleepUntil(Math.min(deadline, clock.nanoTime() + wait.toNanos()), aborted)) {
+                break;
+            }
             wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
             try {
                 InstrumentIdentity answered = instrument.reconnect();
@@ -69,8 +104,8 @@ final class LinkRecovery {
                     log.error(lastProblem);
                     continue;
                 }
-                double offset = (System.nanoTime() - stepStartNanos) / 1e9;
-                double gap = (System.nanoTime() - lostAt) / 1e9;
+                double gap = Math.max(0, instrument.linkClockSeconds() - lostOnLink);
+                double offset = lost.lastTimeSeconds() + gap;
                 long left = step.duration().toNanos() - Math.round(offset * 1e9);
                 long intervals = left / step.interval().toNanos();
                 core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.RECONNECT, offset,
@@ -83,13 +118,38 @@ final class LinkRecovery {
                 return new Outcome(Optional.of(Scheduler.start(instrument, step, step.interval().multipliedBy(intervals),
                         shifted(sink, offset))),
                         offset, "");
+            } catch (DriverException.LinkGone e) {
+                lastProblem = e.getMessage();
+                log.warn("the link will not come back: {}", e.getMessage());
+                break;
             } catch (DriverException e) {
                 lastProblem = e.getMessage();
                 log.warn("reconnect failed: {}", e.getMessage());
             }
+            if (clock.nanoTime() >= deadline) {
+                break;
+            }
         }
+        double tried = (clock.nanoTime() - lostAt) / 1e9;
         return new Outcome(Optional.empty(), 0, aborted.getAsBoolean() ? "aborted while reconnecting"
-                : "the link stayed lost for " + giveUpAfter.toSeconds() + " s (last: " + lastProblem + ")");
+                : String.format(Locale.ROOT, "the link stayed lost for %.1f s (reconnect_for %s s; last: %s)", tried,
+                giveUpAfter.toSeconds(), lastProblem));
+    }
+
+    /** Sleeps until {@code untilNanos}, looking for an abort every poll; false when the deadline had passed or an abort came. */
+    private boolean sleepUntil(long untilNanos, BooleanSupplier aborted) throws InterruptedException {
+        long now = clock.nanoTime();
+        if (now >= untilNanos) {
+            return false;
+        }
+        while (now < untilNanos) {
+            if (aborted.getAsBoolean()) {
+                return false;
+            }
+            clock.sleep(Math.min(POLL_NANOS, untilNanos - now));
+            now = clock.nanoTime();
+        }
+        return !aborted.getAsBoolean();
     }
 
     /** Times of the continued measurement count from the step's start, after those before the gap. */

@@ -5,7 +5,7 @@ import org.norrlab.driver.DriverException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A transport that logs every byte each way, and a lost link, before passing them on. */
+/** A transport that logs every byte each way, a lost link and the opening of the port, before passing them on. */
 public final class RecordingTransport implements Transport {
     private final Transport inner;
     private final WireLog log;
@@ -13,6 +13,15 @@ public final class RecordingTransport implements Transport {
     public RecordingTransport(Transport inner, WireLog log) {
         this.inner = inner;
         this.log = log;
+    }
+
+    /** Opens a port through {@code opener} and records it, so that every open, also after a lost link, is in the log. */
+    public static TransportOpener recording(TransportOpener opener, WireLog log) {
+        return (port, settings) -> {
+            Transport opened = opener.open(port, settings);
+            log.opened(port);
+            return new RecordingTransport(opened, log);
+        };
     }
 
     @Override
@@ -38,6 +47,15 @@ public final class RecordingTransport implements Transport {
             log.add(WireLog.Direction.LINK, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
             throw e;
         }
+    }
+
+    /**
+     * The time of the last chunk logged: what a replay of this log reports at the same point. A replay
+     * being recorded keeps its own (recorded) clock, so that it measures what the original measured.
+     */
+    @Override
+    public double clockSeconds() {
+        return inner instanceof ReplayTransport ? inner.clockSeconds() : log.lastTimeSeconds();
     }
 
     @Override

@@ -11,9 +11,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Plays a recorded wire conversation to a driver: the device's bytes arrive at their recorded times
  * (scaled by the speed) and only after the host bytes that preceded them were written again, byte
- * for byte; a recorded lost link happens again at its time. When the driver writes something else
- * than the recording, the replay stops with a message that shows both, instead of pretending.
- * After the recording ends, further writes (the cell-off on close) are accepted unchecked.
+ * for byte; a recorded lost link happens again at its time, and the port opens again only where the
+ * recorded run opened it again. When the driver writes something else than the recording, the
+ * replay stops with a message that shows both, instead of pretending. After the recording ends,
+ * further writes are accepted unchecked (recordings made before the close was recorded lack it).
  */
 public final class ReplayTransport implements Transport {
     private final List<WireLog.Chunk> chunks;
@@ -22,14 +23,45 @@ public final class ReplayTransport implements Transport {
     private final String name;
     private int next;
     private int offsetInChunk;
+    private int opens;
     private long startNanos = -1;
     private double firstTime;
+    /** The recorded time of the last chunk replayed: the conversation's clock. */
+    private volatile double clock;
 
     public ReplayTransport(String name, List<WireLog.Chunk> chunks, Speed speed, Duration readTimeout) {
         this.name = name;
         this.chunks = List.copyOf(chunks);
         this.speed = speed;
         this.readTimeout = readTimeout;
+    }
+
+    /** Opens the one replayed port; every driver open after a lost link is {@code replay::open}. */
+    public TransportOpener opener() {
+        return (port, settings) -> open();
+    }
+
+    /**
+     * The port opens: the first time always; after a lost link only where the recording shows it
+     * opened again (then at its recorded time), else the link is gone for good, as it was.
+     */
+    synchronized ReplayTransport open() throws DriverException {
+        startClock();
+        boolean first = opens++ == 0;
+        if (next < chunks.size() && chunks.get(next).isOpened() && offsetInChunk == 0) {
+            WireLog.Chunk chunk = chunks.get(next);
+            long wait = untilDue(chunk);
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            next++;
+            clock = chunk.timeSeconds();
+            return this;
+        }
+        if (first) {
+            return this; // recordings made before opens were recorded
+        }
+        throw new DriverException.LinkGone("(replayed) the recorded run did not get the instrument back here");
     }
 
     private void startClock() {
@@ -58,7 +90,8 @@ public final class ReplayTransport implements Transport {
             }
             WireLog.Chunk chunk = chunks.get(next);
             if (chunk.direction() != WireLog.Direction.HOST) {
-                throw differs(around(data, i), "the recording has the device speaking here");
+                throw differs(around(data, i), chunk.isOpened() ? "the recording has the port opened again here"
+                        : "the recording has the device speaking here");
             }
             byte[] expected = chunk.bytes();
             while (i < data.length && offsetInChunk < expected.length) {
@@ -71,6 +104,7 @@ public final class ReplayTransport implements Transport {
             if (offsetInChunk == expected.length) {
                 next++;
                 offsetInChunk = 0;
+                clock = chunk.timeSeconds();
             }
         }
     }
@@ -96,11 +130,13 @@ public final class ReplayTransport implements Transport {
                 startClock();
                 if (next < chunks.size()) {
                     WireLog.Chunk chunk = chunks.get(next);
-                    if (chunk.direction() != WireLog.Direction.HOST && untilDue(chunk) <= 0) {
+                    // A recorded open waits for the driver to open the port again; reads see nothing until then.
+                    if (chunk.direction() != WireLog.Direction.HOST && !chunk.isOpened() && untilDue(chunk) <= 0) {
                         if (chunk.direction() == WireLog.Direction.LINK) {
                             next++;
-                            throw new DriverException.LinkLost("(replayed) " + new String(chunk.bytes(), StandardCharsets.UTF_8),
-                                    null);
+                            clock = chunk.timeSeconds();
+                            // The recorded reason, as recorded: a replay's events read as the original's.
+                            throw new DriverException.LinkLost(new String(chunk.bytes(), StandardCharsets.UTF_8), null);
                         }
                         int count = Math.min(buffer.length, chunk.bytes().length - offsetInChunk);
                         System.arraycopy(chunk.bytes(), offsetInChunk, buffer, 0, count);
@@ -108,6 +144,7 @@ public final class ReplayTransport implements Transport {
                         if (offsetInChunk == chunk.bytes().length) {
                             next++;
                             offsetInChunk = 0;
+                            clock = chunk.timeSeconds();
                         }
                         return count;
                     }
@@ -123,6 +160,11 @@ public final class ReplayTransport implements Transport {
 
     private static String show(byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1).replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    @Override
+    public double clockSeconds() {
+        return clock;
     }
 
     @Override

@@ -14,6 +14,16 @@ public interface Transport extends AutoCloseable {
      */
     int read(byte[] buffer) throws DriverException;
 
+    /**
+     * The clock of the conversation, in seconds from an arbitrary origin: the time of the last thing
+     * that crossed the wire where the conversation is recorded or replayed (so a replay reads the
+     * recorded times), the monotonic wall clock otherwise. Durations on the link (how long it was
+     * lost) are measured with it.
+     */
+    default double clockSeconds() {
+        return System.nanoTime() / 1e9;
+    }
+
     /** The port as an operator would name it. */
     String describe();
 

@@ -1,5 +1,6 @@
 package org.norrlab.emulator;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
@@ -12,6 +13,7 @@ import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
@@ -32,6 +34,7 @@ class ReconnectTest {
     @TempDir
     Path temp;
 
+    // The emulator runs four times faster than real time: the step's times follow the instrument's clock.
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"emstat4-hr", "rodeostat"})
     void aLostLinkIsRecoveredAndTheStepFinishesWithTheGapRecorded(String profile) throws Exception {
@@ -41,7 +44,7 @@ class ReconnectTest {
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         PtyPair pty = new PtyPair(temp);
         Emulators.Running emulator = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
-                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+                new Speed(4), Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
@@ -61,7 +64,7 @@ class ReconnectTest {
         pty.restart();
         // The same instrument (same serial number) comes back on the same port.
         Emulators.Running again = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
-                Speed.REAL_TIME, Optional.of("NiNC"), 4, Faults.NONE);
+                new Speed(4), Optional.of("NiNC"), 4, Faults.NONE);
         RunOutcome result = outcome.get(60, TimeUnit.SECONDS);
         again.close();
         pty.close();
@@ -89,6 +92,59 @@ class ReconnectTest {
             assertThat(reconnect.event().values().get("gap_s")).isGreaterThan(1.0);
             var analysis = SessionAnalysis.analyze(store, result.sessionId(), SessionAnalysis.Options.DEFAULT);
             assertThat(analysis.steps().get(0).hasGap()).isTrue();
+        }
+    }
+
+    /**
+     * An instrument whose clock runs 20 times faster than the wall clock (an accelerated emulator): the
+     * step's time after the gap goes on from its last sample, never back, and the step keeps its length.
+     */
+    @Test
+    void anAcceleratedInstrumentsStepGoesOnForwardAfterTheGap() throws Exception {
+        Path protocol = temp.resolve("fast.yaml");
+        Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 30 s, interval: 100 ms}\n");
+        Path db = temp.resolve("fast.db");
+        SiteConfig site = SiteConfig.load(Fixtures.HOME);
+        PtyPair pty = new PtyPair(temp);
+        Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                new Speed(20), Optional.of("NiNC"), 4, Faults.NONE);
+        PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
+                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(),
+                Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
+        CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.execute(RunListener.NONE);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (run.statistics().snapshot().samples() < 100) {
+            Thread.sleep(5);
+        }
+        pty.kill();
+        emulator.close();
+        pty.restart();
+        Emulators.Running again = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
+                new Speed(20), Optional.of("NiNC"), 4, Faults.NONE);
+        RunOutcome result = outcome.get(60, TimeUnit.SECONDS);
+        again.close();
+        pty.close();
+
+        assertThat(result.status()).as(result.reason()).isEqualTo(SessionStatus.COMPLETED);
+        try (SessionStore store = SessionStore.open(db)) {
+            List<Double> times = new ArrayList<>();
+            store.forEachSample(result.sessionId(), 1, (seq, s) -> times.add(s.timeSeconds()));
+            for (int i = 1; i < times.size(); i++) {
+                assertThat(times.get(i)).as("sample %d after %s s", i, times.get(i - 1)).isGreaterThan(times.get(i - 1));
+            }
+            assertThat(times.get(times.size() - 1)).isLessThanOrEqualTo(30.0 + 1e-9);
+            assertThat(times.size()).isLessThan(300);
+            List<StoredEvent> events = store.events(result.sessionId());
+            double lastBefore = events.stream().filter(e -> e.event().kind() == EventKind.GAP).findFirst().orElseThrow()
+                    .event().values().get("last_sample_s");
+            StoredEvent reconnect = events.stream().filter(e -> e.event().kind() == EventKind.RECONNECT).findFirst().orElseThrow();
+            assertThat(reconnect.event().timeSeconds()).isEqualTo(lastBefore + reconnect.event().values().get("gap_s"));
+            assertThat(store.tally(result.sessionId(), 1).state().monotonic()).isTrue();
         }
     }
 }

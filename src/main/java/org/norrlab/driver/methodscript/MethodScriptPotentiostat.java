@@ -13,6 +13,7 @@ import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.NoAnswer;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -27,7 +28,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,7 +79,8 @@ public final class MethodScriptPotentiostat implements Potentiostat {
      */
     void sync() throws DriverException {
         channel.send("\n");
-        channel.drain();
+        // Bounded: a device that never stops sending (a wrong baud rate, a script still streaming) gets the abort anyway.
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
         channel.send("Z\n");
         String reply = expectLine(l -> l.startsWith("Z"), "the reply to abort (Z)");
         if (reply.equals("Z")) {
@@ -104,12 +105,14 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         channel.send("i\n");
         String serial = expectLine(l -> l.startsWith("i"), "the serial number (i)").substring(1);
         identity = new InstrumentIdentity(profileName, "methodscript", type + " (MethodSCRIPT)", firmware, serial);
+        runner.identified(true);
         return identity;
     }
 
     @Override
     public InstrumentIdentity reconnect() throws DriverException {
         runner.ensureIdle();
+        runner.identified(false);
         channel.close();
         channel = reopen.open();
         sync();
@@ -128,8 +131,15 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         }
         if (runner.isRunning()) {
             abort();
-            return;
+            if (runner.isRunning()) {
+                throw new DriverException(profileName + " on " + channel.describe() + " did not end its measurement after"
+                        + " the abort, so the cell could not be switched off; check the instrument");
+            }
         }
+        runner.switchOffOnce(this::sendCellOff);
+    }
+
+    private void sendCellOff() throws DriverException {
         channel.send(ScriptWriter.frame(ScriptWriter.cellOff()));
         long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
         while (true) {
@@ -282,6 +292,11 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     @Override
+    public double linkClockSeconds() {
+        return channel.clockSeconds();
+    }
+
+    @Override
     public void abort() throws DriverException {
         runner.abort(this::sendAbort);
     }
@@ -325,8 +340,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     private DriverException.Timeout timeout(String what) {
-        return new DriverException.Timeout(String.format(Locale.ROOT, "%s did not send %s in time; is it switched on,"
-                + " connected to %s, and a %s?", profileName, what, channel.describe(), profileName));
+        return NoAnswer.timeout("a " + profileName + " (MethodSCRIPT)", channel, what);
     }
 
     private static double seconds(Duration duration) {

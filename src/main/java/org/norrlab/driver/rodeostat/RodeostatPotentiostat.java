@@ -14,11 +14,13 @@ import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.NoAnswer;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.protocol.rodeostat.RodeostatException;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
+import org.norrlab.protocol.rodeostat.RodeostatVariant;
 import org.norrlab.transport.LineChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,11 @@ import java.util.Optional;
 /**
  * A Rodeostat. It has no auto-ranging: a step with {@code current_range: auto} runs on the largest
  * range, a fixed range on the smallest range that holds it. It cannot disconnect the counter
- * electrode to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ * electrode during a test to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ * <p>
+ * "Cell off": hardware V0.2 and later disconnects all three electrodes ({@code setAllElectConnected});
+ * older hardware cannot, and holds the site's {@code idle_potential} instead ({@code setVolt}), or
+ * 0 V vs RE with a warning when none is set. {@link #cellOffState()} says which, for the run summary.
  */
 public final class RodeostatPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(RodeostatPotentiostat.class);
@@ -46,16 +52,31 @@ public final class RodeostatPotentiostat implements Potentiostat {
     private final java.util.concurrent.Callable<LineChannel> reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
+    private final IdleHold idle;
+    /** Known after {@link #identify}: whether this hardware can disconnect its electrodes. */
+    private volatile boolean electrodeSwitches;
+    private volatile boolean identified;
+
+    /**
+     * What older hardware holds when its cell is "off", vs its reference electrode.
+     *
+     * @param described the potential as the operator wrote it, or empty when none was set (0 V vs RE)
+     */
+    record IdleHold(double voltsVsReference, Optional<String> described) {
+        static final IdleHold ZERO = new IdleHold(0.0, Optional.empty());
+    }
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
                           LineChannel channel, Duration readTimeout) {
         this(profileName, capabilities, voltageRanges, maxMalformedLines, channel, readTimeout, () -> {
             throw new DriverException("this connection cannot be reopened");
-        });
+        }, IdleHold.ZERO);
     }
 
     RodeostatPotentiostat(String profileName, Capabilities capabilities, List<Double> voltageRanges, int maxMalformedLines,
-                          LineChannel channel, Duration readTimeout, java.util.concurrent.Callable<LineChannel> reopen) {
+                          LineChannel channel, Duration readTimeout, java.util.concurrent.Callable<LineChannel> reopen,
+                          IdleHold idle) {
+        this.idle = idle;
         this.profileName = profileName;
         this.capabilities = capabilities;
         this.voltageRanges = List.copyOf(voltageRanges);
@@ -68,7 +89,8 @@ public final class RodeostatPotentiostat implements Potentiostat {
 
     /** Drains what a previous session left, and stops a test that may still run. */
     void sync() throws DriverException {
-        channel.drain();
+        // Bounded: a device that never stops sending (a wrong baud rate, a test streaming) gets stopTest anyway.
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
         sendStop();
         long deadline = System.nanoTime() + readTimeout.multipliedBy(5).toNanos();
         while (true) {
@@ -77,7 +99,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 break;
             }
         }
-        channel.drain();
+        channel.drain(System.nanoTime() + readTimeout.multipliedBy(3).toNanos());
     }
 
     private JsonNode ask(ObjectNode command) throws DriverException {
@@ -88,6 +110,11 @@ public final class RodeostatPotentiostat implements Potentiostat {
             String line = channel.nextLine(deadline).orElseThrow(() -> timeout("the reply to " + name));
             if (!RodeostatMessages.isReply(line)) {
                 log.debug("{}: skipped '{}' while waiting for the reply to {}", channel.describe(), line, name);
+                continue;
+            }
+            if (RodeostatMessages.refusal(line).isEmpty() && !RodeostatMessages.answers(line, name)) {
+                // A late reply to an earlier command (the stopTest sent when a test failed): not this one's.
+                log.debug("{}: skipped the late reply '{}' while waiting for the reply to {}", channel.describe(), line, name);
                 continue;
             }
             try {
@@ -102,16 +129,43 @@ public final class RodeostatPotentiostat implements Potentiostat {
     public InstrumentIdentity identify() throws DriverException {
         ensureIdle();
         String variant = ask(RodeostatMessages.command("getVariant")).path("variant").asText("?");
+        checkVariant(variant);
         String firmware = ask(RodeostatMessages.command("getVersion")).path("version").asText("?");
         String hardware = ask(RodeostatMessages.command("getHardwareVersion")).path("version").asText("?");
         String device = ask(RodeostatMessages.command("getDeviceId")).path("deviceId").asText("?");
+        electrodeSwitches = RodeostatVariant.hasElectrodeSwitches(hardware);
+        if (!electrodeSwitches && idle.described().isEmpty() && !identified) {
+            log.warn("{}: this Rodeostat (hardware {}) cannot disconnect its electrodes and config/site.yaml sets no"
+                    + " cell.idle_potential: with the cell \"off\" it holds the working electrode at 0 V vs RE", channel.describe(),
+                    hardware);
+        }
+        identified = true;
+        runner.identified(true);
         return new InstrumentIdentity(profileName, "rodeostat", "IO Rodeo Rodeostat " + variant + " (hardware " + hardware + ")",
                 firmware, "device id " + device);
+    }
+
+    /** Refuses a Rodeostat without every current range the profile lists: its steps would run on ranges it lacks. */
+    private void checkVariant(String variant) throws DriverException {
+        List<Double> profileRanges = capabilities.currentRangesAmperes();
+        List<String> expected = RodeostatVariant.variantsHolding(profileRanges);
+        String described = expected.isEmpty() ? "no variant has all the current ranges profile " + profileName + " lists"
+                : "profile " + profileName + " describes the " + String.join(" or ", expected) + " variant";
+        RodeostatVariant answered = RodeostatVariant.parse(variant).orElseThrow(() -> new DriverException(
+                "the Rodeostat on " + channel.describe() + " reports the variant '" + variant + "', which is none of "
+                        + RodeostatVariant.known() + "; " + described));
+        List<String> missing = answered.missing(profileRanges).stream().map(RodeostatMessages::rangeName).toList();
+        if (!missing.isEmpty()) {
+            throw new DriverException("the Rodeostat on " + channel.describe() + " is a " + answered.current() + " variant ('"
+                    + variant + "') without the current range" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+                    + "; " + described + ". Choose the profile that matches the device");
+        }
     }
 
     @Override
     public InstrumentIdentity reconnect() throws DriverException {
         runner.ensureIdle();
+        runner.identified(false);
         channel.close();
         try {
             channel = reopen.call();
@@ -133,10 +187,40 @@ public final class RodeostatPotentiostat implements Potentiostat {
     public void setCellOn(boolean on) throws DriverException {
         if (!on) {
             abort();
-            if (!runner.isRunning()) {
-                ask(RodeostatMessages.command("setVolt").put("v", 0.0));
+            if (runner.isRunning()) {
+                throw new DriverException(profileName + " on " + channel.describe() + " did not end its test after stopTest,"
+                        + " so the cell could not be switched off; check the instrument");
             }
+            runner.switchOffOnce(this::sendCellOff);
         }
+    }
+
+    private void sendCellOff() throws DriverException {
+        if (electrodeSwitches) {
+            JsonNode reply = ask(RodeostatMessages.command("setAllElectConnected").put("connected", false));
+            if (reply.path("connected").asBoolean(true)) {
+                throw new DriverException(profileName + " on " + channel.describe() + " still reports its electrodes"
+                        + " connected after setAllElectConnected false");
+            }
+        } else {
+            ask(RodeostatMessages.command("setVolt").put("v", idle.voltsVsReference()));
+        }
+    }
+
+    @Override
+    public String cellOffState() {
+        if (electrodeSwitches) {
+            return "electrodes disconnected (Rodeostat setAllElectConnected false): no potential is applied";
+        }
+        return idle.described().map(d -> "working electrode held at the site's idle_potential " + d
+                + " (this Rodeostat cannot disconnect its electrodes)").orElse("working electrode held at 0 V vs RE:"
+                + " this Rodeostat cannot disconnect its electrodes and config/site.yaml sets no cell.idle_potential"
+                + " (WARNING: set one the catalyst tolerates)");
+    }
+
+    @Override
+    public double linkClockSeconds() {
+        return channel.clockSeconds();
     }
 
     @Override
@@ -156,6 +240,10 @@ public final class RodeostatPotentiostat implements Potentiostat {
         param.putObject("param").put("quietValue", volts).put("quietTime", 0).put("value", volts)
                 .put("duration", request.duration().toMillis());
         ask(param);
+        if (electrodeSwitches) {
+            // The cell-off disconnected them; connect them for the test whatever the firmware's autoConnect says.
+            ask(RodeostatMessages.command("setAllElectConnected").put("connected", true));
+        }
         CompletableMeasurement measurement = runner.begin();
         try {
             ask(RodeostatMessages.command("runTest").put("test", "constant"));
@@ -192,6 +280,14 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 lastLine = System.nanoTime();
                 String line = next.get();
                 if (RodeostatMessages.isReply(line)) {
+                    Optional<String> refusal = RodeostatMessages.refusal(line);
+                    if (refusal.isPresent()) {
+                        // The firmware reports a failure mid-test: the test is not what was asked for any more.
+                        runner.stopQuietly(this::sendStop);
+                        sink.event(new Event(EventKind.DEVICE_ERROR, last, "the Rodeostat reported: " + refusal.get(), Map.of()));
+                        return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
+                                new DriverException.DeviceError("rodeostat", refusal.get())));
+                    }
                     continue; // the stopTest reply may come before or after the end marker
                 }
                 RodeostatMessages.StreamLine sample;
@@ -269,7 +365,6 @@ public final class RodeostatPotentiostat implements Potentiostat {
     }
 
     private DriverException.Timeout timeout(String what) {
-        return new DriverException.Timeout(profileName + " did not send " + what + " in time; is it connected to "
-                + channel.describe() + "?");
+        return NoAnswer.timeout("a Rodeostat (" + profileName + ")", channel, what);
     }
 }

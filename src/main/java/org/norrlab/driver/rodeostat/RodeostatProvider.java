@@ -3,6 +3,7 @@ package org.norrlab.driver.rodeostat;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.Dimension;
 import org.norrlab.config.Location;
+import org.norrlab.config.Potential;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
@@ -16,6 +17,8 @@ import org.norrlab.transport.SerialSettings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Opens {@code family: rodeostat} profiles on a serial port. */
 public final class RodeostatProvider implements PotentiostatProvider {
@@ -36,6 +39,19 @@ public final class RodeostatProvider implements PotentiostatProvider {
         return ranges;
     }
 
+    /** The site's idle potential vs this cell's reference electrode (written vs RHE, converted with the cell's pH). */
+    static RodeostatPotentiostat.IdleHold idleHold(OpenOptions options) {
+        if (options.idlePotential().isEmpty()) {
+            return RodeostatPotentiostat.IdleHold.ZERO;
+        }
+        Potential written = options.idlePotential().get();
+        double vsReference = written.scale() == Potential.Scale.RHE
+                ? options.cell().rheScale().toReference(written.volts()) : written.volts();
+        double rounded = Math.rint(vsReference * 1e6) / 1e6;
+        return new RodeostatPotentiostat.IdleHold(rounded, Optional.of(String.format(Locale.ROOT, "%s (%+.3f V vs RE)",
+                written, rounded)));
+    }
+
     @Override
     public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException {
         List<Double> voltageRanges = voltageRanges(profile);
@@ -46,7 +62,7 @@ public final class RodeostatProvider implements PotentiostatProvider {
         String port = PortFinder.resolve(options.port(), profile);
         RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
                 malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
-                () -> new LineChannel(options.transports().open(port, serial)));
+                () -> new LineChannel(options.transports().open(port, serial)), idleHold(options));
         try {
             instrument.sync();
             return instrument;

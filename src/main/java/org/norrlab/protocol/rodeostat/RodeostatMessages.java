@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Encodes commands and decodes replies and samples of the Rodeostat. */
 public final class RodeostatMessages {
@@ -56,6 +57,28 @@ public final class RodeostatMessages {
             throw new RodeostatException("the reply answers '" + echoed + "', not '" + expectedCommand + "'", line);
         }
         return response;
+    }
+
+    /** The firmware's message when a reply line reports a failure ({@code "success":false}); empty for success. */
+    public static Optional<String> refusal(String line) {
+        try {
+            JsonNode root = parse(line);
+            if (root.path("success").asBoolean(true)) {
+                return Optional.empty();
+            }
+            return Optional.of(root.path("message").asText("no reason given"));
+        } catch (RodeostatException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Whether a reply line echoes this command. */
+    public static boolean answers(String line, String command) {
+        try {
+            return parse(line).path("response").path("command").asText("").equals(command);
+        } catch (RodeostatException e) {
+            return false;
+        }
     }
 
     /** Whether a line is a reply ({@code success} key) rather than a sample. */
