@@ -14,6 +14,7 @@ import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStore;
 
+import org.norrlab.store.StoreLocation;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class ReplayBench {
         long start = System.nanoTime();
         PreparedRun run;
         try (SessionStore store = SessionStore.open(db)) {
-            run = ReplayService.prepare(service, store, sessionId, Speed.MAX, org.norrlab.store.StoreLocation.file(db));
+            run = ReplayService.prepare(service, store, sessionId, Speed.MAX, StoreLocation.file(db));
         }
         run.execute(RunListener.NONE);
         return (System.nanoTime() - start) / 1e9;

@@ -1,6 +1,8 @@
 package org.norrlab.cli;
 
+import org.norrlab.bench.BenchFiles;
 import org.norrlab.bench.ImportDuringRunBench;
+import org.norrlab.bench.LabBench;
 import org.norrlab.bench.LagBench;
 import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
@@ -8,10 +10,11 @@ import org.norrlab.bench.PipelineBench;
 import org.norrlab.bench.ReplayBench;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
+import org.norrlab.driver.Speed;
 import org.norrlab.gui.ChartBench;
 import org.norrlab.gui.GuiContext;
 import org.norrlab.gui.WindowBench;
-import org.norrlab.driver.Speed;
+import org.norrlab.store.StoreLocation;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,8 +77,8 @@ final class BenchCommand implements Callable<Integer> {
             case "long-run" -> {
                 if (window) {
                     Path protocol = LongRunBench.writeProtocol(hours(s), 10, workDir);
-                    Path db = org.norrlab.bench.BenchFiles.freshDatabase(workDir.resolve("window-run.db"));
-                    out.println(WindowBench.run(new GuiContext(site, org.norrlab.store.StoreLocation.file(db)), protocol));
+                    Path db = BenchFiles.freshDatabase(workDir.resolve("window-run.db"));
+                    out.println(WindowBench.run(new GuiContext(site, StoreLocation.file(db)), protocol));
                 } else {
                     out.println(LongRunBench.run(site, hours(s), 10, workDir));
                 }
@@ -86,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("at 1000x real time: " + LagBench.run(site, lagSteps(s), LAG_SPEED, workDir));
                 out.println("at max speed: " + LagBench.run(site, lagSteps(s), Speed.MAX, workDir));
             }
-            case "lab" -> out.println(org.norrlab.bench.LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
+            case "lab" -> out.println(LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
             case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
@@ -100,9 +103,9 @@ final class BenchCommand implements Callable<Integer> {
      * The lab benchmark's store: --db if given (e.g. a PostgreSQL URL; its sessions are added to, never
      * deleted), else its own SQLite file in the work folder, started fresh.
      */
-    private org.norrlab.store.StoreLocation labStore() throws Exception {
+    private StoreLocation labStore() throws Exception {
         return homeOptions.database != null ? homeOptions.store()
-                : org.norrlab.store.StoreLocation.file(org.norrlab.bench.BenchFiles.freshDatabase(workDir.resolve("lab-bench.db")));
+                : StoreLocation.file(BenchFiles.freshDatabase(workDir.resolve("lab-bench.db")));
     }
 
     /** 2 s steps at 10 ms: 200 samples each; at 1000x that is 100 000 samples/s, a third of what the store takes. */

@@ -3,8 +3,10 @@ package org.norrlab.cli;
 import org.norrlab.config.ConfigException;
 import org.norrlab.core.BadInputException;
 import org.norrlab.driver.DriverException;
+import org.norrlab.importer.ImportException;
 import org.norrlab.run.PlanRejectedException;
 import org.norrlab.store.StoreException;
+import org.norrlab.sync.SyncService;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -20,10 +22,10 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
         } else if (e instanceof DriverException) {
             code = ExitCodes.INSTRUMENT;
             what = "Instrument problem";
-        } else if (e instanceof StoreException || e instanceof org.norrlab.sync.SyncService.SyncException) {
+        } else if (e instanceof StoreException || e instanceof SyncService.SyncException) {
             code = ExitCodes.STORE;
             what = "Session database problem";
-        } else if (e instanceof BadInputException || e instanceof org.norrlab.importer.ImportException) {
+        } else if (e instanceof BadInputException || e instanceof ImportException) {
             code = ExitCodes.BAD_INPUT;
             what = "Bad input";
         } else if (e instanceof RuntimeException) {

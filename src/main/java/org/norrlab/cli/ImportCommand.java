@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.importer.DelimitedImporter;
 import org.norrlab.importer.ImportService;
 import org.norrlab.importer.ImportedSession;
 import org.norrlab.importer.Importer;
@@ -45,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
             store.checkIntegrity();
             for (Path file : files) {
                 Importer importer = ImportService.importerFor(file, Optional.ofNullable(format),
-                        new org.norrlab.importer.DelimitedImporter.DefaultUnits(Optional.ofNullable(timeUnit),
+                        new DelimitedImporter.DefaultUnits(Optional.ofNullable(timeUnit),
                                 Optional.ofNullable(currentUnit), Optional.ofNullable(potentialUnit)));
                 ImportedSession imported = importer.read(file);
                 long id = ImportService.store(store, file, imported, cell);

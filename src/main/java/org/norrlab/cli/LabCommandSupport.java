@@ -9,6 +9,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 
+import org.norrlab.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ final class LabCommandSupport {
     private LabCommandSupport() {
     }
 
-    static int run(PrintWriter out, Path file, SiteConfig site, org.norrlab.store.StoreLocation database, boolean noProgress) throws Exception {
+    static int run(PrintWriter out, Path file, SiteConfig site, StoreLocation database, boolean noProgress) throws Exception {
         List<LabFile.Bench> benches = LabFile.read(file, site);
         LabRun lab;
         try {

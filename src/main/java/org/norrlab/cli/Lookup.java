@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.analysis.Calibration;
 import org.norrlab.core.BadInputException;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -15,7 +16,7 @@ final class Lookup {
                 + store.location() + "; 'norrlab sessions' lists the ones there are"));
     }
 
-    static org.norrlab.analysis.Calibration calibration(SessionStore store, long id) throws StoreException {
+    static Calibration calibration(SessionStore store, long id) throws StoreException {
         return store.assays().calibration(id).orElseThrow(() -> new BadInputException(
                 "there is no calibration " + id + "; 'norrlab calib list' lists the ones there are"));
     }

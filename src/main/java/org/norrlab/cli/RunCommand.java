@@ -5,6 +5,7 @@ import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Speed;
+import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
@@ -13,7 +14,6 @@ import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
-import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs a prepared run with progress and Ctrl-C handling, prints its table, and returns the exit code. */
-    static int execute(PrintWriter out, PreparedRun run, org.norrlab.driver.Speed speed, boolean noProgress) throws Exception {
+    static int execute(PrintWriter out, PreparedRun run, Speed speed, boolean noProgress) throws Exception {
         return exitCode(runAndPrint(out, run, speed, noProgress));
     }
 
@@ -132,7 +132,7 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, org.norrlab.driver.Speed speed,
+    private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, Speed speed,
                                           boolean noProgress) throws Exception {
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),

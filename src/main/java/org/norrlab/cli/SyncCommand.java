@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.sync.SyncService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ final class SyncCommand implements Callable<Integer> {
         String url = to != null ? to : site.labDatabase().orElseThrow(() -> new BadInputException(
                 "no lab database: give --to jdbc:postgresql://host:5432/db?user=... or set lab_database in config/site.yaml"));
         PrintWriter out = spec.commandLine().getOut();
-        org.norrlab.store.StoreLocation bench = homeOptions.store();
+        StoreLocation bench = homeOptions.store();
         if (bench.file().isEmpty()) {
             throw new BadInputException("this bench already stores its sessions in " + bench + " (session_store"
                     + " in config/site.yaml or --db): there is no local file to sync; give --db FILE for one");

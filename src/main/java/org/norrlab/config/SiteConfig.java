@@ -1,5 +1,8 @@
 package org.norrlab.config;
 
+import org.norrlab.safety.SafetyEnvelope;
+import org.norrlab.store.StoreLocation;
+
 import java.nio.file.Path;
 
 /**
@@ -11,27 +14,27 @@ import java.nio.file.Path;
  * @param labDatabase   the lab's PostgreSQL that {@code norrlab sync} copies into
  * @param sessionStore  where runs store their sessions when it is not the SQLite file in the data directory
  */
-public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
                          java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
-                         java.util.Optional<org.norrlab.store.StoreLocation> sessionStore) {
+                         java.util.Optional<StoreLocation> sessionStore) {
     private static final String DEFAULT_DATABASE = "norrlab.db";
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
     public SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
-        this(home, dataDirectory, cell, org.norrlab.safety.SafetyEnvelope.NONE, DEFAULT_RECONNECT_FOR);
+        this(home, dataDirectory, cell, SafetyEnvelope.NONE, DEFAULT_RECONNECT_FOR);
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety) {
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety) {
         this(home, dataDirectory, cell, safety, DEFAULT_RECONNECT_FOR);
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
                       java.time.Duration reconnectFor) {
         this(home, dataDirectory, cell, safety, reconnectFor, java.util.Optional.empty());
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norrlab.safety.SafetyEnvelope safety,
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
                       java.time.Duration reconnectFor, java.util.Optional<String> labDatabase) {
         this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, java.util.Optional.empty());
     }
@@ -45,8 +48,8 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
     }
 
     /** The session store runs write into and every command reads: session_store, or norrlab.db in the data directory. */
-    public org.norrlab.store.StoreLocation store() {
-        return sessionStore.orElseGet(() -> org.norrlab.store.StoreLocation.file(dataDirectory.resolve(DEFAULT_DATABASE)));
+    public StoreLocation store() {
+        return sessionStore.orElseGet(() -> StoreLocation.file(dataDirectory.resolve(DEFAULT_DATABASE)));
     }
 
     public static final String FILE = "config/site.yaml";
@@ -58,8 +61,8 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
-        org.norrlab.safety.SafetyEnvelope safety = root.get("safety").isPresent()
-                ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE;
+        SafetyEnvelope safety = root.get("safety").isPresent()
+                ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE;
         java.time.Duration reconnect = root.get("reconnect_for").isPresent()
                 ? Quantities.duration(root.require("reconnect_for")) : DEFAULT_RECONNECT_FOR;
         java.util.Optional<String> lab = root.text("lab_database");
@@ -67,10 +70,10 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, org.norr
             throw root.require("lab_database").error("'" + lab.get() + "' is not a PostgreSQL JDBC URL; write e.g."
                     + " jdbc:postgresql://labserver:5432/norrlab?user=norrlab");
         }
-        java.util.Optional<org.norrlab.store.StoreLocation> store = java.util.Optional.empty();
+        java.util.Optional<StoreLocation> store = java.util.Optional.empty();
         if (root.text("session_store").isPresent()) {
             try {
-                store = java.util.Optional.of(org.norrlab.store.StoreLocation.parse(root.text("session_store").get(), data));
+                store = java.util.Optional.of(StoreLocation.parse(root.text("session_store").get(), data));
             } catch (IllegalArgumentException e) {
                 throw root.require("session_store").error(e.getMessage() + "; a file name is relative to data_directory");
             }

@@ -4,7 +4,7 @@ import org.norrlab.config.ConfigException;
 
 /**
  * Opens instruments of one protocol family. Providers are found with {@link java.util.ServiceLoader}
- * (META-INF/services/org.norrlab.driver.PotentiostatProvider), so a new family needs no edit here.
+ * (META-INF/services/PotentiostatProvider), so a new family needs no edit here.
  */
 public interface PotentiostatProvider {
     /** The family name a profile gives in its {@code family:} field. */

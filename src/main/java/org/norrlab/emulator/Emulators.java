@@ -1,12 +1,14 @@
 package org.norrlab.emulator;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.config.Location;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
+import org.norrlab.driver.methodscript.MethodScriptProvider;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.SerialTransport;
@@ -58,9 +60,9 @@ public final class Emulators {
         switch (device.family()) {
             case "methodscript" -> {
                 Map<Double, Integer> codes = new TreeMap<>();
-                var table = org.norrlab.driver.methodscript.MethodScriptProvider.rangeCodes(device);
+                var table = MethodScriptProvider.rangeCodes(device);
                 table.forEach((code, fullScale) -> codes.putIfAbsent(fullScale, code));
-                String type = org.norrlab.driver.methodscript.MethodScriptProvider.deviceTypes(device).get(0);
+                String type = MethodScriptProvider.deviceTypes(device).get(0);
                 MethodScriptEmulator ms = new MethodScriptEmulator(port, simulated, type + "1500#Nov 27 2026 12:00:00",
                         "EMU" + seed, codes, faults);
                 emulator = ms;
@@ -73,7 +75,7 @@ public final class Emulators {
                 stop = ro::stop;
                 received = ro::received;
             }
-            default -> throw new ConfigException(new org.norrlab.config.Location(device.file(), 1, 1), "family",
+            default -> throw new ConfigException(new Location(device.file(), 1, 1), "family",
                     "there is no emulator for the '" + device.family() + "' family; emulators exist for methodscript and rodeostat");
         }
         Thread thread = new Thread(emulator, "emulator " + profileName);

@@ -5,10 +5,11 @@ import org.norrlab.run.RunService;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 
 /** What every view needs: the site files and the session database they work on. */
-public record GuiContext(SiteConfig site, org.norrlab.store.StoreLocation database) {
+public record GuiContext(SiteConfig site, StoreLocation database) {
 
     public RunService runService() {
         return new RunService(site);

@@ -10,6 +10,8 @@ import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.PortFinder;
 
+import org.norrlab.config.Location;
+import org.norrlab.store.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,7 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
             if (profile.family().equals("sim")) {
                 // The profile's default catalyst first: a fresh window starts on what `norrlab run` would use.
                 var settings = profile.familySettings().orElseThrow(() -> new ConfigException(
-                        new org.norrlab.config.Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
+                        new Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
                 List<String> presets = new ArrayList<>(CatalystPresets.load(site.home().resolve(DriverRegistry.DRIVERS_DIRECTORY)
                         .resolve(settings.requireText("catalysts"))).keySet());
                 settings.text("default_catalyst").filter(presets::remove).ifPresent(d -> presets.add(0, d));
@@ -71,7 +73,7 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
         choices.addAll(serial);
         List<StoredSession> sessions = store.sessions();
         for (StoredSession s : sessions.subList(Math.max(0, sessions.size() - RECENT_SESSIONS), sessions.size())) {
-            if (s.status() != org.norrlab.store.SessionStatus.RUNNING) {
+            if (s.status() != SessionStatus.RUNNING) {
                 choices.add(new InstrumentChoice(Kind.REPLAY, String.format(Locale.ROOT, "Replay session %d (%s, %s, %s)",
                         s.id(), s.protocolName(), s.instrument().profile(), s.status().dbName()), s.instrument().profile(),
                         Optional.empty(), Optional.empty(), Optional.of(s.id())));

@@ -3,6 +3,7 @@ package org.norrlab.importer;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
+import org.norrlab.electrochem.CellSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public record ImportedSession(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
                               List<Step> steps, List<String> warnings,
-                              Optional<org.norrlab.electrochem.CellSettings> cell) {
+                              Optional<CellSettings> cell) {
     public ImportedSession {
         metadata = Map.copyOf(metadata);
         steps = List.copyOf(steps);

@@ -6,6 +6,7 @@ import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
 
+import org.norrlab.core.SampleFlag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,10 +118,10 @@ public final class MethodScriptOutputImporter implements Importer {
                         i = v.value();
                         int status = Math.max(0, v.status());
                         if ((status & DataValue.STATUS_OVERLOAD) != 0) {
-                            flags |= org.norrlab.core.SampleFlag.OVERLOAD.bit();
+                            flags |= SampleFlag.OVERLOAD.bit();
                         }
                         if ((status & DataValue.STATUS_UNDERLOAD) != 0) {
-                            flags |= org.norrlab.core.SampleFlag.UNDERLOAD.bit();
+                            flags |= SampleFlag.UNDERLOAD.bit();
                         }
                     }
                 }

@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.Sample;
+
 import java.nio.file.Path;
 
 /** Vendor text files: their lines, and numbers written with a decimal point or comma, the place named when one is bad. */
@@ -36,7 +38,7 @@ final class VendorText {
     }
 
     /** The median spacing of sample times: the interval a file does not state. */
-    static double medianInterval(java.util.List<org.norrlab.core.Sample> samples) {
+    static double medianInterval(java.util.List<Sample> samples) {
         if (samples.size() < 2) {
             return 1;
         }

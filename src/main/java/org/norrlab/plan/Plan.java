@@ -2,6 +2,7 @@ package org.norrlab.plan;
 
 import org.norrlab.electrochem.CellSettings;
 
+import org.norrlab.safety.SafetyEnvelope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,13 +14,13 @@ import java.util.List;
  * @param safety       the protocol's safety block over the site's
  */
 public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
-                   List<PlannedStep> steps, org.norrlab.safety.SafetyEnvelope safety, OnInterruption onInterruption) {
+                   List<PlannedStep> steps, SafetyEnvelope safety, OnInterruption onInterruption) {
 
     /** What {@code norrlab resume} does with the step a crash or a lost link interrupted. */
     public enum OnInterruption { RESTART, CONTINUE, SKIP }
 
     public Plan(String name, String description, Path file, String protocolText, CellSettings cell, List<PlannedStep> steps) {
-        this(name, description, file, protocolText, cell, steps, org.norrlab.safety.SafetyEnvelope.NONE, OnInterruption.CONTINUE);
+        this(name, description, file, protocolText, cell, steps, SafetyEnvelope.NONE, OnInterruption.CONTINUE);
     }
 
     public Plan {

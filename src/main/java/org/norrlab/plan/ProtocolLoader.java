@@ -1,7 +1,6 @@
 package org.norrlab.plan;
 
 import org.norrlab.config.CellBlock;
-import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.Dimension;
 import org.norrlab.config.Potential;
@@ -9,9 +8,11 @@ import org.norrlab.config.Quantities;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
+import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.RheScale;
 
+import org.norrlab.safety.SafetyEnvelope;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,8 +57,8 @@ public final class ProtocolLoader {
         for (YamlNode item : stepNodes.items()) {
             readStep(item, scale, steps);
         }
-        org.norrlab.safety.SafetyEnvelope safety = (root.get("safety").isPresent()
-                ? org.norrlab.safety.SafetyEnvelope.read(root.require("safety")) : org.norrlab.safety.SafetyEnvelope.NONE)
+        SafetyEnvelope safety = (root.get("safety").isPresent()
+                ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE)
                 .over(site.safety());
         Plan.OnInterruption onInterruption = Plan.OnInterruption.CONTINUE;
         if (root.get("on_interruption").isPresent()) {

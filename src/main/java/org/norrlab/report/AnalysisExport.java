@@ -10,6 +10,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
 
+import org.norrlab.analysis.Product;
 import java.util.Locale;
 
 /** The analysis for machines: JSON (with the settings and calibrations behind it) and CSV (one row per step and product). */
@@ -124,7 +125,7 @@ public final class AnalysisExport {
                 .append("NH3_yield_mol_s-1_cm-2,NH3_yield_umol_h-1_cm-2,NH3_yield_umol_h-1,NH3_yield_ug_h-1_mgcat-1\n");
         for (StepAnalysis step : result.steps()) {
             for (ProductResult p : step.outcome().products().values()) {
-                boolean nh3 = p.product() == org.norrlab.analysis.Product.NH3;
+                boolean nh3 = p.product() == Product.NH3;
                 var yield = step.outcome().nh3Yield().filter(y -> nh3);
                 out.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s%n", step.step().index(),
                         step.step().voltsVsRhe(), step.durationSeconds(), step.charge().coulombs(), p.product(),

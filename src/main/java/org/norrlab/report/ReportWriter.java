@@ -12,6 +12,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
+import org.norrlab.analysis.AssayFlag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class ReportWriter {
         for (StepAnalysis step : result.steps()) {
             List<FaradaicFigure.Bar> bars = new ArrayList<>();
             for (ProductResult p : step.outcome().products().values()) {
-                if (p.amount().flags().stream().noneMatch(org.norrlab.analysis.AssayFlag::hidesValue)) {
+                if (p.amount().flags().stream().noneMatch(AssayFlag::hidesValue)) {
                     bars.add(new FaradaicFigure.Bar(p.product().formula(), p.faradaicEfficiency().value() * 100,
                             p.faradaicEfficiency().sigma() * 100));
                 }

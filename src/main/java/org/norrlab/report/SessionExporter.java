@@ -11,6 +11,7 @@ import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
+import org.norrlab.core.InstrumentIdentity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -151,7 +152,7 @@ public final class SessionExporter {
         }
     }
 
-    private static void writeInstrument(JsonGenerator json, org.norrlab.core.InstrumentIdentity instrument) throws IOException {
+    private static void writeInstrument(JsonGenerator json, InstrumentIdentity instrument) throws IOException {
         json.writeObjectFieldStart("instrument");
         json.writeStringField("profile", instrument.profile());
         json.writeStringField("family", instrument.family());

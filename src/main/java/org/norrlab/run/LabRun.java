@@ -4,6 +4,9 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.driver.DriverException;
 import org.norrlab.logging.LogContext;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +52,10 @@ public final class LabRun {
      * problem is reported. The store is created (or migrated) here, once, so that the benches' threads
      * only ever open a store that is ready.
      */
-    public static LabRun prepare(List<LabFile.Bench> benches, org.norrlab.store.StoreLocation database) throws LabRejectedException {
+    public static LabRun prepare(List<LabFile.Bench> benches, StoreLocation database) throws LabRejectedException {
         try {
-            org.norrlab.store.SessionStore.open(database).close();
-        } catch (org.norrlab.store.StoreException e) {
+            SessionStore.open(database).close();
+        } catch (StoreException e) {
             log.error("the lab's session store could not be opened", e);
             throw new LabRejectedException(List.of("session store: " + e.getMessage()));
         }

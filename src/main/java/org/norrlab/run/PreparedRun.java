@@ -1,9 +1,11 @@
 package org.norrlab.run;
 
 import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.DispatcherStoppedException;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.acquisition.RunStatistics;
+import org.norrlab.core.Event;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
@@ -17,6 +19,7 @@ import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
@@ -49,14 +52,14 @@ public final class PreparedRun {
     private final Potentiostat instrument;
     private final InstrumentIdentity identity;
     private final RunRequest request;
-    private final org.norrlab.store.StoreLocation database;
+    private final StoreLocation database;
     private final String softwareVersion;
     private final WireLog wire;
     private final Map<String, String> instrumentSettings;
     private final Optional<Long> replayOf;
     private Optional<Long> resumedFrom = Optional.empty();
     private java.time.Duration reconnectFor = java.time.Duration.ZERO;
-    private final List<org.norrlab.core.Event> openingEvents = new ArrayList<>();
+    private final List<Event> openingEvents = new ArrayList<>();
     private final RunStatistics statistics = new RunStatistics();
     private final List<RecordConsumer> viewers = new ArrayList<>();
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -66,7 +69,7 @@ public final class PreparedRun {
     private Optional<String> bench = Optional.empty();
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
-                RunRequest request, org.norrlab.store.StoreLocation database, String softwareVersion, WireLog wire,
+                RunRequest request, StoreLocation database, String softwareVersion, WireLog wire,
                 Map<String, String> instrumentSettings, Optional<Long> replayOf) {
         this.plan = plan;
         this.profileName = profileName;
@@ -88,7 +91,7 @@ public final class PreparedRun {
         return identity;
     }
 
-    public org.norrlab.store.StoreLocation database() {
+    public StoreLocation database() {
         return database;
     }
 
@@ -112,7 +115,7 @@ public final class PreparedRun {
     }
 
     /** Marks this run as the continuation of an interrupted session, with an event saying how long the gap was. */
-    void resumes(long sessionId, org.norrlab.core.Event interruption) {
+    void resumes(long sessionId, Event interruption) {
         resumedFrom = Optional.of(sessionId);
         openingEvents.add(interruption);
     }
@@ -182,8 +185,8 @@ public final class PreparedRun {
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
                 try {
-                    for (org.norrlab.core.Event event : openingEvents) {
-                        core.publish(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(0, event, Instant.now()));
+                    for (Event event : openingEvents) {
+                        core.publish(new AcquisitionRecord.EventSeen(0, event, Instant.now()));
                     }
                     Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
                     // a real instrument keeps real time whatever --speed said; the watchdog counts instrument time

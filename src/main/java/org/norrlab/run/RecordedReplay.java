@@ -16,6 +16,7 @@ import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ final class RecordedReplay {
     private RecordedReplay() {
     }
 
-    static PreparedRun prepare(RunService service, SessionStore store, StoredSession session, Speed speed, org.norrlab.store.StoreLocation database)
+    static PreparedRun prepare(RunService service, SessionStore store, StoredSession session, Speed speed, StoreLocation database)
             throws StoreException, DriverException {
         Path label = Path.of(session.protocolFile());
         List<PlannedStep> planned = new ArrayList<>();

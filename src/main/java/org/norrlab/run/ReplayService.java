@@ -12,6 +12,7 @@ import org.norrlab.transport.ReplayTransport;
 import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
 
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ public final class ReplayService {
     private ReplayService() {
     }
 
-    public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Speed speed, org.norrlab.store.StoreLocation database)
+    public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Speed speed, StoreLocation database)
             throws StoreException, ConfigException, DriverException, PlanRejectedException {
         StoredSession session = StoredSetup.find(store, sessionId);
         Optional<InstrumentProfile> recorded = StoredSetup.profile(session);

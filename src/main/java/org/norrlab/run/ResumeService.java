@@ -15,6 +15,7 @@ import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.transport.TransportOpener;
 
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ public final class ResumeService {
     }
 
     public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Optional<String> port, Speed speed,
-                                      org.norrlab.store.StoreLocation database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
+                                      StoreLocation database) throws StoreException, ConfigException, DriverException, PlanRejectedException {
         store.markCutOffSessions();
         StoredSession session = StoredSetup.find(store, sessionId);
         if (session.status() == SessionStatus.IMPORTING) {

@@ -10,6 +10,7 @@ import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 
+import org.norrlab.store.SessionStore;
 import java.nio.file.Path;
 
 /** A session's protocol, cell and instrument profile as they were stored with it, not as the files are today. */
@@ -38,7 +39,7 @@ final class StoredSetup {
                 recorded.file()));
     }
 
-    static StoredSession find(org.norrlab.store.SessionStore store, long id) throws StoreException {
+    static StoredSession find(SessionStore store, long id) throws StoreException {
         return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in " + store.location()
                 + "; 'norrlab sessions' lists the ones there are"));
     }

@@ -6,6 +6,7 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.SampleSink;
 
+import org.norrlab.electrochem.RheScale;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +23,14 @@ public final class SafetyMonitor {
 
     private final SafetyEnvelope envelope;
     private final Consumer<Breach> onBreach;
-    private final org.norrlab.electrochem.RheScale scale;
+    private final RheScale scale;
     private int step;
     private boolean breached;
     private int flagged;
     private ChargeAccumulator charge = new ChargeAccumulator();
 
     /** @param scale converts measured potentials (vs the reference electrode) to the envelope's RHE scale */
-    public SafetyMonitor(SafetyEnvelope envelope, org.norrlab.electrochem.RheScale scale, Consumer<Breach> onBreach) {
+    public SafetyMonitor(SafetyEnvelope envelope, RheScale scale, Consumer<Breach> onBreach) {
         this.envelope = envelope;
         this.scale = scale;
         this.onBreach = onBreach;

@@ -5,6 +5,7 @@ import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.DispatcherStoppedException;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
@@ -15,6 +16,8 @@ import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
+import org.norrlab.safety.Breach;
+import org.norrlab.safety.SafetyMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +41,16 @@ public final class Scheduler {
     private final Potentiostat instrument;
     private final AcquisitionCore core;
     private final RunListener listener;
-    private final org.norrlab.safety.SafetyMonitor safety;
+    private final SafetyMonitor safety;
     private final Duration reconnectFor;
-    private final org.norrlab.core.InstrumentIdentity identity;
+    private final InstrumentIdentity identity;
     private boolean linkGivenUp;
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
     private volatile boolean pauseRequested;
     private volatile boolean paused;
-    private volatile org.norrlab.safety.Breach breach;
+    private volatile Breach breach;
     private Speed speed = Speed.REAL_TIME;
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
@@ -56,12 +59,12 @@ public final class Scheduler {
 
     /** @param reconnectFor how long to try to get a lost link back before the run is given up (0: do not try) */
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener, Duration reconnectFor,
-                     org.norrlab.core.InstrumentIdentity identity) {
+                     InstrumentIdentity identity) {
         this.plan = plan;
         this.instrument = instrument;
         this.core = core;
         this.listener = listener;
-        this.safety = new org.norrlab.safety.SafetyMonitor(plan.safety(), plan.cell().rheScale(), this::breach);
+        this.safety = new SafetyMonitor(plan.safety(), plan.cell().rheScale(), this::breach);
         this.reconnectFor = reconnectFor;
         this.identity = identity;
     }
@@ -118,7 +121,7 @@ public final class Scheduler {
      * A limit was broken (called on the acquisition thread): the step stops and the cell goes off at
      * the next poll, within 100 ms; with {@code stop_run} the run stops too.
      */
-    public void breach(org.norrlab.safety.Breach broken) {
+    public void breach(Breach broken) {
         synchronized (stateLock) {
             if (breach == null) {
                 breach = broken;
@@ -191,7 +194,7 @@ public final class Scheduler {
                 long planned = plannedSamples(step);
                 boolean cutShort = end.outcome() == MeasurementEnd.Outcome.COMPLETED && !timeRanOut
                         && sink.samples() < planned && endsBeforeItsLastInterval(step, sink.lastSampleSeconds(), planned);
-                org.norrlab.safety.Breach broken = breach;
+                Breach broken = breach;
                 if (broken != null && broken.stepIndex() == step.index()) {
                     synchronized (stateLock) {
                         breach = null;   // the next step gets its own breach
@@ -203,8 +206,8 @@ public final class Scheduler {
                     } else {
                         breachedAfterEnd++;
                     }
-                    core.publish(new AcquisitionRecord.EventSeen(step.index(), new org.norrlab.core.Event(
-                            org.norrlab.core.EventKind.ENVELOPE_BREACH, broken.timeSeconds(), "safety envelope: " + broken.what()
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(
+                            EventKind.ENVELOPE_BREACH, broken.timeSeconds(), "safety envelope: " + broken.what()
                             + (stopped ? "; the step was stopped and the cell switched off"
                             : String.format(Locale.ROOT, "; the step ran to its end (%d of %d samples) before it could be"
                             + " stopped", sink.samples(), planned)), broken.values()), Instant.now()));
@@ -214,8 +217,8 @@ public final class Scheduler {
                 }
                 String stalled = watchdogReason;
                 if (stalled != null) {
-                    core.publish(new AcquisitionRecord.EventSeen(step.index(), org.norrlab.core.Event.of(
-                            org.norrlab.core.EventKind.FAILURE, end.lastTimeSeconds(), stalled), Instant.now()));
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), Event.of(
+                            EventKind.FAILURE, end.lastTimeSeconds(), stalled), Instant.now()));
                     failure = stalled;
                 }
                 if (cutShort) {
@@ -292,7 +295,7 @@ public final class Scheduler {
         instrument.setCellOn(false);
         paused = true;
         long since = System.nanoTime();
-        core.publish(new AcquisitionRecord.EventSeen(stepIndex, org.norrlab.core.Event.of(org.norrlab.core.EventKind.PAUSE,
+        core.publish(new AcquisitionRecord.EventSeen(stepIndex, Event.of(EventKind.PAUSE,
                 stepSeconds, "paused after step " + stepIndex + " at the operator's request; the cell is off"), Instant.now()));
         try {
             while (pauseRequested && abortReason == null) {
@@ -302,7 +305,7 @@ public final class Scheduler {
             paused = false;
         }
         double seconds = (System.nanoTime() - since) / 1e9;
-        core.publish(new AcquisitionRecord.EventSeen(stepIndex, new org.norrlab.core.Event(org.norrlab.core.EventKind.PAUSE,
+        core.publish(new AcquisitionRecord.EventSeen(stepIndex, new Event(EventKind.PAUSE,
                 stepSeconds, String.format(Locale.ROOT, "%s after a pause of %.1f s between steps %d and %d",
                 abortReason == null ? "resumed" : "aborted", seconds, stepIndex, stepIndex + 1),
                 java.util.Map.of("pause_s", seconds)), Instant.now()));
@@ -339,7 +342,7 @@ public final class Scheduler {
                 instrument.abort();
                 abortSent = true;
             }
-            org.norrlab.safety.Breach broken = breach;
+            Breach broken = breach;
             if (!abortSent && broken != null && broken.stepIndex() == stepIndex) {
                 instrument.abort();
                 abortSent = true;

@@ -1,11 +1,13 @@
 package org.norrlab.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -570,8 +572,8 @@ public final class SessionStore implements AutoCloseable {
         return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.empty());
     }
 
-    /** A writer that also stores what a {@link org.norrlab.transport.WireLog} saw, at every commit. */
-    public StoreWriter writer(long sessionId, org.norrlab.transport.WireLog wire) throws StoreException {
+    /** A writer that also stores what a {@link WireLog} saw, at every commit. */
+    public StoreWriter writer(long sessionId, WireLog wire) throws StoreException {
         return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.of(wire));
     }
 
@@ -639,7 +641,7 @@ public final class SessionStore implements AutoCloseable {
      * The tally of a step's samples: the one the writer stored when the step ended, or, for a step
      * without one (imported, cut off by a crash), one made now from the stored samples.
      */
-    public org.norrlab.analysis.StepTally tally(long sessionId, int stepIndex) throws StoreException {
+    public StepTally tally(long sessionId, int stepIndex) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT * FROM step_tallies WHERE session_id = ? AND step_index = ?")) {
             ps.setLong(1, sessionId);
@@ -648,7 +650,7 @@ public final class SessionStore implements AutoCloseable {
                 // A tally that is not finite was summed over a value norrlab now refuses (stored by an older version):
                 // go to the samples, which name it.
                 if (rs.next() && Double.isFinite(rs.getDouble("coulombs")) && Double.isFinite(rs.getDouble("sum_amperes"))) {
-                    return new org.norrlab.analysis.StepTally(new org.norrlab.analysis.StepTally.State(rs.getLong("samples"),
+                    return new StepTally(new StepTally.State(rs.getLong("samples"),
                             rs.getLong("current_samples"), rs.getDouble("coulombs"), rs.getDouble("sum_amperes"),
                             rs.getDouble("last_current_t_s"), nullableDouble(rs, "last_current_a"), rs.getDouble("sum_volts"),
                             rs.getDouble("last_t_s"), rs.getDouble("max_interval_s"), rs.getInt("monotonic") != 0));
@@ -658,7 +660,7 @@ public final class SessionStore implements AutoCloseable {
             throw new StoreException("cannot read the tally of step " + stepIndex + " of session " + sessionId + " from "
                     + location + ": " + e.getMessage(), e);
         }
-        org.norrlab.analysis.StepTally scanned = new org.norrlab.analysis.StepTally();
+        StepTally scanned = new StepTally();
         forEachSample(sessionId, stepIndex, (seq, sample) -> scanned.add(sample));
         return scanned;
     }
@@ -723,15 +725,15 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** The recorded wire conversation of a session, in order (empty when it had no serial instrument). */
-    public List<org.norrlab.transport.WireLog.Chunk> wire(long sessionId) throws StoreException {
+    public List<WireLog.Chunk> wire(long sessionId) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT t_s, direction, bytes FROM wire WHERE session_id = ? ORDER BY seq")) {
             ps.setLong(1, sessionId);
-            List<org.norrlab.transport.WireLog.Chunk> chunks = new ArrayList<>();
+            List<WireLog.Chunk> chunks = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    chunks.add(new org.norrlab.transport.WireLog.Chunk(rs.getDouble(1),
-                            org.norrlab.transport.WireLog.Direction.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
+                    chunks.add(new WireLog.Chunk(rs.getDouble(1),
+                            WireLog.Direction.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)),
                             rs.getBytes(3)));
                 }
             }

@@ -32,10 +32,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement endStep;
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertWire;
-    private final java.util.Optional<org.norrlab.transport.WireLog> wire;
+    private final java.util.Optional<WireLog> wire;
     private final PreparedStatement lastSample;
     private final PreparedStatement insertTally;
-    private final java.util.Map<Integer, org.norrlab.analysis.StepTally> tallies = new java.util.HashMap<>();
+    private final java.util.Map<Integer, StepTally> tallies = new java.util.HashMap<>();
     /** The records of the transaction in progress, kept to write it again after SQLITE_BUSY. */
     private final java.util.List<AcquisitionRecord> batch = new java.util.ArrayList<>();
     /** The tallies of the steps that end in the transaction in progress. */
@@ -47,7 +47,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private volatile long samplesCommitted;
 
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
-                java.util.Optional<org.norrlab.transport.WireLog> wire) throws StoreException {
+                java.util.Optional<WireLog> wire) throws StoreException {
         this.location = location;
         this.dialect = dialect;
         this.connection = connection;

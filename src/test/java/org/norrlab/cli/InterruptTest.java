@@ -10,9 +10,9 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
-import org.norrlab.testing.WireTranscripts;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.testing.StoredSamples;
+import org.norrlab.testing.WireTranscripts;
 import org.norrlab.transport.WireLog;
 
 import java.io.BufferedReader;
@@ -85,7 +85,7 @@ class InterruptTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
-                "org.norrlab.cli.Main", "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
+                "Main", "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

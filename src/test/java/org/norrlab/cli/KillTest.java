@@ -9,6 +9,7 @@ import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.StoredSamples;
 
+import org.norrlab.core.EventKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class KillTest {
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 100 ms}\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, "org.norrlab.cli.Main", "run", protocol.toString(),
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, "Main", "run", protocol.toString(),
                 "--db", db.toString(), "--speed", "1", "--no-progress").redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output.readLine()).startsWith("Protocol long");
@@ -78,7 +79,7 @@ class KillTest {
             assertThat(continued.label()).contains("(continued: ");
             // Together the two sessions hold the step's 6000 samples (one interval may fall in the cut).
             assertThat(continued.sampleCount() + before[0]).isBetween(5999L, 6000L);
-            var gap = store.events(2).stream().filter(e -> e.event().kind() == org.norrlab.core.EventKind.GAP).findFirst()
+            var gap = store.events(2).stream().filter(e -> e.event().kind() == EventKind.GAP).findFirst()
                     .orElseThrow();
             assertThat(gap.event().message()).startsWith("resumed session 1 after an interruption of");
             assertThat(gap.event().values().get("interruption_s")).isGreaterThan(0);

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PostgresServer;
 
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,12 +120,12 @@ class PostgresCliTest {
             assertThat(bench.exitCode()).as(bench.err()).isZero();
             assertThat(bench.out()).contains("4 benches into PostgreSQL").contains("all 12,000 samples in")
                     .containsPattern("B1 [\\d,]+ samples/s").containsPattern("slowest bench [\\d,]+× the EmStat4's 2,248 samples/s");
-            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(
-                    org.norrlab.store.StoreLocation.parse(pg.url(), temp))) {
+            try (SessionStore store = SessionStore.open(
+                    StoreLocation.parse(pg.url(), temp))) {
                 assertThat(store.sessions()).hasSize(5);
                 assertThat(store.sessions().get(0).protocolName()).isEqualTo("NORR demo sweep");
                 for (var session : store.sessions().subList(1, 5)) {
-                    assertThat(session.status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
+                    assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
                     assertThat(store.steps(session.id()).get(0).sampleCount()).isEqualTo(3000);
                 }
             }

@@ -15,6 +15,9 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
 
+import org.norrlab.core.SampleFlag;
+import org.norrlab.driver.DriverRegistry;
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +48,7 @@ class MethodScriptOverPtyTest {
                      Fixtures.cellAtPh7(), new Speed(50), Optional.of("NiNC"), 3, Faults.NONE)) {
             Path db = temp.resolve("ms.db");
             RunRequest request = new RunRequest(protocol, "emstat4-hr", Speed.REAL_TIME, Optional.empty(), Optional.empty(),
-                    Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
+                    Optional.of(pty.host()), Optional.of(StoreLocation.file(db)));
             var prepared = new RunService(site).prepare(request);
             assertThat(prepared.identity().firmware()).startsWith("es4_hr1500#");
             assertThat(prepared.identity().serialNumber()).isEqualTo("EMU3");
@@ -67,10 +70,10 @@ class MethodScriptOverPtyTest {
                     ranges.add(s.rangeAmperes());
                     flags.add(s.flags());
                 });
-                var profileRanges = new org.norrlab.driver.DriverRegistry(Fixtures.HOME).profile("emstat4-hr").capabilities()
+                var profileRanges = new DriverRegistry(Fixtures.HOME).profile("emstat4-hr").capabilities()
                         .currentRangesAmperes();
                 assertThat(ranges).allMatch(profileRanges::contains);
-                assertThat(org.norrlab.core.SampleFlag.OVERLOAD.isSetIn(flags.get(0))).isTrue();
+                assertThat(SampleFlag.OVERLOAD.isSetIn(flags.get(0))).isTrue();
                 assertThat(ranges.get(ranges.size() - 1)).isEqualTo(profileRanges.get(profileRanges.size() - 1));
             }
         }

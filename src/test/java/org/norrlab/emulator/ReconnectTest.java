@@ -47,7 +47,7 @@ class ReconnectTest {
                 new Speed(4), Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(),
-                Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db))));
+                Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute(RunListener.NONE);

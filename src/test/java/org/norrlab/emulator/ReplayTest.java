@@ -136,7 +136,7 @@ class ReplayTest {
 
     private RunOutcome record(Path db, PtyPair pty) throws Exception {
         RunRequest request = new RunRequest(protocol(), "emstat4-hr", Speed.REAL_TIME, Optional.empty(), Optional.empty(),
-                Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
+                Optional.of(pty.host()), Optional.of(StoreLocation.file(db)));
         SiteConfig site = SiteConfig.load(Fixtures.HOME);
         // A short reconnect window: the lost-link test must not wait the site's five minutes.
         SiteConfig quick = new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(), java.time.Duration.ofSeconds(2));
@@ -157,7 +157,7 @@ class ReplayTest {
         PreparedRun replay;
         try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.wire(original.sessionId())).hasSizeGreaterThan(100);
-            replay = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, org.norrlab.store.StoreLocation.file(db));
+            replay = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, StoreLocation.file(db));
         }
         RunOutcome replayed = replay.execute(RunListener.NONE);
         assertThat(replayed.status()).as(replayed.reason()).isEqualTo(SessionStatus.COMPLETED);
@@ -198,7 +198,7 @@ class ReplayTest {
         RunOutcome replayed;
         try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+                    Speed.MAX, StoreLocation.file(db)).execute(RunListener.NONE);
         }
         // The replay reconnects as the run did, and gives up at once where the recording never got the instrument back.
         assertThat(replayed.status()).isEqualTo(SessionStatus.INTERRUPTED);
@@ -222,7 +222,7 @@ class ReplayTest {
         RunOutcome replayed;
         try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+                    Speed.MAX, StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.reason()).isEqualTo(original.reason());
         try (SessionStore store = SessionStore.open(db)) {
@@ -238,7 +238,7 @@ class ReplayTest {
                 .execute(RunListener.NONE);
         RunOutcome replayed;
         try (SessionStore store = SessionStore.open(db)) {
-            replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+            replayed = ReplayService.prepare(service, store, original.sessionId(), Speed.MAX, StoreLocation.file(db)).execute(RunListener.NONE);
         }
         try (SessionStore store = SessionStore.open(db)) {
             assertThat(samples(store, replayed.sessionId())).isEqualTo(samples(store, original.sessionId()));
@@ -261,7 +261,7 @@ class ReplayTest {
         RunOutcome replayed;
         try (SessionStore store = SessionStore.open(db)) {
             replayed = ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, original.sessionId(),
-                    Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+                    Speed.MAX, StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(replayed.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(replayed.reason()).contains("the replayed run differs from the recorded one")
@@ -274,7 +274,7 @@ class ReplayTest {
         Path db = temp.resolve("none.db");
         try (SessionStore store = SessionStore.open(db)) {
             assertThatThrownBy(() -> ReplayService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, 9,
-                    Speed.MAX, org.norrlab.store.StoreLocation.file(db))).hasMessageContaining("there is no session 9");
+                    Speed.MAX, StoreLocation.file(db))).hasMessageContaining("there is no session 9");
         }
     }
 }

@@ -1,5 +1,9 @@
 package org.norrlab.gui;
 
+import org.norrlab.config.SiteConfig;
+import org.norrlab.store.StoreLocation;
+import org.norrlab.testing.Fixtures;
+
 import org.junit.jupiter.api.Assumptions;
 
 import javax.imageio.ImageIO;
@@ -46,12 +50,12 @@ final class GuiDriver {
      * instruments and read the demo protocol's plan, as an operator would see it.
      */
     static NorrlabWindow openWindow(java.nio.file.Path database) throws Exception {
-        return openWindow(org.norrlab.store.StoreLocation.file(database));
+        return openWindow(StoreLocation.file(database));
     }
 
-    static NorrlabWindow openWindow(org.norrlab.store.StoreLocation database) throws Exception {
+    static NorrlabWindow openWindow(StoreLocation database) throws Exception {
         requireDisplay();
-        GuiContext context = new GuiContext(org.norrlab.config.SiteConfig.load(org.norrlab.testing.Fixtures.HOME), database);
+        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
         NorrlabWindow window = onEdt(() -> {
             NorrlabWindow w = new NorrlabWindow(context);
             w.frame().setSize(1400, 900);

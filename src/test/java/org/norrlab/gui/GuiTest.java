@@ -26,6 +26,7 @@ import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.trace.LiveRun;
 
+import org.norrlab.store.StoreLocation;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class GuiTest {
         assertThat(onEdt(() -> sessions.sessionTable().getRowCount())).isEqualTo(1);
         screenshot(window.frame().getRootPane(), "sessions");
         Path csv = temp.resolve("export.csv");
-        SessionsPanel.exportTo(new GuiContext(SiteConfig.load(Fixtures.HOME), org.norrlab.store.StoreLocation.file(database)), outcome.sessionId(), csv, false);
+        SessionsPanel.exportTo(new GuiContext(SiteConfig.load(Fixtures.HOME), StoreLocation.file(database)), outcome.sessionId(), csv, false);
         assertThat(Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#"))).hasSize(1 + 20 + 4 * 3000);
 
         // Analysis view: no assays yet, then simulated assays; the table shows what the analysis computes.
@@ -191,7 +192,7 @@ class GuiTest {
         assertThat(fe.getDataset().getValue(0, 1).doubleValue())
                 .isCloseTo(Double.parseDouble(((String) onEdt(() -> analysis.results().getValueAt(1, 5))).split(" ")[0]), within(0.01));
         Path report = temp.resolve("report");
-        assertThat(AnalysisPanel.writeReport(new GuiContext(SiteConfig.load(Fixtures.HOME), org.norrlab.store.StoreLocation.file(database)),
+        assertThat(AnalysisPanel.writeReport(new GuiContext(SiteConfig.load(Fixtures.HOME), StoreLocation.file(database)),
                 analysis.shown().orElseThrow(), report)).allMatch(Files::isRegularFile);
     }
 

@@ -18,6 +18,10 @@ import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.SharedFixtures;
 
+import org.norrlab.run.PreparedRun;
+import org.norrlab.run.ReplayService;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.StoreLocation;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -96,14 +100,14 @@ class RoundTripTest {
             id = ImportService.store(store, file, new GamryImporter().read(file), Fixtures.cellAtPh7());
         }
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        org.norrlab.run.PreparedRun replay;
+        PreparedRun replay;
         try (SessionStore store = SessionStore.open(db)) {
-            replay = org.norrlab.run.ReplayService.prepare(service, store, id, Speed.MAX, org.norrlab.store.StoreLocation.file(db));
+            replay = ReplayService.prepare(service, store, id, Speed.MAX, StoreLocation.file(db));
         }
         // The OCV table replays; the five CV scans cannot (norrlab runs CA and OCP steps) and the plan says so.
         assertThat(replay.plan().description()).contains("left out: step 2 (cv), step 3 (cv)");
         RunOutcome outcome = replay.execute(RunListener.NONE);
-        assertThat(outcome.status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
+        assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             List<String> original = new ArrayList<>();
             store.forEachSample(id, 1, (seq, s) -> original.add(seq + " " + s));

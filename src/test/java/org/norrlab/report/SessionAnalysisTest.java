@@ -17,6 +17,12 @@ import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.testing.Fixtures;
 
+import org.norrlab.config.SiteConfig;
+import org.norrlab.driver.Speed;
+import org.norrlab.run.RunOutcome;
+import org.norrlab.run.RunRequest;
+import org.norrlab.run.RunService;
+import org.norrlab.scheduler.RunListener;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,10 +152,10 @@ class SessionAnalysisTest {
     @Test
     void theStoredTallyGivesWhatTheSamplesGive() throws Exception {
         Path db = temp.resolve("tally.db");
-        org.norrlab.run.RunOutcome run = new org.norrlab.run.RunService(org.norrlab.config.SiteConfig.load(Fixtures.HOME))
-                .prepare(org.norrlab.run.RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"),
-                        org.norrlab.driver.Speed.MAX).withDatabase(db))
-                .execute(org.norrlab.scheduler.RunListener.NONE);
+        RunOutcome run = new RunService(SiteConfig.load(Fixtures.HOME))
+                .prepare(RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"),
+                        Speed.MAX).withDatabase(db))
+                .execute(RunListener.NONE);
         try (SessionStore store = SessionStore.open(db)) {
             long id = run.sessionId();
             var fromTallies = SessionAnalysis.analyze(store, id, new SessionAnalysis.Options(-0.0005));

@@ -15,6 +15,7 @@ import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
+import org.norrlab.scheduler.RunListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class EndToEndRunTest {
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
         PreparedRun run = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database)
                 .withSeed(5).withPreset("Fe1/MoS2-x"));
-        RunOutcome outcome = run.execute(org.norrlab.scheduler.RunListener.NONE);
+        RunOutcome outcome = run.execute(RunListener.NONE);
 
         assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(outcome.counters().samplesIn()).isEqualTo(30 + 4 * 3000);

@@ -12,6 +12,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ class ResumeTest {
             store.forEachSample(first.sessionId(), 1, (seq, s) -> count[0]++);
             before = count[0];
             second = ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store, first.sessionId(),
-                    Optional.empty(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)).execute(RunListener.NONE);
+                    Optional.empty(), Speed.MAX, StoreLocation.file(db)).execute(RunListener.NONE);
         }
         assertThat(second.status()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
@@ -81,7 +82,7 @@ class ResumeTest {
                 .execute(RunListener.NONE);
         try (SessionStore store = SessionStore.open(db)) {
             assertThatThrownBy(() -> ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store,
-                    done.sessionId(), Optional.empty(), Speed.MAX, org.norrlab.store.StoreLocation.file(db)))
+                    done.sessionId(), Optional.empty(), Speed.MAX, StoreLocation.file(db)))
                     .hasMessage("session 1 is completed; only an interrupted, aborted or failed session can be resumed");
         }
     }

@@ -21,10 +21,16 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
-import org.norrlab.testing.WireTranscripts;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.WireTranscripts;
 import org.norrlab.transport.WireLog;
 
+import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.safety.Breach;
+import org.norrlab.safety.SafetyEnvelope;
+import org.norrlab.safety.SafetyMonitor;
+import org.norrlab.store.StoreLocation;
+import org.norrlab.testing.CollectingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,11 +93,11 @@ class SafetyTest {
     @Test
     void aWorkingElectrodeOutsideTheWindowWhileTheCellIsOnIsABreach() throws Exception {
         // The plan's potentials pass the window check, but the instrument reports the electrode 0.2 V away.
-        org.norrlab.safety.SafetyEnvelope envelope = new org.norrlab.safety.SafetyEnvelope(Optional.of(-0.6), Optional.of(0.0),
+        SafetyEnvelope envelope = new SafetyEnvelope(Optional.of(-0.6), Optional.of(0.0),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        List<org.norrlab.safety.Breach> breaches = new java.util.ArrayList<>();
-        var monitor = new org.norrlab.safety.SafetyMonitor(envelope, Fixtures.cellAtPh7().rheScale(), breaches::add);
-        var sink = monitor.watch(1, new org.norrlab.testing.CollectingSink());
+        List<Breach> breaches = new java.util.ArrayList<>();
+        var monitor = new SafetyMonitor(envelope, Fixtures.cellAtPh7().rheScale(), breaches::add);
+        var sink = monitor.watch(1, new CollectingSink());
         double scale = Fixtures.cellAtPh7().rheScale().offsetVolts();
         sink.sample(new Sample(0.1, -0.5 - scale, -0.01, 0.1, 0));
         sink.sample(new Sample(0.2, -0.605 - scale, -0.01, 0.1, 0));   // within the 10 mV tolerance
@@ -134,7 +140,7 @@ class SafetyTest {
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                      new Speed(20), Optional.of("NiNC"), 1, Faults.NONE)) {
             RunRequest request = new RunRequest(protocol("{max_current: 10 mA}"), "emstat4-hr", Speed.REAL_TIME, Optional.empty(),
-                    Optional.empty(), Optional.of(pty.host()), Optional.of(org.norrlab.store.StoreLocation.file(db)));
+                    Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db)));
             outcome = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(request).execute(RunListener.NONE);
         }
         try (SessionStore store = SessionStore.open(db)) {
@@ -173,7 +179,7 @@ class SafetyTest {
                     while (!aborted.get()) {
                         Thread.sleep(10);
                     }
-                    measurement.complete(new org.norrlab.driver.MeasurementEnd(org.norrlab.driver.MeasurementEnd.Outcome.ABORTED,
+                    measurement.complete(new MeasurementEnd(MeasurementEnd.Outcome.ABORTED,
                             3, 0.3, Optional.empty()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -15,6 +15,7 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PostgresServer;
 
+import org.norrlab.core.InstrumentIdentity;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class PostgresStoreTest {
                     Callable<Long> open = () -> {
                         try (SessionStore store = SessionStore.open(postgres)) {
                             return store.createSession(new NewSession("p", "p.yaml", "", Fixtures.cellAtPh7(),
-                                    new org.norrlab.core.InstrumentIdentity("sim", "sim", "m", "f", "s"),
+                                    new InstrumentIdentity("sim", "sim", "m", "f", "s"),
                                     java.util.Map.of(), "test", java.time.Instant.now()));
                         }
                     };

@@ -11,6 +11,22 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PostgresServer;
 
+import org.norrlab.acquisition.AcquisitionRecord;
+import org.norrlab.analysis.Assay;
+import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
+import org.norrlab.config.Location;
+import org.norrlab.config.Potential;
+import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.store.NewSession;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -95,9 +111,9 @@ class SyncTest {
     void aRunningSessionIsLeftOutOrCopiedAndThenReplacedWhole() throws Exception {
         Path bench = temp.resolve("bench.db");
         long id;
-        try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(bench)) {
-            id = store.createSession(new org.norrlab.store.NewSession("live", "live.yaml", "", Fixtures.cellAtPh7(),
-                    new org.norrlab.core.InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", java.time.Instant.now()));
+        try (SessionStore store = SessionStore.open(bench)) {
+            id = store.createSession(new NewSession("live", "live.yaml", "", Fixtures.cellAtPh7(),
+                    new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", java.time.Instant.now()));
             writeSamples(store, id, 0, 500, false);
         }
         try (PostgresServer pg = PostgresServer.start()) {
@@ -112,13 +128,13 @@ class SyncTest {
             long labId = before.values().iterator().next();
             // The lab is a session store like a bench's: it lists the copy, and an assay can be entered against it
             // there. A running copy is the sync's to refresh, so opening the store does not mark it cut off.
-            org.norrlab.store.StoreLocation labStore = org.norrlab.store.StoreLocation.parse(pg.url(), temp);
-            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(labStore)) {
+            StoreLocation labStore = StoreLocation.parse(pg.url(), temp);
+            try (SessionStore store = SessionStore.open(labStore)) {
                 assertThat(store.markCutOffSessions(java.time.Duration.ZERO)).isEmpty();
-                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(org.norrlab.store.SessionStatus.RUNNING);
+                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(SessionStatus.RUNNING);
                 assertThat(store.steps(labId)).hasSize(1);
-                store.assays().addAssay(labId, new org.norrlab.analysis.Assay(0, 1, org.norrlab.analysis.Product.NH3,
-                        org.norrlab.analysis.Assay.Kind.CONCENTRATION, org.norrlab.analysis.Measure.relative(2.5, 0.02),
+                store.assays().addAssay(labId, new Assay(0, 1, Product.NH3,
+                        Assay.Kind.CONCENTRATION, Measure.relative(2.5, 0.02),
                         "µg/mL NH4+-N", java.util.Optional.empty(), 1, 0, java.util.Optional.empty(),
                         java.util.Optional.empty(), java.util.Optional.empty(), "lab", "entered in the lab",
                         java.time.Instant.now()));
@@ -126,17 +142,17 @@ class SyncTest {
 
             // The run goes on and ends; the next sync replaces the copy's rows (all samples, new status) under the
             // same lab id, so the assay entered in the lab stays attached.
-            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(bench)) {
+            try (SessionStore store = SessionStore.open(bench)) {
                 writeSamples(store, id, 500, 1200, true);
-                store.finishSession(id, org.norrlab.store.SessionStatus.COMPLETED, "all 1 steps completed");
+                store.finishSession(id, SessionStatus.COMPLETED, "all 1 steps completed");
             }
             SyncService.Report finished = SyncService.sync(bench, pg.url(), true, SyncService.Listener.NONE);
             assertThat(finished.replaced()).containsExactly(id);
             assertSame(bench, pg.url(), 1);
             assertThat(labIds(pg.url())).isEqualTo(before);
-            try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(labStore)) {
-                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(org.norrlab.store.SessionStatus.COMPLETED);
-                assertThat(store.assays().assays(labId)).extracting(org.norrlab.analysis.Assay::note)
+            try (SessionStore store = SessionStore.open(labStore)) {
+                assertThat(store.session(labId).orElseThrow().status()).isEqualTo(SessionStatus.COMPLETED);
+                assertThat(store.assays().assays(labId)).extracting(Assay::note)
                         .containsExactly("entered in the lab");
                 assertThat(store.steps(labId).get(0).sampleCount()).isEqualTo(1200);
             }
@@ -146,26 +162,26 @@ class SyncTest {
     }
 
     /** Samples {@code from} .. {@code to}-1 of one CA step, as the store writer gets them; the step ends if asked. */
-    private static void writeSamples(org.norrlab.store.SessionStore store, long id, int from, int to, boolean end)
+    private static void writeSamples(SessionStore store, long id, int from, int to, boolean end)
             throws Exception {
-        var ca = new org.norrlab.plan.PlannedStep.Chronoamperometry(1, "CA", new org.norrlab.config.Potential(-0.5,
-                org.norrlab.config.Potential.Scale.RHE), -0.5, -1.111, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(1200), org.norrlab.core.CurrentRangeChoice.AUTO,
-                new org.norrlab.config.Location(Path.of("live.yaml"), 1, 1));
+        var ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5,
+                Potential.Scale.RHE), -0.5, -1.111, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofSeconds(1200), CurrentRangeChoice.AUTO,
+                new Location(Path.of("live.yaml"), 1, 1));
         try (var writer = store.writer(id)) {
             if (from == 0) {
-                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.StepStarted(ca, java.time.Instant.now(), 0), false);
+                writer.accept(new AcquisitionRecord.StepStarted(ca, java.time.Instant.now(), 0), false);
             }
             for (int k = from; k < to; k++) {
-                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.SampleTaken(1, k, new org.norrlab.core.Sample(
+                writer.accept(new AcquisitionRecord.SampleTaken(1, k, new Sample(
                         k + 1, -1.111, -0.01 - 1e-6 * k, 0.1, 0)), false);
             }
             if (end) {
-                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.StepEnded(1, "completed", to, to, Double.NaN,
+                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", to, to, Double.NaN,
                         java.time.Instant.now()), true);
             } else {
-                writer.accept(new org.norrlab.acquisition.AcquisitionRecord.EventSeen(1, org.norrlab.core.Event.of(
-                        org.norrlab.core.EventKind.NOTE, from, "still running"), java.time.Instant.now()), true);
+                writer.accept(new AcquisitionRecord.EventSeen(1, Event.of(
+                        EventKind.NOTE, from, "still running"), java.time.Instant.now()), true);
             }
         }
     }

@@ -1,5 +1,7 @@
 package org.norrlab.testing;
 
+import org.norrlab.cli.Main;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ public final class NorrlabProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + data));
         command.addAll(properties);
-        command.add("org.norrlab.cli.Main");
+        command.add("Main");
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

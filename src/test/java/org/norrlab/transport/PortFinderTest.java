@@ -6,6 +6,7 @@ import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.testing.Fixtures;
 
+import org.norrlab.config.ConfigException;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,7 +58,7 @@ class PortFinderTest {
                 .replaceFirst("description: '([^']*)'", "description: '$1\\\\E]'");
         assertThat(text).contains("\\E]");
         assertThatThrownBy(() -> InstrumentProfile.parse(java.nio.file.Path.of("drivers/rodeostat.yaml"), text))
-                .isInstanceOf(org.norrlab.config.ConfigException.class)
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("drivers/rodeostat.yaml:")
                 .hasMessageContaining("field 'usb.description'")
                 .hasMessageContaining("is not a valid pattern (Illegal/unsupported escape sequence at character");

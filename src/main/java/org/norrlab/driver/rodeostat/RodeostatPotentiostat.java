@@ -10,14 +10,15 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
-import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.NoAnswer;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
+import org.norrlab.driver.Stall;
 import org.norrlab.protocol.rodeostat.RodeostatException;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
 import org.norrlab.protocol.rodeostat.RodeostatVariant;
@@ -252,7 +253,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
             throw e;
         }
         long deadline = System.nanoTime() + request.duration().plus(END_MARGIN).plus(request.duration().dividedBy(10)).toNanos();
-        runner.read(measurement, () -> readStream(sink, range, deadline, org.norrlab.driver.Stall.limit(request.interval())));
+        runner.read(measurement, () -> readStream(sink, range, deadline, Stall.limit(request.interval())));
         return measurement;
     }
 
@@ -275,7 +276,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                     runner.stopQuietly(this::sendStop);
                     return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(
                             System.nanoTime() >= deadline ? timeout("the end of the test")
-                                    : org.norrlab.driver.Stall.error(profileName, channel.describe(), stall)));
+                                    : Stall.error(profileName, channel.describe(), stall)));
                 }
                 lastLine = System.nanoTime();
                 String line = next.get();

@@ -1,5 +1,6 @@
 package org.norrlab.driver.sim;
 
+import org.norrlab.Version;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.Dimension;
 import org.norrlab.config.Quantities;
@@ -10,8 +11,8 @@ import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
-import org.norrlab.Version;
 
+import org.norrlab.config.Location;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -27,7 +28,7 @@ public final class SimProvider implements PotentiostatProvider {
     @Override
     public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws ConfigException {
         YamlNode.Mapping settings = profile.familySettings().orElseThrow(() -> new ConfigException(
-                new org.norrlab.config.Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
+                new Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
         settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "seed");
         Path catalystsFile = options.home().resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve(settings.requireText("catalysts"));
         Map<String, CatalystPreset> presets = CatalystPresets.load(catalystsFile);
