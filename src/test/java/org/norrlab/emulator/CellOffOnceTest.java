@@ -84,7 +84,7 @@ class CellOffOnceTest {
         PtyPair pty = new PtyPair(temp);
         Emulators.Running emulator = Emulators.start(Fixtures.HOME, profile, pty.device(), Fixtures.cellAtPh7(),
                 new Speed(exit.equals("end") || exit.equals("error") ? 40 : 4), Optional.of("NiNC"), 3, faults);
-        PreparedRun run = service.prepare(new RunRequest(protocol, profile, Speed.MAX, Optional.empty(), Optional.empty(),
+        PreparedRun run = service.prepare(new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(), Optional.empty(),
                 Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         AtomicReference<Thread> runner = new AtomicReference<>();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {

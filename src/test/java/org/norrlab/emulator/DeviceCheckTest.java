@@ -39,7 +39,7 @@ class DeviceCheckTest {
     private RunRequest request(String profile, PtyPair pty) throws Exception {
         Path protocol = temp.resolve("p.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 s, interval: 100 ms}\n");
-        return new RunRequest(protocol, profile, Speed.MAX, Optional.empty(), Optional.empty(), Optional.of(pty.host()),
+        return new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(), Optional.empty(), Optional.of(pty.host()),
                 Optional.of(StoreLocation.file(temp.resolve("check.db"))));
     }
 

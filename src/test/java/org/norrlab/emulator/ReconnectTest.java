@@ -109,7 +109,7 @@ class ReconnectTest {
         Emulators.Running emulator = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                 new Speed(20), Optional.of("NiNC"), 4, Faults.NONE);
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
-                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(),
+                Duration.ofSeconds(20))).prepare(new RunRequest(protocol, "emstat4-hr", Speed.REAL_TIME, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {

@@ -93,7 +93,7 @@ class ReplayTest {
         // (same serial number) comes back on the port.
         Emulators.Running first = Emulators.start(Fixtures.HOME, "emstat4-hr", pty.device(), Fixtures.cellAtPh7(),
                 new Speed(4), Optional.of("NiNC"), 8, Faults.NONE.withVanishAfter(20));
-        PreparedRun run = service.prepare(new RunRequest(protocol, "emstat4-hr", Speed.MAX, Optional.empty(), Optional.empty(),
+        PreparedRun run = service.prepare(new RunRequest(protocol, "emstat4-hr", Speed.REAL_TIME, Optional.empty(), Optional.empty(),
                 Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
         java.util.concurrent.CompletableFuture<RunOutcome> running = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             try {

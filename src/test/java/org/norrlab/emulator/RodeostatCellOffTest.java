@@ -51,7 +51,7 @@ class RodeostatCellOffTest {
         try (PtyPair pty = new PtyPair(temp);
              Emulators.Running emulator = Emulators.start(Fixtures.HOME, "rodeostat", pty.device(), Fixtures.cellAtPh7(),
                      new Speed(20), Optional.of("NiNC"), 3, faults)) {
-            RunOutcome outcome = service.prepare(new RunRequest(protocol, "rodeostat", Speed.MAX, Optional.empty(),
+            RunOutcome outcome = service.prepare(new RunRequest(protocol, "rodeostat", Speed.REAL_TIME, Optional.empty(),
                     Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(temp.resolve("r.db")))))
                     .execute(RunListener.NONE);
             assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);

@@ -11,14 +11,14 @@ class RodeostatContractTest extends EmulatedContract {
         return "rodeostat";
     }
 
-    /** The Rodeostat has no cell switch: its driver's cell off is a hold at 0 V vs RE. */
+    /** The emulated Rodeostat has electrode switches (hardware V0.2 and later): its cell off disconnects the electrodes. */
     @Override
     protected String cellOffCommand() {
-        return "{\"command\":\"setVolt\",\"v\":0.0}";
+        return "{\"command\":\"setAllElectConnected\",\"connected\":false}";
     }
 
     @Override
     protected String cellOffAcknowledged() {
-        return "{\"success\":true,\"response\":{\"command\":\"setVolt\"";
+        return "{\"success\":true,\"response\":{\"command\":\"setAllElectConnected\"";
     }
 }
