@@ -38,7 +38,10 @@ class DispatcherFailureTest {
                     .hasMessageStartingWith("the acquisition dispatcher stopped (java.lang.AssertionError: a consumer's bug); ")
                     .hasMessageEndingWith("; the records it had not delivered yet, and any published since, are not stored");
             assertThat(core.failure()).containsInstanceOf(DispatcherStoppedException.class);
-            assertThat(core.flush(HANG)).as("a flush does not wait for a dispatcher that is gone").isFalse();
+            // A flush does not wait for a dispatcher that is gone: it returns, and the preemptive limit turns a hang
+            // into a failure. Whether it says "all delivered" depends on a race that is fine either way: the first
+            // record may be taken and fail the dispatcher before its publish was counted, leaving nothing to wait for.
+            core.flush(HANG);
             core.close();
         });
     }

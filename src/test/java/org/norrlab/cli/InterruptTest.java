@@ -85,7 +85,7 @@ class InterruptTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
-                "Main", "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
+                Main.class.getName(), "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -34,7 +34,7 @@ class KillTest {
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 100 ms}\n");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, "Main", "run", protocol.toString(),
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, Main.class.getName(), "run", protocol.toString(),
                 "--db", db.toString(), "--speed", "1", "--no-progress").redirectErrorStream(true).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output.readLine()).startsWith("Protocol long");

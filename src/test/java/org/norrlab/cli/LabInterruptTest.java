@@ -39,7 +39,7 @@ class LabInterruptTest {
         Path errors = temp.resolve("stderr.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, "Main", "run", "--lab",
+                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, Main.class.getName(), "run", "--lab",
                 lab.toString(), "--db", db.toString(), "--no-progress")
                 .redirectError(errors.toFile()).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -103,7 +103,7 @@ class LabOverPtysTest {
                 assertThat(o.counters().samplesDelivered()).as(name).isEqualTo(name.equals("C") ? 4 * 3000 : 20 + 4 * 3000);
             }
             // Unplugging B must not hold the others back (seen as events, however fast the machine is).
-            assertThat(othersWentOn).as("A, C and D acquired (or ended) while B waited to reconnect").isTrue();
+            assertThat(othersWentOn).as("A, C and D acquired 10 samples each (or ended) while B waited to reconnect").isTrue();
             RunOutcome b = byName.get("B");
             assertThat(b.status()).as(b.reason()).isEqualTo(SessionStatus.INTERRUPTED);
             assertThat(b.counters().samplesDelivered()).isBetween(3020L, 12_019L);
@@ -151,7 +151,7 @@ class LabOverPtysTest {
             boolean all = true;
             for (int k = 0; k < others.size(); k++) {
                 PreparedRun other = others.get(k);
-                all &= other.statistics().snapshot().totalSamples() >= from.get(k) + 100
+                all &= other.statistics().snapshot().totalSamples() >= from.get(k) + 10
                         || other.awaitFinished(java.time.Duration.ZERO);
             }
             if (all) {

@@ -21,7 +21,7 @@ public final class NorrlabProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + data));
         command.addAll(properties);
-        command.add("Main");
+        command.add(Main.class.getName());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
