@@ -6,14 +6,17 @@ import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Technique;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.UsbMatch;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An instrument profile from drivers/NAME.yaml: the fields every family shares, plus the block named
@@ -79,7 +82,16 @@ public record InstrumentProfile(String name, String family, String model, Capabi
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new InstrumentProfile(name, family, root.text("model").orElse(name),
-                new Capabilities(min, max, ranges, minInterval, openCircuit), readTimeout, serial, usb, settings, file);
+                new Capabilities(min, max, ranges, minInterval, techniques(openCircuit)), readTimeout, serial, usb, settings, file);
+    }
+
+    /** Every instrument holds a potential; {@code open_circuit: false} says it cannot record one with the cell off. */
+    private static Set<Technique> techniques(boolean openCircuit) {
+        Set<Technique> techniques = EnumSet.of(Technique.CHRONOAMPEROMETRY);
+        if (openCircuit) {
+            techniques.add(Technique.OPEN_CIRCUIT);
+        }
+        return techniques;
     }
 
     private static SerialSettings serial(YamlNode.Mapping block, Duration readTimeout) throws ConfigException {

@@ -10,6 +10,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -317,11 +318,15 @@ public final class Scheduler {
      */
     static Measurement start(Potentiostat instrument, PlannedStep step, Duration duration, SampleSink sink)
             throws DriverException {
+        return instrument.start(request(step, duration), sink);
+    }
+
+    /** What the instrument is asked to measure for a step; {@link PlanCheck} asks its capabilities about the same request. */
+    static MeasurementRequest request(PlannedStep step, Duration duration) {
         if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return instrument.startChronoamperometry(
-                    new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()), sink);
+            return new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange());
         }
-        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), duration), sink);
+        return new OpenCircuitRequest(step.interval(), duration);
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */

@@ -114,7 +114,7 @@ class AbortTest {
             };
             // 2 s (20 samples) to run to the end; an hour for the others, which end it early.
             Duration length = way == WayOut.COMPLETED ? Duration.ofSeconds(2) : Duration.ofHours(1);
-            var measurement = sim.startChronoamperometry(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
+            var measurement = sim.start(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
                     Duration.ofMillis(100), length, CurrentRangeChoice.AUTO), sink);
             if (way == WayOut.ABORTED || way == WayOut.CLOSED) {
                 while (onAtEachSample.size() < 5) {

@@ -10,6 +10,8 @@ import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -161,7 +163,7 @@ class SafetyTest {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), true);
+            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
         }
 
         @Override
@@ -169,7 +171,21 @@ class SafetyTest {
         }
 
         @Override
-        public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
+        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+            return request.accept(new MeasurementRequest.Visitor<>() {
+                @Override
+                public Measurement chronoamperometry(ChronoamperometryRequest ca) {
+                    return startChronoamperometry(ca, sink);
+                }
+
+                @Override
+                public Measurement openCircuit(OpenCircuitRequest ocp) {
+                    throw new UnsupportedOperationException();
+                }
+            });
+        }
+
+        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
             CompletableMeasurement measurement = new CompletableMeasurement();
             Thread t = new Thread(() -> {
                 try {
@@ -188,11 +204,6 @@ class SafetyTest {
             t.setDaemon(true);
             t.start();
             return measurement;
-        }
-
-        @Override
-        public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) {
-            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -10,6 +10,8 @@ import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
@@ -179,7 +181,7 @@ class StepEndTest {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), true);
+            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
         }
 
         @Override
@@ -187,7 +189,21 @@ class StepEndTest {
         }
 
         @Override
-        public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
+        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+            return request.accept(new MeasurementRequest.Visitor<>() {
+                @Override
+                public Measurement chronoamperometry(ChronoamperometryRequest ca) {
+                    return startChronoamperometry(ca, sink);
+                }
+
+                @Override
+                public Measurement openCircuit(OpenCircuitRequest ocp) {
+                    throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
+                }
+            });
+        }
+
+        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
             CompletableMeasurement measurement = new CompletableMeasurement();
             double interval = request.interval().toNanos() / 1e9;
             Thread t = new Thread(() -> {
@@ -212,11 +228,6 @@ class StepEndTest {
                 t.start();
             }
             return measurement;
-        }
-
-        @Override
-        public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) {
-            throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
         }
 
         @Override
