@@ -1,5 +1,6 @@
 package org.norrlab.run;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.ConfigException;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
@@ -54,7 +55,7 @@ public final class ResumeService {
         List<String> notes = new ArrayList<>();
         for (PlannedStep step : original.steps()) {
             Optional<StoredStep> done = recorded.stream().filter(r -> r.index() == step.index()).findFirst();
-            if (done.isPresent() && done.get().outcome().filter("completed"::equals).isPresent()) {
+            if (done.isPresent() && done.get().outcome().filter(o -> o == StepOutcome.COMPLETED).isPresent()) {
                 continue;
             }
             if (done.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.norrlab.scheduler;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.DispatcherStoppedException;
@@ -156,7 +157,7 @@ public final class Scheduler {
                 try {
                     measurement = start(instrument, step, step.duration(), sink);
                 } catch (DriverException e) {
-                    core.publish(new AcquisitionRecord.StepEnded(step.index(), "failed", 0, 0, Double.NaN, Instant.now()));
+                    core.publish(new AcquisitionRecord.StepEnded(step.index(), StepOutcome.FAILED, 0, 0, Double.NaN, Instant.now()));
                     throw e;
                 }
                 double lag = previousEndNanos == 0 ? Double.NaN : (System.nanoTime() - previousEndNanos) / 1e6;
@@ -231,8 +232,8 @@ public final class Scheduler {
                             step.duration().toNanos() / 1e9), Map.of("planned_samples", (double) planned,
                             "recorded_samples", (double) sink.samples())), Instant.now()));
                 }
-                core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? ENDED_EARLY
-                        : end.outcome().name().toLowerCase(Locale.ROOT), sink.samples(), end.lastTimeSeconds(), lag,
+                core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? StepOutcome.ENDED_EARLY
+                        : stepOutcome(end.outcome()), sink.samples(), end.lastTimeSeconds(), lag,
                         Instant.now()));
                 listener.stepEnded(step, end);
                 sessionOffset += end.lastTimeSeconds();
@@ -247,7 +248,7 @@ public final class Scheduler {
                     }
                 } else if (end.outcome() != MeasurementEnd.Outcome.ABORTED) {
                     failure = "step " + step.index() + " (" + step.label() + ") "
-                            + end.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                            + stepOutcome(end.outcome()).words() + ": "
                             + end.error().map(Throwable::getMessage).orElse("no reason given");
                     break;
                 }
@@ -268,8 +269,15 @@ public final class Scheduler {
                 cellOffConfirmed);
     }
 
-    /** The stored outcome of a step the instrument ended (as "completed") before its planned samples were all in. */
-    public static final String ENDED_EARLY = "ended_early";
+    /** The stored outcome of a step the measurement ended as {@code outcome} (the switch fails to compile on a new one). */
+    static StepOutcome stepOutcome(MeasurementEnd.Outcome outcome) {
+        return switch (outcome) {
+            case COMPLETED -> StepOutcome.COMPLETED;
+            case ABORTED -> StepOutcome.ABORTED;
+            case FAILED -> StepOutcome.FAILED;
+            case LINK_LOST -> StepOutcome.LINK_LOST;
+        };
+    }
 
     /** Samples a step is planned to deliver: one per whole interval of its duration. */
     static long plannedSamples(PlannedStep step) {

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
@@ -67,9 +68,9 @@ class SafetyTest {
         assertThat(outcome.reason()).isEqualTo("1 steps completed, 1 stopped by the safety envelope");
         try (SessionStore store = SessionStore.open(db)) {
             var steps = store.steps(outcome.sessionId());
-            assertThat(steps.get(0).outcome()).contains("aborted");
+            assertThat(steps.get(0).outcome()).contains(StepOutcome.ABORTED);
             assertThat(steps.get(0).sampleCount()).isLessThan(1200);
-            assertThat(steps.get(1).outcome()).contains("completed");
+            assertThat(steps.get(1).outcome()).contains(StepOutcome.COMPLETED);
             StoredEvent breach = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH).findFirst().orElseThrow();
             assertThat(breach.stepIndex()).isEqualTo(1);
@@ -148,7 +149,7 @@ class SafetyTest {
         try (SessionStore store = SessionStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(outcome.sessionId());
             assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
-            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("aborted");
+            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains(StepOutcome.ABORTED);
         }
     }
 

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
@@ -81,7 +82,7 @@ class StepEndTest {
         assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("completed");
+            assertThat(step.outcome()).contains(StepOutcome.COMPLETED);
             assertThat(step.sampleCount()).isEqualTo(3);
         }
     }
@@ -112,7 +113,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo("watchdog: no sample for 30 s during step 1; the cell was switched off");
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("aborted");
+            assertThat(step.outcome()).contains(StepOutcome.ABORTED);
             assertThat(step.sampleCount()).isEqualTo(3);
         }
     }
@@ -125,7 +126,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo("0 steps completed, 1 ended early by the instrument");
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("ended_early");
+            assertThat(step.outcome()).contains(StepOutcome.ENDED_EARLY);
             assertThat(step.sampleCount()).isEqualTo(80);
             StoredEvent note = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.NOTE).findFirst().orElseThrow();
@@ -148,7 +149,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo(
                 "1 steps completed (1 of them broke the safety envelope and ran to their end before they could be stopped)");
         try (SessionStore store = SessionStore.open(db)) {
-            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("completed");
+            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains(StepOutcome.COMPLETED);
             StoredEvent breach = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH).findFirst().orElseThrow();
             assertThat(breach.event().message()).endsWith("; the step ran to its end (100 of 100 samples) before it could be stopped")
