@@ -10,5 +10,13 @@ public interface PotentiostatProvider {
     /** The family name a profile gives in its {@code family:} field. */
     String family();
 
+    /**
+     * Whether its instruments are simulations: no cell is touched, their clock follows the run's speed,
+     * and catalyst presets, seeds and simulated assays apply to them only.
+     */
+    default boolean simulated() {
+        return false;
+    }
+
     Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException;
 }

@@ -47,7 +47,7 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
         List<PortFinder.PortInfo> ports = PortFinder.list();
         for (String name : drivers.profileNames()) {
             InstrumentProfile profile = drivers.profile(name);
-            if (profile.family().equals("sim")) {
+            if (DriverRegistry.simulated(profile)) {
                 // The profile's default catalyst first: a fresh window starts on what `norrlab run` would use.
                 var settings = profile.familySettings().orElseThrow(() -> new ConfigException(
                         new Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));

@@ -28,7 +28,7 @@ final class InstrumentSettings {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(PROFILE_FILE, profile.file().getFileName().toString());
         settings.put(PROFILE, YamlFiles.readText(profile.file()));
-        if (profile.family().equals("sim") && profile.familySettings().isPresent()) {
+        if (DriverRegistry.simulated(profile) && profile.familySettings().isPresent()) {
             var sim = profile.familySettings().get();
             Optional<String> catalysts = sim.text("catalysts");
             if (catalysts.isPresent()) {

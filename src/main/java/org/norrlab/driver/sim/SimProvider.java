@@ -26,6 +26,11 @@ public final class SimProvider implements PotentiostatProvider {
     }
 
     @Override
+    public boolean simulated() {
+        return true;
+    }
+
+    @Override
     public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws ConfigException {
         YamlNode.Mapping settings = profile.familySettings().orElseThrow(() -> new ConfigException(
                 new Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
