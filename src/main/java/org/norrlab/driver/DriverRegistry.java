@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
@@ -42,6 +43,11 @@ public final class DriverRegistry {
     public static boolean simulated(String family) {
         PotentiostatProvider provider = PROVIDERS.get(family);
         return provider != null && provider.simulated();
+    }
+
+    /** The provider that speaks {@code family}, if this build has one. */
+    static Optional<PotentiostatProvider> provider(String family) {
+        return Optional.ofNullable(PROVIDERS.get(family));
     }
 
     public static boolean simulated(InstrumentProfile profile) {

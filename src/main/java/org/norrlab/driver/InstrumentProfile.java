@@ -20,11 +20,12 @@ import java.util.Set;
 
 /**
  * An instrument profile from drivers/NAME.yaml: the fields every family shares, plus the block named
- * after the family (e.g. {@code sim:}) that only its provider reads.
+ * after the family (e.g. {@code sim:}) as its provider parsed it (empty for a family this build does
+ * not speak, which {@link DriverRegistry#open} refuses).
  */
 public record InstrumentProfile(String name, String family, String model, Capabilities capabilities,
                                 Duration readTimeout, Optional<SerialSettings> serial, Optional<UsbMatch> usb,
-                                Optional<YamlNode.Mapping> familySettings, Path file) {
+                                Optional<FamilySettings> familySettings, Path file) {
 
     static final List<String> COMMON_FIELDS = List.of("family", "model", "potential_window", "current_ranges",
             "min_interval", "read_timeout", "open_circuit", "serial", "usb");
@@ -76,9 +77,14 @@ public record InstrumentProfile(String name, String family, String model, Capabi
         if (root.get("usb").isPresent()) {
             usb = Optional.of(usb(root.require("usb").asMapping()));
         }
-        Optional<YamlNode.Mapping> settings = Optional.empty();
+        Optional<YamlNode.Mapping> block = Optional.empty();
         if (root.get(family).isPresent()) {
-            settings = Optional.of(root.require(family).asMapping());
+            block = Optional.of(root.require(family).asMapping());
+        }
+        Optional<FamilySettings> settings = Optional.empty();
+        Optional<PotentiostatProvider> provider = DriverRegistry.provider(family);
+        if (provider.isPresent()) {
+            settings = Optional.of(provider.get().readSettings(block, file));
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new InstrumentProfile(name, family, root.text("model").orElse(name),
@@ -92,6 +98,12 @@ public record InstrumentProfile(String name, String family, String model, Capabi
             techniques.add(Technique.OPEN_CIRCUIT);
         }
         return techniques;
+    }
+
+    /** The family block as the type its provider parsed it into; only that provider (and its tools) ask. */
+    public <S extends FamilySettings> S familySettings(Class<S> type) {
+        return familySettings.filter(type::isInstance).map(type::cast).orElseThrow(() -> new IllegalStateException(
+                "profile " + name + " (family " + family + ") has no " + type.getSimpleName()));
     }
 
     private static SerialSettings serial(YamlNode.Mapping block, Duration readTimeout) throws ConfigException {

@@ -1,6 +1,10 @@
 package org.norrlab.driver;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.config.YamlNode;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Opens instruments of one protocol family. Providers are found with {@link java.util.ServiceLoader}
@@ -17,6 +21,12 @@ public interface PotentiostatProvider {
     default boolean simulated() {
         return false;
     }
+
+    /**
+     * Parses the profile's block named after the family ({@code block} is empty when the profile has
+     * none; {@code file} names the profile in messages). Called when the profile is read.
+     */
+    FamilySettings readSettings(Optional<YamlNode.Mapping> block, Path file) throws ConfigException;
 
     Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException;
 }

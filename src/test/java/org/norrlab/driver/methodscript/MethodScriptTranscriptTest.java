@@ -27,7 +27,7 @@ class MethodScriptTranscriptTest {
 
     private static MethodScriptPotentiostat driver(ScriptedTransport wire) throws Exception {
         InstrumentProfile profile = new DriverRegistry(Fixtures.HOME).profile("emstat4-hr");
-        MethodScriptSettings settings = MethodScriptSettings.read(profile.familySettings().orElseThrow());
+        MethodScriptSettings settings = profile.familySettings(MethodScriptSettings.class);
         return new MethodScriptPotentiostat(profile.name(), profile.capabilities(), settings, new LineChannel(wire),
                 Duration.ofMillis(100));
     }
