@@ -1,5 +1,6 @@
 package org.norrlab.acquisition;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.plan.PlannedStep;
@@ -33,7 +34,7 @@ public sealed interface AcquisitionRecord {
      * @param durationSeconds instrument time of the last sample
      * @param lagMillis       wall time between the end of the previous step and the start of this one (NaN for the first)
      */
-    record StepEnded(int stepIndex, String outcome, long samples, double durationSeconds, double lagMillis,
+    record StepEnded(int stepIndex, StepOutcome outcome, long samples, double durationSeconds, double lagMillis,
                      Instant wallTime) implements AcquisitionRecord {
     }
 }

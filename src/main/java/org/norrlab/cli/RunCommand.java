@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()));
-        if (simulateAssays && !new DriverRegistry(site.home()).profile(instrument).family().equals("sim")) {
+        if (simulateAssays && !DriverRegistry.simulated(new DriverRegistry(site.home()).profile(instrument))) {
             throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
         }
@@ -136,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
                                           boolean noProgress) throws Exception {
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
-                run.identity().family().equals("sim") || run.replayOf().isPresent() ? " at speed " + speed : "");
+                DriverRegistry.simulated(run.identity().family()) || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
 
         RunOutcome outcome;

@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Units;
 import org.norrlab.report.StepSummary;
 
@@ -23,7 +24,7 @@ final class StepTablePrinter {
                     fixed(row.durationSeconds(), 1), String.valueOf(row.samples()),
                     ca ? Units.formatCurrent(row.meanAmperes()) : "—",
                     ca ? String.format(Locale.ROOT, "%.5g", Math.abs(row.coulombs())) : "—",
-                    row.step().outcome().orElse("unfinished"));
+                    row.step().outcome().map(StepOutcome::dbName).orElse("unfinished"));
         }
         table.print(out);
         out.println("E vs RE for OCP steps is the mean measured potential, in brackets; Q is |∫I dt| over the step.");

@@ -6,9 +6,11 @@ import org.norrlab.config.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
@@ -16,14 +18,40 @@ import java.util.stream.Stream;
 public final class DriverRegistry {
     public static final String DRIVERS_DIRECTORY = "drivers";
 
+    /** The providers on the class path by family: the same for every home. */
+    private static final Map<String, PotentiostatProvider> PROVIDERS = loadProviders();
+
     private final Path driversDirectory;
-    private final Map<String, PotentiostatProvider> providers = new LinkedHashMap<>();
+    private final Map<String, PotentiostatProvider> providers = PROVIDERS;
 
     public DriverRegistry(Path home) {
         this.driversDirectory = home.resolve(DRIVERS_DIRECTORY);
+    }
+
+    private static Map<String, PotentiostatProvider> loadProviders() {
+        Map<String, PotentiostatProvider> found = new LinkedHashMap<>();
         for (PotentiostatProvider provider : ServiceLoader.load(PotentiostatProvider.class)) {
-            providers.put(provider.family(), provider);
+            found.put(provider.family(), provider);
         }
+        return Collections.unmodifiableMap(found);
+    }
+
+    /**
+     * Whether instruments of {@code family} (a profile's, or a stored session's instrument's) are simulated,
+     * as their provider says; a family no provider speaks is not.
+     */
+    public static boolean simulated(String family) {
+        PotentiostatProvider provider = PROVIDERS.get(family);
+        return provider != null && provider.simulated();
+    }
+
+    /** The provider that speaks {@code family}, if this build has one. */
+    static Optional<PotentiostatProvider> provider(String family) {
+        return Optional.ofNullable(PROVIDERS.get(family));
+    }
+
+    public static boolean simulated(InstrumentProfile profile) {
+        return simulated(profile.family());
     }
 
     /** Names of the profiles an operator can pass to {@code --instrument}. */

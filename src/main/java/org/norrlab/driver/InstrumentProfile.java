@@ -6,22 +6,26 @@ import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Technique;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.UsbMatch;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An instrument profile from drivers/NAME.yaml: the fields every family shares, plus the block named
- * after the family (e.g. {@code sim:}) that only its provider reads.
+ * after the family (e.g. {@code sim:}) as its provider parsed it (empty for a family this build does
+ * not speak, which {@link DriverRegistry#open} refuses).
  */
 public record InstrumentProfile(String name, String family, String model, Capabilities capabilities,
                                 Duration readTimeout, Optional<SerialSettings> serial, Optional<UsbMatch> usb,
-                                Optional<YamlNode.Mapping> familySettings, Path file) {
+                                Optional<FamilySettings> familySettings, Path file) {
 
     static final List<String> COMMON_FIELDS = List.of("family", "model", "potential_window", "current_ranges",
             "min_interval", "read_timeout", "open_circuit", "serial", "usb");
@@ -73,13 +77,33 @@ public record InstrumentProfile(String name, String family, String model, Capabi
         if (root.get("usb").isPresent()) {
             usb = Optional.of(usb(root.require("usb").asMapping()));
         }
-        Optional<YamlNode.Mapping> settings = Optional.empty();
+        Optional<YamlNode.Mapping> block = Optional.empty();
         if (root.get(family).isPresent()) {
-            settings = Optional.of(root.require(family).asMapping());
+            block = Optional.of(root.require(family).asMapping());
+        }
+        Optional<FamilySettings> settings = Optional.empty();
+        Optional<PotentiostatProvider> provider = DriverRegistry.provider(family);
+        if (provider.isPresent()) {
+            settings = Optional.of(provider.get().readSettings(block, file));
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new InstrumentProfile(name, family, root.text("model").orElse(name),
-                new Capabilities(min, max, ranges, minInterval, openCircuit), readTimeout, serial, usb, settings, file);
+                new Capabilities(min, max, ranges, minInterval, techniques(openCircuit)), readTimeout, serial, usb, settings, file);
+    }
+
+    /** Every instrument holds a potential; {@code open_circuit: false} says it cannot record one with the cell off. */
+    private static Set<Technique> techniques(boolean openCircuit) {
+        Set<Technique> techniques = EnumSet.of(Technique.CHRONOAMPEROMETRY);
+        if (openCircuit) {
+            techniques.add(Technique.OPEN_CIRCUIT);
+        }
+        return techniques;
+    }
+
+    /** The family block as the type its provider parsed it into; only that provider (and its tools) ask. */
+    public <S extends FamilySettings> S familySettings(Class<S> type) {
+        return familySettings.filter(type::isInstance).map(type::cast).orElseThrow(() -> new IllegalStateException(
+                "profile " + name + " (family " + family + ") has no " + type.getSimpleName()));
     }
 
     private static SerialSettings serial(YamlNode.Mapping block, Duration readTimeout) throws ConfigException {

@@ -18,11 +18,12 @@ public interface Potentiostat extends AutoCloseable {
     /** Connects (true) or disconnects (false) the counter electrode: with the cell off no current can flow. */
     void setCellOn(boolean on) throws DriverException;
 
-    /** Starts holding a potential and streaming current samples; the cell is switched on for it. */
-    Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException;
-
-    /** Starts recording the open-circuit potential with the cell off. */
-    Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException;
+    /**
+     * Starts a measurement streaming into {@code sink}: chronoamperometry holds a potential with the cell
+     * switched on for it; open circuit records the potential with the cell off. A kind the instrument
+     * cannot run is refused with a {@link DriverException} naming it.
+     */
+    Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException;
 
     /**
      * After a lost link: opens the same port again, syncs and identifies the instrument, and returns

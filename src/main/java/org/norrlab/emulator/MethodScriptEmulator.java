@@ -206,8 +206,8 @@ public final class MethodScriptEmulator implements Runnable {
         Duration step = Duration.ofNanos(Math.round(interval * 1e9));
         Duration total = Duration.ofNanos(Math.round(duration * 1e9));
         Measurement measurement = ca
-                ? cell.startChronoamperometry(new ChronoamperometryRequest(volts, step, total, CurrentRangeChoice.AUTO), sink)
-                : cell.startOpenCircuit(new OpenCircuitRequest(step, total), sink);
+                ? cell.start(new ChronoamperometryRequest(volts, step, total, CurrentRangeChoice.AUTO), sink)
+                : cell.start(new OpenCircuitRequest(step, total), sink);
         MeasurementEnd end;
         while (true) {
             var result = measurement.awaitEnd(Duration.ofMillis(200));

@@ -206,7 +206,7 @@ public final class RodeostatEmulator implements Runnable {
                 // ground truth stays inside the emulator
             }
         };
-        Measurement measurement = cell.startChronoamperometry(new ChronoamperometryRequest(value,
+        Measurement measurement = cell.start(new ChronoamperometryRequest(value,
                 Duration.ofMillis(samplePeriodMs), Duration.ofMillis(durationMs), CurrentRangeChoice.fixed(rangeAmperes)), sink);
         running = measurement;
         Thread finisher = new Thread(() -> {

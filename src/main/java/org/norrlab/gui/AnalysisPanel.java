@@ -7,6 +7,7 @@ import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
 import org.norrlab.core.BadInputException;
+import org.norrlab.driver.DriverRegistry;
 import org.norrlab.figures.FaradaicFigure;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
@@ -151,7 +152,7 @@ final class AnalysisPanel extends JPanel {
             try (SessionStore store = context.openStore()) {
                 List<SessionItem> items = new ArrayList<>();
                 for (StoredSession s : store.sessions()) {
-                    boolean simulated = s.instrument().family().equals("sim");
+                    boolean simulated = DriverRegistry.simulated(s.instrument().family());
                     items.add(new SessionItem(s.id(), String.format(Locale.ROOT, "Session %d: %s (%s, %s)", s.id(),
                             s.protocolName(), s.instrument().profile(), s.status().dbName()), simulated));
                 }
@@ -208,7 +209,7 @@ final class AnalysisPanel extends JPanel {
                     String.format(Locale.ROOT, "%.4g", fit.lod()), fit.acceptable() ? "ok" : "fails: " + fit.acceptanceProblem()});
         }
         figure.setChart(s.chart());
-        boolean simulated = s.result().session().instrument().family().equals("sim");
+        boolean simulated = DriverRegistry.simulated(s.result().session().instrument().family());
         sessionActions.forEach(b -> b.setEnabled(true));
         simulate.setEnabled(simulated);
         status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results; electrode %.3g cm², electrolyte"

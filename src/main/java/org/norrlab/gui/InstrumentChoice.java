@@ -5,12 +5,12 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.sim.CatalystPresets;
+import org.norrlab.driver.sim.SimSettings;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.PortFinder;
 
-import org.norrlab.config.Location;
 import org.norrlab.store.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +47,14 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
         List<PortFinder.PortInfo> ports = PortFinder.list();
         for (String name : drivers.profileNames()) {
             InstrumentProfile profile = drivers.profile(name);
-            if (profile.family().equals("sim")) {
+            if (DriverRegistry.simulated(profile)) {
                 // The profile's default catalyst first: a fresh window starts on what `norrlab run` would use.
-                var settings = profile.familySettings().orElseThrow(() -> new ConfigException(
-                        new Location(profile.file(), 1, 1), "sim", "the sim profile needs a 'sim:' block"));
+                SimSettings settings = profile.familySettings(SimSettings.class);
                 List<String> presets = new ArrayList<>(CatalystPresets.load(site.home().resolve(DriverRegistry.DRIVERS_DIRECTORY)
-                        .resolve(settings.requireText("catalysts"))).keySet());
-                settings.text("default_catalyst").filter(presets::remove).ifPresent(d -> presets.add(0, d));
+                        .resolve(settings.catalysts())).keySet());
+                if (presets.remove(settings.defaultCatalyst())) {
+                    presets.add(0, settings.defaultCatalyst());
+                }
                 for (String preset : presets) {
                     choices.add(new InstrumentChoice(Kind.SIMULATED, "Simulated NORR cell, " + preset + " (" + name + ")",
                             name, Optional.of(preset), Optional.empty(), Optional.empty()));

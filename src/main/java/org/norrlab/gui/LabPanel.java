@@ -1,5 +1,6 @@
 package org.norrlab.gui;
 
+import org.norrlab.store.SessionStatus;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
@@ -154,7 +155,7 @@ final class LabPanel extends JPanel {
                     o.outcome().map(LabPanel::ended).orElse("ended with an error: "
                             + o.failure().map(Throwable::getMessage).orElse("see the log"))));
         }
-        long completed = done.stream().filter(o -> o.outcome().map(r -> r.status().dbName().equals("completed"))
+        long completed = done.stream().filter(o -> o.outcome().map(r -> r.status() == SessionStatus.COMPLETED)
                 .orElse(false)).count();
         state.setText(completed + " of " + done.size() + " benches completed.");
         active = null;

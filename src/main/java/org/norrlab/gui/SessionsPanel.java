@@ -2,6 +2,7 @@ package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.figures.CurrentFigure;
@@ -205,7 +206,7 @@ final class SessionsPanel extends JPanel {
                     ca ? String.format(Locale.ROOT, "%.3f", s.step().voltsVsReference()) : "—",
                     String.format(Locale.ROOT, "%.1f", s.durationSeconds()), s.samples(),
                     ca ? Units.formatCurrent(s.meanAmperes()) : "—",
-                    ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", s.step().outcome().orElse("")});
+                    ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", s.step().outcome().map(StepOutcome::dbName).orElse("")});
         }
         StringBuilder text = new StringBuilder();
         for (StoredEvent e : d.events()) {

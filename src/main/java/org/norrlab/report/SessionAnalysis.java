@@ -1,5 +1,6 @@
 package org.norrlab.report;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.AssayConversion;
 import org.norrlab.analysis.AssayFlag;
@@ -88,7 +89,7 @@ public final class SessionAnalysis {
         StepTally tally = store.tally(session.id(), step.index());
         double gapLimit = GAP_INTERVALS * step.intervalSeconds();
         List<String> notes = new ArrayList<>();
-        boolean completed = step.outcome().orElse("").equals("completed");
+        boolean completed = step.outcome().filter(o -> o == StepOutcome.COMPLETED).isPresent();
         double interiorGap = tally.maxInterval() > gapLimit + 1e-9 ? tally.maxInterval() : 0;
         // Samples that stop before a completed step's end leave a gap no interval between two samples shows.
         double trailing = completed && Double.isFinite(step.plannedDurationSeconds())
@@ -115,7 +116,7 @@ public final class SessionAnalysis {
         long planned = plannedSamples(step);
         // Samples missing only inside a gap are bridged (the note above); missing anywhere else, Q is short.
         if (!completed || trailingGap > 0 || tally.samples() < planned && interiorGap == 0) {
-            String status = step.outcome().map(o -> o.replace('_', ' ')).orElse("did not finish");
+            String status = step.outcome().map(StepOutcome::words).orElse("did not finish");
             notes.add("step " + status + (planned > 0 ? " with " + tally.samples() + " of " + planned + " planned samples" : "")
                     + (trailingGap > 0 ? String.format(Locale.ROOT, ", none in its last %.1f s", trailingGap) : "")
                     + ": Q and yield cover only the recorded part");

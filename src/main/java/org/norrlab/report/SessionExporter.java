@@ -3,6 +3,7 @@ package org.norrlab.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.SessionStore;
@@ -83,7 +84,7 @@ public final class SessionExporter {
         for (StoredStep step : steps) {
             out.printf(Locale.ROOT, "# step %d: %s, %s, set %s V vs RHE = %s V vs RE, interval %s s, %d samples, %s%n",
                     step.index(), step.kind(), step.label(), number(step.voltsVsRhe()), number(step.voltsVsReference()),
-                    number(step.intervalSeconds()), step.sampleCount(), step.outcome().orElse("not finished"));
+                    number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"));
         }
         out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
                 + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
@@ -190,7 +191,7 @@ public final class SessionExporter {
         json.writeNumberField("session_offset_s", step.sessionOffsetSeconds());
         nullableNumber(json, "duration_s", step.durationSeconds());
         json.writeNumberField("sample_count", step.sampleCount());
-        json.writeStringField("outcome", step.outcome().orElse(null));
+        json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
         json.writeArrayFieldStart("sample_columns");
         for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
             json.writeString(column);
@@ -258,7 +259,7 @@ public final class SessionExporter {
                 nullableNumber(json, "E_set_vs_RHE_V", step.voltsVsRhe());
                 nullableNumber(json, "E_set_vs_RE_V", step.voltsVsReference());
                 json.writeNumberField("interval_s", step.intervalSeconds());
-                json.writeStringField("outcome", step.outcome().orElse(null));
+                json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
                 json.writeEndObject();
             }
             for (StoredStep step : steps) {

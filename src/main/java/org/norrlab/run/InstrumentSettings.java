@@ -4,6 +4,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.sim.SimSettings;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,13 +29,10 @@ final class InstrumentSettings {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(PROFILE_FILE, profile.file().getFileName().toString());
         settings.put(PROFILE, YamlFiles.readText(profile.file()));
-        if (profile.family().equals("sim") && profile.familySettings().isPresent()) {
-            var sim = profile.familySettings().get();
-            Optional<String> catalysts = sim.text("catalysts");
-            if (catalysts.isPresent()) {
-                settings.put(CATALYSTS, YamlFiles.readText(home.resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve(catalysts.get())));
-            }
-            settings.put(SEED, seed.map(String::valueOf).orElse(sim.text("seed").orElse("")));
+        if (DriverRegistry.simulated(profile)) {
+            SimSettings sim = profile.familySettings(SimSettings.class);
+            settings.put(CATALYSTS, YamlFiles.readText(home.resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve(sim.catalysts())));
+            settings.put(SEED, String.valueOf(seed.orElse(sim.seed())));
         }
         return settings;
     }

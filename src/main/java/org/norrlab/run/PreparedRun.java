@@ -7,6 +7,7 @@ import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.acquisition.RunStatistics;
 import org.norrlab.core.Event;
 import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
@@ -190,7 +191,7 @@ public final class PreparedRun {
                     }
                     Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
                     // a real instrument keeps real time whatever --speed said; the watchdog counts instrument time
-                    created.instrumentSpeed(identity.family().equals("sim") || replayOf.isPresent() ? request.speed()
+                    created.instrumentSpeed(DriverRegistry.simulated(identity.family()) || replayOf.isPresent() ? request.speed()
                             : Speed.REAL_TIME);
                     scheduler = created;
                     if (pendingAbort != null) {

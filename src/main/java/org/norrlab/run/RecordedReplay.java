@@ -76,7 +76,7 @@ final class RecordedReplay {
         Plan plan = new Plan(session.protocolName(), description, label, session.protocolText(), session.cell(), planned);
         InstrumentIdentity identity = new InstrumentIdentity("recorded", "recorded", "recording of session " + session.id()
                 + " (" + session.instrument().model() + ")", session.instrument().firmware(), session.instrument().serialNumber());
-        Capabilities capabilities = new Capabilities(-1000, 1000, List.of(1.0), Duration.ofNanos(1), true);
+        Capabilities capabilities = new Capabilities(-1000, 1000, List.of(1.0), Duration.ofNanos(1), Capabilities.ALL_TECHNIQUES);
         RecordedSamplesPotentiostat instrument = new RecordedSamplesPotentiostat(identity, capabilities, recorded, speed);
         RunRequest request = new RunRequest(label, "recorded", speed, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(database));

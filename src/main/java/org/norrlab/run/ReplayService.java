@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
@@ -38,7 +39,7 @@ public final class ReplayService {
         Path protocolLabel = Path.of(session.protocolFile());
         Plan plan = StoredSetup.plan(session, service.site());
 
-        if (profile.family().equals("sim")) {
+        if (DriverRegistry.simulated(profile)) {
             String seed = session.instrumentSettings().getOrDefault(InstrumentSettings.SEED, "");
             RunRequest request = new RunRequest(protocolLabel, profile.name(), speed,
                     seed.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(seed)),

@@ -1,9 +1,11 @@
 package org.norrlab.run;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.ConfigException;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
@@ -54,7 +56,7 @@ public final class ResumeService {
         List<String> notes = new ArrayList<>();
         for (PlannedStep step : original.steps()) {
             Optional<StoredStep> done = recorded.stream().filter(r -> r.index() == step.index()).findFirst();
-            if (done.isPresent() && done.get().outcome().filter("completed"::equals).isPresent()) {
+            if (done.isPresent() && done.get().outcome().filter(o -> o == StepOutcome.COMPLETED).isPresent()) {
                 continue;
             }
             if (done.isEmpty()) {
@@ -91,7 +93,7 @@ public final class ResumeService {
                 .filter(s -> !s.isEmpty()).map(Long::parseLong);
         RunRequest request = new RunRequest(original.file(), profile.name(), speed, seed,
                 // Older builds stored a catalyst given to a real instrument, which ignored it; it is not carried on.
-                Optional.ofNullable(session.runOptions().get("catalyst_preset")).filter(p -> profile.family().equals("sim")),
+                Optional.ofNullable(session.runOptions().get("catalyst_preset")).filter(p -> DriverRegistry.simulated(profile)),
                 port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database));
         PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.empty(),
                 session.instrumentSettings());

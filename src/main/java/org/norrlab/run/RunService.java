@@ -96,7 +96,7 @@ public final class RunService {
      * instrument would ignore them while the session recorded them as applied, so they are refused instead.
      */
     private static List<String> simulatorOnlyOptions(InstrumentProfile profile, RunRequest request) {
-        if (profile.family().equals("sim")) {
+        if (DriverRegistry.simulated(profile)) {
             return List.of();
         }
         List<String> ignored = new ArrayList<>();

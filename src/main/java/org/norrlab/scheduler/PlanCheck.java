@@ -1,6 +1,7 @@
 package org.norrlab.scheduler;
 
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Technique;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 
@@ -22,9 +23,10 @@ public final class PlanCheck {
                 problems.add(String.format(Locale.ROOT, "%s: interval %s is shorter than %s's minimum of %s", where,
                         step.interval(), instrumentName, capabilities.minSampleInterval()));
             }
-            if (step instanceof PlannedStep.OpenCircuit && !capabilities.openCircuit()) {
-                problems.add(where + ": " + instrumentName + " cannot record the open-circuit potential;"
-                        + " remove the ocp step or run it on another instrument");
+            Technique technique = Scheduler.request(step, step.duration()).technique();
+            if (!capabilities.supports(technique)) {
+                problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
+                        + " remove the " + step.kind() + " step or run it on another instrument");
             }
             if (step instanceof PlannedStep.Chronoamperometry ca) {
                 var safety = plan.safety();

@@ -1,5 +1,6 @@
 package org.norrlab.scheduler;
 
+import org.norrlab.core.StepOutcome;
 import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.DispatcherStoppedException;
@@ -10,6 +11,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -155,7 +157,7 @@ public final class Scheduler {
                 try {
                     measurement = start(instrument, step, step.duration(), sink);
                 } catch (DriverException e) {
-                    core.publish(new AcquisitionRecord.StepEnded(step.index(), "failed", 0, 0, Double.NaN, Instant.now()));
+                    core.publish(new AcquisitionRecord.StepEnded(step.index(), StepOutcome.FAILED, 0, 0, Double.NaN, Instant.now()));
                     throw e;
                 }
                 double lag = previousEndNanos == 0 ? Double.NaN : (System.nanoTime() - previousEndNanos) / 1e6;
@@ -230,8 +232,8 @@ public final class Scheduler {
                             step.duration().toNanos() / 1e9), Map.of("planned_samples", (double) planned,
                             "recorded_samples", (double) sink.samples())), Instant.now()));
                 }
-                core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? ENDED_EARLY
-                        : end.outcome().name().toLowerCase(Locale.ROOT), sink.samples(), end.lastTimeSeconds(), lag,
+                core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? StepOutcome.ENDED_EARLY
+                        : stepOutcome(end.outcome()), sink.samples(), end.lastTimeSeconds(), lag,
                         Instant.now()));
                 listener.stepEnded(step, end);
                 sessionOffset += end.lastTimeSeconds();
@@ -246,7 +248,7 @@ public final class Scheduler {
                     }
                 } else if (end.outcome() != MeasurementEnd.Outcome.ABORTED) {
                     failure = "step " + step.index() + " (" + step.label() + ") "
-                            + end.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+                            + stepOutcome(end.outcome()).words() + ": "
                             + end.error().map(Throwable::getMessage).orElse("no reason given");
                     break;
                 }
@@ -267,8 +269,15 @@ public final class Scheduler {
                 cellOffConfirmed);
     }
 
-    /** The stored outcome of a step the instrument ended (as "completed") before its planned samples were all in. */
-    public static final String ENDED_EARLY = "ended_early";
+    /** The stored outcome of a step the measurement ended as {@code outcome} (the switch fails to compile on a new one). */
+    static StepOutcome stepOutcome(MeasurementEnd.Outcome outcome) {
+        return switch (outcome) {
+            case COMPLETED -> StepOutcome.COMPLETED;
+            case ABORTED -> StepOutcome.ABORTED;
+            case FAILED -> StepOutcome.FAILED;
+            case LINK_LOST -> StepOutcome.LINK_LOST;
+        };
+    }
 
     /** Samples a step is planned to deliver: one per whole interval of its duration. */
     static long plannedSamples(PlannedStep step) {
@@ -317,11 +326,15 @@ public final class Scheduler {
      */
     static Measurement start(Potentiostat instrument, PlannedStep step, Duration duration, SampleSink sink)
             throws DriverException {
+        return instrument.start(request(step, duration), sink);
+    }
+
+    /** What the instrument is asked to measure for a step; {@link PlanCheck} asks its capabilities about the same request. */
+    static MeasurementRequest request(PlannedStep step, Duration duration) {
         if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return instrument.startChronoamperometry(
-                    new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()), sink);
+            return new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange());
         }
-        return instrument.startOpenCircuit(new OpenCircuitRequest(step.interval(), duration), sink);
+        return new OpenCircuitRequest(step.interval(), duration);
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */

@@ -1,6 +1,7 @@
 package org.norrlab.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
@@ -515,7 +516,7 @@ public final class SessionStore implements AutoCloseable {
                     step.setString(13, now);
                     step.setDouble(14, duration);
                     step.setLong(15, s.samples().size());
-                    step.setString(16, "completed");
+                    step.setString(16, StepOutcome.COMPLETED.dbName());
                     step.executeUpdate();
                     long seq = 0;
                     for (Sample x : s.samples()) {
@@ -626,7 +627,7 @@ public final class SessionStore implements AutoCloseable {
                             rs.getDouble("planned_duration_s"), rs.getString("current_range"), rs.getString("source"),
                             Instant.parse(rs.getString("started_utc")), rs.getDouble("session_offset_s"),
                             Optional.ofNullable(ended).map(Instant::parse), nullableDouble(rs, "duration_s"),
-                            rs.getLong("sample_count"), Optional.ofNullable(rs.getString("outcome")),
+                            rs.getLong("sample_count"), Optional.ofNullable(rs.getString("outcome")).map(StepOutcome::fromDb),
                             nullableDouble(rs, "lag_ms")));
                 }
             }

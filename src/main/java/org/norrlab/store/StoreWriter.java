@@ -247,7 +247,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         endStep.setString(1, ended.wallTime().toString());
         endStep.setDouble(2, ended.durationSeconds());
         endStep.setLong(3, ended.samples());
-        endStep.setString(4, ended.outcome());
+        endStep.setString(4, ended.outcome().dbName());
         SessionStore.setNullableDouble(endStep, 5, ended.lagMillis());
         endStep.setLong(6, sessionId);
         endStep.setInt(7, ended.stepIndex());

@@ -1,5 +1,7 @@
 package org.norrlab.store;
 
+import org.norrlab.core.StepOutcome;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,5 +12,5 @@ import java.util.Optional;
 public record StoredStep(int index, String kind, String label, double voltsVsRhe, double voltsVsReference,
                          double intervalSeconds, double plannedDurationSeconds, String currentRange, String source,
                          Instant started, double sessionOffsetSeconds, Optional<Instant> ended, double durationSeconds,
-                         long sampleCount, Optional<String> outcome, double lagMillis) {
+                         long sampleCount, Optional<StepOutcome> outcome, double lagMillis) {
 }

@@ -77,7 +77,7 @@ public final class LiveRun implements RecordConsumer {
         } else if (record instanceof AcquisitionRecord.StepEnded ended) {
             stepsEnded++;
             line(ended.stepIndex(), stepOffset + ended.durationSeconds(), "STEP", String.format(Locale.ROOT,
-                    "step %d %s: %d samples, %.1f s", ended.stepIndex(), ended.outcome().replace('_', ' '),
+                    "step %d %s: %d samples, %.1f s", ended.stepIndex(), ended.outcome().words(),
                     ended.samples(), ended.durationSeconds()));
         }
     }

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.driver.Speed;
 import org.norrlab.emulator.Emulators;
 import org.norrlab.emulator.Faults;
@@ -47,7 +48,7 @@ class InterruptTest {
             StoredSession session = store.session(1).orElseThrow();
             assertThat(session.status()).isEqualTo(SessionStatus.ABORTED);
             var steps = store.steps(1);
-            assertThat(steps.get(0).outcome()).contains("aborted");
+            assertThat(steps.get(0).outcome()).contains(StepOutcome.ABORTED);
             long stored = SessionSummaries.of(store, 1).get(0).samples();
             assertThat(stored).isGreaterThan(1000).isEqualTo(steps.get(0).sampleCount());
         }

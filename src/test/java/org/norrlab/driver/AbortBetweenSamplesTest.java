@@ -42,7 +42,7 @@ class AbortBetweenSamplesTest {
     void theSimulatorEndsAtItsLastMeasuredSample() throws Exception {
         try (Potentiostat sim = Fixtures.simulator("NiNC", 3, SPEED, Fixtures.cellAtPh7())) {
             CollectingSink sink = new CollectingSink();
-            Measurement measurement = sim.startChronoamperometry(new ChronoamperometryRequest(
+            Measurement measurement = sim.start(new ChronoamperometryRequest(
                     Fixtures.cellAtPh7().rheScale().toReference(-0.5), INTERVAL, Duration.ofMinutes(10),
                     CurrentRangeChoice.AUTO), sink);
             abortAfterTheFirstSample(sim, measurement, sink, 60.0);
@@ -57,10 +57,10 @@ class AbortBetweenSamplesTest {
             recorded.add(new Sample(1.0 + k * 60.0, -1.1, -0.01, 0.1, 0));
         }
         try (Potentiostat replay = new RecordedSamplesPotentiostat(new InstrumentIdentity("sim", "sim", "m", "f", "s"),
-                new Capabilities(-5, 5, List.of(0.1), Duration.ofMillis(1), true),
+                new Capabilities(-5, 5, List.of(0.1), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES),
                 List.of(new RecordedSamplesPotentiostat.RecordedStep("ca", recorded)), SPEED)) {
             CollectingSink sink = new CollectingSink();
-            Measurement measurement = replay.startChronoamperometry(new ChronoamperometryRequest(-1.1, INTERVAL,
+            Measurement measurement = replay.start(new ChronoamperometryRequest(-1.1, INTERVAL,
                     Duration.ofMinutes(10), CurrentRangeChoice.AUTO), sink);
             abortAfterTheFirstSample(replay, measurement, sink, 1.0);
         }

@@ -3,6 +3,7 @@ package org.norrlab.driver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.norrlab.core.Technique;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
@@ -65,7 +66,7 @@ public abstract class PotentiostatContract {
     void chronoamperometryStreamsEverySampleInOrder() throws Exception {
         instrument.identify();
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = instrument.startChronoamperometry(ca(Duration.ofSeconds(3)), sink)
+        MeasurementEnd end = instrument.start(ca(Duration.ofSeconds(3)), sink)
                 .awaitEnd(Duration.ofSeconds(20)).orElseThrow();
         assertThat(end.outcome()).as(end.error().map(Throwable::getMessage).orElse("")).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(sink.samples).hasSize(30);
@@ -84,7 +85,7 @@ public abstract class PotentiostatContract {
     void abortStopsPromptlyAndTheInstrumentRunsAgain() throws Exception {
         instrument.identify();
         CollectingSink sink = new CollectingSink();
-        Measurement longRun = instrument.startChronoamperometry(ca(Duration.ofMinutes(2)), sink);
+        Measurement longRun = instrument.start(ca(Duration.ofMinutes(2)), sink);
         while (sink.samples.size() < 10) {
             Thread.sleep(5);
         }
@@ -96,7 +97,7 @@ public abstract class PotentiostatContract {
         assertThat(end.samples()).isEqualTo(sink.samples.size()).isLessThan(1200);
 
         CollectingSink again = new CollectingSink();
-        MeasurementEnd second = instrument.startChronoamperometry(ca(Duration.ofSeconds(1)), again)
+        MeasurementEnd second = instrument.start(ca(Duration.ofSeconds(1)), again)
                 .awaitEnd(Duration.ofSeconds(20)).orElseThrow();
         assertThat(second.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(again.samples).hasSize(10);
@@ -106,13 +107,13 @@ public abstract class PotentiostatContract {
     void openCircuitWhereTheInstrumentCanElseAClearRefusal() throws Exception {
         instrument.identify();
         OpenCircuitRequest request = new OpenCircuitRequest(Duration.ofMillis(200), Duration.ofSeconds(2));
-        if (!instrument.capabilities().openCircuit()) {
-            assertThatThrownBy(() -> instrument.startOpenCircuit(request, new CollectingSink()))
+        if (!instrument.capabilities().supports(Technique.OPEN_CIRCUIT)) {
+            assertThatThrownBy(() -> instrument.start(request, new CollectingSink()))
                     .isInstanceOf(DriverException.class).hasMessageContaining("open-circuit");
             return;
         }
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = instrument.startOpenCircuit(request, sink).awaitEnd(Duration.ofSeconds(20)).orElseThrow();
+        MeasurementEnd end = instrument.start(request, sink).awaitEnd(Duration.ofSeconds(20)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(sink.samples).hasSize(10).allMatch(s -> s.has(SampleFlag.NO_CURRENT));
     }

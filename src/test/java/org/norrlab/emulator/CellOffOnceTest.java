@@ -3,6 +3,7 @@ package org.norrlab.emulator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
@@ -132,7 +133,7 @@ class CellOffOnceTest {
             try (SessionStore store = SessionStore.open(db)) {
                 assertThat(recorded(profile, store.wire(result.sessionId()))).as("cell-off commands in the recording").isEqualTo(1);
                 if (exit.equals("error")) {
-                    assertThat(store.steps(result.sessionId()).get(0).outcome()).contains("failed");
+                    assertThat(store.steps(result.sessionId()).get(0).outcome()).contains(StepOutcome.FAILED);
                     assertThat(store.events(result.sessionId())).anyMatch(e -> e.event().kind() == EventKind.DEVICE_ERROR);
                 }
             }

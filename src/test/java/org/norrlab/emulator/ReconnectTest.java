@@ -2,6 +2,7 @@ package org.norrlab.emulator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
@@ -72,7 +73,7 @@ class ReconnectTest {
         assertThat(result.status()).as(result.reason()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             var step = store.steps(result.sessionId()).get(0);
-            assertThat(step.outcome()).contains("completed");
+            assertThat(step.outcome()).contains(StepOutcome.COMPLETED);
             List<Double> times = new ArrayList<>();
             store.forEachSample(result.sessionId(), 1, (seq, s) -> times.add(s.timeSeconds()));
             assertThat(times).isSorted();

@@ -2,6 +2,7 @@ package org.norrlab.emulator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.Speed;
@@ -51,7 +52,7 @@ class ReplayTest {
     private static List<String> samples(SessionStore store, long session) throws Exception {
         List<String> rows = new ArrayList<>();
         for (StoredStep step : store.steps(session)) {
-            rows.add("step " + step.index() + " " + step.kind() + " " + step.outcome().orElse("?") + " " + step.sampleCount());
+            rows.add("step " + step.index() + " " + step.kind() + " " + step.outcome().map(StepOutcome::dbName).orElse("?") + " " + step.sampleCount());
             store.forEachSample(session, step.index(), (seq, s) -> rows.add(step.index() + "/" + seq + " " + describe(s)));
         }
         return rows;

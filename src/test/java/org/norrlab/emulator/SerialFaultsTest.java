@@ -62,7 +62,7 @@ class SerialFaultsTest {
     }
 
     private MeasurementEnd run(Potentiostat instrument, int seconds, CollectingSink sink) throws Exception {
-        return instrument.startChronoamperometry(ca(seconds), sink).awaitEnd(Duration.ofSeconds(60)).orElseThrow();
+        return instrument.start(ca(seconds), sink).awaitEnd(Duration.ofSeconds(60)).orElseThrow();
     }
 
     @Test
@@ -135,7 +135,7 @@ class SerialFaultsTest {
             Potentiostat instrument = open(profile, Faults.NONE);
             CollectingSink sink = new CollectingSink();
             // 600 s at 50x: still running, whatever the machine's load, when socat is killed after 20 samples.
-            var measurement = instrument.startChronoamperometry(ca(600), sink);
+            var measurement = instrument.start(ca(600), sink);
             while (sink.samples.size() < 20) {
                 Thread.sleep(5);
             }

@@ -2,6 +2,7 @@ package org.norrlab.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
@@ -60,7 +61,7 @@ class SessionAnalysisTest {
                 writer.accept(new AcquisitionRecord.EventSeen(1, new Event(EventKind.GAP, gapFrom, "link lost; reconnecting",
                         Map.of("last_sample_s", gapFrom)), Instant.now()), false);
             }
-            writer.accept(new AcquisitionRecord.StepEnded(1, "completed", seq, 100, Double.NaN, Instant.now()), true);
+            writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, seq, 100, Double.NaN, Instant.now()), true);
         }
         return id;
     }
@@ -98,7 +99,7 @@ class SessionAnalysisTest {
         try (SessionStore store = SessionStore.open(temp.resolve("end.db"))) {
             long id = session(store, 80, 101, true);   // samples 1 .. 80 s of a 100 s step stored as completed
             StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
-            assertThat(step.step().outcome()).contains("completed");
+            assertThat(step.step().outcome()).contains(StepOutcome.COMPLETED);
             assertThat(step.samples()).isEqualTo(80);
             assertThat(step.largestGapSeconds()).isEqualTo(20.0);
             assertThat(step.notes()).noneMatch(n -> n.contains("longest 0.0 s"))
@@ -120,7 +121,7 @@ class SessionAnalysisTest {
                     Sample sample = t == 5 || t == 6 ? Sample.potentialOnly(t, -1.111) : new Sample(t, -1.111, -0.010, 0.024, 0);
                     writer.accept(new AcquisitionRecord.SampleTaken(1, t - 1, sample), false);
                 }
-                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", 10, 10, Double.NaN, Instant.now()), true);
+                writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, 10, 10, Double.NaN, Instant.now()), true);
             }
             StepAnalysis step = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT).steps().get(0);
             assertThat(step.charge().coulombs()).isCloseTo(0.1, within(1e-12));

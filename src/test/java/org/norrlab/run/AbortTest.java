@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
@@ -74,7 +75,7 @@ class AbortTest {
             assertThat(store.session(result.sessionId()).orElseThrow().status()).isEqualTo(SessionStatus.ABORTED);
             List<StoredStep> steps = store.steps(result.sessionId());
             assertThat(steps).hasSize(1);
-            assertThat(steps.get(0).outcome()).contains("aborted");
+            assertThat(steps.get(0).outcome()).contains(StepOutcome.ABORTED);
             List<StepSummary> rows = SessionSummaries.of(store, result.sessionId());
             // Every sample the instrument delivered is stored, and the step record agrees.
             assertThat(rows.get(0).samples()).isGreaterThanOrEqualTo(300)
@@ -114,7 +115,7 @@ class AbortTest {
             };
             // 2 s (20 samples) to run to the end; an hour for the others, which end it early.
             Duration length = way == WayOut.COMPLETED ? Duration.ofSeconds(2) : Duration.ofHours(1);
-            var measurement = sim.startChronoamperometry(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
+            var measurement = sim.start(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
                     Duration.ofMillis(100), length, CurrentRangeChoice.AUTO), sink);
             if (way == WayOut.ABORTED || way == WayOut.CLOSED) {
                 while (onAtEachSample.size() < 5) {

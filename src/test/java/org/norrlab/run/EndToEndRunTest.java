@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
@@ -62,7 +63,7 @@ class EndToEndRunTest {
 
             List<StoredStep> steps = store.steps(outcome.sessionId());
             assertThat(steps).extracting(StoredStep::kind).containsExactly("ocp", "ca", "ca", "ca", "ca");
-            assertThat(steps).allSatisfy(s -> assertThat(s.outcome()).contains("completed"));
+            assertThat(steps).allSatisfy(s -> assertThat(s.outcome()).contains(StepOutcome.COMPLETED));
             // Each step starts where the previous one ended, in instrument time.
             assertThat(steps).extracting(StoredStep::sessionOffsetSeconds).containsExactly(0.0, 30.0, 630.0, 1230.0, 1830.0);
             assertThat(steps.get(1).voltsVsReference()).isCloseTo(-0.4 - 0.197 - 0.05916 * 7, within(0.0005));

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
@@ -10,6 +11,8 @@ import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -65,9 +68,9 @@ class SafetyTest {
         assertThat(outcome.reason()).isEqualTo("1 steps completed, 1 stopped by the safety envelope");
         try (SessionStore store = SessionStore.open(db)) {
             var steps = store.steps(outcome.sessionId());
-            assertThat(steps.get(0).outcome()).contains("aborted");
+            assertThat(steps.get(0).outcome()).contains(StepOutcome.ABORTED);
             assertThat(steps.get(0).sampleCount()).isLessThan(1200);
-            assertThat(steps.get(1).outcome()).contains("completed");
+            assertThat(steps.get(1).outcome()).contains(StepOutcome.COMPLETED);
             StoredEvent breach = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH).findFirst().orElseThrow();
             assertThat(breach.stepIndex()).isEqualTo(1);
@@ -146,7 +149,7 @@ class SafetyTest {
         try (SessionStore store = SessionStore.open(db)) {
             List<WireLog.Chunk> wire = store.wire(outcome.sessionId());
             assertThat(WireTranscripts.abortAfterFirstScript(wire)).as("the abort (Z) after the first CA script").isPositive();
-            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("aborted");
+            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains(StepOutcome.ABORTED);
         }
     }
 
@@ -161,7 +164,7 @@ class SafetyTest {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), true);
+            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
         }
 
         @Override
@@ -169,7 +172,21 @@ class SafetyTest {
         }
 
         @Override
-        public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
+        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+            return request.accept(new MeasurementRequest.Visitor<>() {
+                @Override
+                public Measurement chronoamperometry(ChronoamperometryRequest ca) {
+                    return startChronoamperometry(ca, sink);
+                }
+
+                @Override
+                public Measurement openCircuit(OpenCircuitRequest ocp) {
+                    throw new UnsupportedOperationException();
+                }
+            });
+        }
+
+        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
             CompletableMeasurement measurement = new CompletableMeasurement();
             Thread t = new Thread(() -> {
                 try {
@@ -188,11 +205,6 @@ class SafetyTest {
             t.setDaemon(true);
             t.start();
             return measurement;
-        }
-
-        @Override
-        public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) {
-            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
@@ -10,6 +11,8 @@ import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.DriverException;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
@@ -79,7 +82,7 @@ class StepEndTest {
         assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("completed");
+            assertThat(step.outcome()).contains(StepOutcome.COMPLETED);
             assertThat(step.sampleCount()).isEqualTo(3);
         }
     }
@@ -110,7 +113,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo("watchdog: no sample for 30 s during step 1; the cell was switched off");
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("aborted");
+            assertThat(step.outcome()).contains(StepOutcome.ABORTED);
             assertThat(step.sampleCount()).isEqualTo(3);
         }
     }
@@ -123,7 +126,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo("0 steps completed, 1 ended early by the instrument");
         try (SessionStore store = SessionStore.open(db)) {
             StoredStep step = store.steps(outcome.sessionId()).get(0);
-            assertThat(step.outcome()).contains("ended_early");
+            assertThat(step.outcome()).contains(StepOutcome.ENDED_EARLY);
             assertThat(step.sampleCount()).isEqualTo(80);
             StoredEvent note = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.NOTE).findFirst().orElseThrow();
@@ -146,7 +149,7 @@ class StepEndTest {
         assertThat(outcome.reason()).isEqualTo(
                 "1 steps completed (1 of them broke the safety envelope and ran to their end before they could be stopped)");
         try (SessionStore store = SessionStore.open(db)) {
-            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains("completed");
+            assertThat(store.steps(outcome.sessionId()).get(0).outcome()).contains(StepOutcome.COMPLETED);
             StoredEvent breach = store.events(outcome.sessionId()).stream()
                     .filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH).findFirst().orElseThrow();
             assertThat(breach.event().message()).endsWith("; the step ran to its end (100 of 100 samples) before it could be stopped")
@@ -179,7 +182,7 @@ class StepEndTest {
 
         @Override
         public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), true);
+            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
         }
 
         @Override
@@ -187,7 +190,21 @@ class StepEndTest {
         }
 
         @Override
-        public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
+        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+            return request.accept(new MeasurementRequest.Visitor<>() {
+                @Override
+                public Measurement chronoamperometry(ChronoamperometryRequest ca) {
+                    return startChronoamperometry(ca, sink);
+                }
+
+                @Override
+                public Measurement openCircuit(OpenCircuitRequest ocp) {
+                    throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
+                }
+            });
+        }
+
+        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
             CompletableMeasurement measurement = new CompletableMeasurement();
             double interval = request.interval().toNanos() / 1e9;
             Thread t = new Thread(() -> {
@@ -212,11 +229,6 @@ class StepEndTest {
                 t.start();
             }
             return measurement;
-        }
-
-        @Override
-        public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) {
-            throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
         }
 
         @Override

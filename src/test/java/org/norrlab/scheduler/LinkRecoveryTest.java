@@ -7,11 +7,10 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
-import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.plan.PlannedStep;
@@ -61,7 +60,7 @@ class LinkRecoveryTest {
 
             @Override
             public Capabilities capabilities() {
-                return new Capabilities(-1, 1, List.of(1.0), Duration.ofMillis(1), true);
+                return new Capabilities(-1, 1, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
             }
 
             @Override
@@ -69,12 +68,7 @@ class LinkRecoveryTest {
             }
 
             @Override
-            public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
-                throw new AssertionError("nothing to start");
-            }
-
-            @Override
-            public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) {
+            public Measurement start(MeasurementRequest request, SampleSink sink) {
                 throw new AssertionError("nothing to start");
             }
 

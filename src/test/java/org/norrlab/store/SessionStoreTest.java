@@ -2,6 +2,7 @@ package org.norrlab.store;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.config.Location;
 import org.norrlab.core.Event;
@@ -108,7 +109,7 @@ class SessionStoreTest {
                 writer.accept(new AcquisitionRecord.EventSeen(1, new Event(EventKind.NOTE, 1.5, "bubble",
                         Map.of("amplitude_A", 1e-4)), Instant.now()), false);
                 writer.accept(new AcquisitionRecord.SampleTaken(1, 1, written.get(1)), false);
-                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", 2, 2.0, Double.NaN, Instant.now()), true);
+                writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, 2, 2.0, Double.NaN, Instant.now()), true);
                 assertThat(writer.samplesStored()).isEqualTo(2);
             }
             store.finishSession(id, SessionStatus.COMPLETED, "done");

@@ -2,6 +2,7 @@ package org.norrlab.sync;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.Speed;
 import org.norrlab.run.RunOutcome;
@@ -177,7 +178,7 @@ class SyncTest {
                         k + 1, -1.111, -0.01 - 1e-6 * k, 0.1, 0)), false);
             }
             if (end) {
-                writer.accept(new AcquisitionRecord.StepEnded(1, "completed", to, to, Double.NaN,
+                writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, to, to, Double.NaN,
                         java.time.Instant.now()), true);
             } else {
                 writer.accept(new AcquisitionRecord.EventSeen(1, Event.of(

@@ -12,6 +12,7 @@ import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.NoAnswer;
 import org.norrlab.driver.OpenCircuitRequest;
@@ -154,7 +155,21 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     @Override
-    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+    public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+        return request.accept(new MeasurementRequest.Visitor<>() {
+            @Override
+            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
+                return startChronoamperometry(ca, sink);
+            }
+
+            @Override
+            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
+                return startOpenCircuit(ocp, sink);
+            }
+        });
+    }
+
+    private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
         double volts = Math.rint(request.voltsVsReference() * 1e6) / 1e6;
         CurrentRangeChoice range = request.currentRange();
         double initialRange = range.auto() ? settings.script().autorangeMaxAmperes() : range.fullScaleAmperes();
@@ -163,8 +178,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         return run(script, request.duration(), request.interval(), true, sink);
     }
 
-    @Override
-    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+    private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         return run(ScriptWriter.openCircuit(seconds(request.interval()), seconds(request.duration()), settings.script()),
                 request.duration(), request.interval(), false, sink);
     }

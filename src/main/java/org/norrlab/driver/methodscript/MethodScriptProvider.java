@@ -2,6 +2,7 @@ package org.norrlab.driver.methodscript;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.Location;
+import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
@@ -11,30 +12,37 @@ import org.norrlab.transport.LineChannel;
 import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /** Opens {@code family: methodscript} profiles on a serial port. */
 public final class MethodScriptProvider implements PotentiostatProvider {
 
     /** The profile's range code table, for emulators that must report the same codes. */
-    public static java.util.Map<Integer, Double> rangeCodes(InstrumentProfile profile) throws ConfigException {
-        return settings(profile).rangeCodes();
+    public static Map<Integer, Double> rangeCodes(InstrumentProfile profile) {
+        return profile.familySettings(MethodScriptSettings.class).rangeCodes();
     }
 
-    public static java.util.List<String> deviceTypes(InstrumentProfile profile) throws ConfigException {
-        return settings(profile).deviceTypes();
+    public static List<String> deviceTypes(InstrumentProfile profile) {
+        return profile.familySettings(MethodScriptSettings.class).deviceTypes();
     }
 
-    private static MethodScriptSettings settings(InstrumentProfile profile) throws ConfigException {
-        return MethodScriptSettings.read(profile.familySettings().orElseThrow(() ->
-                new ConfigException(new Location(profile.file(), 1, 1), "methodscript", "the profile needs a 'methodscript:' block")));
-    }
     @Override
     public String family() {
         return "methodscript";
     }
 
     @Override
+    public MethodScriptSettings readSettings(Optional<YamlNode.Mapping> block, Path file) throws ConfigException {
+        return MethodScriptSettings.read(block.orElseThrow(() ->
+                new ConfigException(new Location(file, 1, 1), "methodscript", "the profile needs a 'methodscript:' block")));
+    }
+
+    @Override
     public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException {
-        MethodScriptSettings settings = settings(profile);
+        MethodScriptSettings settings = profile.familySettings(MethodScriptSettings.class);
         SerialSettings serial = profile.serial().orElseThrow(() ->
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);

@@ -4,6 +4,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.Dimension;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
+import org.norrlab.driver.FamilySettings;
 import org.norrlab.protocol.methodscript.ScriptWriter;
 
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * @param maxMalformedLines device lines that may fail to parse before a step is stopped
  */
 public record MethodScriptSettings(List<String> deviceTypes, ScriptWriter.Settings script, Map<Integer, Double> rangeCodes,
-                                   int maxMalformedLines) {
+                                   int maxMalformedLines) implements FamilySettings {
 
     static MethodScriptSettings read(YamlNode.Mapping block) throws ConfigException {
         block.allowOnly("device_types", "pgstat_mode", "max_bandwidth", "autorange", "range_codes", "max_malformed_lines");

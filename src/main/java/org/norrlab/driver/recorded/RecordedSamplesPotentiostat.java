@@ -7,6 +7,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
@@ -65,13 +66,18 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
     }
 
     @Override
-    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
-        return play("ca", sink);
-    }
+    public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+        return request.accept(new MeasurementRequest.Visitor<>() {
+            @Override
+            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
+                return play("ca", sink);
+            }
 
-    @Override
-    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
-        return play("ocp", sink);
+            @Override
+            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
+                return play("ocp", sink);
+            }
+        });
     }
 
     private synchronized Measurement play(String kind, SampleSink sink) throws DriverException {

@@ -12,6 +12,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.NoAnswer;
@@ -225,7 +226,21 @@ public final class RodeostatPotentiostat implements Potentiostat {
     }
 
     @Override
-    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+    public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+        return request.accept(new MeasurementRequest.Visitor<>() {
+            @Override
+            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
+                return startChronoamperometry(ca, sink);
+            }
+
+            @Override
+            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
+                return startOpenCircuit(ocp);
+            }
+        });
+    }
+
+    private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
         ensureIdle();
         double volts = request.voltsVsReference();
         List<Double> ranges = capabilities.currentRangesAmperes();
@@ -257,8 +272,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
         return measurement;
     }
 
-    @Override
-    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+    private Measurement startOpenCircuit(OpenCircuitRequest request) throws DriverException {
         throw new DriverException("the Rodeostat cannot record an open-circuit potential (it cannot disconnect the"
                 + " counter electrode during a test); remove the ocp step from the protocol");
     }

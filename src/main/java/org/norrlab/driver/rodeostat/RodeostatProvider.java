@@ -1,10 +1,8 @@
 package org.norrlab.driver.rodeostat;
 
 import org.norrlab.config.ConfigException;
-import org.norrlab.config.Dimension;
 import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
-import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentProfile;
@@ -15,7 +13,7 @@ import org.norrlab.transport.LineChannel;
 import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,16 +25,14 @@ public final class RodeostatProvider implements PotentiostatProvider {
         return "rodeostat";
     }
 
+    @Override
+    public RodeostatSettings readSettings(Optional<YamlNode.Mapping> block, Path file) throws ConfigException {
+        return RodeostatSettings.read(block, file);
+    }
+
     /** The profile's voltage ranges in volts, ascending. */
-    public static List<Double> voltageRanges(InstrumentProfile profile) throws ConfigException {
-        YamlNode.Mapping block = profile.familySettings().orElseThrow(() ->
-                new ConfigException(new Location(profile.file(), 1, 1), "rodeostat", "the profile needs a 'rodeostat:' block"));
-        block.allowOnly("voltage_ranges", "max_malformed_lines");
-        List<Double> ranges = new ArrayList<>();
-        for (YamlNode node : block.require("voltage_ranges").asSeq().items()) {
-            ranges.add(Quantities.positive(node, Dimension.POTENTIAL));
-        }
-        return ranges;
+    public static List<Double> voltageRanges(InstrumentProfile profile) {
+        return profile.familySettings(RodeostatSettings.class).voltageRanges();
     }
 
     /** The site's idle potential vs this cell's reference electrode (written vs RHE, converted with the cell's pH). */
@@ -54,15 +50,13 @@ public final class RodeostatProvider implements PotentiostatProvider {
 
     @Override
     public Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException {
-        List<Double> voltageRanges = voltageRanges(profile);
-        YamlNode.Mapping block = profile.familySettings().orElseThrow();
-        int malformed = (int) block.require("max_malformed_lines").asScalar().integer("a count, e.g. 10");
+        RodeostatSettings settings = profile.familySettings(RodeostatSettings.class);
         SerialSettings serial = profile.serial().orElseThrow(() ->
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
         String port = PortFinder.resolve(options.port(), profile);
-        RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
-                malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
-                () -> new LineChannel(options.transports().open(port, serial)), idleHold(options));
+        RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(),
+                settings.voltageRanges(), settings.maxMalformedLines(), new LineChannel(options.transports().open(port, serial)),
+                profile.readTimeout(), () -> new LineChannel(options.transports().open(port, serial)), idleHold(options));
         try {
             instrument.sync();
             return instrument;

@@ -9,6 +9,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
@@ -92,7 +93,21 @@ public final class SimulatedPotentiostat implements Potentiostat {
     }
 
     @Override
-    public Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
+    public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+        return request.accept(new MeasurementRequest.Visitor<>() {
+            @Override
+            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
+                return startChronoamperometry(ca, sink);
+            }
+
+            @Override
+            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
+                return startOpenCircuit(ocp, sink);
+            }
+        });
+    }
+
+    private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
         if (!capabilities.canApply(request.voltsVsReference())) {
             throw new DriverException(String.format(Locale.ROOT,
                     "%.3f V vs RE is outside the instrument's window %.3f .. %.3f V", request.voltsVsReference(),
@@ -103,8 +118,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         return start(sink, request.interval(), request.duration(), true, request.voltsVsReference());
     }
 
-    @Override
-    public Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
+    private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         checkInterval(request.interval());
         return start(sink, request.interval(), request.duration(), false, Double.NaN);
     }

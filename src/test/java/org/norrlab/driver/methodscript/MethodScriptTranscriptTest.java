@@ -27,7 +27,7 @@ class MethodScriptTranscriptTest {
 
     private static MethodScriptPotentiostat driver(ScriptedTransport wire) throws Exception {
         InstrumentProfile profile = new DriverRegistry(Fixtures.HOME).profile("emstat4-hr");
-        MethodScriptSettings settings = MethodScriptSettings.read(profile.familySettings().orElseThrow());
+        MethodScriptSettings settings = profile.familySettings(MethodScriptSettings.class);
         return new MethodScriptPotentiostat(profile.name(), profile.capabilities(), settings, new LineChannel(wire),
                 Duration.ofMillis(100));
     }
@@ -42,7 +42,7 @@ class MethodScriptTranscriptTest {
         assertThat(identity.serialNumber()).isEqualTo("ES4HR20B0008");
         assertThat(identity.model()).isEqualTo("es4_hr (MethodSCRIPT)");
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = ms.startChronoamperometry(new ChronoamperometryRequest(-1.111, Duration.ofMillis(100),
+        MeasurementEnd end = ms.start(new ChronoamperometryRequest(-1.111, Duration.ofMillis(100),
                 Duration.ofMillis(300), CurrentRangeChoice.AUTO), sink).awaitEnd(Duration.ofSeconds(5)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(sink.samples).hasSize(3);
@@ -66,7 +66,7 @@ class MethodScriptTranscriptTest {
         ScriptedTransport wire = new ScriptedTransport(TRANSCRIPTS.resolve("script-error.txt"));
         MethodScriptPotentiostat ms = driver(wire);
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = ms.startOpenCircuit(new OpenCircuitRequest(Duration.ofSeconds(1), Duration.ofSeconds(2)), sink)
+        MeasurementEnd end = ms.start(new OpenCircuitRequest(Duration.ofSeconds(1), Duration.ofSeconds(2)), sink)
                 .awaitEnd(Duration.ofSeconds(5)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.FAILED);
         assertThat(end.error().orElseThrow()).isInstanceOf(DriverException.DeviceError.class)

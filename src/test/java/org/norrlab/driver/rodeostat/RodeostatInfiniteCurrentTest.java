@@ -30,7 +30,7 @@ class RodeostatInfiniteCurrentTest {
         RodeostatPotentiostat rodeostat = new RodeostatPotentiostat(profile.name(), profile.capabilities(),
                 RodeostatProvider.voltageRanges(profile), 10, new LineChannel(wire), Duration.ofMillis(100));
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = rodeostat.startChronoamperometry(new ChronoamperometryRequest(-1.111, Duration.ofMillis(10),
+        MeasurementEnd end = rodeostat.start(new ChronoamperometryRequest(-1.111, Duration.ofMillis(10),
                 Duration.ofMillis(30), CurrentRangeChoice.AUTO), sink).awaitEnd(Duration.ofSeconds(5)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(sink.samples).hasSize(3).allMatch(s -> Double.isFinite(s.currentAmperes()));

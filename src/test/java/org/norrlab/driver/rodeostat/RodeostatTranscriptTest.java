@@ -30,7 +30,7 @@ class RodeostatTranscriptTest {
         assertThat(identity.model()).isEqualTo("IO Rodeo Rodeostat 10V_24MilliAmpV0.2 (hardware V0.2)");
         assertThat(identity.firmware()).isEqualTo("FW0.1.0");
         CollectingSink sink = new CollectingSink();
-        MeasurementEnd end = rodeostat.startChronoamperometry(new ChronoamperometryRequest(-1.111, Duration.ofMillis(10),
+        MeasurementEnd end = rodeostat.start(new ChronoamperometryRequest(-1.111, Duration.ofMillis(10),
                 Duration.ofMillis(30), CurrentRangeChoice.AUTO), sink).awaitEnd(Duration.ofSeconds(5)).orElseThrow();
         assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
         assertThat(sink.samples).hasSize(3);

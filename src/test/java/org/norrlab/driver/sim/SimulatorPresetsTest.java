@@ -46,7 +46,7 @@ class SimulatorPresetsTest {
         CollectingSink sink = new CollectingSink();
         double seconds = 600;
         try (SimulatedPotentiostat sim = Fixtures.simulator(catalyst, 7, Speed.MAX, cell)) {
-            MeasurementEnd end = sim.startChronoamperometry(new ChronoamperometryRequest(
+            MeasurementEnd end = sim.start(new ChronoamperometryRequest(
                     cell.rheScale().toReference(voltsVsRhe), Duration.ofMillis(100), Duration.ofSeconds((long) seconds),
                     CurrentRangeChoice.AUTO), sink).awaitEnd(Duration.ofSeconds(60)).orElseThrow();
             assertThat(end.outcome()).isEqualTo(MeasurementEnd.Outcome.COMPLETED);
@@ -68,9 +68,9 @@ class SimulatorPresetsTest {
         CollectingSink rest = new CollectingSink();
         CollectingSink hold = new CollectingSink();
         try (SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 3, Speed.MAX, cell)) {
-            sim.startOpenCircuit(new OpenCircuitRequest(Duration.ofSeconds(1), Duration.ofSeconds(10)), rest)
+            sim.start(new OpenCircuitRequest(Duration.ofSeconds(1), Duration.ofSeconds(10)), rest)
                     .awaitEnd(Duration.ofSeconds(10)).orElseThrow();
-            sim.startChronoamperometry(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
+            sim.start(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
                     Duration.ofMillis(100), Duration.ofSeconds(5), CurrentRangeChoice.AUTO), hold)
                     .awaitEnd(Duration.ofSeconds(10)).orElseThrow();
         }
@@ -97,7 +97,7 @@ class SimulatorPresetsTest {
         CollectingSink b = new CollectingSink();
         for (CollectingSink sink : new CollectingSink[] {a, b}) {
             try (SimulatedPotentiostat sim = Fixtures.simulator("CoS1-x", 11, Speed.MAX, cell)) {
-                sim.startChronoamperometry(new ChronoamperometryRequest(cell.rheScale().toReference(-0.4),
+                sim.start(new ChronoamperometryRequest(cell.rheScale().toReference(-0.4),
                         Duration.ofMillis(100), Duration.ofSeconds(60), CurrentRangeChoice.AUTO), sink)
                         .awaitEnd(Duration.ofSeconds(10)).orElseThrow();
             }
@@ -128,7 +128,7 @@ class SimulatorPresetsTest {
             }
         };
         try (SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 1, Speed.REAL_TIME, cell)) {
-            sim.startOpenCircuit(new OpenCircuitRequest(Duration.ofMillis(100), Duration.ofMillis(1500)), sink)
+            sim.start(new OpenCircuitRequest(Duration.ofMillis(100), Duration.ofMillis(1500)), sink)
                     .awaitEnd(Duration.ofSeconds(30)).orElseThrow();
         }
         assertThat(arrivalNanos).hasSize(15);

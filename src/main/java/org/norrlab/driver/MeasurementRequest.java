@@ -1,0 +1,28 @@
+package org.norrlab.driver;
+
+import org.norrlab.core.Technique;
+
+import java.time.Duration;
+
+/**
+ * What a {@link Potentiostat} is asked to measure. A new technique adds a record here and a case to
+ * {@link Visitor}: every driver then fails to compile until it handles (or refuses) the new kind.
+ */
+public sealed interface MeasurementRequest permits ChronoamperometryRequest, OpenCircuitRequest {
+
+    Duration interval();
+
+    Duration duration();
+
+    /** The technique the instrument's {@code Capabilities} must list for it to run this request. */
+    Technique technique();
+
+    <R> R accept(Visitor<R> visitor) throws DriverException;
+
+    /** One case per kind of request; Java 17 has no exhaustive switch over a sealed type. */
+    interface Visitor<R> {
+        R chronoamperometry(ChronoamperometryRequest request) throws DriverException;
+
+        R openCircuit(OpenCircuitRequest request) throws DriverException;
+    }
+}

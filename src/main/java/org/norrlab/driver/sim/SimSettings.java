@@ -1,0 +1,44 @@
+package org.norrlab.driver.sim;
+
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.Dimension;
+import org.norrlab.config.Location;
+import org.norrlab.config.Quantities;
+import org.norrlab.config.YamlNode;
+import org.norrlab.driver.FamilySettings;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The {@code sim:} block of a profile.
+ *
+ * @param catalysts          the catalyst preset file, relative to drivers/
+ * @param defaultCatalyst    the preset a run uses when it names none
+ * @param defaultCatalystAt  where the profile names it, for a preset the file lacks
+ * @param whiteNoise         relative white noise on the current (a fraction)
+ * @param adcBits            the simulated ADC's resolution
+ * @param potentialNoise     noise on the recorded potential in volts
+ * @param seed               the random seed a run uses when it gives none
+ */
+public record SimSettings(String catalysts, String defaultCatalyst, Location defaultCatalystAt, double whiteNoise,
+                          int adcBits, double potentialNoise, long seed) implements FamilySettings {
+
+    static SimSettings read(Optional<YamlNode.Mapping> found, Path file) throws ConfigException {
+        YamlNode.Mapping settings = found.orElseThrow(() -> new ConfigException(
+                new Location(file, 1, 1), "sim", "the sim profile needs a 'sim:' block"));
+        settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "seed");
+        String catalysts = settings.requireText("catalysts");
+        String defaultCatalyst = settings.requireText("default_catalyst");
+        double noise = Quantities.parse(settings.require("white_noise"), Dimension.PERCENT);
+        YamlNode bitsNode = settings.require("adc_bits");
+        long bits = bitsNode.asScalar().integer("the ADC resolution in bits, 8 to 32");
+        if (bits < 8 || bits > 32) {
+            throw bitsNode.error("must lie between 8 and 32 bits");
+        }
+        double potentialNoise = Quantities.parse(settings.require("potential_noise"), Dimension.POTENTIAL);
+        long seed = settings.require("seed").asScalar().integer("a whole-number random seed");
+        return new SimSettings(catalysts, defaultCatalyst, settings.require("default_catalyst").location(), noise,
+                (int) bits, potentialNoise, seed);
+    }
+}

@@ -1,0 +1,45 @@
+package org.norrlab.scheduler;
+
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.Capabilities;
+import org.norrlab.core.Technique;
+import org.norrlab.plan.Plan;
+import org.norrlab.run.RunService;
+import org.norrlab.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A step whose technique the instrument's capabilities do not list is refused before the session starts. */
+class PlanCheckTest {
+
+    private static Plan demoSweep() throws Exception {
+        return new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"));
+    }
+
+    private static Capabilities only(Set<Technique> techniques) {
+        return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), techniques);
+    }
+
+    @Test
+    void anInstrumentWithoutOpenCircuitRefusesTheOcpStepByNameAndLine() throws Exception {
+        Plan plan = demoSweep();
+        List<String> problems = PlanCheck.problems(plan, only(EnumSet.of(Technique.CHRONOAMPEROMETRY)), "rodeostat");
+        assertThat(problems).containsExactly("step 1 (" + plan.steps().get(0).label() + ", " + plan.steps().get(0).source()
+                + "): rodeostat cannot record the open-circuit potential; remove the ocp step or run it on another instrument");
+    }
+
+    @Test
+    void everyTechniqueTheCapabilitiesLeaveOutIsRefusedStepByStep() throws Exception {
+        Plan plan = demoSweep();
+        List<String> problems = PlanCheck.problems(plan, only(EnumSet.of(Technique.OPEN_CIRCUIT)), "ocp-meter");
+        assertThat(problems).hasSize(4).allMatch(p -> p.endsWith(": ocp-meter cannot hold a potential and record the"
+                + " current; remove the ca step or run it on another instrument"));
+        assertThat(PlanCheck.problems(plan, only(Capabilities.ALL_TECHNIQUES), "sim")).isEmpty();
+    }
+}
