@@ -78,12 +78,11 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     private String describe(PlannedStep step, RunStatistics.Snapshot snapshot) {
         String where = "step " + step.index() + "/" + plan.steps().size();
         var latest = snapshot.latest().filter(s -> snapshot.stepIndex() == step.index());
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return where + String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
-                    + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—");
-        }
-        return where + " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
-                .orElse("—");
+        return where + step.match(
+                ocp -> " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
+                        .orElse("—"),
+                ca -> String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
+                        + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"));
     }
 
     @Override

@@ -271,7 +271,7 @@ final class RunPanel extends JPanel {
             }
             plan = loaded;
             planModel.show(loaded);
-            long ca = loaded.steps().stream().filter(s -> s instanceof PlannedStep.Chronoamperometry).count();
+            long ca = loaded.steps().stream().filter(s -> s.match(ocp -> false, chrono -> true)).count();
             planSummary.setText(String.format(Locale.ROOT, "%s: %d steps (%d CA), %s in all; RE %s, pH %.2f",
                     loaded.name(), loaded.steps().size(), ca, Units.formatDuration(loaded.totalDuration()),
                     loaded.cell().referenceElectrode().name(), loaded.cell().pH()));
@@ -465,13 +465,12 @@ final class RunPanel extends JPanel {
 
     private static String stepText(PlannedStep step, LiveRun.View view) {
         String latest = latestReading(view);
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
-                    ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()), Units.formatDuration(step.duration()),
-                    latest);
-        }
-        return String.format(Locale.ROOT, "Step %d, open circuit, %s into %s; %s", step.index(), clock(view.stepSeconds()),
-                Units.formatDuration(step.duration()), latest);
+        return step.match(
+                ocp -> String.format(Locale.ROOT, "Step %d, open circuit, %s into %s; %s", step.index(),
+                        clock(view.stepSeconds()), Units.formatDuration(step.duration()), latest),
+                ca -> String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
+                        ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()),
+                        Units.formatDuration(step.duration()), latest));
     }
 
     static String line(LiveRun.EventLine e) {
