@@ -11,6 +11,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStore;
 import org.norrlab.trace.LiveRun;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ import java.util.stream.Stream;
 final class RunPanel extends JPanel {
     private static final Logger log = LoggerFactory.getLogger(RunPanel.class);
     static final int REFRESH_MILLIS = 200;
+    private static final String ABORTING_TEXT = "Aborting: stopping the step and switching the cell off …";
 
     private final GuiContext context;
     private final LongConsumer analyseSession;
@@ -401,7 +403,7 @@ final class RunPanel extends JPanel {
         PreparedRun run = active;
         if (run != null) {
             run.requestAbort("operator abort (GUI)");
-            state.setText("Aborting: stopping the step and switching the cell off …");
+            state.setText(ABORTING_TEXT);
         }
     }
 
@@ -438,8 +440,7 @@ final class RunPanel extends JPanel {
         PreparedRun run = active;
         if (run != null) {
             String where = view.step().map(s -> "step " + s.index() + " of " + plan.steps().size()).orElse("starting");
-            state.setText((run.paused() ? "Paused after " : pause.isSelected() ? "Running (pause after this step), "
-                    : "Running, ") + where);
+            state.setText(stateText(run.state(), pause.isSelected(), where));
         }
         view.step().ifPresent(step -> stepLine.setText(stepText(step, view)));
         Duration total = plan == null ? Duration.ZERO : plan.totalDuration();
@@ -455,6 +456,16 @@ final class RunPanel extends JPanel {
             view.events().forEach(e -> eventLines.addElement(line(e)));
             events.ensureIndexIsVisible(eventLines.size() - 1);
         }
+    }
+
+    /** The state line of a run in progress, from the scheduler's own state. */
+    static String stateText(RunState now, boolean pauseAsked, String where) {
+        return switch (now) {
+            case PAUSED -> "Paused after " + where;
+            case RECONNECTING -> "Link lost, reconnecting: " + where;
+            case ABORTING -> ABORTING_TEXT;
+            default -> (pauseAsked ? "Running (pause after this step), " : "Running, ") + where;
+        };
     }
 
     /** The latest reading of the step in progress: its current, or its potential at open circuit. */
