@@ -120,25 +120,14 @@ public final class MethodScriptOutputImporter implements Importer {
                     + error.code().meaning());
         }
 
-        // The script's own lines carry no data.
-        @Override
-        public void acknowledged(Reply.Acknowledged reply) {
-        }
-
-        @Override
-        public void text(Reply.Text reply) {
-        }
-
         @Override
         public void scriptEnded(Reply.ScriptEnded reply) {
+            // a file may hold the output of several scripts; only the loops make steps
         }
 
         @Override
-        public void abortAcknowledged(Reply.AbortAcknowledged reply) {
-        }
-
-        @Override
-        public void marker(Reply.Marker reply) {
+        public void carriesNothing(Reply reply) {
+            // no data in these lines
         }
     }
 

@@ -278,29 +278,19 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                     + error.code().meaning(), Map.of()));
         }
 
-        // Lines of the script's own course carry nothing a sample or the outcome needs.
-        @Override
-        public void acknowledged(Reply.Acknowledged reply) {
-        }
-
         @Override
         public void loopStarted(Reply.LoopStarted reply) {
+            // the driver wrote the script: it knows the technique and takes every package as the step's
         }
 
         @Override
         public void loopEnded(Reply.LoopEnded reply) {
+            // the script goes on to its end line, which ends the measurement
         }
 
         @Override
-        public void text(Reply.Text reply) {
-        }
-
-        @Override
-        public void abortAcknowledged(Reply.AbortAcknowledged reply) {
-        }
-
-        @Override
-        public void marker(Reply.Marker reply) {
+        public void carriesNothing(Reply reply) {
+            // nothing a sample or the outcome needs
         }
     }
 
