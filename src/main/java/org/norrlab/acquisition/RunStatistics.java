@@ -23,20 +23,43 @@ public final class RunStatistics implements RecordConsumer {
     private Sample latest;
     private ChargeAccumulator charge = new ChargeAccumulator();
 
-    @Override
-    public void accept(AcquisitionRecord record, boolean endOfBatch) {
-        if (record instanceof AcquisitionRecord.SampleTaken taken) {
+    /** True after a record that a viewer must see at once, whatever the batch: a new step. */
+    private boolean publishNow;
+
+    private final AcquisitionRecord.Visitor<RuntimeException> apply = new AcquisitionRecord.Visitor<>() {
+        @Override
+        public void sampleTaken(AcquisitionRecord.SampleTaken taken) {
             samples++;
             totalSamples++;
             latest = taken.sample();
             charge.add(latest.timeSeconds(), latest.currentAmperes());
-        } else if (record instanceof AcquisitionRecord.StepStarted started) {
+        }
+
+        @Override
+        public void stepStarted(AcquisitionRecord.StepStarted started) {
             stepIndex = started.stepIndex();
             samples = 0;
             latest = null;
             charge = new ChargeAccumulator();
+            publishNow = true;
         }
-        if (endOfBatch || record instanceof AcquisitionRecord.StepStarted) {
+
+        @Override
+        public void eventSeen(AcquisitionRecord.EventSeen seen) {
+            // events do not change the figures
+        }
+
+        @Override
+        public void stepEnded(AcquisitionRecord.StepEnded ended) {
+            // the figures of the ended step stay until the next one starts
+        }
+    };
+
+    @Override
+    public void accept(AcquisitionRecord record, boolean endOfBatch) {
+        publishNow = false;
+        record.accept(apply);
+        if (endOfBatch || publishNow) {
             snapshot = new Snapshot(stepIndex, samples, Optional.ofNullable(latest), charge.meanAmperes(),
                     charge.coulombs(), totalSamples);
         }

@@ -9,6 +9,7 @@ import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile PlannedStep current;
     private volatile long completedMillis;
+    private volatile RunState state = RunState.IDLE;
 
     ProgressDisplay(Plan plan, RunStatistics statistics) {
         this("NORR run", plan, statistics);
@@ -58,6 +60,11 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     }
 
     @Override
+    public void stateChanged(RunState now) {
+        state = now;
+    }
+
+    @Override
     public void stepEnded(PlannedStep step, MeasurementEnd end) {
         // An aborted step counts for the time it ran, not the time it was planned for.
         completedMillis += (long) (end.lastTimeSeconds() * 1000);
@@ -72,18 +79,27 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
         long inStep = snapshot.stepIndex() == step.index()
                 ? snapshot.latest().map(s -> (long) (s.timeSeconds() * 1000)).orElse(0L) : 0;
         bar.stepTo(Math.min(completedMillis + inStep, bar.getMax()));
-        bar.setExtraMessage(describe(step, snapshot));
+        bar.setExtraMessage(describe(step, snapshot) + stateNote(state));
+    }
+
+    /** What the bar adds to the step while the run is not simply measuring. */
+    static String stateNote(RunState now) {
+        return switch (now) {
+            case PAUSED -> "  (paused, cell off)";
+            case RECONNECTING -> "  (link lost, reconnecting)";
+            case ABORTING -> "  (aborting, cell off …)";
+            default -> "";
+        };
     }
 
     private String describe(PlannedStep step, RunStatistics.Snapshot snapshot) {
         String where = "step " + step.index() + "/" + plan.steps().size();
         var latest = snapshot.latest().filter(s -> snapshot.stepIndex() == step.index());
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return where + String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
-                    + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—");
-        }
-        return where + " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
-                .orElse("—");
+        return where + step.match(
+                ocp -> " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
+                        .orElse("—"),
+                ca -> String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
+                        + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"));
     }
 
     @Override

@@ -24,36 +24,49 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         return new ConfigException(location(), path(), problem);
     }
 
-    default String kindName() {
-        if (this instanceof Scalar s) {
-            return s.text() == null ? "an empty value" : "a single value";
-        }
-        return this instanceof Seq ? "a list" : "a block of fields";
+    /** What this value is, in an operator's words; each kind of node names itself, so a new kind must too. */
+    String kindName();
+
+    /** Empty ({@code key:} with nothing after it). */
+    default boolean isEmpty() {
+        return false;
     }
 
+    /** This value as a block of fields; overridden by {@link Mapping}, an error for every other kind. */
     default Mapping asMapping() throws ConfigException {
-        if (this instanceof Mapping m) {
-            return m;
-        }
         throw error("expected a block of fields (key: value lines), found " + kindName());
     }
 
+    /** This value as a list; overridden by {@link Seq}, an error for every other kind. */
     default Seq asSeq() throws ConfigException {
-        if (this instanceof Seq s) {
-            return s;
-        }
         throw error("expected a list ('- item' lines or [a, b]), found " + kindName());
     }
 
+    /** This value as one non-empty value; overridden by {@link Scalar}, an error for every other kind. */
     default Scalar asScalar() throws ConfigException {
-        if (this instanceof Scalar s && s.text() != null) {
-            return s;
-        }
         throw error("expected a single value, found " + kindName());
     }
 
     /** A single value as written; {@code text} is null for an empty value ({@code key:} with nothing after it). */
     record Scalar(String text, Location location, String path) implements YamlNode {
+        @Override
+        public String kindName() {
+            return text == null ? "an empty value" : "a single value";
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return text == null;
+        }
+
+        @Override
+        public Scalar asScalar() throws ConfigException {
+            if (text == null) {
+                throw error("expected a single value, found " + kindName());
+            }
+            return this;
+        }
+
         public double number(String what) throws ConfigException {
             try {
                 return Double.parseDouble(Quantities.normaliseMinus(text.trim()));
@@ -83,11 +96,31 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         public Seq {
             items = List.copyOf(items);
         }
+
+        @Override
+        public String kindName() {
+            return "a list";
+        }
+
+        @Override
+        public Seq asSeq() {
+            return this;
+        }
     }
 
     record Mapping(Map<String, YamlNode> fields, Location location, String path) implements YamlNode {
         public Mapping {
             fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        }
+
+        @Override
+        public String kindName() {
+            return "a block of fields";
+        }
+
+        @Override
+        public Mapping asMapping() {
+            return this;
         }
 
         public Optional<YamlNode> get(String key) {
@@ -104,7 +137,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
 
         public Optional<String> text(String key) throws ConfigException {
             YamlNode node = fields.get(key);
-            if (node == null || (node instanceof Scalar s && s.text() == null)) {
+            if (node == null || node.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(node.asScalar().text().trim());

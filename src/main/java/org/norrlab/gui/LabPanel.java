@@ -1,7 +1,6 @@
 package org.norrlab.gui;
 
 import org.norrlab.store.SessionStatus;
-import org.norrlab.plan.PlannedStep;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
@@ -182,9 +181,8 @@ final class LabPanel extends JPanel {
         for (BenchView v : views) {
             LiveRun.View view = v.live.view(v.charts.columns());
             v.charts.show(view);
-            String where = view.step().map(s -> "step " + s.index() + " of " + v.steps + (s instanceof
-                    PlannedStep.Chronoamperometry ca ? String.format(Locale.ROOT, ", %.3f V vs RHE", ca.voltsVsRhe())
-                    : ", open circuit")).orElse("starting");
+            String where = view.step().map(s -> "step " + s.index() + " of " + v.steps + s.match(ocp -> ", open circuit",
+                    ca -> String.format(Locale.ROOT, ", %.3f V vs RHE", ca.voltsVsRhe()))).orElse("starting");
             v.status.setText(where + "; " + RunPanel.latestReading(view) + "; " + view.samples() + " samples; t = "
                     + RunPanel.clock(view.sessionSeconds()));
         }

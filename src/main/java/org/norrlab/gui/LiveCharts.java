@@ -135,8 +135,7 @@ final class LiveCharts {
     }
 
     static String title(PlannedStep step) {
-        return step instanceof PlannedStep.Chronoamperometry ca
-                ? String.format(java.util.Locale.ROOT, "Step %d: CA at %.3f V vs RHE", step.index(), ca.voltsVsRhe())
-                : "Step " + step.index() + ": open circuit";
+        return step.match(ocp -> "Step " + step.index() + ": open circuit",
+                ca -> String.format(java.util.Locale.ROOT, "Step %d: CA at %.3f V vs RHE", step.index(), ca.voltsVsRhe()));
     }
 }

@@ -36,12 +36,11 @@ final class PlanTableModel extends AbstractTableModel {
     @Override
     public Object getValueAt(int row, int column) {
         PlannedStep step = steps.get(row);
-        PlannedStep.Chronoamperometry ca = step instanceof PlannedStep.Chronoamperometry c ? c : null;
         return switch (column) {
             case 0 -> step.index();
             case 1 -> step.kind();
-            case 2 -> ca == null ? "—" : String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe());
-            case 3 -> ca == null ? "—" : String.format(Locale.ROOT, "%.3f", ca.voltsVsReference());
+            case 2 -> step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()));
+            case 3 -> step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()));
             case 4 -> Units.formatDuration(step.duration());
             default -> Units.formatDuration(step.interval());
         };

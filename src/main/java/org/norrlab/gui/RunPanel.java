@@ -11,6 +11,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStore;
 import org.norrlab.trace.LiveRun;
 import org.slf4j.Logger;
@@ -56,6 +57,7 @@ import java.util.stream.Stream;
 final class RunPanel extends JPanel {
     private static final Logger log = LoggerFactory.getLogger(RunPanel.class);
     static final int REFRESH_MILLIS = 200;
+    private static final String ABORTING_TEXT = "Aborting: stopping the step and switching the cell off …";
 
     private final GuiContext context;
     private final LongConsumer analyseSession;
@@ -271,7 +273,7 @@ final class RunPanel extends JPanel {
             }
             plan = loaded;
             planModel.show(loaded);
-            long ca = loaded.steps().stream().filter(s -> s instanceof PlannedStep.Chronoamperometry).count();
+            long ca = loaded.steps().stream().filter(s -> s.match(ocp -> false, chrono -> true)).count();
             planSummary.setText(String.format(Locale.ROOT, "%s: %d steps (%d CA), %s in all; RE %s, pH %.2f",
                     loaded.name(), loaded.steps().size(), ca, Units.formatDuration(loaded.totalDuration()),
                     loaded.cell().referenceElectrode().name(), loaded.cell().pH()));
@@ -401,7 +403,7 @@ final class RunPanel extends JPanel {
         PreparedRun run = active;
         if (run != null) {
             run.requestAbort("operator abort (GUI)");
-            state.setText("Aborting: stopping the step and switching the cell off …");
+            state.setText(ABORTING_TEXT);
         }
     }
 
@@ -438,8 +440,7 @@ final class RunPanel extends JPanel {
         PreparedRun run = active;
         if (run != null) {
             String where = view.step().map(s -> "step " + s.index() + " of " + plan.steps().size()).orElse("starting");
-            state.setText((run.paused() ? "Paused after " : pause.isSelected() ? "Running (pause after this step), "
-                    : "Running, ") + where);
+            state.setText(stateText(run.state(), pause.isSelected(), where));
         }
         view.step().ifPresent(step -> stepLine.setText(stepText(step, view)));
         Duration total = plan == null ? Duration.ZERO : plan.totalDuration();
@@ -457,6 +458,16 @@ final class RunPanel extends JPanel {
         }
     }
 
+    /** The state line of a run in progress, from the scheduler's own state. */
+    static String stateText(RunState now, boolean pauseAsked, String where) {
+        return switch (now) {
+            case PAUSED -> "Paused after " + where;
+            case RECONNECTING -> "Link lost, reconnecting: " + where;
+            case ABORTING -> ABORTING_TEXT;
+            default -> (pauseAsked ? "Running (pause after this step), " : "Running, ") + where;
+        };
+    }
+
     /** The latest reading of the step in progress: its current, or its potential at open circuit. */
     static String latestReading(LiveRun.View view) {
         return view.latest().map(s -> s.hasCurrent() ? "I = " + Units.formatCurrent(s.currentAmperes())
@@ -465,13 +476,12 @@ final class RunPanel extends JPanel {
 
     private static String stepText(PlannedStep step, LiveRun.View view) {
         String latest = latestReading(view);
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
-                    ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()), Units.formatDuration(step.duration()),
-                    latest);
-        }
-        return String.format(Locale.ROOT, "Step %d, open circuit, %s into %s; %s", step.index(), clock(view.stepSeconds()),
-                Units.formatDuration(step.duration()), latest);
+        return step.match(
+                ocp -> String.format(Locale.ROOT, "Step %d, open circuit, %s into %s; %s", step.index(),
+                        clock(view.stepSeconds()), Units.formatDuration(step.duration()), latest),
+                ca -> String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
+                        ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()),
+                        Units.formatDuration(step.duration()), latest));
     }
 
     static String line(LiveRun.EventLine e) {

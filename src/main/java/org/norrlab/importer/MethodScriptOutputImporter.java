@@ -46,11 +46,7 @@ public final class MethodScriptOutputImporter implements Importer {
             throw new ImportException(file, 2, "is a MethodSCRIPT script (what the host sends), not device output; run it on"
                     + " the instrument and import what the instrument answered");
         }
-        List<ImportedSession.Step> steps = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        List<Sample> current = null;
-        int loopCode = -1;
-        boolean timed = true;
+        Output output = new Output(file);
         for (int i = 0; i < lines.size(); i++) {
             Reply reply;
             try {
@@ -58,23 +54,13 @@ public final class MethodScriptOutputImporter implements Importer {
             } catch (MalformedReplyException e) {
                 throw new ImportException(file, i + 1, e.getMessage() + "; expected MethodSCRIPT device output");
             }
-            if (reply instanceof Reply.LoopStarted started) {
-                current = new ArrayList<>();
-                loopCode = started.code();
-            } else if (reply instanceof Reply.Package pkg) {
-                if (current == null) {
-                    current = new ArrayList<>();
-                }
-                Sample sample = toSample(pkg.values(), current.size());
-                timed &= pkg.values().stream().anyMatch(v -> v.type().equals("eb"));
-                current.add(sample);
-            } else if (reply instanceof Reply.LoopEnded && current != null) {
-                steps.add(step(loopCode, current, steps.size()));
-                current = null;
-            } else if (reply instanceof Reply.Error error) {
-                warnings.add(file.getFileName() + ":" + (i + 1) + ": device error " + error.code().code() + ": " + error.code().meaning());
-            }
+            output.lineNumber = i + 1;
+            reply.accept(output);
         }
+        List<ImportedSession.Step> steps = output.steps;
+        List<String> warnings = output.warnings;
+        List<Sample> current = output.current;
+        int loopCode = output.loopCode;
         if (current != null && !current.isEmpty()) {
             warnings.add(file.getFileName() + ": the last measurement loop has no end marker (truncated output?); imported what is there");
             steps.add(step(loopCode, current, steps.size()));
@@ -82,12 +68,67 @@ public final class MethodScriptOutputImporter implements Importer {
         if (steps.isEmpty()) {
             throw new ImportException(file, lines.size(), "holds no data packages (P lines)");
         }
-        if (!timed) {
+        if (!output.timed) {
             warnings.add(file.getFileName() + ": the packages carry no time (eb) column; each sample's number stands for its time in s");
         }
         return new ImportedSession(format(), "MethodSCRIPT", new InstrumentIdentity("imported", "methodscript",
                 "MethodSCRIPT device", "unknown", "unknown"), Map.of("technique", "MethodSCRIPT output"), steps, warnings,
                 Optional.empty());
+    }
+
+    /** The steps read so far: a measurement loop (M … *) is a step, its packages its samples. */
+    private static final class Output implements Reply.Visitor<RuntimeException> {
+        private final Path file;
+        final List<ImportedSession.Step> steps = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
+        List<Sample> current;
+        int loopCode = -1;
+        boolean timed = true;
+        int lineNumber;
+
+        Output(Path file) {
+            this.file = file;
+        }
+
+        @Override
+        public void loopStarted(Reply.LoopStarted started) {
+            current = new ArrayList<>();
+            loopCode = started.code();
+        }
+
+        @Override
+        public void dataPackage(Reply.Package pkg) {
+            if (current == null) {
+                current = new ArrayList<>();
+            }
+            Sample sample = toSample(pkg.values(), current.size());
+            timed &= pkg.values().stream().anyMatch(v -> v.type().equals("eb"));
+            current.add(sample);
+        }
+
+        @Override
+        public void loopEnded(Reply.LoopEnded ended) {
+            if (current != null) {
+                steps.add(step(loopCode, current, steps.size()));
+                current = null;
+            }
+        }
+
+        @Override
+        public void error(Reply.Error error) {
+            warnings.add(file.getFileName() + ":" + lineNumber + ": device error " + error.code().code() + ": "
+                    + error.code().meaning());
+        }
+
+        @Override
+        public void scriptEnded(Reply.ScriptEnded reply) {
+            // a file may hold the output of several scripts; only the loops make steps
+        }
+
+        @Override
+        public void carriesNothing(Reply reply) {
+            // no data in these lines
+        }
     }
 
     private static ImportedSession.Step step(int loopCode, List<Sample> samples, int index) {

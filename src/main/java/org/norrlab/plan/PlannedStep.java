@@ -5,6 +5,7 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.Potential;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 /** One step the scheduler will run, with everything resolved. Indices count from 1, as operators do. */
 public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep.Chronoamperometry {
@@ -24,13 +25,23 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         return duration().toNanos() / interval().toNanos();
     }
 
+    /**
+     * The one dispatch on the step's kind: each caller says what to do for every kind, so that a new kind
+     * of step does not compile until every place that treats steps differently by kind handles it.
+     */
+    <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry);
+
     default String kind() {
-        return this instanceof OpenCircuit ? "ocp" : "ca";
+        return match(ocp -> "ocp", ca -> "ca");
     }
 
     /** Rest at open circuit and record the potential: the cell is off. */
     record OpenCircuit(int index, String label, Duration interval, Duration duration, Location source)
             implements PlannedStep {
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry) {
+            return openCircuit.apply(this);
+        }
     }
 
     /**
@@ -43,5 +54,9 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     record Chronoamperometry(int index, String label, Potential asWritten, double voltsVsRhe, double voltsVsReference,
                              Duration interval, Duration duration, CurrentRangeChoice currentRange, Location source)
             implements PlannedStep {
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry) {
+            return chronoamperometry.apply(this);
+        }
     }
 }

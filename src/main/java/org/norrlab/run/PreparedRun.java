@@ -153,10 +153,10 @@ public final class PreparedRun {
         }
     }
 
-    /** True while the run waits between steps. */
-    public boolean paused() {
+    /** Where the run is now ({@link RunState#IDLE} before {@link #execute} has started it). */
+    public RunState state() {
         Scheduler running = scheduler;
-        return running != null && running.paused();
+        return running == null ? RunState.IDLE : running.state();
     }
 
     /** Waits until {@link #execute} has recorded how the session ended; for shutdown hooks. */

@@ -105,11 +105,10 @@ public final class ResumeService {
 
     private static PlannedStep renumbered(PlannedStep step, int index, Duration duration, String note) {
         String label = step.label() + note;
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return new PlannedStep.Chronoamperometry(index, label, ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference(),
-                    ca.interval(), duration, ca.currentRange(), ca.source());
-        }
-        return new PlannedStep.OpenCircuit(index, label, step.interval(), duration, step.source());
+        return step.match(
+                ocp -> new PlannedStep.OpenCircuit(index, label, ocp.interval(), duration, ocp.source()),
+                ca -> new PlannedStep.Chronoamperometry(index, label, ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference(),
+                        ca.interval(), duration, ca.currentRange(), ca.source()));
     }
 
     private static double lastSampleTime(SessionStore store, long session, int step) throws StoreException {

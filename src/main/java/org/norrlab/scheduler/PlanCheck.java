@@ -28,22 +28,28 @@ public final class PlanCheck {
                 problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
                         + " remove the " + step.kind() + " step or run it on another instrument");
             }
-            if (step instanceof PlannedStep.Chronoamperometry ca) {
-                var safety = plan.safety();
-                if (safety.minVoltsVsRhe().isPresent() && ca.voltsVsRhe() < safety.minVoltsVsRhe().get()
-                        || safety.maxVoltsVsRhe().isPresent() && ca.voltsVsRhe() > safety.maxVoltsVsRhe().get()) {
-                    problems.add(String.format(Locale.ROOT, "%s: %.3f V vs RHE is outside the safety window %.3f .. %.3f V vs RHE"
-                                    + " (config/site.yaml or the protocol's safety block)", where, ca.voltsVsRhe(),
-                            safety.minVoltsVsRhe().orElse(Double.NEGATIVE_INFINITY),
-                            safety.maxVoltsVsRhe().orElse(Double.POSITIVE_INFINITY)));
-                }
-            }
-            if (step instanceof PlannedStep.Chronoamperometry ca && !capabilities.canApply(ca.voltsVsReference())) {
-                problems.add(String.format(Locale.ROOT,
-                        "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",
-                        where, ca.voltsVsRhe(), ca.voltsVsReference(), instrumentName,
-                        capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
-            }
+            problems.addAll(step.match(ocp -> List.<String>of(),
+                    ca -> chronoamperometryProblems(ca, where, plan, capabilities, instrumentName)));
+        }
+        return problems;
+    }
+
+    private static List<String> chronoamperometryProblems(PlannedStep.Chronoamperometry ca, String where, Plan plan,
+                                                          Capabilities capabilities, String instrumentName) {
+        List<String> problems = new ArrayList<>();
+        var safety = plan.safety();
+        if (safety.minVoltsVsRhe().isPresent() && ca.voltsVsRhe() < safety.minVoltsVsRhe().get()
+                || safety.maxVoltsVsRhe().isPresent() && ca.voltsVsRhe() > safety.maxVoltsVsRhe().get()) {
+            problems.add(String.format(Locale.ROOT, "%s: %.3f V vs RHE is outside the safety window %.3f .. %.3f V vs RHE"
+                            + " (config/site.yaml or the protocol's safety block)", where, ca.voltsVsRhe(),
+                    safety.minVoltsVsRhe().orElse(Double.NEGATIVE_INFINITY),
+                    safety.maxVoltsVsRhe().orElse(Double.POSITIVE_INFINITY)));
+        }
+        if (!capabilities.canApply(ca.voltsVsReference())) {
+            problems.add(String.format(Locale.ROOT,
+                    "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",
+                    where, ca.voltsVsRhe(), ca.voltsVsReference(), instrumentName,
+                    capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
         }
         return problems;
     }

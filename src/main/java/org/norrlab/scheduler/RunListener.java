@@ -13,4 +13,12 @@ public interface RunListener {
 
     default void stepEnded(PlannedStep step, MeasurementEnd end) {
     }
+
+    /**
+     * The run is now in {@code state}; every change is told once, in order. Called on the thread that made
+     * the change (the scheduler's, or the one that asked for an abort) while the scheduler holds its state
+     * lock: return at once, and do not wait for another thread that uses the scheduler.
+     */
+    default void stateChanged(RunState state) {
+    }
 }

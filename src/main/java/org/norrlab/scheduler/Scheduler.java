@@ -51,7 +51,6 @@ public final class Scheduler {
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
     private volatile boolean pauseRequested;
-    private volatile boolean paused;
     private volatile Breach breach;
     private Speed speed = Speed.REAL_TIME;
 
@@ -79,6 +78,7 @@ public final class Scheduler {
         speed = instrumentSpeed;
     }
 
+    /** Where the run is now: what the run view and the progress bar show; any thread may ask. */
     public RunState state() {
         synchronized (stateLock) {
             return state;
@@ -92,14 +92,27 @@ public final class Scheduler {
             }
             log.debug("run state {} -> {}", state, next);
             state = next;
+            listener.stateChanged(next);
         }
     }
 
-    /** Asks the run to stop; the first reason given is the one recorded. */
+    /** Changes the state only from {@code from}: an abort asked for meanwhile (another thread) is not undone. */
+    private void moveIf(RunState from, RunState to) {
+        synchronized (stateLock) {
+            if (state == from) {
+                become(to);
+            }
+        }
+    }
+
+    /** Asks the run to stop; the first reason given is the one recorded. A run in progress is ABORTING at once. */
     public void requestAbort(String reason) {
         synchronized (stateLock) {
             if (abortReason == null) {
                 abortReason = reason;
+            }
+            if (state.abortable()) {
+                become(RunState.ABORTING);
             }
         }
         log.warn("abort requested: {}", reason);
@@ -112,11 +125,6 @@ public final class Scheduler {
     public void pauseBetweenSteps(boolean pause) {
         pauseRequested = pause;
         log.info(pause ? "pause requested: the run will wait after the current step" : "pause lifted");
-    }
-
-    /** True while the run waits between steps. */
-    public boolean paused() {
-        return paused;
     }
 
     /**
@@ -133,7 +141,12 @@ public final class Scheduler {
     }
 
     public RunResult run() {
-        become(RunState.RUNNING);
+        synchronized (stateLock) {
+            become(RunState.RUNNING);
+            if (abortReason != null) {
+                become(RunState.ABORTING);   // asked for before the run began
+            }
+        }
         List<Double> lags = new ArrayList<>();
         int completed = 0;
         double sessionOffset = 0;
@@ -169,6 +182,7 @@ public final class Scheduler {
                 long stepSamples = end.samples();
                 while (end.outcome() == MeasurementEnd.Outcome.LINK_LOST && !reconnectFor.isZero() && identity != null
                         && abortReason == null) {
+                    moveIf(RunState.RUNNING, RunState.RECONNECTING);
                     LinkRecovery.Outcome recovered = new LinkRecovery(instrument, core, identity, reconnectFor)
                             .recover(step, sink, stepStartNanos, end, () -> abortReason != null);
                     if (!recovered.reason().isEmpty()) {
@@ -177,6 +191,7 @@ public final class Scheduler {
                                 Optional.of(new DriverException.LinkLost(recovered.reason(), null)));
                         break;
                     }
+                    moveIf(RunState.RECONNECTING, RunState.RUNNING);
                     if (recovered.measurement().isEmpty()) {
                         end = new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, stepSamples, recovered.offsetSeconds(),
                                 Optional.empty());
@@ -302,7 +317,7 @@ public final class Scheduler {
 
     private void waitWhilePaused(int stepIndex, double stepSeconds) throws DriverException, InterruptedException {
         instrument.setCellOn(false);
-        paused = true;
+        moveIf(RunState.RUNNING, RunState.PAUSED);
         long since = System.nanoTime();
         core.publish(new AcquisitionRecord.EventSeen(stepIndex, Event.of(EventKind.PAUSE,
                 stepSeconds, "paused after step " + stepIndex + " at the operator's request; the cell is off"), Instant.now()));
@@ -311,7 +326,7 @@ public final class Scheduler {
                 Thread.sleep(POLL.toMillis());
             }
         } finally {
-            paused = false;
+            moveIf(RunState.PAUSED, RunState.RUNNING);
         }
         double seconds = (System.nanoTime() - since) / 1e9;
         core.publish(new AcquisitionRecord.EventSeen(stepIndex, new Event(EventKind.PAUSE,
@@ -331,10 +346,8 @@ public final class Scheduler {
 
     /** What the instrument is asked to measure for a step; {@link PlanCheck} asks its capabilities about the same request. */
     static MeasurementRequest request(PlannedStep step, Duration duration) {
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            return new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange());
-        }
-        return new OpenCircuitRequest(step.interval(), duration);
+        return step.match(ocp -> new OpenCircuitRequest(ocp.interval(), duration),
+                ca -> new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()));
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */
@@ -395,7 +408,9 @@ public final class Scheduler {
                 return new RunResult(RunState.FAILED, failure, completed, lags, cellOffConfirmed);
             }
             if (abortReason != null) {
-                become(RunState.ABORTING);
+                if (state != RunState.ABORTING) {
+                    become(RunState.ABORTING);
+                }
                 become(RunState.ABORTED);
                 return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
             }

@@ -86,15 +86,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     @Override
     public void accept(AcquisitionRecord record, boolean endOfBatch) throws SQLException, InterruptedException {
         batch.add(record);
-        if (record instanceof AcquisitionRecord.SampleTaken taken) {
-            tallies.computeIfAbsent(taken.stepIndex(), i -> new StepTally()).add(taken.sample());
-            lastSampleReceived = java.time.Instant.now();
-        } else if (record instanceof AcquisitionRecord.StepEnded ended) {
-            StepTally tally = tallies.remove(ended.stepIndex());
-            if (tally != null) {
-                endingTallies.put(ended.stepIndex(), tally.state());
-            }
-        }
+        record.accept(tally);
         if (endOfBatch) {
             commitBatch();
         }
@@ -142,25 +134,69 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         pendingWire.clear();
     }
 
-    /** Every row of the batch in the order of the run; returns the number of samples. */
-    private long writeBatch() throws SQLException {
-        long samplesInBatch = 0;
-        for (AcquisitionRecord record : batch) {
-            if (record instanceof AcquisitionRecord.SampleTaken taken) {
-                samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
-                samplesInBatch++;
-            } else {
-                // Steps and events are rare: write the samples before them so that rows keep the order of the run.
-                samples.flush();
-                if (record instanceof AcquisitionRecord.StepStarted started) {
-                    writeStepStart(started);
-                } else if (record instanceof AcquisitionRecord.EventSeen seen) {
-                    writeEvent(seen);
-                } else if (record instanceof AcquisitionRecord.StepEnded ended) {
-                    writeStepEnd(ended);
-                }
+    /** Counts each step's samples as records arrive; the tally of an ended step waits for its batch. */
+    private final AcquisitionRecord.Visitor<RuntimeException> tally = new AcquisitionRecord.Visitor<>() {
+        @Override
+        public void sampleTaken(AcquisitionRecord.SampleTaken taken) {
+            tallies.computeIfAbsent(taken.stepIndex(), i -> new StepTally()).add(taken.sample());
+            lastSampleReceived = java.time.Instant.now();
+        }
+
+        @Override
+        public void stepEnded(AcquisitionRecord.StepEnded ended) {
+            StepTally ending = tallies.remove(ended.stepIndex());
+            if (ending != null) {
+                endingTallies.put(ended.stepIndex(), ending.state());
             }
         }
+
+        @Override
+        public void stepStarted(AcquisitionRecord.StepStarted started) {
+            // the tally starts with the step's first sample
+        }
+
+        @Override
+        public void eventSeen(AcquisitionRecord.EventSeen seen) {
+            // events are not counted
+        }
+    };
+
+    /** Writes one record's rows; samples go in batches, and are flushed before the rare others to keep the run's order. */
+    private final class RowWriter implements AcquisitionRecord.Visitor<SQLException> {
+        long samplesWritten;
+
+        @Override
+        public void sampleTaken(AcquisitionRecord.SampleTaken taken) throws SQLException {
+            samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
+            samplesWritten++;
+        }
+
+        @Override
+        public void stepStarted(AcquisitionRecord.StepStarted started) throws SQLException {
+            samples.flush();
+            writeStepStart(started);
+        }
+
+        @Override
+        public void eventSeen(AcquisitionRecord.EventSeen seen) throws SQLException {
+            samples.flush();
+            writeEvent(seen);
+        }
+
+        @Override
+        public void stepEnded(AcquisitionRecord.StepEnded ended) throws SQLException {
+            samples.flush();
+            writeStepEnd(ended);
+        }
+    }
+
+    /** Every row of the batch in the order of the run; returns the number of samples. */
+    private long writeBatch() throws SQLException {
+        RowWriter rows = new RowWriter();
+        for (AcquisitionRecord record : batch) {
+            record.accept(rows);
+        }
+        long samplesInBatch = rows.samplesWritten;
         samples.flush();
         writeWire();
         if (samplesInBatch > 0) {
@@ -198,14 +234,9 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
 
     private void writeStepStart(AcquisitionRecord.StepStarted started) throws SQLException {
         PlannedStep step = started.step();
-        double vsRhe = Double.NaN;
-        double vsRe = Double.NaN;
-        String range = "";
-        if (step instanceof PlannedStep.Chronoamperometry ca) {
-            vsRhe = ca.voltsVsRhe();
-            vsRe = ca.voltsVsReference();
-            range = ca.currentRange().toString();
-        }
+        double vsRhe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsRhe());
+        double vsRe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsReference());
+        String range = step.match(ocp -> "", ca -> ca.currentRange().toString());
         insertStep.setLong(1, sessionId);
         insertStep.setInt(2, step.index());
         insertStep.setString(3, step.kind());

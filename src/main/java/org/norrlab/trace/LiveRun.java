@@ -52,9 +52,10 @@ public final class LiveRun implements RecordConsumer {
     private long samples;
     private int stepsEnded;
 
-    @Override
-    public synchronized void accept(AcquisitionRecord record, boolean endOfBatch) {
-        if (record instanceof AcquisitionRecord.SampleTaken taken) {
+    /** Called only from {@link #accept}, under its lock. */
+    private final AcquisitionRecord.Visitor<RuntimeException> apply = new AcquisitionRecord.Visitor<>() {
+        @Override
+        public void sampleTaken(AcquisitionRecord.SampleTaken taken) {
             Sample s = taken.sample();
             latest = s;
             samples++;
@@ -64,22 +65,36 @@ public final class LiveRun implements RecordConsumer {
             } else {
                 stepTrace.add(s.timeSeconds(), s.potentialVolts());
             }
-        } else if (record instanceof AcquisitionRecord.StepStarted started) {
+        }
+
+        @Override
+        public void stepStarted(AcquisitionRecord.StepStarted started) {
             step = started.step();
             stepOffset = started.sessionOffsetSeconds();
             stepTrace.clear();
             latest = null;
             markers.add(new Marker(stepOffset, step.index(), step.label()));
             line(step.index(), stepOffset, "STEP", "step " + step.index() + " started: " + step.label());
-        } else if (record instanceof AcquisitionRecord.EventSeen seen) {
+        }
+
+        @Override
+        public void eventSeen(AcquisitionRecord.EventSeen seen) {
             line(seen.stepIndex(), stepOffset + seen.event().timeSeconds(), seen.event().kind().name(),
                     seen.event().message());
-        } else if (record instanceof AcquisitionRecord.StepEnded ended) {
+        }
+
+        @Override
+        public void stepEnded(AcquisitionRecord.StepEnded ended) {
             stepsEnded++;
             line(ended.stepIndex(), stepOffset + ended.durationSeconds(), "STEP", String.format(Locale.ROOT,
                     "step %d %s: %d samples, %.1f s", ended.stepIndex(), ended.outcome().words(),
                     ended.samples(), ended.durationSeconds()));
         }
+    };
+
+    @Override
+    public synchronized void accept(AcquisitionRecord record, boolean endOfBatch) {
+        record.accept(apply);
     }
 
     private void line(int stepIndex, double seconds, String kind, String text) {
@@ -92,7 +107,7 @@ public final class LiveRun implements RecordConsumer {
     /** A copy for one repaint, with at most {@code columns} columns per trace. */
     public synchronized View view(int columns) {
         double stepSeconds = latest == null ? 0 : latest.timeSeconds();
-        return new View(Optional.ofNullable(step), step instanceof PlannedStep.OpenCircuit, stepTrace.envelope(columns),
+        return new View(Optional.ofNullable(step), step != null && step.match(ocp -> true, ca -> false), stepTrace.envelope(columns),
                 overview.envelope(columns), List.copyOf(markers), List.copyOf(events), samples, Optional.ofNullable(latest),
                 stepSeconds, stepOffset + stepSeconds, stepsEnded);
     }

@@ -12,12 +12,14 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.StateLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +51,10 @@ class ReconnectTest {
         PreparedRun run = new RunService(new SiteConfig(site.home(), site.dataDirectory(), site.cell(), site.safety(),
                 Duration.ofSeconds(20))).prepare(new RunRequest(protocol, profile, Speed.REAL_TIME, Optional.empty(),
                 Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(db))));
+        StateLog log = new StateLog();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                return run.execute(RunListener.NONE);
+                return run.execute(log);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -71,6 +74,8 @@ class ReconnectTest {
         pty.close();
 
         assertThat(result.status()).as(result.reason()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(log.states()).as("the run was RECONNECTING while the link was lost, then ran the step to its end")
+                .containsExactly(RunState.RUNNING, RunState.RECONNECTING, RunState.RUNNING, RunState.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
             var step = store.steps(result.sessionId()).get(0);
             assertThat(step.outcome()).contains(StepOutcome.COMPLETED);

@@ -20,6 +20,7 @@ import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.run.RunOutcome;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
@@ -90,7 +91,7 @@ class GuiTest {
         JFreeChart runChart = run.charts().runChart();
         await("step 3 under way", WAIT, () -> markers(runChart).size() >= 3);
         onEdt(run::togglePause);
-        await("the pause", WAIT, () -> run.activeRun().map(r -> r.paused()).orElse(false)
+        await("the pause", WAIT, () -> run.activeRun().map(r -> r.state() == RunState.PAUSED).orElse(false)
                 && run.eventLines().size() > 0 && run.eventLines().lastElement().contains("PAUSE"));
         String pauseLine = onEdt(() -> run.eventLines().lastElement());
         int pausedAfter = Integer.parseInt(pauseLine.replaceAll(".*paused after step (\\d+).*", "$1"));

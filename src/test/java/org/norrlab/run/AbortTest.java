@@ -15,6 +15,7 @@ import org.norrlab.plan.PlannedStep;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +48,18 @@ class AbortTest {
         PreparedRun run = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(protocol, new Speed(600)).withDatabase(database));
         CompletableFuture<MeasurementEnd> firstStepEnd = new CompletableFuture<>();
+        List<RunState> states = new CopyOnWriteArrayList<>();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
                 return run.execute(new RunListener() {
                     @Override
                     public void stepEnded(PlannedStep step, MeasurementEnd end) {
                         firstStepEnd.complete(end);
+                    }
+
+                    @Override
+                    public void stateChanged(RunState state) {
+                        states.add(state);
                     }
                 });
             } catch (Exception e) {
@@ -65,6 +73,8 @@ class AbortTest {
         }
         run.requestAbort("test abort");
         RunOutcome result = outcome.get(20, TimeUnit.SECONDS);
+        assertThat(states).as("ABORTING from the request on, while the step was stopped and the cell switched off")
+                .containsExactly(RunState.RUNNING, RunState.ABORTING, RunState.ABORTED);
 
         assertThat(firstStepEnd.get(1, TimeUnit.SECONDS).outcome()).isEqualTo(MeasurementEnd.Outcome.ABORTED);
         assertThat(result.status()).isEqualTo(SessionStatus.ABORTED);

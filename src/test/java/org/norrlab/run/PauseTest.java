@@ -7,14 +7,14 @@ import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
 import org.norrlab.emulator.Emulators;
 import org.norrlab.emulator.Faults;
-import org.norrlab.plan.PlannedStep;
-import org.norrlab.scheduler.RunListener;
+import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.StateLog;
 import org.norrlab.testing.WireTranscripts;
 import org.norrlab.transport.WireLog;
 
@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,33 +56,32 @@ class PauseTest {
     private void pauseAfterStepOne(Path protocol, Path database, PtyPair pty) throws Exception {
         PreparedRun run = new RunService(SiteConfig.load(Fixtures.HOME)).prepare(new RunRequest(protocol, "emstat4-hr",
                 Speed.REAL_TIME, Optional.empty(), Optional.empty(), Optional.of(pty.host()), Optional.of(StoreLocation.file(database))));
-        List<Integer> started = new CopyOnWriteArrayList<>();
+        StateLog log = new StateLog();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
             try {
-                return run.execute(new RunListener() {
-                    @Override
-                    public void stepStarted(PlannedStep step) {
-                        started.add(step.index());
-                    }
-                });
+                return run.execute(log);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
         run.pauseBetweenSteps(true);   // during step 1 (it takes 1 s at 60x)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!run.paused() && System.nanoTime() < deadline) {
+        while (run.state() != RunState.PAUSED && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertThat(run.paused()).as("paused after step 1").isTrue();
+        assertThat(run.state()).as("paused after step 1").isEqualTo(RunState.PAUSED);
         Thread.sleep(PAUSE_MILLIS);
-        assertThat(started).containsExactly(1);
+        assertThat(log.stepsStarted()).containsExactly(1);
+        assertThat(run.state()).as("still paused: steps are not started while the pause lasts").isEqualTo(RunState.PAUSED);
         assertThat(run.statistics().snapshot().samples()).as("step 1 ran to its end").isEqualTo(600);
         run.pauseBetweenSteps(false);
         RunOutcome result = outcome.get(20, TimeUnit.SECONDS);
 
         assertThat(result.status()).isEqualTo(SessionStatus.COMPLETED);
-        assertThat(started).containsExactly(1, 2, 3);
+        assertThat(log.stepsStarted()).containsExactly(1, 2, 3);
+        assertThat(log.states()).as("the pause is a state of the run, told to its listener")
+                .containsExactly(RunState.RUNNING, RunState.PAUSED, RunState.RUNNING, RunState.COMPLETED);
+        assertThat(run.state()).isEqualTo(RunState.COMPLETED);
         assertThat(result.counters().samplesDelivered()).isEqualTo(1800);
         try (SessionStore store = SessionStore.open(database)) {
             List<StoredEvent> pauses = store.events(result.sessionId()).stream()

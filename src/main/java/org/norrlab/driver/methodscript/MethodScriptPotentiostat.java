@@ -199,75 +199,113 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     /** Reads one script's output to its end line, turning packages into samples. */
     private MeasurementEnd readScriptOutput(SampleSink sink, boolean withCurrent, long deadline, Duration stall) {
-        long samples = 0;
-        double last = 0;
-        int malformed = 0;
-        double previousRange = Double.NaN;
-        DriverException failure = null;
+        ScriptOutput out = new ScriptOutput(sink, withCurrent);
         try {
             long lastLine = System.nanoTime();
-            while (true) {
+            while (!out.ended) {
                 long stallAt = lastLine + stall.toNanos();
                 Optional<String> next = channel.nextLine(Math.min(deadline, stallAt));
                 if (next.isEmpty()) {
-                    failure = System.nanoTime() >= deadline ? timeout("the end of the measurement")
+                    out.failure = System.nanoTime() >= deadline ? timeout("the end of the measurement")
                             : Stall.error(profileName, channel.describe(), stall);
                     runner.stopQuietly(this::sendAbort);
                     break;
                 }
                 lastLine = System.nanoTime();
-                String line = next.get();
+                out.line = next.get();
                 Reply reply;
                 try {
-                    reply = Reply.parse(line);
+                    reply = Reply.parse(out.line);
                 } catch (MalformedReplyException e) {
-                    malformed++;
-                    log.warn("{}: {} ({} so far)", channel.describe(), e.getMessage(), malformed);
-                    if (malformed > settings.maxMalformedLines()) {
-                        failure = new DriverException.BadFrame(malformed + " lines from " + channel.describe()
+                    out.malformed++;
+                    log.warn("{}: {} ({} so far)", channel.describe(), e.getMessage(), out.malformed);
+                    if (out.malformed > settings.maxMalformedLines()) {
+                        out.failure = new DriverException.BadFrame(out.malformed + " lines from " + channel.describe()
                                 + " could not be read (more than the profile's max_malformed_lines of "
                                 + settings.maxMalformedLines() + "); the last: " + e.getMessage());
                         runner.stopQuietly(this::sendAbort);
                     }
                     continue;
                 }
-                if (reply instanceof Reply.ScriptEnded) {
-                    break;
-                } else if (reply instanceof Reply.Package pkg) {
-                    Optional<Sample> sample = toSample(pkg.values(), withCurrent, previousRange);
-                    if (sample.isEmpty()) {
-                        malformed++;
-                        log.warn("{}: package with unexpected layout: {}", channel.describe(), line);
-                        continue;
-                    }
-                    previousRange = sample.get().rangeAmperes();
-                    sink.sample(sample.get());
-                    samples++;
-                    last = sample.get().timeSeconds();
-                } else if (reply instanceof Reply.Error error) {
-                    failure = new DriverException.DeviceError(error.code().code(), error.code().meaning()
-                            + (error.context().isEmpty() ? "" : " (" + error.context() + ")"));
-                    sink.event(new Event(EventKind.DEVICE_ERROR, last, "device error " + error.code().code() + ": "
-                            + error.code().meaning(), Map.of()));
-                }
+                reply.accept(out);
             }
         } catch (DriverException.LinkLost e) {
-            return new MeasurementEnd(MeasurementEnd.Outcome.LINK_LOST, samples, last, Optional.of(e));
+            return new MeasurementEnd(MeasurementEnd.Outcome.LINK_LOST, out.samples, out.last, Optional.of(e));
         } catch (DriverException e) {
-            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(e));
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, out.samples, out.last, Optional.of(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, samples, last, Optional.empty());
+            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, out.samples, out.last, Optional.empty());
         } catch (RuntimeException e) {
             log.error("{}: reading the measurement failed", channel.describe(), e);
-            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last,
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, out.samples, out.last,
                     Optional.of(new DriverException("reading from " + channel.describe() + " failed: " + e.getMessage(), e)));
         }
-        if (failure != null) {
-            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, samples, last, Optional.of(failure));
+        if (out.failure != null) {
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, out.samples, out.last, Optional.of(out.failure));
         }
-        return new MeasurementEnd(runner.stopSent() ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED, samples,
-                last, Optional.empty());
+        return new MeasurementEnd(runner.stopSent() ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED,
+                out.samples, out.last, Optional.empty());
+    }
+
+    /** What one script's output has given so far; each line read is handed to it by its kind. */
+    private final class ScriptOutput implements Reply.Visitor<InterruptedException> {
+        private final SampleSink sink;
+        private final boolean withCurrent;
+        long samples;
+        double last;
+        int malformed;
+        double previousRange = Double.NaN;
+        DriverException failure;
+        boolean ended;
+        String line;
+
+        ScriptOutput(SampleSink sink, boolean withCurrent) {
+            this.sink = sink;
+            this.withCurrent = withCurrent;
+        }
+
+        @Override
+        public void scriptEnded(Reply.ScriptEnded reply) {
+            ended = true;
+        }
+
+        @Override
+        public void dataPackage(Reply.Package pkg) throws InterruptedException {
+            Optional<Sample> sample = toSample(pkg.values(), withCurrent, previousRange);
+            if (sample.isEmpty()) {
+                malformed++;
+                log.warn("{}: package with unexpected layout: {}", channel.describe(), line);
+                return;
+            }
+            previousRange = sample.get().rangeAmperes();
+            sink.sample(sample.get());
+            samples++;
+            last = sample.get().timeSeconds();
+        }
+
+        @Override
+        public void error(Reply.Error error) throws InterruptedException {
+            failure = new DriverException.DeviceError(error.code().code(), error.code().meaning()
+                    + (error.context().isEmpty() ? "" : " (" + error.context() + ")"));
+            sink.event(new Event(EventKind.DEVICE_ERROR, last, "device error " + error.code().code() + ": "
+                    + error.code().meaning(), Map.of()));
+        }
+
+        @Override
+        public void loopStarted(Reply.LoopStarted reply) {
+            // the driver wrote the script: it knows the technique and takes every package as the step's
+        }
+
+        @Override
+        public void loopEnded(Reply.LoopEnded reply) {
+            // the script goes on to its end line, which ends the measurement
+        }
+
+        @Override
+        public void carriesNothing(Reply reply) {
+            // nothing a sample or the outcome needs
+        }
     }
 
     /** Position-based: [time, potential] or [time, potential, current]; vartypes are not relied upon. */
