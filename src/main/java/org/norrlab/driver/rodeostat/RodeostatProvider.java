@@ -7,12 +7,12 @@ import org.norrlab.config.Potential;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
 import org.norrlab.transport.LineChannel;
-import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
 
 import java.util.ArrayList;
@@ -59,10 +59,10 @@ public final class RodeostatProvider implements PotentiostatProvider {
         int malformed = (int) block.require("max_malformed_lines").asScalar().integer("a count, e.g. 10");
         SerialSettings serial = profile.serial().orElseThrow(() ->
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
-        String port = PortFinder.resolve(options.port(), profile);
+        String port = InstrumentLine.port(options.port(), profile);
         RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(), voltageRanges,
-                malformed, new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
-                () -> new LineChannel(options.transports().open(port, serial)), idleHold(options));
+                malformed, new LineChannel(InstrumentLine.open(options.transports(), port, serial)), profile.readTimeout(),
+                () -> new LineChannel(InstrumentLine.open(options.transports(), port, serial)), idleHold(options));
         try {
             instrument.sync();
             return instrument;
