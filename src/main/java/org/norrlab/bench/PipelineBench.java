@@ -6,16 +6,12 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SampleRows;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,80 +72,16 @@ public final class PipelineBench {
         Path plainDb = BenchFiles.freshDatabase(workDir.resolve("plain.db"));
         RunOutcome outcome = new RunService(site).prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(pipelineDb))
                 .execute(RunListener.NONE);
-        Rows rows = Rows.read(pipelineDb, outcome.sessionId());
+        // Read column by column beforehand, so that reading them is not part of either timing.
+        SampleRows rows = SampleRows.read(pipelineDb, outcome.sessionId());
         SessionStore.open(plainDb).close();   // the same schema and version, made by the store itself
         double plain = plainInsert(plainDb, rows);
-        return new Result(rows.count, outcome.wallSeconds(), plain, outcome.result().lagMillis());
+        return new Result(rows.count(), outcome.wallSeconds(), plain, outcome.result().lagMillis());
     }
 
-    /** The samples of a session, column by column, so that reading them is not part of either timing. */
-    private record Rows(int count, int[] step, long[] seq, double[] t, double[] e, double[] i, double[] range, int[] flags) {
-        static Rows read(Path db, long sessionId) throws Exception {
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-                 Statement s = c.createStatement()) {
-                int n;
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM samples WHERE session_id = " + sessionId)) {
-                    n = rs.getInt(1);
-                }
-                Rows r = new Rows(n, new int[n], new long[n], new double[n], new double[n], new double[n], new double[n],
-                        new int[n]);
-                try (ResultSet rs = s.executeQuery("SELECT step_index, seq, t_s, e_v, i_a, range_a, flags FROM samples"
-                        + " WHERE session_id = " + sessionId + " ORDER BY step_index, seq")) {
-                    int k = 0;
-                    while (rs.next()) {
-                        r.step[k] = rs.getInt(1);
-                        r.seq[k] = rs.getLong(2);
-                        r.t[k] = rs.getDouble(3);
-                        r.e[k] = rs.getDouble(4);
-                        r.i[k] = rs.getDouble(5);
-                        r.i[k] = rs.wasNull() ? Double.NaN : r.i[k];
-                        r.range[k] = rs.getDouble(6);
-                        r.range[k] = rs.wasNull() ? Double.NaN : r.range[k];
-                        r.flags[k] = rs.getInt(7);
-                        k++;
-                    }
-                }
-                return r;
-            }
-        }
-    }
-
-    private static double plainInsert(Path db, Rows rows) throws Exception {
+    private static double plainInsert(Path db, SampleRows rows) throws StoreException {
         long start = System.nanoTime();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("PRAGMA synchronous = NORMAL");
-            }
-            c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)")) {
-                for (int k = 0; k < rows.count; k++) {
-                    ps.setLong(1, 1);
-                    ps.setInt(2, rows.step[k]);
-                    ps.setLong(3, rows.seq[k]);
-                    ps.setDouble(4, rows.t[k]);
-                    ps.setDouble(5, rows.e[k]);
-                    if (Double.isNaN(rows.i[k])) {
-                        ps.setNull(6, Types.REAL);
-                    } else {
-                        ps.setDouble(6, rows.i[k]);
-                    }
-                    if (Double.isNaN(rows.range[k])) {
-                        ps.setNull(7, Types.REAL);
-                    } else {
-                        ps.setDouble(7, rows.range[k]);
-                    }
-                    ps.setInt(8, rows.flags[k]);
-                    ps.addBatch();
-                    if ((k + 1) % PLAIN_BATCH == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
-            c.commit();
-        }
+        rows.insertPlain(db, PLAIN_BATCH);
         return (System.nanoTime() - start) / 1e9;
     }
 }

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.safety.SafetyEnvelope;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
@@ -27,13 +28,20 @@ final class HomeOptions {
         return home == null ? Home.resolve() : home.toAbsolutePath().normalize();
     }
 
+    /**
+     * The site, with its safety block and session_store read at once, so that a mistake in either is
+     * reported by every command, as soon as the site file is read.
+     */
     SiteConfig site() throws ConfigException {
-        return SiteConfig.load(home());
+        SiteConfig site = SiteConfig.load(home());
+        SafetyEnvelope.of(site);
+        StoreLocation.of(site);
+        return site;
     }
 
     StoreLocation store() throws ConfigException {
         if (database == null) {
-            return site().store();
+            return StoreLocation.of(site());
         }
         try {
             return StoreLocation.parse(database, Path.of(""));

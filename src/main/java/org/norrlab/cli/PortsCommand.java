@@ -30,7 +30,7 @@ final class PortsCommand implements Callable<Integer> {
         TextTable table = new TextTable("port", "stable path", "USB id", "serial number", "description", "matches");
         List<PortFinder.PortInfo> ports = PortFinder.list();
         for (PortFinder.PortInfo port : ports) {
-            List<String> matches = profiles.stream().filter(p -> PortFinder.matches(port, p)).map(InstrumentProfile::name).toList();
+            List<String> matches = profiles.stream().filter(p -> PortFinder.matches(port, p.portWanted())).map(InstrumentProfile::name).toList();
             table.row(port.systemPath(), port.stablePath().orElse("—"), port.usbIds(),
                     port.serialNumber().isEmpty() ? "—" : port.serialNumber(), port.description(),
                     matches.isEmpty() ? "—" : String.join(", ", matches));

@@ -1,8 +1,5 @@
 package org.norrlab.config;
 
-import org.norrlab.safety.SafetyEnvelope;
-import org.norrlab.store.StoreLocation;
-
 import java.nio.file.Path;
 
 /**
@@ -11,30 +8,32 @@ import java.nio.file.Path;
  * @param home          the folder holding config/, drivers/ and protocols/
  * @param dataDirectory where session databases and the log go
  * @param cell          defaults for the protocol's cell block
+ * @param safety        the safety block as written; the safety package reads it into an envelope
+ *                      ({@code SafetyEnvelope.of(site)}), so that this package only reads files
  * @param labDatabase   the lab's PostgreSQL that {@code norrlab sync} copies into
- * @param sessionStore  where runs store their sessions when it is not the SQLite file in the data directory
+ * @param sessionStore  session_store as written: where runs store their sessions when it is not the SQLite file
+ *                      in the data directory; the store package reads it ({@code StoreLocation.of(site)})
  */
-public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
+public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
                          java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
-                         java.util.Optional<StoreLocation> sessionStore) {
-    private static final String DEFAULT_DATABASE = "norrlab.db";
+                         java.util.Optional<YamlNode> sessionStore) {
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
     public SiteConfig(Path home, Path dataDirectory, CellBlock cell) {
-        this(home, dataDirectory, cell, SafetyEnvelope.NONE, DEFAULT_RECONNECT_FOR);
+        this(home, dataDirectory, cell, java.util.Optional.empty(), DEFAULT_RECONNECT_FOR);
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety) {
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety) {
         this(home, dataDirectory, cell, safety, DEFAULT_RECONNECT_FOR);
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
                       java.time.Duration reconnectFor) {
         this(home, dataDirectory, cell, safety, reconnectFor, java.util.Optional.empty());
     }
 
-    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEnvelope safety,
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
                       java.time.Duration reconnectFor, java.util.Optional<String> labDatabase) {
         this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, java.util.Optional.empty());
     }
@@ -47,11 +46,6 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEn
         return cell.idlePotential().map(CellBlock.Sourced::value);
     }
 
-    /** The session store runs write into and every command reads: session_store, or norrlab.db in the data directory. */
-    public StoreLocation store() {
-        return sessionStore.orElseGet(() -> StoreLocation.file(dataDirectory.resolve(DEFAULT_DATABASE)));
-    }
-
     public static final String FILE = "config/site.yaml";
 
     public static SiteConfig load(Path home) throws ConfigException {
@@ -61,8 +55,7 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEn
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
-        SafetyEnvelope safety = root.get("safety").isPresent()
-                ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE;
+        java.util.Optional<YamlNode> safety = root.get("safety");
         java.time.Duration reconnect = root.get("reconnect_for").isPresent()
                 ? Quantities.duration(root.require("reconnect_for")) : DEFAULT_RECONNECT_FOR;
         java.util.Optional<String> lab = root.text("lab_database");
@@ -70,14 +63,8 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, SafetyEn
             throw root.require("lab_database").error("'" + lab.get() + "' is not a PostgreSQL JDBC URL; write e.g."
                     + " jdbc:postgresql://labserver:5432/norrlab?user=norrlab");
         }
-        java.util.Optional<StoreLocation> store = java.util.Optional.empty();
-        if (root.text("session_store").isPresent()) {
-            try {
-                store = java.util.Optional.of(StoreLocation.parse(root.text("session_store").get(), data));
-            } catch (IllegalArgumentException e) {
-                throw root.require("session_store").error(e.getMessage() + "; a file name is relative to data_directory");
-            }
-        }
+        java.util.Optional<YamlNode> store = root.text("session_store").isPresent()
+                ? root.get("session_store") : java.util.Optional.empty();
         return new SiteConfig(home, data, cell, safety, reconnect, lab, store);
     }
 

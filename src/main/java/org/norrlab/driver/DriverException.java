@@ -49,6 +49,10 @@ public class DriverException extends Exception {
         public LinkGone(String message) {
             super(message, null);
         }
+
+        public LinkGone(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The instrument sent bytes we cannot read. */

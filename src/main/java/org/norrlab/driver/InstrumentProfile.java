@@ -7,7 +7,9 @@ import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.Technique;
+import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
+import org.norrlab.transport.TransportException;
 import org.norrlab.transport.UsbMatch;
 
 import java.nio.file.Path;
@@ -168,5 +170,15 @@ public record InstrumentProfile(String name, String family, String model, Capabi
         } catch (NumberFormatException e) {
             throw block.require(key).error("'" + text.get() + "' is not a USB id; write 4 hex digits in quotes, e.g. '0403'");
         }
+    }
+
+    /** What a port for this instrument looks like, for {@link PortFinder}. */
+    public PortFinder.Wanted portWanted() {
+        return new PortFinder.Wanted(name, usb, file.getFileName().toString());
+    }
+
+    /** The port to open: the one given, or with "auto" (or none), the single port this profile matches. */
+    public String resolvePort(Optional<String> requested) throws TransportException {
+        return PortFinder.resolve(requested, portWanted());
     }
 }

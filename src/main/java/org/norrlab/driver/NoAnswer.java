@@ -1,7 +1,5 @@
 package org.norrlab.driver;
 
-import org.norrlab.transport.LineChannel;
-
 /**
  * The message when an instrument did not send what was expected in time, saying what it sent
  * instead: silence (switched off, wrong port), another kind of device's reply ("a device answered
@@ -15,7 +13,7 @@ public final class NoAnswer {
      * @param kind what the profile's instrument is, e.g. "a MethodSCRIPT device (emstat4-hr)"
      * @param what what was awaited, e.g. "the reply to abort (Z)"
      */
-    public static DriverException.Timeout timeout(String kind, LineChannel channel, String what) {
+    public static DriverException.Timeout timeout(String kind, InstrumentLine channel, String what) {
         String port = channel.describe();
         if (!channel.heardAnything()) {
             return new DriverException.Timeout(kind + " did not send " + what + " in time; is it switched on and connected"

@@ -1,7 +1,7 @@
 package org.norrlab.emulator;
 
-import org.norrlab.driver.DriverException;
 import org.norrlab.transport.Transport;
+import org.norrlab.transport.TransportException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
@@ -18,7 +18,7 @@ final class DeviceWriter {
         this.random = new SplittableRandom(seed);
     }
 
-    synchronized void write(String text) throws DriverException {
+    synchronized void write(String text) throws TransportException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         if (faults.maxChunk() <= 0) {
             port.write(bytes);

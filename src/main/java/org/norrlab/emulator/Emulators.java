@@ -12,6 +12,7 @@ import org.norrlab.driver.methodscript.MethodScriptProvider;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.SerialTransport;
+import org.norrlab.transport.TransportException;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ public final class Emulators {
     }
 
     public static Running start(Path home, String profileName, String devicePort, CellSettings cell, Speed speed,
-                                Optional<String> catalyst, long seed, Faults faults) throws ConfigException, DriverException {
+                                Optional<String> catalyst, long seed, Faults faults) throws ConfigException, DriverException,
+            TransportException {
         DriverRegistry registry = new DriverRegistry(home);
         InstrumentProfile device = registry.profile(profileName);
         InstrumentProfile sim = registry.profile("sim");

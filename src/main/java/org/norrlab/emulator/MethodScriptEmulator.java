@@ -15,6 +15,7 @@ import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.SiPrefix;
 import org.norrlab.transport.Transport;
+import org.norrlab.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,14 +109,14 @@ public final class MethodScriptEmulator implements Runnable {
                     }
                 }
             }
-        } catch (DriverException e) {
+        } catch (TransportException e) {
             log.info("emulator port closed: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("emulator failed", e);
         }
     }
 
-    private void idle(String line) throws DriverException {
+    private void idle(String line) throws TransportException {
         switch (line) {
             case "" -> out.write("\n");
             case "t" -> out.write("t" + firmware + "\nR*\n");
@@ -126,7 +127,7 @@ public final class MethodScriptEmulator implements Runnable {
         }
     }
 
-    private void whileRunning(String line) throws DriverException {
+    private void whileRunning(String line) throws TransportException {
         if (line.equals("Z")) {
             out.write("Z\n");
             abort.set(true);
@@ -141,7 +142,7 @@ public final class MethodScriptEmulator implements Runnable {
         Thread thread = new Thread(() -> {
             try {
                 execute(lines);
-            } catch (DriverException e) {
+            } catch (TransportException | DriverException e) {
                 log.info("emulator port closed while running a script: {}", e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -153,7 +154,7 @@ public final class MethodScriptEmulator implements Runnable {
     }
 
     /** Runs a script: the commands before on_finished:, then those after it, however the first part ends. */
-    private void execute(List<String> lines) throws DriverException, InterruptedException {
+    private void execute(List<String> lines) throws TransportException, DriverException, InterruptedException {
         out.write("e\n");
         Map<String, Double> variables = new HashMap<>();
         int finished = lines.indexOf("on_finished:");
@@ -197,7 +198,7 @@ public final class MethodScriptEmulator implements Runnable {
     }
 
     private void runLoop(boolean ca, String[] words, Map<String, Double> variables, int line)
-            throws DriverException, InterruptedException, ScriptError {
+            throws TransportException, DriverException, InterruptedException, ScriptError {
         double volts = ca ? value(words[3], variables, line) : Double.NaN;
         double interval = value(words[ca ? 4 : 2], variables, line);
         double duration = value(words[ca ? 5 : 3], variables, line);
@@ -232,7 +233,7 @@ public final class MethodScriptEmulator implements Runnable {
         private final double setVolts;
         private int count;
         private boolean errorSent;
-        private DriverException failure;
+        private TransportException failure;
 
         PackageSink(boolean ca, double setVolts) {
             this.ca = ca;
@@ -271,7 +272,7 @@ public final class MethodScriptEmulator implements Runnable {
                 if (faults.noiseEvery() > 0 && count % faults.noiseEvery() == 0) {
                     out.write(out.garbage());
                 }
-            } catch (DriverException e) {
+            } catch (TransportException e) {
                 failure = e;
                 Emulators.stopCell(cell);
             }

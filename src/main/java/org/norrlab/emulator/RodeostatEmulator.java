@@ -15,6 +15,7 @@ import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
 import org.norrlab.protocol.rodeostat.RodeostatVariant;
 import org.norrlab.transport.Transport;
+import org.norrlab.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,14 +83,14 @@ public final class RodeostatEmulator implements Runnable {
                     }
                 }
             }
-        } catch (DriverException e) {
+        } catch (TransportException | DriverException e) {
             log.info("emulator port closed: {}", e.getMessage());
         } catch (RuntimeException e) {
             log.error("emulator failed", e);
         }
     }
 
-    private void handle(String line) throws DriverException {
+    private void handle(String line) throws TransportException, DriverException {
         JsonNode command;
         try {
             command = JSON.readTree(line);
@@ -157,16 +158,16 @@ public final class RodeostatEmulator implements Runnable {
         return faults.oldHardware() ? "V0.1" : "V0.2";
     }
 
-    private void ok(String name, String fields) throws DriverException {
+    private void ok(String name, String fields) throws TransportException {
         out.write("{\"success\":true,\"response\":{\"command\":\"" + name + "\"" + (fields.isEmpty() ? "" : "," + fields)
                 + "}}\r\n");
     }
 
-    private void fail(String message) throws DriverException {
+    private void fail(String message) throws TransportException {
         out.write("{\"success\":false,\"message\":\"" + message + "\",\"response\":{}}\r\n");
     }
 
-    private void runTest(String name) throws DriverException {
+    private void runTest(String name) throws TransportException, DriverException {
         ok(name, "\"test\":\"constant\"");
         double rangeAmperes = parseRange(currRange);
         SampleSink sink = new SampleSink() {
@@ -196,7 +197,7 @@ public final class RodeostatEmulator implements Runnable {
                     if (faults.noiseEvery() > 0 && count % faults.noiseEvery() == 0) {
                         out.write(out.garbage());
                     }
-                } catch (DriverException e) {
+                } catch (TransportException e) {
                     Emulators.stopCell(cell);
                 }
             }
@@ -219,7 +220,7 @@ public final class RodeostatEmulator implements Runnable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (DriverException e) {
+            } catch (TransportException e) {
                 log.info("emulator port closed at the end of a test: {}", e.getMessage());
             }
         }, "rodeostat-emulator-test");

@@ -62,7 +62,7 @@ record InstrumentChoice(Kind kind, String label, String profile, Optional<String
                 continue;
             }
             for (PortFinder.PortInfo port : ports) {
-                if (PortFinder.matches(port, profile)) {
+                if (PortFinder.matches(port, profile.portWanted())) {
                     serial.add(new InstrumentChoice(Kind.SERIAL, String.format(Locale.ROOT, "%s on %s (USB %s)",
                             profile.model(), port.preferredPath(), port.usbIds()), name, Optional.empty(),
                             Optional.of(port.preferredPath()), Optional.empty()));

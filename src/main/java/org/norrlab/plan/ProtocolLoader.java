@@ -59,7 +59,7 @@ public final class ProtocolLoader {
         }
         SafetyEnvelope safety = (root.get("safety").isPresent()
                 ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE)
-                .over(site.safety());
+                .over(SafetyEnvelope.of(site));
         Plan.OnInterruption onInterruption = Plan.OnInterruption.CONTINUE;
         if (root.get("on_interruption").isPresent()) {
             YamlNode node = root.require("on_interruption");

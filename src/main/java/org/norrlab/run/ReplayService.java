@@ -53,7 +53,7 @@ public final class ReplayService {
         }
         String name = "replay of session " + sessionId;
         // One replayed port for the whole session: a reconnect continues the recording where the link was lost.
-        TransportOpener replay = new ReplayTransport(name, wire, speed, profile.readTimeout()).opener();
+        TransportOpener replay = new ReplayTransport(name, wire, speed.factor(), profile.readTimeout()).opener();
         RunRequest request = new RunRequest(protocolLabel, profile.name(), speed, Optional.empty(), Optional.empty(),
                 Optional.of(name), Optional.of(database));
         return service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());

@@ -12,6 +12,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.scheduler.PlanCheck;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.transport.RecordingTransport;
 import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
@@ -44,7 +45,12 @@ public final class RunService {
     PreparedRun prepareWith(Plan plan, String profileName, Potentiostat instrument, RunRequest request, Optional<Long> replayOf)
             throws DriverException {
         return new PreparedRun(plan, profileName, instrument, instrument.identify(), request,
-                request.database().orElseGet(site::store), Version.current(), new WireLog(), Map.of(), replayOf);
+                request.database().orElseThrow(() -> new IllegalArgumentException("a run on an open instrument names its store")), Version.current(), new WireLog(), Map.of(), replayOf);
+    }
+
+    /** The store a run writes into: the request's, else the site's. */
+    private StoreLocation store(RunRequest request) throws ConfigException {
+        return request.database().isPresent() ? request.database().get() : StoreLocation.of(site);
     }
 
     public Plan loadPlan(Path protocol) throws ConfigException {
@@ -80,7 +86,7 @@ public final class RunService {
         Potentiostat instrument = drivers.open(profile, options);
         try {
             PreparedRun run = new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
-                    request.database().orElseGet(site::store), Version.current(), wire, settings, replayOf);
+                    store(request), Version.current(), wire, settings, replayOf);
             // A replay reconnects too: its recording opens the port again where the recorded run did, or
             // says at once that the instrument never came back (so the window is not waited out).
             run.reconnectFor(site.reconnectFor());

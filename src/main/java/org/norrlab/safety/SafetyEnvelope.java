@@ -4,6 +4,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.Dimension;
 import org.norrlab.config.Potential;
 import org.norrlab.config.Quantities;
+import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlNode;
 
 import java.time.Duration;
@@ -24,6 +25,11 @@ public record SafetyEnvelope(Optional<Double> minVoltsVsRhe, Optional<Double> ma
 
     public static final SafetyEnvelope NONE = new SafetyEnvelope(Optional.empty(), Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The site's envelope: the safety block of config/site.yaml, or none. */
+    public static SafetyEnvelope of(SiteConfig site) throws ConfigException {
+        return site.safety().isPresent() ? read(site.safety().get()) : NONE;
+    }
 
     public static SafetyEnvelope read(YamlNode node) throws ConfigException {
         YamlNode.Mapping block = node.asMapping();

@@ -13,7 +13,7 @@ import java.sql.SQLException;
  * the same double, so values arrive bit for bit.
  */
 public final class SampleCopy {
-    private static final String COPY = "COPY samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags)"
+    private static final String COPY = "COPY samples (" + SampleColumns.ALL + ")"
             + " FROM STDIN WITH (FORMAT csv)";
 
     private SampleCopy() {

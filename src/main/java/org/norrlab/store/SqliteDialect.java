@@ -180,8 +180,7 @@ final class SqliteDialect implements Dialect {
     /** A prepared INSERT run as a JDBC batch: SQLite does the rest within the one transaction. */
     @Override
     public SampleInserter sampleInserter(Connection connection) throws SQLException {
-        PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags) VALUES (?,?,?,?,?,?,?,?)");
+        PreparedStatement insert = connection.prepareStatement(SampleColumns.INSERT);
         return new SampleInserter() {
             @Override
             protected void append(long sessionId, int stepIndex, long sequence, Sample s) throws SQLException {

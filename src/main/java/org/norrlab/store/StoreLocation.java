@@ -1,5 +1,8 @@
 package org.norrlab.store;
 
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.config.YamlNode;
 import org.norrlab.core.BadInputException;
 
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.util.Optional;
 public record StoreLocation(String url, Optional<Path> file) {
     static final String SQLITE = "jdbc:sqlite:";
     static final String POSTGRES = "jdbc:postgresql:";
+    private static final String DEFAULT_DATABASE = "norrlab.db";
 
     public StoreLocation {
         if (!url.startsWith(SQLITE) && !url.startsWith(POSTGRES)) {
@@ -26,6 +30,19 @@ public record StoreLocation(String url, Optional<Path> file) {
     public static StoreLocation file(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         return new StoreLocation(SQLITE + absolute, Optional.of(absolute));
+    }
+
+    /** The session store runs write into and every command reads: session_store, or norrlab.db in the data directory. */
+    public static StoreLocation of(SiteConfig site) throws ConfigException {
+        if (site.sessionStore().isEmpty()) {
+            return file(site.dataDirectory().resolve(DEFAULT_DATABASE));
+        }
+        YamlNode written = site.sessionStore().get();
+        try {
+            return parse(written.asScalar().text().trim(), site.dataDirectory());
+        } catch (IllegalArgumentException e) {
+            throw written.error(e.getMessage() + "; a file name is relative to data_directory");
+        }
     }
 
     /**

@@ -1,6 +1,4 @@
 package org.norrlab.transport;
-
-import org.norrlab.driver.DriverException;
 import org.norrlab.protocol.LineAssembler;
 
 import java.io.ByteArrayOutputStream;
@@ -34,17 +32,17 @@ public final class LineChannel implements AutoCloseable {
         this.transport = transport;
     }
 
-    public void send(String text) throws DriverException {
+    public void send(String text) throws TransportException {
         send(text.getBytes(StandardCharsets.US_ASCII));
     }
 
-    public void send(byte[] bytes) throws DriverException {
+    public void send(byte[] bytes) throws TransportException {
         forgetHeard();
         transport.write(bytes);
     }
 
     /** The next complete line, or empty if none arrived before {@code deadlineNanos} (System.nanoTime). */
-    public Optional<String> nextLine(long deadlineNanos) throws DriverException {
+    public Optional<String> nextLine(long deadlineNanos) throws TransportException {
         while (ready.isEmpty()) {
             readSome();
             if (ready.isEmpty() && System.nanoTime() >= deadlineNanos) {
@@ -54,7 +52,7 @@ public final class LineChannel implements AutoCloseable {
         return Optional.of(ready.removeFirst());
     }
 
-    private void readSome() throws DriverException {
+    private void readSome() throws TransportException {
         int count = transport.read(buffer);
         if (count > 0) {
             heardCount += count;
@@ -75,7 +73,7 @@ public final class LineChannel implements AutoCloseable {
      * {@code deadlineNanos} if the device does not stop sending; the caller's next command then
      * decides (a script still running is aborted; an unreadable stream is refused).
      */
-    public int drain(long deadlineNanos) throws DriverException {
+    public int drain(long deadlineNanos) throws TransportException {
         int dropped = ready.size();
         ready.clear();
         int count;

@@ -1,8 +1,6 @@
 package org.norrlab.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
-import org.norrlab.driver.DriverException;
-import org.norrlab.driver.InstrumentProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +32,13 @@ public final class PortFinder {
         public String preferredPath() {
             return stablePath.orElse(systemPath);
         }
+    }
+
+    /**
+     * The kind of device a port is looked for: its name and the file that describes it, for messages,
+     * and the USB identity a matching port shows (none: no port is picked automatically).
+     */
+    public record Wanted(String name, Optional<UsbMatch> usb, String describedIn) {
     }
 
     private PortFinder() {
@@ -70,31 +75,31 @@ public final class PortFinder {
         return Optional.empty();
     }
 
-    public static boolean matches(PortInfo port, InstrumentProfile profile) {
-        return profile.usb().filter(u -> !u.isEmpty())
+    public static boolean matches(PortInfo port, Wanted wanted) {
+        return wanted.usb().filter(u -> !u.isEmpty())
                 .map(u -> u.matches(port.vendorId(), port.productId(), port.description())).orElse(false);
     }
 
     /** The port to open: the one given, or with "auto" (or none), the single port the profile matches. */
-    public static String resolve(Optional<String> requested, InstrumentProfile profile) throws DriverException {
+    public static String resolve(Optional<String> requested, Wanted wanted) throws TransportException {
         if (requested.isPresent() && !requested.get().equalsIgnoreCase("auto")) {
             return requested.get();
         }
-        return choose(list(), profile);
+        return choose(list(), wanted);
     }
 
-    static String choose(List<PortInfo> ports, InstrumentProfile profile) throws DriverException {
-        List<PortInfo> matching = ports.stream().filter(p -> matches(p, profile)).toList();
+    static String choose(List<PortInfo> ports, Wanted wanted) throws TransportException {
+        List<PortInfo> matching = ports.stream().filter(p -> matches(p, wanted)).toList();
         if (matching.size() == 1) {
             return matching.get(0).preferredPath();
         }
         String all = ports.isEmpty() ? "none" : String.join("; ", ports.stream()
                 .map(p -> p.systemPath() + " (" + p.usbIds() + ", " + p.description() + ")").toList());
         if (matching.isEmpty()) {
-            throw new DriverException("no serial port looks like a " + profile.name() + " (profile usb block in "
-                    + profile.file().getFileName() + "); ports seen: " + all + ". Plug it in, or give --port PATH");
+            throw new TransportException("no serial port looks like a " + wanted.name() + " (profile usb block in "
+                    + wanted.describedIn() + "); ports seen: " + all + ". Plug it in, or give --port PATH");
         }
-        throw new DriverException(matching.size() + " ports look like a " + profile.name() + ": " + String.join(", ",
+        throw new TransportException(matching.size() + " ports look like a " + wanted.name() + ": " + String.join(", ",
                 matching.stream().map(PortInfo::preferredPath).toList()) + "; choose one with --port PATH");
     }
 }

@@ -1,7 +1,5 @@
 package org.norrlab.transport;
 
-import org.norrlab.driver.DriverException;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -25,25 +23,25 @@ public final class RecordingTransport implements Transport {
     }
 
     @Override
-    public void write(byte[] data) throws DriverException {
+    public void write(byte[] data) throws TransportException {
         log.add(WireLog.Direction.HOST, data.clone());
         try {
             inner.write(data);
-        } catch (DriverException.LinkLost e) {
+        } catch (TransportException.LinkLost e) {
             log.add(WireLog.Direction.LINK, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
             throw e;
         }
     }
 
     @Override
-    public int read(byte[] buffer) throws DriverException {
+    public int read(byte[] buffer) throws TransportException {
         try {
             int count = inner.read(buffer);
             if (count > 0) {
                 log.add(WireLog.Direction.DEVICE, Arrays.copyOf(buffer, count));
             }
             return count;
-        } catch (DriverException.LinkLost e) {
+        } catch (TransportException.LinkLost e) {
             log.add(WireLog.Direction.LINK, String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8));
             throw e;
         }

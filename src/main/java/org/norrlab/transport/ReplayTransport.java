@@ -1,8 +1,5 @@
 package org.norrlab.transport;
 
-import org.norrlab.driver.DriverException;
-import org.norrlab.driver.Speed;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ReplayTransport implements Transport {
     private final List<WireLog.Chunk> chunks;
-    private final Speed speed;
+    /** How many times faster than recorded; infinite: as fast as the machine can go. */
+    private final double speedFactor;
     private final Duration readTimeout;
     private final String name;
     private int next;
@@ -29,10 +27,10 @@ public final class ReplayTransport implements Transport {
     /** The recorded time of the last chunk replayed: the conversation's clock. */
     private volatile double clock;
 
-    public ReplayTransport(String name, List<WireLog.Chunk> chunks, Speed speed, Duration readTimeout) {
+    public ReplayTransport(String name, List<WireLog.Chunk> chunks, double speedFactor, Duration readTimeout) {
         this.name = name;
         this.chunks = List.copyOf(chunks);
-        this.speed = speed;
+        this.speedFactor = speedFactor;
         this.readTimeout = readTimeout;
     }
 
@@ -45,7 +43,7 @@ public final class ReplayTransport implements Transport {
      * The port opens: the first time always; after a lost link only where the recording shows it
      * opened again (then at its recorded time), else the link is gone for good, as it was.
      */
-    synchronized ReplayTransport open() throws DriverException {
+    synchronized ReplayTransport open() throws TransportException {
         startClock();
         boolean first = opens++ == 0;
         if (next < chunks.size() && chunks.get(next).isOpened() && offsetInChunk == 0) {
@@ -61,7 +59,7 @@ public final class ReplayTransport implements Transport {
         if (first) {
             return this; // recordings made before opens were recorded
         }
-        throw new DriverException.LinkGone("(replayed) the recorded run did not get the instrument back here");
+        throw new TransportException.LinkGone("(replayed) the recorded run did not get the instrument back here");
     }
 
     private void startClock() {
@@ -73,15 +71,15 @@ public final class ReplayTransport implements Transport {
 
     /** Nanoseconds until a chunk is due (0 or less: due now). */
     private long untilDue(WireLog.Chunk chunk) {
-        if (speed.isMax()) {
+        if (Double.isInfinite(speedFactor)) {
             return 0;
         }
-        long due = startNanos + (long) ((chunk.timeSeconds() - firstTime) / speed.factor() * 1e9);
+        long due = startNanos + (long) ((chunk.timeSeconds() - firstTime) / speedFactor * 1e9);
         return due - System.nanoTime();
     }
 
     @Override
-    public synchronized void write(byte[] data) throws DriverException {
+    public synchronized void write(byte[] data) throws TransportException {
         startClock();
         int i = 0;
         while (i < data.length) {
@@ -116,14 +114,14 @@ public final class ReplayTransport implements Transport {
         return (from > 0 ? "…" : "") + show(java.util.Arrays.copyOfRange(bytes, from, to)) + (to < bytes.length ? "…" : "");
     }
 
-    private DriverException differs(String sent, String recorded) {
-        return new DriverException("the replayed run differs from the recorded one (chunk " + next + " of " + chunks.size()
+    private TransportException differs(String sent, String recorded) {
+        return new TransportException("the replayed run differs from the recorded one (chunk " + next + " of " + chunks.size()
                 + "): this run sends '" + sent + "', " + recorded
                 + ". A replay runs the recorded protocol on the recorded instrument; change neither.");
     }
 
     @Override
-    public int read(byte[] buffer) throws DriverException {
+    public int read(byte[] buffer) throws TransportException {
         long waitUntil = System.nanoTime() + readTimeout.toNanos();
         while (true) {
             synchronized (this) {
@@ -136,7 +134,7 @@ public final class ReplayTransport implements Transport {
                             next++;
                             clock = chunk.timeSeconds();
                             // The recorded reason, as recorded: a replay's events read as the original's.
-                            throw new DriverException.LinkLost(new String(chunk.bytes(), StandardCharsets.UTF_8), null);
+                            throw new TransportException.LinkLost(new String(chunk.bytes(), StandardCharsets.UTF_8), null);
                         }
                         int count = Math.min(buffer.length, chunk.bytes().length - offsetInChunk);
                         System.arraycopy(chunk.bytes(), offsetInChunk, buffer, 0, count);

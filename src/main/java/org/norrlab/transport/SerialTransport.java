@@ -1,7 +1,7 @@
 package org.norrlab.transport;
 
 import com.fazecast.jSerialComm.SerialPort;
-import org.norrlab.driver.DriverException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +49,21 @@ public final class SerialTransport implements Transport {
      * all serial I/O; this port holds that hook back until it is closed (up to {@link #SHUTDOWN_GRACE}),
      * so that the abort and cell-off still reach the instrument.
      */
-    public static SerialTransport open(String path, SerialSettings settings) throws DriverException {
+    public static SerialTransport open(String path, SerialSettings settings) throws TransportException {
         return open(path, settings, true);
     }
 
     /** Opens the device end of a port pair for an emulator, which has nothing to finish on shutdown. */
-    public static SerialTransport openForEmulator(String path, SerialSettings settings) throws DriverException {
+    public static SerialTransport openForEmulator(String path, SerialSettings settings) throws TransportException {
         return open(path, settings, false);
     }
 
-    private static SerialTransport open(String path, SerialSettings settings, boolean holdsShutdown) throws DriverException {
+    private static SerialTransport open(String path, SerialSettings settings, boolean holdsShutdown) throws TransportException {
         Optional<Path> device = device(path);
         synchronized (OPEN_IN_THIS_PROCESS) {
             String holder = device.map(OPEN_IN_THIS_PROCESS::get).orElse(null);
             if (holder != null) {
-                throw new DriverException("cannot open serial port " + path + ": it is in use by this norrlab (opened as "
+                throw new TransportException("cannot open serial port " + path + ": it is in use by this norrlab (opened as "
                         + holder + ", by another bench of the lab or another run); one instrument per port");
             }
             SerialTransport transport = openPort(path, settings, holdsShutdown, device);
@@ -83,12 +83,12 @@ public final class SerialTransport implements Transport {
     }
 
     private static SerialTransport openPort(String path, SerialSettings settings, boolean holdsShutdown,
-                                            Optional<Path> device) throws DriverException {
+                                            Optional<Path> device) throws TransportException {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
         } catch (RuntimeException e) {
-            throw new DriverException("serial port " + path + " does not exist; 'norrlab ports' lists the ports there are", e);
+            throw new TransportException("serial port " + path + " does not exist; 'norrlab ports' lists the ports there are", e);
         }
         port.setComPortParameters(settings.baud(), settings.dataBits(), switch (settings.stopBits()) {
             case 2 -> SerialPort.TWO_STOP_BITS;
@@ -116,7 +116,7 @@ public final class SerialTransport implements Transport {
                 case 13 -> "permission denied (add your user to the 'dialout' group and log in again)";
                 default -> "error " + code + " at " + port.getLastErrorLocation();
             };
-            throw new DriverException("cannot open serial port " + path + ": " + why);
+            throw new TransportException("cannot open serial port " + path + ": " + why);
         }
         log.info("opened {} ({}) at {}", path, port.getSystemPortPath(), settings);
         SerialTransport transport = new SerialTransport(path, port, holdsShutdown, device);
@@ -156,19 +156,19 @@ public final class SerialTransport implements Transport {
     }
 
     @Override
-    public void write(byte[] data) throws DriverException {
+    public void write(byte[] data) throws TransportException {
         int written = port.writeBytes(data, data.length);
         if (written != data.length) {
-            throw new DriverException.LinkLost("writing to " + path + " failed (" + written + " of " + data.length
+            throw new TransportException.LinkLost("writing to " + path + " failed (" + written + " of " + data.length
                     + " bytes written); the instrument is gone or its cable is loose", null);
         }
     }
 
     @Override
-    public int read(byte[] buffer) throws DriverException {
+    public int read(byte[] buffer) throws TransportException {
         int count = port.readBytes(buffer, buffer.length);
         if (count < 0 || (count == 0 && port.bytesAvailable() < 0)) {
-            throw new DriverException.LinkLost("reading from " + path + " failed; the instrument is gone or its cable is loose",
+            throw new TransportException.LinkLost("reading from " + path + " failed; the instrument is gone or its cable is loose",
                     null);
         }
         return count;

@@ -1,18 +1,16 @@
 package org.norrlab.transport;
 
-import org.norrlab.driver.DriverException;
-
 /** A byte pipe to one instrument. */
 public interface Transport extends AutoCloseable {
 
-    /** Writes all bytes; a vanished device raises {@link DriverException.LinkLost}. */
-    void write(byte[] data) throws DriverException;
+    /** Writes all bytes; a vanished device raises {@link TransportException.LinkLost}. */
+    void write(byte[] data) throws TransportException;
 
     /**
      * Reads what has arrived, waiting at most the read timeout; returns 0 when nothing came.
-     * A vanished device raises {@link DriverException.LinkLost}.
+     * A vanished device raises {@link TransportException.LinkLost}.
      */
-    int read(byte[] buffer) throws DriverException;
+    int read(byte[] buffer) throws TransportException;
 
     /**
      * The clock of the conversation, in seconds from an arbitrary origin: the time of the last thing

@@ -1,11 +1,9 @@
 package org.norrlab.transport;
 
-import org.norrlab.driver.DriverException;
-
 /** How a provider gets its byte pipe: a serial port normally, a recording or a replay when asked. */
 @FunctionalInterface
 public interface TransportOpener {
     TransportOpener SERIAL = SerialTransport::open;
 
-    Transport open(String port, SerialSettings settings) throws DriverException;
+    Transport open(String port, SerialSettings settings) throws TransportException;
 }

@@ -14,6 +14,7 @@ import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.transport.SerialSettings;
 import org.norrlab.transport.SerialTransport;
+import org.norrlab.transport.TransportException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ class DeviceCheckTest {
                         device.write(chunk);
                         Thread.sleep(1);
                     }
-                } catch (DriverException | InterruptedException e) {
+                } catch (TransportException | InterruptedException e) {
                     // the test is over
                 }
             }, "garbage writer");

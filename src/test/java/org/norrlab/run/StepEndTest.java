@@ -20,6 +20,7 @@ import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
+import org.norrlab.safety.SafetyEnvelope;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -76,7 +77,7 @@ class StepEndTest {
 
     @Test
     void aFortySecondIntervalRunsUnderTheShippedThirtySecondWatchdog() throws Exception {
-        assertThat(site.safety().watchdog()).as("the shipped site file's watchdog").contains(Duration.ofSeconds(30));
+        assertThat(SafetyEnvelope.of(site).watchdog()).as("the shipped site file's watchdog").contains(Duration.ofSeconds(30));
         Path db = temp.resolve("slow.db");
         RunOutcome outcome = simulated(protocol("", "duration: 2 min, interval: 40 s"), new Speed(200), db);
         assertThat(outcome.status()).as(outcome.reason()).isEqualTo(SessionStatus.COMPLETED);

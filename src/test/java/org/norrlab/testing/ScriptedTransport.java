@@ -1,7 +1,7 @@
 package org.norrlab.testing;
 
-import org.norrlab.driver.DriverException;
 import org.norrlab.transport.Transport;
+import org.norrlab.transport.TransportException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +85,7 @@ public final class ScriptedTransport implements Transport {
     }
 
     @Override
-    public synchronized int read(byte[] buffer) throws DriverException {
+    public synchronized int read(byte[] buffer) throws TransportException {
         int count = 0;
         while (count < buffer.length && !readable.isEmpty()) {
             buffer[count++] = readable.removeFirst();

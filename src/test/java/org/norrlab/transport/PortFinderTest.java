@@ -1,7 +1,6 @@
 package org.norrlab.transport;
 
 import org.junit.jupiter.api.Test;
-import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.testing.Fixtures;
@@ -29,26 +28,26 @@ class PortFinderTest {
 
     @Test
     void theSingleMatchIsChosenByItsStablePath() throws Exception {
-        assertThat(PortFinder.choose(List.of(MODEM, PICO, ES4), profile("emstat-pico")))
+        assertThat(PortFinder.choose(List.of(MODEM, PICO, ES4), profile("emstat-pico").portWanted()))
                 .isEqualTo("/dev/serial/by-id/usb-FTDI_FT230X_Basic_UART_DO01ABCD-if00-port0");
-        assertThat(PortFinder.choose(List.of(MODEM, PICO, ES4), profile("emstat4-lr"))).isEqualTo("/dev/ttyACM0");
+        assertThat(PortFinder.choose(List.of(MODEM, PICO, ES4), profile("emstat4-lr").portWanted())).isEqualTo("/dev/ttyACM0");
     }
 
     @Test
     void noneOrSeveralAreRefusedWithTheCandidates() throws Exception {
-        assertThatThrownBy(() -> PortFinder.choose(List.of(MODEM), profile("emstat4-hr")))
-                .isInstanceOf(DriverException.class)
+        assertThatThrownBy(() -> PortFinder.choose(List.of(MODEM), profile("emstat4-hr").portWanted()))
+                .isInstanceOf(TransportException.class)
                 .hasMessageContaining("no serial port looks like a emstat4-hr")
                 .hasMessageContaining("/dev/ttyS0 (—, Physical Port S0)")
                 .hasMessageContaining("give --port PATH");
         PortFinder.PortInfo second = new PortFinder.PortInfo("/dev/ttyACM1", Optional.empty(), "EmStat4", 0x2FE3, 0x0100, "X");
-        assertThatThrownBy(() -> PortFinder.choose(List.of(ES4, second), profile("emstat4-hr")))
+        assertThatThrownBy(() -> PortFinder.choose(List.of(ES4, second), profile("emstat4-hr").portWanted()))
                 .hasMessage("2 ports look like a emstat4-hr: /dev/ttyACM0, /dev/ttyACM1; choose one with --port PATH");
     }
 
     @Test
     void aGivenPortIsTakenAsItIs() throws Exception {
-        assertThat(PortFinder.resolve(Optional.of("/dev/ttyACM3"), profile("rodeostat"))).isEqualTo("/dev/ttyACM3");
+        assertThat(PortFinder.resolve(Optional.of("/dev/ttyACM3"), profile("rodeostat").portWanted())).isEqualTo("/dev/ttyACM3");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.norrlab.transport;
 import com.fazecast.jSerialComm.SerialPort;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.driver.DriverException;
 import org.norrlab.testing.PtyPair;
 
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ class SerialPortInUseTest {
             SerialTransport first = SerialTransport.open(pty.host(), SETTINGS);
             try {
                 assertThatThrownBy(() -> SerialTransport.open(byId.toString(), SETTINGS))
-                        .isInstanceOf(DriverException.class)
+                        .isInstanceOf(TransportException.class)
                         .hasMessageContaining("cannot open serial port " + byId + ": it is in use by this norrlab (opened as "
                                 + pty.host())
                         .hasMessageNotContaining("does not exist");
@@ -48,7 +47,7 @@ class SerialPortInUseTest {
             assertThat(other.openPort(0)).isTrue();
             try {
                 assertThatThrownBy(() -> SerialTransport.open(pty.host(), SETTINGS))
-                        .isInstanceOf(DriverException.class)
+                        .isInstanceOf(TransportException.class)
                         .hasMessageContaining("it is there but in use").hasMessageNotContaining("does not exist");
             } finally {
                 other.closePort();
@@ -59,6 +58,6 @@ class SerialPortInUseTest {
     @Test
     void aPortThatIsNotThereIsStillUnplugged() {
         assertThatThrownBy(() -> SerialTransport.open(temp.resolve("ttyGone").toString(), SETTINGS))
-                .isInstanceOf(DriverException.class).hasMessageContaining("does not exist").hasMessageNotContaining("in use");
+                .isInstanceOf(TransportException.class).hasMessageContaining("does not exist").hasMessageNotContaining("in use");
     }
 }

@@ -11,6 +11,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
@@ -44,7 +45,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     private final String profileName;
     private final Capabilities capabilities;
     private final MethodScriptSettings settings;
-    private volatile LineChannel channel;
+    private volatile InstrumentLine channel;
     private final ChannelOpener reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
@@ -68,7 +69,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         this.profileName = profileName;
         this.capabilities = capabilities;
         this.settings = settings;
-        this.channel = channel;
+        this.channel = new InstrumentLine(channel);
         this.reopen = reopen;
         this.readTimeout = readTimeout;
         this.runner = new MeasurementRunner("methodscript-reader", channel.describe(), readTimeout);
@@ -115,7 +116,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         runner.ensureIdle();
         runner.identified(false);
         channel.close();
-        channel = reopen.open();
+        channel = new InstrumentLine(reopen.open());
         sync();
         return identify();
     }

@@ -4,12 +4,12 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.Location;
 import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
 import org.norrlab.transport.LineChannel;
-import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
 
 import java.nio.file.Path;
@@ -45,10 +45,10 @@ public final class MethodScriptProvider implements PotentiostatProvider {
         MethodScriptSettings settings = profile.familySettings(MethodScriptSettings.class);
         SerialSettings serial = profile.serial().orElseThrow(() ->
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
-        String port = PortFinder.resolve(options.port(), profile);
+        String port = InstrumentLine.port(options.port(), profile);
         MethodScriptPotentiostat instrument = new MethodScriptPotentiostat(profile.name(), profile.capabilities(), settings,
-                new LineChannel(options.transports().open(port, serial)), profile.readTimeout(),
-                () -> new LineChannel(options.transports().open(port, serial)));
+                new LineChannel(InstrumentLine.open(options.transports(), port, serial)), profile.readTimeout(),
+                () -> new LineChannel(InstrumentLine.open(options.transports(), port, serial)));
         try {
             instrument.sync();
             return instrument;

@@ -11,6 +11,7 @@ import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
@@ -50,7 +51,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
     private final Capabilities capabilities;
     private final List<Double> voltageRanges;
     private final int maxMalformedLines;
-    private volatile LineChannel channel;
+    private volatile InstrumentLine channel;
     private final java.util.concurrent.Callable<LineChannel> reopen;
     private final Duration readTimeout;
     private final MeasurementRunner runner;
@@ -83,7 +84,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
         this.capabilities = capabilities;
         this.voltageRanges = List.copyOf(voltageRanges);
         this.maxMalformedLines = maxMalformedLines;
-        this.channel = channel;
+        this.channel = new InstrumentLine(channel);
         this.reopen = reopen;
         this.readTimeout = readTimeout;
         this.runner = new MeasurementRunner("rodeostat-reader", channel.describe(), readTimeout);
@@ -170,7 +171,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
         runner.identified(false);
         channel.close();
         try {
-            channel = reopen.call();
+            channel = new InstrumentLine(reopen.call());
         } catch (DriverException e) {
             throw e;
         } catch (Exception e) {

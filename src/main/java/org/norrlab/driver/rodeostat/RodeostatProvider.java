@@ -5,12 +5,12 @@ import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
 import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
 import org.norrlab.transport.LineChannel;
-import org.norrlab.transport.PortFinder;
 import org.norrlab.transport.SerialSettings;
 
 import java.nio.file.Path;
@@ -53,10 +53,11 @@ public final class RodeostatProvider implements PotentiostatProvider {
         RodeostatSettings settings = profile.familySettings(RodeostatSettings.class);
         SerialSettings serial = profile.serial().orElseThrow(() ->
                 new ConfigException(new Location(profile.file(), 1, 1), "serial", "the profile needs a 'serial:' block"));
-        String port = PortFinder.resolve(options.port(), profile);
+        String port = InstrumentLine.port(options.port(), profile);
         RodeostatPotentiostat instrument = new RodeostatPotentiostat(profile.name(), profile.capabilities(),
-                settings.voltageRanges(), settings.maxMalformedLines(), new LineChannel(options.transports().open(port, serial)),
-                profile.readTimeout(), () -> new LineChannel(options.transports().open(port, serial)), idleHold(options));
+                settings.voltageRanges(), settings.maxMalformedLines(),
+                new LineChannel(InstrumentLine.open(options.transports(), port, serial)), profile.readTimeout(),
+                () -> new LineChannel(InstrumentLine.open(options.transports(), port, serial)), idleHold(options));
         try {
             instrument.sync();
             return instrument;
