@@ -138,6 +138,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         double last = 0;
         MeasurementEnd.Outcome outcome = MeasurementEnd.Outcome.COMPLETED;
         try {
+            pacer.begin(stepStart);
             cellOn = hold;
             if (hold) {
                 cell.beginHold(scale.toRhe(voltsVsRe));
@@ -190,11 +191,10 @@ public final class SimulatedPotentiostat implements Potentiostat {
 
     private Sample holdSample(double t, double dt, long k, double voltsVsRe) {
         int substeps = k <= TRANSIENT_SAMPLES ? TRANSIENT_SUBSTEPS : 1;
-        double charge = 0;
         for (int i = 0; i < substeps; i++) {
-            charge += cell.hold(dt / substeps);
+            meter.pass(cell.hold(dt / substeps), dt / substeps);
         }
-        CurrentMeter.Reading reading = meter.read(charge / dt);
+        CurrentMeter.Reading reading = meter.read(dt);
         double volts = voltsVsRe + random.nextGaussian() * potentialNoiseVolts;
         return new Sample(t, volts, reading.amperes(), reading.rangeAmperes(), reading.flags());
     }
