@@ -29,7 +29,8 @@ import java.util.random.RandomGenerator;
 /**
  * A potentiostat wired to a {@link SimulatedCell}. Each measurement runs on the simulator's own
  * thread and is paced by a virtual clock; the reported current of a sample is the mean over its
- * interval, as on instruments that integrate between samples.
+ * interval (since the meter's last range switch in it, see {@link CurrentMeter}), as on instruments
+ * that integrate between samples.
  */
 public final class SimulatedPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPotentiostat.class);
