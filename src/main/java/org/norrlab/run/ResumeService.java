@@ -48,6 +48,13 @@ public final class ResumeService {
             throw new StoreException("session " + sessionId + " is " + session.status().dbName() + "; only an interrupted,"
                     + " aborted or failed session can be resumed");
         }
+        // A second resume would run the same remaining steps again, as a rival continuation of the same run.
+        Optional<StoredSession> resumedAs = store.sessions().stream()
+                .filter(other -> other.resumedFrom().equals(Optional.of(sessionId))).findFirst();
+        if (resumedAs.isPresent()) {
+            throw new StoreException("session " + sessionId + " was resumed already, as session " + resumedAs.get().id()
+                    + "; resume session " + resumedAs.get().id() + " instead if it did not finish either");
+        }
         InstrumentProfile profile = StoredSetup.profile(session).orElseThrow(() -> new StoreException("session " + sessionId
                 + " was not run by norrlab on an instrument (imported?) and cannot be resumed"));
         Plan original = StoredSetup.plan(session, service.site());

@@ -593,12 +593,24 @@ public final class SessionStore implements AutoCloseable {
                 ps.setLong(1, id);
             }
             List<StoredSession> sessions = new ArrayList<>();
+            // A read-only store cannot be marked: a session cut off there is shown as interrupted all the same.
+            String cutOff = readOnly.isPresent() ? clockMinus(Heartbeat.cutOff()) : null;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String ended = rs.getString("ended_utc");
+                    SessionStatus status = SessionStatus.fromDb(rs.getString("status"));
+                    String reason = rs.getString("status_reason");
+                    String lastSignOfLife = Optional.ofNullable(rs.getString("heartbeat_utc")).orElse(rs.getString("started_utc"));
+                    if (cutOff != null && status == SessionStatus.RUNNING && rs.getString("synced_utc") == null
+                            && lastSignOfLife.compareTo(cutOff) < 0) {
+                        String lastSample = rs.getString("last_sample_utc");
+                        status = SessionStatus.INTERRUPTED;
+                        reason = "cut off: no sign of life since " + lastSignOfLife + (lastSample == null ? ", no sample stored"
+                                : ", last sample " + lastSample) + " (the read-only file still says 'running')";
+                        ended = lastSample == null ? rs.getString("started_utc") : lastSample;
+                    }
                     sessions.add(new StoredSession(rs.getLong("id"), Instant.parse(rs.getString("started_utc")),
-                            Optional.ofNullable(ended).map(Instant::parse),
-                            SessionStatus.fromDb(rs.getString("status")), rs.getString("status_reason"),
+                            Optional.ofNullable(ended).map(Instant::parse), status, reason,
                             rs.getString("protocol_name"), rs.getString("protocol_file"), rs.getString("protocol_text"),
                             Json.read(rs.getString("cell_json"), CellSettings.class),
                             Json.read(rs.getString("instrument_json"), InstrumentIdentity.class),

@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +71,34 @@ class ReadOnlyStoreTest {
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * A session cut off by a crash is marked interrupted when a store is next opened for writing; a read-only store
+     * cannot be marked, so it must still be shown as interrupted, never as a run that goes on.
+     */
+    @Test
+    void aSessionCutOffInAReadOnlyStoreIsShownInterrupted() throws Exception {
+        data = Files.createDirectory(temp.resolve("archive"));
+        db = data.resolve("norrlab.db");
+        Path csv = LargeFiles.importableCsv(temp.resolve("a.csv"), 100);
+        assertThat(CliRunner.norrlab("import", csv.toString(), "--db", db.toString()).exitCode()).isZero();
+        // As a kill -9 leaves it: still 'running', its last heartbeat long ago, no end.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET status = 'running', status_reason = '', ended_utc = NULL,"
+                    + " heartbeat_utc = '2026-01-01T00:00:00Z', last_sample_utc = '2026-01-01T00:00:00.500Z'");
+        }
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
+        byte[] before = Files.readAllBytes(db);
+
+        CliRunner.Result sessions = CliRunner.norrlab("sessions", "--db", db.toString());
+        assertThat(sessions.exitCode()).isZero();
+        assertThat(sessions.out()).contains("interrupted").doesNotContain("running");
+        CliRunner.Result show = CliRunner.norrlab("show", "1", "--db", db.toString());
+        assertThat(show.out()).contains("interrupted").contains("no sign of life since 2026-01-01T00:00:00Z")
+                .contains("last sample 2026-01-01T00:00:00.500Z").contains("the read-only file still says 'running'");
+        assertThat(Files.readAllBytes(db)).as("nothing written").isEqualTo(before);
     }
 
     private static int occurrences(String text, String part) {

@@ -71,6 +71,12 @@ class ResumeTest {
             long expected = firstStepSamples >= 0 ? firstStepSamples : 1200 - before;
             assertThat(resumed.get(0).sampleCount()).isEqualTo(expected);
             assertThat(store.session(second.sessionId()).orElseThrow().resumedFrom()).contains(first.sessionId());
+            // Resumed once is enough: a second resume would run the same steps again in a rival session.
+            assertThatThrownBy(() -> ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store,
+                    first.sessionId(), Optional.empty(), Speed.MAX, StoreLocation.file(db)))
+                    .hasMessage("session " + first.sessionId() + " was resumed already, as session " + second.sessionId()
+                            + "; resume session " + second.sessionId() + " instead if it did not finish either");
+            assertThat(store.sessions()).hasSize(2);
         }
     }
 

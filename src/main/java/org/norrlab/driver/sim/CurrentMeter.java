@@ -8,10 +8,25 @@ import java.util.random.RandomGenerator;
 
 /**
  * The instrument's current measurement: decade ranges, white noise proportional to full scale, an
- * ADC that quantises to full scale / 2^(bits−1), clipping with an overload flag, and auto-ranging
- * that reacts to the previous reading (so a sudden spike overloads once, as on real instruments).
+ * ADC that quantises to full scale / 2^(bits−1), clipping with an overload flag, and auto-ranging.
+ * <p>
+ * The meter integrates the current over each sample interval ({@link #pass}) and reports the mean
+ * ({@link #read}). Auto-ranging proceeds with instrument time, not with the number of samples
+ * reported, as on a real instrument, which measures all the time and only reports every interval: the
+ * meter decides on its range after every reading and, between readings, every {@link #RANGING_SECONDS}
+ * of instrument time. A range switch restarts the integration, so a reading is the mean since the
+ * meter's last switch, measured on one range. At short intervals (below the ranging period) the
+ * range follows the previous reading, so the charging spike of a step overloads the first sample, as
+ * on real instruments; at long intervals the meter has found its range long before the sample is due.
  */
 final class CurrentMeter {
+    /**
+     * How often the meter re-decides its range between readings: the time a current follower takes to
+     * settle after a range switch on the low ranges, a few hundred ms. It is longer than the demo's
+     * 100 ms interval, so there ranging follows the readings.
+     */
+    static final double RANGING_SECONDS = 0.25;
+
     /** One reading: the current reported, the full scale it was read on and its flags. */
     record Reading(double amperes, double rangeAmperes, int flags) {
     }
@@ -23,6 +38,10 @@ final class CurrentMeter {
     private int rangeIndex;
     private int previousIndex = -1;
     private boolean auto = true;
+    private double coulombs;
+    private double integratedSeconds;
+    private boolean restarted;
+    private double sinceDecisionSeconds;
 
     CurrentMeter(List<Double> ranges, double noiseFraction, int adcBits, RandomGenerator random) {
         this.ranges = List.copyOf(ranges);
@@ -44,7 +63,48 @@ final class CurrentMeter {
         }
     }
 
-    Reading read(double trueAmperes) {
+    /** The next {@code seconds} of the interval pass with {@code coulombs} through the cell. */
+    void pass(double coulombs, double seconds) {
+        if (!auto) {
+            this.coulombs += coulombs;
+            return;
+        }
+        double magnitude = Math.abs(coulombs / seconds);
+        double done = 0;
+        while (sinceDecisionSeconds + (seconds - done) >= RANGING_SECONDS) {
+            double before = RANGING_SECONDS - sinceDecisionSeconds;
+            integrate(coulombs, seconds, done, before);
+            done += before;
+            sinceDecisionSeconds = 0;
+            // Overloaded, the meter cannot tell how far: it goes to its largest range, as after an overloaded reading.
+            int next = magnitude > ranges.get(rangeIndex) ? ranges.size() - 1 : rangeFor(magnitude);
+            if (next != rangeIndex) {
+                rangeIndex = next;
+                this.coulombs = 0;
+                integratedSeconds = 0;
+                restarted = true;
+            }
+        }
+        integrate(coulombs, seconds, done, seconds - done);
+        sinceDecisionSeconds += seconds - done;
+    }
+
+    /** Adds the part [from, from + length) of a sub-step that passed {@code coulombs} in {@code seconds}. */
+    private void integrate(double coulombs, double seconds, double from, double length) {
+        this.coulombs += from == 0 && length == seconds ? coulombs : coulombs * (length / seconds);
+        integratedSeconds += length;
+    }
+
+    /**
+     * Ends the interval of {@code intervalSeconds}: the mean current since the interval began, or since
+     * the meter's last range switch in it.
+     */
+    Reading read(double intervalSeconds) {
+        double trueAmperes = restarted ? coulombs / integratedSeconds : coulombs / intervalSeconds;
+        coulombs = 0;
+        integratedSeconds = 0;
+        restarted = false;
+        sinceDecisionSeconds = 0;
         double fullScale = ranges.get(rangeIndex);
         double noisy = trueAmperes + random.nextGaussian() * noiseFraction * fullScale;
         int flags = 0;

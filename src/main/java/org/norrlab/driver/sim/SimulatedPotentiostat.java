@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
 /**
  * A potentiostat wired to a {@link SimulatedCell}. Each measurement runs on the simulator's own
  * thread and is paced by a virtual clock; the reported current of a sample is the mean over its
- * interval, as on instruments that integrate between samples.
+ * interval (since the meter's last range switch in it, see {@link CurrentMeter}), as on instruments
+ * that integrate between samples.
  */
 public final class SimulatedPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPotentiostat.class);
@@ -152,6 +153,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         double last = 0;
         MeasurementEnd.Outcome outcome = MeasurementEnd.Outcome.COMPLETED;
         try {
+            pacer.begin(stepStart);
             cellOn = hold;
             if (hold) {
                 cell.beginHold(scale.toRhe(voltsVsRe));
@@ -204,11 +206,10 @@ public final class SimulatedPotentiostat implements Potentiostat {
 
     private Sample holdSample(double t, double dt, long k, double voltsVsRe) {
         int substeps = k <= TRANSIENT_SAMPLES ? TRANSIENT_SUBSTEPS : 1;
-        double charge = 0;
         for (int i = 0; i < substeps; i++) {
-            charge += cell.hold(dt / substeps);
+            meter.pass(cell.hold(dt / substeps), dt / substeps);
         }
-        CurrentMeter.Reading reading = meter.read(charge / dt);
+        CurrentMeter.Reading reading = meter.read(dt);
         double volts = voltsVsRe + random.nextGaussian() * potentialNoiseVolts;
         return new Sample(t, volts, reading.amperes(), reading.rangeAmperes(), reading.flags());
     }
