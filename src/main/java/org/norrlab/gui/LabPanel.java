@@ -166,7 +166,7 @@ final class LabPanel extends JPanel {
     static String ended(RunOutcome o) {
         return String.format(Locale.ROOT, "session %d %s: %s; %d samples%s", o.sessionId(), o.status().dbName(),
                 o.reason(), o.samplesCommitted(), o.samplesNotStored() == 0 ? ""
-                        : String.format(Locale.ROOT, ", %d acquired NOT stored", o.samplesNotStored()));
+                        : ", " + o.notStoredPhrase());
     }
 
     void abort() {

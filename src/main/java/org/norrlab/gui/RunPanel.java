@@ -379,7 +379,7 @@ final class RunPanel extends JPanel {
                     o.result().cellOffConfirmed() ? "" : " — the instrument did not confirm the cell is off: check it now"));
             rateLine.setText(String.format(Locale.ROOT, "%d samples stored in %.2f s (%.0f samples/s)%s",
                     o.samplesCommitted(), o.wallSeconds(), o.samplesPerSecond(), o.samplesNotStored() == 0 ? ""
-                            : String.format(Locale.ROOT, "; %d acquired samples NOT stored", o.samplesNotStored())));
+                            : "; " + o.notStoredPhrase()));
         } else {
             state.setText("The run failed; see the message and the log.");
         }

@@ -178,6 +178,7 @@ public final class PreparedRun {
             RunResult result;
             AcquisitionCore.Counters counters;
             long samplesCommitted;
+            long samplesInDoubt = 0;
             boolean gaveUpOnStore = false;
             // The heartbeat beats from here until the last records are written, whatever the data rate.
             try (Heartbeat heartbeat = store.heartbeat(sessionId);
@@ -221,6 +222,9 @@ public final class PreparedRun {
                 counters = core.counters();
                 samplesCommitted = writer.samplesCommitted();
                 if (gaveUpOnStore) {
+                    samplesInDoubt = writer.samplesInFlight();
+                }
+                if (gaveUpOnStore) {
                     result = new RunResult(RunState.FAILED, result.reason() + "; then the store took nothing for "
                             + END_OF_RUN_STORE_WAIT.toSeconds() + " s and was given up",
                             result.stepsCompleted(), result.lagMillis(), result.cellOffConfirmed());
@@ -256,7 +260,7 @@ public final class PreparedRun {
             log.info("session {} {}: {}; {} samples acquired, {} committed to the store in {} s", sessionId,
                     status.dbName(), reason, counters.samplesIn(), samplesCommitted,
                     String.format(java.util.Locale.ROOT, "%.3f", wall));
-            return new RunOutcome(sessionId, database, status, reason, result, counters, samplesCommitted, endRecorded,
+            return new RunOutcome(sessionId, database, status, reason, result, counters, samplesCommitted, samplesInDoubt, endRecorded,
                     wall, instrument.cellOffState());
         } finally {
             instrument.close();

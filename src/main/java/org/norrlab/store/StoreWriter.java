@@ -45,6 +45,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private long wireSeq;
     private long samplesStored;
     private volatile long samplesCommitted;
+    /** Samples of the transaction being written or committed; its commit may reach a server that stops answering. */
+    private volatile long samplesInFlight;
 
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
                 java.util.Optional<WireLog> wire) throws StoreException {
@@ -98,12 +100,14 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         long waitMillis = 10;
         long busySince = 0;
         long lastWarning = 0;
+        samplesInFlight = batch.stream().filter(AcquisitionRecord.SampleTaken.class::isInstance).count();
         while (true) {
             try {
                 long samplesInBatch = writeBatch();
                 connection.commit();
                 samplesStored += samplesInBatch;
                 samplesCommitted = samplesStored;
+                samplesInFlight = 0;
                 wireSeq += pendingWire.size();
                 if (busySince != 0) {
                     log.info("session {}: {} let go of its write lock; the waiting records are stored ({} s later)", sessionId,
@@ -303,6 +307,14 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     /** Samples in transactions whose commit the store confirmed: what a crash of this process cannot take away. */
     public long samplesCommitted() {
         return samplesCommitted;
+    }
+
+    /**
+     * Samples of the last transaction whose commit did not return: after a store was given up, the server may
+     * still have taken them (the commit was on the wire), so they are neither confirmed nor known to be lost.
+     */
+    public long samplesInFlight() {
+        return samplesInFlight;
     }
 
     /**

@@ -180,7 +180,8 @@ class PostgresCliTest {
             printed.assertLossToldIn(run.out());
             // A generous bound: one default socket timeout alone is 30 s; the step itself takes 2 s.
             assertThat(seconds).as("seconds from start to exit").isLessThan(60);
-            assertThat(samplesOnServer(pg)).isEqualTo(printed.committed());
+            // The commit under way when the server froze may have been taken once it thawed: the summary says how many.
+            assertThat(samplesOnServer(pg)).isBetween(printed.committed(), printed.committed() + printed.inDoubt());
         }
     }
 
