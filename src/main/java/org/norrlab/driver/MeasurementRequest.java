@@ -19,6 +19,28 @@ public sealed interface MeasurementRequest permits ChronoamperometryRequest, Ope
 
     <R> R accept(Visitor<R> visitor) throws DriverException;
 
+    /** The visitor written as one function per kind, for the usual case of handing each kind to a method. */
+    default <R> R match(Case<ChronoamperometryRequest, R> chronoamperometry, Case<OpenCircuitRequest, R> openCircuit)
+            throws DriverException {
+        return accept(new Visitor<>() {
+            @Override
+            public R chronoamperometry(ChronoamperometryRequest request) throws DriverException {
+                return chronoamperometry.apply(request);
+            }
+
+            @Override
+            public R openCircuit(OpenCircuitRequest request) throws DriverException {
+                return openCircuit.apply(request);
+            }
+        });
+    }
+
+    /** What to do with one kind of request, in {@link #match}. */
+    @FunctionalInterface
+    interface Case<T extends MeasurementRequest, R> {
+        R apply(T request) throws DriverException;
+    }
+
     /** One case per kind of request; Java 17 has no exhaustive switch over a sealed type. */
     interface Visitor<R> {
         R chronoamperometry(ChronoamperometryRequest request) throws DriverException;

@@ -192,16 +192,8 @@ class StepEndTest {
 
         @Override
         public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-            return request.accept(new MeasurementRequest.Visitor<>() {
-                @Override
-                public Measurement chronoamperometry(ChronoamperometryRequest ca) {
-                    return startChronoamperometry(ca, sink);
-                }
-
-                @Override
-                public Measurement openCircuit(OpenCircuitRequest ocp) {
-                    throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
-                }
+            return request.match(ca -> startChronoamperometry(ca, sink), ocp -> {
+                throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
             });
         }
 

@@ -157,17 +157,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        return request.accept(new MeasurementRequest.Visitor<>() {
-            @Override
-            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
-                return startChronoamperometry(ca, sink);
-            }
-
-            @Override
-            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
-                return startOpenCircuit(ocp, sink);
-            }
-        });
+        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink));
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {

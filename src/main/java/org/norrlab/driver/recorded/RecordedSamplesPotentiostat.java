@@ -67,17 +67,7 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        return request.accept(new MeasurementRequest.Visitor<>() {
-            @Override
-            public Measurement chronoamperometry(ChronoamperometryRequest ca) throws DriverException {
-                return play("ca", sink);
-            }
-
-            @Override
-            public Measurement openCircuit(OpenCircuitRequest ocp) throws DriverException {
-                return play("ocp", sink);
-            }
-        });
+        return request.match(ca -> play("ca", sink), ocp -> play("ocp", sink));
     }
 
     private synchronized Measurement play(String kind, SampleSink sink) throws DriverException {

@@ -26,6 +26,8 @@ final class CurrentMeter {
      * 100 ms interval, so there ranging follows the readings.
      */
     static final double RANGING_SECONDS = 0.25;
+    /** Closer than this to the end of an interval, a ranging decision is the reading's own (rounding of sub-steps). */
+    private static final double END_OF_INTERVAL_SECONDS = 1e-9;
 
     /** One reading: the current reported, the full scale it was read on and its flags. */
     record Reading(double amperes, double rangeAmperes, int flags) {
@@ -71,7 +73,9 @@ final class CurrentMeter {
         }
         double magnitude = Math.abs(coulombs / seconds);
         double done = 0;
-        while (sinceDecisionSeconds + (seconds - done) >= RANGING_SECONDS) {
+        // A decision that would fall at the very end of the interval is left to read(), which decides after every
+        // reading: deciding here would restart the integration with nothing left to integrate (0 s, a NaN mean).
+        while (sinceDecisionSeconds + (seconds - done) > RANGING_SECONDS + END_OF_INTERVAL_SECONDS) {
             double before = RANGING_SECONDS - sinceDecisionSeconds;
             integrate(coulombs, seconds, done, before);
             done += before;

@@ -134,6 +134,27 @@ class SimulatorPresetsTest {
     }
 
     /**
+     * Intervals that are a whole number of ranging periods put a ranging decision at the very end of an
+     * interval; it must not restart the integration with nothing left in it (that read as a NaN current,
+     * and the step failed after 0 samples).
+     */
+    @ParameterizedTest(name = "{0} ms interval")
+    @CsvSource({"250", "500", "1000"})
+    void intervalsOfWholeRangingPeriodsReadFiniteCurrents(long intervalMillis) throws Exception {
+        CellSettings cell = Fixtures.cellAtPh7();
+        CollectingSink sink = new CollectingSink();
+        try (SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 8, Speed.MAX, cell)) {
+            MeasurementEnd end = sim.start(new ChronoamperometryRequest(cell.rheScale().toReference(-0.5),
+                    Duration.ofMillis(intervalMillis), Duration.ofSeconds(10), CurrentRangeChoice.AUTO), sink)
+                    .awaitEnd(Duration.ofSeconds(30)).orElseThrow();
+            assertThat(end.outcome()).as(end.error().map(Throwable::getMessage).orElse("")).isEqualTo(
+                    MeasurementEnd.Outcome.COMPLETED);
+        }
+        assertThat(sink.samples).hasSize((int) (10_000 / intervalMillis))
+                .allMatch(s -> Double.isFinite(s.currentAmperes()), "a finite current");
+    }
+
+    /**
      * Pacing, sample by sample: no sample arrives before its instrument time after the start, the
      * first one included (a busy machine can only make them later), and the 1.5 s step is not
      * stretched beyond a generous 5 s more.
