@@ -4,18 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
-import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
-import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
-import org.norrlab.driver.ChronoamperometryRequest;
-import org.norrlab.driver.CompletableMeasurement;
-import org.norrlab.driver.Measurement;
-import org.norrlab.driver.DriverException;
-import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
-import org.norrlab.driver.Potentiostat;
-import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.emulator.Emulators;
 import org.norrlab.emulator.Faults;
@@ -23,12 +14,12 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
+import org.norrlab.testing.ScriptedPotentiostat;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.testing.WireTranscripts;
 import org.norrlab.transport.WireLog;
 
-import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.safety.Breach;
 import org.norrlab.safety.SafetyEnvelope;
 import org.norrlab.safety.SafetyMonitor;
@@ -39,7 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -153,72 +144,16 @@ class SafetyTest {
         }
     }
 
-    /** Sends a few samples, then nothing, never ending: a frozen instrument. */
-    static final class Frozen implements Potentiostat {
-        final AtomicBoolean aborted = new AtomicBoolean();
-
-        @Override
-        public InstrumentIdentity identify() {
-            return new InstrumentIdentity("frozen", "test", "frozen", "0", "0");
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
-        }
-
-        @Override
-        public void setCellOn(boolean on) {
-        }
-
-        @Override
-        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-            return request.match(ca -> startChronoamperometry(ca, sink), ocp -> {
-                throw new UnsupportedOperationException();
-            });
-        }
-
-        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
-            CompletableMeasurement measurement = new CompletableMeasurement();
-            Thread t = new Thread(() -> {
-                try {
-                    for (int i = 1; i <= 3; i++) {
-                        sink.sample(new Sample(i * 0.1, -1.1, -0.01, 0.1, 0));
-                    }
-                    while (!aborted.get()) {
-                        Thread.sleep(10);
-                    }
-                    measurement.complete(new MeasurementEnd(MeasurementEnd.Outcome.ABORTED,
-                            3, 0.3, Optional.empty()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-            return measurement;
-        }
-
-        @Override
-        public void abort() {
-            aborted.set(true);
-        }
-
-        @Override
-        public void close() {
-            aborted.set(true);
-        }
-    }
-
     @Test
     void theWatchdogSwitchesAFrozenInstrumentOff() throws Exception {
         Path db = temp.resolve("f.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
         var plan = service.loadPlan(protocol("{watchdog: 1 s}"));
-        Frozen frozen = new Frozen();
+        // A few samples, then nothing, never ending: a frozen instrument (a real one: its clock is the wall's).
+        ScriptedPotentiostat frozen = new ScriptedPotentiostat("test", 3, 10, TimeUnit.HOURS.toNanos(1));
         RunOutcome outcome = service.prepareWith(plan, "frozen", frozen,
                 RunRequest.simulated(plan.file(), Speed.MAX).withDatabase(db), Optional.empty()).execute(RunListener.NONE);
-        assertThat(frozen.aborted).isTrue();
+        assertThat(frozen.aborted()).isTrue();
         assertThat(outcome.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(outcome.reason()).isEqualTo("watchdog: no sample for 1 s during step 1; the cell was switched off");
         try (SessionStore store = SessionStore.open(db)) {

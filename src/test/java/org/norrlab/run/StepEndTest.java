@@ -4,19 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
-import org.norrlab.core.Capabilities;
 import org.norrlab.core.EventKind;
-import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
-import org.norrlab.driver.ChronoamperometryRequest;
-import org.norrlab.driver.CompletableMeasurement;
-import org.norrlab.driver.Measurement;
-import org.norrlab.driver.DriverException;
-import org.norrlab.driver.MeasurementRequest;
-import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.OpenCircuitRequest;
-import org.norrlab.driver.Potentiostat;
-import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
@@ -26,15 +15,14 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredStep;
+import org.norrlab.testing.ScriptedPotentiostat;
 import org.norrlab.testing.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +56,7 @@ class StepEndTest {
         return new RunService(site).prepare(RunRequest.simulated(protocol, speed).withDatabase(db)).execute(RunListener.NONE);
     }
 
-    private RunOutcome scripted(Path protocol, Speed speed, Scripted instrument, Path db) throws Exception {
+    private RunOutcome scripted(Path protocol, Speed speed, ScriptedPotentiostat instrument, Path db) throws Exception {
         RunService service = new RunService(site);
         var plan = service.loadPlan(protocol);
         return service.prepareWith(plan, "scripted", instrument, RunRequest.simulated(plan.file(), speed).withDatabase(db),
@@ -107,9 +95,9 @@ class StepEndTest {
         // of wall time and then ends the step as if nothing had happened: a watchdog counting 30 s of wall time
         // would let it.
         Path db = temp.resolve("stall.db");
-        Scripted quiet = new Scripted(3, 20, TimeUnit.SECONDS.toNanos(20));
+        ScriptedPotentiostat quiet = new ScriptedPotentiostat("sim", 3, 20, TimeUnit.SECONDS.toNanos(20));
         RunOutcome outcome = scripted(protocol("", "duration: 10 s, interval: 100 ms"), new Speed(100), quiet, db);
-        assertThat(quiet.aborted).isTrue();
+        assertThat(quiet.aborted()).isTrue();
         assertThat(outcome.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(outcome.reason()).isEqualTo("watchdog: no sample for 30 s during step 1; the cell was switched off");
         try (SessionStore store = SessionStore.open(db)) {
@@ -122,7 +110,7 @@ class StepEndTest {
     @Test
     void aStepTheInstrumentEndedEarlyIsNotCompletedAndSaysHowManySamplesItHas() throws Exception {
         Path db = temp.resolve("early.db");
-        Scripted early = new Scripted(80, 10, 0);
+        ScriptedPotentiostat early = new ScriptedPotentiostat("sim", 80, 10, 0);
         RunOutcome outcome = scripted(protocol("", "duration: 100 s, interval: 1 s"), Speed.MAX, early, db);
         assertThat(outcome.reason()).isEqualTo("0 steps completed, 1 ended early by the instrument");
         try (SessionStore store = SessionStore.open(db)) {
@@ -144,7 +132,7 @@ class StepEndTest {
     void aBreachSeenAfterTheStepRanToItsEndDoesNotSayTheStepWasStopped() throws Exception {
         // The whole step arrives before the scheduler's next look, as at --speed max: it cannot be stopped any more.
         Path db = temp.resolve("late.db");
-        Scripted fast = new Scripted(100, 20, 0);
+        ScriptedPotentiostat fast = new ScriptedPotentiostat("sim", 100, 20, 0);
         RunOutcome outcome = scripted(protocol("{max_current: 10 mA}", "duration: 10 s, interval: 100 ms"), Speed.MAX, fast, db);
         assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(outcome.reason()).isEqualTo(
@@ -155,83 +143,6 @@ class StepEndTest {
                     .filter(e -> e.event().kind() == EventKind.ENVELOPE_BREACH).findFirst().orElseThrow();
             assertThat(breach.event().message()).endsWith("; the step ran to its end (100 of 100 samples) before it could be stopped")
                     .doesNotContain("was stopped");
-        }
-    }
-
-    /**
-     * Delivers {@code samples} samples one interval apart (as fast as it can), then either ends the measurement
-     * at once ("completed", whatever the plan asked for) or stays silent for {@code silentNanos} of wall time
-     * unless aborted first.
-     */
-    static final class Scripted implements Potentiostat {
-        private final int samples;
-        private final double milliamps;
-        private final long silentNanos;
-        final AtomicBoolean aborted = new AtomicBoolean();
-
-        Scripted(int samples, double milliamps, long silentNanos) {
-            this.samples = samples;
-            this.milliamps = milliamps;
-            this.silentNanos = silentNanos;
-        }
-
-        @Override
-        public InstrumentIdentity identify() {
-            // a simulator's family: its clock runs at the run's speed
-            return new InstrumentIdentity("scripted", "sim", "scripted", "0", "0");
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), Capabilities.ALL_TECHNIQUES);
-        }
-
-        @Override
-        public void setCellOn(boolean on) {
-        }
-
-        @Override
-        public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-            return request.match(ca -> startChronoamperometry(ca, sink), ocp -> {
-                throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
-            });
-        }
-
-        private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) {
-            CompletableMeasurement measurement = new CompletableMeasurement();
-            double interval = request.interval().toNanos() / 1e9;
-            Thread t = new Thread(() -> {
-                try {
-                    for (int i = 1; i <= samples; i++) {
-                        sink.sample(new Sample(i * interval, request.voltsVsReference(), -milliamps / 1000, 1.0, 0));
-                    }
-                    long silentUntil = System.nanoTime() + silentNanos;
-                    while (!aborted.get() && System.nanoTime() < silentUntil) {
-                        Thread.sleep(10);
-                    }
-                    measurement.complete(new MeasurementEnd(aborted.get() ? MeasurementEnd.Outcome.ABORTED
-                            : MeasurementEnd.Outcome.COMPLETED, samples, samples * interval, Optional.empty()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "scripted-instrument");
-            t.setDaemon(true);
-            if (silentNanos == 0) {
-                t.run();   // the whole step before the scheduler's first look at it
-            } else {
-                t.start();
-            }
-            return measurement;
-        }
-
-        @Override
-        public void abort() {
-            aborted.set(true);
-        }
-
-        @Override
-        public void close() {
-            aborted.set(true);
         }
     }
 }
