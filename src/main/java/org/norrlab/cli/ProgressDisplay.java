@@ -28,6 +28,8 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     private final ScheduledExecutorService ticker;
     private volatile PlannedStep current;
     private volatile long completedMillis;
+    /** The last step that ended: its time is in {@link #completedMillis} and must not be counted again. */
+    private volatile int endedIndex;
     private volatile RunState state = RunState.IDLE;
 
     ProgressDisplay(Plan plan, RunStatistics statistics) {
@@ -66,7 +68,9 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
 
     @Override
     public void stepEnded(PlannedStep step, MeasurementEnd end) {
-        // An aborted step counts for the time it ran, not the time it was planned for.
+        // An aborted step counts for the time it ran, not the time it was planned for; marked ended first, so a
+        // refresh in between shows a moment too little rather than the step twice.
+        endedIndex = step.index();
         completedMillis += (long) (end.lastTimeSeconds() * 1000);
     }
 
@@ -76,7 +80,7 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
             return;
         }
         RunStatistics.Snapshot snapshot = statistics.snapshot();
-        long inStep = snapshot.stepIndex() == step.index()
+        long inStep = snapshot.stepIndex() == step.index() && endedIndex != step.index()
                 ? snapshot.latest().map(s -> (long) (s.timeSeconds() * 1000)).orElse(0L) : 0;
         bar.stepTo(Math.min(completedMillis + inStep, bar.getMax()));
         bar.setExtraMessage(describe(step, snapshot) + stateNote(state));

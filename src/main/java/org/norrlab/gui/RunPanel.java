@@ -376,7 +376,8 @@ final class RunPanel extends JPanel {
             finishedSession = o.sessionId();
             analyse.setEnabled(true);
             state.setText(String.format(Locale.ROOT, "Session %d %s: %s%s", o.sessionId(), o.status().dbName(), o.reason(),
-                    o.result().cellOffConfirmed() ? "" : " — the instrument did not confirm the cell is off: check it now"));
+                    o.result().cellOffConfirmed() ? "; the cell is off"
+                            : " — the instrument did not confirm the cell is off: check it now"));
             rateLine.setText(String.format(Locale.ROOT, "%d samples stored in %.2f s (%.0f samples/s)%s",
                     o.samplesCommitted(), o.wallSeconds(), o.samplesPerSecond(), o.samplesNotStored() == 0 ? ""
                             : "; " + o.notStoredPhrase()));

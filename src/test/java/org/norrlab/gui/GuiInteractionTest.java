@@ -93,7 +93,7 @@ class GuiInteractionTest {
             RunOutcome serial = run.lastOutcome().orElseThrow();
             assertThat(serial.status()).isEqualTo(SessionStatus.COMPLETED);
             assertThat(serial.counters().samplesDelivered()).isEqualTo(20 + 4 * 3000);
-            assertThat(onEdt(() -> run.stateLabel().getText())).isEqualTo("Session 1 completed: all 5 steps completed");
+            assertThat(onEdt(() -> run.stateLabel().getText())).isEqualTo("Session 1 completed: all 5 steps completed; the cell is off");
         }
 
         // Replay the recorded serial session through the same driver, from the list.
