@@ -11,6 +11,7 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.testing.StoredSamples;
 import org.norrlab.testing.WireTranscripts;
@@ -83,18 +84,14 @@ class InterruptTest {
     private List<String> runThenSigterm(Path db, long samples, String... options) throws Exception {
         Path protocol = temp.resolve("long.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp,
-                Main.class.getName(), "run", protocol.toString(), "--db", db.toString(), "--no-progress"));
-        command.addAll(List.of(options));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> args = new ArrayList<>(List.of("run", protocol.toString(), "--db", db.toString(), "--no-progress"));
+        args.addAll(List.of(options));
+        Process process = NorrlabProcess.start(temp, List.of(), args.toArray(String[]::new));
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String firstLine = output.readLine();
         assertThat(firstLine).startsWith("Protocol long: 1 steps");
         StoredSamples.await(db, samples, process, Duration.ofSeconds(60));
-        // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        NorrlabProcess.signal(process, "TERM");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         List<String> rest = output.lines().toList();
         // The JVM exits with the signal's code, 128 + 15, as shells expect; Ctrl-C gives 130 the same way.

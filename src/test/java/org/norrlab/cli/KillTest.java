@@ -7,6 +7,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
 import org.norrlab.testing.StoredSamples;
 
 import org.norrlab.core.EventKind;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +34,12 @@ class KillTest {
         Path db = temp.resolve("kill.db");
         Path protocol = temp.resolve("long.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 min, interval: 100 ms}\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, Main.class.getName(), "run", protocol.toString(),
-                "--db", db.toString(), "--speed", "1", "--no-progress").redirectErrorStream(true).start();
+        Process process = NorrlabProcess.start(temp, List.of(), "run", protocol.toString(), "--db", db.toString(),
+                "--speed", "1", "--no-progress");
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output.readLine()).startsWith("Protocol long");
         StoredSamples.await(db, 20, process, Duration.ofSeconds(60));
-        new ProcessBuilder("kill", "-KILL", Long.toString(process.pid())).inheritIO().start().waitFor();
+        NorrlabProcess.signal(process, "KILL");
         Instant killed = Instant.now();
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(137);

@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -37,18 +38,14 @@ class LabInterruptTest {
         Files.writeString(lab, "benches:\n  - {name: H1, protocol: " + quiet + ", speed: 300}\n"
                 + "  - {name: H2, protocol: " + limited + ", speed: 300}\n");
         Path errors = temp.resolve("stderr.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Dnorrlab.home=" + Fixtures.HOME, "-Dnorrlab.data=" + temp, Main.class.getName(), "run", "--lab",
-                lab.toString(), "--db", db.toString(), "--no-progress")
-                .redirectError(errors.toFile()).start();
+        Process process = new ProcessBuilder(NorrlabProcess.command(temp, List.of(), "run", "--lab", lab.toString(),
+                "--db", db.toString(), "--no-progress")).redirectError(errors.toFile()).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         assertThat(output.readLine()).startsWith("Lab lab.yaml: 2 benches");
         assertThat(output.readLine()).contains("H1: quiet");
         assertThat(output.readLine()).contains("H2: limited");
         Thread.sleep(2000);
-        // SIGTERM by pid: Process.destroy() would also close our end of its output, which we still read.
-        new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).inheritIO().start().waitFor();
+        NorrlabProcess.signal(process, "TERM");
         assertThat(process.waitFor(40, TimeUnit.SECONDS)).isTrue();
         String rest = String.join("\n", output.lines().toList());
         String console = Files.readString(errors);
