@@ -403,7 +403,7 @@ public final class LabCopy implements AutoCloseable {
                 long rows = 0;
                 while (rs.next()) {
                     SampleCopy.appendRow(chunk, labId, rs.getInt(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
-                            nullable(rs, 5), nullable(rs, 6), rs.getInt(7));
+                            SessionStore.nullableDouble(rs, 5), SessionStore.nullableDouble(rs, 6), rs.getInt(7));
                     if (++rows % COPY_CHUNK_ROWS == 0) {
                         SampleCopy.send(lab, chunk);
                         samplesSent.accept(rows);
@@ -413,11 +413,6 @@ public final class LabCopy implements AutoCloseable {
                 samplesSent.accept(rows);
             }
         }
-    }
-
-    private static double nullable(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : value;
     }
 
     private static void rollbackQuietly(Connection lab) {

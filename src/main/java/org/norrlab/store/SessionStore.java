@@ -758,6 +758,11 @@ public final class SessionStore implements AutoCloseable {
     }
 
     static double nullableDouble(ResultSet rs, String column) throws SQLException {
+        return nullableDouble(rs, rs.findColumn(column));
+    }
+
+    /** A nullable REAL column read as NaN when NULL (the samples' convention for "not measured"). */
+    static double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : value;
     }
