@@ -13,8 +13,8 @@ import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStore;
-
 import org.norrlab.store.StoreLocation;
+
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -8,8 +8,8 @@ import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
-
 import org.norrlab.store.StoreLocation;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;

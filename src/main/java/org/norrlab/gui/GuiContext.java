@@ -4,8 +4,8 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.run.RunService;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
-
 import org.norrlab.store.StoreLocation;
+
 import java.nio.file.Path;
 
 /** What every view needs: the site files and the session database they work on. */

@@ -6,12 +6,12 @@ import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.sim.CatalystPresets;
 import org.norrlab.driver.sim.SimSettings;
+import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.PortFinder;
 
-import org.norrlab.store.SessionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,8 +2,8 @@ package org.norrlab.importer;
 
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
-
 import org.norrlab.electrochem.CellSettings;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -2,11 +2,11 @@ package org.norrlab.importer;
 
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
 import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
 
-import org.norrlab.core.SampleFlag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package org.norrlab.plan;
 
 import org.norrlab.electrochem.CellSettings;
-
 import org.norrlab.safety.SafetyEnvelope;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -11,8 +11,8 @@ import org.norrlab.config.YamlNode;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.RheScale;
-
 import org.norrlab.safety.SafetyEnvelope;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

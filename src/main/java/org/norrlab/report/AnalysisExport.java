@@ -7,10 +7,10 @@ import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
 
-import org.norrlab.analysis.Product;
 import java.util.Locale;
 
 /** The analysis for machines: JSON (with the settings and calibrations behind it) and CSV (one row per step and product). */

@@ -1,5 +1,6 @@
 package org.norrlab.report;
 
+import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Product;
@@ -12,7 +13,6 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
-import org.norrlab.analysis.AssayFlag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,9 @@ package org.norrlab.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.norrlab.core.StepOutcome;
+import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -12,7 +13,6 @@ import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
-import org.norrlab.core.InstrumentIdentity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -13,10 +13,10 @@ import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
-import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

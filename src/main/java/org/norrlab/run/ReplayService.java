@@ -8,12 +8,12 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.ReplayTransport;
 import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
 
-import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package org.norrlab.run;
 
-import org.norrlab.core.StepOutcome;
 import org.norrlab.config.ConfigException;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
@@ -13,11 +13,11 @@ import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.transport.TransportOpener;
 
-import org.norrlab.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

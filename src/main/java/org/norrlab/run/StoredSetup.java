@@ -7,10 +7,10 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.ProtocolLoader;
+import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredSession;
 
-import org.norrlab.store.SessionStore;
 import java.nio.file.Path;
 
 /** A session's protocol, cell and instrument profile as they were stored with it, not as the files are today. */

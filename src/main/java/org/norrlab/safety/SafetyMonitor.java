@@ -5,8 +5,8 @@ import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.SampleSink;
-
 import org.norrlab.electrochem.RheScale;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.EventKind;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -10,7 +11,6 @@ import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.NorrlabProcess;
 import org.norrlab.testing.StoredSamples;
 
-import org.norrlab.core.EventKind;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -2,12 +2,12 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.testing.Fixtures;
-import org.norrlab.testing.PostgresServer;
-
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.PostgresServer;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

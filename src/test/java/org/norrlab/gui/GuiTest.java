@@ -23,11 +23,11 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.trace.LiveRun;
 
-import org.norrlab.store.StoreLocation;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

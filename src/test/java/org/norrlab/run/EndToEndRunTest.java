@@ -2,13 +2,14 @@ package org.norrlab.run;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.StepOutcome;
 import org.norrlab.driver.Speed;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
+import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
@@ -16,7 +17,6 @@ import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
-import org.norrlab.scheduler.RunListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,10 +9,10 @@ import org.norrlab.driver.Speed;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
 
-import org.norrlab.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.Speed;
 import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.report.ResultRows;
@@ -15,7 +16,6 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PostgresServer;
 
-import org.norrlab.core.InstrumentIdentity;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;

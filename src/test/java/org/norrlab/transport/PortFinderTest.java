@@ -1,11 +1,11 @@
 package org.norrlab.transport;
 
 import org.junit.jupiter.api.Test;
+import org.norrlab.config.ConfigException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.testing.Fixtures;
 
-import org.norrlab.config.ConfigException;
 import java.util.List;
 import java.util.Optional;
 

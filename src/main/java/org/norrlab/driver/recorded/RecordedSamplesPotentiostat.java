@@ -7,16 +7,16 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
-import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
+import org.norrlab.logging.LogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.norrlab.logging.LogContext;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
