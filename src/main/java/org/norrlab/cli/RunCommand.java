@@ -189,9 +189,8 @@ final class RunCommand implements Callable<Integer> {
                 : "the instrument did not confirm that the cell is off: check the cell and the instrument now.";
         if (outcome.samplesNotStored() > 0 && outcome.samplesInDoubt() > 0) {
             return Optional.of(String.format(Locale.ROOT, "NOT CONFIRMED: %d of the %d samples acquired (the store did not"
-                            + " confirm them; the last %d were being committed when it was given up and may have reached it);"
-                            + " the %d it confirmed are kept; %s", outcome.samplesNotStored(), outcome.counters().samplesIn(),
-                    outcome.samplesInDoubt(), outcome.samplesCommitted(), cell));
+                            + " confirm them; %s); the %d it confirmed are kept; %s", outcome.samplesNotStored(),
+                    outcome.counters().samplesIn(), outcome.inDoubtClause(), outcome.samplesCommitted(), cell));
         }
         if (outcome.samplesNotStored() > 0) {
             return Optional.of(String.format(Locale.ROOT, "NOT STORED: %d of the %d samples acquired (the store did not"

@@ -221,9 +221,7 @@ public final class PreparedRun {
                 }
                 counters = core.counters();
                 samplesCommitted = writer.samplesCommitted();
-                if (gaveUpOnStore) {
-                    samplesInDoubt = writer.samplesInFlight();
-                }
+                samplesInDoubt = writer.samplesInDoubt(gaveUpOnStore);
                 if (gaveUpOnStore) {
                     result = new RunResult(RunState.FAILED, result.reason() + "; then the store took nothing for "
                             + END_OF_RUN_STORE_WAIT.toSeconds() + " s and was given up",

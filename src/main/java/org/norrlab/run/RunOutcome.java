@@ -25,15 +25,20 @@ public record RunOutcome(long sessionId, StoreLocation database, SessionStatus s
     }
 
     /**
-     * The samples not confirmed by the store, in words: "NOT stored", unless the store was given up with a commit
-     * under way, whose samples may have reached it after all.
+     * The samples not confirmed by the store, in words: "NOT stored", unless a commit was under way when the store
+     * stopped answering, whose samples may have reached it after all.
      */
     public String notStoredPhrase() {
         if (samplesInDoubt == 0) {
             return samplesNotStored() + " acquired samples NOT stored";
         }
-        return String.format(java.util.Locale.ROOT, "%d acquired samples not confirmed by the store (the last %d were being"
-                + " committed when it was given up and may have reached it)", samplesNotStored(), samplesInDoubt);
+        return samplesNotStored() + " acquired samples not confirmed by the store (" + inDoubtClause() + ")";
+    }
+
+    /** Why some samples are neither confirmed nor known lost; empty words when none are. */
+    public String inDoubtClause() {
+        return samplesInDoubt == 0 ? "" : "the last " + samplesInDoubt
+                + " were being committed when the store stopped answering and may have reached it";
     }
 
     /** Samples per wall second from the instrument to committed rows. */

@@ -41,6 +41,14 @@ interface Dialect {
         return false;
     }
 
+    /**
+     * True when a failed COMMIT may still have taken effect: the connection broke after the command was sent, so
+     * only the server knows. A local file (SQLite) either committed or rolled back before the call returned.
+     */
+    default boolean commitMayHaveLanded(SQLException e) {
+        return false;
+    }
+
     /** The schema version the database is at (0 when it is empty). */
     int schemaVersion(Statement s) throws SQLException;
 

@@ -53,6 +53,17 @@ final class PostgresDialect implements Dialect {
         return true;
     }
 
+    /**
+     * A broken connection (SQLSTATE class 08) or a server shutting down (57P01..57P03) during COMMIT: the server may
+     * have made the transaction durable before the answer was lost. An error the server answered with otherwise
+     * (a constraint, a serialization failure) means it rolled back.
+     */
+    @Override
+    public boolean commitMayHaveLanded(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57P");
+    }
+
     @Override
     public String name() {
         return "postgresql";

@@ -47,6 +47,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private volatile long samplesCommitted;
     /** Samples of the transaction being written or committed; its commit may reach a server that stops answering. */
     private volatile long samplesInFlight;
+    /** Samples of a commit that failed in a way that leaves its outcome unknown (the server went away mid-commit). */
+    private volatile long samplesInDoubt;
 
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
                 java.util.Optional<WireLog> wire) throws StoreException {
@@ -102,8 +104,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         long lastWarning = 0;
         samplesInFlight = batch.stream().filter(AcquisitionRecord.SampleTaken.class::isInstance).count();
         while (true) {
+            boolean committing = false;
             try {
                 long samplesInBatch = writeBatch();
+                committing = true;
                 connection.commit();
                 samplesStored += samplesInBatch;
                 samplesCommitted = samplesStored;
@@ -115,6 +119,12 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                 }
                 break;
             } catch (SQLException e) {
+                if (committing && dialect.commitMayHaveLanded(e)) {
+                    // The COMMIT was sent and no answer came back: the server may have made it durable before it went.
+                    samplesInDoubt = samplesInFlight;
+                    log.error("session {}: the commit of {} samples to {} got no answer; they may or may not be stored",
+                            sessionId, samplesInFlight, location, e);
+                }
                 discardTransaction(e);
                 if (!dialect.isBusy(e)) {
                     throw e;
@@ -310,11 +320,11 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     }
 
     /**
-     * Samples of the last transaction whose commit did not return: after a store was given up, the server may
-     * still have taken them (the commit was on the wire), so they are neither confirmed nor known to be lost.
+     * Samples whose commit failed without saying whether it took effect (the connection broke after the COMMIT was
+     * sent), or, after the store was given up, those of the commit still waiting: neither confirmed nor known lost.
      */
-    public long samplesInFlight() {
-        return samplesInFlight;
+    public long samplesInDoubt(boolean givenUp) {
+        return givenUp ? samplesInFlight : samplesInDoubt;
     }
 
     /**

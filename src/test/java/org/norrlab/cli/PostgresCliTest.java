@@ -149,7 +149,9 @@ class PostgresCliTest {
             PrintedCounts printed = PrintedCounts.in(run.out());
             printed.assertLossToldIn(run.out());
             pg.startServer();
-            assertThat(samplesOnServer(pg)).isEqualTo(printed.committed()).isBetween(3000L, printed.acquired());
+            // A commit whose answer the kill cut off may have landed on the server: the summary says how many.
+            assertThat(samplesOnServer(pg)).isBetween(printed.committed(), printed.committed() + printed.inDoubt())
+                    .isBetween(3000L, printed.acquired());
         }
     }
 

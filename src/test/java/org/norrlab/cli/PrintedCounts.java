@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The sample counts a run's summary prints: what the instrument delivered and what the store confirmed. */
 record PrintedCounts(long acquired, long committed, long inDoubt) {
     private static final Pattern LINE = Pattern.compile("(\\d+) samples acquired, (\\d+) committed to the store");
-    private static final Pattern IN_DOUBT = Pattern.compile("the last (\\d+) were being committed when it was given up");
+    private static final Pattern IN_DOUBT = Pattern.compile("the last (\\d+) were being committed when the store stopped answering");
 
     static PrintedCounts in(String summary) {
         Matcher m = LINE.matcher(summary);
