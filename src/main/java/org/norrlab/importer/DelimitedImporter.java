@@ -58,6 +58,11 @@ public final class DelimitedImporter implements Importer {
     }
 
     @Override
+    public void read(Path file, ImportSink sink) throws ImportException {
+        read(file).replayInto(sink);
+    }
+
+    @Override
     public ImportedSession read(Path file) throws ImportException {
         List<String> lines;
         try {

@@ -33,6 +33,11 @@ public final class EcLabImporter implements Importer {
     }
 
     @Override
+    public void read(Path file, ImportSink sink) throws ImportException {
+        read(file).replayInto(sink);
+    }
+
+    @Override
     public ImportedSession read(Path file) throws ImportException {
         List<String> lines = VendorText.latin1Lines(file);
         if (lines.isEmpty() || !lines.get(0).startsWith("EC-Lab ASCII FILE")) {

@@ -29,6 +29,11 @@ public final class GamryImporter implements Importer {
     }
 
     @Override
+    public void read(Path file, ImportSink sink) throws ImportException {
+        read(file).replayInto(sink);
+    }
+
+    @Override
     public ImportedSession read(Path file) throws ImportException {
         List<String> lines = VendorText.latin1Lines(file);
         if (lines.isEmpty() || !lines.get(0).trim().equals("EXPLAIN")) {

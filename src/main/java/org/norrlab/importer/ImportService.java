@@ -65,7 +65,7 @@ public final class ImportService {
      */
     public static long store(SessionStore store, Path file, ImportedSession imported, CellSettings siteCell)
             throws StoreException {
-        CellSettings cell = imported.cell().orElse(siteCell);
+        CellSettings cell = imported.facts().cell().resolve(siteCell);
         Map<String, String> options = new LinkedHashMap<>(imported.metadata());
         options.put("imported_format", imported.format());
         long id = store.createImportingSession(new NewSession(imported.technique(), file.toString(), "", cell,

@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
@@ -9,31 +10,87 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a file holds, in norrlab's terms.
+ * A whole file held in memory, as a {@link CollectingSink} gathered it: for tests and small files. The store takes
+ * files as a stream instead ({@link ImportSink}).
  *
- * @param metadata  what the file says about itself (technique, dates, area, software version…), for the session record
- * @param warnings  what the operator should know (a truncated table, a missing time column), stored as notes
- * @param cell      the cell settings the file carries, if it is a norrlab export; else the site's are used
+ * @param notes what the operator should know (a truncated table, dropped rows), stored with the session
  */
-public record ImportedSession(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
-                              List<Step> steps, List<String> warnings,
-                              Optional<CellSettings> cell) {
+public record ImportedSession(FileFacts facts, List<Step> steps, List<String> notes) {
     public ImportedSession {
-        metadata = Map.copyOf(metadata);
         steps = List.copyOf(steps);
-        warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
     }
 
-    /**
-     * One block of samples.
-     *
-     * @param kind               ca, ocp, cv, lsv, cp, eis, …
-     * @param voltsVsReference   the set potential of a CA step vs the reference electrode, NaN when not a CA or unknown
-     * @param intervalSeconds    the sample interval, from the file or the samples
-     */
-    public record Step(String kind, String label, double voltsVsReference, double intervalSeconds, List<Sample> samples) {
+    /** The shape importers wrote before they streamed; the cell, if given, is a norrlab export's whole cell. */
+    public ImportedSession(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
+                           List<Step> steps, List<String> warnings, Optional<CellSettings> cell) {
+        this(new FileFacts(format, technique, instrument, metadata,
+                cell.map(c -> StatedCell.all(c, "file: norrlab export header")).orElse(StatedCell.NONE)), steps, warnings);
+    }
+
+    public String format() {
+        return facts.format();
+    }
+
+    public String technique() {
+        return facts.technique();
+    }
+
+    public InstrumentIdentity instrument() {
+        return facts.instrument();
+    }
+
+    public Map<String, String> metadata() {
+        return facts.metadata();
+    }
+
+    public List<String> warnings() {
+        return notes;
+    }
+
+    /** Hands the held file on to a sink, as an importer reading it would. */
+    public void replayInto(ImportSink sink) throws ImportException {
+        sink.file(facts);
+        for (Step step : steps) {
+            sink.beginStep(step.facts());
+            for (Sample sample : step.samples()) {
+                sink.sample(sample);
+            }
+            sink.endStep();
+        }
+        for (String note : notes) {
+            sink.note(note);
+        }
+    }
+
+    /** One step and its samples. */
+    public record Step(StepFacts facts, List<Sample> samples) {
         public Step {
             samples = List.copyOf(samples);
+        }
+
+        /** The shape importers wrote before they streamed: a set potential vs the reference electrode, NaN if none. */
+        public Step(String kind, String label, double voltsVsReference, double intervalSeconds, List<Sample> samples) {
+            this(new StepFacts(kind, label, Double.isNaN(voltsVsReference) ? Optional.empty()
+                    : Optional.of(new Potential(voltsVsReference, Potential.Scale.RE)), intervalSeconds), samples);
+        }
+
+        public String kind() {
+            return facts.kind();
+        }
+
+        public String label() {
+            return facts.label();
+        }
+
+        public double intervalSeconds() {
+            return facts.intervalSeconds();
+        }
+
+        /** The set potential when the file gave it vs the reference electrode; NaN otherwise. */
+        public double voltsVsReference() {
+            return facts.setPotential().filter(p -> p.scale() == Potential.Scale.RE).map(Potential::volts)
+                    .orElse(Double.NaN);
         }
     }
 }

@@ -2,7 +2,11 @@ package org.norrlab.importer;
 
 import java.nio.file.Path;
 
-/** Reads one file format. */
+/**
+ * Reads one file format. An importer never guesses: a value whose meaning the file does not make certain (a unit,
+ * a scale, a technique) is refused with a message naming the format, the technique and what to do, or taken from
+ * an option the operator gave.
+ */
 public interface Importer {
     /** The format's name, as in {@code --format}. */
     String format();
@@ -10,5 +14,13 @@ public interface Importer {
     /** Whether the file looks like this format, from its name and its first bytes. */
     boolean recognises(Path file, byte[] head);
 
-    ImportedSession read(Path file) throws ImportException;
+    /** Reads the file as a stream, handing its facts, steps and samples on to the sink as they are read. */
+    void read(Path file, ImportSink sink) throws ImportException;
+
+    /** The whole file in memory: for tests and small files. */
+    default ImportedSession read(Path file) throws ImportException {
+        CollectingSink collected = new CollectingSink();
+        read(file, collected);
+        return collected.session();
+    }
 }

@@ -34,6 +34,11 @@ public final class JsonLinesImporter implements Importer {
     }
 
     @Override
+    public void read(Path file, ImportSink sink) throws ImportException {
+        read(file).replayInto(sink);
+    }
+
+    @Override
     public ImportedSession read(Path file) throws ImportException {
         JsonNode session = null;
         Map<Integer, JsonNode> stepRows = new LinkedHashMap<>();

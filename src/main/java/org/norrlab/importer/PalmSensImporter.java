@@ -37,6 +37,11 @@ public final class PalmSensImporter implements Importer {
     }
 
     @Override
+    public void read(Path file, ImportSink sink) throws ImportException {
+        read(file).replayInto(sink);
+    }
+
+    @Override
     public ImportedSession read(Path file) throws ImportException {
         String text;
         try {

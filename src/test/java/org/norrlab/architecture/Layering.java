@@ -51,7 +51,7 @@ final class Layering {
             place("trace", 4, "acquisition", "core", "plan"),
             place("run", 5, TOP, "acquisition", "config", "core", "driver", "logging", "plan", "safety", "scheduler",
                     "store", "transport"),
-            place("importer", 5, TOP, "core", "electrochem", "protocol", "store"),
+            place("importer", 5, TOP, "config", "core", "electrochem", "protocol", "store"),
             place("labdata", 5, "analysis", "config", "core", "driver", "electrochem", "store"),
             place("figures", 5),
             place("report", 5, "analysis", "core", "electrochem", "figures", "store"),

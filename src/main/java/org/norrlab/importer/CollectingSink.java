@@ -1,0 +1,64 @@
+package org.norrlab.importer;
+
+import org.norrlab.core.Sample;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Holds a whole file in memory: what {@link Importer#read(java.nio.file.Path)} returns. */
+public final class CollectingSink implements ImportSink {
+    private FileFacts facts;
+    private final List<ImportedSession.Step> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private StepFacts open;
+    private List<Sample> samples;
+
+    @Override
+    public void file(FileFacts facts) {
+        if (this.facts != null) {
+            throw new IllegalStateException("an importer gave the file's facts twice");
+        }
+        this.facts = facts;
+    }
+
+    @Override
+    public void beginStep(StepFacts step) {
+        if (facts == null || open != null) {
+            throw new IllegalStateException("an importer began a step " + (facts == null ? "before the file's facts"
+                    : "inside another"));
+        }
+        open = step;
+        samples = new ArrayList<>();
+    }
+
+    @Override
+    public void sample(Sample sample) {
+        if (open == null) {
+            throw new IllegalStateException("an importer gave a sample outside a step");
+        }
+        samples.add(sample);
+    }
+
+    @Override
+    public void endStep() {
+        if (open == null) {
+            throw new IllegalStateException("an importer ended a step it had not begun");
+        }
+        steps.add(new ImportedSession.Step(open, samples));
+        open = null;
+        samples = null;
+    }
+
+    @Override
+    public void note(String text) {
+        notes.add(text);
+    }
+
+    public ImportedSession session() {
+        if (facts == null || open != null) {
+            throw new IllegalStateException("an importer ended " + (facts == null ? "without the file's facts"
+                    : "inside a step"));
+        }
+        return new ImportedSession(facts, steps, notes);
+    }
+}

@@ -1,0 +1,25 @@
+package org.norrlab.importer;
+
+import org.norrlab.core.InstrumentIdentity;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a file says about itself, in norrlab's terms.
+ *
+ * @param format     the importer's format name ({@code chi}, {@code eclab}, …)
+ * @param technique  the technique as the file names it ("Amperometric i-t Curve", "CHRONOA")
+ * @param metadata   further facts the file states (dates, software version, …), for the session record
+ * @param cell       the cell values the file states, each with where it states it
+ */
+public record FileFacts(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
+                        StatedCell cell) {
+    public FileFacts {
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(technique, "technique");
+        Objects.requireNonNull(instrument, "instrument");
+        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(cell, "cell");
+    }
+}

@@ -1,0 +1,29 @@
+package org.norrlab.importer;
+
+import org.norrlab.core.Sample;
+
+/**
+ * Where an importer hands on what it reads, as it reads it: the file's facts once, first; then each step's facts,
+ * its samples in file order and its end; notes at any point after the facts. Steps do not nest. A file is read as a
+ * stream (a line or a buffer at a time), so a sink sees samples before the file has been read to its end and must
+ * not assume the whole file fits in memory.
+ */
+public interface ImportSink {
+    /** What the file says about itself; called once, before anything else. */
+    void file(FileFacts facts) throws ImportException;
+
+    /** Starts a step: the samples that follow belong to it until {@link #endStep()}. */
+    void beginStep(StepFacts step) throws ImportException;
+
+    /** One sample of the step begun last; its time is seconds since that step began, never clamped. */
+    void sample(Sample sample) throws ImportException;
+
+    /** Ends the step begun last. */
+    void endStep() throws ImportException;
+
+    /**
+     * Something the operator should know about the file (rows dropped and why, a truncated table, a value read with
+     * an assumption the file states): stored with the session and printed by {@code import}.
+     */
+    void note(String text) throws ImportException;
+}
