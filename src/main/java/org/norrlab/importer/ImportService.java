@@ -26,8 +26,8 @@ import java.util.Optional;
  */
 public final class ImportService {
     public static final List<Importer> IMPORTERS = List.of(new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
-            new MethodScriptOutputImporter(), new JsonLinesImporter(), new NovaAsciiImporter(), new IviumImporter(),
-            new DelimitedImporter());
+            new MethodScriptOutputImporter(), new JsonLinesImporter(), new NovaAsciiImporter(), new SquidstatImporter(),
+            new IviumImporter(), new DelimitedImporter());
 
     private ImportService() {
     }
