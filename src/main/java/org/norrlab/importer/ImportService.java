@@ -25,9 +25,10 @@ import java.util.Optional;
  * or, if the import fails or its process dies, nothing.
  */
 public final class ImportService {
+    // NOVA before MethodSCRIPT: a NOVA header starting "Potential applied (V);" would pass MethodSCRIPT's "P…;" test.
     public static final List<Importer> IMPORTERS = List.of(new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
-            new MethodScriptOutputImporter(), new JsonLinesImporter(), new NovaAsciiImporter(), new SquidstatImporter(),
-            new IviumImporter(), new DelimitedImporter());
+            new NovaAsciiImporter(), new SquidstatImporter(), new IviumImporter(), new MethodScriptOutputImporter(),
+            new JsonLinesImporter(), new DelimitedImporter());
 
     private ImportService() {
     }

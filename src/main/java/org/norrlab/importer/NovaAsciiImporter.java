@@ -5,7 +5,6 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -56,11 +55,7 @@ public final class NovaAsciiImporter implements Importer {
     /** The header line's signal names (not the file's extension), or the ZView title line. */
     @Override
     public boolean recognises(Path file, byte[] head) {
-        String text = new String(head, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String first = text.split("[\r\n]", 2)[0];
+        String first = HeadLine.of(head);
         return first.replace("\"", "").startsWith(ZVIEW) || first.contains(CURRENT) || first.contains(POTENTIAL);
     }
 

@@ -5,7 +5,6 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,11 +47,7 @@ public final class SquidstatImporter implements Importer {
 
     @Override
     public boolean recognises(Path file, byte[] head) {
-        String text = new String(head, StandardCharsets.ISO_8859_1);
-        if (text.startsWith("\u00EF\u00BB\u00BF")) {
-            text = text.substring(3);
-        }
-        return text.replace("\"", "").startsWith("Step number,Step name,Elapsed Time (s),");
+        return HeadLine.of(head).replace("\"", "").startsWith("Step number,Step name,Elapsed Time (s),");
     }
 
     @Override

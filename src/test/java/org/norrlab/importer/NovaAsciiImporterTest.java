@@ -27,6 +27,13 @@ import static org.assertj.core.api.Assertions.within;
  */
 class NovaAsciiImporterTest {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final String[] CV = {
+            "Potential applied (V);Time (s);WE(1).Current (A);WE(1).Potential (V);Scan;Index;Q+;Q-;Current range;Overload",
+            "0;1323,58;1,8890380859375E-06;1,2E-04;1;1013;0;0;10 µA;",
+            "0,1;1323,68;5,53253173828125E-07;0,0999;1;1014;0;0;10 µA;",
+            "0,2;1323,78;-2,5E-03;0,2001;1;1015;0;0;1 mA;Current overload",
+            "0,1;1323,88;-3,25E-08;0,1002;2;1016;0;0;100 nA;",
+            "0;1323,98;-1,5E-08;-0,0003;2;1017;0;0;100 nA;"};
 
     @TempDir
     Path temp;
@@ -50,13 +57,7 @@ class NovaAsciiImporterTest {
 
     @Test
     void cvWithTwoScansSemicolonDecimalCommaAndBom() throws Exception {
-        Path file = write("cv.txt", true,
-                "Potential applied (V);Time (s);WE(1).Current (A);WE(1).Potential (V);Scan;Index;Q+;Q-;Current range;Overload",
-                "0;1323,58;1,8890380859375E-06;1,2E-04;1;1013;0;0;10 µA;",
-                "0,1;1323,68;5,53253173828125E-07;0,0999;1;1014;0;0;10 µA;",
-                "0,2;1323,78;-2,5E-03;0,2001;1;1015;0;0;1 mA;Current overload",
-                "0,1;1323,88;-3,25E-08;0,1002;2;1016;0;0;100 nA;",
-                "0;1323,98;-1,5E-08;-0,0003;2;1017;0;0;100 nA;");
+        Path file = write("cv.txt", true, CV);
         assertThat(Files.readAllBytes(file)).startsWith(BOM);
         assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).contains("10 \u00C2\u00B5A");
         ImportedSession imported = read(file);
@@ -86,6 +87,17 @@ class NovaAsciiImporterTest {
                         + " 'Scan' and 'Potential applied (V)' (2 scans, the sweep reverses from 0.0 V)",
                 "time: the file's 'Time (s)' starts at 1323.58 s; the step begins at its first sample (t − 1323.58 s)");
         assertThat(step.label()).isEqualTo("NOVA cv (Time (s) from 1323.58 s)");
+    }
+
+    @Test
+    void aReEncodedExportGivesTheSameSamples() throws Exception {
+        ImportedSession utf8 = read(write("cv.txt", true, CV));
+        Path utf16 = temp.resolve("cv16.txt");
+        Files.write(utf16, ("\uFEFF" + String.join("\n", CV)).getBytes(StandardCharsets.UTF_16LE));
+        Path windows1252 = temp.resolve("cv1252.txt");
+        Files.write(windows1252, String.join("\r\n", CV).getBytes("windows-1252"));
+        assertThat(read(utf16).steps()).isEqualTo(utf8.steps());
+        assertThat(read(windows1252).steps()).isEqualTo(utf8.steps());
     }
 
     @Test
@@ -196,9 +208,15 @@ class NovaAsciiImporterTest {
     @Test
     void theAutolabZViewImpedanceExportIsRecognisedAndRefused() throws Exception {
         Path file = SharedFixtures.vendorFile("autolab/impedancepy_exampleDataAutolab.txt");
-        assertThatThrownBy(() -> read(file)).isInstanceOf(ImportException.class).hasMessage(file + ":11: ZView-layout"
-                + " impedance export (\"Z60W Data File: Version 1.1\"; columns Freq (Hz), Ampl, Bias, Time(Sec), Z'(a),"
-                + " Z''(b), GD, Err, Range; 41 frequencies) holds impedance spectra; norrlab does not store them yet:"
-                + " import the time-series files of the session");
+        String refusal = ":11: ZView-layout impedance export (\"Z60W Data File: Version 1.1\"; columns Freq (Hz), Ampl,"
+                + " Bias, Time(Sec), Z'(a), Z''(b), GD, Err, Range; 41 frequencies) holds impedance spectra; norrlab does"
+                + " not store them yet: import the time-series files of the session";
+        assertThatThrownBy(() -> read(file)).isInstanceOf(ImportException.class).hasMessage(file + refusal);
+        // the same file as UTF-16LE with a BOM and CRLF line ends is refused the same way
+        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\n", "\r\n");
+        Path utf16 = temp.resolve("autolab16.txt");
+        Files.write(utf16, text.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(text).startsWith("\uFEFF");
+        assertThatThrownBy(() -> read(utf16)).isInstanceOf(ImportException.class).hasMessage(utf16 + refusal);
     }
 }

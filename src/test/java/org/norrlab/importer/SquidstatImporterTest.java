@@ -158,6 +158,15 @@ class SquidstatImporterTest {
     }
 
     @Test
+    void aUtf16CopyGivesTheSameSamples() throws Exception {
+        String text = HEADER + "\r\n1_1,Constant Potential,60,-0.5,-0.5,6.09E-05,0,1.0E-06,-1\r\n"
+                + "1_1,Constant Potential,61.5,-0.5,-0.5,-1.2E-04,0,1.0E-06,-1";
+        ImportedSession latin1 = read(write(temp.resolve("a/latin1.csv"), latin1(text)));
+        ImportedSession utf16 = read(write(temp.resolve("b/utf16.csv"), ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE)));
+        assertThat(utf16.steps()).isEqualTo(latin1.steps()).hasSize(1);
+    }
+
+    @Test
     void aLastRowCutShortIsDroppedWithANote() throws Exception {
         Path file = write(temp.resolve("cut.csv"), latin1(HEADER + "\r\n"
                 + "1_1,Constant Potential,60,-0.5,-0.5,-0.1,0,0,-1\r\n1_1,Constant Potential,120,-0.5,-0.5,-0.2,0,0,-1\r\n"
