@@ -76,7 +76,6 @@ public final class NovaAsciiImporter implements Importer {
         Inferred inferred = infer(file, layout, survey);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("delimiter", layout.delimiterName());
-        metadata.put("decimal_separator", layout.delimiter == ',' ? "." : ". or ,");
         metadata.put("time_column", layout.columns.get(layout.time));
         metadata.put("time_offset_s", Double.toString(survey.firstTime));
         metadata.put("columns", String.join(", ", layout.columns));
@@ -313,7 +312,8 @@ public final class NovaAsciiImporter implements Importer {
             String[] cells = text.split(Pattern.quote(String.valueOf(delimiter)), -1);
             if (cells.length != columns.size()) {
                 throw new ImportException(file, line, "has " + cells.length + " cells where the header names "
-                        + columns.size() + " columns");
+                        + columns.size() + " columns" + (delimiter == ',' && cells.length > columns.size()
+                        ? " (a decimal comma in a ','-delimited export? NOVA writes '.' there)" : ""));
             }
             double range = this.range < 0 ? Double.NaN : range(file, line, cells[this.range]);
             int flags = 0;
@@ -333,12 +333,7 @@ public final class NovaAsciiImporter implements Importer {
         }
 
         private double number(Path file, int line, String[] cells, int column) throws ImportException {
-            String cell = cells[column];
-            if (delimiter == ',' && cell.indexOf(',') >= 0) {
-                throw new ImportException(file, line, "column '" + columns.get(column) + "': '" + cell + "' has a"
-                        + " decimal comma in a ','-delimited export");
-            }
-            return VendorText.parse(cell, file, line, columns.get(column));
+            return VendorText.parse(cells[column], file, line, columns.get(column));
         }
 
         private static double range(Path file, int line, String text) throws ImportException {

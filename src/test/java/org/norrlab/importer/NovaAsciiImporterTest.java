@@ -199,6 +199,11 @@ class NovaAsciiImporterTest {
                 + " 'Current range': '10 uA' is not a range norrlab reads; accepted: a number with A, mA, µA or nA"
                 + " ('1 mA', '10 µA', '100 nA')");
 
+        Path comma = write("comma.csv", false, "Time (s),WE(1).Current (A),Corrected time (s),Potential applied (V)",
+                "1,5,1E-06,0,0.1");
+        assertThatThrownBy(() -> read(comma)).isInstanceOf(ImportException.class).hasMessage(comma + ":2: has 5 cells"
+                + " where the header names 4 columns (a decimal comma in a ','-delimited export? NOVA writes '.' there)");
+
         Path mixed = write("mixed.txt", false, "Time (s);WE(1).Current (A),Scan", "1;2,3");
         assertThatThrownBy(() -> read(mixed)).isInstanceOf(ImportException.class).hasMessage(mixed + ":1: NOVA ASCII"
                 + " header: more than one delimiter (';' and ',') in 'Time (s);WE(1).Current (A),Scan'; a NOVA export"
