@@ -27,9 +27,14 @@ final class CellText {
         if (!recorded.containsKey("area_source")) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT, "Cell values from: electrode area %.4g cm² (%s); reference %s (%s);"
-                        + " pH %.2f (%s); electrolyte %.4g mL (%s)", cell.electrodeAreaCm2(), recorded.get("area_source"),
-                cell.referenceElectrode().name(), recorded.get("reference_source"), cell.pH(), recorded.get("ph_source"),
-                cell.electrolyteVolumeMl(), recorded.get("volume_source")));
+        return Optional.of(String.format(Locale.ROOT, "Cell values from: electrode area %s cm² (%s); reference %s (%s);"
+                        + " pH %s (%s); electrolyte %s mL (%s)", number(cell.electrodeAreaCm2()), recorded.get("area_source"),
+                cell.referenceElectrode().name(), recorded.get("reference_source"), number(cell.pH()), recorded.get("ph_source"),
+                number(cell.electrolyteVolumeMl()), recorded.get("volume_source")));
+    }
+
+    /** Four significant figures without trailing zeros, as an operator writes them: 13, 0.07, 599.5. */
+    static String number(double value) {
+        return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }

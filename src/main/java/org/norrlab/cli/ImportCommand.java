@@ -106,27 +106,23 @@ final class ImportCommand implements Callable<Integer> {
         for (ImportSummary.Step step : summary.steps()) {
             StoredStep s = step.stored();
             table.row(String.valueOf(s.index()), s.kind(), s.label(), String.valueOf(s.sampleCount()),
-                    s.sampleCount() == 0 ? "—" : String.format(Locale.ROOT, "%.4g … %.4g", step.firstSeconds(), step.lastSeconds()),
+                    s.sampleCount() == 0 ? "—" : CellText.number(step.firstSeconds()) + " … " + CellText.number(step.lastSeconds()),
                     volts(s.voltsVsReference()), volts(s.voltsVsRhe()), String.valueOf(step.file().getFileName()));
         }
         table.print(out);
         var cell = summary.cell();
         Map<String, String> sources = summary.sources();
-        out.printf(Locale.ROOT, "  electrode area %.4g cm² (%s)%n", cell.electrodeAreaCm2(), sources.get("area_source"));
+        out.printf(Locale.ROOT, "  electrode area %s cm² (%s)%n", CellText.number(cell.electrodeAreaCm2()), sources.get("area_source"));
         out.printf(Locale.ROOT, "  reference %s, %.3f V vs SHE (%s); pH %s (%s); %s °C (%s) -> E vs RHE = E vs RE %+.4f V%n",
                 cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(), sources.get("reference_source"),
-                number(cell.pH()), sources.get("ph_source"), number(cell.temperatureCelsius()),
+                CellText.number(cell.pH()), sources.get("ph_source"), CellText.number(cell.temperatureCelsius()),
                 sources.get("temperature_source"), cell.rheScale().offsetVolts());
-        out.printf(Locale.ROOT, "  electrolyte %s mL (%s); loading %s mg/cm² (%s)%n", number(cell.electrolyteVolumeMl()),
-                sources.get("volume_source"), number(cell.catalystLoadingMgPerCm2()), sources.get("loading_source"));
+        out.printf(Locale.ROOT, "  electrolyte %s mL (%s); loading %s mg/cm² (%s)%n", CellText.number(cell.electrolyteVolumeMl()),
+                sources.get("volume_source"), CellText.number(cell.catalystLoadingMgPerCm2()), sources.get("loading_source"));
         summary.notes().forEach(note -> out.println("  note: " + note));
     }
 
     private static String volts(double value) {
         return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.4f", value);
-    }
-
-    private static String number(double value) {
-        return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }
