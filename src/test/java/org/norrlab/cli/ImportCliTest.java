@@ -2,13 +2,23 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.importer.FileFacts;
+import org.norrlab.importer.ImportOptions;
+import org.norrlab.importer.ImportService;
+import org.norrlab.importer.StatedCell;
+import org.norrlab.importer.StepFacts;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.norrlab.cli.CliRunner.norrlab;
@@ -97,6 +107,27 @@ class ImportCliTest {
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).isEqualTo("Bad input: --area: 'in2' is not a unit for an area; allowed: cm2, cm², mm2, mm²,"
                 + " m2, m²\n");
+    }
+
+    /** A step whose samples measured no potential: shown and exported without one, never as 0 V. */
+    @Test
+    void samplesWithoutPotentialAreShownAndExportedWithoutOne() throws Exception {
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            ImportService.importSession(store, List.of(new ImportService.Input(temp.resolve("ocp.txt"), sink -> {
+                sink.file(new FileFacts("test", "Test", new InstrumentIdentity("imported", "test", "unknown", "unknown",
+                        "unknown"), Map.of(), StatedCell.NONE));
+                sink.beginStep(new StepFacts("ocp", "rest", Optional.empty(), 1.0));
+                sink.sample(new Sample(1.0, Double.NaN, -2.5e-6, Double.NaN, 0));
+                sink.sample(new Sample(2.0, Double.NaN, -2.0e-6, Double.NaN, 0));
+                sink.endStep();
+            })), ImportOptions.NONE, Fixtures.cellAtPh7(), "config/site.yaml");
+        }
+        CliRunner.Result shown = norrlab("show", "1", "--db", db());
+        assertThat(shown.out().lines().filter(line -> line.trim().startsWith("1 ")).findFirst().orElseThrow().trim()
+                .split("\\s+")).startsWith("1", "ocp", "—", "—", "2.0", "2");
+        Path csv = temp.resolve("out.csv");
+        assertThat(norrlab("export", "1", "--db", db(), "-o", csv.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(csv)).contains("1,0,1.0,,-2.5E-6,,0", "1,1,2.0,,-2.0E-6,,0");
     }
 
     @Test
