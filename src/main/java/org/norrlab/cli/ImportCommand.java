@@ -120,6 +120,13 @@ final class ImportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  electrolyte %s mL (%s); loading %s mg/cm² (%s)%n", CellText.number(cell.electrolyteVolumeMl()),
                 sources.get("volume_source"), CellText.number(cell.catalystLoadingMgPerCm2()), sources.get("loading_source"));
         summary.notes().forEach(note -> out.println("  note: " + note));
+        List<String> open = summary.steps().stream().filter(s -> s.stored().kind().equals("other"))
+                .map(s -> String.valueOf(s.stored().index())).toList();
+        if (!open.isEmpty()) {
+            out.println("  step(s) " + String.join(", ", open) + " are 'other': the file does not state the technique, and"
+                    + " analyze needs CA steps; if they are chronoamperometry, import again with --technique ca --potential"
+                    + " '… V vs RHE'");
+        }
     }
 
     private static String volts(double value) {

@@ -132,7 +132,10 @@ class ImportCliTest {
 
     @Test
     void analyzeSaysASessionWithoutCaStepHasNothingToAnalyse() throws Exception {
-        assertThat(norrlab("import", csv("other.csv").toString(), "--db", db()).exitCode()).isZero();
+        CliRunner.Result imported = norrlab("import", csv("other.csv").toString(), "--db", db());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("  step(s) 1 are 'other': the file does not state the technique, and analyze"
+                + " needs CA steps; if they are chronoamperometry, import again with --technique ca --potential '… V vs RHE'");
         CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
         assertThat(analyzed.exitCode()).isEqualTo(3);
         assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are other): FE and"
