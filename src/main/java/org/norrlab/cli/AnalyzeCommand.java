@@ -1,12 +1,15 @@
 package org.norrlab.cli;
 
 import org.norrlab.analysis.ProductResult;
+import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -47,6 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStoreForReading()) {
+            requireCaStep(store);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             switch (format) {
                 case TABLE -> printTable(out, result);
@@ -58,11 +63,23 @@ final class AnalyzeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */
+    private void requireCaStep(SessionStore store) throws StoreException {
+        Lookup.find(store, sessionId);
+        List<StoredStep> steps = store.steps(sessionId);
+        if (steps.stream().noneMatch(s -> s.kind().equals("ca"))) {
+            throw new BadInputException("session " + sessionId + " has no chronoamperometry step (its steps are "
+                    + (steps.isEmpty() ? "none" : String.join(", ", steps.stream().map(StoredStep::kind).toList()))
+                    + "): FE and yield need the charge of a CA step; import with --technique ca --potential '… V vs RHE'");
+        }
+    }
+
     static void printTable(PrintWriter out, SessionAnalysis.Result result) {
         var cell = result.session().cell();
         out.printf(Locale.ROOT, "Session %d (%s): electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm²%n",
                 result.session().id(), result.session().protocolName(), cell.electrodeAreaCm2(), cell.electrolyteVolumeMl(),
                 cell.catalystLoadingMgPerCm2());
+        CellText.sources(cell, result.session().runOptions()).ifPresent(out::println);
         TextTable table = new TextTable(ResultRows.HEADERS.toArray(String[]::new));
         for (StepAnalysis step : result.steps()) {
             table.row(ResultRows.cells(step).toArray(String[]::new));

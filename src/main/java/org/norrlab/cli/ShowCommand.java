@@ -38,6 +38,7 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Started %s, ended %s, norrlab %s%n", session.started(),
                     session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
             out.println(CellText.describe(cell));
+            CellText.sources(cell, session.runOptions()).ifPresent(out::println);
             StepTablePrinter.print(out, SessionSummaries.of(store, session.id()));
             var events = store.events(session.id());
             if (!events.isEmpty()) {

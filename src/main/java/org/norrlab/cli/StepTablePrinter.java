@@ -20,7 +20,8 @@ final class StepTablePrinter {
             boolean ca = row.step().kind().equals("ca");
             table.row(String.valueOf(row.step().index()), row.step().kind(),
                     ca ? fixed(row.step().voltsVsRhe(), 3) : "—",
-                    ca ? fixed(row.step().voltsVsReference(), 3) : String.format(Locale.ROOT, "(%.3f)", row.meanVolts()),
+                    ca ? fixed(row.step().voltsVsReference(), 3)
+                            : Double.isNaN(row.meanVolts()) ? "—" : String.format(Locale.ROOT, "(%.3f)", row.meanVolts()),
                     fixed(row.durationSeconds(), 1), String.valueOf(row.samples()),
                     ca ? Units.formatCurrent(row.meanAmperes()) : "—",
                     ca ? String.format(Locale.ROOT, "%.5g", Math.abs(row.coulombs())) : "—",

@@ -1,5 +1,7 @@
 package org.norrlab.config;
 
+import org.norrlab.core.BadInputException;
+
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -26,22 +28,39 @@ public final class Quantities {
     }
 
     static double parse(String text, Dimension dimension, YamlNode where) throws ConfigException {
+        return parse(text, dimension, where::error);
+    }
+
+    /**
+     * A quantity typed on the command line ({@code --area 0.07 cm2}): the units and messages of the site file,
+     * the option named in the message.
+     */
+    public static double parse(String option, String text, Dimension dimension) {
+        return parse(text, dimension, problem -> new BadInputException(option + ": " + problem));
+    }
+
+    /** Makes the exception of a refused value: a YAML node's (file:line:column) or a command-line option's. */
+    private interface Refusal<E extends Exception> {
+        E because(String problem);
+    }
+
+    private static <E extends Exception> double parse(String text, Dimension dimension, Refusal<E> refuse) throws E {
         String written = normaliseMinus(text.trim());
         Matcher m = NUMBER_AND_UNIT.matcher(written);
         if (!m.matches()) {
-            throw where.error("'" + text + "' is not " + dimension.description()
+            throw refuse.because("'" + text + "' is not " + dimension.description()
                     + "; write a number and a unit, e.g. '" + dimension.example() + "'");
         }
         String unit = m.group(2).trim();
         Double factor = dimension.factor(unit);
         if (factor == null) {
-            throw where.error(unit.isEmpty()
+            throw refuse.because(unit.isEmpty()
                     ? "'" + text + "' has no unit; " + dimension.description() + " needs one of: " + dimension.allowedUnits()
                     : "'" + unit + "' is not a unit for " + dimension.description() + "; allowed: " + dimension.allowedUnits());
         }
         double value = Double.parseDouble(m.group(1)) * factor;
         if (!Double.isFinite(value)) {
-            throw where.error("'" + text + "' is out of range");
+            throw refuse.because("'" + text + "' is out of range");
         }
         return value;
     }
@@ -64,17 +83,26 @@ public final class Quantities {
 
     /** "-0.5 V vs RHE" or "-1.1 V vs RE"; the scale is required because guessing it is how cells get hurt. */
     public static Potential potential(YamlNode node) throws ConfigException {
-        String text = normaliseMinus(node.asScalar().text().trim());
+        return potential(node.asScalar().text(), node::error);
+    }
+
+    /** A potential typed on the command line ({@code --potential '-0.5 V vs RHE'}), as {@link #potential(YamlNode)}. */
+    public static Potential potential(String option, String text) {
+        return potential(text, problem -> new BadInputException(option + ": " + problem));
+    }
+
+    private static <E extends Exception> Potential potential(String written, Refusal<E> refuse) throws E {
+        String text = normaliseMinus(written.trim());
         Matcher m = POTENTIAL.matcher(text);
         if (!m.matches()) {
-            throw node.error("'" + text + "' does not say what the potential is against; write e.g. '-0.5 V vs RHE' or '-1.1 V vs RE'");
+            throw refuse.because("'" + text + "' does not say what the potential is against; write e.g. '-0.5 V vs RHE' or '-1.1 V vs RE'");
         }
-        double volts = parse(m.group(1), Dimension.POTENTIAL, node);
+        double volts = parse(m.group(1), Dimension.POTENTIAL, refuse);
         String scale = m.group(2).trim().toUpperCase(Locale.ROOT);
         return switch (scale) {
             case "RHE" -> new Potential(volts, Potential.Scale.RHE);
             case "RE", "REF", "REFERENCE" -> new Potential(volts, Potential.Scale.RE);
-            default -> throw node.error("'vs " + m.group(2).trim() + "' is not a scale we know; allowed: vs RHE, vs RE");
+            default -> throw refuse.because("'vs " + m.group(2).trim() + "' is not a scale we know; allowed: vs RHE, vs RE");
         };
     }
 }

@@ -1,10 +1,7 @@
 package org.norrlab.importer;
 
-import org.norrlab.Version;
+import org.norrlab.config.SiteConfig;
 import org.norrlab.electrochem.CellSettings;
-import org.norrlab.store.Heartbeat;
-import org.norrlab.store.NewSession;
-import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 
@@ -12,17 +9,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recognises a file's format, reads it, and stores it as a completed session linked to the file: all of it
- * or, if the import fails or its process dies, nothing.
+ * Recognises a file's format, reads it as a stream into the store with the operator's options applied, and leaves a
+ * completed session linked to the file: all of it or, if the import is refused, fails or its process dies, nothing.
+ * The rules every import follows are in docs/import.md.
  */
 public final class ImportService {
     // NOVA before MethodSCRIPT: a NOVA header starting "Potential applied (V);" would pass MethodSCRIPT's "P…;" test.
@@ -61,42 +55,60 @@ public final class ImportService {
                 + " .pssession, MethodSCRIPT output, CSV); give --format if it is one of them");
     }
 
+    /** Reads one file into a sink: an importer's {@link Importer#read(Path, ImportSink)}, or a file already held. */
+    @FunctionalInterface
+    public interface FileReader {
+        void readInto(ImportSink sink) throws ImportException;
+    }
+
+    /** A file of an import and how to read it. */
+    public record Input(Path file, FileReader reader) {
+        public static Input of(Path file, Importer importer) {
+            return new Input(file, sink -> importer.read(file, sink));
+        }
+    }
+
     /**
-     * @param siteCell the cell to record when the file does not carry one (vendor files never do)
+     * Stores a file already read into memory, without options: the path of tests and benchmarks that hold the
+     * file, and of norrlab's own export read back.
+     *
+     * @param siteCell the cell to record where the file states none
      * @return the new session's id
      */
     public static long store(SessionStore store, Path file, ImportedSession imported, CellSettings siteCell)
-            throws StoreException {
-        CellSettings cell = imported.facts().cell().resolve(siteCell);
-        Map<String, String> options = new LinkedHashMap<>(imported.metadata());
-        options.put("imported_format", imported.format());
-        long id = store.createImportingSession(new NewSession(imported.technique(), file.toString(), "", cell,
-                imported.instrument(), options, Version.current(), Instant.now()));
-        // 'importing' with a heartbeat until completed: if this process dies, the next open removes the session.
-        try (Heartbeat heartbeat = store.heartbeat(id)) {
-            addSteps(store, id, file, imported, cell);
-        } catch (StoreException | RuntimeException e) {
-            try {
-                store.removeFailedImport(id);
-            } catch (StoreException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
-        }
-        return id;
+            throws StoreException, ImportException {
+        return importSession(store, List.of(new Input(file, imported::replayInto)), ImportOptions.NONE, siteCell,
+                SiteConfig.FILE).sessionId();
     }
 
-    private static void addSteps(SessionStore store, long id, Path file, ImportedSession imported, CellSettings cell)
-            throws StoreException {
-        List<SessionStore.ImportedStep> steps = new ArrayList<>();
-        int index = 1;
-        for (ImportedSession.Step step : imported.steps()) {
-            double vsRe = step.voltsVsReference();
-            double vsRhe = Double.isNaN(vsRe) ? Double.NaN : cell.rheScale().toRhe(vsRe);
-            steps.add(new SessionStore.ImportedStep(index++, step.kind(), step.label(), vsRhe, vsRe, step.intervalSeconds(),
-                    file.getFileName().toString(), step.samples()));
+    /**
+     * Reads the files, in order, into one new session as they are read: the options applied to each step, the
+     * samples written in batches. All or nothing: a file refused half way (a CA step without a set potential, a
+     * technique the options contradict, a cell that differs from the first file's) leaves nothing in the store.
+     *
+     * @param siteCell   the cell of config/site.yaml, for the values neither the options nor the files give
+     * @param siteSource how the session names that source
+     */
+    public static ImportSummary importSession(SessionStore store, List<Input> inputs, ImportOptions options,
+                                              CellSettings siteCell, String siteSource)
+            throws StoreException, ImportException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("an import needs at least one file");
         }
-        store.addImported(id, file.toString(), steps, imported.warnings());
-        store.finishSession(id, SessionStatus.COMPLETED, "imported from " + file.getFileName() + " (" + imported.format() + ")");
+        SessionSink session = new SessionSink(store, options, siteCell, siteSource, inputs.size() > 1);
+        try {
+            for (Input input : inputs) {
+                session.startFile(input.file());
+                input.reader().readInto(session);
+                session.endFile();
+            }
+            return session.finish();
+        } catch (StoreFailure e) {
+            session.abandon(e.getCause());
+            throw e.getCause();
+        } catch (ImportException | StoreException | RuntimeException e) {
+            session.abandon(e);
+            throw e;
+        }
     }
 }

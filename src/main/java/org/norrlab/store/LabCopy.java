@@ -402,7 +402,7 @@ public final class LabCopy implements AutoCloseable {
                 StringBuilder chunk = new StringBuilder(COPY_CHUNK_ROWS * 80);
                 long rows = 0;
                 while (rs.next()) {
-                    SampleCopy.appendRow(chunk, labId, rs.getInt(1), rs.getLong(2), rs.getDouble(3), rs.getDouble(4),
+                    SampleCopy.appendRow(chunk, labId, rs.getInt(1), rs.getLong(2), rs.getDouble(3), SessionStore.nullableDouble(rs, 4),
                             SessionStore.nullableDouble(rs, 5), SessionStore.nullableDouble(rs, 6), rs.getInt(7));
                     if (++rows % COPY_CHUNK_ROWS == 0) {
                         SampleCopy.send(lab, chunk);

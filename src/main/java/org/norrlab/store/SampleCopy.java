@@ -19,11 +19,15 @@ public final class SampleCopy {
     private SampleCopy() {
     }
 
-    /** One CSV row; NaN current or range (not measured) becomes an empty field, which COPY reads as NULL. */
+    /** One CSV row; NaN potential, current or range (not measured) becomes an empty field, which COPY reads as NULL. */
     public static void appendRow(StringBuilder rows, long sessionId, int stepIndex, long sequence, double timeSeconds,
                                  double volts, double amperes, double rangeAmperes, int flags) {
         rows.append(sessionId).append(',').append(stepIndex).append(',').append(sequence).append(',')
-                .append(timeSeconds).append(',').append(volts).append(',');
+                .append(timeSeconds).append(',');
+        if (!Double.isNaN(volts)) {
+            rows.append(volts);
+        }
+        rows.append(',');
         if (!Double.isNaN(amperes)) {
             rows.append(amperes);
         }

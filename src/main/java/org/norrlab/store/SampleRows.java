@@ -34,7 +34,7 @@ public record SampleRows(int count, int[] step, long[] seq, double[] t, double[]
                     r.step[k] = rs.getInt(1);
                     r.seq[k] = rs.getLong(2);
                     r.t[k] = rs.getDouble(3);
-                    r.e[k] = rs.getDouble(4);
+                    r.e[k] = SessionStore.nullableDouble(rs, 4);
                     r.i[k] = rs.getDouble(5);
                     r.i[k] = rs.wasNull() ? Double.NaN : r.i[k];
                     r.range[k] = rs.getDouble(6);
@@ -67,7 +67,7 @@ public record SampleRows(int count, int[] step, long[] seq, double[] t, double[]
                     ps.setInt(2, step[k]);
                     ps.setLong(3, seq[k]);
                     ps.setDouble(4, t[k]);
-                    ps.setDouble(5, e[k]);
+                    SessionStore.setNullableDouble(ps, 5, e[k]);
                     if (Double.isNaN(i[k])) {
                         ps.setNull(6, Types.REAL);
                     } else {

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The session database: the sessions, their steps, samples, events and wire logs, and the analysis
@@ -40,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 9;
+    public static final int SCHEMA_VERSION = 10;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -474,92 +473,22 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    /** A step of a session that was imported rather than run: its row and all its samples, in one transaction. */
-    public record ImportedStep(int index, String kind, String label, double voltsVsRhe, double voltsVsReference,
-                               double intervalSeconds, String source, List<Sample> samples) {
-    }
-
     /**
-     * Stores the steps and notes of an imported session (created by {@link #createImportingSession}) and marks
-     * where it came from. The samples go in short transactions of {@value #IMPORT_ROWS_PER_TRANSACTION} rows, and
-     * after each the import waits as long as it held the write lock: a run writing into the same SQLite file gets
-     * the lock at least half the time however large the file, and never waits long for it.
+     * Starts an import: the session is created in status 'importing' with its heartbeat, and the returned writer
+     * stores its steps, samples and notes as the files are read (see {@link ImportWriter}). The writer uses this
+     * store's connection: nothing else may use this store until it is closed.
      */
-    public void addImported(long sessionId, String importedFrom, List<ImportedStep> steps, List<String> notes)
-            throws StoreException {
-        String now = Instant.now().toString();
+    public ImportWriter beginImport(NewSession session) throws StoreException {
+        long id = createImportingSession(session);
         try {
-            connection.setAutoCommit(false);
-            try (PreparedStatement step = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label,"
-                    + " e_vs_rhe_v, e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc,"
-                    + " session_offset_s, ended_utc, duration_s, sample_count, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-                 SampleInserter samples = dialect.sampleInserter(connection);
-                 PreparedStatement note = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc,"
-                         + " kind, message, values_json) VALUES (?,0,0,?,'NOTE',?,'{}')");
-                 PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET imported_from = ? WHERE id = ?")) {
-                double offset = 0;
-                for (ImportedStep s : steps) {
-                    long began = System.nanoTime();
-                    double duration = s.samples().isEmpty() ? 0 : s.samples().get(s.samples().size() - 1).timeSeconds();
-                    step.setLong(1, sessionId);
-                    step.setInt(2, s.index());
-                    step.setString(3, s.kind());
-                    step.setString(4, s.label());
-                    setNullableDouble(step, 5, s.voltsVsRhe());
-                    setNullableDouble(step, 6, s.voltsVsReference());
-                    step.setDouble(7, s.intervalSeconds());
-                    step.setDouble(8, duration);
-                    step.setString(9, "");
-                    step.setString(10, s.source());
-                    step.setString(11, now);
-                    step.setDouble(12, offset);
-                    step.setString(13, now);
-                    step.setDouble(14, duration);
-                    step.setLong(15, s.samples().size());
-                    step.setString(16, StepOutcome.COMPLETED.dbName());
-                    step.executeUpdate();
-                    long seq = 0;
-                    for (Sample x : s.samples()) {
-                        samples.add(sessionId, s.index(), seq++, x);
-                        if (samples.pending() >= IMPORT_ROWS_PER_TRANSACTION) {
-                            samples.flush();
-                            connection.commit();
-                            yieldWriteLock(began);
-                            began = System.nanoTime();
-                        }
-                    }
-                    samples.flush();
-                    connection.commit();
-                    yieldWriteLock(began);
-                    offset += duration;
-                }
-                for (String text : notes) {
-                    note.setLong(1, sessionId);
-                    note.setString(2, now);
-                    note.setString(3, text);
-                    note.executeUpdate();
-                }
-                mark.setString(1, importedFrom);
-                mark.setLong(2, sessionId);
-                mark.executeUpdate();
+            return new ImportWriter(this, location, dialect, connection, id);
+        } catch (StoreException e) {
+            try {
+                removeFailedImport(id);
+            } catch (StoreException cleanup) {
+                e.addSuppressed(cleanup);
             }
-            connection.commit();
-        } catch (SQLException e) {
-            rollbackQuietly(e);
-            throw new StoreException("cannot store the imported session in " + location + ": " + e.getMessage(), e);
-        } finally {
-            restoreAutoCommit();
-        }
-    }
-
-    /** Waits as long as the last transaction took since {@code began} (at least a millisecond). */
-    private void yieldWriteLock(long began) throws StoreException {
-        long held = System.nanoTime() - began;
-        try {
-            TimeUnit.NANOSECONDS.sleep(Math.max(held, 1_000_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("the import into " + location + " was interrupted", e);
+            throw e;
         }
     }
 
@@ -716,7 +645,7 @@ public final class SessionStore implements AutoCloseable {
                 while (rs.next()) {
                     Sample sample;
                     try {
-                        sample = new Sample(rs.getDouble(2), rs.getDouble(3), nullableDouble(rs, "i_a"),
+                        sample = new Sample(rs.getDouble(2), nullableDouble(rs, "e_v"), nullableDouble(rs, "i_a"),
                                 nullableDouble(rs, "range_a"), rs.getInt(6));
                     } catch (IllegalArgumentException e) {
                         throw new StoreException("sample " + rs.getLong(1) + " of session " + sessionId + " step " + stepIndex

@@ -188,7 +188,7 @@ final class SqliteDialect implements Dialect {
                 insert.setInt(2, stepIndex);
                 insert.setLong(3, sequence);
                 insert.setDouble(4, s.timeSeconds());
-                insert.setDouble(5, s.potentialVolts());
+                SessionStore.setNullableDouble(insert, 5, s.potentialVolts());
                 SessionStore.setNullableDouble(insert, 6, s.currentAmperes());
                 SessionStore.setNullableDouble(insert, 7, s.rangeAmperes());
                 insert.setInt(8, s.flags());

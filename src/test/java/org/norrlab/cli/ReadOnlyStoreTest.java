@@ -42,7 +42,9 @@ class ReadOnlyStoreTest {
         data = Files.createDirectory(temp.resolve("archive"));
         db = data.resolve("norrlab.db");
         Path csv = LargeFiles.importableCsv(temp.resolve("a.csv"), 100);
-        assertThat(CliRunner.norrlab("import", csv.toString(), "--db", db.toString()).exitCode()).isZero();
+        // A CA step, so that analyze has one to analyse.
+        assertThat(CliRunner.norrlab("import", csv.toString(), "--technique", "ca", "--potential", "-0.5 V vs RHE", "--db",
+                db.toString()).exitCode()).isZero();
         Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
         byte[] before = Files.readAllBytes(db);

@@ -1,0 +1,272 @@
+package org.norrlab.importer;
+
+import org.norrlab.Version;
+import org.norrlab.config.Potential;
+import org.norrlab.core.Sample;
+import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.ImportWriter;
+import org.norrlab.store.NewSession;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The sink the files are read into: applies the options to each step, checks what must hold before anything is
+ * stored for it, and writes to the store. The session is created at the first step, once the first file's facts
+ * and that step have passed the checks.
+ */
+final class SessionSink implements ImportSink {
+    /** Two set potentials closer than this (in volts) are the same one written twice. */
+    private static final double SAME_POTENTIAL_VOLTS = 0.5e-3;
+
+    private final SessionStore store;
+    private final ImportOptions options;
+    private final CellSettings siteCell;
+    private final String siteSource;
+    private final boolean severalFiles;
+    private final List<ImportSummary.ReadFile> files = new ArrayList<>();
+    private final List<ImportSummary.Step> steps = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> pendingNotes = new ArrayList<>();
+    private Path file;
+    private FileFacts facts;
+    private FileFacts firstFacts;
+    private StatedCell stated;
+    private CellSettings cell;
+    private ImportWriter writer;
+    private StepFacts open;
+    private int stepInFile;
+    private int caSteps;
+
+    SessionSink(SessionStore store, ImportOptions options, CellSettings siteCell, String siteSource, boolean severalFiles) {
+        this.store = store;
+        this.options = options;
+        this.siteCell = siteCell;
+        this.siteSource = siteSource;
+        this.severalFiles = severalFiles;
+    }
+
+    void startFile(Path next) {
+        file = next;
+        facts = null;
+        stepInFile = 0;
+    }
+
+    @Override
+    public void file(FileFacts given) throws ImportException {
+        if (facts != null) {
+            throw new IllegalStateException("an importer gave the facts of " + file + " twice");
+        }
+        facts = given;
+        files.add(new ImportSummary.ReadFile(file, given.format(), given.technique()));
+        if (firstFacts == null) {
+            firstFacts = given;
+            stated = options.cell().over(given.cell());
+            cell = stated.resolve(siteCell);
+        } else {
+            requireSameCell(given.cell());
+        }
+    }
+
+    @Override
+    public void beginStep(StepFacts step) throws ImportException {
+        requireFacts();
+        stepInFile++;
+        String kind = step.kind();
+        if (options.technique().isPresent()) {
+            if ("other".equals(kind)) {
+                kind = options.technique().get();
+            } else if (!kind.equals(options.technique().get())) {
+                throw refusal("step " + stepInFile + " (" + step.label() + ") is '" + kind + "' in the file; --technique "
+                        + options.technique().get() + " contradicts it: leave --technique out for this file, or import it"
+                        + " on its own");
+            }
+        }
+        Optional<Potential> potential = step.setPotential();
+        if ("ca".equals(kind)) {
+            caSteps++;
+            Optional<Potential> given = options.potentialOfCaStep(caSteps);
+            if (given.isEmpty() && !options.potentials().isEmpty()) {
+                throw refusal("step " + stepInFile + " (" + step.label() + ") is CA step " + caSteps + " of the import, but"
+                        + " --potential gives " + options.potentials().size() + " values: give one per CA step, in order,"
+                        + " or one for all");
+            }
+            if (given.isPresent() && potential.isPresent()
+                    && Math.abs(toReference(given.get()) - toReference(potential.get())) > SAME_POTENTIAL_VOLTS) {
+                pendingNotes.add(fileNote("step " + stepInFile + " (" + step.label() + "): the file states a set potential of "
+                        + potential.get() + "; --potential " + given.get() + " is used"));
+            }
+            potential = given.or(() -> step.setPotential());
+            if (potential.isEmpty()) {
+                throw refusal("step " + stepInFile + " (" + step.label() + ") is chronoamperometry without a set potential"
+                        + " (the file does not state it); give --potential '… V vs RHE' (one per CA step, in order, or"
+                        + " one for all)");
+            }
+        }
+        double vsRe = potential.map(this::toReference).orElse(Double.NaN);
+        double vsRhe = potential.map(p -> p.scale() == Potential.Scale.RHE ? p.volts() : cell.rheScale().toRhe(p.volts()))
+                .orElse(Double.NaN);
+        try {
+            writer();
+            writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
+                    file.getFileName().toString()));
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+        open = step;
+        flushNotes();
+    }
+
+    @Override
+    public void sample(Sample sample) {
+        try {
+            writer.sample(sample);
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void endStep() {
+        try {
+            ImportWriter.EndedStep ended = writer.endStep();
+            steps.add(new ImportSummary.Step(ended.step(), ended.firstSeconds(), ended.lastSeconds(), file));
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+        open = null;
+    }
+
+    @Override
+    public void note(String text) throws ImportException {
+        requireFacts();
+        pendingNotes.add(fileNote(text));
+        if (writer != null) {
+            flushNotes();
+        }
+    }
+
+    void endFile() throws ImportException {
+        if (facts == null) {
+            throw new ImportException(file, 0, "the importer read no facts from the file (a fault in norrlab)");
+        }
+    }
+
+    ImportSummary finish() throws StoreException, ImportException {
+        if (!options.potentials().isEmpty() && (caSteps == 0 || options.potentials().size() > 1
+                && options.potentials().size() != caSteps)) {
+            throw new ImportException(files.get(files.size() - 1).file(), 0, "--potential gives "
+                    + options.potentials().size() + " value(s) for " + caSteps + " CA step(s)" + (caSteps == 0
+                    ? " (the steps are " + String.join(", ", steps.stream().map(s -> s.stored().kind()).toList())
+                    + "; --technique ca makes steps the file leaves as 'other' chronoamperometry)"
+                    : "; give one per CA step, in order, or one for all"));
+        }
+        try {
+            writer();
+            flushNotes();
+            writer.finish(String.join("\n", files.stream().map(f -> f.file().toString()).toList()), "imported from "
+                    + String.join(", ", files.stream().map(f -> f.file().getFileName() + " (" + f.format() + ")").toList()));
+            writer.close();
+        } catch (StoreFailure e) {
+            throw e.getCause();
+        }
+        return new ImportSummary(writer.sessionId(), files, cell, stated.sources(siteSource), steps, notes);
+    }
+
+    /** Removes what was written: the import failed. */
+    void abandon(Exception cause) {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (StoreException cleanup) {
+                cause.addSuppressed(cleanup);
+            }
+        }
+    }
+
+    private void writer() throws StoreException {
+        if (writer != null) {
+            return;
+        }
+        Map<String, String> recorded = new LinkedHashMap<>(firstFacts.metadata());
+        recorded.put("imported_format", firstFacts.format());
+        recorded.putAll(stated.sources(siteSource));
+        options.technique().ifPresent(t -> recorded.put("technique_option", t));
+        if (!options.potentials().isEmpty()) {
+            recorded.put("potential_option", String.join(", ", options.potentials().stream().map(Potential::toString)
+                    .toList()));
+        }
+        writer = store.beginImport(new NewSession(firstFacts.technique(), files.get(0).file().toString(), "", cell,
+                firstFacts.instrument(), recorded, Version.current(), Instant.now()));
+    }
+
+    private void flushNotes() {
+        try {
+            for (String text : pendingNotes) {
+                writer.note(0, text);
+                notes.add(text);
+            }
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+        pendingNotes.clear();
+    }
+
+    private String fileNote(String text) {
+        return severalFiles ? file.getFileName() + ": " + text : text;
+    }
+
+    private double toReference(Potential potential) {
+        return potential.scale() == Potential.Scale.RE ? potential.volts() : cell.rheScale().toReference(potential.volts());
+    }
+
+    private void requireFacts() {
+        if (facts == null) {
+            throw new IllegalStateException("the importer of " + file + " gave a step or a note before the file's facts");
+        }
+    }
+
+    private ImportException refusal(String problem) {
+        return new ImportException(file, 0, facts.format() + " \"" + facts.technique() + "\" " + problem);
+    }
+
+    /**
+     * A file of a session states the same cell as the first, or none where the first states none: a session has
+     * one cell. An option overrides the value for every file, so it is not compared.
+     */
+    private void requireSameCell(StatedCell next) throws ImportException {
+        StatedCell first = firstFacts.cell();
+        StatedCell given = options.cell();
+        compare("reference electrode", given.reference(), first.reference(), next.reference(),
+                r -> r.name() + " (" + r.e0VsSheVolts() + " V vs SHE)", "--reference");
+        compare("pH", given.pH(), first.pH(), next.pH(), String::valueOf, "--ph");
+        compare("temperature", given.temperatureCelsius(), first.temperatureCelsius(), next.temperatureCelsius(),
+                t -> t + " °C", "");
+        compare("electrode area", given.areaCm2(), first.areaCm2(), next.areaCm2(), a -> a + " cm²", "--area");
+        compare("catalyst loading", given.loadingMgPerCm2(), first.loadingMgPerCm2(), next.loadingMgPerCm2(),
+                l -> l + " mg/cm²", "--loading");
+        compare("electrolyte volume", given.volumeMl(), first.volumeMl(), next.volumeMl(), v -> v + " mL", "--volume");
+    }
+
+    private <T> void compare(String what, Optional<StatedCell.Stated<T>> option, Optional<StatedCell.Stated<T>> first,
+                             Optional<StatedCell.Stated<T>> next, Function<T, String> text, String optionName)
+            throws ImportException {
+        if (option.isPresent() || first.map(StatedCell.Stated::value).equals(next.map(StatedCell.Stated::value))) {
+            return;
+        }
+        Function<Optional<StatedCell.Stated<T>>, String> says = s -> s.map(v -> "states " + what + " "
+                + text.apply(v.value()) + " (" + v.source() + ")").orElse("states no " + what);
+        throw new ImportException(file, 0, facts.format() + " \"" + facts.technique() + "\" " + says.apply(next)
+                + ", but the first file of the session, " + files.get(0).file() + ", " + says.apply(first)
+                + ": the files of one session share one cell; import them as separate sessions"
+                + (optionName.isEmpty() ? "" : ", or give " + optionName + " for all of them"));
+    }
+}

@@ -1,0 +1,297 @@
+package org.norrlab.store;
+
+import org.norrlab.core.Sample;
+import org.norrlab.core.StepOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes one imported session step by step, as its files are read, so that an import never holds a file's samples
+ * in memory. Made by {@link SessionStore#beginImport}: the session exists in status 'importing' with a heartbeat
+ * until {@link #finish} marks it completed; closed before that (the file was refused half way, the store failed),
+ * everything written for it is removed, and if the process dies instead the next opening of the store removes it.
+ * An import is all or nothing.
+ *
+ * <p>Samples go in short transactions of {@value SessionStore#IMPORT_ROWS_PER_TRANSACTION} rows, and after each the
+ * import waits as long as it held the write lock: a run writing into the same SQLite file gets the lock at least half
+ * the time however large the file, and never waits long for it. Calls come from one thread.
+ */
+public final class ImportWriter implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ImportWriter.class);
+
+    private final SessionStore store;
+    private final StoreLocation location;
+    private final Connection connection;
+    private final long sessionId;
+    private final Heartbeat heartbeat;
+    private final SampleInserter samples;
+    private final PreparedStatement insertStep;
+    private final PreparedStatement endStep;
+    private final PreparedStatement countSamples;
+    private final PreparedStatement insertNote;
+    private int stepIndex;
+    private boolean stepOpen;
+    private long sequence;
+    private double firstTime;
+    private double lastTime;
+    private double statedInterval;
+    private double sessionOffset;
+    private long began;
+    private boolean finished;
+    private boolean closed;
+
+    /** A step as the import knows it before its samples: potentials NaN when none was set, interval NaN to take it from the samples. */
+    public record Step(String kind, String label, double voltsVsRhe, double voltsVsReference, double intervalSeconds,
+                       String source) {
+        public Step {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /**
+     * A step as the store holds it once committed, with the time span of its stored samples (NaN for none).
+     */
+    public record EndedStep(StoredStep step, double firstSeconds, double lastSeconds) {
+    }
+
+    ImportWriter(SessionStore store, StoreLocation location, Dialect dialect, Connection connection, long sessionId)
+            throws StoreException {
+        this.store = store;
+        this.location = location;
+        this.connection = connection;
+        this.sessionId = sessionId;
+        this.heartbeat = store.heartbeat(sessionId);
+        try {
+            connection.setAutoCommit(false);
+            samples = dialect.sampleInserter(connection);
+            insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
+                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s)"
+                    + " VALUES (?,?,?,?,?,?,?,0,'',?,?,?)");
+            endStep = connection.prepareStatement("UPDATE steps SET interval_s = ?, planned_duration_s = ?, ended_utc = ?,"
+                    + " duration_s = ?, sample_count = ?, outcome = ? WHERE session_id = ? AND step_index = ?");
+            countSamples = connection.prepareStatement("SELECT count(*), min(t_s), max(t_s) FROM samples"
+                    + " WHERE session_id = ? AND step_index = ?");
+            insertNote = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind, message,"
+                    + " values_json) VALUES (?,?,0,?,'NOTE',?,'{}')");
+        } catch (SQLException e) {
+            heartbeat.close();
+            throw failure("cannot start writing imported session " + sessionId, e);
+        }
+        began = System.nanoTime();
+    }
+
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** Starts the next step (numbered on from 1 across every file of the session). */
+    public void beginStep(Step step) throws StoreException {
+        requireWriting();
+        if (stepOpen) {
+            throw new IllegalStateException("step " + stepIndex + " of imported session " + sessionId + " is still open");
+        }
+        stepIndex++;
+        try {
+            insertStep.setLong(1, sessionId);
+            insertStep.setInt(2, stepIndex);
+            insertStep.setString(3, step.kind());
+            insertStep.setString(4, step.label());
+            SessionStore.setNullableDouble(insertStep, 5, step.voltsVsRhe());
+            SessionStore.setNullableDouble(insertStep, 6, step.voltsVsReference());
+            // The column holds a number; the interval is known at the step's end when the file did not state it.
+            insertStep.setDouble(7, Double.isNaN(step.intervalSeconds()) ? 0 : step.intervalSeconds());
+            insertStep.setString(8, step.source());
+            insertStep.setString(9, Instant.now().toString());
+            insertStep.setDouble(10, sessionOffset);
+            insertStep.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot record step " + stepIndex + " of imported session " + sessionId, e);
+        }
+        stepOpen = true;
+        sequence = 0;
+        firstTime = Double.NaN;
+        lastTime = Double.NaN;
+        statedInterval = step.intervalSeconds();
+    }
+
+    /** One sample of the open step. */
+    public void sample(Sample sample) throws StoreException {
+        requireWriting();
+        if (!stepOpen) {
+            throw new IllegalStateException("a sample of imported session " + sessionId + " outside a step");
+        }
+        try {
+            samples.add(sessionId, stepIndex, sequence++, sample);
+            if (samples.pending() >= SessionStore.IMPORT_ROWS_PER_TRANSACTION) {
+                commit();
+            }
+        } catch (SQLException e) {
+            throw failure("cannot store the samples of step " + stepIndex + " of imported session " + sessionId, e);
+        }
+        if (Double.isNaN(firstTime)) {
+            firstTime = sample.timeSeconds();
+        }
+        lastTime = sample.timeSeconds();
+    }
+
+    /**
+     * Ends the open step: its duration (the last sample's time), its interval (as the file stated it, or
+     * (t_last − t_first)/(n − 1) from the samples) and its sample count as the store counts it, all committed.
+     *
+     * @return the step as stored, read back after its commit
+     */
+    public EndedStep endStep() throws StoreException {
+        double storedFirst;
+        double storedLast;
+        requireWriting();
+        if (!stepOpen) {
+            throw new IllegalStateException("imported session " + sessionId + " has no open step to end");
+        }
+        try {
+            samples.flush();
+            long count;
+            countSamples.setLong(1, sessionId);
+            countSamples.setInt(2, stepIndex);
+            try (ResultSet rs = countSamples.executeQuery()) {
+                rs.next();
+                count = rs.getLong(1);
+                storedFirst = SessionStore.nullableDouble(rs, 2);
+                storedLast = SessionStore.nullableDouble(rs, 3);
+            }
+            double duration = count == 0 ? 0 : lastTime;
+            double interval = !Double.isNaN(statedInterval) ? statedInterval
+                    : count >= 2 ? (lastTime - firstTime) / (count - 1) : 0;
+            endStep.setDouble(1, interval);
+            endStep.setDouble(2, duration);
+            endStep.setString(3, Instant.now().toString());
+            endStep.setDouble(4, duration);
+            endStep.setLong(5, count);
+            endStep.setString(6, StepOutcome.COMPLETED.dbName());
+            endStep.setLong(7, sessionId);
+            endStep.setInt(8, stepIndex);
+            endStep.executeUpdate();
+            commit();
+            sessionOffset += duration;
+        } catch (SQLException e) {
+            throw failure("cannot end step " + stepIndex + " of imported session " + sessionId, e);
+        }
+        stepOpen = false;
+        StoredStep stored = store.steps(sessionId).stream().filter(s -> s.index() == stepIndex).findFirst()
+                .orElseThrow(() -> new StoreException("step " + stepIndex + " of imported session " + sessionId
+                        + " is not in " + location + " after it was committed"));
+        try {
+            // Ends the read: an SQLite reader whose snapshot a run's writer has moved past could not start writing.
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("cannot read back step " + stepIndex + " of imported session " + sessionId, e);
+        }
+        return new EndedStep(stored, storedFirst, storedLast);
+    }
+
+    /** Something the operator should know about the session (of step {@code stepIndex}, or 0 for the whole session). */
+    public void note(int stepIndexOrZero, String text) throws StoreException {
+        requireWriting();
+        try {
+            insertNote.setLong(1, sessionId);
+            insertNote.setInt(2, stepIndexOrZero);
+            insertNote.setString(3, Instant.now().toString());
+            insertNote.setString(4, text);
+            insertNote.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot store a note of imported session " + sessionId, e);
+        }
+    }
+
+    /** Marks the session completed and where it came from: from now on it is a session like any other. */
+    public void finish(String importedFrom, String reason) throws StoreException {
+        requireWriting();
+        if (stepOpen) {
+            throw new IllegalStateException("imported session " + sessionId + " finished inside step " + stepIndex);
+        }
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE sessions SET imported_from = ? WHERE id = ?")) {
+            mark.setString(1, importedFrom);
+            mark.setLong(2, sessionId);
+            mark.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("cannot store imported session " + sessionId, e);
+        }
+        restoreAutoCommit();
+        store.finishSession(sessionId, SessionStatus.COMPLETED, reason);
+        finished = true;
+    }
+
+    /** Stops the heartbeat; an import that did not {@link #finish} is removed with everything written for it. */
+    @Override
+    public void close() throws StoreException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        heartbeat.close();
+        try {
+            samples.close();
+            insertStep.close();
+            endStep.close();
+            countSamples.close();
+            insertNote.close();
+        } catch (SQLException e) {
+            log.warn("closing the statements of imported session {} in {} failed", sessionId, location, e);
+        }
+        if (!finished) {
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                log.warn("rolling back imported session {} in {} failed", sessionId, location, e);
+            }
+            restoreAutoCommit();
+            store.removeFailedImport(sessionId);
+        }
+    }
+
+    private void commit() throws SQLException, StoreException {
+        samples.flush();
+        connection.commit();
+        yieldWriteLock();
+    }
+
+    /** Waits as long as the last transaction held the write lock (at least a millisecond). */
+    private void yieldWriteLock() throws StoreException {
+        long held = System.nanoTime() - began;
+        try {
+            TimeUnit.NANOSECONDS.sleep(Math.max(held, 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("the import into " + location + " was interrupted", e);
+        }
+        began = System.nanoTime();
+    }
+
+    private void requireWriting() {
+        if (closed || finished) {
+            throw new IllegalStateException("imported session " + sessionId + " is " + (finished ? "finished" : "closed"));
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException(what + " in " + location + ": " + e.getMessage(), e);
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            log.error("cannot restore autocommit on {}", location, e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
+import org.norrlab.importer.FileFacts;
+import org.norrlab.importer.ImportOptions;
+import org.norrlab.importer.ImportService;
+import org.norrlab.importer.StatedCell;
+import org.norrlab.importer.StepFacts;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.norrlab.cli.CliRunner.norrlab;
+
+/**
+ * {@code norrlab import} with the operator's options, on generic CSV files the test writes (a time and a current
+ * column: no technique, no set potential, no cell values, so every one of them comes from an option or the site).
+ */
+class ImportCliTest {
+    @TempDir
+    Path temp;
+
+    /** Ten rows, t = 0 … 9 s, I = -1.0 … -1.9 mA. */
+    private Path csv(String name) throws IOException {
+        StringBuilder text = new StringBuilder("time (s),current (mA)\n");
+        for (int k = 0; k < 10; k++) {
+            text.append(k).append(',').append(-1.0 - 0.1 * k).append('\n');
+        }
+        return Files.writeString(temp.resolve(name), text);
+    }
+
+    private String db() {
+        return temp.resolve("s.db").toString();
+    }
+
+    @Test
+    void theSummaryShowsWhatTheStoreHoldsWithBothScalesAndEverySource() throws Exception {
+        Path file = csv("ca.csv");
+        CliRunner.Result imported = norrlab("import", file.toString(), "--technique", "ca", "--potential", "-0.5 V vs RHE",
+                "--ph", "13", "--reference", "Ag/AgCl (3 M KCl)", "--area", "0.07 cm2", "--db", db());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        List<String> lines = imported.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Session 1: 1 step(s), 10 samples, from " + file + " (csv \"CSV\")");
+        // -0.5 V vs RHE with Ag/AgCl (3 M KCl) (0.210 V vs SHE) at pH 13, 25 °C:
+        // E_RE = -0.5 − 0.210 − 0.05915935·13 = -1.4791 V; the offset E_RHE − E_RE = +0.9791 V.
+        assertThat(lines).anySatisfy(line -> assertThat(line.trim().split("\\s+"))
+                .containsExactly("1", "ca", "step", "1", "10", "0", "…", "9", "-1.4791", "-0.5000", "ca.csv"));
+        assertThat(lines).contains("  electrode area 0.07 cm² (option --area '0.07 cm2')",
+                "  reference Ag/AgCl (3 M KCl), 0.210 V vs SHE (option --reference 'Ag/AgCl (3 M KCl)'); pH 13 (option --ph"
+                        + " '13'); 25 °C (config/site.yaml) -> E vs RHE = E vs RE +0.9791 V",
+                "  electrolyte 35 mL (config/site.yaml); loading 0.5 mg/cm² (config/site.yaml)");
+        String sources = "Cell values from: electrode area 0.07 cm² (option --area '0.07 cm2'); reference Ag/AgCl (3 M KCl)"
+                + " (option --reference 'Ag/AgCl (3 M KCl)'); pH 13 (option --ph '13'); electrolyte 35 mL (config/site.yaml)";
+        assertThat(norrlab("show", "1", "--db", db()).out()).contains(sources);
+        CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
+        assertThat(analyzed.exitCode()).as(analyzed.err()).isZero();
+        assertThat(analyzed.out()).contains(sources);
+    }
+
+    @Test
+    void fourFilesOneForEachPotentialBecomeOneSessionOfFourCaSteps() throws Exception {
+        List<Path> files = List.of(csv("p1.csv"), csv("p2.csv"), csv("p3.csv"), csv("p4.csv"));
+        CliRunner.Result imported = norrlab("import", files.get(0).toString(), files.get(1).toString(), files.get(2).toString(),
+                files.get(3).toString(), "--one-session", "--technique", "ca", "--potential",
+                "-0.1 V vs RHE,-0.2 V vs RHE,-0.3 V vs RHE", "--potential", "-0.4 V vs RHE", "--db", db());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("Session 1: 4 step(s), 40 samples, from " + files.get(0) + " (csv \"CSV\"), "
+                + files.get(1) + " (csv \"CSV\"), ");
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            assertThat(store.sessions()).hasSize(1);
+            List<StoredStep> steps = store.steps(1);
+            assertThat(steps).extracting(StoredStep::index).containsExactly(1, 2, 3, 4);
+            assertThat(steps).extracting(StoredStep::kind).containsOnly("ca");
+            assertThat(steps).extracting(StoredStep::voltsVsRhe).containsExactly(-0.1, -0.2, -0.3, -0.4);
+            assertThat(steps).extracting(StoredStep::source).containsExactly("p1.csv", "p2.csv", "p3.csv", "p4.csv");
+            assertThat(steps).extracting(StoredStep::sampleCount).containsOnly(10L);
+            // Steps follow each other: each starts where the one before ended (its last sample, 9 s).
+            assertThat(steps).extracting(StoredStep::sessionOffsetSeconds).containsExactly(0.0, 9.0, 18.0, 27.0);
+        }
+    }
+
+    @Test
+    void aCaStepWithoutAPotentialIsRefusedNamingFileStepFormatAndTechnique() throws Exception {
+        Path file = csv("ca.csv");
+        CliRunner.Result refused = norrlab("import", file.toString(), "--technique", "ca", "--db", db());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("Bad input: " + file + ": csv \"CSV\" step 1 (step 1) is chronoamperometry without"
+                + " a set potential (the file does not state it); give --potential '… V vs RHE' (one per CA step, in order, or"
+                + " one for all)\n");
+        assertThat(norrlab("sessions", "--db", db()).out()).doesNotContain("csv");
+    }
+
+    @Test
+    void anOptionTheSiteUnitsDoNotReadIsRefused() throws Exception {
+        CliRunner.Result refused = norrlab("import", csv("a.csv").toString(), "--area", "7 in2", "--db", db());
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).isEqualTo("Bad input: --area: 'in2' is not a unit for an area; allowed: cm2, cm², mm2, mm²,"
+                + " m2, m²\n");
+    }
+
+    /** A step whose samples measured no potential: shown and exported without one, never as 0 V. */
+    @Test
+    void samplesWithoutPotentialAreShownAndExportedWithoutOne() throws Exception {
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            ImportService.importSession(store, List.of(new ImportService.Input(temp.resolve("ocp.txt"), sink -> {
+                sink.file(new FileFacts("test", "Test", new InstrumentIdentity("imported", "test", "unknown", "unknown",
+                        "unknown"), Map.of(), StatedCell.NONE));
+                sink.beginStep(new StepFacts("ocp", "rest", Optional.empty(), 1.0));
+                sink.sample(new Sample(1.0, Double.NaN, -2.5e-6, Double.NaN, 0));
+                sink.sample(new Sample(2.0, Double.NaN, -2.0e-6, Double.NaN, 0));
+                sink.endStep();
+            })), ImportOptions.NONE, Fixtures.cellAtPh7(), "config/site.yaml");
+        }
+        CliRunner.Result shown = norrlab("show", "1", "--db", db());
+        assertThat(shown.out().lines().filter(line -> line.trim().startsWith("1 ")).findFirst().orElseThrow().trim()
+                .split("\\s+")).startsWith("1", "ocp", "—", "—", "2.0", "2");
+        Path csv = temp.resolve("out.csv");
+        assertThat(norrlab("export", "1", "--db", db(), "-o", csv.toString()).exitCode()).isZero();
+        assertThat(Files.readAllLines(csv)).contains("1,0,1.0,,-2.5E-6,,0", "1,1,2.0,,-2.0E-6,,0");
+    }
+
+    @Test
+    void analyzeSaysASessionWithoutCaStepHasNothingToAnalyse() throws Exception {
+        CliRunner.Result imported = norrlab("import", csv("other.csv").toString(), "--db", db());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("  step(s) 1 are 'other': the file does not state the technique, and analyze"
+                + " needs CA steps; if they are chronoamperometry, import again with --technique ca --potential '… V vs RHE'");
+        CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
+        assertThat(analyzed.exitCode()).isEqualTo(3);
+        assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are other): FE and"
+                + " yield need the charge of a CA step; import with --technique ca --potential '… V vs RHE'\n");
+        assertThat(analyzed.out()).isEmpty();
+    }
+}
