@@ -24,10 +24,13 @@ final class NorrlabCsv {
     static final String FIRST_LINE = "# norrlab session export";
     private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
     private static final Pattern STEP = Pattern.compile(
-            "^# step (\\d+): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S+) s, (\\d+) samples, (\\S+)$");
+            "^# step (\\d+): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d+) samples, (.+)$");
     private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
     private static final Pattern CELL = Pattern.compile("# pH: (\\S+); temperature: (\\S+) C; electrode area: (\\S+) cm2;"
             + " catalyst loading: (\\S+) mg/cm2; electrolyte volume: (\\S+) mL");
+
+    private static final String[] CELL_FIELDS = {"pH", "temperature", "electrode area", "catalyst loading",
+            "electrolyte volume"};
 
     /** A step as the header lists it, with the number of samples the export wrote for it. */
     private record Declared(int index, StepFacts facts, long samples) {
@@ -61,17 +64,20 @@ final class NorrlabCsv {
             Matcher step = STEP.matcher(line);
             Matcher reference = REFERENCE.matcher(line);
             Matcher values = CELL.matcher(line);
+            int number = lines.lineNumber();
             if (step.matches()) {
                 steps.add(new Declared(Integer.parseInt(step.group(1)), new StepFacts(step.group(2), step.group(3),
-                        step.group(5).isEmpty() ? Optional.empty()
-                                : Optional.of(new Potential(Double.parseDouble(step.group(5)), Potential.Scale.RE)),
-                        Double.parseDouble(step.group(6))), Long.parseLong(step.group(7))));
+                        step.group(5).isEmpty() ? Optional.empty() : Optional.of(new Potential(
+                                VendorText.parse(step.group(5), file, number, "V vs RE"), Potential.Scale.RE)),
+                        step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval")),
+                        Long.parseLong(step.group(7))));
             } else if (reference.matches()) {
-                electrode = new ReferenceElectrode(reference.group(1), Double.parseDouble(reference.group(2)), reference.group(3));
+                electrode = new ReferenceElectrode(reference.group(1), VendorText.parse(reference.group(2), file, number,
+                        "reference electrode E"), reference.group(3));
             } else if (values.matches()) {
                 cell = new double[5];
                 for (int i = 0; i < cell.length; i++) {
-                    cell[i] = Double.parseDouble(values.group(i + 1));
+                    cell[i] = VendorText.parse(values.group(i + 1), file, number, CELL_FIELDS[i]);
                 }
             } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {
                 metadata.put(line.substring(2, line.indexOf(':')), line.substring(line.indexOf(':') + 2));
@@ -85,7 +91,12 @@ final class NorrlabCsv {
             throw new ImportException(file, lines.lineNumber(), "expected the column row '" + COLUMNS + "' of a norrlab"
                     + " export; found: " + columns);
         }
-        CellSettings settings = new CellSettings(electrode, cell[0], cell[1], cell[2], cell[3], cell[4]);
+        CellSettings settings;
+        try {
+            settings = new CellSettings(electrode, cell[0], cell[1], cell[2], cell[3], cell[4]);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, 0, "the header's cell: " + e.getMessage());
+        }
         sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
                 new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
                 StatedCell.all(settings, "file: norrlab export header")));
@@ -114,7 +125,7 @@ final class NorrlabCsv {
             double range = c[5].isEmpty() ? Double.NaN : VendorText.parse(c[5], file, line, "range_A");
             int flags = (int) VendorText.parse(c[6], file, line, "flags");
             double t = VendorText.parse(c[2], file, line, "t_s");
-            double volts = VendorText.parse(c[3], file, line, "E_V_vs_RE");
+            double volts = c[3].isEmpty() ? Double.NaN : VendorText.parse(c[3], file, line, "E_V_vs_RE");
             stepFor(step, line).sample(Double.isNaN(current) ? new Sample(t, volts, Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit())
                     : new Sample(t, volts, current, range, flags));
             rows++;
