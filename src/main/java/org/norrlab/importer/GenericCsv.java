@@ -132,9 +132,10 @@ final class GenericCsv {
                 ? number(cells, header.column(Role.POTENTIAL).orElseThrow(), line) : Double.NaN;
         Sample sample;
         if (header.column(Role.CURRENT).isPresent()) {
-            sample = new Sample(since, volts, number(cells, header.column(Role.CURRENT).orElseThrow(), line), Double.NaN, 0);
+            sample = VendorText.sample(file, line, since, volts, number(cells, header.column(Role.CURRENT).orElseThrow(), line),
+                    Double.NaN, 0);
         } else {
-            sample = new Sample(since, volts, Double.NaN, Double.NaN, SampleFlag.NO_CURRENT.bit());
+            sample = VendorText.sample(file, line, since, volts, Double.NaN, Double.NaN, SampleFlag.NO_CURRENT.bit());
         }
         open.step().sample(sample);
         rows++;
@@ -195,6 +196,11 @@ final class GenericCsv {
             throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' has a decimal comma, which"
                     + " a comma-separated file cannot tell from a separator; export with ';' or TAB between cells");
         }
-        return column.toSi(VendorText.parse(cell, file, line, column.header()));
+        double value = column.toSi(VendorText.parse(cell, file, line, column.header()));
+        if (!Double.isFinite(value)) {
+            throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' " + column.unit()
+                    + " is out of range");
+        }
+        return value;
     }
 }

@@ -2,7 +2,6 @@ package org.norrlab.importer;
 
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
@@ -24,7 +23,7 @@ final class NorrlabCsv {
     static final String FIRST_LINE = "# norrlab session export";
     private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
     private static final Pattern STEP = Pattern.compile(
-            "^# step (\\d+): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d+) samples, (.+)$");
+            "^# step (\\d{1,9}): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d{1,18}) samples, (.+)$");
     private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
     private static final Pattern CELL = Pattern.compile("# pH: (\\S+); temperature: (\\S+) C; electrode area: (\\S+) cm2;"
             + " catalyst loading: (\\S+) mg/cm2; electrolyte volume: (\\S+) mL");
@@ -126,8 +125,8 @@ final class NorrlabCsv {
             int flags = (int) VendorText.parse(c[6], file, line, "flags");
             double t = VendorText.parse(c[2], file, line, "t_s");
             double volts = c[3].isEmpty() ? Double.NaN : VendorText.parse(c[3], file, line, "E_V_vs_RE");
-            stepFor(step, line).sample(Double.isNaN(current) ? new Sample(t, volts, Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit())
-                    : new Sample(t, volts, current, range, flags));
+            stepFor(step, line).sample(VendorText.sample(file, line, t, volts, current, range,
+                    Double.isNaN(current) ? flags | SampleFlag.NO_CURRENT.bit() : flags));
             rows++;
         }
         end();

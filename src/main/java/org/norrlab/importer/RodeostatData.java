@@ -1,7 +1,6 @@
 package org.norrlab.importer;
 
 import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -54,8 +53,8 @@ final class RodeostatData {
                 throw new ImportException(file, line, "has " + cells.length + " columns; a Rodeostat data file has 3 (t, V, µA)"
                         + (cells.length < COLUMNS ? " and only its last row may be cut short" : ""));
             }
-            step.sample(new Sample(VendorText.parse(cells[0], file, line, "t"), VendorText.parse(cells[1], file, line, "V"),
-                    VendorText.parse(cells[2], file, line, "µA") / 1e6, Double.NaN, 0));
+            step.sample(VendorText.sample(file, line, VendorText.parse(cells[0], file, line, "t"),
+                    VendorText.parse(cells[1], file, line, "V"), VendorText.parse(cells[2], file, line, "µA") / 1e6, Double.NaN, 0));
         }
         step.end();
     }

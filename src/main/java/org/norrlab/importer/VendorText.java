@@ -31,6 +31,19 @@ final class VendorText {
         return value;
     }
 
+    /**
+     * A sample from a row's values, or the row refused with its line: a time before the step began, or a value out of
+     * range once converted, is the file's error to report, not a crash.
+     */
+    static Sample sample(Path file, int line, double time, double volts, double amperes, double range, int flags)
+            throws ImportException {
+        try {
+            return new Sample(time, volts, amperes, range, flags);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "the row is not a sample: " + e.getMessage());
+        }
+    }
+
     /** Whether a cell is a number as {@link #parse} reads it (a decimal point or comma): a data cell, not a name. */
     static boolean isNumber(String text) {
         String t = text.trim();

@@ -206,6 +206,9 @@ class GenericCsvImportTest {
         Path shortRow = write("short.csv", "t (s),I (mA),E (V)\n0,-1,0.1\n1,-1\n2,-1,0.1\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(shortRow))
                 .hasMessage(shortRow + ":3: has 2 cells and the header has 3; only a file's last row may be cut short");
+        Path huge = write("huge.csv", "Time (h),I (mA)\n0,-1\n1e308,-1\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(huge))
+                .hasMessage(huge + ":3: column 'Time (h)': '1e308' h is out of range");
         Path longRow = write("long.csv", "t (s),I (mA)\n0,-1,7\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(longRow)).hasMessageContaining(longRow + ":2: has 3 cells");
     }

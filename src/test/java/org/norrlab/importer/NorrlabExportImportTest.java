@@ -149,5 +149,8 @@ class NorrlabExportImportTest {
         ImportedSession kept = new DelimitedImporter().read(cut);
         assertThat(kept.steps().get(0).samples()).hasSize(1999);
         assertThat(kept.warnings()).contains("cut.txt:2000: the last row is cut short (truncated file?): 1999 complete rows kept");
+        Path negative = write("negative.txt", "0.005, 0.0000, 0.3667\n-0.010, 0.0000, 0.3587\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(negative)).isInstanceOf(ImportException.class)
+                .hasMessage(negative + ":2: the row is not a sample: sample time must be finite and >= 0 s, was -0.01");
     }
 }
