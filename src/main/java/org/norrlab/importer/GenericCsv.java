@@ -109,9 +109,8 @@ final class GenericCsv {
                     + "': empty; every row names its step");
         }
         double time = number(cells, header.column(Role.TIME).orElseThrow(), line);
-        Optional<Double> setVolts = header.column(Role.SET_POTENTIAL).filter(c -> !cells[c.index()].isEmpty())
-                .map(c -> cells[c.index()]).isPresent()
-                ? Optional.of(number(cells, header.column(Role.SET_POTENTIAL).orElseThrow(), line)) : Optional.empty();
+        Optional<Column> stated = header.column(Role.SET_POTENTIAL).filter(c -> !cells[c.index()].isEmpty());
+        Optional<Double> setVolts = stated.isPresent() ? Optional.of(number(cells, stated.get(), line)) : Optional.empty();
         String kind = kind(cells, line, setVolts);
         if (open == null || !open.key().equals(key)) {
             begin(line, key, kind, setVolts, time);

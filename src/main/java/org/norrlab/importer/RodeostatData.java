@@ -16,10 +16,13 @@ final class RodeostatData {
     private RodeostatData() {
     }
 
-    /** Whether a file's first data line is three numbers separated by commas: the only shape a Rodeostat file has. */
+    /**
+     * Whether a file's first line is three numbers separated by ", " as the Rodeostat library writes them. Any other
+     * headerless file is left to the generic reader, which refuses it for want of a header: units are never assumed.
+     */
     static boolean looksLike(String line) {
         String[] cells = VendorText.cells(line, ',');
-        if (cells.length != COLUMNS) {
+        if (cells.length != COLUMNS || line.split(", ", -1).length != COLUMNS) {
             return false;
         }
         for (String cell : cells) {

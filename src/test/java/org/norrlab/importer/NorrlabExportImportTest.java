@@ -144,11 +144,22 @@ class NorrlabExportImportTest {
         assertThat(imported.warnings()).containsExactly(
                 "const_test_data.txt: a headerless 3-column file read as the Rodeostat's t (s), v (V), i (µA)");
 
+        // cyclic_test_data.txt: 500 rows at 10 ms, first 0.010, -0.1000, -1.6828; last (tail) 5.000, -0.1000, -1.6887.
+        List<Sample> cyclic = new DelimitedImporter().read(SharedFixtures.vendorFile("rodeostat/cyclic_test_data.txt"))
+                .steps().get(0).samples();
+        assertThat(cyclic).hasSize(500);
+        assertThat(cyclic.get(0)).isEqualTo(new Sample(0.01, -0.1, -1.6828e-6, Double.NaN, 0));
+        assertThat(cyclic.get(499)).isEqualTo(new Sample(5.0, -0.1, -1.6887e-6, Double.NaN, 0));
+
         String text = Files.readString(fixture, StandardCharsets.ISO_8859_1);
         Path cut = write("cut.txt", text.substring(0, text.length() - "0, 14.3461\n".length()));
         ImportedSession kept = new DelimitedImporter().read(cut);
         assertThat(kept.steps().get(0).samples()).hasSize(1999);
         assertThat(kept.warnings()).contains("cut.txt:2000: the last row is cut short (truncated file?): 1999 complete rows kept");
+        // Three numbers without the library's ", " are not taken for µA: with no header, the file says no unit.
+        Path bare = write("bare.csv", "0.1,0.2,0.3\n0.2,0.2,0.3\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(bare))
+                .hasMessageStartingWith(bare + ":1: expected a header naming a time and a current column with units");
         Path negative = write("negative.txt", "0.005, 0.0000, 0.3667\n-0.010, 0.0000, 0.3587\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(negative)).isInstanceOf(ImportException.class)
                 .hasMessage(negative + ":2: the row is not a sample: sample time must be finite and >= 0 s, was -0.01");
