@@ -2,24 +2,26 @@ package org.norrlab.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** norrlab's JSON Lines export, read back: the session's cell, its steps and every sample exactly. */
+/**
+ * norrlab's JSON Lines export, read back a line at a time: the session line (cell, instrument), every step line, then
+ * each step's samples in step order, as {@code export} writes them; the cell, its steps and every sample come back
+ * exactly.
+ */
 public final class JsonLinesImporter implements Importer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,78 +35,117 @@ public final class JsonLinesImporter implements Importer {
         return new String(head, StandardCharsets.UTF_8).startsWith("{\"type\":\"session\"");
     }
 
-    @Override
-    public void read(Path file, ImportSink sink) throws ImportException {
-        read(file).replayInto(sink);
+    /** A step line, kept until its samples come. */
+    private record Declared(int index, StepFacts facts) {
     }
 
     @Override
-    public ImportedSession read(Path file) throws ImportException {
-        JsonNode session = null;
-        Map<Integer, JsonNode> stepRows = new LinkedHashMap<>();
-        Map<Integer, List<Sample>> samples = new LinkedHashMap<>();
-        int lineNumber = 0;
-        int sessionLine = 0;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
+    public void read(Path file, ImportSink sink) throws ImportException {
+        List<Declared> steps = new ArrayList<>();
+        boolean sessionRead = false;
+        int next = 0;
+        Declared current = null;
+        try (TextLines lines = TextLines.open(file)) {
+            for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) {
                     continue;
                 }
+                int number = lines.lineNumber();
                 JsonNode node;
                 try {
                     node = JSON.readTree(line);
                 } catch (IOException e) {
-                    throw new ImportException(file, lineNumber, "is not one JSON object (truncated file?)");
-                }
-                switch (node.path("type").asText()) {
-                    case "session" -> {
-                        session = node;
-                        sessionLine = lineNumber;
+                    if (VendorText.restIsBlank(lines)) {
+                        sink.note(file.getFileName() + ":" + number + ": the last line is cut short (truncated file?); the lines"
+                                + " before it are kept");
+                        break;
                     }
-                    case "step" -> stepRows.put(node.path("index").asInt(), node);
+                    throw new ImportException(file, number, "is not one JSON object; only a file's last line may be cut short");
+                }
+                String type = node.path("type").asText();
+                if (!sessionRead && !type.equals("session")) {
+                    throw new ImportException(file, number, "expected a first line of type 'session'");
+                }
+                switch (type) {
+                    case "session" -> {
+                        if (sessionRead) {
+                            throw new ImportException(file, number, "a second line of type 'session'; an export holds one session");
+                        }
+                        sink.file(facts(file, number, node));
+                        sessionRead = true;
+                    }
+                    case "step" -> {
+                        if (next > 0) {
+                            throw new ImportException(file, number, "a step line after samples; an export lists its steps first");
+                        }
+                        JsonNode vsRe = node.get("E_set_vs_RE_V");
+                        steps.add(new Declared(node.path("index").asInt(), new StepFacts(node.path("kind").asText(),
+                                node.path("label").asText(), vsRe == null || vsRe.isNull() ? Optional.empty()
+                                : Optional.of(new Potential(vsRe.asDouble(), Potential.Scale.RE)), node.path("interval_s").asDouble())));
+                    }
                     case "sample" -> {
                         int step = node.path("step").asInt();
-                        JsonNode current = node.get("I_A");
-                        JsonNode range = node.get("range_A");
-                        int flags = node.path("flags").asInt();
-                        boolean noCurrent = current == null || current.isNull();
-                        Sample sample;
-                        try {
-                            sample = new Sample(node.path("t_s").asDouble(),
-                                    node.path("E_V").asDouble(), noCurrent ? Double.NaN : current.asDouble(),
-                                    range == null || range.isNull() ? Double.NaN : range.asDouble(),
-                                    noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags);
-                        } catch (IllegalArgumentException e) {
-                            throw new ImportException(file, lineNumber, "sample of step " + step + ": " + e.getMessage());
+                        if (current == null || current.index() != step) {
+                            int at = next;
+                            while (at < steps.size() && steps.get(at).index() != step) {
+                                at++;
+                            }
+                            if (at == steps.size()) {
+                                throw new ImportException(file, number, "sample of step " + step + " is not among the step"
+                                        + " lines that follow " + (current == null ? "the session" : "step " + current.index())
+                                        + "; an export writes each step's samples in the steps' order");
+                            }
+                            if (current != null) {
+                                sink.endStep();
+                            }
+                            while (next < at) {
+                                sink.beginStep(steps.get(next++).facts());
+                                sink.endStep();
+                            }
+                            current = steps.get(next++);
+                            sink.beginStep(current.facts());
                         }
-                        samples.computeIfAbsent(step, k -> new ArrayList<>()).add(sample);
+                        sink.sample(sample(file, number, step, node));
                     }
                     case "event" -> {
                     }
-                    default -> throw new ImportException(file, lineNumber, "has type '" + node.path("type").asText()
+                    default -> throw new ImportException(file, number, "has type '" + type
                             + "'; expected session, step, sample or event");
                 }
             }
-        } catch (IOException e) {
-            throw new ImportException(file, lineNumber, "cannot be read: " + e.getMessage());
         }
-        if (session == null) {
+        if (!sessionRead) {
             throw new ImportException(file, 1, "expected a first line of type 'session'");
         }
-        CellSettings cell = cell(file, sessionLine, session.path("cell"));
-        List<ImportedSession.Step> steps = new ArrayList<>();
-        for (Map.Entry<Integer, JsonNode> entry : stepRows.entrySet()) {
-            JsonNode s = entry.getValue();
-            JsonNode vsRe = s.get("E_set_vs_RE_V");
-            steps.add(new ImportedSession.Step(s.path("kind").asText(), s.path("label").asText(),
-                    vsRe == null || vsRe.isNull() ? Double.NaN : vsRe.asDouble(), s.path("interval_s").asDouble(),
-                    samples.getOrDefault(entry.getKey(), List.of())));
+        if (current != null) {
+            sink.endStep();
         }
+        while (next < steps.size()) {
+            sink.beginStep(steps.get(next++).facts());
+            sink.endStep();
+        }
+    }
+
+    private static Sample sample(Path file, int line, int step, JsonNode node) throws ImportException {
+        JsonNode current = node.get("I_A");
+        JsonNode range = node.get("range_A");
+        int flags = node.path("flags").asInt();
+        boolean noCurrent = current == null || current.isNull();
+        try {
+            return new Sample(node.path("t_s").asDouble(), node.path("E_V").asDouble(), noCurrent ? Double.NaN : current.asDouble(),
+                    range == null || range.isNull() ? Double.NaN : range.asDouble(),
+                    noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "sample of step " + step + ": " + e.getMessage());
+        }
+    }
+
+    private FileFacts facts(Path file, int line, JsonNode session) throws ImportException {
+        CellSettings cell = cell(file, line, session.path("cell"));
         JsonNode i = session.path("instrument");
-        return new ImportedSession(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
+        return new FileFacts(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
                 i.path("family").asText(), i.path("model").asText(), i.path("firmware").asText(), i.path("serial_number").asText()),
-                Map.of("exported_session", session.path("id").asText()), steps, List.of(), Optional.of(cell));
+                Map.of("exported_session", session.path("id").asText()), StatedCell.all(cell, "file: norrlab export header"));
     }
 
     private static CellSettings cell(Path file, int line, JsonNode c) throws ImportException {

@@ -2,7 +2,11 @@ package org.norrlab.importer;
 
 import org.norrlab.core.Sample;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Vendor text files: their lines, and numbers written with a decimal point or comma, the place named when one is bad. */
 final class VendorText {
@@ -27,6 +31,32 @@ final class VendorText {
         return value;
     }
 
+    /**
+     * A sample from a row's values, or the row refused with its line: a time before the step began, or a value out of
+     * range once converted, is the file's error to report, not a crash.
+     */
+    static Sample sample(Path file, int line, double time, double volts, double amperes, double range, int flags)
+            throws ImportException {
+        try {
+            return new Sample(time, volts, amperes, range, flags);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "the row is not a sample: " + e.getMessage());
+        }
+    }
+
+    /** Whether a cell is a number as {@link #parse} reads it (a decimal point or comma): a data cell, not a name. */
+    static boolean isNumber(String text) {
+        String t = text.trim();
+        if (t.indexOf(',') >= 0 && t.indexOf('.') < 0) {
+            t = t.replace(',', '.');
+        }
+        try {
+            return Double.isFinite(Double.parseDouble(t));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** A vendor text file's lines: Latin-1 (Windows software), CRLF or LF. */
     static java.util.List<String> latin1Lines(Path file) throws ImportException {
         try {
@@ -49,5 +79,58 @@ final class VendorText {
         java.util.Arrays.sort(gaps);
         double median = gaps[gaps.length / 2];
         return median > 0 ? median : 1;
+    }
+
+    /**
+     * A delimited line's cells, trimmed, each without the double quotes a spreadsheet may put around it ("" inside
+     * quotes is one quote), so a quoted separator stays inside its cell.
+     */
+    static String[] cells(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == separator && !quoted) {
+                cells.add(cell.toString().trim());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString().trim());
+        return cells.toArray(String[]::new);
+    }
+
+    /**
+     * Reads the rest of the file and says whether it is blank: whether the row read last is the file's last row
+     * (only that one may be cut short). Called once a row has turned out short or bad, so the reading ends there.
+     */
+    static boolean restIsBlank(TextLines lines) throws ImportException {
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            if (!line.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The note for a file whose last row was cut short and left out. */
+    static String cutShortNote(Path file, int line, long completeRows) {
+        return file.getFileName() + ":" + line + ": the last row is cut short (truncated file?): " + completeRows
+                + " complete rows kept";
+    }
+
+    /** A number for a message or a note: nine significant digits at most, no trailing zeros ("30", "0.0123"). */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).round(MathContext.DECIMAL64).round(new MathContext(9)).stripTrailingZeros()
+                .toPlainString();
     }
 }

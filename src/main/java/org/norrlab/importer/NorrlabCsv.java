@@ -1,0 +1,178 @@
+package org.norrlab.importer;
+
+import org.norrlab.config.Potential;
+import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.SampleFlag;
+import org.norrlab.electrochem.CellSettings;
+import org.norrlab.electrochem.ReferenceElectrode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * norrlab's own CSV export, read back: its commented header restores the cell and the steps exactly (the round trip
+ * of {@code export} and {@code import}); its rows are read one at a time, step after step, as the export wrote them.
+ */
+final class NorrlabCsv {
+    static final String FIRST_LINE = "# norrlab session export";
+    private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
+    private static final Pattern STEP = Pattern.compile(
+            "^# step (\\d{1,9}): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d{1,18}) samples, (.+)$");
+    private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
+    private static final Pattern CELL = Pattern.compile("# pH: (\\S+); temperature: (\\S+) C; electrode area: (\\S+) cm2;"
+            + " catalyst loading: (\\S+) mg/cm2; electrolyte volume: (\\S+) mL");
+
+    private static final String[] CELL_FIELDS = {"pH", "temperature", "electrode area", "catalyst loading",
+            "electrolyte volume"};
+
+    /** A step as the header lists it, with the number of samples the export wrote for it. */
+    private record Declared(int index, StepFacts facts, long samples) {
+    }
+
+    private final Path file;
+    private final ImportSink sink;
+    private final List<Declared> steps;
+    private int next;
+    private Declared current;
+    private StreamedStep open;
+
+    private NorrlabCsv(Path file, ImportSink sink, List<Declared> steps) {
+        this.file = file;
+        this.sink = sink;
+        this.steps = steps;
+    }
+
+    /** Reads the file after its first line, which {@code lines} has just returned. */
+    static void read(Path file, TextLines lines, ImportSink sink) throws ImportException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        List<Declared> steps = new ArrayList<>();
+        ReferenceElectrode electrode = null;
+        double[] cell = null;
+        String columns = null;
+        for (String line = lines.next(); line != null; line = lines.next()) {
+            if (!line.startsWith("#")) {
+                columns = line;
+                break;
+            }
+            Matcher step = STEP.matcher(line);
+            Matcher reference = REFERENCE.matcher(line);
+            Matcher values = CELL.matcher(line);
+            int number = lines.lineNumber();
+            if (step.matches()) {
+                steps.add(new Declared(Integer.parseInt(step.group(1)), new StepFacts(step.group(2), step.group(3),
+                        step.group(5).isEmpty() ? Optional.empty() : Optional.of(new Potential(
+                                VendorText.parse(step.group(5), file, number, "V vs RE"), Potential.Scale.RE)),
+                        step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval")),
+                        Long.parseLong(step.group(7))));
+            } else if (reference.matches()) {
+                electrode = new ReferenceElectrode(reference.group(1), VendorText.parse(reference.group(2), file, number,
+                        "reference electrode E"), reference.group(3));
+            } else if (values.matches()) {
+                cell = new double[5];
+                for (int i = 0; i < cell.length; i++) {
+                    cell[i] = VendorText.parse(values.group(i + 1), file, number, CELL_FIELDS[i]);
+                }
+            } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {
+                metadata.put(line.substring(2, line.indexOf(':')), line.substring(line.indexOf(':') + 2));
+            }
+        }
+        if (columns == null || electrode == null || cell == null) {
+            throw new ImportException(file, lines.lineNumber(), "a norrlab export must keep its commented header (reference"
+                    + " electrode, pH, steps) and its column row; this one is incomplete");
+        }
+        if (!columns.equals(COLUMNS)) {
+            throw new ImportException(file, lines.lineNumber(), "expected the column row '" + COLUMNS + "' of a norrlab"
+                    + " export; found: " + columns);
+        }
+        CellSettings settings;
+        try {
+            settings = new CellSettings(electrode, cell[0], cell[1], cell[2], cell[3], cell[4]);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, 0, "the header's cell: " + e.getMessage());
+        }
+        sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
+                new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
+                StatedCell.all(settings, "file: norrlab export header")));
+        new NorrlabCsv(file, sink, steps).rows(lines);
+    }
+
+    private void rows(TextLines lines) throws ImportException {
+        long rows = 0;
+        for (String text = lines.next(); text != null; text = lines.next()) {
+            if (text.isBlank()) {
+                continue;
+            }
+            int line = lines.lineNumber();
+            boolean ended = lines.lastLineEnded();
+            String[] c = VendorText.cells(text, ',');
+            boolean cutShort = c.length < 7 || c.length == 7 && !ended && !VendorText.isNumber(c[6]);
+            if (cutShort && VendorText.restIsBlank(lines)) {
+                sink.note(VendorText.cutShortNote(file, line, rows));
+                break;
+            }
+            if (c.length != 7) {
+                throw new ImportException(file, line, "has " + c.length + " cells; a norrlab export row has 7 (" + COLUMNS + ")");
+            }
+            int step = (int) VendorText.parse(c[0], file, line, "step");
+            double current = c[4].isEmpty() ? Double.NaN : VendorText.parse(c[4], file, line, "I_A");
+            double range = c[5].isEmpty() ? Double.NaN : VendorText.parse(c[5], file, line, "range_A");
+            int flags = (int) VendorText.parse(c[6], file, line, "flags");
+            double t = VendorText.parse(c[2], file, line, "t_s");
+            double volts = c[3].isEmpty() ? Double.NaN : VendorText.parse(c[3], file, line, "E_V_vs_RE");
+            stepFor(step, line).sample(VendorText.sample(file, line, t, volts, current, range,
+                    Double.isNaN(current) ? flags | SampleFlag.NO_CURRENT.bit() : flags));
+            rows++;
+        }
+        end();
+        while (next < steps.size()) {
+            begin(steps.get(next++));
+            end();
+        }
+    }
+
+    /** The step a row belongs to: the export writes steps in the header's order, so a row never goes back. */
+    private StreamedStep stepFor(int index, int line) throws ImportException {
+        if (current != null && current.index() == index) {
+            return open;
+        }
+        int at = next;
+        while (at < steps.size() && steps.get(at).index() != index) {
+            at++;
+        }
+        if (at == steps.size()) {
+            throw new ImportException(file, line, "column 'step': step " + index + (current == null ? "" : " after step "
+                    + current.index()) + " is not among the header's '# step' lines that follow; an export lists every"
+                    + " step and writes their rows in that order");
+        }
+        end();
+        while (next < at) {
+            begin(steps.get(next++));
+            end();
+        }
+        begin(steps.get(next++));
+        return open;
+    }
+
+    private void begin(Declared step) throws ImportException {
+        current = step;
+        open = StreamedStep.begin(sink, step.facts());
+    }
+
+    private void end() throws ImportException {
+        if (open == null) {
+            return;
+        }
+        open.end();
+        if (open.count() != current.samples()) {
+            sink.note(file.getFileName() + ": step " + current.index() + ": the header declares " + current.samples()
+                    + " samples and the file holds " + open.count());
+        }
+        open = null;
+    }
+}
