@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
 public final class EcLabImporter implements Importer {
     private static final String TEXT_MAGIC = "EC-Lab ASCII FILE";
     private static final String BINARY_MAGIC = "BIO-LOGIC MODULAR FILE";
-    private static final Pattern HEADER_LINES = Pattern.compile("Nb header lines\\s*:\\s*(\\d+)");
-    private static final Pattern LOOP = Pattern.compile("Loop (\\d+) from point number (\\d+) to (\\d+)");
+    private static final Pattern HEADER_LINES = Pattern.compile("Nb header lines\\s*:\\s*(\\d{1,6})\\b");
+    private static final Pattern LOOP = Pattern.compile("Loop (\\d{1,9}) from point number (\\d{1,9}) to (\\d{1,9})");
     private static final Pattern AREA = Pattern.compile("Electrode surface area\\s*:\\s*(\\S+)\\s*(\\S*)");
     /** EC-Lab writes its technique parameters as a table of 20-character columns: the name, then one per sequence. */
     private static final int PARAMETER_WIDTH = 20;

@@ -265,7 +265,11 @@ public final class GamryImporter implements Importer {
         void line(String line, int number, boolean lastAndCut) throws ImportException {
             String[] cells = line.split("\t", -1);
             if (columns == null) {
-                columns = cells;
+                int named = cells.length;
+                while (named > 1 && cells[named - 1].isBlank()) {
+                    named--;
+                }
+                columns = Arrays.copyOf(cells, named);
                 start(number);
                 return;
             }
@@ -290,7 +294,7 @@ public final class GamryImporter implements Importer {
             }
             double t = VendorText.parse(cells[time], file, number, "T");
             double e = VendorText.parse(cells[potential], file, number, "Vf");
-            int segment = layout.segment(t, rows == 1, number);
+            int segment = layout.segment(t, number);
             if (segment != openSegment) {
                 if (openSegment >= 0) {
                     reading.sink.endStep();
@@ -413,7 +417,7 @@ public final class GamryImporter implements Importer {
         }
 
         /** The segment a row of time t belongs to: 0 pre-step, 1 step 1, 2 step 2 (always 1 for a whole table). */
-        int segment(double t, boolean first, int line) throws ImportException {
+        int segment(double t, int line) throws ImportException {
             if (!stepped) {
                 return 1;
             }

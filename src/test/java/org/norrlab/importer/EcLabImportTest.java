@@ -152,6 +152,17 @@ class EcLabImportTest {
     }
 
     @Test
+    void aUtf8CopyReadsTheSameAreaAndSamples() throws Exception {
+        // EC-Lab writes Windows-1252 ('²' is the byte B2); the same text saved as UTF-8 must read alike
+        Path original = SharedFixtures.vendorFile("biologic-mpt/cheminfo_ca_1h15.mpt");
+        Path utf8 = temp.resolve("utf8.mpt");
+        Files.writeString(utf8, new String(Files.readAllBytes(original), "windows-1252"), StandardCharsets.UTF_8);
+        ImportedSession read = new EcLabImporter().read(utf8);
+        assertThat(read.facts().cell()).isEqualTo(new EcLabImporter().read(original).facts().cell());
+        assertThat(read.steps()).isEqualTo(new EcLabImporter().read(original).steps());
+    }
+
+    @Test
     void aRowCutShortIsDroppedOnlyAtTheEnd() throws Exception {
         // the last row stops inside its last number (no line end after it): it is not kept
         Path cut = variant("yadg_ocv.mpt", t -> t.substring(0, t.length() - 4), "cut.mpt");
