@@ -171,7 +171,9 @@ public final class GamryImporter implements Importer {
                     metadata.put(name.toLowerCase(Locale.ROOT), p.value());
                 }
             }
-            String pstat = metadata.getOrDefault("pstat", "?");
+            // a collection experiment names two potentiostats; the generator's is the one whose table is imported
+            String pstat = metadata.getOrDefault("pstat", parameters.containsKey("PSTAT GENERATOR")
+                    ? parameters.get("PSTAT GENERATOR").value() : "?");
             InstrumentIdentity identity = new InstrumentIdentity("imported", "gamry", "Gamry " + pstat,
                     metadata.getOrDefault("frameworkversion", "?"), metadata.getOrDefault("pstatserialno", pstat));
             sink.file(new FileFacts("gamry", tag, identity, metadata, cell()));

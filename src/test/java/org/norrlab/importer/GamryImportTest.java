@@ -131,6 +131,7 @@ class GamryImportTest {
 
     @Test
     void theRingTableAndATruncatedTableAreSaid() throws Exception {
+        assertThat(read("nomadce_3stepCACA.DTA").instrument().model()).isEqualTo("Gamry Louie");
         assertThat(read("nomadce_3stepCACA.DTA").notes()).containsExactly("nomadce_3stepCACA.DTA:109: table CURVE DETECTOR"
                 + " (105 rows) is the ring electrode's (a second working electrode, held at VRING); norrlab keeps one working"
                 + " electrode per session, so only the generator's table is imported");
