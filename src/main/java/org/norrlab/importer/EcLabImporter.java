@@ -1,26 +1,55 @@
 package org.norrlab.importer;
 
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * BioLogic EC-Lab text export (.mpt): "EC-Lab ASCII FILE", "Nb header lines : N", a header whose last
- * line holds the tab-separated column names with units after '/', then data rows. Latin-1; decimal
- * point or comma per the PC's locale; current in mA. Time, Ewe and I (or &lt;I&gt;) are required.
+ * BioLogic EC-Lab text export (.mpt), read a line at a time: "EC-Lab ASCII FILE", "Nb header lines : N", a header
+ * whose line 4 names the technique and whose last line holds the tab-separated column names with units after '/',
+ * then data rows. Windows-1252 or UTF-8, LF or CRLF, decimal point or comma per the PC's locale (all through
+ * {@link TextLines} and {@link VendorText}); current in mA. Columns are found by name, never by position, because
+ * EC-Lab versions order them differently and one (yadg issue 95) even names a column "|Energy|/W.h".
+ *
+ * <p>A new step begins wherever the sequence column {@code Ns} changes and wherever the header's "Loop k from point
+ * number a to b" says a loop (a repeat of the technique) begins: EC-Lab's time runs on across both, so each step's
+ * time counts from its first sample and the file time it began at is in its label. A chronoamperometry step's set
+ * potential is the header's {@code Ei (V)} for its sequence, taken only when the following {@code vs.} row says
+ * {@code Ref}; EC-Lab does not write the value of Eoc or Emeas, so a potential set against one is left empty.
+ *
+ * <p>The binary .mpr ("BIO-LOGIC MODULAR FILE") is recognised so it can be refused with what to do instead.
  */
 public final class EcLabImporter implements Importer {
-    private static final Pattern HEADER_LINES = Pattern.compile("Nb header lines\\s*:\\s*(\\d+)");
+    private static final String TEXT_MAGIC = "EC-Lab ASCII FILE";
+    private static final String BINARY_MAGIC = "BIO-LOGIC MODULAR FILE";
+    private static final Pattern HEADER_LINES = Pattern.compile("Nb header lines\\s*:\\s*(\\d{1,6})\\b");
+    private static final Pattern LOOP = Pattern.compile("Loop (\\d{1,9}) from point number (\\d{1,9}) to (\\d{1,9})");
+    private static final Pattern AREA = Pattern.compile("Electrode surface area\\s*:\\s*(\\S+)\\s*(\\S*)");
+    /** EC-Lab writes its technique parameters as a table of 20-character columns: the name, then one per sequence. */
+    private static final int PARAMETER_WIDTH = 20;
+    /** EC-Lab's spellings of the working-electrode potential (mean values in brackets since v11.50). */
+    private static final List<String> POTENTIAL_COLUMNS = List.of("Ewe/V", "<Ewe>/V", "<Ewe/V>");
+    private static final List<String> CURRENT_COLUMNS = List.of("I/mA", "<I>/mA", "<I/mA>");
+    /** A number cell as EC-Lab writes one: an integer, or a mantissa and a three-digit exponent. */
+    private static final Pattern COMPLETE_NUMBER = Pattern.compile("-?\\d+|-?\\d[.,]\\d+E[+-]\\d{3}");
 
     @Override
     public String format() {
@@ -29,103 +58,54 @@ public final class EcLabImporter implements Importer {
 
     @Override
     public boolean recognises(Path file, byte[] head) {
-        return new String(head, StandardCharsets.ISO_8859_1).startsWith("EC-Lab ASCII FILE");
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        return start.startsWith(TEXT_MAGIC) || start.startsWith(BINARY_MAGIC);
     }
 
     @Override
     public void read(Path file, ImportSink sink) throws ImportException {
-        read(file).replayInto(sink);
+        refuseBinary(file);
+        try (TextLines lines = TextLines.open(file)) {
+            String first = lines.next();
+            if (first == null || !first.startsWith(TEXT_MAGIC)) {
+                throw new ImportException(file, 1, "expected '" + TEXT_MAGIC + "' (a BioLogic EC-Lab text export)");
+            }
+            String count = lines.next();
+            Matcher m = count == null ? null : HEADER_LINES.matcher(count);
+            if (m == null || !m.find()) {
+                throw new ImportException(file, 2, "expected 'Nb header lines : N'; this EC-Lab version's header is not one we read");
+            }
+            int headerLines = Integer.parseInt(m.group(1));
+            if (headerLines < 4) {
+                throw new ImportException(file, 2, "announces " + headerLines + " header lines; an EC-Lab header has at least 4"
+                        + " (title, count, technique, column names)");
+            }
+            Header header = Header.read(lines, headerLines);
+            new Rows(file, header, sink).read(lines);
+        }
     }
 
-    @Override
-    public ImportedSession read(Path file) throws ImportException {
-        List<String> lines = VendorText.latin1Lines(file);
-        if (lines.isEmpty() || !lines.get(0).startsWith("EC-Lab ASCII FILE")) {
-            throw new ImportException(file, 1, "expected 'EC-Lab ASCII FILE' (a BioLogic text export)");
+    /** The .mpr is checked by its first bytes, before any text is read: it is binary and may hold no line end for megabytes. */
+    private static void refuseBinary(Path file) throws ImportException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(BINARY_MAGIC.length());
+        } catch (IOException e) {
+            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
-        Matcher m = lines.size() > 1 ? HEADER_LINES.matcher(lines.get(1)) : null;
-        if (m == null || !m.find()) {
-            throw new ImportException(file, 2, "expected 'Nb header lines : N'; this EC-Lab version's header is not one we read");
+        if (new String(head, StandardCharsets.ISO_8859_1).equals(BINARY_MAGIC)) {
+            throw new ImportException(file, 0, "is an EC-Lab binary .mpr file (\"" + BINARY_MAGIC + "\"), which norrlab does"
+                    + " not read: export it as text (.mpt) from EC-Lab (File > Export as text) and import that");
         }
-        int headerLines = Integer.parseInt(m.group(1));
-        if (headerLines < 3) {
-            throw new ImportException(file, 2, "announces " + headerLines + " header lines; an EC-Lab header has at least 3"
-                    + " (title, count, column names)");
-        }
-        if (headerLines > lines.size()) {
-            throw new ImportException(file, 2, "announces " + headerLines + " header lines but the file has only "
-                    + lines.size() + " lines (truncated?)");
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        String technique = headerLines > 3 ? lines.get(3).trim() : "unknown";
-        metadata.put("technique", technique);
-        double setVolts = Double.NaN;
-        String device = "BioLogic";
-        for (int i = 2; i < headerLines - 1; i++) {
-            String line = lines.get(i);
-            if (line.startsWith("Ei (V)")) {
-                String[] parts = line.substring(6).trim().split("\\s+");
-                if (parts.length > 0) {
-                    setVolts = VendorText.parse(parts[0], file, i + 1, "Ei (V)");
-                }
-            } else if (line.startsWith("Electrode surface area")) {
-                metadata.put("electrode_area", line.substring(line.indexOf(':') + 1).trim());
-            } else if (line.startsWith("Run on channel")) {
-                metadata.put("channel", line.substring(line.indexOf(':') + 1).trim());
-            } else if (line.contains("EC-LAB") || line.contains("EC-Lab for Windows")) {
-                metadata.put("software", line.trim());
-            } else if (line.startsWith("Acquisition started on")) {
-                metadata.put("acquisition_started", line.substring(line.indexOf(':') + 1).trim());
-            } else if (line.matches("^(VMP|SP|VSP|MPG|BP|HCP|SP-).*") || line.startsWith("Device")) {
-                device = line.trim();
-            }
-        }
-        String[] columns = lines.get(headerLines - 1).split("\t", -1);
-        int time = find(columns, "time/s");
-        int ewe = find(columns, "Ewe/V");
-        int current = find(columns, "I/mA");
-        if (current < 0) {
-            current = find(columns, "<I>/mA");
-        }
-        if (time < 0 || ewe < 0 || current < 0) {
-            throw new ImportException(file, headerLines, "expected the columns time/s, Ewe/V and I/mA (or <I>/mA); found: "
-                    + String.join(", ", columns));
-        }
-        List<Sample> samples = new ArrayList<>();
-        double t0 = Double.NaN;
-        for (int i = headerLines; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split("\t", -1);
-            int needed = Math.max(time, Math.max(ewe, current)) + 1;
-            if (cells.length < needed) {
-                throw new ImportException(file, i + 1, "has " + cells.length + " cells, expected at least " + needed
-                        + " (the row is cut short: truncated file?)");
-            }
-            double t = VendorText.parse(cells[time], file, i + 1, "time/s");
-            if (Double.isNaN(t0)) {
-                t0 = t;
-            }
-            samples.add(new Sample(Math.max(0, t - t0), VendorText.parse(cells[ewe], file, i + 1, "Ewe/V"),
-                    VendorText.parse(cells[current], file, i + 1, columns[current]) * 1e-3, Double.NaN, 0));
-        }
-        if (samples.isEmpty()) {
-            throw new ImportException(file, headerLines + 1, "has no data rows after its header");
-        }
-        String kind = kind(technique);
-        metadata.put("time_offset_s", Double.toString(t0));
-        return new ImportedSession(format(), technique, new InstrumentIdentity("imported", "eclab", device,
-                metadata.getOrDefault("software", "EC-Lab"), "unknown"), metadata,
-                List.of(new ImportedSession.Step(kind, technique, kind.equals("ca") ? setVolts : Double.NaN,
-                        VendorText.medianInterval(samples), samples)), List.of(), Optional.empty());
     }
 
     static String kind(String technique) {
         String t = technique.toLowerCase(Locale.ROOT);
         if (t.contains("chronoamperometry")) {
             return "ca";
+        }
+        if (t.contains("chronopotentiometry") || t.equals("constant current")) {
+            return "cp";
         }
         if (t.contains("cyclic voltammetry")) {
             return "cv";
@@ -139,12 +119,275 @@ public final class EcLabImporter implements Importer {
         return "other";
     }
 
-    private static int find(String[] columns, String name) {
-        for (int i = 0; i < columns.length; i++) {
-            if (columns[i].trim().equals(name)) {
-                return i;
+    private static boolean isImpedance(String technique) {
+        String t = technique.toLowerCase(Locale.ROOT);
+        return t.contains("impedance") || t.matches(".*\\b[pg]eis\\b.*");
+    }
+
+    /** What the header says: technique, cell, the per-sequence parameters norrlab uses, the loops, the column names. */
+    private record Header(Path file, String technique, int columnLine, String[] columns, Map<String, String> metadata,
+                          String device, StatedCell cell, List<String> notes, List<String> initialPotentials,
+                          List<String> initialPotentialsVs, int initialPotentialLine, List<Integer> loopStarts) {
+
+        static Header read(TextLines lines, int headerLines) throws ImportException {
+            Path file = lines.file();
+            Map<String, String> metadata = new LinkedHashMap<>();
+            List<String> notes = new ArrayList<>();
+            String technique = null;
+            String device = "BioLogic";
+            StatedCell cell = StatedCell.NONE;
+            List<String> ei = List.of();
+            List<String> eiVs = List.of();
+            List<Integer> loopStarts = new ArrayList<>();
+            boolean afterEi = false;
+            int eiLine = 0;
+            while (lines.lineNumber() < headerLines - 1) {
+                String line = lines.next();
+                if (line == null) {
+                    throw new ImportException(file, 2, "announces " + headerLines + " header lines but the file has only "
+                            + lines.lineNumber() + " lines (truncated?)");
+                }
+                int number = lines.lineNumber();
+                if (number == 4) {
+                    technique = line.trim();
+                }
+                if (afterEi && line.startsWith("vs.")) {
+                    eiVs = parameterValues(line);
+                }
+                afterEi = line.startsWith("Ei (V)");
+                Matcher area = AREA.matcher(line);
+                Matcher loop = LOOP.matcher(line);
+                if (afterEi) {
+                    ei = parameterValues(line);
+                    eiLine = number;
+                } else if (area.lookingAt()) {
+                    cell = area(file, number, line, area, notes);
+                } else if (loop.lookingAt()) {
+                    loopStarts.add(Integer.parseInt(loop.group(2)));
+                } else if (line.startsWith("Run on channel")) {
+                    metadata.put("channel", afterColon(line));
+                } else if (line.startsWith("EC-Lab for windows") || line.startsWith("EC-Lab for Windows")
+                        || line.contains("EC-LAB")) {
+                    metadata.put("software", line.trim());
+                } else if (line.startsWith("Acquisition started on")) {
+                    metadata.put("acquisition_started", afterColon(line));
+                } else if (line.startsWith("Device")) {
+                    device = afterColon(line);
+                }
+            }
+            if (technique == null || technique.isEmpty()) {
+                throw new ImportException(file, 4, "expected the technique's name on line 4 of an EC-Lab header");
+            }
+            metadata.put("technique", technique);
+            String names = lines.next();
+            if (names == null) {
+                throw new ImportException(file, 2, "announces " + headerLines + " header lines but the file has only "
+                        + lines.lineNumber() + " lines (truncated?)");
+            }
+            String[] columns = names.split("\t", -1);
+            int named = columns.length;
+            while (named > 0 && columns[named - 1].isEmpty()) {
+                named--;
+            }
+            return new Header(file, technique, lines.lineNumber(), Arrays.copyOf(columns, named), metadata, device,
+                    cell, notes, ei, eiVs, eiLine, loopStarts);
+        }
+
+        private static StatedCell area(Path file, int number, String line, Matcher area, List<String> notes)
+                throws ImportException {
+            String unit = area.group(2);
+            String source = "file: '" + line.trim() + "' (line " + number + ")";
+            if (!unit.equals("cm²") && !unit.equals("cm2")) {
+                notes.add(file.getFileName() + ":" + number + ": the electrode area is given in '" + unit
+                        + "', not cm²; not used (give --area)");
+                return StatedCell.NONE;
+            }
+            double cm2 = VendorText.parse(area.group(1), file, number, "Electrode surface area");
+            if (!(cm2 > 0)) {
+                notes.add(file.getFileName() + ":" + number + ": the electrode area is stated as " + area.group(1)
+                        + " cm², which is no area; not used (give --area)");
+                return StatedCell.NONE;
+            }
+            return StatedCell.area(cm2, source);
+        }
+
+        /** The values of a parameter row, one per sequence (blank where a sequence has none). */
+        private static List<String> parameterValues(String line) {
+            List<String> values = new ArrayList<>();
+            for (int at = PARAMETER_WIDTH; at < line.length(); at += PARAMETER_WIDTH) {
+                values.add(line.substring(at, Math.min(line.length(), at + PARAMETER_WIDTH)).trim());
+            }
+            return values;
+        }
+
+        private static String afterColon(String line) {
+            return line.substring(line.indexOf(':') + 1).trim();
+        }
+
+        int column(List<String> spellings) {
+            for (String spelling : spellings) {
+                for (int i = 0; i < columns.length; i++) {
+                    if (columns[i].trim().equals(spelling)) {
+                        return i;
+                    }
+                }
+            }
+            return -1;
+        }
+
+        /** The set potential of a chronoamperometry step of sequence {@code ns}, or empty with a note saying why. */
+        Optional<Potential> setPotential(int ns, Set<String> stepNotes) throws ImportException {
+            String sequence = ns >= 0 ? "sequence Ns " + ns : "the technique";
+            int index = Math.max(ns, 0);
+            if (index >= initialPotentials.size() || initialPotentials.get(index).isEmpty()) {
+                stepNotes.add(file.getFileName() + ": the header states no 'Ei (V)' for " + sequence
+                        + ": its set potential is left empty (give --potential)");
+                return Optional.empty();
+            }
+            String vs = index < initialPotentialsVs.size() ? initialPotentialsVs.get(index) : "";
+            String ei = initialPotentials.get(index);
+            if (!vs.equals("Ref")) {
+                stepNotes.add(file.getFileName() + ": " + sequence + " holds Ei = " + ei + " V vs. "
+                        + (vs.isEmpty() ? "(not stated)" : vs) + ", and the file does not state the potential that is"
+                        + " relative to: its set potential is left empty (give --potential)");
+                return Optional.empty();
+            }
+            return Optional.of(new Potential(VendorText.parse(ei, file, initialPotentialLine, "Ei (V)"), Potential.Scale.RE));
+        }
+    }
+
+    /** The data rows, handed on as they are read, split into steps by sequence (Ns) and loop. */
+    private static final class Rows {
+        private final Path file;
+        private final Header header;
+        private final ImportSink sink;
+        private final String kind;
+        private final int time;
+        private final int potential;
+        private final int current;
+        private final int sequence;
+        private final Set<String> notes = new LinkedHashSet<>();
+        private int row = -1;
+        private int kept;
+        private int loop = -1;
+        private int openSequence = Integer.MIN_VALUE;
+        private double stepStart = Double.NaN;
+        private String previousLast;
+
+        Rows(Path file, Header header, ImportSink sink) throws ImportException {
+            this.file = file;
+            this.header = header;
+            this.sink = sink;
+            String technique = header.technique();
+            int line = header.columnLine();
+            if (isImpedance(technique) || header.column(List.of("freq/Hz")) >= 0) {
+                throw new ImportException(file, line, "is an EC-Lab \"" + technique + "\" file: it holds impedance spectra;"
+                        + " norrlab does not store them yet: import the time-series files of the session");
+            }
+            kind = kind(technique);
+            time = header.column(List.of("time/s"));
+            potential = header.column(POTENTIAL_COLUMNS);
+            current = header.column(CURRENT_COLUMNS);
+            sequence = header.column(List.of("Ns"));
+            if (time < 0 || potential < 0 || (current < 0 && !kind.equals("ocp"))) {
+                throw new ImportException(file, line, "EC-Lab \"" + technique + "\": expected the columns time/s, "
+                        + String.join(" or ", POTENTIAL_COLUMNS) + (kind.equals("ocp") ? "" : " and "
+                        + String.join(" or ", CURRENT_COLUMNS)) + "; found: " + String.join(", ", header.columns())
+                        + " (export those columns from EC-Lab)");
             }
         }
-        return -1;
+
+        void read(TextLines lines) throws ImportException {
+            sink.file(new FileFacts("eclab", header.technique(), new InstrumentIdentity("imported", "eclab", header.device(),
+                    header.metadata().getOrDefault("software", "EC-Lab"), "unknown"), header.metadata(), header.cell()));
+            for (String note : header.notes()) {
+                sink.note(note);
+            }
+            String line = lines.next();
+            while (line != null) {
+                int number = lines.lineNumber();
+                boolean ended = lines.lastLineEnded();
+                String next = lines.next();
+                if (!line.isBlank()) {
+                    row(line, number, next == null, ended);
+                }
+                line = next;
+            }
+            if (row < 0) {
+                throw new ImportException(file, header.columnLine() + 1, "EC-Lab \"" + header.technique()
+                        + "\": has no data rows after its header");
+            }
+            sink.endStep();
+            for (String note : notes) {
+                sink.note(note);
+            }
+        }
+
+        private void row(String line, int number, boolean last, boolean ended) throws ImportException {
+            String[] cells = line.split("\t", -1);
+            if (cells.length < header.columns().length || (last && !ended && cutShort(cells))) {
+                if (last) {
+                    notes.add(file.getFileName() + ":" + number + ": the last row is cut short (truncated file?): "
+                            + kept + " complete rows kept");
+                    return;
+                }
+                throw new ImportException(file, number, "EC-Lab \"" + header.technique() + "\": the row has "
+                        + cells.length + " cells where the header names " + header.columns().length
+                        + "; only the last row of a truncated file may be short");
+            }
+            row++;
+            double t = VendorText.parse(cells[time], file, number, "time/s");
+            int ns = sequence < 0 ? -1 : (int) VendorText.parse(cells[sequence], file, number, "Ns");
+            int loopHere = loopOf(row);
+            if (ns != openSequence || loopHere != loop) {
+                if (openSequence != Integer.MIN_VALUE) {
+                    sink.endStep();
+                }
+                openSequence = ns;
+                loop = loopHere;
+                stepStart = t;
+                begin(ns, t);
+            }
+            double e = VendorText.parse(cells[potential], file, number, header.columns()[potential]);
+            double since = t - stepStart;
+            if (since < 0) {
+                throw new ImportException(file, number, "EC-Lab \"" + header.technique() + "\": time/s " + cells[time].trim()
+                        + " is before the step's first sample at " + stepStart + " s; a step's time must not run backwards");
+            }
+            sink.sample(current < 0 ? Sample.potentialOnly(since, e) : new Sample(since, e,
+                    VendorText.parse(cells[current], file, number, header.columns()[current]) * 1e-3, Double.NaN, 0));
+            kept++;
+            previousLast = cells[cells.length - 1];
+        }
+
+        /** The final row of a file without a last line end may stop inside a number: its last cell looks unlike the row above. */
+        private boolean cutShort(String[] cells) {
+            String lastCell = cells[cells.length - 1];
+            return previousLast != null && COMPLETE_NUMBER.matcher(previousLast).matches()
+                    && !COMPLETE_NUMBER.matcher(lastCell).matches();
+        }
+
+        private int loopOf(int dataRow) {
+            int index = -1;
+            for (int i = 0; i < header.loopStarts().size(); i++) {
+                if (header.loopStarts().get(i) <= dataRow) {
+                    index = i;
+                }
+            }
+            return index;
+        }
+
+        private void begin(int ns, double fileTime) throws ImportException {
+            StringBuilder label = new StringBuilder(header.technique());
+            if (ns >= 0) {
+                label.append(", Ns ").append(ns);
+            }
+            if (header.loopStarts().size() > 1) {
+                label.append(", loop ").append(loop);
+            }
+            label.append(" (from file time ").append(new BigDecimal(Double.toString(fileTime)).stripTrailingZeros().toPlainString()).append(" s)");
+            Optional<Potential> set = kind.equals("ca") ? header.setPotential(ns, notes) : Optional.empty();
+            sink.beginStep(new StepFacts(kind, label.toString(), set, Double.NaN));
+        }
     }
 }

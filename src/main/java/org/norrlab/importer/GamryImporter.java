@@ -1,23 +1,43 @@
 package org.norrlab.importer;
 
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Gamry .DTA (EXPLAIN format): "EXPLAIN", "TAG technique", parameter lines NAME, TYPE, value…, then
- * tables "CURVE[n] TABLE [rows]" or "OCVCURVE TABLE rows": a row of column names, a row of units,
- * data rows starting with a TAB. Each table becomes a step; T (s), Vf (V vs. Ref.) and, where
- * present, Im (A) are read. Impedance tables (ZCURVE) are skipped with a warning.
+ * Gamry .DTA (EXPLAIN format), read a line at a time: "EXPLAIN", "TAG technique", parameter lines
+ * {@code NAME<tab>TYPE<tab>value…}, then tables "CURVE[n] TABLE [rows]" or "OCVCURVE TABLE rows": a row of column
+ * names, a row of units, data rows starting with a TAB. T (s), Vf (V vs. Ref.) and, except at open circuit, Im (A,
+ * anodic positive as CONVENTION 1 says) are read.
+ *
+ * <p>Time: a chronoamperometry (CHRONOA, and the generator of COLLECTCHRONOA) or chronopotentiometry (CHRONOP)
+ * table runs through the pre-step (T ≤ 0), step 1 (to TSTEP1) and step 2: each becomes its own step, its time counted
+ * from when the file's TPRESTEP/TSTEP1 say it began, and its set potential the file's VPRESTEP/VSTEP1/VSTEP2. A row
+ * belongs to the step whose end it closes (the row at T = 0 is the pre-step's last sample: its Sig is still VPRESTEP).
+ * Every other table (CVs' CURVEn, OCVCURVE, CORPOT) is one step whose time counts from its first sample, because
+ * Gamry's T runs on across tables.
+ *
+ * <p>A potential Gamry sets "vs open circuit" (the T after the value on a POTEN line) is converted to one vs the
+ * reference only with the file's measured EOC; Gamry writes a bare "EOC 0" when it measured none, and then the set
+ * potential is left empty with a note.
  */
 public final class GamryImporter implements Importer {
+    /** TAGs whose data are impedance spectra, which norrlab does not store yet. */
+    private static final List<String> IMPEDANCE = List.of("EISPOT", "EISGALV", "EISMON");
+    private static final List<String> READ = List.of("CHRONOA", "COLLECTCHRONOA", "CHRONOP", "CV", "CORPOT");
+
     @Override
     public String format() {
         return "gamry";
@@ -30,116 +50,411 @@ public final class GamryImporter implements Importer {
 
     @Override
     public void read(Path file, ImportSink sink) throws ImportException {
-        read(file).replayInto(sink);
+        try (TextLines lines = TextLines.open(file)) {
+            String first = lines.next();
+            if (first == null || !first.trim().equals("EXPLAIN")) {
+                throw new ImportException(file, 1, "expected 'EXPLAIN' (a Gamry .DTA file)");
+            }
+            String tagLine = lines.next();
+            if (tagLine == null || !tagLine.startsWith("TAG\t")) {
+                throw new ImportException(file, 2, "expected 'TAG<tab>technique'");
+            }
+            String tag = tagLine.substring(4).trim();
+            if (IMPEDANCE.contains(tag)) {
+                throw new ImportException(file, 2, "is a Gamry " + tag + " file: it holds impedance spectra; norrlab does not"
+                        + " store them yet: import the time-series files of the session");
+            }
+            if (!READ.contains(tag)) {
+                throw new ImportException(file, 2, "is a Gamry " + tag + " file, a technique norrlab does not read (it reads "
+                        + String.join(", ", READ) + "): export its table as CSV and import that with --technique");
+            }
+            new Reading(file, tag, sink).read(lines);
+        }
     }
 
-    @Override
-    public ImportedSession read(Path file) throws ImportException {
-        List<String> lines = VendorText.latin1Lines(file);
-        if (lines.isEmpty() || !lines.get(0).trim().equals("EXPLAIN")) {
-            throw new ImportException(file, 1, "expected 'EXPLAIN' (a Gamry .DTA file)");
+    private static String plain(double seconds) {
+        return new BigDecimal(Double.toString(seconds)).stripTrailingZeros().toPlainString();
+    }
+
+    /** One parameter line: its number and its tab-separated fields (name, type, value…). */
+    private record Parameter(int line, String[] fields) {
+        String value() {
+            return fields.length > 2 ? fields[2].trim() : "";
         }
-        if (lines.size() < 2 || !lines.get(1).startsWith("TAG\t")) {
-            throw new ImportException(file, 2, "expected 'TAG<tab>technique'");
+
+        String text() {
+            return String.join(" ", fields).trim().replaceAll("\\s+", " ");
         }
-        String tag = lines.get(1).substring(4).trim();
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("technique", tag);
-        List<ImportedSession.Step> steps = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        double setVolts = Double.NaN;
-        int i = 2;
-        while (i < lines.size()) {
-            String[] parts = lines.get(i).split("\t", -1);
-            String name = parts[0];
-            if (parts.length >= 2 && parts[1].equals("TABLE")) {
-                i = readTable(file, lines, i, name, parts, tag, setVolts, steps, warnings);
-                continue;
-            }
-            if (parts.length >= 3) {
-                switch (name) {
-                    case "VSTEP1" -> setVolts = VendorText.parse(parts[2], file, i + 1, "VSTEP1");
-                    case "AREA", "PSTAT", "DATE", "TIME", "TITLE", "SAMPLETIME", "PSTATSERIALNO" ->
-                            metadata.put(name.toLowerCase(java.util.Locale.ROOT), parts[2].trim());
-                    default -> {
+    }
+
+    /** The state of one file's reading: the parameters seen so far and the table being read. */
+    private static final class Reading {
+        private final Path file;
+        private final String tag;
+        private final ImportSink sink;
+        private final Map<String, Parameter> parameters = new HashMap<>();
+        private final List<String> notes = new ArrayList<>();
+        private boolean factsGiven;
+        private Table table;
+        private int steps;
+
+        Reading(Path file, String tag, ImportSink sink) {
+            this.file = file;
+            this.tag = tag;
+            this.sink = sink;
+        }
+
+        void read(TextLines lines) throws ImportException {
+            int notesToSkip = 0;
+            String line = lines.next();
+            while (line != null) {
+                int number = lines.lineNumber();
+                boolean ended = lines.lastLineEnded();
+                String next = lines.next();
+                if (notesToSkip > 0) {
+                    notesToSkip--;
+                } else if (table != null && line.startsWith("\t")) {
+                    table.line(line, number, next == null && !ended);
+                } else {
+                    endTable();
+                    String[] fields = line.split("\t", -1);
+                    if (fields.length >= 2 && fields[1].trim().equals("TABLE")) {
+                        giveFacts();
+                        table = new Table(this, fields[0].trim(), number, declaredRows(fields, number));
+                    } else if (fields.length >= 3 && !fields[0].isBlank()) {
+                        parameters.putIfAbsent(fields[0].trim(), new Parameter(number, fields));
+                        if (fields[1].trim().equals("NOTES")) {
+                            notesToSkip = (int) VendorText.parse(fields[2], file, number, "NOTES");
+                        }
                     }
                 }
-                if (name.equals("FRAMEWORKVERSION") || name.equals("INSTRUMENTVERSION")) {
-                    metadata.put(name.toLowerCase(java.util.Locale.ROOT), parts[2].trim());
+                line = next;
+            }
+            endTable();
+            if (steps == 0) {
+                throw new ImportException(file, lines.lineNumber(), "Gamry " + tag + ": holds no data table (CURVE … TABLE)"
+                        + " with rows that norrlab can read");
+            }
+            for (String note : notes) {
+                sink.note(note);
+            }
+        }
+
+        private int declaredRows(String[] fields, int number) throws ImportException {
+            return fields.length >= 3 && !fields[2].isBlank() ? (int) VendorText.parse(fields[2], file, number, "rows") : -1;
+        }
+
+        private void endTable() throws ImportException {
+            if (table != null) {
+                table.end();
+                table = null;
+            }
+        }
+
+        private void giveFacts() throws ImportException {
+            if (factsGiven) {
+                return;
+            }
+            factsGiven = true;
+            Parameter convention = parameters.get("CONVENTION");
+            if (convention != null && !convention.value().equals("1")) {
+                throw new ImportException(file, convention.line(), "Gamry " + tag + ": CONVENTION " + convention.value()
+                        + " is a current sign convention norrlab does not read; it reads CONVENTION 1 (anodic currents"
+                        + " positive): record with that setting or export the data as CSV with the sign you know");
+            }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("technique", tag);
+            for (String name : List.of("TITLE", "DATE", "TIME", "PSTAT", "PSTATSERIALNO", "FRAMEWORKVERSION",
+                    "INSTRUMENTVERSION", "SAMPLETIME")) {
+                Parameter p = parameters.get(name);
+                if (p != null) {
+                    metadata.put(name.toLowerCase(Locale.ROOT), p.value());
                 }
             }
-            i++;
+            // a collection experiment names two potentiostats; the generator's is the one whose table is imported
+            String pstat = metadata.getOrDefault("pstat", parameters.containsKey("PSTAT GENERATOR")
+                    ? parameters.get("PSTAT GENERATOR").value() : "?");
+            InstrumentIdentity identity = new InstrumentIdentity("imported", "gamry", "Gamry " + pstat,
+                    metadata.getOrDefault("frameworkversion", "?"), metadata.getOrDefault("pstatserialno", pstat));
+            sink.file(new FileFacts("gamry", tag, identity, metadata, cell()));
         }
-        if (steps.isEmpty()) {
-            throw new ImportException(file, lines.size(), "holds no data table (CURVE … TABLE) that norrlab can read");
+
+        private StatedCell cell() throws ImportException {
+            Parameter area = parameters.get("AREA");
+            if (area == null) {
+                return StatedCell.NONE;
+            }
+            String label = area.fields().length > 3 ? area.fields()[3] : "";
+            if (!label.contains("(cm^2)")) {
+                notes.add(file.getFileName() + ":" + area.line() + ": the electrode area is not given in cm^2 ('"
+                        + area.text() + "'); not used (give --area)");
+                return StatedCell.NONE;
+            }
+            double cm2 = VendorText.parse(area.value(), file, area.line(), "AREA");
+            if (!(cm2 > 0)) {
+                notes.add(file.getFileName() + ":" + area.line() + ": the electrode area is stated as " + area.value()
+                        + " cm², which is no area; not used (give --area)");
+                return StatedCell.NONE;
+            }
+            return StatedCell.area(cm2, "file: '" + area.text() + "' (line " + area.line() + ")");
         }
-        InstrumentIdentity identity = new InstrumentIdentity("imported", "gamry", "Gamry " + metadata.getOrDefault("pstat", "?"),
-                metadata.getOrDefault("frameworkversion", "?"), metadata.getOrDefault("pstatserialno", metadata.getOrDefault("pstat", "?")));
-        return new ImportedSession(format(), tag, identity, metadata, steps, warnings, Optional.empty());
+
+        /** A number the header states, or NaN when it does not. */
+        double quantity(String name) throws ImportException {
+            Parameter p = parameters.get(name);
+            return p == null || p.value().isEmpty() ? Double.NaN : VendorText.parse(p.value(), file, p.line(), name);
+        }
+
+        /** A POTEN parameter as a set potential vs the reference electrode, or empty with a note saying why. */
+        Optional<Potential> setPotential(String name) throws ImportException {
+            Parameter p = parameters.get(name);
+            if (p == null) {
+                notes.add(file.getFileName() + ": Gamry " + tag + " states no " + name + ": that step's set potential is"
+                        + " left empty (give --potential)");
+                return Optional.empty();
+            }
+            double volts = VendorText.parse(p.value(), file, p.line(), name);
+            String vsOpenCircuit = p.fields().length > 3 ? p.fields()[3].trim() : "";
+            if (vsOpenCircuit.equals("F")) {
+                return Optional.of(new Potential(volts, Potential.Scale.RE));
+            }
+            if (!vsOpenCircuit.equals("T")) {
+                throw new ImportException(file, p.line(), "Gamry " + tag + ": " + name + " has '" + vsOpenCircuit
+                        + "' where T or F (vs open circuit or not) is expected");
+            }
+            Parameter eoc = parameters.get("EOC");
+            if (eoc == null || eoc.value().equals("0") || eoc.value().isEmpty()) {
+                notes.add(file.getFileName() + ":" + p.line() + ": " + name + " " + p.value() + " V is set vs open circuit"
+                        + " and the file states no measured open-circuit potential (EOC) before the data: that step's set"
+                        + " potential is left empty (give --potential)");
+                return Optional.empty();
+            }
+            Potential vsReference = new Potential(volts + VendorText.parse(eoc.value(), file, eoc.line(), "EOC"),
+                    Potential.Scale.RE);
+            notes.add(file.getFileName() + ":" + p.line() + ": " + name + " " + p.value() + " V is set vs open circuit;"
+                    + " with the file's EOC " + eoc.value() + " V (line " + eoc.line() + ") it is " + vsReference);
+            return Optional.of(vsReference);
+        }
     }
 
-    private int readTable(Path file, List<String> lines, int at, String name, String[] parts, String tag, double setVolts,
-                          List<ImportedSession.Step> steps, List<String> warnings) throws ImportException {
-        int declared = parts.length >= 3 && !parts[2].isBlank() ? (int) VendorText.parse(parts[2], file, at + 1, "rows") : -1;
-        if (at + 2 >= lines.size()) {
-            throw new ImportException(file, at + 1, "table " + name + " ends before its column names and units");
+    /** One table, read a row at a time and handed on as one or more steps. */
+    private static final class Table {
+        private final Reading reading;
+        private final Path file;
+        private final String name;
+        private final int at;
+        private final int declared;
+        private String[] columns;
+        private boolean unitsRead;
+        private int time;
+        private int potential;
+        private int current;
+        private int rows;
+        private boolean cut;
+        /** The step kinds and split of this table; null for a table that is dropped (a ring electrode's). */
+        private Layout layout;
+        private int openSegment = -1;
+        private double stepStart;
+
+        Table(Reading reading, String name, int at, int declared) {
+            this.reading = reading;
+            this.file = reading.file;
+            this.name = name;
+            this.at = at;
+            this.declared = declared;
         }
-        String[] columns = lines.get(at + 1).split("\t", -1);
-        int time = index(columns, "T");
-        int volts = index(columns, "Vf");
-        int current = index(columns, "Im");
-        int row = at + 3;
-        if (time < 0 || volts < 0) {
-            warnings.add(file.getFileName() + ":" + (at + 1) + ": table " + name + " has no T and Vf columns (" + String.join(", ",
-                    java.util.Arrays.stream(columns).filter(c -> !c.isBlank()).toList()) + "); skipped");
-            while (row < lines.size() && lines.get(row).startsWith("\t")) {
-                row++;
+
+        void line(String line, int number, boolean lastAndCut) throws ImportException {
+            String[] cells = line.split("\t", -1);
+            if (columns == null) {
+                int named = cells.length;
+                while (named > 1 && cells[named - 1].isBlank()) {
+                    named--;
+                }
+                columns = Arrays.copyOf(cells, named);
+                start(number);
+                return;
             }
-            return row;
-        }
-        List<Sample> samples = new ArrayList<>();
-        int needed = Math.max(time, Math.max(volts, current)) + 1;
-        while (row < lines.size() && lines.get(row).startsWith("\t")) {
-            String[] cells = lines.get(row).split("\t", -1);
-            if (cells.length < needed) {
-                throw new ImportException(file, row + 1, "table " + name + " row has " + cells.length + " cells, expected "
-                        + needed + " (cut short: truncated file?)");
+            if (!unitsRead) {
+                unitsRead = true;
+                return;
             }
-            double t = VendorText.parse(cells[time], file, row + 1, "T");
-            double e = VendorText.parse(cells[volts], file, row + 1, "Vf");
-            samples.add(current < 0 ? Sample.potentialOnly(Math.max(0, t), e)
-                    : new Sample(Math.max(0, t), e, VendorText.parse(cells[current], file, row + 1, "Im"), Double.NaN, 0));
-            row++;
+            if (cells.length < columns.length) {
+                if (lastAndCut) {
+                    cut = true;
+                    reading.notes.add(file.getFileName() + ":" + number + ": the last row is cut short (truncated file?): "
+                            + rows + " complete rows of table " + name + " kept");
+                    return;
+                }
+                throw new ImportException(file, number, "Gamry " + reading.tag + ": table " + name + " row has "
+                        + cells.length + " cells where its header names " + columns.length
+                        + "; only the last row of a truncated file may be short");
+            }
+            rows++;
+            if (layout == null) {
+                return;
+            }
+            double t = VendorText.parse(cells[time], file, number, "T");
+            double e = VendorText.parse(cells[potential], file, number, "Vf");
+            int segment = layout.segment(t, number);
+            if (segment != openSegment) {
+                if (openSegment >= 0) {
+                    reading.sink.endStep();
+                }
+                openSegment = segment;
+                stepStart = layout.start(segment, t);
+                reading.sink.beginStep(layout.step(segment, t));
+                reading.steps++;
+            }
+            double since = t - stepStart;
+            if (since < 0) {
+                throw new ImportException(file, number, "Gamry " + reading.tag + ": table " + name + ": T " + cells[time].trim()
+                        + " s is before its step began at " + plain(stepStart) + " s (the header's step times say so)");
+            }
+            reading.sink.sample(current < 0 ? Sample.potentialOnly(since, e)
+                    : new Sample(since, e, VendorText.parse(cells[current], file, number, "Im"), Double.NaN, 0));
         }
-        if (declared >= 0 && declared != samples.size()) {
-            warnings.add(file.getFileName() + ":" + (at + 1) + ": table " + name + " declares " + declared + " rows but "
-                    + samples.size() + " are present (truncated file?); imported what is there");
+
+        private void start(int number) throws ImportException {
+            time = index("T");
+            potential = index("Vf");
+            current = index("Im");
+            String tag = reading.tag;
+            if (index("Zreal") >= 0 || index("Freq") >= 0) {
+                throw new ImportException(file, number, "Gamry " + tag + ": table " + name + " holds impedance spectra;"
+                        + " norrlab does not store them yet: import the time-series files of the session");
+            }
+            if (tag.equals("COLLECTCHRONOA") && name.equals("CURVE DETECTOR")) {
+                return;
+            }
+            boolean openCircuit = name.equals("OCVCURVE") || tag.equals("CORPOT");
+            if (time < 0 || potential < 0 || (current < 0 && !openCircuit)) {
+                throw new ImportException(file, number, "Gamry " + tag + ": table " + name + " lacks the columns T, Vf"
+                        + (openCircuit ? "" : " and Im") + " (found: " + String.join(", ",
+                        Arrays.stream(columns).filter(c -> !c.isBlank()).toList()) + "); norrlab reads no other");
+            }
+            if (openCircuit) {
+                layout = Layout.whole(this, "ocp", reading.tag.equals("CORPOT") ? reading.quantity("SAMPLETIME") : Double.NaN);
+            } else if (tag.equals("CV")) {
+                layout = Layout.whole(this, "cv", Double.NaN);
+            } else {
+                layout = Layout.stepped(this, tag.equals("CHRONOP") ? "cp" : "ca");
+            }
         }
-        String kind = name.equals("OCVCURVE") ? "ocp" : switch (tag) {
-            case "CHRONOA" -> "ca";
-            case "CV" -> "cv";
-            case "CORPOT" -> "ocp";
-            case "CHRONOP" -> "cp";
-            default -> tag.toLowerCase(java.util.Locale.ROOT);
-        };
-        if (kind.equals("ocp") && current >= 0) {
-            List<Sample> potentialOnly = new ArrayList<>();
-            samples.forEach(s -> potentialOnly.add(Sample.potentialOnly(s.timeSeconds(), s.potentialVolts())));
-            samples = potentialOnly;
+
+        private int index(String column) {
+            for (int i = 0; i < columns.length; i++) {
+                if (columns[i].trim().equals(column)) {
+                    return i;
+                }
+            }
+            return -1;
         }
-        if (!samples.isEmpty()) {
-            steps.add(new ImportedSession.Step(kind, name, kind.equals("ca") ? setVolts : Double.NaN,
-                    VendorText.medianInterval(samples), samples));
+
+        void end() throws ImportException {
+            if (!unitsRead) {
+                throw new ImportException(file, at, "Gamry " + reading.tag + ": table " + name
+                        + " ends before its column names and units (truncated file?)");
+            }
+            if (layout == null && columns != null) {
+                reading.notes.add(file.getFileName() + ":" + at + ": table " + name + " (" + rows + " rows) is the ring"
+                        + " electrode's (a second working electrode, held at VRING); norrlab keeps one working electrode"
+                        + " per session, so only the generator's table is imported");
+            }
+            if (openSegment >= 0) {
+                reading.sink.endStep();
+            }
+            if (declared >= 0 && declared != rows + (cut ? 1 : 0)) {
+                reading.notes.add(file.getFileName() + ":" + at + ": table " + name + " declares " + declared + " rows but "
+                        + rows + " are present (truncated file?); imported what is there");
+            }
         }
-        return row;
     }
 
-    private static int index(String[] columns, String name) {
-        for (int i = 0; i < columns.length; i++) {
-            if (columns[i].trim().equals(name)) {
-                return i;
-            }
+    /**
+     * How a table's rows become steps: the whole table as one step timed from its first sample, or a chrono table
+     * split at the header's step times into pre-step, step 1 and step 2.
+     */
+    private static final class Layout {
+        private static final String[] STEP_NAMES = {"PRESTEP", "STEP1", "STEP2"};
+        private final Table table;
+        private final String kind;
+        private final boolean stepped;
+        private final double interval;
+        private final double preStep;
+        private final double step1;
+        private final double step2;
+        private final double tolerance;
+
+        private Layout(Table table, String kind, boolean stepped, double interval, double preStep, double step1,
+                       double step2) {
+            this.table = table;
+            this.kind = kind;
+            this.stepped = stepped;
+            this.interval = interval;
+            this.preStep = preStep;
+            this.step1 = step1;
+            this.step2 = step2;
+            // A row's T can be off its nominal time by a little (Gamry writes 90.0001 for 90 s): a quarter of the
+            // sample period tells a step's last row from the next step's first without moving either.
+            this.tolerance = Double.isNaN(interval) ? 1e-9 : interval / 4;
         }
-        return -1;
+
+        static Layout whole(Table table, String kind, double interval) {
+            return new Layout(table, kind, false, interval, 0, 0, 0);
+        }
+
+        static Layout stepped(Table table, String kind) throws ImportException {
+            Reading reading = table.reading;
+            double step1 = reading.quantity("TSTEP1");
+            if (Double.isNaN(step1)) {
+                throw new ImportException(table.file, table.at, "Gamry " + reading.tag + ": table " + table.name
+                        + " comes without the header's TSTEP1, so its steps cannot be told apart; norrlab reads only"
+                        + " complete CHRONOA/CHRONOP headers");
+            }
+            double preStep = reading.quantity("TPRESTEP");
+            double step2 = reading.quantity("TSTEP2");
+            return new Layout(table, kind, true, reading.quantity("SAMPLETIME"), Double.isNaN(preStep) ? 0 : preStep, step1,
+                    Double.isNaN(step2) ? 0 : step2);
+        }
+
+        /** The segment a row of time t belongs to: 0 pre-step, 1 step 1, 2 step 2 (always 1 for a whole table). */
+        int segment(double t, int line) throws ImportException {
+            if (!stepped) {
+                return 1;
+            }
+            if (t <= tolerance && preStep > 0) {
+                return 0;
+            }
+            if (t <= step1 + tolerance) {
+                return 1;
+            }
+            if (step2 > 0) {
+                return 2;
+            }
+            throw new ImportException(table.file, line, "Gamry " + table.reading.tag + ": table " + table.name + ": T "
+                    + plain(t) + " s is after step 1 ends (TSTEP1 " + plain(step1) + " s) but TSTEP2 is 0");
+        }
+
+        /** The file time a segment began at: its first sample for a whole table; the header's step times otherwise. */
+        double start(int segment, double firstT) {
+            if (!stepped) {
+                return firstT;
+            }
+            return segment == 0 ? -preStep : segment == 1 ? 0 : step1;
+        }
+
+        StepFacts step(int segment, double firstT) throws ImportException {
+            if (!stepped) {
+                return new StepFacts(kind, table.name + " (from file time " + plain(firstT) + " s)", Optional.empty(),
+                        interval);
+            }
+            String which = STEP_NAMES[segment];
+            String set = kind.equals("ca") ? "V" + which : "I" + which;
+            String label = table.name + (segment == 0 ? " pre-step" : " step " + segment) + " (" + set + ", from T = "
+                    + plain(start(segment, firstT)) + " s)";
+            Optional<Potential> potential = kind.equals("ca") ? table.reading.setPotential(set) : Optional.empty();
+            return new StepFacts(kind, label, potential, interval);
+        }
     }
 }

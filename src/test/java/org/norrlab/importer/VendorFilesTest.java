@@ -33,12 +33,15 @@ class VendorFilesTest {
     @CsvSource({
             // file, format, steps, samples in the first step, first step kind, first E (V), first I (A)
             "biologic-mpt/yadg_ca.mpt,                    eclab,       1,  721, ca,   0.14643160, 1.8604061e-5",
-            "biologic-mpt/yadg_ca.issue_149.mpt,          eclab,       1,   80, ca,   3.4241872,  9.693702445496222e-6",
+            // four loops (header "Loop k from point number …"): one step each, 20 rows apiece
+            "biologic-mpt/yadg_ca.issue_149.mpt,          eclab,       4,   20, ca,   3.4241872,  9.693702445496222e-6",
             "biologic-mpt/yadg_cv.mpt,                    eclab,       1, 5103, cv,   2.4807117,  -1.235983972946997e-9",
             "biologic-mpt/ixdat_Pt_poly_cv_CUT.mpt,       eclab,       1,  223, cv,   0.87869531, -2.604324994466466e-6",
-            "biologic-mpt/yadg_mb.issue_95.de.mpt,        eclab,       1,   33, other, 2.3278546,  0",
-            "gamry-dta/gamryparser_chronoa_data.dta,      gamry,       1,   10, ca,   -5.4e-4,    -2.34197e-8",
-            "gamry-dta/gamryparser_chronoa_de_data.dta,   gamry,       1,   10, ca,   -5.0e-4,    -2.0e-8",
+            // sequences Ns 0, 1, 2 of 11 rows each: one step per sequence
+            "biologic-mpt/yadg_mb.issue_95.de.mpt,        eclab,       3,   11, other, 2.3278546,  0",
+            // the row at T = 0 is the pre-step's (Sig = VPRESTEP 0 V), then TSTEP1 30 s and step 2: three steps
+            "gamry-dta/gamryparser_chronoa_data.dta,      gamry,       3,    1, ca,   -5.4e-4,    -2.34197e-8",
+            "gamry-dta/gamryparser_chronoa_de_data.dta,   gamry,       3,    1, ca,   -5.0e-4,    -2.0e-8",
             "gamry-dta/gamryparser_cv_data.dta,           gamry,       5,   10, cv,   0.49,       7.80498e-9",
             "gamry-dta/gamryjl_AAP1_24_PhOx2_CV.DTA,      gamry,       2, 1401, cv,   0.500318,   1.66142e-7",
             "gamry-dta/shepard_Chronopot_0A_decimalcomma.DTA, gamry,   1,  121, cp,   1.57964,    -0.0341116",
@@ -70,9 +73,9 @@ class VendorFilesTest {
         assertThat(ocp.steps().get(0).kind()).isEqualTo("ocp");
         assertThat(ocp.steps().get(0).samples()).hasSize(545).allMatch(x -> !x.hasCurrent());
         assertThat(ocp.steps().get(0).samples().get(0).potentialVolts()).isCloseTo(-5.63428e-3, within(1e-9));
-        ImportedSession eis = read("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA");
-        assertThat(eis.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp");
-        assertThat(eis.warnings()).anyMatch(w -> w.contains("table ZCURVE has no T and Vf columns") && w.contains("skipped"));
+        // impedance is refused, not kept as its OCV table's time series (issue 17)
+        assertThatThrownBy(() -> read("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA"))
+                .hasMessageContaining("is a Gamry EISPOT file: it holds impedance spectra");
         ImportedSession cv = read("gamry-dta/maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
         assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp", "cv", "cv", "cv", "cv", "cv");
         assertThat(cv.steps().get(0).samples()).hasSize(39);
@@ -83,7 +86,8 @@ class VendorFilesTest {
         ImportedSession ca = read("gamry-dta/gamryparser_chronoa_data.dta");
         assertThat(ca.warnings()).containsExactly(
                 "gamryparser_chronoa_data.dta:64: table CURVE declares 5258 rows but 10 are present (truncated file?); imported what is there");
-        assertThat(ca.steps().get(0).voltsVsReference()).isEqualTo(0.5);
+        // step 0 is the pre-step at VPRESTEP 0 V; step 1 holds VSTEP1
+        assertThat(ca.steps().get(1).voltsVsReference()).isEqualTo(0.5);
         ImportedSession packets = read("methodscript/single_packets.txt");
         assertThat(packets.warnings()).anyMatch(w -> w.contains("no end marker (truncated output?)"))
                 .anyMatch(w -> w.contains("no time (eb) column"));
@@ -108,9 +112,12 @@ class VendorFilesTest {
                 .hasMessage(noCount + ":2: expected 'Nb header lines : N'; this EC-Lab version's header is not one we read");
         Path renamed = variant("biologic-mpt/yadg_ca.mpt", t -> t.replace("\tEwe/V\t", "\tEwe2/V\t"), "b.mpt");
         assertThatThrownBy(() -> new EcLabImporter().read(renamed))
-                .hasMessageStartingWith(renamed + ":68: expected the columns time/s, Ewe/V and I/mA (or <I>/mA); found: mode");
+                .hasMessageStartingWith(renamed + ":68: EC-Lab \"Chronoamperometry / Chronocoulometry\": expected the columns"
+                        + " time/s, Ewe/V or <Ewe>/V or <Ewe/V> and I/mA or <I>/mA or <I/mA>; found: mode");
+        // a row cut short at the end of the file is dropped with a note, as the time rule says (issue 17)
         Path cut = variant("biologic-mpt/yadg_ca.mpt", t -> t.substring(0, t.length() - 300), "c.mpt");
-        assertThatThrownBy(() -> new EcLabImporter().read(cut)).hasMessageContaining("(the row is cut short: truncated file?)");
+        assertThat(new EcLabImporter().read(cut).notes())
+                .containsExactly("c.mpt:789: the last row is cut short (truncated file?): 720 complete rows kept");
         Path noTag = variant("gamry-dta/gamryparser_chronoa_data.dta", t -> t.replace("TAG\tCHRONOA", "TAGS\tCHRONOA"), "d.dta");
         assertThatThrownBy(() -> new GamryImporter().read(noTag)).hasMessage(noTag + ":2: expected 'TAG<tab>technique'");
         Path badNumber = variant("gamry-dta/gamryparser_chronoa_data.dta", t -> t.replace("-5.40000E-004", "-5.4x000E-004"), "e.dta");
