@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -128,9 +130,9 @@ public final class PsTraceCsvImporter implements Importer {
         sink.file(new FileFacts(FORMAT, first.technique().title, new InstrumentIdentity("imported", "palmsens",
                 "PalmSens (PSTrace CSV export)", "unknown", "unknown"), layout.metadata(), StatedCell.NONE));
         boolean sweepWithoutTime = false;
-        Optional<String> cutShort = Optional.empty();
+        Set<String> cutShort = new LinkedHashSet<>();
         for (Curve curve : layout.curves()) {
-            cutShort = readCurve(file, layout, curve, sink);
+            readCurve(file, layout, curve, sink).ifPresent(cutShort::add);
             sweepWithoutTime |= curve.technique().x != Axis.TIME;
             if (curve.technique() == Technique.CHRONOAMPEROMETRY) {
                 sink.note(file.getFileName() + ": " + NAME + " '" + curve.title() + "' states no set potential and has no"
@@ -143,8 +145,8 @@ public final class PsTraceCsvImporter implements Importer {
                     + " no time column: each sample's time is its row number in its scan (0, 1, 2, …), not seconds,"
                     + " so the durations, rates and charges of these steps are not physical");
         }
-        if (cutShort.isPresent()) {
-            sink.note(cutShort.get());
+        for (String note : cutShort) {
+            sink.note(note);
         }
     }
 
@@ -161,9 +163,9 @@ public final class PsTraceCsvImporter implements Importer {
                     break;
                 }
                 if (line.startsWith("Date and time measurement:")) {
-                    metadata.put("measured", cells(line)[1].trim());
+                    metadata.put("measured", secondCell(line));
                 } else if (line.startsWith("Date and time:")) {
-                    metadata.put("exported", cells(line).length > 1 ? cells(line)[1].trim() : "");
+                    metadata.put("exported", secondCell(line));
                 } else if (line.startsWith("Notes:")) {
                     String notes = lines.next();
                     if (notes != null && !notes.replace(",", "").isBlank()) {
@@ -255,7 +257,8 @@ public final class PsTraceCsvImporter implements Importer {
                 boolean last = next == null;
                 if (cells.length != columns) {
                     if (last && cells.length < columns) {
-                        cutShort = Optional.of(cutShortNote(file, number, samples, curve));
+                        cutShort = Optional.of(file.getFileName() + ":" + number + ": the last row is cut short (truncated"
+                                + " file?): " + samples + " complete rows kept" + (columns > 2 ? " for each curve" : ""));
                         break;
                     }
                     throw new ImportException(file, number, NAME + " \"" + technique.title + "\": the row has "
@@ -275,7 +278,10 @@ public final class PsTraceCsvImporter implements Importer {
                         sample = sample(file, number, curve, samples, xText, yText);
                     } catch (ImportException e) {
                         if (last && !lines.lastLineEnded()) {
-                            cutShort = Optional.of(cutShortNote(file, number, samples, curve));
+                            cutShort = Optional.of(file.getFileName() + ":" + number + ": the last row is cut short"
+                                    + " (truncated file?): its value for '" + curve.title() + "' is not a number ("
+                                    + e.getMessage().substring(e.getMessage().indexOf("column")) + "); " + samples
+                                    + " complete rows of that curve kept");
                             break;
                         }
                         throw e;
@@ -292,11 +298,6 @@ public final class PsTraceCsvImporter implements Importer {
         }
         sink.endStep();
         return cutShort;
-    }
-
-    private static String cutShortNote(Path file, int line, int kept, Curve curve) {
-        return file.getFileName() + ":" + line + ": the last row is cut short (truncated file?): " + kept
-                + " complete rows kept" + (curve.index() > 0 ? " for each curve" : "");
     }
 
     private static Sample sample(Path file, int line, Curve curve, int row, String xText, String yText)
@@ -317,6 +318,11 @@ public final class PsTraceCsvImporter implements Importer {
                     + " counts time from the start of the measurement, so this export is not one norrlab reads");
         }
         return seconds;
+    }
+
+    private static String secondCell(String line) {
+        String[] cells = cells(line);
+        return cells.length > 1 ? cells[1].trim() : "";
     }
 
     private static String[] cells(String line) {
