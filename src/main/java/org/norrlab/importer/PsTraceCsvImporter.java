@@ -302,14 +302,19 @@ public final class PsTraceCsvImporter implements Importer {
 
     private static Sample sample(Path file, int line, Curve curve, int row, String xText, String yText)
             throws ImportException {
-        double x = VendorText.parse(xText, file, line, curve.x().text() + " of '" + curve.title() + "'") * curve.x().toSi();
-        double y = VendorText.parse(yText, file, line, curve.y().text() + " of '" + curve.title() + "'") * curve.y().toSi();
+        double x = VendorText.parse(xText, file, line, column(curve, curve.x())) * curve.x().toSi();
+        double y = VendorText.parse(yText, file, line, column(curve, curve.y())) * curve.y().toSi();
         return switch (curve.technique()) {
             case CHRONOAMPEROMETRY -> new Sample(time(file, line, x), Double.NaN, y, Double.NaN, 0);
             case CHRONOPOTENTIOMETRY, OPEN_CIRCUIT -> Sample.potentialOnly(time(file, line, x), y);
             // no time in a sweep export: the row number stands for it, and the import says so in a note and the label
             case LINEAR_SWEEP, CYCLIC -> new Sample(row, x, y, Double.NaN, 0);
         };
+    }
+
+    /** A column as messages name it: its unit, its curve and the format, e.g. µA (PSTrace CSV curve '…'). */
+    private static String column(Curve curve, Unit unit) {
+        return unit.text() + " (" + NAME + " curve '" + curve.title() + "')";
     }
 
     private static double time(Path file, int line, double seconds) throws ImportException {

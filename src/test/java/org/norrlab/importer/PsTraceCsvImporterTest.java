@@ -176,7 +176,8 @@ class PsTraceCsvImporterTest {
         assertThatThrownBy(() -> read(shortInside)).hasMessageContaining(shortInside + ":8: PSTrace CSV"
                 + " \"Chronoamperometry\": the row has 1 values; every row holds 2");
         Path badNumber = export("bad.csv", "Chronoamperometry: CA i vs t", "s,µA", "0,1", "0.1,x", "0.2,3");
-        assertThatThrownBy(() -> read(badNumber)).hasMessageContaining(badNumber + ":8: column 'µA of");
+        assertThatThrownBy(() -> read(badNumber)).hasMessage(badNumber + ":8: column 'µA (PSTrace CSV curve"
+                + " 'Chronoamperometry: CA i vs t')': 'x' is not a number");
         Path negativeTime = export("neg.csv", "Chronoamperometry: CA i vs t", "s,µA", "-0.1,1", "0,1");
         assertThatThrownBy(() -> read(negativeTime)).hasMessageContaining(negativeTime + ":7: PSTrace CSV: time -0.1 s");
     }
@@ -210,8 +211,8 @@ class PsTraceCsvImporterTest {
                 "0.2,3E-"));
         assertThat(cut.steps().get(0).samples()).hasSize(2);
         assertThat(cut.warnings()).contains("cutnumber.csv:9: the last row is cut short (truncated file?): its value for"
-                + " 'Chronoamperometry: CA i vs t' is not a number (column 'µA of 'Chronoamperometry: CA i vs t'': '3E-' is"
-                + " not a number); 2 complete rows of that curve kept");
+                + " 'Chronoamperometry: CA i vs t' is not a number (column 'µA (PSTrace CSV curve 'Chronoamperometry: CA i vs"
+                + " t')': '3E-' is not a number); 2 complete rows of that curve kept");
         Path noUnits = temp.resolve("nounits.csv");
         Files.writeString(noUnits, "Date and time:,2024-12-02 15:15:02\nNotes:\n\n");
         assertThatThrownBy(() -> read(noUnits)).hasMessageContaining(noUnits + ":4: expected a units row such as 's,µA'");
