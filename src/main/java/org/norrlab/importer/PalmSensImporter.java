@@ -72,7 +72,8 @@ public final class PalmSensImporter implements Importer {
         } catch (CharacterCodingException e) {
             throw new ImportException(file, 0, "is not readable UTF-16LE text (a " + NAME + " is): damaged file?");
         } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage().split("\n")[0];
+            // Jackson's own message, without the parser's source and location it appends
+            String problem = e.getOriginalMessage().split("\n")[0].replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*$", "");
             throw new ImportException(file, 0, "is not a readable " + NAME + ": the JSON is broken at character "
                     + e.getLocation().getCharOffset() + " (" + problem + "); the file may be truncated or damaged:"
                     + " save the session again from PSTrace");

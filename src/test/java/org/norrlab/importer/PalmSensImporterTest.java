@@ -149,7 +149,9 @@ class PalmSensImporterTest {
                 .hasMessageStartingWith(half + ": is not a readable PSTrace session (.pssession): the JSON is broken at")
                 .hasMessageEndingWith("the file may be truncated or damaged: save the session again from PSTrace");
         Path garbled = variant("cv_1scan.pssession", t -> t.replace("\"Curves\":[", "\"Curves\":[}}"));
-        assertThatThrownBy(() -> new PalmSensImporter().read(garbled)).hasMessageContaining("the JSON is broken at");
+        assertThatThrownBy(() -> new PalmSensImporter().read(garbled)).hasMessageMatching(".*: is not a readable PSTrace"
+                + " session \\(\\.pssession\\): the JSON is broken at character \\d+ \\(Unexpected close marker '}': expected"
+                + " ']'\\); the file may be truncated or damaged: save the session again from PSTrace");
         Path noValue = variant("cv_1scan.pssession", t -> t.replaceFirst("\\{\"V\":0\\.0}", "{\"W\":0.0}"));
         assertThatThrownBy(() -> new PalmSensImporter().read(noValue)).hasMessage(noValue + ": PSTrace session (.pssession):"
                 + " point 1 of array 'time' has no numeric value 'V'; the file is damaged: save the session again from PSTrace");
