@@ -73,10 +73,11 @@ public final class PalmSensImporter implements Importer {
             throw new ImportException(file, 0, "is not readable UTF-16LE text (a " + NAME + " is): damaged file?");
         } catch (JsonProcessingException e) {
             // Jackson's own message, without the parser's source and location it appends
-            String problem = e.getOriginalMessage().split("\n")[0].replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*$", "");
-            throw new ImportException(file, 0, "is not a readable " + NAME + ": the JSON is broken at character "
-                    + e.getLocation().getCharOffset() + " (" + problem + "); the file may be truncated or damaged:"
-                    + " save the session again from PSTrace");
+            String problem = String.valueOf(e.getOriginalMessage()).split("\n")[0]
+                    .replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*$", "");
+            String where = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
+            throw new ImportException(file, 0, "is not a readable " + NAME + ": the JSON is broken" + where + " ("
+                    + problem + "); the file may be truncated or damaged: save the session again from PSTrace");
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
@@ -484,6 +485,10 @@ public final class PalmSensImporter implements Importer {
                             + "' is at " + (t + offset) + " s, before the step's first point; time must run forward");
                 }
                 double volts = series.potential() == null ? Double.NaN : series.potential().values()[i];
+                if (Double.isInfinite(volts)) {
+                    throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
+                            + series.potential().description() + "' is " + volts + ", not a measured potential");
+                }
                 if (series.current() == null) {
                     sink.sample(Sample.potentialOnly(t, volts));
                     continue;
@@ -493,7 +498,7 @@ public final class PalmSensImporter implements Importer {
                     throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
                             + series.current().description() + "' is " + amperes + ", not a measured current");
                 }
-                sink.sample(new Sample(t, Double.isFinite(volts) ? volts : Double.NaN, amperes, Double.NaN, 0));
+                sink.sample(new Sample(t, volts, amperes, Double.NaN, 0));
             }
             sink.endStep();
             if (lengths.size() > 1 && series.potential().length() != series.current().length()) {

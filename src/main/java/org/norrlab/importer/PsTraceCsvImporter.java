@@ -202,6 +202,10 @@ public final class PsTraceCsvImporter implements Importer {
         List<Curve> curves = new ArrayList<>();
         for (int i = 0; i < titles.size(); i++) {
             String title = titles.get(i);
+            if (title.indexOf(':') < 0) {
+                throw new ImportException(file, titleLine, NAME + ": curve title '" + title + "' does not start with its"
+                        + " technique ('Chronoamperometry: CA i vs t'); this export's layout is not one norrlab reads");
+            }
             String name = title.substring(0, title.indexOf(':'));
             Technique technique = Technique.named(name).orElseThrow(() -> new ImportException(file, titleLine, NAME
                     + " curve '" + title + "': '" + name + "' is not a technique norrlab reads from " + NAME + " (allowed: "
