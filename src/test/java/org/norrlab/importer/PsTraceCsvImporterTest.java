@@ -178,6 +178,10 @@ class PsTraceCsvImporterTest {
         Path badNumber = export("bad.csv", "Chronoamperometry: CA i vs t", "s,µA", "0,1", "0.1,x", "0.2,3");
         assertThatThrownBy(() -> read(badNumber)).hasMessage(badNumber + ":8: column 'µA (PSTrace CSV curve"
                 + " 'Chronoamperometry: CA i vs t')': 'x' is not a number");
+        Path mixedTitles = export("mixed.csv", "Chronoamperometry: CA i vs t,,Scan 2", "s,µA,s,µA", "0,1,0,2");
+        assertThatThrownBy(() -> read(mixedTitles)).hasMessage(mixedTitles + ":4: PSTrace CSV: curve title 'Scan 2' does"
+                + " not start with its technique ('Chronoamperometry: CA i vs t'); this export's layout is not one norrlab"
+                + " reads");
         Path negativeTime = export("neg.csv", "Chronoamperometry: CA i vs t", "s,µA", "-0.1,1", "0,1");
         assertThatThrownBy(() -> read(negativeTime)).hasMessageContaining(negativeTime + ":7: PSTrace CSV: time -0.1 s");
     }
