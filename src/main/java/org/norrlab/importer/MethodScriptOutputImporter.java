@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
@@ -7,22 +8,25 @@ import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Raw MethodSCRIPT device output (lines e, Mxxxx, P…, *, as saved by PalmSens' example code): every
- * measurement loop becomes a step. Columns are read by type: time (eb), set or measured potential
- * (da, ab), WE current (ba); without a time column the sample number stands for time, and the
- * import says so.
+ * Raw MethodSCRIPT device output (lines e, Mxxxx, P…, *, as saved by PalmSens' example code), read a line at a time:
+ * every measurement loop becomes a step. Columns are read by type: time (eb), set or measured potential (da, ab), WE
+ * current (ba). A value the device sends as "nan" stays NaN (no potential, never 0 V); without a time column the
+ * sample number stands for time, and the import says so. Impedance packages are refused.
  */
 public final class MethodScriptOutputImporter implements Importer {
+    private static final String NAME = "MethodSCRIPT output";
+    /** Frequency, impedance, Z', Z'' and phase: the variable types of an impedance package. */
+    private static final Set<String> IMPEDANCE_TYPES = Set.of("dc", "cb", "cc", "cd", "ca");
+    private static final int EIS_LOOP = 0x000D;
+
     @Override
     public String format() {
         return "methodscript";
@@ -36,92 +40,91 @@ public final class MethodScriptOutputImporter implements Importer {
 
     @Override
     public void read(Path file, ImportSink sink) throws ImportException {
-        read(file).replayInto(sink);
+        try (TextLines lines = TextLines.open(file)) {
+            String first = lines.next();
+            String second = first == null ? null : lines.next();
+            if ("e".equals(first) && second != null && (second.startsWith("#") || second.startsWith("var"))) {
+                throw new ImportException(file, 2, "is a MethodSCRIPT script (what the host sends), not device output; run"
+                        + " it on the instrument and import what the instrument answered");
+            }
+            sink.file(new FileFacts(format(), "MethodSCRIPT", new InstrumentIdentity("imported", "methodscript",
+                    "MethodSCRIPT device", "unknown", "unknown"), Map.of("technique", NAME), StatedCell.NONE));
+            Output output = new Output(file, sink);
+            // the first two lines were read ahead for the script check; the rest are read one at a time
+            output.handle(first, 1);
+            output.handle(second, 2);
+            for (String line = lines.next(); line != null; line = lines.next()) {
+                output.handle(line, lines.lineNumber());
+            }
+            output.finish(lines.lineNumber());
+        }
     }
 
-    @Override
-    public ImportedSession read(Path file) throws ImportException {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+    /** Hands each measurement loop (M … *) on as a step, its packages as its samples, while the lines are read. */
+    private static final class Output implements Reply.Visitor<ImportException> {
+        private final Path file;
+        private final ImportSink sink;
+        private int loopCode = -1;
+        private int loops;
+        private boolean inStep;
+        private int samplesInStep;
+        private int samples;
+        private boolean untimed;
+        private int lineNumber;
+
+        Output(Path file, ImportSink sink) {
+            this.file = file;
+            this.sink = sink;
         }
-        if (lines.size() > 1 && lines.get(0).equals("e") && (lines.get(1).startsWith("#") || lines.get(1).startsWith("var"))) {
-            throw new ImportException(file, 2, "is a MethodSCRIPT script (what the host sends), not device output; run it on"
-                    + " the instrument and import what the instrument answered");
-        }
-        Output output = new Output(file);
-        for (int i = 0; i < lines.size(); i++) {
+
+        void handle(String line, int number) throws ImportException {
+            if (line == null) {
+                return;
+            }
             Reply reply;
             try {
-                reply = Reply.parse(lines.get(i));
+                reply = Reply.parse(line);
             } catch (MalformedReplyException e) {
-                throw new ImportException(file, i + 1, e.getMessage() + "; expected MethodSCRIPT device output");
+                throw new ImportException(file, number, e.getMessage() + "; expected " + NAME);
             }
-            output.lineNumber = i + 1;
-            reply.accept(output);
-        }
-        List<ImportedSession.Step> steps = output.steps;
-        List<String> warnings = output.warnings;
-        List<Sample> current = output.current;
-        int loopCode = output.loopCode;
-        if (current != null && !current.isEmpty()) {
-            warnings.add(file.getFileName() + ": the last measurement loop has no end marker (truncated output?); imported what is there");
-            steps.add(step(loopCode, current, steps.size()));
-        }
-        if (steps.isEmpty()) {
-            throw new ImportException(file, lines.size(), "holds no data packages (P lines)");
-        }
-        if (!output.timed) {
-            warnings.add(file.getFileName() + ": the packages carry no time (eb) column; each sample's number stands for its time in s");
-        }
-        return new ImportedSession(format(), "MethodSCRIPT", new InstrumentIdentity("imported", "methodscript",
-                "MethodSCRIPT device", "unknown", "unknown"), Map.of("technique", "MethodSCRIPT output"), steps, warnings,
-                Optional.empty());
-    }
-
-    /** The steps read so far: a measurement loop (M … *) is a step, its packages its samples. */
-    private static final class Output implements Reply.Visitor<RuntimeException> {
-        private final Path file;
-        final List<ImportedSession.Step> steps = new ArrayList<>();
-        final List<String> warnings = new ArrayList<>();
-        List<Sample> current;
-        int loopCode = -1;
-        boolean timed = true;
-        int lineNumber;
-
-        Output(Path file) {
-            this.file = file;
+            lineNumber = number;
+            reply.accept(this);
         }
 
         @Override
-        public void loopStarted(Reply.LoopStarted started) {
-            current = new ArrayList<>();
+        public void loopStarted(Reply.LoopStarted started) throws ImportException {
+            endStep();
             loopCode = started.code();
-        }
-
-        @Override
-        public void dataPackage(Reply.Package pkg) {
-            if (current == null) {
-                current = new ArrayList<>();
-            }
-            Sample sample = toSample(pkg.values(), current.size());
-            timed &= pkg.values().stream().anyMatch(v -> v.type().equals("eb"));
-            current.add(sample);
-        }
-
-        @Override
-        public void loopEnded(Reply.LoopEnded ended) {
-            if (current != null) {
-                steps.add(step(loopCode, current, steps.size()));
-                current = null;
+            if (loopCode == EIS_LOOP) {
+                throw impedance();
             }
         }
 
         @Override
-        public void error(Reply.Error error) {
-            warnings.add(file.getFileName() + ":" + lineNumber + ": device error " + error.code().code() + ": "
+        public void dataPackage(Reply.Package pkg) throws ImportException {
+            List<DataValue> values = pkg.values();
+            if (values.stream().anyMatch(v -> IMPEDANCE_TYPES.contains(v.type()))) {
+                throw impedance();
+            }
+            if (!inStep) {
+                beginStep(values);
+            }
+            Sample sample = toSample(values, samplesInStep);
+            untimed |= values.stream().noneMatch(v -> v.type().equals("eb"));
+            sink.sample(sample);
+            samplesInStep++;
+            samples++;
+        }
+
+        @Override
+        public void loopEnded(Reply.LoopEnded ended) throws ImportException {
+            endStep();
+            loopCode = -1;
+        }
+
+        @Override
+        public void error(Reply.Error error) throws ImportException {
+            sink.note(file.getFileName() + ":" + lineNumber + ": device error " + error.code().code() + ": "
                     + error.code().meaning());
         }
 
@@ -134,50 +137,92 @@ public final class MethodScriptOutputImporter implements Importer {
         public void carriesNothing(Reply reply) {
             // no data in these lines
         }
-    }
 
-    private static ImportedSession.Step step(int loopCode, List<Sample> samples, int index) {
-        String kind = switch (loopCode) {
-            case 0x0007 -> "ca";
-            case 0x0000 -> "lsv";
-            case 0x0005 -> "cv";
-            case 0x0002 -> "swv";
-            case 0x000D -> "eis";
-            default -> "other";
-        };
-        double volts = kind.equals("ca") && !samples.isEmpty() ? samples.get(0).potentialVolts() : Double.NaN;
-        return new ImportedSession.Step(kind, String.format("loop %d (M%04X)", index + 1, Math.max(loopCode, 0)), volts,
-                VendorText.medianInterval(samples), samples);
-    }
+        /**
+         * Begins the loop's step at its first package, so that a CA's set potential is the applied potential (da) the
+         * device reports in it; none when it reports none or "nan".
+         */
+        private void beginStep(List<DataValue> first) throws ImportException {
+            String kind = switch (loopCode) {
+                case 0x0007 -> "ca";
+                case 0x0000 -> "lsv";
+                case 0x0005 -> "cv";
+                default -> "other";
+            };
+            Optional<Potential> set = Optional.empty();
+            if (kind.equals("ca")) {
+                set = first.stream().filter(v -> v.type().equals("da")).map(DataValue::value).filter(Double::isFinite)
+                        .findFirst().map(volts -> new Potential(volts, Potential.Scale.RE));
+            }
+            loops++;
+            sink.beginStep(new StepFacts(kind, String.format("loop %d (M%04X)", loops, Math.max(loopCode, 0)), set,
+                    Double.NaN));
+            inStep = true;
+            samplesInStep = 0;
+        }
 
-    private static Sample toSample(List<DataValue> values, int index) {
-        double t = index;
-        double e = Double.NaN;
-        double i = Double.NaN;
-        int flags = 0;
-        for (DataValue v : values) {
-            switch (v.type()) {
-                case "eb" -> t = v.value();
-                case "da", "ab" -> e = Double.isNaN(e) ? v.value() : e;
-                case "ba" -> {
-                    if (Double.isNaN(i)) {
-                        i = v.value();
-                        int status = Math.max(0, v.status());
-                        if ((status & DataValue.STATUS_OVERLOAD) != 0) {
-                            flags |= SampleFlag.OVERLOAD.bit();
-                        }
-                        if ((status & DataValue.STATUS_UNDERLOAD) != 0) {
-                            flags |= SampleFlag.UNDERLOAD.bit();
-                        }
-                    }
-                }
-                default -> {
-                }
+        private void endStep() throws ImportException {
+            if (inStep) {
+                sink.endStep();
+                inStep = false;
             }
         }
-        if (Double.isNaN(i)) {
-            return Sample.potentialOnly(Math.max(0, t), Double.isNaN(e) ? 0 : e);
+
+        void finish(int lines) throws ImportException {
+            if (inStep) {
+                endStep();
+                sink.note(file.getFileName() + ": the last measurement loop has no end marker (truncated output?);"
+                        + " imported what is there");
+            }
+            if (samples == 0) {
+                throw new ImportException(file, lines, "holds no data packages (P lines); expected " + NAME);
+            }
+            if (untimed) {
+                sink.note(file.getFileName() + ": the packages carry no time (eb) column; each sample's number (0, 1, 2,"
+                        + " …) in its loop stands for its time, not seconds");
+            }
         }
-        return new Sample(Math.max(0, t), Double.isNaN(e) ? 0 : e, i, Double.NaN, flags);
+
+        private ImportException impedance() {
+            return new ImportException(file, lineNumber, NAME + " of an impedance measurement (EIS: frequency dc, Z' cc,"
+                    + " Z'' cd) holds impedance spectra; norrlab does not store them yet: import the time-series output"
+                    + " of the session");
+        }
+
+        private Sample toSample(List<DataValue> values, int index) throws ImportException {
+            double t = index;
+            double e = Double.NaN;
+            double i = Double.NaN;
+            int flags = 0;
+            for (DataValue v : values) {
+                switch (v.type()) {
+                    case "eb" -> t = v.value();
+                    // "nan" leaves the potential NaN: no potential measured, never 0 V
+                    case "da", "ab" -> e = Double.isNaN(e) ? v.value() : e;
+                    case "ba" -> {
+                        if (Double.isNaN(i)) {
+                            i = v.value();
+                            int status = Math.max(0, v.status());
+                            if ((status & DataValue.STATUS_OVERLOAD) != 0) {
+                                flags |= SampleFlag.OVERLOAD.bit();
+                            }
+                            if ((status & DataValue.STATUS_UNDERLOAD) != 0) {
+                                flags |= SampleFlag.UNDERLOAD.bit();
+                            }
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (!(t >= 0) || Double.isInfinite(t)) {
+                throw new ImportException(file, lineNumber, NAME + ": time (eb) " + t + " s is not a time since the loop"
+                        + " began; a sample's time must be 0 s or later");
+            }
+            if (Double.isNaN(i)) {
+                return Sample.potentialOnly(t, e);
+            }
+            return new Sample(t, e, i, Double.NaN, flags);
+        }
     }
 }

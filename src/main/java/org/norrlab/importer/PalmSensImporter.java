@@ -1,30 +1,29 @@
 package org.norrlab.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.importer.PsSessionJson.DataArray;
+import org.norrlab.importer.PsSessionJson.Measurement;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /**
- * PalmSens PSTrace session (.pssession): UTF-16LE JSON after a BOM, with a stray character after
- * the object (cut at the last '}'); keys in either case. Each measurement's arrays "time" (s),
- * "potential" (V) and "current" (µA) become one step.
+ * PalmSens PSTrace session (.pssession), read as a stream by {@link PsSessionJson}. Each measurement's data set holds
+ * its arrays one after another ("time", "potential", "current"; a CV names one pair per scan, "scan1channel1", …), so
+ * a measurement's columns are held as plain numbers until its end and then handed on as samples: one step per
+ * current series (per scan of a CV). Impedance measurements are refused (norrlab does not store spectra yet).
  */
 public final class PalmSensImporter implements Importer {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Override
     public String format() {
         return "pssession";
@@ -38,114 +37,254 @@ public final class PalmSensImporter implements Importer {
 
     @Override
     public void read(Path file, ImportSink sink) throws ImportException {
-        read(file).replayInto(sink);
+        PsSessionJson.read(file, (measurement, sessionMethod) -> new MeasurementSteps(file, sink, measurement,
+                sessionMethod).handOn());
     }
 
-    @Override
-    public ImportedSession read(Path file) throws ImportException {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_16LE);
-        } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+    /** A current (or, with none, a potential) series that becomes one step; time and potential may be absent. */
+    private record Series(String name, DataArray time, DataArray potential, DataArray current) {
+    }
+
+    /** One measurement, read to its end, handed on as steps: one per series. */
+    private static final class MeasurementSteps {
+        private final Path file;
+        private final ImportSink sink;
+        private final Measurement measurement;
+        private final String method;
+        private final boolean first;
+
+        MeasurementSteps(Path file, ImportSink sink, Measurement measurement, String sessionMethod) {
+            this.file = file;
+            this.sink = sink;
+            this.measurement = measurement;
+            this.method = measurement.method.isBlank() ? sessionMethod : measurement.method;
+            this.first = measurement.number == 1;
         }
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            throw new ImportException(file, 0, "expected one JSON object in UTF-16 (a PSTrace session); found none");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text.substring(start, end + 1));
-        } catch (IOException e) {
-            throw new ImportException(file, 0, "is not a readable PSTrace session (JSON: " + e.getMessage().split("\n")[0]
-                    + "); the file may be truncated");
-        }
-        JsonNode measurements = field(root, "measurements");
-        if (measurements == null || !measurements.isArray() || measurements.isEmpty()) {
-            throw new ImportException(file, 0, "expected a 'Measurements' list in the session; found none");
-        }
-        List<ImportedSession.Step> steps = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        Map<String, String> metadata = new LinkedHashMap<>();
-        JsonNode first = measurements.get(0);
-        String technique = text(first, "title");
-        metadata.put("technique", technique);
-        metadata.put("method", text(root, "methodformeasurement").lines().filter(l -> l.startsWith("METHOD_ID=")
-                || l.startsWith("TECHNIQUE=") || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).reduce((a, b) -> a + "; " + b)
-                .orElse(""));
-        for (JsonNode measurement : measurements) {
-            JsonNode values = field(field(measurement, "dataset"), "values");
-            if (values == null) {
-                warnings.add(file.getFileName() + ": measurement '" + text(measurement, "title") + "' has no data set; skipped");
-                continue;
+
+        void handOn() throws ImportException {
+            Optional<String> methodId = methodValue("METHOD_ID");
+            if (methodId.filter(id -> id.equalsIgnoreCase("eis")).isPresent() || measurement.impedanceSpectra > 0
+                    || measurement.dataSet.stream().anyMatch(DataArray::isImpedance)
+                    || measurement.title.toLowerCase(Locale.ROOT).contains("impedance")) {
+                throw new ImportException(file, 0, measurement.name() + methodId.map(id -> " (METHOD_ID=" + id + ")")
+                        .orElse("") + " holds impedance spectra; norrlab does not store them yet: import the"
+                        + " time-series files of the session");
             }
-            double[] time = array(values, "time", "-");
-            double[] potential = array(values, "potential", "VoltageReading");
-            double[] current = array(values, "current", "CurrentReading");
-            if (time == null || potential == null || current == null) {
-                warnings.add(file.getFileName() + ": measurement '" + text(measurement, "title")
-                        + "' has no time, potential and current arrays (impedance?); skipped");
-                continue;
+            String kind = switch (methodId.orElse("").toLowerCase(Locale.ROOT)) {
+                case "ad" -> "ca";
+                case "cv" -> "cv";
+                case "lsv" -> "lsv";
+                default -> "other";
+            };
+            List<Series> series = series();
+            if (series.isEmpty()) {
+                throw new ImportException(file, 0, measurement.name() + " holds no time, potential or current series"
+                        + " (arrays: " + describe(measurement.dataSet) + "); norrlab imports time series only");
             }
-            int n = Math.min(time.length, Math.min(potential.length, current.length));
-            List<Sample> samples = new ArrayList<>(n);
+            if (first) {
+                Map<String, String> metadata = new LinkedHashMap<>();
+                metadata.put("technique", measurement.title);
+                metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
+                        || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
+                sink.file(new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
+                        measurement.device, measurement.firmware, measurement.serial), metadata, StatedCell.NONE));
+            }
+            for (Series s : series) {
+                step(kind, s, series.size() > 1);
+            }
+            unused(series);
+        }
+
+        /**
+         * The series to store: in the data set, each description's potential and current pair (a CV's
+         * "scan1channel1" …; "potential" and "current" together) with the "time" array; without such arrays, the
+         * curves. A potential array beside a current series (EmStat4 "Measured WE potential") is not a series.
+         */
+        private List<Series> series() throws ImportException {
+            if (!measurement.dataSetHasSeries()) {
+                List<Series> fromCurves = new ArrayList<>();
+                for (DataArray[] curve : measurement.curves) {
+                    DataArray x = curve[0];
+                    DataArray y = curve[1];
+                    if (y.isCurrent() && (x.isTime() || x.isPotential())) {
+                        fromCurves.add(new Series(y.description(), x.isTime() ? x : null, x.isPotential() ? x : null, y));
+                    } else if (y.isPotential() && x.isTime()) {
+                        fromCurves.add(new Series(y.description(), x, y, null));
+                    } else {
+                        throw new ImportException(file, 0, measurement.name() + ": a curve of '" + y.description()
+                                + "' (" + y.unitType() + ") against '" + x.description() + "' (" + x.unitType()
+                                + ") is not a time or potential series norrlab reads");
+                    }
+                }
+                return fromCurves;
+            }
+            DataArray time = measurement.dataSet.stream().filter(DataArray::isTime).findFirst().orElse(null);
+            Map<String, DataArray[]> pairs = new LinkedHashMap<>();
+            for (DataArray array : measurement.dataSet) {
+                if (array.isPotential() || array.isCurrent()) {
+                    String key = array.description().toLowerCase(Locale.ROOT);
+                    key = key.equals("potential") || key.equals("current") ? "" : key;
+                    DataArray[] pair = pairs.computeIfAbsent(key, k -> new DataArray[2]);
+                    pair[array.isCurrent() ? 1 : 0] = pair[array.isCurrent() ? 1 : 0] == null ? array
+                            : pair[array.isCurrent() ? 1 : 0];
+                }
+            }
+            boolean anyCurrent = pairs.values().stream().anyMatch(p -> p[1] != null);
+            List<Series> series = new ArrayList<>();
+            for (Map.Entry<String, DataArray[]> pair : pairs.entrySet()) {
+                if (anyCurrent && pair.getValue()[1] == null) {
+                    continue;
+                }
+                series.add(new Series(pair.getKey(), series.isEmpty() ? time : null, pair.getValue()[0], pair.getValue()[1]));
+            }
+            return series;
+        }
+
+        private void step(String kind, Series series, boolean scans) throws ImportException {
+            int n = Integer.MAX_VALUE;
+            List<String> lengths = new ArrayList<>();
+            for (DataArray array : new DataArray[] {series.potential(), series.current()}) {
+                if (array != null) {
+                    n = Math.min(n, array.length());
+                    lengths.add(array.length() + " in '" + array.description() + "'");
+                }
+            }
+            String label = measurement.title + (scans ? " " + series.name() : "");
+            DataArray time = series.time() != null && series.time().length() == n ? series.time() : null;
+            double step = Double.NaN;
+            String timeNote = "";
+            if (time == null) {
+                OptionalDouble interval = sweepInterval(kind);
+                if (interval.isPresent()) {
+                    step = interval.getAsDouble();
+                    timeNote = "each sample's time is its point number × E_STEP / SCAN_RATE of the method ("
+                            + methodValue("E_STEP").orElseThrow() + " V / " + methodValue("SCAN_RATE").orElseThrow()
+                            + " V/s = " + step + " s), counted from the step's start";
+                } else {
+                    step = 1;
+                    label += " (time = point number, not s)";
+                    timeNote = "each sample's time is its point number (0, 1, 2, …), not seconds, so the step's duration,"
+                            + " rates and charge are not physical";
+                }
+                sink.note(file.getFileName() + ": " + measurement.name() + (scans ? " " + series.name() : "")
+                        + (series.time() == null ? " has no time array" : " has a time array of " + series.time().length()
+                        + " points for " + n + " samples") + ": " + timeNote);
+            }
+            double offset = time == null || n == 0 ? 0 : time.values()[0];
+            if (offset != 0) {
+                label += String.format(Locale.ROOT, " (from %s s in the file)", offset);
+            }
+            Optional<Potential> set = kind.equals("ca") ? setPotential() : Optional.empty();
+            sink.beginStep(new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
+                    .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
+            double amperesPerUnit = series.current() == null ? 1 : amperesPerUnit(series.current());
             for (int i = 0; i < n; i++) {
-                samples.add(new Sample(Math.max(0, time[i]), potential[i], current[i] * 1e-6, Double.NaN, 0));
+                double t = time != null ? time.values()[i] - offset : i * step;
+                if (!(t >= 0) || Double.isInfinite(t)) {
+                    throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '" + label
+                            + "' is at " + (t + offset) + " s, before the step's first point; time must run forward");
+                }
+                double volts = series.potential() == null ? Double.NaN : series.potential().values()[i];
+                if (Double.isInfinite(volts)) {
+                    throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
+                            + series.potential().description() + "' is " + volts + ", not a measured potential");
+                }
+                if (series.current() == null) {
+                    sink.sample(Sample.potentialOnly(t, volts));
+                    continue;
+                }
+                double amperes = series.current().values()[i] * amperesPerUnit;
+                if (!Double.isFinite(amperes)) {
+                    throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
+                            + series.current().description() + "' is " + amperes + ", not a measured current");
+                }
+                sink.sample(new Sample(t, volts, amperes, Double.NaN, 0));
             }
-            String title = text(measurement, "title");
-            String kind = title.toLowerCase(Locale.ROOT).contains("chronoamperometry") ? "ca"
-                    : title.toLowerCase(Locale.ROOT).contains("cyclic") ? "cv" : "other";
-            steps.add(new ImportedSession.Step(kind, title, kind.equals("ca") && n > 0 ? potential[0] : Double.NaN,
-                    VendorText.medianInterval(samples), samples));
+            sink.endStep();
+            if (lengths.size() > 1 && series.potential().length() != series.current().length()) {
+                sink.note(file.getFileName() + ": " + label + ": the arrays differ in length (" + String.join(", ", lengths)
+                        + "): the first " + n + " points, which have both, are kept");
+            }
+            if (kind.equals("ca") && set.isEmpty()) {
+                sink.note(file.getFileName() + ": " + label + ": the method's set potential E is not stated vs the"
+                        + " reference electrode (" + method.lines().filter(l -> l.startsWith("E=") || l.startsWith("EOCP=")
+                        || l.startsWith("VS_PREV_E=") || l.startsWith("REF_ELECTRODE_OFFSET=")).collect(Collectors.joining(", "))
+                        + "); give --potential to analyse the step");
+            }
         }
-        if (steps.isEmpty()) {
-            throw new ImportException(file, 0, "holds no measurement with time, potential and current");
+
+        /** E_STEP / SCAN_RATE for a sweep whose method states both: the time between its points. */
+        private OptionalDouble sweepInterval(String kind) {
+            if (!kind.equals("cv") && !kind.equals("lsv")) {
+                return OptionalDouble.empty();
+            }
+            Optional<String> estep = methodValue("E_STEP");
+            Optional<String> rate = methodValue("SCAN_RATE");
+            if (estep.isEmpty() || rate.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            double interval = Math.abs(parse(estep.get())) / parse(rate.get());
+            return interval > 0 && Double.isFinite(interval) ? OptionalDouble.of(interval) : OptionalDouble.empty();
         }
-        InstrumentIdentity identity = new InstrumentIdentity("imported", "palmsens", text(first, "deviceused"),
-                text(first, "devicefw"), text(first, "deviceserial"));
-        return new ImportedSession(format(), technique, identity, metadata, steps, warnings, Optional.empty());
+
+        /**
+         * The CA's set potential: the method's E, which PSTrace states vs the reference electrode unless E is vs the open
+         * circuit (EOCP holds a value) or vs the previous step (VS_PREV_E=True), or a reference offset is set; then
+         * nothing.
+         */
+        private Optional<Potential> setPotential() {
+            Optional<Double> e = methodValue("E").map(MeasurementSteps::parse).filter(Double::isFinite);
+            boolean vsOcp = methodValue("EOCP").map(MeasurementSteps::parse).filter(v -> !Double.isNaN(v)).isPresent();
+            boolean vsPrevious = methodValue("VS_PREV_E").filter(v -> v.equalsIgnoreCase("true")).isPresent();
+            boolean offset = methodValue("REF_ELECTRODE_OFFSET").map(MeasurementSteps::parse).filter(v -> v != 0).isPresent();
+            if (e.isEmpty() || vsOcp || vsPrevious || offset) {
+                return Optional.empty();
+            }
+            return Optional.of(new Potential(e.get(), Potential.Scale.RE));
+        }
+
+        private double amperesPerUnit(DataArray current) throws ImportException {
+            String prefix = PsSessionJson.currentPrefix(current.unitType()).orElseThrow(() -> new ImportException(file, 0,
+                    measurement.name() + ": array '" + current.description() + "' has unit '" + current.unitType()
+                            + "'; norrlab reads currents in PalmSens.Units.Ampere, MilliAmpere, MicroAmpere, NanoAmpere"
+                            + " or PicoAmpere"));
+            return switch (prefix) {
+                case "Pico" -> 1e-12;
+                case "Nano" -> 1e-9;
+                case "Micro" -> 1e-6;
+                case "Milli" -> 1e-3;
+                default -> 1;
+            };
+        }
+
+        /** Arrays of the data set that no step holds (charge, a second potential): named, so nothing goes silently. */
+        private void unused(List<Series> series) throws ImportException {
+            List<DataArray> used = new ArrayList<>();
+            for (Series s : series) {
+                used.addAll(Arrays.asList(s.time(), s.potential(), s.current()));
+            }
+            List<DataArray> unused = measurement.dataSet.stream().filter(a -> used.stream().noneMatch(u -> u == a)).toList();
+            if (!unused.isEmpty()) {
+                sink.note(file.getFileName() + ": " + measurement.name() + ": arrays not imported: " + describe(unused));
+            }
+        }
+
+        private Optional<String> methodValue(String key) {
+            String prefix = key + "=";
+            return method.lines().filter(l -> l.startsWith(prefix)).findFirst().map(l -> l.substring(prefix.length()).trim());
+        }
+
+        private static double parse(String number) {
+            try {
+                return Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
     }
 
-    /** A field by name in any letter case (PSTrace 5.8 writes lower-case keys, later versions capitalised). */
-    static JsonNode field(JsonNode node, String name) {
-        if (node == null) {
-            return null;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (key.equalsIgnoreCase(name)) {
-                return node.get(key);
-            }
-        }
-        return null;
-    }
-
-    private static String text(JsonNode node, String name) {
-        JsonNode value = field(node, name);
-        return value == null ? "" : value.asText();
-    }
-
-    /** The array with this description, else the first whose value type ends with {@code type} (CV files name arrays by scan). */
-    private static double[] array(JsonNode values, String description, String type) {
-        JsonNode found = null;
-        for (JsonNode array : values) {
-            if (text(array, "description").equalsIgnoreCase(description)) {
-                found = array;
-                break;
-            }
-            if (found == null && text(array, "datavaluetype").endsWith(type)) {
-                found = array;
-            }
-        }
-        if (found == null) {
-            return null;
-        }
-        JsonNode points = field(found, "datavalues");
-        double[] out = new double[points.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = field(points.get(i), "v").asDouble();
-        }
-        return out;
+    private static String describe(List<DataArray> arrays) {
+        return arrays.isEmpty() ? "none" : arrays.stream().map(a -> "'" + a.description() + "' (" + a.unitType()
+                .replace("PalmSens.Units.", "") + ")").collect(Collectors.joining(", "));
     }
 }
