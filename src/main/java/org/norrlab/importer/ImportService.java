@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class ImportService {
     public static final List<Importer> IMPORTERS = List.of(new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
-            new MethodScriptOutputImporter(), new JsonLinesImporter(), new DelimitedImporter());
+            new MethodScriptOutputImporter(), new JsonLinesImporter(), new ChiImporter(), new DelimitedImporter());
 
     private ImportService() {
     }
