@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ public final class ChiImporter implements Importer {
             CV, List.of(List.of("Potential/V", "Current/A")),
             OCP, List.of(List.of("Time/sec", "Potential/V")));
     private static final List<String> READ = List.of(IT, CA, LSV, CV, OCP);
+    private static final Pattern FIELDS = Pattern.compile("\\s*,\\s*");
     private static final List<String> DATA_HEADERS = List.of("Time/sec, ", "Potential/V, ", "Freq/Hz, ");
     private static final List<String> HEADER_KEYS = List.of("File", "Data Source", "Instrument Model", "Data Proc",
             "Header", "Note");
@@ -103,7 +105,7 @@ public final class ChiImporter implements Importer {
     public void read(Path file, ImportSink sink) throws ImportException {
         try (TextLines lines = TextLines.open(file)) {
             Header header = Header.read(lines);
-            Table table = table(header, file);
+            Table table = table(header);
             sink.file(new FileFacts(format(), header.technique, new InstrumentIdentity("imported", "chi",
                     header.model, "unknown", "unknown"), header.metadata, StatedCell.NONE));
             table.read(lines, sink);
@@ -115,13 +117,13 @@ public final class ChiImporter implements Importer {
     }
 
     /** Checks the technique and its columns against what the notes describe, and picks the reader for its rows. */
-    private static Table table(Header h, Path file) throws ImportException {
+    private static Table table(Header h) throws ImportException {
         if (h.technique.equals(EIS) || h.columns.get(0).equals("Freq/Hz")) {
             throw h.refusal(h.dataLine, "the file holds impedance spectra (columns '" + String.join(", ", h.columns)
                     + "'); norrlab does not store them yet: import the time-series files of the session");
         }
         if (!READ.contains(h.technique)) {
-            throw h.refusal(2, "is not a CHI technique norrlab reads; it reads " + String.join(", ", READ)
+            throw h.refusal(2, "not a technique norrlab reads from CHI files; it reads " + String.join(", ", READ)
                     + " (A.C. Impedance is recognised and refused): export the data another way, or as a CSV with"
                     + " named time and current columns");
         }
@@ -176,9 +178,14 @@ public final class ChiImporter implements Importer {
                 throw new ImportException(file, 2, "CHI: line 2 should name the technique (e.g. '" + IT + "')");
             }
             Header h = new Header(file, technique.trim());
-            h.metadata.put("recorded", LocalDateTime.of(Integer.parseInt(m.group(3)),
-                    MONTHS.indexOf(m.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1, Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))).toString());
+            try {
+                h.metadata.put("recorded", LocalDateTime.of(Integer.parseInt(m.group(3)),
+                        MONTHS.indexOf(m.group(1).substring(0, 3).toLowerCase(Locale.ROOT)) + 1,
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                        Integer.parseInt(m.group(6))).toString());
+            } catch (DateTimeException e) {
+                throw h.refusal(1, "'" + date.trim() + "' is not a date and time (" + e.getMessage() + ")");
+            }
             h.readFileLines(lines);
             h.readParameters(lines);
             h.skipToData(lines);
@@ -252,7 +259,7 @@ public final class ChiImporter implements Importer {
         }
 
         private void dataHeader(String line, int number) {
-            columns = List.of(line.trim().split("\\s*,\\s*", -1));
+            columns = List.of(FIELDS.split(line.trim(), -1));
             dataLine = number;
         }
 
@@ -321,10 +328,10 @@ public final class ChiImporter implements Importer {
         }
 
         private void row(String line, int number, boolean last, boolean ended, ImportSink sink) throws ImportException {
-            String[] cells = line.trim().split("\\s*,\\s*", -1);
+            String[] cells = FIELDS.split(line.trim(), -1);
             int[] shape = shape(cells);
-            boolean complete = cells.length == h.columns.size() && parses(cells)
-                    && (ended || lastShape == null || Arrays.equals(shape, lastShape));
+            double[] values = cells.length == h.columns.size() ? numbers(cells) : null;
+            boolean complete = values != null && (ended || lastShape == null || Arrays.equals(shape, lastShape));
             if (!complete) {
                 if (last) {
                     sink.note("the last row (line " + number + ", '" + line.trim() + "') is cut short (truncated file?): "
@@ -335,32 +342,36 @@ public final class ChiImporter implements Importer {
                         + String.join(", ", h.columns) + "); only the file's last row may be cut short");
             }
             lastShape = shape;
-            double[] values = new double[cells.length];
-            for (int i = 0; i < cells.length; i++) {
-                values[i] = VendorText.parse(cells[i], h.file, number, h.columns.get(i));
-            }
             rows++;
             sample(rows, values, cells, number, sink);
         }
 
-        private static boolean parses(String[] cells) {
-            for (String cell : cells) {
+        /** The row's numbers, or null when one is not a finite number. */
+        private static double[] numbers(String[] cells) {
+            double[] values = new double[cells.length];
+            for (int i = 0; i < cells.length; i++) {
                 try {
-                    Double.parseDouble(cell);
+                    values[i] = Double.parseDouble(cells[i]);
                 } catch (NumberFormatException e) {
-                    return false;
+                    return null;
+                }
+                if (!Double.isFinite(values[i])) {
+                    return null;
                 }
             }
-            return true;
+            return values;
         }
 
         /** How each number is written (digits after the point, exponent or not): the same in every complete row. */
         private static int[] shape(String[] cells) {
             int[] shape = new int[cells.length];
             for (int i = 0; i < cells.length; i++) {
-                String mantissa = cells[i].split("[eE]", 2)[0];
-                int point = mantissa.indexOf('.');
-                shape[i] = (point < 0 ? 0 : mantissa.length() - point - 1) * 2 + (cells[i].matches(".*[eE][+-]?\\d+") ? 1 : 0);
+                String cell = cells[i];
+                int e = Math.max(cell.indexOf('e'), cell.indexOf('E'));
+                int end = e < 0 ? cell.length() : e;
+                int point = cell.indexOf('.');
+                int digitsAfterE = e < 0 ? 0 : cell.length() - e - 1;
+                shape[i] = (point < 0 || point > end ? 0 : end - point - 1) * 2 + (digitsAfterE > 0 ? 1 : 0);
             }
             return shape;
         }
@@ -389,10 +400,11 @@ public final class ChiImporter implements Importer {
 
         /** A unit in the last printed digit of a number as the file writes it ('1.234e-5': 1e-8, '-0.500': 0.001). */
         static double lastDigit(String text) {
-            String[] parts = text.trim().split("[eE]", 2);
-            int point = parts[0].indexOf('.');
-            int decimals = point < 0 ? 0 : parts[0].length() - point - 1;
-            int exponent = parts.length > 1 ? Integer.parseInt(parts[1].replace("+", "")) : 0;
+            int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+            String mantissa = e < 0 ? text : text.substring(0, e);
+            int point = mantissa.indexOf('.');
+            int decimals = point < 0 ? 0 : mantissa.length() - point - 1;
+            int exponent = e < 0 ? 0 : Integer.parseInt(text.substring(e + 1).replace("+", ""));
             return Math.pow(10, exponent - decimals);
         }
     }

@@ -145,8 +145,8 @@ class ChiImporterTest {
         Path dpv = Files.writeString(temp.resolve("dpv.txt"), ChiTestFiles.head("Differential Pulse Voltammetry", "CHI760E")
                 + "Init E (V) = 0" + CRLF + CRLF + "Potential/V, Current/A" + CRLF + CRLF + "0.000, 1.000e-6" + CRLF);
         assertThatThrownBy(() -> recognisedAndRead(dpv)).isInstanceOf(ImportException.class)
-                .hasMessageContaining("dpv.txt:2: CHI \"Differential Pulse Voltammetry\": is not a CHI technique norrlab"
-                        + " reads; it reads Amperometric i-t Curve, Chronoamperometry");
+                .hasMessageContaining("dpv.txt:2: CHI \"Differential Pulse Voltammetry\": not a technique norrlab reads"
+                        + " from CHI files; it reads Amperometric i-t Curve, Chronoamperometry");
         Path columns = Files.writeString(temp.resolve("columns.txt"), ChiTestFiles.head("Amperometric i-t Curve", "CHI760E")
                 + "Init E (V) = 0" + CRLF + "Sample Interval (s) = 0.1" + CRLF + CRLF + "Time/sec, Current/A, Charge/C"
                 + CRLF + CRLF + "1.000e-1, 1.000e-6, 1.000e-7" + CRLF);
