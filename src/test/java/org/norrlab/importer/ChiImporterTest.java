@@ -241,6 +241,19 @@ class ChiImporterTest {
     }
 
     @Test
+    void aFileReEncodedAsUtf16WithLfImportsToTheSameSamples() throws Exception {
+        // In UTF-16 the 'Instrument Model:' line lies beyond the 256 bytes of head the service looks at, so
+        // recognition reads the file's first lines itself.
+        Path original = SharedFixtures.vendorFile("chi/nomadce_LSV.txt");
+        String text = Files.readString(original, StandardCharsets.US_ASCII).replace("\r\n", "\n");
+        Path utf16 = temp.resolve("lsv-utf16.txt");
+        Files.write(utf16, ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE));
+        assertThat(new String(Files.readAllBytes(utf16), 0, 256, StandardCharsets.UTF_16LE)).doesNotContain("Instrument");
+        assertThat(recognisedAndRead(utf16).steps().get(0).samples())
+                .isEqualTo(fixture("nomadce_LSV.txt").steps().get(0).samples());
+    }
+
+    @Test
     void cyclicVoltammetryKeepsTheStoredSegmentsOnly() throws Exception {
         // CV-1T: Segment = 6 but 1400 rows = 2 sweeps of 700 mV; 0.001 V / 0.04 V/s = 0.025 s a row
         ImportedSession cv1t = fixture("nomadce_CV-1T.txt");
