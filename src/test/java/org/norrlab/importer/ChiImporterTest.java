@@ -99,7 +99,9 @@ class ChiImporterTest {
         for (int k = 1; k <= 50; k++) {
             b.append(chi(5.0 * k)).append(", ").append(chi(0.3000 - 0.0010 * k)).append(CRLF);
         }
-        Path file = Files.writeString(temp.resolve("ocp.csv"), b.toString(), StandardCharsets.US_ASCII);
+        // with the optional line of a file post-processed in CHI
+        Path file = Files.writeString(temp.resolve("ocp.csv"), b.toString().replace("Instrument Model:  CHI660E" + CRLF,
+                "Instrument Model:  CHI660E" + CRLF + "Data Proc:  Smoothing" + CRLF), StandardCharsets.US_ASCII);
 
         ImportedSession imported = recognisedAndRead(file);
         ImportedSession.Step step = imported.steps().get(0);
@@ -112,6 +114,8 @@ class ChiImporterTest {
         assertSample(step.samples().get(0), 5.0, 0.2990, Double.NaN);
         assertSample(last(step), 250.0, 0.2500, Double.NaN);
         assertThat(step.samples()).noneMatch(Sample::hasCurrent);
+        assertThat(imported.metadata()).containsEntry("chi data proc", "Smoothing");
+        assertThat(imported.notes()).anyMatch(n -> n.contains("processed in the CHI software before it was exported"));
     }
 
     @Test
@@ -213,6 +217,9 @@ class ChiImporterTest {
         assertThat(steps).hasSize(200).allMatch(s -> s.kind().equals("ca") && s.samples().size() == 100
                 && s.intervalSeconds() == 1e-6);
         assertThat(steps.stream().mapToInt(s -> s.samples().size()).sum()).isEqualTo(20000);
+        // every pulse's time counts from its own start: 1 µs at its first row, 100 µs at its last
+        assertThat(steps).allMatch(s -> Math.abs(s.samples().get(0).timeSeconds() - 1e-6) < 1e-18
+                && Math.abs(last(s).timeSeconds() - 1e-4) < 1e-16);
         // High E 0.025/0.001 V, Low E the opposite: the file does not make certain which pulse held which.
         assertThat(steps).allMatch(s -> s.facts().setPotential().isEmpty());
         assertThat(imported.notes()).anyMatch(n -> n.contains("does not say which pulse held which")
