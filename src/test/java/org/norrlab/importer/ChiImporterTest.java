@@ -189,6 +189,24 @@ class ChiImporterTest {
         assertSample(last(imported.steps().get(1)), 1.0, Double.NaN, 10e-6);
     }
 
+    @Test
+    void aChronoamperometryStoppedEarlyKeepsItsRowsAndSaysSo() throws Exception {
+        // Step = 3 pulses of 4 rows (0.4 s / 0.1 s), but the run ended 2 rows into the third pulse: 10 rows.
+        StringBuilder b = new StringBuilder(ChiTestFiles.head("Chronoamperometry", "CHI660E"));
+        b.append("Init E (V) = 0").append(CRLF).append("High E (V) = -0.3").append(CRLF).append("Low E (V) = -0.3")
+                .append(CRLF).append("Init P/N = N").append(CRLF).append("Step = 3").append(CRLF)
+                .append("Pulse Width (sec) = 0.4").append(CRLF).append("Sample Interval (s) = 0.1").append(CRLF).append(CRLF)
+                .append("Time/sec, Current/A").append(CRLF).append(CRLF);
+        for (int k = 1; k <= 10; k++) {
+            b.append(chi(0.1 * k)).append(", ").append(chi(-k * 1e-6)).append(CRLF);
+        }
+        ImportedSession imported = recognisedAndRead(Files.writeString(temp.resolve("stopped.txt"), b.toString()));
+        assertThat(imported.steps()).extracting(s -> s.samples().size()).containsExactly(4, 4, 2);
+        // row 10 '1.000e+0, -1.000e-5' is the third pulse's second row: 0.2 s after it began at 0.8 s
+        assertSample(last(imported.steps().get(2)), 0.2, Double.NaN, -1.0e-5);
+        assertThat(imported.notes()).anyMatch(n -> n.contains("holds 10 of the 12 rows") && n.contains("in pulse 3"));
+    }
+
     // ---- the real files of the shared fixtures ----
 
     /**
