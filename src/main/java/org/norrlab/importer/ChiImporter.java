@@ -362,7 +362,10 @@ public final class ChiImporter implements Importer {
             return values;
         }
 
-        /** How each number is written (digits after the point, exponent or not): the same in every complete row. */
+        /**
+         * How each number is written: digits after the point and of the exponent. A last row without a line end whose
+         * shape differs from the row before is taken as cut short: '-1.234e-10' cut to '-1.234e-1' still parses.
+         */
         private static int[] shape(String[] cells) {
             int[] shape = new int[cells.length];
             for (int i = 0; i < cells.length; i++) {
@@ -370,8 +373,11 @@ public final class ChiImporter implements Importer {
                 int e = Math.max(cell.indexOf('e'), cell.indexOf('E'));
                 int end = e < 0 ? cell.length() : e;
                 int point = cell.indexOf('.');
-                int digitsAfterE = e < 0 ? 0 : cell.length() - e - 1;
-                shape[i] = (point < 0 || point > end ? 0 : end - point - 1) * 2 + (digitsAfterE > 0 ? 1 : 0);
+                int exponentDigits = 0;
+                for (int c = e + 1; e >= 0 && c < cell.length(); c++) {
+                    exponentDigits += Character.isDigit(cell.charAt(c)) ? 1 : 0;
+                }
+                shape[i] = (point < 0 || point > end ? 0 : end - point - 1) * 16 + exponentDigits;
             }
             return shape;
         }

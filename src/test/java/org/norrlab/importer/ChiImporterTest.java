@@ -128,6 +128,18 @@ class ChiImporterTest {
         assertThat(imported.steps().get(0).samples()).hasSize(49);
         assertThat(imported.notes()).anyMatch(n -> n.contains("is cut short (truncated file?): 49 complete rows kept"));
 
+        // '-1.500e-10' cut to '-1.500e-1' still reads as a number, a billion times too large: left out too.
+        double[] picoamperes = itCurrents();
+        for (int k = 0; k < picoamperes.length; k++) {
+            picoamperes[k] *= 1e-7;
+        }
+        String small = Files.readString(ChiTestFiles.amperometric(temp.resolve("pA.txt"), -0.5, 0.1, picoamperes));
+        assertThat(small).endsWith("5.000e+0, -1.500e-10\r\n");
+        Path exponent = Files.writeString(temp.resolve("exponent.txt"), small.substring(0, small.length() - 3));
+        assertThat(recognisedAndRead(exponent).steps().get(0).samples()).hasSize(49);
+        Path whole49 = Files.writeString(temp.resolve("no-line-end.txt"), text.substring(0, text.length() - 2));
+        assertThat(recognisedAndRead(whole49).steps().get(0).samples()).hasSize(50);
+
         Path broken = Files.writeString(temp.resolve("broken.txt"), text.replace("2.500e+0, -1.250e-3", "2.500e+0, -1.2"
                 + "50e-3, 7"));
         assertThatThrownBy(() -> recognisedAndRead(broken)).isInstanceOf(ImportException.class)
