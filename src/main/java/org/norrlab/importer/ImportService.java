@@ -22,7 +22,7 @@ public final class ImportService {
     // NOVA before MethodSCRIPT: a NOVA header starting "Potential applied (V);" would pass MethodSCRIPT's "P…;" test.
     public static final List<Importer> IMPORTERS = List.of(new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
             new NovaAsciiImporter(), new SquidstatImporter(), new IviumImporter(), new MethodScriptOutputImporter(),
-            new JsonLinesImporter(), new PsTraceCsvImporter(), new DelimitedImporter());
+            new JsonLinesImporter(), new PsTraceCsvImporter(), new ChiImporter(), new DelimitedImporter());
 
     private ImportService() {
     }
