@@ -284,7 +284,7 @@ class VendorContractTest {
                             .last(seconds("5.000"), volts("-0.1000"), microamperes("-1.6887")))),
 
             // ---- Impedance in other formats: recognised and refused until norrlab stores spectra.
-            Map.entry("autolab/impedancepy_exampleDataAutolab.txt", refuses("Autolab|ZView|Z60W", IMPEDANCE)),
+            Map.entry("autolab/impedancepy_exampleDataAutolab.txt", refuses("Autolab|ZView", IMPEDANCE)),
             Map.entry("ivium/impedancepy_exampleDataIvium.idf", refuses("Ivium", IMPEDANCE)),
             Map.entry("ivium/pyvium_eis_test.idf", refuses("Ivium", IMPEDANCE)),
             Map.entry("ivium/pyvium_test_open.idf", refuses("Ivium", IMPEDANCE)));
@@ -378,7 +378,7 @@ class VendorContractTest {
             tests.add(DynamicTest.dynamicTest(name, () -> {
                 SoftAssertions soft = new SoftAssertions();
                 expected.verify(folder.resolve(name), soft);
-                if (!soft.wasSuccess()) {
+                if (!soft.errorsCollected().isEmpty()) {
                     // the report names the file, so a lead reading surefire's text sees which one at once
                     throw new AssertionError(name + ": " + soft.errorsCollected().size() + " difference(s) from the"
                             + " hand reading:\n" + String.join("\n", soft.errorsCollected().stream()
@@ -392,7 +392,7 @@ class VendorContractTest {
     /** Guards the table itself: a printed value's tolerance is half a unit in its last digit. */
     @Test
     void aPrintedValueIsKnownToHalfAUnitInItsLastDigit() {
-        assertThat(amperes("1.000e-6").tolerance()).isCloseTo(5e-10, within(1e-22));
+        assertThat(amperes("1.000e-6").tolerance()).isCloseTo(5e-10, within(1e-17));
         assertThat(milliamperes("1.8604061E-002").value()).isCloseTo(1.8604061e-5, within(1e-20));
         assertThat(milliamperes("1.8604061E-002").tolerance()).isLessThan(1e-13);
         assertThat(volts("0,000").tolerance()).isEqualTo(5e-4);
