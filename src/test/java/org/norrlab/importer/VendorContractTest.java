@@ -204,7 +204,10 @@ class VendorContractTest {
             // Chronoamperometry: Init E 0, Init P/N = P, Step = 200, Pulse Width 1e-4 s, Sample Interval 1e-6 s:
             // 200 pulses of 100 rows (20000 rows, 1.000e-6 .. 2.000e-2 s), High E first then alternating with Low E.
             // The current jumps between rows 100 and 101 (bicon: -3.375e-4 then -2.375e-5), which confirms the split.
-            // owner's choice: one CA step per pulse (or a clear refusal), each timed from its pulse's start.
+            // owner's choice: one CA step per pulse (or a clear refusal), each timed from its pulse's start, and
+            // 'Init P/N = P' read as a first step to High E. Beware: bicon's Charge/C after pulse 1 is -3.513e-8 C
+            // (cathodic if the file's current is IUPAC), so either CHI writes anodic current negative here or P
+            // starts at Low E. The file does not say which: a reason to refuse rather than guess.
             Map.entry("chi/d3tales_0.01_n_kcl.csv", imports(20000, chiPulses("0.025", "-0.025",
                     "2.754e-2", "2.755e-2", "2.755e-2", "2.755e-2"))),
             Map.entry("chi/d3tales_0p1_M_KCl-bicon.csv", imports(20000, chiPulses("0.025", "-0.025", // CR CR LF
