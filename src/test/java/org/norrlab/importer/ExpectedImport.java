@@ -23,7 +23,7 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
     /** Reads the file as {@code norrlab import} would (format recognised from the file) and checks it. */
     void verify(Path file, SoftAssertions soft);
 
-    /** Imported: {@code dataRows} rows in the file; {@code droppedRows} of them left out with a note that says so. */
+    /** Imported: the file's {@code dataRows} data rows become the steps' samples (see {@link Imports#dropping}). */
     static Imports imports(int dataRows, Step... steps) {
         return new Imports(dataRows, 0, List.of(steps), List.of());
     }
@@ -33,6 +33,7 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
         return new Refuses(List.of(fragments));
     }
 
+    /** A step of this kind and number of samples, with no set potential unless {@link Step#heldAt} gives one. */
     static Step step(String kind, int samples) {
         return new Step(kind, samples, Reading.ABSENT, Optional.empty(), Optional.empty());
     }
