@@ -397,7 +397,7 @@ class VendorContractTest {
     void aPrintedValueIsKnownToHalfAUnitInItsLastDigit() {
         assertThat(amperes("1.000e-6").tolerance()).isCloseTo(5e-10, within(1e-17));
         assertThat(milliamperes("1.8604061E-002").value()).isCloseTo(1.8604061e-5, within(1e-20));
-        assertThat(milliamperes("1.8604061E-002").tolerance()).isLessThan(1e-13);
+        assertThat(milliamperes("1.8604061E-002").tolerance()).isCloseTo(5e-13, within(1e-16)); // 5e-10 mA
         assertThat(volts("0,000").tolerance()).isEqualTo(5e-4);
         assertThat(since("10", "5,1").value()).isCloseTo(4.9, within(1e-12));
     }
