@@ -103,7 +103,7 @@ class VendorContractTest {
             Map.entry("biologic-mpt/yadg_ocv.issue_149.mpt", imports(43, // column spelled <Ewe/V>
                     step("ocp", 43).first(ZERO, volts("3,4206879E+000"), ABSENT)
                             .last(since("6,098325976441411E+002", "9,999999747378752E-001"), volts("3,4408994E+000"), ABSENT))),
-            Map.entry("biologic-mpr/nomadce_kmc3_biologic_CA_example.mpr", refuses("EC-Lab", ".mpt")),
+            Map.entry("biologic-mpr/nomadce_kmc3_biologic_CA_example.mpr", refuses("EC-Lab", "export", ".mpt")),
 
             // ---- Gamry .DTA: Im in A, Vf in V vs Ref.; POTEN '... F' is vs Eref (T would be vs Eoc).
             // CHRONOA: rows with T < 0 are the pre-step (own CA step at VPRESTEP); from T = 0 the step at VSTEP1 until
