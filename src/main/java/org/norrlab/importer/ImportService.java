@@ -24,6 +24,11 @@ public final class ImportService {
             new NovaAsciiImporter(), new SquidstatImporter(), new IviumImporter(), new MethodScriptOutputImporter(),
             new JsonLinesImporter(), new PsTraceCsvImporter(), new ChiImporter(), new DelimitedImporter());
 
+    /** The formats in words, for the message when none recognises a file. */
+    private static final String RECOGNISED = "EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv, Autolab NOVA ASCII,"
+            + " Squidstat .csv, Ivium .idf (refused: impedance), CH Instruments text, MethodSCRIPT output, norrlab exports,"
+            + " CSV or TSV with named time and current columns";
+
     private ImportService() {
     }
 
@@ -42,17 +47,21 @@ public final class ImportService {
         }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(256);
+            head = in.readNBytes(512);
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
-        for (Importer importer : importers) {
-            if (importer.recognises(file, head)) {
-                return importer;
+        // First the bytes as they are (a .pssession is known by its UTF-16 BOM), then without a BOM, UTF-16 decoded:
+        // a file re-saved in another encoding is still the same format.
+        for (byte[] look : List.of(head, HeadLine.withoutBom(head))) {
+            for (Importer importer : importers) {
+                if (importer.recognises(file, look)) {
+                    return importer;
+                }
             }
         }
-        throw new ImportException(file, 1, "is not a format norrlab recognises (EC-Lab .mpt, Gamry .DTA, PSTrace"
-                + " .pssession, MethodSCRIPT output, CSV); give --format if it is one of them");
+        throw new ImportException(file, 1, "is not a format norrlab recognises (" + RECOGNISED + "); give --format if it is"
+                + " one of them");
     }
 
     /** Reads one file into a sink: an importer's {@link Importer#read(Path, ImportSink)}, or a file already held. */

@@ -3,7 +3,6 @@ package org.norrlab.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.importer.ChiTestFiles;
@@ -48,8 +47,6 @@ class ChiImportCliTest {
     }
 
     @Test
-    @Disabled("needs samples without a measured potential in the store (samples.e_v is NOT NULL on this branch; part A/C"
-            + " make it nullable): a CHI i-t file has no potential column")
     void anItFileWithACalibrationAndAssaysGivesTheHandCalculatedFeAndYield() throws Exception {
         Path it = ChiTestFiles.amperometric(temp.resolve("it -0.5 V.txt"), -0.5, 60, currents());
         CliRunner.Result imported = norrlab("import", it.toString());
@@ -93,7 +90,6 @@ class ChiImportCliTest {
     }
 
     @Test
-    @Disabled("needs --one-session from part A (and, like the test above, samples without a potential in the store)")
     void fourItFilesOnePerPotentialBecomeOneSessionOfFourCaSteps() throws Exception {
         double[] potentials = {-0.3, -0.4, -0.5, -0.6};
         List<String> args = new ArrayList<>(List.of("import"));
