@@ -51,13 +51,12 @@ public final class ImportService {
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
-        // First the bytes as they are (a .pssession is known by its UTF-16 BOM), then without a BOM, UTF-16 decoded:
-        // a file re-saved in another encoding is still the same format.
-        for (byte[] look : List.of(head, HeadLine.withoutBom(head))) {
-            for (Importer importer : importers) {
-                if (importer.recognises(file, look)) {
-                    return importer;
-                }
+        // Each importer in turn sees the bytes as they are (a .pssession is known by its UTF-16 BOM) and without a BOM,
+        // UTF-16 decoded: a file re-saved in another encoding is still the same format.
+        byte[] withoutBom = HeadLine.withoutBom(head);
+        for (Importer importer : importers) {
+            if (importer.recognises(file, head) || importer.recognises(file, withoutBom)) {
+                return importer;
             }
         }
         throw new ImportException(file, 1, "is not a format norrlab recognises (" + RECOGNISED + "); give --format if it is"
