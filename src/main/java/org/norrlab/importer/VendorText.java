@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Vendor text files: their lines, and numbers written with a decimal point or comma, the place named when one is bad. */
@@ -57,18 +58,8 @@ final class VendorText {
         }
     }
 
-    /** A vendor text file's lines: Latin-1 (Windows software), CRLF or LF. */
-    static java.util.List<String> latin1Lines(Path file) throws ImportException {
-        try {
-            return java.util.List.of(new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .split("\r?\n", -1));
-        } catch (java.io.IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
-        }
-    }
-
     /** The median spacing of sample times: the interval a file does not state. */
-    static double medianInterval(java.util.List<Sample> samples) {
+    static double medianInterval(List<Sample> samples) {
         if (samples.size() < 2) {
             return 1;
         }
@@ -76,7 +67,7 @@ final class VendorText {
         for (int i = 1; i < samples.size(); i++) {
             gaps[i - 1] = samples.get(i).timeSeconds() - samples.get(i - 1).timeSeconds();
         }
-        java.util.Arrays.sort(gaps);
+        Arrays.sort(gaps);
         double median = gaps[gaps.length / 2];
         return median > 0 ? median : 1;
     }

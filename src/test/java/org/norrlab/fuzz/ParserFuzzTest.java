@@ -4,14 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.InstrumentProfile;
-import org.norrlab.importer.EcLabImporter;
-import org.norrlab.importer.GamryImporter;
 import org.norrlab.importer.ImportException;
-import org.norrlab.importer.JsonLinesImporter;
+import org.norrlab.importer.ImportService;
 import org.norrlab.importer.Importer;
-import org.norrlab.importer.DelimitedImporter;
-import org.norrlab.importer.MethodScriptOutputImporter;
-import org.norrlab.importer.PalmSensImporter;
 import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
@@ -108,8 +103,7 @@ class ParserFuzzTest {
         Path file = Files.createTempFile("fuzz", ".txt");
         try {
             Files.write(file, data);
-            for (Importer importer : new Importer[] {new EcLabImporter(), new GamryImporter(), new PalmSensImporter(),
-                    new MethodScriptOutputImporter(), new DelimitedImporter(), new JsonLinesImporter()}) {
+            for (Importer importer : ImportService.IMPORTERS) {
                 try {
                     importer.read(file);
                 } catch (ImportException expected) {
