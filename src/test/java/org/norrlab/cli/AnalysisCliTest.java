@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.testing.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,9 +20,7 @@ class AnalysisCliTest {
     Path db;
 
     private CliRunner.Result norrlab(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", Fixtures.HOME.toString(), "--db", db.toString()));
-        return CliRunner.norrlab(all.toArray(String[]::new));
+        return CliRunner.norrlabOn(db, args);
     }
 
     @BeforeEach

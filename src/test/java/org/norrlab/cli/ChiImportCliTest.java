@@ -6,7 +6,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.importer.ChiTestFiles;
-import org.norrlab.testing.Fixtures;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,9 +26,7 @@ class ChiImportCliTest {
     Path db;
 
     private CliRunner.Result norrlab(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--home", Fixtures.HOME.toString(), "--db", db.toString()));
-        return CliRunner.norrlab(all.toArray(String[]::new));
+        return CliRunner.norrlabOn(db, args);
     }
 
     @BeforeEach

@@ -8,7 +8,6 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -236,23 +235,16 @@ class GenericCsvImportTest {
         assertThat(given.steps().get(0).samples().get(0).potentialVolts()).isEqualTo(-0.512);
     }
 
-    private static byte[] encode(String text, Charset charset, byte... bom) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(bom);
-        out.writeBytes(text.getBytes(charset));
-        return out.toByteArray();
-    }
-
     @Test
     void everyEncodingAndLineEndOfOneFileGivesTheSameSamples() throws Exception {
         String text = "Time (s);Current [µA];E/V\n0,0;-1,25;0,1\n0,5;-1,5;0,1\n1,0;-1,75;0,1\n";
         ImportedSession utf8 = read("utf8.csv", text);
-        List<byte[]> variants = List.of(encode(text, StandardCharsets.UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF),
-                encode(text, StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE),
-                encode(text, StandardCharsets.UTF_16BE, (byte) 0xFE, (byte) 0xFF),
-                encode(text, Charset.forName("windows-1252")),
-                encode(text.replace("\n", "\r\n"), Charset.forName("windows-1252")),
-                encode(text.replace("\n", "\r\r\n"), StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE));
+        List<byte[]> variants = List.of(TextLinesTest.encode(text, StandardCharsets.UTF_8, (byte) 0xEF, (byte) 0xBB, (byte) 0xBF),
+                TextLinesTest.encode(text, StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE),
+                TextLinesTest.encode(text, StandardCharsets.UTF_16BE, (byte) 0xFE, (byte) 0xFF),
+                TextLinesTest.encode(text, Charset.forName("windows-1252")),
+                TextLinesTest.encode(text.replace("\n", "\r\n"), Charset.forName("windows-1252")),
+                TextLinesTest.encode(text.replace("\n", "\r\r\n"), StandardCharsets.UTF_16LE, (byte) 0xFF, (byte) 0xFE));
         assertThat(utf8.steps().get(0).samples()).extracting(Sample::currentAmperes).containsExactly(-1.25e-6, -1.5e-6, -1.75e-6);
         for (int i = 0; i < variants.size(); i++) {
             Path file = temp.resolve("variant" + i + ".csv");

@@ -35,7 +35,8 @@ class TextLinesTest {
         return lines;
     }
 
-    private static byte[] encode(String text, Charset charset, byte... bom) {
+    /** The text's bytes in a charset, after the given BOM bytes: a file as another program would save it. */
+    static byte[] encode(String text, Charset charset, byte... bom) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(bom);
         out.writeBytes(text.getBytes(charset));
