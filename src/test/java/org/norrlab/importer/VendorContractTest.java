@@ -70,10 +70,21 @@ class VendorContractTest {
                             .first(ZERO, volts("-3.9180946E-001"), milliamperes("-4.0969043E+000"))
                             .last(since("4.500050691634417E+003", "5.079999871668406E-002"), volts("-3.9974755E-001"),
                                     milliamperes("2.9835263E-003")))),
-            Map.entry("biologic-mpt/yadg_ca.issue_149.mpt", imports(80, // decimal comma
-                    // 'Ei (V) 0,000' / 'vs. Emeas' and Emeas is not stated: no set potential, and a note says why
-                    step("ca", 80).first(ZERO, volts("3,4241872E+000"), milliamperes("9,693702445496222E-003"))
-                            .last(since("6,299353971363016E+002", "2,065059947832196E+001"), volts("3,4431317E+000"),
+            // Decimal comma. Header lines 67-70 'Loop k from point number a to b' (0-19, 20-39, 40-59, 60-79): a step
+            // per loop, each rebased to its first row. 'Ei (V) 0,000' / 'vs. Emeas' and Emeas is not stated: no set
+            // potential, and a note says why.
+            Map.entry("biologic-mpt/yadg_ca.issue_149.mpt", imports(80,
+                    step("ca", 20).first(ZERO, volts("3,4241872E+000"), milliamperes("9,693702445496222E-003"))
+                            .last(since("3,010259923954436E+001", "2,065059947832196E+001"), volts("3,4243207E+000"),
+                                    milliamperes("1,105896046475827E-002")),
+                    step("ca", 20).first(ZERO, volts("3,4335508E+000"), milliamperes("9,547224525788683E-003"))
+                            .last(since("2,305231985610881E+002", "2,210711987998657E+002"), volts("3,4336615E+000"),
+                                    milliamperes("1,319525796277199E-002")),
+                    step("ca", 20).first(ZERO, volts("3,4388921E+000"), milliamperes("9,386411851541526E-003"))
+                            .last(since("4,303337978536583E+002", "4,208817980924359E+002"), volts("3,4389951E+000"),
+                                    milliamperes("1,294163771682474E-002")),
+                    step("ca", 20).first(ZERO, volts("3,4430401E+000"), milliamperes("9,855054563905064E-003"))
+                            .last(since("6,299353971363016E+002", "6,204833973750792E+002"), volts("3,4431317E+000"),
                                     milliamperes("1,332343220587126E-002")))
                     .noting("Emeas")),
             Map.entry("biologic-mpt/yadg_cv.mpt", imports(5103,
@@ -85,76 +96,100 @@ class VendorContractTest {
                             .last(since("1,518101963525260E+002", "3,289600104471901E+000"), volts("1,5471299E-001"),
                                     milliamperes("1,777131863198953E-002")))),
             Map.entry("biologic-mpt/yadg_cp.issue_61.mpt", imports(312, ecLabCurrentSteps())),
-            // owner's choice: Modulo Bat sequences Ns 0 'Rest', 1 'CC', 2 'CC' (the header's ctrl_type row), 11 rows
-            // each; read as ocp + cp + cp, the rest step keeping the I/mA column's 0 as printed.
+            // Modulo Bat sequences Ns 0 'Rest', 1 'CC', 2 'CC' (the header's ctrl_type row), 11 rows each.
+            // owner's choice (accepted by the lead): a Modulo Bat sequence is three steps of kind 'other', not read as
+            // ocp + cp + cp from its ctrl_type names; the rest step keeps the I/mA column's 0 as printed.
             Map.entry("biologic-mpt/yadg_mb.issue_95.de.mpt", imports(33,
-                    step("ocp", 11).first(ZERO, volts("2,3278546E+000"), milliamperes("0,0000000E+000"))
+                    step("other", 11).first(ZERO, volts("2,3278546E+000"), milliamperes("0,0000000E+000"))
                             .last(since("9,999799747383804E+000", "0,000000000000000E+000"), volts("2,3274920E+000"),
                                     milliamperes("0,0000000E+000")),
-                    step("cp", 11).first(ZERO, volts("2,3308508E+000"), milliamperes("9,9315010E+001"))
+                    step("other", 11).first(ZERO, volts("2,3308508E+000"), milliamperes("9,9315010E+001"))
                             .last(since("1,999979949476256E+001", "9,999999747378752E+000"), volts("2,3327432E+000"),
                                     milliamperes("1,0001924E+002")),
-                    step("cp", 11).first(ZERO, volts("2,3316529E+000"), milliamperes("-6,4125290E+001"))
+                    step("other", 11).first(ZERO, volts("2,3316529E+000"), milliamperes("-6,4125290E+001"))
                             .last(since("3,000019924211665E+001", "2,000039949473285E+001"), volts("2,3260789E+000"),
                                     milliamperes("-6,4980278E+001")))),
             Map.entry("biologic-mpt/yadg_ocv.mpt", imports(602, // columns mode, error, time/s, Ewe/V: no current
                     step("ocp", 602).first(ZERO, volts("2.5594452E-001"), ABSENT)
                             .last(since("3.599999995540908E+004", "0.000000000000000E+000"), volts("4.4194466E-001"), ABSENT))),
-            Map.entry("biologic-mpt/yadg_ocv.issue_149.mpt", imports(43, // column spelled <Ewe/V>
-                    step("ocp", 43).first(ZERO, volts("3,4206879E+000"), ABSENT)
-                            .last(since("6,098325976441411E+002", "9,999999747378752E-001"), volts("3,4408994E+000"), ABSENT))),
+            // Column spelled <Ewe/V>; header lines 49-52 'Loop k from point number a to b' (0-9, 10-20, 21-31, 32-42):
+            // a step per loop, each rebased to its first row.
+            Map.entry("biologic-mpt/yadg_ocv.issue_149.mpt", imports(43,
+                    step("ocp", 10).first(ZERO, volts("3,4206879E+000"), ABSENT)
+                            .last(since("9,999799747383804E+000", "9,999999747378752E-001"), volts("3,4206650E+000"), ABSENT),
+                    step("ocp", 11).first(ZERO, volts("3,4372160E+000"), ABSENT)
+                            .last(since("2,104203990689275E+002", "2,014195992963068E+002"), volts("3,4314282E+000"), ABSENT),
+                    step("ocp", 11).first(ZERO, volts("3,4422569E+000"), ABSENT)
+                            .last(since("4,102309983614978E+002", "4,012301985888771E+002"), volts("3,4368458E+000"), ABSENT),
+                    step("ocp", 11).first(ZERO, volts("3,4460111E+000"), ABSENT)
+                            .last(since("6,098325976441411E+002", "6,008317978715204E+002"), volts("3,4408994E+000"), ABSENT))),
             Map.entry("biologic-mpr/nomadce_kmc3_biologic_CA_example.mpr", refuses("EC-Lab", "export", ".mpt")),
 
             // ---- Gamry .DTA: Im in A, Vf in V vs Ref.; POTEN '... F' is vs Eref (T would be vs Eoc).
-            // CHRONOA: rows with T < 0 are the pre-step (own CA step at VPRESTEP); from T = 0 the step at VSTEP1 until
-            // TSTEP1, then VSTEP2 (the Sig column changes right after T = TSTEP1). Note that the T = 0 row still shows
-            // the pre-step Sig in every file; the decision for this round puts it in the main step.
-            // owner's choice: a change of set potential at TSTEP1 read as a step of its own (the 3-step file's three
-            // CA steps are exactly this reading); time rebased to each step's first sample.
-            Map.entry("gamry-dta/nomadce_CHRONOA.DTA", imports(1050,
-                    step("ca", 49).heldAt(vsReference("0.00000E+000")) // Pt 0-48, T -0.49 .. -0.01
-                            .first(ZERO, volts("1.47992E-003"), amperes("-5.47776E-004"))
-                            .last(since("-0.01", "-0.49"), volts("4.88890E-004"), amperes("-2.08817E-004")),
-                    step("ca", 501).heldAt(vsReference("1.00000E-001")) // Pt 49-549, T 0 .. 5
-                            .first(ZERO, volts("4.82967E-004"), amperes("-2.05678E-004"))
+            // CHRONOA (and COLLECTCHRONOA's generator table): one table split by the header's TPRESTEP/TSTEP1/TSTEP2
+            // into pre-step (T <= 0), step 1 (0 < T <= TSTEP1) and step 2 (T > TSTEP1), set at VPRESTEP/VSTEP1/VSTEP2
+            // (POTEN '... F': vs Eref). The T = 0 row belongs to the pre-step: its Sig column still holds VPRESTEP in
+            // every file, and Sig changes from the next row on. Time counts from each step's stated start: the
+            // pre-step's is T + TPRESTEP (since(T, "-TPRESTEP")), step 1 keeps T, step 2 is T - TSTEP1.
+            // owner's choice (accepted by the lead): the row at T = TSTEP1 closes step 1.
+            Map.entry("gamry-dta/nomadce_CHRONOA.DTA", imports(1050, // TPRESTEP 0.5 s, TSTEP1 5 s
+                    step("ca", 50).heldAt(vsReference("0.00000E+000")) // Pt 0-49, T -0.49 .. 0
+                            .first(since("-0.49", "-5.00000E-001"), volts("1.47992E-003"), amperes("-5.47776E-004"))
+                            .last(since("0", "-5.00000E-001"), volts("4.82967E-004"), amperes("-2.05678E-004")),
+                    step("ca", 500).heldAt(vsReference("1.00000E-001")) // Pt 50-549, T 0.01 .. 5
+                            .first(seconds("0.01"), volts("1.00493E-001"), amperes("1.09289E-003"))
                             .last(seconds("5"), volts("1.00252E-001"), amperes("5.39658E-007")),
                     step("ca", 500).heldAt(vsReference("2.00000E-001")) // Pt 550-1049, T 5.01 .. 10
-                            .first(ZERO, volts("2.00219E-001"), amperes("1.09389E-006"))
-                            .last(since("10", "5.01"), volts("2.00236E-001"), amperes("7.75052E-006")))),
-            Map.entry("gamry-dta/nomadce_230531-CA-test2_decimalcomma.DTA", imports(105,
-                    step("ca", 4).heldAt(vsReference("0,00000E+000")) // Pt 0-3, T -0,4 .. -0,1
-                            .first(ZERO, volts("-2,71300E-004"), amperes("-9,19035E-008"))
-                            .last(since("-0,1", "-0,4"), volts("-1,85800E-004"), amperes("-1,55465E-007")),
-                    step("ca", 51).heldAt(vsReference("5,00000E-001")) // Pt 4-54, T 0 .. 5
-                            .first(ZERO, volts("-1,84200E-004"), amperes("-1,55855E-007"))
+                            .first(since("5.01", "5.00000E+000"), volts("2.00219E-001"), amperes("1.09389E-006"))
+                            .last(since("10", "5.00000E+000"), volts("2.00236E-001"), amperes("7.75052E-006")))),
+            Map.entry("gamry-dta/nomadce_230531-CA-test2_decimalcomma.DTA", imports(105, // TPRESTEP 0,5 s, TSTEP1 5 s
+                    step("ca", 5).heldAt(vsReference("0,00000E+000")) // Pt 0-4, T -0,4 .. 0
+                            .first(since("-0,4", "-5,00000E-001"), volts("-2,71300E-004"), amperes("-9,19035E-008"))
+                            .last(since("0", "-5,00000E-001"), volts("-1,84200E-004"), amperes("-1,55855E-007")),
+                    step("ca", 50).heldAt(vsReference("5,00000E-001")) // Pt 5-54, T 0,1 .. 5
+                            .first(seconds("0,1"), volts("4,98515E-001"), amperes("6,55364E-007"))
                             .last(seconds("5"), volts("4,99656E-001"), amperes("2,50157E-004")),
                     step("ca", 50).heldAt(vsReference("1,00000E-001")) // Pt 55-104, T 5,1 .. 10
-                            .first(ZERO, volts("9,97283E-002"), amperes("4,99543E-005"))
-                            .last(since("10", "5,1"), volts("9,97243E-002"), amperes("4,99598E-005")))),
-            // owner's choice: COLLECTCHRONOA holds two tables; CURVE GENERATOR (the working electrode of the 3-step CA)
-            // is read as the three CA steps, CURVE DETECTOR (the ring at VRING, 105 rows) dropped with a note.
-            Map.entry("gamry-dta/nomadce_3stepCACA.DTA", imports(210,
-                    step("ca", 4).heldAt(vsReference("0.00000E+000"))
-                            .first(ZERO, volts("2.92530E-004"), amperes("-1.62485E-005"))
-                            .last(since("-0.1", "-0.4"), volts("2.48662E-004"), amperes("-1.59778E-005")),
-                    step("ca", 51).heldAt(vsReference("1.00000E-001"))
-                            .first(ZERO, volts("2.46936E-004"), amperes("-1.57653E-005"))
+                            .first(since("5,1", "5,00000E+000"), volts("9,97283E-002"), amperes("4,99543E-005"))
+                            .last(since("10", "5,00000E+000"), volts("9,97243E-002"), amperes("4,99598E-005")))),
+            // COLLECTCHRONOA holds two tables of 105 rows: CURVE GENERATOR (the working electrode) is read as the three
+            // CA steps. owner's choice (accepted by the lead): CURVE DETECTOR (the ring at VRING) is left out, a note
+            // naming its 105 rows.
+            Map.entry("gamry-dta/nomadce_3stepCACA.DTA", imports(210, // TPRESTEP 0.5 s, TSTEP1 5 s
+                    step("ca", 5).heldAt(vsReference("0.00000E+000")) // T -0.4 .. 0
+                            .first(since("-0.4", "-5.00000E-001"), volts("2.92530E-004"), amperes("-1.62485E-005"))
+                            .last(since("0", "-5.00000E-001"), volts("2.46936E-004"), amperes("-1.57653E-005")),
+                    step("ca", 50).heldAt(vsReference("1.00000E-001")) // T 0.1 .. 5
+                            .first(seconds("0.1"), volts("3.29059E-002"), amperes("1.76299E-004"))
                             .last(seconds("5"), volts("1.00255E-001"), amperes("3.80341E-006")),
-                    step("ca", 50).heldAt(vsReference("2.00000E-001"))
-                            .first(ZERO, volts("2.00246E-001"), amperes("2.09165E-004"))
-                            .last(since("10", "5.1"), volts("2.00248E-001"), amperes("8.66542E-006")))
+                    step("ca", 50).heldAt(vsReference("2.00000E-001")) // T 5.1 .. 10
+                            .first(since("5.1", "5.00000E+000"), volts("2.00246E-001"), amperes("2.09165E-004"))
+                            .last(since("10", "5.00000E+000"), volts("2.00248E-001"), amperes("8.66542E-006")))
                     .dropping(105)),
-            // 10 rows present, 'CURVE TABLE 5258' declared; VSTEP1 = VSTEP2 = 0.5 V and no T < 0 row: one CA step.
-            // owner's choice: one step (the potential never changes after T = 0) rather than a split at TSTEP1 = 30 s.
+            // 10 rows present, 'CURVE TABLE 5258' declared (a note says so). TPRESTEP 0.5 s, TSTEP1 30 s, TSTEP2 1e6 s,
+            // VSTEP1 = VSTEP2 = 0.5 V, no T < 0 row: the pre-step is the T = 0 row alone, step 1 the T = 30 row and
+            // step 2 the rows T = 60 .. 270 (the split follows the header even where the potential does not change).
             Map.entry("gamry-dta/gamryparser_chronoa_data.dta", imports(10,
-                    step("ca", 10).heldAt(vsReference("5.00000E-001"))
-                            .first(ZERO, volts("-5.40000E-004"), amperes("-2.34197E-008"))
-                            .last(seconds("270"), volts("4.00000E-001"), amperes("3.00000E-009")))
+                    step("ca", 1).heldAt(vsReference("0.00000E+000"))
+                            .first(since("0", "-5.00000E-001"), volts("-5.40000E-004"), amperes("-2.34197E-008"))
+                            .last(since("0", "-5.00000E-001"), volts("-5.40000E-004"), amperes("-2.34197E-008")),
+                    step("ca", 1).heldAt(vsReference("5.00000E-001"))
+                            .first(seconds("30"), volts("4.99669E-001"), amperes("1.40441E-008"))
+                            .last(seconds("30"), volts("4.99669E-001"), amperes("1.40441E-008")),
+                    step("ca", 8).heldAt(vsReference("5.00000E-001"))
+                            .first(since("60", "3.00000E+001"), volts("4.99668E-001"), amperes("9.32775E-009"))
+                            .last(since("270", "3.00000E+001"), volts("4.00000E-001"), amperes("3.00000E-009")))
                     .noting("5258")),
             Map.entry("gamry-dta/gamryparser_chronoa_de_data.dta", imports(10,
-                    step("ca", 10).heldAt(vsReference("5,00000E-001"))
-                            .first(ZERO, volts("-5,00000E-004"), amperes("-2,00000E-008"))
-                            .last(seconds("270"), volts("4,00000E-001"), amperes("3,00000E-009")))
+                    step("ca", 1).heldAt(vsReference("0,00000E+000"))
+                            .first(since("0", "-5,00000E-001"), volts("-5,00000E-004"), amperes("-2,00000E-008"))
+                            .last(since("0", "-5,00000E-001"), volts("-5,00000E-004"), amperes("-2,00000E-008")),
+                    step("ca", 1).heldAt(vsReference("5,00000E-001"))
+                            .first(seconds("30"), volts("4,99669E-001"), amperes("1,40441E-008"))
+                            .last(seconds("30"), volts("4,99669E-001"), amperes("1,40441E-008")),
+                    step("ca", 8).heldAt(vsReference("5,00000E-001"))
+                            .first(since("60", "3,00000E+001"), volts("4,99668E-001"), amperes("9,32775E-009"))
+                            .last(since("270", "3,00000E+001"), volts("4,00000E-001"), amperes("3,00000E-009")))
                     .noting("5258")),
             Map.entry("gamry-dta/shepard_Chronopot_0A_decimalcomma.DTA", imports(121, // CHRONOP, ISTEP1 0 A
                     step("cp", 121).first(ZERO, volts("1,57964E+000"), amperes("-3,41116E-002"))
@@ -204,16 +239,17 @@ class VendorContractTest {
             // Chronoamperometry: Init E 0, Init P/N = P, Step = 200, Pulse Width 1e-4 s, Sample Interval 1e-6 s:
             // 200 pulses of 100 rows (20000 rows, 1.000e-6 .. 2.000e-2 s), High E first then alternating with Low E.
             // The current jumps between rows 100 and 101 (bicon: -3.375e-4 then -2.375e-5), which confirms the split.
-            // owner's choice: one CA step per pulse (or a clear refusal), each timed from its pulse's start, and
-            // 'Init P/N = P' read as a first step to High E. Beware: bicon's Charge/C after pulse 1 is -3.513e-8 C
-            // (cathodic if the file's current is IUPAC), so either CHI writes anodic current negative here or P
-            // starts at Low E. The file does not say which: a reason to refuse rather than guess.
-            Map.entry("chi/d3tales_0.01_n_kcl.csv", imports(20000, chiPulses("0.025", "-0.025",
-                    "2.754e-2", "2.755e-2", "2.755e-2", "2.755e-2"))),
-            Map.entry("chi/d3tales_0p1_M_KCl-bicon.csv", imports(20000, chiPulses("0.025", "-0.025", // CR CR LF
-                    "-1.454e-4", "-3.375e-4", "-3.427e-5", "3.524e-4"))),
-            Map.entry("chi/d3tales_10_mS_cm_std-2.csv", imports(20000, chiPulses("0.001", "-0.001",
-                    "-6.083e-4", "-2.244e-3", "-1.613e-3", "4.133e-4"))),
+            // Bicon's Charge/C after pulse 1 is -3.513e-8 C (cathodic if the file's current is IUPAC), so either CHI
+            // writes anodic current negative here or P starts at Low E: the file does not say which pulse held which.
+            // owner's choice (accepted by the lead): one CA step per pulse, each timed from its pulse's start, and no
+            // set potential while High E != Low E (0.025/-0.025 V in 0.01_n_kcl and bicon, 0.001/-0.001 V in std-2),
+            // with a note telling the operator to give --potential, one value per pulse.
+            Map.entry("chi/d3tales_0.01_n_kcl.csv", imports(20000, chiPulses(
+                    "2.754e-2", "2.755e-2", "2.755e-2", "2.755e-2")).noting("--potential")),
+            Map.entry("chi/d3tales_0p1_M_KCl-bicon.csv", imports(20000, chiPulses( // CR CR LF
+                    "-1.454e-4", "-3.375e-4", "-3.427e-5", "3.524e-4")).noting("--potential")),
+            Map.entry("chi/d3tales_10_mS_cm_std-2.csv", imports(20000, chiPulses(
+                    "-6.083e-4", "-2.244e-3", "-1.613e-3", "4.133e-4")).noting("--potential")),
             Map.entry("chi/nomadce_EIS_-0,48_V.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
             Map.entry("chi/impedancepy_exampleDataCHInstruments.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
 
@@ -270,12 +306,9 @@ class VendorContractTest {
                     step("lsv", 4).first(ZERO, volts("-0.499905"), amperes("-5.7847747e-5"))
                             .last(seconds("3"), volts("0.503857"), amperes("5.3871765e-5")))
                     .noting("time")),
-            // Four unrelated packets (LSV, EIS, CV, current-only) with no end marker.
-            // owner's choice: as today, one step of 4 samples; the last packet has no potential, so NaN (today 0 V).
-            Map.entry("methodscript/single_packets.txt", imports(4,
-                    step("other", 4).first(ANY, volts("-0.499905"), amperes("-5.487976e-5"))
-                            .last(ANY, ABSENT, amperes("-2.65287e-10")))
-                    .noting("truncated")),
+            // Four unrelated packets (LSV, EIS, CV, current-only) with no end marker. Line 2 'PdcDF5DFF4u;cc…;cd…'
+            // is an EIS data line (dc frequency, cc Z', cd Z''): refused as impedance, never a time series.
+            Map.entry("methodscript/single_packets.txt", refuses("MethodSCRIPT", "EIS", IMPEDANCE)),
 
             // ---- Rodeostat: no header, 't, V, I' with I in µA; time already from the test's start (first row one
             // interval in). owner's choice: kind 'other' (the file does not name its test), no set potential.
@@ -323,15 +356,14 @@ class VendorContractTest {
     }
 
     /**
-     * CHI Chronoamperometry with Step = 200, Pulse Width 1e-4 s, Sample Interval 1e-6 s, Init P/N = P: pulse k holds
-     * rows 100(k-1)+1 … 100k at High E when k is odd and Low E when even, timed from its pulse's start (the file's
-     * time minus (k-1)·1e-4 s). Rows 1, 100, 19901 and 20000 as printed ('1.000e-6', '1.000e-4', '1.990e-2',
-     * '2.000e-2'); the file has no potential column.
+     * CHI Chronoamperometry with Step = 200, Pulse Width 1e-4 s, Sample Interval 1e-6 s: pulse k holds rows
+     * 100(k-1)+1 … 100k, timed from its pulse's start (the file's time minus (k-1)·1e-4 s), with no set potential
+     * (High E and Low E differ and the file does not say which pulse held which). Rows 1, 100, 19901 and 20000 as
+     * printed ('1.000e-6', '1.000e-4', '1.990e-2', '2.000e-2'); the file has no potential column.
      */
-    private static Step[] chiPulses(String highE, String lowE, String row1Current, String row100Current,
-                                    String row19901Current, String row20000Current) {
-        Step[] pulses = IntStream.rangeClosed(1, 200)
-                .mapToObj(k -> step("ca", 100).heldAt(vsReference(k % 2 == 1 ? highE : lowE))).toArray(Step[]::new);
+    private static Step[] chiPulses(String row1Current, String row100Current, String row19901Current,
+                                    String row20000Current) {
+        Step[] pulses = IntStream.rangeClosed(1, 200).mapToObj(k -> step("ca", 100)).toArray(Step[]::new);
         Reading lastPulseStart = computed(199 * 1e-4);
         pulses[0] = pulses[0].first(seconds("1.000e-6"), ABSENT, amperes(row1Current))
                 .last(seconds("1.000e-4"), ABSENT, amperes(row100Current));
