@@ -34,6 +34,16 @@ public final class SharedFixtures {
         return file;
     }
 
+    /** A session store written by an earlier norrlab, under {@code ../shared/fixtures/stores}: never write to it. */
+    public static Path storeFile(String name) {
+        Path file = present(Fixtures.HOME.resolveSibling("shared").resolve("fixtures").resolve("stores"),
+                "required".equals(System.getenv(REQUIRED_VARIABLE))).resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError("the shared fixtures are present but " + file + " is not: was it renamed or removed?");
+        }
+        return file;
+    }
+
     static Path present(Path folder, boolean required) {
         if (Files.isDirectory(folder)) {
             return folder;
