@@ -44,9 +44,9 @@ public record ReferenceElectrode(String name, double e0VsSheVolts, String source
         }
         return switch (key) {
             case "sce" -> known("SCE (sat. KCl)");
-            case "agagcl", "agagclsat", "agagclsatkcl" -> known("Ag/AgCl (sat. KCl)");
+            // A name without its filling ("Ag/AgCl", "Hg/HgO") is not known: the filling sets the potential.
+            case "agagclsat", "agagclsatkcl" -> known("Ag/AgCl (sat. KCl)");
             case "agagcl3m", "agagcl3mkcl" -> known("Ag/AgCl (3 M KCl)");
-            case "hghgo" -> known("Hg/HgO (1 M KOH)");
             default -> Optional.empty();
         };
     }

@@ -20,7 +20,7 @@ class RheScaleTest {
             "-0.5, 7.0, SCE (sat. KCl), -1.155",
             "-0.7, 7.0, Hg/HgO (1 M KOH), -1.212",
             "-0.5, 13.0, Ag/AgCl (3 M KCl), -1.479",
-            "-0.5, 13.0, Hg/HgO, -1.367",
+            "-0.5, 13.0, Hg/HgO (1 M KOH), -1.367",
     })
     void convertsRheToTheReferenceElectrodeAsByHand(double vsRhe, double pH, String electrode, double expectedVsRe) {
         RheScale scale = new RheScale(ReferenceElectrode.known(electrode).orElseThrow(), pH, 25.0);
@@ -47,5 +47,11 @@ class RheScaleTest {
     void unknownElectrodesAreNotGuessed() {
         assertThat(ReferenceElectrode.known("Ag/AgCl (0.1 M KCl)")).isEmpty();
         assertThat(ReferenceElectrode.known("calomel")).isEmpty();
+        // Without its filling the potential is not known: sat. KCl (0.197 V) and 3 M KCl (0.210 V) differ by 13 mV,
+        // and Hg/HgO moves with its KOH concentration. Once read as sat. KCl and 1 M KOH without a word.
+        assertThat(ReferenceElectrode.known("Ag/AgCl")).isEmpty();
+        assertThat(ReferenceElectrode.known("ag/agcl")).isEmpty();
+        assertThat(ReferenceElectrode.known("Hg/HgO")).isEmpty();
+        assertThat(ReferenceElectrode.known("Ag/AgCl saturated")).map(ReferenceElectrode::name).hasValue("Ag/AgCl (sat. KCl)");
     }
 }
