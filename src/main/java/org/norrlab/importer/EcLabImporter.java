@@ -241,7 +241,7 @@ public final class EcLabImporter implements Importer {
             int index = Math.max(ns, 0);
             if (index >= initialPotentials.size() || initialPotentials.get(index).isEmpty()) {
                 stepNotes.add(file.getFileName() + ": the header states no 'Ei (V)' for " + sequence
-                        + ": its set potential is left empty (give --potential)");
+                        + ": the file does not state its set potential");
                 return Optional.empty();
             }
             String vs = index < initialPotentialsVs.size() ? initialPotentialsVs.get(index) : "";
@@ -249,7 +249,7 @@ public final class EcLabImporter implements Importer {
             if (!vs.equals("Ref")) {
                 stepNotes.add(file.getFileName() + ": " + sequence + " holds Ei = " + ei + " V vs. "
                         + (vs.isEmpty() ? "(not stated)" : vs) + ", and the file does not state the potential that is"
-                        + " relative to: its set potential is left empty (give --potential)");
+                        + " relative to, so it does not state the set potential vs the reference electrode");
                 return Optional.empty();
             }
             return Optional.of(new Potential(VendorText.parse(ei, file, initialPotentialLine, "Ei (V)"), Potential.Scale.RE));

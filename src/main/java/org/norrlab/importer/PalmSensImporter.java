@@ -209,7 +209,7 @@ public final class PalmSensImporter implements Importer {
                 sink.note(file.getFileName() + ": " + label + ": the method's set potential E is not stated vs the"
                         + " reference electrode (" + method.lines().filter(l -> l.startsWith("E=") || l.startsWith("EOCP=")
                         || l.startsWith("VS_PREV_E=") || l.startsWith("REF_ELECTRODE_OFFSET=")).collect(Collectors.joining(", "))
-                        + "); give --potential to analyse the step");
+                        + ")");
             }
         }
 

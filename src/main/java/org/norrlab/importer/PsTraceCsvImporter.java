@@ -136,8 +136,8 @@ public final class PsTraceCsvImporter implements Importer {
             sweepWithoutTime |= curve.technique().x != Axis.TIME;
             if (curve.technique() == Technique.CHRONOAMPEROMETRY) {
                 sink.note(file.getFileName() + ": " + NAME + " '" + curve.title() + "' states no set potential and has no"
-                        + " potential column: its samples carry no potential (not 0 V) and the step has no set potential;"
-                        + " give --potential to analyse it");
+                        + " potential column: its samples carry no potential (not 0 V) and the file does not state the"
+                        + " step's set potential");
             }
         }
         if (sweepWithoutTime) {

@@ -73,7 +73,7 @@ public final class SquidstatImporter implements Importer {
             }
         } else {
             sink.note("no '" + SETTINGS + "' beside the file: the electrode area and the set potential of each CA step"
-                    + " are not known (give --area, and --potential for the CA steps)");
+                    + " are not known (give --area)");
         }
         List<Optional<Potential>> potentials = new ArrayList<>();
         for (Run run : runs) {
@@ -290,7 +290,7 @@ public final class SquidstatImporter implements Importer {
         Optional<Potential> potentialOf(Run run, ImportSink sink) throws ImportException {
             Block block = blocks.get(run.stepIndex());
             String step = "step " + run.number + " (" + run.name + ")";
-            String none = ": no set potential (give --potential)";
+            String none = ": the files do not state the set potential";
             if (block == null) {
                 sink.note(step + ": the settings file has no 'Step " + run.stepIndex() + ")' block" + none);
                 return Optional.empty();

@@ -119,7 +119,8 @@ class EcLabImportTest {
         ImportedSession emeas = read("biologic-mpt/yadg_ca.issue_149.mpt");
         assertThat(emeas.steps()).allMatch(s -> s.facts().setPotential().isEmpty());
         assertThat(emeas.notes()).containsOnlyOnce("yadg_ca.issue_149.mpt: sequence Ns 0 holds Ei = 0,000 V vs. Emeas, and"
-                + " the file does not state the potential that is relative to: its set potential is left empty (give --potential)");
+                + " the file does not state the potential that is relative to, so it does not state the set potential vs the"
+                + " reference electrode");
         // a CV's Ei is where its sweep starts, not a set potential
         assertThat(read("biologic-mpt/yadg_cv.mpt").steps().get(0).facts().setPotential()).isEmpty();
     }
