@@ -4,7 +4,6 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -196,7 +195,7 @@ public final class SquidstatImporter implements Importer {
 
     /** mA to A by moving the decimal point, so 6.09E-05 mA is the double nearest 6.09E-08 A (÷ 1000 is 1 ulp off). */
     private static double amperes(double milliamperes) {
-        return BigDecimal.valueOf(milliamperes).movePointLeft(3).doubleValue();
+        return VendorText.movePointLeft(milliamperes, 3);
     }
 
     private static double number(Path file, int line, String[] cells, int column) throws ImportException {
