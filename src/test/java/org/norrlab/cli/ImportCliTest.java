@@ -198,4 +198,15 @@ class ImportCliTest {
             })), options, Fixtures.cellAtPh7(), "config/site.yaml").notes();
         }
     }
+
+    /** The help lists every importer's --format name (taken from ImportService.IMPORTERS, so it cannot go stale). */
+    @Test
+    void theHelpListsEveryFormat() {
+        CliRunner.Result help = norrlab("import", "--help");
+        assertThat(help.exitCode()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        assertThat(text).contains("One of eclab, gamry, pssession, nova, squidstat, ivium, methodscript, jsonl, pstrace-csv,"
+                + " chi, csv (default: recognised from the file)");
+        assertThat(text).contains("CH Instruments", "Autolab NOVA", "Squidstat", "Ivium", "PSTrace .pssession and .csv");
+    }
 }
