@@ -306,8 +306,10 @@ public final class PsTraceCsvImporter implements Importer {
 
     private static Sample sample(Path file, int line, Curve curve, int row, String xText, String yText)
             throws ImportException {
-        double x = VendorText.movePointLeft(VendorText.parse(xText, file, line, column(curve, curve.x())), curve.x().placesToSi());
-        double y = VendorText.movePointLeft(VendorText.parse(yText, file, line, column(curve, curve.y())), curve.y().placesToSi());
+        double x = VendorText.movePointLeft(VendorText.parse(xText, file, line, column(curve, curve.x())),
+                curve.x().placesToSi());
+        double y = VendorText.movePointLeft(VendorText.parse(yText, file, line, column(curve, curve.y())),
+                curve.y().placesToSi());
         return switch (curve.technique()) {
             case CHRONOAMPEROMETRY -> new Sample(time(file, line, x), Double.NaN, y, Double.NaN, 0);
             case CHRONOPOTENTIOMETRY, OPEN_CIRCUIT -> Sample.potentialOnly(time(file, line, x), y);
