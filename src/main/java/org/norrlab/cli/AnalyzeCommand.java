@@ -70,8 +70,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (steps.stream().noneMatch(s -> s.kind().equals("ca"))) {
             throw new BadInputException("session " + sessionId + " has no chronoamperometry step (its steps are "
                     + (steps.isEmpty() ? "none" : String.join(", ", steps.stream().map(StoredStep::kind).toList()))
-                    + "): FE and yield need the charge of a CA step; import with --technique ca --potential '… V vs RHE'");
+                    + "): FE and yield need the charge of a chronoamperometry (CA) step" + caAdvice(steps));
         }
+    }
+
+    /**
+     * Only a step of kind 'other' (the file did not name its technique) can become CA with --technique: import refuses
+     * --technique for a step whose kind the file states, so the advice must not offer it there.
+     */
+    private static String caAdvice(List<StoredStep> steps) {
+        if (steps.stream().anyMatch(s -> s.kind().equals("other"))) {
+            return "; if its 'other' steps are chronoamperometry, import their file again with --technique ca --potential"
+                    + " '… V vs RHE'";
+        }
+        return ", and the file states these steps' kinds (--technique ca cannot change them): import a session that"
+                + " holds a CA step";
     }
 
     static void printTable(PrintWriter out, SessionAnalysis.Result result) {

@@ -4,6 +4,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.importer.DelimitedImporter;
 import org.norrlab.importer.ImportOptions;
 import org.norrlab.importer.ImportService;
+import org.norrlab.importer.Importer;
 import org.norrlab.importer.ImportSummary;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +26,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Turns files from other software into sessions: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession, MethodSCRIPT",
-        "device output, Rodeostat data, CSV with named time and current columns, and norrlab's own CSV export.",
+        "Turns files from other software into sessions: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv,",
+        "CH Instruments text exports, Autolab NOVA ASCII, Squidstat .csv, MethodSCRIPT device output, Rodeostat data,",
+        "CSV with named time and current columns, and norrlab's own CSV export; Ivium .idf (impedance) is recognised",
+        "and refused.",
         "norrlab never guesses: a value a file does not make certain (a unit, a technique, a set potential) is refused",
         "with a message that says which option gives it. Cell values come from the options, else from the file, else",
         "from config/site.yaml; the session records which. The rules are in docs/import.md.",
@@ -39,7 +43,8 @@ final class ImportCommand implements Callable<Integer> {
     HomeOptions homeOptions;
     @Parameters(arity = "1..*", paramLabel = "FILE")
     List<Path> files;
-    @Option(names = "--format", description = "eclab, gamry, pssession, methodscript, jsonl or csv (default: recognised from the file).")
+    @Option(names = "--format", completionCandidates = Formats.class,
+            description = "One of ${COMPLETION-CANDIDATES} (default: recognised from the file).")
     String format;
     @Option(names = "--time-unit", description = "CSV: unit of a time column whose header names none (s, ms, min, h).")
     String timeUnit;
@@ -131,5 +136,13 @@ final class ImportCommand implements Callable<Integer> {
 
     private static String volts(double value) {
         return Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%+.4f", value);
+    }
+
+    /** The --format names, taken from the importers themselves so that the help cannot fall behind them. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return ImportService.IMPORTERS.stream().map(Importer::format).iterator();
+        }
     }
 }

@@ -546,8 +546,7 @@ public final class ChiImporter implements Importer {
                         + h.params.get("Low E (V)") + " V (Init E " + h.params.get("Init E (V)") + " V, Init P/N = "
                         + h.params.getOrDefault("Init P/N", "not given") + "), but the file does not say which pulse held"
                         + " which: in real CHI files the first pulse's current does not follow the reading 'P = High E"
-                        + " first', so no set potential is given; give --potential, one value per pulse in order, to"
-                        + " analyse them as CA steps");
+                        + " first', so the file does not state each pulse's set potential");
             }
             if (h.columns.size() == 3) {
                 sink.note("the Charge/C column is not stored: norrlab integrates the current itself");

@@ -48,6 +48,11 @@ public final class EcLabImporter implements Importer {
     /** EC-Lab's spellings of the working-electrode potential (mean values in brackets since v11.50). */
     private static final List<String> POTENTIAL_COLUMNS = List.of("Ewe/V", "<Ewe>/V", "<Ewe/V>");
     private static final List<String> CURRENT_COLUMNS = List.of("I/mA", "<I>/mA", "<I/mA>");
+    /** EC-Lab's own charge column, in C or mA·h (1 mA·h = 3.6 C): not stored, compared in a note with norrlab's. */
+    private static final String CHARGE_COLUMN_C = "(Q-Qo)/C";
+    private static final String CHARGE_COLUMN_MAH = "(Q-Qo)/mA.h";
+    /** The area EC-Lab writes when none was entered: indistinguishable from a real 0.001 cm² electrode. */
+    private static final double DEFAULT_AREA_CM2 = 0.001;
     /** A number cell as EC-Lab writes one: an integer, or a mantissa and a three-digit exponent. */
     private static final Pattern COMPLETE_NUMBER = Pattern.compile("-?\\d+|-?\\d[.,]\\d+E[+-]\\d{3}");
 
@@ -208,6 +213,10 @@ public final class EcLabImporter implements Importer {
                         + " cm², which is no area; not used (give --area)");
                 return StatedCell.NONE;
             }
+            if (cm2 == DEFAULT_AREA_CM2) {
+                notes.add(file.getFileName() + ":" + number + ": the electrode area " + area.group(1) + " cm² is also what"
+                        + " EC-Lab writes when none was entered: if the electrode area was not entered in EC-Lab, give --area");
+            }
             return StatedCell.area(cm2, source);
         }
 
@@ -241,7 +250,7 @@ public final class EcLabImporter implements Importer {
             int index = Math.max(ns, 0);
             if (index >= initialPotentials.size() || initialPotentials.get(index).isEmpty()) {
                 stepNotes.add(file.getFileName() + ": the header states no 'Ei (V)' for " + sequence
-                        + ": its set potential is left empty (give --potential)");
+                        + ": the file does not state its set potential");
                 return Optional.empty();
             }
             String vs = index < initialPotentialsVs.size() ? initialPotentialsVs.get(index) : "";
@@ -249,7 +258,7 @@ public final class EcLabImporter implements Importer {
             if (!vs.equals("Ref")) {
                 stepNotes.add(file.getFileName() + ": " + sequence + " holds Ei = " + ei + " V vs. "
                         + (vs.isEmpty() ? "(not stated)" : vs) + ", and the file does not state the potential that is"
-                        + " relative to: its set potential is left empty (give --potential)");
+                        + " relative to, so it does not state the set potential vs the reference electrode");
                 return Optional.empty();
             }
             return Optional.of(new Potential(VendorText.parse(ei, file, initialPotentialLine, "Ei (V)"), Potential.Scale.RE));
@@ -266,7 +275,16 @@ public final class EcLabImporter implements Importer {
         private final int potential;
         private final int current;
         private final int sequence;
+        private final int charge;
+        private final String chargeColumn;
         private final Set<String> notes = new LinkedHashSet<>();
+        /** The open step's label, its first and last value of the file's charge column, and norrlab's trapezoid so far. */
+        private String stepLabel;
+        private double fileChargeFirst = Double.NaN;
+        private double fileChargeLast = Double.NaN;
+        private double trapezoidCoulombs;
+        private double previousSeconds = Double.NaN;
+        private double previousAmperes = Double.NaN;
         private int row = -1;
         private int kept;
         private int loop = -1;
@@ -289,6 +307,9 @@ public final class EcLabImporter implements Importer {
             potential = header.column(POTENTIAL_COLUMNS);
             current = header.column(CURRENT_COLUMNS);
             sequence = header.column(List.of("Ns"));
+            int inCoulombs = header.column(List.of(CHARGE_COLUMN_C));
+            charge = inCoulombs >= 0 || current < 0 ? inCoulombs : header.column(List.of(CHARGE_COLUMN_MAH));
+            chargeColumn = charge < 0 ? "" : header.columns()[charge].trim();
             if (time < 0 || potential < 0 || (current < 0 && !kind.equals("ocp"))) {
                 throw new ImportException(file, line, "EC-Lab \"" + technique + "\": expected the columns time/s, "
                         + String.join(" or ", POTENTIAL_COLUMNS) + (kind.equals("ocp") ? "" : " and "
@@ -317,7 +338,7 @@ public final class EcLabImporter implements Importer {
                 throw new ImportException(file, header.columnLine() + 1, "EC-Lab \"" + header.technique()
                         + "\": has no data rows after its header");
             }
-            sink.endStep();
+            endStep();
             for (String note : notes) {
                 sink.note(note);
             }
@@ -341,7 +362,7 @@ public final class EcLabImporter implements Importer {
             int loopHere = loopOf(row);
             if (ns != openSequence || loopHere != loop) {
                 if (openSequence != Integer.MIN_VALUE) {
-                    sink.endStep();
+                    endStep();
                 }
                 openSequence = ns;
                 loop = loopHere;
@@ -354,10 +375,51 @@ public final class EcLabImporter implements Importer {
                 throw new ImportException(file, number, "EC-Lab \"" + header.technique() + "\": time/s " + cells[time].trim()
                         + " is before the step's first sample at " + stepStart + " s; a step's time must not run backwards");
             }
-            sink.sample(current < 0 ? Sample.potentialOnly(since, e) : new Sample(since, e,
-                    VendorText.parse(cells[current], file, number, header.columns()[current]) * 1e-3, Double.NaN, 0));
+            if (current < 0) {
+                sink.sample(Sample.potentialOnly(since, e));
+            } else {
+                double amperes = VendorText.movePointLeft(VendorText.parse(cells[current], file, number,
+                        header.columns()[current]), 3);
+                sink.sample(new Sample(since, e, amperes, Double.NaN, 0));
+                integrate(since, amperes, cells, number);
+            }
             kept++;
             previousLast = cells[cells.length - 1];
+        }
+
+        /** Adds the row to norrlab's trapezoid of the step's current and keeps the file's charge at the row. */
+        private void integrate(double seconds, double amperes, String[] cells, int number) throws ImportException {
+            if (!Double.isNaN(previousSeconds)) {
+                trapezoidCoulombs += 0.5 * (previousAmperes + amperes) * (seconds - previousSeconds);
+            }
+            previousSeconds = seconds;
+            previousAmperes = amperes;
+            if (charge >= 0) {
+                double q = VendorText.parse(cells[charge], file, number, chargeColumn);
+                fileChargeLast = chargeColumn.equals(CHARGE_COLUMN_C) ? q : q * 3.6;
+                if (Double.isNaN(fileChargeFirst)) {
+                    fileChargeFirst = fileChargeLast;
+                }
+            }
+        }
+
+        /**
+         * Ends the open step; the file's own charge column is not stored (norrlab integrates the current itself), so a
+         * note gives its change over the step beside norrlab's trapezoid, for the chemist to compare.
+         */
+        private void endStep() throws ImportException {
+            sink.endStep();
+            if (!Double.isNaN(fileChargeFirst)) {
+                notes.add(file.getFileName() + ": step '" + stepLabel + "': the file's " + chargeColumn + " changes by "
+                        + VendorText.plain(fileChargeLast - fileChargeFirst) + " C over the step; it is not stored:"
+                        + " norrlab integrates the sampled current (trapezoid) instead, which gives "
+                        + VendorText.plain(trapezoidCoulombs) + " C");
+            }
+            fileChargeFirst = Double.NaN;
+            fileChargeLast = Double.NaN;
+            trapezoidCoulombs = 0;
+            previousSeconds = Double.NaN;
+            previousAmperes = Double.NaN;
         }
 
         /** The final row of a file without a last line end may stop inside a number: its last cell looks unlike the row above. */
@@ -387,7 +449,8 @@ public final class EcLabImporter implements Importer {
             }
             label.append(" (from file time ").append(new BigDecimal(Double.toString(fileTime)).stripTrailingZeros().toPlainString()).append(" s)");
             Optional<Potential> set = kind.equals("ca") ? header.setPotential(ns, notes) : Optional.empty();
-            sink.beginStep(new StepFacts(kind, label.toString(), set, Double.NaN));
+            stepLabel = label.toString();
+            sink.beginStep(new StepFacts(kind, stepLabel, set, Double.NaN));
         }
     }
 }

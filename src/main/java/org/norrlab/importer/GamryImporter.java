@@ -210,7 +210,7 @@ public final class GamryImporter implements Importer {
             Parameter p = parameters.get(name);
             if (p == null) {
                 notes.add(file.getFileName() + ": Gamry " + tag + " states no " + name + ": that step's set potential is"
-                        + " left empty (give --potential)");
+                        + " left empty");
                 return Optional.empty();
             }
             double volts = VendorText.parse(p.value(), file, p.line(), name);
@@ -226,7 +226,7 @@ public final class GamryImporter implements Importer {
             if (eoc == null || eoc.value().equals("0") || eoc.value().isEmpty()) {
                 notes.add(file.getFileName() + ":" + p.line() + ": " + name + " " + p.value() + " V is set vs open circuit"
                         + " and the file states no measured open-circuit potential (EOC) before the data: that step's set"
-                        + " potential is left empty (give --potential)");
+                        + " potential is left empty");
                 return Optional.empty();
             }
             Potential vsReference = new Potential(volts + VendorText.parse(eoc.value(), file, eoc.line(), "EOC"),

@@ -177,7 +177,7 @@ public final class PalmSensImporter implements Importer {
             Optional<Potential> set = kind.equals("ca") ? setPotential() : Optional.empty();
             sink.beginStep(new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
                     .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
-            double amperesPerUnit = series.current() == null ? 1 : amperesPerUnit(series.current());
+            int placesToAmperes = series.current() == null ? 0 : placesToAmperes(series.current());
             for (int i = 0; i < n; i++) {
                 double t = time != null ? time.values()[i] - offset : i * step;
                 if (!(t >= 0) || Double.isInfinite(t)) {
@@ -193,7 +193,7 @@ public final class PalmSensImporter implements Importer {
                     sink.sample(Sample.potentialOnly(t, volts));
                     continue;
                 }
-                double amperes = series.current().values()[i] * amperesPerUnit;
+                double amperes = VendorText.movePointLeft(series.current().values()[i], placesToAmperes);
                 if (!Double.isFinite(amperes)) {
                     throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
                             + series.current().description() + "' is " + amperes + ", not a measured current");
@@ -209,7 +209,7 @@ public final class PalmSensImporter implements Importer {
                 sink.note(file.getFileName() + ": " + label + ": the method's set potential E is not stated vs the"
                         + " reference electrode (" + method.lines().filter(l -> l.startsWith("E=") || l.startsWith("EOCP=")
                         || l.startsWith("VS_PREV_E=") || l.startsWith("REF_ELECTRODE_OFFSET=")).collect(Collectors.joining(", "))
-                        + "); give --potential to analyse the step");
+                        + ")");
             }
         }
 
@@ -243,17 +243,18 @@ public final class PalmSensImporter implements Importer {
             return Optional.of(new Potential(e.get(), Potential.Scale.RE));
         }
 
-        private double amperesPerUnit(DataArray current) throws ImportException {
+        /** How many places the decimal point moves from the array's unit to A (µA: 6), so the conversion is exact. */
+        private int placesToAmperes(DataArray current) throws ImportException {
             String prefix = PsSessionJson.currentPrefix(current.unitType()).orElseThrow(() -> new ImportException(file, 0,
                     measurement.name() + ": array '" + current.description() + "' has unit '" + current.unitType()
                             + "'; norrlab reads currents in PalmSens.Units.Ampere, MilliAmpere, MicroAmpere, NanoAmpere"
                             + " or PicoAmpere"));
             return switch (prefix) {
-                case "Pico" -> 1e-12;
-                case "Nano" -> 1e-9;
-                case "Micro" -> 1e-6;
-                case "Milli" -> 1e-3;
-                default -> 1;
+                case "Pico" -> 12;
+                case "Nano" -> 9;
+                case "Micro" -> 6;
+                case "Milli" -> 3;
+                default -> 0;
             };
         }
 

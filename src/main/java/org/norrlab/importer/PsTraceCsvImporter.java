@@ -69,18 +69,18 @@ public final class PsTraceCsvImporter implements Importer {
         }
     }
 
-    /** A unit of the units row: the axis it belongs to and its factor to SI (A or V or s). */
-    private record Unit(String text, Axis axis, double toSi) {
+    /** A unit of the units row: the axis it belongs to and how many places the decimal point moves to SI (A or V or s). */
+    private record Unit(String text, Axis axis, int placesToSi) {
         static Optional<Unit> of(String text) {
             String t = text.trim();
             return Optional.ofNullable(switch (t) {
-                case "s" -> new Unit(t, Axis.TIME, 1);
-                case "V" -> new Unit(t, Axis.POTENTIAL, 1);
-                case "A" -> new Unit(t, Axis.CURRENT, 1);
-                case "mA" -> new Unit(t, Axis.CURRENT, 1e-3);
+                case "s" -> new Unit(t, Axis.TIME, 0);
+                case "V" -> new Unit(t, Axis.POTENTIAL, 0);
+                case "A" -> new Unit(t, Axis.CURRENT, 0);
+                case "mA" -> new Unit(t, Axis.CURRENT, 3);
                 // PSTrace writes the micro sign U+00B5; the Greek mu U+03BC and 'u' are the same prefix
-                case "µA", "μA", "uA" -> new Unit(t, Axis.CURRENT, 1e-6);
-                case "nA" -> new Unit(t, Axis.CURRENT, 1e-9);
+                case "µA", "μA", "uA" -> new Unit(t, Axis.CURRENT, 6);
+                case "nA" -> new Unit(t, Axis.CURRENT, 9);
                 default -> null;
             });
         }
@@ -136,8 +136,8 @@ public final class PsTraceCsvImporter implements Importer {
             sweepWithoutTime |= curve.technique().x != Axis.TIME;
             if (curve.technique() == Technique.CHRONOAMPEROMETRY) {
                 sink.note(file.getFileName() + ": " + NAME + " '" + curve.title() + "' states no set potential and has no"
-                        + " potential column: its samples carry no potential (not 0 V) and the step has no set potential;"
-                        + " give --potential to analyse it");
+                        + " potential column: its samples carry no potential (not 0 V) and the file does not state the"
+                        + " step's set potential");
             }
         }
         if (sweepWithoutTime) {
@@ -306,8 +306,10 @@ public final class PsTraceCsvImporter implements Importer {
 
     private static Sample sample(Path file, int line, Curve curve, int row, String xText, String yText)
             throws ImportException {
-        double x = VendorText.parse(xText, file, line, column(curve, curve.x())) * curve.x().toSi();
-        double y = VendorText.parse(yText, file, line, column(curve, curve.y())) * curve.y().toSi();
+        double x = VendorText.movePointLeft(VendorText.parse(xText, file, line, column(curve, curve.x())),
+                curve.x().placesToSi());
+        double y = VendorText.movePointLeft(VendorText.parse(yText, file, line, column(curve, curve.y())),
+                curve.y().placesToSi());
         return switch (curve.technique()) {
             case CHRONOAMPEROMETRY -> new Sample(time(file, line, x), Double.NaN, y, Double.NaN, 0);
             case CHRONOPOTENTIOMETRY, OPEN_CIRCUIT -> Sample.potentialOnly(time(file, line, x), y);

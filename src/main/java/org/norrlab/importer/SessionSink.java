@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +27,8 @@ import java.util.function.Function;
 final class SessionSink implements ImportSink {
     /** Two set potentials closer than this (in volts) are the same one written twice. */
     private static final double SAME_POTENTIAL_VOLTS = 0.5e-3;
+    /** A CA step whose measured potential is on average further than this (in volts) from its set potential is named. */
+    private static final double MEASURED_OFF_SET_VOLTS = 0.1;
 
     private final SessionStore store;
     private final ImportOptions options;
@@ -45,6 +48,11 @@ final class SessionSink implements ImportSink {
     private StepFacts open;
     private int stepInFile;
     private int caSteps;
+    /** The open CA step's set potential vs RE (NaN otherwise) and the running sum and count of its measured potentials. */
+    private double setVsReference = Double.NaN;
+    private boolean setByOption;
+    private double measuredSum;
+    private long measuredCount;
 
     SessionSink(SessionStore store, ImportOptions options, CellSettings siteCell, String siteSource, boolean severalFiles) {
         this.store = store;
@@ -104,11 +112,12 @@ final class SessionSink implements ImportSink {
                 pendingNotes.add(fileNote("step " + stepInFile + " (" + step.label() + "): the file states a set potential of "
                         + potential.get() + "; --potential " + given.get() + " is used"));
             }
+            setByOption = given.isPresent();
             potential = given.or(() -> step.setPotential());
             if (potential.isEmpty()) {
                 throw refusal("step " + stepInFile + " (" + step.label() + ") is chronoamperometry without a set potential"
-                        + " (the file does not state it); give --potential '… V vs RHE' (one per CA step, in order, or"
-                        + " one for all)");
+                        + " (the file gives none norrlab can use: see the notes); give --potential '… V vs RHE' (one per"
+                        + " CA step, in order, or one for all)");
             }
         }
         double vsRe = potential.map(this::toReference).orElse(Double.NaN);
@@ -122,6 +131,9 @@ final class SessionSink implements ImportSink {
             throw new StoreFailure(e);
         }
         open = step;
+        setVsReference = "ca".equals(kind) ? vsRe : Double.NaN;
+        measuredSum = 0;
+        measuredCount = 0;
         flushNotes();
     }
 
@@ -129,6 +141,10 @@ final class SessionSink implements ImportSink {
     public void sample(Sample sample) {
         try {
             writer.sample(sample);
+            if (Double.isFinite(sample.potentialVolts())) {
+                measuredSum += sample.potentialVolts();
+                measuredCount++;
+            }
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }
@@ -142,7 +158,27 @@ final class SessionSink implements ImportSink {
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }
+        warnIfMeasuredIsOffSet();
         open = null;
+    }
+
+    /**
+     * A set potential that contradicts what the file measured (a wrong --potential, reference electrode or pH) would
+     * give a wrong FE axis without a word: the step's mean measured potential is compared with it.
+     */
+    private void warnIfMeasuredIsOffSet() {
+        if (Double.isNaN(setVsReference) || measuredCount == 0) {
+            return;
+        }
+        double mean = measuredSum / measuredCount;
+        double off = Math.abs(mean - setVsReference);
+        if (off > MEASURED_OFF_SET_VOLTS) {
+            pendingNotes.add(fileNote(String.format(Locale.ROOT, "WARNING: step %d: the measured potential (mean %.3f V"
+                    + " vs RE over %d samples) is %.3f V from the set potential %.3f V vs RE: check %s", stepInFile, mean,
+                    measuredCount, off, setVsReference, setByOption ? "--potential, the reference electrode and the pH"
+                            : "the file's set potential and the reference electrode")));
+            flushNotes();
+        }
     }
 
     @Override

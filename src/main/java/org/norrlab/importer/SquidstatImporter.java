@@ -4,7 +4,6 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,7 +72,7 @@ public final class SquidstatImporter implements Importer {
             }
         } else {
             sink.note("no '" + SETTINGS + "' beside the file: the electrode area and the set potential of each CA step"
-                    + " are not known (give --area, and --potential for the CA steps)");
+                    + " are not known (give --area)");
         }
         List<Optional<Potential>> potentials = new ArrayList<>();
         for (Run run : runs) {
@@ -196,7 +195,7 @@ public final class SquidstatImporter implements Importer {
 
     /** mA to A by moving the decimal point, so 6.09E-05 mA is the double nearest 6.09E-08 A (÷ 1000 is 1 ulp off). */
     private static double amperes(double milliamperes) {
-        return BigDecimal.valueOf(milliamperes).movePointLeft(3).doubleValue();
+        return VendorText.movePointLeft(milliamperes, 3);
     }
 
     private static double number(Path file, int line, String[] cells, int column) throws ImportException {
@@ -290,7 +289,7 @@ public final class SquidstatImporter implements Importer {
         Optional<Potential> potentialOf(Run run, ImportSink sink) throws ImportException {
             Block block = blocks.get(run.stepIndex());
             String step = "step " + run.number + " (" + run.name + ")";
-            String none = ": no set potential (give --potential)";
+            String none = ": the files do not state the set potential";
             if (block == null) {
                 sink.note(step + ": the settings file has no 'Step " + run.stepIndex() + ")' block" + none);
                 return Optional.empty();

@@ -45,6 +45,15 @@ final class VendorText {
         }
     }
 
+    /**
+     * A value in a unit with an SI prefix (mA: 3 places, µA: 6) in the SI unit, converted by moving the decimal point of
+     * the number as written, so -4.0969043 mA is the double nearest -0.0040969043 A; multiplying by 1e-3 is not exact
+     * and shows in exports (-0.004096904300000001).
+     */
+    static double movePointLeft(double value, int places) {
+        return places == 0 ? value : BigDecimal.valueOf(value).movePointLeft(places).doubleValue();
+    }
+
     /** Whether a cell is a number as {@link #parse} reads it (a decimal point or comma): a data cell, not a name. */
     static boolean isNumber(String text) {
         String t = text.trim();

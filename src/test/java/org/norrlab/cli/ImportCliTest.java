@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.Quantities;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.importer.FileFacts;
@@ -96,7 +97,7 @@ class ImportCliTest {
         CliRunner.Result refused = norrlab("import", file.toString(), "--technique", "ca", "--db", db());
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).isEqualTo("Bad input: " + file + ": csv \"CSV\" step 1 (step 1) is chronoamperometry without"
-                + " a set potential (the file does not state it); give --potential '… V vs RHE' (one per CA step, in order, or"
+                + " a set potential (the file gives none norrlab can use: see the notes); give --potential '… V vs RHE' (one per CA step, in order, or"
                 + " one for all)\n");
         assertThat(norrlab("sessions", "--db", db()).out()).doesNotContain("csv");
     }
@@ -139,7 +140,73 @@ class ImportCliTest {
         CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
         assertThat(analyzed.exitCode()).isEqualTo(3);
         assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are other): FE and"
-                + " yield need the charge of a CA step; import with --technique ca --potential '… V vs RHE'\n");
+                + " yield need the charge of a chronoamperometry (CA) step; if its 'other' steps are chronoamperometry,"
+                + " import their file again with --technique ca --potential '… V vs RHE'\n");
         assertThat(analyzed.out()).isEmpty();
+    }
+
+    /** Import refuses --technique ca for a step the file names (e.g. ocp), so analyze must not advise it there. */
+    @Test
+    void analyzeOfASessionWhoseFileNamesItsTechniquesDoesNotAdviseTechniqueCa() throws Exception {
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            ImportService.importSession(store, List.of(new ImportService.Input(temp.resolve("ocp.txt"), sink -> {
+                sink.file(new FileFacts("test", "Test", new InstrumentIdentity("imported", "test", "unknown", "unknown",
+                        "unknown"), Map.of(), StatedCell.NONE));
+                sink.beginStep(new StepFacts("ocp", "rest", Optional.empty(), 1.0));
+                sink.sample(new Sample(0.0, 0.21, 0.0, Double.NaN, 0));
+                sink.endStep();
+                sink.beginStep(new StepFacts("cv", "sweep", Optional.empty(), 1.0));
+                sink.sample(new Sample(0.0, 0.1, -1e-6, Double.NaN, 0));
+                sink.endStep();
+            })), ImportOptions.NONE, Fixtures.cellAtPh7(), "config/site.yaml");
+        }
+        CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
+        assertThat(analyzed.exitCode()).isEqualTo(3);
+        assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are ocp, cv): FE"
+                + " and yield need the charge of a chronoamperometry (CA) step, and the file states these steps' kinds"
+                + " (--technique ca cannot change them): import a session that holds a CA step\n");
+    }
+
+    /**
+     * A --potential that contradicts what the file measured (here -1.111 V vs RE given, -0.400 V vs RE measured) is
+     * named: the mean of the finite measured potentials (the NaN one is left out) against the set potential vs RE.
+     */
+    @Test
+    void aSetPotentialFarFromTheMeasuredOneIsWarnedAbout() throws Exception {
+        ImportOptions far = new ImportOptions(Optional.of("ca"), List.of(Quantities.potential("--potential",
+                "-1.111 V vs RE")), StatedCell.NONE);
+        ImportOptions near = new ImportOptions(Optional.of("ca"), List.of(Quantities.potential("--potential",
+                "-0.45 V vs RE")), StatedCell.NONE);
+        assertThat(importMeasuredAround(far, "far.txt")).containsExactly("WARNING: step 1: the measured potential (mean"
+                + " -0.400 V vs RE over 4 samples) is 0.711 V from the set potential -1.111 V vs RE: check --potential, the"
+                + " reference electrode and the pH");
+        assertThat(importMeasuredAround(near, "near.txt")).isEmpty(); // 0.050 V off: within 0.1 V
+    }
+
+    /** Imports one step whose measured potentials are -0.38, -0.40, NaN, -0.42, -0.40 V vs RE; gives its notes. */
+    private List<String> importMeasuredAround(ImportOptions options, String name) throws Exception {
+        try (SessionStore store = SessionStore.open(temp.resolve(name + ".db"))) {
+            return ImportService.importSession(store, List.of(new ImportService.Input(temp.resolve(name), sink -> {
+                sink.file(new FileFacts("test", "Test", new InstrumentIdentity("imported", "test", "unknown", "unknown",
+                        "unknown"), Map.of(), StatedCell.NONE));
+                sink.beginStep(new StepFacts("other", "hold", Optional.empty(), 1.0));
+                double[] volts = {-0.38, -0.40, Double.NaN, -0.42, -0.40};
+                for (int k = 0; k < volts.length; k++) {
+                    sink.sample(new Sample(k, volts[k], -1e-3, Double.NaN, 0));
+                }
+                sink.endStep();
+            })), options, Fixtures.cellAtPh7(), "config/site.yaml").notes();
+        }
+    }
+
+    /** The help lists every importer's --format name (taken from ImportService.IMPORTERS, so it cannot go stale). */
+    @Test
+    void theHelpListsEveryFormat() {
+        CliRunner.Result help = norrlab("import", "--help");
+        assertThat(help.exitCode()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        assertThat(text).contains("One of eclab, gamry, pssession, nova, squidstat, ivium, methodscript, jsonl, pstrace-csv,"
+                + " chi, csv (default: recognised from the file)");
+        assertThat(text).contains("CH Instruments", "Autolab NOVA", "Squidstat", "Ivium", "PSTrace .pssession and .csv");
     }
 }

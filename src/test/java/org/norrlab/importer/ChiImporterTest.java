@@ -253,7 +253,7 @@ class ChiImporterTest {
         // High E 0.025/0.001 V, Low E the opposite: the file does not make certain which pulse held which.
         assertThat(steps).allMatch(s -> s.facts().setPotential().isEmpty());
         assertThat(imported.notes()).anyMatch(n -> n.contains("does not say which pulse held which")
-                && n.contains("--potential"));
+                && n.endsWith("so the file does not state each pulse's set potential"));
         assertSample(steps.get(0).samples().get(0), 1e-6, Double.NaN, row1);
         assertSample(last(steps.get(0)), 1e-4, Double.NaN, row100);
         assertSample(steps.get(1).samples().get(0), 1e-6, Double.NaN, row101);

@@ -110,6 +110,41 @@ class EcLabImportTest {
                 + " no area; not used (give --area)");
     }
 
+    /** 0.001 cm² is also what EC-Lab writes when no area was entered: the file cannot say which, so a note says so. */
+    @Test
+    void ecLabsDefaultAreaIsNamedInANote() throws Exception {
+        assertThat(read("biologic-mpt/cheminfo_ca_1h15.mpt").notes()).contains("cheminfo_ca_1h15.mpt:28: the electrode"
+                + " area 0.001 cm² is also what EC-Lab writes when none was entered: if the electrode area was not entered"
+                + " in EC-Lab, give --area");
+        assertThat(read("biologic-mpt/yadg_mb.issue_95.de.mpt").notes()).anyMatch(n -> n.contains("area 0,001 cm² is also"
+                + " what EC-Lab writes"));
+        assertThat(read("biologic-mpt/yadg_ca.mpt").notes()).noneMatch(n -> n.contains("EC-Lab writes when none")); // 1.131
+    }
+
+    /**
+     * The file's (Q-Qo)/C is not stored; a note gives its change over the step beside norrlab's trapezoid of the
+     * sampled current. Read by hand (awk over the 4501 rows of cheminfo_ca_1h15.mpt): (Q-Qo)/C runs from
+     * 0.0000000E+000 to 9.1428114E-003; the trapezoid of I/mA × 1e-3 over time/s is 0.007998568981 C.
+     */
+    @Test
+    void theFilesChargeColumnIsComparedWithNorrlabsIntegralInANote() throws Exception {
+        assertThat(read("biologic-mpt/cheminfo_ca_1h15.mpt").notes()).contains("cheminfo_ca_1h15.mpt: step"
+                + " 'Chronoamperometry / Chronocoulometry, Ns 0 (from file time 0.05079999871668406 s)': the file's"
+                + " (Q-Qo)/C changes by 0.0091428114 C over the step; it is not stored: norrlab integrates the sampled"
+                + " current (trapezoid) instead, which gives 0.00799856898 C");
+        // one note per step: the four loops of yadg_ca.issue_149.mpt
+        assertThat(read("biologic-mpt/yadg_ca.issue_149.mpt").notes()).filteredOn(n -> n.contains("(Q-Qo)/C changes by"))
+                .hasSize(4);
+    }
+
+    /** mA to A by moving the decimal point: -4.0969043 mA is exactly the double written -0.0040969043 (not ...01). */
+    @Test
+    void milliamperesBecomeAmperesWithoutFloatNoise() throws Exception {
+        ImportedSession.Step step = read("biologic-mpt/cheminfo_ca_1h15.mpt").steps().get(0);
+        assertThat(Double.toString(step.samples().get(0).currentAmperes())).isEqualTo("-0.0040969043");
+        assertThat(step.samples().get(step.samples().size() - 1).currentAmperes()).isEqualTo(2.9835263E-6);
+    }
+
     @Test
     void aPotentialSetVsTheReferenceIsKeptAndOneVsEmeasIsLeftEmptyWithANote() throws Exception {
         assertThat(read("biologic-mpt/cheminfo_ca_1h15.mpt").steps().get(0).facts().setPotential())
@@ -119,7 +154,8 @@ class EcLabImportTest {
         ImportedSession emeas = read("biologic-mpt/yadg_ca.issue_149.mpt");
         assertThat(emeas.steps()).allMatch(s -> s.facts().setPotential().isEmpty());
         assertThat(emeas.notes()).containsOnlyOnce("yadg_ca.issue_149.mpt: sequence Ns 0 holds Ei = 0,000 V vs. Emeas, and"
-                + " the file does not state the potential that is relative to: its set potential is left empty (give --potential)");
+                + " the file does not state the potential that is relative to, so it does not state the set potential vs the"
+                + " reference electrode");
         // a CV's Ei is where its sweep starts, not a set potential
         assertThat(read("biologic-mpt/yadg_cv.mpt").steps().get(0).facts().setPotential()).isEmpty();
     }

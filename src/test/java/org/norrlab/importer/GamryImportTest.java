@@ -164,7 +164,7 @@ class GamryImportTest {
         assertThat(setPotentials(unknown).get(1)).isNaN();
         assertThat(unknown.notes()).containsExactly("noeoc.DTA:18: VSTEP1 1.00000E-001 V is set vs open circuit and the"
                 + " file states no measured open-circuit potential (EOC) before the data: that step's set potential is left"
-                + " empty (give --potential)");
+                + " empty");
         // a measured EOC before the table: VSTEP1 + EOC vs the reference
         ImportedSession measured = new GamryImporter().read(variant("nomadce_CHRONOA.DTA",
                 t -> vsEoc.apply(t).replace("CURVE\tTABLE", "EOC\tQUANT\t-0.5110000\tOpen Circuit (V)\r\nCURVE\tTABLE"),

@@ -136,8 +136,8 @@ class PalmSensImporterTest {
         ImportedSession ca = new PalmSensImporter().read(file);
         assertThat(ca.steps().get(0).facts().setPotential()).isEmpty();
         assertThat(ca.warnings()).anyMatch(n -> n.contains("the method's set potential E is not stated vs the reference"
-                + " electrode (REF_ELECTRODE_OFFSET=0.0000000E+000, E=0.0000000E+000, EOCP=1.0000000E-001, VS_PREV_E=False);"
-                + " give --potential"));
+                + " electrode (REF_ELECTRODE_OFFSET=0.0000000E+000, E=0.0000000E+000, EOCP=1.0000000E-001, VS_PREV_E=False)")
+                && !n.contains("--potential"));
     }
 
     @Test

@@ -65,7 +65,10 @@ class PsTraceCsvImporterTest {
         assertSample(step.samples().get(0), 0, Double.NaN, 5.38253458216786e-10);
         assertSample(step.samples().get(36000), 3600, Double.NaN, -1.03307247627527e-11);
         assertSample(step.samples().get(1), 0.100000001490116, Double.NaN, 3.33246018271893e-10);
-        assertThat(ca.warnings()).anyMatch(n -> n.contains("states no set potential") && n.contains("give --potential"));
+        // µA to A by moving the decimal point: exactly the double written 5.38253458216786e-10 (× 1e-6 is 1 ulp off)
+        assertThat(step.samples().get(0).currentAmperes()).isEqualTo(5.38253458216786e-10);
+        assertThat(ca.warnings()).anyMatch(n -> n.contains("states no set potential")
+                && n.endsWith("the file does not state the step's set potential"));
     }
 
     @Test

@@ -138,7 +138,7 @@ class SquidstatImporterTest {
                         + " reference' (Experiment settings and notes.txt line 6)",
                 "step 2_1 (Constant Potential): 'Potential: -0.1 V, with respect to open circuit' (Experiment settings"
                         + " and notes.txt line 8) is not stated with respect to the reference electrode and the value it"
-                        + " is relative to is not in the files: no set potential (give --potential)");
+                        + " is relative to is not in the files: the files do not state the set potential");
     }
 
     @Test
@@ -153,8 +153,7 @@ class SquidstatImporterTest {
         assertThat(step.samples()).extracting(Sample::currentAmperes).containsExactly(6.09e-8, -1.2e-7);
         assertThat(step.samples().get(1).timeSeconds()).isEqualTo(1.5);
         assertThat(imported.warnings()).containsExactly("no 'Experiment settings and notes.txt' beside the file: the"
-                + " electrode area and the set potential of each CA step are not known (give --area, and --potential"
-                + " for the CA steps)");
+                + " electrode area and the set potential of each CA step are not known (give --area)");
     }
 
     @Test

@@ -243,13 +243,13 @@ class VendorContractTest {
             // writes anodic current negative here or P starts at Low E: the file does not say which pulse held which.
             // owner's choice (accepted by the lead): one CA step per pulse, each timed from its pulse's start, and no
             // set potential while High E != Low E (0.025/-0.025 V in 0.01_n_kcl and bicon, 0.001/-0.001 V in std-2),
-            // with a note telling the operator to give --potential, one value per pulse.
+            // with a note saying the file does not state each pulse's set potential (the service asks for --potential).
             Map.entry("chi/d3tales_0.01_n_kcl.csv", imports(20000, chiPulses(
-                    "2.754e-2", "2.755e-2", "2.755e-2", "2.755e-2")).noting("--potential")),
+                    "2.754e-2", "2.755e-2", "2.755e-2", "2.755e-2")).noting("does not state each pulse's set potential")),
             Map.entry("chi/d3tales_0p1_M_KCl-bicon.csv", imports(20000, chiPulses( // CR CR LF
-                    "-1.454e-4", "-3.375e-4", "-3.427e-5", "3.524e-4")).noting("--potential")),
+                    "-1.454e-4", "-3.375e-4", "-3.427e-5", "3.524e-4")).noting("does not state each pulse's set potential")),
             Map.entry("chi/d3tales_10_mS_cm_std-2.csv", imports(20000, chiPulses(
-                    "-6.083e-4", "-2.244e-3", "-1.613e-3", "4.133e-4")).noting("--potential")),
+                    "-6.083e-4", "-2.244e-3", "-1.613e-3", "4.133e-4")).noting("does not state each pulse's set potential")),
             Map.entry("chi/nomadce_EIS_-0,48_V.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
             Map.entry("chi/impedancepy_exampleDataCHInstruments.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
 
