@@ -116,7 +116,7 @@ final class SessionSink implements ImportSink {
             potential = given.or(() -> step.setPotential());
             if (potential.isEmpty()) {
                 throw refusal("step " + stepInFile + " (" + step.label() + ") is chronoamperometry without a set potential"
-                        + " (the file gives none norrlab can use: see the notes); give --potential '… V vs RHE' (one per"
+                        + " (the file gives none norrlab can use); give --potential '… V vs RHE' (one per"
                         + " CA step, in order, or one for all)");
             }
         }

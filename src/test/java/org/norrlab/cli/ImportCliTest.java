@@ -97,7 +97,7 @@ class ImportCliTest {
         CliRunner.Result refused = norrlab("import", file.toString(), "--technique", "ca", "--db", db());
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.err()).isEqualTo("Bad input: " + file + ": csv \"CSV\" step 1 (step 1) is chronoamperometry without"
-                + " a set potential (the file gives none norrlab can use: see the notes); give --potential '… V vs RHE' (one per CA step, in order, or"
+                + " a set potential (the file gives none norrlab can use); give --potential '… V vs RHE' (one per CA step, in order, or"
                 + " one for all)\n");
         assertThat(norrlab("sessions", "--db", db()).out()).doesNotContain("csv");
     }

@@ -154,7 +154,7 @@ class ImportServiceTest {
                     ImportOptions.NONE, Fixtures.cellAtPh7(), "config/site.yaml"))
                     .isInstanceOf(ImportException.class)
                     .hasMessage(temp.resolve("it.txt") + ": test \"Test technique\" step 2 (ca step) is chronoamperometry"
-                            + " without a set potential (the file gives none norrlab can use: see the notes); give --potential '… V vs RHE' (one per"
+                            + " without a set potential (the file gives none norrlab can use); give --potential '… V vs RHE' (one per"
                             + " CA step, in order, or one for all)");
             assertThat(store.sessions()).isEmpty();
             assertThat(store.sampleCount(1)).isZero();
