@@ -117,7 +117,7 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
         }
         if (!columns.containsKey(Role.TIME) || !(columns.containsKey(Role.CURRENT) || columns.containsKey(Role.POTENTIAL))) {
             throw new ImportException(file, line, "expected a header naming a time and a current column with units, e.g."
-                    + " 'time (s),current (mA)' or 't/s;I/µA'; found: " + text + "; " + ACCEPTED);
+                    + " 'time (s),current (mA)' or 't/s;I/µA'; found: " + ImportException.shortened(text) + "; " + ACCEPTED);
         }
         return new CsvHeader(separator, cells.length, columns, ignored);
     }
@@ -233,8 +233,8 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
                                Optional<Potential.Scale> scale) throws ImportException {
         double[] factor = units.get(unit);
         if (factor == null) {
-            throw new ImportException(file, line, "column '" + header + "': " + (unit.isEmpty() ? "no unit" : "'" + unit
-                    + "' is not a unit here") + "; allowed: " + String.join(", ", units.keySet())
+            throw new ImportException(file, line, "column '" + header + "': " + (unit.isEmpty() ? "no unit"
+                    : ImportException.quoted(unit) + " is not a unit here") + "; allowed: " + String.join(", ", units.keySet())
                     + (unit.isEmpty() ? "; give it in the header, e.g. 'time (s)', 'I/mA', 'E_V', or with --time-unit,"
                     + " --current-unit, --potential-unit" : ""));
         }

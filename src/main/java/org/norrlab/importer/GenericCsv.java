@@ -82,7 +82,7 @@ final class GenericCsv {
             for (int c = header.width(); c < cells.length; c++) {
                 if (!cells[c].isEmpty()) {
                     throw new ImportException(file, line, "has " + cells.length + " cells and the header has "
-                            + header.width() + " (cell " + (c + 1) + " is '" + cells[c] + "'); every row has the header's columns");
+                            + header.width() + " (cell " + (c + 1) + " is " + ImportException.quoted(cells[c]) + "); every row has the header's columns");
                 }
             }
             row(line, cells);
@@ -169,8 +169,8 @@ final class GenericCsv {
         }
         String kind = cells[column.get().index()].toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
-            throw new ImportException(file, line, "column '" + column.get().header() + "': '" + cells[column.get().index()]
-                    + "' is not a step kind; allowed: ca, ocp, cv, lsv, cp, other");
+            throw new ImportException(file, line, "column '" + column.get().header() + "': "
+                    + ImportException.quoted(cells[column.get().index()]) + " is not a step kind; allowed: ca, ocp, cv, lsv, cp, other");
         }
         if (setVolts.isPresent() && !kind.equals("ca")) {
             throw new ImportException(file, line, "column '" + column.get().header() + "': a '" + kind + "' step with a set"

@@ -235,6 +235,28 @@ class GenericCsvImportTest {
         assertThat(given.steps().get(0).samples().get(0).potentialVolts()).isEqualTo(-0.512);
     }
 
+    /**
+     * A binary file read as a CSV (an .mpr given --format csv) is quoted harmlessly: control characters as escapes,
+     * the quoted line cut after 120 characters, so no raw NUL reaches a terminal.
+     */
+    @Test
+    void fileTextInAMessageShowsControlCharactersAndIsCut() throws Exception {
+        Path binary = temp.resolve("binary.csv");
+        byte[] bytes = new byte[400];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 4 == 0 ? 0 : i % 4 == 1 ? 'A' : i % 4 == 2 ? 0x1A : '\t');
+        }
+        Files.write(binary, bytes);
+        String shown = "\\0A\\x1A\\t".repeat(30); // 4 bytes shown as 9 characters
+        assertThatThrownBy(() -> new DelimitedImporter().read(binary)).isInstanceOf(ImportException.class)
+                .hasMessageStartingWith(binary + ":1: expected a header naming a time and a current column with units,"
+                        + " e.g. 'time (s),current (mA)' or 't/s;I/µA'; found: " + shown.substring(0, 120) + "…; accepted:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\0").doesNotContain("\t").doesNotContain("\u001A"));
+        Path cell = write("cell.csv", "t (s);I (mA)\n0;-1\n1;" + "9".repeat(200) + "x\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(cell))
+                .hasMessage(cell + ":3: column 'I (mA)': '" + "9".repeat(120) + "…' is not a number");
+    }
+
     @Test
     void everyEncodingAndLineEndOfOneFileGivesTheSameSamples() throws Exception {
         String text = "Time (s);Current [µA];E/V\n0,0;-1,25;0,1\n0,5;-1,5;0,1\n1,0;-1,75;0,1\n";
