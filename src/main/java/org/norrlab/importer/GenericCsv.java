@@ -35,6 +35,9 @@ final class GenericCsv {
     private Open open;
     private double previousTime;
     private long rows;
+    /** The decimal mark the file's numbers use, once one has been seen (0 before), and the line where it was first. */
+    private char decimalMark;
+    private int decimalMarkLine;
 
     /** The step being read: its key as the step column writes it and what must stay the same through it. */
     private record Open(String key, StreamedStep step, String kind, Optional<Double> setVolts, int firstLine,
@@ -195,11 +198,34 @@ final class GenericCsv {
             throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' has a decimal comma, which"
                     + " a comma-separated file cannot tell from a separator; export with ';' or TAB between cells");
         }
+        oneDecimalMark(cell, column, line);
         double value = column.toSi(VendorText.parse(cell, file, line, column.header()));
         if (!Double.isFinite(value)) {
             throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' " + column.unit()
                     + " is out of range");
         }
         return value;
+    }
+
+    /**
+     * A file writes its decimals with one mark: in a ';' or TAB file of decimal commas, '-1.500' is German for −1500
+     * (a thousands point) as much as it is −1.5 in English, so a number with the other mark is refused, not read one
+     * way. A number without a mark ("12", "1e-3") reads the same either way.
+     */
+    private void oneDecimalMark(String cell, Column column, int line) throws ImportException {
+        boolean comma = cell.indexOf(',') >= 0;
+        boolean point = cell.indexOf('.') >= 0;
+        if (comma == point) {
+            return; // no mark, or both: then not a number, which parse says
+        }
+        char mark = comma ? ',' : '.';
+        if (decimalMark == 0) {
+            decimalMark = mark;
+            decimalMarkLine = line;
+        } else if (mark != decimalMark) {
+            throw new ImportException(file, line, "column '" + column.header() + "': this file writes decimals with '"
+                    + decimalMark + "' (first at line " + decimalMarkLine + "); " + ImportException.quoted(cell) + " with '"
+                    + mark + "' could be a thousands separator: re-export with one decimal mark");
+        }
     }
 }

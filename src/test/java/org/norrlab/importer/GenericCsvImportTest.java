@@ -89,7 +89,7 @@ class GenericCsvImportTest {
         assertThat(s.get(0).potentialVolts()).isEqualTo(-0.512);
         assertThat(s.get(1).timeSeconds()).isEqualTo(0.5);
         assertThat(s.get(1).currentAmperes()).isEqualTo(-1.3e-6);
-        ImportedSession tabs = read("tab.txt", "time [s]\tCurrent [mA]\tEwe/V\n0\t-14.5\t-1.111\n0.1\t-14,4\t-1.111\n");
+        ImportedSession tabs = read("tab.txt", "time [s]\tCurrent [mA]\tEwe/V\n0\t-14,5\t-1,111\n0,1\t-14,4\t-1,111\n");
         assertThat(tabs.metadata()).containsEntry("separator", "TAB");
         assertThat(tabs.steps().get(0).samples().get(1).currentAmperes()).isEqualTo(-0.0144);
         assertThat(tabs.steps().get(0).samples().get(1).timeSeconds()).isEqualTo(0.1);
@@ -98,6 +98,22 @@ class GenericCsvImportTest {
         assertThatThrownBy(() -> new DelimitedImporter().read(quoted)).isInstanceOf(ImportException.class)
                 .hasMessage(quoted + ":2: column 'I (µA)': '-1,25' has a decimal comma, which a comma-separated file cannot"
                         + " tell from a separator; export with ';' or TAB between cells");
+    }
+
+    /** In German notation '-1.500' is −1500: a file of decimal commas with a number written with a point is refused. */
+    @Test
+    void aFileMixingDecimalCommasAndPointsIsRefusedWhereTheOtherMarkAppears() throws Exception {
+        Path commas = write("commas.csv", "t (s);I (mA)\n0;-1,25\n1;-1\n2;-1.500\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(commas)).isInstanceOf(ImportException.class)
+                .hasMessage(commas + ":4: column 'I (mA)': this file writes decimals with ',' (first at line 2); '-1.500'"
+                        + " with '.' could be a thousands separator: re-export with one decimal mark");
+        Path points = write("points.tsv", "t (s)\tI (mA)\n0.5\t-1\n1\t-1,500\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(points))
+                .hasMessage(points + ":3: column 'I (mA)': this file writes decimals with '.' (first at line 2); '-1,500'"
+                        + " with ',' could be a thousands separator: re-export with one decimal mark");
+        // numbers without a mark read the same in both notations
+        List<Sample> s = read("plain.csv", "t (s);I (mA)\n0;-2\n1;-1,5\n2;-3\n3;1e-3\n").steps().get(0).samples();
+        assertThat(s).extracting(Sample::currentAmperes).containsExactly(-0.002, -0.0015, -0.003, 1e-6);
     }
 
     @Test
