@@ -273,6 +273,32 @@ class GenericCsvImportTest {
                 .hasMessage(cell + ":3: column 'I (mA)': '" + "9".repeat(120) + "…' is not a number");
     }
 
+    /** A unit option for a column whose header states a unit is not ignored: another unit is refused, the same is fine. */
+    @Test
+    void aUnitOptionThatDiffersFromTheHeadersUnitIsRefused() throws Exception {
+        Path file = write("stated.csv", "t (s),I/mA,E (V)\n0,-1.5,-0.5\n");
+        assertThatThrownBy(() -> importer(Optional.empty(), Optional.of("A"), Optional.empty()).read(file))
+                .isInstanceOf(ImportException.class).hasMessage(file + ":1: column 'I/mA': the header states 'mA' and"
+                        + " --current-unit says 'A'; they differ: drop the option or correct the header (norrlab does not choose)");
+        assertThatThrownBy(() -> importer(Optional.of("ms"), Optional.empty(), Optional.empty()).read(file))
+                .hasMessage(file + ":1: column 't (s)': the header states 's' and --time-unit says 'ms'; they differ: drop"
+                        + " the option or correct the header (norrlab does not choose)");
+        assertThatThrownBy(() -> importer(Optional.empty(), Optional.empty(), Optional.of("mV")).read(file))
+                .hasMessage(file + ":1: column 'E (V)': the header states 'V' and --potential-unit says 'mV'; they differ:"
+                        + " drop the option or correct the header (norrlab does not choose)");
+        Sample agreed = importer(Optional.of("sec"), Optional.of("mA"), Optional.of("V")).read(file).steps().get(0)
+                .samples().get(0);
+        assertThat(agreed.currentAmperes()).isEqualTo(-0.0015);
+        assertThat(agreed.potentialVolts()).isEqualTo(-0.5);
+        Path micro = write("micro.csv", "t (s),I (µA)\n0,-1.25\n");
+        assertThat(importer(Optional.empty(), Optional.of("uA"), Optional.empty()).read(micro).steps().get(0).samples()
+                .get(0).currentAmperes()).isEqualTo(-1.25e-6);
+    }
+
+    private static DelimitedImporter importer(Optional<String> time, Optional<String> current, Optional<String> potential) {
+        return new DelimitedImporter(new DelimitedImporter.DefaultUnits(time, current, potential));
+    }
+
     @Test
     void everyEncodingAndLineEndOfOneFileGivesTheSameSamples() throws Exception {
         String text = "Time (s);Current [µA];E/V\n0,0;-1,25;0,1\n0,5;-1,5;0,1\n1,0;-1,75;0,1\n";
