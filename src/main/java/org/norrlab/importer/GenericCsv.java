@@ -9,6 +9,7 @@ import org.norrlab.importer.CsvHeader.Role;
 import org.norrlab.importer.DelimitedImporter.DefaultUnits;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -38,6 +39,10 @@ final class GenericCsv {
     /** The decimal mark the file's numbers use, once one has been seen (0 before), and the line where it was first. */
     private char decimalMark;
     private int decimalMarkLine;
+    /** Rows whose cells are all empty (a spreadsheet's ";;"): not yet followed by data, and skipped between data rows. */
+    private int emptyPending;
+    private int emptySkipped;
+    private int firstEmptySkippedLine;
 
     /** The step being read: its key as the step column writes it and what must stay the same through it. */
     private record Open(String key, StreamedStep step, String kind, Optional<Double> setVolts, int firstLine,
@@ -72,6 +77,13 @@ final class GenericCsv {
             int line = lines.lineNumber();
             boolean ended = lines.lastLineEnded();
             String[] cells = VendorText.cells(text, header.separator());
+            if (Arrays.stream(cells).allMatch(String::isEmpty)) {
+                // Excel saves the empty rows below a table as ";;": blank rows, not rows of missing numbers
+                if (emptyPending++ == 0 && emptySkipped == 0) {
+                    firstEmptySkippedLine = line;
+                }
+                continue;
+            }
             if (cells.length < header.width() || !ended && lastCellUnreadable(cells)) {
                 if (VendorText.restIsBlank(lines)) {
                     sink.note(VendorText.cutShortNote(file, line, rows));
@@ -88,10 +100,18 @@ final class GenericCsv {
                             + header.width() + " (cell " + (c + 1) + " is " + ImportException.quoted(cells[c]) + "); every row has the header's columns");
                 }
             }
+            emptySkipped += emptyPending;
+            emptyPending = 0;
             row(line, cells);
         }
         if (open == null) {
             throw new ImportException(file, headerLine + 1, "has a header but no data rows");
+        }
+        if (emptySkipped > 0) {
+            // rows of empty cells at the end are a spreadsheet's habit; between data rows they may hide a cut: say so
+            sink.note(file.getFileName() + ":" + firstEmptySkippedLine + ": " + emptySkipped + (emptySkipped == 1
+                    ? " row whose cells are all empty was" : " rows whose cells are all empty were")
+                    + " skipped among the data rows (the first at this line)");
         }
         open.step().end();
     }

@@ -213,6 +213,19 @@ class GenericCsvImportTest {
                 "cut2.csv:4: the last row is cut short (truncated file?): 2 complete rows kept");
     }
 
+    /** Excel saves the empty rows below a table as ";;": blank rows, skipped; said only when data follows them. */
+    @Test
+    void rowsOfEmptyCellsAreBlankRows() throws Exception {
+        ImportedSession trailing = read("excel.csv", "t (s);I (mA);E (V)\n0;-1,5;0,1\n1;-2,5;0,1\n;;\n;;\n\"\";;\n");
+        assertThat(trailing.steps().get(0).samples()).extracting(Sample::currentAmperes).containsExactly(-0.0015, -0.0025);
+        assertThat(trailing.warnings()).isEmpty();
+        ImportedSession inside = read("gaps.csv", "t (s);I (mA);E (V)\n0;-1,5;0,1\n;;\n;;\n1;-2,5;0,1\n;;\n2;-3,5;0,1\n;;\n");
+        assertThat(inside.steps().get(0).samples()).extracting(Sample::currentAmperes)
+                .containsExactly(-0.0015, -0.0025, -0.0035);
+        assertThat(inside.warnings()).containsExactly(
+                "gaps.csv:3: 3 rows whose cells are all empty were skipped among the data rows (the first at this line)");
+    }
+
     @Test
     void aBadRowElsewhereNamesItsLineAndColumn() throws Exception {
         Path bad = write("bad.csv", "t (s),I (mA),E (V)\n0,-1,0.1\n1,abc,0.1\n2,-1,0.1\n");
