@@ -18,7 +18,7 @@ public final class ImportException extends Exception {
 
     /**
      * A piece of the file's text for a message, between single quotes: control characters visible, and cut with '…'
-     * after {@value #QUOTED_CHARS} characters (a binary file's "line" can be thousands of bytes).
+     * after {@value #QUOTED_CHARS} characters of the file's text (a binary file's "line" can be thousands of bytes).
      */
     static String quoted(String fileText) {
         return "'" + shortened(fileText) + "'";
@@ -26,11 +26,11 @@ public final class ImportException extends Exception {
 
     /** As {@link #quoted}, without the quotes: for a message that shows a whole line after "found: ". */
     static String shortened(String fileText) {
-        String text = visible(fileText);
-        return text.length() <= QUOTED_CHARS ? text : text.substring(0, QUOTED_CHARS) + "…";
+        // cut the file's text, not its escaped form, so that an escape is never cut in two
+        return fileText.length() <= QUOTED_CHARS ? visible(fileText) : visible(fileText.substring(0, QUOTED_CHARS)) + "…";
     }
 
-    /** Control characters (C0, DEL, C1) as escapes: NUL as \0, TAB as \t, others as \xNN. */
+    /** Control characters (C0, DEL, C1) as escapes: NUL as \0 (\x00 before a digit), TAB as \t, others as \xNN. */
     static String visible(String text) {
         StringBuilder shown = null;
         for (int i = 0; i < text.length(); i++) {
@@ -44,8 +44,8 @@ public final class ImportException extends Exception {
             }
             if (!control) {
                 shown.append(c);
-            } else if (c == 0) {
-                shown.append("\\0");
+            } else if (c == 0 && !(i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)))) {
+                shown.append("\\0"); // \x00 before a digit: "\007" would read as one octal escape
             } else if (c == '\t') {
                 shown.append("\\t");
             } else {

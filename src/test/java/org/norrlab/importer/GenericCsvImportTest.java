@@ -276,11 +276,12 @@ class GenericCsvImportTest {
             bytes[i] = (byte) (i % 4 == 0 ? 0 : i % 4 == 1 ? 'A' : i % 4 == 2 ? 0x1A : '\t');
         }
         Files.write(binary, bytes);
-        String shown = "\\0A\\x1A\\t".repeat(30); // 4 bytes shown as 9 characters
+        String shown = "\\0A\\x1A\\t".repeat(30); // the first 120 characters, 4 bytes shown as 9 characters
         assertThatThrownBy(() -> new DelimitedImporter().read(binary)).isInstanceOf(ImportException.class)
                 .hasMessageStartingWith(binary + ":1: expected a header naming a time and a current column with units,"
-                        + " e.g. 'time (s),current (mA)' or 't/s;I/µA'; found: " + shown.substring(0, 120) + "…; accepted:")
+                        + " e.g. 'time (s),current (mA)' or 't/s;I/µA'; found: " + shown + "…; accepted:")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\0").doesNotContain("\t").doesNotContain("\u001A"));
+        assertThat(ImportException.quoted("a\0b\u0000" + "07\r\n\u007F")).isEqualTo("'a\\0b\\x0007\\x0D\\x0A\\x7F'");
         Path cell = write("cell.csv", "t (s);I (mA)\n0;-1\n1;" + "9".repeat(200) + "x\n");
         assertThatThrownBy(() -> new DelimitedImporter().read(cell))
                 .hasMessage(cell + ":3: column 'I (mA)': '" + "9".repeat(120) + "…' is not a number");
