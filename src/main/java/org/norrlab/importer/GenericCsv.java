@@ -97,7 +97,8 @@ final class GenericCsv {
             for (int c = header.width(); c < cells.length; c++) {
                 if (!cells[c].isEmpty()) {
                     throw new ImportException(file, line, "has " + cells.length + " cells and the header has "
-                            + header.width() + " (cell " + (c + 1) + " is " + ImportException.quoted(cells[c]) + "); every row has the header's columns");
+                            + header.width() + " (cell " + (c + 1) + " is " + ImportException.quoted(cells[c])
+                            + "); every row has the header's columns");
                 }
             }
             emptySkipped += emptyPending;
