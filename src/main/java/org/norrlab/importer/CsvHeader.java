@@ -5,6 +5,7 @@ import org.norrlab.importer.DelimitedImporter.DefaultUnits;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,7 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
         }
         if (!columns.containsKey(Role.TIME) || !(columns.containsKey(Role.CURRENT) || columns.containsKey(Role.POTENTIAL))) {
             throw new ImportException(file, line, "expected a header naming a time and a current column with units, e.g."
-                    + " 'time (s),current (mA)' or 't/s;I/µA'; found: " + text + "; " + ACCEPTED);
+                    + " 'time (s),current (mA)' or 't/s;I/µA'; found: " + ImportException.shortened(text) + "; " + ACCEPTED);
         }
         return new CsvHeader(separator, cells.length, columns, ignored);
     }
@@ -199,6 +200,10 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
             case POTENTIAL -> {
                 String given = unitText != null ? unitText : defaults.potential().orElse("");
                 String[] unitAndScale = VERSUS.split(given, 2);
+                if (unitText != null) {
+                    optionAgrees(file, line, header, unitAndScale[0].trim(),
+                            defaults.potential().map(o -> VERSUS.split(o, 2)[0].trim()), "--potential-unit", POTENTIAL_UNITS);
+                }
                 if (unitAndScale.length == 2 && scale(unitAndScale[1]).filter(s -> s == Potential.Scale.RE).isEmpty()) {
                     throw new ImportException(file, line, where + ": norrlab stores a measured potential vs the reference"
                             + " electrode, and the header says vs " + unitAndScale[1].trim() + "; export it vs RE"
@@ -209,13 +214,39 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
             }
             case TIME -> {
                 String given = unitText != null ? unitText : defaults.time().orElse("");
+                if (unitText != null) {
+                    optionAgrees(file, line, header, timeUnit(unitText), defaults.time().map(CsvHeader::timeUnit),
+                            "--time-unit", TIME_UNITS);
+                }
                 return unit(file, line, index, header, timeUnit(given), TIME_UNITS, Optional.empty());
             }
             default -> {
                 String given = unitText != null ? unitText : defaults.current().orElse("");
+                if (unitText != null) {
+                    optionAgrees(file, line, header, unitText, defaults.current(), "--current-unit", CURRENT_UNITS);
+                }
                 return unit(file, line, index, header, given, CURRENT_UNITS, Optional.empty());
             }
         }
+    }
+
+    /**
+     * A unit option for a column whose header states its own unit: the same unit (in any spelling norrlab reads as
+     * the same, µA and uA) is fine; another is refused, since either the header or the option is wrong.
+     */
+    private static void optionAgrees(Path file, int line, String header, String stated, Optional<String> option,
+                                     String optionName, Map<String, double[]> units) throws ImportException {
+        if (option.isEmpty() || option.get().equals(stated)) {
+            return;
+        }
+        double[] byHeader = units.get(stated);
+        double[] byOption = units.get(option.get());
+        if (byHeader != null && byOption != null && Arrays.equals(byHeader, byOption)) {
+            return;
+        }
+        throw new ImportException(file, line, "column '" + header + "': the header states " + ImportException.quoted(stated)
+                + " and " + optionName + " says '" + option.get() + "'; they differ: drop the option or correct the header"
+                + " (norrlab does not choose)");
     }
 
     /** Time units are read whatever their case ("Time/Sec"), and in their spelled-out forms ("seconds", "hours"). */
@@ -233,8 +264,8 @@ record CsvHeader(char separator, int width, Map<Role, Column> columns, List<Stri
                                Optional<Potential.Scale> scale) throws ImportException {
         double[] factor = units.get(unit);
         if (factor == null) {
-            throw new ImportException(file, line, "column '" + header + "': " + (unit.isEmpty() ? "no unit" : "'" + unit
-                    + "' is not a unit here") + "; allowed: " + String.join(", ", units.keySet())
+            throw new ImportException(file, line, "column '" + header + "': " + (unit.isEmpty() ? "no unit"
+                    : ImportException.quoted(unit) + " is not a unit here") + "; allowed: " + String.join(", ", units.keySet())
                     + (unit.isEmpty() ? "; give it in the header, e.g. 'time (s)', 'I/mA', 'E_V', or with --time-unit,"
                     + " --current-unit, --potential-unit" : ""));
         }

@@ -9,6 +9,7 @@ import org.norrlab.importer.CsvHeader.Role;
 import org.norrlab.importer.DelimitedImporter.DefaultUnits;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,6 +36,13 @@ final class GenericCsv {
     private Open open;
     private double previousTime;
     private long rows;
+    /** The decimal mark the file's numbers use, once one has been seen (0 before), and the line where it was first. */
+    private char decimalMark;
+    private int decimalMarkLine;
+    /** Rows whose cells are all empty (a spreadsheet's ";;"): not yet followed by data, and skipped between data rows. */
+    private int emptyPending;
+    private int emptySkipped;
+    private int firstEmptySkippedLine;
 
     /** The step being read: its key as the step column writes it and what must stay the same through it. */
     private record Open(String key, StreamedStep step, String kind, Optional<Double> setVolts, int firstLine,
@@ -69,6 +77,13 @@ final class GenericCsv {
             int line = lines.lineNumber();
             boolean ended = lines.lastLineEnded();
             String[] cells = VendorText.cells(text, header.separator());
+            if (Arrays.stream(cells).allMatch(String::isEmpty)) {
+                // Excel saves the empty rows below a table as ";;": blank rows, not rows of missing numbers
+                if (emptyPending++ == 0 && emptySkipped == 0) {
+                    firstEmptySkippedLine = line;
+                }
+                continue;
+            }
             if (cells.length < header.width() || !ended && lastCellUnreadable(cells)) {
                 if (VendorText.restIsBlank(lines)) {
                     sink.note(VendorText.cutShortNote(file, line, rows));
@@ -82,13 +97,22 @@ final class GenericCsv {
             for (int c = header.width(); c < cells.length; c++) {
                 if (!cells[c].isEmpty()) {
                     throw new ImportException(file, line, "has " + cells.length + " cells and the header has "
-                            + header.width() + " (cell " + (c + 1) + " is '" + cells[c] + "'); every row has the header's columns");
+                            + header.width() + " (cell " + (c + 1) + " is " + ImportException.quoted(cells[c])
+                            + "); every row has the header's columns");
                 }
             }
+            emptySkipped += emptyPending;
+            emptyPending = 0;
             row(line, cells);
         }
         if (open == null) {
             throw new ImportException(file, headerLine + 1, "has a header but no data rows");
+        }
+        if (emptySkipped > 0) {
+            // rows of empty cells at the end are a spreadsheet's habit; between data rows they may hide a cut: say so
+            sink.note(file.getFileName() + ":" + firstEmptySkippedLine + ": " + emptySkipped + (emptySkipped == 1
+                    ? " row whose cells are all empty was" : " rows whose cells are all empty were")
+                    + " skipped among the data rows (the first at this line)");
         }
         open.step().end();
     }
@@ -169,8 +193,8 @@ final class GenericCsv {
         }
         String kind = cells[column.get().index()].toLowerCase(Locale.ROOT);
         if (!KINDS.contains(kind)) {
-            throw new ImportException(file, line, "column '" + column.get().header() + "': '" + cells[column.get().index()]
-                    + "' is not a step kind; allowed: ca, ocp, cv, lsv, cp, other");
+            throw new ImportException(file, line, "column '" + column.get().header() + "': "
+                    + ImportException.quoted(cells[column.get().index()]) + " is not a step kind; allowed: ca, ocp, cv, lsv, cp, other");
         }
         if (setVolts.isPresent() && !kind.equals("ca")) {
             throw new ImportException(file, line, "column '" + column.get().header() + "': a '" + kind + "' step with a set"
@@ -195,11 +219,34 @@ final class GenericCsv {
             throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' has a decimal comma, which"
                     + " a comma-separated file cannot tell from a separator; export with ';' or TAB between cells");
         }
+        oneDecimalMark(cell, column, line);
         double value = column.toSi(VendorText.parse(cell, file, line, column.header()));
         if (!Double.isFinite(value)) {
             throw new ImportException(file, line, "column '" + column.header() + "': '" + cell + "' " + column.unit()
                     + " is out of range");
         }
         return value;
+    }
+
+    /**
+     * A file writes its decimals with one mark: in a ';' or TAB file of decimal commas, '-1.500' is German for −1500
+     * (a thousands point) as much as it is −1.5 in English, so a number with the other mark is refused, not read one
+     * way. A number without a mark ("12", "1e-3") reads the same either way.
+     */
+    private void oneDecimalMark(String cell, Column column, int line) throws ImportException {
+        boolean comma = cell.indexOf(',') >= 0;
+        boolean point = cell.indexOf('.') >= 0;
+        if (comma == point) {
+            return; // no mark, or both: then not a number, which parse says
+        }
+        char mark = comma ? ',' : '.';
+        if (decimalMark == 0) {
+            decimalMark = mark;
+            decimalMarkLine = line;
+        } else if (mark != decimalMark) {
+            throw new ImportException(file, line, "column '" + column.header() + "': this file writes decimals with '"
+                    + decimalMark + "' (first at line " + decimalMarkLine + "); " + ImportException.quoted(cell) + " with '"
+                    + mark + "' could be a thousands separator: re-export with one decimal mark");
+        }
     }
 }

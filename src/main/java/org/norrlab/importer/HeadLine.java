@@ -3,10 +3,11 @@ package org.norrlab.importer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The first line of a file's first bytes, decoded the way {@link TextLines} decodes it (a UTF-8 or UTF-16 BOM
- * honoured and dropped, UTF-8 else Windows-1252): for importers that recognise a format by its header line, so a
+ * honoured and dropped, UTF-16 without a BOM told by its NULs, UTF-8 else Windows-1252): for importers that recognise a format by its header line, so a
  * file re-saved in another encoding is still recognised.
  */
 final class HeadLine {
@@ -25,6 +26,10 @@ final class HeadLine {
         }
         if (b0 == 0xFE && b1 == 0xFF) {
             return firstLine(new String(head, 2, n - 2, StandardCharsets.UTF_16BE));
+        }
+        Optional<Charset> utf16 = utf16WithoutBom(head);
+        if (utf16.isPresent()) {
+            return firstLine(new String(head, 0, n & ~1, utf16.get()));
         }
         int from = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF ? 3 : 0;
         String line = firstLine(new String(head, from, n - from, StandardCharsets.UTF_8));
@@ -50,7 +55,38 @@ final class HeadLine {
         if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
             return Arrays.copyOfRange(head, 3, n);
         }
-        return head;
+        Optional<Charset> utf16 = utf16WithoutBom(head);
+        return utf16.map(charset -> new String(head, 0, n & ~1, charset).getBytes(StandardCharsets.UTF_8)).orElse(head);
+    }
+
+    /** How many of a file's first bytes {@link #utf16WithoutBom} looks at. */
+    static final int SNIFFED = 64;
+
+    /**
+     * UTF-16 written without a BOM (as some Windows tools save it), told from its first bytes: text files hold
+     * mostly ASCII, which in UTF-16LE is a byte then a NUL (NULs at odd positions, none at even ones) and in UTF-16BE
+     * the reverse. Text in any 8-bit encoding has no NULs, so it is never taken for UTF-16; a binary file whose NULs
+     * do not fall that way is not either. Empty when the head has no such pattern.
+     */
+    static Optional<Charset> utf16WithoutBom(byte[] head) {
+        int pairs = Math.min(head.length, SNIFFED) / 2;
+        if (pairs < 2) {
+            return Optional.empty();
+        }
+        int evenNuls = 0;
+        int oddNuls = 0;
+        for (int p = 0; p < pairs; p++) {
+            evenNuls += head[2 * p] == 0 ? 1 : 0;
+            oddNuls += head[2 * p + 1] == 0 ? 1 : 0;
+        }
+        // most characters ASCII or Latin-1 (one NUL each), and none a NUL itself or above U+00FF in the other half
+        if (evenNuls == 0 && oddNuls * 4 >= pairs * 3) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        if (oddNuls == 0 && evenNuls * 4 >= pairs * 3) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        return Optional.empty();
     }
 
     private static String firstLine(String text) {

@@ -14,9 +14,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A text file's lines, one at a time, whatever wrote it: UTF-8 with or without a BOM, UTF-16 with a BOM (PSTrace),
+ * A text file's lines, one at a time, whatever wrote it: UTF-8 with or without a BOM, UTF-16 with a BOM (PSTrace) or
+ * without one (told by its NULs, see {@link HeadLine#utf16WithoutBom}),
  * Windows-1252 (EC-Lab, Squidstat, and Excel on a European PC); LF, CRLF, CR CR LF (old CHI) or CR alone all end a
  * line. A line is decoded as UTF-8 when it is valid UTF-8 and as Windows-1252 otherwise, so a Latin-1 'µ' or '²'
  * reads right without the whole file being read first. The BOM is not part of the first line. A run of CRs ends one
@@ -46,8 +48,8 @@ public final class TextLines implements AutoCloseable {
     public static TextLines open(Path file) throws ImportException {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            in.mark(4);
-            byte[] head = in.readNBytes(3);
+            in.mark(HeadLine.SNIFFED);
+            byte[] head = in.readNBytes(HeadLine.SNIFFED);
             in.reset();
             int b0 = head.length > 0 ? head[0] & 0xff : -1;
             int b1 = head.length > 1 ? head[1] & 0xff : -1;
@@ -65,6 +67,11 @@ public final class TextLines implements AutoCloseable {
                 in.skipNBytes(2);
                 return new TextLines(file, null, new InputStreamReader(in, strict(StandardCharsets.UTF_16BE)),
                         "UTF-16BE with BOM");
+            }
+            Optional<Charset> utf16 = HeadLine.utf16WithoutBom(head);
+            if (utf16.isPresent()) {
+                return new TextLines(file, null, new InputStreamReader(in, strict(utf16.get())),
+                        utf16.get().name() + " without BOM");
             }
             return new TextLines(file, in, null, "UTF-8");
         } catch (IOException e) {
@@ -168,7 +175,7 @@ public final class TextLines implements AutoCloseable {
         return lastLineEnded;
     }
 
-    /** The encoding as read, for notes: "UTF-16LE with BOM", "UTF-8", "Windows-1252". */
+    /** The encoding as read, for notes: "UTF-16LE with BOM", "UTF-16LE without BOM", "UTF-8", "Windows-1252". */
     public String encoding() {
         return sawWindows1252 ? "Windows-1252" : encoding;
     }

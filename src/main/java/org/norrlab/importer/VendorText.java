@@ -23,11 +23,12 @@ final class VendorText {
         try {
             value = Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new ImportException(file, line, "column '" + column + "': '" + text.trim() + "' is not a number");
+            throw new ImportException(file, line, "column '" + column + "': " + ImportException.quoted(text.trim())
+                    + " is not a number");
         }
         if (!Double.isFinite(value)) {
-            throw new ImportException(file, line, "column '" + column + "': '" + text.trim()
-                    + "' is not a finite number; a measured value must be one");
+            throw new ImportException(file, line, "column '" + column + "': " + ImportException.quoted(text.trim())
+                    + " is not a finite number; a measured value must be one");
         }
         return value;
     }

@@ -89,7 +89,7 @@ class GenericCsvImportTest {
         assertThat(s.get(0).potentialVolts()).isEqualTo(-0.512);
         assertThat(s.get(1).timeSeconds()).isEqualTo(0.5);
         assertThat(s.get(1).currentAmperes()).isEqualTo(-1.3e-6);
-        ImportedSession tabs = read("tab.txt", "time [s]\tCurrent [mA]\tEwe/V\n0\t-14.5\t-1.111\n0.1\t-14,4\t-1.111\n");
+        ImportedSession tabs = read("tab.txt", "time [s]\tCurrent [mA]\tEwe/V\n0\t-14,5\t-1,111\n0,1\t-14,4\t-1,111\n");
         assertThat(tabs.metadata()).containsEntry("separator", "TAB");
         assertThat(tabs.steps().get(0).samples().get(1).currentAmperes()).isEqualTo(-0.0144);
         assertThat(tabs.steps().get(0).samples().get(1).timeSeconds()).isEqualTo(0.1);
@@ -98,6 +98,22 @@ class GenericCsvImportTest {
         assertThatThrownBy(() -> new DelimitedImporter().read(quoted)).isInstanceOf(ImportException.class)
                 .hasMessage(quoted + ":2: column 'I (µA)': '-1,25' has a decimal comma, which a comma-separated file cannot"
                         + " tell from a separator; export with ';' or TAB between cells");
+    }
+
+    /** In German notation '-1.500' is −1500: a file of decimal commas with a number written with a point is refused. */
+    @Test
+    void aFileMixingDecimalCommasAndPointsIsRefusedWhereTheOtherMarkAppears() throws Exception {
+        Path commas = write("commas.csv", "t (s);I (mA)\n0;-1,25\n1;-1\n2;-1.500\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(commas)).isInstanceOf(ImportException.class)
+                .hasMessage(commas + ":4: column 'I (mA)': this file writes decimals with ',' (first at line 2); '-1.500'"
+                        + " with '.' could be a thousands separator: re-export with one decimal mark");
+        Path points = write("points.tsv", "t (s)\tI (mA)\n0.5\t-1\n1\t-1,500\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(points))
+                .hasMessage(points + ":3: column 'I (mA)': this file writes decimals with '.' (first at line 2); '-1,500'"
+                        + " with ',' could be a thousands separator: re-export with one decimal mark");
+        // numbers without a mark read the same in both notations
+        List<Sample> s = read("plain.csv", "t (s);I (mA)\n0;-2\n1;-1,5\n2;-3\n3;1e-3\n").steps().get(0).samples();
+        assertThat(s).extracting(Sample::currentAmperes).containsExactly(-0.002, -0.0015, -0.003, 1e-6);
     }
 
     @Test
@@ -197,6 +213,19 @@ class GenericCsvImportTest {
                 "cut2.csv:4: the last row is cut short (truncated file?): 2 complete rows kept");
     }
 
+    /** Excel saves the empty rows below a table as ";;": blank rows, skipped; said only when data follows them. */
+    @Test
+    void rowsOfEmptyCellsAreBlankRows() throws Exception {
+        ImportedSession trailing = read("excel.csv", "t (s);I (mA);E (V)\n0;-1,5;0,1\n1;-2,5;0,1\n;;\n;;\n\"\";;\n");
+        assertThat(trailing.steps().get(0).samples()).extracting(Sample::currentAmperes).containsExactly(-0.0015, -0.0025);
+        assertThat(trailing.warnings()).isEmpty();
+        ImportedSession inside = read("gaps.csv", "t (s);I (mA);E (V)\n0;-1,5;0,1\n;;\n;;\n1;-2,5;0,1\n;;\n2;-3,5;0,1\n;;\n");
+        assertThat(inside.steps().get(0).samples()).extracting(Sample::currentAmperes)
+                .containsExactly(-0.0015, -0.0025, -0.0035);
+        assertThat(inside.warnings()).containsExactly(
+                "gaps.csv:3: 3 rows whose cells are all empty were skipped among the data rows (the first at this line)");
+    }
+
     @Test
     void aBadRowElsewhereNamesItsLineAndColumn() throws Exception {
         Path bad = write("bad.csv", "t (s),I (mA),E (V)\n0,-1,0.1\n1,abc,0.1\n2,-1,0.1\n");
@@ -233,6 +262,55 @@ class GenericCsvImportTest {
                 Optional.of("mV"))).read(write("given.csv", "t (s),I,E\n0,-1.25,-512\n"));
         assertThat(given.steps().get(0).samples().get(0).currentAmperes()).isEqualTo(-1.25e-6);
         assertThat(given.steps().get(0).samples().get(0).potentialVolts()).isEqualTo(-0.512);
+    }
+
+    /**
+     * A binary file read as a CSV (an .mpr given --format csv) is quoted harmlessly: control characters as escapes,
+     * the quoted line cut after 120 characters, so no raw NUL reaches a terminal.
+     */
+    @Test
+    void fileTextInAMessageShowsControlCharactersAndIsCut() throws Exception {
+        Path binary = temp.resolve("binary.csv");
+        byte[] bytes = new byte[400];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i % 4 == 0 ? 0 : i % 4 == 1 ? 'A' : i % 4 == 2 ? 0x1A : '\t');
+        }
+        Files.write(binary, bytes);
+        String shown = "\\0A\\x1A\\t".repeat(30); // the first 120 characters, 4 bytes shown as 9 characters
+        assertThatThrownBy(() -> new DelimitedImporter().read(binary)).isInstanceOf(ImportException.class)
+                .hasMessageStartingWith(binary + ":1: expected a header naming a time and a current column with units,"
+                        + " e.g. 'time (s),current (mA)' or 't/s;I/µA'; found: " + shown + "…; accepted:")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\0").doesNotContain("\t").doesNotContain("\u001A"));
+        assertThat(ImportException.quoted("a\0b\u0000" + "07\r\n\u007F")).isEqualTo("'a\\0b\\x0007\\x0D\\x0A\\x7F'");
+        Path cell = write("cell.csv", "t (s);I (mA)\n0;-1\n1;" + "9".repeat(200) + "x\n");
+        assertThatThrownBy(() -> new DelimitedImporter().read(cell))
+                .hasMessage(cell + ":3: column 'I (mA)': '" + "9".repeat(120) + "…' is not a number");
+    }
+
+    /** A unit option for a column whose header states a unit is not ignored: another unit is refused, the same is fine. */
+    @Test
+    void aUnitOptionThatDiffersFromTheHeadersUnitIsRefused() throws Exception {
+        Path file = write("stated.csv", "t (s),I/mA,E (V)\n0,-1.5,-0.5\n");
+        assertThatThrownBy(() -> importer(Optional.empty(), Optional.of("A"), Optional.empty()).read(file))
+                .isInstanceOf(ImportException.class).hasMessage(file + ":1: column 'I/mA': the header states 'mA' and"
+                        + " --current-unit says 'A'; they differ: drop the option or correct the header (norrlab does not choose)");
+        assertThatThrownBy(() -> importer(Optional.of("ms"), Optional.empty(), Optional.empty()).read(file))
+                .hasMessage(file + ":1: column 't (s)': the header states 's' and --time-unit says 'ms'; they differ: drop"
+                        + " the option or correct the header (norrlab does not choose)");
+        assertThatThrownBy(() -> importer(Optional.empty(), Optional.empty(), Optional.of("mV")).read(file))
+                .hasMessage(file + ":1: column 'E (V)': the header states 'V' and --potential-unit says 'mV'; they differ:"
+                        + " drop the option or correct the header (norrlab does not choose)");
+        Sample agreed = importer(Optional.of("sec"), Optional.of("mA"), Optional.of("V")).read(file).steps().get(0)
+                .samples().get(0);
+        assertThat(agreed.currentAmperes()).isEqualTo(-0.0015);
+        assertThat(agreed.potentialVolts()).isEqualTo(-0.5);
+        Path micro = write("micro.csv", "t (s),I (µA)\n0,-1.25\n");
+        assertThat(importer(Optional.empty(), Optional.of("uA"), Optional.empty()).read(micro).steps().get(0).samples()
+                .get(0).currentAmperes()).isEqualTo(-1.25e-6);
+    }
+
+    private static DelimitedImporter importer(Optional<String> time, Optional<String> current, Optional<String> potential) {
+        return new DelimitedImporter(new DelimitedImporter.DefaultUnits(time, current, potential));
     }
 
     @Test

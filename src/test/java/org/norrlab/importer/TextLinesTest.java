@@ -77,4 +77,35 @@ class TextLinesTest {
         assertThat(read("\uFEFFa,b\n".getBytes(StandardCharsets.UTF_16LE), encoding, ended)).isNotEmpty();
         assertThat(read(new byte[0], encoding, ended)).isEmpty();
     }
+
+    /** Some Windows tools save UTF-16 without a BOM: told by the NULs beside the ASCII, not read as bytes with NULs. */
+    @Test
+    void utf16WithoutABomIsToldByItsNulsAndReadAsText() throws Exception {
+        String[] encoding = new String[1];
+        boolean[] ended = new boolean[1];
+        String text = String.join("\r\n", LINES) + "\r\n";
+        assertThat(read(encode(text, StandardCharsets.UTF_16LE), encoding, ended)).isEqualTo(LINES);
+        assertThat(encoding[0]).isEqualTo("UTF-16LE without BOM");
+        assertThat(read(encode(text, StandardCharsets.UTF_16BE), encoding, ended)).isEqualTo(LINES);
+        assertThat(encoding[0]).isEqualTo("UTF-16BE without BOM");
+        // what format recognition sees: the first line, and the head as UTF-8 bytes for recognisers of ASCII markers
+        byte[] head = encode("EC-Lab ASCII FILE\r\nNb header lines : 3\r\n", StandardCharsets.UTF_16LE);
+        assertThat(HeadLine.of(head)).isEqualTo("EC-Lab ASCII FILE");
+        assertThat(new String(HeadLine.withoutBom(head), StandardCharsets.UTF_8)).startsWith("EC-Lab ASCII FILE\r\n");
+        assertThat(HeadLine.of(encode("I/mA;t/s\n1;2\n", StandardCharsets.UTF_16BE))).isEqualTo("I/mA;t/s");
+        // plain 8-bit text and a binary head whose NULs do not alternate are left as they are
+        byte[] ascii = "I/mA;t/s\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(HeadLine.withoutBom(ascii)).isSameAs(ascii);
+        assertThat(HeadLine.utf16WithoutBom(new byte[] {'B', 'I', 'O', 0, 0, 0, 0x1a, 'x', 0, 0})).isEmpty();
+    }
+
+    /** A generic CSV saved as UTF-16LE without a BOM imports with the values of the UTF-8 original. */
+    @Test
+    void aGenericCsvInUtf16WithoutABomImports() throws Exception {
+        Path file = temp.resolve("nobom.csv");
+        Files.write(file, encode("t (s);I/mA\r\n0;-1,5\r\n1;-2,5\r\n", StandardCharsets.UTF_16LE));
+        ImportedSession session = new DelimitedImporter().read(file);
+        assertThat(session.steps().get(0).samples()).hasSize(2);
+        assertThat(session.steps().get(0).samples().get(1).currentAmperes()).isEqualTo(-0.0025);
+    }
 }

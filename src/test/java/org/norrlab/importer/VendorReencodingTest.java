@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 
 /**
  * Every text fixture written again as other software or another PC would have written it — UTF-8 with and without a
- * BOM, UTF-16LE with a BOM, Windows-1252 where every character fits, with LF and with CRLF line ends — must
+ * BOM, UTF-16LE with and without a BOM, Windows-1252 where every character fits, with LF and with CRLF line ends — must
  * import to exactly the same steps (facts and samples) as the original, or be refused with the same message apart
  * from the file's path. The bytes change, the text does not, so nothing the importer reports may change.
  */
@@ -64,6 +64,7 @@ class VendorReencodingTest {
             new Variant("UTF-8, CRLF", StandardCharsets.UTF_8, new byte[0], "\r\n"),
             new Variant("UTF-8 with BOM, CRLF", StandardCharsets.UTF_8, UTF8_BOM, "\r\n"),
             new Variant("UTF-16LE with BOM, CRLF", StandardCharsets.UTF_16LE, UTF16LE_BOM, "\r\n"),
+            new Variant("UTF-16LE without BOM, CRLF", StandardCharsets.UTF_16LE, new byte[0], "\r\n"),
             new Variant("Windows-1252, LF", WINDOWS_1252, new byte[0], "\n"),
             new Variant("Windows-1252, CRLF", WINDOWS_1252, new byte[0], "\r\n"));
 
