@@ -16,7 +16,6 @@ import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -64,7 +63,7 @@ public final class ImportDuringRunBench {
         while (run.statistics().snapshot().samples() < 20 && !outcome.isDone()) {
             Thread.sleep(10);
         }
-        ImportedSession imported = ImportService.importerFor(csv, Optional.empty()).read(csv);
+        ImportedSession imported = ImportService.read(csv);
         long started = System.nanoTime();
         try (SessionStore other = SessionStore.open(database)) {
             ImportService.store(other, csv, imported, site.cell().resolve());

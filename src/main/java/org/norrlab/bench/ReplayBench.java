@@ -19,7 +19,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Replays of a long session at max speed, as `norrlab replay` does them: a simulator session is run
@@ -57,7 +56,7 @@ public final class ReplayBench {
             try (OutputStream out = Files.newOutputStream(export)) {
                 SessionExporter.jsonLines(store, store.session(recorded.sessionId()).orElseThrow(), out);
             }
-            ImportedSession session = ImportService.importerFor(export, Optional.empty()).read(export);
+            ImportedSession session = ImportService.read(export);
             imported = ImportService.store(store, export, session, site.cell().resolve());
         }
 

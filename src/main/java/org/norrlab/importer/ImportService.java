@@ -32,6 +32,11 @@ public final class ImportService {
     private ImportService() {
     }
 
+    /** A file whose format is recognised from it, held whole in memory: for tests, benchmarks and small files. */
+    public static ImportedSession read(Path file) throws ImportException {
+        return importerFor(file, Optional.empty()).read(file);
+    }
+
     public static Importer importerFor(Path file, Optional<String> format) throws ImportException {
         return importerFor(file, format, DelimitedImporter.DefaultUnits.NONE);
     }

@@ -26,7 +26,7 @@ class EcLabImportTest {
 
     private static ImportedSession read(String fixture) throws Exception {
         Path file = SharedFixtures.vendorFile(fixture);
-        return ImportService.importerFor(file, Optional.empty()).read(file);
+        return ImportService.read(file);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -60,7 +60,7 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
         public void verify(Path file, SoftAssertions soft) {
             ImportedSession imported;
             try {
-                imported = ImportService.importerFor(file, Optional.empty()).read(file);
+                imported = ImportService.read(file);
             } catch (ImportException e) {
                 soft.fail("expected an import of " + steps.size() + " step(s) but it was refused: " + e.getMessage());
                 return;
@@ -97,7 +97,7 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
         @Override
         public void verify(Path file, SoftAssertions soft) {
             try {
-                ImportedSession imported = ImportService.importerFor(file, Optional.empty()).read(file);
+                ImportedSession imported = ImportService.read(file);
                 soft.fail("expected a refusal naming " + fragments + " but it imported " + imported.steps().size()
                         + " step(s) of kinds " + imported.steps().stream().map(ImportedSession.Step::kind).toList());
             } catch (ImportException e) {

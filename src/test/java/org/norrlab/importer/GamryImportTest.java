@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +28,7 @@ class GamryImportTest {
 
     private static ImportedSession read(String fixture) throws Exception {
         Path file = SharedFixtures.vendorFile("gamry-dta/" + fixture);
-        return ImportService.importerFor(file, Optional.empty()).read(file);
+        return ImportService.read(file);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -131,7 +130,7 @@ class NorrlabExportImportTest {
         // SOURCES.md, rodeostat/: "t, V, I" separated by ", ", I in µA, 2000 rows at 5 ms; first 0.005, 0.0000, 0.3667;
         // last (read with tail) 10.000, 0.7000, 14.3461.
         Path fixture = SharedFixtures.vendorFile("rodeostat/const_test_data.txt");
-        ImportedSession imported = ImportService.importerFor(fixture, Optional.empty()).read(fixture);
+        ImportedSession imported = ImportService.read(fixture);
         assertThat(imported.format()).isEqualTo("rodeostat");
         ImportedSession.Step step = imported.steps().get(0);
         assertThat(step.kind()).isEqualTo("other");

@@ -116,7 +116,7 @@ class PalmSensImporterTest {
     @Test
     void impedanceIsRefusedNeverStoredAsATimeSeries() throws Exception {
         Path file = SharedFixtures.vendorFile(FOLDER + "sdk_BatteryCurve_eis.pssession");
-        assertThatThrownBy(() -> ImportService.importerFor(file, Optional.empty()).read(file))
+        assertThatThrownBy(() -> ImportService.read(file))
                 .isInstanceOf(ImportException.class).hasMessage(file + ": PSTrace session (.pssession) measurement 1"
                         + " \"Impedance Spectroscopy\" (METHOD_ID=eis) holds impedance spectra; norrlab does not store them"
                         + " yet: import the time-series files of the session");

@@ -74,7 +74,7 @@ class RoundTripTest {
             }
             List<String> original = rows(store, run.sessionId());
             for (Path file : List.of(csv, jsonl)) {
-                ImportedSession imported = ImportService.importerFor(file, Optional.empty()).read(file);
+                ImportedSession imported = ImportService.read(file);
                 long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());
                 assertThat(rows(store, id)).as(file.getFileName().toString()).isEqualTo(original);
                 var back = store.session(id).orElseThrow();

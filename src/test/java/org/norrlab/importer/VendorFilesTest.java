@@ -26,7 +26,7 @@ class VendorFilesTest {
 
     private static ImportedSession read(String file) throws Exception {
         Path path = SharedFixtures.vendorFile(file);
-        return ImportService.importerFor(path, Optional.empty()).read(path);
+        return ImportService.read(path);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -72,7 +72,7 @@ class VendorReencodingTest {
     private record Outcome(List<ImportedSession.Step> steps, String refusal) {
         static Outcome of(Path file) {
             try {
-                return new Outcome(ImportService.importerFor(file, Optional.empty()).read(file).steps(), null);
+                return new Outcome(ImportService.read(file).steps(), null);
             } catch (ImportException e) {
                 return new Outcome(null, e.getMessage().replace(file.toString(), "<file>"));
             }

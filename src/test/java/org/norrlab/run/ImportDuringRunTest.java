@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -54,7 +53,7 @@ class ImportDuringRunTest {
         LongSupplier acquired = () -> run.statistics().snapshot().samples();
         awaitAtLeast(acquired, 20);
 
-        ImportedSession imported = ImportService.importerFor(csv, Optional.empty()).read(csv);
+        ImportedSession imported = ImportService.read(csv);
         long importedId;
         try (SessionStore other = SessionStore.open(database)) {
             importedId = ImportService.store(other, csv, imported, Fixtures.cellAtPh7());
