@@ -65,6 +65,8 @@ public final class Heartbeat implements AutoCloseable {
         return interval().multipliedBy(CUT_OFF_BEATS);
     }
 
+    private static final long CLOSE_WAIT_MS = 2000;
+
     /** Beats once now, then every {@link #interval()} until {@link #close()}. */
     static Heartbeat start(StoreLocation location, Dialect dialect, long sessionId) {
         Heartbeat heartbeat = new Heartbeat(location, dialect, sessionId);
@@ -120,13 +122,22 @@ public final class Heartbeat implements AutoCloseable {
     }
 
     /**
-     * Stops beating (the session has ended, or the process gives it up) without waiting for a beat in progress
-     * (on a busy or unanswering store that can take seconds): that beat closes the connection when it is done.
+     * Stops beating (the session has ended, or the process gives it up). A beat in progress is waited for up to
+     * {@value #CLOSE_WAIT_MS} ms; on a store that does not answer it can take far longer, and is then left to close
+     * its connection when it is done.
      */
     @Override
     public void close() {
         closed = true;
         clock.shutdownNow();
+        try {
+            // A beat under way on a store that answers ends within moments: waiting for it means no connection of
+            // this heartbeat is left open when close() returns (the last one to close a SQLite file checkpoints it,
+            // and a caller may read or copy the file next: CI once saw ReadOnlyStoreTest's file change under it).
+            clock.awaitTermination(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (beating.tryLock()) {
             try {
                 closeConnection();
