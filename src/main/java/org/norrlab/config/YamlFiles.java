@@ -59,7 +59,8 @@ public final class YamlFiles {
             }
             return root;
         } catch (JsonProcessingException e) {
-            // The YAML scanner stumbles over an indenting tab somewhere after it; the tab itself is what to fix.
+            // The YAML scanner stumbles over a tab somewhere after it (or before, at the key it indents); the tab
+            // itself is what to fix.
             Optional<ConfigException> tab = indentingTab(file, text);
             if (tab.isPresent()) {
                 throw tab.get();
@@ -73,28 +74,44 @@ public final class YamlFiles {
         }
     }
 
-    /** The first line whose indentation holds a tab, as the error to report; empty when no line has one. */
+    /**
+     * The tab to blame for a file the YAML scanner refused, as the error to report: the first tab in a line's
+     * indentation, else the first tab between words outside quotes and comments (SnakeYAML refuses a tab after "ph:" too);
+     * empty when no line has such a tab.
+     */
     static Optional<ConfigException> indentingTab(Path file, String text) {
-        String[] lines = text.split("\r\n|\r|\n", -1);
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') {
+                indent++;
+            }
+            if (indent < line.length() && line.charAt(indent) == '\t' && !line.isBlank()) {
+                return Optional.of(tab(file, i + 1, indent + 1, "a tab is used for indentation; YAML allows spaces only (indent with spaces)"));
+            }
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            char quote = 0;
             for (int column = 0; column < line.length(); column++) {
                 char c = line.charAt(column);
-                if (c == '\t') {
-                    if (line.isBlank()) {
-                        break;
-                    }
-                    int lineNumber = i + 1;
-                    return Optional.of(new ConfigException(new Location(file, lineNumber, column + 1), "",
-                            "line " + lineNumber + " column " + (column + 1)
-                                    + ": a tab is used for indentation; YAML allows spaces only (indent with spaces)"));
-                }
-                if (c != ' ') {
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '#') {
                     break;
+                } else if (c == '\t') {
+                    return Optional.of(tab(file, i + 1, column + 1, "a tab separates the words here; YAML allows spaces only"));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static ConfigException tab(Path file, int line, int column, String problem) {
+        return new ConfigException(new Location(file, line, column), "", "line " + line + " column " + column + ": " + problem);
     }
 
     /**

@@ -32,7 +32,7 @@ public final class Units {
     }
 
     /**
-     * A duration as a person reads it: "100 µs", "0.1 ms", "1.5 s", "1 min 30 s", "2 h", "4 h 5 min". Below a minute
+     * A duration as a person reads it: "50 µs", "0.1 ms", "1.5 s", "1 min 30 s", "2 h", "4 h 5 min". Below a minute
      * one unit with the exact decimals; from a minute on hours, minutes and seconds, leaving out the parts that are
      * zero. Never rounds a short interval to "0 s" and never shows Java's "PT0.0001S".
      */
@@ -47,7 +47,7 @@ public final class Units {
         if (nanos < 1_000L) {
             return nanos + " ns";
         }
-        if (nanos < 1_000_000L) {
+        if (nanos < 100_000L) {   // from 0.1 ms on, milliseconds: the unit protocols write intervals in
             return decimal(nanos, 3) + " µs";
         }
         if (nanos < 1_000_000_000L) {
