@@ -17,14 +17,30 @@ public final class Quantities {
     private Quantities() {
     }
 
-    /** Operators paste "−0.5" with a typographic minus from papers; treat it as a hyphen. */
-    static String normaliseMinus(String text) {
-        return text.replace('\u2212', '-').replace('\u2013', '-');
+    /** The longest duration a step can hold: {@link Duration#ofNanos} of the largest long, about 292 years. */
+    static final double MAX_DURATION_SECONDS = Long.MAX_VALUE / 1e9;
+
+    /**
+     * Text pasted from papers, word processors and web pages: "−0.5" with a typographic minus (U+2212) or an en dash,
+     * "0.5 V" with a no-break space (U+00A0), a narrow no-break space (U+202F) or a thin space (U+2009) before the
+     * unit. Each is read as the plain character an operator meant.
+     */
+    static String normalise(String text) {
+        return text.replace('\u2212', '-').replace('\u2013', '-')
+                .replace('\u00A0', ' ').replace('\u202F', ' ').replace('\u2009', ' ');
     }
 
     public static double parse(YamlNode node, Dimension dimension) throws ConfigException {
-        YamlNode.Scalar scalar = node.asScalar();
+        YamlNode.Scalar scalar = filled(node, dimension.description(), dimension.example());
         return parse(scalar.text(), dimension, scalar);
+    }
+
+    /** The value, or a message saying what belongs after the colon when nothing was written there. */
+    private static YamlNode.Scalar filled(YamlNode node, String what, String example) throws ConfigException {
+        if (node.isEmpty()) {
+            throw node.error("is empty; write " + what + " after the colon, e.g. '" + example + "'");
+        }
+        return node.asScalar();
     }
 
     static double parse(String text, Dimension dimension, YamlNode where) throws ConfigException {
@@ -45,7 +61,7 @@ public final class Quantities {
     }
 
     private static <E extends Exception> double parse(String text, Dimension dimension, Refusal<E> refuse) throws E {
-        String written = normaliseMinus(text.trim());
+        String written = normalise(text).trim();
         Matcher m = NUMBER_AND_UNIT.matcher(written);
         if (!m.matches()) {
             throw refuse.because("'" + text + "' is not " + dimension.description()
@@ -70,7 +86,17 @@ public final class Quantities {
         if (seconds <= 0) {
             throw node.error("must be longer than zero, was '" + node.asScalar().text() + "'");
         }
-        return Duration.ofNanos(Math.round(seconds * 1e9));
+        // Math.round would quietly turn anything longer into the largest long and anything under half a nanosecond
+        // into zero: refuse both, naming the limit.
+        if (seconds >= MAX_DURATION_SECONDS) {
+            throw node.error("'" + node.asScalar().text() + "' is longer than a step can hold; at most "
+                    + Math.floorDiv(Long.MAX_VALUE, 3_600_000_000_000L) + " h (about 292 years)");
+        }
+        long nanos = Math.round(seconds * 1e9);
+        if (nanos == 0) {
+            throw node.error("'" + node.asScalar().text() + "' is shorter than the shortest time norrlab can hold, 1 ns");
+        }
+        return Duration.ofNanos(nanos);
     }
 
     public static double positive(YamlNode node, Dimension dimension) throws ConfigException {
@@ -83,7 +109,7 @@ public final class Quantities {
 
     /** "-0.5 V vs RHE" or "-1.1 V vs RE"; the scale is required because guessing it is how cells get hurt. */
     public static Potential potential(YamlNode node) throws ConfigException {
-        return potential(node.asScalar().text(), node::error);
+        return potential(filled(node, "a potential and its scale", "-0.5 V vs RHE").text(), node::error);
     }
 
     /** A potential typed on the command line ({@code --potential '-0.5 V vs RHE'}), as {@link #potential(YamlNode)}. */
@@ -92,7 +118,7 @@ public final class Quantities {
     }
 
     private static <E extends Exception> Potential potential(String written, Refusal<E> refuse) throws E {
-        String text = normaliseMinus(written.trim());
+        String text = normalise(written).trim();
         Matcher m = POTENTIAL.matcher(text);
         if (!m.matches()) {
             throw refuse.because("'" + text + "' does not say what the potential is against; write e.g. '-0.5 V vs RHE' or '-1.1 V vs RE'");

@@ -5,15 +5,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a YAML document into {@link YamlNode}s that keep their line and column. Jackson's tree
@@ -29,10 +32,13 @@ public final class YamlFiles {
         return parse(file, readText(file));
     }
 
-    /** The file's text, or an operator-facing error when it is missing or unreadable. */
+    /**
+     * The file's text in whatever encoding an editor saved it ({@link FileText}), or an operator-facing error when it
+     * is missing or unreadable.
+     */
     public static String readText(Path file) throws ConfigException {
         try {
-            return Files.readString(file);
+            return FileText.decode(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(new Location(file, 0, 0), "", "file not found");
         } catch (IOException e) {
@@ -46,13 +52,19 @@ public final class YamlFiles {
             if (first == null) {
                 throw new ConfigException(new Location(file, 1, 1), "", "the file is empty");
             }
-            YamlNode root = readValue(parser, file, "");
+            YamlNode root = new Reader((YAMLParser) parser, file).value("");
             if (parser.nextToken() != null) {
                 throw new ConfigException(here(file, parser.currentTokenLocation()), "",
                         "holds more than one YAML document; keep one per file");
             }
             return root;
         } catch (JsonProcessingException e) {
+            // The YAML scanner stumbles over a tab somewhere after it (or before, at the key it indents); the tab
+            // itself is what to fix.
+            Optional<ConfigException> tab = indentingTab(file, text);
+            if (tab.isPresent()) {
+                throw tab.get();
+            }
             JsonLocation at = e.getLocation();
             String reason = e.getOriginalMessage().split("\n")[0];
             throw new ConfigException(at == null ? new Location(file, 0, 0) : here(file, at), "",
@@ -62,38 +74,153 @@ public final class YamlFiles {
         }
     }
 
-    private static YamlNode readValue(JsonParser parser, Path file, String path) throws IOException, ConfigException {
-        Location at = here(file, parser.currentTokenLocation());
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, YamlNode> fields = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    Location keyAt = here(file, parser.currentTokenLocation());
-                    String childPath = path.isEmpty() ? key : path + "." + key;
-                    if (fields.containsKey(key)) {
-                        throw new ConfigException(keyAt, childPath, "is given twice in the same block");
+    /**
+     * The tab to blame for a file the YAML scanner refused, as the error to report: the first tab in a line's
+     * indentation, else the first tab between words outside quotes and comments (SnakeYAML refuses a tab after "ph:" too);
+     * empty when no line has such a tab.
+     */
+    static Optional<ConfigException> indentingTab(Path file, String text) {
+        String[] lines = text.split("\\r\\n|\\r|\\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') {
+                indent++;
+            }
+            if (indent < line.length() && line.charAt(indent) == '\t' && !line.isBlank()) {
+                return Optional.of(tab(file, i + 1, indent + 1, "a tab is used for indentation; YAML allows spaces only (indent with spaces)"));
+            }
+        }
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            char quote = 0;
+            for (int column = 0; column < line.length(); column++) {
+                char c = line.charAt(column);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '#') {
+                    break;
+                } else if (c == '\t') {
+                    return Optional.of(tab(file, i + 1, column + 1, "a tab separates the words here; YAML allows spaces only"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConfigException tab(Path file, int line, int column, String problem) {
+        return new ConfigException(new Location(file, line, column), "", "line " + line + " column " + column + ": " + problem);
+    }
+
+    /**
+     * Builds the tree from the token stream. Anchored blocks and lists ({@code &timing}) are remembered and aliases
+     * ({@code *timing}) read as a copy of the anchored value, as any YAML reader does; an alias of a single value is
+     * refused (Jackson does not tell its anchor) and never read as the anchor's name; a merge key
+     * ({@code <<: *timing}) adds the anchored block's fields that the block does not set itself.
+     */
+    private static final class Reader {
+        private static final String MERGE_KEY = "<<";
+        private final YAMLParser parser;
+        private final Path file;
+        private final Map<String, YamlNode> anchors = new HashMap<>();
+
+        Reader(YAMLParser parser, Path file) {
+            this.parser = parser;
+            this.file = file;
+        }
+
+        YamlNode value(String path) throws IOException, ConfigException {
+            Location at = here(file, parser.currentTokenLocation());
+            if (parser.isCurrentAlias()) {
+                String name = parser.getText();
+                YamlNode anchored = anchors.get(name);
+                if (anchored == null) {
+                    // Jackson does not report anchors on single values, so '*x' there cannot be resolved: refused,
+                    // never read as the text "x".
+                    throw new ConfigException(at, path, "the alias '*" + name + "' cannot be read: norrlab reuses"
+                            + " only blocks and lists anchored above it with '&" + name + "'; write the value itself");
+                }
+                return moved(anchored, path);
+            }
+            String anchor = parser.getObjectId();
+            YamlNode node = read(at, path);
+            if (anchor != null) {
+                anchors.put(anchor, node);
+            }
+            return node;
+        }
+
+        private YamlNode read(Location at, String path) throws IOException, ConfigException {
+            switch (parser.currentToken()) {
+                case START_OBJECT -> {
+                    Map<String, YamlNode> fields = new LinkedHashMap<>();
+                    List<YamlNode> merged = new ArrayList<>();
+                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = parser.currentName();
+                        Location keyAt = here(file, parser.currentTokenLocation());
+                        String childPath = path.isEmpty() ? key : path + "." + key;
+                        if (fields.containsKey(key)) {
+                            throw new ConfigException(keyAt, childPath, "is given twice in the same block");
+                        }
+                        parser.nextToken();
+                        YamlNode child = value(childPath);
+                        if (MERGE_KEY.equals(key)) {
+                            merged.add(child);
+                        } else {
+                            fields.put(key, child);
+                        }
                     }
-                    parser.nextToken();
-                    fields.put(key, readValue(parser, file, childPath));
+                    for (YamlNode source : merged) {
+                        List<YamlNode> blocks = source instanceof YamlNode.Seq seq ? seq.items() : List.of(source);
+                        for (YamlNode block : blocks) {
+                            if (!(block instanceof YamlNode.Mapping mapping)) {
+                                throw new ConfigException(block.location(), path.isEmpty() ? MERGE_KEY : path + "." + MERGE_KEY,
+                                        "'<<' merges a block of fields (an alias such as *timing to a block), found "
+                                                + block.kindName());
+                            }
+                            for (Map.Entry<String, YamlNode> field : mapping.fields().entrySet()) {
+                                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                                fields.putIfAbsent(field.getKey(), moved(field.getValue(), childPath));
+                            }
+                        }
+                    }
+                    return new YamlNode.Mapping(fields, at, path);
                 }
-                return new YamlNode.Mapping(fields, at, path);
+                case START_ARRAY -> {
+                    List<YamlNode> items = new ArrayList<>();
+                    int index = 0;
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        items.add(value(path + "[" + (index++ + 1) + "]"));
+                    }
+                    return new YamlNode.Seq(items, at, path);
+                }
+                case VALUE_NULL -> {
+                    return new YamlNode.Scalar(null, at, path);
+                }
+                default -> {
+                    return new YamlNode.Scalar(parser.getText(), at, path);
+                }
             }
-            case START_ARRAY -> {
+        }
+
+        /** The anchored value under the path where the alias stands; it keeps the anchor's line, where its text is. */
+        private static YamlNode moved(YamlNode node, String path) {
+            if (node instanceof YamlNode.Seq seq) {
                 List<YamlNode> items = new ArrayList<>();
-                int index = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, file, path + "[" + (index++ + 1) + "]"));
+                for (int i = 0; i < seq.items().size(); i++) {
+                    items.add(moved(seq.items().get(i), path + "[" + (i + 1) + "]"));
                 }
-                return new YamlNode.Seq(items, at, path);
+                return new YamlNode.Seq(items, seq.location(), path);
             }
-            case VALUE_NULL -> {
-                return new YamlNode.Scalar(null, at, path);
+            if (node instanceof YamlNode.Mapping mapping) {
+                Map<String, YamlNode> fields = new LinkedHashMap<>();
+                mapping.fields().forEach((key, value) -> fields.put(key, moved(value, path.isEmpty() ? key : path + "." + key)));
+                return new YamlNode.Mapping(fields, mapping.location(), path);
             }
-            default -> {
-                return new YamlNode.Scalar(parser.getText(), at, path);
-            }
+            YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+            return new YamlNode.Scalar(scalar.text(), scalar.location(), path);
         }
     }
 

@@ -62,14 +62,14 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         @Override
         public Scalar asScalar() throws ConfigException {
             if (text == null) {
-                throw error("expected a single value, found " + kindName());
+                throw error("is empty; write a single value after the colon");
             }
             return this;
         }
 
         public double number(String what) throws ConfigException {
             try {
-                return Double.parseDouble(Quantities.normaliseMinus(text.trim()));
+                return Double.parseDouble(Quantities.normalise(text).trim());
             } catch (NumberFormatException e) {
                 throw error("'" + text + "' is not a number; expected " + what);
             }
@@ -85,7 +85,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
 
         public long integer(String what) throws ConfigException {
             try {
-                return Long.parseLong(text.trim());
+                return Long.parseLong(Quantities.normalise(text).trim());
             } catch (NumberFormatException e) {
                 throw error("'" + text + "' is not a whole number; expected " + what);
             }

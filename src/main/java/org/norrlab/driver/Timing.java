@@ -1,5 +1,7 @@
 package org.norrlab.driver;
 
+import org.norrlab.core.Units;
+
 import java.time.Duration;
 
 final class Timing {
@@ -8,10 +10,10 @@ final class Timing {
 
     static void check(Duration interval, Duration duration) {
         if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("sample interval must be positive, was " + interval);
+            throw new IllegalArgumentException("sample interval must be positive, was " + Units.formatDuration(interval));
         }
         if (duration.compareTo(interval) < 0) {
-            throw new IllegalArgumentException("duration " + duration + " is shorter than the interval " + interval);
+            throw new IllegalArgumentException("duration " + Units.formatDuration(duration) + " is shorter than the interval " + Units.formatDuration(interval));
         }
     }
 }

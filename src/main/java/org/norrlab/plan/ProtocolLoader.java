@@ -63,6 +63,9 @@ public final class ProtocolLoader {
         Plan.OnInterruption onInterruption = Plan.OnInterruption.CONTINUE;
         if (root.get("on_interruption").isPresent()) {
             YamlNode node = root.require("on_interruption");
+            if (node.isEmpty()) {
+                throw node.error("is empty; write one of: restart, continue, skip");
+            }
             onInterruption = switch (node.asScalar().text().trim()) {
                 case "restart" -> Plan.OnInterruption.RESTART;
                 case "continue" -> Plan.OnInterruption.CONTINUE;

@@ -2,6 +2,7 @@ package org.norrlab.scheduler;
 
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.Technique;
+import org.norrlab.core.Units;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 
@@ -21,7 +22,8 @@ public final class PlanCheck {
             String where = "step " + step.index() + " (" + step.label() + ", " + step.source() + ")";
             if (step.interval().compareTo(capabilities.minSampleInterval()) < 0) {
                 problems.add(String.format(Locale.ROOT, "%s: interval %s is shorter than %s's minimum of %s", where,
-                        step.interval(), instrumentName, capabilities.minSampleInterval()));
+                        Units.formatDuration(step.interval()), instrumentName,
+                        Units.formatDuration(capabilities.minSampleInterval())));
             }
             Technique technique = Scheduler.request(step, step.duration()).technique();
             if (!capabilities.supports(technique)) {

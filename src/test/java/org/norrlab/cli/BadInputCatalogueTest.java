@@ -7,12 +7,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.norrlab.testing.Fixtures;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,6 +41,16 @@ class BadInputCatalogueTest {
         Path path = temp.resolve(name);
         Files.writeString(path, text);
         return path;
+    }
+
+    private static String bytes(String name, byte[] content) throws IOException {
+        return Files.write(temp.resolve(name), content).toString();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static final String CA = "  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n";
@@ -179,6 +191,37 @@ class BadInputCatalogueTest {
         Path garbage = file("garbage.txt", "e\nM0007\nPda7F85F3Gu;ba48D503Dp,10,288\n*\n\n");
         c.add(new Case("garbage in MethodSCRIPT output", List.of("import", garbage.toString(), "--format", "methodscript",
                 "--db", db.toString()), 3, "garbage.txt:3: '7F85F3G' is not 7 hex digits"));
+        // issue 18, part B: protocol and config files as editors and word processors save them
+        p = file("tab.yaml", "steps:\n  - ca:\n\t  potential: -0.5 V vs RHE\n      duration: 1 min\n      interval: 1 s\n").toString();
+        c.add(new Case("a tab in the indentation", List.of("plan", p), 3,
+                "tab.yaml:3:1: line 3 column 1: a tab is used for indentation; YAML allows spaces only"));
+        p = bytes("utf16.yaml", concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, ("steps:\n" + CA).getBytes(StandardCharsets.UTF_16LE)));
+        c.add(new Case("a protocol saved as UTF-16 is read", List.of("plan", p), 0, "Total: 1 steps, 1 min, 60 samples"));
+        p = bytes("latin1.yaml", concat("name: Mesure \u00e0 -0.5 V\nsteps:\n".getBytes(StandardCharsets.ISO_8859_1),
+                CA.getBytes(StandardCharsets.ISO_8859_1)));
+        c.add(new Case("a protocol saved as Latin-1 is read", List.of("plan", p), 0, "Protocol Mesure \u00e0 -0.5 V"));
+        p = file("alias.yaml", "steps:\n  - ca: {potential: &p -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n"
+                + "  - ca: {potential: *p, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("an alias of a single value", List.of("plan", p), 3,
+                "alias.yaml:3:21: field 'steps[2].ca.potential': the alias '*p' cannot be read: norrlab reuses only blocks"
+                        + " and lists anchored above it with '&p'; write the value itself"));
+        p = file("alias-block.yaml", "steps:\n  - ca: &first {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n"
+                + "  - ca: {<<: *first, potential: -0.6 V vs RHE}\n").toString();
+        c.add(new Case("an alias of a block is resolved", List.of("plan", p), 0, "Total: 2 steps, 2 min, 120 samples"));
+        p = file("nbsp.yaml", "steps:\n  - ca: {potential: -0.5\u00a0V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a no-break space before the unit", List.of("plan", p), 0, "Total: 1 steps, 1 min, 60 samples"));
+        p = file("minus.yaml", "steps:\n  - ca: {potential: \u22120.5 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a Unicode minus", List.of("plan", p), 0, "-0.500"));
+        p = file("tenth-ms.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 0.1 ms}\n").toString();
+        c.add(new Case("plan shows a 0.1 ms interval", List.of("plan", p), 0, "0.1 ms   600000"));
+        c.add(new Case("an interval under the instrument's minimum, in milliseconds", List.of("run", p, "--no-progress",
+                "--db", db.toString()), 3, "interval 0.1 ms is shorter than sim's minimum of 1 ms"));
+        p = file("huge.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1e9 h, interval: 1 s}\n").toString();
+        c.add(new Case("a duration beyond what a step holds", List.of("plan", p), 3,
+                "huge.yaml:2:46: field 'steps[1].ca.duration': '1e9 h' is longer than a step can hold; at most 2562047 h"));
+        p = file("emptyvalue.yaml", "steps:\n  - ca:\n      potential:\n      duration: 1 min\n      interval: 1 s\n").toString();
+        c.add(new Case("an empty value", List.of("plan", p), 3, "emptyvalue.yaml:3:17: field 'steps[1].ca.potential': is empty;"
+                + " write a potential and its scale after the colon, e.g. '-0.5 V vs RHE'"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
@@ -198,7 +241,8 @@ class BadInputCatalogueTest {
         }
         CliRunner.Result result = CliRunner.norrlab(args.toArray(String[]::new));
         assertThat(result.exitCode()).as(result.err()).isEqualTo(badInput.exitCode());
-        assertThat(result.err()).contains(badInput.message());
+        // a case that must be handled (exit 0) shows its result on standard output; a refusal is on standard error
+        assertThat(badInput.exitCode() == 0 ? result.out() : result.err()).as(result.err()).contains(badInput.message());
         assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("Caused by");
         // Nothing already recorded is lost: the database still holds its first session, intact.
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);

@@ -58,4 +58,38 @@ class QuantitiesTest {
                 .isCloseTo(2.6111e-8, within(1e-12));
         assertThat(Quantities.parse(scalar("85 %"), Dimension.PERCENT)).isCloseTo(0.85, within(1e-12));
     }
+
+    @Test
+    void textPastedWithNoBreakSpacesAndTypographicMinusReadsAsTyped() throws ConfigException {
+        // U+00A0 before the unit (a word processor's "-0.5 V"), U+2212 for the minus, U+202F narrow no-break space
+        assertThat(Quantities.potential(scalar("-0.5\u00A0V vs RHE"))).isEqualTo(new Potential(-0.5, Potential.Scale.RHE));
+        assertThat(Quantities.potential(scalar("\u22120.5\u00A0V\u00A0vs\u00A0RHE"))).isEqualTo(new Potential(-0.5, Potential.Scale.RHE));
+        assertThat(Quantities.duration(scalar("30\u202Fmin"))).isEqualTo(Duration.ofMinutes(30));
+        assertThat(Quantities.parse(scalar("35\u00A0mL"), Dimension.VOLUME)).isCloseTo(35, within(1e-12));   // millilitres are the base unit of a volume
+        assertThat(scalar("\u22121.5").asScalar().number("a number")).isEqualTo(-1.5);
+    }
+
+    @Test
+    void aDurationBeyondWhatAStepCanHoldIsRefusedNotClamped() throws ConfigException {
+        // Long.MAX_VALUE ns = 9223372036.854775807 s = 2562047.79 h: the largest java.time step duration in nanoseconds
+        assertThatThrownBy(() -> Quantities.duration(scalar("1e9 h")))
+                .hasMessage("p.yaml:3:7: field 'steps[1].ca.x': '1e9 h' is longer than a step can hold;"
+                        + " at most 2562047 h (about 292 years)");
+        assertThatThrownBy(() -> Quantities.duration(scalar("1e-12 s")))
+                .hasMessageContaining("'1e-12 s' is shorter than the shortest time norrlab can hold, 1 ns");
+        assertThat(Quantities.duration(scalar("2562047 h"))).isEqualTo(Duration.ofHours(2_562_047));
+        assertThat(Quantities.duration(scalar("0.1 ms"))).isEqualTo(Duration.ofNanos(100_000));
+    }
+
+    @Test
+    void anEmptyValueSaysWhatBelongsAfterTheColon() {
+        YamlNode empty = new YamlNode.Scalar(null, new Location(Path.of("p.yaml"), 3, 17), "steps[1].ca.potential");
+        assertThatThrownBy(() -> Quantities.potential(empty))
+                .hasMessage("p.yaml:3:17: field 'steps[1].ca.potential': is empty; write a potential and its scale"
+                        + " after the colon, e.g. '-0.5 V vs RHE'");
+        assertThatThrownBy(() -> Quantities.duration(empty))
+                .hasMessageEndingWith("is empty; write a time after the colon, e.g. '30 min'");
+        assertThatThrownBy(empty::asScalar)
+                .hasMessage("p.yaml:3:17: field 'steps[1].ca.potential': is empty; write a single value after the colon");
+    }
 }

@@ -83,7 +83,7 @@ class GuiTest {
         RunPanel run = window.runPanel();
         // The plan preview: the demo's five steps, on both potential scales.
         assertThat(onEdt(() -> List.of(run.planModel().getValueAt(1, 2), run.planModel().getValueAt(1, 3),
-                run.planModel().getValueAt(4, 4)))).containsExactly("-0.400", "-1.011", "5 min 00 s");
+                run.planModel().getValueAt(4, 4)))).containsExactly("-0.400", "-1.011", "5 min");
         assertThat(onEdt(() -> run.instruments().getItemCount())).as("6 presets + serial profiles").isGreaterThanOrEqualTo(6);
 
         choose("NiNC", "600");

@@ -7,6 +7,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -155,5 +156,31 @@ class ProtocolLoaderTest {
     void aMissingFileIsNamed() {
         Path missing = home.resolve("nope.yaml");
         assertThatThrownBy(() -> ProtocolLoader.load(missing, site)).hasMessage(missing + ":0:0: file not found");
+    }
+
+    @Test
+    void aSiteFileSavedAsUtf16AndAProtocolWithAnAliasedStepLoad() throws IOException, ConfigException {
+        // Notepad's "Unicode": UTF-16LE with a BOM; the site sets pH 7.0, so E vs RE = E vs RHE - 0.6111 V (Ag/AgCl sat. KCl)
+        byte[] text = "cell:\n  reference_electrode: Ag/AgCl (sat. KCl)\n  ph: 7.0\n  electrode_area: 1 cm2\n  electrolyte_volume: 35 mL\n".getBytes(StandardCharsets.UTF_16LE);
+        byte[] withBom = new byte[text.length + 2];
+        withBom[0] = (byte) 0xFF;
+        withBom[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, withBom, 2, text.length);
+        Files.write(home.resolve("config/site.yaml"), withBom);
+        Plan plan = ProtocolLoader.load(protocol("steps:\n"
+                + "  - ca: &hold {potential: -0.5 V vs RHE, duration: 10 min, interval: 1 s}\n"
+                + "  - ca: {<<: *hold, potential: \u22120.6\u00a0V vs RHE}\n"), SiteConfig.load(home));
+        assertThat(plan.steps()).hasSize(2);
+        PlannedStep.Chronoamperometry second = (PlannedStep.Chronoamperometry) plan.steps().get(1);
+        assertThat(second.voltsVsRhe()).isCloseTo(-0.6, within(1e-12));
+        assertThat(second.voltsVsReference()).isCloseTo(-1.2111, within(1e-3));
+        assertThat(second.duration()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void anEmptyInterruptionPolicySaysWhatIsAllowed() throws IOException {
+        assertThatThrownBy(() -> ProtocolLoader.load(protocol("on_interruption:\nsteps:\n"
+                + "  - ocp: {duration: 1 min, interval: 1 s}\n"), site))
+                .hasMessageEndingWith("p.yaml:1:17: field 'on_interruption': is empty; write one of: restart, continue, skip");
     }
 }

@@ -5,6 +5,7 @@ import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.Units;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
@@ -116,8 +117,8 @@ public final class SimulatedPotentiostat implements Potentiostat {
 
     private void checkInterval(Duration interval) throws DriverException {
         if (interval.compareTo(capabilities.minSampleInterval()) < 0) {
-            throw new DriverException("sample interval " + interval.toMillis() + " ms is shorter than the instrument's minimum of "
-                    + capabilities.minSampleInterval().toMillis() + " ms");
+            throw new DriverException("sample interval " + Units.formatDuration(interval) + " is shorter than the instrument's minimum of "
+                    + Units.formatDuration(capabilities.minSampleInterval()));
         }
     }
 
