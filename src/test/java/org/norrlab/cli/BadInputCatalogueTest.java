@@ -1,10 +1,13 @@
 package org.norrlab.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
+import org.norrlab.testing.NorrlabProcess.Console;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +15,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +33,45 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalogue of bad inputs: each case is what an operator might give and the message they get.
  * Every message is one paragraph that names the input and the place, with no stack trace; the
  * session database is never left damaged.
+ * <p>
+ * Each case runs as a process of its own, started as bin/norrlab starts norrlab (see
+ * {@link NorrlabProcess#launcherCommand}), so the exit code, the console and the logging are the ones a user gets,
+ * not those of picocli called inside this JVM. The processes run side by side; each has its own copy of the
+ * database (so a case that writes cannot lock another out) and its own data directory for the log.
  */
 class BadInputCatalogueTest {
     @TempDir
     static Path temp;
     static Path db;
 
-    record Case(String name, List<String> args, int exitCode, String message) {
+    /** JVM starts are most of the cost and the machine has few cores: a few run while others wait on their disk. */
+    private static final int SIDE_BY_SIDE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    /**
+     * What a site would put in $NORRLAB_JAVA_OPTS for commands that end within a second: the client compiler only and
+     * the simplest collector (about a third less CPU per start). They change nothing that is printed.
+     */
+    private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** A refused input answers within a second or two; a case still running after this has started real work. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String DB_NAME = "catalogue.db";
+
+    /**
+     * One bad input: {@code args} as typed after {@code norrlab}, the exit code and a part of the message the user
+     * must see on the console. {@code environment} is added to the launcher's environment (LC_ALL, NORRLAB_JAVA_OPTS,
+     * which the launcher passes to java), empty for most cases.
+     */
+    record Case(String name, List<String> args, int exitCode, String message, Map<String, String> environment) {
+        Case(String name, List<String> args, int exitCode, String message) {
+            this(name, args, exitCode, message, Map.of());
+        }
+
+        /** This case with {@code variable=value} in the launcher's environment. */
+        Case with(String variable, String value) {
+            Map<String, String> more = new HashMap<>(environment);
+            more.put(variable, value);
+            return new Case(name, args, exitCode, message, Map.copyOf(more));
+        }
+
         @Override
         public String toString() {
             return name;
@@ -45,7 +88,7 @@ class BadInputCatalogueTest {
 
     @BeforeAll
     static void aDatabaseWithOneSession() {
-        db = temp.resolve("catalogue.db");
+        db = temp.resolve(DB_NAME);
         assertThat(CliRunner.norrlab("run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--home",
                 Fixtures.HOME.toString(), "--db", db.toString()).exitCode()).isZero();
     }
@@ -188,20 +231,61 @@ class BadInputCatalogueTest {
         return c.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void eachBadInputGetsOneClearParagraph(Case badInput) throws Exception {
-        List<String> args = new ArrayList<>(badInput.args());
-        boolean commandLineCase = args.size() == 1;   // "run" without its protocol, the unknown "fly"
-        if (!commandLineCase) {
-            args.addAll(List.of("--home", Fixtures.HOME.toString()));
+    @TestFactory
+    Stream<DynamicTest> eachBadInputGetsOneClearParagraphFromTheLauncher() throws IOException {
+        List<Case> catalogue = cases().toList();
+        assertThat(catalogue).extracting(Case::name).as("case names (each names one test)").doesNotHaveDuplicates();
+        ExecutorService pool = Executors.newFixedThreadPool(SIDE_BY_SIDE);
+        List<Future<Console>> consoles = new ArrayList<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Case badInput = catalogue.get(i);
+            Path folder = Files.createDirectories(temp.resolve("case-" + (i + 1)));
+            consoles.add(pool.submit(() -> asAUser(badInput, folder)));
         }
-        CliRunner.Result result = CliRunner.norrlab(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(badInput.exitCode());
-        assertThat(result.err()).contains(badInput.message());
-        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("Caused by");
-        // Nothing already recorded is lost: the database still holds its first session, intact.
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        pool.shutdown();   // lets the submitted processes finish; each dynamic test waits for its own
+        return IntStream.range(0, catalogue.size()).mapToObj(i -> DynamicTest.dynamicTest(catalogue.get(i).name(),
+                () -> check(catalogue.get(i), consoles.get(i).get(), temp.resolve("case-" + (i + 1)))));
+    }
+
+    /** The catalogue is worth only as much as its launcher command: it must still be what bin/norrlab runs. */
+    @Test
+    void theCasesStartWhatTheLauncherStarts() throws IOException {
+        assertThat(Files.readString(Fixtures.HOME.resolve("src/main/launcher/norrlab")))
+                .contains("exec java ${NORRLAB_JAVA_OPTS:-} -Dnorrlab.home=\"$here\" -jar \"$jar\" \"$@\"");
+        assertThat(Files.readString(Fixtures.HOME.resolve("pom.xml")))
+                .contains("<mainClass>" + Main.class.getName() + "</mainClass>");
+    }
+
+    /** Runs one case as the user would, on a copy of the database with its first session. */
+    private static Console asAUser(Case badInput, Path folder) throws IOException, InterruptedException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path part = db.resolveSibling(DB_NAME + suffix);
+            if (Files.exists(part)) {
+                Files.copy(part, folder.resolve(DB_NAME + suffix));
+            }
+        }
+        String[] args = badInput.args().stream()
+                .map(arg -> arg.equals(db.toString()) ? folder.resolve(DB_NAME).toString() : arg).toArray(String[]::new);
+        // The log goes to this case's folder, not to the checkout's data/: a case's NORRLAB_JAVA_OPTS may name another.
+        List<String> javaOptions = new ArrayList<>(SHORT_LIVED_JVM);
+        javaOptions.add("-Dnorrlab.data=" + folder.resolve("data"));
+        String fromCase = badInput.environment().getOrDefault("NORRLAB_JAVA_OPTS", "").trim();
+        if (!fromCase.isEmpty()) {
+            javaOptions.addAll(Arrays.asList(fromCase.split("\\s+")));   // the launcher leaves it unquoted: split by the shell
+        }
+        return NorrlabProcess.run(NorrlabProcess.launcherCommand(javaOptions, args), badInput.environment(), folder, TIMEOUT);
+    }
+
+    private static void check(Case badInput, Console console, Path folder) throws Exception {
+        String both = console.out() + console.err();
+        assertThat(console.exitCode()).as("exit code; the console was:%n%s", both).isEqualTo(badInput.exitCode());
+        assertThat(console.err()).as("the message on the console (stderr)").contains(badInput.message());
+        assertThat(both).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by")
+                .doesNotContainPattern("\\w+(Exception|Error)\\b");
+        assertThat(both).as("no Logback or SLF4J status noise").doesNotContain("ch.qos.logback").doesNotContain("SLF4J")
+                .doesNotContainPattern("\\|-(INFO|WARN|ERROR) in ");
+        // Nothing already recorded is lost: the case's copy of the database still holds its first session, intact.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(DB_NAME));
              Statement s = connection.createStatement()) {
             var rs = s.executeQuery("SELECT count(*) FROM samples WHERE session_id = 1");
             assertThat(rs.getLong(1)).isEqualTo(12_020);

@@ -2,10 +2,16 @@ package org.norrlab.testing;
 
 import org.norrlab.cli.Main;
 
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** norrlab in a process of its own (this test's classpath), for tests about what a kill -9 leaves behind. */
@@ -29,6 +35,56 @@ public final class NorrlabProcess {
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** What a user saw of one {@code norrlab ARGS}: its exit code and its two console streams, each whole. */
+    public record Console(int exitCode, String out, String err) {
+    }
+
+    /**
+     * The command bin/norrlab runs for {@code norrlab ARGS}. The launcher (src/main/launcher/norrlab, copied to bin/ by
+     * {@code mvn package}) runs {@code java $NORRLAB_JAVA_OPTS -Dnorrlab.home=CHECKOUT -jar target/norrlab.jar ARGS}; that
+     * jar does not exist yet when tests run, so its Main-Class is started from what the jar is made of: the main classes
+     * and the dependencies, without the test classes (whose logback-test.xml the jar does not have either).
+     * {@code javaOptions} stands for $NORRLAB_JAVA_OPTS.
+     */
+    public static List<String> launcherCommand(List<String> javaOptions, String... args) {
+        String testClasses = Path.of("target", "test-classes").toAbsolutePath().toString();
+        String classPath = String.join(File.pathSeparator, Arrays.stream(System.getProperty("java.class.path")
+                .split(File.pathSeparator)).filter(entry -> !Path.of(entry).toAbsolutePath().toString().equals(testClasses))
+                .toList());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-Dnorrlab.home=" + Fixtures.HOME, "-cp", classPath, Main.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * Runs {@code command} from the checkout (relative paths such as protocols/demo-sweep.yaml work as they do for a
+     * user there) with {@code environment} added, no input, and each stream written to a file of its own in
+     * {@code folder}, so processes running side by side never mix their output. A process still running after
+     * {@code timeout} is killed and reported with exit code -1.
+     */
+    public static Console run(List<String> command, Map<String, String> environment, Path folder, Duration timeout)
+            throws IOException, InterruptedException {
+        Path out = folder.resolve("stdout.txt");
+        Path err = folder.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Fixtures.HOME.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(
+                        Path.of("/dev/null").toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        int exitCode;
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            exitCode = process.exitValue();
+        } else {
+            process.destroyForcibly().waitFor();
+            exitCode = -1;
+        }
+        // Bytes that are not UTF-8 (a process under LC_ALL=C) show as U+FFFD instead of failing the read.
+        return new Console(exitCode, new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
     }
 
     /**
