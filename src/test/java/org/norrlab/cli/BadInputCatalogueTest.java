@@ -222,6 +222,85 @@ class BadInputCatalogueTest {
         Path garbage = file("garbage.txt", "e\nM0007\nPda7F85F3Gu;ba48D503Dp,10,288\n*\n\n");
         c.add(new Case("garbage in MethodSCRIPT output", List.of("import", garbage.toString(), "--format", "methodscript",
                 "--db", db.toString()), 3, "garbage.txt:3: '7F85F3G' is not 7 hex digits"));
+        // issue 18, part E: inputs that already got a good message but were not in the catalogue yet
+        p = file("steps-scalar.yaml", "steps: 5\n").toString();
+        c.add(new Case("steps as a single value", List.of("plan", p), 3,
+                "steps-scalar.yaml:1:8: field 'steps': expected a list ('- item' lines or [a, b]), found a single value"));
+        p = file("no-potential.yaml", "steps:\n  - ca: {duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a CA step without its potential", List.of("plan", p), 3,
+                "no-potential.yaml:2:9: field 'steps[1].ca.potential': is missing; it is required here"));
+        p = file("no-interval.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min}\n").toString();
+        c.add(new Case("a CA step without its interval", List.of("plan", p), 3,
+                "no-interval.yaml:2:9: field 'steps[1].ca.interval': is missing; it is required here"));
+        p = file("negative-duration.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: -1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a negative duration", List.of("plan", p), 3,
+                "negative-duration.yaml:2:46: field 'steps[1].ca.duration': must be longer than zero, was '-1 min'"));
+        p = file("zero-interval.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 0 s}\n").toString();
+        c.add(new Case("a zero interval", List.of("plan", p), 3,
+                "zero-interval.yaml:2:63: field 'steps[1].ca.interval': must be longer than zero, was '0 s'"));
+        p = file("empty-sweep.yaml", "steps:\n  - sweep: {potentials: [], duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a sweep without potentials", List.of("plan", p), 3,
+                "field 'steps[1].sweep.potentials': the sweep lists no potentials; write e.g. [-0.4 V vs RHE, -0.5 V vs RHE]"));
+        p = file("ocp-potential.yaml", "steps:\n  - ocp: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a potential on an OCP step", List.of("plan", p), 3,
+                "field 'steps[1].ocp.potential': is not a known field here; allowed: duration, interval, label"));
+        p = file("top-typo.yaml", "stepz: []\nsteps:\n" + CA).toString();
+        c.add(new Case("a misspelt top-level field", List.of("plan", p), 3,
+                "top-typo.yaml:1:8: field 'stepz': is not a known field here; allowed: cell, description, name,"));
+        p = file("name-list.yaml", "name: [a, b]\nsteps:\n" + CA).toString();
+        c.add(new Case("a list where one value belongs", List.of("plan", p), 3,
+                "name-list.yaml:1:7: field 'name': expected a single value, found a list"));
+        p = file("fahrenheit.yaml", "cell: {temperature: 25 F}\nsteps:\n" + CA).toString();
+        c.add(new Case("a temperature in Fahrenheit", List.of("plan", p), 3,
+                "field 'cell.temperature': 'F' is not a unit for a temperature; allowed: C, °C, degC"));
+        p = file("volume.yaml", "cell: {electrolyte_volume: 35}\nsteps:\n" + CA).toString();
+        c.add(new Case("an electrolyte volume without unit", List.of("plan", p), 3,
+                "field 'cell.electrolyte_volume': '35' has no unit; a volume needs one of: mL, ml, L"));
+        p = file("loading.yaml", "cell: {catalyst_loading: 0.5 g}\nsteps:\n" + CA).toString();
+        c.add(new Case("a catalyst loading as a mass", List.of("plan", p), 3,
+                "field 'cell.catalyst_loading': 'g' is not a unit for a catalyst loading; allowed: mg/cm2"));
+        p = file("area-length.yaml", "cell: {electrode_area: 1 m}\nsteps:\n" + CA).toString();
+        c.add(new Case("an electrode area as a length", List.of("plan", p), 3,
+                "field 'cell.electrode_area': 'm' is not a unit for an area; allowed: cm2, cm², mm2"));
+        p = file("re-no-e0.yaml", "cell: {reference_electrode: {name: my wire}}\nsteps:\n" + CA).toString();
+        c.add(new Case("an own reference electrode without its potential", List.of("plan", p), 3,
+                "field 'cell.reference_electrode.e0_vs_she': is missing; it is required here"));
+        p = file("max-current.yaml", "safety: {max_current: 500 mV}\nsteps:\n" + CA).toString();
+        c.add(new Case("a current limit in volts", List.of("plan", p), 3,
+                "field 'safety.max_current': 'mV' is not a unit for a current; allowed: A, mA"));
+        p = file("overloads.yaml", "safety: {max_consecutive_overloads: -1}\nsteps:\n" + CA).toString();
+        c.add(new Case("a negative overload count", List.of("plan", p), 3,
+                "field 'safety.max_consecutive_overloads': must be at least 1"));
+        p = file("watchdog.yaml", "safety: {watchdog: soon}\nsteps:\n" + CA).toString();
+        c.add(new Case("a watchdog that is not a time", List.of("plan", p), 3,
+                "field 'safety.watchdog': 'soon' is not a time; write a number and a unit, e.g. '30 min'"));
+        p = file("window.yaml", "safety: {potential_window: {min: 1 V vs RHE, max: -1 V vs RHE}}\nsteps:\n" + CA).toString();
+        c.add(new Case("a safety window upside down", List.of("plan", p), 3,
+                "window.yaml:1:28: field 'safety.potential_window': min must be below max"));
+        c.add(new Case("a speed of zero", List.of("run", "protocols/demo-sweep.yaml", "--speed", "0", "--no-progress",
+                "--db", db.toString()), 3, "'0' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
+        c.add(new Case("a seed that is not a number", List.of("run", "protocols/demo-sweep.yaml", "--seed", "abc",
+                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a long"));
+        Path labEmpty = file("lab-empty.yaml", "benches: []\n");
+        c.add(new Case("a lab file without benches", List.of("run", "--lab", labEmpty.toString(), "--no-progress", "--db",
+                db.toString()), 3, "lab-empty.yaml:1:10: field 'benches': lists no benches; give at least one (name, instrument, protocol)"));
+        Path labNoProtocol = file("lab-no-protocol.yaml", "benches:\n  - {name: A}\n");
+        c.add(new Case("a bench without its protocol", List.of("run", "--lab", labNoProtocol.toString(), "--no-progress",
+                "--db", db.toString()), 3, "lab-no-protocol.yaml:2:5: field 'benches[1].protocol': is missing; it is required here"));
+        c.add(new Case("a lab file that does not exist", List.of("run", "--lab", temp.resolve("no-lab.yaml").toString(),
+                "--no-progress", "--db", db.toString()), 3, "no-lab.yaml:0:0: file not found"));
+        c.add(new Case("standards file missing", List.of("calib", "add", temp.resolve("no-standards.csv").toString(), "--method",
+                "indophenol", "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3, "no-standards.csv:0:0: file not found"));
+        p = file("std-one.csv", "concentration,absorbance\n0,0.01\n").toString();
+        c.add(new Case("a single standard", List.of("calib", "add", p, "--method", "indophenol", "--wavelength", "655 nm",
+                "--unit", "mM", "--db", db.toString()), 3,
+                "std-one.csv:1:1: holds 1 standards; a line needs at least 2 (4 or more to pass the acceptance rule)"));
+        p = file("std-empty.csv", "").toString();
+        c.add(new Case("an empty standards file", List.of("calib", "add", p, "--method", "indophenol", "--wavelength", "655 nm",
+                "--unit", "mM", "--db", db.toString()), 3,
+                "std-empty.csv:1:1: has no header row; the first line must name the columns: "));
+        c.add(new Case("showing a calibration that does not exist", List.of("calib", "show", "99", "--db", db.toString()), 3,
+                "there is no calibration 99; 'norrlab calib list' lists the ones there are"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
