@@ -35,22 +35,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * session database is never left damaged.
  * <p>
  * Each case runs as a process of its own, started as bin/norrlab starts norrlab (see
- * {@link NorrlabProcess#launcherCommand}), so the exit code, the console and the logging are the ones a user gets,
- * not those of picocli called inside this JVM. The processes run side by side; each has its own copy of the
+ * {@link NorrlabProcess#launcherCommand}; {@link NorrlabProcess#fastLauncher} makes it cheaper to start), so the exit
+ * code, the console and the logging are the ones a user gets, not those of picocli called inside this JVM. The processes run side by side; each has its own copy of the
  * database (so a case that writes cannot lock another out) and its own data directory for the log.
  */
 class BadInputCatalogueTest {
     @TempDir
     static Path temp;
     static Path db;
+    static NorrlabProcess.FastLauncher launcher;
 
     /** JVM starts are most of the cost and the machine has few cores: a few run while others wait on their disk. */
     private static final int SIDE_BY_SIDE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-    /**
-     * What a site would put in $NORRLAB_JAVA_OPTS for commands that end within a second: the client compiler only and
-     * the simplest collector (about a third less CPU per start). They change nothing that is printed.
-     */
-    private static final List<String> SHORT_LIVED_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** A refused input answers within a second or two; a case still running after this has started real work. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final String DB_NAME = "catalogue.db";
@@ -91,6 +87,11 @@ class BadInputCatalogueTest {
         db = temp.resolve(DB_NAME);
         assertThat(CliRunner.norrlab("run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--home",
                 Fixtures.HOME.toString(), "--db", db.toString()).exitCode()).isZero();
+    }
+
+    @BeforeAll
+    static void aLauncherThatStartsFast() throws Exception {
+        launcher = NorrlabProcess.fastLauncher(Files.createDirectories(temp.resolve("launcher")));
     }
 
     static Stream<Case> cases() throws IOException {
@@ -346,13 +347,13 @@ class BadInputCatalogueTest {
         String[] args = badInput.args().stream()
                 .map(arg -> arg.equals(db.toString()) ? folder.resolve(DB_NAME).toString() : arg).toArray(String[]::new);
         // The log goes to this case's folder, not to the checkout's data/: a case's NORRLAB_JAVA_OPTS may name another.
-        List<String> javaOptions = new ArrayList<>(SHORT_LIVED_JVM);
+        List<String> javaOptions = new ArrayList<>();
         javaOptions.add("-Dnorrlab.data=" + folder.resolve("data"));
         String fromCase = badInput.environment().getOrDefault("NORRLAB_JAVA_OPTS", "").trim();
         if (!fromCase.isEmpty()) {
             javaOptions.addAll(Arrays.asList(fromCase.split("\\s+")));   // the launcher leaves it unquoted: split by the shell
         }
-        return NorrlabProcess.run(NorrlabProcess.launcherCommand(javaOptions, args), badInput.environment(), folder, TIMEOUT);
+        return NorrlabProcess.run(launcher.command(javaOptions, args), badInput.environment(), folder, TIMEOUT);
     }
 
     private static void check(Case badInput, Console console, Path folder) throws Exception {
