@@ -1,10 +1,13 @@
 package org.norrlab.cli;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
+import org.norrlab.testing.NorrlabProcess.Console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +16,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +34,41 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The catalogue of bad inputs: each case is what an operator might give and the message they get.
  * Every message is one paragraph that names the input and the place, with no stack trace; the
  * session database is never left damaged.
+ * <p>
+ * Each case runs as a process of its own, started as bin/norrlab starts norrlab (see
+ * {@link NorrlabProcess#launcherCommand}; {@link NorrlabProcess#fastLauncher} makes it cheaper to start), so the exit
+ * code, the console and the logging are the ones a user gets, not those of picocli called inside this JVM. The processes run side by side; each has its own copy of the
+ * database (so a case that writes cannot lock another out) and its own data directory for the log.
  */
 class BadInputCatalogueTest {
     @TempDir
     static Path temp;
     static Path db;
+    static NorrlabProcess.FastLauncher launcher;
 
-    record Case(String name, List<String> args, int exitCode, String message) {
+    /** JVM starts are most of the cost and the machine has few cores: a few run while others wait on their disk. */
+    private static final int SIDE_BY_SIDE = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+    /** A refused input answers within a second or two; a case still running after this has started real work. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final String DB_NAME = "catalogue.db";
+
+    /**
+     * One bad input: {@code args} as typed after {@code norrlab}, the exit code and a part of the message the user
+     * must see on the console. {@code environment} is added to the launcher's environment (LC_ALL, NORRLAB_JAVA_OPTS,
+     * which the launcher passes to java), empty for most cases.
+     */
+    record Case(String name, List<String> args, int exitCode, String message, Map<String, String> environment) {
+        Case(String name, List<String> args, int exitCode, String message) {
+            this(name, args, exitCode, message, Map.of());
+        }
+
+        /** This case with {@code variable=value} in the launcher's environment. */
+        Case with(String variable, String value) {
+            Map<String, String> more = new HashMap<>(environment);
+            more.put(variable, value);
+            return new Case(name, args, exitCode, message, Map.copyOf(more));
+        }
+
         @Override
         public String toString() {
             return name;
@@ -57,9 +95,14 @@ class BadInputCatalogueTest {
 
     @BeforeAll
     static void aDatabaseWithOneSession() {
-        db = temp.resolve("catalogue.db");
+        db = temp.resolve(DB_NAME);
         assertThat(CliRunner.norrlab("run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--home",
                 Fixtures.HOME.toString(), "--db", db.toString()).exitCode()).isZero();
+    }
+
+    @BeforeAll
+    static void aLauncherThatStartsFast() throws Exception {
+        launcher = NorrlabProcess.fastLauncher(Files.createDirectories(temp.resolve("launcher")));
     }
 
     static Stream<Case> cases() throws IOException {
@@ -222,6 +265,85 @@ class BadInputCatalogueTest {
         p = file("emptyvalue.yaml", "steps:\n  - ca:\n      potential:\n      duration: 1 min\n      interval: 1 s\n").toString();
         c.add(new Case("an empty value", List.of("plan", p), 3, "emptyvalue.yaml:3:17: field 'steps[1].ca.potential': is empty;"
                 + " write a potential and its scale after the colon, e.g. '-0.5 V vs RHE'"));
+        // issue 18, part E: inputs that already got a good message but were not in the catalogue yet
+        p = file("steps-scalar.yaml", "steps: 5\n").toString();
+        c.add(new Case("steps as a single value", List.of("plan", p), 3,
+                "steps-scalar.yaml:1:8: field 'steps': expected a list ('- item' lines or [a, b]), found a single value"));
+        p = file("no-potential.yaml", "steps:\n  - ca: {duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a CA step without its potential", List.of("plan", p), 3,
+                "no-potential.yaml:2:9: field 'steps[1].ca.potential': is missing; it is required here"));
+        p = file("no-interval.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min}\n").toString();
+        c.add(new Case("a CA step without its interval", List.of("plan", p), 3,
+                "no-interval.yaml:2:9: field 'steps[1].ca.interval': is missing; it is required here"));
+        p = file("negative-duration.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: -1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a negative duration", List.of("plan", p), 3,
+                "negative-duration.yaml:2:46: field 'steps[1].ca.duration': must be longer than zero, was '-1 min'"));
+        p = file("zero-interval.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 0 s}\n").toString();
+        c.add(new Case("a zero interval", List.of("plan", p), 3,
+                "zero-interval.yaml:2:63: field 'steps[1].ca.interval': must be longer than zero, was '0 s'"));
+        p = file("empty-sweep.yaml", "steps:\n  - sweep: {potentials: [], duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a sweep without potentials", List.of("plan", p), 3,
+                "field 'steps[1].sweep.potentials': the sweep lists no potentials; write e.g. [-0.4 V vs RHE, -0.5 V vs RHE]"));
+        p = file("ocp-potential.yaml", "steps:\n  - ocp: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("a potential on an OCP step", List.of("plan", p), 3,
+                "field 'steps[1].ocp.potential': is not a known field here; allowed: duration, interval, label"));
+        p = file("top-typo.yaml", "stepz: []\nsteps:\n" + CA).toString();
+        c.add(new Case("a misspelt top-level field", List.of("plan", p), 3,
+                "top-typo.yaml:1:8: field 'stepz': is not a known field here; allowed: cell, description, name,"));
+        p = file("name-list.yaml", "name: [a, b]\nsteps:\n" + CA).toString();
+        c.add(new Case("a list where one value belongs", List.of("plan", p), 3,
+                "name-list.yaml:1:7: field 'name': expected a single value, found a list"));
+        p = file("fahrenheit.yaml", "cell: {temperature: 25 F}\nsteps:\n" + CA).toString();
+        c.add(new Case("a temperature in Fahrenheit", List.of("plan", p), 3,
+                "field 'cell.temperature': 'F' is not a unit for a temperature; allowed: C, °C, degC"));
+        p = file("volume.yaml", "cell: {electrolyte_volume: 35}\nsteps:\n" + CA).toString();
+        c.add(new Case("an electrolyte volume without unit", List.of("plan", p), 3,
+                "field 'cell.electrolyte_volume': '35' has no unit; a volume needs one of: mL, ml, L"));
+        p = file("loading.yaml", "cell: {catalyst_loading: 0.5 g}\nsteps:\n" + CA).toString();
+        c.add(new Case("a catalyst loading as a mass", List.of("plan", p), 3,
+                "field 'cell.catalyst_loading': 'g' is not a unit for a catalyst loading; allowed: mg/cm2"));
+        p = file("area-length.yaml", "cell: {electrode_area: 1 m}\nsteps:\n" + CA).toString();
+        c.add(new Case("an electrode area as a length", List.of("plan", p), 3,
+                "field 'cell.electrode_area': 'm' is not a unit for an area; allowed: cm2, cm², mm2"));
+        p = file("re-no-e0.yaml", "cell: {reference_electrode: {name: my wire}}\nsteps:\n" + CA).toString();
+        c.add(new Case("an own reference electrode without its potential", List.of("plan", p), 3,
+                "field 'cell.reference_electrode.e0_vs_she': is missing; it is required here"));
+        p = file("max-current.yaml", "safety: {max_current: 500 mV}\nsteps:\n" + CA).toString();
+        c.add(new Case("a current limit in volts", List.of("plan", p), 3,
+                "field 'safety.max_current': 'mV' is not a unit for a current; allowed: A, mA"));
+        p = file("overloads.yaml", "safety: {max_consecutive_overloads: -1}\nsteps:\n" + CA).toString();
+        c.add(new Case("a negative overload count", List.of("plan", p), 3,
+                "field 'safety.max_consecutive_overloads': must be at least 1"));
+        p = file("watchdog.yaml", "safety: {watchdog: soon}\nsteps:\n" + CA).toString();
+        c.add(new Case("a watchdog that is not a time", List.of("plan", p), 3,
+                "field 'safety.watchdog': 'soon' is not a time; write a number and a unit, e.g. '30 min'"));
+        p = file("window.yaml", "safety: {potential_window: {min: 1 V vs RHE, max: -1 V vs RHE}}\nsteps:\n" + CA).toString();
+        c.add(new Case("a safety window upside down", List.of("plan", p), 3,
+                "window.yaml:1:28: field 'safety.potential_window': min must be below max"));
+        c.add(new Case("a speed of zero", List.of("run", "protocols/demo-sweep.yaml", "--speed", "0", "--no-progress",
+                "--db", db.toString()), 3, "'0' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
+        c.add(new Case("a seed that is not a number", List.of("run", "protocols/demo-sweep.yaml", "--seed", "abc",
+                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a long"));
+        Path labEmpty = file("lab-empty.yaml", "benches: []\n");
+        c.add(new Case("a lab file without benches", List.of("run", "--lab", labEmpty.toString(), "--no-progress", "--db",
+                db.toString()), 3, "lab-empty.yaml:1:10: field 'benches': lists no benches; give at least one (name, instrument, protocol)"));
+        Path labNoProtocol = file("lab-no-protocol.yaml", "benches:\n  - {name: A}\n");
+        c.add(new Case("a bench without its protocol", List.of("run", "--lab", labNoProtocol.toString(), "--no-progress",
+                "--db", db.toString()), 3, "lab-no-protocol.yaml:2:5: field 'benches[1].protocol': is missing; it is required here"));
+        c.add(new Case("a lab file that does not exist", List.of("run", "--lab", temp.resolve("no-lab.yaml").toString(),
+                "--no-progress", "--db", db.toString()), 3, "no-lab.yaml:0:0: file not found"));
+        c.add(new Case("standards file missing", List.of("calib", "add", temp.resolve("no-standards.csv").toString(), "--method",
+                "indophenol", "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3, "no-standards.csv:0:0: file not found"));
+        p = file("std-one.csv", "concentration,absorbance\n0,0.01\n").toString();
+        c.add(new Case("a single standard", List.of("calib", "add", p, "--method", "indophenol", "--wavelength", "655 nm",
+                "--unit", "mM", "--db", db.toString()), 3,
+                "std-one.csv:1:1: holds 1 standards; a line needs at least 2 (4 or more to pass the acceptance rule)"));
+        p = file("std-empty.csv", "").toString();
+        c.add(new Case("an empty standards file", List.of("calib", "add", p, "--method", "indophenol", "--wavelength", "655 nm",
+                "--unit", "mM", "--db", db.toString()), 3,
+                "std-empty.csv:1:1: has no header row; the first line must name the columns: "));
+        c.add(new Case("showing a calibration that does not exist", List.of("calib", "show", "99", "--db", db.toString()), 3,
+                "there is no calibration 99; 'norrlab calib list' lists the ones there are"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
@@ -231,21 +353,63 @@ class BadInputCatalogueTest {
         return c.stream();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("cases")
-    void eachBadInputGetsOneClearParagraph(Case badInput) throws Exception {
-        List<String> args = new ArrayList<>(badInput.args());
-        boolean commandLineCase = args.size() == 1;   // "run" without its protocol, the unknown "fly"
-        if (!commandLineCase) {
-            args.addAll(List.of("--home", Fixtures.HOME.toString()));
+    @TestFactory
+    Stream<DynamicTest> eachBadInputGetsOneClearParagraphFromTheLauncher() throws IOException {
+        List<Case> catalogue = cases().toList();
+        assertThat(catalogue).extracting(Case::name).as("case names (each names one test)").doesNotHaveDuplicates();
+        ExecutorService pool = Executors.newFixedThreadPool(SIDE_BY_SIDE);
+        List<Future<Console>> consoles = new ArrayList<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            Case badInput = catalogue.get(i);
+            Path folder = Files.createDirectories(temp.resolve("case-" + (i + 1)));
+            consoles.add(pool.submit(() -> asAUser(badInput, folder)));
         }
-        CliRunner.Result result = CliRunner.norrlab(args.toArray(String[]::new));
-        assertThat(result.exitCode()).as(result.err()).isEqualTo(badInput.exitCode());
+        pool.shutdown();   // lets the submitted processes finish; each dynamic test waits for its own
+        return IntStream.range(0, catalogue.size()).mapToObj(i -> DynamicTest.dynamicTest(catalogue.get(i).name(),
+                () -> check(catalogue.get(i), consoles.get(i).get(), temp.resolve("case-" + (i + 1)))));
+    }
+
+    /** The catalogue is worth only as much as its launcher command: it must still be what bin/norrlab runs. */
+    @Test
+    void theCasesStartWhatTheLauncherStarts() throws IOException {
+        assertThat(Files.readString(Fixtures.HOME.resolve("src/main/launcher/norrlab")))
+                .contains("exec java ${NORRLAB_JAVA_OPTS:-} -Dnorrlab.home=\"$here\" -jar \"$jar\" \"$@\"");
+        assertThat(Files.readString(Fixtures.HOME.resolve("pom.xml")))
+                .contains("<mainClass>" + Main.class.getName() + "</mainClass>");
+    }
+
+    /** Runs one case as the user would, on a copy of the database with its first session. */
+    private static Console asAUser(Case badInput, Path folder) throws IOException, InterruptedException {
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Path part = db.resolveSibling(DB_NAME + suffix);
+            if (Files.exists(part)) {
+                Files.copy(part, folder.resolve(DB_NAME + suffix));
+            }
+        }
+        String[] args = badInput.args().stream()
+                .map(arg -> arg.equals(db.toString()) ? folder.resolve(DB_NAME).toString() : arg).toArray(String[]::new);
+        // The log goes to this case's folder, not to the checkout's data/: a case's NORRLAB_JAVA_OPTS may name another.
+        List<String> javaOptions = new ArrayList<>();
+        javaOptions.add("-Dnorrlab.data=" + folder.resolve("data"));
+        String fromCase = badInput.environment().getOrDefault("NORRLAB_JAVA_OPTS", "").trim();
+        if (!fromCase.isEmpty()) {
+            javaOptions.addAll(Arrays.asList(fromCase.split("\\s+")));   // the launcher leaves it unquoted: split by the shell
+        }
+        return NorrlabProcess.run(launcher.command(javaOptions, args), badInput.environment(), folder, TIMEOUT);
+    }
+
+    private static void check(Case badInput, Console console, Path folder) throws Exception {
+        String both = console.out() + console.err();
+        assertThat(console.exitCode()).as("exit code; the console was:%n%s", both).isEqualTo(badInput.exitCode());
         // a case that must be handled (exit 0) shows its result on standard output; a refusal is on standard error
-        assertThat(badInput.exitCode() == 0 ? result.out() : result.err()).as(result.err()).contains(badInput.message());
-        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception:").doesNotContain("Caused by");
-        // Nothing already recorded is lost: the database still holds its first session, intact.
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        assertThat(badInput.exitCode() == 0 ? console.out() : console.err()).as("the message on the console")
+                .contains(badInput.message());
+        assertThat(both).as("no stack trace").doesNotContain("\tat ").doesNotContain("Caused by")
+                .doesNotContainPattern("\\w+(Exception|Error)\\b");
+        assertThat(both).as("no Logback or SLF4J status noise").doesNotContain("ch.qos.logback").doesNotContain("SLF4J")
+                .doesNotContainPattern("\\|-(INFO|WARN|ERROR) in ");
+        // Nothing already recorded is lost: the case's copy of the database still holds its first session, intact.
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve(DB_NAME));
              Statement s = connection.createStatement()) {
             var rs = s.executeQuery("SELECT count(*) FROM samples WHERE session_id = 1");
             assertThat(rs.getLong(1)).isEqualTo(12_020);
