@@ -26,7 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Turns files from other software into sessions: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv,",
+        "Turns files from other software (potentiostat exports, CSV) into sessions.",
+        "Formats: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv,",
         "CH Instruments text exports, Autolab NOVA ASCII, Squidstat .csv, MethodSCRIPT device output, Rodeostat data,",
         "CSV with named time and current columns, and norrlab's own CSV export; Ivium .idf (impedance) is recognised",
         "and refused.",
