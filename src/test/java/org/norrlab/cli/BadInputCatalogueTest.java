@@ -179,6 +179,12 @@ class BadInputCatalogueTest {
         Path garbage = file("garbage.txt", "e\nM0007\nPda7F85F3Gu;ba48D503Dp,10,288\n*\n\n");
         c.add(new Case("garbage in MethodSCRIPT output", List.of("import", garbage.toString(), "--format", "methodscript",
                 "--db", db.toString()), 3, "garbage.txt:3: '7F85F3G' is not 7 hex digits"));
+        // issue 18, part D: ports, help texts, import messages (the busy port and --help summaries have focused tests:
+        // SerialPortInUseTest needs a second process holding a pty, HelpSummaryTest walks every command)
+        Path textAsPort = file("some.txt", "not a port\n");
+        c.add(new Case("a regular file given as the port", List.of("run", "protocols/demo-sweep.yaml", "--instrument",
+                "emstat4-hr", "--port", textAsPort.toString(), "--no-progress", "--db", db.toString()), 4,
+                "some.txt: it is a regular file, not a serial port; a port is a device such as /dev/ttyACM0"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
