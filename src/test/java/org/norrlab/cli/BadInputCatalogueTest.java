@@ -7,12 +7,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.norrlab.testing.Fixtures;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,6 +41,12 @@ class BadInputCatalogueTest {
         Path path = temp.resolve(name);
         Files.writeString(path, text);
         return path;
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private static final String CA = "  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n";
@@ -185,6 +193,21 @@ class BadInputCatalogueTest {
         c.add(new Case("a regular file given as the port", List.of("run", "protocols/demo-sweep.yaml", "--instrument",
                 "emstat4-hr", "--port", textAsPort.toString(), "--no-progress", "--db", db.toString()), 4,
                 "some.txt: it is a regular file, not a serial port; a port is a device such as /dev/ttyACM0"));
+        // A .pssession is UTF-16LE JSON after the byte-order mark FF FE; these two are cut inside the first measurement's
+        // title: 69 characters of JSON, then nothing (broken JSON) or one stray byte (141 bytes, no whole character).
+        byte[] cutSession = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "{\"Type\":\"PalmSens.DataFiles.SessionFile\",\"Measurements\":[{\"Title\":\"CA"
+                        .getBytes(StandardCharsets.UTF_16LE));
+        Path cutJson = Files.write(temp.resolve("cut.pssession"), cutSession);
+        c.add(new Case("a .pssession cut short inside its JSON", List.of("import", cutJson.toString(), "--db", db.toString()),
+                3, "cut.pssession: is not a readable PSTrace session (.pssession): the JSON is broken at character 69"
+                        + " (Unexpected end-of-input: was expecting closing quote for a string value); the file may be"
+                        + " truncated or damaged: save the session again from PSTrace"));
+        Path oddBytes = Files.write(temp.resolve("odd.pssession"), concat(cutSession, new byte[] {'"'}));
+        c.add(new Case("a .pssession that lost a byte", List.of("import", oddBytes.toString(), "--db", db.toString()), 3,
+                "odd.pssession: is not a readable PSTrace session (.pssession): it has an odd number of bytes (141), while"
+                        + " UTF-16LE text, as PSTrace writes it, has two per character: the file was cut short or lost bytes;"
+                        + " save the session again from PSTrace"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
