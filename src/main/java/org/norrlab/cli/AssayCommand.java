@@ -29,8 +29,9 @@ final class AssayCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
-            "Adds one measurement for one CA step. Give exactly one of --absorbance (with --calibration),",
-            "--concentration, --amount or --gc (with --flow). Values may carry '± sigma', e.g. '0.50 ± 0.01 mM'."})
+            "Adds one measurement for one CA step.",
+            "Give exactly one of --absorbance (with --calibration), --concentration, --amount or --gc (with --flow).",
+            "Values may carry '± sigma', e.g. '0.50 ± 0.01 mM'."})
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -80,9 +81,9 @@ final class AssayCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
-            "Adds many measurements from a CSV. Columns: step (required), product, absorbance, calibration, dilution,",
-            "concentration, amount, volume, note; each row fills one of absorbance (+ calibration), concentration or amount.",
-            "Nothing is stored unless every row is valid."})
+            "Adds many measurements from a CSV; nothing is stored unless every row is valid.",
+            "Columns: step (required), product, absorbance, calibration, dilution, concentration, amount, volume, note;",
+            "each row fills one of absorbance (+ calibration), concentration or amount."})
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;

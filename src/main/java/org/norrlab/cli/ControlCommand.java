@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "control", mixinStandardHelpOptions = true, description = {
-        "Marks a control run (open circuit, Ar instead of NO, bare substrate) for a session's steps:",
-        "the products found in the control are subtracted before FE and yield."})
+        "Marks a control run (open circuit, Ar instead of NO, bare substrate) for a session's steps.",
+        "The products found in the control are subtracted before FE and yield."})
 final class ControlCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

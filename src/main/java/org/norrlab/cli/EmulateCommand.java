@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "emulate", mixinStandardHelpOptions = true, description = {
-        "Plays an instrument on a serial port, backed by the simulated NORR cell, until Ctrl-C: try the serial",
-        "drivers without hardware. Make a linked port pair first, e.g.",
+        "Plays an instrument on a serial port, backed by the simulated NORR cell, until Ctrl-C.",
+        "It lets you try the serial drivers without hardware. Make a linked port pair first, e.g.",
         "  socat -d -d pty,raw,echo=0,link=/tmp/ttyHost pty,raw,echo=0,link=/tmp/ttyDevice",
         "then: norrlab emulate emstat4-hr --port /tmp/ttyDevice, and in another terminal:",
         "  norrlab run protocols/demo-sweep.yaml --instrument emstat4-hr --port /tmp/ttyHost"})

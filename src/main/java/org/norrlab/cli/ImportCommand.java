@@ -26,7 +26,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Turns files from other software into sessions: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv,",
+        "Turns files from other software (potentiostat exports, CSV) into sessions.",
+        "Formats: EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv,",
         "CH Instruments text exports, Autolab NOVA ASCII, Squidstat .csv, MethodSCRIPT device output, Rodeostat data,",
         "CSV with named time and current columns, and norrlab's own CSV export; Ivium .idf (impedance) is recognised",
         "and refused.",
@@ -34,8 +35,8 @@ import java.util.concurrent.Callable;
         "with a message that says which option gives it. Cell values come from the options, else from the file, else",
         "from config/site.yaml; the session records which. The rules are in docs/import.md.",
         "Each file becomes a session, or with --one-session all of them one, in the order given. The summary shows",
-        "per step what the store holds: kind, samples, time span, set potential vs RE and vs RHE; then the cell and",
-        "where each value came from, and the notes."})
+        "per step what the store holds: kind, samples, time span, mean current, set potential vs RE and vs RHE;",
+        "then the columns a CSV was read from with their units, the cell and where each value came from, and the notes."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -106,15 +107,18 @@ final class ImportCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Session %d: %d step(s), %d samples, from %s%n", summary.sessionId(), summary.steps().size(),
                 samples, String.join(", ", summary.files().stream()
                         .map(f -> f.file() + " (" + f.format() + " \"" + f.technique() + "\")").toList()));
-        TextTable table = new TextTable("step", "kind", "label", "samples", "t (s)", "E set vs RE (V)", "E set vs RHE (V)",
-                "file");
+        TextTable table = new TextTable("step", "kind", "label", "samples", "t (s)", "mean I", "E set vs RE (V)",
+                "E set vs RHE (V)", "file");
         for (ImportSummary.Step step : summary.steps()) {
             StoredStep s = step.stored();
             table.row(String.valueOf(s.index()), s.kind(), s.label(), String.valueOf(s.sampleCount()),
                     s.sampleCount() == 0 ? "—" : CellText.number(step.firstSeconds()) + " … " + CellText.number(step.lastSeconds()),
-                    volts(s.voltsVsReference()), volts(s.voltsVsRhe()), String.valueOf(step.file().getFileName()));
+                    CurrentText.readable(step.meanCurrentAmperes()), volts(s.voltsVsReference()), volts(s.voltsVsRhe()), String.valueOf(step.file().getFileName()));
         }
         table.print(out);
+        // Which column was read in which unit, beside the mean current above: a mA header over values in A shows.
+        summary.files().stream().filter(f -> !f.columns().isEmpty())
+                .forEach(f -> out.println("  columns of " + f.file().getFileName() + ": " + f.columns()));
         var cell = summary.cell();
         Map<String, String> sources = summary.sources();
         out.printf(Locale.ROOT, "  electrode area %s cm² (%s)%n", CellText.number(cell.electrodeAreaCm2()), sources.get("area_source"));

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, description = {
-        "Runs a recorded session again as a new session (linked to it): a serial instrument's recorded bytes go",
-        "through the same driver, acquisition and store as a live run; a simulated one runs with its recorded seed."})
+        "Runs a recorded session again as a new session linked to it.",
+        "A serial instrument's recorded bytes go through the same driver, acquisition and store as a live run;",
+        "a simulated one runs with its recorded seed."})
 final class ReplayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -14,8 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
-        "Writes figures (FE and NH3 yield against potential; current density of every step) as PNG and SVG,",
-        "and summary.json and summary.md with the settings and calibrations behind the numbers."})
+        "Writes a session's figures as PNG and SVG, and its summary as summary.json and summary.md.",
+        "The figures: FE and NH3 yield against potential; current density of every step. The summary holds the",
+        "settings and calibrations behind the numbers."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

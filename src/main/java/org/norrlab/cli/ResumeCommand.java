@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "resume", mixinStandardHelpOptions = true, description = {
-        "Continues an interrupted session (crash, kill, power cut, lost link) as a new session linked to it:",
-        "completed steps are not run again; the interrupted step is restarted, continued or skipped as the",
+        "Continues an interrupted session (crash, kill, power cut, lost link) as a new session linked to it.",
+        "Completed steps are not run again; the interrupted step is restarted, continued or skipped as the",
         "protocol's on_interruption says (default: continue for the remaining time)."})
 final class ResumeCommand implements Callable<Integer> {
     @Spec

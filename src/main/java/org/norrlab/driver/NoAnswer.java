@@ -2,7 +2,8 @@ package org.norrlab.driver;
 
 /**
  * The message when an instrument did not send what was expected in time, saying what it sent
- * instead: silence (switched off, wrong port), another kind of device's reply ("a device answered
+ * instead: silence (switched off, wrong port, or another program that has the port open and takes the replies;
+ * a program of another user cannot be seen when the port is opened), another kind of device's reply ("a device answered
  * X; expected Y"), or bytes that form no line (a wrong baud rate).
  */
 public final class NoAnswer {
@@ -17,7 +18,7 @@ public final class NoAnswer {
         String port = channel.describe();
         if (!channel.heardAnything()) {
             return new DriverException.Timeout(kind + " did not send " + what + " in time; is it switched on and connected"
-                    + " to " + port + "?");
+                    + " to " + port + ", and is no other program (PSTrace, a terminal) reading from " + port + "?");
         }
         String heard = channel.heard();
         if (heard.startsWith("'")) {

@@ -58,8 +58,7 @@ final class Background {
     }
 
     static void showError(Component parent, String what, Throwable cause) {
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        JOptionPane.showMessageDialog(parent, wrap(message), what + " failed", JOptionPane.ERROR_MESSAGE);
+        JOptionPane.showMessageDialog(parent, wrap(DialogWords.of(cause)), what + " failed", JOptionPane.ERROR_MESSAGE);
     }
 
     /** Dialogs do not wrap text; long messages (file:line: field: what is allowed) need it. */

@@ -67,6 +67,9 @@ final class RunPanel extends JPanel {
     private final JComboBox<Path> protocols = new JComboBox<>();
     private final PlanTableModel planModel = new PlanTableModel();
     private final JLabel planSummary = new JLabel(" ");
+    /** What was wrong, where, what to do: the dialog when Start is pressed before the run is set up. */
+    static final String START_NEEDS_CHOICES = "nothing to start: the Instrument list or the Protocol list has no choice;"
+            + " choose an instrument and a protocol (Browse… opens a protocol file), then press Start";
     private final JButton start = new JButton("Start");
     private final JToggleButton pause = new JToggleButton("Pause between steps");
     private final JButton abort = new JButton("Abort (cell off)");
@@ -293,14 +296,14 @@ final class RunPanel extends JPanel {
         InstrumentChoice choice = (InstrumentChoice) instruments.getSelectedItem();
         Path protocol = (Path) protocols.getSelectedItem();
         if (choice == null || (protocol == null && choice.kind() != InstrumentChoice.Kind.REPLAY)) {
-            Background.showError(this, "Starting", new BadInputException("choose an instrument and a protocol first"));
+            Background.showError(this, "Starting", new BadInputException(START_NEEDS_CHOICES));
             return;
         }
         Speed runSpeed;
         try {
             runSpeed = choice.takesSpeed() ? Speed.parse(String.valueOf(speed.getSelectedItem())) : Speed.REAL_TIME;
         } catch (IllegalArgumentException e) {
-            Background.showError(this, "Starting", e);
+            Background.showError(this, "Starting", new BadInputException("the Speed field: " + e.getMessage()));
             return;
         }
         String typedPort = port.getText().trim();

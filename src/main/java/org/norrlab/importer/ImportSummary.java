@@ -24,14 +24,20 @@ public record ImportSummary(long sessionId, List<ReadFile> files, CellSettings c
         notes = List.copyOf(notes);
     }
 
-    /** A file and the format it was read as. */
-    public record ReadFile(Path file, String format, String technique) {
+    /**
+     * A file and the format it was read as.
+     *
+     * @param columns which column was read as what, in which unit (a CSV: "time: 't/s' in s; current: 'I/mA' in mA"),
+     *                so a unit slip shows; empty for a format whose columns and units are fixed
+     */
+    public record ReadFile(Path file, String format, String technique, String columns) {
     }
 
     /**
-     * A stored step, the time span of its stored samples (seconds since the step began; NaN without samples) and
-     * the file it came from.
+     * A stored step, the time span of its stored samples (seconds since the step began; NaN without samples), the
+     * mean of its currents as stored (NaN without any: a current a 1000× unit slip made shows here) and the file it
+     * came from.
      */
-    public record Step(StoredStep stored, double firstSeconds, double lastSeconds, Path file) {
+    public record Step(StoredStep stored, double firstSeconds, double lastSeconds, double meanCurrentAmperes, Path file) {
     }
 }

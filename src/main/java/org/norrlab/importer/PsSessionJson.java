@@ -58,17 +58,35 @@ final class PsSessionJson {
                 new Session(file, parser, handler).read();
             }
         } catch (CharacterCodingException e) {
-            throw new ImportException(file, 0, "is not readable UTF-16LE text (a " + NAME + " is): damaged file?");
+            throw new ImportException(file, 0, damagedText(file));
         } catch (JsonProcessingException e) {
             // Jackson's own message, without the parser's source and location it appends
             String problem = String.valueOf(e.getOriginalMessage()).split("\n")[0]
-                    .replaceAll("\\s*\\(for \\w+ starting at \\[Source:.*$", "");
+                    .replaceAll("\\s*\\([^()]*\\[Source:.*$", "");
             String where = e.getLocation() == null ? "" : " at character " + e.getLocation().getCharOffset();
             throw new ImportException(file, 0, "is not a readable " + NAME + ": the JSON is broken" + where + " ("
                     + problem + "); the file may be truncated or damaged: save the session again from PSTrace");
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why UTF-16LE decoding failed, in the operator's terms: UTF-16 has two bytes per character, so an odd size means
+     * bytes are missing (cut short, or lost on the way); otherwise a byte was changed.
+     */
+    private static String damagedText(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        String what = size >= 0 && size % 2 == 1
+                ? "has an odd number of bytes (" + size + "), while UTF-16LE text, as PSTrace writes it, has two per"
+                        + " character: the file was cut short or lost bytes"
+                : "holds bytes that are no UTF-16LE text (as PSTrace writes it): the file is damaged";
+        return "is not a readable " + NAME + ": it " + what + "; save the session again from PSTrace";
     }
 
     /** The current unit's name part (Pico, Nano, Micro, Milli or empty for A), if it is one of PalmSens' current units. */

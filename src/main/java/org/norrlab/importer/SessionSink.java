@@ -53,6 +53,8 @@ final class SessionSink implements ImportSink {
     private boolean setByOption;
     private double measuredSum;
     private long measuredCount;
+    private double currentSum;
+    private long currentCount;
 
     SessionSink(SessionStore store, ImportOptions options, CellSettings siteCell, String siteSource, boolean severalFiles) {
         this.store = store;
@@ -74,7 +76,8 @@ final class SessionSink implements ImportSink {
             throw new IllegalStateException("an importer gave the facts of " + file + " twice");
         }
         facts = given;
-        files.add(new ImportSummary.ReadFile(file, given.format(), given.technique()));
+        files.add(new ImportSummary.ReadFile(file, given.format(), given.technique(),
+                given.metadata().getOrDefault("columns", "")));
         if (firstFacts == null) {
             firstFacts = given;
             stated = options.cell().over(given.cell());
@@ -134,6 +137,8 @@ final class SessionSink implements ImportSink {
         setVsReference = "ca".equals(kind) ? vsRe : Double.NaN;
         measuredSum = 0;
         measuredCount = 0;
+        currentSum = 0;
+        currentCount = 0;
         flushNotes();
     }
 
@@ -145,6 +150,10 @@ final class SessionSink implements ImportSink {
                 measuredSum += sample.potentialVolts();
                 measuredCount++;
             }
+            if (Double.isFinite(sample.currentAmperes())) {
+                currentSum += sample.currentAmperes();
+                currentCount++;
+            }
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }
@@ -154,7 +163,8 @@ final class SessionSink implements ImportSink {
     public void endStep() {
         try {
             ImportWriter.EndedStep ended = writer.endStep();
-            steps.add(new ImportSummary.Step(ended.step(), ended.firstSeconds(), ended.lastSeconds(), file));
+            steps.add(new ImportSummary.Step(ended.step(), ended.firstSeconds(), ended.lastSeconds(),
+                    currentCount == 0 ? Double.NaN : currentSum / currentCount, file));
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

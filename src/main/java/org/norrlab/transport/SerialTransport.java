@@ -6,10 +6,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -84,6 +86,11 @@ public final class SerialTransport implements Transport {
 
     private static SerialTransport openPort(String path, SerialSettings settings, boolean holdsShutdown,
                                             Optional<Path> device) throws TransportException {
+        if (device.isPresent() && Files.isRegularFile(device.get())) {
+            throw new TransportException("cannot open serial port " + path + ": it is a regular file, not a serial port;"
+                    + " a port is a device such as /dev/ttyACM0 or /dev/serial/by-id/usb-PalmSens_EmStat4_…-if00;"
+                    + " 'norrlab ports' lists the ports there are");
+        }
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
@@ -112,11 +119,21 @@ public final class SerialTransport implements Transport {
                 // jSerialComm gives 2 for a port already open in this process too: only a missing file is "unplugged".
                 case 2 -> device.isEmpty() ? "it does not exist (unplugged?)" : "it is there but in use (jSerialComm"
                         + " error 2 at " + port.getLastErrorLocation() + ", as for a port this process already holds)";
-                case 11 -> "another program holds it (close PSTrace, a terminal or another norrlab, or check with lsof)";
+                case 11 -> "it is in use by another program (which holds its lock); close PSTrace, a terminal or another"
+                        + " norrlab, or find it with 'lsof " + path + "'";
                 case 13 -> "permission denied (add your user to the 'dialout' group and log in again)";
+                case 25 -> "it is not a serial port (not a terminal device); 'norrlab ports' lists the ports there are";
                 default -> "error " + code + " at " + port.getLastErrorLocation();
             };
             throw new TransportException("cannot open serial port " + path + ": " + why);
+        }
+        List<String> holders = device.map(PortHolders::of).orElse(List.of());
+        if (!holders.isEmpty()) {
+            // Linux lets two programs open one tty; the other would take the instrument's replies.
+            port.closePort();
+            throw new TransportException("cannot open serial port " + path + ": it is in use by another program ("
+                    + String.join("; ", holders) + "); close that program (PSTrace, a terminal, another norrlab) and"
+                    + " start again");
         }
         log.info("opened {} ({}) at {}", path, port.getSystemPortPath(), settings);
         SerialTransport transport = new SerialTransport(path, port, holdsShutdown, device);

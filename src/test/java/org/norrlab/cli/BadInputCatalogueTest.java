@@ -344,6 +344,27 @@ class BadInputCatalogueTest {
                 "std-empty.csv:1:1: has no header row; the first line must name the columns: "));
         c.add(new Case("showing a calibration that does not exist", List.of("calib", "show", "99", "--db", db.toString()), 3,
                 "there is no calibration 99; 'norrlab calib list' lists the ones there are"));
+        // issue 18, part D: ports, help texts, import messages (the busy port and --help summaries have focused tests:
+        // SerialPortInUseTest needs a second process holding a pty, HelpSummaryTest walks every command)
+        Path textAsPort = file("some.txt", "not a port\n");
+        c.add(new Case("a regular file given as the port", List.of("run", "protocols/demo-sweep.yaml", "--instrument",
+                "emstat4-hr", "--port", textAsPort.toString(), "--no-progress", "--db", db.toString()), 4,
+                "some.txt: it is a regular file, not a serial port; a port is a device such as /dev/ttyACM0"));
+        // A .pssession is UTF-16LE JSON after the byte-order mark FF FE; these two are cut inside the first measurement's
+        // title: 69 characters of JSON, then nothing (broken JSON) or one stray byte (141 bytes, no whole character).
+        byte[] cutSession = concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                "{\"Type\":\"PalmSens.DataFiles.SessionFile\",\"Measurements\":[{\"Title\":\"CA"
+                        .getBytes(StandardCharsets.UTF_16LE));
+        Path cutJson = Files.write(temp.resolve("cut.pssession"), cutSession);
+        c.add(new Case("a .pssession cut short inside its JSON", List.of("import", cutJson.toString(), "--db", db.toString()),
+                3, "cut.pssession: is not a readable PSTrace session (.pssession): the JSON is broken at character 69"
+                        + " (Unexpected end-of-input: was expecting closing quote for a string value); the file may be"
+                        + " truncated or damaged: save the session again from PSTrace"));
+        Path oddBytes = Files.write(temp.resolve("odd.pssession"), concat(cutSession, new byte[] {'"'}));
+        c.add(new Case("a .pssession that lost a byte", List.of("import", oddBytes.toString(), "--db", db.toString()), 3,
+                "odd.pssession: is not a readable PSTrace session (.pssession): it has an odd number of bytes (141), while"
+                        + " UTF-16LE text, as PSTrace writes it, has two per character: the file was cut short or lost bytes;"
+                        + " save the session again from PSTrace"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

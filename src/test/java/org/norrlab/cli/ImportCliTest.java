@@ -55,8 +55,9 @@ class ImportCliTest {
         assertThat(lines.get(0)).isEqualTo("Session 1: 1 step(s), 10 samples, from " + file + " (csv \"CSV\")");
         // -0.5 V vs RHE with Ag/AgCl (3 M KCl) (0.210 V vs SHE) at pH 13, 25 °C:
         // E_RE = -0.5 − 0.210 − 0.05915935·13 = -1.4791 V; the offset E_RHE − E_RE = +0.9791 V.
+        // mean current: -1.0 … -1.9 mA in steps of 0.1, mean -1.45 mA
         assertThat(lines).anySatisfy(line -> assertThat(line.trim().split("\\s+"))
-                .containsExactly("1", "ca", "step", "1", "10", "0", "…", "9", "-1.4791", "-0.5000", "ca.csv"));
+                .containsExactly("1", "ca", "step", "1", "10", "0", "…", "9", "-1.45", "mA", "-1.4791", "-0.5000", "ca.csv"));
         assertThat(lines).contains("  electrode area 0.07 cm² (option --area '0.07 cm2')",
                 "  reference Ag/AgCl (3 M KCl), 0.210 V vs SHE (option --reference 'Ag/AgCl (3 M KCl)'); pH 13 (option --ph"
                         + " '13'); 25 °C (config/site.yaml) -> E vs RHE = E vs RE +0.9791 V",

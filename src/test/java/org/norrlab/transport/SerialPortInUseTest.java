@@ -56,6 +56,34 @@ class SerialPortInUseTest {
     }
 
     @Test
+    void aPortHeldByAnotherProgramIsInUseByIt() throws Exception {
+        try (PtyPair pty = new PtyPair(temp)) {
+            // Another program with the port open, as a terminal would hold it: Linux lets a second one open it too.
+            Process holder = new ProcessBuilder("sleep", "60").redirectInput(Path.of(pty.host()).toFile()).start();
+            try {
+                assertThatThrownBy(() -> SerialTransport.open(pty.host(), SETTINGS))
+                        .isInstanceOf(TransportException.class)
+                        .hasMessage("cannot open serial port " + pty.host() + ": it is in use by another program (pid "
+                                + holder.pid() + ", sleep); close that program (PSTrace, a terminal, another norrlab) and"
+                                + " start again");
+            } finally {
+                holder.destroyForcibly().waitFor();
+            }
+            SerialTransport.open(pty.host(), SETTINGS).close();
+        }
+    }
+
+    @Test
+    void aRegularFileIsNotASerialPort() throws Exception {
+        Path text = Files.writeString(temp.resolve("some.txt"), "not a port\n");
+        assertThatThrownBy(() -> SerialTransport.open(text.toString(), SETTINGS))
+                .isInstanceOf(TransportException.class)
+                .hasMessage("cannot open serial port " + text + ": it is a regular file, not a serial port; a port is a device"
+                        + " such as /dev/ttyACM0 or /dev/serial/by-id/usb-PalmSens_EmStat4_…-if00; 'norrlab ports' lists"
+                        + " the ports there are");
+    }
+
+    @Test
     void aPortThatIsNotThereIsStillUnplugged() {
         assertThatThrownBy(() -> SerialTransport.open(temp.resolve("ttyGone").toString(), SETTINGS))
                 .isInstanceOf(TransportException.class).hasMessageContaining("does not exist").hasMessageNotContaining("in use");
