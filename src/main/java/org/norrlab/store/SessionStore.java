@@ -1,6 +1,7 @@
 package org.norrlab.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
@@ -514,6 +515,15 @@ public final class SessionStore implements AutoCloseable {
     public Optional<StoredSession> session(long id) throws StoreException {
         List<StoredSession> found = querySessions("SELECT * FROM sessions WHERE id = ?", id);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The session an operator named by its id. An id that is not in this store is their mistake (bad input),
+     * not a fault of the store, and the message says where to see the ids there are.
+     */
+    public StoredSession existingSession(long id) throws StoreException {
+        return session(id).orElseThrow(() -> new BadInputException("there is no session " + id + " in " + location
+                + "; 'norrlab sessions' lists them"));
     }
 
     private List<StoredSession> querySessions(String sql, Long id) throws StoreException {
