@@ -63,6 +63,15 @@ public final class SessionStore implements AutoCloseable {
 
     /** A store to write into: a read-only SQLite file is refused with a message that names it. */
     public static SessionStore open(StoreLocation location) throws StoreException {
+        requireWritable(location);
+        return openChecked(location, Optional.empty());
+    }
+
+    /**
+     * Refuses a store that cannot be written, as {@link #open(StoreLocation)} would, for a command to call before it
+     * prints or does anything that the refusal would make misleading (a run's header, a calibration's fit).
+     */
+    public static void requireWritable(StoreLocation location) throws StoreException {
         Optional<String> readOnly = Dialect.of(location).readOnlyReason(location);
         if (readOnly.isPresent()) {
             boolean exists = location.file().filter(Files::exists).isPresent();
@@ -71,7 +80,6 @@ public final class SessionStore implements AutoCloseable {
                     + " give write permission or copy the file to a folder you can write and use --db"
                     : "; give write permission or choose a database in a folder you can write with --db"));
         }
-        return openChecked(location, Optional.empty());
     }
 
     /**
