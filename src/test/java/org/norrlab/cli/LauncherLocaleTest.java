@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,21 @@ class LauncherLocaleTest {
         assertThat(run.exitCode()).as(run.text()).isZero();
         assertThat(run.text()).contains("Stored: 10 samples of session 1");
         assertThat(db).isRegularFile();
+    }
+
+    @Test
+    void javaStartedDirectlyUnderTheCLocaleSaysWhatToDoInsteadOfAnException() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(NorrlabProcess.command(temp, List.of(), "plan",
+                temp.resolve("dé µ/prøt.yaml").toString()));
+        builder.environment().keySet().removeIf(name -> name.equals("LANG") || name.startsWith("LC_"));
+        builder.environment().put("LC_ALL", "C");
+        Process process = builder.redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(text).isEqualTo(3);
+        // Before: "Invalid value for positional parameter ... (java.nio.file.InvalidPathException: Malformed input ...)"
+        assertThat(text).startsWith("Bad input: the argument '" + temp + "/d").contains("has characters that are not ASCII")
+                .contains("set LC_ALL=C.UTF-8").doesNotContain("Exception");
     }
 
     private record Result(int exitCode, String text) {
