@@ -60,6 +60,8 @@ final class CalibCommand implements Runnable {
             Calibration calibration = StandardsFile.read(file, new StandardsFile.Method(Product.parse(product), method,
                     wavelength, unit, operator, note, acceptPoorFit));
             CalibrationFit fit = calibration.fit();
+            // A store that cannot be written is refused before the fit is shown as if it were going to be saved.
+            SessionStore.requireWritable(homeOptions.store());
             PrintWriter out = spec.commandLine().getOut();
             describe(out, calibration, fit);
             if (!fit.acceptable() && !acceptPoorFit) {

@@ -12,8 +12,7 @@ final class Lookup {
     }
 
     static StoredSession find(SessionStore store, long id) throws StoreException {
-        return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in "
-                + store.location() + "; 'norrlab sessions' lists the ones there are"));
+        return store.existingSession(id);
     }
 
     static Calibration calibration(SessionStore store, long id) throws StoreException {

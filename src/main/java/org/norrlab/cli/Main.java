@@ -16,6 +16,16 @@ public final class Main {
     public static void main(String[] args) {
         Path home = Home.resolve();
         prepareLogging(home);
+        for (String arg : args) {
+            if (arg.indexOf('\uFFFD') >= 0) {
+                // Java decoded the argument in an ASCII locale (LC_ALL=C) and lost its é or µ: nothing can open it.
+                System.err.println("Bad input: the argument '" + arg + "' has characters that are not ASCII, which Java"
+                        + " cannot read in the locale's character set " + System.getProperty("sun.jnu.encoding")
+                        + " (LC_ALL=C or POSIX); run norrlab through bin/norrlab, which chooses a UTF-8 locale, or set"
+                        + " LC_ALL=C.UTF-8");
+                System.exit(ExitCodes.BAD_INPUT);
+            }
+        }
         System.exit(commandLine().execute(args));
     }
 

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.driver.Speed;
+import org.norrlab.plan.Plan;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ResumeService;
 import org.norrlab.run.RunService;
@@ -41,7 +42,20 @@ final class ResumeCommand implements Callable<Integer> {
         try (SessionStore store = homeOptions.openStore()) {
             run = ResumeService.prepare(service, store, sessionId, Optional.ofNullable(port), runSpeed, homeOptions.store());
         }
-        spec.commandLine().getOut().println("Resuming session " + sessionId + ": " + run.plan().description() + ".");
+        spec.commandLine().getOut().println(announcement(sessionId, run.plan()));
         return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress);
+    }
+
+    /**
+     * "Resuming session 4: 3 steps left to run; step 2 skipped (on_interruption: skip)." The plan's description
+     * starts with "resumed from session 4", which the new session keeps on record; said here it only repeated the id.
+     */
+    static String announcement(long sessionId, Plan plan) {
+        String recorded = "resumed from session " + sessionId;
+        String notes = plan.description().startsWith(recorded)
+                ? plan.description().substring(recorded.length()).replaceFirst("^; ", "") : plan.description();
+        int steps = plan.steps().size();
+        return "Resuming session " + sessionId + ": " + steps + (steps == 1 ? " step" : " steps") + " left to run"
+                + (notes.isEmpty() ? "" : "; " + notes) + ".";
     }
 }

@@ -96,6 +96,8 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required parameter: 'PROTOCOL' (e.g. protocols/demo-sweep.yaml), or --lab for a lab file");
         }
+        // A store that cannot be written is refused before the run's header says it is starting.
+        SessionStore.requireWritable(homeOptions.store());
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
                 Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()));

@@ -31,7 +31,10 @@ final class ShowCommand implements Callable<Integer> {
         try (SessionStore store = homeOptions.openStoreForReading()) {
             StoredSession session = Lookup.find(store, sessionId);
             var cell = session.cell();
-            out.printf(Locale.ROOT, "Session %d: %s (%s)%n", session.id(), session.status().dbName(), session.statusReason());
+            // A running session has no reason yet: no empty brackets then.
+            String reason = session.statusReason() == null || session.statusReason().isBlank() ? ""
+                    : " (" + session.statusReason() + ")";
+            out.printf(Locale.ROOT, "Session %d: %s%s%n", session.id(), session.status().dbName(), reason);
             out.printf(Locale.ROOT, "Protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
             out.printf(Locale.ROOT, "Instrument: %s%n", session.instrument().describe());
             out.printf(Locale.ROOT, "Run options: %s%n", session.runOptions());

@@ -64,8 +64,7 @@ public final class SessionAnalysis {
     }
 
     private Result run(long sessionId, Options options) throws StoreException {
-        StoredSession session = store.session(sessionId).orElseThrow(() -> new StoreException("there is no session "
-                + sessionId + " in " + store.location() + "; 'norrlab sessions' lists the ones there are"));
+        StoredSession session = store.existingSession(sessionId);
         List<Assay> all = assays.assays(sessionId);
         List<ControlLink> controls = assays.controls(sessionId);
         Set<Integer> gapSteps = new java.util.HashSet<>();

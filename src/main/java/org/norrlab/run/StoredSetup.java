@@ -40,7 +40,6 @@ final class StoredSetup {
     }
 
     static StoredSession find(SessionStore store, long id) throws StoreException {
-        return store.session(id).orElseThrow(() -> new StoreException("there is no session " + id + " in " + store.location()
-                + "; 'norrlab sessions' lists the ones there are"));
+        return store.existingSession(id);
     }
 }

@@ -1,6 +1,7 @@
 package org.norrlab.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
@@ -62,6 +63,15 @@ public final class SessionStore implements AutoCloseable {
 
     /** A store to write into: a read-only SQLite file is refused with a message that names it. */
     public static SessionStore open(StoreLocation location) throws StoreException {
+        requireWritable(location);
+        return openChecked(location, Optional.empty());
+    }
+
+    /**
+     * Refuses a store that cannot be written, as {@link #open(StoreLocation)} would, for a command to call before it
+     * prints or does anything that the refusal would make misleading (a run's header, a calibration's fit).
+     */
+    public static void requireWritable(StoreLocation location) throws StoreException {
         Optional<String> readOnly = Dialect.of(location).readOnlyReason(location);
         if (readOnly.isPresent()) {
             boolean exists = location.file().filter(Files::exists).isPresent();
@@ -70,7 +80,6 @@ public final class SessionStore implements AutoCloseable {
                     + " give write permission or copy the file to a folder you can write and use --db"
                     : "; give write permission or choose a database in a folder you can write with --db"));
         }
-        return openChecked(location, Optional.empty());
     }
 
     /**
@@ -514,6 +523,15 @@ public final class SessionStore implements AutoCloseable {
     public Optional<StoredSession> session(long id) throws StoreException {
         List<StoredSession> found = querySessions("SELECT * FROM sessions WHERE id = ?", id);
         return found.stream().findFirst();
+    }
+
+    /**
+     * The session an operator named by its id. An id that is not in this store is their mistake (bad input),
+     * not a fault of the store, and the message says where to see the ids there are.
+     */
+    public StoredSession existingSession(long id) throws StoreException {
+        return session(id).orElseThrow(() -> new BadInputException("there is no session " + id + " in " + location
+                + "; 'norrlab sessions' lists them"));
     }
 
     private List<StoredSession> querySessions(String sql, Long id) throws StoreException {

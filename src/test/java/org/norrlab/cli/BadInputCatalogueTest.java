@@ -184,12 +184,12 @@ class BadInputCatalogueTest {
                 labBadBench.toString(), "--no-progress", "--db", db.toString()), 3,
                 "the lab was not started, nothing was switched on:\n  bench B: "));
         // Sessions and the store
-        c.add(new Case("missing session", List.of("show", "99", "--db", db.toString()), 5, "there is no session 99 in"));
+        c.add(new Case("missing session", List.of("show", "99", "--db", db.toString()), 3, "there is no session 99 in"));
         c.add(new Case("missing database", List.of("sessions", "--db", temp.resolve("no.db").toString()), 5,
                 "there is no session database at"));
         Path junk = file("junk.db", "not a database ".repeat(300));
         c.add(new Case("a file that is not a database", List.of("sessions", "--db", junk.toString()), 5, "not a database"));
-        c.add(new Case("replay of a missing session", List.of("replay", "42", "--db", db.toString()), 5, "there is no session 42"));
+        c.add(new Case("replay of a missing session", List.of("replay", "42", "--db", db.toString()), 3, "there is no session 42"));
         c.add(new Case("resume of a completed session", List.of("resume", "1", "--db", db.toString()), 5,
                 "session 1 is completed; only an interrupted, aborted or failed session can be resumed"));
         c.add(new Case("export in an unknown format", List.of("export", "1", "--format", "xlsx", "--db", db.toString()), 2,
@@ -365,6 +365,33 @@ class BadInputCatalogueTest {
                 "odd.pssession: is not a readable PSTrace session (.pssession): it has an odd number of bytes (141), while"
                         + " UTF-16LE text, as PSTrace writes it, has two per character: the file was cut short or lost bytes;"
                         + " save the session again from PSTrace"));
+        // issue 18, part A: storage, paths and exit codes. An unknown session id is the operator's mistake (bad input, 3),
+        // not a database problem (5), whichever command names it.
+        // each case runs on its own copy of the database, so the message names the copy: checked up to the path
+        String noSession99 = "Bad input: there is no session 99 in ";
+        c.add(new Case("analysis of a missing session", List.of("analyze", "99", "--db", db.toString()), 3, noSession99));
+        c.add(new Case("export of a missing session", List.of("export", "99", "--db", db.toString()), 3, noSession99));
+        c.add(new Case("report of a missing session", List.of("report", "99", "-o", temp.resolve("report99").toString(), "--db",
+                db.toString()), 3, noSession99));
+        c.add(new Case("resume of a missing session", List.of("resume", "99", "--db", db.toString()), 3, noSession99));
+        c.add(new Case("an assay for a missing session", List.of("assay", "add", "99", "--step", "3", "--amount", "1 umol",
+                "--db", db.toString()), 3, noSession99));
+        // Export paths: before, "norrlab failed: PATH" (exit 1) or "norrlab failed: PATH: Is a directory".
+        Path missingFolder = temp.resolve("no-such-folder");
+        c.add(new Case("export into a missing folder", List.of("export", "1", "-o", missingFolder.resolve("s1.csv").toString(),
+                "--db", db.toString()), 3, "Bad input: -o " + missingFolder.resolve("s1.csv") + ": the folder " + missingFolder
+                + " does not exist; create it first (mkdir -p " + missingFolder + ") or give -o a file in a folder that exists"));
+        c.add(new Case("export to a folder given as -o file", List.of("export", "1", "--format", "json", "-o", temp.toString(),
+                "--db", db.toString()), 3, "Bad input: -o " + temp + " is a folder; give a file in it, e.g. -o "
+                + temp.resolve("session-1.json")));
+        Path regular = file("regular.txt", "a file, not a folder\n");
+        c.add(new Case("export under a regular file", List.of("export", "1", "-o", regular.resolve("s1.csv").toString(),
+                "--db", db.toString()), 3, "Bad input: -o " + regular.resolve("s1.csv") + ": " + regular
+                + " is a file, not a folder; give -o a file in a folder"));
+        // A path with é and µ is read and named as written (LauncherLocaleTest: also under LC_ALL=C).
+        Files.createDirectories(temp.resolve("dé µ"));
+        p = file("dé µ/prøt.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duraton: 1 h, interval: 1 s}\n").toString();
+        c.add(new Case("a protocol under a non-ASCII path", List.of("plan", p), 3, "dé µ/prøt.yaml:2"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

@@ -44,6 +44,9 @@ class KillTest {
         assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(137);
 
+        // A session still marked running has no reason yet: before, "Session 1: running ()".
+        CliRunner.Result shown = CliRunner.norrlab("show", "1", "--home", Fixtures.HOME.toString(), "--db", db.toString());
+        assertThat(shown.out().lines().findFirst()).contains("Session 1: running");
         try (SessionStore store = SessionStore.open(db)) {
             assertThat(store.session(1).orElseThrow().status()).isEqualTo(SessionStatus.RUNNING);
             StoredStep step = store.steps(1).get(0);
@@ -68,7 +71,8 @@ class KillTest {
         CliRunner.Result resumed = CliRunner.norrlab("resume", "1", "--speed", "max", "--no-progress", "--home",
                 Fixtures.HOME.toString(), "--db", db.toString());
         assertThat(resumed.exitCode()).as(resumed.out() + resumed.err()).isZero();
-        assertThat(resumed.out()).contains("Resuming session 1: resumed from session 1").contains("Session 2 completed");
+        // Before: "Resuming session 1: resumed from session 1." (the plan's description repeated the id)
+        assertThat(resumed.out()).contains("Resuming session 1: 1 step left to run.\n").contains("Session 2 completed");
         try (SessionStore store = SessionStore.open(db)) {
             var session = store.session(2).orElseThrow();
             assertThat(session.resumedFrom()).contains(1L);

@@ -69,6 +69,30 @@ class ReadOnlyStoreTest {
         assertThat(fileNames(data)).as("nothing added beside the database (no -wal, no -shm)").isEqualTo(filesBefore);
     }
 
+    @Test
+    void runAndCalibrationRefuseAReadOnlyStoreBeforeTheyPrintAnything() throws Exception {
+        data = Files.createDirectory(temp.resolve("archive"));
+        db = data.resolve("norrlab.db");
+        assertThat(CliRunner.norrlab("import", LargeFiles.importableCsv(temp.resolve("a.csv"), 100).toString(), "--technique",
+                "ca", "--potential", "-0.5 V vs RHE", "--db", db.toString()).exitCode()).isZero();
+        Path standards = Files.writeString(temp.resolve("std.csv"), "concentration,absorbance\n0,0.01\n1,0.4\n2,0.8\n3,1.2\n");
+        Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("r--r--r--"));
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("r-xr-xr-x"));
+        String refusal = "Session database problem: cannot write into the session database " + db + ": the file " + db
+                + " is read-only.";
+        // Before: run printed "Protocol NORR demo sweep: 5 steps, ... planned, on ..." and calib add printed the whole fit
+        // as if the run were starting and the calibration about to be saved, then refused.
+        CliRunner.Result run = CliRunner.norrlabOn(db, "run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress");
+        assertThat(run.exitCode()).isEqualTo(5);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith(refusal);
+        CliRunner.Result calib = CliRunner.norrlabOn(db, "calib", "add", standards.toString(), "--method", "indophenol",
+                "--wavelength", "655 nm", "--unit", "mM");
+        assertThat(calib.exitCode()).isEqualTo(5);
+        assertThat(calib.out()).isEmpty();
+        assertThat(calib.err()).startsWith(refusal);
+    }
+
     private static List<String> fileNames(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
