@@ -1,12 +1,15 @@
 package org.norrlab.cli;
 
 import org.norrlab.core.Units;
+import org.norrlab.driver.DriverRegistry;
+import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +19,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Prints every step of a protocol with both potentials and the total duration; touches no instrument.")
+        description = "Prints every step of a protocol with both potentials and the total duration, and applies the checks"
+                + " 'run' applies (against the instrument profile, without opening it).")
 final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,9 +31,20 @@ final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROTOCOL", description = "Protocol file.")
     Path protocol;
 
+    @Option(names = "--instrument", defaultValue = "sim", paramLabel = "PROFILE",
+            description = "Instrument profile in drivers/ whose potential window, minimum interval and techniques the plan"
+                    + " is checked against, as 'run --instrument' would (default: ${DEFAULT-VALUE}).")
+    String instrument;
+
+    @Option(names = "--strict", description = "Refuse the protocol (exit 3) when it has warnings, as 'run --strict' does.")
+    boolean strict;
+
     @Override
     public Integer call() throws Exception {
-        Plan plan = new RunService(homeOptions.site()).loadPlan(protocol);
+        RunService service = new RunService(homeOptions.site());
+        Plan plan = service.loadPlan(protocol);
+        InstrumentProfile profile = service.profile(instrument);
+        RunService.check(plan, profile, strict);
         PrintWriter out = spec.commandLine().getOut();
         var cell = plan.cell();
         out.printf(Locale.ROOT, "Protocol %s (%s)%n", plan.name(), plan.file());
@@ -50,6 +65,10 @@ final class PlanCommand implements Callable<Integer> {
         table.print(out);
         out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(),
                 Units.formatDuration(plan.totalDuration()), plan.totalPlannedSamples());
+        out.printf(Locale.ROOT, "Checked as 'run' checks it: the safety envelope (potential window, step limit) and the"
+                        + " instrument profile %s%s (potential window, minimum interval, techniques).%n", profile.name(),
+                DriverRegistry.simulated(profile) ? ", the simulator" : ", read from its file; the instrument was not opened");
+        RunCommand.printWarnings(out, plan);
         out.flush();
         return ExitCodes.OK;
     }

@@ -6,6 +6,8 @@ import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Speed;
 import org.norrlab.labdata.SimulatedAssays;
+import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlanWarning;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
@@ -73,6 +75,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Serial port of a real instrument.")
     String port;
 
+    @Option(names = "--strict", description = "Refuse the protocol (exit 3, nothing started) when it has warnings, e.g. an"
+            + " oxidising potential in a reduction sweep; without it they are printed and stored with the session.")
+    boolean strict;
+
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
@@ -105,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
         }
-        PreparedRun run = service.prepare(request);
+        PreparedRun run = service.prepare(request, strict);
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress);
         if (simulateAssays) {
@@ -134,8 +140,20 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
+    /** The plan's warnings, one paragraph each, before anything runs; nothing when it has none. */
+    static void printWarnings(PrintWriter out, Plan plan) {
+        for (PlanWarning warning : plan.warnings()) {
+            out.println("Warning: " + warning.message());
+        }
+        if (!plan.warnings().isEmpty()) {
+            out.println("Warnings do not stop a run; a run stores them with its session. --strict refuses a protocol with warnings.");
+        }
+        out.flush();
+    }
+
     private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, Speed speed,
                                           boolean noProgress) throws Exception {
+        printWarnings(out, run.plan());
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
                 DriverRegistry.simulated(run.identity().family()) || run.replayOf().isPresent() ? " at speed " + speed : "");

@@ -15,5 +15,7 @@ public enum EventKind {
     SIMULATOR_TRUTH,
     /** the run waited between two steps at the operator's request, with the cell off */
     PAUSE,
-    NOTE
+    NOTE,
+    /** a plausible mistake in the protocol found before the run started (a sign slip, mixed scales); the run went on */
+    WARNING
 }

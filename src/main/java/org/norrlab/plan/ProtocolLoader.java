@@ -54,9 +54,11 @@ public final class ProtocolLoader {
             throw stepNodes.error("the protocol has no steps; add at least one of: " + ALLOWED_STEPS);
         }
         List<PlannedStep> steps = new ArrayList<>();
+        List<PlanWarning> warnings = new ArrayList<>();
         for (YamlNode item : stepNodes.items()) {
-            readStep(item, scale, steps);
+            readStep(item, scale, steps, warnings);
         }
+        warnings.addAll(PlanWarnings.signSlips(steps));
         SafetyEnvelope safety = (root.get("safety").isPresent()
                 ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE)
                 .over(SafetyEnvelope.of(site));
@@ -73,10 +75,11 @@ public final class ProtocolLoader {
                 default -> throw node.error("'" + node.asScalar().text() + "' is not allowed; allowed: restart, continue, skip");
             };
         }
-        return new Plan(name, description, file, text, cell, steps, safety, onInterruption);
+        return new Plan(name, description, file, text, cell, steps, safety, onInterruption, warnings);
     }
 
-    private static void readStep(YamlNode item, RheScale scale, List<PlannedStep> out) throws ConfigException {
+    private static void readStep(YamlNode item, RheScale scale, List<PlannedStep> out, List<PlanWarning> warnings)
+            throws ConfigException {
         YamlNode.Mapping wrapper = item.asMapping();
         if (wrapper.fields().size() != 1) {
             throw item.error("each step is one of " + ALLOWED_STEPS + ", written as '- ca: {...}'; found "
@@ -108,14 +111,17 @@ public final class ProtocolLoader {
                     restNode.allowOnly("duration", "interval");
                     rest = Timing.read(restNode);
                 }
+                List<Potential> written = new ArrayList<>();
                 for (YamlNode potentialNode : potentials.items()) {
                     Potential potential = Quantities.potential(potentialNode);
+                    written.add(potential);
                     if (rest != null) {
                         out.add(new PlannedStep.OpenCircuit(out.size() + 1, "OCP rest before " + potential,
                                 rest.interval, rest.duration, potentialNode.location()));
                     }
                     out.add(chronoamperometry(out.size() + 1, body, potential, scale, potentialNode));
                 }
+                PlanWarnings.mixedScales(item.location(), written).ifPresent(warnings::add);
             }
             default -> throw new ConfigException(wrapper.location(), only.getValue().path(),
                     "is not a step kind; allowed: " + ALLOWED_STEPS);

@@ -1,5 +1,7 @@
 package org.norrlab.run;
 
+import org.norrlab.plan.PlanWarning;
+
 import java.util.List;
 
 /** The plan, or an option given with it, does not fit the instrument; nothing was started. */
@@ -19,6 +21,14 @@ public final class PlanRejectedException extends Exception {
     static PlanRejectedException optionsNotApplicable(String instrument, List<String> problems) {
         return new PlanRejectedException(problems, "options that " + instrument + " would ignore, so nothing was started (in a lab"
                 + " file: the bench's speed, catalyst and seed):\n  " + String.join("\n  ", problems));
+    }
+
+    /** {@code --strict}: the plan's warnings, one line each, refuse the run as problems would. */
+    static PlanRejectedException warningsUnderStrict(List<PlanWarning> warnings) {
+        List<String> lines = warnings.stream().map(PlanWarning::message).toList();
+        return new PlanRejectedException(lines, "--strict: the protocol has " + lines.size() + " warning"
+                + (lines.size() == 1 ? "" : "s") + ", so nothing was started; correct the protocol, or run without"
+                + " --strict to run it as written:\n  " + String.join("\n  ", lines));
     }
 
     public List<String> problems() {

@@ -6,11 +6,13 @@ import org.norrlab.acquisition.DispatcherStoppedException;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.acquisition.RunStatistics;
 import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlanWarning;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunResult;
 import org.norrlab.scheduler.RunState;
@@ -187,6 +189,11 @@ public final class PreparedRun {
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
                 try {
+                    // The plan's warnings were printed before this; stored first, so the session says what it ran despite.
+                    for (PlanWarning warning : plan.warnings()) {
+                        core.publish(new AcquisitionRecord.EventSeen(0, Event.of(EventKind.WARNING, 0, warning.message()),
+                                Instant.now()));
+                    }
                     for (Event event : openingEvents) {
                         core.publish(new AcquisitionRecord.EventSeen(0, event, Instant.now()));
                     }

@@ -58,9 +58,34 @@ public final class RunService {
     }
 
     public PreparedRun prepare(RunRequest request) throws ConfigException, DriverException, PlanRejectedException {
+        return prepare(request, false);
+    }
+
+    /** @param strict refuse the run when the plan has warnings ({@link Plan#warnings}), as {@code --strict} asks */
+    public PreparedRun prepare(RunRequest request, boolean strict) throws ConfigException, DriverException, PlanRejectedException {
         InstrumentProfile profile = drivers.profile(request.instrument());
         return prepare(loadPlan(request.protocol()), profile, request, TransportOpener.SERIAL, Optional.empty(),
-                InstrumentSettings.capture(profile, site.home(), request.seed()));
+                InstrumentSettings.capture(profile, site.home(), request.seed()), strict);
+    }
+
+    /** The instrument profile drivers/NAME.yaml, e.g. for {@code plan} to check a protocol against. */
+    public InstrumentProfile profile(String name) throws ConfigException {
+        return drivers.profile(name);
+    }
+
+    /**
+     * The checks a plan passes before anything is opened, the one place {@code run} and {@code plan} both call:
+     * the instrument's capabilities and the safety envelope ({@link PlanCheck}), then, when {@code strict}, its
+     * warnings. Nothing is touched; the profile is read, never opened.
+     */
+    public static void check(Plan plan, InstrumentProfile profile, boolean strict) throws PlanRejectedException {
+        List<String> problems = PlanCheck.problems(plan, profile.capabilities(), profile.name());
+        if (!problems.isEmpty()) {
+            throw new PlanRejectedException(profile.name(), problems);
+        }
+        if (strict && !plan.warnings().isEmpty()) {
+            throw PlanRejectedException.warningsUnderStrict(plan.warnings());
+        }
     }
 
     /**
@@ -70,16 +95,19 @@ public final class RunService {
     PreparedRun prepare(Plan plan, InstrumentProfile profile, RunRequest request, TransportOpener transports,
                         Optional<Long> replayOf, Map<String, String> settings)
             throws ConfigException, DriverException, PlanRejectedException {
+        return prepare(plan, profile, request, transports, replayOf, settings, false);
+    }
+
+    private PreparedRun prepare(Plan plan, InstrumentProfile profile, RunRequest request, TransportOpener transports,
+                                Optional<Long> replayOf, Map<String, String> settings, boolean strict)
+            throws ConfigException, DriverException, PlanRejectedException {
         if (replayOf.isEmpty()) {
             List<String> ignored = simulatorOnlyOptions(profile, request);
             if (!ignored.isEmpty()) {
                 throw PlanRejectedException.optionsNotApplicable(profile.name(), ignored);
             }
         }
-        List<String> problems = PlanCheck.problems(plan, profile.capabilities(), profile.name());
-        if (!problems.isEmpty()) {
-            throw new PlanRejectedException(profile.name(), problems);
-        }
+        check(plan, profile, strict);
         WireLog wire = new WireLog();
         OpenOptions options = new OpenOptions(plan.cell(), request.speed(), request.seed(), request.port(),
                 request.preset(), site.home(), RecordingTransport.recording(transports, wire), site.idlePotential());

@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Refuses a plan the instrument cannot run, before anything touches the cell. */
+/**
+ * Refuses a plan the instrument cannot run or the safety envelope forbids, before anything touches the cell:
+ * the instrument's potential window, minimum interval and techniques, the envelope's potential window and step
+ * limit. {@code run} and {@code plan} both reach it through {@code RunService.check}, so they refuse alike.
+ */
 public final class PlanCheck {
     private PlanCheck() {
     }
@@ -29,6 +33,14 @@ public final class PlanCheck {
             if (!capabilities.supports(technique)) {
                 problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
                         + " remove the " + step.kind() + " step or run it on another instrument");
+            }
+            var stepLimit = plan.safety().maxStepDuration();
+            if (stepLimit.isPresent() && step.duration().compareTo(stepLimit.get()) > 0) {
+                // Checked before the first step starts: the safety monitor would otherwise stop this step only after
+                // it had run for the whole limit, with every earlier step already done.
+                problems.add(where + ": the duration " + Units.formatDuration(step.duration()) + " is longer than the"
+                        + " step limit max_step_duration " + Units.formatDuration(stepLimit.get()) + " (config/site.yaml or"
+                        + " the protocol's safety block); split the step into several of at most the limit, or raise it");
             }
             problems.addAll(step.match(ocp -> List.<String>of(),
                     ca -> chronoamperometryProblems(ca, where, plan, capabilities, instrumentName)));

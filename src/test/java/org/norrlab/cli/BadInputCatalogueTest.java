@@ -392,6 +392,29 @@ class BadInputCatalogueTest {
         Files.createDirectories(temp.resolve("dé µ"));
         p = file("dé µ/prøt.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duraton: 1 h, interval: 1 s}\n").toString();
         c.add(new Case("a protocol under a non-ASCII path", List.of("plan", p), 3, "dé µ/prøt.yaml:2"));
+        // issue 18, part C: plan applies run's checks; the step limit before start; warnings refused under --strict
+        String window = "1.200 V vs RHE is outside the safety window -1.500 .. 1.000 V vs RHE (config/site.yaml or the"
+                + " protocol's safety block)";
+        p = file("high.yaml", "steps:\n  - ca: {potential: 1.2 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("plan: outside the safety window, as run says", List.of("plan", p), 3, window));
+        c.add(new Case("run: outside the safety window, as plan says", List.of("run", p, "--speed", "max", "--no-progress", "--db",
+                db.toString()), 3, window));
+        String limit = ":2:5): the duration 1000 h is longer than the step limit max_step_duration 24 h"
+                + " (config/site.yaml or the protocol's safety block)";
+        p = file("long.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1000 h, interval: 1 s}\n").toString();
+        c.add(new Case("plan: a step longer than the step limit", List.of("plan", p), 3, "step 1 (CA -0.500 V vs RHE, " + p + limit));
+        c.add(new Case("run: a step longer than the step limit, before the first step", List.of("run", p, "--speed", "max", "--no-progress",
+                "--db", db.toString()), 3, "step 1 (CA -0.500 V vs RHE, " + p + limit));
+        p = file("slip.yaml", "steps:\n  - sweep: {potentials: [-0.4 V vs RHE, 0.6 V vs RHE, -0.5 V vs RHE],"
+                + " duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("run --strict: a sign slip in a reduction sweep", List.of("run", p, "--strict", "--speed", "max", "--no-progress", "--db",
+                db.toString()), 3, "--strict: the protocol has 1 warning, so nothing was started; correct the protocol, or"
+                + " run without --strict to run it as written:\n  step 2 (CA +0.600 V vs RHE, " + p + ":2:41): +0.600 V vs"
+                + " RHE is oxidising, while 2 of the protocol's 3 CA steps are below 0 V vs RHE"));
+        p = file("mixed.yaml", "steps:\n  - sweep: {potentials: [-0.4 V vs RHE, -1.1 V vs RE], duration: 1 min,"
+                + " interval: 1 s}\n").toString();
+        c.add(new Case("plan --strict: one sweep mixing vs RHE and vs RE", List.of("plan", p, "--strict"), 3,
+                "sweep at " + p + ":2:5 mixes potentials vs RHE (-0.400 V vs RHE) and vs RE (-1.100 V vs RE)"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

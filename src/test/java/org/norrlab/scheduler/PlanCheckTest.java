@@ -7,7 +7,10 @@ import org.norrlab.plan.Plan;
 import org.norrlab.run.RunService;
 import org.norrlab.testing.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,6 +27,23 @@ class PlanCheckTest {
 
     private static Capabilities only(Set<Technique> techniques) {
         return new Capabilities(-5, 5, List.of(1.0), Duration.ofMillis(1), techniques);
+    }
+
+    @Test
+    void aStepLongerThanTheSitesStepLimitIsRefusedBeforeTheFirstStepNamingStepDurationAndLimit(@TempDir Path dir)
+            throws Exception {
+        // config/site.yaml of the fixture home: max_step_duration: 24 h. A step of exactly 24 h is allowed.
+        Path file = dir.resolve("long.yaml");
+        Files.writeString(file, """
+                steps:
+                  - ca: {potential: -0.5 V vs RHE, duration: 24 h, interval: 1 s}
+                  - ca: {label: overnight, potential: -0.5 V vs RHE, duration: 1000 h, interval: 1 s}
+                """);
+        Plan plan = new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(file);
+        assertThat(PlanCheck.problems(plan, only(Capabilities.ALL_TECHNIQUES), "sim")).containsExactly("step 2 (overnight, "
+                + file + ":3:5): the duration 1000 h is longer than the step limit max_step_duration"
+                + " 24 h (config/site.yaml or the protocol's safety block); split the step into several of at"
+                + " most the limit, or raise it");
     }
 
     @Test
