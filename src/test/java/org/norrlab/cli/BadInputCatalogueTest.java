@@ -256,7 +256,9 @@ class BadInputCatalogueTest {
         p = file("minus.yaml", "steps:\n  - ca: {potential: \u22120.5 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
         c.add(new Case("a Unicode minus", List.of("plan", p), 0, "-0.500"));
         p = file("tenth-ms.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 0.1 ms}\n").toString();
-        c.add(new Case("plan shows a 0.1 ms interval", List.of("plan", p), 0, "0.1 ms   600000"));
+        // plan applies run's checks (part C): it refuses the interval too, and names it as people write it
+        c.add(new Case("plan names a 0.1 ms interval as 0.1 ms", List.of("plan", p), 3,
+                "interval 0.1 ms is shorter than sim's minimum of 1 ms"));
         c.add(new Case("an interval under the instrument's minimum, in milliseconds", List.of("run", p, "--no-progress",
                 "--db", db.toString()), 3, "interval 0.1 ms is shorter than sim's minimum of 1 ms"));
         p = file("huge.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1e9 h, interval: 1 s}\n").toString();
@@ -415,6 +417,17 @@ class BadInputCatalogueTest {
                 + " interval: 1 s}\n").toString();
         c.add(new Case("plan --strict: one sweep mixing vs RHE and vs RE", List.of("plan", p, "--strict"), 3,
                 "sweep at " + p + ":2:5 mixes potentials vs RHE (-0.400 V vs RHE) and vs RE (-1.100 V vs RE)"));
+        // issue 18: findings that have focused tests of their own, also seen here as a user sees them
+        c.add(new Case("a data directory whose log file cannot be written", List.of("sessions", "--db", db.toString()), 0,
+                "completed").with("NORRLAB_JAVA_OPTS", "-Dnorrlab.data=" + regular.resolve("data")));
+        Path slip = file("slip-ma.csv", "time (s),I/mA\n0,-0.0052\n1,-0.0051\n2,-0.0053\n");
+        c.add(new Case("a mA header over values of A magnitude shows the current it read", List.of("import", slip.toString(),
+                "--db", db.toString()), 0, "-5.20 µA"));
+        c.add(new Case("a non-ASCII path under LC_ALL=C without the launcher script", List.of("plan",
+                temp.resolve("dé µ").resolve("prøt.yaml").toString()), 3,
+                "has characters that are not ASCII").with("LC_ALL", "C"));
+        c.add(new Case("the command list's summaries are whole sentences", List.of("--help"), 0,
+                "Writes a session's figures as PNG and SVG,"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
