@@ -142,7 +142,7 @@ public final class YamlFiles {
                     throw new ConfigException(at, path, "the alias '*" + name + "' cannot be read: norrlab reuses"
                             + " only blocks and lists anchored above it with '&" + name + "'; write the value itself");
                 }
-                return moved(anchored, path);
+                return anchored.under(path);
             }
             String anchor = parser.getObjectId();
             YamlNode node = read(at, path);
@@ -173,16 +173,11 @@ public final class YamlFiles {
                         }
                     }
                     for (YamlNode source : merged) {
-                        List<YamlNode> blocks = source instanceof YamlNode.Seq seq ? seq.items() : List.of(source);
-                        for (YamlNode block : blocks) {
-                            if (!(block instanceof YamlNode.Mapping mapping)) {
-                                throw new ConfigException(block.location(), path.isEmpty() ? MERGE_KEY : path + "." + MERGE_KEY,
-                                        "'<<' merges a block of fields (an alias such as *timing to a block), found "
-                                                + block.kindName());
-                            }
-                            for (Map.Entry<String, YamlNode> field : mapping.fields().entrySet()) {
+                        for (YamlNode block : source.mergeSources()) {
+                            // '<<' merges blocks of fields (an alias such as *timing to a block); anything else is refused
+                            for (Map.Entry<String, YamlNode> field : block.asMapping().fields().entrySet()) {
                                 String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                                fields.putIfAbsent(field.getKey(), moved(field.getValue(), childPath));
+                                fields.putIfAbsent(field.getKey(), field.getValue().under(childPath));
                             }
                         }
                     }
@@ -203,24 +198,6 @@ public final class YamlFiles {
                     return new YamlNode.Scalar(parser.getText(), at, path);
                 }
             }
-        }
-
-        /** The anchored value under the path where the alias stands; it keeps the anchor's line, where its text is. */
-        private static YamlNode moved(YamlNode node, String path) {
-            if (node instanceof YamlNode.Seq seq) {
-                List<YamlNode> items = new ArrayList<>();
-                for (int i = 0; i < seq.items().size(); i++) {
-                    items.add(moved(seq.items().get(i), path + "[" + (i + 1) + "]"));
-                }
-                return new YamlNode.Seq(items, seq.location(), path);
-            }
-            if (node instanceof YamlNode.Mapping mapping) {
-                Map<String, YamlNode> fields = new LinkedHashMap<>();
-                mapping.fields().forEach((key, value) -> fields.put(key, moved(value, path.isEmpty() ? key : path + "." + key)));
-                return new YamlNode.Mapping(fields, mapping.location(), path);
-            }
-            YamlNode.Scalar scalar = (YamlNode.Scalar) node;
-            return new YamlNode.Scalar(scalar.text(), scalar.location(), path);
         }
     }
 

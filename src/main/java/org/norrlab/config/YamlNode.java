@@ -32,6 +32,14 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         return false;
     }
 
+    /** The same value standing under another path (where a YAML alias repeats it); it keeps its own location. */
+    YamlNode under(String newPath);
+
+    /** What a {@code <<} merge key takes from this value: a list's items, or the value itself. */
+    default List<YamlNode> mergeSources() {
+        return List.of(this);
+    }
+
     /** This value as a block of fields; overridden by {@link Mapping}, an error for every other kind. */
     default Mapping asMapping() throws ConfigException {
         throw error("expected a block of fields (key: value lines), found " + kindName());
@@ -52,6 +60,11 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         @Override
         public String kindName() {
             return text == null ? "an empty value" : "a single value";
+        }
+
+        @Override
+        public Scalar under(String newPath) {
+            return new Scalar(text, location, newPath);
         }
 
         @Override
@@ -103,6 +116,20 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         }
 
         @Override
+        public Seq under(String newPath) {
+            List<YamlNode> moved = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                moved.add(items.get(i).under(newPath + "[" + (i + 1) + "]"));
+            }
+            return new Seq(moved, location, newPath);
+        }
+
+        @Override
+        public List<YamlNode> mergeSources() {
+            return items;
+        }
+
+        @Override
         public Seq asSeq() {
             return this;
         }
@@ -116,6 +143,13 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         @Override
         public String kindName() {
             return "a block of fields";
+        }
+
+        @Override
+        public Mapping under(String newPath) {
+            Map<String, YamlNode> moved = new LinkedHashMap<>();
+            fields.forEach((key, value) -> moved.put(key, value.under(newPath.isEmpty() ? key : newPath + "." + key)));
+            return new Mapping(moved, location, newPath);
         }
 
         @Override

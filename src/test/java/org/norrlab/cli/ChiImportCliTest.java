@@ -49,7 +49,7 @@ class ChiImportCliTest {
         CliRunner.Result imported = norrlab("import", it.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("Session 1: 1 step(s), 50 samples").contains("(chi \"Amperometric i-t Curve\")")
-                .containsPattern("1 +ca +Amperometric i-t Curve at Init E -0.5 V +50 +60 … 3000 +-0.5000 ");
+                .containsPattern("1 +ca +Amperometric i-t Curve at Init E -0.5 V +50 +60 … 3000 +-5.51 mA +-0.5000 ");
 
         // Standards in mM on A = 0.010 + 1.5·c exactly, with five blank replicates for σ.
         Path standards = Files.writeString(temp.resolve("standards.csv"), "concentration,absorbance,kind\n"
