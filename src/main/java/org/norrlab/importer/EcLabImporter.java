@@ -6,7 +6,6 @@ import org.norrlab.core.Sample;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -447,7 +446,7 @@ public final class EcLabImporter implements Importer {
             if (header.loopStarts().size() > 1) {
                 label.append(", loop ").append(loop);
             }
-            label.append(" (from file time ").append(new BigDecimal(Double.toString(fileTime)).stripTrailingZeros().toPlainString()).append(" s)");
+            label.append(" (from file time ").append(VendorText.asWritten(fileTime)).append(" s)");
             Optional<Potential> set = kind.equals("ca") ? header.setPotential(ns, notes) : Optional.empty();
             stepLabel = label.toString();
             sink.beginStep(new StepFacts(kind, stepLabel, set, Double.NaN));

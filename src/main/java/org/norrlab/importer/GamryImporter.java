@@ -4,7 +4,6 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,10 +69,6 @@ public final class GamryImporter implements Importer {
             }
             new Reading(file, tag, sink).read(lines);
         }
-    }
-
-    private static String plain(double seconds) {
-        return new BigDecimal(Double.toString(seconds)).stripTrailingZeros().toPlainString();
     }
 
     /** One parameter line: its number and its tab-separated fields (name, type, value…). */
@@ -309,7 +304,7 @@ public final class GamryImporter implements Importer {
             double since = t - stepStart;
             if (since < 0) {
                 throw new ImportException(file, number, "Gamry " + reading.tag + ": table " + name + ": T " + cells[time].trim()
-                        + " s is before its step began at " + plain(stepStart) + " s (the header's step times say so)");
+                        + " s is before its step began at " + VendorText.asWritten(stepStart) + " s (the header's step times say so)");
             }
             reading.sink.sample(current < 0 ? Sample.potentialOnly(since, e)
                     : new Sample(since, e, VendorText.parse(cells[current], file, number, "Im"), Double.NaN, 0));
@@ -433,7 +428,7 @@ public final class GamryImporter implements Importer {
                 return 2;
             }
             throw new ImportException(table.file, line, "Gamry " + table.reading.tag + ": table " + table.name + ": T "
-                    + plain(t) + " s is after step 1 ends (TSTEP1 " + plain(step1) + " s) but TSTEP2 is 0");
+                    + VendorText.asWritten(t) + " s is after step 1 ends (TSTEP1 " + VendorText.asWritten(step1) + " s) but TSTEP2 is 0");
         }
 
         /** The file time a segment began at: its first sample for a whole table; the header's step times otherwise. */
@@ -446,13 +441,13 @@ public final class GamryImporter implements Importer {
 
         StepFacts step(int segment, double firstT) throws ImportException {
             if (!stepped) {
-                return new StepFacts(kind, table.name + " (from file time " + plain(firstT) + " s)", Optional.empty(),
+                return new StepFacts(kind, table.name + " (from file time " + VendorText.asWritten(firstT) + " s)", Optional.empty(),
                         interval);
             }
             String which = STEP_NAMES[segment];
             String set = kind.equals("ca") ? "V" + which : "I" + which;
             String label = table.name + (segment == 0 ? " pre-step" : " step " + segment) + " (" + set + ", from T = "
-                    + plain(start(segment, firstT)) + " s)";
+                    + VendorText.asWritten(start(segment, firstT)) + " s)";
             Optional<Potential> potential = kind.equals("ca") ? table.reading.setPotential(set) : Optional.empty();
             return new StepFacts(kind, label, potential, interval);
         }

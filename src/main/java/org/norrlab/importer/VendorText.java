@@ -134,4 +134,9 @@ final class VendorText {
         return BigDecimal.valueOf(value).round(MathContext.DECIMAL64).round(new MathContext(9)).stripTrailingZeros()
                 .toPlainString();
     }
+
+    /** A number as Java writes it shortest, without an exponent or trailing zeros ("0.05079999871668406", "-0.5"). */
+    static String asWritten(double value) {
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
 }
