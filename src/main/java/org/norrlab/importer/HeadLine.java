@@ -16,25 +16,46 @@ final class HeadLine {
     private HeadLine() {
     }
 
+    /**
+     * How a file's first bytes say it is written: the length of its BOM (0 without one) and, for UTF-16, the charset;
+     * empty {@code utf16} means 8-bit text, read as UTF-8 where valid and Windows-1252 otherwise.
+     */
+    record Encoding(int bomLength, Optional<Charset> utf16, String name) {
+        static Encoding of(byte[] head) {
+            int n = head.length;
+            int b0 = n > 0 ? head[0] & 0xff : -1;
+            int b1 = n > 1 ? head[1] & 0xff : -1;
+            int b2 = n > 2 ? head[2] & 0xff : -1;
+            if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
+                return new Encoding(3, Optional.empty(), "UTF-8 with BOM");
+            }
+            if (b0 == 0xFF && b1 == 0xFE) {
+                return new Encoding(2, Optional.of(StandardCharsets.UTF_16LE), "UTF-16LE with BOM");
+            }
+            if (b0 == 0xFE && b1 == 0xFF) {
+                return new Encoding(2, Optional.of(StandardCharsets.UTF_16BE), "UTF-16BE with BOM");
+            }
+            Optional<Charset> utf16 = utf16WithoutBom(head);
+            return utf16.map(charset -> new Encoding(0, utf16, charset.name() + " without BOM"))
+                    .orElseGet(() -> new Encoding(0, Optional.empty(), "UTF-8"));
+        }
+
+        /** The head after the BOM, decoded when it is UTF-16 (a character cut at the end is left out). */
+        private Optional<String> utf16Text(byte[] head) {
+            return utf16.map(charset -> new String(head, bomLength, (head.length - bomLength) & ~1, charset));
+        }
+    }
+
     static String of(byte[] head) {
-        int n = head.length;
-        int b0 = n > 0 ? head[0] & 0xff : -1;
-        int b1 = n > 1 ? head[1] & 0xff : -1;
-        int b2 = n > 2 ? head[2] & 0xff : -1;
-        if (b0 == 0xFF && b1 == 0xFE) {
-            return firstLine(new String(head, 2, n - 2, StandardCharsets.UTF_16LE));
-        }
-        if (b0 == 0xFE && b1 == 0xFF) {
-            return firstLine(new String(head, 2, n - 2, StandardCharsets.UTF_16BE));
-        }
-        Optional<Charset> utf16 = utf16WithoutBom(head);
+        Encoding encoding = Encoding.of(head);
+        Optional<String> utf16 = encoding.utf16Text(head);
         if (utf16.isPresent()) {
-            return firstLine(new String(head, 0, n & ~1, utf16.get()));
+            return firstLine(utf16.get());
         }
-        int from = b0 == 0xEF && b1 == 0xBB && b2 == 0xBF ? 3 : 0;
-        String line = firstLine(new String(head, from, n - from, StandardCharsets.UTF_8));
+        int from = encoding.bomLength();
+        String line = firstLine(new String(head, from, head.length - from, StandardCharsets.UTF_8));
         // not UTF-8 (a Latin-1 '²'), or the head cut inside a character: the ASCII names read the same in Windows-1252
-        return line.indexOf('\uFFFD') < 0 ? line : firstLine(new String(head, from, n - from, WINDOWS_1252));
+        return line.indexOf('\uFFFD') < 0 ? line : firstLine(new String(head, from, head.length - from, WINDOWS_1252));
     }
 
     /**
@@ -42,21 +63,9 @@ final class HeadLine {
      * "EC-Lab ASCII FILE") must see in a copy re-saved with a BOM or as UTF-16. The head itself when it has no BOM.
      */
     static byte[] withoutBom(byte[] head) {
-        int n = head.length;
-        int b0 = n > 0 ? head[0] & 0xff : -1;
-        int b1 = n > 1 ? head[1] & 0xff : -1;
-        int b2 = n > 2 ? head[2] & 0xff : -1;
-        if (b0 == 0xFF && b1 == 0xFE) {
-            return new String(head, 2, (n - 2) & ~1, StandardCharsets.UTF_16LE).getBytes(StandardCharsets.UTF_8);
-        }
-        if (b0 == 0xFE && b1 == 0xFF) {
-            return new String(head, 2, (n - 2) & ~1, StandardCharsets.UTF_16BE).getBytes(StandardCharsets.UTF_8);
-        }
-        if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-            return Arrays.copyOfRange(head, 3, n);
-        }
-        Optional<Charset> utf16 = utf16WithoutBom(head);
-        return utf16.map(charset -> new String(head, 0, n & ~1, charset).getBytes(StandardCharsets.UTF_8)).orElse(head);
+        Encoding encoding = Encoding.of(head);
+        return encoding.utf16Text(head).map(text -> text.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> encoding.bomLength() == 0 ? head : Arrays.copyOfRange(head, encoding.bomLength(), head.length));
     }
 
     /** How many of a file's first bytes {@link #utf16WithoutBom} looks at. */

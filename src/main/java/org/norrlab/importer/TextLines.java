@@ -14,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
  * A text file's lines, one at a time, whatever wrote it: UTF-8 with or without a BOM, UTF-16 with a BOM (PSTrace) or
@@ -51,29 +50,12 @@ public final class TextLines implements AutoCloseable {
             in.mark(HeadLine.SNIFFED);
             byte[] head = in.readNBytes(HeadLine.SNIFFED);
             in.reset();
-            int b0 = head.length > 0 ? head[0] & 0xff : -1;
-            int b1 = head.length > 1 ? head[1] & 0xff : -1;
-            int b2 = head.length > 2 ? head[2] & 0xff : -1;
-            if (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) {
-                in.skipNBytes(3);
-                return new TextLines(file, in, null, "UTF-8 with BOM");
+            HeadLine.Encoding encoding = HeadLine.Encoding.of(head);
+            in.skipNBytes(encoding.bomLength());
+            if (encoding.utf16().isPresent()) {
+                return new TextLines(file, null, new InputStreamReader(in, strict(encoding.utf16().get())), encoding.name());
             }
-            if (b0 == 0xFF && b1 == 0xFE) {
-                in.skipNBytes(2);
-                return new TextLines(file, null, new InputStreamReader(in, strict(StandardCharsets.UTF_16LE)),
-                        "UTF-16LE with BOM");
-            }
-            if (b0 == 0xFE && b1 == 0xFF) {
-                in.skipNBytes(2);
-                return new TextLines(file, null, new InputStreamReader(in, strict(StandardCharsets.UTF_16BE)),
-                        "UTF-16BE with BOM");
-            }
-            Optional<Charset> utf16 = HeadLine.utf16WithoutBom(head);
-            if (utf16.isPresent()) {
-                return new TextLines(file, null, new InputStreamReader(in, strict(utf16.get())),
-                        utf16.get().name() + " without BOM");
-            }
-            return new TextLines(file, in, null, "UTF-8");
+            return new TextLines(file, in, null, encoding.name());
         } catch (IOException e) {
             throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
         }
