@@ -55,9 +55,9 @@ final class PlanCommand implements Callable<Integer> {
         TextTable table = new TextTable("step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration", "interval", "samples",
                 "range", "line");
         for (PlannedStep step : plan.steps()) {
-            String rhe = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()));
-            String re = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()));
-            String range = step.match(ocp -> "—", ca -> ca.currentRange().toString());
+            String rhe = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()), hold -> "—");
+            String re = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()), hold -> "—");
+            String range = step.match(ocp -> "—", ca -> ca.currentRange().toString(), hold -> "—");
             table.row(String.valueOf(step.index()), step.kind(), rhe, re, Units.formatDuration(step.duration()),
                     Units.formatDuration(step.interval()), String.valueOf(step.plannedSamples()), range,
                     String.valueOf(step.source().line()));

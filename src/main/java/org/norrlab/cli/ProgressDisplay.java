@@ -103,7 +103,8 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
                 ocp -> " OCP  E = " + latest.map(s -> String.format(Locale.ROOT, "%+.3f V vs RE", s.potentialVolts()))
                         .orElse("—"),
                 ca -> String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
-                        + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"));
+                        + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"),
+                hold -> " HOLD waiting for operator");
     }
 
     @Override

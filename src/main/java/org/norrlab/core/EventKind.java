@@ -17,5 +17,12 @@ public enum EventKind {
     PAUSE,
     NOTE,
     /** a plausible mistake in the protocol found before the run started (a sign slip, mixed scales); the run went on */
-    WARNING
+    WARNING,
+    /**
+     * the run waited at a hold step for the operator; values: waited_s, and continued_by 0 = the operator,
+     * 1 = the timeout, 2 = unattended (followed on_timeout at once); the message says who and what followed
+     */
+    HOLD,
+    /** an aliquot was taken out of the catholyte (values: after_step, volume_ml, replaced, by_autosampler) */
+    ALIQUOT
 }

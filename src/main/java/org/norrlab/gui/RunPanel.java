@@ -276,7 +276,7 @@ final class RunPanel extends JPanel {
             }
             plan = loaded;
             planModel.show(loaded);
-            long ca = loaded.steps().stream().filter(s -> s.match(ocp -> false, chrono -> true)).count();
+            long ca = loaded.steps().stream().filter(s -> s.match(ocp -> false, chrono -> true, hold -> false)).count();
             planSummary.setText(String.format(Locale.ROOT, "%s: %d steps (%d CA), %s in all; RE %s, pH %.2f",
                     loaded.name(), loaded.steps().size(), ca, Units.formatDuration(loaded.totalDuration()),
                     loaded.cell().referenceElectrode().name(), loaded.cell().pH()));
@@ -485,7 +485,9 @@ final class RunPanel extends JPanel {
                         clock(view.stepSeconds()), Units.formatDuration(step.duration()), latest),
                 ca -> String.format(Locale.ROOT, "Step %d, CA at %.3f V vs RHE (%.3f V vs RE), %s into %s; %s", step.index(),
                         ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()),
-                        Units.formatDuration(step.duration()), latest));
+                        Units.formatDuration(step.duration()), latest),
+                hold -> String.format(Locale.ROOT, "Step %d, waiting for operator (%s), %s; cell %s", step.index(),
+                        hold.message(), clock(view.stepSeconds()), hold.cell().written()));
     }
 
     static String line(LiveRun.EventLine e) {

@@ -14,10 +14,13 @@ import java.util.List;
  * @param safety       the protocol's safety block over the site's
  * @param warnings     plausible mistakes found while reading it ({@link PlanWarnings}); they do not stop a run
  *                     unless the operator asks ({@code --strict})
+ * @param electrolyte  what happens to the catholyte: refreshed for every CA step or accumulating, and the aliquots
+ * @param unattended   the protocol says it runs with nobody at the bench: its holds follow their {@code on_timeout}
+ *                     at once (the command line's {@code --unattended} says the same for one run)
  */
 public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
                    List<PlannedStep> steps, SafetyEnvelope safety, OnInterruption onInterruption,
-                   List<PlanWarning> warnings) {
+                   List<PlanWarning> warnings, Electrolyte electrolyte, boolean unattended) {
 
     /** What {@code norrlab resume} does with the step a crash or a lost link interrupted. */
     public enum OnInterruption { RESTART, CONTINUE, SKIP }
@@ -31,6 +34,12 @@ public record Plan(String name, String description, Path file, String protocolTe
         this(name, description, file, protocolText, cell, steps, safety, onInterruption, List.of());
     }
 
+    public Plan(String name, String description, Path file, String protocolText, CellSettings cell, List<PlannedStep> steps,
+                SafetyEnvelope safety, OnInterruption onInterruption, List<PlanWarning> warnings) {
+        this(name, description, file, protocolText, cell, steps, safety, onInterruption, warnings, Electrolyte.REFRESH,
+                false);
+    }
+
     public Plan {
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
@@ -39,6 +48,13 @@ public record Plan(String name, String description, Path file, String protocolTe
         }
     }
 
+    /** The operator holds, in order. */
+    public List<PlannedStep.Hold> holds() {
+        return steps.stream().flatMap(s -> s.match(ocp -> java.util.stream.Stream.<PlannedStep.Hold>empty(),
+                ca -> java.util.stream.Stream.<PlannedStep.Hold>empty(), java.util.stream.Stream::of)).toList();
+    }
+
+    /** The longest the run takes: holds count with their timeout (a hold without one counts as zero). */
     public Duration totalDuration() {
         return steps.stream().map(PlannedStep::duration).reduce(Duration.ZERO, Duration::plus);
     }

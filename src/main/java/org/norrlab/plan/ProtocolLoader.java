@@ -21,11 +21,14 @@ import java.util.Map;
 
 /**
  * Reads protocols/*.yaml. Step kinds: {@code ocp} (rest at open circuit), {@code ca}
- * (chronoamperometry at one potential) and {@code sweep} (a CA at each potential of a list, with an
- * optional open-circuit rest before each). The file format is documented in the shipped protocols.
+ * (chronoamperometry at one potential), {@code sweep} (a CA at each potential of a list, with an
+ * optional open-circuit rest before each and an operator hold after each), {@code hold} (wait for the
+ * operator) and {@code repeat} (a block of steps run several times, each time a cycle of its own).
+ * The file format is documented in the shipped protocols.
  */
 public final class ProtocolLoader {
-    private static final String ALLOWED_STEPS = "ocp, ca, sweep";
+    private static final String ALLOWED_STEPS = "ocp, ca, sweep, hold, repeat";
+    private static final Duration DEFAULT_HOLD_INTERVAL = Duration.ofSeconds(1);
 
     private ProtocolLoader() {
     }
@@ -37,7 +40,7 @@ public final class ProtocolLoader {
     /** A protocol from its text, e.g. as stored with a session; {@code file} names it in messages. */
     public static Plan parse(Path file, String text, SiteConfig site) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
-        root.allowOnly("name", "description", "cell", "safety", "on_interruption", "steps");
+        root.allowOnly("name", "description", "cell", "safety", "on_interruption", "electrolyte", "unattended", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         String description = root.text("description").orElse("");
         CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
@@ -53,12 +56,34 @@ public final class ProtocolLoader {
         if (stepNodes.items().isEmpty()) {
             throw stepNodes.error("the protocol has no steps; add at least one of: " + ALLOWED_STEPS);
         }
-        List<PlannedStep> steps = new ArrayList<>();
-        List<PlanWarning> warnings = new ArrayList<>();
-        for (YamlNode item : stepNodes.items()) {
-            readStep(item, scale, steps, warnings);
+        Electrolyte.Mode mode = Electrolyte.Mode.REFRESH;
+        if (root.get("electrolyte").isPresent()) {
+            YamlNode node = root.require("electrolyte");
+            String written = node.isEmpty() ? "" : node.asScalar().text().trim();
+            mode = switch (written) {
+                case "refresh" -> Electrolyte.Mode.REFRESH;
+                case "accumulate" -> Electrolyte.Mode.ACCUMULATE;
+                default -> throw node.error((written.isEmpty() ? "is empty" : "'" + written + "' is not allowed")
+                        + "; allowed: refresh (fresh catholyte for every CA step), accumulate (one batch for several steps)");
+            };
         }
-        warnings.addAll(PlanWarnings.signSlips(steps));
+        boolean unattended = root.get("unattended").isPresent() && root.require("unattended").asScalar().bool();
+        Steps steps = new Steps();
+        for (YamlNode item : stepNodes.items()) {
+            readStep(item, scale, steps, null);
+        }
+        List<PlannedStep> planned = steps.withBatches(mode);
+        List<PlanWarning> warnings = new ArrayList<>(steps.warnings);
+        warnings.addAll(PlanWarnings.signSlips(planned));
+        if (unattended) {
+            for (PlannedStep.Hold hold : holds(planned)) {
+                if (hold.onTimeout().isEmpty()) {
+                    throw new ConfigException(hold.source(), "steps[" + hold.index() + "].hold.on_timeout",
+                            "is missing: the protocol says 'unattended: true', so this hold ('" + hold.message()
+                                    + "') cannot wait for anyone; write on_timeout: continue or on_timeout: abort");
+                }
+            }
+        }
         SafetyEnvelope safety = (root.get("safety").isPresent()
                 ? SafetyEnvelope.read(root.require("safety")) : SafetyEnvelope.NONE)
                 .over(SafetyEnvelope.of(site));
@@ -75,11 +100,62 @@ public final class ProtocolLoader {
                 default -> throw node.error("'" + node.asScalar().text() + "' is not allowed; allowed: restart, continue, skip");
             };
         }
-        return new Plan(name, description, file, text, cell, steps, safety, onInterruption, warnings);
+        return new Plan(name, description, file, text, cell, planned, safety, onInterruption, warnings,
+                new Electrolyte(mode, steps.aliquots), unattended);
     }
 
-    private static void readStep(YamlNode item, RheScale scale, List<PlannedStep> out, List<PlanWarning> warnings)
-            throws ConfigException {
+    private static List<PlannedStep.Hold> holds(List<PlannedStep> steps) {
+        List<PlannedStep.Hold> holds = new ArrayList<>();
+        for (PlannedStep step : steps) {
+            step.match(ocp -> false, ca -> false, holds::add);
+        }
+        return holds;
+    }
+
+    /** The steps read so far, with the aliquots they plan and the warnings found; indices count from 1. */
+    private static final class Steps {
+        final List<PlannedStep> list = new ArrayList<>();
+        final List<Electrolyte.PlannedAliquot> aliquots = new ArrayList<>();
+        final List<PlanWarning> warnings = new ArrayList<>();
+
+        int next() {
+            return list.size() + 1;
+        }
+
+        void add(PlannedStep step, StepContext context) {
+            list.add(step.with(step.index(), context));
+        }
+
+        /**
+         * Each step's electrolyte batch. Refresh: every CA step begins a new batch (the steps around it share the
+         * batch in the cell at the time). Accumulate: one batch until a hold with new_electrolyte, the next after it.
+         */
+        List<PlannedStep> withBatches(Electrolyte.Mode mode) {
+            List<PlannedStep> out = new ArrayList<>();
+            int batch = 1;
+            boolean batchHasCa = false;
+            boolean newAfterThis = false;
+            for (PlannedStep step : list) {
+                if (newAfterThis) {
+                    batch++;
+                    batchHasCa = false;
+                    newAfterThis = false;
+                }
+                boolean isCa = step.match(ocp -> false, ca -> true, hold -> false);
+                if (isCa && mode == Electrolyte.Mode.REFRESH && batchHasCa) {
+                    batch++;
+                }
+                batchHasCa |= isCa;
+                out.add(step.with(step.index(), step.context().inBatch(batch)));
+                newAfterThis = step.match(ocp -> false, ca -> false, PlannedStep.Hold::newElectrolyte)
+                        && mode == Electrolyte.Mode.ACCUMULATE;
+            }
+            return out;
+        }
+    }
+    /** Reads one item of a steps list; {@code cycle} is the repeat block's context when inside one. */
+    private static void readStep(YamlNode item, RheScale scale, Steps out, StepContext cycle) throws ConfigException {
+        StepContext context = cycle == null ? StepContext.NONE : cycle;
         YamlNode.Mapping wrapper = item.asMapping();
         if (wrapper.fields().size() != 1) {
             throw item.error("each step is one of " + ALLOWED_STEPS + ", written as '- ca: {...}'; found "
@@ -91,16 +167,41 @@ public final class ProtocolLoader {
             case "ocp" -> {
                 body.allowOnly("label", "duration", "interval");
                 Timing timing = Timing.read(body);
-                out.add(new PlannedStep.OpenCircuit(out.size() + 1, body.text("label").orElse("OCP rest"),
-                        timing.interval, timing.duration, item.location()));
+                out.add(new PlannedStep.OpenCircuit(out.next(), body.text("label").orElse("OCP rest"),
+                        timing.interval, timing.duration, item.location()), context);
             }
             case "ca" -> {
-                body.allowOnly("label", "potential", "duration", "interval", "current_range");
+                body.allowOnly("label", "potential", "duration", "interval", "current_range", "aliquot");
                 Potential potential = Quantities.potential(body.require("potential"));
-                out.add(chronoamperometry(out.size() + 1, body, potential, scale, item));
+                out.add(chronoamperometry(out.next(), body, potential, scale, item), context);
+                readAliquot(body, out, out.list.size(), Electrolyte.TakenBy.AUTOSAMPLER);
+            }
+            case "hold" -> readHold(item, body, out, context);
+            case "repeat" -> {
+                if (cycle != null) {
+                    throw new ConfigException(wrapper.location(), only.getValue().path(),
+                            "a repeat block inside a repeat block is not supported; write the inner steps out");
+                }
+                body.allowOnly("times", "label", "steps");
+                YamlNode timesNode = body.require("times");
+                long times = timesNode.asScalar().integer("a number of cycles");
+                if (times < 1 || times > 1000) {
+                    throw timesNode.error(times + " cycles is not allowed; allowed: 1 .. 1000");
+                }
+                String block = body.text("label").orElse("repeat");
+                YamlNode.Seq inner = body.require("steps").asSeq();
+                if (inner.items().isEmpty()) {
+                    throw inner.error("the repeat block has no steps; add at least one of: ocp, ca, sweep, hold");
+                }
+                for (int c = 1; c <= times; c++) {
+                    for (YamlNode innerItem : inner.items()) {
+                        readStep(innerItem, scale, out, StepContext.NONE.inCycle(block, c, (int) times));
+                    }
+                }
             }
             case "sweep" -> {
-                body.allowOnly("potentials", "duration", "interval", "current_range", "rest_before");
+                body.allowOnly("potentials", "duration", "interval", "current_range", "rest_before", "hold_after",
+                        "aliquot");
                 YamlNode.Seq potentials = body.require("potentials").asSeq();
                 if (potentials.items().isEmpty()) {
                     throw potentials.error("the sweep lists no potentials; write e.g. [-0.4 V vs RHE, -0.5 V vs RHE]");
@@ -116,16 +217,95 @@ public final class ProtocolLoader {
                     Potential potential = Quantities.potential(potentialNode);
                     written.add(potential);
                     if (rest != null) {
-                        out.add(new PlannedStep.OpenCircuit(out.size() + 1, "OCP rest before " + potential,
-                                rest.interval, rest.duration, potentialNode.location()));
+                        out.add(new PlannedStep.OpenCircuit(out.next(), "OCP rest before " + potential,
+                                rest.interval, rest.duration, potentialNode.location()), context);
                     }
-                    out.add(chronoamperometry(out.size() + 1, body, potential, scale, potentialNode));
+                    out.add(chronoamperometry(out.next(), body, potential, scale, potentialNode), context);
+                    readAliquot(body, out, out.list.size(), Electrolyte.TakenBy.AUTOSAMPLER);
+                    if (body.get("hold_after").isPresent()) {
+                        YamlNode holdNode = body.require("hold_after");
+                        readHold(holdNode, holdNode.asMapping(), out, context);
+                    }
                 }
-                PlanWarnings.mixedScales(item.location(), written).ifPresent(warnings::add);
+                PlanWarnings.mixedScales(item.location(), written).ifPresent(out.warnings::add);
             }
             default -> throw new ConfigException(wrapper.location(), only.getValue().path(),
                     "is not a step kind; allowed: " + ALLOWED_STEPS);
         }
+    }
+
+    /**
+     * {@code hold: {message, label, cell: off|ocp, interval, timeout, on_timeout: continue|abort, aliquot, new_electrolyte}}.
+     * An aliquot taken at a hold is taken from the batch as the step before the hold left it.
+     */
+    private static void readHold(YamlNode item, YamlNode.Mapping body, Steps out, StepContext context)
+            throws ConfigException {
+        body.allowOnly("message", "label", "cell", "interval", "timeout", "on_timeout", "aliquot", "new_electrolyte");
+        String message = body.requireText("message").trim();
+        if (message.isEmpty()) {
+            throw body.require("message").error("is empty; write what the operator is asked to do, e.g."
+                    + " 'Replace the catholyte and take a 1 mL aliquot'");
+        }
+        PlannedStep.Hold.HoldCell cell = PlannedStep.Hold.HoldCell.OFF;
+        if (body.get("cell").isPresent()) {
+            YamlNode node = body.require("cell");
+            String written = node.isEmpty() ? "" : node.asScalar().text().trim();
+            cell = switch (written) {
+                case "off" -> PlannedStep.Hold.HoldCell.OFF;
+                case "ocp" -> PlannedStep.Hold.HoldCell.OCP;
+                default -> throw node.error((written.isEmpty() ? "is empty" : "'" + written + "' is not allowed")
+                        + "; allowed: off (cell switched off), ocp (cell off, open-circuit potential recorded)");
+            };
+        }
+        Duration interval = DEFAULT_HOLD_INTERVAL;
+        if (body.get("interval").isPresent()) {
+            if (cell != PlannedStep.Hold.HoldCell.OCP) {
+                throw body.require("interval").error("only means something with cell: ocp (the potential is recorded"
+                        + " at this interval while the run waits); remove it or write cell: ocp");
+            }
+            interval = Quantities.duration(body.require("interval"));
+        }
+        java.util.Optional<Duration> timeout = java.util.Optional.empty();
+        if (body.get("timeout").isPresent()) {
+            timeout = java.util.Optional.of(Quantities.duration(body.require("timeout")));
+        }
+        java.util.Optional<PlannedStep.Hold.OnTimeout> onTimeout = java.util.Optional.empty();
+        if (body.get("on_timeout").isPresent()) {
+            YamlNode node = body.require("on_timeout");
+            String written = node.isEmpty() ? "" : node.asScalar().text().trim();
+            onTimeout = java.util.Optional.of(switch (written) {
+                case "continue" -> PlannedStep.Hold.OnTimeout.CONTINUE;
+                case "abort" -> PlannedStep.Hold.OnTimeout.ABORT;
+                default -> throw node.error((written.isEmpty() ? "is empty" : "'" + written + "' is not allowed")
+                        + "; allowed: continue (go on with the next step), abort (end the run, cell off)");
+            });
+        }
+        if (onTimeout.isPresent() && timeout.isEmpty()) {
+            throw body.require("on_timeout").error("needs a timeout to follow: add e.g. timeout: 30 min");
+        }
+        boolean newElectrolyte = body.get("new_electrolyte").isPresent() && body.require("new_electrolyte").asScalar().bool();
+        int before = out.list.size();
+        out.add(new PlannedStep.Hold(out.next(), body.text("label").orElse("Hold: " + message), message, cell, interval,
+                timeout, onTimeout, newElectrolyte, item.location(), StepContext.NONE), context);
+        if (before == 0 && body.get("aliquot").isPresent()) {
+            throw body.require("aliquot").error("an aliquot at a hold is taken from what the step before it made, and"
+                    + " this hold is the first step; move the aliquot to a hold after a CA step");
+        }
+        readAliquot(body, out, before, Electrolyte.TakenBy.OPERATOR);
+    }
+
+    /** {@code aliquot: {volume: 1 mL, replaced: true}}: taken after step {@code afterStep}. */
+    private static void readAliquot(YamlNode.Mapping body, Steps out, int afterStep, Electrolyte.TakenBy by)
+            throws ConfigException {
+        if (body.get("aliquot").isEmpty()) {
+            return;
+        }
+        YamlNode node = body.require("aliquot");
+        YamlNode.Mapping aliquot = node.asMapping();
+        aliquot.allowOnly("volume", "replaced");
+        double volume = Quantities.positive(aliquot.require("volume"), Dimension.VOLUME);
+        boolean replaced = aliquot.get("replaced").isPresent() && aliquot.require("replaced").asScalar().bool();
+        out.aliquots.add(new Electrolyte.PlannedAliquot(afterStep, volume, replaced, by, node.location()));
     }
 
     private static PlannedStep.Chronoamperometry chronoamperometry(int index, YamlNode.Mapping body, Potential potential,

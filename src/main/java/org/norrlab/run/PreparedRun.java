@@ -175,7 +175,8 @@ public final class PreparedRun {
                         Heartbeat.cutOff().toSeconds());
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
-                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom));
+                    plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom,
+                    plan.electrolyte().mode()));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             RunResult result;
             AcquisitionCore.Counters counters;

@@ -113,9 +113,11 @@ public final class ResumeService {
     private static PlannedStep renumbered(PlannedStep step, int index, Duration duration, String note) {
         String label = step.label() + note;
         return step.match(
-                ocp -> new PlannedStep.OpenCircuit(index, label, ocp.interval(), duration, ocp.source()),
+                ocp -> new PlannedStep.OpenCircuit(index, label, ocp.interval(), duration, ocp.source(), ocp.context()),
                 ca -> new PlannedStep.Chronoamperometry(index, label, ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference(),
-                        ca.interval(), duration, ca.currentRange(), ca.source()));
+                        ca.interval(), duration, ca.currentRange(), ca.source(), ca.context()),
+                hold -> new PlannedStep.Hold(index, label, hold.message(), hold.cell(), hold.interval(), hold.timeout(),
+                        hold.onTimeout(), hold.newElectrolyte(), hold.source(), hold.context()));
     }
 
     private static double lastSampleTime(SessionStore store, long session, int step) throws StoreException {

@@ -43,7 +43,7 @@ public final class PlanCheck {
                         + " the protocol's safety block); split the step into several of at most the limit, or raise it");
             }
             problems.addAll(step.match(ocp -> List.<String>of(),
-                    ca -> chronoamperometryProblems(ca, where, plan, capabilities, instrumentName)));
+                    ca -> chronoamperometryProblems(ca, where, plan, capabilities, instrumentName), hold -> List.<String>of()));
         }
         return problems;
     }

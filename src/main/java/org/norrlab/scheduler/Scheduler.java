@@ -347,7 +347,8 @@ public final class Scheduler {
     /** What the instrument is asked to measure for a step; {@link PlanCheck} asks its capabilities about the same request. */
     static MeasurementRequest request(PlannedStep step, Duration duration) {
         return step.match(ocp -> new OpenCircuitRequest(ocp.interval(), duration),
-                ca -> new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()));
+                ca -> new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()),
+                hold -> new OpenCircuitRequest(hold.interval(), duration));
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */

@@ -2,18 +2,31 @@ package org.norrlab.store;
 
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.plan.Electrolyte;
 
 import java.time.Instant;
 import java.util.Map;
 
-/** What is known of a session when it starts; stored so that the session explains itself later. */
+/**
+ * What is known of a session when it starts; stored so that the session explains itself later.
+ *
+ * @param electrolyte what the protocol says happens to the catholyte (refresh for imports and older sessions)
+ */
 public record NewSession(String protocolName, String protocolFile, String protocolText, CellSettings cell,
                          InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion,
                          Instant started, Map<String, String> instrumentSettings, java.util.Optional<Long> replayOf,
-                         java.util.Optional<Long> resumedFrom) {
+                         java.util.Optional<Long> resumedFrom, Electrolyte.Mode electrolyte) {
     public NewSession {
         runOptions = Map.copyOf(runOptions);
         instrumentSettings = Map.copyOf(instrumentSettings);
+    }
+
+    public NewSession(String protocolName, String protocolFile, String protocolText, CellSettings cell,
+                      InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion,
+                      Instant started, Map<String, String> instrumentSettings, java.util.Optional<Long> replayOf,
+                      java.util.Optional<Long> resumedFrom) {
+        this(protocolName, protocolFile, protocolText, cell, instrument, runOptions, softwareVersion, started,
+                instrumentSettings, replayOf, resumedFrom, Electrolyte.Mode.REFRESH);
     }
 
     public NewSession(String protocolName, String protocolFile, String protocolText, CellSettings cell,

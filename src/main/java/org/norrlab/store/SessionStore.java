@@ -9,6 +9,8 @@ import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.plan.Electrolyte;
+import org.norrlab.plan.StepContext;
 import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +42,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 10;
+    public static final int SCHEMA_VERSION = 12;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -409,7 +411,7 @@ public final class SessionStore implements AutoCloseable {
     private long createSession(NewSession session, SessionStatus status) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
                 + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of,"
-                + " resumed_from, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " resumed_from, uid, electrolyte) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
@@ -433,6 +435,7 @@ public final class SessionStore implements AutoCloseable {
                 ps.setNull(13, Types.INTEGER);
             }
             ps.setString(14, newUid());
+            ps.setString(15, session.electrolyte().written());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -564,12 +567,57 @@ public final class SessionStore implements AutoCloseable {
                             Json.readMap(rs.getString("run_options_json"), new TypeReference<Map<String, String>>() { }),
                             rs.getString("software_version"),
                             Json.readMap(rs.getString("instrument_settings_json"), new TypeReference<Map<String, String>>() { }),
-                            link(rs, "replay_of"), link(rs, "resumed_from")));
+                            link(rs, "replay_of"), link(rs, "resumed_from"),
+                            Electrolyte.Mode.ofWritten(rs.getString("electrolyte"))));
                 }
             }
             return sessions;
         } catch (SQLException e) {
             throw new StoreException("cannot read sessions from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StepContext stepContext(ResultSet rs) throws SQLException {
+        int cycle = rs.getInt("cycle");
+        int cycles = rs.getInt("cycles");
+        int batch = rs.getInt("batch");
+        return new StepContext(rs.getString("block"), cycle, cycles, batch);
+    }
+
+    /** The aliquots taken out of a session's catholyte, in the order they were taken. */
+    public List<StoredAliquot> aliquots(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT * FROM aliquots WHERE session_id = ? ORDER BY after_step, id")) {
+            ps.setLong(1, sessionId);
+            List<StoredAliquot> aliquots = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    aliquots.add(new StoredAliquot(rs.getLong("id"), rs.getInt("after_step"), rs.getDouble("volume_ml"),
+                            rs.getInt("replaced") != 0, Electrolyte.TakenBy.ofWritten(rs.getString("taken_by")),
+                            Instant.parse(rs.getString("created_utc")), rs.getString("note")));
+                }
+            }
+            return aliquots;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the aliquots of session " + sessionId + " from " + location + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Records an aliquot taken after the run (e.g. for an imported session); a run records its own as ALIQUOT events. */
+    public long addAliquot(long sessionId, StoredAliquot aliquot) throws StoreException {
+        requireWritable(location);
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO aliquots (session_id, after_step, volume_ml,"
+                + " replaced, taken_by, created_utc, note) VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            StoredAliquot.bind(ps, sessionId, aliquot);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot record an aliquot of session " + sessionId + " in " + location + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -587,7 +635,7 @@ public final class SessionStore implements AutoCloseable {
                             Instant.parse(rs.getString("started_utc")), rs.getDouble("session_offset_s"),
                             Optional.ofNullable(ended).map(Instant::parse), nullableDouble(rs, "duration_s"),
                             rs.getLong("sample_count"), Optional.ofNullable(rs.getString("outcome")).map(StepOutcome::fromDb),
-                            nullableDouble(rs, "lag_ms")));
+                            nullableDouble(rs, "lag_ms"), stepContext(rs)));
                 }
             }
             return steps;

@@ -31,6 +31,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertStep;
     private final PreparedStatement endStep;
     private final PreparedStatement insertEvent;
+    private final PreparedStatement insertAliquot;
     private final PreparedStatement insertWire;
     private final java.util.Optional<WireLog> wire;
     private final PreparedStatement lastSample;
@@ -61,8 +62,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             connection.setAutoCommit(false);
             samples = dialect.sampleInserter(connection);
             insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
-                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s,"
+                    + " cycle, cycles, block, batch) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            insertAliquot = connection.prepareStatement("INSERT INTO aliquots (session_id, after_step, volume_ml, replaced,"
+                    + " taken_by, created_utc, note) VALUES (?,?,?,?,?,?,?)");
             endStep = connection.prepareStatement("UPDATE steps SET ended_utc = ?, duration_s = ?, sample_count = ?,"
                     + " outcome = ?, lag_ms = ? WHERE session_id = ? AND step_index = ?");
             insertEvent = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind,"
@@ -248,9 +251,9 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
 
     private void writeStepStart(AcquisitionRecord.StepStarted started) throws SQLException {
         PlannedStep step = started.step();
-        double vsRhe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsRhe());
-        double vsRe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsReference());
-        String range = step.match(ocp -> "", ca -> ca.currentRange().toString());
+        double vsRhe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsRhe(), hold -> Double.NaN);
+        double vsRe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsReference(), hold -> Double.NaN);
+        String range = step.match(ocp -> "", ca -> ca.currentRange().toString(), hold -> "");
         insertStep.setLong(1, sessionId);
         insertStep.setInt(2, step.index());
         insertStep.setString(3, step.kind());
@@ -263,6 +266,20 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertStep.setString(10, step.source().file().getFileName() + ":" + step.source().line());
         insertStep.setString(11, started.wallTime().toString());
         insertStep.setDouble(12, started.sessionOffsetSeconds());
+        var context = step.context();
+        if (context.inRepeat()) {
+            insertStep.setInt(13, context.cycle());
+            insertStep.setInt(14, context.cycles());
+        } else {
+            insertStep.setNull(13, java.sql.Types.INTEGER);
+            insertStep.setNull(14, java.sql.Types.INTEGER);
+        }
+        insertStep.setString(15, context.block());
+        if (context.batch() > 0) {
+            insertStep.setInt(16, context.batch());
+        } else {
+            insertStep.setNull(16, java.sql.Types.INTEGER);
+        }
         insertStep.executeUpdate();
     }
 
@@ -308,6 +325,10 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertEvent.setString(6, seen.event().message());
         insertEvent.setString(7, Json.write(seen.event().values()));
         insertEvent.executeUpdate();
+        if (seen.event().kind() == org.norrlab.core.EventKind.ALIQUOT) {
+            StoredAliquot.bind(insertAliquot, sessionId, StoredAliquot.ofEvent(seen.event(), seen.wallTime()));
+            insertAliquot.executeUpdate();
+        }
     }
 
     public long samplesStored() {

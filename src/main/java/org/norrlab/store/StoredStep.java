@@ -1,6 +1,7 @@
 package org.norrlab.store;
 
 import org.norrlab.core.StepOutcome;
+import org.norrlab.plan.StepContext;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -8,9 +9,12 @@ import java.util.Optional;
 /**
  * A step as recorded. Potentials are NaN for open-circuit steps; the fields after
  * {@code sessionOffsetSeconds} are empty or NaN while the step runs or when the run was cut off.
+ *
+ * @param context its repeat cycle and electrolyte batch ({@link StepContext#NONE} for steps stored before schema 11
+ *                and for imports, where neither is known)
  */
 public record StoredStep(int index, String kind, String label, double voltsVsRhe, double voltsVsReference,
                          double intervalSeconds, double plannedDurationSeconds, String currentRange, String source,
                          Instant started, double sessionOffsetSeconds, Optional<Instant> ended, double durationSeconds,
-                         long sampleCount, Optional<StepOutcome> outcome, double lagMillis) {
+                         long sampleCount, Optional<StepOutcome> outcome, double lagMillis, StepContext context) {
 }

@@ -95,6 +95,38 @@ class SessionStoreTest {
     }
 
     @Test
+    void aStepsCycleAndBatchAndAnAliquotTakenDuringTheRunAreStored() throws Exception {
+        Path file = temp.resolve("ctx.db");
+        try (SessionStore store = SessionStore.open(file)) {
+            long id = store.createSession(new NewSession("p", "p.yaml", "", Fixtures.cellAtPh7(),
+                    new InstrumentIdentity("sim", "sim", "model", "fw", "SN1"), Map.of(), "test", Instant.now(), Map.of(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), org.norrlab.plan.Electrolyte.Mode.ACCUMULATE));
+            PlannedStep hold = new PlannedStep.Hold(1, "swap", "Swap", PlannedStep.Hold.HoldCell.OFF, Duration.ofSeconds(1),
+                    java.util.Optional.empty(), java.util.Optional.empty(), false, new Location(Path.of("p.yaml"), 3, 5),
+                    new org.norrlab.plan.StepContext("stability", 2, 5, 3));
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepStarted(hold, Instant.now(), 0), false);
+                writer.accept(new AcquisitionRecord.EventSeen(1, StoredAliquot.event(4.0, 7, 1.5, true,
+                        org.norrlab.plan.Electrolyte.TakenBy.OPERATOR), Instant.parse("2026-12-03T10:00:00Z")), false);
+                writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, 0, 4.0, Double.NaN, Instant.now()), true);
+            }
+            assertThat(store.session(id).orElseThrow().electrolyte()).isEqualTo(org.norrlab.plan.Electrolyte.Mode.ACCUMULATE);
+            StoredStep step = store.steps(id).get(0);
+            assertThat(step.kind()).isEqualTo("hold");
+            assertThat(step.context()).isEqualTo(new org.norrlab.plan.StepContext("stability", 2, 5, 3));
+            assertThat(store.aliquots(id)).singleElement().satisfies(a -> {
+                assertThat(a.afterStep()).isEqualTo(7);
+                assertThat(a.volumeMl()).isEqualTo(1.5);
+                assertThat(a.replaced()).isTrue();
+                assertThat(a.takenBy()).isEqualTo(org.norrlab.plan.Electrolyte.TakenBy.OPERATOR);
+                assertThat(a.created()).isEqualTo(Instant.parse("2026-12-03T10:00:00Z"));
+            });
+            assertThat(store.events(id)).extracting(e -> e.event().message())
+                    .containsExactly("aliquot of 1.5 mL taken after step 7 by the operator, replaced with fresh electrolyte");
+        }
+    }
+
+    @Test
     void recordsRoundTripInOrderWithOpenCircuitSamplesKeepingNoCurrent() throws Exception {
         Path file = temp.resolve("rt.db");
         try (SessionStore store = SessionStore.open(file)) {

@@ -1,0 +1,2 @@
+-- norrlab session store, schema version 12: where an assay's product was found, and corrections with
+-- their audit trail. Documented in docs/store.md.
