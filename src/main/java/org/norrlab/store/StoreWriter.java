@@ -3,6 +3,7 @@ package org.norrlab.store;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.analysis.StepTally;
+import org.norrlab.core.EventKind;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
@@ -325,7 +326,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertEvent.setString(6, seen.event().message());
         insertEvent.setString(7, Json.write(seen.event().values()));
         insertEvent.executeUpdate();
-        if (seen.event().kind() == org.norrlab.core.EventKind.ALIQUOT) {
+        if (seen.event().kind() == EventKind.ALIQUOT) {
             StoredAliquot.bind(insertAliquot, sessionId, StoredAliquot.ofEvent(seen.event(), seen.wallTime()));
             insertAliquot.executeUpdate();
         }

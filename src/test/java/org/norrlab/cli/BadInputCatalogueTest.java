@@ -291,7 +291,7 @@ class BadInputCatalogueTest {
                 "field 'steps[1].ocp.potential': is not a known field here; allowed: duration, interval, label"));
         p = file("top-typo.yaml", "stepz: []\nsteps:\n" + CA).toString();
         c.add(new Case("a misspelt top-level field", List.of("plan", p), 3,
-                "top-typo.yaml:1:8: field 'stepz': is not a known field here; allowed: cell, description, name,"));
+                "top-typo.yaml:1:8: field 'stepz': is not a known field here; allowed: cell, description, electrolyte, name,"));
         p = file("name-list.yaml", "name: [a, b]\nsteps:\n" + CA).toString();
         c.add(new Case("a list where one value belongs", List.of("plan", p), 3,
                 "name-list.yaml:1:7: field 'name': expected a single value, found a list"));
