@@ -2,16 +2,25 @@ package org.norrlab.cli;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.safety.SafetyEnvelope;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** Options every command shares: where the site files and the session database are. */
 final class HomeOptions {
+    private static final Logger log = LoggerFactory.getLogger(HomeOptions.class);
+
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,9 +62,7 @@ final class HomeOptions {
     /** An existing store: reading commands do not create an empty SQLite file where none was. */
     SessionStore openStore() throws ConfigException, StoreException {
         StoreLocation store = store();
-        if (store.file().isPresent() && !store.file().get().toFile().isFile()) {
-            throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
-        }
+        requireDatabaseFile(store);
         return SessionStore.open(store);
     }
 
@@ -65,12 +72,32 @@ final class HomeOptions {
      */
     SessionStore openStoreForReading() throws ConfigException, StoreException {
         StoreLocation store = store();
-        if (store.file().isPresent() && !store.file().get().toFile().isFile()) {
-            throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
-        }
+        requireDatabaseFile(store);
         SessionStore opened = SessionStore.openForReading(store);
         opened.readOnly().ifPresent(reason -> spec.commandLine().getErr().println("Note: " + reason
                 + "; the session database is opened read-only (nothing is written, cut-off sessions are not marked)."));
         return opened;
+    }
+
+    /** A file store must be there, and be a file: a folder given as --db is named as one, with the files it holds. */
+    private static void requireDatabaseFile(StoreLocation store) throws StoreException {
+        if (store.file().isEmpty() || store.file().get().toFile().isFile()) {
+            return;
+        }
+        Path file = store.file().get();
+        if (Files.isDirectory(file)) {
+            String held;
+            try (Stream<Path> entries = Files.list(file)) {
+                List<String> databases = entries.map(entry -> entry.getFileName().toString()).filter(name -> name.endsWith(".db"))
+                        .sorted().toList();
+                held = databases.isEmpty() ? "it holds no .db file" : "it holds " + String.join(", ", databases);
+            } catch (IOException e) {
+                log.warn("cannot list the folder {} given as the session database", file, e);
+                held = "its files cannot be listed (" + e.getMessage() + ")";
+            }
+            throw new BadInputException("the session database " + file + " is a folder, not a database file; give the"
+                    + " file, e.g. --db " + file.resolve("norrlab.db") + " (" + held + ")");
+        }
+        throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A small CSV file an operator wrote (standards, assay batches): '#' comment lines, a header row,
@@ -40,7 +39,11 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
         }
     }
 
-    public static CsvTable read(Path file, Set<String> required, Set<String> optional) throws ConfigException {
+    /**
+     * {@code required} and {@code optional} are lists, not sets: messages name the columns in the order the file's
+     * documentation gives them, the same on every run (a Set.of iterates in an order that changes between runs).
+     */
+    public static CsvTable read(Path file, List<String> required, List<String> optional) throws ConfigException {
         String text = YamlFiles.readText(file);
         String[] lines = text.split("\r?\n", -1);
         List<String> header = null;

@@ -16,6 +16,10 @@ final class DialogWords {
         SCREEN_NAMES.put("'norrlab ports' lists the ports there are", "the Serial port list shows the ports there are"
                 + " (Refresh looks again)");
         SCREEN_NAMES.put("'norrlab ports'", "the Serial port list");
+        // transport.PortFinder, when no port or two ports look like the instrument (the window's port field left empty)
+        SCREEN_NAMES.put("choose one with --port PATH", "choose one in the Instrument list, or type its path in the Serial"
+                + " port field");
+        SCREEN_NAMES.put("give --port PATH", "type its path in the Serial port field");
         SCREEN_NAMES.put("--calibration ID", "a calibration in the Calibration field");
         SCREEN_NAMES.put("--calibration", "the Calibration field");
         SCREEN_NAMES.put("--instrument", "the Instrument list");

@@ -323,7 +323,9 @@ final class RunPanel extends JPanel {
                 return ReplayService.prepare(service, store, choice.replaySession().orElseThrow(), runSpeed, context.database());
             }
         }
-        Optional<String> portPath = choice.port().or(() -> typedPort.isEmpty() ? Optional.empty() : Optional.of(typedPort));
+        // The port field is for serial instruments: a simulated cell refuses a port, and a leftover in the field is not one.
+        Optional<String> portPath = choice.kind() != InstrumentChoice.Kind.SERIAL ? Optional.empty()
+                : choice.port().or(() -> typedPort.isEmpty() ? Optional.empty() : Optional.of(typedPort));
         RunRequest request = new RunRequest(protocol, choice.profile(), runSpeed, Optional.empty(), choice.preset(),
                 portPath, Optional.of(context.database()));
         return service.prepare(request);

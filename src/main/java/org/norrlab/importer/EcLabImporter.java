@@ -95,7 +95,7 @@ public final class EcLabImporter implements Importer {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(BINARY_MAGIC.length());
         } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+            throw ImportException.unreadable(file, e);
         }
         if (new String(head, StandardCharsets.ISO_8859_1).equals(BINARY_MAGIC)) {
             throw new ImportException(file, 0, "is an EC-Lab binary .mpr file (\"" + BINARY_MAGIC + "\"), which norrlab does"

@@ -1,5 +1,8 @@
 package org.norrlab.importer;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -14,6 +17,23 @@ public final class ImportException extends Exception {
 
     public ImportException(Path file, int line, String problem) {
         super(file + (line > 0 ? ":" + line : "") + ": " + visible(problem));
+    }
+
+    /**
+     * A file that could not be opened or read, in the words {@code plan} uses for a protocol: "file not found" rather
+     * than Java's bare "cannot be read: PATH" (a NoSuchFileException's whole message is the path).
+     */
+    static ImportException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new ImportException(file, 0, "file not found");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new ImportException(file, 0, "cannot be read: permission denied");
+        }
+        if (file.toFile().isDirectory()) {
+            return new ImportException(file, 0, "is a folder; give a file in it to import");
+        }
+        return new ImportException(file, 0, "cannot be read: " + e.getMessage());
     }
 
     /**

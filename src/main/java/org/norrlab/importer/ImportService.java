@@ -54,7 +54,7 @@ public final class ImportService {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(512);
         } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+            throw ImportException.unreadable(file, e);
         }
         // Each importer in turn sees the bytes as they are (a .pssession is known by its UTF-16 BOM) and without a BOM,
         // UTF-16 decoded: a file re-saved in another encoding is still the same format.

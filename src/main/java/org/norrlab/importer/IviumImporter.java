@@ -116,7 +116,7 @@ public final class IviumImporter implements Importer {
                 found.add(new Measurement(method, technique, columns, -1));
             }
         } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+            throw ImportException.unreadable(file, e);
         }
         return found;
     }

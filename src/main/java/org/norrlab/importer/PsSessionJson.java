@@ -67,7 +67,7 @@ final class PsSessionJson {
             throw new ImportException(file, 0, "is not a readable " + NAME + ": the JSON is broken" + where + " ("
                     + problem + "); the file may be truncated or damaged: save the session again from PSTrace");
         } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+            throw ImportException.unreadable(file, e);
         }
     }
 

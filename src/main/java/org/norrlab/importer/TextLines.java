@@ -57,7 +57,7 @@ public final class TextLines implements AutoCloseable {
             }
             return new TextLines(file, in, null, encoding.name());
         } catch (IOException e) {
-            throw new ImportException(file, 0, "cannot be read: " + e.getMessage());
+            throw ImportException.unreadable(file, e);
         }
     }
 

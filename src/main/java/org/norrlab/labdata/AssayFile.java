@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A CSV of assay results for one session: columns step (required), product, absorbance, calibration,
@@ -19,7 +18,7 @@ import java.util.Set;
  * bad row leaves the session as it was.
  */
 public final class AssayFile {
-    public static final Set<String> OPTIONAL_COLUMNS = Set.of("product", "absorbance", "calibration", "dilution",
+    public static final List<String> OPTIONAL_COLUMNS = List.of("product", "absorbance", "calibration", "dilution",
             "concentration", "amount", "volume", "note");
 
     private AssayFile() {
@@ -27,7 +26,7 @@ public final class AssayFile {
 
     /** Reads and checks every row against the session; an error names the file, line and field. */
     public static List<Assay> read(Path file, SessionStore store, long sessionId) throws ConfigException, StoreException {
-        CsvTable table = CsvTable.read(file, Set.of("step"), OPTIONAL_COLUMNS);
+        CsvTable table = CsvTable.read(file, List.of("step"), OPTIONAL_COLUMNS);
         List<Assay> assays = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             try {

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * A CSV of calibration standards: concentration,absorbance[,kind] where kind is 'standard' (default)
@@ -32,7 +31,7 @@ public final class StandardsFile {
 
     /** Reads the standards and returns the (not yet stored) calibration; an error names file, line and field. */
     public static Calibration read(Path file, Method method) throws ConfigException {
-        CsvTable table = CsvTable.read(file, Set.of("concentration", "absorbance"), Set.of("kind"));
+        CsvTable table = CsvTable.read(file, List.of("concentration", "absorbance"), List.of("kind"));
         List<Standard> standards = new ArrayList<>();
         List<Double> blanks = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {

@@ -67,7 +67,8 @@ public final class LabRun {
                 run.bench(bench.name());
                 ready.add(new BenchRun(bench.name(), run));
             } catch (ConfigException | DriverException | PlanRejectedException | RuntimeException e) {
-                log.error("bench {} could not be prepared", bench.name(), e);
+                // One console line with the reason (the console prints no traces); the trace goes to the log file.
+                log.error("bench {} could not be prepared: {}", bench.name(), e.getMessage(), e);
                 problems.add("bench " + bench.name() + ": " + e.getMessage());
             }
         }

@@ -20,7 +20,7 @@ public final class PlanRejectedException extends Exception {
     /** Options that the instrument would ignore, one line each naming the option (a lab file names them without "--"). */
     static PlanRejectedException optionsNotApplicable(String instrument, List<String> problems) {
         return new PlanRejectedException(problems, "options that " + instrument + " would ignore, so nothing was started (in a lab"
-                + " file: the bench's speed, catalyst and seed):\n  " + String.join("\n  ", problems));
+                + " file: the bench's speed, catalyst, seed and port):\n  " + String.join("\n  ", problems));
     }
 
     /** {@code --strict}: the plan's warnings, one line each, refuse the run as problems would. */

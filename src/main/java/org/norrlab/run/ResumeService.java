@@ -1,6 +1,7 @@
 package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.StepOutcome;
@@ -44,9 +45,14 @@ public final class ResumeService {
             throw new StoreException("session " + sessionId + " is an import in progress (or one that did not finish and is"
                     + " removed when its process is gone); an import is never resumed: import the file again");
         }
-        if (session.status() == SessionStatus.COMPLETED || session.status() == SessionStatus.RUNNING) {
-            throw new StoreException("session " + sessionId + " is " + session.status().dbName() + "; only an interrupted,"
-                    + " aborted or failed session can be resumed");
+        // Asking to resume a session that needs none is the operator's request gone wrong (bad input), not a store fault.
+        if (session.status() == SessionStatus.COMPLETED) {
+            throw new BadInputException("session " + sessionId + " is completed; nothing is left to resume (only an"
+                    + " interrupted, aborted or failed session can be resumed): start a new run with 'norrlab run PROTOCOL'");
+        }
+        if (session.status() == SessionStatus.RUNNING) {
+            throw new BadInputException("session " + sessionId + " is running; only an interrupted, aborted or failed session"
+                    + " can be resumed: wait for it to finish, or stop it first");
         }
         // A second resume would run the same remaining steps again, as a rival continuation of the same run.
         Optional<StoredSession> resumedAs = store.sessions().stream()

@@ -126,12 +126,14 @@ public final class RunService {
     }
 
     /**
-     * Speed, catalyst preset and seed only mean something to the simulator (and speed to a replay). A real
-     * instrument would ignore them while the session recorded them as applied, so they are refused instead.
+     * Speed, catalyst preset and seed only mean something to the simulator (and speed to a replay), a port only to a
+     * real instrument. An instrument would ignore them while the session recorded them as applied, so they are refused.
      */
     private static List<String> simulatorOnlyOptions(InstrumentProfile profile, RunRequest request) {
         if (DriverRegistry.simulated(profile)) {
-            return List.of();
+            // The other way round: a port means a real instrument was meant, and the simulator would silently not use it.
+            return request.port().map(port -> List.of("--port " + port + ": the simulator has no serial port; leave --port"
+                    + " out, or give --instrument with the profile of the instrument on that port")).orElse(List.of());
         }
         List<String> ignored = new ArrayList<>();
         if (!request.speed().equals(Speed.REAL_TIME)) {

@@ -1,5 +1,7 @@
 package org.norrlab.cli;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -8,11 +10,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.NorrlabProcess;
 import org.norrlab.testing.NorrlabProcess.Console;
+import org.norrlab.testing.PtyPair;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -57,16 +62,25 @@ class BadInputCatalogueTest {
      * must see on the console. {@code environment} is added to the launcher's environment (LC_ALL, NORRLAB_JAVA_OPTS,
      * which the launcher passes to java), empty for most cases.
      */
-    record Case(String name, List<String> args, int exitCode, String message, Map<String, String> environment) {
+    record Case(String name, List<String> args, int exitCode, String message, Map<String, String> environment,
+                boolean viaScript) {
         Case(String name, List<String> args, int exitCode, String message) {
-            this(name, args, exitCode, message, Map.of());
+            this(name, args, exitCode, message, Map.of(), false);
         }
 
         /** This case with {@code variable=value} in the launcher's environment. */
         Case with(String variable, String value) {
             Map<String, String> more = new HashMap<>(environment);
             more.put(variable, value);
-            return new Case(name, args, exitCode, message, Map.copyOf(more));
+            return new Case(name, args, exitCode, message, Map.copyOf(more), viaScript);
+        }
+
+        /**
+         * This case started through the launcher script itself (bin/norrlab, see {@link #theLauncherScript}), for what
+         * the script does before java starts (the locale); other cases start the java command the script runs.
+         */
+        Case throughTheScript() {
+            return new Case(name, args, exitCode, message, environment, true);
         }
 
         @Override
@@ -103,6 +117,79 @@ class BadInputCatalogueTest {
     @BeforeAll
     static void aLauncherThatStartsFast() throws Exception {
         launcher = NorrlabProcess.fastLauncher(Files.createDirectories(temp.resolve("launcher")));
+    }
+
+    /** The shipped script in a checkout of its own; its java is a stand-in on PATH, see {@link #theLauncherScript}. */
+    static Path script;
+    static Path scriptJava;
+    /** Whether the script has a UTF-8 locale to switch to under LC_ALL=C (locale -a). */
+    static boolean utf8Locale;
+
+    /**
+     * bin/norrlab as {@code mvn package} ships it, copied with an empty target/norrlab.jar (the script only checks that
+     * it is there) and a stand-in java that runs what the jar holds: the fast launcher's classes, home and options, in
+     * place of {@code -jar JAR}, with whatever the script put before it ($NORRLAB_JAVA_OPTS, -Dnorrlab.home) kept, and
+     * the environment the script made (its locale) passed on by exec.
+     */
+    @BeforeAll
+    static void theLauncherScript() throws IOException, InterruptedException {
+        utf8Locale = aUtf8Locale();
+        Path checkout = temp.resolve("script-checkout");
+        script = checkout.resolve("bin/norrlab");
+        Files.createDirectories(script.getParent());
+        Files.copy(Fixtures.HOME.resolve("src/main/launcher/norrlab"), script);
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createDirectories(checkout.resolve("target"));
+        Files.createFile(checkout.resolve("target/norrlab.jar"));
+        scriptJava = Files.createDirectories(temp.resolve("script-java"));
+        List<String> jarStandIn = launcher.command(List.of(), "ARGS");
+        int main = jarStandIn.indexOf(Main.class.getName());
+        String fast = String.join(" ", jarStandIn.subList(1, main).stream().map(word -> "'" + word + "'").toList());
+        Path java = scriptJava.resolve("java");
+        Files.writeString(java, "#!/bin/sh\n"
+                + "# Stands in for java: this build's classes instead of the jar (a later -Dnorrlab.home wins).\n"
+                + "n=$#\ni=0\n"
+                + "while [ $i -lt $n ]; do\n"
+                + "  a=$1; shift; i=$((i+1))\n"
+                + "  if [ \"$a\" = -jar ]; then shift; i=$((i+1)); set -- \"$@\" " + fast + " '" + Main.class.getName() + "'\n"
+                + "  else set -- \"$@\" \"$a\"; fi\n"
+                + "done\n"
+                + "exec '" + jarStandIn.get(0) + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** A pty pair and another program (sleep) holding its host end open, as PSTrace or a terminal would. */
+    static PtyPair heldPty;
+    static Process holder;
+    /** Cases that cannot run on this machine, by name, with the reason (reported as skipped, not passed). */
+    static final Map<String, String> CANNOT_RUN_HERE = new HashMap<>();
+
+    @BeforeAll
+    static void aPortHeldByAnotherProgram() throws Exception {
+        try {
+            heldPty = new PtyPair(Files.createDirectories(temp.resolve("pty")));
+        } catch (IOException e) {
+            return;   // no socat: the case says so when it is skipped
+        }
+        holder = new ProcessBuilder("sleep", "600").redirectInput(Path.of(heldPty.host()).toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    @AfterAll
+    static void letThePortGo() throws Exception {
+        if (holder != null) {
+            holder.destroyForcibly().waitFor();
+        }
+        if (heldPty != null) {
+            heldPty.close();
+        }
+    }
+
+    private static boolean aUtf8Locale() throws IOException, InterruptedException {
+        Process locales = new ProcessBuilder("locale", "-a").redirectErrorStream(true).start();
+        String available = new String(locales.getInputStream().readAllBytes(), StandardCharsets.UTF_8).toLowerCase();
+        locales.waitFor();
+        return available.contains(".utf8") || available.contains(".utf-8");
     }
 
     static Stream<Case> cases() throws IOException {
@@ -190,8 +277,9 @@ class BadInputCatalogueTest {
         Path junk = file("junk.db", "not a database ".repeat(300));
         c.add(new Case("a file that is not a database", List.of("sessions", "--db", junk.toString()), 5, "not a database"));
         c.add(new Case("replay of a missing session", List.of("replay", "42", "--db", db.toString()), 3, "there is no session 42"));
-        c.add(new Case("resume of a completed session", List.of("resume", "1", "--db", db.toString()), 5,
-                "session 1 is completed; only an interrupted, aborted or failed session can be resumed"));
+        c.add(new Case("resume of a completed session", List.of("resume", "1", "--db", db.toString()), 3,
+                "Bad input: session 1 is completed; nothing is left to resume (only an interrupted, aborted or failed session"
+                        + " can be resumed): start a new run with 'norrlab run PROTOCOL'"));
         c.add(new Case("export in an unknown format", List.of("export", "1", "--format", "xlsx", "--db", db.toString()), 2,
                 "Invalid value for option '--format'"));
         // Analysis inputs
@@ -428,6 +516,64 @@ class BadInputCatalogueTest {
                 "has characters that are not ASCII").with("LC_ALL", "C"));
         c.add(new Case("the command list's summaries are whole sentences", List.of("--help"), 0,
                 "Writes a session's figures as PNG and SVG,"));
+        // issue 18, part G: the busy port and the launcher script's locale as a user meets them, and the leftovers:
+        // a bad request to resume, a folder as the database, a port for the simulator, a missing import file, the
+        // standards file's columns in a stable order, a bench that cannot be prepared in one console line
+        String busy = "a port held open by another program names that program";
+        if (holder == null) {
+            CANNOT_RUN_HERE.put(busy, "socat is not installed: no pty pair for another program to hold");
+            c.add(new Case(busy, List.of("--version"), 0, ""));
+        } else {
+            c.add(new Case(busy, List.of("run", "protocols/demo-sweep.yaml", "--instrument", "emstat4-hr", "--port",
+                    heldPty.host(), "--no-progress", "--db", db.toString()), 4, "cannot open serial port " + heldPty.host()
+                    + ": it is in use by another program (pid " + holder.pid() + ", sleep); close that program (PSTrace, a"
+                    + " terminal, another norrlab) and start again"));
+        }
+        Path nonAscii = temp.resolve("dé µ").resolve("prøt.yaml");
+        Path nonAsciiGood = file("dé µ/gööd µ.yaml", "name: µ test\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 s,"
+                + " interval: 1 s}\n");
+        String scriptTypo = "a non-ASCII path under LC_ALL=C through the launcher script is read and named as written";
+        String scriptGood = "a good protocol under a non-ASCII path under LC_ALL=C through the launcher script is planned";
+        if (!utf8Locale) {
+            CANNOT_RUN_HERE.put(scriptTypo, "no UTF-8 locale on this machine (locale -a) for the launcher to switch to");
+            CANNOT_RUN_HERE.put(scriptGood, CANNOT_RUN_HERE.get(scriptTypo));
+        }
+        c.add(new Case(scriptTypo, List.of("plan", nonAscii.toString()), 3, nonAscii
+                + ":2:45: field 'steps[1].ca.duraton': is not a known field here").with("LC_ALL", "C").throughTheScript());
+        c.add(new Case(scriptGood, List.of("plan", nonAsciiGood.toString()), 0, "Protocol µ test (" + nonAsciiGood + ")")
+                .with("LC_ALL", "C").throughTheScript());
+        Path dbFolder = Files.createDirectories(temp.resolve("db-folder"));
+        Files.writeString(dbFolder.resolve("bench-1.db"), "");
+        c.add(new Case("a folder given as the session database", List.of("sessions", "--db", dbFolder.toString()), 3,
+                "Bad input: the session database " + dbFolder + " is a folder, not a database file; give the file, e.g. --db "
+                        + dbFolder.resolve("norrlab.db") + " (it holds bench-1.db)"));
+        c.add(new Case("a port given to the simulator", List.of("run", "protocols/demo-sweep.yaml", "--port", "/dev/ttyACM0",
+                "--speed", "max", "--no-progress", "--db", db.toString()), 3, "Bad input: options that sim would ignore, so"
+                + " nothing was started (in a lab file: the bench's speed, catalyst, seed and port):\n  --port /dev/ttyACM0: the"
+                + " simulator has no serial port; leave --port out, or give --instrument with the profile of the instrument on"
+                + " that port"));
+        Path noImport = temp.resolve("no-such-export.csv");
+        c.add(new Case("import of a file that does not exist", List.of("import", noImport.toString(), "--db", db.toString()), 3,
+                "Bad input: " + noImport + ": file not found"));
+        c.add(new Case("import of a folder", List.of("import", dbFolder.toString(), "--db", db.toString()), 3,
+                "Bad input: " + dbFolder + ": is a folder; give a file in it to import"));
+        p = file("std-cols.csv", "conc,absorbance\n0,0.01\n").toString();
+        c.add(new Case("standards with a wrong column list the columns in the documented order", List.of("calib", "add", p,
+                "--method", "indophenol", "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3,
+                "std-cols.csv:1:1: field 'conc': is not a column this file may have; required: concentration, absorbance;"
+                        + " optional: kind"));
+        p = file("std-noabs.csv", "concentration,kind\n0,blank\n").toString();
+        c.add(new Case("standards without a required column list the columns in the documented order", List.of("calib", "add",
+                p, "--method", "indophenol", "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3,
+                "std-noabs.csv:1:1: field 'absorbance': column is missing from the header; required: concentration, absorbance"));
+        p = file("assays-cols.csv", "step,amout\n3,1 umol\n").toString();
+        c.add(new Case("an assay file with a wrong column lists the columns in the documented order", List.of("assay", "import",
+                "1", p, "--db", db.toString()), 3, "assays-cols.csv:1:1: field 'amout': is not a column this file may have;"
+                + " required: step; optional: product, absorbance, calibration, dilution, concentration, amount, volume, note"));
+        c.add(new Case("a bench that cannot be prepared is one console line with its reason", List.of("run", "--lab",
+                labBadBench.toString(), "--no-progress", "--db", db.toString()), 3, "ERROR bench B could not be prepared: "
+                + Fixtures.HOME.resolve("drivers/emstat9.yaml") + ":0:0: there is no instrument profile 'emstat9'; known"
+                + " profiles: "));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
@@ -446,11 +592,13 @@ class BadInputCatalogueTest {
         for (int i = 0; i < catalogue.size(); i++) {
             Case badInput = catalogue.get(i);
             Path folder = Files.createDirectories(temp.resolve("case-" + (i + 1)));
-            consoles.add(pool.submit(() -> asAUser(badInput, folder)));
+            consoles.add(CANNOT_RUN_HERE.containsKey(badInput.name()) ? null : pool.submit(() -> asAUser(badInput, folder)));
         }
         pool.shutdown();   // lets the submitted processes finish; each dynamic test waits for its own
-        return IntStream.range(0, catalogue.size()).mapToObj(i -> DynamicTest.dynamicTest(catalogue.get(i).name(),
-                () -> check(catalogue.get(i), consoles.get(i).get(), temp.resolve("case-" + (i + 1)))));
+        return IntStream.range(0, catalogue.size()).mapToObj(i -> DynamicTest.dynamicTest(catalogue.get(i).name(), () -> {
+            Assumptions.assumeTrue(consoles.get(i) != null, () -> CANNOT_RUN_HERE.get(catalogue.get(i).name()));
+            check(catalogue.get(i), consoles.get(i).get(), temp.resolve("case-" + (i + 1)));
+        }));
     }
 
     /** The catalogue is worth only as much as its launcher command: it must still be what bin/norrlab runs. */
@@ -478,6 +626,15 @@ class BadInputCatalogueTest {
         String fromCase = badInput.environment().getOrDefault("NORRLAB_JAVA_OPTS", "").trim();
         if (!fromCase.isEmpty()) {
             javaOptions.addAll(Arrays.asList(fromCase.split("\\s+")));   // the launcher leaves it unquoted: split by the shell
+        }
+        if (badInput.viaScript()) {
+            // The script passes $NORRLAB_JAVA_OPTS to java unquoted: the case folder's path has no spaces.
+            Map<String, String> environment = new HashMap<>(badInput.environment());
+            environment.put("NORRLAB_JAVA_OPTS", String.join(" ", javaOptions));
+            environment.put("PATH", scriptJava + File.pathSeparator + System.getenv("PATH"));
+            List<String> command = new ArrayList<>(List.of(script.toString()));
+            command.addAll(List.of(args));
+            return NorrlabProcess.run(command, environment, folder, TIMEOUT);
         }
         return NorrlabProcess.run(launcher.command(javaOptions, args), badInput.environment(), folder, TIMEOUT);
     }

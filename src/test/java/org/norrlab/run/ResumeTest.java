@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.BadInputException;
 import org.norrlab.driver.Speed;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
@@ -89,7 +90,8 @@ class ResumeTest {
         try (SessionStore store = SessionStore.open(db)) {
             assertThatThrownBy(() -> ResumeService.prepare(new RunService(SiteConfig.load(Fixtures.HOME)), store,
                     done.sessionId(), Optional.empty(), Speed.MAX, StoreLocation.file(db)))
-                    .hasMessage("session 1 is completed; only an interrupted, aborted or failed session can be resumed");
+                    .isInstanceOf(BadInputException.class).hasMessage("session 1 is completed; nothing is left to resume (only an"
+                            + " interrupted, aborted or failed session can be resumed): start a new run with 'norrlab run PROTOCOL'");
         }
     }
 }
