@@ -76,6 +76,7 @@ public final class HostCheck {
     /** The warnings for running this plan at this speed into this store on this host; empty when all is well. */
     public static List<PlanWarning> warnings(Plan plan, Speed speed, StoreLocation store, Host host) {
         List<PlanWarning> warnings = new ArrayList<>();
+        // only an SQLite file's disk is this PC's; a PostgreSQL server's disk cannot be seen from here
         if (store.file().isPresent()) {
             Path folder = store.file().get().toAbsolutePath().getParent();
             long samples = plan.totalPlannedSamples();
