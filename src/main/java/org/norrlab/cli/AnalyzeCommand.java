@@ -1,8 +1,10 @@
 package org.norrlab.cli;
 
 import org.norrlab.analysis.ProductResult;
+import org.norrlab.analysis.Replicates;
 import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
+import org.norrlab.report.ReplicateAnalysis;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
@@ -18,12 +20,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Charge, product amounts, faradaic efficiencies and NH3 yield of every CA step of a session.")
+        description = "Charge, product amounts, faradaic efficiencies and NH3 yield of every CA step of a session; with"
+                + " several sessions of one protocol, their mean and standard deviation per potential.")
 final class AnalyzeCommand implements Callable<Integer> {
     enum Format { TABLE, JSON, CSV }
 
@@ -35,6 +39,11 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Session id (see 'norrlab sessions').")
     long sessionId;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "REPLICATE",
+            description = "Further sessions of the same protocol (replicate electrodes): the mean and sample standard"
+                    + " deviation (n − 1) of FE and yield per potential over all the sessions given.")
+    List<Long> replicates = new ArrayList<>();
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -51,6 +60,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStoreForReading()) {
+            if (!replicates.isEmpty()) {
+                analyzeReplicates(out, store, options);
+                out.flush();
+                return ExitCodes.OK;
+            }
             requireCaStep(store);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             switch (format) {
@@ -61,6 +75,39 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private void analyzeReplicates(PrintWriter out, SessionStore store, SessionAnalysis.Options options)
+            throws StoreException {
+        List<Long> ids = new ArrayList<>(List.of(sessionId));
+        ids.addAll(replicates);
+        for (long id : ids) {
+            Lookup.find(store, id);
+        }
+        ReplicateAnalysis.Result result = ReplicateAnalysis.analyze(store, ids, options);
+        switch (format) {
+            case TABLE -> printReplicates(out, result);
+            case JSON -> out.println(ReplicateAnalysis.json(result));
+            case CSV -> throw new BadInputException("--format csv is one row per step and product of one session; for"
+                    + " replicates use --format table or json");
+        }
+    }
+
+    static void printReplicates(PrintWriter out, ReplicateAnalysis.Result result) {
+        out.printf(Locale.ROOT, "Replicates of %s: sessions %s%n", result.protocol(),
+                String.join(", ", result.sessionIds().stream().map(String::valueOf).toList()));
+        TextTable table = new TextTable("E vs RHE (V)", "n", "FE NH3 (%)", "FE sum (%)", "NH3 yield (µmol h⁻¹ cm⁻²)");
+        for (Replicates.AtPotential p : result.potentials()) {
+            table.row(String.format(Locale.ROOT, "%.3f", p.voltsVsRhe()), String.valueOf(p.sessions().size()),
+                    ReplicateAnalysis.text(p.feNh3(), 100, 2), ReplicateAnalysis.text(p.feSum(), 100, 2),
+                    ReplicateAnalysis.text(p.yield(), 1, 3));
+        }
+        table.print(out);
+        for (Replicates.AtPotential p : result.potentials()) {
+            p.notes().forEach(note -> out.printf(Locale.ROOT, "%.3f V: %s%n", p.voltsVsRhe(), note));
+        }
+        out.println("± is the sample standard deviation (n − 1) across the sessions, not the propagated uncertainty of"
+                + " one session.");
     }
 
     /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */
@@ -108,6 +155,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             step.notes().forEach(note -> out.printf(Locale.ROOT, "step %d: %s%n", step.step().index(), note));
         }
+        ResultText.flagNotes(result.steps()).forEach(out::println);
         result.calibrations().values().forEach(c -> {
             var fit = c.fit();
             out.printf(Locale.ROOT, "calibration %d: %s %s at %.0f nm, %s; slope %.5g ± %.2g AU per %s, R² %.5f,"

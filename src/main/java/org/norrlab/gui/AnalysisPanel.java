@@ -16,6 +16,7 @@ import org.norrlab.labdata.StandardsFile;
 import org.norrlab.report.ReportWriter;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.ResultText;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
@@ -216,7 +217,13 @@ final class AnalysisPanel extends JPanel {
                         + " %.3g mL, loading %.3g mg/cm². ± is one standard deviation; * marks a flagged value.",
                 s.result().session().id(), s.result().steps().size(), s.assays().size(),
                 s.result().session().cell().electrodeAreaCm2(), s.result().session().cell().electrolyteVolumeMl(),
-                s.result().session().cell().catalystLoadingMgPerCm2()));
+                s.result().session().cell().catalystLoadingMgPerCm2()) + flagText(s.result().steps()));
+    }
+
+    /** The plausibility notes behind the table's * marks, appended to the status line below the table. */
+    static String flagText(List<StepAnalysis> steps) {
+        List<String> notes = ResultText.flagNotes(steps);
+        return notes.isEmpty() ? "" : " Flagged: " + String.join(" | ", notes);
     }
 
     static Object[] resultRow(StepAnalysis step) {

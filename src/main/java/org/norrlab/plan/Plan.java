@@ -5,6 +5,7 @@ import org.norrlab.safety.SafetyEnvelope;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +47,14 @@ public record Plan(String name, String description, Path file, String protocolTe
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one step");
         }
+    }
+
+    /** The same plan with warnings found outside the protocol added (the PC it runs on: disk space, sleep). */
+    public Plan withWarnings(List<PlanWarning> more) {
+        List<PlanWarning> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        return new Plan(name, description, file, protocolText, cell, steps, safety, onInterruption, all, electrolyte,
+                unattended);
     }
 
     /** The operator holds, in order. */

@@ -7,6 +7,7 @@ import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Plausibility;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
@@ -59,6 +60,14 @@ public final class AnalysisExport {
             });
             ArrayNode notes = s.putArray("notes");
             step.notes().forEach(notes::add);
+            ArrayNode flags = s.putArray("flags");
+            for (Plausibility.Flag flag : step.flags()) {
+                ObjectNode f = flags.addObject();
+                f.put("flag", flag.kind().name().toLowerCase(Locale.ROOT));
+                ArrayNode marks = f.putArray("marks");
+                flag.marks().stream().sorted().map(m -> m.name().toLowerCase(Locale.ROOT)).forEach(marks::add);
+                f.put("note", flag.note());
+            }
         }
         ArrayNode calibrations = root.putArray("calibrations");
         for (Calibration c : result.calibrations().values()) {

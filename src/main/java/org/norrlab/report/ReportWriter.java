@@ -3,7 +3,6 @@ package org.norrlab.report;
 import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
-import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.ChartFiles;
@@ -99,17 +98,11 @@ public final class ReportWriter {
                 + " NH3 yield (µmol h⁻¹ cm⁻²) | (mol s⁻¹ cm⁻²) | (µg h⁻¹ mg⁻¹) |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepAnalysis step : result.steps()) {
-            ProductResult nh3 = step.outcome().products().get(Product.NH3);
-            var yield = step.outcome().nh3Yield();
-            md.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.1f | %d | %.5g | %s | %s | %s | %s | %s | %s |%n",
+            // the cells of the terminal's and the window's table, so that the report marks the same values
+            List<String> cells = ResultRows.cells(step);
+            md.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.1f | %d | %s | %s | %s | %s | %s | %s | %s |%n",
                     step.step().index(), step.step().voltsVsRhe(), step.step().voltsVsReference(), step.durationSeconds(),
-                    step.samples(), step.charge().coulombs(),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.amount().amount().moles(), 1e6, 3),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, nh3.faradaicEfficiency(), 100, 2),
-                    ResultText.sum(step.outcome().products().values(), step.outcome().faradaicEfficiencySum()),
-                    nh3 == null ? "—" : ResultText.flagged(nh3, yield.orElseThrow().micromolPerHourPerCm2(), 1, 3),
-                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().molPerSecondPerCm2().value()),
-                    nh3 == null ? "—" : ResultText.scientific(nh3, yield.orElseThrow().microgramPerHourPerMgCatalyst().value())));
+                    step.samples(), cells.get(3), cells.get(4), cells.get(5), cells.get(6), cells.get(7), cells.get(8), cells.get(9)));
         }
         md.append("\n");
         for (StepAnalysis step : result.steps()) {
@@ -122,6 +115,7 @@ public final class ReportWriter {
             }
             step.notes().forEach(n -> md.append("- Step ").append(step.step().index()).append(": ").append(n).append('\n'));
         }
+        ResultText.flagNotes(result.steps()).forEach(n -> md.append("- Flagged ").append(n).append('\n'));
         if (!result.calibrations().isEmpty()) {
             md.append("\n## Calibrations\n\n");
             for (Calibration c : result.calibrations().values()) {

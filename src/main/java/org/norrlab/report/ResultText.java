@@ -4,6 +4,7 @@ import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.ProductResult;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,6 +53,23 @@ public final class ResultText {
         }
         String text = String.format(Locale.ROOT, "%.4g", value);
         return result.amount().flags().isEmpty() ? text : text + " *";
+    }
+
+    /**
+     * A value with a plausibility flag's {@code *} added ({@link org.norrlab.analysis.Plausibility}); nothing is added to
+     * "—" or "<LOD", which are no numbers, nor a second {@code *} to a value an assay flag already marked.
+     */
+    public static String marked(String text, boolean marked) {
+        if (!marked || text.equals("—") || text.equals("<LOD") || text.endsWith(" *")) {
+            return text;
+        }
+        return text + " *";
+    }
+
+    /** The plausibility notes of the steps, one line each: "step 2: * FE NH3 = 112.0 %: …". */
+    public static List<String> flagNotes(List<StepAnalysis> steps) {
+        return steps.stream().flatMap(step -> step.flags().stream().map(f -> "step " + step.step().index() + ": * " + f.note()))
+                .toList();
     }
 
     public static String flags(Set<AssayFlag> flags) {

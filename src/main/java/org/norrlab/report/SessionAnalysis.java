@@ -9,6 +9,7 @@ import org.norrlab.analysis.Charge;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.analysis.FaradaicAnalysis;
 import org.norrlab.analysis.Measure;
+import org.norrlab.analysis.Plausibility;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductAmount;
 import org.norrlab.core.EventKind;
@@ -151,11 +152,13 @@ public final class SessionAnalysis {
         if (amounts.isEmpty()) {
             notes.add("no assay results yet: add them with 'norrlab assay add'");
         }
-        Charge charge = Charge.magnitudeOf(tally.coulombs(options.blankCurrentAmperes()));
+        double signedCoulombs = tally.coulombs(options.blankCurrentAmperes());
+        Charge charge = Charge.magnitudeOf(signedCoulombs);
         FaradaicAnalysis.Outcome outcome = FaradaicAnalysis.evaluate(charge,
                 Math.max(duration, 1e-9), session.cell().electrodeAreaCm2(), session.cell().catalystLoadingMgPerCm2(),
                 amounts, subtracted);
-        return new StepAnalysis(step, tally.samples(), duration, charge, largestGap, outcome, notes);
+        return new StepAnalysis(step, tally.samples(), duration, charge, largestGap, outcome, notes,
+                Plausibility.check(signedCoulombs, outcome, tally.samples(), planned));
     }
 
     /** One sample per whole interval of the planned duration; 0 when the step does not say (some imports). */

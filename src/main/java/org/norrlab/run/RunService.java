@@ -36,9 +36,17 @@ public final class RunService {
         return drivers;
     }
 
+    private final HostCheck.Host host;
+
     public RunService(SiteConfig site) {
+        this(site, HostCheck.SYSTEM);
+    }
+
+    /** @param host what the PC says about its free disk space and sleep; a test gives its own */
+    public RunService(SiteConfig site, HostCheck.Host host) {
         this.site = site;
         this.drivers = new DriverRegistry(site.home());
+        this.host = host;
     }
 
     /** A run on an instrument that is already open (a recording played back). */
@@ -107,6 +115,9 @@ public final class RunService {
                 throw PlanRejectedException.optionsNotApplicable(profile.name(), ignored);
             }
         }
+        // The PC's warnings join the protocol's: printed, stored with the session and refused under --strict alike.
+        StoreLocation database = store(request);
+        plan = plan.withWarnings(HostCheck.warnings(plan, request.speed(), database, host));
         check(plan, profile, strict);
         WireLog wire = new WireLog();
         OpenOptions options = new OpenOptions(plan.cell(), request.speed(), request.seed(), request.port(),
@@ -114,7 +125,7 @@ public final class RunService {
         Potentiostat instrument = drivers.open(profile, options);
         try {
             PreparedRun run = new PreparedRun(plan, profile.name(), instrument, instrument.identify(), request,
-                    store(request), Version.current(), wire, settings, replayOf);
+                    database, Version.current(), wire, settings, replayOf);
             // A replay reconnects too: its recording opens the port again where the recorded run did, or
             // says at once that the instrument never came back (so the window is not waited out).
             run.reconnectFor(site.reconnectFor());
