@@ -126,6 +126,18 @@ class StabilityCyclesCliTest {
                         mean * 100, sd * 100, (fe[2] - fe[0]) / fe[0] * 100))
                 .contains("FE sum over 3 cycles")
                 .contains("How: per cycle, the charge of the cycle's CA steps at one potential is summed");
+
+        // The report draws the stability chart; its current figure tells the cycles' traces apart (the same potential
+        // in every cycle once made the chart library refuse a second series of the same name).
+        Path report = temp.resolve("report");
+        CliRunner.Result written = norrlab("report", "1", "-o", report.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(report.resolve("stability.png")).isNotEmptyFile();
+        assertThat(report.resolve("stability.svg")).content().contains("Session 1: stability, 3 cycles of &apos;stability&apos;");
+        assertThat(report.resolve("current.svg")).content().contains("-0.60 V vs RHE, cycle 3");
+        assertThat(report.resolve("summary.md")).content().contains("## Stability: repeat block 'stability'")
+                .contains("![FE and NH3 yield per cycle](stability.png)")
+                .containsPattern("\\| 2 \\| 4 \\| 10\\.0 \\| [0-9.]+ \\| [0-9.]+ ± [0-9.]+ \\|");
     }
 
     @Test
@@ -150,5 +162,9 @@ class StabilityCyclesCliTest {
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.err()).contains("session 2 has no CA step inside a repeat block, so it has no cycles to compare;"
                 + " --cycles needs a session run from a protocol with 'repeat: {times, steps}'");
+        Path report = temp.resolve("report-2");
+        assertThat(norrlab("report", "2", "-o", report.toString()).exitCode()).isZero();
+        assertThat(report.resolve("stability.png")).doesNotExist();
+        assertThat(report.resolve("summary.md")).content().doesNotContain("Stability");
     }
 }
