@@ -93,7 +93,7 @@ public final class ReportWriter {
      */
     private static String traceLabel(StoredStep step) {
         String potential = String.format(Locale.ROOT, "%.2f V vs RHE", step.voltsVsRhe());
-        return step.context().inRepeat() ? potential + ", cycle " + step.context().cycle() : potential;
+        return step.inRepeat() ? potential + ", cycle " + step.cycle() : potential;
     }
 
     static String markdown(SessionAnalysis.Result result) {

@@ -9,7 +9,7 @@ import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductAmount;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.analysis.StabilityCycles;
-import org.norrlab.plan.StepContext;
+import org.norrlab.store.StoredStep;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -47,8 +47,8 @@ public final class StabilityAnalysis {
         Map<String, List<StabilityCycles.CaStep>> byBlock = new LinkedHashMap<>();
         Map<String, Integer> planned = new LinkedHashMap<>();
         for (StepAnalysis step : result.steps()) {
-            StepContext context = step.step().context();
-            if (!context.inRepeat()) {
+            StoredStep stored = step.step();
+            if (!stored.inRepeat()) {
                 continue;
             }
             Map<Product, ProductAmount> amounts = new EnumMap<>(Product.class);
@@ -59,10 +59,10 @@ public final class StabilityAnalysis {
                     subtracted.add(p.product());
                 }
             }
-            byBlock.computeIfAbsent(context.block(), k -> new ArrayList<>()).add(new StabilityCycles.CaStep(
-                    step.step().index(), context.cycle(), step.step().voltsVsRhe(), step.charge(), step.durationSeconds(),
+            byBlock.computeIfAbsent(stored.block(), k -> new ArrayList<>()).add(new StabilityCycles.CaStep(
+                    stored.index(), stored.cycle(), stored.voltsVsRhe(), step.charge(), step.durationSeconds(),
                     amounts, subtracted));
-            planned.put(context.block(), context.cycles());
+            planned.put(stored.block(), stored.cycles());
         }
         var cell = result.session().cell();
         List<Block> blocks = new ArrayList<>();
