@@ -64,7 +64,7 @@ public final class ReportWriter {
             }
             double yield = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().value()).orElse(Double.NaN);
             double sigma = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().sigma()).orElse(0.0);
-            points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma));
+            points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma, step.step().cycle()));
         }
         return points;
     }

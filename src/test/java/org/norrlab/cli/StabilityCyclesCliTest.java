@@ -135,6 +135,8 @@ class StabilityCyclesCliTest {
         assertThat(report.resolve("stability.png")).isNotEmptyFile();
         assertThat(report.resolve("stability.svg")).content().contains("Session 1: stability, 3 cycles of &apos;stability&apos;");
         assertThat(report.resolve("current.svg")).content().contains("-0.60 V vs RHE, cycle 3");
+        // One bar group per cycle in the FE figure: one per potential kept only the last cycle's values.
+        assertThat(report.resolve("fe-yield.svg")).content().contains(">-0.60 (1)<").contains(">-0.60 (3)<");
         assertThat(report.resolve("summary.md")).content().contains("## Stability: repeat block 'stability'")
                 .contains("![FE and NH3 yield per cycle](stability.png)")
                 .containsPattern("\\| 2 \\| 4 \\| 10\\.0 \\| [0-9.]+ \\| [0-9.]+ ± [0-9.]+ \\|");
