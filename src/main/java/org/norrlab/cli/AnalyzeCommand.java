@@ -8,6 +8,7 @@ import org.norrlab.report.ReplicateAnalysis;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
+import org.norrlab.report.StabilityAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -52,6 +53,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Background current to subtract before integrating, signed, e.g. '-0.05 mA'.")
     String blankCurrent;
 
+    @Option(names = "--cycles", description = "Shows FE and NH3 yield per cycle of each repeat block (a stability test),"
+            + " with their mean, standard deviation and the change from the first cycle to the last.")
+    boolean cycles;
+
     @Override
     public Integer call() throws Exception {
         SessionAnalysis.Options options = SessionAnalysis.Options.DEFAULT;
@@ -60,6 +65,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStoreForReading()) {
+            if (!replicates.isEmpty() && cycles) {
+                throw new BadInputException("--cycles compares the cycles of one session; give one session, or leave"
+                        + " out --cycles to compare replicate sessions");
+            }
             if (!replicates.isEmpty()) {
                 analyzeReplicates(out, store, options);
                 out.flush();
@@ -67,6 +76,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
             requireCaStep(store);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
+            if (cycles) {
+                printCycles(out, result);
+                out.flush();
+                return ExitCodes.OK;
+            }
             switch (format) {
                 case TABLE -> printTable(out, result);
                 case JSON -> out.println(AnalysisExport.json(result));
@@ -108,6 +122,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         out.println("± is the sample standard deviation (n − 1) across the sessions, not the propagated uncertainty of"
                 + " one session.");
+    }
+
+    /** Only a session run from a protocol with a repeat block has cycles; CSV has no shape for them yet. */
+    private void printCycles(PrintWriter out, SessionAnalysis.Result result) {
+        List<StabilityAnalysis.Block> blocks = StabilityAnalysis.of(result);
+        if (blocks.isEmpty()) {
+            throw new BadInputException("session " + sessionId + " has no CA step inside a repeat block, so it has no"
+                    + " cycles to compare; --cycles needs a session run from a protocol with 'repeat: {times, steps}'"
+                    + " (e.g. protocols/norr-stability.yaml)");
+        }
+        switch (format) {
+            case TABLE -> CyclesText.print(out, sessionId, blocks);
+            case JSON -> out.println(StabilityAnalysis.json(result, blocks));
+            case CSV -> throw new BadInputException("--cycles prints a table or JSON (--format table or json), not csv");
+        }
     }
 
     /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */

@@ -5,6 +5,7 @@ import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
+import org.norrlab.plan.StepContext;
 import org.norrlab.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -52,17 +54,20 @@ final class PlanCommand implements Callable<Integer> {
             out.println(plan.description());
         }
         out.println(CellText.describe(cell));
-        TextTable table = new TextTable("step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration", "interval", "samples",
-                "range", "line");
+        List<StepContext> contexts = plan.steps().stream().map(PlannedStep::context).toList();
+        boolean cycles = CycleColumn.wanted(contexts);
+        TextTable table = new TextTable(CycleColumn.insert(cycles, CycleColumn.HEADER, "step", "kind", "E vs RHE (V)",
+                "E vs RE (V)", "duration", "interval", "samples", "range", "line"));
         for (PlannedStep step : plan.steps()) {
             String rhe = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()), hold -> "—");
             String re = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()), hold -> "—");
             String range = step.match(ocp -> "—", ca -> ca.currentRange().toString(), hold -> "—");
-            table.row(String.valueOf(step.index()), step.kind(), rhe, re, Units.formatDuration(step.duration()),
-                    Units.formatDuration(step.interval()), String.valueOf(step.plannedSamples()), range,
-                    String.valueOf(step.source().line()));
+            table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), String.valueOf(step.index()), step.kind(),
+                    rhe, re, Units.formatDuration(step.duration()), Units.formatDuration(step.interval()),
+                    String.valueOf(step.plannedSamples()), range, String.valueOf(step.source().line())));
         }
         table.print(out);
+        CycleColumn.legend(contexts).forEach(out::println);
         out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(),
                 Units.formatDuration(plan.totalDuration()), plan.totalPlannedSamples());
         out.printf(Locale.ROOT, "Checked as 'run' checks it: the safety envelope (potential window, step limit) and the"

@@ -23,8 +23,16 @@ public final class FaradaicFigure {
     public static final String YIELD_AXIS = "NH₃ yield (µmol h⁻¹ cm⁻²)";
     public static final String YIELD_SERIES = "NH₃ yield";
 
-    /** One potential: FE per product in % (with sigma), and the NH3 yield with sigma (NaN when not measured). */
-    public record Point(double voltsVsRhe, List<Bar> bars, double yield, double yieldSigma) {
+    /**
+     * One potential: FE per product in % (with sigma), and the NH3 yield with sigma (NaN when not measured).
+     *
+     * @param cycle the cycle of a repeat block the step ran in (0 outside one): a potential run in every cycle is one
+     *              category per cycle, "-0.60 (2)", where one category per potential would keep only the last cycle
+     */
+    public record Point(double voltsVsRhe, List<Bar> bars, double yield, double yieldSigma, int cycle) {
+        public Point(double voltsVsRhe, List<Bar> bars, double yield, double yieldSigma) {
+            this(voltsVsRhe, bars, yield, yieldSigma, 0);
+        }
     }
 
     public record Bar(String product, double fePercent, double sigmaPercent) {
@@ -37,7 +45,7 @@ public final class FaradaicFigure {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
         for (Point p : points) {
-            String category = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe());
+            String category = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe()) + (p.cycle() > 0 ? " (" + p.cycle() + ")" : "");
             for (Bar bar : p.bars()) {
                 fe.add(bar.fePercent(), bar.sigmaPercent(), "FE " + bar.product(), category);
             }
@@ -45,7 +53,8 @@ public final class FaradaicFigure {
                 yield.add(p.yield(), p.yieldSigma(), YIELD_SERIES, category);
             }
         }
-        CategoryAxis potential = new CategoryAxis("E (V vs RHE)");
+        boolean cycles = points.stream().anyMatch(p -> p.cycle() > 0);
+        CategoryAxis potential = new CategoryAxis(cycles ? "E (V vs RHE) (cycle)" : "E (V vs RHE)");
         NumberAxis feAxis = new NumberAxis(FE_AXIS);
         feAxis.setRange(0, 100);
         StatisticalBarRenderer bars = new StatisticalBarRenderer();

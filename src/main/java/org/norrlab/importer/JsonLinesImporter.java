@@ -81,7 +81,10 @@ public final class JsonLinesImporter implements Importer {
                         JsonNode vsRe = node.get("E_set_vs_RE_V");
                         steps.add(new Declared(node.path("index").asInt(), new StepFacts(node.path("kind").asText(),
                                 node.path("label").asText(), vsRe == null || vsRe.isNull() ? Optional.empty()
-                                : Optional.of(new Potential(vsRe.asDouble(), Potential.Scale.RE)), node.path("interval_s").asDouble())));
+                                : Optional.of(new Potential(vsRe.asDouble(), Potential.Scale.RE)), node.path("interval_s").asDouble(),
+                                // cycle and batch as SessionExporter writes them; absent in older exports and outside a block
+                                new StepFacts.Context(node.path("block").asText(""), node.path("cycle").asInt(0),
+                                        node.path("cycles").asInt(0), node.path("batch").asInt(0)))));
                     }
                     case "sample" -> {
                         int step = node.path("step").asInt();

@@ -24,6 +24,9 @@ final class NorrlabCsv {
     private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
     private static final Pattern STEP = Pattern.compile(
             "^# step (\\d{1,9}): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d{1,18}) samples, (.+)$");
+    /** What SessionExporter.contextText appends to a step line: its repeat cycle, then its electrolyte batch. */
+    private static final Pattern CONTEXT = Pattern.compile(
+            "; cycle (\\d{1,9}) of (\\d{1,9}) of repeat block '(.*?)'(?:; electrolyte batch (\\d{1,9}))?$|; electrolyte batch (\\d{1,9})$");
     private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
     private static final Pattern CELL = Pattern.compile("# pH: (\\S+); temperature: (\\S+) C; electrode area: (\\S+) cm2;"
             + " catalyst loading: (\\S+) mg/cm2; electrolyte volume: (\\S+) mL");
@@ -68,7 +71,8 @@ final class NorrlabCsv {
                 steps.add(new Declared(Integer.parseInt(step.group(1)), new StepFacts(step.group(2), step.group(3),
                         step.group(5).isEmpty() ? Optional.empty() : Optional.of(new Potential(
                                 VendorText.parse(step.group(5), file, number, "V vs RE"), Potential.Scale.RE)),
-                        step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval")),
+                        step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval"),
+                        context(step.group(8))),
                         Long.parseLong(step.group(7))));
             } else if (reference.matches()) {
                 electrode = new ReferenceElectrode(reference.group(1), VendorText.parse(reference.group(2), file, number,
@@ -134,6 +138,19 @@ final class NorrlabCsv {
             begin(steps.get(next++));
             end();
         }
+    }
+
+    /** The cycle and batch at the end of a step line; NONE for exports written before they were stored. */
+    private static StepFacts.Context context(String rest) {
+        Matcher m = CONTEXT.matcher(rest);
+        if (!m.find()) {
+            return StepFacts.Context.NONE;
+        }
+        if (m.group(1) == null) {
+            return new StepFacts.Context("", 0, 0, Integer.parseInt(m.group(5)));
+        }
+        return new StepFacts.Context(m.group(3), Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(4) == null ? 0 : Integer.parseInt(m.group(4)));
     }
 
     /** The step a row belongs to: the export writes steps in the header's order, so a row never goes back. */

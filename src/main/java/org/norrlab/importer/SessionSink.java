@@ -128,8 +128,9 @@ final class SessionSink implements ImportSink {
                 .orElse(Double.NaN);
         try {
             writer();
+            StepFacts.Context context = step.context();
             writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
-                    file.getFileName().toString()));
+                    file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch()));
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

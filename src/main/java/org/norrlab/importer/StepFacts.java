@@ -13,19 +13,44 @@ import java.util.Optional;
  * @param setPotential    the potential the instrument held (a CA step), on the scale the file or the operator gave;
  *                        empty when the file does not say (never a default such as 0 V)
  * @param intervalSeconds the sample interval the file states; NaN to take it from the samples
+ * @param context         the repeat cycle and electrolyte batch a norrlab export states; {@link Context#NONE} for
+ *                        every other file
  */
-public record StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds) {
+public record StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
+                        Context context) {
+    /**
+     * Where a norrlab export says the step sat in its protocol (the store's StepContext, in the importer's terms):
+     * cycle and cycles of a repeat block (0 outside one), the block's label, the electrolyte batch (0 unknown).
+     */
+    public record Context(String block, int cycle, int cycles, int batch) {
+        public static final Context NONE = new Context("", 0, 0, 0);
+
+        public Context {
+            block = block == null ? "" : block;
+        }
+    }
+
     public StepFacts {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(setPotential, "setPotential");
+        Objects.requireNonNull(context, "context");
+    }
+
+    /** A step of a file that says nothing of cycles or batches (every vendor file). */
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds) {
+        this(kind, label, setPotential, intervalSeconds, Context.NONE);
     }
 
     public StepFacts withSetPotential(Optional<Potential> potential) {
-        return new StepFacts(kind, label, potential, intervalSeconds);
+        return new StepFacts(kind, label, potential, intervalSeconds, context);
     }
 
     public StepFacts withKind(String newKind) {
-        return new StepFacts(newKind, label, setPotential, intervalSeconds);
+        return new StepFacts(newKind, label, setPotential, intervalSeconds, context);
+    }
+
+    public StepFacts withInterval(double seconds) {
+        return new StepFacts(kind, label, setPotential, seconds, context);
     }
 }

@@ -60,7 +60,7 @@ final class StreamedStep {
     }
 
     private void release() throws ImportException {
-        sink.beginStep(new StepFacts(facts.kind(), facts.label(), facts.setPotential(), VendorText.medianInterval(held)));
+        sink.beginStep(facts.withInterval(VendorText.medianInterval(held)));
         for (Sample sample : held) {
             sink.sample(sample);
         }

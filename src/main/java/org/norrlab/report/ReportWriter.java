@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Writes a session's report into a folder: fe-yield.png/.svg, current.png/.svg, summary.json and
- * summary.md, the last with every setting that produced the numbers.
+ * Writes a session's report into a folder: fe-yield.png/.svg, current.png/.svg, stability.png/.svg when the session
+ * has repeat blocks, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
     public static final int WIDTH = 1000;
@@ -37,10 +39,16 @@ public final class ReportWriter {
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
         ChartFiles.write(FaradaicFigure.chart(title, points(result)), directory, "fe-yield", WIDTH, HEIGHT);
         ChartFiles.write(CurrentFigure.chart(title, traces(store, result)), directory, "current", WIDTH, HEIGHT);
+        // A session with repeat blocks also gets the stability bar chart and its table (nothing otherwise).
+        List<StabilityAnalysis.Block> blocks = StabilityAnalysis.of(result);
+        List<Path> stability = StabilityReport.write(result, blocks, directory, WIDTH, HEIGHT);
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
-        Files.writeString(directory.resolve("summary.md"), markdown(result));
-        return List.of(directory.resolve("fe-yield.png"), directory.resolve("fe-yield.svg"), directory.resolve("current.png"),
-                directory.resolve("current.svg"), directory.resolve("summary.json"), directory.resolve("summary.md"));
+        Files.writeString(directory.resolve("summary.md"), markdown(result) + StabilityReport.markdown(result, blocks));
+        List<Path> files = new ArrayList<>(List.of(directory.resolve("fe-yield.png"), directory.resolve("fe-yield.svg"),
+                directory.resolve("current.png"), directory.resolve("current.svg")));
+        files.addAll(stability);
+        files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
+        return files;
     }
 
     public static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
@@ -55,7 +63,7 @@ public final class ReportWriter {
             }
             double yield = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().value()).orElse(Double.NaN);
             double sigma = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().sigma()).orElse(0.0);
-            points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma));
+            points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma, step.step().cycle()));
         }
         return points;
     }
@@ -63,6 +71,7 @@ public final class ReportWriter {
     public static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result) throws StoreException {
         double area = result.session().cell().electrodeAreaCm2();
         List<CurrentFigure.Trace> traces = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (StepAnalysis step : result.steps()) {
             StoredStep stored = step.step();
             CurrentFigure.Decimator decimator = new CurrentFigure.Decimator(step.samples(), BUCKETS_PER_STEP);
@@ -71,9 +80,19 @@ public final class ReportWriter {
                     decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.currentAmperes() * 1e3 / area);
                 }
             });
-            traces.add(decimator.trace(String.format(Locale.ROOT, "%.2f V vs RHE", stored.voltsVsRhe())));
+            String label = traceLabel(stored);
+            traces.add(decimator.trace(labels.add(label) ? label : label + " (step " + stored.index() + ")"));
         }
         return traces;
+    }
+
+    /**
+     * The legend of a step's trace. The chart needs each label once: a repeat block runs one potential in every
+     * cycle, so its steps are told apart by cycle (and any other repeated potential by step).
+     */
+    private static String traceLabel(StoredStep step) {
+        String potential = String.format(Locale.ROOT, "%.2f V vs RHE", step.voltsVsRhe());
+        return step.inRepeat() ? potential + ", cycle " + step.cycle() : potential;
     }
 
     static String markdown(SessionAnalysis.Result result) {

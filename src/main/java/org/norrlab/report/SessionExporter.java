@@ -82,9 +82,10 @@ public final class SessionExporter {
         out.println("# E vs RHE = E vs RE + " + String.format(Locale.ROOT, "%.4f", cell.rheScale().offsetVolts()) + " V");
         List<StoredStep> steps = store.steps(session.id());
         for (StoredStep step : steps) {
-            out.printf(Locale.ROOT, "# step %d: %s, %s, set %s V vs RHE = %s V vs RE, interval %s s, %d samples, %s%n",
+            out.printf(Locale.ROOT, "# step %d: %s, %s, set %s V vs RHE = %s V vs RE, interval %s s, %d samples, %s%s%n",
                     step.index(), step.kind(), step.label(), number(step.voltsVsRhe()), number(step.voltsVsReference()),
-                    number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"));
+                    number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"),
+                    contextText(step));
         }
         out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
                 + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
@@ -176,6 +177,27 @@ public final class SessionExporter {
         json.writeEndObject();
     }
 
+    /**
+     * The step's repeat cycle and electrolyte batch at the end of its CSV header line, as NorrlabCsv reads them back:
+     * "; cycle 2 of 5 of repeat block 'stability'" and "; electrolyte batch 3", each only where known.
+     */
+    static String contextText(StoredStep step) {
+        return (step.inRepeat() ? String.format(Locale.ROOT, "; cycle %d of %d of repeat block '%s'", step.cycle(),
+                step.cycles(), step.block()) : "") + (step.batch() > 0 ? "; electrolyte batch " + step.batch() : "");
+    }
+
+    /** The same for JSON: cycle, cycles and block only inside a repeat block, batch only where known. */
+    private static void writeContext(JsonGenerator json, StoredStep step) throws IOException {
+        if (step.inRepeat()) {
+            json.writeNumberField("cycle", step.cycle());
+            json.writeNumberField("cycles", step.cycles());
+            json.writeStringField("block", step.block());
+        }
+        if (step.batch() > 0) {
+            json.writeNumberField("batch", step.batch());
+        }
+    }
+
     private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step)
             throws IOException, StoreException {
         json.writeStartObject();
@@ -192,6 +214,7 @@ public final class SessionExporter {
         nullableNumber(json, "duration_s", step.durationSeconds());
         json.writeNumberField("sample_count", step.sampleCount());
         json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
+        writeContext(json, step);
         json.writeArrayFieldStart("sample_columns");
         for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
             json.writeString(column);
@@ -260,6 +283,7 @@ public final class SessionExporter {
                 nullableNumber(json, "E_set_vs_RE_V", step.voltsVsReference());
                 json.writeNumberField("interval_s", step.intervalSeconds());
                 json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
+                writeContext(json, step);
                 json.writeEndObject();
             }
             for (StoredStep step : steps) {

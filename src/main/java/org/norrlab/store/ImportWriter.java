@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +51,18 @@ public final class ImportWriter implements AutoCloseable {
 
     /** A step as the import knows it before its samples: potentials NaN when none was set, interval NaN to take it from the samples. */
     public record Step(String kind, String label, double voltsVsRhe, double voltsVsReference, double intervalSeconds,
-                       String source) {
+                       String source, String block, int cycle, int cycles, int batch) {
         public Step {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(source, "source");
+            block = block == null ? "" : block;
+        }
+
+        /** A step of a file that states no repeat cycle or electrolyte batch. */
+        public Step(String kind, String label, double voltsVsRhe, double voltsVsReference, double intervalSeconds,
+                    String source) {
+            this(kind, label, voltsVsRhe, voltsVsReference, intervalSeconds, source, "", 0, 0, 0);
         }
     }
 
@@ -75,8 +83,8 @@ public final class ImportWriter implements AutoCloseable {
             connection.setAutoCommit(false);
             samples = dialect.sampleInserter(connection);
             insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
-                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s)"
-                    + " VALUES (?,?,?,?,?,?,?,0,'',?,?,?)");
+                    + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s,"
+                    + " cycle, cycles, block, batch) VALUES (?,?,?,?,?,?,?,0,'',?,?,?,?,?,?,?)");
             endStep = connection.prepareStatement("UPDATE steps SET interval_s = ?, planned_duration_s = ?, ended_utc = ?,"
                     + " duration_s = ?, sample_count = ?, outcome = ? WHERE session_id = ? AND step_index = ?");
             countSamples = connection.prepareStatement("SELECT count(*), min(t_s), max(t_s) FROM samples"
@@ -113,6 +121,11 @@ public final class ImportWriter implements AutoCloseable {
             insertStep.setString(8, step.source());
             insertStep.setString(9, Instant.now().toString());
             insertStep.setDouble(10, sessionOffset);
+            // As the StoreWriter writes them: NULL where the step is outside a repeat block or its batch is unknown.
+            setPositiveOrNull(11, step.cycle() > 0 ? step.cycle() : 0);
+            setPositiveOrNull(12, step.cycle() > 0 ? step.cycles() : 0);
+            insertStep.setString(13, step.block());
+            setPositiveOrNull(14, step.batch());
             insertStep.executeUpdate();
         } catch (SQLException e) {
             throw failure("cannot record step " + stepIndex + " of imported session " + sessionId, e);
@@ -122,6 +135,14 @@ public final class ImportWriter implements AutoCloseable {
         firstTime = Double.NaN;
         lastTime = Double.NaN;
         statedInterval = step.intervalSeconds();
+    }
+
+    private void setPositiveOrNull(int parameter, int value) throws SQLException {
+        if (value > 0) {
+            insertStep.setInt(parameter, value);
+        } else {
+            insertStep.setNull(parameter, Types.INTEGER);
+        }
     }
 
     /** One sample of the open step. */

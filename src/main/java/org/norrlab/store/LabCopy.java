@@ -37,7 +37,7 @@ public final class LabCopy implements AutoCloseable {
             "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc");
     static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
             "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
-            "sample_count", "outcome", "lag_ms");
+            "sample_count", "outcome", "lag_ms", "cycle", "cycles", "block", "batch");
     static final List<String> EVENT_COLUMNS = List.of("step_index", "t_s", "wall_utc", "kind", "message", "values_json");
     static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
             "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
