@@ -30,7 +30,7 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
     private final RecordConsumer store;
     private final Map<Integer, PlannedStep> steps;
     private final Electrolyte electrolyte;
-    private final double volumeMl;
+    private final SimulatedCatholyte newBatch;
     private int batchKey;
     private SimulatedCatholyte catholyte;
 
@@ -38,7 +38,7 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
         this.store = store;
         this.steps = plan.steps().stream().collect(Collectors.toMap(PlannedStep::index, Function.identity()));
         this.electrolyte = plan.electrolyte();
-        this.volumeMl = plan.cell().electrolyteVolumeMl();
+        this.newBatch = SimulatedCatholyte.fresh(plan.cell());
     }
 
     @Override
@@ -89,7 +89,7 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
         int key = batch > 0 ? batch : -stepIndex;
         if (catholyte == null || key != batchKey) {
             batchKey = key;
-            catholyte = SimulatedCatholyte.fresh(volumeMl);
+            catholyte = newBatch;
         }
         SimulatedCatholyte afterStep = catholyte.plus(made);
         SimulatedCatholyte afterAliquot = afterStep;

@@ -1,5 +1,7 @@
 package org.norrlab.driver.sim;
 
+import org.norrlab.electrochem.CellSettings;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,6 +27,11 @@ public record SimulatedCatholyte(double volumeMl, double nh3Mol, double nh2ohMol
     /** A new batch of {@code volumeMl}, with nothing in it yet. */
     public static SimulatedCatholyte fresh(double volumeMl) {
         return new SimulatedCatholyte(volumeMl, 0, 0, 0, 0, 0);
+    }
+
+    /** A new batch of the cell's electrolyte volume, with nothing in it yet. */
+    public static SimulatedCatholyte fresh(CellSettings cell) {
+        return fresh(cell.electrolyteVolumeMl());
     }
 
     /** The batch after a step that made {@code step}'s products in it. */
