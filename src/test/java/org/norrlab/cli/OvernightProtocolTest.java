@@ -12,6 +12,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -73,5 +74,11 @@ class OvernightProtocolTest {
             }
             assertThat(store.assays().assays(1)).extracting(a -> a.stepIndex()).containsExactly(2, 3, 4, 5);
         }
+        // The batch truth goes along with the session's JSON export (the event values, as written).
+        Path json = temp.resolve("overnight.json");
+        CliRunner.Result export = CliRunner.norrlab("export", "1", "--format", "json", "-o", json.toString(),
+                "--db", db.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(Files.readString(json).split("\"batch_after_aliquot_volume_mL\"", -1)).hasSize(5);
     }
 }
