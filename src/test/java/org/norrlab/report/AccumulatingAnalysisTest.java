@@ -2,32 +2,19 @@ package org.norrlab.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
-import org.norrlab.config.Location;
-import org.norrlab.config.Potential;
 import org.norrlab.core.BadInputException;
-import org.norrlab.core.CurrentRangeChoice;
-import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
-import org.norrlab.core.StepOutcome;
 import org.norrlab.plan.Electrolyte;
-import org.norrlab.plan.PlannedStep;
-import org.norrlab.plan.StepContext;
-import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
-import org.norrlab.store.StoreWriter;
 import org.norrlab.store.StoredAliquot;
-import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.AccumulatingSweep;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,32 +32,6 @@ class AccumulatingAnalysisTest {
 
     @TempDir
     Path temp;
-
-    /** Steps 1..4 in batch 1 of an accumulating session; an aliquot after each step in {@code aliquotsAfter}. */
-    private static long session(SessionStore store, Electrolyte.Mode mode, List<Integer> aliquotsAfter, boolean replaced)
-            throws Exception {
-        long id = store.createSession(new NewSession("sweep", "sweep.yaml", "", Fixtures.cellAtPh7(),
-                new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", Instant.now(), Map.of(),
-                Optional.empty(), Optional.empty(), mode));
-        try (StoreWriter writer = store.writer(id)) {
-            for (int k = 1; k <= 4; k++) {
-                PlannedStep ca = new PlannedStep.Chronoamperometry(k, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5,
-                        -1.111, Duration.ofSeconds(1), Duration.ofSeconds(100), CurrentRangeChoice.AUTO,
-                        new Location(Path.of("sweep.yaml"), k, 1), new StepContext("", 0, 0,
-                        mode == Electrolyte.Mode.ACCUMULATE ? 1 : k));
-                writer.accept(new AcquisitionRecord.StepStarted(ca, Instant.now(), 100.0 * (k - 1)), false);
-                for (int t = 1; t <= 100; t++) {
-                    writer.accept(new AcquisitionRecord.SampleTaken(k, t - 1, new Sample(t, -1.111, -0.040, 0.1, 0)), false);
-                }
-                writer.accept(new AcquisitionRecord.StepEnded(k, StepOutcome.COMPLETED, 100, 100, Double.NaN, Instant.now()), true);
-                if (aliquotsAfter.contains(k)) {
-                    writer.accept(new AcquisitionRecord.EventSeen(k, StoredAliquot.event(100, k, 1.0, replaced,
-                            Electrolyte.TakenBy.AUTOSAMPLER), Instant.now()), true);
-                }
-            }
-        }
-        return id;
-    }
 
     private static Assay concentration(int step, double mM) {
         return new Assay(0, step, Product.NH3, Assay.Kind.CONCENTRATION, new Measure(mM, 0.005), "mM", Optional.empty(), 1,
@@ -90,7 +51,7 @@ class AccumulatingAnalysisTest {
     @Test
     void eachStepOfANotReplacedSweepGetsItsOwnDifferenceAndFe() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("a.db"))) {
-            long id = session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
             assayAll(store, id, C);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             assertThat(result.steps()).extracting(s -> s.charge().coulombs())
@@ -120,7 +81,7 @@ class AccumulatingAnalysisTest {
     @Test
     void replacedAliquotsKeepTheVolume() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("r.db"))) {
-            long id = session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), true);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), true);
             assayAll(store, id, C);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             // n = 3.5, 5.35, 4.8, 4.58 µmol → FE = 0.120606665 · n
@@ -135,7 +96,7 @@ class AccumulatingAnalysisTest {
     @Test
     void aStepWhoseDifferenceIsBelowTwoSigmaIsShownBelowLodWithoutFe() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("lod.db"))) {
-            long id = session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
             // n₃ = (0.255 − 0.25)·33 = 0.165 µmol < 2σ = 2·√(2·(33·0.005)² + (0.005·0.35)² + ...) ≈ 0.467 µmol
             assayAll(store, id, new double[] {0.10, 0.25, 0.255, 0.50});
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
@@ -152,7 +113,7 @@ class AccumulatingAnalysisTest {
     @Test
     void aBatchWithoutAliquotsGivesOneFeOverItsStepsAndNonePerStep() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("one.db"))) {
-            long id = session(store, Electrolyte.Mode.ACCUMULATE, List.of(), false);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(), false);
             store.assays().addAssay(id, concentration(4, 0.50));
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             for (StepAnalysis step : result.steps()) {
@@ -178,7 +139,7 @@ class AccumulatingAnalysisTest {
     @Test
     void anAmountAssayInAnAccumulatingBatchIsRefused() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("amt.db"))) {
-            long id = session(store, Electrolyte.Mode.ACCUMULATE, List.of(1), false);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1), false);
             long assay = store.assays().addAssay(id, new Assay(0, 1, Product.NH3, Assay.Kind.AMOUNT, new Measure(3.5, 0.1),
                     "µmol", Optional.empty(), 1, 0, Optional.empty(), Optional.empty(), Optional.empty(), "op", "", Instant.now()));
             assertThatThrownBy(() -> SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT))
@@ -193,7 +154,7 @@ class AccumulatingAnalysisTest {
     @Test
     void aRefreshSessionWithTheSameAssaysIsAnalysedPerStepAsBefore() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("ref.db"))) {
-            long id = session(store, Electrolyte.Mode.REFRESH, List.of(1, 2, 3, 4), false);
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.REFRESH, List.of(1, 2, 3, 4), false);
             assayAll(store, id, C);
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             // each step its own fresh 35 mL: n₂ = 0.25 mM · 35 mL = 8.75 µmol
