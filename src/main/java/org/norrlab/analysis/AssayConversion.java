@@ -18,24 +18,11 @@ public final class AssayConversion {
                                        double temperatureCelsius) {
         Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
         Measure moles = switch (assay.kind()) {
-            case ABSORBANCE -> {
-                Calibration cal = calibration.orElseThrow(() -> new IllegalArgumentException(
-                        "calibration " + assay.calibrationId().orElse(-1L) + " of assay " + assay.id() + " is not stored"));
-                if (cal.product() != assay.product()) {
-                    throw new IllegalArgumentException("calibration " + cal.id() + " is for " + cal.product()
-                            + ", the assay measures " + assay.product());
-                }
-                CalibrationFit fit = cal.fit();
-                Measure measured = fit.concentrationFor(assay.value().value());
-                flags.addAll(rangeFlags(fit, measured.value()));
-                if (!fit.acceptable()) {
-                    flags.add(AssayFlag.POOR_CALIBRATION);
-                }
-                Measure molar = measured.times(cal.concentrationUnit().molPerLiterPerUnit());
-                yield inCell(molar, assay, defaultVolumeMl);
+            case ABSORBANCE, CONCENTRATION -> {
+                ElectrolyteBatch.Reading reading = concentration(assay, calibration);
+                flags.addAll(reading.flags());
+                yield reading.molPerLiter().times(assay.volumeMl().orElse(defaultVolumeMl).times(1e-3));
             }
-            case CONCENTRATION -> inCell(assay.value().times(ConcentrationUnit.parse(assay.unit(), assay.product())
-                    .molPerLiterPerUnit()), assay, defaultVolumeMl);
             case AMOUNT -> assay.value().times(AmountUnit.parse(assay.unit()).molesPerUnit());
             case GC -> {
                 double fraction = MoleFractionUnit.parse(assay.unit()) ;
@@ -47,10 +34,37 @@ public final class AssayConversion {
         return new ProductAmount(assay.product(), new Amount(moles), flags);
     }
 
-    private static Measure inCell(Measure molPerLiter, Assay assay, Measure defaultVolumeMl) {
+    /**
+     * The concentration in the cell (mol/L, dilution applied) an absorbance or concentration assay stands for, with
+     * its flags and, for an absorbance, the calibration's LOD and LOQ in the cell (LOD_cell = DF·LOD,
+     * norr-science-notes §2.3).
+     */
+    public static ElectrolyteBatch.Reading concentration(Assay assay, Optional<Calibration> calibration) {
         Measure dilution = Measure.relative(assay.dilution(), assay.dilution() == 1 ? 0 : assay.dilutionRelativeSigma());
-        Measure liters = assay.volumeMl().orElse(defaultVolumeMl).times(1e-3);
-        return molPerLiter.times(dilution).times(liters);
+        return switch (assay.kind()) {
+            case ABSORBANCE -> {
+                Calibration cal = calibration.orElseThrow(() -> new IllegalArgumentException(
+                        "calibration " + assay.calibrationId().orElse(-1L) + " of assay " + assay.id() + " is not stored"));
+                if (cal.product() != assay.product()) {
+                    throw new IllegalArgumentException("calibration " + cal.id() + " is for " + cal.product()
+                            + ", the assay measures " + assay.product());
+                }
+                CalibrationFit fit = cal.fit();
+                Measure measured = fit.concentrationFor(assay.value().value());
+                Set<AssayFlag> flags = rangeFlags(fit, measured.value());
+                if (!fit.acceptable()) {
+                    flags.add(AssayFlag.POOR_CALIBRATION);
+                }
+                double toCell = cal.concentrationUnit().molPerLiterPerUnit() * assay.dilution();
+                yield new ElectrolyteBatch.Reading(measured.times(cal.concentrationUnit().molPerLiterPerUnit()).times(dilution),
+                        flags, Optional.of(fit.lod() * toCell), Optional.of(fit.loq() * toCell),
+                        "the LOD of calibration " + cal.id());
+            }
+            case CONCENTRATION -> new ElectrolyteBatch.Reading(assay.value().times(ConcentrationUnit.parse(assay.unit(),
+                    assay.product()).molPerLiterPerUnit()).times(dilution), Set.of(), Optional.empty(), Optional.empty(), "");
+            case AMOUNT, GC -> throw new IllegalArgumentException("assay " + assay.id() + " is " + assay.kind()
+                    + ", not a concentration in the cell");
+        };
     }
 
     static Set<AssayFlag> rangeFlags(CalibrationFit fit, double concentration) {
@@ -79,13 +93,33 @@ public final class AssayConversion {
         if (replicates.size() == 1) {
             return replicates.get(0);
         }
-        int n = replicates.size();
-        double mean = replicates.stream().mapToDouble(r -> r.amount().moles().value()).average().orElseThrow();
-        double propagated = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.amount().moles().sigma(), 2)).sum()) / n;
-        double spread = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.amount().moles().value() - mean, 2))
-                .sum() / (n - 1)) / Math.sqrt(n);
         Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
         replicates.forEach(r -> flags.addAll(r.flags()));
-        return new ProductAmount(replicates.get(0).product(), new Amount(new Measure(mean, Math.max(propagated, spread))), flags);
+        return new ProductAmount(replicates.get(0).product(),
+                new Amount(mean(replicates.stream().map(r -> r.amount().moles()).toList())), flags);
+    }
+
+    /** The concentrations of replicate assays after one step, combined as {@link #combine} does amounts. */
+    public static ElectrolyteBatch.Reading combineReadings(List<ElectrolyteBatch.Reading> replicates) {
+        if (replicates.size() == 1) {
+            return replicates.get(0);
+        }
+        Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+        replicates.forEach(r -> flags.addAll(r.flags()));
+        // the largest limit of the replicates: a difference must clear the least sensitive reading behind it
+        ElectrolyteBatch.Reading widest = replicates.stream().max(java.util.Comparator.comparingDouble(
+                r -> r.lodMolPerLiter().orElse(0.0))).orElseThrow();
+        return new ElectrolyteBatch.Reading(mean(replicates.stream().map(ElectrolyteBatch.Reading::molPerLiter).toList()),
+                flags, widest.lodMolPerLiter(), widest.loqMolPerLiter(), widest.limitSource());
+    }
+
+    /** Mean of replicates, σ the larger of the propagated σ of the mean and the standard error of the replicates. */
+    private static Measure mean(List<Measure> replicates) {
+        int n = replicates.size();
+        double mean = replicates.stream().mapToDouble(Measure::value).average().orElseThrow();
+        double propagated = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.sigma(), 2)).sum()) / n;
+        double spread = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.value() - mean, 2))
+                .sum() / (n - 1)) / Math.sqrt(n);
+        return new Measure(mean, Math.max(propagated, spread));
     }
 }

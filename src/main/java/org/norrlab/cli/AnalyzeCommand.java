@@ -4,6 +4,8 @@ import org.norrlab.analysis.ProductResult;
 import org.norrlab.analysis.Replicates;
 import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
+import org.norrlab.report.ElectrolyteRows;
+import org.norrlab.report.ElectrolyteSummary;
 import org.norrlab.report.ReplicateAnalysis;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
@@ -163,12 +165,42 @@ final class AnalyzeCommand implements Callable<Integer> {
                 + " holds a CA step";
     }
 
+    /** The catholyte's mode, and the aliquots taken out of it. */
+    private static void printElectrolyte(PrintWriter out, ElectrolyteSummary electrolyte) {
+        out.println("Electrolyte: " + ElectrolyteRows.mode(electrolyte.mode()));
+        if (!electrolyte.aliquots().isEmpty()) {
+            out.println("Aliquots:");
+            TextTable aliquots = new TextTable(ElectrolyteRows.ALIQUOT_HEADERS.toArray(String[]::new));
+            electrolyte.aliquots().forEach(a -> aliquots.row(ElectrolyteRows.aliquot(a).toArray(String[]::new)));
+            aliquots.print(out);
+        }
+    }
+
+    /** Where the steps of an accumulating batch stand, and one FE over steps that can only be counted together. */
+    private static void printBatches(PrintWriter out, ElectrolyteSummary electrolyte) {
+        if (!electrolyte.lines().isEmpty()) {
+            out.println("Batch amounts:");
+            TextTable lines = new TextTable(ElectrolyteRows.LINE_HEADERS.toArray(String[]::new));
+            electrolyte.lines().forEach(l -> lines.row(ElectrolyteRows.line(l).toArray(String[]::new)));
+            lines.print(out);
+            out.println(ElectrolyteRows.LINE_LEGEND);
+        }
+        if (!electrolyte.rows().isEmpty()) {
+            out.println("Batch rows:");
+            TextTable rows = new TextTable(ElectrolyteRows.ROW_HEADERS.toArray(String[]::new));
+            electrolyte.rows().forEach(r -> rows.row(ElectrolyteRows.row(r).toArray(String[]::new)));
+            rows.print(out);
+            out.println(ElectrolyteRows.ROW_LEGEND);
+        }
+    }
+
     static void printTable(PrintWriter out, SessionAnalysis.Result result) {
         var cell = result.session().cell();
         out.printf(Locale.ROOT, "Session %d (%s): electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm²%n",
                 result.session().id(), result.session().protocolName(), cell.electrodeAreaCm2(), cell.electrolyteVolumeMl(),
                 cell.catalystLoadingMgPerCm2());
         CellText.sources(cell, result.session().runOptions()).ifPresent(out::println);
+        printElectrolyte(out, result.electrolyte());
         TextTable table = new TextTable(ResultRows.HEADERS.toArray(String[]::new));
         for (StepAnalysis step : result.steps()) {
             table.row(ResultRows.cells(step).toArray(String[]::new));
@@ -185,6 +217,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             step.notes().forEach(note -> out.printf(Locale.ROOT, "step %d: %s%n", step.step().index(), note));
         }
         ResultText.flagNotes(result.steps()).forEach(out::println);
+        printBatches(out, result.electrolyte());
         result.calibrations().values().forEach(c -> {
             var fit = c.fit();
             out.printf(Locale.ROOT, "calibration %d: %s %s at %.0f nm, %s; slope %.5g ± %.2g AU per %s, R² %.5f,"

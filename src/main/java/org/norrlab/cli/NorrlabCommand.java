@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "norrlab", mixinStandardHelpOptions = true, versionProvider = NorrlabCommand.VersionProvider.class,
         description = "Runs NO-to-ammonia reduction (NORR) experiments on potentiostats, end to end.",
         subcommands = {RunCommand.class, PlanCommand.class, SessionsCommand.class, ShowCommand.class,
-                ExportCommand.class, CalibCommand.class, AssayCommand.class, ControlCommand.class,
+                ExportCommand.class, CalibCommand.class, AssayCommand.class, AliquotCommand.class, ControlCommand.class,
                 AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
                 BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, GuiCommand.class, SyncCommand.class})
 public final class NorrlabCommand implements Runnable {

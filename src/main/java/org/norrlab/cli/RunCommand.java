@@ -6,6 +6,7 @@ import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Speed;
 import org.norrlab.labdata.SimulatedAssays;
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlanWarning;
 import org.norrlab.report.SessionAnalysis;
@@ -83,8 +84,9 @@ final class RunCommand implements Callable<Integer> {
     boolean noProgress;
 
     @Option(names = "--simulate-assays",
-            description = "Simulated instruments only: after the run, assay every CA step's NH3 from the simulator's"
-                    + " truth (1 %% scatter), store the results and print the FE/yield table.")
+            description = "Simulated instruments only: after the run, assay the catholyte's NH3 after every CA step"
+                    + " from the simulator's truth (1 %% scatter; with electrolyte: accumulate, the batch's concentration"
+                    + " at that moment), store the results and print the FE/yield table.")
     boolean simulateAssays;
 
     @Override
@@ -118,7 +120,12 @@ final class RunCommand implements Callable<Integer> {
             try (SessionStore store = SessionStore.open(outcome.database())) {
                 SimulatedAssays.addTo(store, outcome.sessionId());
                 out.println();
-                out.println("Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
+                boolean accumulates = store.session(outcome.sessionId()).map(s -> s.electrolyte() == Electrolyte.Mode.ACCUMULATE)
+                        .orElse(false);
+                out.println(accumulates
+                        ? "Simulated NH3 assays of the accumulating catholyte after each CA step (the simulator's truth"
+                                + " with 1 % scatter), analysed:"
+                        : "Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
                 AnalyzeCommand.printTable(out, SessionAnalysis.analyze(store, outcome.sessionId(),
                         SessionAnalysis.Options.DEFAULT));
             }

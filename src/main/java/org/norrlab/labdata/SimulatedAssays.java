@@ -5,6 +5,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.Product;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.EventKind;
+import org.norrlab.driver.sim.BatchTruth;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -18,10 +19,13 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * Plays the analytical lab for a simulated session: every CA step's catholyte is "assayed" for NH3
- * from the simulator's truth, with the scatter of a good indophenol measurement, and the result is
- * stored as an ordinary assay. This lets the demo and the GUI go from a run to FE and yield without
- * a spectrophotometer; on a real cell the assays are entered from the lab instead.
+ * Plays the analytical lab for a simulated session: the catholyte is "assayed" for NH3 right after every
+ * CA step from the simulator's truth, with the scatter of a good indophenol measurement, and the result is
+ * stored as an ordinary assay of that step. With fresh electrolyte per step that is the step's own NH3; with
+ * an accumulating electrolyte it is the concentration of the whole batch at that moment (what earlier steps
+ * made, less what earlier aliquots took), which the analysis turns back into per-step amounts. This lets the
+ * demo and the GUI go from a run to FE and yield without a spectrophotometer; on a real cell the assays are
+ * entered from the lab instead.
  */
 public final class SimulatedAssays {
     /** One-sigma relative scatter of a reading (indophenol, mid-range, read in duplicate: about 1 %). */
@@ -54,13 +58,21 @@ public final class SimulatedAssays {
         double volumeMl = session.cell().electrolyteVolumeMl();
         List<Assay> added = new ArrayList<>();
         for (StoredEvent truthEvent : truths) {
-            ProductTally truth = ProductTally.fromValues(truthEvent.event().values());
-            double microgramPerMl = truth.nh3Mol() * NITROGEN_G_PER_MOL * 1e6 / volumeMl;
+            // What is in the cell right after the step: the step's own NH3 in fresh electrolyte (refresh), the
+            // batch's NH3 in its present volume when it accumulates. Older sessions recorded the step's truth only.
+            Optional<BatchTruth> batch = BatchTruth.fromValues(truthEvent.event().values());
+            double molPerMl = batch.map(b -> b.afterStep().nh3MolPerMl())
+                    .orElseGet(() -> ProductTally.fromValues(truthEvent.event().values()).nh3Mol() / volumeMl);
+            double microgramPerMl = molPerMl * NITROGEN_G_PER_MOL * 1e6;
             double reading = microgramPerMl * (1 + RELATIVE_SIGMA * scatter.nextGaussian());
+            String note = batch.filter(b -> b.batch() > 0)
+                    .map(b -> "simulated assay of catholyte batch " + b.batch() + " after step " + truthEvent.stepIndex()
+                            + " (simulator truth with 1 % scatter)")
+                    .orElse("simulated assay of the catholyte (simulator truth with 1 % scatter)");
             Assay assay = new Assay(0, truthEvent.stepIndex(), Product.NH3, Assay.Kind.CONCENTRATION,
                     Measure.relative(reading, RELATIVE_SIGMA), UNIT, Optional.empty(), 1,
                     Assay.DEFAULT_DILUTION_RELATIVE_SIGMA, Optional.empty(), Optional.empty(), Optional.empty(),
-                    OPERATOR, "simulated assay of the catholyte (simulator truth with 1 % scatter)", Instant.now());
+                    OPERATOR, note, Instant.now());
             long id = store.assays().addAssay(sessionId, assay);
             added.add(new Assay(id, assay.stepIndex(), assay.product(), assay.kind(), assay.value(), assay.unit(),
                     assay.calibrationId(), assay.dilution(), assay.dilutionRelativeSigma(), assay.volumeMl(),

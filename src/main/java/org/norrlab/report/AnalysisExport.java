@@ -11,6 +11,7 @@ import org.norrlab.analysis.Plausibility;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.StoredAliquot;
 
 import java.util.Locale;
 
@@ -69,6 +70,7 @@ public final class AnalysisExport {
                 f.put("note", flag.note());
             }
         }
+        root.set("electrolyte", electrolyte(result.electrolyte()));
         ArrayNode calibrations = root.putArray("calibrations");
         for (Calibration c : result.calibrations().values()) {
             calibrations.add(calibration(c));
@@ -78,6 +80,57 @@ public final class AnalysisExport {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write the analysis as JSON", e);
         }
+    }
+
+    /** The catholyte's mode, the aliquots, each accumulating step's place in its batch, and the batch rows. */
+    static ObjectNode electrolyte(ElectrolyteSummary electrolyte) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("mode", electrolyte.mode().written());
+        ArrayNode aliquots = n.putArray("aliquots");
+        for (StoredAliquot a : electrolyte.aliquots()) {
+            ObjectNode o = aliquots.addObject();
+            o.put("after_step", a.afterStep());
+            o.put("volume_mL", a.volumeMl());
+            o.put("replaced", a.replaced());
+            o.put("taken_by", a.takenBy().written());
+            o.put("created_utc", a.created().toString());
+            o.put("note", a.note());
+        }
+        ArrayNode lines = n.putArray("batch_steps");
+        for (ElectrolyteSummary.Line line : electrolyte.lines()) {
+            ObjectNode o = lines.addObject();
+            o.put("step", line.stepIndex());
+            o.put("batch", line.batch());
+            o.put("product", line.product().name());
+            measure(o, "volume_mL", line.volumeMl());
+            line.inCell().ifPresent(m -> measure(o, "in_cell_mol", m));
+            line.cumulative().ifPresent(m -> measure(o, "since_batch_start_mol", m));
+            line.segment().ifPresent(segment -> {
+                ArrayNode steps = o.putArray("counted_with_steps");
+                segment.steps().forEach(steps::add);
+            });
+        }
+        ArrayNode rows = n.putArray("batch_rows");
+        for (ElectrolyteSummary.Row row : electrolyte.rows()) {
+            ObjectNode o = rows.addObject();
+            o.put("batch", row.batch());
+            o.put("product", row.product().name());
+            ArrayNode steps = o.putArray("steps");
+            row.segment().steps().forEach(steps::add);
+            o.put("charge_C", row.charge().coulombs());
+            o.put("duration_s", row.durationSeconds());
+            row.outcome().map(out -> out.products().get(row.product())).ifPresent(p -> {
+                measure(o, "amount_mol", p.amount().amount().moles());
+                measure(o, "faradaic_efficiency", p.faradaicEfficiency());
+                ArrayNode flags = o.putArray("flags");
+                p.amount().flags().stream().map(AssayFlag::name).sorted().forEach(flags::add);
+            });
+            row.outcome().flatMap(out -> out.nh3Yield()).ifPresent(y -> measure(o, "nh3_yield_umol_h-1_cm-2",
+                    y.micromolPerHourPerCm2()));
+            ArrayNode notes = o.putArray("notes");
+            row.segment().notes().forEach(notes::add);
+        }
+        return n;
     }
 
     static ObjectNode cell(CellSettings cell) {

@@ -95,6 +95,29 @@ public final class ReportWriter {
         return step.inRepeat() ? potential + ", cycle " + step.cycle() : potential;
     }
 
+    /** The aliquot table and, for an accumulating session, the batch amounts and batch rows. */
+    private static void electrolyte(StringBuilder md, ElectrolyteSummary electrolyte) {
+        if (!electrolyte.aliquots().isEmpty()) {
+            md.append("\n## Aliquots\n\n");
+            table(md, ElectrolyteRows.ALIQUOT_HEADERS, electrolyte.aliquots().stream().map(ElectrolyteRows::aliquot).toList());
+        }
+        if (!electrolyte.lines().isEmpty()) {
+            md.append("\n## Electrolyte batches\n\n").append(ElectrolyteRows.LINE_LEGEND).append("\n\n");
+            table(md, ElectrolyteRows.LINE_HEADERS, electrolyte.lines().stream().map(ElectrolyteRows::line).toList());
+        }
+        if (!electrolyte.rows().isEmpty()) {
+            md.append("\n").append(ElectrolyteRows.ROW_LEGEND).append("\n\n");
+            table(md, ElectrolyteRows.ROW_HEADERS, electrolyte.rows().stream().map(ElectrolyteRows::row).toList());
+        }
+    }
+
+    private static void table(StringBuilder md, List<String> headers, List<List<String>> rows) {
+        md.append("| ").append(String.join(" | ", headers.stream().map(h -> h.replace("|", "\\|")).toList())).append(" |\n");
+        md.append("|").append("---|".repeat(headers.size())).append('\n');
+        rows.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(c -> c.replace("|", "\\|")).toList()))
+                .append(" |\n"));
+    }
+
     static String markdown(SessionAnalysis.Result result) {
         CellSettings cell = result.session().cell();
         StringBuilder md = new StringBuilder();
@@ -110,6 +133,7 @@ public final class ReportWriter {
         if (result.options().blankCurrentAmperes() != 0) {
             md.append(String.format(Locale.ROOT, "- Blank current subtracted: %.4g A%n", result.options().blankCurrentAmperes()));
         }
+        md.append("- Electrolyte: ").append(ElectrolyteRows.mode(result.electrolyte().mode())).append('\n');
         md.append("\n![FE and NH3 yield against potential](fe-yield.png)\n\n![Current density of every step](current.png)\n\n");
         md.append("## Charge and products per step\n\n");
         md.append("Uncertainties are one standard deviation, propagated from the calibration fit, dilution and volume.\n\n");
@@ -135,6 +159,7 @@ public final class ReportWriter {
             step.notes().forEach(n -> md.append("- Step ").append(step.step().index()).append(": ").append(n).append('\n'));
         }
         ResultText.flagNotes(result.steps()).forEach(n -> md.append("- Flagged ").append(n).append('\n'));
+        electrolyte(md, result.electrolyte());
         if (!result.calibrations().isEmpty()) {
             md.append("\n## Calibrations\n\n");
             for (Calibration c : result.calibrations().values()) {

@@ -1,6 +1,7 @@
 package org.norrlab.report;
 
 import org.norrlab.core.StepOutcome;
+import org.norrlab.analysis.Amount;
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.AssayConversion;
 import org.norrlab.analysis.AssayFlag;
@@ -17,6 +18,7 @@ import org.norrlab.store.AssayStore;
 import org.norrlab.store.ControlLink;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -47,8 +49,14 @@ public final class SessionAnalysis {
         public static final Options DEFAULT = new Options(0);
     }
 
+    /**
+     * @param electrolyte the catholyte's mode, the aliquots taken and, for an accumulating session, the batch amounts
+     */
     public record Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations,
-                         Options options) {
+                         Options options, ElectrolyteSummary electrolyte) {
+        public Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations, Options options) {
+            this(session, steps, calibrations, options, ElectrolyteSummary.REFRESH);
+        }
     }
 
     private final SessionStore store;
@@ -74,18 +82,48 @@ public final class SessionAnalysis {
                 gapSteps.add(event.stepIndex());
             }
         }
+        List<StoredStep> stored = store.steps(sessionId);
+        List<StoredAliquot> aliquots = store.aliquots(sessionId);
+        BatchAmounts batches = BatchAmounts.of(session, stored, all, aliquots, this::calibration);
+        List<Assay> perStep = all.stream().filter(a -> !batches.covers(a)).toList();
         List<StepAnalysis> steps = new ArrayList<>();
-        for (StoredStep step : store.steps(sessionId)) {
+        for (StoredStep step : stored) {
             if (!step.kind().equals("ca")) {
                 continue;
             }
-            steps.add(analyzeStep(session, step, all, controls, gapSteps.contains(step.index()), options));
+            steps.add(analyzeStep(session, step, perStep, batches, controls, gapSteps.contains(step.index()), options));
         }
-        return new Result(session, steps, calibrationsUsed, options);
+        return new Result(session, steps, calibrationsUsed, options, new ElectrolyteSummary(session.electrolyte(),
+                aliquots, batches.lines(), batchRows(session, batches, steps)));
     }
 
-    private StepAnalysis analyzeStep(StoredSession session, StoredStep step, List<Assay> all, List<ControlLink> controls,
-                                     boolean gapEvent, Options options) throws StoreException {
+    /** One FE over each stretch of a batch that can only be counted as a whole: charges and times summed. */
+    private static List<ElectrolyteSummary.Row> batchRows(StoredSession session, BatchAmounts batches,
+                                                          List<StepAnalysis> steps) {
+        List<ElectrolyteSummary.Row> rows = new ArrayList<>();
+        for (BatchAmounts.Stretch stretch : batches.stretches()) {
+            double coulombs = 0;
+            double seconds = 0;
+            for (StepAnalysis step : steps) {
+                if (stretch.segment().steps().contains(step.step().index())) {
+                    coulombs += step.charge().coulombs();
+                    seconds += step.durationSeconds();
+                }
+            }
+            Charge charge = new Charge(coulombs);
+            double duration = seconds;
+            Optional<FaradaicAnalysis.Outcome> outcome = stretch.segment().produced().map(n -> FaradaicAnalysis.evaluate(
+                    charge, Math.max(duration, 1e-9), session.cell().electrodeAreaCm2(),
+                    session.cell().catalystLoadingMgPerCm2(), Map.of(stretch.product(), new ProductAmount(stretch.product(),
+                            new Amount(n), stretch.segment().flags())), Map.of()));
+            rows.add(new ElectrolyteSummary.Row(stretch.batch(), stretch.product(), stretch.segment(), charge, duration,
+                    outcome));
+        }
+        return rows;
+    }
+
+    private StepAnalysis analyzeStep(StoredSession session, StoredStep step, List<Assay> all, BatchAmounts batches,
+                                     List<ControlLink> controls, boolean gapEvent, Options options) throws StoreException {
         StepTally tally = store.tally(session.id(), step.index());
         double gapLimit = GAP_INTERVALS * step.intervalSeconds();
         List<String> notes = new ArrayList<>();
@@ -123,6 +161,8 @@ public final class SessionAnalysis {
         }
         double duration = tally.lastTime();
         Map<Product, ProductAmount> amounts = amounts(session, step.index(), all);
+        amounts.putAll(batches.amounts(step.index()));
+        notes.addAll(batches.notes(step.index()));
         Map<Product, Boolean> subtracted = new EnumMap<>(Product.class);
         for (ControlLink link : controls) {
             Optional<Integer> controlStep = link.controlStepFor(step.index());
@@ -149,7 +189,7 @@ public final class SessionAnalysis {
                         entry.getKey(), control.id(), controlStep.get(), entry.getValue().amount().micromoles()));
             }
         }
-        if (amounts.isEmpty()) {
+        if (amounts.isEmpty() && batches.notes(step.index()).isEmpty()) {
             notes.add("no assay results yet: add them with 'norrlab assay add'");
         }
         double signedCoulombs = tally.coulombs(options.blankCurrentAmperes());
@@ -167,6 +207,17 @@ public final class SessionAnalysis {
         return Double.isFinite(planned) && planned > 0 ? (long) Math.floor(planned + 1e-6) : 0;
     }
 
+    /** The calibration an assay is read through, remembered for the report. */
+    private Optional<Calibration> calibration(Assay assay) throws StoreException {
+        if (assay.calibrationId().isEmpty()) {
+            return Optional.empty();
+        }
+        long id = assay.calibrationId().get();
+        Optional<Calibration> calibration = assays.calibration(id);
+        calibration.ifPresent(c -> calibrationsUsed.put(id, c));
+        return calibration;
+    }
+
     /** Amounts per product for one step of a session, replicates combined, no controls applied. */
     private Map<Product, ProductAmount> amounts(StoredSession session, int stepIndex, List<Assay> all)
             throws StoreException {
@@ -176,12 +227,7 @@ public final class SessionAnalysis {
             if (assay.stepIndex() != stepIndex) {
                 continue;
             }
-            Optional<Calibration> calibration = Optional.empty();
-            if (assay.calibrationId().isPresent()) {
-                long id = assay.calibrationId().get();
-                calibration = assays.calibration(id);
-                calibration.ifPresent(c -> calibrationsUsed.put(id, c));
-            }
+            Optional<Calibration> calibration = calibration(assay);
             byProduct.computeIfAbsent(assay.product(), p -> new ArrayList<>()).add(
                     AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
         }

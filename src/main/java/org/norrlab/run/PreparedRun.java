@@ -186,7 +186,9 @@ public final class PreparedRun {
             // The heartbeat beats from here until the last records are written, whatever the data rate.
             try (Heartbeat heartbeat = store.heartbeat(sessionId);
                  StoreWriter writer = store.writer(sessionId, wire)) {
-                List<RecordConsumer> consumers = new ArrayList<>(List.of(writer, statistics));
+                // The store gets the simulator's truth with the batch of catholyte each step ran in (a no-op elsewhere).
+                List<RecordConsumer> consumers = new ArrayList<>(List.of(new SimulatedCatholyteFollower(plan, writer),
+                        statistics));
                 consumers.addAll(viewers);
                 AcquisitionCore core = new AcquisitionCore(AcquisitionCore.DEFAULT_CAPACITY, consumers);
                 try {

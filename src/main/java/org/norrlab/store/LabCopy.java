@@ -34,16 +34,19 @@ public final class LabCopy implements AutoCloseable {
     public static final int COPY_CHUNK_ROWS = 20_000;
     static final List<String> SESSION_COLUMNS = List.of("created_utc", "started_utc", "ended_utc", "status", "status_reason",
             "protocol_name", "protocol_file", "protocol_text", "cell_json", "instrument_json", "run_options_json",
-            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc");
+            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc", "electrolyte");
     static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
             "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
             "sample_count", "outcome", "lag_ms", "cycle", "cycles", "block", "batch");
+    static final List<String> ALIQUOT_COLUMNS = List.of("after_step", "volume_ml", "replaced", "taken_by", "created_utc",
+            "note");
     static final List<String> EVENT_COLUMNS = List.of("step_index", "t_s", "wall_utc", "kind", "message", "values_json");
     static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
             "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
     static final List<String> WIRE_COLUMNS = List.of("seq", "t_s", "direction", "bytes");
     /** The tables that hold a session's rows, children first. */
-    private static final List<String> SESSION_TABLES = List.of("samples", "wire", "step_tallies", "events", "steps");
+    private static final List<String> SESSION_TABLES = List.of("samples", "wire", "step_tallies", "events", "aliquots",
+            "steps");
 
     static final List<String> CALIBRATION_COLUMNS = List.of("created_utc", "operator", "note", "product", "method",
             "wavelength_nm", "unit", "source_file", "standards_json", "blanks_json", "accepted_poor_fit");
@@ -306,6 +309,7 @@ public final class LabCopy implements AutoCloseable {
         }
         copyRows(bench, lab, "steps", STEP_COLUMNS, s.id, labId);
         copyRows(bench, lab, "events", EVENT_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "aliquots", ALIQUOT_COLUMNS, s.id, labId);
         copyRows(bench, lab, "step_tallies", TALLY_COLUMNS, s.id, labId);
         copyRows(bench, lab, "wire", WIRE_COLUMNS, s.id, labId);
         copySamples(bench, lab, s.id, labId, samplesSent);

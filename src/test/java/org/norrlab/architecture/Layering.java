@@ -54,7 +54,7 @@ final class Layering {
             place("importer", 5, TOP, "config", "core", "electrochem", "protocol", "store"),
             place("labdata", 5, "analysis", "config", "core", "driver", "electrochem", "store"),
             place("figures", 5),
-            place("report", 5, "analysis", "core", "electrochem", "figures", "store"),
+            place("report", 5, "analysis", "core", "electrochem", "figures", "plan", "store"),
             place("sync", 5, "store"),
             place("bench", 5, "acquisition", "config", "core", "driver", "importer", "protocol", "report", "run", "scheduler",
                     "store", "trace"),

@@ -9,7 +9,9 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.testing.Fixtures;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +55,50 @@ class SimulatedAssaysCliTest {
                 // FE = 5 F n / Q from the printed numbers (rounding of n and Q only).
                 assertThat(fe).isCloseTo(5 * 96485 * micromol * 1e-6 / charge * 100, within(fe * 0.002));
             }
+        }
+    }
+
+    @Test
+    void inAnAccumulatingBatchEachAssayIsTheBatchsConcentrationAfterItsStep() throws Exception {
+        Path protocol = temp.resolve("accumulate.yaml");
+        Files.writeString(protocol, """
+                electrolyte: accumulate
+                steps:
+                  - sweep:
+                      potentials: [-0.4 V vs RHE, -0.5 V vs RHE, -0.6 V vs RHE]
+                      duration: 20 s
+                      interval: 100 ms
+                      aliquot: {volume: 1 mL}
+                """);
+        Path db = temp.resolve("accumulate.db");
+        CliRunner.Result run = CliRunner.norrlab("run", protocol.toString(), "--home", Fixtures.HOME.toString(),
+                "--db", db.toString(), "--speed", "max", "--no-progress", "--simulate-assays");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Simulated NH3 assays of the accumulating catholyte after each CA step");
+
+        try (SessionStore store = SessionStore.open(db)) {
+            List<ProductTally> made = new ArrayList<>();
+            List<Double> assayed = store.assays().assays(1).stream().map(a -> a.value().value()).toList();
+            assertThat(assayed).hasSize(3);
+            for (StoredEvent truthEvent : store.events(1)) {
+                if (truthEvent.event().kind() == EventKind.SIMULATOR_TRUTH) {
+                    made.add(ProductTally.fromValues(truthEvent.event().values()));
+                }
+            }
+            // What is in the 35 mL cell after each step, each 1 mL aliquot (not replaced) taking 1/V of it:
+            // after step 1: n1 in 35 mL; after step 2: n1·34/35 + n2 in 34 mL; after step 3: (that)·33/34 + n3 in 33 mL.
+            double n1 = made.get(0).nh3Mol();
+            double n2 = made.get(1).nh3Mol();
+            double n3 = made.get(2).nh3Mol();
+            double[] molPerMl = {n1 / 35, (n1 * 34 / 35 + n2) / 34, ((n1 * 34 / 35 + n2) * 33 / 34 + n3) / 33};
+            for (int k = 0; k < 3; k++) {
+                double microgramNPerMl = molPerMl[k] * 14.007 * 1e6;
+                // 1 % reading scatter: within 4 sigma of the batch's concentration.
+                assertThat(assayed.get(k)).as("assay after step %d", k + 1)
+                        .isCloseTo(microgramNPerMl, within(4 * 0.01 * microgramNPerMl));
+            }
+            // The batch's concentration after step 3 is not step 3's own NH3 in fresh electrolyte.
+            assertThat(assayed.get(2)).isGreaterThan(n3 / 35 * 14.007 * 1e6 * 1.1);
         }
     }
 
