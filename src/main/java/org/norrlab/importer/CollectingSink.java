@@ -1,6 +1,7 @@
 package org.norrlab.importer;
 
 import org.norrlab.core.Sample;
+import org.norrlab.store.StoredAliquot;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ public final class CollectingSink implements ImportSink {
     private FileFacts facts;
     private final List<ImportedSession.Step> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<StoredAliquot> aliquots = new ArrayList<>();
     private StepFacts open;
     private List<Sample> samples;
 
@@ -52,6 +54,16 @@ public final class CollectingSink implements ImportSink {
     @Override
     public void note(String text) {
         notes.add(text);
+    }
+
+    @Override
+    public void aliquot(StoredAliquot aliquot) {
+        aliquots.add(aliquot);
+    }
+
+    /** The aliquots the file lists (a norrlab export), in its order. */
+    public List<StoredAliquot> aliquots() {
+        return List.copyOf(aliquots);
     }
 
     public ImportedSession session() {

@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.store.StoredAliquot;
+
 import org.norrlab.core.Sample;
 
 /**
@@ -26,4 +28,13 @@ public interface ImportSink {
      * an assumption the file states): stored with the session and printed by {@code import}.
      */
     void note(String text) throws ImportException;
+
+    /**
+     * An aliquot a norrlab export lists as taken out of the session's catholyte; stored with the session. Only the
+     * norrlab formats list aliquots, so a sink for other files may leave this out: it refuses rather than drop one.
+     */
+    default void aliquot(StoredAliquot aliquot) throws ImportException {
+        throw new IllegalStateException("this import keeps no aliquots, but the file lists one (after step "
+                + aliquot.afterStep() + ")");
+    }
 }

@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.store.StoredAliquot;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.norrlab.config.Potential;
@@ -12,6 +14,7 @@ import org.norrlab.electrochem.ReferenceElectrode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,11 @@ public final class JsonLinesImporter implements Importer {
                         }
                         sink.file(facts(file, number, node));
                         sessionRead = true;
+                        if (node.path("electrolyte").asText("refresh").equals("accumulate")) {
+                            sink.note(file.getFileName() + ":" + number + ": the session accumulated its catholyte over"
+                                    + " several steps; an import knows no batches, so it is analysed as if every CA step"
+                                    + " had fresh electrolyte (its aliquots are kept)");
+                        }
                     }
                     case "step" -> {
                         if (next > 0) {
@@ -112,8 +120,9 @@ public final class JsonLinesImporter implements Importer {
                     }
                     case "event" -> {
                     }
+                    case "aliquot" -> sink.aliquot(aliquot(file, number, node));
                     default -> throw new ImportException(file, number, "has type '" + type
-                            + "'; expected session, step, sample or event");
+                            + "'; expected session, step, sample, event or aliquot");
                 }
             }
         }
@@ -162,6 +171,17 @@ public final class JsonLinesImporter implements Importer {
                     c.path("catalyst_loading_mg_cm2").asDouble(), c.path("electrolyte_volume_mL").asDouble());
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, line, "field 'cell': " + e.getMessage());
+        }
+    }
+
+    private static StoredAliquot aliquot(Path file, int number, JsonNode node) throws ImportException {
+        try {
+            return StoredAliquot.written(node.path("after_step").asInt(), node.path("volume_mL").asDouble(),
+                    node.path("replaced").asBoolean(), node.path("taken_by").asText(),
+                    Instant.parse(node.path("created_utc").asText()), node.path("note").asText(""));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new ImportException(file, number, "an aliquot line needs after_step, volume_mL > 0, replaced, taken_by"
+                    + " (operator or autosampler) and created_utc: " + e.getMessage());
         }
     }
 }

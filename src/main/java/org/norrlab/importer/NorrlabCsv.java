@@ -5,8 +5,10 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
+import org.norrlab.store.StoredAliquot;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,8 @@ final class NorrlabCsv {
     /** What SessionExporter.contextText appends to a step line: its repeat cycle, then its electrolyte batch. */
     private static final Pattern CONTEXT = Pattern.compile(
             "; cycle (\\d{1,9}) of (\\d{1,9}) of repeat block '(.*?)'(?:; electrolyte batch (\\d{1,9}))?$|; electrolyte batch (\\d{1,9})$");
+    private static final Pattern ALIQUOT = Pattern.compile("# aliquot: after step (\\d+), (\\S+) mL, (replaced|not replaced),"
+            + " taken by (operator|autosampler), at (\\S+?)(?:; (.*))?");
     private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
     private static final Pattern CELL = Pattern.compile("# pH: (\\S+); temperature: (\\S+) C; electrode area: (\\S+) cm2;"
             + " catalyst loading: (\\S+) mg/cm2; electrolyte volume: (\\S+) mL");
@@ -58,6 +62,8 @@ final class NorrlabCsv {
         ReferenceElectrode electrode = null;
         double[] cell = null;
         String columns = null;
+        List<StoredAliquot> aliquots = new ArrayList<>();
+        boolean accumulated = false;
         for (String line = lines.next(); line != null; line = lines.next()) {
             if (!line.startsWith("#")) {
                 columns = line;
@@ -82,6 +88,22 @@ final class NorrlabCsv {
                 for (int i = 0; i < cell.length; i++) {
                     cell[i] = VendorText.parse(values.group(i + 1), file, number, CELL_FIELDS[i]);
                 }
+            } else if (line.startsWith("# aliquot: ")) {
+                Matcher aliquot = ALIQUOT.matcher(line);
+                try {
+                    if (!aliquot.matches()) {
+                        throw new IllegalArgumentException("expected '# aliquot: after step N, V mL, replaced|not replaced,"
+                                + " taken by operator|autosampler, at TIME[; note]'");
+                    }
+                    aliquots.add(StoredAliquot.written(Integer.parseInt(aliquot.group(1)),
+                            VendorText.parse(aliquot.group(2), file, number, "aliquot volume"),
+                            aliquot.group(3).equals("replaced"), aliquot.group(4), Instant.parse(aliquot.group(5)),
+                            aliquot.group(6) == null ? "" : aliquot.group(6)));
+                } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+                    throw new ImportException(file, number, "an aliquot line of the header: " + e.getMessage());
+                }
+            } else if (line.equals("# electrolyte: accumulate")) {
+                accumulated = true;
             } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {
                 metadata.put(line.substring(2, line.indexOf(':')), line.substring(line.indexOf(':') + 2));
             }
@@ -103,6 +125,13 @@ final class NorrlabCsv {
         sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
                 new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
                 StatedCell.all(settings, "file: norrlab export header")));
+        for (StoredAliquot aliquot : aliquots) {
+            sink.aliquot(aliquot);
+        }
+        if (accumulated) {
+            sink.note(file.getFileName() + ": the session accumulated its catholyte over several steps; an import knows"
+                    + " no batches, so it is analysed as if every CA step had fresh electrolyte (its aliquots are kept)");
+        }
         new NorrlabCsv(file, sink, steps).rows(lines);
     }
 

@@ -4,6 +4,7 @@ import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.ImportWriter;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
@@ -25,6 +26,7 @@ import java.util.function.Function;
  * and that step have passed the checks.
  */
 final class SessionSink implements ImportSink {
+    private final List<StoredAliquot> aliquots = new ArrayList<>();
     /** Two set potentials closer than this (in volts) are the same one written twice. */
     private static final double SAME_POTENTIAL_VOLTS = 0.5e-3;
     /** A CA step whose measured potential is on average further than this (in volts) from its set potential is named. */
@@ -201,6 +203,11 @@ final class SessionSink implements ImportSink {
         }
     }
 
+    @Override
+    public void aliquot(StoredAliquot aliquot) {
+        aliquots.add(aliquot);
+    }
+
     void endFile() throws ImportException {
         if (facts == null) {
             throw new ImportException(file, 0, "the importer read no facts from the file (a fault in norrlab)");
@@ -224,6 +231,9 @@ final class SessionSink implements ImportSink {
             writer.close();
         } catch (StoreFailure e) {
             throw e.getCause();
+        }
+        for (StoredAliquot aliquot : aliquots) {
+            store.addAliquot(writer.sessionId(), aliquot);
         }
         return new ImportSummary(writer.sessionId(), files, cell, stated.sources(siteSource), steps, notes);
     }

@@ -9,6 +9,7 @@ import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -79,6 +80,12 @@ public final class SessionExporter {
         out.printf(Locale.ROOT, "# pH: %s; temperature: %s C; electrode area: %s cm2; catalyst loading: %s mg/cm2;"
                         + " electrolyte volume: %s mL%n", cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
                 cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+        out.println("# electrolyte: " + session.electrolyte().written());
+        for (StoredAliquot aliquot : store.aliquots(session.id())) {
+            out.printf(Locale.ROOT, "# aliquot: after step %d, %s mL, %s, taken by %s, at %s%s%n", aliquot.afterStep(),
+                    number(aliquot.volumeMl()), aliquot.replaced() ? "replaced" : "not replaced", aliquot.takenBy().written(),
+                    aliquot.created(), aliquot.note().isEmpty() ? "" : "; " + aliquot.note().replace('\n', ' '));
+        }
         out.println("# E vs RHE = E vs RE + " + String.format(Locale.ROOT, "%.4f", cell.rheScale().offsetVolts()) + " V");
         List<StoredStep> steps = store.steps(session.id());
         for (StoredStep step : steps) {
@@ -269,6 +276,7 @@ public final class SessionExporter {
             json.writeStringField("protocol_text", session.protocolText());
             json.writeStringField("started_utc", session.started().toString());
             json.writeStringField("software_version", session.softwareVersion());
+            json.writeStringField("electrolyte", session.electrolyte().written());
             writeCell(json, session.cell());
             writeInstrument(json, session.instrument());
             json.writeEndObject();
@@ -311,6 +319,17 @@ public final class SessionExporter {
                 json.writeNumberField("t_s", stored.event().timeSeconds());
                 json.writeStringField("kind", stored.event().kind().name());
                 json.writeStringField("message", stored.event().message());
+                json.writeEndObject();
+            }
+            for (StoredAliquot aliquot : store.aliquots(session.id())) {
+                json.writeStartObject();
+                json.writeStringField("type", "aliquot");
+                json.writeNumberField("after_step", aliquot.afterStep());
+                json.writeNumberField("volume_mL", aliquot.volumeMl());
+                json.writeBooleanField("replaced", aliquot.replaced());
+                json.writeStringField("taken_by", aliquot.takenBy().written());
+                json.writeStringField("created_utc", aliquot.created().toString());
+                json.writeStringField("note", aliquot.note());
                 json.writeEndObject();
             }
             json.writeRaw('\n');

@@ -30,6 +30,12 @@ public record StoredAliquot(long id, int afterStep, double volumeMl, boolean rep
                 "by_autosampler", takenBy == Electrolyte.TakenBy.AUTOSAMPLER ? 1.0 : 0.0));
     }
 
+    /** An aliquot as an export writes it, {@code takenBy} as written ("operator", "autosampler"). */
+    public static StoredAliquot written(int afterStep, double volumeMl, boolean replaced, String takenBy, Instant created,
+                                        String note) {
+        return new StoredAliquot(0, afterStep, volumeMl, replaced, Electrolyte.TakenBy.ofWritten(takenBy), created, note);
+    }
+
     /** The aliquot an ALIQUOT event stands for. */
     static StoredAliquot ofEvent(Event event, Instant wallTime) {
         java.util.Map<String, Double> v = event.values();
