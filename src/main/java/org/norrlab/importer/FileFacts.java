@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record FileFacts(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
                         StatedCell cell) {
+    /**
+     * The metadata key by which norrlab's own exports say the session accumulated its catholyte ("accumulate"); with
+     * the steps' batches, which those exports also keep, the imported session is analysed per batch as the original.
+     */
+    public static final String ELECTROLYTE = "electrolyte";
+
     public FileFacts {
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(technique, "technique");

@@ -76,11 +76,6 @@ public final class JsonLinesImporter implements Importer {
                         }
                         sink.file(facts(file, number, node));
                         sessionRead = true;
-                        if (node.path("electrolyte").asText("refresh").equals("accumulate")) {
-                            sink.note(file.getFileName() + ":" + number + ": the session accumulated its catholyte over"
-                                    + " several steps; an import knows no batches, so it is analysed as if every CA step"
-                                    + " had fresh electrolyte (its aliquots are kept)");
-                        }
                     }
                     case "step" -> {
                         if (next > 0) {
@@ -157,7 +152,10 @@ public final class JsonLinesImporter implements Importer {
         JsonNode i = session.path("instrument");
         return new FileFacts(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
                 i.path("family").asText(), i.path("model").asText(), i.path("firmware").asText(), i.path("serial_number").asText()),
-                Map.of("exported_session", session.path("id").asText()), StatedCell.all(cell, "file: norrlab export header"));
+                session.path("electrolyte").asText("refresh").equals("accumulate")
+                        ? Map.of("exported_session", session.path("id").asText(), FileFacts.ELECTROLYTE, "accumulate")
+                        : Map.of("exported_session", session.path("id").asText()),
+                StatedCell.all(cell, "file: norrlab export header"));
     }
 
     private static CellSettings cell(Path file, int line, JsonNode c) throws ImportException {

@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.SampleFlag;
@@ -122,15 +123,14 @@ final class NorrlabCsv {
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, 0, "the header's cell: " + e.getMessage());
         }
+        if (accumulated) {
+            metadata.put(FileFacts.ELECTROLYTE, Electrolyte.Mode.ACCUMULATE.written());
+        }
         sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
                 new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
                 StatedCell.all(settings, "file: norrlab export header")));
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
-        }
-        if (accumulated) {
-            sink.note(file.getFileName() + ": the session accumulated its catholyte over several steps; an import knows"
-                    + " no batches, so it is analysed as if every CA step had fresh electrolyte (its aliquots are kept)");
         }
         new NorrlabCsv(file, sink, steps).rows(lines);
     }

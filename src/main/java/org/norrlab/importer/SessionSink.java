@@ -4,6 +4,7 @@ import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.ImportWriter;
 import org.norrlab.store.NewSession;
@@ -262,7 +263,9 @@ final class SessionSink implements ImportSink {
                     .toList()));
         }
         writer = store.beginImport(new NewSession(firstFacts.technique(), files.get(0).file().toString(), "", cell,
-                firstFacts.instrument(), recorded, Version.current(), Instant.now()));
+                firstFacts.instrument(), recorded, Version.current(), Instant.now(), Map.of(), Optional.empty(),
+                Optional.empty(), "accumulate".equals(firstFacts.metadata().get(FileFacts.ELECTROLYTE))
+                        ? Electrolyte.Mode.ACCUMULATE : Electrolyte.Mode.REFRESH));
     }
 
     private void flushNotes() {
