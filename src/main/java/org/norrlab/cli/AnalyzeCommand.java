@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
+import org.norrlab.report.PlaceText;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
@@ -105,9 +106,12 @@ final class AnalyzeCommand implements Callable<Integer> {
                         ResultText.flagged(product, product.amount().amount().moles(), 1e6, 4),
                         ResultText.flagged(product, product.faradaicEfficiency(), 100, 2),
                         product.controlSubtracted() ? ", control subtracted" : "", flags.isEmpty() ? "" : " [" + flags + "]");
+                PlaceText.parts(product.amount()).ifPresent(parts -> out.printf(Locale.ROOT, "step %d %s: %s%n",
+                        step.step().index(), product.product(), parts));
             }
             step.notes().forEach(note -> out.printf(Locale.ROOT, "step %d: %s%n", step.step().index(), note));
         }
+        result.correctionNotes().forEach(out::println);
         result.calibrations().values().forEach(c -> {
             var fit = c.fit();
             out.printf(Locale.ROOT, "calibration %d: %s %s at %.0f nm, %s; slope %.5g ± %.2g AU per %s, R² %.5f,"

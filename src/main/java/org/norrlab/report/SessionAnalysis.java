@@ -16,6 +16,7 @@ import org.norrlab.store.AssayStore;
 import org.norrlab.store.ControlLink;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredCorrection;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -46,8 +47,25 @@ public final class SessionAnalysis {
         public static final Options DEFAULT = new Options(0);
     }
 
+    /**
+     * @param session     the session with its corrected cell values (see {@link Corrections})
+     * @param corrections the session's audit trail: what was corrected after the run, by whom, when and why
+     */
     public record Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations,
-                         Options options) {
+                         Options options, List<StoredCorrection> corrections) {
+        public Result {
+            corrections = List.copyOf(corrections);
+        }
+
+        public Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations,
+                      Options options) {
+            this(session, steps, calibrations, options, List.of());
+        }
+
+        /** One note per correction applied, for the table and the report. */
+        public List<String> correctionNotes() {
+            return corrections.stream().map(c -> "corrected: " + c.describe()).toList();
+        }
     }
 
     private final SessionStore store;
@@ -64,8 +82,9 @@ public final class SessionAnalysis {
     }
 
     private Result run(long sessionId, Options options) throws StoreException {
-        StoredSession session = store.existingSession(sessionId);
-        List<Assay> all = assays.assays(sessionId);
+        Corrections corrected = Corrections.read(store, sessionId);
+        StoredSession session = corrected.session();
+        List<Assay> all = assays.currentAssays(sessionId);
         List<ControlLink> controls = assays.controls(sessionId);
         Set<Integer> gapSteps = new java.util.HashSet<>();
         for (StoredEvent event : store.events(sessionId)) {
@@ -74,13 +93,13 @@ public final class SessionAnalysis {
             }
         }
         List<StepAnalysis> steps = new ArrayList<>();
-        for (StoredStep step : store.steps(sessionId)) {
+        for (StoredStep step : corrected.steps()) {
             if (!step.kind().equals("ca")) {
                 continue;
             }
             steps.add(analyzeStep(session, step, all, controls, gapSteps.contains(step.index()), options));
         }
-        return new Result(session, steps, calibrationsUsed, options);
+        return new Result(session, steps, calibrationsUsed, options, corrected.trail());
     }
 
     private StepAnalysis analyzeStep(StoredSession session, StoredStep step, List<Assay> all, List<ControlLink> controls,
@@ -130,7 +149,7 @@ public final class SessionAnalysis {
             }
             StoredSession control = store.session(link.controlSessionId()).orElseThrow(() -> new StoreException(
                     "control session " + link.controlSessionId() + " is not in " + store.location()));
-            Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.assays(control.id()));
+            Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.currentAssays(control.id()));
             for (Map.Entry<Product, ProductAmount> entry : blank.entrySet()) {
                 ProductAmount sample = amounts.get(entry.getKey());
                 if (sample == null || subtracted.containsKey(entry.getKey())) {
@@ -142,7 +161,7 @@ public final class SessionAnalysis {
                 if (net.moles().value() < 0) {
                     flags.add(AssayFlag.NEGATIVE_AFTER_CONTROL);
                 }
-                amounts.put(entry.getKey(), new ProductAmount(entry.getKey(), net, flags));
+                amounts.put(entry.getKey(), new ProductAmount(entry.getKey(), net, flags, sample.parts()));
                 subtracted.put(entry.getKey(), true);
                 notes.add(String.format(Locale.ROOT, "%s of control session %d step %d subtracted (%.4g µmol)",
                         entry.getKey(), control.id(), controlStep.get(), entry.getValue().amount().micromoles()));
@@ -164,10 +183,13 @@ public final class SessionAnalysis {
         return Double.isFinite(planned) && planned > 0 ? (long) Math.floor(planned + 1e-6) : 0;
     }
 
-    /** Amounts per product for one step of a session, replicates combined, no controls applied. */
+    /**
+     * Amounts per product for one step of a session, no controls applied: replicates of a place averaged, places
+     * summed ({@link AssayConversion#combineByPlace}).
+     */
     private Map<Product, ProductAmount> amounts(StoredSession session, int stepIndex, List<Assay> all)
             throws StoreException {
-        Map<Product, List<ProductAmount>> byProduct = new LinkedHashMap<>();
+        Map<Product, Map<Assay.Place, List<ProductAmount>>> byProduct = new LinkedHashMap<>();
         Measure cellVolume = Measure.relative(session.cell().electrolyteVolumeMl(), Assay.DEFAULT_VOLUME_RELATIVE_SIGMA);
         for (Assay assay : all) {
             if (assay.stepIndex() != stepIndex) {
@@ -179,11 +201,12 @@ public final class SessionAnalysis {
                 calibration = assays.calibration(id);
                 calibration.ifPresent(c -> calibrationsUsed.put(id, c));
             }
-            byProduct.computeIfAbsent(assay.product(), p -> new ArrayList<>()).add(
-                    AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
+            byProduct.computeIfAbsent(assay.product(), p -> new EnumMap<>(Assay.Place.class))
+                    .computeIfAbsent(assay.place(), p -> new ArrayList<>())
+                    .add(AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
         }
         Map<Product, ProductAmount> combined = new EnumMap<>(Product.class);
-        byProduct.forEach((product, list) -> combined.put(product, AssayConversion.combine(list)));
+        byProduct.forEach((product, places) -> combined.put(product, AssayConversion.combineByPlace(places)));
         return combined;
     }
 }
