@@ -19,9 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list, correct, remove.",
+@Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list, correct, remove, and the history of corrections.",
         subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class,
-                AssayCorrectionCommands.Correct.class, AssayCorrectionCommands.Remove.class})
+                AssayCorrectionCommands.Correct.class, AssayCorrectionCommands.Remove.class, HistoryCommand.class})
 final class AssayCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code assay correct} and {@code assay remove}: an assay is never changed in place. A correction stores a new assay
  * that supersedes the old one, a removal takes it out of the analysis; both keep the old row and write the trail
- * (who, when, old → new, why) that {@code norrlab corrections SESSION} lists.
+ * (who, when, old → new, why) that {@code norrlab assay history SESSION} lists.
  */
 final class AssayCorrectionCommands {
     private AssayCorrectionCommands() {
@@ -43,7 +43,7 @@ final class AssayCorrectionCommands {
 
     @Command(name = "correct", mixinStandardHelpOptions = true, description = {
             "Corrects an assay: stores the corrected values as a new assay that supersedes it, and keeps the old one.",
-            "Give the values that change (the others are kept) and --reason; 'norrlab corrections SESSION' lists the trail."})
+            "Give the values that change (the others are kept) and --reason; 'norrlab assay history SESSION' lists the trail."})
     static final class Correct implements Callable<Integer> {
         @Spec
         CommandSpec spec;

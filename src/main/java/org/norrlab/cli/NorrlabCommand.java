@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class, CalibCommand.class, AssayCommand.class, ControlCommand.class,
                 AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
                 BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, GuiCommand.class, SyncCommand.class,
-                SessionCommand.class, CorrectionsCommand.class})
+                SessionCommand.class})
 public final class NorrlabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

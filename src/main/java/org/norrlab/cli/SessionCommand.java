@@ -35,7 +35,7 @@ final class SessionCommand implements Runnable {
     @Command(name = "correct", mixinStandardHelpOptions = true, description = {
             "Corrects a session's cell values after the run, with a reason; the values the run recorded are kept.",
             "analyze uses the latest values (potentials vs RHE follow a corrected pH or reference electrode) and says so;",
-            "'norrlab corrections SESSION' lists the trail."})
+            "'norrlab assay history SESSION' lists the trail."})
     static final class Correct implements Callable<Integer> {
         @Spec
         CommandSpec spec;

@@ -31,12 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Issue 19, part D: places of an assay are summed, replicates averaged; corrections are what the analysis uses. */
-class PlacesAndCorrectionsTest {
+public class PlacesAndCorrectionsTest {
     @TempDir
     Path temp;
 
     /** One CA step of 100 s at 1 s, 10 mA (Q = 1 C), at -0.5 V vs RHE = -1.111 V vs Ag/AgCl sat. at pH 7. */
-    static long session(SessionStore store) throws Exception {
+    public static long session(SessionStore store) throws Exception {
         long id = store.createSession(new NewSession("hand", "hand.yaml", "", Fixtures.cellAtPh7(),
                 new InstrumentIdentity("sim", "sim", "m", "f", "s"), Map.of(), "test", Instant.now()));
         PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new Potential(-0.5, Potential.Scale.RHE), -0.5, -1.111,

@@ -12,9 +12,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "corrections", mixinStandardHelpOptions = true,
-        description = "Lists what was corrected in a session after its run: what, old and new value, why, who and when.")
-final class CorrectionsCommand implements Callable<Integer> {
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Lists what was corrected in a session after its run (its assays and its cell values): what, old and"
+                + " new value, why, who and when.")
+final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
     @Mixin
