@@ -1,6 +1,7 @@
 package org.norrlab.importer;
 
 import org.norrlab.core.Sample;
+import org.norrlab.store.StoredCorrection;
 
 /**
  * Where an importer hands on what it reads, as it reads it: the file's facts once, first; then each step's facts,
@@ -26,4 +27,11 @@ public interface ImportSink {
      * an assumption the file states): stored with the session and printed by {@code import}.
      */
     void note(String text) throws ImportException;
+
+    /**
+     * A line of the session's audit trail (a norrlab export only), kept with the session. Other sinks have no session
+     * to keep it with and ignore it.
+     */
+    default void correction(StoredCorrection correction) throws ImportException {
+    }
 }

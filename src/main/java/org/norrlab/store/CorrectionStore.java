@@ -122,20 +122,16 @@ public final class CorrectionStore {
     }
 
     /**
-     * Writes a correction that came with an export (import): the assays it names are named by uid and need not be in
-     * this store. A correction already here (same uid) is not written twice.
+     * Writes a correction that came with an export into the imported session, inside the import's transaction when
+     * there is one (the connection is the importer's). It gets a uid of its own, as the imported session does: the
+     * same export imported twice makes two sessions, each with its trail. The assays it names are named by uid and
+     * need not be in this store.
      */
-    public boolean addImported(long sessionId, StoredCorrection c) throws StoreException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM corrections WHERE uid = ?")) {
-            ps.setString(1, c.uid());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+    public void addImported(long sessionId, StoredCorrection c) throws StoreException {
+        try {
             insert(sessionId, c.assayUid().orElse(null), c.replacementUid().orElse(null),
-                    new Change(c.field(), c.oldValue(), c.newValue()), c.reason(), c.operator(), c.created(), c.uid());
-            return true;
+                    new Change(c.field(), c.oldValue(), c.newValue()), c.reason(), c.operator(), c.created(),
+                    SessionStore.newUid());
         } catch (SQLException e) {
             throw new StoreException("cannot store a correction of session " + sessionId + " in " + location + ": "
                     + e.getMessage(), e);

@@ -93,4 +93,24 @@ class CorrectionsCliTest {
                     .isEqualTo(ok(db, "analyze", "1").out()).contains("electrode 0.500 cm²");
         }
     }
+
+    @Test
+    void theTrailGoesAlongWithAnExportAndItsImport() throws Exception {
+        Path db = bench();
+        correct(db);
+        Path file = temp.resolve("s1.jsonl");
+        ok(db, "export", "1", "--format", "jsonl", "-o", file.toString());
+        Path elsewhere = temp.resolve("elsewhere.db");
+        ok(elsewhere, "import", file.toString());
+        // The imported session has the recorded cell (pH 7) with the trail laid over it: E_RHE at pH 8 as on the bench.
+        String imported = ok(elsewhere, "analyze", "1").out();
+        assertThat(imported).contains("-0.441  100.0").contains("corrected: session ph 7 → 8, by bo, ")
+                .contains(": pH re-measured");
+        String trail = ok(elsewhere, "assay", "history", "1").out();
+        assertThat(trail.lines().count()).isEqualTo(2 + 3);     // header, rule, three corrections
+        assertThat(trail).contains("typo: 0.13 for 0.12").contains("anolyte vial mislabelled").contains("pH re-measured");
+        // Imported twice, each session keeps a trail of its own.
+        ok(elsewhere, "import", file.toString());
+        assertThat(ok(elsewhere, "assay", "history", "2").out()).isEqualTo(trail);
+    }
 }
