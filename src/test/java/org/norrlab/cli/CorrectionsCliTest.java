@@ -67,6 +67,9 @@ class CorrectionsCliTest {
                 .contains("step 1 NH3: found in catholyte 0.1100 ± 0.0100 + acid_trap 0.03000 ± 0.00100 µmol")
                 .contains("-0.441  100.0").contains("corrected: session ph 7 → 8, by bo, ")
                 .contains("corrected: assay 4 removed (was NH3, step 1, anolyte: amount 9.0 umol), by ana, ");
+        // show gives the corrected cell, E vs RHE on its scale (E vs RE as applied) and the trail
+        assertThat(ok(db, "show", "1").out()).contains("pH 8.00").contains("-0.441").contains("-1.111")
+                .contains("Corrected: session ph 7 → 8, by bo, ");
         String json = ok(db, "analyze", "1", "--format", "json").out();
         assertThat(json).contains("\"acid_trap\"").contains("\"what\" : \"session ph\"").contains("\"pH\" : 8.0");
     }
