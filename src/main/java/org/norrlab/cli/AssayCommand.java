@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list, correct, remove, and the history of corrections.",
+@Command(name = "assay", mixinStandardHelpOptions = true,
+        description = "Product measurements of a session's steps: add, import, list, correct, remove, and the history"
+                + " of corrections.",
         subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class,
                 AssayCorrectionCommands.Correct.class, AssayCorrectionCommands.Remove.class, HistoryCommand.class})
 final class AssayCommand implements Runnable {
@@ -77,7 +79,8 @@ final class AssayCommand implements Runnable {
         public Integer call() throws Exception {
             Assay.Place where = gc != null ? Assay.Place.GAS : Assay.Place.parse(place);
             if (gc != null && !place.equals("catholyte") && Assay.Place.parse(place) != Assay.Place.GAS) {
-                throw new BadInputException("--place " + place + ": a GC reading measures the outlet gas, its place is gas");
+                throw new BadInputException("--place " + place + ": a GC reading measures the outlet gas, its place is"
+                        + " gas");
             }
             AssayEntry entry = new AssayEntry(step, product, Optional.ofNullable(absorbance), Optional.ofNullable(calibration),
                     dilution, Optional.ofNullable(concentration), Optional.ofNullable(amount), Optional.ofNullable(gc),
@@ -93,7 +96,8 @@ final class AssayCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
             "Adds many measurements from a CSV; nothing is stored unless every row is valid.",
-            "Columns: step (required), product, absorbance, calibration, dilution, concentration, amount, volume, note;",
+            "Columns: step (required), product, absorbance, calibration, dilution, concentration, amount, volume, note,",
+            "place (catholyte, anolyte, acid_trap or gas; catholyte when empty);",
             "each row fills one of absorbance (+ calibration), concentration or amount."})
     static final class Import implements Callable<Integer> {
         @Spec
@@ -134,7 +138,8 @@ final class AssayCommand implements Runnable {
                         "dilution", "volume (mL)", "note", "state");
                 Map<Long, String> states = AssayCorrectionCommands.states(store.corrections().corrections(sessionId));
                 for (Assay a : store.assays().assays(sessionId)) {
-                    table.row(String.valueOf(a.id()), String.valueOf(a.stepIndex()), a.product().name(), a.place().written(),
+                    table.row(String.valueOf(a.id()), String.valueOf(a.stepIndex()), a.product().name(),
+                            a.place().written(),
                             a.kind().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.6g", a.value().value()),
                             a.unit(), a.calibrationId().map(String::valueOf).orElse("—"),
                             String.format(Locale.ROOT, "%.4g", a.dilution()),

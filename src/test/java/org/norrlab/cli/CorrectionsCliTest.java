@@ -116,4 +116,20 @@ class CorrectionsCliTest {
         ok(elsewhere, "import", file.toString());
         assertThat(ok(elsewhere, "assay", "history", "2").out()).isEqualTo(trail);
     }
+
+    @Test
+    void anAssayFileSaysWhereEachProductWasFound() throws Exception {
+        Path db = bench();
+        Path csv = java.nio.file.Files.writeString(temp.resolve("assays.csv"),
+                "step,amount,place\n1,0.10 umol,catholyte\n1,0.03 umol,acid trap\n1,0.02 umol,\n");
+        ok(db, "assay", "import", "1", csv.toString());
+        // catholyte (0.10 + 0.02)/2 = 0.06 µmol (σ = s/√2 = 0.0566/1.414 = 0.04), plus 0.03 µmol from the acid trap = 0.09 µmol
+        assertThat(ok(db, "analyze", "1").out()).contains("step 1 NH3: n = 0.0900 ± 0.0400 µmol")
+                .contains("found in catholyte 0.06000 ± 0.0400 + acid_trap 0.03000 ± 0.00 µmol");
+        Path bad = java.nio.file.Files.writeString(temp.resolve("bad.csv"), "step,amount,place\n1,0.10 umol,sink\n");
+        CliRunner.Result refused = CliRunner.norrlabOn(db, "assay", "import", "1", bad.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("bad.csv:2").contains("'sink' is not a place an assay can come from; allowed:"
+                + " catholyte, anolyte, acid_trap, gas");
+    }
 }
