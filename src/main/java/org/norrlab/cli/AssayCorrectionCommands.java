@@ -102,9 +102,7 @@ final class AssayCorrectionCommands {
                         Optional.ofNullable(volume).or(() -> old.volumeMl().map(v -> written(v, "mL"))),
                         operator, Optional.ofNullable(note).orElse(old.note()));
                 Assay fresh = entry.toAssay(store, sessionId);
-                Assay corrected = fresh.at(fresh.kind() == Assay.Kind.GC ? Assay.Place.GAS
-                        : place != null ? Assay.Place.parse(place) : old.place() == Assay.Place.GAS && old.kind()
-                        == Assay.Kind.GC ? Assay.Place.CATHOLYTE : old.place());
+                Assay corrected = fresh.at(placeOf(fresh, old));
                 List<CorrectionStore.Change> changes = changes(old, corrected);
                 long id = store.corrections().correctAssay(assayId, corrected, changes, reason, operator);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Assay %d of session %d is superseded by assay %d (%s);"
@@ -113,6 +111,20 @@ final class AssayCorrectionCommands {
                                 .toList()), id);
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * A GC reading is gas; otherwise --place, or the old assay's place, except that a GC reading corrected into
+         * a dissolved amount starts in the catholyte, like any assay added without --place.
+         */
+        private Assay.Place placeOf(Assay fresh, Assay old) {
+            if (fresh.kind() == Assay.Kind.GC) {
+                return Assay.Place.GAS;
+            }
+            if (place != null) {
+                return Assay.Place.parse(place);
+            }
+            return old.kind() == Assay.Kind.GC ? Assay.Place.CATHOLYTE : old.place();
         }
 
         /** The old value as typed, when the old assay is of this kind and no new value replaces it. */

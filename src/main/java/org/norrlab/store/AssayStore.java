@@ -161,7 +161,8 @@ public final class AssayStore {
      * {@link #currentAssays}).
      */
     public List<Assay> assays(long sessionId) throws StoreException {
-        return queryAssays("SELECT * FROM assays WHERE session_id = ? ORDER BY step_index, id", sessionId, "the assays of session " + sessionId);
+        return queryAssays("SELECT * FROM assays WHERE session_id = ? ORDER BY step_index, id", sessionId,
+                "the assays of session " + sessionId);
     }
 
     /**
