@@ -1,7 +1,9 @@
 package org.norrlab.analysis;
 
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,5 +123,29 @@ public final class AssayConversion {
         double spread = Math.sqrt(replicates.stream().mapToDouble(r -> Math.pow(r.value() - mean, 2))
                 .sum() / (n - 1)) / Math.sqrt(n);
         return new Measure(mean, Math.max(propagated, spread));
+    }
+
+    /**
+     * All assays of one product in one step, by where the product was found: replicates of a place are averaged
+     * ({@link #combine}), and the places are summed, their uncertainties added in quadrature, because product that
+     * crossed into the anolyte or was carried into an acid trap was made by the step as much as what stayed in the
+     * catholyte. Averaging them instead would dilute the catholyte's amount. The parts are kept for display.
+     */
+    public static ProductAmount combineByPlace(Map<Assay.Place, List<ProductAmount>> byPlace) {
+        if (byPlace.isEmpty()) {
+            throw new IllegalArgumentException("no assays to combine");
+        }
+        Map<Assay.Place, Amount> parts = new EnumMap<>(Assay.Place.class);
+        Set<AssayFlag> flags = EnumSet.noneOf(AssayFlag.class);
+        Measure total = null;
+        Product product = null;
+        for (Map.Entry<Assay.Place, List<ProductAmount>> place : new EnumMap<>(byPlace).entrySet()) {
+            ProductAmount mean = combine(place.getValue());
+            parts.put(place.getKey(), mean.amount());
+            flags.addAll(mean.flags());
+            total = total == null ? mean.amount().moles() : total.plus(mean.amount().moles());
+            product = mean.product();
+        }
+        return new ProductAmount(product, new Amount(total), flags, parts);
     }
 }

@@ -7,6 +7,7 @@ import org.norrlab.report.AnalysisExport;
 import org.norrlab.report.ElectrolyteRows;
 import org.norrlab.report.ElectrolyteSummary;
 import org.norrlab.report.ReplicateAnalysis;
+import org.norrlab.report.PlaceText;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
@@ -213,11 +214,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                         ResultText.flagged(product, product.amount().amount().moles(), 1e6, 4),
                         ResultText.flagged(product, product.faradaicEfficiency(), 100, 2),
                         product.controlSubtracted() ? ", control subtracted" : "", flags.isEmpty() ? "" : " [" + flags + "]");
+                PlaceText.parts(product.amount()).ifPresent(parts -> out.printf(Locale.ROOT, "step %d %s: %s%n",
+                        step.step().index(), product.product(), parts));
             }
             step.notes().forEach(note -> out.printf(Locale.ROOT, "step %d: %s%n", step.step().index(), note));
         }
         ResultText.flagNotes(result.steps()).forEach(out::println);
         printBatches(out, result.electrolyte());
+        result.correctionNotes().forEach(out::println);
         result.calibrations().values().forEach(c -> {
             var fit = c.fit();
             out.printf(Locale.ROOT, "calibration %d: %s %s at %.0f nm, %s; slope %.5g ± %.2g AU per %s, R² %.5f,"

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.analysis.Assay;
+import org.norrlab.core.BadInputException;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
 import org.norrlab.store.SessionStore;
@@ -14,11 +15,15 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "assay", mixinStandardHelpOptions = true, description = "Product measurements of a session's steps: add, import, list.",
-        subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class})
+@Command(name = "assay", mixinStandardHelpOptions = true,
+        description = "Product measurements of a session's steps: add, import, list, correct, remove, and the history"
+                + " of corrections.",
+        subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class,
+                AssayCorrectionCommands.Correct.class, AssayCorrectionCommands.Remove.class, HistoryCommand.class})
 final class AssayCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -61,6 +66,10 @@ final class AssayCommand implements Runnable {
         Double minutes;
         @Option(names = "--volume", description = "Electrolyte volume, e.g. '35 mL' (default: the session's cell volume, ± 1 %%).")
         String volume;
+        @Option(names = "--place", defaultValue = "catholyte", description = "Where the product was found: catholyte,"
+                + " anolyte, acid_trap or gas (default: ${DEFAULT-VALUE}; a --gc reading is always gas); the places of"
+                + " one product are summed, replicates of one place averaged.")
+        String place;
         @Option(names = "--operator", defaultValue = "")
         String operator;
         @Option(names = "--note", defaultValue = "")
@@ -68,12 +77,17 @@ final class AssayCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Assay.Place where = gc != null ? Assay.Place.GAS : Assay.Place.parse(place);
+            if (gc != null && !place.equals("catholyte") && Assay.Place.parse(place) != Assay.Place.GAS) {
+                throw new BadInputException("--place " + place + ": a GC reading measures the outlet gas, its place is"
+                        + " gas");
+            }
             AssayEntry entry = new AssayEntry(step, product, Optional.ofNullable(absorbance), Optional.ofNullable(calibration),
                     dilution, Optional.ofNullable(concentration), Optional.ofNullable(amount), Optional.ofNullable(gc),
                     Optional.ofNullable(flow), Optional.ofNullable(minutes), Optional.ofNullable(volume), operator, note);
             try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
-                long id = store.assays().addAssay(sessionId, entry.toAssay(store, sessionId));
+                long id = store.assays().addAssay(sessionId, entry.toAssay(store, sessionId).at(where));
                 spec.commandLine().getOut().printf(Locale.ROOT, "Saved assay %d for session %d step %d.%n", id, sessionId, step);
             }
             return ExitCodes.OK;
@@ -82,7 +96,8 @@ final class AssayCommand implements Runnable {
 
     @Command(name = "import", mixinStandardHelpOptions = true, description = {
             "Adds many measurements from a CSV; nothing is stored unless every row is valid.",
-            "Columns: step (required), product, absorbance, calibration, dilution, concentration, amount, volume, note;",
+            "Columns: step (required), product, absorbance, calibration, dilution, concentration, amount, volume, note,",
+            "place (catholyte, anolyte, acid_trap or gas; catholyte when empty);",
             "each row fills one of absorbance (+ calibration), concentration or amount."})
     static final class Import implements Callable<Integer> {
         @Spec
@@ -119,14 +134,17 @@ final class AssayCommand implements Runnable {
         public Integer call() throws Exception {
             try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
-                TextTable table = new TextTable("id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
-                        "volume (mL)", "note");
+                TextTable table = new TextTable("id", "step", "product", "place", "kind", "value", "unit", "calibration",
+                        "dilution", "volume (mL)", "note", "state");
+                Map<Long, String> states = AssayCorrectionCommands.states(store.corrections().corrections(sessionId));
                 for (Assay a : store.assays().assays(sessionId)) {
                     table.row(String.valueOf(a.id()), String.valueOf(a.stepIndex()), a.product().name(),
+                            a.place().written(),
                             a.kind().name().toLowerCase(Locale.ROOT), String.format(Locale.ROOT, "%.6g", a.value().value()),
                             a.unit(), a.calibrationId().map(String::valueOf).orElse("—"),
                             String.format(Locale.ROOT, "%.4g", a.dilution()),
-                            a.volumeMl().map(v -> String.format(Locale.ROOT, "%.4g", v.value())).orElse("cell"), a.note());
+                            a.volumeMl().map(v -> String.format(Locale.ROOT, "%.4g", v.value())).orElse("cell"), a.note(),
+                            states.getOrDefault(a.id(), "current"));
                 }
                 table.print(spec.commandLine().getOut());
             }

@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.report.Corrections;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
@@ -29,7 +30,9 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStoreForReading()) {
-            StoredSession session = Lookup.find(store, sessionId);
+            Lookup.find(store, sessionId);
+            Corrections corrected = Corrections.read(store, sessionId);
+            StoredSession session = corrected.session();
             var cell = session.cell();
             // A running session has no reason yet: no empty brackets then.
             String reason = session.statusReason() == null || session.statusReason().isBlank() ? ""
@@ -42,6 +45,7 @@ final class ShowCommand implements Callable<Integer> {
                     session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
             out.println(CellText.describe(cell));
             CellText.sources(cell, session.runOptions()).ifPresent(out::println);
+            corrected.trail().forEach(c -> out.println("Corrected: " + c.describe()));
             StepTablePrinter.print(out, SessionSummaries.of(store, session.id()));
             var events = store.events(session.id());
             if (!events.isEmpty()) {

@@ -3,6 +3,7 @@ package org.norrlab.importer;
 import org.norrlab.store.StoredAliquot;
 
 import org.norrlab.core.Sample;
+import org.norrlab.store.StoredCorrection;
 
 /**
  * Where an importer hands on what it reads, as it reads it: the file's facts once, first; then each step's facts,
@@ -36,5 +37,12 @@ public interface ImportSink {
     default void aliquot(StoredAliquot aliquot) throws ImportException {
         throw new IllegalStateException("this import keeps no aliquots, but the file lists one (after step "
                 + aliquot.afterStep() + ")");
+    }
+
+    /**
+     * A line of the session's audit trail (a norrlab export only), kept with the session. Other sinks have no session
+     * to keep it with and ignore it.
+     */
+    default void correction(StoredCorrection correction) throws ImportException {
     }
 }

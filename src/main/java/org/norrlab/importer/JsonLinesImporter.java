@@ -10,11 +10,13 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
+import org.norrlab.store.StoredCorrection;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,8 +118,9 @@ public final class JsonLinesImporter implements Importer {
                     case "event" -> {
                     }
                     case "aliquot" -> sink.aliquot(aliquot(file, number, node));
+                    case "correction" -> sink.correction(correction(file, number, node));
                     default -> throw new ImportException(file, number, "has type '" + type
-                            + "'; expected session, step, sample, event or aliquot");
+                            + "'; expected session, step, sample, event, aliquot or correction");
                 }
             }
         }
@@ -131,6 +134,27 @@ public final class JsonLinesImporter implements Importer {
             sink.beginStep(steps.get(next++).facts());
             sink.endStep();
         }
+    }
+
+    /** A line of the session's audit trail; the store gives it a uid of its own, as the imported session has one. */
+    private static StoredCorrection correction(Path file, int line, JsonNode node) throws ImportException {
+        try {
+            String reason = node.path("reason").asText();
+            if (reason.isBlank()) {
+                throw new ImportException(file, line, "a correction without a reason; the export always writes one");
+            }
+            return new StoredCorrection(0, text(node, "assay_uid"), Optional.empty(), text(node, "replacement_uid"),
+                    Optional.empty(), node.path("field").asText(), node.path("old_value").asText(),
+                    node.path("new_value").asText(), reason, node.path("operator").asText(),
+                    Instant.parse(node.path("created_utc").asText()), "");
+        } catch (DateTimeParseException e) {
+            throw new ImportException(file, line, "field 'created_utc' of a correction: " + e.getMessage());
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
     private static Sample sample(Path file, int line, int step, JsonNode node) throws ImportException {

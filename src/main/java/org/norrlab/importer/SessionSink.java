@@ -10,6 +10,7 @@ import org.norrlab.store.ImportWriter;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredCorrection;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -34,6 +35,8 @@ final class SessionSink implements ImportSink {
     private static final double MEASURED_OFF_SET_VOLTS = 0.1;
 
     private final SessionStore store;
+    /** The audit trail read from a norrlab export, written with the session. */
+    private final List<StoredCorrection> corrections = new ArrayList<>();
     private final ImportOptions options;
     private final CellSettings siteCell;
     private final String siteSource;
@@ -215,6 +218,11 @@ final class SessionSink implements ImportSink {
         }
     }
 
+    @Override
+    public void correction(StoredCorrection correction) {
+        corrections.add(correction);
+    }
+
     ImportSummary finish() throws StoreException, ImportException {
         if (!options.potentials().isEmpty() && (caSteps == 0 || options.potentials().size() > 1
                 && options.potentials().size() != caSteps)) {
@@ -227,6 +235,10 @@ final class SessionSink implements ImportSink {
         try {
             writer();
             flushNotes();
+            // in the import's transaction: the session comes with its trail or not at all
+            for (StoredCorrection c : corrections) {
+                store.corrections().addImported(writer.sessionId(), c);
+            }
             writer.finish(String.join("\n", files.stream().map(f -> f.file().toString()).toList()), "imported from "
                     + String.join(", ", files.stream().map(f -> f.file().getFileName() + " (" + f.format() + ")").toList()));
             writer.close();

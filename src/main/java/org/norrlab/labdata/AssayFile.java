@@ -14,12 +14,12 @@ import java.util.Optional;
 
 /**
  * A CSV of assay results for one session: columns step (required), product, absorbance, calibration,
- * dilution, concentration, amount, volume, note. Every row is checked before anything is stored, so a
+ * dilution, concentration, amount, volume, note, place (catholyte when empty). Every row is checked before anything is stored, so a
  * bad row leaves the session as it was.
  */
 public final class AssayFile {
     public static final List<String> OPTIONAL_COLUMNS = List.of("product", "absorbance", "calibration", "dilution",
-            "concentration", "amount", "volume", "note");
+            "concentration", "amount", "volume", "note", "place");
 
     private AssayFile() {
     }
@@ -35,7 +35,8 @@ public final class AssayFile {
                         row.get("calibration").isPresent() ? Optional.of((long) row.number("calibration")) : Optional.empty(),
                         row.get("dilution").isPresent() ? row.number("dilution") : 1, row.get("concentration"),
                         row.get("amount"), Optional.empty(), Optional.empty(), Optional.empty(), row.get("volume"),
-                        "", row.get("note").orElse("")).toAssay(store, sessionId));
+                        "", row.get("note").orElse("")).toAssay(store, sessionId)
+                        .at(row.get("place").map(Assay.Place::parse).orElse(Assay.Place.CATHOLYTE)));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(new Location(file, row.line(), 1), "", e.getMessage());
             }

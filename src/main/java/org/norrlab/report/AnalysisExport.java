@@ -12,6 +12,7 @@ import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.StoredAliquot;
+import org.norrlab.store.StoredCorrection;
 
 import java.util.Locale;
 
@@ -50,6 +51,9 @@ public final class AnalysisExport {
                 n.put("control_subtracted", p.controlSubtracted());
                 ArrayNode flags = n.putArray("flags");
                 p.amount().flags().stream().map(AssayFlag::name).sorted().forEach(flags::add);
+                ObjectNode places = n.putObject("places");
+                p.amount().parts().forEach((place, part) -> measure(places.putObject(place.written()), "amount_mol",
+                        part.moles()));
             }
             step.outcome().faradaicEfficiencySum().ifPresent(m -> measure(s, "faradaic_efficiency_sum", m));
             step.outcome().nh3Yield().ifPresent(y -> {
@@ -71,6 +75,16 @@ public final class AnalysisExport {
             }
         }
         root.set("electrolyte", electrolyte(result.electrolyte()));
+        ArrayNode corrections = root.putArray("corrections");
+        for (StoredCorrection c : result.corrections()) {
+            ObjectNode n = corrections.addObject();
+            n.put("what", c.what());
+            n.put("old", c.oldValue());
+            n.put("new", c.newValue());
+            n.put("reason", c.reason());
+            n.put("operator", c.operator());
+            n.put("time_utc", c.created().toString());
+        }
         ArrayNode calibrations = root.putArray("calibrations");
         for (Calibration c : result.calibrations().values()) {
             calibrations.add(calibration(c));

@@ -155,11 +155,13 @@ public final class ReportWriter {
                         ResultText.flagged(p, p.faradaicEfficiency(), 100, 2),
                         p.controlSubtracted() ? ", control subtracted" : "",
                         p.amount().flags().isEmpty() ? "" : " (" + ResultText.flags(p.amount().flags()) + ")"));
+                PlaceText.parts(p.amount()).ifPresent(parts -> md.append("  - ").append(parts).append('\n'));
             }
             step.notes().forEach(n -> md.append("- Step ").append(step.step().index()).append(": ").append(n).append('\n'));
         }
         ResultText.flagNotes(result.steps()).forEach(n -> md.append("- Flagged ").append(n).append('\n'));
         electrolyte(md, result.electrolyte());
+        result.correctionNotes().forEach(n -> md.append("- ").append(n).append('\n'));
         if (!result.calibrations().isEmpty()) {
             md.append("\n## Calibrations\n\n");
             for (Calibration c : result.calibrations().values()) {

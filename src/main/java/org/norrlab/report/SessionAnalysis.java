@@ -19,6 +19,7 @@ import org.norrlab.store.ControlLink;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
+import org.norrlab.store.StoredCorrection;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
@@ -50,12 +51,23 @@ public final class SessionAnalysis {
     }
 
     /**
+     * @param session     the session with its corrected cell values (see {@link Corrections})
      * @param electrolyte the catholyte's mode, the aliquots taken and, for an accumulating session, the batch amounts
+     * @param corrections the session's audit trail: what was corrected after the run, by whom, when and why
      */
     public record Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations,
-                         Options options, ElectrolyteSummary electrolyte) {
+                         Options options, ElectrolyteSummary electrolyte, List<StoredCorrection> corrections) {
+        public Result {
+            corrections = List.copyOf(corrections);
+        }
+
         public Result(StoredSession session, List<StepAnalysis> steps, Map<Long, Calibration> calibrations, Options options) {
-            this(session, steps, calibrations, options, ElectrolyteSummary.REFRESH);
+            this(session, steps, calibrations, options, ElectrolyteSummary.REFRESH, List.of());
+        }
+
+        /** One note per correction applied, for the table and the report. */
+        public List<String> correctionNotes() {
+            return corrections.stream().map(c -> "corrected: " + c.describe()).toList();
         }
     }
 
@@ -73,8 +85,9 @@ public final class SessionAnalysis {
     }
 
     private Result run(long sessionId, Options options) throws StoreException {
-        StoredSession session = store.existingSession(sessionId);
-        List<Assay> all = assays.assays(sessionId);
+        Corrections corrected = Corrections.read(store, sessionId);
+        StoredSession session = corrected.session();
+        List<Assay> all = assays.currentAssays(sessionId);
         List<ControlLink> controls = assays.controls(sessionId);
         Set<Integer> gapSteps = new java.util.HashSet<>();
         for (StoredEvent event : store.events(sessionId)) {
@@ -82,7 +95,7 @@ public final class SessionAnalysis {
                 gapSteps.add(event.stepIndex());
             }
         }
-        List<StoredStep> stored = store.steps(sessionId);
+        List<StoredStep> stored = corrected.steps();
         List<StoredAliquot> aliquots = store.aliquots(sessionId);
         BatchAmounts batches = BatchAmounts.of(session, stored, all, aliquots, this::calibration);
         List<Assay> perStep = all.stream().filter(a -> !batches.covers(a)).toList();
@@ -94,7 +107,7 @@ public final class SessionAnalysis {
             steps.add(analyzeStep(session, step, perStep, batches, controls, gapSteps.contains(step.index()), options));
         }
         return new Result(session, steps, calibrationsUsed, options, new ElectrolyteSummary(session.electrolyte(),
-                aliquots, batches.lines(), batchRows(session, batches, steps)));
+                aliquots, batches.lines(), batchRows(session, batches, steps)), corrected.trail());
     }
 
     /** One FE over each stretch of a batch that can only be counted as a whole: charges and times summed. */
@@ -171,7 +184,7 @@ public final class SessionAnalysis {
             }
             StoredSession control = store.session(link.controlSessionId()).orElseThrow(() -> new StoreException(
                     "control session " + link.controlSessionId() + " is not in " + store.location()));
-            Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.assays(control.id()));
+            Map<Product, ProductAmount> blank = amounts(control, controlStep.get(), assays.currentAssays(control.id()));
             for (Map.Entry<Product, ProductAmount> entry : blank.entrySet()) {
                 ProductAmount sample = amounts.get(entry.getKey());
                 if (sample == null || subtracted.containsKey(entry.getKey())) {
@@ -183,7 +196,7 @@ public final class SessionAnalysis {
                 if (net.moles().value() < 0) {
                     flags.add(AssayFlag.NEGATIVE_AFTER_CONTROL);
                 }
-                amounts.put(entry.getKey(), new ProductAmount(entry.getKey(), net, flags));
+                amounts.put(entry.getKey(), new ProductAmount(entry.getKey(), net, flags, sample.parts()));
                 subtracted.put(entry.getKey(), true);
                 notes.add(String.format(Locale.ROOT, "%s of control session %d step %d subtracted (%.4g µmol)",
                         entry.getKey(), control.id(), controlStep.get(), entry.getValue().amount().micromoles()));
@@ -218,21 +231,25 @@ public final class SessionAnalysis {
         return calibration;
     }
 
-    /** Amounts per product for one step of a session, replicates combined, no controls applied. */
+        /**
+     * Amounts per product for one step of a session, no controls applied: replicates of a place averaged, places
+     * summed ({@link AssayConversion#combineByPlace}).
+     */
     private Map<Product, ProductAmount> amounts(StoredSession session, int stepIndex, List<Assay> all)
             throws StoreException {
-        Map<Product, List<ProductAmount>> byProduct = new LinkedHashMap<>();
+        Map<Product, Map<Assay.Place, List<ProductAmount>>> byProduct = new LinkedHashMap<>();
         Measure cellVolume = Measure.relative(session.cell().electrolyteVolumeMl(), Assay.DEFAULT_VOLUME_RELATIVE_SIGMA);
         for (Assay assay : all) {
             if (assay.stepIndex() != stepIndex) {
                 continue;
             }
             Optional<Calibration> calibration = calibration(assay);
-            byProduct.computeIfAbsent(assay.product(), p -> new ArrayList<>()).add(
-                    AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
+            byProduct.computeIfAbsent(assay.product(), p -> new EnumMap<>(Assay.Place.class))
+                    .computeIfAbsent(assay.place(), p -> new ArrayList<>())
+                    .add(AssayConversion.amount(assay, calibration, cellVolume, session.cell().temperatureCelsius()));
         }
         Map<Product, ProductAmount> combined = new EnumMap<>(Product.class);
-        byProduct.forEach((product, list) -> combined.put(product, AssayConversion.combine(list)));
+        byProduct.forEach((product, places) -> combined.put(product, AssayConversion.combineByPlace(places)));
         return combined;
     }
 }

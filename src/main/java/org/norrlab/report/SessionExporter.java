@@ -332,6 +332,7 @@ public final class SessionExporter {
                 json.writeStringField("note", aliquot.note());
                 json.writeEndObject();
             }
+            SessionTrailLines.write(json, store.corrections().corrections(session.id()));
             json.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the JSON Lines export: " + e.getMessage(), e);

@@ -85,9 +85,9 @@ public final class AssayStore {
         }
     }
 
-    private static final String INSERT_ASSAY = "INSERT INTO assays (session_id, step_index, product, created_utc, operator,"
+    static final String INSERT_ASSAY = "INSERT INTO assays (session_id, step_index, product, created_utc, operator,"
             + " note, kind, value, value_sd, unit, calibration_id, dilution, dilution_rel_sd, volume_ml, volume_sd_ml,"
-            + " gas_flow_ml_min, gas_minutes, uid) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + " gas_flow_ml_min, gas_minutes, uid, place) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     public long addAssay(long sessionId, Assay a) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement(INSERT_ASSAY, Statement.RETURN_GENERATED_KEYS)) {
@@ -128,7 +128,7 @@ public final class AssayStore {
         }
     }
 
-    private long insertAssay(PreparedStatement ps, long sessionId, Assay a) throws SQLException {
+    static long insertAssay(PreparedStatement ps, long sessionId, Assay a) throws SQLException {
         ps.setLong(1, sessionId);
         ps.setInt(2, a.stepIndex());
         ps.setString(3, a.product().name());
@@ -151,14 +151,52 @@ public final class AssayStore {
         setOptional(ps, 16, a.gasFlowMlPerMinute());
         setOptional(ps, 17, a.gasMinutes());
         ps.setString(18, SessionStore.newUid());
+        ps.setString(19, a.place().written());
         ps.executeUpdate();
         return generatedId(ps);
     }
 
+    /**
+     * Every assay of a session ever stored, those corrected or removed since included (the history; see
+     * {@link #currentAssays}).
+     */
     public List<Assay> assays(long sessionId) throws StoreException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT * FROM assays WHERE session_id = ? ORDER BY step_index, id")) {
-            ps.setLong(1, sessionId);
+        return queryAssays("SELECT * FROM assays WHERE session_id = ? ORDER BY step_index, id", sessionId,
+                "the assays of session " + sessionId);
+    }
+
+    /**
+     * The assays of a session the analysis uses: every one not superseded by a correction nor removed (schema 12's
+     * corrections name them by uid).
+     */
+    public List<Assay> currentAssays(long sessionId) throws StoreException {
+        return queryAssays("SELECT * FROM assays a WHERE session_id = ? AND NOT EXISTS (SELECT 1 FROM corrections c"
+                + " WHERE c.assay_uid = a.uid) ORDER BY step_index, id", sessionId, "the assays of session " + sessionId);
+    }
+
+    /** One assay by its id in this store, whichever session it belongs to. */
+    public Optional<Assay> assay(long assayId) throws StoreException {
+        return queryAssays("SELECT * FROM assays WHERE id = ?", assayId, "assay " + assayId).stream().findFirst();
+    }
+
+    /** The session an assay belongs to. */
+    public long sessionOf(long assayId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT session_id FROM assays WHERE id = ?")) {
+            ps.setLong(1, assayId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StoreException("there is no assay " + assayId + " in " + file);
+                }
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read assay " + assayId + " from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<Assay> queryAssays(String sql, long key, String what) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, key);
             List<Assay> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -172,13 +210,12 @@ public final class AssayStore {
                             calibrationId, rs.getDouble("dilution"), rs.getDouble("dilution_rel_sd"),
                             volume.map(v -> new Measure(v, volumeSd.orElse(0.0))), optional(rs, "gas_flow_ml_min"),
                             optional(rs, "gas_minutes"), rs.getString("operator"), rs.getString("note"),
-                            Instant.parse(rs.getString("created_utc"))));
+                            Instant.parse(rs.getString("created_utc")), Assay.Place.parse(rs.getString("place"))));
                 }
             }
             return list;
         } catch (SQLException e) {
-            throw new StoreException("cannot read the assays of session " + sessionId + " from " + file + ": "
-                    + e.getMessage(), e);
+            throw new StoreException("cannot read " + what + " from " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -53,12 +53,18 @@ public final class LabCopy implements AutoCloseable {
     /** Besides session_id and calibration_id, which are looked up in the lab. */
     static final List<String> ASSAY_COLUMNS = List.of("step_index", "product", "created_utc", "operator", "note", "kind",
             "value", "value_sd", "unit", "dilution", "dilution_rel_sd", "volume_ml", "volume_sd_ml", "gas_flow_ml_min",
-            "gas_minutes");
+            "gas_minutes", "place");
+    /** Besides session_id, which is looked up in the lab; the assays they name are named by uid, the same everywhere. */
+    static final List<String> CORRECTION_COLUMNS = List.of("assay_uid", "replacement_uid", "field", "old_value", "new_value",
+            "reason", "operator", "created_utc");
     /** Besides session_id and control_session_id, which are looked up in the lab. */
     static final List<String> CONTROL_COLUMNS = List.of("step_index", "control_step_index", "created_utc", "note");
 
-    /** Calibrations, assays and control links copied. */
-    public record Inputs(int calibrations, int assays, int controls) {
+    /** Calibrations, assays, control links and corrections copied. */
+    public record Inputs(int calibrations, int assays, int controls, int corrections) {
+        public Inputs(int calibrations, int assays, int controls) {
+            this(calibrations, assays, controls, 0);
+        }
     }
 
     private final Connection bench;
@@ -217,9 +223,36 @@ public final class LabCopy implements AutoCloseable {
                 controlsCopied++;
             }
         }
+        int correctionsCopied = copyCorrections(bench, lab, sessions);
         lab.commit();
         lab.setAutoCommit(true);
-        return new Inputs(calibrationsCopied, assaysCopied, controlsCopied);
+        return new Inputs(calibrationsCopied, assaysCopied, controlsCopied, correctionsCopied);
+    }
+
+    /**
+     * The audit trail of the sessions the lab has, the corrections it lacks (found by uid: a correction is only ever
+     * added). They go in the same transaction as the assays that replace corrected ones, so the lab never sees a
+     * correction without its new assay.
+     */
+    private static int copyCorrections(Connection bench, Connection lab, Map<Long, Long> sessions) throws SQLException {
+        Set<String> labCorrections = uids(lab, "corrections").keySet();
+        int copied = 0;
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT session_id, uid, " + String.join(", ", CORRECTION_COLUMNS)
+                     + " FROM corrections ORDER BY id");
+             PreparedStatement write = lab.prepareStatement(insert("corrections", CORRECTION_COLUMNS, "uid, session_id"))) {
+            while (rs.next()) {
+                Long session = sessions.get(rs.getLong(1));
+                if (session == null || labCorrections.contains(rs.getString(2))) {
+                    continue;
+                }
+                copyColumns(rs, write, CORRECTION_COLUMNS.size(), rs.getString(2));
+                write.setLong(CORRECTION_COLUMNS.size() + 2, session);
+                write.executeUpdate();
+                copied++;
+            }
+        }
+        return copied;
     }
 
     /** INSERT INTO table (columns..., extra...) VALUES (?, ...). */

@@ -509,6 +509,11 @@ public final class SessionStore implements AutoCloseable {
         return new AssayStore(location, connection);
     }
 
+    /** Corrections made after a run and their audit trail (schema 12). */
+    public CorrectionStore corrections() {
+        return new CorrectionStore(location, connection);
+    }
+
     /** A writer for one session's records, on a connection of its own. */
     public StoreWriter writer(long sessionId) throws StoreException {
         return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.empty());

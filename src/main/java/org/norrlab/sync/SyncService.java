@@ -52,10 +52,10 @@ public final class SyncService {
         }
     }
 
-    /** Calibrations, assays and control links copied by one sync. */
-    public record AnalysisInputs(int calibrations, int assays, int controls) {
+    /** Calibrations, assays, control links and corrections (the audit trail) copied by one sync. */
+    public record AnalysisInputs(int calibrations, int assays, int controls, int corrections) {
         static AnalysisInputs of(LabCopy.Inputs copied) {
-            return new AnalysisInputs(copied.calibrations(), copied.assays(), copied.controls());
+            return new AnalysisInputs(copied.calibrations(), copied.assays(), copied.controls(), copied.corrections());
         }
     }
 

@@ -574,6 +574,15 @@ class BadInputCatalogueTest {
                 labBadBench.toString(), "--no-progress", "--db", db.toString()), 3, "ERROR bench B could not be prepared: "
                 + Fixtures.HOME.resolve("drivers/emstat9.yaml") + ":0:0: there is no instrument profile 'emstat9'; known"
                 + " profiles: "));
+        // issue 19, part D: corrections need a reason and an assay that exists; an assay's place is one of four
+        c.add(new Case("a correction without a reason", List.of("assay", "remove", "1", "--db", db.toString()), 3,
+                "Bad input: a correction needs --reason: say why the value was wrong (e.g. --reason 'pH re-measured after"
+                        + " the run'); it is kept in the session's trail"));
+        c.add(new Case("an assay from an unknown place", List.of("assay", "add", "1", "--step", "2", "--amount", "1 umol",
+                "--place", "sink", "--db", db.toString()), 3, "Bad input: 'sink' is not a place an assay can come from;"
+                + " allowed: catholyte, anolyte, acid_trap, gas"));
+        c.add(new Case("correcting an assay that does not exist", List.of("assay", "correct", "99", "--amount", "1 umol",
+                "--reason", "re-measured", "--db", db.toString()), 3, "Bad input: there is no assay 99 in "));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

@@ -90,7 +90,7 @@ class PostgresCliTest {
 
             CliRunner.Result sync = norrlab(home, "sync", "--db", bench, "--to", pg.url());
             assertThat(sync.exitCode()).as(sync.err()).isZero();
-            assertThat(sync.out()).contains("2 copied").contains("1 calibrations, 5 assays and 1 control links copied");
+            assertThat(sync.out()).contains("2 copied").contains("1 calibrations, 5 assays, 1 control links and 0 corrections copied");
             String onBench = norrlab(home, "analyze", "1", "--db", bench).out();
             String inLab = norrlab(home, "analyze", "1", "--db", pg.url()).out();
             // 0.20 µg/mL NH4+-N in 35 mL of the control is 0.4998 µmol, taken off step 3 (86.49 % without it).
@@ -100,9 +100,9 @@ class PostgresCliTest {
             assertThat(norrlab(home, "assay", "add", "1", "--step", "3", "--product", "NH2OH", "--concentration", "0.01 mM",
                     "--db", bench).exitCode()).isZero();
             assertThat(norrlab(home, "sync", "--db", bench, "--to", pg.url()).out())
-                    .contains("2 already there").contains("0 calibrations, 1 assays and 0 control links copied");
+                    .contains("2 already there").contains("0 calibrations, 1 assays, 0 control links and 0 corrections copied");
             assertThat(norrlab(home, "sync", "--db", bench, "--to", pg.url()).out())
-                    .contains("0 calibrations, 0 assays and 0 control links copied");
+                    .contains("0 calibrations, 0 assays, 0 control links and 0 corrections copied");
             assertThat(norrlab(home, "analyze", "1", "--db", pg.url()).out())
                     .isEqualTo(norrlab(home, "analyze", "1", "--db", bench).out()).contains("NH2OH");
         }
