@@ -1,6 +1,5 @@
 package org.norrlab.importer;
 
-import org.norrlab.plan.Electrolyte;
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.SampleFlag;
@@ -124,7 +123,7 @@ final class NorrlabCsv {
             throw new ImportException(file, 0, "the header's cell: " + e.getMessage());
         }
         if (accumulated) {
-            metadata.put(FileFacts.ELECTROLYTE, Electrolyte.Mode.ACCUMULATE.written());
+            metadata.put(FileFacts.ELECTROLYTE, "accumulate");
         }
         sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
                 new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,

@@ -4,7 +4,6 @@ import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
-import org.norrlab.plan.Electrolyte;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.ImportWriter;
 import org.norrlab.store.NewSession;
@@ -274,10 +273,10 @@ final class SessionSink implements ImportSink {
             recorded.put("potential_option", String.join(", ", options.potentials().stream().map(Potential::toString)
                     .toList()));
         }
-        writer = store.beginImport(new NewSession(firstFacts.technique(), files.get(0).file().toString(), "", cell,
-                firstFacts.instrument(), recorded, Version.current(), Instant.now(), Map.of(), Optional.empty(),
-                Optional.empty(), "accumulate".equals(firstFacts.metadata().get(FileFacts.ELECTROLYTE))
-                        ? Electrolyte.Mode.ACCUMULATE : Electrolyte.Mode.REFRESH));
+        NewSession session = new NewSession(firstFacts.technique(), files.get(0).file().toString(), "", cell,
+                firstFacts.instrument(), recorded, Version.current(), Instant.now());
+        writer = store.beginImport("accumulate".equals(firstFacts.metadata().get(FileFacts.ELECTROLYTE))
+                ? session.accumulating() : session);
     }
 
     private void flushNotes() {

@@ -29,6 +29,12 @@ public record NewSession(String protocolName, String protocolFile, String protoc
                 instrumentSettings, replayOf, resumedFrom, Electrolyte.Mode.REFRESH);
     }
 
+    /** The same session with a catholyte that accumulated over its steps (a norrlab export of such a session, read back). */
+    public NewSession accumulating() {
+        return new NewSession(protocolName, protocolFile, protocolText, cell, instrument, runOptions, softwareVersion,
+                started, instrumentSettings, replayOf, resumedFrom, Electrolyte.Mode.ACCUMULATE);
+    }
+
     public NewSession(String protocolName, String protocolFile, String protocolText, CellSettings cell,
                       InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion, Instant started) {
         this(protocolName, protocolFile, protocolText, cell, instrument, runOptions, softwareVersion, started, Map.of(),

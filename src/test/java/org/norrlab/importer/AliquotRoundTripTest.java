@@ -48,8 +48,12 @@ class AliquotRoundTripTest {
                 List<StoredAliquot> back = store.aliquots(summary.sessionId());
                 assertThat(back).as(file.getFileName().toString()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("id")
                         .containsExactlyElementsOf(original);
-                assertThat(summary.notes()).as(file.getFileName().toString()).anyMatch(n -> n.contains(
-                        "the session accumulated its catholyte over several steps; an import knows no batches"));
+                // The export keeps the mode and every step's batch, so the import is analysed per batch as the original.
+                assertThat(store.session(summary.sessionId()).orElseThrow().electrolyte()).as(file.getFileName().toString())
+                        .isEqualTo(Electrolyte.Mode.ACCUMULATE);
+                assertThat(store.steps(summary.sessionId())).as(file.getFileName().toString())
+                        .extracting(s -> s.context().batch())
+                        .containsExactlyElementsOf(store.steps(id).stream().map(s -> s.context().batch()).toList());
             }
         }
     }
