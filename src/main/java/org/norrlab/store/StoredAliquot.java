@@ -1,5 +1,6 @@
 package org.norrlab.store;
 
+import org.norrlab.core.Event;
 import org.norrlab.plan.Electrolyte;
 
 import java.sql.PreparedStatement;
@@ -18,18 +19,13 @@ public record StoredAliquot(long id, int afterStep, double volumeMl, boolean rep
      * The event a run records when an aliquot is taken (after a step's end, or when the operator continues a hold);
      * the store writes the aliquot row from it, in the same transaction.
      */
-    public static org.norrlab.core.Event event(double timeSeconds, int afterStep, double volumeMl, boolean replaced,
+    public static Event event(double timeSeconds, int afterStep, double volumeMl, boolean replaced,
                                                Electrolyte.TakenBy takenBy) {
-        String message = String.format(java.util.Locale.ROOT, "aliquot of %s mL taken after step %d by the %s%s",
-                new java.math.BigDecimal(Double.toString(volumeMl)).stripTrailingZeros().toPlainString(), afterStep, takenBy.written(),
-                replaced ? ", replaced with fresh electrolyte" : ", not replaced");
-        return new org.norrlab.core.Event(org.norrlab.core.EventKind.ALIQUOT, timeSeconds, message, java.util.Map.of(
-                "after_step", (double) afterStep, "volume_ml", volumeMl, "replaced", replaced ? 1.0 : 0.0,
-                "by_autosampler", takenBy == Electrolyte.TakenBy.AUTOSAMPLER ? 1.0 : 0.0));
+        return Electrolyte.aliquotEvent(timeSeconds, afterStep, volumeMl, replaced, takenBy);
     }
 
     /** The aliquot an ALIQUOT event stands for. */
-    static StoredAliquot ofEvent(org.norrlab.core.Event event, Instant wallTime) {
+    static StoredAliquot ofEvent(Event event, Instant wallTime) {
         java.util.Map<String, Double> v = event.values();
         return new StoredAliquot(0, v.get("after_step").intValue(), v.get("volume_ml"), v.get("replaced") != 0,
                 v.get("by_autosampler") != 0 ? Electrolyte.TakenBy.AUTOSAMPLER : Electrolyte.TakenBy.OPERATOR,

@@ -1,0 +1,200 @@
+package org.norrlab.run;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.core.EventKind;
+import org.norrlab.driver.Speed;
+import org.norrlab.driver.sim.SimulatedPotentiostat;
+import org.norrlab.plan.Plan;
+import org.norrlab.scheduler.OperatorCall;
+import org.norrlab.scheduler.OperatorGate;
+import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SessionStatus;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
+import org.norrlab.store.StoredAliquot;
+import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredStep;
+import org.norrlab.testing.Fixtures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The scheduler runs holds: it waits through the operator gate, records who continued, and the aliquots taken. */
+class HoldRunTest {
+    /** CA, hold (operator aliquot of 1 mL), CA with an autosampler aliquot of 0.5 mL. */
+    static final String PROTOCOL = """
+            electrolyte: accumulate
+            steps:
+              - ca: {potential: -0.5 V vs RHE, duration: 20 s, interval: 100 ms}
+              - hold: {message: Take a 1 mL aliquot, timeout: 30 min, on_timeout: %s, aliquot: {volume: 1 mL}}
+              - ca: {potential: -0.6 V vs RHE, duration: 20 s, interval: 100 ms, aliquot: {volume: 0.5 mL, replaced: true}}
+            """;
+
+    @TempDir
+    Path temp;
+
+    record Ran(RunOutcome outcome, List<StoredStep> steps, List<StoredEvent> holds, List<StoredAliquot> aliquots,
+               SimulatedPotentiostat sim) {
+        StoredEvent hold() {
+            assertThat(holds).hasSize(1);
+            return holds.get(0);
+        }
+    }
+
+    private Ran run(String onTimeout, OperatorGate gate, boolean unattended) throws Exception {
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted(onTimeout));
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        Plan plan = service.loadPlan(protocol);
+        SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
+        Path database = temp.resolve("hold.db");
+        PreparedRun run = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
+                .withDatabase(database), Optional.empty());
+        if (gate != null) {
+            run.holdsFollow(gate);
+        }
+        if (unattended) {
+            run.runUnattended();
+        }
+        RunOutcome outcome = run.execute(RunListener.NONE);
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            return new Ran(outcome, store.steps(outcome.sessionId()), store.events(outcome.sessionId()).stream()
+                    .filter(e -> e.event().kind() == EventKind.HOLD).toList(), store.aliquots(outcome.sessionId()), sim);
+        }
+    }
+
+    @Test
+    void theOperatorContinuesAndTheAliquotsOfBothKindsAreRecorded() throws Exception {
+        Ran ran = run("abort", (hold, timeout, abort) -> OperatorGate.ContinuedBy.OPERATOR, false);
+        assertThat(ran.outcome().status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(ran.steps()).extracting(StoredStep::kind).containsExactly("ca", "hold", "ca");
+        assertThat(ran.hold().stepIndex()).isEqualTo(2);
+        assertThat(ran.hold().event().values()).containsEntry("continued_by", 0.0).containsKey("waited_s");
+        assertThat(ran.hold().event().message()).isEqualTo(
+                "hold 'Take a 1 mL aliquot': the operator continued after %.1f s; the run goes on with the next step"
+                        .formatted(ran.hold().event().values().get("waited_s")));
+        // the operator's aliquot is taken from what step 1 made; the autosampler's after step 3
+        assertThat(ran.aliquots()).extracting(StoredAliquot::afterStep, StoredAliquot::volumeMl, StoredAliquot::replaced,
+                        a -> a.takenBy().written())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1.0, false, "operator"),
+                        org.assertj.core.groups.Tuple.tuple(3, 0.5, true, "autosampler"));
+        assertThat(ran.sim().isCellOn()).isFalse();
+    }
+
+    @Test
+    void aTimeoutWithContinueGoesOnWithoutTheOperatorsAliquot() throws Exception {
+        Ran ran = run("continue", (hold, timeout, abort) -> OperatorGate.ContinuedBy.TIMEOUT, false);
+        assertThat(ran.outcome().status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(ran.hold().event().values()).containsEntry("continued_by", 1.0);
+        assertThat(ran.hold().event().message()).isEqualTo("hold 'Take a 1 mL aliquot': nobody continued: the timeout"
+                + " of 1800.0 s ran out; the run goes on with the next step");
+        // nobody came, so the operator's aliquot was not taken; the autosampler's was
+        assertThat(ran.aliquots()).extracting(a -> a.takenBy().written()).containsExactly("autosampler");
+    }
+
+    @Test
+    void aTimeoutWithAbortEndsTheRunNamingTheHold() throws Exception {
+        Ran ran = run("abort", (hold, timeout, abort) -> OperatorGate.ContinuedBy.TIMEOUT, false);
+        assertThat(ran.outcome().status()).isEqualTo(SessionStatus.ABORTED);
+        assertThat(ran.outcome().reason()).startsWith("hold at step 2 ('Take a 1 mL aliquot') timed out after ")
+                .endsWith(" s: on_timeout is abort");
+        assertThat(ran.steps()).extracting(StoredStep::kind).containsExactly("ca", "hold");
+        assertThat(ran.hold().event().message()).endsWith("; the run ends aborted (on_timeout: abort)");
+        assertThat(ran.aliquots()).isEmpty();
+        assertThat(ran.sim().isCellOn()).isFalse();
+    }
+
+    @Test
+    void unattendedRunsFollowOnTimeoutAtOnceAndNeverAskTheGate() throws Exception {
+        Ran ran = run("continue", (hold, timeout, abort) -> {
+            throw new AssertionError("an unattended run asked the operator");
+        }, true);
+        assertThat(ran.outcome().status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(ran.hold().event().values()).containsEntry("continued_by", 2.0);
+        assertThat(ran.hold().event().message()).isEqualTo("hold 'Take a 1 mL aliquot': unattended run: did not wait;"
+                + " the run goes on with the next step");
+        // unattended declares the plan's aliquots as taken: both recorded
+        assertThat(ran.aliquots()).extracting(a -> a.takenBy().written()).containsExactly("operator", "autosampler");
+
+        Ran aborting = runAgain("abort");
+        assertThat(aborting.outcome().status()).isEqualTo(SessionStatus.ABORTED);
+        assertThat(aborting.outcome().reason()).isEqualTo("hold at step 2 ('Take a 1 mL aliquot') cannot wait in an"
+                + " unattended run: on_timeout is abort");
+        assertThat(aborting.aliquots()).isEmpty();
+    }
+
+    private Ran runAgain(String onTimeout) throws Exception {
+        Files.deleteIfExists(temp.resolve("hold.db"));
+        return run(onTimeout, null, true);
+    }
+
+    @Test
+    void anAbortDuringTheWaitEndsTheRunWithTheCellOffAndNoAliquot() throws Exception {
+        PreparedRun[] running = new PreparedRun[1];
+        OperatorCall call = new OperatorCall();
+        call.addWatcher((hold, timeout) -> running[0].requestAbort("operator abort (test)"));
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted("continue"));
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        Plan plan = service.loadPlan(protocol);
+        SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
+        Path database = temp.resolve("abort.db");
+        running[0] = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
+                .withDatabase(database), Optional.empty());
+        running[0].holdsFollow(call);
+        RunOutcome outcome = running[0].execute(RunListener.NONE);
+        assertThat(outcome.status()).isEqualTo(SessionStatus.ABORTED);
+        assertThat(outcome.reason()).isEqualTo("operator abort (test)");
+        assertThat(outcome.result().cellOffConfirmed()).isTrue();
+        assertThat(sim.isCellOn()).isFalse();
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            List<StoredEvent> holds = store.events(outcome.sessionId()).stream()
+                    .filter(e -> e.event().kind() == EventKind.HOLD).toList();
+            assertThat(holds).hasSize(1);
+            assertThat(holds.get(0).event().values()).containsEntry("continued_by", -1.0);
+            assertThat(holds.get(0).event().message()).endsWith("; the run ends aborted");
+            assertThat(store.aliquots(outcome.sessionId())).isEmpty();
+            assertThat(store.steps(outcome.sessionId())).extracting(StoredStep::kind).containsExactly("ca", "hold");
+        }
+    }
+
+    @Test
+    void anOcpHoldStoresThePotentialAsTheHoldsSamples() throws Exception {
+        Path protocol = temp.resolve("ocp.yaml");
+        Files.writeString(protocol, """
+                steps:
+                  - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 100 ms}
+                  - hold: {message: Purge with Ar, cell: ocp, interval: 1 s, timeout: 30 s, on_timeout: continue}
+                """);
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        Plan plan = service.loadPlan(protocol);
+        SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
+        Path database = temp.resolve("ocp.db");
+        PreparedRun run = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
+                .withDatabase(database), Optional.empty());
+        // The gate lets the simulated open-circuit record (1 sample/s at max speed) run to its own end of 30 s,
+        // then says the timeout ran out: 30 s / 1 s = 30 samples.
+        run.holdsFollow((hold, timeout, aborted) -> {
+            while (!aborted.getAsBoolean()) {
+                Thread.sleep(10);
+            }
+            return OperatorGate.ContinuedBy.TIMEOUT;
+        });
+        RunOutcome outcome = run.execute(RunListener.NONE);
+        assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            StoredStep hold = store.steps(outcome.sessionId()).get(1);
+            assertThat(hold.kind()).isEqualTo("hold");
+            long[] samples = {0};
+            store.forEachSample(outcome.sessionId(), 2, (seq, s) -> samples[0]++);
+            assertThat(samples[0]).isEqualTo(30);
+        }
+    }
+}
