@@ -75,6 +75,7 @@ public final class PreparedRun {
     private final OperatorCall operator = new OperatorCall();
     private OperatorGate holds = operator;
     private boolean unattended;
+    private volatile long sessionId;
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
                 RunRequest request, StoreLocation database, String softwareVersion, WireLog wire,
@@ -136,13 +137,23 @@ public final class PreparedRun {
         return unattended || plan.unattended();
     }
 
+    /** Whether this run's holds wait for a person (it has holds, is not unattended and is not a replay). */
+    public boolean waitsForOperator() {
+        return !plan.holds().isEmpty() && !unattended() && holds == operator;
+    }
+
+    /** The session this run writes, once {@link #execute} has created it (0 before). */
+    public long sessionId() {
+        return sessionId;
+    }
+
     /** Holds follow {@code gate} instead of the operator (a replay follows its recording). */
     void holdsFollow(OperatorGate gate) {
         holds = gate;
     }
 
-    /** Gives the instrument back without running (another bench of the same lab could not be prepared). */
-    void discard() {
+    /** Gives the instrument back without running (another bench of the same lab could not be prepared, a refusal). */
+    public void discard() {
         instrument.close();
     }
 
@@ -207,7 +218,8 @@ public final class PreparedRun {
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom,
                     plan.electrolyte().mode()));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
-            if (!plan.holds().isEmpty() && !unattended() && holds == operator) {
+            this.sessionId = sessionId;
+            if (waitsForOperator()) {
                 ContinueFiles.of(database, sessionId).connect(operator);
             }
             RunResult result;

@@ -179,7 +179,7 @@ public final class Scheduler {
                     HoldRun held = runHold(hold.get());
                     listener.stepEnded(step, held.end());
                     sessionOffset += held.end().lastTimeSeconds();
-                    completed++;
+                    completed += held.continued() ? 1 : 0;
                     previousEndNanos = System.nanoTime();   // a hold is not scheduler lag
                     if (held.failure() != null) {
                         failure = held.failure();
@@ -312,7 +312,7 @@ public final class Scheduler {
     }
 
     /** How a hold ended: its step's end, and why the run cannot go on (null when it can). */
-    private record HoldRun(MeasurementEnd end, String failure) {
+    private record HoldRun(MeasurementEnd end, String failure, boolean continued) {
     }
 
     /**
@@ -379,14 +379,17 @@ public final class Scheduler {
         if (by == OperatorGate.ContinuedBy.OPERATOR || (by == OperatorGate.ContinuedBy.UNATTENDED && !abortsRun)) {
             recordAliquots(hold.index() - 1, eventTime, Electrolyte.TakenBy.OPERATOR, hold.index());
         }
-        core.publish(new AcquisitionRecord.StepEnded(hold.index(), stepOutcome(end.outcome()),
+        // A hold the run stopped at is stored aborted, not completed: 'norrlab resume' then waits at it again.
+        boolean continued = failure == null && !abortsRun && by != OperatorGate.ContinuedBy.ABORTED;
+        core.publish(new AcquisitionRecord.StepEnded(hold.index(), continued || failure != null
+                ? stepOutcome(end.outcome()) : StepOutcome.ABORTED,
                 sink == null ? 0 : sink.samples(), end.lastTimeSeconds(), Double.NaN, Instant.now()));
         if (abortsRun && failure == null) {
             requestAbort(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
                     hold.message(), by == OperatorGate.ContinuedBy.UNATTENDED ? "cannot wait in an unattended run"
                             : "timed out after " + seconds(waited)));
         }
-        return new HoldRun(end, failure);
+        return new HoldRun(end, failure, continued);
     }
 
     private static String seconds(double value) {

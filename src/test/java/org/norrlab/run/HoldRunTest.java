@@ -197,4 +197,48 @@ class HoldRunTest {
             assertThat(samples[0]).isEqualTo(30);
         }
     }
+
+    @Test
+    void aSessionThatStoppedDuringAHoldResumesAtTheHoldAndWaitsAgain() throws Exception {
+        // The first run stops inside the hold without ending it, as a crash would leave the journal: the hold's
+        // step started, never ended.
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted("continue"));
+        Path database = temp.resolve("resume.db");
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        PreparedRun crashing = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        crashing.holdsFollow((hold, timeout, abort) -> {
+            throw new IllegalStateException("the process died during the hold");
+        });
+        RunOutcome first = crashing.execute(RunListener.NONE);
+        assertThat(first.status()).isEqualTo(SessionStatus.FAILED);
+        PreparedRun resumed;
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            assertThat(store.steps(first.sessionId())).extracting(StoredStep::kind).containsExactly("ca", "hold");
+            assertThat(store.steps(first.sessionId()).get(1).outcome()).isEmpty();
+            assertThat(store.aliquots(first.sessionId())).isEmpty();
+            resumed = ResumeService.prepare(service, store, first.sessionId(), Optional.empty(), Speed.MAX,
+                    StoreLocation.file(database));
+        }
+        assertThat(resumed.plan().steps()).extracting(s -> s.kind()).containsExactly("hold", "ca");
+        List<String> asked = new java.util.ArrayList<>();
+        resumed.holdsFollow((hold, timeout, abort) -> {
+            asked.add(hold.message());
+            return OperatorGate.ContinuedBy.OPERATOR;
+        });
+        RunOutcome outcome = resumed.execute(RunListener.NONE);
+        assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(asked).as("the resumed run waited at the hold again").containsExactly("Take a 1 mL aliquot");
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            List<StoredEvent> holds = store.events(outcome.sessionId()).stream()
+                    .filter(e -> e.event().kind() == EventKind.HOLD).toList();
+            assertThat(holds).extracting(StoredEvent::stepIndex).containsExactly(1);
+            assertThat(holds.get(0).event().values()).containsEntry("continued_by", 0.0);
+            // numbered as the resumed session's steps: the operator's aliquot at its hold 1 (after "step 0", the
+            // step before the hold, which ran in the first session), the autosampler's after its CA step 2
+            assertThat(store.aliquots(outcome.sessionId())).extracting(StoredAliquot::afterStep, a -> a.takenBy().written())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "operator"),
+                            org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
+        }
+    }
 }
