@@ -384,6 +384,10 @@ public final class Scheduler {
         core.publish(new AcquisitionRecord.StepEnded(hold.index(), continued || failure != null
                 ? stepOutcome(end.outcome()) : StepOutcome.ABORTED,
                 sink == null ? 0 : sink.samples(), end.lastTimeSeconds(), Double.NaN, Instant.now()));
+        if (by == OperatorGate.ContinuedBy.ABORTED && abortReason == null) {
+            // the gate itself said abort (a replay following a recording that was aborted here)
+            requestAbort(String.format(Locale.ROOT, "aborted at the hold at step %d ('%s')", hold.index(), hold.message()));
+        }
         if (abortsRun && failure == null) {
             requestAbort(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
                     hold.message(), by == OperatorGate.ContinuedBy.UNATTENDED ? "cannot wait in an unattended run"

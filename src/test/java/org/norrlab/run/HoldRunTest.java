@@ -241,4 +241,35 @@ class HoldRunTest {
                             org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
         }
     }
+
+    @Test
+    void aReplayFollowsTheRecordedHoldsWithoutWaiting() throws Exception {
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted("continue"));
+        Path database = temp.resolve("replay.db");
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
+        PreparedRun original = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        original.holdsFollow((hold, timeout, abort) -> OperatorGate.ContinuedBy.TIMEOUT);
+        RunOutcome recorded = original.execute(RunListener.NONE);
+        assertThat(recorded.status()).isEqualTo(SessionStatus.COMPLETED);
+
+        PreparedRun replay;
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            replay = ReplayService.prepare(service, store, recorded.sessionId(), Speed.MAX, StoreLocation.file(database));
+        }
+        // No gate is given: a replay that waited would wait 30 min here (the test's timeout would fail it first).
+        assertThat(replay.waitsForOperator()).isFalse();
+        RunOutcome replayed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(120),
+                () -> replay.execute(RunListener.NONE));
+        assertThat(replayed.status()).isEqualTo(SessionStatus.COMPLETED);
+        try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
+            List<StoredEvent> holds = store.events(replayed.sessionId()).stream()
+                    .filter(e -> e.event().kind() == EventKind.HOLD).toList();
+            assertThat(holds).hasSize(1);
+            assertThat(holds.get(0).event().values()).as("as recorded: the timeout ran out").containsEntry("continued_by", 1.0);
+            // the timeout leaves the operator's aliquot untaken, in the replay as in the recording
+            assertThat(store.aliquots(replayed.sessionId())).extracting(a -> a.takenBy().written())
+                    .containsExactly("autosampler");
+        }
+    }
 }
