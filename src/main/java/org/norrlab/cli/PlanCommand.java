@@ -63,7 +63,10 @@ final class PlanCommand implements Callable<Integer> {
                     ca -> Units.formatDuration(ca.duration()),
                     hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t)).orElse("until continued"));
             table.row(String.valueOf(step.index()), step.kind(), rhe, re, duration,
-                    Units.formatDuration(step.interval()), String.valueOf(step.plannedSamples()), range,
+                    step.match(ocp -> Units.formatDuration(ocp.interval()), ca -> Units.formatDuration(ca.interval()),
+                            // a hold with the cell off records nothing: it has no interval
+                            hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP ? Units.formatDuration(hold.interval()) : "—"),
+                    String.valueOf(step.plannedSamples()), range,
                     String.valueOf(step.source().line()));
         }
         table.print(out);

@@ -158,7 +158,7 @@ class BadInputCatalogueTest {
         // the catalogue's processes read standard input from a pipe, as CI and scripts do: nobody could press Enter
         c.add(new Case("holds without a terminal", List.of("run", "protocols/norr-sweep.yaml", "--speed", "max",
                 "--no-progress", "--db", db.toString()), 3, "the protocol waits for the operator at 4 holds, the first at"
-                + " step 3 (protocols/norr-sweep.yaml:"));
+                + " step 3 ("));
         c.add(new Case("continue of a session that does not wait", List.of("continue", "1", "--db", db.toString()), 3,
                 "session 1 is completed, not running: there is no hold to continue"));
         c.add(new Case("bad speed", List.of("run", "protocols/demo-sweep.yaml", "--speed", "fast", "--no-progress",
