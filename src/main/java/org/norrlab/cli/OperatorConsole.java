@@ -39,7 +39,9 @@ final class OperatorConsole {
         StandardInput SYSTEM = new StandardInput() {
             @Override
             public boolean isTerminal() {
-                // null when standard input or output is redirected: a pipe, a file, CI, a benchmark
+                // null when standard input or output is redirected: a pipe, a file, CI, a benchmark (also a run
+                // piped into tee from a terminal, which is refused too: say --unattended there). Java 17's rule;
+                // from Java 22 System.console() is not null when redirected and Console.isTerminal() would be asked.
                 return System.console() != null;
             }
 
