@@ -339,9 +339,10 @@ public final class Scheduler {
         OperatorGate.ContinuedBy by;
         moveIf(RunState.RUNNING, RunState.WAITING_FOR_OPERATOR);
         try {
-            Optional<Measurement> recording = ocp;
-            by = gate.await(hold, hold.timeout(), () -> abortReason != null
-                    || recording.map(Scheduler::hasEnded).orElse(false));
+            // Only an abort ends the wait early. An open-circuit record that ends by itself (a simulator at --speed
+            // max records the whole timeout in no time; a lost link) leaves the hold waiting, cell off; how it ended
+            // is looked at after the wait.
+            by = gate.await(hold, hold.timeout(), () -> abortReason != null);
         } finally {
             moveIf(RunState.WAITING_FOR_OPERATOR, RunState.RUNNING);
         }
@@ -398,16 +399,6 @@ public final class Scheduler {
 
     private static String seconds(double value) {
         return String.format(Locale.ROOT, "%.1f s", value);
-    }
-
-    /** Whether an open-circuit record at a hold ended by itself (a lost link, the instrument's own end). */
-    private static boolean hasEnded(Measurement measurement) {
-        try {
-            return measurement.awaitEnd(Duration.ZERO).isPresent();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
     }
 
     /** The HOLD event's message: how long, who let the run go on, and what followed. */

@@ -180,11 +180,14 @@ class HoldRunTest {
         PreparedRun run = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
                 .withDatabase(database), Optional.empty());
         // The gate lets the simulated open-circuit record (1 sample/s at max speed) run to its own end of 30 s,
-        // then says the timeout ran out: 30 s / 1 s = 30 samples.
+        // then says the timeout ran out: 30 s / 1 s = 30 samples. The hold keeps waiting after the record's end.
         run.holdsFollow((hold, timeout, aborted) -> {
-            while (!aborted.getAsBoolean()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!(run.statistics().snapshot().stepIndex() == 2 && run.statistics().snapshot().samples() == 30)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
+            Thread.sleep(50);   // a 31st sample, if the record went on, would be counted: there must be none
             return OperatorGate.ContinuedBy.TIMEOUT;
         });
         RunOutcome outcome = run.execute(RunListener.NONE);
