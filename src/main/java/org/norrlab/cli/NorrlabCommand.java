@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PlanCommand.class, SessionsCommand.class, ShowCommand.class,
                 ExportCommand.class, CalibCommand.class, AssayCommand.class, AliquotCommand.class, ControlCommand.class,
                 AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
-                BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, GuiCommand.class, SyncCommand.class,
-                SessionCommand.class})
+                BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, ContinueCommand.class,
+                GuiCommand.class, SyncCommand.class, SessionCommand.class})
 public final class NorrlabCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

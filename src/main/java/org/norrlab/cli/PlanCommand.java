@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -62,19 +63,60 @@ final class PlanCommand implements Callable<Integer> {
             String rhe = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()), hold -> "—");
             String re = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()), hold -> "—");
             String range = step.match(ocp -> "—", ca -> ca.currentRange().toString(), hold -> "—");
+            String duration = step.match(ocp -> Units.formatDuration(ocp.duration()),
+                    ca -> Units.formatDuration(ca.duration()),
+                    hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t)).orElse("until continued"));
             table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), String.valueOf(step.index()), step.kind(),
-                    rhe, re, Units.formatDuration(step.duration()), Units.formatDuration(step.interval()),
+                    rhe, re, duration,
+                    step.match(ocp -> Units.formatDuration(ocp.interval()), ca -> Units.formatDuration(ca.interval()),
+                            // a hold with the cell off records nothing: it has no interval
+                            hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP ? Units.formatDuration(hold.interval()) : "—"),
                     String.valueOf(step.plannedSamples()), range, String.valueOf(step.source().line())));
         }
         table.print(out);
         CycleColumn.legend(contexts).forEach(out::println);
-        out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(),
-                Units.formatDuration(plan.totalDuration()), plan.totalPlannedSamples());
+        printHolds(out, plan);
+        out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(), total(plan),
+                plan.totalPlannedSamples());
         out.printf(Locale.ROOT, "Checked as 'run' checks it: the safety envelope (potential window, step limit) and the"
                         + " instrument profile %s%s (potential window, minimum interval, techniques).%n", profile.name(),
                 DriverRegistry.simulated(profile) ? ", the simulator" : ", read from its file; the instrument was not opened");
         RunCommand.printWarnings(out, plan);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Each hold's message, timeout and what follows it; nothing for a plan without holds. */
+    static void printHolds(PrintWriter out, Plan plan) {
+        if (plan.holds().isEmpty()) {
+            return;
+        }
+        out.println(plan.unattended() ? "Holds (the protocol is unattended: each follows its on_timeout at once):"
+                : "Holds (the run waits for the operator; with --unattended each follows its on_timeout at once):");
+        for (PlannedStep.Hold hold : plan.holds()) {
+            out.printf(Locale.ROOT, "  step %d (line %d): '%s'; cell %s; timeout %s; on_timeout %s%n", hold.index(),
+                    hold.source().line(), hold.message(), hold.cell().written(),
+                    hold.timeout().map(Units::formatDuration).orElse("none"),
+                    hold.onTimeout().map(PlannedStep.Hold.OnTimeout::written)
+                            .orElse(hold.timeout().isPresent() ? "not given (abort)" : "not given"));
+        }
+    }
+
+    /**
+     * The plan's duration: with holds it is "up to" (a hold ends when the operator continues, at the latest at its
+     * timeout), and "at least" when a hold has no timeout.
+     */
+    static String total(Plan plan) {
+        String duration = Units.formatDuration(plan.totalDuration());
+        if (plan.holds().isEmpty()) {
+            return duration;
+        }
+        if (plan.unattended()) {
+            // unattended holds do not wait: their timeouts take no time
+            return Units.formatDuration(plan.holds().stream().map(PlannedStep::duration)
+                    .reduce(plan.totalDuration(), Duration::minus));
+        }
+        return plan.holds().stream().anyMatch(h -> h.timeout().isEmpty())
+                ? "at least " + duration + " (a hold without a timeout waits until continued)" : "up to " + duration;
     }
 }

@@ -90,6 +90,7 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     static String stateNote(RunState now) {
         return switch (now) {
             case PAUSED -> "  (paused, cell off)";
+            case WAITING_FOR_OPERATOR -> "  (waiting for operator, cell off)";
             case RECONNECTING -> "  (link lost, reconnecting)";
             case ABORTING -> "  (aborting, cell off …)";
             default -> "";

@@ -39,6 +39,8 @@ final class ReplayCommand implements Callable<Integer> {
             run = ReplayService.prepare(service, store, sessionId, replaySpeed, homeOptions.store());
         }
         spec.commandLine().getOut().println("Replaying session " + sessionId + ".");
-        return RunCommand.execute(spec.commandLine().getOut(), run, replaySpeed, noProgress);
+        // a replay's holds follow the recording and wait for nobody: no terminal is read
+        return RunCommand.execute(spec.commandLine().getOut(), run, replaySpeed, noProgress,
+                OperatorConsole.StandardInput.SYSTEM);
     }
 }

@@ -34,6 +34,13 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--unattended", description = "Run the rest with nobody at the bench: every hold follows its"
+            + " on_timeout at once instead of waiting for the operator.")
+    boolean unattended;
+
+    /** Where Enter comes from at a hold; tests set their own. */
+    OperatorConsole.StandardInput standardInput = OperatorConsole.StandardInput.SYSTEM;
+
     @Override
     public Integer call() throws Exception {
         RunService service = new RunService(homeOptions.site());
@@ -42,8 +49,17 @@ final class ResumeCommand implements Callable<Integer> {
         try (SessionStore store = homeOptions.openStore()) {
             run = ResumeService.prepare(service, store, sessionId, Optional.ofNullable(port), runSpeed, homeOptions.store());
         }
+        try {
+            OperatorConsole.checkSomeoneCanAnswer(run.plan(), unattended, standardInput);
+        } catch (RuntimeException refused) {
+            run.discard();
+            throw refused;
+        }
+        if (unattended) {
+            run.runUnattended();
+        }
         spec.commandLine().getOut().println(announcement(sessionId, run.plan()));
-        return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress);
+        return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress, standardInput);
     }
 
     /**

@@ -89,6 +89,14 @@ final class RunCommand implements Callable<Integer> {
                     + " at that moment), store the results and print the FE/yield table.")
     boolean simulateAssays;
 
+    @Option(names = "--unattended", description = "Run with nobody at the bench: every hold of the protocol follows its"
+            + " on_timeout at once (continue or abort) instead of waiting for the operator; a protocol can say the same"
+            + " with 'unattended: true'.")
+    boolean unattended;
+
+    /** Where Enter comes from at a hold, and whether anyone can press it; tests set their own. */
+    OperatorConsole.StandardInput standardInput = OperatorConsole.StandardInput.SYSTEM;
+
     @Override
     public Integer call() throws Exception {
         SiteConfig site = homeOptions.site();
@@ -113,9 +121,14 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
         }
+        // Refused before the instrument is opened: a run that would wait at a hold for nobody never starts.
+        OperatorConsole.checkSomeoneCanAnswer(service.loadPlan(protocol), unattended, standardInput);
         PreparedRun run = service.prepare(request, strict);
+        if (unattended) {
+            run.runUnattended();
+        }
         PrintWriter out = spec.commandLine().getOut();
-        RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress);
+        RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress, standardInput);
         if (simulateAssays) {
             try (SessionStore store = SessionStore.open(outcome.database())) {
                 SimulatedAssays.addTo(store, outcome.sessionId());
@@ -135,8 +148,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs a prepared run with progress and Ctrl-C handling, prints its table, and returns the exit code. */
-    static int execute(PrintWriter out, PreparedRun run, Speed speed, boolean noProgress) throws Exception {
-        return exitCode(runAndPrint(out, run, speed, noProgress));
+    static int execute(PrintWriter out, PreparedRun run, Speed speed, boolean noProgress,
+                       OperatorConsole.StandardInput input) throws Exception {
+        return exitCode(runAndPrint(out, run, speed, noProgress, input));
     }
 
     static int exitCode(RunOutcome outcome) {
@@ -159,12 +173,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, Speed speed,
-                                          boolean noProgress) throws Exception {
+                                          boolean noProgress, OperatorConsole.StandardInput input) throws Exception {
         printWarnings(out, run.plan());
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
                 DriverRegistry.simulated(run.identity().family()) || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
+        if (run.waitsForOperator()) {
+            OperatorConsole.attach(run, out, input.stream());
+        }
 
         RunOutcome outcome;
         try (InterruptHook onSignal = InterruptHook.install("ctrl-c", run::requestAbort, run::awaitFinished,

@@ -334,6 +334,9 @@ final class RunPanel extends JPanel {
     private void launch(PreparedRun run, InstrumentChoice choice) {
         live = new LiveRun();
         run.addConsumer(live);
+        if (run.waitsForOperator()) {
+            run.operator().addWatcher(new HoldDialog(this, run));
+        }
         active = run;
         charts.reset();
         eventLines.clear();
@@ -468,6 +471,7 @@ final class RunPanel extends JPanel {
     static String stateText(RunState now, boolean pauseAsked, String where) {
         return switch (now) {
             case PAUSED -> "Paused after " + where;
+            case WAITING_FOR_OPERATOR -> "Waiting for operator: " + where + " (cell off)";
             case RECONNECTING -> "Link lost, reconnecting: " + where;
             case ABORTING -> ABORTING_TEXT;
             default -> (pauseAsked ? "Running (pause after this step), " : "Running, ") + where;

@@ -1,9 +1,13 @@
 package org.norrlab.plan;
 
 import org.norrlab.config.Location;
+import org.norrlab.core.Event;
+import org.norrlab.core.EventKind;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * What happens to the catholyte over a run, as the protocol says: {@link Mode#REFRESH} (fresh electrolyte
@@ -55,10 +59,29 @@ public record Electrolyte(Mode mode, List<PlannedAliquot> aliquots) {
                 throw new IllegalArgumentException("an aliquot's volume must be positive, was " + volumeMl);
             }
         }
+
+        /** The ALIQUOT event a run records when this aliquot is taken, {@code timeSeconds} into the step it goes with. */
+        public Event event(double timeSeconds) {
+            return aliquotEvent(timeSeconds, afterStep, volumeMl, replaced, takenBy);
+        }
     }
 
     public Electrolyte {
         aliquots = List.copyOf(aliquots);
+    }
+
+    /**
+     * The event a run records when an aliquot is taken (after a step's end, or when the operator continues a hold);
+     * the store writes the aliquot row from it, in the same transaction. Here, not in the store, so that the
+     * scheduler (which may not use the store) records the same event.
+     */
+    public static Event aliquotEvent(double timeSeconds, int afterStep, double volumeMl, boolean replaced, TakenBy takenBy) {
+        String message = String.format(Locale.ROOT, "aliquot of %s mL taken after step %d by the %s%s",
+                new BigDecimal(Double.toString(volumeMl)).stripTrailingZeros().toPlainString(), afterStep, takenBy.written(),
+                replaced ? ", replaced with fresh electrolyte" : ", not replaced");
+        return new Event(EventKind.ALIQUOT, timeSeconds, message, Map.of(
+                "after_step", (double) afterStep, "volume_ml", volumeMl, "replaced", replaced ? 1.0 : 0.0,
+                "by_autosampler", takenBy == TakenBy.AUTOSAMPLER ? 1.0 : 0.0));
     }
 
     /** The aliquots planned right after step {@code stepIndex}, in protocol order. */

@@ -13,6 +13,8 @@ import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlanWarning;
+import org.norrlab.scheduler.OperatorCall;
+import org.norrlab.scheduler.OperatorGate;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunResult;
 import org.norrlab.scheduler.RunState;
@@ -70,6 +72,10 @@ public final class PreparedRun {
     private volatile String pendingAbort;
     private volatile boolean pendingPause;
     private Optional<String> bench = Optional.empty();
+    private final OperatorCall operator = new OperatorCall();
+    private OperatorGate holds = operator;
+    private boolean unattended;
+    private volatile long sessionId;
 
     PreparedRun(Plan plan, String profileName, Potentiostat instrument, InstrumentIdentity identity,
                 RunRequest request, StoreLocation database, String softwareVersion, WireLog wire,
@@ -112,8 +118,42 @@ public final class PreparedRun {
         return bench;
     }
 
-    /** Gives the instrument back without running (another bench of the same lab could not be prepared). */
-    void discard() {
+    /**
+     * Where the run waits for the operator at its holds: watchers print the message or open a dialog, and
+     * {@link OperatorCall#continueHold} (Enter, a button) lets the run go on. {@code norrlab continue} from another
+     * process reaches it through {@link ContinueFiles}.
+     */
+    public OperatorCall operator() {
+        return operator;
+    }
+
+    /** This run does not wait at holds: each follows its {@code on_timeout} at once ({@code --unattended}). */
+    public void runUnattended() {
+        unattended = true;
+    }
+
+    /** Whether holds wait for nobody: the protocol says {@code unattended: true}, or {@link #runUnattended}. */
+    public boolean unattended() {
+        return unattended || plan.unattended();
+    }
+
+    /** Whether this run's holds wait for a person (it has holds, is not unattended and is not a replay). */
+    public boolean waitsForOperator() {
+        return !plan.holds().isEmpty() && !unattended() && holds == operator;
+    }
+
+    /** The session this run writes, once {@link #execute} has created it (0 before). */
+    public long sessionId() {
+        return sessionId;
+    }
+
+    /** Holds follow {@code gate} instead of the operator (a replay follows its recording). */
+    void holdsFollow(OperatorGate gate) {
+        holds = gate;
+    }
+
+    /** Gives the instrument back without running (another bench of the same lab could not be prepared, a refusal). */
+    public void discard() {
         instrument.close();
     }
 
@@ -178,6 +218,10 @@ public final class PreparedRun {
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom,
                     plan.electrolyte().mode()));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
+            this.sessionId = sessionId;
+            if (waitsForOperator()) {
+                ContinueFiles.of(database, sessionId).connect(operator);
+            }
             RunResult result;
             AcquisitionCore.Counters counters;
             long samplesCommitted;
@@ -201,6 +245,7 @@ public final class PreparedRun {
                         core.publish(new AcquisitionRecord.EventSeen(0, event, Instant.now()));
                     }
                     Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
+                    created.operatorGate(unattended ? OperatorGate.UNATTENDED : holds);
                     // a real instrument keeps real time whatever --speed said; the watchdog counts instrument time
                     created.instrumentSpeed(DriverRegistry.simulated(identity.family()) || replayOf.isPresent() ? request.speed()
                             : Speed.REAL_TIME);

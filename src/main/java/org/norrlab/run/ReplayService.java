@@ -1,21 +1,26 @@
 package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.core.EventKind;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
+import org.norrlab.scheduler.OperatorGate;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
+import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.transport.ReplayTransport;
 import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -29,6 +34,30 @@ public final class ReplayService {
     }
 
     public static PreparedRun prepare(RunService service, SessionStore store, long sessionId, Speed speed, StoreLocation database)
+            throws StoreException, ConfigException, DriverException, PlanRejectedException {
+        PreparedRun run = prepareRecorded(service, store, sessionId, speed, database);
+        run.holdsFollow(recordedHolds(store.events(sessionId)));
+        return run;
+    }
+
+    /**
+     * A replay waits for nobody: each hold ends as the recording's HOLD event says (the operator, the timeout, an
+     * unattended run, an abort), at once. A hold the recording has no HOLD event for (the recorded run never ended
+     * it) goes on at once, as if the operator had continued.
+     */
+    static OperatorGate recordedHolds(List<StoredEvent> recorded) {
+        Map<Integer, OperatorGate.ContinuedBy> byStep = new HashMap<>();
+        for (StoredEvent event : recorded) {
+            Double code = event.event().values().get("continued_by");
+            if (event.event().kind() == EventKind.HOLD && code != null) {
+                OperatorGate.ContinuedBy.ofCode(code).ifPresent(by -> byStep.put(event.stepIndex(), by));
+            }
+        }
+        return (hold, timeout, abortRequested) -> byStep.getOrDefault(hold.index(), OperatorGate.ContinuedBy.OPERATOR);
+    }
+
+    private static PreparedRun prepareRecorded(RunService service, SessionStore store, long sessionId, Speed speed,
+                                               StoreLocation database)
             throws StoreException, ConfigException, DriverException, PlanRejectedException {
         StoredSession session = StoredSetup.find(store, sessionId);
         Optional<InstrumentProfile> recorded = StoredSetup.profile(session);

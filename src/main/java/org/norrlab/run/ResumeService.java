@@ -9,12 +9,14 @@ import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Speed;
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
+import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.transport.TransportOpener;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,25 +70,33 @@ public final class ResumeService {
         List<StoredStep> recorded = store.steps(sessionId);
         List<PlannedStep> remaining = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<Integer, Integer> newIndex = new HashMap<>();   // original step index -> index in the resumed plan
         for (PlannedStep step : original.steps()) {
             Optional<StoredStep> done = recorded.stream().filter(r -> r.index() == step.index()).findFirst();
             if (done.isPresent() && done.get().outcome().filter(o -> o == StepOutcome.COMPLETED).isPresent()) {
                 continue;
             }
             if (done.isEmpty()) {
-                remaining.add(renumbered(step, remaining.size() + 1, step.duration(), ""));
+                keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(), ""));
+                continue;
+            }
+            if (step.match(ocp -> false, ca -> false, hold -> true)) {
+                // A hold that did not end continued (a crash or an abort while it waited) waits again, whatever
+                // on_interruption says: what it asks the operator to do may not have been done.
+                keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
+                        " (waits again after the interruption)"));
                 continue;
             }
             double ran = lastSampleTime(store, sessionId, step.index());
             switch (original.onInterruption()) {
                 case SKIP -> notes.add("step " + step.index() + " skipped (on_interruption: skip)");
-                case RESTART -> remaining.add(renumbered(step, remaining.size() + 1, step.duration(),
+                case RESTART -> keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
                         " (restarted after the interruption)"));
                 case CONTINUE -> {
                     long left = step.duration().toNanos() - Math.round(ran * 1e9);
                     long intervals = left / step.interval().toNanos();
                     if (intervals > 0) {
-                        remaining.add(renumbered(step, remaining.size() + 1, step.interval().multipliedBy(intervals),
+                        keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.interval().multipliedBy(intervals),
                                 String.format(Locale.ROOT, " (continued: %.1f s of %.1f s had run)", ran,
                                         step.duration().toNanos() / 1e9)));
                     }
@@ -98,7 +109,9 @@ public final class ResumeService {
         }
         Plan plan = new Plan(original.name(), "resumed from session " + sessionId + (notes.isEmpty() ? "" : "; "
                 + String.join("; ", notes)), original.file(), original.protocolText(), original.cell(), remaining,
-                original.safety(), original.onInterruption());
+                original.safety(), original.onInterruption(), List.of(),
+                new Electrolyte(original.electrolyte().mode(), aliquotsLeft(original, newIndex, store.aliquots(sessionId))),
+                original.unattended());
         // The data stopped at the last stored sample: the gap counts from there, not from when the end was recorded.
         Instant stopped = store.lastSampleAt(sessionId).orElse(session.ended().orElse(session.started()));
         double gap = Duration.between(stopped, Instant.now()).toNanos() / 1e9;
@@ -114,6 +127,35 @@ public final class ResumeService {
                 "resumed session %d after an interruption of %.0f s (it stopped at %s: %s)", sessionId, gap, stopped,
                 session.statusReason()), Map.of("interruption_s", gap)));
         return run;
+    }
+
+    /**
+     * The planned aliquots the resumed run still takes, numbered as its steps: an autosampler's goes with the CA step
+     * it follows, an operator's with the hold it is taken at (after the step before the hold). Those the interrupted
+     * session recorded are left out, so that no aliquot is recorded twice.
+     */
+    static List<Electrolyte.PlannedAliquot> aliquotsLeft(Plan original, Map<Integer, Integer> newIndex,
+                                                         List<StoredAliquot> recorded) {
+        List<Electrolyte.PlannedAliquot> left = new ArrayList<>();
+        for (Electrolyte.PlannedAliquot aliquot : original.electrolyte().aliquots()) {
+            boolean taken = recorded.stream().anyMatch(r -> r.afterStep() == aliquot.afterStep()
+                    && r.takenBy() == aliquot.takenBy());
+            // the step whose end (autosampler) or whose hold (operator) takes it
+            int takenAt = aliquot.takenBy() == Electrolyte.TakenBy.AUTOSAMPLER ? aliquot.afterStep() : aliquot.afterStep() + 1;
+            Integer at = newIndex.get(takenAt);
+            if (taken || at == null) {
+                continue;
+            }
+            left.add(new Electrolyte.PlannedAliquot(aliquot.takenBy() == Electrolyte.TakenBy.AUTOSAMPLER ? at : at - 1,
+                    aliquot.volumeMl(), aliquot.replaced(), aliquot.takenBy(), aliquot.source()));
+        }
+        return left;
+    }
+
+    private static void keep(List<PlannedStep> remaining, Map<Integer, Integer> newIndex, int originalIndex,
+                             PlannedStep renumbered) {
+        remaining.add(renumbered);
+        newIndex.put(originalIndex, renumbered.index());
     }
 
     private static PlannedStep renumbered(PlannedStep step, int index, Duration duration, String note) {

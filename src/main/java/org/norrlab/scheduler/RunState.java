@@ -15,6 +15,8 @@ public enum RunState {
     RUNNING,
     /** Waiting after a step at the operator's request, with the cell off. */
     PAUSED,
+    /** At a hold: waiting for the operator (or the hold's timeout), the cell off or at open circuit. */
+    WAITING_FOR_OPERATOR,
     /** The link was lost mid-step; the scheduler is trying to get the same instrument back. */
     RECONNECTING,
     /** An abort was asked for: the step is being stopped and the cell switched off. */
@@ -23,8 +25,9 @@ public enum RunState {
 
     private static final Map<RunState, Set<RunState>> ALLOWED = Map.of(
             IDLE, EnumSet.of(RUNNING, FAILED, ABORTED),
-            RUNNING, EnumSet.of(PAUSED, RECONNECTING, ABORTING, COMPLETED, FAILED, INTERRUPTED),
+            RUNNING, EnumSet.of(PAUSED, WAITING_FOR_OPERATOR, RECONNECTING, ABORTING, COMPLETED, FAILED, INTERRUPTED),
             PAUSED, EnumSet.of(RUNNING, ABORTING, FAILED),
+            WAITING_FOR_OPERATOR, EnumSet.of(RUNNING, ABORTING, FAILED),
             RECONNECTING, EnumSet.of(RUNNING, ABORTING, FAILED, INTERRUPTED),
             // a link given up while aborting (or a failure) still ends the run as such
             ABORTING, EnumSet.of(ABORTED, FAILED, INTERRUPTED),
@@ -43,6 +46,6 @@ public enum RunState {
 
     /** A run in progress that an abort request moves to {@link #ABORTING} at once. */
     boolean abortable() {
-        return this == RUNNING || this == PAUSED || this == RECONNECTING;
+        return this == RUNNING || this == PAUSED || this == WAITING_FOR_OPERATOR || this == RECONNECTING;
     }
 }

@@ -16,6 +16,7 @@ import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.safety.Breach;
@@ -53,6 +54,7 @@ public final class Scheduler {
     private volatile boolean pauseRequested;
     private volatile Breach breach;
     private Speed speed = Speed.REAL_TIME;
+    private OperatorGate operator = new OperatorCall();
 
     public Scheduler(Plan plan, Potentiostat instrument, AcquisitionCore core, RunListener listener) {
         this(plan, instrument, core, listener, Duration.ZERO, null);
@@ -76,6 +78,15 @@ public final class Scheduler {
      */
     public void instrumentSpeed(Speed instrumentSpeed) {
         speed = instrumentSpeed;
+    }
+
+    /**
+     * Who the run waits for at its holds. A plan that says {@code unattended: true} never waits, whatever is given
+     * here. Set before {@link #run}; without it holds wait on an {@link OperatorCall} nobody continues (until their
+     * timeout, or an abort).
+     */
+    public void operatorGate(OperatorGate gate) {
+        operator = gate;
     }
 
     /** Where the run is now: what the run view and the progress bar show; any thread may ask. */
@@ -163,6 +174,19 @@ public final class Scheduler {
                 }
                 core.publish(new AcquisitionRecord.StepStarted(step, Instant.now(), sessionOffset));
                 listener.stepStarted(step);
+                Optional<PlannedStep.Hold> hold = step.match(ocp -> Optional.empty(), ca -> Optional.empty(), Optional::of);
+                if (hold.isPresent()) {
+                    HoldRun held = runHold(hold.get());
+                    listener.stepEnded(step, held.end());
+                    sessionOffset += held.end().lastTimeSeconds();
+                    completed += held.continued() ? 1 : 0;
+                    previousEndNanos = System.nanoTime();   // a hold is not scheduler lag
+                    if (held.failure() != null) {
+                        failure = held.failure();
+                        break;
+                    }
+                    continue;
+                }
                 Measurement measurement;
                 Watchdog sink = new Watchdog(safety.watch(step.index(), core.sinkFor(step.index())),
                         plan.safety().watchdog(), step.interval(), speed);
@@ -257,6 +281,9 @@ public final class Scheduler {
                 }
                 if (end.outcome() == MeasurementEnd.Outcome.COMPLETED) {
                     completed += cutShort ? 0 : 1;
+                    // The autosampler takes its aliquot once the step it follows is over; a step that did not run
+                    // to its end (stopped, failed, aborted) had no aliquot taken and records none.
+                    recordAliquots(step.index(), end.lastTimeSeconds(), Electrolyte.TakenBy.AUTOSAMPLER);
                     if (pauseRequested && step.index() < plan.steps().size()) {
                         waitWhilePaused(step.index(), end.lastTimeSeconds());
                         previousEndNanos = System.nanoTime();   // a pause is not scheduler lag
@@ -282,6 +309,132 @@ public final class Scheduler {
         }
         return finish(failure, completed, new NotCompleted(breachedSteps, breachedAfterEnd, endedEarly), lags,
                 cellOffConfirmed);
+    }
+
+    /** How a hold ended: its step's end, and why the run cannot go on (null when it can). */
+    private record HoldRun(MeasurementEnd end, String failure, boolean continued) {
+    }
+
+    /**
+     * Runs a hold: the cell off (or recording the open-circuit potential), the wait for the operator through the
+     * {@link OperatorGate}, the HOLD event saying how long and who let the run go on, and the operator's aliquots.
+     * Every way out leaves the cell off: the open-circuit measurement is stopped here, and an abort or failure
+     * reaches {@link #run}'s {@code finally}.
+     */
+    private HoldRun runHold(PlannedStep.Hold hold) throws DriverException, InterruptedException {
+        instrument.setCellOn(false);
+        Optional<Measurement> ocp = Optional.empty();
+        Watchdog sink = null;
+        if (hold.cell() == PlannedStep.Hold.HoldCell.OCP) {
+            sink = new Watchdog(safety.watch(hold.index(), core.sinkFor(hold.index())), plan.safety().watchdog(),
+                    hold.interval(), speed);
+            // Measured until the operator continues: as long as the timeout allows, or a day when there is none.
+            Duration longest = hold.timeout().orElse(Duration.ofDays(1));
+            ocp = Optional.of(instrument.start(new OpenCircuitRequest(hold.interval(),
+                    hold.interval().multipliedBy(Math.max(1, longest.toNanos() / hold.interval().toNanos()))), sink));
+        }
+        boolean unattended = plan.unattended();
+        OperatorGate gate = unattended ? OperatorGate.UNATTENDED : operator;
+        long since = System.nanoTime();
+        OperatorGate.ContinuedBy by;
+        moveIf(RunState.RUNNING, RunState.WAITING_FOR_OPERATOR);
+        try {
+            // Only an abort ends the wait early. An open-circuit record that ends by itself (a simulator at --speed
+            // max records the whole timeout in no time; a lost link) leaves the hold waiting, cell off; how it ended
+            // is looked at after the wait.
+            by = gate.await(hold, hold.timeout(), () -> abortReason != null);
+        } finally {
+            moveIf(RunState.WAITING_FOR_OPERATOR, RunState.RUNNING);
+        }
+        double waited = (System.nanoTime() - since) / 1e9;
+        MeasurementEnd end;
+        if (ocp.isPresent()) {
+            // Stopping the open-circuit record early is how a hold normally ends, not an abort of the step.
+            Optional<MeasurementEnd> already = ocp.get().awaitEnd(Duration.ZERO);
+            if (already.isEmpty()) {
+                instrument.abort();
+            }
+            MeasurementEnd stopped = already.isPresent() ? already.get() : awaitEnd(ocp.get(), hold.index(), sink);
+            end = stopped.outcome() == MeasurementEnd.Outcome.ABORTED
+                    ? new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, stopped.samples(), stopped.lastTimeSeconds(),
+                    Optional.empty()) : stopped;
+        } else {
+            end = new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, 0, waited, Optional.empty());
+        }
+        String failure = null;
+        if (end.outcome() != MeasurementEnd.Outcome.COMPLETED) {
+            failure = "step " + hold.index() + " (" + hold.label() + ") " + stepOutcome(end.outcome()).words()
+                    + " while recording the open-circuit potential: "
+                    + end.error().map(Throwable::getMessage).orElse("no reason given");
+        }
+        boolean abortsRun = by.followsOnTimeout() && hold.onTimeout().orElse(PlannedStep.Hold.OnTimeout.ABORT)
+                == PlannedStep.Hold.OnTimeout.ABORT;
+        String message = holdMessage(hold, by, waited, abortsRun);
+        double eventTime = ocp.isPresent() ? end.lastTimeSeconds() : waited;
+        core.publish(new AcquisitionRecord.EventSeen(hold.index(), new Event(EventKind.HOLD, eventTime, message,
+                Map.of("waited_s", waited, "continued_by", (double) by.code())), Instant.now()));
+        // The operator's aliquots are recorded when the operator continued, and when the run is unattended (the
+        // protocol, or --unattended, declared that what it plans is done without anyone pressing a key). A hold that
+        // timed out had nobody at the bench: its aliquot was not taken and is not recorded; neither is one of a hold
+        // the run was aborted during.
+        if (by == OperatorGate.ContinuedBy.OPERATOR || (by == OperatorGate.ContinuedBy.UNATTENDED && !abortsRun)) {
+            recordAliquots(hold.index() - 1, eventTime, Electrolyte.TakenBy.OPERATOR, hold.index());
+        }
+        // A hold the run stopped at is stored aborted, not completed: 'norrlab resume' then waits at it again.
+        boolean continued = failure == null && !abortsRun && by != OperatorGate.ContinuedBy.ABORTED;
+        core.publish(new AcquisitionRecord.StepEnded(hold.index(), continued || failure != null
+                ? stepOutcome(end.outcome()) : StepOutcome.ABORTED,
+                sink == null ? 0 : sink.samples(), end.lastTimeSeconds(), Double.NaN, Instant.now()));
+        if (by == OperatorGate.ContinuedBy.ABORTED && abortReason == null) {
+            // the gate itself said abort (a replay following a recording that was aborted here)
+            requestAbort(String.format(Locale.ROOT, "aborted at the hold at step %d ('%s')", hold.index(), hold.message()));
+        }
+        if (abortsRun && failure == null) {
+            requestAbort(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
+                    hold.message(), by == OperatorGate.ContinuedBy.UNATTENDED ? "cannot wait in an unattended run"
+                            : "timed out after " + seconds(waited)));
+        }
+        return new HoldRun(end, failure, continued);
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.1f s", value);
+    }
+
+    /** The HOLD event's message: how long, who let the run go on, and what followed. */
+    static String holdMessage(PlannedStep.Hold hold, OperatorGate.ContinuedBy by, double waitedSeconds, boolean abortsRun) {
+        String waited = seconds(waitedSeconds);
+        String what = switch (by) {
+            case OPERATOR -> "the operator continued after " + waited;
+            case TIMEOUT -> "nobody continued: the timeout of " + hold.timeout().map(t -> seconds(t.toNanos() / 1e9))
+                    .orElse("?") + " ran out";
+            case UNATTENDED -> "unattended run: did not wait";
+            case ABORTED -> "the run was aborted after waiting " + waited;
+        };
+        String next = by == OperatorGate.ContinuedBy.ABORTED ? "the run ends aborted"
+                : abortsRun ? "the run ends aborted (on_timeout: " + hold.onTimeout().map(PlannedStep.Hold.OnTimeout::written)
+                .orElse("not given, so abort") + ")"
+                : "the run goes on with the next step";
+        return "hold '" + hold.message() + "': " + what + "; " + next;
+    }
+
+    /**
+     * Records the aliquots the plan takes after {@code afterStep} by {@code takenBy}, each at most once in a run
+     * (a resumed run's plan leaves out those its first session recorded).
+     *
+     * @param stepIndex the step whose events they go with (the CA step, or the hold)
+     */
+    private void recordAliquots(int afterStep, double timeSeconds, Electrolyte.TakenBy takenBy, int stepIndex)
+            throws InterruptedException {
+        for (Electrolyte.PlannedAliquot aliquot : plan.electrolyte().after(afterStep)) {
+            if (aliquot.takenBy() == takenBy) {
+                core.publish(new AcquisitionRecord.EventSeen(stepIndex, aliquot.event(timeSeconds), Instant.now()));
+            }
+        }
+    }
+
+    private void recordAliquots(int stepIndex, double timeSeconds, Electrolyte.TakenBy takenBy) throws InterruptedException {
+        recordAliquots(stepIndex, timeSeconds, takenBy, stepIndex);
     }
 
     /** The stored outcome of a step the measurement ended as {@code outcome} (the switch fails to compile on a new one). */

@@ -1,7 +1,6 @@
 package org.norrlab.store;
 
 import org.norrlab.core.Event;
-import org.norrlab.core.EventKind;
 import org.norrlab.plan.Electrolyte;
 
 import java.sql.PreparedStatement;
@@ -22,12 +21,7 @@ public record StoredAliquot(long id, int afterStep, double volumeMl, boolean rep
      */
     public static Event event(double timeSeconds, int afterStep, double volumeMl, boolean replaced,
                                                Electrolyte.TakenBy takenBy) {
-        String message = String.format(java.util.Locale.ROOT, "aliquot of %s mL taken after step %d by the %s%s",
-                new java.math.BigDecimal(Double.toString(volumeMl)).stripTrailingZeros().toPlainString(), afterStep, takenBy.written(),
-                replaced ? ", replaced with fresh electrolyte" : ", not replaced");
-        return new Event(EventKind.ALIQUOT, timeSeconds, message, java.util.Map.of(
-                "after_step", (double) afterStep, "volume_ml", volumeMl, "replaced", replaced ? 1.0 : 0.0,
-                "by_autosampler", takenBy == Electrolyte.TakenBy.AUTOSAMPLER ? 1.0 : 0.0));
+        return Electrolyte.aliquotEvent(timeSeconds, afterStep, volumeMl, replaced, takenBy);
     }
 
     /** An aliquot as an export writes it, {@code takenBy} as written ("operator", "autosampler"). */

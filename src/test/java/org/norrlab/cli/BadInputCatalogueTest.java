@@ -242,6 +242,12 @@ class BadInputCatalogueTest {
         c.add(new Case("interval unit not accepted", List.of("plan", p), 3, "'us' is not a unit for a time"));
         c.add(new Case("unknown instrument", List.of("run", "protocols/demo-sweep.yaml", "--instrument", "emstat9",
                 "--no-progress", "--db", db.toString()), 3, "there is no instrument profile 'emstat9'; known profiles:"));
+        // the catalogue's processes read standard input from a pipe, as CI and scripts do: nobody could press Enter
+        c.add(new Case("holds without a terminal", List.of("run", "protocols/norr-sweep.yaml", "--speed", "max",
+                "--no-progress", "--db", db.toString()), 3, "the protocol waits for the operator at 4 holds, the first at"
+                + " step 3 ("));
+        c.add(new Case("continue of a session that does not wait", List.of("continue", "1", "--db", db.toString()), 3,
+                "session 1 is completed, not running: there is no hold to continue"));
         c.add(new Case("bad speed", List.of("run", "protocols/demo-sweep.yaml", "--speed", "fast", "--no-progress",
                 "--db", db.toString()), 3, "'fast' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
         c.add(new Case("unknown catalyst", List.of("run", "protocols/demo-sweep.yaml", "--catalyst", "Pt", "--speed", "max",

@@ -113,8 +113,9 @@ class CliTest {
     void planPrintsBothPotentialsAndTheTotal() {
         CliRunner.Result plan = norrlab("plan", "protocols/norr-sweep.yaml", "--home", Fixtures.HOME.toString());
         assertThat(plan.exitCode()).isZero();
-        assertThat(plan.out()).containsPattern("\\n\\s+4\\s+ca\\s+-0\\.600\\s+-1\\.211\\s+1 h\\s+100 ms\\s+36000\\s+auto\\s+27")
-                .contains("Total: 5 steps, 4 h 5 min, 144300 samples");
+        assertThat(plan.out()).containsPattern("\\n\\s+6\\s+ca\\s+-0\\.600\\s+-1\\.211\\s+1 h\\s+100 ms\\s+36000\\s+auto\\s+37")
+                // 5 min + 4 × 1 h + 4 holds of at most 30 min; the holds take no samples: 300 + 4 × 36000
+                .contains("Total: 9 steps, up to 6 h 5 min, 144300 samples");
     }
 
     @Test

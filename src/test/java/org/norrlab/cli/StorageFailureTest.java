@@ -68,7 +68,11 @@ class StorageFailureTest {
             // A disk that fills up during the run: the writer fails, the run stops with the cell off. 2 MB holds the
             // schema and the first batches (a batch is at most 8192 samples, ~0.5 MB of WAL), not the 144 300 samples.
             Path db = mount.resolve("full.db");
-            CliRunner.Result full = norrlab("run", "protocols/norr-sweep.yaml", "--speed", "max", "--no-progress", "--db",
+            // norr-sweep.yaml's steps without its holds (which would wait for the operator): 144 300 samples
+            Path sweep = temp.resolve("sweep-without-holds.yaml");
+            Files.writeString(sweep, "steps:\n  - ocp: {duration: 5 min, interval: 1 s}\n  - sweep: {potentials: [-0.4 V vs RHE,"
+                    + " -0.5 V vs RHE, -0.6 V vs RHE, -0.7 V vs RHE], duration: 1 h, interval: 100 ms}\n");
+            CliRunner.Result full = norrlab("run", sweep.toString(), "--speed", "max", "--no-progress", "--db",
                     db.toString());
             assertThat(full.exitCode()).isNotZero();
             assertThat(full.out() + full.err()).contains("full").doesNotContain("\tat ");

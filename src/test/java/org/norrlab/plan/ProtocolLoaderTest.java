@@ -46,18 +46,35 @@ class ProtocolLoaderTest {
     void theShippedProtocolsLoadWithBothPotentials() throws ConfigException {
         SiteConfig shipped = SiteConfig.load(Path.of("").toAbsolutePath());
         Plan sweep = ProtocolLoader.load(Path.of("protocols/norr-sweep.yaml"), shipped);
-        assertThat(sweep.steps()).hasSize(5);
-        assertThat(sweep.totalDuration()).isEqualTo(Duration.ofMinutes(5).plusHours(4));
+        // OCP, then each potential's CA followed by the hold that waits for the operator
+        assertThat(sweep.steps()).extracting(PlannedStep::kind)
+                .containsExactly("ocp", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
+        // 5 min OCP + 4 × 1 h CA + 4 holds of at most 30 min = 6 h 5 min at the longest
+        assertThat(sweep.totalDuration()).isEqualTo(Duration.ofMinutes(5).plusHours(6));
+        assertThat(sweep.holds()).hasSize(4).allSatisfy(hold -> {
+            assertThat(hold.message()).isEqualTo("Replace the catholyte and take a 1 mL aliquot for the NH3 assay");
+            assertThat(hold.cell()).isEqualTo(PlannedStep.Hold.HoldCell.OFF);
+            assertThat(hold.timeout()).contains(Duration.ofMinutes(30));
+            assertThat(hold.onTimeout()).contains(PlannedStep.Hold.OnTimeout.ABORT);
+        });
+        assertThat(sweep.unattended()).isFalse();
+        // the operator's 1 mL at each hold, taken from what the CA step before it made
+        assertThat(sweep.electrolyte().aliquots()).extracting(a -> a.afterStep(), a -> a.volumeMl(), a -> a.takenBy())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 1.0, Electrolyte.TakenBy.OPERATOR),
+                        org.assertj.core.groups.Tuple.tuple(4, 1.0, Electrolyte.TakenBy.OPERATOR),
+                        org.assertj.core.groups.Tuple.tuple(6, 1.0, Electrolyte.TakenBy.OPERATOR),
+                        org.assertj.core.groups.Tuple.tuple(8, 1.0, Electrolyte.TakenBy.OPERATOR));
         assertThat(sweep.steps().get(0)).isInstanceOf(PlannedStep.OpenCircuit.class);
-        PlannedStep.Chronoamperometry ca = (PlannedStep.Chronoamperometry) sweep.steps().get(3);
+        PlannedStep.Chronoamperometry ca = (PlannedStep.Chronoamperometry) sweep.steps().get(5);
         assertThat(ca.voltsVsRhe()).isEqualTo(-0.6);
         // pH 7, Ag/AgCl (sat. KCl), 25 °C: -0.60 - 0.197 - 0.414 = -1.211 V (reference worked example).
         assertThat(ca.voltsVsReference()).isCloseTo(-1.211, within(0.0005));
         assertThat(ca.plannedSamples()).isEqualTo(36_000);
-        assertThat(ca.source().line()).isEqualTo(27);
+        assertThat(ca.source().line()).isEqualTo(37);
 
         Plan demo = ProtocolLoader.load(Path.of("protocols/demo-sweep.yaml"), shipped);
         assertThat(demo.steps()).extracting(PlannedStep::kind).containsExactly("ocp", "ca", "ca", "ca", "ca");
+        assertThat(demo.holds()).as("the README's first command never waits").isEmpty();
     }
 
     @Test
