@@ -574,6 +574,15 @@ class BadInputCatalogueTest {
                 labBadBench.toString(), "--no-progress", "--db", db.toString()), 3, "ERROR bench B could not be prepared: "
                 + Fixtures.HOME.resolve("drivers/emstat9.yaml") + ":0:0: there is no instrument profile 'emstat9'; known"
                 + " profiles: "));
+        // issue 18, part H: bench trial (a chemist with the README only)
+        c.add(new Case("export onto the session database in use", List.of("export", "1", "--format", "jsonl", "-o",
+                db.toString(), "--db", db.toString()), 3, DB_NAME + " is the session database in use ("));
+        c.add(new Case("export onto the session database's -wal file", List.of("export", "1", "-o", db + "-wal", "--db",
+                db.toString()), 3, DB_NAME + "-wal is the -wal file of the session database in use ("));
+        Path precious = file("precious.yaml", "# an operator's own file\n");
+        c.add(new Case("export onto an existing file without --force", List.of("export", "1", "-o", precious.toString(),
+                "--db", db.toString()), 3, "Bad input: -o " + precious + " already exists; nothing was written. Give another"
+                + " file name, e.g. -o " + temp.resolve("session-1.csv") + ", or add --force to replace it"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
