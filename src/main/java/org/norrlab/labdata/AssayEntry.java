@@ -59,7 +59,7 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
         }
         if (concentration.isPresent()) {
             WrittenValue c = WrittenValue.parse(concentration.get(), "a concentration");
-            ConcentrationUnit.parse(c.unit(), p);
+            ConcentrationUnit.parseEntered(c.unit(), p);
             return assay(p, Assay.Kind.CONCENTRATION, c.measure(), c.unit(), Optional.empty(), volumeMl, Optional.empty(),
                     Optional.empty());
         }

@@ -583,6 +583,13 @@ class BadInputCatalogueTest {
         c.add(new Case("export onto an existing file without --force", List.of("export", "1", "-o", precious.toString(),
                 "--db", db.toString()), 3, "Bad input: -o " + precious + " already exists; nothing was written. Give another"
                 + " file name, e.g. -o " + temp.resolve("session-1.csv") + ", or add --force to replace it"));
+        p = file("std-ppm.csv", "concentration,absorbance\n0,0.01\n0.5,0.26\n1,0.51\n2,1.0\n").toString();
+        c.add(new Case("standards in ppm without a basis", List.of("calib", "add", p, "--method", "indophenol", "--wavelength",
+                "655 nm", "--unit", "ppm", "--db", db.toString()), 3, "Bad input: 'ppm' is a mass concentration without the"
+                + " species it counts; write the basis after the unit: 'ppm NH3', 'ppm NH4+' or 'ppm NH4+-N'"));
+        c.add(new Case("an assay in µg/mL without a basis", List.of("assay", "add", "1", "--step", "3", "--concentration",
+                "29 µg/mL", "--volume", "35 mL", "--db", db.toString()), 3, "Bad input: 'µg/mL' is a mass concentration"
+                + " without the species it counts"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
