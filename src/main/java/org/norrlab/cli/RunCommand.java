@@ -4,6 +4,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
+import org.norrlab.driver.UnknownPresetException;
 import org.norrlab.driver.Speed;
 import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.plan.Plan;
@@ -111,7 +112,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");
         }
-        PreparedRun run = service.prepare(request, strict);
+        PreparedRun run;
+        try {
+            run = service.prepare(request, strict);
+        } catch (UnknownPresetException e) {
+            throw new BadInputException("--catalyst " + catalyst + ": " + e.problem(), e);   // the option, not sim.yaml
+        }
         PrintWriter out = spec.commandLine().getOut();
         RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress);
         if (simulateAssays) {

@@ -245,7 +245,7 @@ class BadInputCatalogueTest {
         c.add(new Case("bad speed", List.of("run", "protocols/demo-sweep.yaml", "--speed", "fast", "--no-progress",
                 "--db", db.toString()), 3, "'fast' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
         c.add(new Case("unknown catalyst", List.of("run", "protocols/demo-sweep.yaml", "--catalyst", "Pt", "--speed", "max",
-                "--no-progress", "--db", db.toString()), 3, "'Pt' is not a preset in catalysts.yaml; known: MnO2-x"));
+                "--no-progress", "--db", db.toString()), 3, "--catalyst Pt: 'Pt' is not a preset in catalysts.yaml; known: MnO2-x"));
         c.add(new Case("a port that does not exist", List.of("run", "protocols/demo-sweep.yaml", "--instrument", "emstat4-hr",
                 "--port", temp.resolve("ttyNowhere").toString(), "--no-progress", "--db", db.toString()), 4,
                 "ttyNowhere does not exist; 'norrlab ports' lists the ports there are"));
@@ -590,6 +590,14 @@ class BadInputCatalogueTest {
         c.add(new Case("an assay in µg/mL without a basis", List.of("assay", "add", "1", "--step", "3", "--concentration",
                 "29 µg/mL", "--volume", "35 mL", "--db", db.toString()), 3, "Bad input: 'µg/mL' is a mass concentration"
                 + " without the species it counts"));
+        c.add(new Case("an unknown catalyst is named as the option it came from", List.of("run", "protocols/demo-sweep.yaml",
+                "--catalyst", "nimc", "--speed", "max", "--no-progress", "--db", db.toString()), 3, "Bad input: --catalyst nimc:"
+                + " 'nimc' is not a preset in catalysts.yaml; known: MnO2-x, MnO2, CoS1-x, CoS, Fe1/MoS2-x, NiNC"));
+        Path labCatalyst = file("lab-catalyst.yaml", "benches:\n  - name: A\n    protocol: protocols/demo-sweep.yaml\n"
+                + "    speed: max\n    catalyst: nimc\n");
+        c.add(new Case("an unknown catalyst in a lab file is named at its line", List.of("run", "--lab", labCatalyst.toString(),
+                "--no-progress", "--db", db.toString()), 3, "bench A: " + labCatalyst + ":5:15: field 'catalyst': 'nimc' is not"
+                + " a preset in catalysts.yaml"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
