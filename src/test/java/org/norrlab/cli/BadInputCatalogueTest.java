@@ -598,6 +598,15 @@ class BadInputCatalogueTest {
         c.add(new Case("an unknown catalyst in a lab file is named at its line", List.of("run", "--lab", labCatalyst.toString(),
                 "--no-progress", "--db", db.toString()), 3, "bench A: " + labCatalyst + ":5:15: field 'catalyst': 'nimc' is not"
                 + " a preset in catalysts.yaml"));
+        p = file("indent.yaml", "name: x\nsteps:\n" + CA + "    bad: 1\n   worse: 2\n").toString();
+        c.add(new Case("a line indented differently is named at the problem, in plain words", List.of("plan", p), 3,
+                "indent.yaml:5:4: is not valid YAML: this line is indented differently from the lines above it; line it up"
+                        + " with the other keys of its block (or, for a new item of a list, start it with '- ' at the list's"
+                        + " indentation) (the YAML reader: expected <block end>, but found '<block mapping start>', while"
+                        + " parsing a block collection that starts at line 3, column 3)"));
+        p = file("deeper-key.yaml", "name: x\ncell:\n  ph: 7\n    area: 1 cm2\nsteps:\n" + CA).toString();
+        c.add(new Case("a key indented under a value", List.of("plan", p), 3, "deeper-key.yaml:4:9: is not valid YAML: a"
+                + " 'key:' is not allowed here"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
