@@ -607,6 +607,17 @@ class BadInputCatalogueTest {
         p = file("deeper-key.yaml", "name: x\ncell:\n  ph: 7\n    area: 1 cm2\nsteps:\n" + CA).toString();
         c.add(new Case("a key indented under a value", List.of("plan", p), 3, "deeper-key.yaml:4:9: is not valid YAML: a"
                 + " 'key:' is not allowed here"));
+        Path fileInTheWay = file("not-a-folder", "an operator's notes\n");
+        c.add(new Case("a data directory that cannot be created says why and what to do", List.of("run",
+                "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--db", fileInTheWay.resolve("data/norrlab.db")
+                        .toString()), 5, "cannot create the data directory " + fileInTheWay.resolve("data") + " for the session"
+                + " database " + fileInTheWay.resolve("data/norrlab.db") + ": a file is in the way: " + fileInTheWay + " is a"
+                + " file, not a folder; choose a folder you can write with data_directory (or session_store) in"
+                + " config/site.yaml, or give --db FILE in such a folder"));
+        c.add(new Case("sessions in a data directory that cannot be created does not say to run a protocol first",
+                List.of("sessions", "--db", fileInTheWay.resolve("data/norrlab.db").toString()), 5, "its data directory "
+                + fileInTheWay.resolve("data") + " cannot be created (a file is in the way: " + fileInTheWay + " is a file, not"
+                + " a folder); choose a folder you can write with data_directory in config/site.yaml, or give --db FILE"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
