@@ -618,6 +618,18 @@ class BadInputCatalogueTest {
                 List.of("sessions", "--db", fileInTheWay.resolve("data/norrlab.db").toString()), 5, "its data directory "
                 + fileInTheWay.resolve("data") + " cannot be created (a file is in the way: " + fileInTheWay + " is a file, not"
                 + " a folder); choose a folder you can write with data_directory in config/site.yaml, or give --db FILE"));
+        String damagedAdvice = "The file is damaged, or is not a norrlab database. Do not run or import into it (nothing"
+                + " more should be written to it); restore it from a backup or from a copy made with 'norrlab sync', or save"
+                + " what is left with 'sqlite3 FILE .recover | sqlite3 NEW.db' and give --db NEW.db";
+        Path yamlAsDb = file("site-as-db.yaml", "data_directory: data\n");
+        c.add(new Case("a YAML file given as the session database says what to do", List.of("sessions", "--db",
+                yamlAsDb.toString()), 5, "[SQLITE_NOTADB] File opened that is not a database file (file is not a database). "
+                + damagedAdvice));
+        byte[] damaged = Files.readAllBytes(db);
+        Arrays.fill(damaged, 8192, Math.min(damaged.length, 40_000), (byte) 'A');   // pages of the steps and samples
+        String damagedDb = bytes("damaged.db", damaged);
+        c.add(new Case("a damaged session database says what to do", List.of("show", "1", "--db", damagedDb), 5,
+                "[SQLITE_CORRUPT] The database disk image is malformed (database disk image is malformed). " + damagedAdvice));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
