@@ -630,11 +630,22 @@ class BadInputCatalogueTest {
         String damagedDb = bytes("damaged.db", damaged);
         c.add(new Case("a damaged session database says what to do", List.of("show", "1", "--db", damagedDb), 5,
                 "[SQLITE_CORRUPT] The database disk image is malformed (database disk image is malformed). " + damagedAdvice));
+        c.add(new Case("a dilution written as a ratio", List.of("assay", "add", "1", "--step", "3", "--absorbance", "0.3",
+                "--calibration", "1", "--dilution", "1:2", "--db", db.toString()), 2, "Invalid value for option '--dilution':"
+                + " '1:2' is not a number; give the dilution factor, the diluted volume over the sample's volume: e.g. 2 for"
+                + " 1 mL of sample made up to 2 mL. A ratio such as 1:2 is read as factor 2 by some and as 3 (1 part sample +"
+                + " 2 parts diluent) by others, so write the factor itself"));
+        c.add(new Case("a step number that is not one", List.of("assay", "add", "1", "--step", "abc", "--amount", "1 umol",
+                "--db", db.toString()), 2, "Invalid value for option '--step': 'abc' is not a whole number"));
+        c.add(new Case("an absorbance with a decimal comma on the command line", List.of("assay", "add", "1", "--step", "3",
+                "--absorbance", "0,3", "--calibration", "1", "--db", db.toString()), 2, "Invalid value for option"
+                + " '--absorbance': '0,3' is not a number (write decimals with a point, e.g. 0.5)"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
         c.add(new Case("a session id that is not a number", List.of("show", "first", "--db", db.toString()), 2,
-                "Invalid value for positional parameter at index 0 (SESSION): 'first' is not a long"));
+                "Invalid value for positional parameter at index 0 (SESSION): 'first' is not a session number (a whole number, as"
+                        + " 'norrlab sessions' lists)"));
         c.add(new Case("an unknown command", List.of("fly"), 2, "Unmatched argument at index 0: 'fly'"));
         return c.stream();
     }
