@@ -29,6 +29,10 @@ public record ConcentrationUnit(String written, double molPerLiterPerUnit) {
      * since NH3, NH4+ and NH4+-N differ by up to 22 % and nothing in the number says which was meant. {@link #parse}
      * still reads units stored before this rule, where a missing basis is the product itself.
      */
+    /** The units, as said to an operator who gave none or another. */
+    public static final String ALLOWED = "mM, M, µM, or µg/mL, mg/L, ppm followed by a basis (NH3, NH4+, NH4+-N; NH2OH),"
+            + " e.g. 'µg/mL NH4+-N'";
+
     public static ConcentrationUnit parseEntered(String text, Product product) {
         String written = normalised(text);
         Matcher m = UNIT_AND_BASIS.matcher(written);
@@ -72,8 +76,7 @@ public record ConcentrationUnit(String written, double molPerLiterPerUnit) {
                 return new ConcentrationUnit(text.trim(), gramsPerLiter / molarMass);
             }
         }
-        throw new BadInputException("'" + text.trim() + "' is not a concentration unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed by a basis"
-                + " (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'");
+        throw new BadInputException("'" + text.trim() + "' is not a concentration unit; allowed: " + ALLOWED);
     }
 
     public double toMolPerLiter(double value) {

@@ -640,6 +640,9 @@ class BadInputCatalogueTest {
         c.add(new Case("an absorbance with a decimal comma on the command line", List.of("assay", "add", "1", "--step", "3",
                 "--absorbance", "0,3", "--calibration", "1", "--db", db.toString()), 2, "Invalid value for option"
                 + " '--absorbance': '0,3' is not a number (write decimals with a point, e.g. 0.5)"));
+        c.add(new Case("an assay concentration without a unit", List.of("assay", "add", "1", "--step", "3", "--concentration",
+                "0.5", "--db", db.toString()), 3, "Bad input: '0.5' has no unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed"
+                + " by a basis (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
