@@ -413,7 +413,7 @@ class BadInputCatalogueTest {
         c.add(new Case("a speed of zero", List.of("run", "protocols/demo-sweep.yaml", "--speed", "0", "--no-progress",
                 "--db", db.toString()), 3, "'0' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
         c.add(new Case("a seed that is not a number", List.of("run", "protocols/demo-sweep.yaml", "--seed", "abc",
-                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a long"));
+                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a whole number"));
         Path labEmpty = file("lab-empty.yaml", "benches: []\n");
         c.add(new Case("a lab file without benches", List.of("run", "--lab", labEmpty.toString(), "--no-progress", "--db",
                 db.toString()), 3, "lab-empty.yaml:1:10: field 'benches': lists no benches; give at least one (name, instrument, protocol)"));
@@ -643,6 +643,22 @@ class BadInputCatalogueTest {
         c.add(new Case("an assay concentration without a unit", List.of("assay", "add", "1", "--step", "3", "--concentration",
                 "0.5", "--db", db.toString()), 3, "Bad input: '0.5' has no unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed"
                 + " by a basis (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'"));
+        p = file("std-semicolon.csv", "concentration;absorbance\n0;0,01\n0,5;0,26\n1;0,51\n").toString();
+        c.add(new Case("standards saved with ';' and decimal commas", List.of("calib", "add", p, "--method", "indophenol",
+                "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3, "std-semicolon.csv:1:1: field"
+                + " 'concentration;absorbance': is not a column: the header is separated by ';'; the file must be"
+                + " comma-separated, with points as decimal marks (e.g. 0.5,0.26)"));
+        p = file("decimal-comma.yaml", "steps:\n  - sweep: {potentials: [-0,5 V vs RHE, -0,6 V vs RHE], duration: 1 min,"
+                + " interval: 1 s}\n").toString();
+        c.add(new Case("a decimal comma in a [ ] list of potentials", List.of("plan", p), 3, "decimal-comma.yaml:2:26: field"
+                + " 'steps[1].sweep.potentials[1]': '-0' does not say what the potential is against; a comma separates items"
+                + " in [ ]: write -0.5 with a point"));
+        p = file("all-signs-lost.yaml", "steps:\n  - sweep: {potentials: [0.4 V vs RHE, 0.5 V vs RHE, 0.7 V vs RHE],"
+                + " duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("run --strict: every CA potential of a NORR sweep without its minus sign", List.of("run", p, "--strict",
+                "--speed", "max", "--no-progress", "--db", db.toString()), 3, "--strict: the protocol has 1 warning, so nothing"
+                + " was started; correct the protocol, or run without --strict to run it as written:\n  all 3 CA steps are"
+                + " above +0.1 V vs RHE (oxidising), and NORR reduces: were the minus signs lost?"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
@@ -689,7 +705,9 @@ class BadInputCatalogueTest {
             }
         }
         String[] args = badInput.args().stream()
-                .map(arg -> arg.equals(db.toString()) ? folder.resolve(DB_NAME).toString() : arg).toArray(String[]::new);
+                // the database and the files beside it (catalogue.db-wal) are this case's copy
+                .map(arg -> arg.startsWith(db.toString()) ? folder.resolve(DB_NAME) + arg.substring(db.toString().length())
+                        : arg).toArray(String[]::new);
         // The log goes to this case's folder, not to the checkout's data/: a case's NORRLAB_JAVA_OPTS may name another.
         List<String> javaOptions = new ArrayList<>();
         javaOptions.add("-Dnorrlab.data=" + folder.resolve("data"));
