@@ -24,9 +24,34 @@ public record ConcentrationUnit(String written, double molPerLiterPerUnit) {
             "NH4+-N", 14.007, "NH3-N", 14.007, "N", 14.007, "NH2OH", 33.030);
     private static final Pattern UNIT_AND_BASIS = Pattern.compile("^(.*?)\\s*(?:\\s(NH4\\+-N|NH3-N|NH4\\+|NH4|NH3|NH2OH|N))?$");
 
-    public static ConcentrationUnit parse(String text, Product product) {
-        String written = text.trim().replace("mL⁻¹", "mL-1").replace("L⁻¹", "L-1").replace("₄", "4").replace("₃", "3")
+    /**
+     * A unit as an operator enters it now (calib add, assay add/import): a mass concentration must name its basis,
+     * since NH3, NH4+ and NH4+-N differ by up to 22 % and nothing in the number says which was meant. {@link #parse}
+     * still reads units stored before this rule, where a missing basis is the product itself.
+     */
+    /** The units, as said to an operator who gave none or another. */
+    public static final String ALLOWED = "mM, M, µM, or µg/mL, mg/L, ppm followed by a basis (NH3, NH4+, NH4+-N; NH2OH),"
+            + " e.g. 'µg/mL NH4+-N'";
+
+    public static ConcentrationUnit parseEntered(String text, Product product) {
+        String written = normalised(text);
+        Matcher m = UNIT_AND_BASIS.matcher(written);
+        if (!MOLAR.containsKey(written) && m.matches() && MASS.containsKey(m.group(1).trim()) && m.group(2) == null) {
+            throw new BadInputException("'" + text.trim() + "' is a mass concentration without the species it counts; "
+                    + "write the basis after the unit: '" + m.group(1).trim() + " NH3', '" + m.group(1).trim() + " NH4+' or '"
+                    + m.group(1).trim() + " NH4+-N' for ammonia (N alone, NH3-N: as NH4+-N), '" + m.group(1).trim()
+                    + " NH2OH' for hydroxylamine; molar units (mM, M, µM) need none");
+        }
+        return parse(text, product);
+    }
+
+    private static String normalised(String text) {
+        return text.trim().replace("mL⁻¹", "mL-1").replace("L⁻¹", "L-1").replace("₄", "4").replace("₃", "3")
                 .replace("⁺", "+");
+    }
+
+    public static ConcentrationUnit parse(String text, Product product) {
+        String written = normalised(text);
         Double molar = MOLAR.get(written);
         if (molar != null) {
             return new ConcentrationUnit(text.trim(), molar);
@@ -51,8 +76,7 @@ public record ConcentrationUnit(String written, double molPerLiterPerUnit) {
                 return new ConcentrationUnit(text.trim(), gramsPerLiter / molarMass);
             }
         }
-        throw new BadInputException("'" + text.trim() + "' is not a concentration unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed by a basis"
-                + " (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'");
+        throw new BadInputException("'" + text.trim() + "' is not a concentration unit; allowed: " + ALLOWED);
     }
 
     public double toMolPerLiter(double value) {

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
+import org.norrlab.analysis.ConcentrationUnit;
 import org.norrlab.analysis.Product;
 import org.norrlab.core.BadInputException;
 import org.norrlab.labdata.StandardsFile;
@@ -59,6 +60,7 @@ final class CalibCommand implements Runnable {
         public Integer call() throws Exception {
             Calibration calibration = StandardsFile.read(file, new StandardsFile.Method(Product.parse(product), method,
                     wavelength, unit, operator, note, acceptPoorFit));
+            ConcentrationUnit.parseEntered(unit, calibration.product());   // a new calibration names its basis
             CalibrationFit fit = calibration.fit();
             // A store that cannot be written is refused before the fit is shown as if it were going to be saved.
             SessionStore.requireWritable(homeOptions.store());

@@ -1,6 +1,5 @@
 package org.norrlab.cli;
 
-import org.norrlab.core.BadInputException;
 import org.norrlab.report.SessionExporter;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
@@ -11,12 +10,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,48 +32,26 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
 
+    @Option(names = "--force", description = "Replace the -o file if it already exists (without this, an existing file is left"
+            + " alone and nothing is written).")
+    boolean force;
+
     @Override
     public Integer call() throws Exception {
+        OutputFile file = output == null ? null
+                : new OutputFile(output, "-o", "session-" + sessionId + "." + format.name().toLowerCase(Locale.ROOT));
+        if (file != null) {
+            file.check(homeOptions.store(), force);   // before the store is opened: its files are what it guards
+        }
         try (SessionStore store = homeOptions.openStoreForReading()) {
             StoredSession session = Lookup.find(store, sessionId);
-            if (output == null) {
+            if (file == null) {
                 SessionExporter.write(store, session, format, System.out);
             } else {
-                try (OutputStream file = new BufferedOutputStream(openOutput())) {
-                    SessionExporter.write(store, session, format, file);
-                }
-                spec.commandLine().getErr().println("Wrote session " + sessionId + " to " + output.toAbsolutePath());
+                file.write(out -> SessionExporter.write(store, session, format, out));
+                spec.commandLine().getErr().println("Wrote session " + sessionId + " to " + file.path());
             }
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * The file -o names, opened for writing; a path that cannot be written is the operator's to change, so it is
-     * refused as bad input naming the folder or file and what to give instead.
-     */
-    private OutputStream openOutput() throws IOException {
-        Path file = output.toAbsolutePath();
-        String example = "session-" + sessionId + "." + format.name().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(file)) {
-            throw new BadInputException("-o " + file + " is a folder; give a file in it, e.g. -o " + file.resolve(example));
-        }
-        Path folder = file.getParent();
-        if (Files.isRegularFile(folder)) {
-            throw new BadInputException("-o " + file + ": " + folder + " is a file, not a folder; give -o a file in a folder");
-        }
-        if (!Files.isDirectory(folder)) {
-            throw new BadInputException("-o " + file + ": the folder " + folder + " does not exist; create it first (mkdir -p "
-                    + folder + ") or give -o a file in a folder that exists");
-        }
-        try {
-            return Files.newOutputStream(file);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException("-o " + file + ": cannot write there (permission denied); give -o a file in a folder"
-                    + " you can write", e);
-        } catch (FileSystemException e) {
-            throw new BadInputException("-o " + file + ": cannot write there (" + e.getReason()
-                    + "); give -o a file in a folder you can write", e);
-        }
     }
 }

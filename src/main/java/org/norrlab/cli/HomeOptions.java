@@ -4,6 +4,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.safety.SafetyEnvelope;
+import org.norrlab.store.DataDirectory;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Options every command shares: where the site files and the session database are. */
@@ -97,6 +99,14 @@ final class HomeOptions {
             }
             throw new BadInputException("the session database " + file + " is a folder, not a database file; give the"
                     + " file, e.g. --db " + file.resolve("norrlab.db") + " (" + held + ")");
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        Optional<String> cannotCreate = folder == null ? Optional.empty() : DataDirectory.whyNotCreatable(folder);
+        if (cannotCreate.isPresent()) {
+            // "run a protocol first" would fail the same way: the run could not create the folder either
+            throw new StoreException("there is no session database at " + store + ", and its data directory " + folder
+                    + " cannot be created (" + cannotCreate.get() + "); choose a folder you can write with data_directory"
+                    + " in config/site.yaml, or give --db FILE in such a folder");
         }
         throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
     }

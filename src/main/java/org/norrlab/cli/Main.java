@@ -43,6 +43,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NorrlabCommand());
         cli.setExecutionExceptionHandler(new ErrorReport());
+        cli.setParameterExceptionHandler(new PlainParameterErrors(cli.getParameterExceptionHandler()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

@@ -4,6 +4,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
+import org.norrlab.driver.UnknownPresetException;
 import org.norrlab.driver.Speed;
 import org.norrlab.labdata.SimulatedAssays;
 import org.norrlab.plan.Electrolyte;
@@ -123,7 +124,12 @@ final class RunCommand implements Callable<Integer> {
         }
         // Refused before the instrument is opened: a run that would wait at a hold for nobody never starts.
         OperatorConsole.checkSomeoneCanAnswer(service.loadPlan(protocol), unattended, standardInput);
-        PreparedRun run = service.prepare(request, strict);
+        PreparedRun run;
+        try {
+            run = service.prepare(request, strict);
+        } catch (UnknownPresetException e) {
+            throw new BadInputException("--catalyst " + catalyst + ": " + e.problem(), e);   // the option, not sim.yaml
+        }
         if (unattended) {
             run.runUnattended();
         }

@@ -58,6 +58,14 @@ public record CsvTable(Path file, List<String> header, List<Row> rows) {
                 header = new ArrayList<>();
                 for (String cell : cells) {
                     String name = cell.strip().toLowerCase(Locale.ROOT);
+                    if (name.contains(";") && !required.contains(name) && !optional.contains(name)) {
+                        // a spreadsheet saved in a locale with decimal commas separates its columns with ';'
+                        throw new ConfigException(new Location(file, i + 1, 1), name, "is not a column: the header is"
+                                + " separated by ';'; the file must be comma-separated, with points as decimal marks (e.g."
+                                + " 0.5,0.26), as a spreadsheet saves CSV in an English locale; columns: "
+                                + String.join(", ", required) + (optional.isEmpty() ? "" : "; optional: "
+                                + String.join(", ", optional)));
+                    }
                     if (!required.contains(name) && !optional.contains(name)) {
                         throw new ConfigException(new Location(file, i + 1, 1), name,
                                 "is not a column this file may have; required: " + String.join(", ", required)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,6 +67,9 @@ public final class YamlFiles {
             if (tab.isPresent()) {
                 throw tab.get();
             }
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                throw syntaxError(file, marked);
+            }
             JsonLocation at = e.getLocation();
             String reason = e.getOriginalMessage().split("\n")[0];
             throw new ConfigException(at == null ? new Location(file, 0, 0) : here(file, at), "",
@@ -72,6 +77,49 @@ public final class YamlFiles {
         } catch (IOException e) {
             throw new ConfigException(new Location(file, 0, 0), "", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnakeYAML's whole complaint, placed at its problem mark (where the parser found what it did not expect; the
+     * context mark is only where the block it was reading began), in plain words first and its own words after them.
+     */
+    static ConfigException syntaxError(Path file, MarkedYAMLException e) {
+        Mark problemAt = e.getProblemMark();
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        StringBuilder words = new StringBuilder("is not valid YAML: ").append(plainWords(problem)).append(" (the YAML reader: ")
+                .append(problem);
+        if (e.getContext() != null && e.getContextMark() != null) {
+            words.append(", ").append(e.getContext()).append(" that starts at line ").append(e.getContextMark().getLine() + 1)
+                    .append(", column ").append(e.getContextMark().getColumn() + 1);
+        }
+        words.append(")");
+        return new ConfigException(new Location(file, problemAt.getLine() + 1, problemAt.getColumn() + 1), "", words.toString());
+    }
+
+    /** What a SnakeYAML problem means for someone editing a protocol, for the ones a hand-edited file meets. */
+    private static String plainWords(String problem) {
+        if (problem.startsWith("expected <block end>")) {
+            return "this line is indented differently from the lines above it; line it up with the other keys of its"
+                    + " block (or, for a new item of a list, start it with '- ' at the list's indentation)";
+        }
+        if (problem.startsWith("mapping values are not allowed here")) {
+            return "a 'key:' is not allowed here; a key indented deeper than the line above it needs its own block"
+                    + " (indent it as that line's keys), and a value holding ': ' must be quoted";
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return "a line without 'key: value' where a key was expected (a ':' may be missing, or a quote not closed)";
+        }
+        if (problem.startsWith("expected ',' or ']'") || problem.startsWith("expected ',' or '}'")) {
+            return "a [ ] or { } is not closed where expected; items in it are separated by commas, and a value holding"
+                    + " a comma or ': ' must be quoted";
+        }
+        if (problem.startsWith("found unexpected end of stream")) {
+            return "the file ends inside a quoted value or an unclosed [ ] or { }";
+        }
+        if (problem.startsWith("found undefined alias")) {
+            return "an alias (*name) with no anchor (&name) before it";
+        }
+        return "the text here cannot be read as YAML";
     }
 
     /**

@@ -50,6 +50,11 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         throw error("expected a list ('- item' lines or [a, b]), found " + kindName());
     }
 
+    /** The text of a single value, empty for a list, a block or an empty value. */
+    default Optional<String> scalarText() {
+        return Optional.empty();
+    }
+
     /** This value as one non-empty value; overridden by {@link Scalar}, an error for every other kind. */
     default Scalar asScalar() throws ConfigException {
         throw error("expected a single value, found " + kindName());
@@ -60,6 +65,11 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
         @Override
         public String kindName() {
             return text == null ? "an empty value" : "a single value";
+        }
+
+        @Override
+        public Optional<String> scalarText() {
+            return Optional.ofNullable(text);
         }
 
         @Override

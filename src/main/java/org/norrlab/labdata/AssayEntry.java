@@ -59,7 +59,10 @@ public record AssayEntry(int step, String product, Optional<Double> absorbance, 
         }
         if (concentration.isPresent()) {
             WrittenValue c = WrittenValue.parse(concentration.get(), "a concentration");
-            ConcentrationUnit.parse(c.unit(), p);
+            if (c.unit().isEmpty()) {
+                throw new BadInputException("'" + concentration.get().trim() + "' has no unit; allowed: " + ConcentrationUnit.ALLOWED);
+            }
+            ConcentrationUnit.parseEntered(c.unit(), p);
             return assay(p, Assay.Kind.CONCENTRATION, c.measure(), c.unit(), Optional.empty(), volumeMl, Optional.empty(),
                     Optional.empty());
         }

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * outnumber those above {@value #OXIDISING_ABOVE_VOLTS} V (so "+0.6" among "-0.4, -0.5, -0.7" is flagged,
  * while a protocol that is mostly oxidising, or a single oxidising clean-up step after one reduction,
  * is not).</li>
+ * <li><b>Every sign lost.</b> When every CA step is above {@value #OXIDISING_ABOVE_VOLTS} V vs RHE there is no
+ * reducing step to compare with, and a NORR protocol written without its minus signs ("0.4 … 0.7 V vs RHE") looks
+ * exactly like that: one warning names the steps.</li>
  * <li><b>Mixed scales.</b> One sweep whose potentials are written partly vs RHE and partly vs RE: each is
  * converted on its own, so the sweep is not the even staircase it looks like.</li>
  * </ul>
@@ -36,6 +39,9 @@ public final class PlanWarnings {
                 .toList();
         List<PlannedStep.Chronoamperometry> oxidising = cas.stream().filter(ca -> ca.voltsVsRhe() > OXIDISING_ABOVE_VOLTS).toList();
         long reducing = cas.stream().filter(ca -> ca.voltsVsRhe() < 0).count();
+        if (!cas.isEmpty() && oxidising.size() == cas.size()) {
+            return List.of(everySignLost(oxidising));
+        }
         if (oxidising.isEmpty() || reducing <= oxidising.size()) {
             return List.of();
         }
@@ -48,6 +54,15 @@ public final class PlanWarnings {
                     cas.size())));
         }
         return warnings;
+    }
+
+    private static PlanWarning everySignLost(List<PlannedStep.Chronoamperometry> oxidising) {
+        List<String> steps = oxidising.stream().map(ca -> String.format(Locale.ROOT, "step %d (%s, %s)", ca.index(),
+                ca.label(), ca.source())).toList();
+        return new PlanWarning(String.format(Locale.ROOT, "all %d CA steps are above %+.1f V vs RHE (oxidising), and NORR"
+                + " reduces: were the minus signs lost? %s. Write the potentials with their minus signs, or run with this"
+                + " warning if the protocol is meant to oxidise", oxidising.size(), OXIDISING_ABOVE_VOLTS,
+                String.join(", ", steps)));
     }
 
     /** One sweep (written at {@code sweep}) whose potentials use both scales; empty when they share one. */

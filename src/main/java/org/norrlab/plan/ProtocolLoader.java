@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -213,7 +214,10 @@ public final class ProtocolLoader {
                     rest = Timing.read(restNode);
                 }
                 List<Potential> written = new ArrayList<>();
-                for (YamlNode potentialNode : potentials.items()) {
+                List<YamlNode> items = potentials.items();
+                for (int i = 0; i < items.size(); i++) {
+                    YamlNode potentialNode = items.get(i);
+                    refuseDecimalComma(potentialNode, i + 1 < items.size() ? Optional.of(items.get(i + 1)) : Optional.empty());
                     Potential potential = Quantities.potential(potentialNode);
                     written.add(potential);
                     if (rest != null) {
@@ -335,6 +339,20 @@ public final class ProtocolLoader {
                         + ") is longer than the step's duration; it must be at most the duration");
             }
             return new Timing(duration, interval);
+        }
+    }
+
+    /**
+     * "[-0,5 V vs RHE, -0,6 V vs RHE]": in a [ ] list a comma separates items, so a decimal comma splits "-0,5 V vs RHE"
+     * into "-0" and "5 V vs RHE"; the first of them would be refused for having no scale, which hides the real slip.
+     */
+    private static void refuseDecimalComma(YamlNode item, Optional<YamlNode> next) throws ConfigException {
+        Optional<String> whole = item.scalarText().map(String::trim).filter(text -> text.matches("[-+\u2212]?\\d+"));
+        Optional<String> rest = next.flatMap(YamlNode::scalarText).map(String::trim).filter(text -> text.matches("\\d.*"));
+        if (whole.isPresent() && rest.isPresent()) {
+            String digits = rest.get().replaceAll("^(\\d+).*", "$1");
+            throw item.error("'" + whole.get() + "' does not say what the potential is against; a comma separates items"
+                    + " in [ ]: write " + whole.get() + "." + digits + " with a point");
         }
     }
 }

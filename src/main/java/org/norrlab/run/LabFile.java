@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.norrlab.config.CellBlock;
 import org.norrlab.config.ConfigException;
+import org.norrlab.config.Location;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlFiles;
@@ -31,7 +32,8 @@ public final class LabFile {
      * @param site the site settings as this bench sees them: its cell block over the site's, its own
      *             reconnect time if it gives one
      */
-    public record Bench(String name, RunRequest request, SiteConfig site) {
+    /** @param catalystAt where the bench's catalyst: is written, to name it when the simulator does not know it */
+    public record Bench(String name, RunRequest request, SiteConfig site, Optional<Location> catalystAt) {
     }
 
     private LabFile() {
@@ -76,7 +78,7 @@ public final class LabFile {
             Duration reconnect = b.get("reconnect_for").isPresent() ? Quantities.duration(b.require("reconnect_for"))
                     : site.reconnectFor();
             benches.add(new Bench(name, request, new SiteConfig(site.home(), site.dataDirectory(), cell, site.safety(),
-                    reconnect)));
+                    reconnect), b.get("catalyst").map(YamlNode::location)));
         }
         return benches;
     }

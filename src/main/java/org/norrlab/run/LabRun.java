@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.UnknownPresetException;
 import org.norrlab.logging.LogContext;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStore;
@@ -66,6 +67,12 @@ public final class LabRun {
                 PreparedRun run = new RunService(bench.site()).prepare(bench.request().withDatabase(database));
                 run.bench(bench.name());
                 ready.add(new BenchRun(bench.name(), run));
+            } catch (UnknownPresetException e) {
+                // the lab file's catalyst: line, not the profile's default_catalyst the driver would otherwise blame
+                String located = bench.catalystAt().map(at -> new ConfigException(at, "catalyst", e.problem()).getMessage())
+                        .orElse(e.getMessage());
+                log.error("bench {} could not be prepared: {}", bench.name(), located, e);
+                problems.add("bench " + bench.name() + ": " + located);
             } catch (ConfigException | DriverException | PlanRejectedException | RuntimeException e) {
                 // One console line with the reason (the console prints no traces); the trace goes to the log file.
                 log.error("bench {} could not be prepared: {}", bench.name(), e.getMessage(), e);

@@ -117,13 +117,9 @@ public final class SessionStore implements AutoCloseable {
             return store;
         }
         if (location.file().isPresent()) {
-            try {
-                Path parent = location.file().get().toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-            } catch (IOException e) {
-                throw new StoreException("cannot create the data directory for " + location + ": " + e.getMessage(), e);
+            Path parent = location.file().get().toAbsolutePath().getParent();
+            if (parent != null) {
+                DataDirectory.create(location, parent);
             }
         }
         Dialect dialect = Dialect.of(location);

@@ -94,6 +94,14 @@ class CalibrationFitTest {
                 .hasMessageStartingWith("'mg' is not a concentration unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm");
         assertThatThrownBy(() -> ConcentrationUnit.parse("µg/mL NH3", Product.NH2OH))
                 .hasMessageContaining("'NH3' is not a basis for NH2OH");
+        // Entered now (calib add, assay add): a mass unit names its basis; stored units before that rule still read.
+        assertThatThrownBy(() -> ConcentrationUnit.parseEntered("ppm", Product.NH3)).hasMessageStartingWith(
+                "'ppm' is a mass concentration without the species it counts; write the basis after the unit: 'ppm NH3',"
+                        + " 'ppm NH4+' or 'ppm NH4+-N'");
+        assertThatThrownBy(() -> ConcentrationUnit.parseEntered("µg mL⁻¹", Product.NH3))
+                .hasMessageStartingWith("'µg mL⁻¹' is a mass concentration without the species it counts");
+        assertThat(ConcentrationUnit.parseEntered("µg/mL NH4+-N", Product.NH3).molPerLiterPerUnit()).isCloseTo(1e-3 / 14.007, within(1e-15));
+        assertThat(ConcentrationUnit.parseEntered("mM", Product.NH3).molPerLiterPerUnit()).isEqualTo(1e-3);
         assertThatThrownBy(() -> AmountUnit.parse("µg")).hasMessageContaining("allowed: mol, mmol, µmol (umol), nmol");
         assertThatThrownBy(() -> Product.parse("NO2")).hasMessageContaining("allowed: NH3, NH2OH, N2O, N2, H2");
     }

@@ -251,7 +251,7 @@ class BadInputCatalogueTest {
         c.add(new Case("bad speed", List.of("run", "protocols/demo-sweep.yaml", "--speed", "fast", "--no-progress",
                 "--db", db.toString()), 3, "'fast' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
         c.add(new Case("unknown catalyst", List.of("run", "protocols/demo-sweep.yaml", "--catalyst", "Pt", "--speed", "max",
-                "--no-progress", "--db", db.toString()), 3, "'Pt' is not a preset in catalysts.yaml; known: MnO2-x"));
+                "--no-progress", "--db", db.toString()), 3, "--catalyst Pt: 'Pt' is not a preset in catalysts.yaml; known: MnO2-x"));
         c.add(new Case("a port that does not exist", List.of("run", "protocols/demo-sweep.yaml", "--instrument", "emstat4-hr",
                 "--port", temp.resolve("ttyNowhere").toString(), "--no-progress", "--db", db.toString()), 4,
                 "ttyNowhere does not exist; 'norrlab ports' lists the ports there are"));
@@ -419,7 +419,7 @@ class BadInputCatalogueTest {
         c.add(new Case("a speed of zero", List.of("run", "protocols/demo-sweep.yaml", "--speed", "0", "--no-progress",
                 "--db", db.toString()), 3, "'0' is not a speed; give a factor > 0 (1 = real time, 600) or 'max'"));
         c.add(new Case("a seed that is not a number", List.of("run", "protocols/demo-sweep.yaml", "--seed", "abc",
-                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a long"));
+                "--no-progress", "--db", db.toString()), 2, "Invalid value for option '--seed': 'abc' is not a whole number"));
         Path labEmpty = file("lab-empty.yaml", "benches: []\n");
         c.add(new Case("a lab file without benches", List.of("run", "--lab", labEmpty.toString(), "--no-progress", "--db",
                 db.toString()), 3, "lab-empty.yaml:1:10: field 'benches': lists no benches; give at least one (name, instrument, protocol)"));
@@ -589,11 +589,97 @@ class BadInputCatalogueTest {
                 + " allowed: catholyte, anolyte, acid_trap, gas"));
         c.add(new Case("correcting an assay that does not exist", List.of("assay", "correct", "99", "--amount", "1 umol",
                 "--reason", "re-measured", "--db", db.toString()), 3, "Bad input: there is no assay 99 in "));
+        // issue 18, part H: bench trial (a chemist with the README only)
+        c.add(new Case("export onto the session database in use", List.of("export", "1", "--format", "jsonl", "-o",
+                db.toString(), "--db", db.toString()), 3, DB_NAME + " is the session database in use ("));
+        c.add(new Case("export onto the session database's -wal file", List.of("export", "1", "-o", db + "-wal", "--db",
+                db.toString()), 3, DB_NAME + "-wal is the -wal file of the session database in use ("));
+        Path precious = file("precious.yaml", "# an operator's own file\n");
+        c.add(new Case("export onto an existing file without --force", List.of("export", "1", "-o", precious.toString(),
+                "--db", db.toString()), 3, "Bad input: -o " + precious + " already exists; nothing was written. Give another"
+                + " file name, e.g. -o " + temp.resolve("session-1.csv") + ", or add --force to replace it"));
+        p = file("std-ppm.csv", "concentration,absorbance\n0,0.01\n0.5,0.26\n1,0.51\n2,1.0\n").toString();
+        c.add(new Case("standards in ppm without a basis", List.of("calib", "add", p, "--method", "indophenol", "--wavelength",
+                "655 nm", "--unit", "ppm", "--db", db.toString()), 3, "Bad input: 'ppm' is a mass concentration without the"
+                + " species it counts; write the basis after the unit: 'ppm NH3', 'ppm NH4+' or 'ppm NH4+-N'"));
+        c.add(new Case("an assay in µg/mL without a basis", List.of("assay", "add", "1", "--step", "3", "--concentration",
+                "29 µg/mL", "--volume", "35 mL", "--db", db.toString()), 3, "Bad input: 'µg/mL' is a mass concentration"
+                + " without the species it counts"));
+        c.add(new Case("an unknown catalyst is named as the option it came from", List.of("run", "protocols/demo-sweep.yaml",
+                "--catalyst", "nimc", "--speed", "max", "--no-progress", "--db", db.toString()), 3, "Bad input: --catalyst nimc:"
+                + " 'nimc' is not a preset in catalysts.yaml; known: MnO2-x, MnO2, CoS1-x, CoS, Fe1/MoS2-x, NiNC"));
+        Path labCatalyst = file("lab-catalyst.yaml", "benches:\n  - name: A\n    protocol: protocols/demo-sweep.yaml\n"
+                + "    speed: max\n    catalyst: nimc\n");
+        c.add(new Case("an unknown catalyst in a lab file is named at its line", List.of("run", "--lab", labCatalyst.toString(),
+                "--no-progress", "--db", db.toString()), 3, "bench A: " + labCatalyst + ":5:15: field 'catalyst': 'nimc' is not"
+                + " a preset in catalysts.yaml"));
+        p = file("indent.yaml", "name: x\nsteps:\n" + CA + "    bad: 1\n   worse: 2\n").toString();
+        c.add(new Case("a line indented differently is named at the problem, in plain words", List.of("plan", p), 3,
+                "indent.yaml:5:4: is not valid YAML: this line is indented differently from the lines above it; line it up"
+                        + " with the other keys of its block (or, for a new item of a list, start it with '- ' at the list's"
+                        + " indentation) (the YAML reader: expected <block end>, but found '<block mapping start>', while"
+                        + " parsing a block collection that starts at line 3, column 3)"));
+        p = file("deeper-key.yaml", "name: x\ncell:\n  ph: 7\n    area: 1 cm2\nsteps:\n" + CA).toString();
+        c.add(new Case("a key indented under a value", List.of("plan", p), 3, "deeper-key.yaml:4:9: is not valid YAML: a"
+                + " 'key:' is not allowed here"));
+        Path fileInTheWay = file("not-a-folder", "an operator's notes\n");
+        c.add(new Case("a data directory that cannot be created says why and what to do", List.of("run",
+                "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--db", fileInTheWay.resolve("data/norrlab.db")
+                        .toString()), 5, "cannot create the data directory " + fileInTheWay.resolve("data") + " for the session"
+                + " database " + fileInTheWay.resolve("data/norrlab.db") + ": a file is in the way: " + fileInTheWay + " is a"
+                + " file, not a folder; choose a folder you can write with data_directory (or session_store) in"
+                + " config/site.yaml, or give --db FILE in such a folder"));
+        c.add(new Case("sessions in a data directory that cannot be created does not say to run a protocol first",
+                List.of("sessions", "--db", fileInTheWay.resolve("data/norrlab.db").toString()), 5, "its data directory "
+                + fileInTheWay.resolve("data") + " cannot be created (a file is in the way: " + fileInTheWay + " is a file, not"
+                + " a folder); choose a folder you can write with data_directory in config/site.yaml, or give --db FILE"));
+        String damagedAdvice = "The file is damaged, or is not a norrlab database. Do not run or import into it (nothing"
+                + " more should be written to it); restore it from a backup or from a copy made with 'norrlab sync', or save"
+                + " what is left with 'sqlite3 FILE .recover | sqlite3 NEW.db' and give --db NEW.db";
+        Path yamlAsDb = file("site-as-db.yaml", "data_directory: data\n");
+        c.add(new Case("a YAML file given as the session database says what to do", List.of("sessions", "--db",
+                yamlAsDb.toString()), 5, "[SQLITE_NOTADB] File opened that is not a database file (file is not a database). "
+                + damagedAdvice));
+        byte[] damaged = Files.readAllBytes(db);
+        Arrays.fill(damaged, 8192, Math.min(damaged.length, 40_000), (byte) 'A');   // pages of the steps and samples
+        String damagedDb = bytes("damaged.db", damaged);
+        c.add(new Case("a damaged session database says what to do", List.of("show", "1", "--db", damagedDb), 5,
+                "[SQLITE_CORRUPT] The database disk image is malformed (database disk image is malformed). " + damagedAdvice));
+        c.add(new Case("a dilution written as a ratio", List.of("assay", "add", "1", "--step", "3", "--absorbance", "0.3",
+                "--calibration", "1", "--dilution", "1:2", "--db", db.toString()), 2, "Invalid value for option '--dilution':"
+                + " '1:2' is not a number; give the dilution factor, the diluted volume over the sample's volume: e.g. 2 for"
+                + " 1 mL of sample made up to 2 mL. A ratio such as 1:2 is read as factor 2 by some and as 3 (1 part sample +"
+                + " 2 parts diluent) by others, so write the factor itself"));
+        c.add(new Case("a step number that is not one", List.of("assay", "add", "1", "--step", "abc", "--amount", "1 umol",
+                "--db", db.toString()), 2, "Invalid value for option '--step': 'abc' is not a whole number"));
+        c.add(new Case("an absorbance with a decimal comma on the command line", List.of("assay", "add", "1", "--step", "3",
+                "--absorbance", "0,3", "--calibration", "1", "--db", db.toString()), 2, "Invalid value for option"
+                + " '--absorbance': '0,3' is not a number (write decimals with a point, e.g. 0.5)"));
+        c.add(new Case("an assay concentration without a unit", List.of("assay", "add", "1", "--step", "3", "--concentration",
+                "0.5", "--db", db.toString()), 3, "Bad input: '0.5' has no unit; allowed: mM, M, µM, or µg/mL, mg/L, ppm followed"
+                + " by a basis (NH3, NH4+, NH4+-N; NH2OH), e.g. 'µg/mL NH4+-N'"));
+        p = file("std-semicolon.csv", "concentration;absorbance\n0;0,01\n0,5;0,26\n1;0,51\n").toString();
+        c.add(new Case("standards saved with ';' and decimal commas", List.of("calib", "add", p, "--method", "indophenol",
+                "--wavelength", "655 nm", "--unit", "mM", "--db", db.toString()), 3, "std-semicolon.csv:1:1: field"
+                + " 'concentration;absorbance': is not a column: the header is separated by ';'; the file must be"
+                + " comma-separated, with points as decimal marks (e.g. 0.5,0.26)"));
+        p = file("decimal-comma.yaml", "steps:\n  - sweep: {potentials: [-0,5 V vs RHE, -0,6 V vs RHE], duration: 1 min,"
+                + " interval: 1 s}\n").toString();
+        c.add(new Case("a decimal comma in a [ ] list of potentials", List.of("plan", p), 3, "decimal-comma.yaml:2:26: field"
+                + " 'steps[1].sweep.potentials[1]': '-0' does not say what the potential is against; a comma separates items"
+                + " in [ ]: write -0.5 with a point"));
+        p = file("all-signs-lost.yaml", "steps:\n  - sweep: {potentials: [0.4 V vs RHE, 0.5 V vs RHE, 0.7 V vs RHE],"
+                + " duration: 1 min, interval: 1 s}\n").toString();
+        c.add(new Case("run --strict: every CA potential of a NORR sweep without its minus sign", List.of("run", p, "--strict",
+                "--speed", "max", "--no-progress", "--db", db.toString()), 3, "--strict: the protocol has 1 warning, so nothing"
+                + " was started; correct the protocol, or run without --strict to run it as written:\n  all 3 CA steps are"
+                + " above +0.1 V vs RHE (oxidising), and NORR reduces: were the minus signs lost?"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));
         c.add(new Case("a session id that is not a number", List.of("show", "first", "--db", db.toString()), 2,
-                "Invalid value for positional parameter at index 0 (SESSION): 'first' is not a long"));
+                "Invalid value for positional parameter at index 0 (SESSION): 'first' is not a session number (a whole number, as"
+                        + " 'norrlab sessions' lists)"));
         c.add(new Case("an unknown command", List.of("fly"), 2, "Unmatched argument at index 0: 'fly'"));
         return c.stream();
     }
@@ -634,7 +720,9 @@ class BadInputCatalogueTest {
             }
         }
         String[] args = badInput.args().stream()
-                .map(arg -> arg.equals(db.toString()) ? folder.resolve(DB_NAME).toString() : arg).toArray(String[]::new);
+                // the database and the files beside it (catalogue.db-wal) are this case's copy
+                .map(arg -> arg.startsWith(db.toString()) ? folder.resolve(DB_NAME) + arg.substring(db.toString().length())
+                        : arg).toArray(String[]::new);
         // The log goes to this case's folder, not to the checkout's data/: a case's NORRLAB_JAVA_OPTS may name another.
         List<String> javaOptions = new ArrayList<>();
         javaOptions.add("-Dnorrlab.data=" + folder.resolve("data"));

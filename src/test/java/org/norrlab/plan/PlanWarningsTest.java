@@ -73,6 +73,27 @@ class PlanWarningsTest {
     }
 
     @Test
+    void aProtocolWhoseEveryCaStepIsOxidisingHasLostItsMinusSigns() throws Exception {
+        Plan plan = plan("""
+                steps:
+                  - ocp: {duration: 1 min, interval: 1 s}
+                  - sweep: {potentials: [0.4 V vs RHE, 0.7 V vs RHE], duration: 1 min, interval: 1 s}
+                """);
+        // "  - sweep: {potentials: [" is 25 characters: the first potential at line 3, column 26; "0.4 V vs RHE, " is 14 more
+        String file = home.resolve("p.yaml").toString();
+        assertThat(plan.warnings()).containsExactly(new PlanWarning("all 2 CA steps are above +0.1 V vs RHE (oxidising),"
+                + " and NORR reduces: were the minus signs lost? step 2 (CA +0.400 V vs RHE, " + file + ":3:26), step 3 (CA"
+                + " +0.700 V vs RHE, " + file + ":3:40). Write the potentials with their minus signs, or run with this"
+                + " warning if the protocol is meant to oxidise"));
+        // one onset step at +0.05 V vs RHE is not above 0.1 V: not every step is oxidising, and no reduction to compare with
+        assertThat(plan("""
+                steps:
+                  - ca: {potential: 0.05 V vs RHE, duration: 1 min, interval: 1 s}
+                  - ca: {potential: 0.6 V vs RHE, duration: 1 min, interval: 1 s}
+                """).warnings()).isEmpty();
+    }
+
+    @Test
     void oneSweepMixingBothScalesIsFlaggedOnceAtTheSweep() throws Exception {
         Plan plan = plan("""
                 steps:

@@ -9,6 +9,7 @@ import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
+import org.norrlab.driver.UnknownPresetException;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,9 +42,12 @@ public final class SimProvider implements PotentiostatProvider {
         String presetName = options.preset().orElse(settings.defaultCatalyst());
         CatalystPreset preset = presets.get(presetName);
         if (preset == null) {
-            throw new ConfigException(settings.defaultCatalystAt(), "catalyst",
-                    "'" + presetName + "' is not a preset in " + catalystsFile.getFileName() + "; known: "
-                            + String.join(", ", presets.keySet()));
+            String problem = "'" + presetName + "' is not a preset in " + catalystsFile.getFileName() + "; known: "
+                    + String.join(", ", presets.keySet());
+            if (options.preset().isPresent()) {
+                throw new UnknownPresetException(problem);   // the run's own choice: the caller names where it was given
+            }
+            throw new ConfigException(settings.defaultCatalystAt(), "catalyst", problem);
         }
         long seed = options.seed().orElse(settings.seed());
 

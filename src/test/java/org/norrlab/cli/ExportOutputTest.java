@@ -1,0 +1,66 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
+import org.norrlab.testing.Fixtures;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** export -o never destroys what is already there: the session database, an operator's file, or a half-written export. */
+class ExportOutputTest {
+    @TempDir
+    static Path temp;
+    static Path db;
+
+    @BeforeAll
+    static void oneSession() {
+        db = temp.resolve("norrlab.db");
+        assertThat(CliRunner.norrlab("run", "protocols/demo-sweep.yaml", "--speed", "max", "--no-progress", "--home",
+                Fixtures.HOME.toString(), "--db", db.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void theSessionDatabaseInUseIsRefusedAndItsSessionsStay() throws Exception {
+        // through another spelling of the same file: a "./" and ".." in the path do not hide it
+        Path sameFile = temp.resolve("sub/../norrlab.db");
+        CliRunner.Result refused = CliRunner.norrlab("export", "1", "--format", "jsonl", "-o", sameFile.toString(), "--db",
+                db.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains("is the session database in use").contains("nothing was written");
+        try (SessionStore store = SessionStore.open(StoreLocation.file(db))) {
+            assertThat(store.sessions()).hasSize(1);
+            assertThat(store.sampleCount(1)).isEqualTo(12_020);   // the demo sweep: 2 OCP + 3 CA steps, as the catalogue
+        }
+    }
+
+    @Test
+    void anExistingFileIsKeptWithoutForceAndReplacedWithIt() throws Exception {
+        Path mine = Files.writeString(temp.resolve("precious.yaml"), "keep me\n");
+        CliRunner.Result refused = CliRunner.norrlab("export", "1", "-o", mine.toString(), "--db", db.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(refused.err()).contains(mine + " already exists; nothing was written").contains("--force");
+        assertThat(Files.readString(mine)).isEqualTo("keep me\n");
+
+        assertThat(CliRunner.norrlab("export", "1", "-o", mine.toString(), "--force", "--db", db.toString()).exitCode()).isZero();
+        assertThat(Files.readString(mine)).startsWith("# norrlab session export (CSV)");
+        try (Stream<Path> files = Files.list(temp)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no temporary file left beside the target")
+                    .noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
+    void aFailedExportLeavesNoFile() {
+        Path target = temp.resolve("missing-session.csv");
+        assertThat(CliRunner.norrlab("export", "99", "-o", target.toString(), "--db", db.toString()).exitCode())
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(target).doesNotExist();
+    }
+}
