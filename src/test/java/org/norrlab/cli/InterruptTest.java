@@ -88,9 +88,9 @@ class InterruptTest {
         args.addAll(List.of(options));
         Process process = NorrlabProcess.start(temp, List.of(), args.toArray(String[]::new));
         BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        // A 2 h run may be warned about first (the PC's sleep setting, free disk space): the header follows.
+        // A 2 h run may be warned about first (the PC's sleep setting, free disk space) in a few lines; the header follows.
         String firstLine = output.readLine();
-        while (firstLine != null && firstLine.startsWith("Warning: ")) {
+        while (firstLine != null && !firstLine.startsWith("Protocol ")) {
             firstLine = output.readLine();
         }
         assertThat(firstLine).startsWith("Protocol long: 1 steps");
