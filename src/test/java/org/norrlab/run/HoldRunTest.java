@@ -130,6 +130,13 @@ class HoldRunTest {
         assertThat(aborting.aliquots()).isEmpty();
     }
 
+    /** The hold protocol (on_timeout: continue) prepared as an ordinary simulated run into database. */
+    private PreparedRun holdRun(RunService service, Path database) throws Exception {
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted("continue"));
+        return service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+    }
+
     private Ran runAgain(String onTimeout) throws Exception {
         Files.deleteIfExists(temp.resolve("hold.db"));
         return run(onTimeout, null, true);
@@ -205,11 +212,9 @@ class HoldRunTest {
     void aSessionThatStoppedDuringAHoldResumesAtTheHoldAndWaitsAgain() throws Exception {
         // The first run stops inside the hold without ending it, as a crash would leave the journal: the hold's
         // step started, never ended.
-        Path protocol = temp.resolve("hold.yaml");
-        Files.writeString(protocol, PROTOCOL.formatted("continue"));
         Path database = temp.resolve("resume.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        PreparedRun crashing = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        PreparedRun crashing = holdRun(service, database);
         crashing.holdsFollow((hold, timeout, abort) -> {
             throw new IllegalStateException("the process died during the hold");
         });
@@ -247,11 +252,9 @@ class HoldRunTest {
 
     @Test
     void aReplayFollowsTheRecordedHoldsWithoutWaiting() throws Exception {
-        Path protocol = temp.resolve("hold.yaml");
-        Files.writeString(protocol, PROTOCOL.formatted("continue"));
         Path database = temp.resolve("replay.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        PreparedRun original = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        PreparedRun original = holdRun(service, database);
         original.holdsFollow((hold, timeout, abort) -> OperatorGate.ContinuedBy.TIMEOUT);
         RunOutcome recorded = original.execute(RunListener.NONE);
         assertThat(recorded.status()).isEqualTo(SessionStatus.COMPLETED);
