@@ -22,15 +22,7 @@ import java.util.concurrent.Callable;
 @Command(name = "aliquot", mixinStandardHelpOptions = true,
         description = "Aliquots taken out of a session's catholyte by hand, outside its protocol: add, list.",
         subcommands = {AliquotCommand.Add.class, AliquotCommand.ListAliquots.class})
-final class AliquotCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class AliquotCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Records an aliquot taken after a step (e.g. of an imported session), for the analysis of an accumulating batch.",
             "A run records the aliquots its protocol plans by itself."})

@@ -24,15 +24,7 @@ import java.util.concurrent.Callable;
                 + " of corrections.",
         subcommands = {AssayCommand.Add.class, AssayCommand.Import.class, AssayCommand.ListAssays.class,
                 AssayCorrectionCommands.Correct.class, AssayCorrectionCommands.Remove.class, HistoryCommand.class})
-final class AssayCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class AssayCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Adds one measurement for one CA step.",
             "Give exactly one of --absorbance (with --calibration), --concentration, --amount or --gc (with --flow).",

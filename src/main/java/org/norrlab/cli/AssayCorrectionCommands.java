@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,9 +105,7 @@ final class AssayCorrectionCommands {
                 List<CorrectionStore.Change> changes = changes(old, corrected);
                 long id = store.corrections().correctAssay(assayId, corrected, changes, reason, operator);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Assay %d of session %d is superseded by assay %d (%s);"
-                        + " the analysis uses assay %d.%n", assayId, sessionId, id,
-                        String.join(", ", changes.stream().map(c -> c.field() + " " + c.oldValue() + " → " + c.newValue())
-                                .toList()), id);
+                        + " the analysis uses assay %d.%n", assayId, sessionId, id, CorrectionStore.Change.written(changes), id);
             }
             return ExitCodes.OK;
         }
@@ -182,15 +179,7 @@ final class AssayCorrectionCommands {
 
     /** What differs between the old and the corrected assay, field by field, as text. */
     static List<CorrectionStore.Change> changes(Assay old, Assay corrected) {
-        Map<String, String> before = fields(old);
-        Map<String, String> after = fields(corrected);
-        List<CorrectionStore.Change> changes = new ArrayList<>();
-        before.forEach((field, value) -> {
-            if (!value.equals(after.get(field))) {
-                changes.add(new CorrectionStore.Change(field, value, after.get(field)));
-            }
-        });
-        return changes;
+        return CorrectionStore.Change.between(fields(old), fields(corrected));
     }
 
     private static Map<String, String> fields(Assay a) {

@@ -21,15 +21,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "calib", mixinStandardHelpOptions = true, description = "Assay calibrations: add from standards, list, show.",
         subcommands = {CalibCommand.Add.class, CalibCommand.ListCalibrations.class, CalibCommand.Show.class})
-final class CalibCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class CalibCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true, description = {
             "Fits a calibration line to a CSV of standards and stores it.",
             "CSV columns: concentration,absorbance[,kind] where kind is 'standard' (default) or 'blank' (a reagent-blank",

@@ -10,15 +10,7 @@ import picocli.CommandLine.Command;
                 AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
                 BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, ContinueCommand.class,
                 GuiCommand.class, SyncCommand.class, SessionCommand.class})
-public final class NorrlabCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class NorrlabCommand extends CommandGroup {
     static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -16,22 +16,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Changes made to a stored session after its run.",
         subcommands = {SessionCommand.Correct.class})
-final class SessionCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class SessionCommand extends CommandGroup {
     @Command(name = "correct", mixinStandardHelpOptions = true, description = {
             "Corrects a session's cell values after the run, with a reason; the values the run recorded are kept.",
             "analyze uses the latest values (potentials vs RHE follow a corrected pH or reference electrode) and says so;",
@@ -65,14 +58,7 @@ final class SessionCommand implements Runnable {
             try (SessionStore store = homeOptions.openStore()) {
                 CellSettings now = Corrections.read(store, sessionId).session().cell();
                 CellSettings wanted = wanted(now);
-                List<CorrectionStore.Change> changes = new ArrayList<>();
-                for (SessionField field : SessionField.values()) {
-                    String before = field.valueIn(now);
-                    String after = field.valueIn(wanted);
-                    if (!before.equals(after)) {
-                        changes.add(new CorrectionStore.Change(field.key(), before, after));
-                    }
-                }
+                List<CorrectionStore.Change> changes = CorrectionStore.Change.between(fields(now), fields(wanted));
                 if (changes.isEmpty()) {
                     throw new BadInputException("nothing to correct in session " + sessionId + ": give at least one of"
                             + " --ph, --reference-electrode, --electrode-area, --electrolyte-volume, --catalyst-loading"
@@ -80,10 +66,18 @@ final class SessionCommand implements Runnable {
                 }
                 store.corrections().correctSession(sessionId, changes, reason, operator);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Session %d corrected: %s; the run's values are kept.%n",
-                        sessionId, String.join(", ", changes.stream()
-                                .map(c -> c.field() + " " + c.oldValue() + " → " + c.newValue()).toList()));
+                        sessionId, CorrectionStore.Change.written(changes));
             }
             return ExitCodes.OK;
+        }
+
+        /** The correctable values of a cell, keyed as the trail stores them. */
+        private static Map<String, String> fields(CellSettings cell) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (SessionField field : SessionField.values()) {
+                fields.put(field.key(), field.valueIn(cell));
+            }
+            return fields;
         }
 
         /**

@@ -13,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,22 @@ public final class CorrectionStore {
 
     /** One field changed: its name and its value before and after, as text. */
     public record Change(String field, String oldValue, String newValue) {
+        /** The fields whose value differs between before and after (keyed alike), in the order of before. */
+        public static List<Change> between(Map<String, String> before, Map<String, String> after) {
+            List<Change> changes = new ArrayList<>();
+            before.forEach((field, value) -> {
+                if (!value.equals(after.get(field))) {
+                    changes.add(new Change(field, value, after.get(field)));
+                }
+            });
+            return changes;
+        }
+
+        /** "ph 7.0 → 7.2, electrode_area 0.5 → 1.0", as the correcting commands print it. */
+        public static String written(List<Change> changes) {
+            return String.join(", ", changes.stream().map(c -> c.field() + " " + c.oldValue() + " → " + c.newValue())
+                    .toList());
+        }
     }
 
     private final StoreLocation location;

@@ -63,14 +63,19 @@ class CycleJourneysTest {
         assertThat(after).isEqualTo(contexts);
     }
 
-    @Test
-    void csvExportAndImportKeepEachStepsCycle() throws Exception {
-        Path file = temp.resolve("s1.csv");
-        assertThat(norrlab("export", "1", "--format", "csv", "-o", file.toString()).exitCode()).isZero();
-        assertThat(Files.readString(file)).contains("cycle 1 of 2 of repeat block 'stability'");
+    /** Session 1 exported in format (the file shows its cycles as written), imported again: the new session's id. */
+    private long exportedAndImported(String format, String cyclesAsWritten) throws Exception {
+        Path file = temp.resolve("s1." + format);
+        assertThat(norrlab("export", "1", "--format", format, "-o", file.toString()).exitCode()).isZero();
+        assertThat(Files.readString(file)).contains(cyclesAsWritten);
         CliRunner.Result imported = norrlab("import", file.toString());
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-        long id = lastSession();
+        return lastSession();
+    }
+
+    @Test
+    void csvExportAndImportKeepEachStepsCycle() throws Exception {
+        long id = exportedAndImported("csv", "cycle 1 of 2 of repeat block 'stability'");
         assertCycles(contexts(db, id));
         // The imported session has its cycles to compare (FE n/a: assays are not part of the export).
         CliRunner.Result cycles = norrlab("analyze", String.valueOf(id), "--cycles");
@@ -80,12 +85,8 @@ class CycleJourneysTest {
 
     @Test
     void jsonLinesExportAndImportKeepEachStepsCycle() throws Exception {
-        Path file = temp.resolve("s1.jsonl");
-        assertThat(norrlab("export", "1", "--format", "jsonl", "-o", file.toString()).exitCode()).isZero();
-        assertThat(Files.readString(file)).contains("\"cycle\":1,\"cycles\":2,\"block\":\"stability\"");
-        CliRunner.Result imported = norrlab("import", file.toString());
-        assertThat(imported.exitCode()).as(imported.err()).isZero();
-        assertCycles(contexts(db, lastSession()));
+        long id = exportedAndImported("jsonl", "\"cycle\":1,\"cycles\":2,\"block\":\"stability\"");
+        assertCycles(contexts(db, id));
     }
 
     @Test

@@ -8,10 +8,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
 import org.jfree.data.general.DatasetUtils;
 import javax.swing.JOptionPane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.config.SiteConfig;
@@ -47,25 +44,7 @@ import static org.norrlab.gui.GuiDriver.screenshot;
  * it, pause between steps, read the session, add assays, read FE and yield. Screenshots go to
  * target/gui-screenshots/.
  */
-class GuiTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path temp;
-    private NorrlabWindow window;
-    private Path database;
-
-    @BeforeEach
-    void open() throws Exception {
-        database = temp.resolve("gui.db");
-        window = GuiDriver.openWindow(database);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        GuiDriver.closeWindow(window);
-    }
-
+class GuiTest extends WithWindow {
     private void choose(String preset, String speed) throws Exception {
         RunPanel run = window.runPanel();
         onEdt(() -> {

@@ -1,9 +1,6 @@
 package org.norrlab.gui;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.core.EventKind;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStatus;
@@ -27,25 +24,7 @@ import static org.norrlab.gui.GuiDriver.onEdt;
 import static org.norrlab.gui.GuiDriver.screenshot;
 
 /** A hold in the window: a dialog that cannot be missed, "waiting for operator" in the run view, Continue goes on. */
-class HoldDialogTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @TempDir
-    Path temp;
-    private NorrlabWindow window;
-    private Path database;
-
-    @BeforeEach
-    void open() throws Exception {
-        database = temp.resolve("gui.db");
-        window = GuiDriver.openWindow(database);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        GuiDriver.closeWindow(window);
-    }
-
+class HoldDialogTest extends WithWindow {
     @Test
     void aHoldOpensADialogAndContinueLetsTheRunGoOn() throws Exception {
         Path protocol = temp.resolve("hold.yaml");

@@ -7,7 +7,6 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,17 +24,13 @@ class OperatorStepsLoaderTest {
 
     @BeforeEach
     void writeSite() throws IOException, ConfigException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/site.yaml"), """
+        site = LoaderSite.write(home, """
                 cell: {reference_electrode: RHE, ph: 7.0, electrode_area: 1 cm2, electrolyte_volume: 35 mL}
                 """);
-        site = SiteConfig.load(home);
     }
 
     private Plan load(String text) throws IOException, ConfigException {
-        Path file = home.resolve("p.yaml");
-        Files.writeString(file, text);
-        return ProtocolLoader.load(file, site);
+        return LoaderSite.load(home, site, text);
     }
 
     @Test

@@ -21,16 +21,12 @@ class PlanWarningsTest {
 
     @BeforeEach
     void writeSite() throws IOException, ConfigException {
-        Files.createDirectories(home.resolve("config"));
         // Ag/AgCl (sat. KCl) at pH 7, 25 C: E(RHE) = E(RE) + 0.197 + 0.05916 * 7 = E(RE) + 0.611 V
-        Files.writeString(home.resolve("config/site.yaml"), "cell: {reference_electrode: Ag/AgCl (sat. KCl), ph: 7.0, electrode_area: 1 cm2, electrolyte_volume: 35 mL}\n");
-        site = SiteConfig.load(home);
+        site = LoaderSite.write(home, "cell: {reference_electrode: Ag/AgCl (sat. KCl), ph: 7.0, electrode_area: 1 cm2, electrolyte_volume: 35 mL}\n");
     }
 
     private Plan plan(String text) throws IOException, ConfigException {
-        Path file = home.resolve("p.yaml");
-        Files.writeString(file, text);
-        return ProtocolLoader.load(file, site);
+        return LoaderSite.load(home, site, text);
     }
 
     @Test

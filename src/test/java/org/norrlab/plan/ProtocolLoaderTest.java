@@ -24,8 +24,7 @@ class ProtocolLoaderTest {
 
     @BeforeEach
     void writeSite() throws IOException, ConfigException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/site.yaml"), """
+        site = LoaderSite.write(home, """
                 data_directory: data
                 cell:
                   reference_electrode: Ag/AgCl (sat. KCl)
@@ -33,7 +32,6 @@ class ProtocolLoaderTest {
                   electrode_area: 1 cm2
                   electrolyte_volume: 35 mL
                 """);
-        site = SiteConfig.load(home);
     }
 
     private Path protocol(String text) throws IOException {

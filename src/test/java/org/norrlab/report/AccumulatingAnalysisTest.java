@@ -38,6 +38,14 @@ class AccumulatingAnalysisTest {
                 0, Optional.empty(), Optional.empty(), Optional.empty(), "op", "", Instant.now());
     }
 
+    /** The four-step sweep with an aliquot after each step, every step assayed at mM[k − 1], analysed. */
+    private static SessionAnalysis.Result analysedSweep(SessionStore store, Electrolyte.Mode mode, boolean replaced,
+            double[] mM) throws Exception {
+        long id = AccumulatingSweep.session(store, mode, List.of(1, 2, 3, 4), replaced);
+        assayAll(store, id, mM);
+        return SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+    }
+
     private static void assayAll(SessionStore store, long id, double[] mM) throws Exception {
         for (int k = 1; k <= 4; k++) {
             store.assays().addAssay(id, concentration(k, mM[k - 1]));
@@ -51,9 +59,7 @@ class AccumulatingAnalysisTest {
     @Test
     void eachStepOfANotReplacedSweepGetsItsOwnDifferenceAndFe() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("a.db"))) {
-            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
-            assayAll(store, id, C);
-            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            SessionAnalysis.Result result = analysedSweep(store, Electrolyte.Mode.ACCUMULATE, false, C);
             assertThat(result.steps()).extracting(s -> s.charge().coulombs())
                     .allSatisfy(q -> assertThat(q).isCloseTo(4.0, within(1e-12)));
             // n = 3.5, 5.1, 4.29, 3.84 µmol (V = 35, 34, 33, 32 mL; see ElectrolyteBatchTest)
@@ -81,9 +87,7 @@ class AccumulatingAnalysisTest {
     @Test
     void replacedAliquotsKeepTheVolume() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("r.db"))) {
-            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), true);
-            assayAll(store, id, C);
-            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            SessionAnalysis.Result result = analysedSweep(store, Electrolyte.Mode.ACCUMULATE, true, C);
             // n = 3.5, 5.35, 4.8, 4.58 µmol → FE = 0.120606665 · n
             double[] n = {3.5, 5.35, 4.8, 4.58};
             for (int k = 0; k < 4; k++) {
@@ -96,10 +100,8 @@ class AccumulatingAnalysisTest {
     @Test
     void aStepWhoseDifferenceIsBelowTwoSigmaIsShownBelowLodWithoutFe() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("lod.db"))) {
-            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
             // n₃ = (0.255 − 0.25)·33 = 0.165 µmol < 2σ = 2·√(2·(33·0.005)² + (0.005·0.35)² + ...) ≈ 0.467 µmol
-            assayAll(store, id, new double[] {0.10, 0.25, 0.255, 0.50});
-            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            SessionAnalysis.Result result = analysedSweep(store, Electrolyte.Mode.ACCUMULATE, false, new double[] {0.10, 0.25, 0.255, 0.50});
             List<String> row = ResultRows.cells(result.steps().get(2));
             assertThat(row.subList(4, 6)).containsExactly("<LOD", "<LOD");
             assertThat(result.steps().get(2).notes()).anyMatch(note -> note.startsWith(
@@ -154,9 +156,7 @@ class AccumulatingAnalysisTest {
     @Test
     void aRefreshSessionWithTheSameAssaysIsAnalysedPerStepAsBefore() throws Exception {
         try (SessionStore store = SessionStore.open(temp.resolve("ref.db"))) {
-            long id = AccumulatingSweep.session(store, Electrolyte.Mode.REFRESH, List.of(1, 2, 3, 4), false);
-            assayAll(store, id, C);
-            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            SessionAnalysis.Result result = analysedSweep(store, Electrolyte.Mode.REFRESH, false, C);
             // each step its own fresh 35 mL: n₂ = 0.25 mM · 35 mL = 8.75 µmol
             assertThat(nh3(result, 1).amount().amount().micromoles()).isCloseTo(8.75, within(1e-9));
             assertThat(result.electrolyte().lines()).isEmpty();

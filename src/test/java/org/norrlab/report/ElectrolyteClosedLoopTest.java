@@ -72,13 +72,7 @@ class ElectrolyteClosedLoopTest {
             long session = run(protocol, db, seed);
             try (SessionStore store = SessionStore.open(db)) {
                 SimulatedAssays.addTo(store, session);
-                List<ProductTally> truths = truths(store, session);
-                List<StepAnalysis> analysed = SessionAnalysis.analyze(store, session, SessionAnalysis.Options.DEFAULT).steps();
-                assertThat(analysed).hasSize(4);
-                for (int k = 0; k < 4; k++) {
-                    Measure fe = analysed.get(k).outcome().products().get(Product.NH3).faradaicEfficiency();
-                    steps.add(new StepFe(seed, k + 1, truths.get(k).nh3FaradaicEfficiency(), fe));
-                }
+                steps.addAll(analysedAgainstTruth(store, session, seed));
             }
         }
         assertFraction("refresh", steps);
@@ -105,14 +99,7 @@ class ElectrolyteClosedLoopTest {
                     }
                 }
                 assertThat(store.aliquots(session)).hasSize(4);
-                List<ProductTally> truths = truths(store, session);
-                List<StepAnalysis> analysed = SessionAnalysis.analyze(store, session, SessionAnalysis.Options.DEFAULT).steps();
-                assertThat(analysed).hasSize(4);
-                for (int k = 0; k < 4; k++) {
-                    // Each step's NH3 is the analysis' difference of the batch's amounts, corrected for the aliquots.
-                    Measure fe = analysed.get(k).outcome().products().get(Product.NH3).faradaicEfficiency();
-                    steps.add(new StepFe(seed, k + 1, truths.get(k).nh3FaradaicEfficiency(), fe));
-                }
+                steps.addAll(analysedAgainstTruth(store, session, seed));
             }
         }
         assertFraction("accumulate", steps);
@@ -123,6 +110,22 @@ class ElectrolyteClosedLoopTest {
                 .execute(RunListener.NONE);
         assertThat(outcome.status()).as(outcome.reason()).hasToString("COMPLETED");
         return outcome.sessionId();
+    }
+
+    /**
+     * Each of the session's four steps: the simulator's true NH3 FE and the analysed one (in an accumulating batch the
+     * analysis' difference of the batch's amounts, corrected for the aliquots).
+     */
+    private static List<StepFe> analysedAgainstTruth(SessionStore store, long session, int seed) throws Exception {
+        List<ProductTally> truths = truths(store, session);
+        List<StepAnalysis> analysed = SessionAnalysis.analyze(store, session, SessionAnalysis.Options.DEFAULT).steps();
+        assertThat(analysed).hasSize(4);
+        List<StepFe> steps = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            Measure fe = analysed.get(k).outcome().products().get(Product.NH3).faradaicEfficiency();
+            steps.add(new StepFe(seed, k + 1, truths.get(k).nh3FaradaicEfficiency(), fe));
+        }
+        return steps;
     }
 
     private static List<ProductTally> truths(SessionStore store, long session) throws Exception {

@@ -48,15 +48,25 @@ class HoldRunTest {
         }
     }
 
-    private Ran run(String onTimeout, OperatorGate gate, boolean unattended) throws Exception {
-        Path protocol = temp.resolve("hold.yaml");
-        Files.writeString(protocol, PROTOCOL.formatted(onTimeout));
+    /** A prepared run and the seeded simulator it runs on (for the test to ask whether the cell is off). */
+    private record OnSimulator(PreparedRun run, SimulatedPotentiostat sim) {
+    }
+
+    private static OnSimulator onSimulator(Path protocol, Path database) throws Exception {
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
         Plan plan = service.loadPlan(protocol);
         SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
+        return new OnSimulator(service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
+                .withDatabase(database), Optional.empty()), sim);
+    }
+
+    private Ran run(String onTimeout, OperatorGate gate, boolean unattended) throws Exception {
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted(onTimeout));
         Path database = temp.resolve("hold.db");
-        PreparedRun run = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
-                .withDatabase(database), Optional.empty());
+        OnSimulator prepared = onSimulator(protocol, database);
+        PreparedRun run = prepared.run();
+        SimulatedPotentiostat sim = prepared.sim();
         if (gate != null) {
             run.holdsFollow(gate);
         }
@@ -130,6 +140,13 @@ class HoldRunTest {
         assertThat(aborting.aliquots()).isEmpty();
     }
 
+    /** The hold protocol (on_timeout: continue) prepared as an ordinary simulated run into database. */
+    private PreparedRun holdRun(RunService service, Path database) throws Exception {
+        Path protocol = temp.resolve("hold.yaml");
+        Files.writeString(protocol, PROTOCOL.formatted("continue"));
+        return service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+    }
+
     private Ran runAgain(String onTimeout) throws Exception {
         Files.deleteIfExists(temp.resolve("hold.db"));
         return run(onTimeout, null, true);
@@ -142,12 +159,10 @@ class HoldRunTest {
         call.addWatcher((hold, timeout) -> running[0].requestAbort("operator abort (test)"));
         Path protocol = temp.resolve("hold.yaml");
         Files.writeString(protocol, PROTOCOL.formatted("continue"));
-        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        Plan plan = service.loadPlan(protocol);
-        SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
         Path database = temp.resolve("abort.db");
-        running[0] = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
-                .withDatabase(database), Optional.empty());
+        OnSimulator prepared = onSimulator(protocol, database);
+        running[0] = prepared.run();
+        SimulatedPotentiostat sim = prepared.sim();
         running[0].holdsFollow(call);
         RunOutcome outcome = running[0].execute(RunListener.NONE);
         assertThat(outcome.status()).isEqualTo(SessionStatus.ABORTED);
@@ -173,12 +188,8 @@ class HoldRunTest {
                   - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 100 ms}
                   - hold: {message: Purge with Ar, cell: ocp, interval: 1 s, timeout: 30 s, on_timeout: continue}
                 """);
-        RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        Plan plan = service.loadPlan(protocol);
-        SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 7, Speed.MAX, plan.cell());
         Path database = temp.resolve("ocp.db");
-        PreparedRun run = service.prepareWith(plan, "sim", sim, RunRequest.simulated(protocol, Speed.MAX)
-                .withDatabase(database), Optional.empty());
+        PreparedRun run = onSimulator(protocol, database).run();
         // The gate lets the simulated open-circuit record (1 sample/s at max speed) run to its own end of 30 s,
         // then says the timeout ran out: 30 s / 1 s = 30 samples. The hold keeps waiting after the record's end.
         run.holdsFollow((hold, timeout, aborted) -> {
@@ -205,11 +216,9 @@ class HoldRunTest {
     void aSessionThatStoppedDuringAHoldResumesAtTheHoldAndWaitsAgain() throws Exception {
         // The first run stops inside the hold without ending it, as a crash would leave the journal: the hold's
         // step started, never ended.
-        Path protocol = temp.resolve("hold.yaml");
-        Files.writeString(protocol, PROTOCOL.formatted("continue"));
         Path database = temp.resolve("resume.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        PreparedRun crashing = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        PreparedRun crashing = holdRun(service, database);
         crashing.holdsFollow((hold, timeout, abort) -> {
             throw new IllegalStateException("the process died during the hold");
         });
@@ -247,11 +256,9 @@ class HoldRunTest {
 
     @Test
     void aReplayFollowsTheRecordedHoldsWithoutWaiting() throws Exception {
-        Path protocol = temp.resolve("hold.yaml");
-        Files.writeString(protocol, PROTOCOL.formatted("continue"));
         Path database = temp.resolve("replay.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME));
-        PreparedRun original = service.prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(database));
+        PreparedRun original = holdRun(service, database);
         original.holdsFollow((hold, timeout, abort) -> OperatorGate.ContinuedBy.TIMEOUT);
         RunOutcome recorded = original.execute(RunListener.NONE);
         assertThat(recorded.status()).isEqualTo(SessionStatus.COMPLETED);

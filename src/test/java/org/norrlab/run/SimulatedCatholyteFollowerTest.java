@@ -24,6 +24,15 @@ import static org.assertj.core.api.Assertions.within;
 /** The SIMULATOR_TRUTH events the store gets carry the batch of catholyte each step ran in, as the plan says. */
 class SimulatedCatholyteFollowerTest {
     private static final double TOLERANCE = 1e-15;
+    /** An OCP step, then CA steps 2, 3, 4 (refresh unless a test says otherwise; a test may add to the sweep). */
+    private static final String SWEEP = """
+            steps:
+              - ocp: {duration: 10 s, interval: 1 s}
+              - sweep:
+                  potentials: [-0.4 V vs RHE, -0.5 V vs RHE, -0.6 V vs RHE]
+                  duration: 10 s
+                  interval: 1 s
+            """;
 
     @TempDir
     Path home;
@@ -67,16 +76,7 @@ class SimulatedCatholyteFollowerTest {
 
     @Test
     void anAccumulatingBatchKeepsWhatEachStepMadeLessTheAliquots() throws Exception {
-        List<BatchTruth> truths = follow(load("""
-                electrolyte: accumulate
-                steps:
-                  - ocp: {duration: 10 s, interval: 1 s}
-                  - sweep:
-                      potentials: [-0.4 V vs RHE, -0.5 V vs RHE, -0.6 V vs RHE]
-                      duration: 10 s
-                      interval: 1 s
-                      aliquot: {volume: 1 mL}
-                """));
+        List<BatchTruth> truths = follow(load("electrolyte: accumulate\n" + SWEEP + "      aliquot: {volume: 1 mL}\n"));
         assertThat(truths).extracting(BatchTruth::batch).containsExactly(1, 1, 1);
         assertThat(truths).extracting(BatchTruth::aliquotMl).containsExactly(1.0, 1.0, 1.0);
         // Step 2 made 2 µmol in 35 mL; the 1 mL aliquot leaves 2 · 34/35 = 1.942857 µmol in 34 mL.
@@ -96,14 +96,7 @@ class SimulatedCatholyteFollowerTest {
 
     @Test
     void refreshStartsEveryCaStepWithFreshElectrolyte() throws Exception {
-        List<BatchTruth> truths = follow(load("""
-                steps:
-                  - ocp: {duration: 10 s, interval: 1 s}
-                  - sweep:
-                      potentials: [-0.4 V vs RHE, -0.5 V vs RHE, -0.6 V vs RHE]
-                      duration: 10 s
-                      interval: 1 s
-                """));
+        List<BatchTruth> truths = follow(load(SWEEP));
         assertThat(truths).extracting(BatchTruth::batch).containsExactly(1, 2, 3);
         assertThat(truths).extracting(t -> t.afterStep().nh3Mol() * 1e6)
                 .containsExactly(2.0, 3.0, 4.0);
