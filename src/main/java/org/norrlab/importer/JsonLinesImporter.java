@@ -165,7 +165,7 @@ public final class JsonLinesImporter implements Importer {
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, line, "an assay line: " + e.getMessage());
         }
-        Optional<Long> calibration = assay.assay().calibrationId();
+        Optional<Long> calibration = assay.exportedCalibration();
         if (calibration.isPresent() && !calibrations.contains(calibration.get())) {
             throw new ImportException(file, line, "an assay line names calibration " + calibration.get()
                     + ", which no calibration line before it lists; an export writes the calibrations first");

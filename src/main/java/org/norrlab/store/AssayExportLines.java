@@ -33,6 +33,10 @@ public final class AssayExportLines {
 
     /** An assay read from an export: its uid there, and the exporting store's id of its calibration, if any. */
     public record ExportedAssay(String uid, Assay assay) {
+        /** The exporting store's id of the calibration the assay is read through, if any. */
+        public Optional<Long> exportedCalibration() {
+            return assay.calibrationId();
+        }
     }
 
     private AssayExportLines() {
