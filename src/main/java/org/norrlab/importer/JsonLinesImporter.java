@@ -28,7 +28,9 @@ import java.util.Set;
 /**
  * norrlab's JSON Lines export, read back a line at a time: the session line (cell, instrument), every step line, then
  * each step's samples in step order, as {@code export} writes them; the cell, its steps and every sample come back
- * exactly.
+ * exactly. Then the aliquots, the calibrations and assays (see {@link AssayExportLines}), a note the export left (e.g.
+ * control links it could not carry) and the corrections' trail, each handed to the sink, which stores them with the
+ * session.
  */
 public final class JsonLinesImporter implements Importer {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Issue 19's "done when": every table and column the issue added (steps.cycle/cycles/block/batch,
@@ -173,7 +174,7 @@ class Issue19RoundTripTest {
         assertThat(toFile.err()).contains("the lab database must be PostgreSQL").contains("nothing was copied");
         syncToPostgres(bench, before);
 
-        // (d) replay: see replayKeeps
+        // (d) replay: steps with their cycles and batches, aliquots, charges (see replayed for what is compared and why)
         ok(bench, "replay", RUN, "--no-progress");
         long replay;
         try (SessionStore store = SessionStore.open(bench)) {
@@ -183,8 +184,8 @@ class Issue19RoundTripTest {
                     steps.stream().map(StoredStep::context).toList());
             assertThat(store.steps(replay)).extracting(StoredStep::kind).isEqualTo(steps.stream().map(StoredStep::kind).toList());
             assertThat(store.aliquots(replay)).extracting(StoredAliquot::afterStep, StoredAliquot::volumeMl,
-                    StoredAliquot::replaced, StoredAliquot::takenBy).isEqualTo(aliquots.stream().map(a -> org.assertj.core.groups
-                    .Tuple.tuple(a.afterStep(), a.volumeMl(), a.replaced(), a.takenBy())).toList());
+                    StoredAliquot::replaced, StoredAliquot::takenBy).isEqualTo(aliquots.stream()
+                    .map(a -> tuple(a.afterStep(), a.volumeMl(), a.replaced(), a.takenBy())).toList());
         }
         JsonNode replayAnalysis = analyze(bench, String.valueOf(replay));
         assertThat(replayAnalysis.at("/steps/0/products")).as("the replay has no assays of its own").isEmpty();
