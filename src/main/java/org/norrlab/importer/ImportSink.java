@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.StoredAliquot;
 
 import org.norrlab.core.Sample;
@@ -44,5 +45,16 @@ public interface ImportSink {
      * to keep it with and ignore it.
      */
     default void correction(StoredCorrection correction) throws ImportException {
+    }
+
+    /**
+     * A calibration a norrlab export lists for its assays (JSON Lines only), kept with the session's assays. Other sinks
+     * have no session to keep it with and ignore it, as they ignore the trail.
+     */
+    default void calibration(AssayExportLines.ExportedCalibration calibration) throws ImportException {
+    }
+
+    /** An assay of the session (JSON Lines only), superseded and removed ones included; see {@link #calibration}. */
+    default void assay(AssayExportLines.ExportedAssay assay) throws ImportException {
     }
 }

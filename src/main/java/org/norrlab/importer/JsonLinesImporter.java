@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.StoredAliquot;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,14 +19,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * norrlab's JSON Lines export, read back a line at a time: the session line (cell, instrument), every step line, then
  * each step's samples in step order, as {@code export} writes them; the cell, its steps and every sample come back
- * exactly.
+ * exactly. Then the aliquots, the calibrations and assays (see {@link AssayExportLines}), a note the export left (e.g.
+ * control links it could not carry) and the corrections' trail, each handed to the sink, which stores them with the
+ * session.
  */
 public final class JsonLinesImporter implements Importer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +55,7 @@ public final class JsonLinesImporter implements Importer {
         boolean sessionRead = false;
         int next = 0;
         Declared current = null;
+        Set<Long> calibrations = new HashSet<>();
         try (TextLines lines = TextLines.open(file)) {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) {
@@ -119,8 +125,15 @@ public final class JsonLinesImporter implements Importer {
                     }
                     case "aliquot" -> sink.aliquot(aliquot(file, number, node));
                     case "correction" -> sink.correction(correction(file, number, node));
+                    case "calibration" -> {
+                        AssayExportLines.ExportedCalibration calibration = calibration(file, number, node);
+                        calibrations.add(calibration.exportedId());
+                        sink.calibration(calibration);
+                    }
+                    case "assay" -> sink.assay(assay(file, number, node, calibrations));
+                    case "note" -> sink.note(file.getFileName() + ":" + number + ": " + node.path("text").asText());
                     default -> throw new ImportException(file, number, "has type '" + type
-                            + "'; expected session, step, sample, event, aliquot or correction");
+                            + "'; expected session, step, sample, event, aliquot, calibration, assay, note or correction");
                 }
             }
         }
@@ -134,6 +147,32 @@ public final class JsonLinesImporter implements Importer {
             sink.beginStep(steps.get(next++).facts());
             sink.endStep();
         }
+    }
+
+    private static AssayExportLines.ExportedCalibration calibration(Path file, int line, JsonNode node)
+            throws ImportException {
+        try {
+            return AssayExportLines.readCalibration(node);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "a calibration line: " + e.getMessage());
+        }
+    }
+
+    /** An assay line; the calibration it names must be among the calibration lines before it, as export writes them. */
+    private static AssayExportLines.ExportedAssay assay(Path file, int line, JsonNode node, Set<Long> calibrations)
+            throws ImportException {
+        AssayExportLines.ExportedAssay assay;
+        try {
+            assay = AssayExportLines.readAssay(node);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "an assay line: " + e.getMessage());
+        }
+        Optional<Long> calibration = assay.exportedCalibration();
+        if (calibration.isPresent() && !calibrations.contains(calibration.get())) {
+            throw new ImportException(file, line, "an assay line names calibration " + calibration.get()
+                    + ", which no calibration line before it lists; an export writes the calibrations first");
+        }
+        return assay;
     }
 
     /** A line of the session's audit trail; the store gives it a uid of its own, as the imported session has one. */

@@ -64,6 +64,7 @@ final class NorrlabCsv {
         String columns = null;
         List<StoredAliquot> aliquots = new ArrayList<>();
         boolean accumulated = false;
+        String assayNote = null;
         for (String line = lines.next(); line != null; line = lines.next()) {
             if (!line.startsWith("#")) {
                 columns = line;
@@ -102,6 +103,10 @@ final class NorrlabCsv {
                 } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                     throw new ImportException(file, number, "an aliquot line of the header: " + e.getMessage());
                 }
+            } else if (line.startsWith("# assays: ")) {
+                // the CSV carries no assays: the imported session would analyse without FE, so say where they are
+                assayNote = file.getFileName() + ":" + number + ": " + line.substring("# assays: ".length())
+                        + "; this import has none (import the JSON Lines export to keep them)";
             } else if (line.equals("# electrolyte: accumulate")) {
                 accumulated = true;
             } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {
@@ -130,6 +135,9 @@ final class NorrlabCsv {
                 StatedCell.all(settings, "file: norrlab export header")));
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
+        }
+        if (assayNote != null) {
+            sink.note(assayNote);
         }
         new NorrlabCsv(file, sink, steps).rows(lines);
     }

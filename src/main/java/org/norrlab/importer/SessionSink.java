@@ -9,6 +9,7 @@ import org.norrlab.store.ImportWriter;
 import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.StoredCorrection;
 
 import java.nio.file.Path;
@@ -36,6 +37,8 @@ final class SessionSink implements ImportSink {
     private final SessionStore store;
     /** The audit trail read from a norrlab export, written with the session. */
     private final List<StoredCorrection> corrections = new ArrayList<>();
+    private final List<AssayExportLines.ExportedCalibration> calibrations = new ArrayList<>();
+    private final List<AssayExportLines.ExportedAssay> assays = new ArrayList<>();
     private final ImportOptions options;
     private final CellSettings siteCell;
     private final String siteSource;
@@ -222,6 +225,16 @@ final class SessionSink implements ImportSink {
         corrections.add(correction);
     }
 
+    @Override
+    public void calibration(AssayExportLines.ExportedCalibration calibration) {
+        calibrations.add(calibration);
+    }
+
+    @Override
+    public void assay(AssayExportLines.ExportedAssay assay) {
+        assays.add(assay);
+    }
+
     ImportSummary finish() throws StoreException, ImportException {
         if (!options.potentials().isEmpty() && (caSteps == 0 || options.potentials().size() > 1
                 && options.potentials().size() != caSteps)) {
@@ -233,10 +246,15 @@ final class SessionSink implements ImportSink {
         }
         try {
             writer();
+            if (!assays.isEmpty()) {
+                pendingNotes.add(assays.size() + " assay(s) and " + calibrations.size() + " calibration(s) came with the"
+                        + " export (a calibration identical to one in this store is reused)");
+            }
             flushNotes();
-            // in the import's transaction: the session comes with its trail or not at all
+            // in the import's transaction: the session comes with its assays and its trail or not at all
+            Map<String, String> assayUids = store.assays().addImported(writer.sessionId(), calibrations, assays);
             for (StoredCorrection c : corrections) {
-                store.corrections().addImported(writer.sessionId(), c);
+                store.corrections().addImported(writer.sessionId(), c.withAssayUids(assayUids));
             }
             writer.finish(String.join("\n", files.stream().map(f -> f.file().toString()).toList()), "imported from "
                     + String.join(", ", files.stream().map(f -> f.file().getFileName() + " (" + f.format() + ")").toList()));

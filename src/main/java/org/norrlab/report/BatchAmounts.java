@@ -130,6 +130,14 @@ final class BatchAmounts {
                     if (assay.kind() == Assay.Kind.GC) {
                         continue;
                     }
+                    if (assay.place() != Assay.Place.CATHOLYTE) {
+                        // averaging it with the catholyte's concentration (as replicates) would silently skew the step
+                        note(step.index(), String.format(Locale.ROOT, "assay %d (%s) is not counted: in accumulating"
+                                + " batch %d only catholyte assays are differenced step by step, and how the %s"
+                                + " accumulates over the batch is not modelled", assay.id(), assay.place().written(), batch,
+                                assay.place().written()));
+                        continue;
+                    }
                     if (assay.volumeMl().isPresent()) {
                         note(step.index(), String.format(Locale.ROOT, "assay %d gives its own volume (%.4g mL); in an"
                                 + " accumulating batch the volume is the session's electrolyte volume less the aliquots"

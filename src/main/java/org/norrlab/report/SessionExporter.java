@@ -7,6 +7,7 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
@@ -85,6 +86,11 @@ public final class SessionExporter {
             out.printf(Locale.ROOT, "# aliquot: after step %d, %s mL, %s, taken by %s, at %s%s%n", aliquot.afterStep(),
                     number(aliquot.volumeMl()), aliquot.replaced() ? "replaced" : "not replaced", aliquot.takenBy().written(),
                     aliquot.created(), aliquot.note().isEmpty() ? "" : "; " + aliquot.note().replace('\n', ' '));
+        }
+        int assays = store.assays().assays(session.id()).size();
+        if (assays > 0) {
+            out.printf(Locale.ROOT, "# assays: %d assay(s) of this session are in the JSON Lines export only"
+                    + " (export --format jsonl); this CSV carries none%n", assays);
         }
         out.println("# E vs RHE = E vs RE + " + String.format(Locale.ROOT, "%.4f", cell.rheScale().offsetVolts()) + " V");
         List<StoredStep> steps = store.steps(session.id());
@@ -330,6 +336,17 @@ public final class SessionExporter {
                 json.writeStringField("taken_by", aliquot.takenBy().written());
                 json.writeStringField("created_utc", aliquot.created().toString());
                 json.writeStringField("note", aliquot.note());
+                json.writeEndObject();
+            }
+            AssayExportLines.write(json, store.assays(), session.id());
+            int controls = store.assays().controls(session.id()).size();
+            if (controls > 0) {
+                // a control link names another session of this store, which this file does not carry
+                json.writeStartObject();
+                json.writeStringField("type", "note");
+                json.writeStringField("text", controls + " control link(s) of exported session " + session.id()
+                        + " are not in this export: they name other sessions of the exporting store; link the imported"
+                        + " session to its controls again ('norrlab control')");
                 json.writeEndObject();
             }
             SessionTrailLines.write(json, store.corrections().corrections(session.id()));

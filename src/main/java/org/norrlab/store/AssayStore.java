@@ -15,8 +15,10 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Calibrations, assays and control links: the analysis inputs kept beside the sessions. */
@@ -129,6 +131,10 @@ public final class AssayStore {
     }
 
     static long insertAssay(PreparedStatement ps, long sessionId, Assay a) throws SQLException {
+        return insertAssay(ps, sessionId, a, SessionStore.newUid());
+    }
+
+    private static long insertAssay(PreparedStatement ps, long sessionId, Assay a, String uid) throws SQLException {
         ps.setLong(1, sessionId);
         ps.setInt(2, a.stepIndex());
         ps.setString(3, a.product().name());
@@ -150,7 +156,7 @@ public final class AssayStore {
         setOptional(ps, 15, a.volumeMl().map(Measure::sigma));
         setOptional(ps, 16, a.gasFlowMlPerMinute());
         setOptional(ps, 17, a.gasMinutes());
-        ps.setString(18, SessionStore.newUid());
+        ps.setString(18, uid);
         ps.setString(19, a.place().written());
         ps.executeUpdate();
         return generatedId(ps);
@@ -172,6 +178,65 @@ public final class AssayStore {
     public List<Assay> currentAssays(long sessionId) throws StoreException {
         return queryAssays("SELECT * FROM assays a WHERE session_id = ? AND NOT EXISTS (SELECT 1 FROM corrections c"
                 + " WHERE c.assay_uid = a.uid) ORDER BY step_index, id", sessionId, "the assays of session " + sessionId);
+    }
+
+    /** This store's uid of each assay of a session, by the assay's id: the name the corrections' trail uses. */
+    public Map<Long, String> assayUids(long sessionId) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT id, uid FROM assays WHERE session_id = ?")) {
+            ps.setLong(1, sessionId);
+            Map<Long, String> uids = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    uids.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return uids;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the assays of session " + sessionId + " from " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores the assays and calibrations an export brought along with imported session {@code sessionId}, on the
+     * import's connection and so in its transaction. A calibration identical to one the store has (everything but the
+     * id) is reused, else stored as new; each assay is re-pointed to it. Each assay gets a uid of its own, as the
+     * imported session does (the same export imported twice makes two sessions with their own assays).
+     *
+     * @return the new uid of each exported assay uid, for the trail's corrections to follow
+     */
+    public Map<String, String> addImported(long sessionId, List<AssayExportLines.ExportedCalibration> exportedCalibrations,
+                                           List<AssayExportLines.ExportedAssay> exportedAssays) throws StoreException {
+        Map<Long, Long> calibrationIds = new HashMap<>();
+        List<Calibration> existing = calibrations();
+        for (AssayExportLines.ExportedCalibration exported : exportedCalibrations) {
+            Calibration c = exported.calibration();
+            Optional<Calibration> same = existing.stream().filter(e -> withId(e, 0).equals(withId(c, 0))).findFirst();
+            calibrationIds.put(exported.exportedId(), same.isPresent() ? same.get().id() : addCalibration(c));
+        }
+        Map<String, String> uids = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(INSERT_ASSAY, Statement.RETURN_GENERATED_KEYS)) {
+            for (AssayExportLines.ExportedAssay exported : exportedAssays) {
+                Assay a = exported.assay();
+                Optional<Long> calibration = a.calibrationId().map(id -> Optional.ofNullable(calibrationIds.get(id))
+                        .orElseThrow(() -> new IllegalStateException("assay " + exported.uid() + " names calibration " + id
+                                + ", which the export does not list")));
+                String uid = SessionStore.newUid();
+                insertAssay(ps, sessionId, new Assay(0, a.stepIndex(), a.product(), a.kind(), a.value(), a.unit(),
+                        calibration, a.dilution(), a.dilutionRelativeSigma(), a.volumeMl(), a.gasFlowMlPerMinute(),
+                        a.gasMinutes(), a.operator(), a.note(), a.created(), a.place()), uid);
+                uids.put(exported.uid(), uid);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot store the assays of imported session " + sessionId + " in " + file + ": "
+                    + e.getMessage(), e);
+        }
+        return uids;
+    }
+
+    private static Calibration withId(Calibration c, long id) {
+        return new Calibration(id, c.created(), c.operator(), c.note(), c.product(), c.method(), c.wavelengthNm(), c.unit(),
+                c.sourceFile(), c.standards(), c.blankAbsorbances(), c.acceptedPoorFit());
     }
 
     /** One assay by its id in this store, whichever session it belongs to. */

@@ -6,6 +6,7 @@ import org.norrlab.electrochem.ReferenceElectrode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,17 @@ public record StoredCorrection(long id, Optional<String> assayUid, Optional<Long
 
     public boolean isSessionField() {
         return assayUid.isEmpty();
+    }
+
+    /**
+     * This correction naming its assays by the uids they were given in another store ({@code newUids}: old uid to new),
+     * as when an export's assays are imported with uids of their own; a uid the map lacks is kept (the assay did not
+     * come along, e.g. an export written before assays were exported).
+     */
+    public StoredCorrection withAssayUids(Map<String, String> newUids) {
+        return new StoredCorrection(id, assayUid.map(u -> newUids.getOrDefault(u, u)), assayId,
+                replacementUid.map(u -> newUids.getOrDefault(u, u)), replacementId, field, oldValue, newValue, reason,
+                operator, created, uid);
     }
 
     /** What was corrected, as a person reads it: "assay 4 amount", "assay 4 removed", "session ph". */

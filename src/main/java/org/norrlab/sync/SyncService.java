@@ -78,6 +78,11 @@ public final class SyncService {
         } catch (IllegalArgumentException e) {
             throw new SyncException("the lab database must be PostgreSQL: " + e.getMessage(), e);
         }
+        if (!labStore.isPostgres()) {
+            // the bulk copy is PostgreSQL's COPY; a second SQLite file is a copy of the bench file, not a lab store
+            throw new SyncException("the lab database must be PostgreSQL (jdbc:postgresql://host:5432/db?user=...), not the"
+                    + " file " + labStore + "; nothing was copied (to copy a bench's SQLite file, copy the file)", null);
+        }
         String origin = hostName() + ":" + benchDatabase.toAbsolutePath().normalize();
         List<Long> copied = new ArrayList<>();
         List<Long> replaced = new ArrayList<>();

@@ -112,9 +112,14 @@ class CorrectionsCliTest {
         String trail = ok(elsewhere, "assay", "history", "1").out();
         assertThat(trail.lines().count()).isEqualTo(2 + 3);     // header, rule, three corrections
         assertThat(trail).contains("typo: 0.13 for 0.12").contains("anolyte vial mislabelled").contains("pH re-measured");
-        // Imported twice, each session keeps a trail of its own.
+        // The export carries the assays (1-4 and 5, which replaced 2): the first import numbers them as the bench did.
+        assertThat(trail).contains("assay 2 value").contains("(assay 5)").contains("assay 4 removed");
+        // Imported twice, each session keeps a trail of its own, naming its own copies of the assays (6-10).
         ok(elsewhere, "import", file.toString());
-        assertThat(ok(elsewhere, "assay", "history", "2").out()).isEqualTo(trail);
+        String second = ok(elsewhere, "assay", "history", "2").out();
+        assertThat(second.lines().count()).isEqualTo(2 + 3);
+        assertThat(second).contains("assay 7 value").contains("(assay 10)").contains("assay 9 removed")
+                .contains("typo: 0.13 for 0.12").contains("anolyte vial mislabelled").contains("pH re-measured");
     }
 
     @Test
