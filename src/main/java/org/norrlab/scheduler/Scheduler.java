@@ -51,6 +51,8 @@ public final class Scheduler {
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
+    /** Whether the abort came from the protocol's own rule (set with the first abort reason, under stateLock). */
+    private volatile boolean endedByProtocol;
     private volatile boolean pauseRequested;
     private volatile Breach breach;
     private Speed speed = Speed.REAL_TIME;
@@ -105,6 +107,19 @@ public final class Scheduler {
             state = next;
             listener.stateChanged(next);
         }
+    }
+
+    /**
+     * Asks the run to stop by the protocol's own rule (a hold's on_timeout: abort); the run ends ABORTED and, when
+     * nothing asked for an abort before, {@link RunResult#endedByProtocol} says that nobody interrupted it.
+     */
+    private void abortByProtocol(String reason) {
+        synchronized (stateLock) {
+            if (abortReason == null) {
+                endedByProtocol = true;
+            }
+        }
+        requestAbort(reason);
     }
 
     /** Changes the state only from {@code from}: an abort asked for meanwhile (another thread) is not undone. */
@@ -390,7 +405,7 @@ public final class Scheduler {
             requestAbort(String.format(Locale.ROOT, "aborted at the hold at step %d ('%s')", hold.index(), hold.message()));
         }
         if (abortsRun && failure == null) {
-            requestAbort(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
+            abortByProtocol(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
                     hold.message(), by == OperatorGate.ContinuedBy.UNATTENDED ? "cannot wait in an unattended run"
                             : "timed out after " + seconds(waited)));
         }
@@ -566,7 +581,7 @@ public final class Scheduler {
                     become(RunState.ABORTING);
                 }
                 become(RunState.ABORTED);
-                return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
+                return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed, endedByProtocol);
             }
             become(RunState.COMPLETED);
             String reason;
