@@ -397,9 +397,10 @@ public final class Scheduler {
         }
         // A hold the run stopped at is stored aborted, not completed: 'norrlab resume' then waits at it again.
         boolean continued = failure == null && !abortsRun && by != OperatorGate.ContinuedBy.ABORTED;
+        // The hold's duration is the time it waited (what the HOLD event says), not the open-circuit record's length.
         core.publish(new AcquisitionRecord.StepEnded(hold.index(), continued || failure != null
                 ? stepOutcome(end.outcome()) : StepOutcome.ABORTED,
-                sink == null ? 0 : sink.samples(), end.lastTimeSeconds(), Double.NaN, Instant.now()));
+                sink == null ? 0 : sink.samples(), waited, Double.NaN, Instant.now()));
         if (by == OperatorGate.ContinuedBy.ABORTED && abortReason == null) {
             // the gate itself said abort (a replay following a recording that was aborted here)
             requestAbort(String.format(Locale.ROOT, "aborted at the hold at step %d ('%s')", hold.index(), hold.message()));
