@@ -110,6 +110,27 @@ public final class Scheduler {
     }
 
     /**
+     * Aliquots that belong to an earlier session: a resumed run's hold takes from what the step before it made, and
+     * when that step ran in the interrupted session, the aliquot is that session's, numbered as its steps. This run's
+     * plan leaves them out; told here when the hold's operator aliquots are taken.
+     */
+    @FunctionalInterface
+    public interface EarlierSessionAliquots {
+        EarlierSessionAliquots NONE = hold -> {
+        };
+
+        /** The operator's aliquots at {@code hold} were taken (the operator continued, or the run is unattended). */
+        void takenAt(PlannedStep.Hold hold);
+    }
+
+    private EarlierSessionAliquots earlierSessionAliquots = EarlierSessionAliquots.NONE;
+
+    /** Where the operator's aliquots of an earlier session go (a resumed run); set before {@link #run}. */
+    public void earlierSessionAliquots(EarlierSessionAliquots recorder) {
+        this.earlierSessionAliquots = recorder;
+    }
+
+    /**
      * Asks the run to stop by the protocol's own rule (a hold's on_timeout: abort); the run ends ABORTED and, when
      * nothing asked for an abort before, {@link RunResult#endedByProtocol} says that nobody interrupted it.
      */
@@ -394,6 +415,7 @@ public final class Scheduler {
         // the run was aborted during.
         if (by == OperatorGate.ContinuedBy.OPERATOR || (by == OperatorGate.ContinuedBy.UNATTENDED && !abortsRun)) {
             recordAliquots(hold.index() - 1, eventTime, Electrolyte.TakenBy.OPERATOR, hold.index());
+            earlierSessionAliquots.takenAt(hold);
         }
         // A hold the run stopped at is stored aborted, not completed: 'norrlab resume' then waits at it again.
         boolean continued = failure == null && !abortsRun && by != OperatorGate.ContinuedBy.ABORTED;

@@ -253,11 +253,18 @@ class HoldRunTest {
                     .filter(e -> e.event().kind() == EventKind.HOLD).toList();
             assertThat(holds).extracting(StoredEvent::stepIndex).containsExactly(1);
             assertThat(holds.get(0).event().values()).containsEntry("continued_by", 0.0);
-            // numbered as the resumed session's steps: the operator's aliquot at its hold 1 (after "step 0", the
-            // step before the hold, which ran in the first session), the autosampler's after its CA step 2
+            // The operator's aliquot at the resumed hold takes what step 1 of the FIRST session made: it is recorded
+            // there, after its step 1, not in the resumed session after a "step 0" it does not have. The
+            // autosampler's is the resumed session's, after its CA step 2.
             assertThat(store.aliquots(outcome.sessionId())).extracting(StoredAliquot::afterStep, a -> a.takenBy().written())
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "operator"),
-                            org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
+            assertThat(store.aliquots(first.sessionId())).extracting(StoredAliquot::afterStep, StoredAliquot::volumeMl,
+                            a -> a.takenBy().written())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1.0, "operator"));
+            assertThat(store.aliquots(first.sessionId()).get(0).note()).isEqualTo("taken at the hold at step 1 of session "
+                    + outcome.sessionId() + ", which resumed this one");
+            assertThat(store.events(outcome.sessionId())).noneMatch(e -> e.event().kind() == EventKind.ALIQUOT
+                    && e.event().values().get("after_step") == 0.0);
         }
     }
 
