@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.plan.StepContext;
@@ -42,12 +43,18 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Refuse the protocol (exit 3) when it has warnings, as 'run --strict' does.")
     boolean strict;
 
+    @Option(names = "--speed", defaultValue = "1", paramLabel = "N|max",
+            description = "The speed the run would use, as 'run --speed' (default: ${DEFAULT-VALUE}, real time); the PC's"
+                    + " sleep is warned about for a run longer than an hour on the clock.")
+    String speed;
+
     @Override
     public Integer call() throws Exception {
         RunService service = new RunService(homeOptions.site());
         Plan plan = service.loadPlan(protocol);
         InstrumentProfile profile = service.profile(instrument);
-        RunService.check(plan, profile, strict);
+        // the PC's checks too, against the store 'run' would write into (--db or the site's): free space, sleep
+        plan = service.checkOnThisHost(plan, profile, Speed.parse(speed), homeOptions.store(), strict);
         PrintWriter out = spec.commandLine().getOut();
         var cell = plan.cell();
         out.printf(Locale.ROOT, "Protocol %s (%s)%n", plan.name(), plan.file());
@@ -78,9 +85,11 @@ final class PlanCommand implements Callable<Integer> {
         printHolds(out, plan);
         out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(), total(plan),
                 plan.totalPlannedSamples());
-        out.printf(Locale.ROOT, "Checked as 'run' checks it: the safety envelope (potential window, step limit) and the"
-                        + " instrument profile %s%s (potential window, minimum interval, techniques).%n", profile.name(),
-                DriverRegistry.simulated(profile) ? ", the simulator" : ", read from its file; the instrument was not opened");
+        out.printf(Locale.ROOT, "Checked as 'run' checks it: the safety envelope (potential window, step limit), the"
+                        + " instrument profile %s%s (potential window, minimum interval, techniques) and this PC (free space"
+                        + " for the store %s, sleep).%n", profile.name(),
+                DriverRegistry.simulated(profile) ? ", the simulator" : ", read from its file; the instrument was not opened",
+                homeOptions.store());
         RunCommand.printWarnings(out, plan);
         out.flush();
         return ExitCodes.OK;

@@ -31,6 +31,8 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
     /** The last step that ended: its time is in {@link #completedMillis} and must not be counted again. */
     private volatile int endedIndex;
     private volatile RunState state = RunState.IDLE;
+    /** The longest message shown so far (the ticker's, and close's last refresh). */
+    private volatile int widestMessage;
 
     ProgressDisplay(Plan plan, RunStatistics statistics) {
         this("NORR run", plan, statistics);
@@ -83,7 +85,18 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
         long inStep = snapshot.stepIndex() == step.index() && endedIndex != step.index()
                 ? snapshot.latest().map(s -> (long) (s.timeSeconds() * 1000)).orElse(0L) : 0;
         bar.stepTo(Math.min(completedMillis + inStep, bar.getMax()));
-        bar.setExtraMessage(describe(step, snapshot) + stateNote(state));
+        String message = describe(step, snapshot) + stateNote(state);
+        widestMessage = Math.max(widestMessage, message.length());
+        bar.setExtraMessage(padded(message, widestMessage));
+    }
+
+    /**
+     * The message padded with spaces to the widest one shown so far: the bar redraws its line with a carriage return
+     * and no erase, so a shorter message would leave the end of a longer one on the screen (after a hold, a CA step
+     * read "… I = -14.39 mA (waiting for operator, cell off)").
+     */
+    static String padded(String message, int width) {
+        return message.length() >= width ? message : message + " ".repeat(width - message.length());
     }
 
     /** What the bar adds to the step while the run is not simply measuring. */

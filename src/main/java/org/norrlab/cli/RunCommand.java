@@ -162,7 +162,9 @@ final class RunCommand implements Callable<Integer> {
     static int exitCode(RunOutcome outcome) {
         return switch (outcome.status()) {
             case COMPLETED -> ExitCodes.OK;
-            case ABORTED -> ExitCodes.ABORTED;
+            // 130 is Ctrl-C's; a run the protocol stopped (a hold's on_timeout: abort) did not complete, nobody interrupted it
+            case ABORTED -> outcome.result() != null && outcome.result().endedByProtocol() ? ExitCodes.FAILED
+                    : ExitCodes.ABORTED;
             default -> ExitCodes.FAILED;
         };
     }

@@ -21,7 +21,10 @@ public final class SessionSummaries {
         for (StoredStep step : Corrections.read(store, sessionId).steps()) {
             StepTally t = store.tally(sessionId, step.index());
             boolean hasCurrent = t.currentSamples() > 0;
-            rows.add(new StepSummary(step, t.samples(), t.lastTime(), hasCurrent ? t.meanAmperes() : Double.NaN,
+            // A hold lasts as long as the operator took: its stored duration, not its last sample's time (a hold with
+            // the cell off has none, and an open-circuit record may run on ahead of the wait at a simulator's speed).
+            double duration = step.kind().equals("hold") ? step.durationSeconds() : t.lastTime();
+            rows.add(new StepSummary(step, t.samples(), duration, hasCurrent ? t.meanAmperes() : Double.NaN,
                     hasCurrent ? t.coulombs(0) : Double.NaN, t.meanVolts(), t.monotonic()));
         }
         return rows;

@@ -23,12 +23,12 @@ public final class PlanRejectedException extends Exception {
                 + " file: the bench's speed, catalyst, seed and port):\n  " + String.join("\n  ", problems));
     }
 
-    /** {@code --strict}: the plan's warnings, one line each, refuse the run as problems would. */
+    /** {@code --strict}: the plan's warnings (the protocol's and the PC's), one line each, refuse the run as problems would. */
     static PlanRejectedException warningsUnderStrict(List<PlanWarning> warnings) {
         List<String> lines = warnings.stream().map(PlanWarning::message).toList();
-        return new PlanRejectedException(lines, "--strict: the protocol has " + lines.size() + " warning"
-                + (lines.size() == 1 ? "" : "s") + ", so nothing was started; correct the protocol, or run without"
-                + " --strict to run it as written:\n  " + String.join("\n  ", lines));
+        return new PlanRejectedException(lines, "--strict: " + lines.size() + " warning"
+                + (lines.size() == 1 ? "" : "s") + ", so nothing was started; correct the protocol or the setup (--db, the"
+                + " PC), or run without --strict to run it as written:\n  " + String.join("\n  ", lines));
     }
 
     public List<String> problems() {

@@ -11,8 +11,10 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.Speed;
+import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlanWarning;
+import org.norrlab.plan.PlannedStep;
 import org.norrlab.scheduler.OperatorCall;
 import org.norrlab.scheduler.OperatorGate;
 import org.norrlab.scheduler.RunListener;
@@ -25,6 +27,7 @@ import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
+import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
@@ -163,6 +166,36 @@ public final class PreparedRun {
         openingEvents.add(interruption);
     }
 
+    /** Operator aliquots of the interrupted session, by the resumed run's hold they are taken at (see ResumeService). */
+    private Map<Integer, List<Electrolyte.PlannedAliquot>> earlierAliquots = Map.of();
+
+    void earlierAliquots(Map<Integer, List<Electrolyte.PlannedAliquot>> byHold) {
+        earlierAliquots = Map.copyOf(byHold);
+    }
+
+    /**
+     * Records the interrupted session's operator aliquots taken at a hold of this resumed run in that session, with
+     * its step numbers: the step they were taken after ran there, not here.
+     */
+    private void recordEarlierAliquots(PlannedStep.Hold hold) {
+        List<Electrolyte.PlannedAliquot> aliquots = earlierAliquots.getOrDefault(hold.index(), List.of());
+        if (aliquots.isEmpty() || resumedFrom.isEmpty()) {
+            return;
+        }
+        long original = resumedFrom.get();
+        try (SessionStore store = SessionStore.open(database)) {
+            for (Electrolyte.PlannedAliquot aliquot : aliquots) {
+                store.addAliquot(original, new StoredAliquot(0, aliquot.afterStep(), aliquot.volumeMl(), aliquot.replaced(),
+                        aliquot.takenBy(), Instant.now(), "taken at the hold at step " + hold.index() + " of session "
+                        + sessionId + ", which resumed this one"));
+            }
+        } catch (StoreException e) {
+            // the run goes on: the operator has the aliquot; the record of it is what is missing, and the log says so
+            log.error("the operator's aliquot at step {} of session {} could not be recorded in session {}", hold.index(),
+                    sessionId, original, e);
+        }
+    }
+
     /** The session this run replays, if it is a replay. */
     public Optional<Long> replayOf() {
         return replayOf;
@@ -246,6 +279,7 @@ public final class PreparedRun {
                     }
                     Scheduler created = new Scheduler(plan, instrument, core, listener, reconnectFor, identity);
                     created.operatorGate(unattended ? OperatorGate.UNATTENDED : holds);
+                    created.earlierSessionAliquots(this::recordEarlierAliquots);
                     // a real instrument keeps real time whatever --speed said; the watchdog counts instrument time
                     created.instrumentSpeed(DriverRegistry.simulated(identity.family()) || replayOf.isPresent() ? request.speed()
                             : Speed.REAL_TIME);

@@ -123,6 +123,7 @@ public final class ResumeService {
                 port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database));
         PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.empty(),
                 session.instrumentSettings());
+        run.earlierAliquots(earlierAliquots(original, newIndex, store.aliquots(sessionId)));
         run.resumes(sessionId, new Event(EventKind.GAP, 0, String.format(Locale.ROOT,
                 "resumed session %d after an interruption of %.0f s (it stopped at %s: %s)", sessionId, gap, stopped,
                 session.statusReason()), Map.of("interruption_s", gap)));
@@ -132,7 +133,8 @@ public final class ResumeService {
     /**
      * The planned aliquots the resumed run still takes, numbered as its steps: an autosampler's goes with the CA step
      * it follows, an operator's with the hold it is taken at (after the step before the hold). Those the interrupted
-     * session recorded are left out, so that no aliquot is recorded twice.
+     * session recorded are left out, so that no aliquot is recorded twice, and so are those that belong to it
+     * ({@link #earlierAliquots}).
      */
     static List<Electrolyte.PlannedAliquot> aliquotsLeft(Plan original, Map<Integer, Integer> newIndex,
                                                          List<StoredAliquot> recorded) {
@@ -143,13 +145,35 @@ public final class ResumeService {
             // the step whose end (autosampler) or whose hold (operator) takes it
             int takenAt = aliquot.takenBy() == Electrolyte.TakenBy.AUTOSAMPLER ? aliquot.afterStep() : aliquot.afterStep() + 1;
             Integer at = newIndex.get(takenAt);
-            if (taken || at == null) {
+            // an operator's whose step before the hold ran in the interrupted session is that session's (earlierAliquots)
+            boolean earlier = aliquot.takenBy() == Electrolyte.TakenBy.OPERATOR && !newIndex.containsKey(aliquot.afterStep());
+            if (taken || at == null || earlier) {
                 continue;
             }
             left.add(new Electrolyte.PlannedAliquot(aliquot.takenBy() == Electrolyte.TakenBy.AUTOSAMPLER ? at : at - 1,
                     aliquot.volumeMl(), aliquot.replaced(), aliquot.takenBy(), aliquot.source()));
         }
         return left;
+    }
+
+    /**
+     * The operator's aliquots at a hold the resumed run waits at again whose step before it ran in the interrupted
+     * session: what they take is that session's, so they are recorded there, numbered as its steps, keyed by the
+     * resumed run's hold. {@link #aliquotsLeft} leaves them out.
+     */
+    static Map<Integer, List<Electrolyte.PlannedAliquot>> earlierAliquots(Plan original, Map<Integer, Integer> newIndex,
+                                                                         List<StoredAliquot> recorded) {
+        Map<Integer, List<Electrolyte.PlannedAliquot>> earlier = new HashMap<>();
+        for (Electrolyte.PlannedAliquot aliquot : original.electrolyte().aliquots()) {
+            boolean taken = recorded.stream().anyMatch(r -> r.afterStep() == aliquot.afterStep()
+                    && r.takenBy() == aliquot.takenBy());
+            Integer hold = newIndex.get(aliquot.afterStep() + 1);
+            if (aliquot.takenBy() == Electrolyte.TakenBy.OPERATOR && !taken && hold != null
+                    && !newIndex.containsKey(aliquot.afterStep())) {
+                earlier.computeIfAbsent(hold, h -> new ArrayList<>()).add(aliquot);
+            }
+        }
+        return earlier;
     }
 
     private static void keep(List<PlannedStep> remaining, Map<Integer, Integer> newIndex, int originalIndex,

@@ -97,6 +97,21 @@ public final class RunService {
     }
 
     /**
+     * Every check before a run, the one place {@code run} and {@code plan} both call: {@link #check} on the plan with
+     * the PC's own warnings ({@link HostCheck}: free space in the store's folder, sleep) joined to the protocol's.
+     * The PC's warnings are printed, stored with the session and refused under {@code --strict} as the protocol's are.
+     *
+     * @param store the store the run writes into (its folder's free space is checked)
+     * @return the plan with the PC's warnings joined
+     */
+    public Plan checkOnThisHost(Plan plan, InstrumentProfile profile, Speed speed, StoreLocation store, boolean strict)
+            throws PlanRejectedException {
+        Plan checked = plan.withWarnings(HostCheck.warnings(plan, speed, store, host));
+        check(checked, profile, strict);
+        return checked;
+    }
+
+    /**
      * Opens the instrument for a plan: every byte it exchanges over a serial port is recorded with
      * the session, so that the session can be replayed through the same driver later.
      */
@@ -115,10 +130,8 @@ public final class RunService {
                 throw PlanRejectedException.optionsNotApplicable(profile.name(), ignored);
             }
         }
-        // The PC's warnings join the protocol's: printed, stored with the session and refused under --strict alike.
         StoreLocation database = store(request);
-        plan = plan.withWarnings(HostCheck.warnings(plan, request.speed(), database, host));
-        check(plan, profile, strict);
+        plan = checkOnThisHost(plan, profile, request.speed(), database, strict);
         WireLog wire = new WireLog();
         OpenOptions options = new OpenOptions(plan.cell(), request.speed(), request.seed(), request.port(),
                 request.preset(), site.home(), RecordingTransport.recording(transports, wire), site.idlePotential());

@@ -51,6 +51,8 @@ public final class Scheduler {
     private final Object stateLock = new Object();
     private RunState state = RunState.IDLE;
     private volatile String abortReason;
+    /** Whether the abort came from the protocol's own rule (set with the first abort reason, under stateLock). */
+    private volatile boolean endedByProtocol;
     private volatile boolean pauseRequested;
     private volatile Breach breach;
     private Speed speed = Speed.REAL_TIME;
@@ -105,6 +107,40 @@ public final class Scheduler {
             state = next;
             listener.stateChanged(next);
         }
+    }
+
+    /**
+     * Aliquots that belong to an earlier session: a resumed run's hold takes from what the step before it made, and
+     * when that step ran in the interrupted session, the aliquot is that session's, numbered as its steps. This run's
+     * plan leaves them out; told here when the hold's operator aliquots are taken.
+     */
+    @FunctionalInterface
+    public interface EarlierSessionAliquots {
+        EarlierSessionAliquots NONE = hold -> {
+        };
+
+        /** The operator's aliquots at {@code hold} were taken (the operator continued, or the run is unattended). */
+        void takenAt(PlannedStep.Hold hold);
+    }
+
+    private EarlierSessionAliquots earlierSessionAliquots = EarlierSessionAliquots.NONE;
+
+    /** Where the operator's aliquots of an earlier session go (a resumed run); set before {@link #run}. */
+    public void earlierSessionAliquots(EarlierSessionAliquots recorder) {
+        this.earlierSessionAliquots = recorder;
+    }
+
+    /**
+     * Asks the run to stop by the protocol's own rule (a hold's on_timeout: abort); the run ends ABORTED and, when
+     * nothing asked for an abort before, {@link RunResult#endedByProtocol} says that nobody interrupted it.
+     */
+    private void abortByProtocol(String reason) {
+        synchronized (stateLock) {
+            if (abortReason == null) {
+                endedByProtocol = true;
+            }
+        }
+        requestAbort(reason);
     }
 
     /** Changes the state only from {@code from}: an abort asked for meanwhile (another thread) is not undone. */
@@ -379,18 +415,20 @@ public final class Scheduler {
         // the run was aborted during.
         if (by == OperatorGate.ContinuedBy.OPERATOR || (by == OperatorGate.ContinuedBy.UNATTENDED && !abortsRun)) {
             recordAliquots(hold.index() - 1, eventTime, Electrolyte.TakenBy.OPERATOR, hold.index());
+            earlierSessionAliquots.takenAt(hold);
         }
         // A hold the run stopped at is stored aborted, not completed: 'norrlab resume' then waits at it again.
         boolean continued = failure == null && !abortsRun && by != OperatorGate.ContinuedBy.ABORTED;
+        // The hold's duration is the time it waited (what the HOLD event says), not the open-circuit record's length.
         core.publish(new AcquisitionRecord.StepEnded(hold.index(), continued || failure != null
                 ? stepOutcome(end.outcome()) : StepOutcome.ABORTED,
-                sink == null ? 0 : sink.samples(), end.lastTimeSeconds(), Double.NaN, Instant.now()));
+                sink == null ? 0 : sink.samples(), waited, Double.NaN, Instant.now()));
         if (by == OperatorGate.ContinuedBy.ABORTED && abortReason == null) {
             // the gate itself said abort (a replay following a recording that was aborted here)
             requestAbort(String.format(Locale.ROOT, "aborted at the hold at step %d ('%s')", hold.index(), hold.message()));
         }
         if (abortsRun && failure == null) {
-            requestAbort(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
+            abortByProtocol(String.format(Locale.ROOT, "hold at step %d ('%s') %s: on_timeout is abort", hold.index(),
                     hold.message(), by == OperatorGate.ContinuedBy.UNATTENDED ? "cannot wait in an unattended run"
                             : "timed out after " + seconds(waited)));
         }
@@ -566,7 +604,7 @@ public final class Scheduler {
                     become(RunState.ABORTING);
                 }
                 become(RunState.ABORTED);
-                return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed);
+                return new RunResult(RunState.ABORTED, abortReason, completed, lags, cellOffConfirmed, endedByProtocol);
             }
             become(RunState.COMPLETED);
             String reason;

@@ -504,7 +504,7 @@ class BadInputCatalogueTest {
         p = file("slip.yaml", "steps:\n  - sweep: {potentials: [-0.4 V vs RHE, 0.6 V vs RHE, -0.5 V vs RHE],"
                 + " duration: 1 min, interval: 1 s}\n").toString();
         c.add(new Case("run --strict: a sign slip in a reduction sweep", List.of("run", p, "--strict", "--speed", "max", "--no-progress", "--db",
-                db.toString()), 3, "--strict: the protocol has 1 warning, so nothing was started; correct the protocol, or"
+                db.toString()), 3, "--strict: 1 warning, so nothing was started; correct the protocol or the setup (--db, the PC), or"
                 + " run without --strict to run it as written:\n  step 2 (CA +0.600 V vs RHE, " + p + ":2:41): +0.600 V vs"
                 + " RHE is oxidising, while 2 of the protocol's 3 CA steps are below 0 V vs RHE"));
         p = file("mixed.yaml", "steps:\n  - sweep: {potentials: [-0.4 V vs RHE, -1.1 V vs RE], duration: 1 min,"
@@ -671,8 +671,8 @@ class BadInputCatalogueTest {
         p = file("all-signs-lost.yaml", "steps:\n  - sweep: {potentials: [0.4 V vs RHE, 0.5 V vs RHE, 0.7 V vs RHE],"
                 + " duration: 1 min, interval: 1 s}\n").toString();
         c.add(new Case("run --strict: every CA potential of a NORR sweep without its minus sign", List.of("run", p, "--strict",
-                "--speed", "max", "--no-progress", "--db", db.toString()), 3, "--strict: the protocol has 1 warning, so nothing"
-                + " was started; correct the protocol, or run without --strict to run it as written:\n  all 3 CA steps are"
+                "--speed", "max", "--no-progress", "--db", db.toString()), 3, "--strict: 1 warning, so nothing"
+                + " was started; correct the protocol or the setup (--db, the PC), or run without --strict to run it as written:\n  all 3 CA steps are"
                 + " above +0.1 V vs RHE (oxidising), and NORR reduces: were the minus signs lost?"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));

@@ -120,6 +120,17 @@ class HoldCommandTest {
     }
 
     @Test
+    void anUnattendedRunEndedByAHoldsOnTimeoutAbortExitsAsNotCompletedNotAsCtrlC() throws Exception {
+        Path protocol = Files.writeString(temp.resolve("abort.yaml"), PROTOCOL.replace("on_timeout: continue",
+                "on_timeout: abort"));
+        CliRunner.Result ran = run(new Input(false, silent()), "run", protocol.toString(), "--speed", "max",
+                "--no-progress", "--unattended");
+        // 130 is kept for Ctrl-C; the protocol's own rule ended this run: it did not complete (1)
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isEqualTo(ExitCodes.FAILED);
+        assertThat(ran.out()).contains("on_timeout is abort");
+    }
+
+    @Test
     void atATerminalTheMessageIsBoxedAndEnterContinues() throws Exception {
         CliRunner.Result ran = run(new Input(true, pressingEnter()), "run", protocol().toString(), "--speed", "max",
                 "--no-progress");

@@ -62,7 +62,7 @@ class PlanWarningsCliTest {
     @Test
     void strictRefusesAProtocolWithWarningsInRunAndInPlanAndStartsNothing() {
         Path db = temp.resolve("strict.db");
-        String refusal = "Bad input: --strict: the protocol has 1 warning, so nothing was started; correct the protocol,"
+        String refusal = "Bad input: --strict: 1 warning, so nothing was started; correct the protocol or the setup (--db, the PC),"
                 + " or run without --strict to run it as written:\n  " + warning;
         CliRunner.Result run = CliRunner.norrlab("run", slip.toString(), "--strict", "--speed", "max", "--no-progress",
                 "--db", db.toString(), "--home", Fixtures.HOME.toString());
@@ -75,8 +75,9 @@ class PlanWarningsCliTest {
         CliRunner.Result lenient = CliRunner.norrlab("plan", slip.toString(), "--home", Fixtures.HOME.toString());
         assertThat(lenient.exitCode()).isZero();
         assertThat(lenient.out()).contains("Warning: " + warning + "\n")
-                .contains("Checked as 'run' checks it: the safety envelope (potential window, step limit) and the"
-                        + " instrument profile sim, the simulator (potential window, minimum interval, techniques).");
+                .contains("Checked as 'run' checks it: the safety envelope (potential window, step limit), the"
+                        + " instrument profile sim, the simulator (potential window, minimum interval, techniques) and this"
+                        + " PC (free space for the store ");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.norrlab.core.EventKind;
 import org.norrlab.driver.Speed;
 import org.norrlab.driver.sim.SimulatedPotentiostat;
 import org.norrlab.plan.Plan;
+import org.norrlab.report.SessionSummaries;
 import org.norrlab.scheduler.OperatorCall;
 import org.norrlab.scheduler.OperatorGate;
 import org.norrlab.scheduler.RunListener;
@@ -82,9 +83,19 @@ class HoldRunTest {
 
     @Test
     void theOperatorContinuesAndTheAliquotsOfBothKindsAreRecorded() throws Exception {
-        Ran ran = run("abort", (hold, timeout, abort) -> OperatorGate.ContinuedBy.OPERATOR, false);
+        Ran ran = run("abort", (hold, timeout, abort) -> {
+            Thread.sleep(50);   // the operator takes a moment: the hold's duration is not 0
+            return OperatorGate.ContinuedBy.OPERATOR;
+        }, false);
         assertThat(ran.outcome().status()).isEqualTo(SessionStatus.COMPLETED);
         assertThat(ran.steps()).extracting(StoredStep::kind).containsExactly("ca", "hold", "ca");
+        // the hold lasted as long as it waited, in the store and in the step table of 'show' and the run's end
+        double waited = ran.hold().event().values().get("waited_s");
+        assertThat(waited).isGreaterThanOrEqualTo(0.05);
+        assertThat(ran.steps().get(1).durationSeconds()).isEqualTo(waited);
+        try (SessionStore store = SessionStore.open(StoreLocation.file(temp.resolve("hold.db")))) {
+            assertThat(SessionSummaries.of(store, ran.outcome().sessionId()).get(1).durationSeconds()).isEqualTo(waited);
+        }
         assertThat(ran.hold().stepIndex()).isEqualTo(2);
         assertThat(ran.hold().event().values()).containsEntry("continued_by", 0.0).containsKey("waited_s");
         assertThat(ran.hold().event().message()).isEqualTo(
@@ -206,6 +217,11 @@ class HoldRunTest {
         try (SessionStore store = SessionStore.open(StoreLocation.file(database))) {
             StoredStep hold = store.steps(outcome.sessionId()).get(1);
             assertThat(hold.kind()).isEqualTo("hold");
+            // its duration is the wait, not the 30 s the open-circuit record covered at max speed in less time
+            double waited = store.events(outcome.sessionId()).stream().filter(e -> e.event().kind() == EventKind.HOLD)
+                    .findFirst().orElseThrow().event().values().get("waited_s");
+            assertThat(hold.durationSeconds()).isEqualTo(waited);
+            assertThat(SessionSummaries.of(store, outcome.sessionId()).get(1).durationSeconds()).isEqualTo(waited);
             long[] samples = {0};
             store.forEachSample(outcome.sessionId(), 2, (seq, s) -> samples[0]++);
             assertThat(samples[0]).isEqualTo(30);
@@ -246,11 +262,18 @@ class HoldRunTest {
                     .filter(e -> e.event().kind() == EventKind.HOLD).toList();
             assertThat(holds).extracting(StoredEvent::stepIndex).containsExactly(1);
             assertThat(holds.get(0).event().values()).containsEntry("continued_by", 0.0);
-            // numbered as the resumed session's steps: the operator's aliquot at its hold 1 (after "step 0", the
-            // step before the hold, which ran in the first session), the autosampler's after its CA step 2
+            // The operator's aliquot at the resumed hold takes what step 1 of the FIRST session made: it is recorded
+            // there, after its step 1, not in the resumed session after a "step 0" it does not have. The
+            // autosampler's is the resumed session's, after its CA step 2.
             assertThat(store.aliquots(outcome.sessionId())).extracting(StoredAliquot::afterStep, a -> a.takenBy().written())
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0, "operator"),
-                            org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "autosampler"));
+            assertThat(store.aliquots(first.sessionId())).extracting(StoredAliquot::afterStep, StoredAliquot::volumeMl,
+                            a -> a.takenBy().written())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 1.0, "operator"));
+            assertThat(store.aliquots(first.sessionId()).get(0).note()).isEqualTo("taken at the hold at step 1 of session "
+                    + outcome.sessionId() + ", which resumed this one");
+            assertThat(store.events(outcome.sessionId())).noneMatch(e -> e.event().kind() == EventKind.ALIQUOT
+                    && e.event().values().get("after_step") == 0.0);
         }
     }
 

@@ -15,6 +15,7 @@ import org.norrlab.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
@@ -85,6 +86,41 @@ class HostCheckTest {
         // 1538560 bytes free is enough
         assertThat(new RunService(SiteConfig.load(Fixtures.HOME), host(1_538_560, true)).prepare(request, true)
                 .plan().warnings()).isEmpty();
+    }
+
+    @Test
+    void planChecksThePcAgainstTheStoreRunWouldWriteIntoWithRunsMessage() throws Exception {
+        Path db = temp.resolve("sub/plan.db");   // the folder does not exist yet: the nearest existing one is asked
+        List<Path> asked = new ArrayList<>();
+        HostCheck.Host tiny = new HostCheck.Host() {
+            @Override
+            public OptionalLong usableBytes(Path folder) {
+                asked.add(folder);
+                return OptionalLong.of(500_000);
+            }
+
+            @Override
+            public boolean knownNotToSleep() {
+                return true;
+            }
+        };
+        RunService service = new RunService(SiteConfig.load(Fixtures.HOME), tiny);
+        RunRequest request = RunRequest.simulated(DEMO, Speed.MAX).withDatabase(db);
+        var plan = service.loadPlan(DEMO);
+        var profile = service.profile("sim");
+        // 12020 planned samples × 64 bytes × 2 = 1538560 bytes needed; 500000 free
+        String refusal = "--strict: 1 warning, so nothing was started; correct the protocol or the setup (--db, the PC),"
+                + " or run without --strict to run it as written:\n  the store's folder " + db.getParent().toAbsolutePath()
+                + " has 500000 bytes (0.5 MB) free; the 12020 planned samples need about 1538560 bytes";
+        assertThatThrownBy(() -> service.checkOnThisHost(plan, profile, Speed.MAX, StoreLocation.file(db), true))
+                .isInstanceOf(PlanRejectedException.class).hasMessageContaining(refusal);
+        assertThatThrownBy(() -> service.prepare(request, true)).isInstanceOf(PlanRejectedException.class)
+                .hasMessageContaining(refusal);
+        assertThat(asked).containsExactly(db.getParent().toAbsolutePath(), db.getParent().toAbsolutePath());
+        // without --strict 'plan' gets the warning to print, as 'run' prints it
+        assertThat(messages(service.checkOnThisHost(plan, profile, Speed.MAX, StoreLocation.file(db), false).warnings()))
+                .singleElement().asString().startsWith("the store's folder " + db.getParent().toAbsolutePath());
+        assertThat(db).doesNotExist();
     }
 
     @Test
