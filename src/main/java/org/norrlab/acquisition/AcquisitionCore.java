@@ -227,7 +227,7 @@ public final class AcquisitionCore implements AutoCloseable {
     }
 
     private void fail(RecordConsumer consumer, Exception e) {
-        log.error("acquisition consumer {} failed; the run will stop", consumer.getClass().getSimpleName(), e);
+        log.error("{} failed, the run will stop: {}", consumer.name(), e.getMessage(), e);
         if (failure == null) {
             failedConsumer = consumer;
             failure = e;

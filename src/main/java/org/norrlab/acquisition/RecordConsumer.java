@@ -8,6 +8,17 @@ package org.norrlab.acquisition;
 public interface RecordConsumer {
     void accept(AcquisitionRecord record, boolean endOfBatch) throws Exception;
 
+    /**
+     * What the consumer is, as an operator reads it in a message ("writing to the session store"), not a class name:
+     * its failure stops the run, and the console says which part failed.
+     */
+    default String name() {
+        Class<?> type = getClass();
+        // a lambda's or anonymous class's name says nothing to anyone
+        return type.isHidden() || type.isAnonymousClass() ? "a part of the run"
+                : "a part of the run (" + type.getSimpleName() + ")";
+    }
+
     /** The core is closing: everything has been delivered. */
     default void finish() throws Exception {
     }

@@ -10,6 +10,11 @@ import java.util.Optional;
  * once per batch as an immutable snapshot that any thread may read, however slowly.
  */
 public final class RunStatistics implements RecordConsumer {
+    @Override
+    public String name() {
+        return "the running figures of the step";
+    }
+
 
     /** What a viewer sees; {@code latest} is empty before the step's first sample. */
     public record Snapshot(int stepIndex, long samples, Optional<Sample> latest, double meanAmperes, double coulombs,

@@ -23,7 +23,13 @@ public enum Plausibility {
     FEW_SAMPLES("fewer than 90 % of the planned samples: Q and yield cover only the recorded part"),
     /** a NORR step is a reduction: its net charge is negative (cathodic); a positive one means the FE of |Q| is meaningless */
     OXIDISING_CHARGE("net oxidising charge on a reduction step (Q > 0 with cathodic current negative): FE and yield from"
-            + " |Q| mean nothing until the sign is explained (reversed cell leads, or an oxidising potential)");
+            + " |Q| mean nothing until the sign is explained (reversed cell leads, or an oxidising potential)"),
+    /**
+     * the hold before the step, where the catholyte was to be replaced, ended without the operator (its timeout ran
+     * out, or the run was unattended) and the run went on: the step may have run in used catholyte
+     */
+    ELECTROLYTE_NOT_CONFIRMED("the catholyte may not have been replaced, so this step's NH3 may include earlier"
+            + " steps' — check before trusting this FE");
 
     /** Below this share of the planned samples a step is flagged. */
     public static final double MIN_SAMPLE_SHARE = 0.90;
@@ -99,6 +105,24 @@ public enum Plausibility {
                     FE_SUM_LOW_UNMEASURED.meaning, names(missing))));
         }
         return flags;
+    }
+
+    /**
+     * The flag of the first CA step after a hold that should have brought fresh catholyte (every hold between steps
+     * of a refreshing session; a hold with new_electrolyte in an accumulating one) but that nobody continued.
+     *
+     * @param holdStep    the hold's step index
+     * @param holdMessage what the hold asked the operator to do, as the protocol wrote it
+     * @param unattended  true when the run was unattended (did not wait), false when the hold's timeout ran out
+     * @param newBatch    true for an accumulating session's new batch (the batch boundary is then doubtful)
+     */
+    public static Flag electrolyteNotConfirmed(int holdStep, String holdMessage, boolean unattended, boolean newBatch) {
+        String why = unattended ? "the run was unattended: nobody waited" : "its timeout ran out";
+        String meaning = newBatch ? "the new catholyte may not have been put in, so this step's NH3 may include the"
+                + " previous batch's — check before trusting this FE" : ELECTROLYTE_NOT_CONFIRMED.meaning;
+        return new Flag(ELECTROLYTE_NOT_CONFIRMED, EnumSet.of(Marked.FE_NH3, Marked.FE_SUM, Marked.YIELD),
+                String.format(Locale.ROOT, "the hold at step %d ('%s')%s was not continued by the operator (%s): %s",
+                        holdStep, holdMessage, newBatch ? ", which starts a new batch," : "", why, meaning));
     }
 
     private static boolean hidden(ProductResult result) {

@@ -191,7 +191,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             TextTable rows = new TextTable(ElectrolyteRows.ROW_HEADERS.toArray(String[]::new));
             electrolyte.rows().forEach(r -> rows.row(ElectrolyteRows.row(r).toArray(String[]::new)));
             rows.print(out);
-            out.println(ElectrolyteRows.ROW_LEGEND);
+            out.println(ElectrolyteRows.rowLegend(electrolyte.rows()));
         }
     }
 

@@ -14,6 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 
 /**
  * {@code assay correct} and {@code assay remove}: an assay is never changed in place. A correction stores a new assay
@@ -102,7 +106,9 @@ final class AssayCorrectionCommands {
                         operator, Optional.ofNullable(note).orElse(old.note()));
                 Assay fresh = entry.toAssay(store, sessionId);
                 Assay corrected = fresh.at(placeOf(fresh, old));
-                List<CorrectionStore.Change> changes = changes(old, corrected);
+                List<CorrectionStore.Change> changes = asTyped(changes(old, corrected),
+                        Optional.ofNullable(concentration).or(() -> Optional.ofNullable(amount))
+                                .or(() -> Optional.ofNullable(gc)), Optional.ofNullable(volume));
                 long id = store.corrections().correctAssay(assayId, corrected, changes, reason, operator);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Assay %d of session %d is superseded by assay %d (%s);"
                         + " the analysis uses assay %d.%n", assayId, sessionId, id, CorrectionStore.Change.written(changes), id);
@@ -169,7 +175,38 @@ final class AssayCorrectionCommands {
     /** "NH3, step 3, catholyte: amount 2 ± 0.1 umol". */
     static String describe(Assay a) {
         return a.product() + ", step " + a.stepIndex() + ", " + a.place().written() + ": "
-                + a.kind().name().toLowerCase(Locale.ROOT) + " " + written(a.value(), a.unit());
+                + a.kind().name().toLowerCase(Locale.ROOT) + " " + shown(a.value(), a.unit());
+    }
+
+    /** Significant digits of a value shown to a person; its σ gets {@link #SIGMA_DIGITS}. */
+    static final int VALUE_DIGITS = 5;
+    static final int SIGMA_DIGITS = 2;
+
+    /**
+     * A value for a person to read: as short as it was typed when it has few digits ("3.0"), else rounded to
+     * {@link #VALUE_DIGITS} significant digits ("3.1363 ± 0.031"), not the 17 digits of a converted double. No "±"
+     * when the value has no uncertainty.
+     */
+    static String shown(Measure m, String unit) {
+        return digits(m.value(), VALUE_DIGITS) + (m.sigma() > 0 ? " ± " + digits(m.sigma(), SIGMA_DIGITS) : "")
+                + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    private static String digits(double value, int significant) {
+        String plain = Double.toString(value);
+        if (!Double.isFinite(value) || new BigDecimal(plain).stripTrailingZeros().precision() <= significant) {
+            return plain.contains("E") ? new BigDecimal(plain).toPlainString() : plain;
+        }
+        return new BigDecimal(value).round(new MathContext(significant)).stripTrailingZeros().toPlainString();
+    }
+
+    /** The changed value and volume as the operator typed them ("3.00 µg/mL", not "3.0 µg/mL"), where typed. */
+    private static List<CorrectionStore.Change> asTyped(List<CorrectionStore.Change> changes, Optional<String> value,
+                                                        Optional<String> volume) {
+        return changes.stream().map(c -> c.field().equals("value") && value.isPresent()
+                ? new CorrectionStore.Change(c.field(), c.oldValue(), value.get().strip())
+                : c.field().equals("volume") && volume.isPresent()
+                ? new CorrectionStore.Change(c.field(), c.oldValue(), volume.get().strip()) : c).toList();
     }
 
     /** A value as an operator types it, read back exactly ({@code WrittenValue}). */
@@ -177,21 +214,34 @@ final class AssayCorrectionCommands {
         return m.value() + (m.sigma() > 0 ? " ± " + m.sigma() : "") + (unit.isEmpty() ? "" : " " + unit);
     }
 
-    /** What differs between the old and the corrected assay, field by field, as text. */
+    /**
+     * What differs between the old and the corrected assay, field by field, as text: compared exactly, shown as a
+     * person reads them ({@link #shown}).
+     */
     static List<CorrectionStore.Change> changes(Assay old, Assay corrected) {
-        return CorrectionStore.Change.between(fields(old), fields(corrected));
+        Map<String, String> before = fields(old, AssayCorrectionCommands::written);
+        Map<String, String> after = fields(corrected, AssayCorrectionCommands::written);
+        Map<String, String> beforeShown = fields(old, AssayCorrectionCommands::shown);
+        Map<String, String> afterShown = fields(corrected, AssayCorrectionCommands::shown);
+        List<CorrectionStore.Change> changes = new ArrayList<>();
+        before.forEach((field, value) -> {
+            if (!value.equals(after.get(field))) {
+                changes.add(new CorrectionStore.Change(field, beforeShown.get(field), afterShown.get(field)));
+            }
+        });
+        return changes;
     }
 
-    private static Map<String, String> fields(Assay a) {
+    private static Map<String, String> fields(Assay a, BiFunction<Measure, String, String> text) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("step", String.valueOf(a.stepIndex()));
         f.put("product", a.product().name());
         f.put("place", a.place().written());
         f.put("kind", a.kind().name().toLowerCase(Locale.ROOT));
-        f.put("value", written(a.value(), a.unit()));
+        f.put("value", text.apply(a.value(), a.unit()));
         f.put("calibration", a.calibrationId().map(String::valueOf).orElse("—"));
         f.put("dilution", String.valueOf(a.dilution()));
-        f.put("volume", a.volumeMl().map(v -> written(v, "mL")).orElse("cell"));
+        f.put("volume", a.volumeMl().map(v -> text.apply(v, "mL")).orElse("cell"));
         f.put("gas_flow", a.gasFlowMlPerMinute().map(v -> v + " mL/min").orElse("—"));
         f.put("gas_minutes", a.gasMinutes().map(String::valueOf).orElse("—"));
         f.put("note", a.note());

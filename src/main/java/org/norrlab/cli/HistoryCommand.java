@@ -37,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
                     table.row(c.created().toString(), c.what(), c.oldValue(),
                             c.field().equals(StoredCorrection.REMOVED) ? "—" : c.newValue()
                                     + c.replacementId().map(r -> " (assay " + r + ")").orElse(""),
-                            c.operator(), c.reason());
+                            c.operator().isEmpty() ? "—" : c.operator(), c.reason());
                 }
                 table.print(out);
             }

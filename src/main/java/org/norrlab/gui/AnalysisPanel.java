@@ -200,7 +200,7 @@ final class AnalysisPanel extends JPanel {
             assays.addRow(new Object[] {a.id(), a.stepIndex(), a.product(), a.kind().name().toLowerCase(Locale.ROOT),
                     a.value().sigma() == 0 ? String.format(Locale.ROOT, "%.5g", a.value().value())
                             : String.format(Locale.ROOT, "%.5g ± %.2g", a.value().value(), a.value().sigma()),
-                    a.unit(), a.calibrationId().map(String::valueOf).orElse("—"), a.dilution(), a.operator(), a.note()});
+                    a.unit(), a.calibrationId().map(String::valueOf).orElse("—"), a.dilution(), a.operator().isEmpty() ? "—" : a.operator(), a.note()});
         }
         calibrations.setRowCount(0);
         for (Calibration c : s.calibrations()) {

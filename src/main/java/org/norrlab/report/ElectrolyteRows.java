@@ -22,8 +22,21 @@ public final class ElectrolyteRows {
     public static final String LINE_LEGEND = "V is the catholyte volume during the step (the session's electrolyte volume"
             + " less the aliquots not replaced), in cell c·V after the step before its aliquot, since batch start that"
             + " plus what earlier aliquots took away; made in step is the difference to the previous assayed step.";
-    public static final String ROW_LEGEND = "Steps counted together (no aliquot between them): one FE over them, the"
-            + " charge summed over their CA steps and the yield over their summed time.";
+    private static final String ROW_LEGEND_REST = ": one FE over them, the charge summed over their CA steps and the"
+            + " yield over their summed time.";
+
+    /**
+     * The legend under the batch rows, saying why their steps are counted together: no aliquot was taken between
+     * them, or one was taken but its assay is missing (removed, or never added). Saying "no aliquot" of the second
+     * would tell the reader an aliquot they took does not exist.
+     */
+    public static String rowLegend(List<ElectrolyteSummary.Row> rows) {
+        boolean withAliquot = rows.stream().anyMatch(r -> r.segment().aliquotsInside());
+        boolean withoutAliquot = rows.stream().anyMatch(r -> !r.segment().aliquotsInside());
+        String why = withAliquot && withoutAliquot ? "no aliquot between them, or no assay of the aliquot between them"
+                : withAliquot ? "no assay of the aliquot between them" : "no aliquot between them";
+        return "Steps counted together (" + why + ")" + ROW_LEGEND_REST;
+    }
 
     private ElectrolyteRows() {
     }

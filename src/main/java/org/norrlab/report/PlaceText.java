@@ -22,8 +22,14 @@ public final class PlaceText {
         if (parts.isEmpty() || parts.size() == 1 && parts.containsKey(Assay.Place.CATHOLYTE)) {
             return Optional.empty();
         }
-        return Optional.of("found in " + String.join(" + ", parts.entrySet().stream().map(e -> String.format(Locale.ROOT,
-                "%s %.4g ± %.3g", e.getKey().written(), e.getValue().micromoles(), e.getValue().moles().sigma() * 1e6))
-                .toList()) + " µmol");
+        return Optional.of("found in " + String.join(" + ", parts.entrySet().stream().map(e -> part(e.getKey(),
+                e.getValue())).toList()) + " µmol");
+    }
+
+    /** "acid_trap 0.03000 ± 0.00100"; no "±" where σ is exactly 0, i.e. none was given (not perfect precision). */
+    private static String part(Assay.Place place, Amount amount) {
+        double sigma = amount.moles().sigma() * 1e6;
+        return String.format(Locale.ROOT, "%s %.4g", place.written(), amount.micromoles())
+                + (sigma == 0 ? "" : String.format(Locale.ROOT, " ± %.3g", sigma));
     }
 }

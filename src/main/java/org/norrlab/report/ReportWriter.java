@@ -106,7 +106,7 @@ public final class ReportWriter {
             table(md, ElectrolyteRows.LINE_HEADERS, electrolyte.lines().stream().map(ElectrolyteRows::line).toList());
         }
         if (!electrolyte.rows().isEmpty()) {
-            md.append("\n").append(ElectrolyteRows.ROW_LEGEND).append("\n\n");
+            md.append("\n").append(ElectrolyteRows.rowLegend(electrolyte.rows())).append("\n\n");
             table(md, ElectrolyteRows.ROW_HEADERS, electrolyte.rows().stream().map(ElectrolyteRows::row).toList());
         }
     }

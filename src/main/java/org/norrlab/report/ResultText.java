@@ -18,6 +18,10 @@ public final class ResultText {
         if (Double.isNaN(m.value())) {
             return "—";
         }
+        // σ exactly 0 means none was given (an amount typed without "±"): "± 0.00" would claim perfect precision
+        if (m.sigma() == 0) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", m.value() * scale);
+        }
         String format = "%." + decimals + "f ± %." + decimals + "f";
         return String.format(Locale.ROOT, format, m.value() * scale, m.sigma() * scale);
     }

@@ -90,13 +90,15 @@ public final class SessionAnalysis {
         List<Assay> all = assays.currentAssays(sessionId);
         List<ControlLink> controls = assays.controls(sessionId);
         Set<Integer> gapSteps = new java.util.HashSet<>();
-        for (StoredEvent event : store.events(sessionId)) {
+        List<StoredEvent> events = store.events(sessionId);
+        for (StoredEvent event : events) {
             if (event.event().kind() == EventKind.GAP) {
                 gapSteps.add(event.stepIndex());
             }
         }
         List<StoredStep> stored = corrected.steps();
         List<StoredAliquot> aliquots = store.aliquots(sessionId);
+        Map<Integer, Plausibility.Flag> holdFlags = HoldsWithoutOperator.flags(session.electrolyte(), stored, events);
         BatchAmounts batches = BatchAmounts.of(session, stored, all, aliquots, this::calibration);
         List<Assay> perStep = all.stream().filter(a -> !batches.covers(a)).toList();
         List<StepAnalysis> steps = new ArrayList<>();
@@ -104,7 +106,16 @@ public final class SessionAnalysis {
             if (!step.kind().equals("ca")) {
                 continue;
             }
-            steps.add(analyzeStep(session, step, perStep, batches, controls, gapSteps.contains(step.index()), options));
+            StepAnalysis analysed = analyzeStep(session, step, perStep, batches, controls, gapSteps.contains(step.index()),
+                    options);
+            Plausibility.Flag afterHold = holdFlags.get(step.index());
+            if (afterHold != null) {
+                List<Plausibility.Flag> flags = new ArrayList<>(analysed.flags());
+                flags.add(afterHold);
+                analysed = new StepAnalysis(analysed.step(), analysed.samples(), analysed.durationSeconds(),
+                        analysed.charge(), analysed.largestGapSeconds(), analysed.outcome(), analysed.notes(), flags);
+            }
+            steps.add(analysed);
         }
         return new Result(session, steps, calibrationsUsed, options, new ElectrolyteSummary(session.electrolyte(),
                 aliquots, batches.lines(), batchRows(session, batches, steps)), corrected.trail());

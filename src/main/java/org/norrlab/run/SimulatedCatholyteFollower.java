@@ -34,6 +34,12 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
     private int batchKey;
     private SimulatedCatholyte catholyte;
 
+    /** It only feeds the store: a failure here is nearly always the store's (a full disk). */
+    @Override
+    public String name() {
+        return store.name() + " (through the simulated catholyte)";
+    }
+
     SimulatedCatholyteFollower(Plan plan, RecordConsumer store) {
         this.store = store;
         this.steps = plan.steps().stream().collect(Collectors.toMap(PlannedStep::index, Function.identity()));

@@ -52,6 +52,11 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     /** Samples of a commit that failed in a way that leaves its outcome unknown (the server went away mid-commit). */
     private volatile long samplesInDoubt;
 
+    @Override
+    public String name() {
+        return "writing to the session store " + location.describe();
+    }
+
     StoreWriter(StoreLocation location, Dialect dialect, Connection connection, long sessionId,
                 java.util.Optional<WireLog> wire) throws StoreException {
         this.location = location;

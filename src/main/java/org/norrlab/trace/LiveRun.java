@@ -18,6 +18,11 @@ import java.util.Optional;
  * fixed by the bucket count and the event cap, not by the length of the run.
  */
 public final class LiveRun implements RecordConsumer {
+    @Override
+    public String name() {
+        return "the live view of the run";
+    }
+
     /** Buckets per trace: enough for two columns per pixel of a 2000-pixel-wide chart. */
     public static final int BUCKETS = 4096;
     /** Event lines kept for the list on screen (the store keeps them all). */

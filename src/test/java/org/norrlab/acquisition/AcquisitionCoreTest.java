@@ -130,6 +130,40 @@ class AcquisitionCoreTest {
     }
 
     @Test
+    void aFailingConsumerIsNamedAsAPersonReadsItNotByItsClass() throws Exception {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(AcquisitionCore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            AcquisitionCore core = new AcquisitionCore(16, List.of(new RecordConsumer() {
+                @Override
+                public void accept(AcquisitionRecord record, boolean endOfBatch) throws Exception {
+                    throw new java.sql.SQLException("disk full");
+                }
+
+                @Override
+                public String name() {
+                    return "writing to the session store lab.db";
+                }
+            }));
+            SampleSink sink = core.sinkFor(1);
+            assertThatThrownBy(() -> {
+                for (int k = 0; k < 10_000; k++) {
+                    sink.sample(new Sample(k, 0, 0, 1, 0));
+                }
+            }).isInstanceOf(AcquisitionFailedException.class);
+            core.close();
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .containsExactly("writing to the session store lab.db failed, the run will stop: disk full");
+    }
+
+    @Test
     void statisticsFollowTheCurrentStep() throws Exception {
         RunStatistics statistics = new RunStatistics();
         AcquisitionCore core = new AcquisitionCore(1024, List.of(statistics));

@@ -8,6 +8,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.testing.PostgresServer;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +124,22 @@ class CorrectionsCliTest {
     }
 
     @Test
+    void correctionsShowValuesAsTypedOrRoundedAndAMissingOperatorAsADash() throws Exception {
+        Path db = bench();
+        // a value with a double's 17 digits (as a converted assay has) is shown with 5 significant digits, its σ with 2;
+        // the new value exactly as typed ("0.120", not 0.12)
+        ok(db, "assay", "add", "1", "--step", "1", "--amount", "0.12345678912345678 ± 0.0012345678912345678 umol");
+        assertThat(ok(db, "assay", "correct", "1", "--amount", "0.120 umol", "--reason", "re-read").out())
+                .isEqualTo("Assay 1 of session 1 is superseded by assay 2 (value 0.12346 ± 0.0012 umol → 0.120 umol);"
+                        + " the analysis uses assay 2.\n");
+        List<String> trail = ok(db, "assay", "history", "1").out().lines().toList();
+        assertThat(trail).hasSize(3);
+        // when, what, old, new, operator (none given: —), reason
+        assertThat(trail.get(2).split(" {2,}")).containsExactly(trail.get(2).split(" {2,}")[0], "assay 1 value",
+                "0.12346 ± 0.0012 umol", "0.120 umol (assay 2)", "—", "re-read");
+    }
+
+    @Test
     void anAssayFileSaysWhereEachProductWasFound() throws Exception {
         Path db = bench();
         Path csv = java.nio.file.Files.writeString(temp.resolve("assays.csv"),
@@ -130,7 +147,7 @@ class CorrectionsCliTest {
         ok(db, "assay", "import", "1", csv.toString());
         // catholyte (0.10 + 0.02)/2 = 0.06 µmol (σ = s/√2 = 0.0566/1.414 = 0.04), plus 0.03 µmol from the acid trap = 0.09 µmol
         assertThat(ok(db, "analyze", "1").out()).contains("step 1 NH3: n = 0.0900 ± 0.0400 µmol")
-                .contains("found in catholyte 0.06000 ± 0.0400 + acid_trap 0.03000 ± 0.00 µmol");
+                .contains("found in catholyte 0.06000 ± 0.0400 + acid_trap 0.03000 µmol");     // no σ given: no "± 0.00"
         Path bad = java.nio.file.Files.writeString(temp.resolve("bad.csv"), "step,amount,place\n1,0.10 umol,sink\n");
         CliRunner.Result refused = CliRunner.norrlabOn(db, "assay", "import", "1", bad.toString());
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);

@@ -135,6 +135,30 @@ class AccumulatingAnalysisTest {
             });
             assertThat(ElectrolyteRows.row(result.electrolyte().rows().get(0)))
                     .containsExactly("1", "NH3", "1–4", "16.000", "400.0", "17.500 ± 0.247", "52.77 ± 0.75", "157.500 ± 2.227");
+            assertThat(ElectrolyteRows.rowLegend(result.electrolyte().rows())).isEqualTo("Steps counted together (no"
+                    + " aliquot between them): one FE over them, the charge summed over their CA steps and the yield over"
+                    + " their summed time.");
+        }
+    }
+
+    @Test
+    void aBatchRowWhoseAliquotsLostTheirAssaysSaysSoNotThatThereWasNoAliquot() throws Exception {
+        try (SessionStore store = SessionStore.open(temp.resolve("removed.db"))) {
+            // aliquots after every step, but the assays of steps 2 and 3 removed: steps 2–4 can only be counted together
+            long id = AccumulatingSweep.session(store, Electrolyte.Mode.ACCUMULATE, List.of(1, 2, 3, 4), false);
+            assayAll(store, id, C);
+            for (Assay assay : store.assays().currentAssays(id)) {
+                if (assay.stepIndex() == 2 || assay.stepIndex() == 3) {
+                    store.corrections().removeAssay(assay.id(), "NH3 after step " + assay.stepIndex(), "spilled", "op");
+                }
+            }
+            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
+            assertThat(result.electrolyte().rows()).singleElement()
+                    .satisfies(row -> assertThat(row.segment().steps()).containsExactly(2, 3, 4));
+            String legend = ElectrolyteRows.rowLegend(result.electrolyte().rows());
+            assertThat(legend).isEqualTo("Steps counted together (no assay of the aliquot between them): one FE over"
+                    + " them, the charge summed over their CA steps and the yield over their summed time.");
+            assertThat(ReportWriter.markdown(result)).contains(legend).doesNotContain("no aliquot between them");
         }
     }
 
