@@ -140,7 +140,8 @@ class StabilityCyclesCliTest {
         assertThat(report.resolve("fe-yield.svg")).content().contains(">-0.60 (1)<").contains(">-0.60 (3)<");
         assertThat(report.resolve("summary.md")).content().contains("## Stability: repeat block 'stability'")
                 .contains("![FE and NH3 yield per cycle](stability.png)")
-                .containsPattern("\\| 2 \\| 4 \\| 10\\.0 \\| [0-9.]+ \\| [0-9.]+ ± [0-9.]+ \\|");
+                .contains(String.format(java.util.Locale.ROOT, "| 2 | 4 | 10.0 | %.5f | %.2f | %.2f |", steps.get(1)
+                        .path("charge_C").asDouble(), fe[1] * 100, fe[1] * 100));
     }
 
     @Test
