@@ -169,8 +169,11 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    /** The plan's warnings, one paragraph each, before anything runs; nothing when it has none. */
+    /** The plan's notes and warnings, one paragraph each, before anything runs; nothing when it has none. */
     static void printWarnings(PrintWriter out, Plan plan) {
+        for (String note : plan.notes()) {
+            out.println("Note: " + note);
+        }
         for (PlanWarning warning : plan.warnings()) {
             out.println("Warning: " + warning.message());
         }

@@ -18,10 +18,12 @@ import java.util.List;
  * @param electrolyte  what happens to the catholyte: refreshed for every CA step or accumulating, and the aliquots
  * @param unattended   the protocol says it runs with nobody at the bench: its holds follow their {@code on_timeout}
  *                     at once (the command line's {@code --unattended} says the same for one run)
+ * @param notes        what the reader of the protocol should know that is not a mistake (an old name read under
+ *                     its new one); printed by {@code plan} and before a run, never refused
  */
 public record Plan(String name, String description, Path file, String protocolText, CellSettings cell,
                    List<PlannedStep> steps, SafetyEnvelope safety, OnInterruption onInterruption,
-                   List<PlanWarning> warnings, Electrolyte electrolyte, boolean unattended) {
+                   List<PlanWarning> warnings, Electrolyte electrolyte, boolean unattended, List<String> notes) {
 
     /** What {@code norrlab resume} does with the step a crash or a lost link interrupted. */
     public enum OnInterruption { RESTART, CONTINUE, SKIP }
@@ -41,9 +43,17 @@ public record Plan(String name, String description, Path file, String protocolTe
                 false);
     }
 
+    public Plan(String name, String description, Path file, String protocolText, CellSettings cell, List<PlannedStep> steps,
+                SafetyEnvelope safety, OnInterruption onInterruption, List<PlanWarning> warnings, Electrolyte electrolyte,
+                boolean unattended) {
+        this(name, description, file, protocolText, cell, steps, safety, onInterruption, warnings, electrolyte, unattended,
+                List.of());
+    }
+
     public Plan {
         steps = List.copyOf(steps);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("a plan needs at least one step");
         }
@@ -54,7 +64,7 @@ public record Plan(String name, String description, Path file, String protocolTe
         List<PlanWarning> all = new ArrayList<>(warnings);
         all.addAll(more);
         return new Plan(name, description, file, protocolText, cell, steps, safety, onInterruption, all, electrolyte,
-                unattended);
+                unattended, notes);
     }
 
     /** The operator holds, in order. */

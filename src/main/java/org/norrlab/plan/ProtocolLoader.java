@@ -28,7 +28,7 @@ import java.util.Map;
  * The file format is documented in the shipped protocols.
  */
 public final class ProtocolLoader {
-    private static final String ALLOWED_STEPS = "ocp, ca, sweep, hold, repeat";
+    private static final String ALLOWED_STEPS = "ocp, ca, ca_series, hold, repeat";
     private static final Duration DEFAULT_HOLD_INTERVAL = Duration.ofSeconds(1);
 
     private ProtocolLoader() {
@@ -102,7 +102,7 @@ public final class ProtocolLoader {
             };
         }
         return new Plan(name, description, file, text, cell, planned, safety, onInterruption, warnings,
-                new Electrolyte(mode, steps.aliquots), unattended);
+                new Electrolyte(mode, steps.aliquots), unattended, steps.notes);
     }
 
     private static List<PlannedStep.Hold> holds(List<PlannedStep> steps) {
@@ -118,6 +118,7 @@ public final class ProtocolLoader {
         final List<PlannedStep> list = new ArrayList<>();
         final List<Electrolyte.PlannedAliquot> aliquots = new ArrayList<>();
         final List<PlanWarning> warnings = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
 
         int next() {
             return list.size() + 1;
@@ -192,7 +193,7 @@ public final class ProtocolLoader {
                 String block = body.text("label").orElse("repeat");
                 YamlNode.Seq inner = body.require("steps").asSeq();
                 if (inner.items().isEmpty()) {
-                    throw inner.error("the repeat block has no steps; add at least one of: ocp, ca, sweep, hold");
+                    throw inner.error("the repeat block has no steps; add at least one of: ocp, ca, ca_series, hold");
                 }
                 for (int c = 1; c <= times; c++) {
                     for (YamlNode innerItem : inner.items()) {
@@ -200,7 +201,12 @@ public final class ProtocolLoader {
                     }
                 }
             }
-            case "sweep" -> {
+            case "ca_series", "sweep" -> {
+                if (only.getKey().equals("sweep")) {
+                    out.notes.add(wrapper.location() + ": 'sweep' is the old name of 'ca_series' (a CA step at each"
+                            + " potential of a list) and is read as ca_series; rename it, since 'sweep' will mean a"
+                            + " potential sweep");
+                }
                 body.allowOnly("potentials", "duration", "interval", "current_range", "rest_before", "hold_after",
                         "aliquot");
                 YamlNode.Seq potentials = body.require("potentials").asSeq();

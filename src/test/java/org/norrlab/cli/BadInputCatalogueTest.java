@@ -199,7 +199,7 @@ class BadInputCatalogueTest {
         p = file("typo.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duraton: 1 h, interval: 1 s}\n").toString();
         c.add(new Case("misspelt field", List.of("plan", p), 3, "field 'steps[1].ca.duraton': is not a known field here; allowed:"));
         p = file("kind.yaml", "steps:\n  - cv: {from: 0 V vs RHE}\n").toString();
-        c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, sweep"));
+        c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, ca_series, hold, repeat"));
         p = file("nounit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 60, interval: 1 s}\n").toString();
         c.add(new Case("missing unit", List.of("plan", p), 3, "'60' has no unit; a time needs one of"));
         p = file("wrongunit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 furlong, interval: 1 s}\n").toString();

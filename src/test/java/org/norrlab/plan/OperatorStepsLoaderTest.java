@@ -147,6 +147,22 @@ class OperatorStepsLoaderTest {
     }
 
     @Test
+    void caSeriesIsTheNameOfAListOfCaStepsAndTheOldNameSweepIsReadWithANote() throws Exception {
+        String body = ": {potentials: [-0.4 V vs RHE, -0.5 V vs RHE], duration: 1 min, interval: 1 s}\n";
+        Plan renamed = load("steps:\n  - ca_series" + body);
+        Plan old = load("steps:\n  - sweep" + body);
+        assertThat(renamed.steps()).extracting(PlannedStep::kind).containsExactly("ca", "ca");
+        assertThat(old.steps()).extracting(PlannedStep::label).containsExactlyElementsOf(
+                renamed.steps().stream().map(PlannedStep::label).toList());
+        assertThat(renamed.notes()).isEmpty();
+        assertThat(old.notes()).containsExactly(home.resolve("p.yaml") + ":2:5: 'sweep' is the old name of 'ca_series'"
+                + " (a CA step at each potential of a list) and is read as ca_series; rename it, since 'sweep' will mean"
+                + " a potential sweep");
+        // A note is not a warning: --strict does not refuse an old protocol for its old name.
+        assertThat(old.warnings()).isEmpty();
+    }
+
+    @Test
     void aHoldWithoutTimeoutWaitsWithoutLimit() throws Exception {
         Plan plan = load("""
                 steps:

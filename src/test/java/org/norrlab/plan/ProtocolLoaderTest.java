@@ -126,7 +126,7 @@ class ProtocolLoaderTest {
     void anUnknownStepKindIsNamed() throws IOException {
         Path file = protocol("steps:\n  - cv: {from: 0 V vs RHE}\n");
         assertThatThrownBy(() -> ProtocolLoader.load(file, site))
-                .hasMessage(file + ":2:5: field 'steps[1].cv': is not a step kind; allowed: ocp, ca, sweep, hold, repeat");
+                .hasMessage(file + ":2:5: field 'steps[1].cv': is not a step kind; allowed: ocp, ca, ca_series, hold, repeat");
     }
 
     @Test
