@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -50,7 +51,10 @@ public final class ContinueFiles {
                 try {
                     Files.createDirectories(waiting.getParent());
                     Files.deleteIfExists(continueRequest);   // a request left from before this hold does not count
-                    Files.writeString(waiting, "step " + hold.index() + ": " + hold.message() + "\n", StandardCharsets.UTF_8);
+                    // Written beside and moved into place: 'norrlab continue' never reads a half-written file.
+                    Path partial = waiting.resolveSibling(waiting.getFileName() + ".part");
+                    Files.writeString(partial, "step " + hold.index() + ": " + hold.message() + "\n", StandardCharsets.UTF_8);
+                    Files.move(partial, waiting, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (IOException e) {
                     log.warn("'norrlab continue' cannot reach this run ({}); continue it here instead", waiting, e);
                 }

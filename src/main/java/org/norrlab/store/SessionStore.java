@@ -65,7 +65,6 @@ public final class SessionStore implements AutoCloseable {
 
     /** A store to write into: a read-only SQLite file is refused with a message that names it. */
     public static SessionStore open(StoreLocation location) throws StoreException {
-        requireWritable(location);
         return openChecked(location, Optional.empty());
     }
 
@@ -125,6 +124,9 @@ public final class SessionStore implements AutoCloseable {
         Dialect dialect = Dialect.of(location);
         // One opener at a time, threads and processes alike: see OpeningLock for why.
         try (OpeningLock opening = OpeningLock.acquire(location)) {
+            // Checked under the opening lock: another opener of this process may be creating the file this very
+            // moment, and a file caught half-made is not a read-only one.
+            requireWritable(location);
             SessionStore store = new SessionStore(location, dialect, connect(location, dialect), Optional.empty());
             try {
                 store.migrate();

@@ -60,26 +60,12 @@ final class SqliteDialect implements Dialect {
                     : Optional.empty();
         }
         if (!writable(file)) {
-            // Another opener of this process may be creating the file this very moment (an empty file whose mode
-            // SQLite has not settled yet): that is not a read-only database. A truly read-only empty file is then
-            // refused by SQLite itself when the schema is written.
-            if (sizeOrMinusOne(file) == 0 && (folder == null || writable(folder))) {
-                return Optional.empty();
-            }
             return Optional.of("the file " + file + " is read-only");
         }
         if (folder != null && !writable(folder)) {
             return Optional.of("its folder " + folder + " is read-only");
         }
         return Optional.empty();
-    }
-
-    private static long sizeOrMinusOne(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
     }
 
     private static boolean writable(Path path) {
