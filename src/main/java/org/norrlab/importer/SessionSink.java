@@ -250,13 +250,15 @@ final class SessionSink implements ImportSink {
                 pendingNotes.add(assays.size() + " assay(s) and " + calibrations.size() + " calibration(s) came with the"
                         + " export (a calibration identical to one in this store is reused)");
             }
+            String importedFrom = String.join("\n", files.stream().map(f -> f.file().toString()).toList());
+            writer.markImported(importedFrom);
             flushNotes();
             // in the import's transaction: the session comes with its assays and its trail or not at all
             Map<String, String> assayUids = store.assays().addImported(writer.sessionId(), calibrations, assays);
             for (StoredCorrection c : corrections) {
                 store.corrections().addImported(writer.sessionId(), c.withAssayUids(assayUids));
             }
-            writer.finish(String.join("\n", files.stream().map(f -> f.file().toString()).toList()), "imported from "
+            writer.finish(importedFrom, "imported from "
                     + String.join(", ", files.stream().map(f -> f.file().getFileName() + " (" + f.format() + ")").toList()));
             writer.close();
         } catch (StoreFailure e) {

@@ -233,8 +233,12 @@ public final class ImportWriter implements AutoCloseable {
         }
     }
 
-    /** Marks the session completed and where it came from: from now on it is a session like any other. */
-    public void finish(String importedFrom, String reason) throws StoreException {
+    /**
+     * Writes where the session came from, without committing: the transaction that ends the import holds the write
+     * lock from here on. Reads that follow in it (the store's calibrations, when assays come along) then cannot be
+     * overtaken by a run's writer, which SQLite would answer with SQLITE_BUSY_SNAPSHOT at the next write.
+     */
+    public void markImported(String importedFrom) throws StoreException {
         requireWriting();
         if (stepOpen) {
             throw new IllegalStateException("imported session " + sessionId + " finished inside step " + stepIndex);
@@ -243,6 +247,15 @@ public final class ImportWriter implements AutoCloseable {
             mark.setString(1, importedFrom);
             mark.setLong(2, sessionId);
             mark.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot store imported session " + sessionId, e);
+        }
+    }
+
+    /** Marks the session completed and where it came from: from now on it is a session like any other. */
+    public void finish(String importedFrom, String reason) throws StoreException {
+        markImported(importedFrom);
+        try {
             connection.commit();
         } catch (SQLException e) {
             throw failure("cannot store imported session " + sessionId, e);
