@@ -67,17 +67,16 @@ final class PlanCommand implements Callable<Integer> {
         TextTable table = new TextTable(CycleColumn.insert(cycles, CycleColumn.HEADER, "step", "kind", "E vs RHE (V)",
                 "E vs RE (V)", "duration", "interval", "samples", "range", "line"));
         for (PlannedStep step : plan.steps()) {
-            String rhe = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()), hold -> "—");
-            String re = step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()), hold -> "—");
-            String range = step.match(ocp -> "—", ca -> ca.currentRange().toString(), hold -> "—");
-            String duration = step.match(ocp -> Units.formatDuration(ocp.duration()),
-                    ca -> Units.formatDuration(ca.duration()),
-                    hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t)).orElse("until continued"));
+            String rhe = step.potentialsText(true);
+            String re = step.potentialsText(false);
+            String range = step.currentRangeChoice().map(Object::toString).orElse("—");
+            String duration = step.asHold().map(hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t))
+                    .orElse("until continued")).orElse(Units.formatDuration(step.duration()));
             table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), String.valueOf(step.index()), step.kind(),
                     rhe, re, duration,
-                    step.match(ocp -> Units.formatDuration(ocp.interval()), ca -> Units.formatDuration(ca.interval()),
-                            // a hold with the cell off records nothing: it has no interval
-                            hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP ? Units.formatDuration(hold.interval()) : "—"),
+                    // a hold with the cell off records nothing: it has no interval
+                    step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP
+                            ? Units.formatDuration(hold.interval()) : "—").orElse(Units.formatDuration(step.interval())),
                     String.valueOf(step.plannedSamples()), range, String.valueOf(step.source().line())));
         }
         table.print(out);

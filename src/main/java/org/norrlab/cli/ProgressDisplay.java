@@ -4,6 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.norrlab.acquisition.RunStatistics;
+import org.norrlab.core.Sample;
 import org.norrlab.core.Units;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.plan.Plan;
@@ -12,6 +13,7 @@ import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunState;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +120,15 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
                         .orElse("—"),
                 ca -> String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
                         + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"),
-                hold -> " HOLD waiting for operator");
+                hold -> " HOLD waiting for operator",
+                lsv -> " LSV " + sweepReading(latest), cv -> " CV " + sweepReading(latest),
+                cp -> " CP " + cp.currentAsWritten() + "  E = " + latest.map(s -> String.format(Locale.ROOT,
+                        "%+.3f V vs RE", s.potentialVolts())).orElse("—"));
+    }
+
+    private static String sweepReading(Optional<Sample> latest) {
+        return latest.map(s -> String.format(Locale.ROOT, "E = %+.3f V vs RE  I = %s", s.potentialVolts(),
+                Units.formatCurrent(s.currentAmperes()))).orElse("—");
     }
 
     @Override

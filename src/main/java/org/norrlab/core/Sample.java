@@ -8,8 +8,18 @@ package org.norrlab.core;
  * @param currentAmperes current, cathodic negative (IUPAC); finite, or NaN only when {@link SampleFlag#NO_CURRENT} is set
  * @param rangeAmperes   full scale of the current range in use, NaN when unknown
  * @param flags          {@link SampleFlag} bits
+ * @param cycle          for a potential sweep, the scan the sample belongs to, from 1 (an LSV has one); 0 for any
+ *                       other technique
+ * @param segment        for a potential sweep, the linear part of its scan, from 1: an LSV has one; a CV's scan goes
+ *                       begin → vertex 1 (segment 1) → vertex 2 (2) → begin (3); 0 for any other technique
  */
-public record Sample(double timeSeconds, double potentialVolts, double currentAmperes, double rangeAmperes, int flags) {
+public record Sample(double timeSeconds, double potentialVolts, double currentAmperes, double rangeAmperes, int flags,
+                     int cycle, int segment) {
+
+    /** A sample of a technique that is not a sweep (CA, OCP, CP): no cycle, no segment. */
+    public Sample(double timeSeconds, double potentialVolts, double currentAmperes, double rangeAmperes, int flags) {
+        this(timeSeconds, potentialVolts, currentAmperes, rangeAmperes, flags, 0, 0);
+    }
 
     public Sample {
         if (!(timeSeconds >= 0) || Double.isInfinite(timeSeconds)) {
@@ -21,6 +31,10 @@ public record Sample(double timeSeconds, double potentialVolts, double currentAm
             throw new IllegalArgumentException("a sample's current and potential must be finite, were " + currentAmperes
                     + " A and " + potentialVolts + " V");
         }
+        if (cycle < 0 || segment < 0 || (cycle == 0) != (segment == 0)) {
+            throw new IllegalArgumentException("a sweep sample has both a cycle and a segment (from 1), any other"
+                    + " sample neither; were cycle " + cycle + ", segment " + segment);
+        }
         boolean noCurrent = SampleFlag.NO_CURRENT.isSetIn(flags);
         if (Double.isNaN(currentAmperes) != noCurrent) {
             throw new IllegalArgumentException(noCurrent
@@ -31,6 +45,16 @@ public record Sample(double timeSeconds, double potentialVolts, double currentAm
 
     public static Sample potentialOnly(double timeSeconds, double potentialVolts) {
         return new Sample(timeSeconds, potentialVolts, Double.NaN, Double.NaN, SampleFlag.NO_CURRENT.bit());
+    }
+
+    /** The same reading, placed in a sweep's scan {@code cycle} and linear part {@code segment}. */
+    public Sample inSweep(int cycle, int segment) {
+        return new Sample(timeSeconds, potentialVolts, currentAmperes, rangeAmperes, flags, cycle, segment);
+    }
+
+    /** Whether it belongs to a potential sweep (LSV, CV). */
+    public boolean inSweep() {
+        return cycle > 0;
     }
 
     public boolean has(SampleFlag flag) {

@@ -30,7 +30,7 @@ public record InstrumentProfile(String name, String family, String model, Capabi
                                 Optional<FamilySettings> familySettings, Path file) {
 
     static final List<String> COMMON_FIELDS = List.of("family", "model", "potential_window", "current_ranges",
-            "min_interval", "read_timeout", "open_circuit", "serial", "usb");
+            "min_interval", "read_timeout", "open_circuit", "techniques", "serial", "usb");
 
     public static InstrumentProfile load(Path file) throws ConfigException {
         return parse(file, YamlFiles.readText(file));
@@ -90,14 +90,34 @@ public record InstrumentProfile(String name, String family, String model, Capabi
         }
         String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return new InstrumentProfile(name, family, root.text("model").orElse(name),
-                new Capabilities(min, max, ranges, minInterval, techniques(openCircuit)), readTimeout, serial, usb, settings, file);
+                new Capabilities(min, max, ranges, minInterval, techniques(root, openCircuit)), readTimeout, serial, usb,
+                settings, file);
     }
 
-    /** Every instrument holds a potential; {@code open_circuit: false} says it cannot record one with the cell off. */
-    private static Set<Technique> techniques(boolean openCircuit) {
+    /**
+     * The profile's {@code techniques: [ca, ocp, lsv, cv, cp]}; without the list, what every instrument did before
+     * sweeps existed: it holds a potential, and records one at open circuit unless {@code open_circuit: false}.
+     */
+    private static Set<Technique> techniques(YamlNode.Mapping root, boolean openCircuit) throws ConfigException {
         Set<Technique> techniques = EnumSet.of(Technique.CHRONOAMPEROMETRY);
-        if (openCircuit) {
-            techniques.add(Technique.OPEN_CIRCUIT);
+        if (root.get("techniques").isEmpty()) {
+            if (openCircuit) {
+                techniques.add(Technique.OPEN_CIRCUIT);
+            }
+            return techniques;
+        }
+        techniques.clear();
+        YamlNode.Seq list = root.require("techniques").asSeq();
+        for (YamlNode node : list.items()) {
+            String name = node.asScalar().text();
+            techniques.add(Technique.named(name).orElseThrow(() -> node.error("'" + name + "' is not a technique norrlab"
+                    + " runs (allowed: " + Technique.allowed() + ")")));
+        }
+        if (techniques.isEmpty()) {
+            throw list.error("list at least one technique, e.g. [ca, ocp]");
+        }
+        if (!openCircuit && techniques.contains(Technique.OPEN_CIRCUIT)) {
+            throw list.error("lists ocp but the profile says open_circuit: false; keep one of the two");
         }
         return techniques;
     }

@@ -1,6 +1,7 @@
 package org.norrlab.driver;
 
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 
 /**
@@ -24,6 +25,15 @@ public interface Potentiostat extends AutoCloseable {
      * cannot run is refused with a {@link DriverException} naming it.
      */
     Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException;
+
+    /**
+     * What the operator has saturated the electrolyte with for the next step ({@code gas:} in the protocol's cell
+     * block or on the step). A real instrument can neither know nor change it and ignores it; the simulated cell
+     * answers with NO reduction only under NO.
+     */
+    default void electrolyteGas(Gas gas) {
+        // A real instrument has no gas supply to set: the operator switched the gas at a hold.
+    }
 
     /**
      * After a lost link: opens the same port again, syncs and identifies the instrument, and returns

@@ -135,8 +135,6 @@ final class LiveCharts {
     }
 
     static String title(PlannedStep step) {
-        return step.match(ocp -> "Step " + step.index() + ": open circuit",
-                ca -> String.format(java.util.Locale.ROOT, "Step %d: CA at %.3f V vs RHE", step.index(), ca.voltsVsRhe()),
-                hold -> "Step " + step.index() + ": waiting for operator");
+        return "Step " + step.index() + ": " + step.summary();
     }
 }

@@ -39,8 +39,8 @@ final class PlanTableModel extends AbstractTableModel {
         return switch (column) {
             case 0 -> step.index();
             case 1 -> step.kind();
-            case 2 -> step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsRhe()), hold -> "—");
-            case 3 -> step.match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", ca.voltsVsReference()), hold -> "—");
+            case 2 -> step.potentialsText(true);
+            case 3 -> step.potentialsText(false);
             case 4 -> Units.formatDuration(step.duration());
             default -> Units.formatDuration(step.interval());
         };

@@ -276,7 +276,7 @@ final class RunPanel extends JPanel {
             }
             plan = loaded;
             planModel.show(loaded);
-            long ca = loaded.steps().stream().filter(s -> s.match(ocp -> false, chrono -> true, hold -> false)).count();
+            long ca = loaded.steps().stream().filter(s -> s.isChronoamperometry()).count();
             planSummary.setText(String.format(Locale.ROOT, "%s: %d steps (%d CA), %s in all; RE %s, pH %.2f",
                     loaded.name(), loaded.steps().size(), ca, Units.formatDuration(loaded.totalDuration()),
                     loaded.cell().referenceElectrode().name(), loaded.cell().pH()));
@@ -493,7 +493,14 @@ final class RunPanel extends JPanel {
                         ca.voltsVsRhe(), ca.voltsVsReference(), clock(view.stepSeconds()),
                         Units.formatDuration(step.duration()), latest),
                 hold -> String.format(Locale.ROOT, "Step %d, waiting for operator (%s), %s; cell %s", step.index(),
-                        hold.message(), clock(view.stepSeconds()), hold.cell().written()));
+                        hold.message(), clock(view.stepSeconds()), hold.cell().written()),
+                lsv -> sweepText(step, view, latest), cv -> sweepText(step, view, latest),
+                cp -> sweepText(step, view, latest));
+    }
+
+    private static String sweepText(PlannedStep step, LiveRun.View view, String latest) {
+        return String.format(Locale.ROOT, "Step %d, %s, %s into %s; %s", step.index(), step.summary(),
+                clock(view.stepSeconds()), Units.formatDuration(step.duration()), latest);
     }
 
     static String line(LiveRun.EventLine e) {

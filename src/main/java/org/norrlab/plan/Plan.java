@@ -69,8 +69,7 @@ public record Plan(String name, String description, Path file, String protocolTe
 
     /** The operator holds, in order. */
     public List<PlannedStep.Hold> holds() {
-        return steps.stream().flatMap(s -> s.match(ocp -> java.util.stream.Stream.<PlannedStep.Hold>empty(),
-                ca -> java.util.stream.Stream.<PlannedStep.Hold>empty(), java.util.stream.Stream::of)).toList();
+        return steps.stream().flatMap(s -> s.asHold().stream()).toList();
     }
 
     /** The longest the run takes: holds count with their timeout (a hold without one counts as zero). */

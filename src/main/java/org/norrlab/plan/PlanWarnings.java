@@ -34,8 +34,7 @@ public final class PlanWarnings {
     /** Every CA step that looks like a sign slip in a reducing protocol, by the rule above. */
     static List<PlanWarning> signSlips(List<PlannedStep> steps) {
         List<PlannedStep.Chronoamperometry> cas = steps.stream()
-                .flatMap(step -> step.match(ocp -> Stream.<PlannedStep.Chronoamperometry>empty(), Stream::of,
-                        hold -> Stream.<PlannedStep.Chronoamperometry>empty()))
+                .flatMap(step -> step.asChronoamperometry().stream())
                 .toList();
         List<PlannedStep.Chronoamperometry> oxidising = cas.stream().filter(ca -> ca.voltsVsRhe() > OXIDISING_ABOVE_VOLTS).toList();
         long reducing = cas.stream().filter(ca -> ca.voltsVsRhe() < 0).count();

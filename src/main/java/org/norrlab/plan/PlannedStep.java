@@ -3,13 +3,16 @@ package org.norrlab.plan;
 import org.norrlab.config.Location;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.Potential;
+import org.norrlab.core.StepSettings;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** One step the scheduler will run, with everything resolved. Indices count from 1, as operators do. */
-public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep.Chronoamperometry, PlannedStep.Hold {
+public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep.Chronoamperometry, PlannedStep.Hold,
+        PlannedStep.LinearSweep, PlannedStep.CyclicVoltammetry, PlannedStep.Chronopotentiometry {
 
     int index();
 
@@ -38,10 +41,103 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
      * of step does not compile until every place that treats steps differently by kind handles it.
      */
     <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
-                Function<Hold, R> hold);
+                Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                Function<CyclicVoltammetry, R> cyclicVoltammetry, Function<Chronopotentiometry, R> chronopotentiometry);
 
+    /** Its kind as protocols and the store write it: ocp, ca, hold, lsv, cv, cp. */
     default String kind() {
-        return match(ocp -> "ocp", ca -> "ca", hold -> "hold");
+        return match(ocp -> "ocp", ca -> "ca", hold -> "hold", lsv -> "lsv", cv -> "cv", cp -> "cp");
+    }
+
+    /** The step as a CA step, for the many places (charge, FE, set point) that only treat CA. */
+    default Optional<Chronoamperometry> asChronoamperometry() {
+        return match(ocp -> Optional.empty(), Optional::of, hold -> Optional.empty(), lsv -> Optional.empty(),
+                cv -> Optional.empty(), cp -> Optional.empty());
+    }
+
+    default boolean isChronoamperometry() {
+        return asChronoamperometry().isPresent();
+    }
+
+    default Optional<Hold> asHold() {
+        return match(ocp -> Optional.empty(), ca -> Optional.empty(), Optional::of, lsv -> Optional.empty(),
+                cv -> Optional.empty(), cp -> Optional.empty());
+    }
+
+    default boolean isHold() {
+        return asHold().isPresent();
+    }
+
+    /** Whether the step sweeps the potential (LSV, CV): its samples carry a cycle and a segment. */
+    default boolean isSweep() {
+        return match(ocp -> false, ca -> false, hold -> false, lsv -> true, cv -> true, cp -> false);
+    }
+
+    /**
+     * The potential the store keeps with the step, vs RHE: CA's set point, a sweep's start (CV: its begin); NaN for
+     * OCP, holds and CP. With {@link #startVoltsVsReference()} it fixes the step's RE → RHE offset.
+     */
+    default double startVoltsVsRhe() {
+        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsRhe, hold -> Double.NaN, lsv -> lsv.start().voltsVsRhe(),
+                cv -> cv.begin().voltsVsRhe(), cp -> Double.NaN);
+    }
+
+    /** {@link #startVoltsVsRhe()} vs the physical reference electrode. */
+    default double startVoltsVsReference() {
+        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsReference, hold -> Double.NaN,
+                lsv -> lsv.start().voltsVsReference(), cv -> cv.begin().voltsVsReference(), cp -> Double.NaN);
+    }
+
+    /** What the step does, in a few words for status lines and chart titles (the potentials vs RHE). */
+    default String summary() {
+        return match(ocp -> "open circuit",
+                ca -> String.format(Locale.ROOT, "CA at %.3f V vs RHE", ca.voltsVsRhe()),
+                hold -> "waiting for operator",
+                lsv -> String.format(Locale.ROOT, "LSV %.3f → %.3f V vs RHE at %s", lsv.start().voltsVsRhe(),
+                        lsv.end().voltsVsRhe(), scanRateText(lsv.scanRateVoltsPerSecond())),
+                cv -> String.format(Locale.ROOT, "CV %.3f → %.3f → %.3f V vs RHE, %d cycle%s at %s", cv.begin().voltsVsRhe(),
+                        cv.vertex1().voltsVsRhe(), cv.vertex2().voltsVsRhe(), cv.cycles(), cv.cycles() == 1 ? "" : "s",
+                        scanRateText(cv.scanRateVoltsPerSecond())),
+                cp -> "CP at " + cp.currentAsWritten());
+    }
+
+    /** A scan rate as operators write it: mV/s. */
+    static String scanRateText(double voltsPerSecond) {
+        return String.format(Locale.ROOT, "%.4g mV/s", voltsPerSecond * 1e3);
+    }
+
+    /**
+     * The step's potentials as the plan table shows them, vs RHE ({@code rheScale}) or vs the reference electrode:
+     * a CA set point, an LSV's start → end, a CV's begin → vertex 1 → vertex 2 → begin (× cycles); "—" where the
+     * step sets no potential.
+     */
+    default String potentialsText(boolean rheScale) {
+        Function<PlannedPotential, String> f = p -> String.format(Locale.ROOT, "%.3f",
+                rheScale ? p.voltsVsRhe() : p.voltsVsReference());
+        return match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", rheScale ? ca.voltsVsRhe() : ca.voltsVsReference()),
+                hold -> "—", lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
+                cv -> f.apply(cv.begin()) + " → " + f.apply(cv.vertex1()) + " → " + f.apply(cv.vertex2()) + " → "
+                        + f.apply(cv.begin()) + (cv.cycles() > 1 ? " ×" + cv.cycles() : ""),
+                cp -> "—");
+    }
+
+    /** The current range the step asks for; empty for OCP and holds, where no current flows. */
+    default Optional<CurrentRangeChoice> currentRangeChoice() {
+        return match(ocp -> Optional.empty(), ca -> Optional.of(ca.currentRange()), hold -> Optional.empty(),
+                lsv -> Optional.of(lsv.currentRange()), cv -> Optional.of(cv.currentRange()),
+                cp -> Optional.of(cp.currentRange()));
+    }
+
+    /** The sweep or constant-current settings the store keeps with the step; {@link StepSettings#NONE} for the others. */
+    default StepSettings settings() {
+        return match(ocp -> StepSettings.NONE, ca -> StepSettings.NONE, hold -> StepSettings.NONE,
+                lsv -> StepSettings.linearSweep(lsv.start().voltsVsRhe(), lsv.end().voltsVsRhe(), lsv.stepVolts(),
+                        lsv.scanRateVoltsPerSecond()),
+                cv -> StepSettings.cyclicVoltammetry(cv.begin().voltsVsRhe(), cv.vertex1().voltsVsRhe(),
+                        cv.vertex2().voltsVsRhe(), cv.cycles(), cv.stepVolts(), cv.scanRateVoltsPerSecond()),
+                cp -> StepSettings.chronopotentiometry(cp.currentAmperes(),
+                        cp.lowerLimit().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN),
+                        cp.upperLimit().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN)));
     }
 
     /** Rest at open circuit and record the potential: the cell is off. */
@@ -58,7 +154,9 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
         @Override
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
-                           Function<Hold, R> hold) {
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
             return openCircuit.apply(this);
         }
     }
@@ -87,7 +185,9 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
         @Override
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
-                           Function<Hold, R> hold) {
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
             return chronoamperometry.apply(this);
         }
     }
@@ -112,7 +212,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
             OFF, OCP;
 
             public String written() {
-                return name().toLowerCase(java.util.Locale.ROOT);
+                return name().toLowerCase(Locale.ROOT);
             }
         }
 
@@ -120,7 +220,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
             CONTINUE, ABORT;
 
             public String written() {
-                return name().toLowerCase(java.util.Locale.ROOT);
+                return name().toLowerCase(Locale.ROOT);
             }
         }
 
@@ -143,8 +243,118 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
         @Override
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
-                           Function<Hold, R> hold) {
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
             return hold.apply(this);
         }
+    }
+    /**
+     * Sweep the potential linearly from {@code start} to {@code end} and record the current: the LSV that finds a
+     * catalyst's onset (under NO) and its background (under Ar).
+     *
+     * @param stepVolts              the potential step between points, positive
+     * @param scanRateVoltsPerSecond the scan rate, positive
+     */
+    record LinearSweep(int index, String label, PlannedPotential start, PlannedPotential end, double stepVolts,
+                       double scanRateVoltsPerSecond, CurrentRangeChoice currentRange, Location source,
+                       StepContext context) implements PlannedStep {
+
+        /** One point per step: {@code stepVolts / scanRate}. */
+        @Override
+        public Duration interval() {
+            return seconds(stepVolts / scanRateVoltsPerSecond);
+        }
+
+        @Override
+        public Duration duration() {
+            return seconds(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()) / scanRateVoltsPerSecond);
+        }
+
+        @Override
+        public PlannedStep with(int newIndex, StepContext newContext) {
+            return new LinearSweep(newIndex, label, start, end, stepVolts, scanRateVoltsPerSecond, currentRange, source,
+                    newContext);
+        }
+
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
+            return linearSweep.apply(this);
+        }
+    }
+
+    /**
+     * Cyclic voltammetry: begin → vertex 1 → vertex 2 → begin, {@code cycles} times, recording the current. Used to
+     * activate a catalyst and, at several scan rates in a window without faradaic current, to measure C_dl.
+     */
+    record CyclicVoltammetry(int index, String label, PlannedPotential begin, PlannedPotential vertex1,
+                             PlannedPotential vertex2, int cycles, double stepVolts, double scanRateVoltsPerSecond,
+                             CurrentRangeChoice currentRange, Location source, StepContext context) implements PlannedStep {
+
+        /** The potential travelled in one cycle, in volts. */
+        public double voltsPerCycle() {
+            return Math.abs(vertex1.voltsVsRhe() - begin.voltsVsRhe()) + Math.abs(vertex2.voltsVsRhe() - vertex1.voltsVsRhe())
+                    + Math.abs(begin.voltsVsRhe() - vertex2.voltsVsRhe());
+        }
+
+        @Override
+        public Duration interval() {
+            return seconds(stepVolts / scanRateVoltsPerSecond);
+        }
+
+        @Override
+        public Duration duration() {
+            return seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
+        }
+
+        @Override
+        public PlannedStep with(int newIndex, StepContext newContext) {
+            return new CyclicVoltammetry(newIndex, label, begin, vertex1, vertex2, cycles, stepVolts,
+                    scanRateVoltsPerSecond, currentRange, source, newContext);
+        }
+
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
+            return cyclicVoltammetry.apply(this);
+        }
+    }
+
+    /**
+     * Chronopotentiometry: hold a current and record the potential, stopping when it leaves the limits.
+     *
+     * @param currentAsWritten the current (or current density) as the protocol wrote it
+     * @param currentAmperes   the set current, cathodic negative
+     * @param lowerLimit       the potential below which the instrument stops the step; empty: the instrument's window
+     * @param upperLimit       the potential above which it stops; empty: the instrument's window
+     */
+    record Chronopotentiometry(int index, String label, String currentAsWritten, double currentAmperes,
+                               Duration interval, Duration duration, Optional<PlannedPotential> lowerLimit,
+                               Optional<PlannedPotential> upperLimit, CurrentRangeChoice currentRange, Location source,
+                               StepContext context) implements PlannedStep {
+
+        @Override
+        public PlannedStep with(int newIndex, StepContext newContext) {
+            return new Chronopotentiometry(newIndex, label, currentAsWritten, currentAmperes, interval, duration,
+                    lowerLimit, upperLimit, currentRange, source, newContext);
+        }
+
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry) {
+            return chronopotentiometry.apply(this);
+        }
+    }
+
+    /** Seconds as a Duration, to the nanosecond (a sweep's interval is step / scan rate, rarely whole milliseconds). */
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }

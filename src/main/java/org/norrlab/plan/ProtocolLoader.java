@@ -108,7 +108,7 @@ public final class ProtocolLoader {
     private static List<PlannedStep.Hold> holds(List<PlannedStep> steps) {
         List<PlannedStep.Hold> holds = new ArrayList<>();
         for (PlannedStep step : steps) {
-            step.match(ocp -> false, ca -> false, holds::add);
+            step.asHold().ifPresent(holds::add);
         }
         return holds;
     }
@@ -143,13 +143,13 @@ public final class ProtocolLoader {
                     batchHasCa = false;
                     newAfterThis = false;
                 }
-                boolean isCa = step.match(ocp -> false, ca -> true, hold -> false);
+                boolean isCa = step.isChronoamperometry();
                 if (isCa && mode == Electrolyte.Mode.REFRESH && batchHasCa) {
                     batch++;
                 }
                 batchHasCa |= isCa;
                 out.add(step.with(step.index(), step.context().inBatch(batch)));
-                newAfterThis = step.match(ocp -> false, ca -> false, PlannedStep.Hold::newElectrolyte)
+                newAfterThis = step.asHold().map(PlannedStep.Hold::newElectrolyte).orElse(false)
                         && mode == Electrolyte.Mode.ACCUMULATE;
             }
             return out;

@@ -80,7 +80,7 @@ public final class ResumeService {
                 keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(), ""));
                 continue;
             }
-            if (step.match(ocp -> false, ca -> false, hold -> true)) {
+            if (step.isHold()) {
                 // A hold that did not end continued (a crash or an abort while it waited) waits again, whatever
                 // on_interruption says: what it asks the operator to do may not have been done.
                 keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
@@ -189,7 +189,15 @@ public final class ResumeService {
                 ca -> new PlannedStep.Chronoamperometry(index, label, ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference(),
                         ca.interval(), duration, ca.currentRange(), ca.source(), ca.context()),
                 hold -> new PlannedStep.Hold(index, label, hold.message(), hold.cell(), hold.interval(), hold.timeout(),
-                        hold.onTimeout(), hold.newElectrolyte(), hold.source(), hold.context()));
+                        hold.onTimeout(), hold.newElectrolyte(), hold.source(), hold.context()),
+                // A sweep cannot start half-way: it runs again whole.
+                lsv -> new PlannedStep.LinearSweep(index, label, lsv.start(), lsv.end(), lsv.stepVolts(),
+                        lsv.scanRateVoltsPerSecond(), lsv.currentRange(), lsv.source(), lsv.context()),
+                cv -> new PlannedStep.CyclicVoltammetry(index, label, cv.begin(), cv.vertex1(), cv.vertex2(), cv.cycles(),
+                        cv.stepVolts(), cv.scanRateVoltsPerSecond(), cv.currentRange(), cv.source(), cv.context()),
+                cp -> new PlannedStep.Chronopotentiometry(index, label, cp.currentAsWritten(), cp.currentAmperes(),
+                        cp.interval(), duration, cp.lowerLimit(), cp.upperLimit(), cp.currentRange(), cp.source(),
+                        cp.context()));
     }
 
     private static double lastSampleTime(SessionStore store, long session, int step) throws StoreException {

@@ -4,6 +4,7 @@ import org.norrlab.core.Capabilities;
 import org.norrlab.core.Technique;
 import org.norrlab.core.Units;
 import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedPotential;
 import org.norrlab.plan.PlannedStep;
 
 import java.util.ArrayList;
@@ -42,27 +43,37 @@ public final class PlanCheck {
                         + " step limit max_step_duration " + Units.formatDuration(stepLimit.get()) + " (config/site.yaml or"
                         + " the protocol's safety block); split the step into several of at most the limit, or raise it");
             }
-            problems.addAll(step.match(ocp -> List.<String>of(),
-                    ca -> chronoamperometryProblems(ca, where, plan, capabilities, instrumentName), hold -> List.<String>of()));
+            for (PlannedPotential applied : appliedPotentials(step)) {
+                problems.addAll(potentialProblems(applied.voltsVsRhe(), applied.voltsVsReference(), where, plan,
+                        capabilities, instrumentName));
+            }
         }
         return problems;
     }
 
-    private static List<String> chronoamperometryProblems(PlannedStep.Chronoamperometry ca, String where, Plan plan,
-                                                          Capabilities capabilities, String instrumentName) {
+    /** Every potential the step makes the instrument apply: a CA set point, an LSV's ends, a CV's begin and vertices. */
+    private static List<PlannedPotential> appliedPotentials(PlannedStep step) {
+        return step.match(ocp -> List.of(),
+                ca -> List.of(new PlannedPotential(ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference())),
+                hold -> List.of(), lsv -> List.of(lsv.start(), lsv.end()),
+                cv -> List.of(cv.begin(), cv.vertex1(), cv.vertex2()), cp -> List.of());
+    }
+
+    private static List<String> potentialProblems(double voltsVsRhe, double voltsVsReference, String where, Plan plan,
+                                                  Capabilities capabilities, String instrumentName) {
         List<String> problems = new ArrayList<>();
         var safety = plan.safety();
-        if (safety.minVoltsVsRhe().isPresent() && ca.voltsVsRhe() < safety.minVoltsVsRhe().get()
-                || safety.maxVoltsVsRhe().isPresent() && ca.voltsVsRhe() > safety.maxVoltsVsRhe().get()) {
+        if (safety.minVoltsVsRhe().isPresent() && voltsVsRhe < safety.minVoltsVsRhe().get()
+                || safety.maxVoltsVsRhe().isPresent() && voltsVsRhe > safety.maxVoltsVsRhe().get()) {
             problems.add(String.format(Locale.ROOT, "%s: %.3f V vs RHE is outside the safety window %.3f .. %.3f V vs RHE"
-                            + " (config/site.yaml or the protocol's safety block)", where, ca.voltsVsRhe(),
+                            + " (config/site.yaml or the protocol's safety block)", where, voltsVsRhe,
                     safety.minVoltsVsRhe().orElse(Double.NEGATIVE_INFINITY),
                     safety.maxVoltsVsRhe().orElse(Double.POSITIVE_INFINITY)));
         }
-        if (!capabilities.canApply(ca.voltsVsReference())) {
+        if (!capabilities.canApply(voltsVsReference)) {
             problems.add(String.format(Locale.ROOT,
                     "%s: %.3f V vs RHE is %.3f V vs the reference electrode, outside %s's window %.3f .. %.3f V",
-                    where, ca.voltsVsRhe(), ca.voltsVsReference(), instrumentName,
+                    where, voltsVsRhe, voltsVsReference, instrumentName,
                     capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
         }
         return problems;

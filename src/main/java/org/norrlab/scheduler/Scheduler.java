@@ -8,6 +8,9 @@ import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.ChronopotentiometryRequest;
+import org.norrlab.driver.CyclicVoltammetryRequest;
+import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
@@ -18,6 +21,7 @@ import org.norrlab.driver.SampleSink;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
+import org.norrlab.plan.PlannedPotential;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.safety.Breach;
 import org.norrlab.safety.SafetyMonitor;
@@ -210,7 +214,7 @@ public final class Scheduler {
                 }
                 core.publish(new AcquisitionRecord.StepStarted(step, Instant.now(), sessionOffset));
                 listener.stepStarted(step);
-                Optional<PlannedStep.Hold> hold = step.match(ocp -> Optional.empty(), ca -> Optional.empty(), Optional::of);
+                Optional<PlannedStep.Hold> hold = step.asHold();
                 if (hold.isPresent()) {
                     HoldRun held = runHold(hold.get());
                     listener.stepEnded(step, held.end());
@@ -228,6 +232,7 @@ public final class Scheduler {
                         plan.safety().watchdog(), step.interval(), speed);
                 long stepStartNanos = System.nanoTime();
                 try {
+                    step.context().gas().ifPresent(instrument::electrolyteGas);
                     measurement = start(instrument, step, step.duration(), sink);
                 } catch (DriverException e) {
                     core.publish(new AcquisitionRecord.StepEnded(step.index(), StepOutcome.FAILED, 0, 0, Double.NaN, Instant.now()));
@@ -539,7 +544,17 @@ public final class Scheduler {
     static MeasurementRequest request(PlannedStep step, Duration duration) {
         return step.match(ocp -> new OpenCircuitRequest(ocp.interval(), duration),
                 ca -> new ChronoamperometryRequest(ca.voltsVsReference(), ca.interval(), duration, ca.currentRange()),
-                hold -> new OpenCircuitRequest(hold.interval(), duration));
+                hold -> new OpenCircuitRequest(hold.interval(), duration),
+                // A sweep runs whole: its duration follows from its potentials and scan rate.
+                lsv -> new LinearSweepRequest(lsv.start().voltsVsReference(), lsv.end().voltsVsReference(),
+                        lsv.stepVolts(), lsv.scanRateVoltsPerSecond(), lsv.currentRange()),
+                cv -> new CyclicVoltammetryRequest(cv.begin().voltsVsReference(), cv.vertex1().voltsVsReference(),
+                        cv.vertex2().voltsVsReference(), cv.cycles(), cv.stepVolts(), cv.scanRateVoltsPerSecond(),
+                        cv.currentRange()),
+                cp -> new ChronopotentiometryRequest(cp.currentAmperes(), cp.interval(), duration,
+                        cp.lowerLimit().map(PlannedPotential::voltsVsReference).orElse(Double.NEGATIVE_INFINITY),
+                        cp.upperLimit().map(PlannedPotential::voltsVsReference).orElse(Double.POSITIVE_INFINITY),
+                        cp.currentRange()));
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */

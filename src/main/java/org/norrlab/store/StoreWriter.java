@@ -257,9 +257,9 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
 
     private void writeStepStart(AcquisitionRecord.StepStarted started) throws SQLException {
         PlannedStep step = started.step();
-        double vsRhe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsRhe(), hold -> Double.NaN);
-        double vsRe = step.match(ocp -> Double.NaN, ca -> ca.voltsVsReference(), hold -> Double.NaN);
-        String range = step.match(ocp -> "", ca -> ca.currentRange().toString(), hold -> "");
+        double vsRhe = step.startVoltsVsRhe();
+        double vsRe = step.startVoltsVsReference();
+        String range = step.currentRangeChoice().map(Object::toString).orElse("");
         insertStep.setLong(1, sessionId);
         insertStep.setInt(2, step.index());
         insertStep.setString(3, step.kind());

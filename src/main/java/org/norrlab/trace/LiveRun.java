@@ -112,7 +112,8 @@ public final class LiveRun implements RecordConsumer {
     /** A copy for one repaint, with at most {@code columns} columns per trace. */
     public synchronized View view(int columns) {
         double stepSeconds = latest == null ? 0 : latest.timeSeconds();
-        return new View(Optional.ofNullable(step), step != null && step.match(ocp -> true, ca -> false, hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP), stepTrace.envelope(columns),
+        return new View(Optional.ofNullable(step), step != null && step.match(ocp -> true, ca -> false,
+                hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP, lsv -> false, cv -> false, cp -> true), stepTrace.envelope(columns),
                 overview.envelope(columns), List.copyOf(markers), List.copyOf(events), samples, Optional.ofNullable(latest),
                 stepSeconds, stepOffset + stepSeconds, stepsEnded);
     }

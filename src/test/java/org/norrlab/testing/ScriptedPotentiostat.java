@@ -55,6 +55,12 @@ public final class ScriptedPotentiostat implements Potentiostat {
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> {
             throw new UnsupportedOperationException("the scripted instrument only runs CA steps");
+        }, lsv -> {
+            throw lsv.notSupportedBy("the scripted instrument");
+        }, cv -> {
+            throw cv.notSupportedBy("the scripted instrument");
+        }, cp -> {
+            throw cp.notSupportedBy("the scripted instrument");
         });
     }
 

@@ -157,7 +157,10 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink));
+        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
+                lsv -> { throw lsv.notSupportedBy("this MethodSCRIPT driver"); },
+                cv -> { throw cv.notSupportedBy("this MethodSCRIPT driver"); },
+                cp -> { throw cp.notSupportedBy("this MethodSCRIPT driver"); });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {

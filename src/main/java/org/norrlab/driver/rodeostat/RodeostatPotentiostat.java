@@ -228,7 +228,10 @@ public final class RodeostatPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp));
+        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp),
+                lsv -> { throw lsv.notSupportedBy("the Rodeostat driver"); },
+                cv -> { throw cv.notSupportedBy("the Rodeostat driver"); },
+                cp -> { throw cp.notSupportedBy("the Rodeostat"); });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {

@@ -96,7 +96,10 @@ public final class SimulatedPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink));
+        return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
+                lsv -> { throw lsv.notSupportedBy("the simulator"); },
+                cv -> { throw cv.notSupportedBy("the simulator"); },
+                cp -> { throw cp.notSupportedBy("the simulator"); });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {

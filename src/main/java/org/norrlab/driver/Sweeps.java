@@ -1,0 +1,26 @@
+package org.norrlab.driver;
+
+import java.time.Duration;
+
+/** Checks and timing shared by the sweep requests. */
+final class Sweeps {
+    private Sweeps() {
+    }
+
+    static void check(double stepVolts, double scanRateVoltsPerSecond, double spanVolts) {
+        if (!(scanRateVoltsPerSecond > 0) || !Double.isFinite(scanRateVoltsPerSecond)) {
+            throw new IllegalArgumentException("a scan rate must be positive, was " + scanRateVoltsPerSecond + " V/s");
+        }
+        if (!(stepVolts > 0) || !Double.isFinite(stepVolts)) {
+            throw new IllegalArgumentException("a potential step must be positive, was " + stepVolts + " V");
+        }
+        if (!(spanVolts >= stepVolts)) {
+            throw new IllegalArgumentException("a sweep over " + spanVolts + " V is shorter than its step " + stepVolts + " V");
+        }
+    }
+
+    /** Seconds as a Duration, to the nanosecond. */
+    static Duration seconds(double seconds) {
+        return Duration.ofNanos(Math.round(seconds * 1e9));
+    }
+}
