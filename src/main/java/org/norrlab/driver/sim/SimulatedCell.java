@@ -12,7 +12,7 @@ import java.util.random.RandomGenerator;
  * charge that passes. Signs follow IUPAC: cathodic current is negative. Potentials are vs RHE.
  *
  * <p>The potentiostat either holds a potential ({@link #beginHold}: CA; {@link #beginSweep} and
- * {@link #moveTo} for a staircase sweep) or a current ({@link #beginConstantCurrent}: CP). NO is reduced
+ * {@link #moveTo} along a sweep) or a current ({@link #beginConstantCurrent}: CP). NO is reduced
  * only while the electrolyte holds NO ({@link #electrolyteGas}); under argon only the double layer and
  * hydrogen evolution carry current.
  */
@@ -68,7 +68,7 @@ final class SimulatedCell {
         noLayerSeconds = Double.POSITIVE_INFINITY;
     }
 
-    /** The held potential moves to {@code volts} (vs RHE), the next tread of a staircase sweep. */
+    /** The held potential moves to {@code volts} (vs RHE): the next sub-step of a sweep's ramp. */
     void moveTo(double volts) {
         targetVolts = volts;
     }

@@ -40,8 +40,8 @@ import java.util.random.RandomGenerator;
  * interval (since the meter's last range switch in it, see {@link CurrentMeter}), as on instruments
  * that integrate between samples.
  *
- * <p>It runs CA and open circuit, linear sweeps and CVs as staircases ({@link SweepPath}) and constant current;
- * the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
+ * <p>It runs CA and open circuit, linear sweeps and CVs (linear ramps sampled point by point, {@link SweepPath})
+ * and constant current; the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
  * next measurement on; before any, the profile's {@code gas:} (NO unless it says otherwise).
  */
 public final class SimulatedPotentiostat implements Potentiostat {
@@ -49,7 +49,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
     /** Sub-steps per sample while the charging spike and NO depletion settle. */
     private static final int TRANSIENT_SUBSTEPS = 8;
     private static final int TRANSIENT_SAMPLES = 10;
-    /** Sub-steps per tread of a sweep: the charging after each step through R_u·(1 − compensation) > 0. */
+    /** Sub-steps of the linear ramp between two points of a sweep; the point reads the last. */
     private static final int SWEEP_SUBSTEPS = 4;
 
     private final InstrumentIdentity identity;
@@ -176,10 +176,12 @@ public final class SimulatedPotentiostat implements Potentiostat {
     }
 
     /**
-     * A linear sweep or a CV as a staircase ({@link SweepPath}): each sample is the mean current over its tread,
-     * so the charging current it carries is C_dl·ΔE/Δt = C_dl·v, the scan rate the tread's duration gives, and the
-     * faradaic current is the one at the tread's potential. The potential a sample reports is the applied one (as
-     * MethodSCRIPT's sweeps report their DAC potential), so every sample lies inside the sweep's window.
+     * A linear sweep or a CV along its {@link SweepPath}: between points the set potential ramps linearly (in
+     * {@link #SWEEP_SUBSTEPS} sub-steps), and each point reads the current over the last sub-step, as instruments
+     * sample the end of each step. With the potential solved at each sub-step's end (backward Euler), that current
+     * is the double-layer charging C_dl·dE/dt of the ramp plus the faradaic current at the point's own potential.
+     * The potential a sample reports is the applied one (as MethodSCRIPT's sweeps report their DAC potential), so
+     * every sample lies inside the sweep's window.
      */
     private Measurement startSweep(MeasurementRequest request, SweepPath path, CurrentRangeChoice range, SampleSink sink)
             throws DriverException {
@@ -191,9 +193,12 @@ public final class SimulatedPotentiostat implements Potentiostat {
         List<SweepPath.Tread> treads = path.treads();
         double equilibration = treads.get(0).seconds();
         return start(sink, new Procedure(true, treads.size()) {
+            private double previousVsRhe;
+
             @Override
             void begin() {
-                cell.beginSweep(scale.toRhe(treads.get(0).voltsVsReference()));
+                previousVsRhe = scale.toRhe(treads.get(0).voltsVsReference());
+                cell.beginSweep(previousVsRhe);
             }
 
             @Override
@@ -204,11 +209,17 @@ public final class SimulatedPotentiostat implements Potentiostat {
             @Override
             Sample sample(long k) {
                 SweepPath.Tread tread = treads.get((int) k - 1);
-                cell.moveTo(scale.toRhe(tread.voltsVsReference()));
+                double targetVsRhe = scale.toRhe(tread.voltsVsReference());
                 double sub = tread.seconds() / SWEEP_SUBSTEPS;
-                for (int i = 0; i < SWEEP_SUBSTEPS; i++) {
+                for (int i = 1; i <= SWEEP_SUBSTEPS; i++) {
+                    cell.moveTo(i == SWEEP_SUBSTEPS ? targetVsRhe
+                            : previousVsRhe + (targetVsRhe - previousVsRhe) * i / SWEEP_SUBSTEPS);
+                    if (i == SWEEP_SUBSTEPS) {
+                        meter.restartIntegration();
+                    }
                     meter.pass(cell.hold(sub), sub);
                 }
+                previousVsRhe = targetVsRhe;
                 CurrentMeter.Reading reading = meter.read(tread.seconds());
                 return new Sample(tread.timeSeconds(), tread.voltsVsReference(), reading.amperes(),
                         reading.rangeAmperes(), reading.flags()).inSweep(tread.cycle(), tread.segment());

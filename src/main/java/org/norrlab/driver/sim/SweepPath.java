@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The staircase a simulated sweep applies: one tread per sample, each held for the time the scan rate gives its
- * step, the sample taken at the tread's end. The first sample (at t = 0) is the start potential, held for one
- * step's time before it as an equilibration; every later one is a step along the scan. A linear part (segment)
+ * The points of a simulated sweep: one tread per sample, each lasting the time the scan rate gives its step (the
+ * potential ramps to the tread's potential over it), the sample taken at its end. The first sample (at t = 0) is
+ * the start potential, held for one step's time before it as an equilibration; every later one is a step along
+ * the scan. A linear part (segment)
  * whose span is not a whole number of steps ends with a shorter or longer last step that lands exactly on its end
  * potential, held in proportion, so that dE/dt is the scan rate on every tread and the point count is
  * round(span / step) + 1 as {@link LinearSweepRequest#points()} says.
@@ -20,7 +21,7 @@ import java.util.List;
 record SweepPath(List<Tread> treads, double scanRate) {
 
     /**
-     * One tread of the staircase.
+     * One point of the sweep and the ramp that leads to it.
      *
      * @param voltsVsReference the potential held
      * @param seconds          how long it is held before its sample
