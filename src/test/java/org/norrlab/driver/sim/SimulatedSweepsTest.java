@@ -267,4 +267,34 @@ class SimulatedSweepsTest {
         // Under Ar only HER: 0.846·10^((−0.5−E)/0.119) = 1 at E = −0.5 − 0.119·log10(1/0.846) = −0.5086 V.
         assertThat(truth.onsetVoltsVsRhe(-1e-3, Gas.ARGON, 0)).isCloseTo(-0.5086, within(0.001));
     }
+
+    /**
+     * An LSV under NO at 5 mV/s crosses −1 mA cm⁻² where the truth says a sweep at that rate does: the steady
+     * current plus the charging current 5 mF cm⁻² × −5 mV/s = −25 µA cm⁻². Found in the samples by linear
+     * interpolation between the two points around the crossing; bubbles (≤ 3 % of the current, a Tafel slope of
+     * about 120 mV per decade: ≤ 1.5 mV) and the 1 mV point spacing allow 2 mV.
+     */
+    @Test
+    void anLsvUnderNoCrossesTheOnsetCurrentWhereTheTruthSays() throws Exception {
+        LinearSweepRequest lsv = new LinearSweepRequest(SCALE.toReference(0.35), SCALE.toReference(-0.45), 0.001, 0.005,
+                CurrentRangeChoice.AUTO);
+        List<Sample> samples = run(lsv, Gas.NITRIC_OXIDE, 12).samples;
+        double crossing = Double.NaN;
+        for (int k = 1; k < samples.size(); k++) {
+            Sample before = samples.get(k - 1);
+            Sample after = samples.get(k);
+            if (before.currentAmperes() > -1e-3 && after.currentAmperes() <= -1e-3) {
+                double fraction = (-1e-3 - before.currentAmperes()) / (after.currentAmperes() - before.currentAmperes());
+                crossing = SCALE.toRhe(before.potentialVolts() + fraction * (after.potentialVolts() - before.potentialVolts()));
+                break;
+            }
+        }
+        CellTruth truth;
+        try (SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 1, Speed.MAX, CELL)) {
+            truth = sim.truth();
+        }
+        double expected = truth.onsetVoltsVsRhe(-1e-3, Gas.NITRIC_OXIDE, -0.005);
+        System.out.printf("LSV(NO) at 5 mV/s crosses -1 mA/cm2 at %.4f V vs RHE; truth %.4f V%n", crossing, expected);
+        assertThat(crossing).isCloseTo(expected, within(0.002));
+    }
 }
