@@ -69,6 +69,7 @@ final class CurrentMeter {
     void pass(double coulombs, double seconds) {
         if (!auto) {
             this.coulombs += coulombs;
+            integratedSeconds += seconds;
             return;
         }
         double magnitude = Math.abs(coulombs / seconds);
@@ -100,8 +101,18 @@ final class CurrentMeter {
     }
 
     /**
+     * Forgets what the interval integrated so far: the next reading is the mean over what passes from now on. A
+     * sweep reads the current at the end of each point, as instruments sample the last part of each step.
+     */
+    void restartIntegration() {
+        coulombs = 0;
+        integratedSeconds = 0;
+        restarted = true;
+    }
+
+    /**
      * Ends the interval of {@code intervalSeconds}: the mean current since the interval began, or since
-     * the meter's last range switch in it.
+     * the meter's last range switch (or {@link #restartIntegration}) in it.
      */
     Reading read(double intervalSeconds) {
         double trueAmperes = restarted ? coulombs / integratedSeconds : coulombs / intervalSeconds;

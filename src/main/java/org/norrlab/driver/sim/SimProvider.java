@@ -58,6 +58,7 @@ public final class SimProvider implements PotentiostatProvider {
         InstrumentIdentity identity = new InstrumentIdentity(profile.name(), family(),
                 profile.model() + ", catalyst " + preset.name(), "norrlab " + Version.current(), "SIM-" + seed);
         return new SimulatedPotentiostat(identity, profile.capabilities(), options.cell().rheScale(), cell, meter,
-                root.split(), settings.potentialNoise(), new Pacer(options.speed()), profile.readTimeout());
+                root.split(), settings.potentialNoise(), new Pacer(options.speed()), profile.readTimeout(),
+                settings.gas());
     }
 }

@@ -5,6 +5,7 @@ import org.norrlab.config.Dimension;
 import org.norrlab.config.Location;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
+import org.norrlab.core.Gas;
 import org.norrlab.driver.FamilySettings;
 
 import java.nio.file.Path;
@@ -20,14 +21,16 @@ import java.util.Optional;
  * @param adcBits            the simulated ADC's resolution
  * @param potentialNoise     noise on the recorded potential in volts
  * @param seed               the random seed a run uses when it gives none
+ * @param gas                what the electrolyte holds until a protocol states a gas ({@code gas:}, NO when not
+ *                           given, as every run before gases could be stated)
  */
 public record SimSettings(String catalysts, String defaultCatalyst, Location defaultCatalystAt, double whiteNoise,
-                          int adcBits, double potentialNoise, long seed) implements FamilySettings {
+                          int adcBits, double potentialNoise, long seed, Gas gas) implements FamilySettings {
 
     static SimSettings read(Optional<YamlNode.Mapping> found, Path file) throws ConfigException {
         YamlNode.Mapping settings = found.orElseThrow(() -> new ConfigException(
                 new Location(file, 1, 1), "sim", "the sim profile needs a 'sim:' block"));
-        settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "seed");
+        settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "seed", "gas");
         String catalysts = settings.requireText("catalysts");
         String defaultCatalyst = settings.requireText("default_catalyst");
         double noise = Quantities.parse(settings.require("white_noise"), Dimension.PERCENT);
@@ -38,7 +41,14 @@ public record SimSettings(String catalysts, String defaultCatalyst, Location def
         }
         double potentialNoise = Quantities.parse(settings.require("potential_noise"), Dimension.POTENTIAL);
         long seed = settings.require("seed").asScalar().integer("a whole-number random seed");
+        Gas gas = Gas.NITRIC_OXIDE;
+        Optional<YamlNode> gasNode = settings.get("gas");
+        if (gasNode.isPresent()) {
+            String written = gasNode.get().asScalar().text();
+            gas = Gas.named(written).orElseThrow(() -> gasNode.get().error("'" + written
+                    + "' is not a gas the simulated cell knows (allowed: " + Gas.allowed() + ")"));
+        }
         return new SimSettings(catalysts, defaultCatalyst, settings.require("default_catalyst").location(), noise,
-                (int) bits, potentialNoise, seed);
+                (int) bits, potentialNoise, seed, gas);
     }
 }

@@ -1,12 +1,15 @@
 package org.norrlab.driver.sim;
 
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.Units;
 import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
@@ -21,7 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,12 +39,18 @@ import java.util.random.RandomGenerator;
  * thread and is paced by a virtual clock; the reported current of a sample is the mean over its
  * interval (since the meter's last range switch in it, see {@link CurrentMeter}), as on instruments
  * that integrate between samples.
+ *
+ * <p>It runs CA and open circuit, linear sweeps and CVs (linear ramps sampled point by point, {@link SweepPath})
+ * and constant current; the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
+ * next measurement on; before any, the profile's {@code gas:} (NO unless it says otherwise).
  */
 public final class SimulatedPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPotentiostat.class);
     /** Sub-steps per sample while the charging spike and NO depletion settle. */
     private static final int TRANSIENT_SUBSTEPS = 8;
     private static final int TRANSIENT_SAMPLES = 10;
+    /** Sub-steps of the linear ramp between two points of a sweep; the point reads the last. */
+    private static final int SWEEP_SUBSTEPS = 4;
 
     private final InstrumentIdentity identity;
     private final Capabilities capabilities;
@@ -53,13 +65,15 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private final Object lock = new Object();
     private volatile boolean abortRequested;
     private volatile boolean cellOn;
+    private volatile Gas gas;
     private boolean running;
     private double virtualSeconds;
 
     SimulatedPotentiostat(InstrumentIdentity identity, Capabilities capabilities, RheScale scale, SimulatedCell cell,
                           CurrentMeter meter, RandomGenerator random, double potentialNoiseVolts, Pacer pacer,
-                          Duration readTimeout) {
+                          Duration readTimeout, Gas gas) {
         this.identity = identity;
+        this.gas = gas;
         this.capabilities = capabilities;
         this.scale = scale;
         this.cell = cell;
@@ -94,28 +108,204 @@ public final class SimulatedPotentiostat implements Potentiostat {
         return cellOn;
     }
 
+    /**
+     * What the operator saturated the electrolyte with, from the next measurement on (a measurement under way
+     * keeps the gas it began with: the scheduler switches it between steps).
+     */
+    @Override
+    public void electrolyteGas(Gas gas) {
+        this.gas = Objects.requireNonNull(gas, "gas");
+    }
+
+    /** The cell's truth, for tests: its capacitance, kinetics and the currents they give. */
+    public CellTruth truth() {
+        return cell.truth();
+    }
+
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
-                lsv -> { throw lsv.notSupportedBy("the simulator"); },
-                cv -> { throw cv.notSupportedBy("the simulator"); },
-                cp -> { throw cp.notSupportedBy("the simulator"); });
+                lsv -> startSweep(lsv, SweepPath.of(lsv), lsv.currentRange(), sink),
+                cv -> startSweep(cv, SweepPath.of(cv), cv.currentRange(), sink),
+                cp -> startConstantCurrent(cp, sink));
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
-        if (!capabilities.canApply(request.voltsVsReference())) {
-            throw new DriverException(String.format(Locale.ROOT,
-                    "%.3f V vs RE is outside the instrument's window %.3f .. %.3f V", request.voltsVsReference(),
-                    capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
-        }
+        checkApplicable(request.voltsVsReference());
         checkInterval(request.interval());
         meter.configure(request.currentRange());
-        return start(sink, request.interval(), request.duration(), true, request.voltsVsReference());
+        double dt = seconds(request.interval());
+        double voltsVsRe = request.voltsVsReference();
+        return start(sink, new Procedure(true, count(request)) {
+            @Override
+            void begin() {
+                cell.beginHold(scale.toRhe(voltsVsRe));
+            }
+
+            @Override
+            double dueSeconds(long k) {
+                return k * dt;
+            }
+
+            @Override
+            Sample sample(long k) {
+                return holdSample(k * dt, dt, k, voltsVsRe);
+            }
+        });
     }
 
     private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         checkInterval(request.interval());
-        return start(sink, request.interval(), request.duration(), false, Double.NaN);
+        double dt = seconds(request.interval());
+        return start(sink, new Procedure(false, count(request)) {
+            @Override
+            void begin() {
+                cell.beginRest();
+            }
+
+            @Override
+            double dueSeconds(long k) {
+                return k * dt;
+            }
+
+            @Override
+            Sample sample(long k) {
+                return restSample(k * dt, dt);
+            }
+        });
+    }
+
+    /**
+     * A linear sweep or a CV along its {@link SweepPath}: between points the set potential ramps linearly (in
+     * {@link #SWEEP_SUBSTEPS} sub-steps), and each point reads the current over the last sub-step, as instruments
+     * sample the end of each step. With the potential solved at each sub-step's end (backward Euler), that current
+     * is the double-layer charging C_dl·dE/dt of the ramp plus the faradaic current at the point's own potential.
+     * The potential a sample reports is the applied one (as MethodSCRIPT's sweeps report their DAC potential), so
+     * every sample lies inside the sweep's window.
+     */
+    private Measurement startSweep(MeasurementRequest request, SweepPath path, CurrentRangeChoice range, SampleSink sink)
+            throws DriverException {
+        checkSupported(request);
+        checkApplicable(path.minVolts());
+        checkApplicable(path.maxVolts());
+        checkInterval(request.interval());
+        meter.configure(range);
+        List<SweepPath.Tread> treads = path.treads();
+        double equilibration = treads.get(0).seconds();
+        return start(sink, new Procedure(true, treads.size()) {
+            private double previousVsRhe;
+
+            @Override
+            void begin() {
+                previousVsRhe = scale.toRhe(treads.get(0).voltsVsReference());
+                cell.beginSweep(previousVsRhe);
+            }
+
+            @Override
+            double dueSeconds(long k) {
+                return equilibration + treads.get((int) k - 1).timeSeconds();
+            }
+
+            @Override
+            Sample sample(long k) {
+                SweepPath.Tread tread = treads.get((int) k - 1);
+                double targetVsRhe = scale.toRhe(tread.voltsVsReference());
+                double sub = tread.seconds() / SWEEP_SUBSTEPS;
+                for (int i = 1; i <= SWEEP_SUBSTEPS; i++) {
+                    cell.moveTo(i == SWEEP_SUBSTEPS ? targetVsRhe
+                            : previousVsRhe + (targetVsRhe - previousVsRhe) * i / SWEEP_SUBSTEPS);
+                    if (i == SWEEP_SUBSTEPS) {
+                        meter.restartIntegration();
+                    }
+                    meter.pass(cell.hold(sub), sub);
+                }
+                previousVsRhe = targetVsRhe;
+                CurrentMeter.Reading reading = meter.read(tread.seconds());
+                return new Sample(tread.timeSeconds(), tread.voltsVsReference(), reading.amperes(),
+                        reading.rangeAmperes(), reading.flags()).inSweep(tread.cycle(), tread.segment());
+            }
+        });
+    }
+
+    /**
+     * Constant current: the double layer charges until the faradaic branches carry the set current, so the
+     * potential settles where the kinetics need it (and drifts as the NO layer depletes). The instrument stops
+     * the step, with the cell off, at the first sample whose potential left the step's limits or, where the step
+     * set none, the instrument's own window (its compliance): the model has no oxidation, so an anodic current
+     * would otherwise charge the double layer without end.
+     */
+    private Measurement startConstantCurrent(ChronopotentiometryRequest request, SampleSink sink) throws DriverException {
+        checkSupported(request);
+        checkInterval(request.interval());
+        CurrentRangeChoice range = request.currentRange();
+        if (!range.auto() && Math.abs(request.currentAmperes()) > range.fullScaleAmperes()) {
+            throw new DriverException("a set current of " + Units.formatCurrent(request.currentAmperes())
+                    + " is beyond the chosen current range of " + Units.formatCurrent(range.fullScaleAmperes())
+                    + "; choose a larger range or auto");
+        }
+        meter.configure(range);
+        double dt = seconds(request.interval());
+        PotentialLimit lower = request.minVolts() >= capabilities.minPotentialVolts()
+                ? new PotentialLimit(request.minVolts(), "the step's lower limit")
+                : new PotentialLimit(capabilities.minPotentialVolts(), "the instrument's window (its compliance)");
+        PotentialLimit upper = request.maxVolts() <= capabilities.maxPotentialVolts()
+                ? new PotentialLimit(request.maxVolts(), "the step's upper limit")
+                : new PotentialLimit(capabilities.maxPotentialVolts(), "the instrument's window (its compliance)");
+        return start(sink, new Procedure(true, count(request)) {
+            @Override
+            void begin() {
+                cell.beginConstantCurrent(request.currentAmperes());
+            }
+
+            @Override
+            double dueSeconds(long k) {
+                return k * dt;
+            }
+
+            @Override
+            Sample sample(long k) {
+                int substeps = k <= TRANSIENT_SAMPLES ? TRANSIENT_SUBSTEPS : 1;
+                for (int i = 0; i < substeps; i++) {
+                    meter.pass(cell.hold(dt / substeps), dt / substeps);
+                }
+                CurrentMeter.Reading reading = meter.read(dt);
+                double volts = scale.toReference(cell.measuredVoltsAtSetCurrent()) + random.nextGaussian() * potentialNoiseVolts;
+                return new Sample(k * dt, volts, reading.amperes(), reading.rangeAmperes(), reading.flags());
+            }
+
+            @Override
+            Optional<Event> stopsAfter(Sample sample) {
+                double volts = sample.potentialVolts();
+                PotentialLimit passed = volts < lower.volts() ? lower : volts > upper.volts() ? upper : null;
+                if (passed == null) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Event(EventKind.NOTE, sample.timeSeconds(), String.format(Locale.ROOT,
+                        "constant current %s: the potential reached %.4f V vs RE at %.1f s, beyond %s (%.4f V);"
+                                + " the instrument stopped the step and switched the cell off",
+                        Units.formatCurrent(request.currentAmperes()), volts, sample.timeSeconds(), passed.what(),
+                        passed.volts()), Map.of("potential_V", volts, "limit_V", passed.volts())));
+            }
+        });
+    }
+
+    /** A potential a constant-current step must not pass, and what set it, for the message. */
+    private record PotentialLimit(double volts, String what) {
+    }
+
+    /** A profile may list fewer techniques than the simulator can run; it runs what its profile says. */
+    private void checkSupported(MeasurementRequest request) throws DriverException {
+        if (!capabilities.supports(request.technique())) {
+            throw request.notSupportedBy("the simulator profile '" + identity.profile() + "' (its techniques: list)");
+        }
+    }
+
+    private void checkApplicable(double voltsVsRe) throws DriverException {
+        if (!capabilities.canApply(voltsVsRe)) {
+            throw new DriverException(String.format(Locale.ROOT,
+                    "%.3f V vs RE is outside the instrument's window %.3f .. %.3f V", voltsVsRe,
+                    capabilities.minPotentialVolts(), capabilities.maxPotentialVolts()));
+        }
     }
 
     private void checkInterval(Duration interval) throws DriverException {
@@ -125,8 +315,40 @@ public final class SimulatedPotentiostat implements Potentiostat {
         }
     }
 
-    private Measurement start(SampleSink sink, Duration interval, Duration duration, boolean hold, double voltsVsRe)
-            throws DriverException {
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static long count(MeasurementRequest request) {
+        return request.duration().toNanos() / request.interval().toNanos();
+    }
+
+    /** One measurement, sample by sample, as it runs on the simulator's thread. */
+    private abstract static class Procedure {
+        final boolean cellOn;
+        final long samples;
+
+        Procedure(boolean cellOn, long samples) {
+            this.cellOn = cellOn;
+            this.samples = samples;
+        }
+
+        /** Sets the cell up: holding, sweeping, forcing a current or at rest. */
+        abstract void begin();
+
+        /** Instrument seconds after the measurement began at which sample {@code k} (from 1) is taken. */
+        abstract double dueSeconds(long k);
+
+        /** Advances the cell to sample {@code k} and reads it. */
+        abstract Sample sample(long k);
+
+        /** Why the instrument stops after {@code sample}, if it does. */
+        Optional<Event> stopsAfter(Sample sample) {
+            return Optional.empty();
+        }
+    }
+
+    private Measurement start(SampleSink sink, Procedure procedure) throws DriverException {
         synchronized (lock) {
             if (running) {
                 throw new DriverException("a measurement is already running on the simulator; abort it first");
@@ -135,44 +357,48 @@ public final class SimulatedPotentiostat implements Potentiostat {
             abortRequested = false;
         }
         CompletableMeasurement measurement = new CompletableMeasurement();
-        thread.execute(() -> measurement.complete(run(sink, interval, duration, hold, voltsVsRe)));
+        Gas electrolyte = gas;
+        thread.execute(() -> measurement.complete(run(sink, procedure, electrolyte)));
         return measurement;
     }
 
-    private MeasurementEnd run(SampleSink sink, Duration interval, Duration duration, boolean hold, double voltsVsRe) {
-        double dt = interval.toNanos() / 1e9;
-        long count = duration.toNanos() / interval.toNanos();
+    private MeasurementEnd run(SampleSink sink, Procedure procedure, Gas electrolyte) {
         long delivered = 0;
         double stepStart = virtualSeconds;
         double last = 0;
+        double lastDue = 0;
         MeasurementEnd.Outcome outcome = MeasurementEnd.Outcome.COMPLETED;
         try {
             pacer.begin(stepStart);
-            cellOn = hold;
-            if (hold) {
-                cell.beginHold(scale.toRhe(voltsVsRe));
-            } else {
-                cell.beginRest();
-            }
-            for (long k = 1; k <= count; k++) {
+            cellOn = procedure.cellOn;
+            cell.electrolyteGas(electrolyte);
+            procedure.begin();
+            for (long k = 1; k <= procedure.samples; k++) {
                 if (abortRequested) {
                     outcome = MeasurementEnd.Outcome.ABORTED;
                     break;
                 }
-                double t = k * dt;
+                double due = procedure.dueSeconds(k);
                 // The sample is measured once its time has come: an abort while waiting for it ends the step at
                 // the last sample delivered, never with one stamped at a time the cell did not reach.
-                pacer.awaitVirtual(stepStart + t, () -> abortRequested);
+                pacer.awaitVirtual(stepStart + due, () -> abortRequested);
                 if (abortRequested) {
                     outcome = MeasurementEnd.Outcome.ABORTED;
                     break;
                 }
-                Sample sample = hold ? holdSample(t, dt, k, voltsVsRe) : restSample(t, dt);
+                Sample sample = procedure.sample(k);
                 sink.sample(sample);
                 delivered++;
-                last = t;
+                last = sample.timeSeconds();
+                lastDue = due;
+                Optional<Event> stop = procedure.stopsAfter(sample);
+                if (stop.isPresent()) {
+                    cellOn = false;
+                    sink.event(stop.get());
+                    break;
+                }
             }
-            if (hold) {
+            if (procedure.cellOn) {
                 ProductTally truth = cell.tally();
                 sink.event(new Event(EventKind.SIMULATOR_TRUTH, last, String.format(Locale.ROOT,
                         "simulator truth: Q = %.6g C, NH3 = %.6g mol, FE(NH3) = %.2f %%", truth.chargeCoulombs(),
@@ -184,14 +410,15 @@ public final class SimulatedPotentiostat implements Potentiostat {
         } catch (RuntimeException e) {
             log.error("simulated measurement failed after {} samples", delivered, e);
             return finish(new MeasurementEnd(MeasurementEnd.Outcome.FAILED, delivered, last,
-                    Optional.of(new DriverException("the simulator failed: " + e.getMessage(), e))), stepStart, last);
+                    Optional.of(new DriverException("the simulator failed: " + e.getMessage(), e))), stepStart, lastDue);
         }
-        return finish(new MeasurementEnd(outcome, delivered, last, Optional.empty()), stepStart, last);
+        return finish(new MeasurementEnd(outcome, delivered, last, Optional.empty()), stepStart, lastDue);
     }
 
-    private MeasurementEnd finish(MeasurementEnd end, double stepStart, double last) {
+    /** Ends a measurement; the instrument's clock stands at its last sample's due time. */
+    private MeasurementEnd finish(MeasurementEnd end, double stepStart, double lastDue) {
         cellOn = false;
-        virtualSeconds = stepStart + last;
+        virtualSeconds = stepStart + lastDue;
         synchronized (lock) {
             running = false;
         }
