@@ -11,10 +11,13 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -47,8 +50,12 @@ public final class SimulatedAssays {
     public static List<Assay> addTo(SessionStore store, long sessionId) throws StoreException {
         StoredSession session = store.session(sessionId)
                 .orElseThrow(() -> new BadInputException("there is no session " + sessionId));
+        // The simulator records its truth after sweeps too (an LSV under NO makes a little NH3), but an operator
+        // assays the catholyte of the electrolysis steps: the CA steps, whose charge the FE is taken over.
+        Set<Integer> caSteps = store.steps(sessionId).stream().filter(s -> s.kind().equals("ca"))
+                .map(StoredStep::index).collect(Collectors.toSet());
         List<StoredEvent> truths = store.events(sessionId).stream()
-                .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH).toList();
+                .filter(e -> e.event().kind() == EventKind.SIMULATOR_TRUTH && caSteps.contains(e.stepIndex())).toList();
         if (truths.isEmpty()) {
             throw new BadInputException("session " + sessionId + " has no simulator truth to assay: it ran on "
                     + session.instrument().describe() + ", not on the simulated cell with a CA step");
