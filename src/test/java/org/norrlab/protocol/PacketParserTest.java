@@ -103,8 +103,9 @@ class PacketParserTest {
         assertThat(Reply.parse("Z")).isInstanceOf(Reply.AbortAcknowledged.class);
         assertThat(Reply.parse("L")).isEqualTo(new Reply.Marker('L'));
         assertThat(Reply.parse("+")).isEqualTo(new Reply.Marker('+'));
-        assertThat(Reply.parse("C0001")).isEqualTo(new Reply.Marker('C'));
-        assertThat(Reply.parse("-")).isEqualTo(new Reply.Marker('-'));
+        assertThat(Reply.parse("C0001")).isEqualTo(new Reply.ScanStarted(1));
+        assertThat(Reply.parse("C00A5")).isEqualTo(new Reply.ScanStarted(0xA5));
+        assertThat(Reply.parse("-")).isEqualTo(new Reply.ScanEnded());
         assertThat(Reply.parse("Z!0006")).isEqualTo(new Reply.Error(ErrorCode.of("0006"), ""));
         Reply.Error script = (Reply.Error) Reply.parse("!4001: (Line 1, Col 16)");
         assertThat(script.code().meaning()).isEqualTo("script command unknown");
