@@ -10,30 +10,35 @@ package org.norrlab.driver.methodscript;
  * at vertex 1 starts in segment 2); when the set potential moves against the current segment's direction by more
  * than a quarter step, the sweep has turned at a vertex and the point belongs to the next segment that runs that
  * way. So a vertex point ends the segment that reached it, a repeated or unmoved potential stays where it is, and
- * the device's rounding of the steps (a 10 mV step is sent as 10.2 mV on the Pico, §1.6) does not matter. A turn
- * after the last segment begins the next cycle, for a device that would repeat scans without markers.
+ * the device's rounding of the steps (a 10 mV step is sent as 10.2 mV on the Pico, §1.6) does not matter. For a
+ * device that would repeat scans without markers, a CV point past begin in the last segment (or a turn after it)
+ * begins the next cycle.
  */
 final class SweepPosition {
     private final int[] directions;
+    /** Where a CV's scans begin and end (NaN for an LSV). */
+    private final double beginVolts;
     private final double tolerance;
     private int scans;
     private int cycle = 1;
     private int segment;
     private double previous = Double.NaN;
 
-    private SweepPosition(int[] directions, double stepVolts) {
+    private SweepPosition(int[] directions, double beginVolts, double stepVolts) {
         this.directions = directions;
+        this.beginVolts = beginVolts;
         this.tolerance = stepVolts / 4;
         this.segment = first();
     }
 
     static SweepPosition linear(double beginVolts, double endVolts, double stepVolts) {
-        return new SweepPosition(new int[] {direction(beginVolts, endVolts, stepVolts)}, stepVolts);
+        return new SweepPosition(new int[] {direction(beginVolts, endVolts, stepVolts)}, Double.NaN, stepVolts);
     }
 
     static SweepPosition cyclic(double beginVolts, double vertex1Volts, double vertex2Volts, double stepVolts) {
         return new SweepPosition(new int[] {direction(beginVolts, vertex1Volts, stepVolts),
-                direction(vertex1Volts, vertex2Volts, stepVolts), direction(vertex2Volts, beginVolts, stepVolts)}, stepVolts);
+                direction(vertex1Volts, vertex2Volts, stepVolts), direction(vertex2Volts, beginVolts, stepVolts)}, beginVolts,
+                stepVolts);
     }
 
     private static int direction(double from, double to, double stepVolts) {
@@ -73,6 +78,10 @@ final class SweepPosition {
             int moving = (int) Math.signum(volts - previous);
             if (moving != directions[segment - 1]) {
                 segment = nextRunning(moving);
+            } else if (segment == directions.length && !Double.isNaN(beginVolts) && (volts - beginVolts) * moving > tolerance) {
+                // past begin in a CV's last segment, still moving the same way: the next scan, without a marker
+                cycle++;
+                segment = first();
             }
         }
         previous = volts;
@@ -85,12 +94,12 @@ final class SweepPosition {
             }
         }
         // past the last segment: the sweep has started a new scan without a marker
-        cycle++;
         for (int s = 1; s <= directions.length; s++) {
             if (directions[s - 1] == moving) {
+                cycle++;
                 return s;
             }
         }
-        return segment;
+        return segment;   // a step back in an LSV: no segment runs that way, so the point stays where it was
     }
 }

@@ -185,6 +185,17 @@ class MethodScriptSweepTranscriptTest {
         }
         assertThat(rounded.segment()).isEqualTo(1);
         assertThat(rounded.cycle()).isEqualTo(1);
+        // a step back in an LSV (no segment runs that way) leaves the point in cycle 1, segment 1
+        rounded.place(0.0102);
+        assertThat(rounded.cycle() + "/" + rounded.segment()).isEqualTo("1/1");
+        // a CV whose device sent no scan markers: the turn after segment 3 towards vertex 1 is cycle 2, segment 1
+        SweepPosition unmarked = SweepPosition.cyclic(0, 0.01, -0.01, 0.01);
+        List<String> places = new ArrayList<>();
+        for (double v : new double[] {0, 0.01, 0, -0.01, 0, 0.01}) {
+            unmarked.place(v);
+            places.add(unmarked.cycle() + "/" + unmarked.segment());
+        }
+        assertThat(places).containsExactly("1/1", "1/1", "1/2", "1/2", "1/3", "2/1");
     }
 
     @Test
