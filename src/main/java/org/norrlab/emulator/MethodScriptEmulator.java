@@ -211,7 +211,8 @@ public final class MethodScriptEmulator implements Runnable {
     }
 
     /** The loop of one {@code meas_loop_*} line: its marker code, what the cell is asked, and how its packages look. */
-    private record Loop(int code, MeasurementRequest request, Layout layout, double setVolts, boolean scanMarkers) {
+    /** @param setValue the potential a CA loop holds or the current a CP loop applies: what the package reports as set */
+    private record Loop(int code, MeasurementRequest request, Layout layout, double setValue, boolean scanMarkers) {
         Loop(int code, MeasurementRequest request, Layout layout) {
             this(code, request, layout, Double.NaN, false);
         }
@@ -225,7 +226,7 @@ public final class MethodScriptEmulator implements Runnable {
         TIME_POTENTIAL,
         /** set potential (da), current (ba) with status and range, as PalmSens' LSV and CV examples */
         SET_POTENTIAL_CURRENT,
-        /** timer, measured potential (ab) with status, applied current (db) */
+        /** timer, measured potential (ab) with status, applied (set) current (db) */
         TIME_POTENTIAL_SET_CURRENT
     }
 
@@ -270,7 +271,7 @@ public final class MethodScriptEmulator implements Runnable {
                 double amperes = value(words[3], variables, line);
                 return new Loop(CP_LOOP, valid(() -> new ChronopotentiometryRequest(amperes, duration(words[4], variables, line),
                         duration(words[5], variables, line), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
-                        CurrentRangeChoice.AUTO), line), Layout.TIME_POTENTIAL_SET_CURRENT);
+                        CurrentRangeChoice.AUTO), line), Layout.TIME_POTENTIAL_SET_CURRENT, amperes, false);
             }
             default -> throw new ScriptError("4001", "(Line " + (line + 2) + ", Col 1)");
         }
@@ -342,7 +343,7 @@ public final class MethodScriptEmulator implements Runnable {
      */
     private final class PackageSink implements SampleSink {
         private final Layout layout;
-        private final double setVolts;
+        private final double setValue;
         private final boolean scanMarkers;
         private int scan;
         private int count;
@@ -351,7 +352,7 @@ public final class MethodScriptEmulator implements Runnable {
 
         PackageSink(Loop loop) {
             this.layout = loop.layout();
-            this.setVolts = loop.setVolts();
+            this.setValue = loop.setValue();
             this.scanMarkers = loop.scanMarkers();
         }
 
@@ -403,7 +404,7 @@ public final class MethodScriptEmulator implements Runnable {
             switch (layout) {
                 case TIME_SET_POTENTIAL_CURRENT -> {
                     line.append("eb").append(DataValue.encode(sample.timeSeconds()));
-                    line.append(";da").append(DataValue.encode(setVolts)).append(";ba").append(current(sample));
+                    line.append(";da").append(DataValue.encode(setValue)).append(";ba").append(current(sample));
                 }
                 case TIME_POTENTIAL -> line.append("eb").append(DataValue.encode(sample.timeSeconds()))
                         .append(";ab").append(DataValue.encode(sample.potentialVolts()));
@@ -412,7 +413,7 @@ public final class MethodScriptEmulator implements Runnable {
                 case TIME_POTENTIAL_SET_CURRENT -> line.append("eb").append(DataValue.encode(sample.timeSeconds()))
                         .append(";ab").append(DataValue.encode(sample.potentialVolts()))
                         .append(String.format(",1%X", status(sample.flags())))
-                        .append(";db").append(DataValue.encode(sample.currentAmperes()));
+                        .append(";db").append(DataValue.encode(setValue));
                 default -> throw new IllegalStateException("no package layout " + layout);
             }
             return line.append('\n').toString();
