@@ -215,6 +215,11 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         double setAmperes = Math.rint(request.currentAmperes() * 1e9) / 1e9;
         double range = choice.auto() ? capabilities.currentRangesAmperes().stream().filter(r -> r >= Math.abs(setAmperes))
                 .findFirst().orElse(capabilities.largestRangeAmperes()) : choice.fullScaleAmperes();
+        if (Math.abs(setAmperes) > range) {
+            throw new DriverException(String.format(Locale.ROOT, "%s cannot apply %s A on its %s A range: choose a current"
+                    + " range that holds it (the largest is %s A)", profileName, setAmperes, range,
+                    capabilities.largestRangeAmperes()));
+        }
         List<String> script = ScriptWriter.chronopotentiometry(setAmperes, seconds(request.interval()),
                 seconds(request.duration()), range, settings.script());
         return run(script, request.duration(), request.interval(),

@@ -239,6 +239,14 @@ class MethodScriptSweepTranscriptTest {
                         + " does not list 'cp' under techniques (PalmSens documents meas_loop_cp for the EmStat4 and Nexus,"
                         + " not for the EmStat Pico)");
         wire.assertComplete();
+        // and a current the EmStat4 HR cannot apply (its largest range is 100 mA) is refused before anything is sent
+        MethodScriptPotentiostat hr = driver("emstat4-hr", wire);
+        assertThatThrownBy(() -> hr.start(new ChronopotentiometryRequest(-0.15, Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, CurrentRangeChoice.AUTO),
+                new CollectingSink()))
+                .hasMessage("emstat4-hr cannot apply -0.15 A on its 0.1 A range: choose a current range that holds it"
+                        + " (the largest is 0.1 A)");
+        wire.assertComplete();
         assertThat(new DriverRegistry(Fixtures.HOME).profile("emstat-pico").capabilities().supports(
                 Technique.LINEAR_SWEEP)).isTrue();
         assertThat(List.of("emstat4-lr", "emstat4-hr")).allSatisfy(name -> assertThat(new DriverRegistry(Fixtures.HOME)
