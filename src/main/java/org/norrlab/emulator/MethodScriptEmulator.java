@@ -4,10 +4,15 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
+import org.norrlab.core.Technique;
 import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.ChronopotentiometryRequest;
+import org.norrlab.driver.CyclicVoltammetryRequest;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenCircuitRequest;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.SampleSink;
@@ -28,18 +33,27 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A MethodSCRIPT device on the far end of a port: idle commands ({@code t}, {@code i}, {@code v},
- * {@code Z}, empty line), scripts sent with {@code e} and ended by an empty line, {@code meas_loop_ca}
- * and {@code meas_loop_ocp} loops whose packages carry the simulated cell's samples, {@code on_finished:},
- * and abort with {@code Z}. Unknown commands get {@code !0003}, unknown script commands {@code !4001}.
+ * {@code Z}, empty line), scripts sent with {@code e} and ended by an empty line, {@code meas_loop_ca},
+ * {@code meas_loop_ocp}, {@code meas_loop_lsv}, {@code meas_loop_cv} (with {@code nscans(n)}: each scan between
+ * {@code Cxxxx} and {@code -}) and, where the device has it, {@code meas_loop_cp}, whose packages carry the simulated
+ * cell's samples, {@code on_finished:}, and abort with {@code Z}. Unknown commands get {@code !0003}, unknown script
+ * commands {@code !4001}.
  */
 public final class MethodScriptEmulator implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(MethodScriptEmulator.class);
     /** Loop code observed for meas_loop_ca; the OCP loop's code is not documented in the sources read (u). */
     static final int CA_LOOP = 0x0007;
     static final int OCP_LOOP = 0x000B;
+    /** Observed in real EmStat Pico transcripts (serial-protocols.md §1.3). */
+    static final int LSV_LOOP = 0x0000;
+    static final int CV_LOOP = 0x0005;
+    /** Not found in the sources read (no recorded CP transcript); chosen here. The driver accepts any 4 hex digits. */
+    static final int CP_LOOP = 0x0009;
 
     private final Transport port;
     private final Potentiostat cell;
@@ -165,17 +179,16 @@ public final class MethodScriptEmulator implements Runnable {
                 String[] words = main.get(i).split("\\s+");
                 switch (words[0]) {
                     case "var", "set_pgstat_chan", "set_pgstat_mode", "set_max_bandwidth", "set_range_minmax",
-                            "set_range", "set_autoranging", "set_e", "timer_start", "cell_off" -> {
+                            "set_range", "set_autoranging", "set_e", "set_i", "timer_start", "cell_off" -> {
                     }
                     case "cell_on" -> cell.setCellOn(true);
                     case "store_var" -> variables.put(words[1], value(words[2], variables, i));
-                    case "meas_loop_ca", "meas_loop_ocp" -> {
+                    case "meas_loop_ca", "meas_loop_ocp", "meas_loop_lsv", "meas_loop_cv", "meas_loop_cp" -> {
                         int end = main.subList(i, main.size()).indexOf("endloop");
                         if (end < 0) {
                             throw new ScriptError("4018", "(Line " + (i + 2) + ", Col 1)");
                         }
-                        boolean ca = words[0].equals("meas_loop_ca");
-                        runLoop(ca, words, variables, i);
+                        runLoop(words, variables, i);
                         i += end;
                         if (abort.get()) {
                             i = main.size();
@@ -197,18 +210,79 @@ public final class MethodScriptEmulator implements Runnable {
         out.write("\n");
     }
 
-    private void runLoop(boolean ca, String[] words, Map<String, Double> variables, int line)
+    /** The loop of one {@code meas_loop_*} line: its marker code, what the cell is asked, and how its packages look. */
+    /** @param setValue the potential a CA loop holds or the current a CP loop applies: what the package reports as set */
+    private record Loop(int code, MeasurementRequest request, Layout layout, double setValue, boolean scanMarkers) {
+        Loop(int code, MeasurementRequest request, Layout layout) {
+            this(code, request, layout, Double.NaN, false);
+        }
+    }
+
+    /** What a package holds, in the order the driver's scripts add the variables. */
+    private enum Layout {
+        /** timer, set potential (da), current (ba) with status and range */
+        TIME_SET_POTENTIAL_CURRENT,
+        /** timer, measured potential (ab) */
+        TIME_POTENTIAL,
+        /** set potential (da), current (ba) with status and range, as PalmSens' LSV and CV examples */
+        SET_POTENTIAL_CURRENT,
+        /** timer, measured potential (ab) with status, applied (set) current (db) */
+        TIME_POTENTIAL_SET_CURRENT
+    }
+
+    private Loop loop(String[] words, Map<String, Double> variables, int line) throws ScriptError {
+        switch (words[0]) {
+            case "meas_loop_ca" -> {
+                arguments(words, 6, line);
+                double volts = value(words[3], variables, line);
+                return new Loop(CA_LOOP, new ChronoamperometryRequest(volts, duration(words[4], variables, line),
+                        duration(words[5], variables, line), CurrentRangeChoice.AUTO), Layout.TIME_SET_POTENTIAL_CURRENT,
+                        volts, false);
+            }
+            case "meas_loop_ocp" -> {
+                arguments(words, 4, line);
+                return new Loop(OCP_LOOP, new OpenCircuitRequest(duration(words[2], variables, line),
+                        duration(words[3], variables, line)), Layout.TIME_POTENTIAL);
+            }
+            case "meas_loop_lsv" -> {
+                arguments(words, 7, line);
+                return new Loop(LSV_LOOP, valid(() -> new LinearSweepRequest(value(words[3], variables, line),
+                        value(words[4], variables, line), value(words[5], variables, line), value(words[6], variables, line),
+                        CurrentRangeChoice.AUTO), line), Layout.SET_POTENTIAL_CURRENT);
+            }
+            case "meas_loop_cv" -> {
+                int scans = 1;
+                if (words.length == 9) {
+                    scans = scans(words[8], line);
+                } else {
+                    arguments(words, 8, line);
+                }
+                int cycles = scans;
+                return new Loop(CV_LOOP, valid(() -> new CyclicVoltammetryRequest(value(words[3], variables, line),
+                        value(words[4], variables, line), value(words[5], variables, line), cycles,
+                        value(words[6], variables, line), value(words[7], variables, line), CurrentRangeChoice.AUTO), line),
+                        Layout.SET_POTENTIAL_CURRENT, Double.NaN, cycles > 1);
+            }
+            case "meas_loop_cp" -> {
+                if (!cell.capabilities().supports(Technique.CHRONOPOTENTIOMETRY)) {
+                    throw new ScriptError("4001", "(Line " + (line + 2) + ", Col 1)");   // a device without the loop
+                }
+                arguments(words, 6, line);
+                double amperes = value(words[3], variables, line);
+                return new Loop(CP_LOOP, valid(() -> new ChronopotentiometryRequest(amperes, duration(words[4], variables, line),
+                        duration(words[5], variables, line), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                        CurrentRangeChoice.AUTO), line), Layout.TIME_POTENTIAL_SET_CURRENT, amperes, false);
+            }
+            default -> throw new ScriptError("4001", "(Line " + (line + 2) + ", Col 1)");
+        }
+    }
+
+    private void runLoop(String[] words, Map<String, Double> variables, int line)
             throws TransportException, DriverException, InterruptedException, ScriptError {
-        double volts = ca ? value(words[3], variables, line) : Double.NaN;
-        double interval = value(words[ca ? 4 : 2], variables, line);
-        double duration = value(words[ca ? 5 : 3], variables, line);
-        out.write(String.format(Locale.ROOT, "M%04X\n", ca ? CA_LOOP : OCP_LOOP));
-        PackageSink sink = new PackageSink(ca, volts);
-        Duration step = Duration.ofNanos(Math.round(interval * 1e9));
-        Duration total = Duration.ofNanos(Math.round(duration * 1e9));
-        Measurement measurement = ca
-                ? cell.start(new ChronoamperometryRequest(volts, step, total, CurrentRangeChoice.AUTO), sink)
-                : cell.start(new OpenCircuitRequest(step, total), sink);
+        Loop loop = loop(words, variables, line);
+        out.write(String.format(Locale.ROOT, "M%04X\n", loop.code()));
+        PackageSink sink = new PackageSink(loop);
+        Measurement measurement = cell.start(loop.request(), sink);
         MeasurementEnd end;
         while (true) {
             var result = measurement.awaitEnd(Duration.ofMillis(200));
@@ -222,22 +296,64 @@ public final class MethodScriptEmulator implements Runnable {
         }
         if (sink.errorSent) {
             abort.set(true);
+        } else {
+            sink.endScan();
         }
         log.debug("emulated loop ended: {}", end.outcome());
         out.write("*\n");
     }
 
-    /** Turns the simulated cell's samples into packages: timer (eb), potential (da or ab), current (ba + status, range). */
+    private static void arguments(String[] words, int count, int line) throws ScriptError {
+        if (words.length != count) {
+            throw new ScriptError("4018", "(Line " + (line + 2) + ", Col 1)");
+        }
+    }
+
+    private static Duration duration(String word, Map<String, Double> variables, int line) throws ScriptError {
+        return Duration.ofNanos(Math.round(value(word, variables, line) * 1e9));
+    }
+
+    /** {@code nscans(n)}: the number of scans of a CV loop. */
+    private static int scans(String word, int line) throws ScriptError {
+        Matcher m = Pattern.compile("nscans\\((\\d+)\\)").matcher(word);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            throw new ScriptError("4004", "(Line " + (line + 2) + ", Col 1)");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    @FunctionalInterface
+    private interface RequestMaker<T extends MeasurementRequest> {
+        T make() throws ScriptError;
+    }
+
+    /** Arguments the request refuses (a step of 0, a begin outside the vertices) are refused as the device does. */
+    private static <T extends MeasurementRequest> T valid(RequestMaker<T> maker, int line) throws ScriptError {
+        try {
+            return maker.make();
+        } catch (IllegalArgumentException e) {
+            log.info("emulator refuses a loop's arguments: {}", e.getMessage());
+            throw new ScriptError("0007", "(Line " + (line + 2) + ", Col 1)");
+        }
+    }
+
+    /**
+     * Turns the simulated cell's samples into packages of the loop's layout. A CV of more than one scan brackets each
+     * scan by {@code Cxxxx} (here the scan's number from 1; what the digits mean was not found) and {@code -}.
+     */
     private final class PackageSink implements SampleSink {
-        private final boolean ca;
-        private final double setVolts;
+        private final Layout layout;
+        private final double setValue;
+        private final boolean scanMarkers;
+        private int scan;
         private int count;
         private boolean errorSent;
         private TransportException failure;
 
-        PackageSink(boolean ca, double setVolts) {
-            this.ca = ca;
-            this.setVolts = setVolts;
+        PackageSink(Loop loop) {
+            this.layout = loop.layout();
+            this.setValue = loop.setValue();
+            this.scanMarkers = loop.scanMarkers();
         }
 
         @Override
@@ -260,15 +376,12 @@ public final class MethodScriptEmulator implements Runnable {
                     Emulators.stopCell(cell);
                     return;
                 }
-                StringBuilder line = new StringBuilder("Peb").append(DataValue.encode(sample.timeSeconds()));
-                if (ca) {
-                    line.append(";da").append(DataValue.encode(setVolts));
-                    line.append(";ba").append(DataValue.encode(sample.currentAmperes()));
-                    line.append(String.format(",1%X,2%02X", status(sample.flags()), rangeCode(sample.rangeAmperes())));
-                } else {
-                    line.append(";ab").append(DataValue.encode(sample.potentialVolts()));
+                if (scanMarkers && sample.cycle() != scan) {
+                    endScan();
+                    scan = sample.cycle();
+                    out.write(String.format(Locale.ROOT, "C%04X\n", scan));
                 }
-                out.write(line.append('\n').toString());
+                out.write(packageLine(sample));
                 if (faults.noiseEvery() > 0 && count % faults.noiseEvery() == 0) {
                     out.write(out.garbage());
                 }
@@ -276,6 +389,39 @@ public final class MethodScriptEmulator implements Runnable {
                 failure = e;
                 Emulators.stopCell(cell);
             }
+        }
+
+        /** Closes the open scan of a multi-scan loop. */
+        void endScan() throws TransportException {
+            if (scan > 0) {
+                out.write("-\n");
+                scan = 0;
+            }
+        }
+
+        private String packageLine(Sample sample) {
+            StringBuilder line = new StringBuilder("P");
+            switch (layout) {
+                case TIME_SET_POTENTIAL_CURRENT -> {
+                    line.append("eb").append(DataValue.encode(sample.timeSeconds()));
+                    line.append(";da").append(DataValue.encode(setValue)).append(";ba").append(current(sample));
+                }
+                case TIME_POTENTIAL -> line.append("eb").append(DataValue.encode(sample.timeSeconds()))
+                        .append(";ab").append(DataValue.encode(sample.potentialVolts()));
+                case SET_POTENTIAL_CURRENT -> line.append("da").append(DataValue.encode(sample.potentialVolts()))
+                        .append(";ba").append(current(sample));
+                case TIME_POTENTIAL_SET_CURRENT -> line.append("eb").append(DataValue.encode(sample.timeSeconds()))
+                        .append(";ab").append(DataValue.encode(sample.potentialVolts()))
+                        .append(String.format(",1%X", status(sample.flags())))
+                        .append(";db").append(DataValue.encode(setValue));
+                default -> throw new IllegalStateException("no package layout " + layout);
+            }
+            return line.append('\n').toString();
+        }
+
+        private String current(Sample sample) {
+            return DataValue.encode(sample.currentAmperes())
+                    + String.format(",1%X,2%02X", status(sample.flags()), rangeCode(sample.rangeAmperes()));
         }
 
         @Override

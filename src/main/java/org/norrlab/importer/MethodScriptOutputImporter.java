@@ -134,6 +134,16 @@ public final class MethodScriptOutputImporter implements Importer {
         }
 
         @Override
+        public void scanStarted(Reply.ScanStarted reply) {
+            // the importer reads CA and EIS loops, which have no scans
+        }
+
+        @Override
+        public void scanEnded(Reply.ScanEnded reply) {
+            // as scanStarted
+        }
+
+        @Override
         public void carriesNothing(Reply reply) {
             // no data in these lines
         }

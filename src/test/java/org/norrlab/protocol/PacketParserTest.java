@@ -75,11 +75,14 @@ class PacketParserTest {
 
     @Test
     void encodingIsTheInverseOfDecoding() throws MalformedReplyException {
-        for (double value : new double[] {-0.499905, 5.7847747e-5, -1.234567e-3, 0, 0.1, 3600.5, 14.48e-3, -2.5e-11}) {
+        for (double value : new double[] {-0.499905, 5.7847747e-5, -1.234567e-3, 0, 0.1, 3600.5, 14.48e-3, -2.5e-11, -10,
+                -3600.5}) {
             double decoded = PacketParser.parse("Pba" + DataValue.encode(value)).get(0).value();
             assertThat(decoded).isCloseTo(value, within(Math.abs(value) * 1e-6 + 1e-30));
         }
         assertThat(DataValue.encode(0)).isEqualTo("8000000a");
+        // -10 V overflows a long in attovolts (-1e19); it is -10000000 uV = 0x8000000 - 0x989680
+        assertThat(DataValue.encode(-10)).isEqualTo("7676980u");
         assertThat(DataValue.encode(Double.NaN)).isEqualTo("     nan");
     }
 
@@ -103,8 +106,9 @@ class PacketParserTest {
         assertThat(Reply.parse("Z")).isInstanceOf(Reply.AbortAcknowledged.class);
         assertThat(Reply.parse("L")).isEqualTo(new Reply.Marker('L'));
         assertThat(Reply.parse("+")).isEqualTo(new Reply.Marker('+'));
-        assertThat(Reply.parse("C0001")).isEqualTo(new Reply.Marker('C'));
-        assertThat(Reply.parse("-")).isEqualTo(new Reply.Marker('-'));
+        assertThat(Reply.parse("C0001")).isEqualTo(new Reply.ScanStarted(1));
+        assertThat(Reply.parse("C00A5")).isEqualTo(new Reply.ScanStarted(0xA5));
+        assertThat(Reply.parse("-")).isEqualTo(new Reply.ScanEnded());
         assertThat(Reply.parse("Z!0006")).isEqualTo(new Reply.Error(ErrorCode.of("0006"), ""));
         Reply.Error script = (Reply.Error) Reply.parse("!4001: (Line 1, Col 16)");
         assertThat(script.code().meaning()).isEqualTo("script command unknown");

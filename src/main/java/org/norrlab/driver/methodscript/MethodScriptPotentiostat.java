@@ -7,8 +7,12 @@ import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
+import org.norrlab.core.Technique;
 import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
+import org.norrlab.driver.CyclicVoltammetryRequest;
+import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentLine;
@@ -30,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -157,27 +162,80 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
+        if (!capabilities.supports(request.technique())) {
+            throw new DriverException(profileName + " cannot " + request.technique().ability() + ": its profile does not"
+                    + " list '" + request.technique().written() + "' under techniques"
+                    + (request.technique() == Technique.CHRONOPOTENTIOMETRY
+                    ? " (PalmSens documents meas_loop_cp for the EmStat4 and Nexus, not for the EmStat Pico)" : ""));
+        }
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
-                lsv -> { throw lsv.notSupportedBy("this MethodSCRIPT driver"); },
-                cv -> { throw cv.notSupportedBy("this MethodSCRIPT driver"); },
-                cp -> { throw cp.notSupportedBy("this MethodSCRIPT driver"); });
+                lsv -> startLinearSweep(lsv, sink), cv -> startCyclicVoltammetry(cv, sink),
+                cp -> startChronopotentiometry(cp, sink));
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
-        double volts = Math.rint(request.voltsVsReference() * 1e6) / 1e6;
+        double volts = microvolts(request.voltsVsReference());
         CurrentRangeChoice range = request.currentRange();
-        double initialRange = range.auto() ? settings.script().autorangeMaxAmperes() : range.fullScaleAmperes();
         List<String> script = ScriptWriter.chronoamperometry(volts, seconds(request.interval()), seconds(request.duration()),
-                initialRange, range.auto(), settings.script());
-        return run(script, request.duration(), request.interval(), true, sink);
+                initialRange(range), range.auto(), settings.script());
+        return run(script, request.duration(), request.interval(), this::timedCurrent, sink);
     }
 
     private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         return run(ScriptWriter.openCircuit(seconds(request.interval()), seconds(request.duration()), settings.script()),
-                request.duration(), request.interval(), false, sink);
+                request.duration(), request.interval(), (values, out) -> timedPotential(values), sink);
     }
 
-    private Measurement run(List<String> script, Duration duration, Duration interval, boolean withCurrent, SampleSink sink)
+    private Measurement startLinearSweep(LinearSweepRequest request, SampleSink sink) throws DriverException {
+        double begin = microvolts(request.startVoltsVsReference());
+        double end = microvolts(request.endVoltsVsReference());
+        double step = microvolts(request.stepVolts());
+        CurrentRangeChoice range = request.currentRange();
+        List<String> script = ScriptWriter.linearSweep(begin, end, step, microvolts(request.scanRateVoltsPerSecond()),
+                initialRange(range), range.auto(), settings.script());
+        return run(script, request.duration(), request.interval(),
+                new SweepPackages(SweepPosition.linear(begin, end, step), seconds(request.interval())), sink);
+    }
+
+    private Measurement startCyclicVoltammetry(CyclicVoltammetryRequest request, SampleSink sink) throws DriverException {
+        double begin = microvolts(request.beginVolts());
+        double vertex1 = microvolts(request.vertex1Volts());
+        double vertex2 = microvolts(request.vertex2Volts());
+        double step = microvolts(request.stepVolts());
+        CurrentRangeChoice range = request.currentRange();
+        List<String> script = ScriptWriter.cyclicVoltammetry(begin, vertex1, vertex2, request.cycles(), step,
+                microvolts(request.scanRateVoltsPerSecond()), initialRange(range), range.auto(), settings.script());
+        return run(script, request.duration(), request.interval(),
+                new SweepPackages(SweepPosition.cyclic(begin, vertex1, vertex2, step), seconds(request.interval())), sink);
+    }
+
+    private Measurement startChronopotentiometry(ChronopotentiometryRequest request, SampleSink sink) throws DriverException {
+        // The applied current's range cannot auto-range (PalmSens' example pins it): take the smallest range that holds it.
+        CurrentRangeChoice choice = request.currentRange();
+        double setAmperes = Math.rint(request.currentAmperes() * 1e9) / 1e9;
+        double range = choice.auto() ? capabilities.currentRangesAmperes().stream().filter(r -> r >= Math.abs(setAmperes))
+                .findFirst().orElse(capabilities.largestRangeAmperes()) : choice.fullScaleAmperes();
+        if (Math.abs(setAmperes) > range) {
+            throw new DriverException(String.format(Locale.ROOT, "%s cannot apply %s A on its %s A range: choose a current"
+                    + " range that holds it (the largest is %s A)", profileName, setAmperes, range,
+                    capabilities.largestRangeAmperes()));
+        }
+        List<String> script = ScriptWriter.chronopotentiometry(setAmperes, seconds(request.interval()),
+                seconds(request.duration()), range, settings.script());
+        return run(script, request.duration(), request.interval(),
+                new ConstantCurrentPackages(range, request.minVolts(), request.maxVolts()), sink);
+    }
+
+    private double initialRange(CurrentRangeChoice range) {
+        return range.auto() ? settings.script().autorangeMaxAmperes() : range.fullScaleAmperes();
+    }
+
+    /** Scripts carry potentials to the microvolt: finer is below any instrument's resolution. */
+    private static double microvolts(double volts) {
+        return Math.rint(volts * 1e6) / 1e6;
+    }
+
+    private Measurement run(List<String> script, Duration duration, Duration interval, Packages packages, SampleSink sink)
             throws DriverException {
         CompletableMeasurement measurement = runner.begin();
         try {
@@ -187,13 +245,13 @@ public final class MethodScriptPotentiostat implements Potentiostat {
             throw e;
         }
         long deadline = System.nanoTime() + duration.plus(END_MARGIN).plus(duration.dividedBy(10)).toNanos();
-        runner.read(measurement, () -> readScriptOutput(sink, withCurrent, deadline, Stall.limit(interval)));
+        runner.read(measurement, () -> readScriptOutput(sink, packages, deadline, Stall.limit(interval)));
         return measurement;
     }
 
     /** Reads one script's output to its end line, turning packages into samples. */
-    private MeasurementEnd readScriptOutput(SampleSink sink, boolean withCurrent, long deadline, Duration stall) {
-        ScriptOutput out = new ScriptOutput(sink, withCurrent);
+    private MeasurementEnd readScriptOutput(SampleSink sink, Packages packages, long deadline, Duration stall) {
+        ScriptOutput out = new ScriptOutput(sink, packages);
         try {
             long lastLine = System.nanoTime();
             while (!out.ended) {
@@ -238,15 +296,19 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         if (out.failure != null) {
             return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, out.samples, out.last, Optional.of(out.failure));
         }
-        return new MeasurementEnd(runner.stopSent() ? MeasurementEnd.Outcome.ABORTED : MeasurementEnd.Outcome.COMPLETED,
-                out.samples, out.last, Optional.empty());
+        // A step its potential limit stopped ended as the protocol asked, though the driver sent the stop.
+        return new MeasurementEnd(runner.stopSent() && !out.limitReached ? MeasurementEnd.Outcome.ABORTED
+                : MeasurementEnd.Outcome.COMPLETED, out.samples, out.last, Optional.empty());
     }
 
     /** What one script's output has given so far; each line read is handed to it by its kind. */
     private final class ScriptOutput implements Reply.Visitor<InterruptedException> {
         private final SampleSink sink;
-        private final boolean withCurrent;
+        private final Packages packages;
         long samples;
+        /** Every package of the loop, readable or not: a sweep's point k is the k-th. */
+        long packagesSeen;
+        boolean limitReached;
         double last;
         int malformed;
         double previousRange = Double.NaN;
@@ -254,9 +316,9 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         boolean ended;
         String line;
 
-        ScriptOutput(SampleSink sink, boolean withCurrent) {
+        ScriptOutput(SampleSink sink, Packages packages) {
             this.sink = sink;
-            this.withCurrent = withCurrent;
+            this.packages = packages;
         }
 
         @Override
@@ -266,7 +328,8 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
         @Override
         public void dataPackage(Reply.Package pkg) throws InterruptedException {
-            Optional<Sample> sample = toSample(pkg.values(), withCurrent, previousRange);
+            Optional<Sample> sample = packages.sample(pkg.values(), this);
+            packagesSeen++;
             if (sample.isEmpty()) {
                 malformed++;
                 log.warn("{}: package with unexpected layout: {}", channel.describe(), line);
@@ -276,6 +339,23 @@ public final class MethodScriptPotentiostat implements Potentiostat {
             sink.sample(sample.get());
             samples++;
             last = sample.get().timeSeconds();
+            Optional<String> limit = packages.limitPassed(sample.get());
+            if (limit.isPresent() && !limitReached) {
+                limitReached = true;
+                log.info("{}: {}; stopping the step", channel.describe(), limit.get());
+                sink.event(new Event(EventKind.NOTE, last, limit.get() + "; the step ended there", Map.of()));
+                runner.stopQuietly(MethodScriptPotentiostat.this::sendAbort);
+            }
+        }
+
+        @Override
+        public void scanStarted(Reply.ScanStarted reply) {
+            packages.scanStarted();
+        }
+
+        @Override
+        public void scanEnded(Reply.ScanEnded reply) {
+            // the next scan's marker, or the loop's end, follows
         }
 
         @Override
@@ -302,19 +382,128 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         }
     }
 
-    /** Position-based: [time, potential] or [time, potential, current]; vartypes are not relied upon. */
-    private Optional<Sample> toSample(List<DataValue> values, boolean withCurrent, double previousRange) {
-        if (values.size() != (withCurrent ? 3 : 2) || Double.isNaN(values.get(0).value())) {
+    /**
+     * How the packages of one script become samples: by position, never by vartype (serial-protocols.md §1.5). Empty
+     * for a package of another layout, which the reader counts as malformed.
+     */
+    private interface Packages {
+        Optional<Sample> sample(List<DataValue> values, ScriptOutput out);
+
+        /** A {@code Cxxxx} line started the next scan of the loop. */
+        default void scanStarted() {
+            // only a sweep counts scans
+        }
+
+        /** Why the step must end at this sample, if it must. */
+        default Optional<String> limitPassed(Sample sample) {
             return Optional.empty();
         }
-        double t = Math.max(0, values.get(0).value());
-        double e = values.get(1).value();
-        if (!withCurrent) {
-            return Optional.of(Sample.potentialOnly(t, e));
+    }
+
+    /** OCP: [time, potential]. */
+    private static Optional<Sample> timedPotential(List<DataValue> values) {
+        if (values.size() != 2 || Double.isNaN(values.get(0).value())) {
+            return Optional.empty();
         }
-        DataValue current = values.get(2);
+        return Optional.of(Sample.potentialOnly(Math.max(0, values.get(0).value()), values.get(1).value()));
+    }
+
+    /** CA: [time, set potential, current]. */
+    private Optional<Sample> timedCurrent(List<DataValue> values, ScriptOutput out) {
+        if (values.size() != 3 || Double.isNaN(values.get(0).value())) {
+            return Optional.empty();
+        }
+        return Optional.of(currentSample(Math.max(0, values.get(0).value()), values.get(1).value(), values.get(2),
+                out.previousRange));
+    }
+
+    /**
+     * LSV and CV: [set potential (da), current (ba)], as PalmSens' sweep examples send them. The device steps on its
+     * own clock, so the k-th package of the loop (from 0) is at k·step/rate; one it could not keep time for carries
+     * the timing status, which becomes {@link SampleFlag#TIMING}.
+     */
+    private final class SweepPackages implements Packages {
+        private final SweepPosition position;
+        private final double intervalSeconds;
+
+        SweepPackages(SweepPosition position, double intervalSeconds) {
+            this.position = position;
+            this.intervalSeconds = intervalSeconds;
+        }
+
+        @Override
+        public Optional<Sample> sample(List<DataValue> values, ScriptOutput out) {
+            if (values.size() != 2 || Double.isNaN(values.get(0).value())) {
+                return Optional.empty();
+            }
+            double volts = values.get(0).value();
+            position.place(volts);
+            return Optional.of(currentSample(out.packagesSeen * intervalSeconds, volts, values.get(1), out.previousRange)
+                    .inSweep(position.cycle(), position.segment()));
+        }
+
+        @Override
+        public void scanStarted() {
+            position.scanStarted();
+        }
+    }
+
+    /**
+     * CP: [time, measured potential (ab), applied current]. The current is the one set, on the range the script fixed;
+     * the status bits are the potential's (an overload means the potential left its range).
+     */
+    private static final class ConstantCurrentPackages implements Packages {
+        private final double rangeAmperes;
+        private final double minVolts;
+        private final double maxVolts;
+
+        ConstantCurrentPackages(double rangeAmperes, double minVolts, double maxVolts) {
+            this.rangeAmperes = rangeAmperes;
+            this.minVolts = minVolts;
+            this.maxVolts = maxVolts;
+        }
+
+        @Override
+        public Optional<Sample> sample(List<DataValue> values, ScriptOutput out) {
+            if (values.size() != 3 || Double.isNaN(values.get(0).value())) {
+                return Optional.empty();
+            }
+            DataValue potential = values.get(1);
+            return Optional.of(new Sample(Math.max(0, values.get(0).value()), potential.value(), values.get(2).value(),
+                    rangeAmperes, statusFlags(potential.status())));
+        }
+
+        /**
+         * MethodSCRIPT's CP loop has no potential limits, so the driver watches them: the step ends at the first
+         * sample outside, one interval late at most.
+         */
+        @Override
+        public Optional<String> limitPassed(Sample sample) {
+            double volts = sample.potentialVolts();
+            if (volts < minVolts || volts > maxVolts) {
+                return Optional.of(String.format(Locale.ROOT,
+                        "the potential %.4f V vs RE left the step's limits %s .. %s V", volts, minVolts, maxVolts));
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** A current package value as a sample: its status bits as flags, its range code as the profile's full scale. */
+    private Sample currentSample(double t, double volts, DataValue current, double previousRange) {
+        int flags = statusFlags(current.status());
+        double range = current.rangeCode() < 0 ? Double.NaN : settings.rangeCodes().getOrDefault(current.rangeCode(), Double.NaN);
+        if (!Double.isNaN(previousRange) && !Double.isNaN(range) && range != previousRange) {
+            flags |= SampleFlag.RANGE_CHANGED.bit();
+        }
+        if (Double.isNaN(current.value())) {
+            return new Sample(t, volts, Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit());
+        }
+        return new Sample(t, volts, current.value(), range, flags);
+    }
+
+    private static int statusFlags(int deviceStatus) {
         int flags = 0;
-        int status = Math.max(0, current.status());
+        int status = Math.max(0, deviceStatus);
         if ((status & DataValue.STATUS_TIMING) != 0) {
             flags |= SampleFlag.TIMING.bit();
         }
@@ -327,14 +516,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         if ((status & DataValue.STATUS_OVERLOAD_WARNING) != 0) {
             flags |= SampleFlag.OVERLOAD_WARNING.bit();
         }
-        double range = current.rangeCode() < 0 ? Double.NaN : settings.rangeCodes().getOrDefault(current.rangeCode(), Double.NaN);
-        if (!Double.isNaN(previousRange) && !Double.isNaN(range) && range != previousRange) {
-            flags |= SampleFlag.RANGE_CHANGED.bit();
-        }
-        if (Double.isNaN(current.value())) {
-            return Optional.of(new Sample(t, e, Double.NaN, range, flags | SampleFlag.NO_CURRENT.bit()));
-        }
-        return Optional.of(new Sample(t, e, current.value(), range, flags));
+        return flags;
     }
 
     @Override

@@ -20,8 +20,10 @@ public record DataValue(String type, double value, int status, int rangeCode) {
         }
         char[] prefixes = {'a', 'f', 'p', 'n', 'u', 'm', ' ', 'k', 'M', 'G'};
         for (char prefix : prefixes) {
-            long raw = Math.round(value / SiPrefix.factor(prefix));
-            if (Math.abs(raw) < OFFSET) {
+            // Compared before rounding: a value too large for a fine prefix (10 V in attounits) overflows a long.
+            double scaled = value / SiPrefix.factor(prefix);
+            long raw = Math.round(scaled);
+            if (Math.abs(scaled) < OFFSET && Math.abs(raw) < OFFSET) {
                 return String.format("%07X%c", raw + OFFSET, prefix);
             }
         }

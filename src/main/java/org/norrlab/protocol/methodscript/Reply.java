@@ -20,12 +20,18 @@ public sealed interface Reply {
 
         void loopEnded(LoopEnded reply) throws X;
 
+        /** {@code Cxxxx}: a new scan of a loop run with {@code nscans(n > 1)}; a sweep reader counts them as cycles. */
+        void scanStarted(ScanStarted reply) throws X;
+
+        /** {@code -}: the scan ended. */
+        void scanEnded(ScanEnded reply) throws X;
+
         void error(Error reply) throws X;
 
         void scriptEnded(ScriptEnded reply) throws X;
 
         /**
-         * The lines that only tell the course of the script ({@code e}, {@code T…}, {@code Z}, {@code L + C -}):
+         * The lines that only tell the course of the script ({@code e}, {@code T…}, {@code Z}, {@code L +}):
          * no reader takes data or an outcome from them today. A kind moves out of here into a method of its own
          * when a reader needs it.
          */
@@ -97,7 +103,26 @@ public sealed interface Reply {
         }
     }
 
-    /** Loop and scan markers that carry nothing a sample needs: {@code L + C - }. */
+    /**
+     * {@code Cxxxx}: a scan of a measurement loop with {@code nscans(n > 1)} starts. What the 4 hex digits mean is not
+     * documented in the sources read (PalmSens' parser only checks that they are hex), so no reader relies on them.
+     */
+    record ScanStarted(int code) implements Reply {
+        @Override
+        public <X extends Exception> void accept(Visitor<X> visitor) throws X {
+            visitor.scanStarted(this);
+        }
+    }
+
+    /** {@code -}: the scan started by the last {@code Cxxxx} ended. */
+    record ScanEnded() implements Reply {
+        @Override
+        public <X extends Exception> void accept(Visitor<X> visitor) throws X {
+            visitor.scanEnded(this);
+        }
+    }
+
+    /** Plain-loop markers that carry nothing a sample needs: {@code L +}. */
     record Marker(char kind) implements Reply {
         @Override
         public <X extends Exception> void accept(Visitor<X> visitor) throws X {
@@ -107,6 +132,7 @@ public sealed interface Reply {
 
     Pattern ERROR = Pattern.compile("^.?!([0-9A-Fa-f]{4})(?::\\s*(.*))?$");
     Pattern LOOP = Pattern.compile("^M([0-9A-Fa-f]{4})$");
+    Pattern SCAN = Pattern.compile("^C([0-9A-Fa-f]{4})$");
 
     static Reply parse(String line) throws MalformedReplyException {
         if (line.isEmpty()) {
@@ -142,14 +168,20 @@ public sealed interface Reply {
                 break;
             case 'T':
                 return new Text(line.substring(1));
-            case 'L', '+', '-':
+            case 'L', '+':
                 if (line.length() == 1) {
                     return new Marker(line.charAt(0));
                 }
                 break;
+            case '-':
+                if (line.length() == 1) {
+                    return new ScanEnded();
+                }
+                break;
             case 'C':
-                if (line.length() == 5) {
-                    return new Marker('C');
+                Matcher scan = SCAN.matcher(line);
+                if (scan.matches()) {
+                    return new ScanStarted(Integer.parseInt(scan.group(1), 16));
                 }
                 break;
             default:
