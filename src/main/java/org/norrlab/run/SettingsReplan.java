@@ -11,7 +11,10 @@ import org.norrlab.plan.StepContext;
 import org.norrlab.store.StoredStep;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,18 +27,33 @@ final class SettingsReplan {
     private SettingsReplan() {
     }
 
-    /** What the store lacks to plan {@code step} again (a sweep imported without its scan rate), or empty. */
+    /**
+     * What the store lacks to plan {@code step} again, e.g. "scan rate, step" of a sweep imported from a file that
+     * stated neither (a scan rate is never assumed); empty when nothing is missing.
+     */
     static Optional<String> missing(StoredStep step) {
         StepSettings s = step.settings();
-        return switch (step.kind()) {
-            case "lsv" -> !s.hasScanRate() || Double.isNaN(s.stepVolts()) || Double.isNaN(s.startVsRhe())
-                    || Double.isNaN(s.endVsRhe()) ? Optional.of("its scan rate, step and potentials") : Optional.empty();
-            case "cv" -> !s.hasScanRate() || Double.isNaN(s.stepVolts()) || Double.isNaN(s.startVsRhe())
-                    || Double.isNaN(s.vertex1VsRhe()) || Double.isNaN(s.vertex2VsRhe()) || s.cycles() == 0
-                    ? Optional.of("its scan rate, step, potentials and cycles") : Optional.empty();
-            case "cp" -> Double.isNaN(s.setCurrentAmperes()) ? Optional.of("its set current") : Optional.empty();
-            default -> Optional.of("settings norrlab can replay");
-        };
+        Map<String, Boolean> needed = new LinkedHashMap<>();
+        switch (step.kind()) {
+            case "lsv" -> {
+                needed.put("scan rate", s.hasScanRate());
+                needed.put("step", !Double.isNaN(s.stepVolts()));
+                needed.put("start", !Double.isNaN(s.startVsRhe()));
+                needed.put("end", !Double.isNaN(s.endVsRhe()));
+            }
+            case "cv" -> {
+                needed.put("scan rate", s.hasScanRate());
+                needed.put("step", !Double.isNaN(s.stepVolts()));
+                needed.put("begin", !Double.isNaN(s.startVsRhe()));
+                needed.put("vertex 1", !Double.isNaN(s.vertex1VsRhe()));
+                needed.put("vertex 2", !Double.isNaN(s.vertex2VsRhe()));
+                needed.put("cycles", s.cycles() > 0);
+            }
+            case "cp" -> needed.put("set current", !Double.isNaN(s.setCurrentAmperes()));
+            default -> needed.put("settings norrlab can replay", false);
+        }
+        List<String> missing = needed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
+        return missing.isEmpty() ? Optional.empty() : Optional.of("a stored " + String.join(", ", missing));
     }
 
     /** Only the step's gas: where the step sat in its protocol is not part of a replay of recorded samples. */
