@@ -73,7 +73,7 @@ final class RecordedReplay {
                     skipped.add("step " + step.index() + " (" + step.kind() + " without " + missing.get() + ")");
                     continue;
                 }
-                planned.add(SettingsReplan.step(step, index, intervalDuration, duration, where, session.cell().rheScale()));
+                planned.add(SettingsReplan.step(step, index, intervalDuration, duration, where, session.rheOffsetVolts()));
             } else {
                 skipped.add("step " + step.index() + " (ca without a set potential)");
                 continue;

@@ -4,7 +4,6 @@ import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.StepSettings;
-import org.norrlab.electrochem.RheScale;
 import org.norrlab.plan.PlannedPotential;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.plan.StepContext;
@@ -63,10 +62,10 @@ final class SettingsReplan {
 
     /** The step planned again; {@link #missing} must be empty. Interval and duration are the recording's. */
     static PlannedStep step(StoredStep step, int index, Duration interval, Duration duration, Location where,
-                            RheScale cell) {
+                            double cellOffsetVolts) {
         StepSettings s = step.settings();
         double stepOffset = step.voltsVsRhe() - step.voltsVsReference();
-        double offset = Double.isNaN(stepOffset) ? cell.offsetVolts() : stepOffset;
+        double offset = Double.isNaN(stepOffset) ? cellOffsetVolts : stepOffset;
         StepContext context = gasOnly(step);
         return switch (step.kind()) {
             case "lsv" -> new PlannedStep.LinearSweep(index, step.label(), start(step, s, offset), at(s.endVsRhe(), offset),
