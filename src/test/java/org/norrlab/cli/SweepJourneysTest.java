@@ -1,5 +1,7 @@
 package org.norrlab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -195,6 +197,25 @@ class SweepJourneysTest {
         assertThat(text).contains("\"flags\":0,\"cycle\":2,\"segment\":3}");
         long replay = replayed(fresh.toString(), 1);
         assertKept(StoreLocation.file(fresh), replay);
+    }
+
+    /** The one-document JSON export (not imported back) carries the same: settings and gas, cycle and segment. */
+    @Test
+    void theJsonDocumentCarriesThemToo() throws Exception {
+        Path file = temp.resolve("study.json");
+        CliRunner.Result export = on(bench.toString(), "export", String.valueOf(original), "--format", "json", "-o",
+                file.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonNode cv = new ObjectMapper().readTree(file.toFile()).path("steps").get(1);
+        assertThat(cv.path("gas").asText()).isEqualTo("NO");
+        assertThat(cv.path("settings").path("cycles").asInt()).isEqualTo(2);
+        assertThat(cv.path("settings").path("scan_rate_v_s").asDouble()).isEqualTo(0.020);
+        assertThat(cv.path("sample_columns").toString()).endsWith("\"flags\",\"cycle\",\"segment\"]");
+        // the CV's last sample: seq 5, cycle 2, segment 3
+        assertThat(cv.path("samples").get(5).toString()).isEqualTo("[5,17.5," + samples.get(1).get(5).potentialVolts()
+                + ",-3.4E-6,0.001,0,2,3]");
+        assertThat(new ObjectMapper().readTree(file.toFile()).path("steps").get(3).path("samples").get(0).toString())
+                .endsWith(",0,null,null]");
     }
 
     @Test
