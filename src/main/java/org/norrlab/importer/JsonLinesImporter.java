@@ -1,14 +1,18 @@
 package org.norrlab.importer;
 
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.StepSettingsJson;
+import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.norrlab.config.Potential;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
+import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
 import org.norrlab.store.StoredCorrection;
@@ -95,7 +99,9 @@ public final class JsonLinesImporter implements Importer {
                                 : Optional.of(new Potential(vsRe.asDouble(), Potential.Scale.RE)), node.path("interval_s").asDouble(),
                                 // cycle and batch as SessionExporter writes them; absent in older exports and outside a block
                                 new StepFacts.Context(node.path("block").asText(""), node.path("cycle").asInt(0),
-                                        node.path("cycles").asInt(0), node.path("batch").asInt(0)))));
+                                        node.path("cycles").asInt(0), node.path("batch").asInt(0), gas(file, number, node)),
+                                // schema 13: absent in older exports and for CA and OCP steps
+                                settings(file, number, node))));
                     }
                     case "sample" -> {
                         int step = node.path("step").asInt();
@@ -196,15 +202,47 @@ public final class JsonLinesImporter implements Importer {
         return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 
+    /** A step line's "gas" (Ar, NO); empty where the export states none. */
+    private static Optional<Gas> gas(Path file, int line, JsonNode step) throws ImportException {
+        JsonNode gas = step.get("gas");
+        if (gas == null || gas.isNull()) {
+            return Optional.empty();
+        }
+        Optional<Gas> named = Gas.named(gas.asText());
+        if (named.isEmpty()) {
+            throw new ImportException(file, line, "field 'gas': '" + gas.asText() + "' is not one norrlab knows ("
+                    + Gas.allowed() + ")");
+        }
+        return named;
+    }
+
+    /** A step line's "settings" object, as the store's settings_json holds it; NONE where the export has none. */
+    private static StepSettings settings(Path file, int line, JsonNode step) throws ImportException {
+        JsonNode settings = step.get("settings");
+        if (settings == null || settings.isNull()) {
+            return StepSettings.NONE;
+        }
+        if (!settings.isObject()) {
+            throw new ImportException(file, line, "field 'settings' must be an object of numbers (scan_rate_v_s, ...)");
+        }
+        try {
+            return StepSettingsJson.read(settings.toString());
+        } catch (StoreException e) {
+            throw new ImportException(file, line, "field 'settings': " + e.getMessage());
+        }
+    }
+
     private static Sample sample(Path file, int line, int step, JsonNode node) throws ImportException {
         JsonNode current = node.get("I_A");
         JsonNode range = node.get("range_A");
         int flags = node.path("flags").asInt();
         boolean noCurrent = current == null || current.isNull();
         try {
+            // cycle and segment only on a sweep's samples (schema 13); 0 and 0 (no sweep) otherwise
             return new Sample(node.path("t_s").asDouble(), node.path("E_V").asDouble(), noCurrent ? Double.NaN : current.asDouble(),
                     range == null || range.isNull() ? Double.NaN : range.asDouble(),
-                    noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags);
+                    noCurrent ? flags | SampleFlag.NO_CURRENT.bit() : flags, node.path("cycle").asInt(0),
+                    node.path("segment").asInt(0));
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, line, "sample of step " + step + ": " + e.getMessage());
         }

@@ -1,10 +1,15 @@
 package org.norrlab.importer;
 
 import org.norrlab.config.Potential;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
+import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
+import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
+import org.norrlab.store.StepSettingsJson;
+import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
 
 import java.nio.file.Path;
@@ -23,12 +28,17 @@ import java.util.regex.Pattern;
  */
 final class NorrlabCsv {
     static final String FIRST_LINE = "# norrlab session export";
-    private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
+    private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags,cycle,segment";
+    /** The column row of exports written before schema 13: no sweep cycle or segment. */
+    private static final String COLUMNS_BEFORE_SWEEPS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
     private static final Pattern STEP = Pattern.compile(
             "^# step (\\d{1,9}): (\\w+), (.*), set (\\S*) V vs RHE = (\\S*) V vs RE, interval (\\S*) s, (\\d{1,18}) samples, (.+)$");
     /** What SessionExporter.contextText appends to a step line: its repeat cycle, then its electrolyte batch. */
     private static final Pattern CONTEXT = Pattern.compile(
             "; cycle (\\d{1,9}) of (\\d{1,9}) of repeat block '(.*?)'(?:; electrolyte batch (\\d{1,9}))?$|; electrolyte batch (\\d{1,9})$");
+    /** What SessionExporter.sweepText appends after that: the step's gas, then its settings as the store's JSON. */
+    private static final Pattern SETTINGS = Pattern.compile("; settings (\\{[^{}]*})$");
+    private static final Pattern GAS = Pattern.compile("; gas (\\S+)$");
     private static final Pattern ALIQUOT = Pattern.compile("# aliquot: after step (\\d+), (\\S+) mL, (replaced|not replaced),"
             + " taken by (operator|autosampler), at (\\S+?)(?:; (.*))?");
     private static final Pattern REFERENCE = Pattern.compile("# reference electrode: (.*), E = (\\S+) V vs SHE \\((.*)\\)");
@@ -48,11 +58,14 @@ final class NorrlabCsv {
     private int next;
     private Declared current;
     private StreamedStep open;
+    /** 9 since schema 13 (cycle, segment), 7 before. */
+    private final int width;
 
-    private NorrlabCsv(Path file, ImportSink sink, List<Declared> steps) {
+    private NorrlabCsv(Path file, ImportSink sink, List<Declared> steps, int width) {
         this.file = file;
         this.sink = sink;
         this.steps = steps;
+        this.width = width;
     }
 
     /** Reads the file after its first line, which {@code lines} has just returned. */
@@ -75,11 +88,14 @@ final class NorrlabCsv {
             Matcher values = CELL.matcher(line);
             int number = lines.lineNumber();
             if (step.matches()) {
+                StringBuilder rest = new StringBuilder(step.group(8));
+                StepSettings stepSettings = settings(rest, file, number);
+                Optional<Gas> gas = gas(rest, file, number);
                 steps.add(new Declared(Integer.parseInt(step.group(1)), new StepFacts(step.group(2), step.group(3),
                         step.group(5).isEmpty() ? Optional.empty() : Optional.of(new Potential(
                                 VendorText.parse(step.group(5), file, number, "V vs RE"), Potential.Scale.RE)),
                         step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval"),
-                        context(step.group(8))),
+                        context(rest.toString()).withGas(gas), stepSettings),
                         Long.parseLong(step.group(7))));
             } else if (reference.matches()) {
                 electrode = new ReferenceElectrode(reference.group(1), VendorText.parse(reference.group(2), file, number,
@@ -117,9 +133,9 @@ final class NorrlabCsv {
             throw new ImportException(file, lines.lineNumber(), "a norrlab export must keep its commented header (reference"
                     + " electrode, pH, steps) and its column row; this one is incomplete");
         }
-        if (!columns.equals(COLUMNS)) {
+        if (!columns.equals(COLUMNS) && !columns.equals(COLUMNS_BEFORE_SWEEPS)) {
             throw new ImportException(file, lines.lineNumber(), "expected the column row '" + COLUMNS + "' of a norrlab"
-                    + " export; found: " + columns);
+                    + " export (or '" + COLUMNS_BEFORE_SWEEPS + "' of one written before sweeps); found: " + columns);
         }
         CellSettings settings;
         try {
@@ -139,7 +155,7 @@ final class NorrlabCsv {
         if (assayNote != null) {
             sink.note(assayNote);
         }
-        new NorrlabCsv(file, sink, steps).rows(lines);
+        new NorrlabCsv(file, sink, steps, columns.equals(COLUMNS) ? 9 : 7).rows(lines);
     }
 
     private void rows(TextLines lines) throws ImportException {
@@ -151,13 +167,15 @@ final class NorrlabCsv {
             int line = lines.lineNumber();
             boolean ended = lines.lastLineEnded();
             String[] c = VendorText.cells(text, ',');
-            boolean cutShort = c.length < 7 || c.length == 7 && !ended && !VendorText.isNumber(c[6]);
+            boolean cutShort = c.length < width || c.length == width && !ended && !VendorText.isNumber(c[width - 1])
+                    && !(width == 9 && c[8].isEmpty() && c[7].isEmpty());
             if (cutShort && VendorText.restIsBlank(lines)) {
                 sink.note(VendorText.cutShortNote(file, line, rows));
                 break;
             }
-            if (c.length != 7) {
-                throw new ImportException(file, line, "has " + c.length + " cells; a norrlab export row has 7 (" + COLUMNS + ")");
+            if (c.length != width) {
+                throw new ImportException(file, line, "has " + c.length + " cells; a norrlab export row has " + width + " ("
+                        + (width == 9 ? COLUMNS : COLUMNS_BEFORE_SWEEPS) + ")");
             }
             int step = (int) VendorText.parse(c[0], file, line, "step");
             double current = c[4].isEmpty() ? Double.NaN : VendorText.parse(c[4], file, line, "I_A");
@@ -165,8 +183,12 @@ final class NorrlabCsv {
             int flags = (int) VendorText.parse(c[6], file, line, "flags");
             double t = VendorText.parse(c[2], file, line, "t_s");
             double volts = c[3].isEmpty() ? Double.NaN : VendorText.parse(c[3], file, line, "E_V_vs_RE");
-            stepFor(step, line).sample(VendorText.sample(file, line, t, volts, current, range,
-                    Double.isNaN(current) ? flags | SampleFlag.NO_CURRENT.bit() : flags));
+            Sample sample = VendorText.sample(file, line, t, volts, current, range,
+                    Double.isNaN(current) ? flags | SampleFlag.NO_CURRENT.bit() : flags);
+            if (width == 9 && !(c[7].isEmpty() && c[8].isEmpty())) {
+                sample = inSweep(sample, c, line);
+            }
+            stepFor(step, line).sample(sample);
             rows++;
         }
         end();
@@ -174,6 +196,48 @@ final class NorrlabCsv {
             begin(steps.get(next++));
             end();
         }
+    }
+
+    /** The sample placed in the sweep scan and segment its row's last two cells give. */
+    private Sample inSweep(Sample sample, String[] c, int line) throws ImportException {
+        int cycle = (int) VendorText.parse(c[7], file, line, "cycle");
+        int segment = (int) VendorText.parse(c[8], file, line, "segment");
+        try {
+            return sample.inSweep(cycle, segment);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "columns 'cycle' and 'segment': " + e.getMessage());
+        }
+    }
+
+    /** Takes the "; settings {...}" SessionExporter.sweepText ends a step line with off {@code rest}; NONE without. */
+    private static StepSettings settings(StringBuilder rest, Path file, int line) throws ImportException {
+        Matcher m = SETTINGS.matcher(rest);
+        if (!m.find()) {
+            return StepSettings.NONE;
+        }
+        String json = m.group(1);
+        rest.setLength(m.start());
+        try {
+            return StepSettingsJson.read(json);
+        } catch (StoreException e) {
+            throw new ImportException(file, line, "the step's settings: " + e.getMessage());
+        }
+    }
+
+    /** Takes the "; gas NO" before the settings off {@code rest}; empty where the export states no gas. */
+    private static Optional<Gas> gas(StringBuilder rest, Path file, int line) throws ImportException {
+        Matcher m = GAS.matcher(rest);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String name = m.group(1);
+        rest.setLength(m.start());
+        Optional<Gas> gas = Gas.named(name);
+        if (gas.isEmpty()) {
+            throw new ImportException(file, line, "the step's gas '" + name + "' is not one norrlab knows ("
+                    + Gas.allowed() + ")");
+        }
+        return gas;
     }
 
     /** The cycle and batch at the end of a step line; NONE for exports written before they were stored. */

@@ -134,11 +134,17 @@ final class SessionSink implements ImportSink {
         double vsRe = potential.map(this::toReference).orElse(Double.NaN);
         double vsRhe = potential.map(p -> p.scale() == Potential.Scale.RHE ? p.volts() : cell.rheScale().toRhe(p.volts()))
                 .orElse(Double.NaN);
+        if (potential.isPresent() && !Double.isNaN(step.settings().startVsRhe())) {
+            // A sweep's stored potential is its start, which its settings state vs RHE as written: keep that number
+            // rather than one converted back from the RE scale (equal only to the last digit).
+            vsRhe = step.settings().startVsRhe();
+        }
         try {
             writer();
             StepFacts.Context context = step.context();
             writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
-                    file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch()));
+                    file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch(),
+                    context.gas(), step.settings()));
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

@@ -9,6 +9,7 @@ import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredEvent;
@@ -30,7 +31,9 @@ import java.util.Map;
  * 24 h session never has to fit in memory.
  */
 public final class SessionExporter {
-    public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags");
+    /** cycle and segment (schema 13) place a sweep sample in its scan; empty (JSON: null) for any other sample. */
+    public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags",
+            "cycle", "segment");
 
     /** The export formats; CSV and JSON Lines import back. */
     public enum Format { CSV, JSON, JSONL }
@@ -98,16 +101,17 @@ public final class SessionExporter {
             out.printf(Locale.ROOT, "# step %d: %s, %s, set %s V vs RHE = %s V vs RE, interval %s s, %d samples, %s%s%n",
                     step.index(), step.kind(), step.label(), number(step.voltsVsRhe()), number(step.voltsVsReference()),
                     number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"),
-                    contextText(step));
+                    contextText(step) + sweepText(step));
         }
         out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
                 + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
-                + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current");
+                + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current;"
+                + " cycle, segment = a sweep sample's scan (from 1) and linear part of it (from 1), empty for other samples");
         out.println(String.join(",", SAMPLE_COLUMNS));
         for (StoredStep step : steps) {
-            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%d%n",
+            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%d,%s%n",
                     step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()), number(s.currentAmperes()),
-                    number(s.rangeAmperes()), s.flags()));
+                    number(s.rangeAmperes()), s.flags(), s.inSweep() ? s.cycle() + "," + s.segment() : ","));
         }
         out.flush();
     }
@@ -199,6 +203,28 @@ public final class SessionExporter {
                 step.cycles(), step.block()) : "") + (step.batch() > 0 ? "; electrolyte batch " + step.batch() : "");
     }
 
+    /**
+     * The step's gas and sweep or constant-current settings (schema 13) at the very end of its CSV header line, as
+     * NorrlabCsv reads them back: "; gas NO" where known, "; settings {...}" (the store's settings_json) where the
+     * step has settings.
+     */
+    static String sweepText(StoredStep step) {
+        String settings = StepSettingsJson.write(step.settings());
+        return step.gas().map(g -> "; gas " + g.written()).orElse("") + (settings == null ? "" : "; settings " + settings);
+    }
+
+    /** The same for JSON: gas and settings only where the step has them, as the CSV. */
+    private static void writeSweep(JsonGenerator json, StoredStep step) throws IOException {
+        if (step.gas().isPresent()) {
+            json.writeStringField("gas", step.gas().get().written());
+        }
+        String settings = StepSettingsJson.write(step.settings());
+        if (settings != null) {
+            json.writeFieldName("settings");
+            json.writeRawValue(settings);
+        }
+    }
+
     /** The same for JSON: cycle, cycles and block only inside a repeat block, batch only where known. */
     private static void writeContext(JsonGenerator json, StoredStep step) throws IOException {
         if (step.inRepeat()) {
@@ -228,6 +254,7 @@ public final class SessionExporter {
         json.writeNumberField("sample_count", step.sampleCount());
         json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
         writeContext(json, step);
+        writeSweep(json, step);
         json.writeArrayFieldStart("sample_columns");
         for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
             json.writeString(column);
@@ -256,6 +283,13 @@ public final class SessionExporter {
                 json.writeNumber(s.rangeAmperes());
             }
             json.writeNumber(s.flags());
+            if (s.inSweep()) {
+                json.writeNumber(s.cycle());
+                json.writeNumber(s.segment());
+            } else {
+                json.writeNull();
+                json.writeNull();
+            }
             json.writeEndArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -298,6 +332,7 @@ public final class SessionExporter {
                 json.writeNumberField("interval_s", step.intervalSeconds());
                 json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
                 writeContext(json, step);
+                writeSweep(json, step);
                 json.writeEndObject();
             }
             for (StoredStep step : steps) {
@@ -312,6 +347,10 @@ public final class SessionExporter {
                         nullableNumber(json, "I_A", s.currentAmperes());
                         nullableNumber(json, "range_A", s.rangeAmperes());
                         json.writeNumberField("flags", s.flags());
+                        if (s.inSweep()) {
+                            json.writeNumberField("cycle", s.cycle());
+                            json.writeNumberField("segment", s.segment());
+                        }
                         json.writeEndObject();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

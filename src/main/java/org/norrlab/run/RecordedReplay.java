@@ -22,13 +22,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Replays a session that has no wire recording (an imported file) as its recorded samples: a plan
- * of its CA and OCP steps, played by a {@link RecordedSamplesPotentiostat}. Steps of other kinds
- * (CV, impedance) are left out and the replay says which.
+ * of its CA, OCP, LSV, CV and CP steps, played by a {@link RecordedSamplesPotentiostat}. A sweep or CP step is
+ * planned again from its stored settings and gas, so the replayed session stores the same; its samples keep their
+ * cycle and segment. Steps of other kinds (impedance), and sweeps whose settings were never stored, are left out and
+ * the replay says which.
  */
 final class RecordedReplay {
+    private static final Set<String> REPLAYABLE = Set.of("ca", "ocp", "lsv", "cv", "cp");
+
     private RecordedReplay() {
     }
 
@@ -39,7 +44,7 @@ final class RecordedReplay {
         List<RecordedSamplesPotentiostat.RecordedStep> recorded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (StoredStep step : store.steps(session.id())) {
-            if (!step.kind().equals("ca") && !step.kind().equals("ocp")) {
+            if (!REPLAYABLE.contains(step.kind())) {
                 skipped.add("step " + step.index() + " (" + step.kind() + ")");
                 continue;
             }
@@ -58,9 +63,17 @@ final class RecordedReplay {
             if (step.kind().equals("ca") && !Double.isNaN(step.voltsVsReference())) {
                 planned.add(new PlannedStep.Chronoamperometry(index, step.label(),
                         new Potential(step.voltsVsReference(), Potential.Scale.RE), step.voltsVsRhe(), step.voltsVsReference(),
-                        intervalDuration, duration, CurrentRangeChoice.AUTO, where));
+                        intervalDuration, duration, CurrentRangeChoice.AUTO, where, SettingsReplan.gasOnly(step)));
             } else if (step.kind().equals("ocp")) {
-                planned.add(new PlannedStep.OpenCircuit(index, step.label(), intervalDuration, duration, where));
+                planned.add(new PlannedStep.OpenCircuit(index, step.label(), intervalDuration, duration, where,
+                        SettingsReplan.gasOnly(step)));
+            } else if (!step.kind().equals("ca")) {
+                Optional<String> missing = SettingsReplan.missing(step);
+                if (missing.isPresent()) {
+                    skipped.add("step " + step.index() + " (" + step.kind() + " without " + missing.get() + ")");
+                    continue;
+                }
+                planned.add(SettingsReplan.step(step, index, intervalDuration, duration, where, session.rheOffsetVolts()));
             } else {
                 skipped.add("step " + step.index() + " (ca without a set potential)");
                 continue;
@@ -68,7 +81,7 @@ final class RecordedReplay {
             recorded.add(new RecordedSamplesPotentiostat.RecordedStep(step.kind(), samples));
         }
         if (planned.isEmpty()) {
-            throw new StoreException("session " + session.id() + " has no CA or OCP step to replay"
+            throw new StoreException("session " + session.id() + " has no CA, OCP, LSV, CV or CP step to replay"
                     + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + " cannot be replayed)"));
         }
         String description = "replay of the recorded samples of session " + session.id()

@@ -10,12 +10,12 @@ import java.util.Map;
  * A step's {@link StepSettings} as the steps table's {@code settings_json} holds it: an object with only the keys
  * that apply (JSON has no NaN), NULL for a step without settings.
  */
-final class StepSettingsJson {
+public final class StepSettingsJson {
     private StepSettingsJson() {
     }
 
-    /** The JSON text, or null for {@link StepSettings#NONE}. */
-    static String write(StepSettings s) {
+    /** The JSON text, or null for {@link StepSettings#NONE}; exports write the same text (CSV header, JSON Lines step). */
+    public static String write(StepSettings s) {
         if (s.equals(StepSettings.NONE)) {
             return null;
         }
@@ -36,7 +36,7 @@ final class StepSettingsJson {
     }
 
     /** The settings a {@code settings_json} value holds; {@link StepSettings#NONE} for NULL. */
-    static StepSettings read(String json) throws StoreException {
+    public static StepSettings read(String json) throws StoreException {
         if (json == null || json.isBlank()) {
             return StepSettings.NONE;
         }

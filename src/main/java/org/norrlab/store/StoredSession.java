@@ -14,4 +14,12 @@ public record StoredSession(long id, Instant started, Optional<Instant> ended, S
                             InstrumentIdentity instrument, Map<String, String> runOptions, String softwareVersion,
                             Map<String, String> instrumentSettings, Optional<Long> replayOf, Optional<Long> resumedFrom,
                             Electrolyte.Mode electrolyte) {
+
+    /**
+     * The recorded cell's RE → RHE offset (E vs RHE = E vs RE + this), for the packages that may not use electrochem:
+     * a replay plans a CP step's potential limits again with it.
+     */
+    public double rheOffsetVolts() {
+        return cell.rheScale().offsetVolts();
+    }
 }

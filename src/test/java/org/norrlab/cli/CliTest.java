@@ -46,7 +46,7 @@ class CliTest {
         assertThat(lines.get(0)).isEqualTo("# norrlab session export (CSV)");
         assertThat(lines).anyMatch(l -> l.startsWith("# reference electrode: Ag/AgCl (sat. KCl), E = 0.1970 V vs SHE"));
         List<String> data = lines.stream().filter(l -> !l.startsWith("#")).toList();
-        assertThat(data.get(0)).isEqualTo("step,seq,t_s,E_V_vs_RE,I_A,range_A,flags");
+        assertThat(data.get(0)).isEqualTo("step,seq,t_s,E_V_vs_RE,I_A,range_A,flags,cycle,segment");
         assertThat(data).hasSize(1 + 20 + 4 * 3000);
         double csvCharge = 0;
         double previous = Double.NaN;

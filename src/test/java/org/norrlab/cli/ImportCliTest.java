@@ -129,7 +129,7 @@ class ImportCliTest {
                 .split("\\s+")).startsWith("1", "ocp", "—", "—", "2.0", "2");
         Path csv = temp.resolve("out.csv");
         assertThat(norrlab("export", "1", "--db", db(), "-o", csv.toString()).exitCode()).isZero();
-        assertThat(Files.readAllLines(csv)).contains("1,0,1.0,,-2.5E-6,,0", "1,1,2.0,,-2.0E-6,,0");
+        assertThat(Files.readAllLines(csv)).contains("1,0,1.0,,-2.5E-6,,0,,", "1,1,2.0,,-2.0E-6,,0,,");
     }
 
     @Test
