@@ -69,7 +69,7 @@ public record DoubleLayer(double voltsVsRhe, List<Point> points, Measure faradsP
             throw new BadInputException(String.format(Locale.ROOT, "C_dl needs CVs at %d or more scan rates for a slope"
                             + " and its standard error; %s", MIN_SCAN_RATES,
                     distinct.isEmpty() ? "there is no CV" : "the CVs have " + distinct.size() + " ("
-                            + String.join(", ", distinct.stream().map(v -> Figures.significant(v * 1e3, 4) + " mV/s")
+                            + String.join(", ", distinct.stream().map(v -> SignificantFigures.of(v * 1e3, 4) + " mV/s")
                             .toList()) + ")"));
         }
         double area = cvs.get(0).electrodeAreaCm2();

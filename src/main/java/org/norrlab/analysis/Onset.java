@@ -49,13 +49,13 @@ public record Onset(double thresholdAmperesPerCm2, OptionalDouble voltsVsRhe, St
         // Read from the positive end: for a sweep scanned anodically that is its end.
         boolean anodic = voltsVsRhe[n - 1] > voltsVsRhe[0];
         double limit = -thresholdAmperesPerCm2;
-        String threshold = Figures.significant(thresholdAmperesPerCm2 * 1e3, 4) + " mA/cm²";
+        String threshold = SignificantFigures.of(thresholdAmperesPerCm2 * 1e3, 4) + " mA/cm²";
         int first = anodic ? n - 1 : 0;
         if (amperesPerCm2[first] <= limit) {
             return new Onset(thresholdAmperesPerCm2, OptionalDouble.empty(), String.format(Locale.ROOT,
                     "no onset within the sweep: the cathodic current density is already %s mA/cm² (past %s) at its most"
                             + " positive end, %.3f V vs RHE; the onset lies positive of the sweep",
-                    Figures.significant(amperesPerCm2[first] * 1e3, 4), threshold, voltsVsRhe[first]));
+                    SignificantFigures.of(amperesPerCm2[first] * 1e3, 4), threshold, voltsVsRhe[first]));
         }
         int largest = first;
         for (int k = 1; k < n; k++) {
@@ -72,12 +72,12 @@ public record Onset(double thresholdAmperesPerCm2, OptionalDouble voltsVsRhe, St
                 double onset = e0 + (limit - j0) * (e1 - e0) / (j1 - j0);
                 return new Onset(thresholdAmperesPerCm2, OptionalDouble.of(onset), String.format(Locale.ROOT,
                         "j reaches −%s between %.4f V (%s mA/cm²) and %.4f V (%s mA/cm²) vs RHE, interpolated linearly",
-                        threshold, e0, Figures.significant(j0 * 1e3, 4), e1, Figures.significant(j1 * 1e3, 4)));
+                        threshold, e0, SignificantFigures.of(j0 * 1e3, 4), e1, SignificantFigures.of(j1 * 1e3, 4)));
             }
         }
         return new Onset(thresholdAmperesPerCm2, OptionalDouble.empty(), String.format(Locale.ROOT,
                 "no onset within the sweep: the cathodic current density never reaches %s (largest %s mA/cm² at %.3f V"
-                        + " vs RHE)", threshold, Figures.significant(amperesPerCm2[largest] * 1e3, 4), voltsVsRhe[largest]));
+                        + " vs RHE)", threshold, SignificantFigures.of(amperesPerCm2[largest] * 1e3, 4), voltsVsRhe[largest]));
     }
 
     /** "−0.123 V vs RHE" or the reason there is none. */

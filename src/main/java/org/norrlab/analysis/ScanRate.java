@@ -58,6 +58,6 @@ public record ScanRate(double voltsPerSecond, boolean measured) {
 
     /** "20 mV/s" or "20.3 mV/s (measured from the data)". */
     public String describe() {
-        return Figures.significant(voltsPerSecond * 1e3, 4) + (measured ? " mV/s (measured from the data, dE/dt)" : " mV/s");
+        return SignificantFigures.of(voltsPerSecond * 1e3, 4) + (measured ? " mV/s (measured from the data, dE/dt)" : " mV/s");
     }
 }

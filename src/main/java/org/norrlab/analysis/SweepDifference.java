@@ -94,7 +94,7 @@ public record SweepDifference(String noSweep, String arSweep, double[] voltsVsRh
                         + " cover), %d points %.1f mV apart; most cathodic Δj %s mA/cm² at %.3f V vs RHE",
                 noSweep, arSweep, scanRate.describe(), Math.min(voltsVsRhe[0], voltsVsRhe[voltsVsRhe.length - 1]),
                 Math.max(voltsVsRhe[0], voltsVsRhe[voltsVsRhe.length - 1]),
-                voltsVsRhe.length, gridStepVolts * 1e3, Figures.significant(difference[k] * 1e3, 4), voltsVsRhe[k]);
+                voltsVsRhe.length, gridStepVolts * 1e3, SignificantFigures.of(difference[k] * 1e3, 4), voltsVsRhe[k]);
     }
 
     private static List<Sample> lastScan(Voltammogram sweep) {

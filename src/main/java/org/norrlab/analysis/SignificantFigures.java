@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /** Numbers in the sweep analysis' sentences: significant figures without trailing zeros ("5 mV/s", "0.35"). */
-final class Figures {
-    private Figures() {
+public final class SignificantFigures {
+    private SignificantFigures() {
     }
 
-    static String significant(double value, int digits) {
+    public static String of(double value, int digits) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
