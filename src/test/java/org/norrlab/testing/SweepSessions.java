@@ -28,9 +28,10 @@ import java.util.Optional;
  * A NORR study's sweeps written straight through the store, with currents made from formulas whose onsets, difference
  * and C_dl can be worked out by hand (cell: {@link Fixtures#cellAtPh7}, 1 cm²; potentials below are vs RHE):
  * <ul>
- *   <li>step 1: activation CV, −0.30 … 0.50 V at 100 mV/s, one scan (a different window: not part of the series);</li>
+ *   <li>step 1: activation CV, −0.30 … 0.50 V at 100 mV/s, three scans (a different window: not part of the series);</li>
  *   <li>steps 2–5: CVs 0.15 … 0.25 V (begin 0.20) at 10, 20, 50, 100 mV/s, two scans each, 5 mV apart, under Ar:
- *       j = ±C_dl·v + 1e-4·(E − 0.1) A/cm² (+ anodic, − cathodic), so Δj/2 = C_dl·v exactly;</li>
+ *       j = ±C_dl·v + 1e-4·(E − 0.1) + 5e-6·(scans − scan) A/cm² (+ anodic, − cathodic): the last scan is free of the
+ *       drift term and Δj/2 = C_dl·v exactly (earlier scans drift, so the figure's cycle colours can be told apart);</li>
  *   <li>step 6: LSV under Ar, 0.30 → −0.50 V at 5 mV/s, 10 mV apart: j = −0.01 mA/cm² down to −0.30 V, then
  *       −0.01 mA/cm² − 10 mA/cm² per V below −0.30 V (hydrogen evolution);</li>
  *   <li>step 7: LSV under NO, the same plus −5 mA/cm² per V below 0.10 V (NO reduction).</li>
@@ -50,7 +51,7 @@ public final class SweepSessions {
                 Optional.empty(), Optional.empty(), Electrolyte.Mode.REFRESH));
         double offset = cell.rheScale().offsetVolts();
         try (StoreWriter writer = store.writer(id)) {
-            cv(writer, offset, 1, -300, 500, 0.1, 1);
+            cv(writer, offset, 1, -300, 500, 0.1, 3);
             double[] rates = {0.01, 0.02, 0.05, 0.1};
             for (int k = 0; k < rates.length; k++) {
                 cv(writer, offset, 2 + k, 150, 250, rates[k], 2);
@@ -90,7 +91,7 @@ public final class SweepSessions {
                     t += Math.abs(mv - previous) * 1e-3 / v;
                     previous = mv;
                     double e = mv * 1e-3;
-                    double j = dir * CDL_FARADS_PER_CM2 * v + 1e-4 * (e - 0.1);
+                    double j = dir * CDL_FARADS_PER_CM2 * v + 1e-4 * (e - 0.1) + 5e-6 * (cycles - cycle);
                     samples.add(new Sample(t, e - offset, j, 1e-2, 0).inSweep(cycle, s + 1));
                 }
             }
