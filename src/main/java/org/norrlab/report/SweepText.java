@@ -14,7 +14,7 @@ import java.util.Locale;
 /** The sweep analysis as rows and lines, the same for the terminal ('analyze') and the report's summary.md. */
 public final class SweepText {
     public static final List<String> ONSET_HEADERS = List.of("step", "gas", "scan rate", "E range (V vs RHE)", "onset (V vs RHE)");
-    public static final List<String> CDL_HEADERS = List.of("step", "scan rate", "j anodic (µA/cm²)", "j cathodic (µA/cm²)",
+    public static final List<String> CDL_HEADERS = List.of("CV", "scan rate", "j anodic (µA/cm²)", "j cathodic (µA/cm²)",
             "Δj/2 (µA/cm²)");
 
     private SweepText() {

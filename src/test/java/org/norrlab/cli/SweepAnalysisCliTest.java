@@ -70,6 +70,28 @@ class SweepAnalysisCliTest {
     }
 
     @Test
+    void aSessionWithCaStepsPrintsItsCaTableFirstAndThenItsSweeps() throws Exception {
+        Path both = temp.resolve("both.db");
+        try (SessionStore store = SessionStore.open(both)) {
+            SweepSessions.study(store, true);
+        }
+        CliRunner.Result r = CliRunner.norrlabOn(both, "analyze", "1");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // The CA table as for any session (−2 mA for 10 s: |Q| = 0.02 C), then the sweeps.
+        assertThat(r.out()).containsPattern("\\n\\s+8\\s+-0\\.500\\s+10\\.0\\s+0\\.0200")
+                .contains("Sweeps of session 1 (norr-study)").contains("Onset of Δj at 1 mA/cm²: -0.100 V vs RHE");
+        assertThat(r.out().indexOf("± is one standard deviation from the calibration fit"))
+                .isLessThan(r.out().indexOf("Sweeps of session 1"));
+        // JSON keeps its CA shape; the sweep options ask for the table.
+        CliRunner.Result json = CliRunner.norrlabOn(both, "analyze", "1", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).doesNotContain("Sweeps of session");
+        CliRunner.Result refused = CliRunner.norrlabOn(both, "analyze", "1", "--format", "json", "--onset-at", "1 mA/cm2");
+        assertThat(refused.err()).contains("--onset-at analyse the sweeps of one session and print as a table; leave out"
+                + " --format json");
+    }
+
+    @Test
     void fewerThanThreeScanRatesSaySoAndTheRestIsStillShown() {
         CliRunner.Result r = norrlab("analyze", "1", "--cdl-steps", "2,3");
         assertThat(r.exitCode()).as(r.err()).isZero();

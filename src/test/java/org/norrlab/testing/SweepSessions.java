@@ -18,6 +18,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreWriter;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class SweepSessions {
     }
 
     public static long study(SessionStore store) throws Exception {
+        return study(store, false);
+    }
+
+    /** The study, followed (with {@code withCa}) by step 8: 10 s of CA at −0.5 V vs RHE at −2 mA, one sample a second. */
+    public static long study(SessionStore store, boolean withCa) throws Exception {
         CellSettings cell = Fixtures.cellAtPh7();
         long id = store.createSession(new NewSession("norr-study", "study.yaml", "", cell,
                 new InstrumentIdentity("sim", "sim", "model", "fw", "SN1"), Map.of(), "test", Instant.now(), Map.of(),
@@ -58,6 +64,16 @@ public final class SweepSessions {
             }
             lsv(writer, offset, 6, Gas.ARGON);
             lsv(writer, offset, 7, Gas.NITRIC_OXIDE);
+            if (withCa) {
+                PlannedPotential ca = potential(-500, offset);
+                List<Sample> samples = new ArrayList<>();
+                for (int k = 0; k <= 10; k++) {
+                    samples.add(new Sample(k, ca.voltsVsReference(), -2e-3, 1e-2, 0));
+                }
+                write(writer, new PlannedStep.Chronoamperometry(8, "CA", ca.asWritten(), -0.5,
+                        ca.voltsVsReference(), Duration.ofSeconds(1), Duration.ofSeconds(10),
+                        CurrentRangeChoice.AUTO, WHERE, under(Gas.NITRIC_OXIDE)), samples);
+            }
         }
         return id;
     }
