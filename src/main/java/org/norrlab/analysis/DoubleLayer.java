@@ -127,6 +127,7 @@ public record DoubleLayer(double voltsVsRhe, List<Point> points, Measure faradsP
             if (part.size() < 2) {
                 continue;
             }
+            ScanRate.requireLinear(cv, part);
             double slope = ScanRate.slope(part);
             List<Double> e = slope > 0 ? anodicE : cathodicE;
             List<Double> j = slope > 0 ? anodicJ : cathodicJ;

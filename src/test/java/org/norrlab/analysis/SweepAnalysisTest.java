@@ -250,4 +250,18 @@ class SweepAnalysisTest {
                         + " more samples whose potential changes in time); its scan rate is unknown, so it cannot be"
                         + " analysed");
     }
+
+    @Test
+    void aCvWhoseSegmentsAreNotMarkedIsRefusedRatherThanGivenTheSlopeOfATriangle() {
+        // The same CV with every sample in "cycle 1, segment 1": a fit of E against t over up-down-up would give a
+        // rate near zero and branches mixed together.
+        Voltammogram marked = cv(1, 0.02, 1e-3, 0, false);
+        List<Sample> unmarked = marked.samples().stream().map(s -> s.inSweep(1, 1)).toList();
+        Voltammogram cv = Voltammogram.usable(1, "cv", Technique.CYCLIC_VOLTAMMETRY, Optional.of(Gas.ARGON), Double.NaN,
+                0.0, 2.0, unmarked);
+        assertThatThrownBy(() -> ScanRate.of(cv)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("CV step 1 (Ar): the potential of cycle 1, segment 1 does not run one way")
+                .hasMessageEndingWith("its samples are not split into the sweep's linear parts, so its scan rate and"
+                        + " branches cannot be read");
+    }
 }
