@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -109,6 +110,9 @@ public final class SweepFigure {
             renderer.setSeriesStroke(i, Style.LINE);
         }
         XYPlot plot = new XYPlot(data, null, y, renderer);
+        // Later cycles over earlier ones (JFreeChart draws the first series on top by default): the last, settled
+        // cycle is the one C_dl reads and the one to see.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         plot.setDomainGridlinePaint(Style.GRID);
         plot.setRangeGridlinePaint(Style.GRID);
         Style.plot(plot);
