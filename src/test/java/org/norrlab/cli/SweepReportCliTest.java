@@ -23,6 +23,7 @@ class SweepReportCliTest {
         try (SessionStore store = SessionStore.open(db)) {
             SweepSessions.study(store);
         }
+        // -Dnorrlab.sweepFigures=DIR (in surefire's argLine) keeps the figures to look at; by default they go with the test.
         Path out = Path.of(System.getProperty("norrlab.sweepFigures", temp.resolve("report").toString()));
         CliRunner.Result r = CliRunner.norrlabOn(db, "report", "1", "-o", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
