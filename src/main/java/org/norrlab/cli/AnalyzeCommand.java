@@ -2,6 +2,9 @@ package org.norrlab.cli;
 
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.analysis.Replicates;
+import org.norrlab.config.Dimension;
+import org.norrlab.config.Potential;
+import org.norrlab.config.Quantities;
 import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
 import org.norrlab.report.ElectrolyteRows;
@@ -13,6 +16,8 @@ import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StabilityAnalysis;
 import org.norrlab.report.StepAnalysis;
+import org.norrlab.report.SweepSession;
+import org.norrlab.report.SweepText;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
@@ -27,11 +32,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Charge, product amounts, faradaic efficiencies and NH3 yield of every CA step of a session; with"
-                + " several sessions of one protocol, their mean and standard deviation per potential.")
+        description = {"Charge, product amounts, faradaic efficiencies and NH3 yield of every CA step of a session; with"
+                + " several sessions of one protocol, their mean and standard deviation per potential.",
+                "A session with potential sweeps also gets the onset of every LSV, LSV(NO) − LSV(Ar), and C_dl and ECSA"
+                        + " from a CV scan-rate series (table format only)."})
 final class AnalyzeCommand implements Callable<Integer> {
     enum Format { TABLE, JSON, CSV }
 
@@ -60,6 +68,26 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " with their mean, standard deviation and the change from the first cycle to the last.")
     boolean cycles;
 
+    @Option(names = "--onset-at", paramLabel = "J",
+            description = "The cathodic current density |j| that defines an LSV's onset potential, e.g. '0.5 mA/cm2'"
+                    + " (default: 1 mA/cm2).")
+    String onsetAt;
+
+    @Option(names = "--cdl-at", paramLabel = "E",
+            description = "The potential at which C_dl reads Δj/2 on every CV of the scan-rate series, e.g. '0.2 V vs RHE'"
+                    + " (default: the middle of the window the series' CVs share).")
+    String cdlAt;
+
+    @Option(names = "--specific-capacitance", paramLabel = "C_S",
+            description = "The specific capacitance that turns C_dl into an ECSA, e.g. '35 µF/cm2' (default: 40 µF/cm2,"
+                    + " the general value of McCrory et al., J. Am. Chem. Soc. 2013).")
+    String specificCapacitance;
+
+    @Option(names = "--cdl-steps", split = ",", paramLabel = "STEP",
+            description = "The CV steps of the C_dl scan-rate series, e.g. '3,4,5,6,7' (default: the CVs that share one"
+                    + " window over the most scan rates).")
+    List<Integer> cdlSteps = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         SessionAnalysis.Options options = SessionAnalysis.Options.DEFAULT;
@@ -72,8 +100,29 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new BadInputException("--cycles compares the cycles of one session; give one session, or leave"
                         + " out --cycles to compare replicate sessions");
             }
+            List<String> sweepOptions = givenSweepOptions();
+            if (!sweepOptions.isEmpty() && (!replicates.isEmpty() || cycles || format != Format.TABLE)) {
+                throw new BadInputException(String.join(", ", sweepOptions) + " analyse the sweeps of one session and"
+                        + " print as a table; leave out " + (!replicates.isEmpty() ? "the replicate sessions"
+                        : cycles ? "--cycles" : "--format " + format.name().toLowerCase(Locale.ROOT)));
+            }
             if (!replicates.isEmpty()) {
                 analyzeReplicates(out, store, options);
+                out.flush();
+                return ExitCodes.OK;
+            }
+            Lookup.find(store, sessionId);
+            List<StoredStep> steps = store.steps(sessionId);
+            boolean sweeps = SweepSession.hasSweeps(steps);
+            if (!sweepOptions.isEmpty() && !sweeps) {
+                throw new BadInputException(String.join(", ", sweepOptions) + " analyse potential sweeps (LSV, CV), and"
+                        + " session " + sessionId + " has none (its steps are " + (steps.isEmpty() ? "none"
+                        : String.join(", ", steps.stream().map(StoredStep::kind).toList())) + ")");
+            }
+            if (sweeps && steps.stream().noneMatch(s -> s.kind().equals("ca")) && !cycles) {
+                // Nothing for FE and yield: the sweeps are the analysis.
+                requireTableFormat();
+                printSweeps(out, store);
                 out.flush();
                 return ExitCodes.OK;
             }
@@ -85,7 +134,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             switch (format) {
-                case TABLE -> printTable(out, result);
+                case TABLE -> {
+                    printTable(out, result);
+                    if (sweeps) {
+                        out.println();
+                        printSweeps(out, store);
+                    }
+                }
                 case JSON -> out.println(AnalysisExport.json(result));
                 case CSV -> out.print(AnalysisExport.csv(result));
             }
@@ -140,6 +195,78 @@ final class AnalyzeCommand implements Callable<Integer> {
             case JSON -> out.println(StabilityAnalysis.json(result, blocks));
             case CSV -> throw new BadInputException("--cycles prints a table or JSON (--format table or json), not csv");
         }
+    }
+
+    /** The sweep options given: on a session without sweeps, or with output that has no place for them, refused. */
+    private List<String> givenSweepOptions() {
+        List<String> given = new ArrayList<>();
+        if (onsetAt != null) {
+            given.add("--onset-at");
+        }
+        if (cdlAt != null) {
+            given.add("--cdl-at");
+        }
+        if (specificCapacitance != null) {
+            given.add("--specific-capacitance");
+        }
+        if (!cdlSteps.isEmpty()) {
+            given.add("--cdl-steps");
+        }
+        return given;
+    }
+
+    private void requireTableFormat() {
+        if (format != Format.TABLE) {
+            throw new BadInputException("session " + sessionId + " has potential sweeps and no CA step; its sweep"
+                    + " analysis prints as a table only (--format table)");
+        }
+    }
+
+    private SweepSession.Options sweepOptions() {
+        SweepSession.Options defaults = SweepSession.Options.DEFAULT;
+        double onset = onsetAt == null ? defaults.onsetAmperesPerCm2()
+                : Quantities.parse("--onset-at", onsetAt, Dimension.CURRENT_DENSITY);
+        if (!(onset > 0)) {
+            throw new BadInputException("--onset-at: the onset's current density is a magnitude |j|; write a positive"
+                    + " value, e.g. '1 mA/cm2', was '" + onsetAt + "'");
+        }
+        double specific = specificCapacitance == null ? defaults.specificFaradsPerCm2()
+                : Quantities.parse("--specific-capacitance", specificCapacitance, Dimension.CAPACITANCE_PER_AREA);
+        if (!(specific > 0)) {
+            throw new BadInputException("--specific-capacitance must be positive, e.g. '40 µF/cm2', was '"
+                    + specificCapacitance + "'");
+        }
+        OptionalDouble at = OptionalDouble.empty();
+        if (cdlAt != null) {
+            Potential potential = Quantities.potential("--cdl-at", cdlAt);
+            if (potential.scale() != Potential.Scale.RHE) {
+                throw new BadInputException("--cdl-at: give the potential vs RHE, as the sweep analysis reports it, e.g."
+                        + " '0.2 V vs RHE'; was '" + cdlAt + "'");
+            }
+            at = OptionalDouble.of(potential.volts());
+        }
+        return new SweepSession.Options(onset, at, specific, cdlSteps);
+    }
+
+    private void printSweeps(PrintWriter out, SessionStore store) throws StoreException {
+        printSweeps(out, SweepSession.analyze(store, sessionId, sweepOptions()));
+    }
+
+    static void printSweeps(PrintWriter out, SweepSession.Result result) {
+        out.println(SweepText.heading(result));
+        if (!result.lsvs().isEmpty()) {
+            out.println(SweepText.onsetTitle(result) + ":");
+            TextTable onsets = new TextTable(SweepText.ONSET_HEADERS.toArray(String[]::new));
+            SweepText.onsetRows(result).forEach(r -> onsets.row(r.toArray(String[]::new)));
+            onsets.print(out);
+        }
+        result.doubleLayer().ifPresent(fit -> {
+            out.println("C_dl scan-rate series (last scan of each CV):");
+            TextTable points = new TextTable(SweepText.CDL_HEADERS.toArray(String[]::new));
+            SweepText.cdlRows(fit).forEach(r -> points.row(r.toArray(String[]::new)));
+            points.print(out);
+        });
+        SweepText.lines(result).forEach(out::println);
     }
 
     /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */

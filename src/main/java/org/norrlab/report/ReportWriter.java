@@ -23,7 +23,7 @@ import java.util.Set;
 
 /**
  * Writes a session's report into a folder: fe-yield.png/.svg, current.png/.svg, stability.png/.svg when the session
- * has repeat blocks, summary.json and summary.md, the last with every setting that produced the numbers.
+ * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
     public static final int WIDTH = 1000;
@@ -42,11 +42,21 @@ public final class ReportWriter {
         // A session with repeat blocks also gets the stability bar chart and its table (nothing otherwise).
         List<StabilityAnalysis.Block> blocks = StabilityAnalysis.of(result);
         List<Path> stability = StabilityReport.write(result, blocks, directory, WIDTH, HEIGHT);
+        // A session with LSVs or CVs also gets their figures and a sweep section (nothing otherwise).
+        List<Path> sweeps = List.of();
+        String sweepSection = "";
+        if (SweepSession.hasSweeps(store.steps(result.session().id()))) {
+            SweepSession.Result swept = SweepSession.analyze(store, result.session().id(), SweepSession.Options.DEFAULT);
+            sweeps = SweepReport.write(swept, directory, WIDTH, HEIGHT);
+            sweepSection = SweepReport.markdown(swept, sweeps);
+        }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
-        Files.writeString(directory.resolve("summary.md"), markdown(result) + StabilityReport.markdown(result, blocks));
+        Files.writeString(directory.resolve("summary.md"), markdown(result) + StabilityReport.markdown(result, blocks)
+                + sweepSection);
         List<Path> files = new ArrayList<>(List.of(directory.resolve("fe-yield.png"), directory.resolve("fe-yield.svg"),
                 directory.resolve("current.png"), directory.resolve("current.svg")));
         files.addAll(stability);
+        files.addAll(sweeps);
         files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
         return files;
     }
@@ -111,7 +121,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void table(StringBuilder md, List<String> headers, List<List<String>> rows) {
+    static void table(StringBuilder md, List<String> headers, List<List<String>> rows) {
         md.append("| ").append(String.join(" | ", headers.stream().map(h -> h.replace("|", "\\|")).toList())).append(" |\n");
         md.append("|").append("---|".repeat(headers.size())).append('\n');
         rows.forEach(r -> md.append("| ").append(String.join(" | ", r.stream().map(c -> c.replace("|", "\\|")).toList()))

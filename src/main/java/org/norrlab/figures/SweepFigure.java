@@ -1,0 +1,151 @@
+package org.norrlab.figures;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The figures of a sweep session, in the style of the FE figure: LSVs under Ar and NO with their difference below,
+ * a CV with one colour per cycle, and the C_dl fit (Δj/2 against scan rate, the points and the fitted line).
+ */
+public final class SweepFigure {
+    public static final String E_AXIS = "E (V vs RHE)";
+    public static final String J_AXIS = "j (mA cm⁻²)";
+    public static final String DIFFERENCE_AXIS = "Δj = j(NO) − j(Ar) (mA cm⁻²)";
+    public static final String RATE_AXIS = "Scan rate (mV s⁻¹)";
+    public static final String HALF_DIFFERENCE_AXIS = "Δj/2 (µA cm⁻²)";
+
+    /** One curve in drawing order: a sweep, a cycle of a CV, or the difference; potentials vs RHE. */
+    public record Line(String label, double[] voltsVsRhe, double[] milliampsPerCm2) {
+    }
+
+    /** One CV of the C_dl series. */
+    public record RatePoint(double millivoltsPerSecond, double microampsPerCm2) {
+    }
+
+    private SweepFigure() {
+    }
+
+    /** The LSVs overlaid (first colour Ar, second NO as the caller orders them) and, when given, Δj in a panel below. */
+    public static JFreeChart lsv(String title, List<Line> sweeps, Optional<Line> difference) {
+        NumberAxis potential = axis(E_AXIS, false);
+        XYPlot overlay = lines(sweeps, axis(J_AXIS, true), 0);
+        if (difference.isEmpty()) {
+            overlay.setDomainAxis(potential);
+            return finish(title, overlay, true);
+        }
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(potential);
+        plot.setGap(12);
+        plot.add(overlay, 2);
+        plot.add(lines(List.of(difference.get()), axis(DIFFERENCE_AXIS, true), sweeps.size()), 1);
+        return finish(title, plot, true);
+    }
+
+    /** A CV, one colour per cycle. */
+    public static JFreeChart cv(String title, List<Line> cycles) {
+        XYPlot plot = lines(cycles, axis(J_AXIS, false), 0);
+        plot.setDomainAxis(axis(E_AXIS, false));
+        return finish(title, plot, true);
+    }
+
+    /**
+     * Δj/2 against scan rate with the least-squares line; the legend names the points and gives the line's slope.
+     *
+     * @param slopeMilliFaradsPerCm2 the slope in µA cm⁻² per mV s⁻¹, which is mF cm⁻²
+     * @param interceptMicroampsPerCm2 the line's Δj/2 at zero scan rate
+     */
+    public static JFreeChart cdlFit(String title, String pointsLabel, List<RatePoint> points, String lineLabel,
+                                    double slopeMilliFaradsPerCm2, double interceptMicroampsPerCm2) {
+        XYSeries measured = new XYSeries(pointsLabel, false, true);
+        double fastest = 0;
+        for (RatePoint p : points) {
+            measured.add(p.millivoltsPerSecond(), p.microampsPerCm2(), false);
+            fastest = Math.max(fastest, p.millivoltsPerSecond());
+        }
+        // The line from zero scan rate: its intercept shows how far the points are from pure charging.
+        XYSeries line = new XYSeries(lineLabel, false, true);
+        double end = fastest * 1.05;
+        line.add(0, interceptMicroampsPerCm2, false);
+        line.add(end, interceptMicroampsPerCm2 + slopeMilliFaradsPerCm2 * end, false);
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(measured);
+        data.addSeries(line);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesLinesVisible(0, false);
+        renderer.setSeriesShapesVisible(0, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        renderer.setSeriesPaint(0, Color.BLACK);
+        renderer.setSeriesLinesVisible(1, true);
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesPaint(1, Style.SERIES[1]);
+        renderer.setSeriesStroke(1, Style.LINE);
+        XYPlot plot = new XYPlot(data, axis(RATE_AXIS, true), axis(HALF_DIFFERENCE_AXIS, true), renderer);
+        return finish(title, plot, true);
+    }
+
+    private static XYPlot lines(List<Line> lines, NumberAxis y, int firstColour) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Line line : lines) {
+            // Not sorted, duplicates kept: a CV goes back over its own potentials.
+            XYSeries series = new XYSeries(line.label(), false, true);
+            for (int i = 0; i < line.voltsVsRhe().length; i++) {
+                series.add(line.voltsVsRhe()[i], line.milliampsPerCm2()[i], false);
+            }
+            data.addSeries(series);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < lines.size(); i++) {
+            renderer.setSeriesPaint(i, colour(i + firstColour, lines.size() + firstColour));
+            renderer.setSeriesStroke(i, Style.LINE);
+        }
+        XYPlot plot = new XYPlot(data, null, y, renderer);
+        // Later cycles over earlier ones (JFreeChart draws the first series on top by default): the last, settled
+        // cycle is the one C_dl reads and the one to see.
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        plot.setDomainGridlinePaint(Style.GRID);
+        plot.setRangeGridlinePaint(Style.GRID);
+        Style.plot(plot);
+        return plot;
+    }
+
+    /**
+     * The figures' colours while they last; beyond them (an activation CV of 20 cycles) a ramp from light blue to dark
+     * red, so that the order of the cycles still reads from the colour.
+     */
+    static Color colour(int index, int count) {
+        if (count <= Style.SERIES.length) {
+            return Style.SERIES[index];
+        }
+        float f = count == 1 ? 0 : (float) index / (count - 1);
+        Color from = new Color(0x9E, 0xCA, 0xE1);
+        Color to = new Color(0x99, 0x00, 0x0D);
+        return new Color(Math.round(from.getRed() + f * (to.getRed() - from.getRed())),
+                Math.round(from.getGreen() + f * (to.getGreen() - from.getGreen())),
+                Math.round(from.getBlue() + f * (to.getBlue() - from.getBlue())));
+    }
+
+    private static NumberAxis axis(String label, boolean includeZero) {
+        NumberAxis axis = new NumberAxis(label);
+        axis.setAutoRangeIncludesZero(includeZero);
+        Style.axis(axis);
+        return axis;
+    }
+
+    private static JFreeChart finish(String title, Plot plot, boolean legend) {
+        Style.plot(plot);
+        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, legend);
+        Style.apply(chart);
+        return chart;
+    }
+}
