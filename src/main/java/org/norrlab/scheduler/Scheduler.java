@@ -490,9 +490,9 @@ public final class Scheduler {
         };
     }
 
-    /** Samples a step is planned to deliver: one per whole interval of its duration. */
+    /** Samples a step is planned to deliver: one per whole interval of its duration (a sweep: one per potential step). */
     static long plannedSamples(PlannedStep step) {
-        return step.duration().toNanos() / step.interval().toNanos();
+        return step.plannedSamples();
     }
 
     /**
