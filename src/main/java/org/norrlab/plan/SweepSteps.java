@@ -5,6 +5,7 @@ import org.norrlab.config.Dimension;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Units;
 import org.norrlab.electrochem.RheScale;
 
 import java.util.Locale;
@@ -119,8 +120,10 @@ final class SweepSteps {
         }
         CurrentRangeChoice range = ProtocolLoader.currentRange(body);
         if (!range.auto() && Math.abs(amperes) > range.fullScaleAmperes()) {
-            throw body.require("current_range").error(String.format(Locale.ROOT, "is smaller than the set current"
-                    + " %s (%.4g mA); choose a range of at least the current, or auto", written, amperes * 1e3));
+            YamlNode rangeNode = body.require("current_range");
+            throw rangeNode.error("'" + rangeNode.asScalar().text().trim() + "' is smaller than the set current "
+                    + written + (written.contains("/") ? " (" + Units.formatCurrent(amperes) + ")" : "")
+                    + "; choose a range of at least the current, or auto");
         }
         String label = body.text("label").orElse("CP at " + written);
         return new PlannedStep.Chronopotentiometry(index, label, written, amperes, timing.interval(), timing.duration(),
@@ -141,8 +144,8 @@ final class SweepSteps {
         YamlNode node = body.require("step");
         double step = Quantities.positive(node, Dimension.POTENTIAL);
         if (step > spanVolts + 1e-12) {
-            throw node.error(String.format(Locale.ROOT, "'%s' is larger than %s (%.4g mV); the step must be at most"
-                    + " that, typically 1 to 10 mV", node.asScalar().text().trim(), span, spanVolts * 1e3));
+            throw node.error("'" + node.asScalar().text().trim() + "' is larger than " + span + " ("
+                    + PlannedStep.potentialStepText(spanVolts) + "); the step must be at most that, typically 1 to 10 mV");
         }
         return step;
     }
