@@ -285,12 +285,13 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         }
 
         /**
-         * One point per potential step of the span. Counted from the potentials, not as duration / interval: both are
-         * rounded to the nanosecond, and 1 mV at 60 mV/s (16.666667 ms) would otherwise plan one point too few.
+         * Both ends included, as {@code LinearSweepRequest.points()}: the start point, then one per potential step of the
+         * span. Counted from the potentials, not as duration / interval: both are rounded to the nanosecond, and 1 mV at
+         * 60 mV/s (16.666667 ms) would otherwise plan one point too few.
          */
         @Override
         public long plannedSamples() {
-            return Math.round(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()) / stepVolts);
+            return 1 + stepsOver(start.voltsVsRhe(), end.voltsVsRhe(), stepVolts);
         }
 
         @Override
@@ -332,10 +333,16 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
             return seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
         }
 
-        /** One point per potential step of every cycle (as {@link LinearSweep#plannedSamples()}, from the potentials). */
+        /**
+         * The begin point, then one per potential step of every segment of every cycle (a segment that is not a whole
+         * number of steps ends on its vertex with one shorter or longer step), as {@link LinearSweep#plannedSamples()}.
+         */
         @Override
         public long plannedSamples() {
-            return Math.round(cycles * voltsPerCycle() / stepVolts);
+            long perCycle = stepsOver(begin.voltsVsRhe(), vertex1.voltsVsRhe(), stepVolts)
+                    + stepsOver(vertex1.voltsVsRhe(), vertex2.voltsVsRhe(), stepVolts)
+                    + stepsOver(vertex2.voltsVsRhe(), begin.voltsVsRhe(), stepVolts);
+            return 1 + cycles * perCycle;
         }
 
         @Override
@@ -379,6 +386,12 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                            Function<Chronopotentiometry, R> chronopotentiometry) {
             return chronopotentiometry.apply(this);
         }
+    }
+
+    /** The potential steps from {@code from} to {@code to}: none when they are equal (a CV begun at a vertex). */
+    private static long stepsOver(double from, double to, double stepVolts) {
+        double span = Math.abs(to - from);
+        return span < 1e-12 ? 0 : Math.max(1, Math.round(span / stepVolts));
     }
 
     /** Seconds as a Duration, to the nanosecond (a sweep's interval is step / scan rate, rarely whole milliseconds). */

@@ -501,6 +501,10 @@ public final class Scheduler {
      */
     private static boolean endsBeforeItsLastInterval(PlannedStep step, double lastSampleSeconds, long planned) {
         double interval = step.interval().toNanos() / 1e9;
+        if (step.isSweep()) {
+            // a sweep's first point is its start, at 0 s, and its last at its end, at the step's duration
+            return lastSampleSeconds < step.duration().toNanos() / 1e9 - 0.999 * interval;
+        }
         return lastSampleSeconds < (planned - 0.999) * interval;
     }
 

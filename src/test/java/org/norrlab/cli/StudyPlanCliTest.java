@@ -75,27 +75,29 @@ class StudyPlanCliTest {
                 + "    duration   interval  samples  range  scan rate / current  gas  line\n");
         assertThat(out).contains("   1   ocp                                   —                                      —"
                 + "      10 min        1 s      600      —                    —   Ar    72\n");
-        // activation: 0.2 → -0.5 → 0.3 → 0.2 is 1.6 V a cycle, 20 cycles at 0.1 V/s = 320 s; 32 V / 5 mV = 6400 points
+        // activation: 0.2 → -0.5 → 0.3 → 0.2 is 1.6 V a cycle, 20 cycles at 0.1 V/s = 320 s; 32 V / 5 mV = 6400 steps
+        // and the begin point: 6401 points (a sweep's points include both ends)
         assertThat(out).contains("   2    cv  0.200 → -0.500 → 0.300 → 0.200 ×20  -0.411 → -1.111 → -0.311 → -0.411 ×20"
-                + "  5 min 20 s      50 ms     6400   auto  100 mV/s, step 5 mV   Ar    78\n");
+                + "  5 min 20 s      50 ms     6401   auto  100 mV/s, step 5 mV   Ar    78\n");
         // C_dl at 60 mV/s: 3 cycles of 0.2 V = 0.6 V / 0.06 V/s = 10 s; 1 mV / 60 mV/s = 16.667 ms; 0.6 V / 1 mV = 600
+        // steps, 601 points
         assertThat(out).contains("   6    cv    0.350 → 0.400 → 0.300 → 0.350 ×3   -0.261 → -0.211 → -0.311 → -0.261 ×3"
-                + "        10 s  16.667 ms      600   auto   60 mV/s, step 1 mV   Ar    93\n");
-        // LSV: 0.3 → -0.9 V is 1.2 V at 5 mV/s = 240 s; under Ar, then after the hold under NO
+                + "        10 s  16.667 ms      601   auto   60 mV/s, step 1 mV   Ar    93\n");
+        // LSV: 0.3 → -0.9 V is 1.2 V at 5 mV/s = 240 s, 600 steps of 2 mV, 601 points; under Ar, after the hold under NO
         assertThat(out).contains("   8   lsv                      0.300 → -0.900                        -0.311 → -1.511"
-                + "       4 min     400 ms      600   auto    5 mV/s, step 2 mV   Ar    97\n");
+                + "       4 min     400 ms      601   auto    5 mV/s, step 2 mV   Ar    97\n");
         assertThat(out).contains("   9  hold                                   —                                      —"
                 + "       ≤ 1 h          —        0      —                    —    —   107\n");
         assertThat(out).contains("  10   lsv                      0.300 → -0.900                        -0.311 → -1.511"
-                + "       4 min     400 ms      600   auto    5 mV/s, step 2 mV   NO   114\n");
+                + "       4 min     400 ms      601   auto    5 mV/s, step 2 mV   NO   114\n");
         assertThat(out).contains("  17    ca                              -0.700                                 -1.311"
                 + "         1 h     100 ms    36000   auto                    —   NO   125\n");
         // Hand calculation of the longest run (holds at their timeouts):
         //   OCP 600 s + activation 320 s + C_dl 0.6 V at 10, 20, 40, 60, 80 mV/s = 60 + 30 + 15 + 10 + 7.5 = 122.5 s
         //   + 2 LSV × 240 s = 480 s + gas hold 3600 s + 4 CA × 3600 s = 14400 s + 4 holds × 1800 s = 7200 s
         //   = 26722.5 s = 7 h 25 min 22.5 s.
-        // Samples: 600 + 6400 + 5 × 600 + 2 × 600 + 4 × 36000 = 155200.
-        assertThat(out).contains("Total: 18 steps, up to 7 h 25 min 22.5 s, 155200 samples\n");
+        // Samples: 600 + 6401 + 5 × 601 + 2 × 601 + 4 × 36000 = 155208.
+        assertThat(out).contains("Total: 18 steps, up to 7 h 25 min 22.5 s, 155208 samples\n");
         assertThat(out).doesNotContain("Warning: step").doesNotContain("Note:");
     }
 

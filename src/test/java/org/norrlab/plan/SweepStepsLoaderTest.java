@@ -83,10 +83,11 @@ class SweepStepsLoaderTest {
         assertThat(lsv.end().voltsVsReference()).isCloseTo(-1.511, within(1e-12));
         assertThat(lsv.scanRateVoltsPerSecond()).isEqualTo(0.005);
         assertThat(lsv.stepVolts()).isCloseTo(0.002, within(1e-15));
-        // one point per 2 mV at 5 mV/s: every 0.4 s; 1.1999 V / 5 mV/s = 239.98 s; 1.1999 V / 2 mV = 600 points
+        // one point per 2 mV at 5 mV/s: every 0.4 s; 1.1999 V / 5 mV/s = 239.98 s; the start point and
+        // round(1.1999 V / 2 mV) = 600 steps: 601 points, both ends included
         assertThat(lsv.interval()).isEqualTo(Duration.ofMillis(400));
         assertThat(lsv.duration().toNanos() / 1e9).isCloseTo(239.98, within(0.01));
-        assertThat(lsv.plannedSamples()).isEqualTo(600);
+        assertThat(lsv.plannedSamples()).isEqualTo(601);
         assertThat(lsv.currentRange()).isEqualTo(CurrentRangeChoice.fixed(0.01));
         assertThat(lsv.context().gas()).contains(Gas.NITRIC_OXIDE);
         assertThat(lsv.source().line()).isEqualTo(2);
@@ -105,18 +106,20 @@ class SweepStepsLoaderTest {
         assertThat(plain.scanRateVoltsPerSecond()).isEqualTo(0.1);
         assertThat(plain.label()).isEqualTo("CV at 100 mV/s");
         assertThat(plain.context().gas()).isEmpty();
-        // 0.40 → 0.40 → 0.30 → 0.40: 0 + 0.1 + 0.1 = 0.2 V per cycle, at 0.1 V/s 2 s; 0.2 V / 1 mV = 200 points
+        // 0.40 → 0.40 → 0.30 → 0.40: 0 + 0.1 + 0.1 = 0.2 V per cycle, at 0.1 V/s 2 s; the begin point and
+        // 0.2 V / 1 mV = 200 steps: 201 points
         assertThat(plain.duration()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(plain.plannedSamples()).isEqualTo(200);
+        assertThat(plain.plannedSamples()).isEqualTo(201);
 
         PlannedStep.CyclicVoltammetry activation = (PlannedStep.CyclicVoltammetry) plan.steps().get(1);
         assertThat(activation.begin().voltsVsRhe()).isEqualTo(0.2);
         assertThat(activation.vertex1().voltsVsReference()).isCloseTo(-0.5 - RE_TO_RHE, within(1e-4));
         assertThat(activation.cycles()).isEqualTo(20);
-        // 0.2 → -0.5 → 0.3 → 0.2: 0.7 + 0.8 + 0.1 = 1.6 V per cycle; 20 × 1.6 V / 0.1 V/s = 320 s; 32 V / 5 mV = 6400
+        // 0.2 → -0.5 → 0.3 → 0.2: 0.7 + 0.8 + 0.1 = 1.6 V per cycle; 20 × 1.6 V / 0.1 V/s = 320 s;
+        // points: the begin point + 20 × (140 + 160 + 20 steps of 5 mV) = 6401
         assertThat(activation.duration()).isEqualTo(Duration.ofSeconds(320));
         assertThat(activation.interval()).isEqualTo(Duration.ofMillis(50));
-        assertThat(activation.plannedSamples()).isEqualTo(6400);
+        assertThat(activation.plannedSamples()).isEqualTo(6401);
         assertThat(activation.source().line()).isEqualTo(3);
     }
 
