@@ -83,27 +83,27 @@ class StudyPlanCliTest {
         // steps, 601 points
         assertThat(out).contains("   6    cv    0.350 → 0.400 → 0.300 → 0.350 ×3   -0.261 → -0.211 → -0.311 → -0.261 ×3"
                 + "        10 s  16.667 ms      601   auto   60 mV/s, step 1 mV   Ar    93\n");
-        // LSV: 0.3 → -0.9 V is 1.2 V at 5 mV/s = 240 s, 600 steps of 2 mV, 601 points; under Ar, after the hold under NO
-        assertThat(out).contains("   8   lsv                      0.300 → -0.900                        -0.311 → -1.511"
-                + "       4 min     400 ms      601   auto    5 mV/s, step 2 mV   Ar    97\n");
+        // LSV: 0.3 → -0.8 V is 1.1 V at 5 mV/s = 220 s, 550 steps of 2 mV, 551 points; under Ar, after the hold under NO
+        assertThat(out).contains("   8   lsv                      0.300 → -0.800                        -0.311 → -1.411"
+                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   Ar    99\n");
         assertThat(out).contains("   9  hold                                   —                                      —"
-                + "       ≤ 1 h          —        0      —                    —    —   107\n");
-        assertThat(out).contains("  10   lsv                      0.300 → -0.900                        -0.311 → -1.511"
-                + "       4 min     400 ms      601   auto    5 mV/s, step 2 mV   NO   114\n");
+                + "       ≤ 1 h          —        0      —                    —    —   109\n");
+        assertThat(out).contains("  10   lsv                      0.300 → -0.800                        -0.311 → -1.411"
+                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   NO   116\n");
         assertThat(out).contains("  17    ca                              -0.700                                 -1.311"
-                + "         1 h     100 ms    36000   auto                    —   NO   125\n");
+                + "         1 h     100 ms    36000   auto                    —   NO   127\n");
         // Hand calculation of the longest run (holds at their timeouts):
         //   OCP 600 s + activation 320 s + C_dl 0.6 V at 10, 20, 40, 60, 80 mV/s = 60 + 30 + 15 + 10 + 7.5 = 122.5 s
-        //   + 2 LSV × 240 s = 480 s + gas hold 3600 s + 4 CA × 3600 s = 14400 s + 4 holds × 1800 s = 7200 s
-        //   = 26722.5 s = 7 h 25 min 22.5 s.
-        // Samples: 600 + 6401 + 5 × 601 + 2 × 601 + 4 × 36000 = 155208.
-        assertThat(out).contains("Total: 18 steps, up to 7 h 25 min 22.5 s, 155208 samples\n");
+        //   + 2 LSV × 220 s = 440 s + gas hold 3600 s + 4 CA × 3600 s = 14400 s + 4 holds × 1800 s = 7200 s
+        //   = 26682.5 s = 7 h 24 min 42.5 s.
+        // Samples: 600 + 6401 + 5 × 601 + 2 × 551 + 4 × 36000 = 155108.
+        assertThat(out).contains("Total: 18 steps, up to 7 h 24 min 42.5 s, 155108 samples\n");
         assertThat(out).doesNotContain("Warning: step").doesNotContain("Note:");
     }
 
     @Test
     void theStudyFitsTheEmStatWindowsAndMinimumIntervals() {
-        // EmStat Pico: -1.7 .. 2 V vs RE, 10 ms; the most negative potential, -0.9 V vs RHE, is -1.511 V vs RE; the
+        // EmStat Pico: -1.7 .. 2 V vs RE, 10 ms; the most negative potential, -0.8 V vs RHE, is -1.411 V vs RE; the
         // shortest interval, 1 mV at 80 mV/s, is 12.5 ms. The CA steps and the LSVs' ends are checked against the window.
         for (String profile : new String[] {"emstat-pico-sweeps", "emstat4-lr-sweeps"}) {
             CliRunner.Result plan = norrlab("plan", STUDY.toString(), "--instrument", profile);

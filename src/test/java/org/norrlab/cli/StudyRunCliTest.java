@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.SiteConfig;
+import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
@@ -68,7 +69,7 @@ class StudyRunCliTest {
             assertThat(steps).extracting(s -> s.gas().map(Gas::written).orElse("-")).containsExactly(
                     "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
             // every measuring step recorded what 'plan' said it would: a sweep its start point and one per potential
-            // step (activation 1 + 32 V / 5 mV = 6401, each C_dl CV 1 + 0.6 V / 1 mV = 601, each LSV 1 + 1.2 V / 2 mV = 601)
+            // step (activation 1 + 32 V / 5 mV = 6401, each C_dl CV 1 + 0.6 V / 1 mV = 601, each LSV 1 + 1.1 V / 2 mV = 551)
             for (PlannedStep planned : plan.steps()) {
                 if (!planned.isHold()) {
                     assertThat(steps.get(planned.index() - 1).sampleCount()).as("step " + planned.index())
@@ -76,6 +77,8 @@ class StudyRunCliTest {
                 }
             }
             assertThat(steps.get(1).sampleCount()).isEqualTo(6401);
+            // within the site's safety envelope all the way (the LSVs stop 0.1 V past the last CA potential)
+            assertThat(store.events(session.id())).noneMatch(e -> e.event().kind() == EventKind.ENVELOPE_BREACH);
             // the activation's samples are numbered cycle 1 .. 20, the LSV's all cycle 1, segment 1
             List<Sample> activation = samples(store, session.id(), 2);
             assertThat(activation.get(0).cycle()).isEqualTo(1);
