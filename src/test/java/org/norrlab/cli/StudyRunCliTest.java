@@ -56,7 +56,9 @@ class StudyRunCliTest {
         CliRunner.Result run = CliRunner.norrlabOn(db, "run", protocol.toString(), "--speed", "max", "--no-progress",
                 "--unattended");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Protocol NORR study: 18 steps, ");
+        // as 'plan' says it: 1 min OCP + 320 s + 122.5 s + 2 × 220 s + 4 × 2 min CA + holds of at most 60 + 4 × 30 min
+        // = 60 + 320 + 122.5 + 440 + 480 + 3600 + 7200 = 12222.5 s
+        assertThat(run.out()).contains("Protocol NORR study: 18 steps, up to 3 h 23 min 42.5 s planned, on ");
 
         try (SessionStore store = SessionStore.open(db)) {
             StoredSession session = store.sessions().get(0);
