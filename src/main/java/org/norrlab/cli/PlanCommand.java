@@ -64,20 +64,21 @@ final class PlanCommand implements Callable<Integer> {
         out.println(CellText.describe(cell));
         List<StepContext> contexts = plan.steps().stream().map(PlannedStep::context).toList();
         boolean cycles = CycleColumn.wanted(contexts);
-        TextTable table = new TextTable(CycleColumn.insert(cycles, CycleColumn.HEADER, "step", "kind", "E vs RHE (V)",
-                "E vs RE (V)", "duration", "interval", "samples", "range", "line"));
+        SettingColumns settings = SettingColumns.of(plan.steps());
+        TextTable table = new TextTable(CycleColumn.insert(cycles, CycleColumn.HEADER, settings.headers("step", "kind",
+                "E vs RHE (V)", "E vs RE (V)", "duration", "interval", "samples", "range", "line")));
         for (PlannedStep step : plan.steps()) {
             String rhe = step.potentialsText(true);
             String re = step.potentialsText(false);
             String range = step.currentRangeChoice().map(Object::toString).orElse("—");
             String duration = step.asHold().map(hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t))
                     .orElse("until continued")).orElse(Units.formatDuration(step.duration()));
-            table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), String.valueOf(step.index()), step.kind(),
-                    rhe, re, duration,
+            table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), settings.row(step,
+                    String.valueOf(step.index()), step.kind(), rhe, re, duration,
                     // a hold with the cell off records nothing: it has no interval
                     step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP
-                            ? Units.formatDuration(hold.interval()) : "—").orElse(Units.formatDuration(step.interval())),
-                    String.valueOf(step.plannedSamples()), range, String.valueOf(step.source().line())));
+                            ? Units.formatDuration(hold.interval()) : "—").orElse(intervalText(step)),
+                    String.valueOf(step.plannedSamples()), range, String.valueOf(step.source().line()))));
         }
         table.print(out);
         CycleColumn.legend(contexts).forEach(out::println);
@@ -92,6 +93,16 @@ final class PlanCommand implements Callable<Integer> {
         RunCommand.printWarnings(out, plan);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * A step's sample interval; a sweep's (potential step / scan rate) to the microsecond, since 1 mV at 60 mV/s is
+     * 16.666667 ms and the nanoseconds say nothing to the operator.
+     */
+    static String intervalText(PlannedStep step) {
+        Duration interval = step.interval();
+        return Units.formatDuration(step.isSweep() && interval.toNanos() >= 1_000_000
+                ? Duration.ofNanos(Math.round(interval.toNanos() / 1e3) * 1_000) : interval);
     }
 
     /** Each hold's message, timeout and what follows it; nothing for a plan without holds. */

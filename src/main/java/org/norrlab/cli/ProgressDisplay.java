@@ -121,7 +121,9 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
                 ca -> String.format(Locale.ROOT, " CA %+.2f V vs RHE  I = ", ca.voltsVsRhe())
                         + latest.map(s -> Units.formatCurrent(s.currentAmperes())).orElse("—"),
                 hold -> " HOLD waiting for operator",
-                lsv -> " LSV " + sweepReading(latest), cv -> " CV " + sweepReading(latest),
+                lsv -> " LSV " + PlannedStep.scanRateText(lsv.scanRateVoltsPerSecond()) + "  " + sweepReading(latest),
+                cv -> " CV " + PlannedStep.scanRateText(cv.scanRateVoltsPerSecond()) + latest.map(s -> " cycle "
+                        + s.cycle() + "/" + cv.cycles()).orElse("") + "  " + sweepReading(latest),
                 cp -> " CP " + cp.currentAsWritten() + "  E = " + latest.map(s -> String.format(Locale.ROOT,
                         "%+.3f V vs RE", s.potentialVolts())).orElse("—"));
     }

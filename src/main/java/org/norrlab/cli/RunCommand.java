@@ -2,7 +2,6 @@ package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
-import org.norrlab.core.Units;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.UnknownPresetException;
 import org.norrlab.driver.Speed;
@@ -187,7 +186,8 @@ final class RunCommand implements Callable<Integer> {
                                           boolean noProgress, OperatorConsole.StandardInput input) throws Exception {
         printWarnings(out, run.plan());
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
-                run.plan().steps().size(), Units.formatDuration(run.plan().totalDuration()), run.identity().describe(),
+                // the same duration 'plan' prints: "up to" with holds, which end when the operator continues
+                run.plan().steps().size(), PlanCommand.total(run.plan()), run.identity().describe(),
                 DriverRegistry.simulated(run.identity().family()) || run.replayOf().isPresent() ? " at speed " + speed : "");
         out.flush();
         if (run.waitsForOperator()) {

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.core.StepOutcome;
+import org.norrlab.core.StepSettings;
 import org.norrlab.core.Units;
 import org.norrlab.plan.StepContext;
 import org.norrlab.report.StepSummary;
@@ -21,19 +22,36 @@ final class StepTablePrinter {
                 "E vs RE (V)", "duration (s)", "samples", "mean I", "Q (C)", "outcome"));
         for (StepSummary row : rows) {
             boolean ca = row.step().kind().equals("ca");
+            boolean sweep = row.step().isSweep();
+            // a CA step and a CP step pass a charge the FE and the cell's history need; a sweep's mean current and
+            // charge mix charging and faradaic current over a range of potentials and say nothing
+            boolean charge = ca || row.step().kind().equals("cp");
             table.row(CycleColumn.insert(cycles, CycleColumn.text(row.step().context()), String.valueOf(row.step().index()),
                     row.step().kind(),
-                    ca ? fixed(row.step().voltsVsRhe(), 3) : "—",
-                    ca ? fixed(row.step().voltsVsReference(), 3)
-                            : Double.isNaN(row.meanVolts()) ? "—" : String.format(Locale.ROOT, "(%.3f)", row.meanVolts()),
+                    ca ? fixed(row.step().voltsVsRhe(), 3) : sweep ? sweptVsRhe(row.step().settings()) : "—",
+                    ca ? fixed(row.step().voltsVsReference(), 3) : sweep || Double.isNaN(row.meanVolts()) ? "—"
+                            : String.format(Locale.ROOT, "(%.3f)", row.meanVolts()),
                     fixed(row.durationSeconds(), 1), String.valueOf(row.samples()),
-                    ca ? Units.formatCurrent(row.meanAmperes()) : "—",
-                    ca ? String.format(Locale.ROOT, "%.5g", Math.abs(row.coulombs())) : "—",
+                    charge ? Units.formatCurrent(row.meanAmperes()) : "—",
+                    charge ? String.format(Locale.ROOT, "%.5g", Math.abs(row.coulombs())) : "—",
                     row.step().outcome().map(StepOutcome::dbName).orElse("unfinished")));
         }
         table.print(out);
         CycleColumn.legend(contexts).forEach(out::println);
-        out.println("E vs RE for OCP steps is the mean measured potential, in brackets; Q is |∫I dt| over the step.");
+        out.println("E vs RE for OCP and CP steps is the mean measured potential, in brackets; a sweep shows the"
+                + " potentials it swept; Q is |∫I dt| over the step.");
+    }
+
+    /** An LSV's start → end, a CV's begin → vertex 1 → vertex 2 (× cycles), vs RHE; "—" where the store has neither. */
+    private static String sweptVsRhe(StepSettings settings) {
+        if (Double.isNaN(settings.startVsRhe())) {
+            return "—";
+        }
+        if (Double.isNaN(settings.vertex1VsRhe())) {
+            return fixed(settings.startVsRhe(), 3) + " → " + fixed(settings.endVsRhe(), 3);
+        }
+        return fixed(settings.startVsRhe(), 3) + " → " + fixed(settings.vertex1VsRhe(), 3) + " → "
+                + fixed(settings.vertex2VsRhe(), 3) + (settings.cycles() > 1 ? " ×" + settings.cycles() : "");
     }
 
     private static String fixed(double value, int decimals) {

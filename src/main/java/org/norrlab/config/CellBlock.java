@@ -3,6 +3,8 @@ package org.norrlab.config;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -45,8 +47,18 @@ public record CellBlock(Optional<Sourced<ReferenceElectrode>> referenceElectrode
     }
 
     public static CellBlock read(YamlNode node) throws ConfigException {
+        return read(node, List.of());
+    }
+
+    /**
+     * The block, allowing {@code readByCaller} besides its own fields: a protocol's cell block also says which gas
+     * the electrolyte is saturated with, which the protocol loader reads and config/site.yaml has no use for.
+     */
+    public static CellBlock read(YamlNode node, List<String> readByCaller) throws ConfigException {
         YamlNode.Mapping cell = node.asMapping();
-        cell.allowOnly(FIELDS);
+        List<String> allowed = new ArrayList<>(List.of(FIELDS));
+        allowed.addAll(readByCaller);
+        cell.allowOnly(allowed);
         Optional<Sourced<ReferenceElectrode>> re = Optional.empty();
         Optional<YamlNode> reNode = cell.get("reference_electrode");
         if (reNode.isPresent()) {

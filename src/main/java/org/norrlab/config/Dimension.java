@@ -25,6 +25,8 @@ public enum Dimension {
     NH3_AREAL_RATE("an NH3 yield per area", "mol/s/cm²", "94 umol/h/cm2",
             units("mol/s/cm2", 1, "umol/h/cm2", 1e-6 / 3600, "µmol/h/cm2", 1e-6 / 3600,
                     "µmol/h/cm²", 1e-6 / 3600, "mol/s/cm²", 1)),
+    /** A sweep's scan rate: how fast the potential moves; written as operators and papers do, mV/s. */
+    SCAN_RATE("a scan rate", "V/s", "50 mV/s", units("V/s", 1, "mV/s", 1e-3, "V s-1", 1, "mV s-1", 1e-3)),
     TEMPERATURE("a temperature", "°C", "25 C", units("C", 1, "°C", 1, "degC", 1)),
     PERCENT("a fraction", "1", "85 %", units("%", 0.01, "", 1));
 

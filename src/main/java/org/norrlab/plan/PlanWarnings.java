@@ -2,6 +2,7 @@ package org.norrlab.plan;
 
 import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
+import org.norrlab.core.Gas;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,12 @@ import java.util.stream.Stream;
  * <li><b>Every sign lost.</b> When every CA step is above {@value #OXIDISING_ABOVE_VOLTS} V vs RHE there is no
  * reducing step to compare with, and a NORR protocol written without its minus signs ("0.4 … 0.7 V vs RHE") looks
  * exactly like that: one warning names the steps.</li>
+ * <li><b>Anodic current.</b> A CP current is cathodic negative (IUPAC), as NORR's is. A positive (anodic) CP current is
+ * flagged when the protocol's reducing steps (CA below 0 V vs RHE, CP with a negative current) outnumber its anodic
+ * CP steps; when every CP current is positive and no step reduces, one warning names them (the minus signs lost).</li>
+ * <li><b>Gas switched without a hold.</b> A step whose gas differs from that of the measuring step before it, with
+ * no operator hold in between: nobody is asked to switch the gas and saturate the electrolyte, so the step would
+ * run in the old gas while its record says the new one.</li>
  * <li><b>Mixed scales.</b> One sweep whose potentials are written partly vs RHE and partly vs RE: each is
  * converted on its own, so the sweep is not the even staircase it looks like.</li>
  * </ul>
@@ -74,5 +81,69 @@ public final class PlanWarnings {
         return Optional.of(new PlanWarning("sweep at " + sweep + " mixes potentials vs RHE (" + String.join(", ", vsRhe)
                 + ") and vs RE (" + String.join(", ", vsRe) + "); each is converted on its own, so the steps are not"
                 + " evenly spaced on either scale: write every potential of the sweep vs RHE (or every one vs RE)"));
+    }
+
+    /** Every anodic CP step that looks like a sign slip, by the rule above. */
+    static List<PlanWarning> anodicCurrents(List<PlannedStep> steps) {
+        List<PlannedStep.Chronopotentiometry> anodic = new ArrayList<>();
+        long reducing = 0;
+        for (PlannedStep step : steps) {
+            reducing += step.match(ocp -> 0, ca -> ca.voltsVsRhe() < 0 ? 1 : 0, hold -> 0, lsv -> 0, cv -> 0,
+                    cp -> cp.currentAmperes() < 0 ? 1 : 0);
+            Optional<PlannedStep.Chronopotentiometry> none = Optional.empty();
+            step.match(ocp -> none, ca -> none, hold -> none, lsv -> none, cv -> none,
+                    cp -> Optional.of(cp).filter(c -> c.currentAmperes() > 0)).ifPresent(anodic::add);
+        }
+        if (anodic.isEmpty()) {
+            return List.of();
+        }
+        if (reducing == 0) {
+            List<String> named = anodic.stream().map(cp -> String.format(Locale.ROOT, "step %d (%s, %s)", cp.index(),
+                    cp.label(), cp.source())).toList();
+            return List.of(new PlanWarning("every CP current is positive (anodic, oxidising), and NORR reduces: were the"
+                    + " minus signs lost? " + String.join(", ", named) + ". A cathodic current is written negative, e.g."
+                    + " current: -10 mA; run with this warning if the protocol is meant to oxidise"));
+        }
+        if (reducing <= anodic.size()) {
+            return List.of();
+        }
+        List<PlanWarning> warnings = new ArrayList<>();
+        for (PlannedStep.Chronopotentiometry cp : anodic) {
+            warnings.add(new PlanWarning(String.format(Locale.ROOT, "step %d (%s, %s): the current %s is positive (anodic,"
+                    + " oxidising), while %d of the protocol's steps reduce (CA below 0 V vs RHE, CP with a negative"
+                    + " current); a sign slip? A cathodic current is written negative, e.g. current: -%s; run with this"
+                    + " warning if the step is meant to oxidise", cp.index(), cp.label(), cp.source(),
+                    cp.currentAsWritten(), reducing, cp.currentAsWritten().replaceFirst("^\\+", ""))));
+        }
+        return warnings;
+    }
+
+    /** Every measuring step whose gas differs from the one before it with no hold in between, by the rule above. */
+    static List<PlanWarning> gasSwitches(List<PlannedStep> steps) {
+        List<PlanWarning> warnings = new ArrayList<>();
+        PlannedStep lastWithGas = null;
+        boolean holdSince = false;
+        for (PlannedStep step : steps) {
+            if (step.isHold()) {
+                holdSince = true;
+                continue;
+            }
+            Optional<Gas> gas = step.context().gas();
+            if (gas.isEmpty()) {
+                continue;
+            }
+            if (lastWithGas != null && !holdSince && lastWithGas.context().gas().get() != gas.get()) {
+                Gas before = lastWithGas.context().gas().get();
+                warnings.add(new PlanWarning(String.format(Locale.ROOT, "step %d (%s, %s) runs under %s, step %d (%s)"
+                                + " before it under %s, with no hold in between: nobody is asked to switch the gas and"
+                                + " saturate the electrolyte. Add a hold before step %d, e.g. '- hold: {message: Switch the"
+                                + " gas to %s and saturate for 30 min}'", step.index(), step.label(), step.source(),
+                        gas.get().written(), lastWithGas.index(), lastWithGas.label(), before.written(), step.index(),
+                        gas.get().written())));
+            }
+            lastWithGas = step;
+            holdSince = false;
+        }
+        return warnings;
     }
 }

@@ -5,6 +5,8 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.Potential;
 import org.norrlab.core.StepSettings;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,15 +103,24 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                 cp -> "CP at " + cp.currentAsWritten());
     }
 
-    /** A scan rate as operators write it: mV/s. */
+    /** A scan rate as operators write it: mV/s, to 4 significant digits without trailing zeros ("5 mV/s", "16.67 mV/s"). */
     static String scanRateText(double voltsPerSecond) {
-        return String.format(Locale.ROOT, "%.4g mV/s", voltsPerSecond * 1e3);
+        return compact(voltsPerSecond * 1e3) + " mV/s";
+    }
+
+    /** A sweep's potential step as operators write it: mV, as {@link #scanRateText} ("2 mV", "0.5 mV"). */
+    static String potentialStepText(double volts) {
+        return compact(volts * 1e3) + " mV";
+    }
+
+    private static String compact(double value) {
+        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /**
      * The step's potentials as the plan table shows them, vs RHE ({@code rheScale}) or vs the reference electrode:
-     * a CA set point, an LSV's start → end, a CV's begin → vertex 1 → vertex 2 → begin (× cycles); "—" where the
-     * step sets no potential.
+     * a CA set point, an LSV's start → end, a CV's begin → vertex 1 → vertex 2 → begin (× cycles), a CP step's
+     * limits; "—" where the step sets no potential.
      */
     default String potentialsText(boolean rheScale) {
         Function<PlannedPotential, String> f = p -> String.format(Locale.ROOT, "%.3f",
@@ -118,7 +129,9 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                 hold -> "—", lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
                 cv -> f.apply(cv.begin()) + " → " + f.apply(cv.vertex1()) + " → " + f.apply(cv.vertex2()) + " → "
                         + f.apply(cv.begin()) + (cv.cycles() > 1 ? " ×" + cv.cycles() : ""),
-                cp -> "—");
+                // a CP step sets a current: its potentials are the limits it stops at, when it has any
+                cp -> cp.lowerLimit().isEmpty() && cp.upperLimit().isEmpty() ? "—"
+                        : "limits " + cp.lowerLimit().map(f).orElse("—") + " … " + cp.upperLimit().map(f).orElse("—"));
     }
 
     /** The current range the step asks for; empty for OCP and holds, where no current flows. */
@@ -271,6 +284,16 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
             return seconds(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()) / scanRateVoltsPerSecond);
         }
 
+        /**
+         * Both ends included, as {@code LinearSweepRequest.points()}: the start point, then one per potential step of the
+         * span. Counted from the potentials, not as duration / interval: both are rounded to the nanosecond, and 1 mV at
+         * 60 mV/s (16.666667 ms) would otherwise plan one point too few.
+         */
+        @Override
+        public long plannedSamples() {
+            return 1 + stepsOver(start.voltsVsRhe(), end.voltsVsRhe(), stepVolts);
+        }
+
         @Override
         public PlannedStep with(int newIndex, StepContext newContext) {
             return new LinearSweep(newIndex, label, start, end, stepVolts, scanRateVoltsPerSecond, currentRange, source,
@@ -308,6 +331,18 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         @Override
         public Duration duration() {
             return seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
+        }
+
+        /**
+         * The begin point, then one per potential step of every segment of every cycle (a segment that is not a whole
+         * number of steps ends on its vertex with one shorter or longer step), as {@link LinearSweep#plannedSamples()}.
+         */
+        @Override
+        public long plannedSamples() {
+            long perCycle = stepsOver(begin.voltsVsRhe(), vertex1.voltsVsRhe(), stepVolts)
+                    + stepsOver(vertex1.voltsVsRhe(), vertex2.voltsVsRhe(), stepVolts)
+                    + stepsOver(vertex2.voltsVsRhe(), begin.voltsVsRhe(), stepVolts);
+            return 1 + cycles * perCycle;
         }
 
         @Override
@@ -351,6 +386,12 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                            Function<Chronopotentiometry, R> chronopotentiometry) {
             return chronopotentiometry.apply(this);
         }
+    }
+
+    /** The potential steps from {@code from} to {@code to}: none when they are equal (a CV begun at a vertex). */
+    private static long stepsOver(double from, double to, double stepVolts) {
+        double span = Math.abs(to - from);
+        return span < 1e-12 ? 0 : Math.max(1, Math.round(span / stepVolts));
     }
 
     /** Seconds as a Duration, to the nanosecond (a sweep's interval is step / scan rate, rarely whole milliseconds). */

@@ -9,6 +9,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlFiles;
 import org.norrlab.config.YamlNode;
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.Gas;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.RheScale;
 import org.norrlab.safety.SafetyEnvelope;
@@ -22,13 +23,17 @@ import java.util.Map;
 
 /**
  * Reads protocols/*.yaml. Step kinds: {@code ocp} (rest at open circuit), {@code ca}
- * (chronoamperometry at one potential), {@code sweep} (a CA at each potential of a list, with an
- * optional open-circuit rest before each and an operator hold after each), {@code hold} (wait for the
- * operator) and {@code repeat} (a block of steps run several times, each time a cycle of its own).
- * The file format is documented in the shipped protocols.
+ * (chronoamperometry at one potential), {@code ca_series} (a CA at each potential of a list, with an
+ * optional open-circuit rest before each and an operator hold after each; old name {@code sweep}),
+ * {@code lsv} (linear sweep), {@code cv} (cyclic voltammetry), {@code cp} (chronopotentiometry at a set
+ * current), {@code hold} (wait for the operator) and {@code repeat} (a block of steps run several times,
+ * each time a cycle of its own). {@code gas: Ar | NO} in the cell block is the gas of every measuring step,
+ * and a step's own {@code gas:} overrides it. The file format is documented in the shipped protocols
+ * (norr-sweep.yaml for CA, norr-study.yaml for the sweeps and CP).
  */
 public final class ProtocolLoader {
-    private static final String ALLOWED_STEPS = "ocp, ca, ca_series, hold, repeat";
+    private static final String ALLOWED_STEPS = "ocp, ca, ca_series, lsv, cv, cp, hold, repeat";
+    private static final String ALLOWED_IN_REPEAT = "ocp, ca, ca_series, lsv, cv, cp, hold";
     private static final Duration DEFAULT_HOLD_INTERVAL = Duration.ofSeconds(1);
 
     private ProtocolLoader() {
@@ -44,14 +49,15 @@ public final class ProtocolLoader {
         root.allowOnly("name", "description", "cell", "safety", "on_interruption", "electrolyte", "unattended", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         String description = root.text("description").orElse("");
-        CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
+        CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"), List.of("gas"))
                 : CellBlock.empty(root.location());
+        Optional<Gas> cellGas = root.get("cell").isPresent() ? gas(root.require("cell").asMapping()) : Optional.empty();
         if (cellBlock.idlePotential().isPresent()) {
             throw new ConfigException(cellBlock.idlePotential().get().location(), "cell.idle_potential",
                     "belongs in config/site.yaml: it is what the bench holds between runs, not part of a protocol");
         }
         CellSettings cell = cellBlock.over(site.cell()).resolve();
-        RheScale scale = cell.rheScale();
+        CellDefaults defaults = new CellDefaults(cell.rheScale(), cell.electrodeAreaCm2(), cellGas);
 
         YamlNode.Seq stepNodes = root.require("steps").asSeq();
         if (stepNodes.items().isEmpty()) {
@@ -71,11 +77,13 @@ public final class ProtocolLoader {
         boolean unattended = root.get("unattended").isPresent() && root.require("unattended").asScalar().bool();
         Steps steps = new Steps();
         for (YamlNode item : stepNodes.items()) {
-            readStep(item, scale, steps, null);
+            readStep(item, defaults, steps, null);
         }
         List<PlannedStep> planned = steps.withBatches(mode);
         List<PlanWarning> warnings = new ArrayList<>(steps.warnings);
         warnings.addAll(PlanWarnings.signSlips(planned));
+        warnings.addAll(PlanWarnings.anodicCurrents(planned));
+        warnings.addAll(PlanWarnings.gasSwitches(planned));
         if (unattended) {
             for (PlannedStep.Hold hold : holds(planned)) {
                 if (hold.onTimeout().isEmpty()) {
@@ -155,8 +163,20 @@ public final class ProtocolLoader {
             return out;
         }
     }
+    /**
+     * What every step shares from the protocol's cell block: the RHE scale, the electrode area (a CP current
+     * density becomes a current with it) and the gas of every measuring step that does not name its own.
+     */
+    private record CellDefaults(RheScale scale, double electrodeAreaCm2, Optional<Gas> gas) {
+        /** The step's gas: its own {@code gas:}, else the cell block's. */
+        StepContext measuring(YamlNode.Mapping body, StepContext context) throws ConfigException {
+            return context.withGas(ProtocolLoader.gas(body).or(this::gas));
+        }
+    }
+
     /** Reads one item of a steps list; {@code cycle} is the repeat block's context when inside one. */
-    private static void readStep(YamlNode item, RheScale scale, Steps out, StepContext cycle) throws ConfigException {
+    private static void readStep(YamlNode item, CellDefaults cell, Steps out, StepContext cycle) throws ConfigException {
+        RheScale scale = cell.scale();
         StepContext context = cycle == null ? StepContext.NONE : cycle;
         YamlNode.Mapping wrapper = item.asMapping();
         if (wrapper.fields().size() != 1) {
@@ -167,17 +187,22 @@ public final class ProtocolLoader {
         YamlNode.Mapping body = only.getValue().asMapping();
         switch (only.getKey()) {
             case "ocp" -> {
-                body.allowOnly("label", "duration", "interval");
+                body.allowOnly("label", "duration", "interval", "gas");
                 Timing timing = Timing.read(body);
                 out.add(new PlannedStep.OpenCircuit(out.next(), body.text("label").orElse("OCP rest"),
-                        timing.interval, timing.duration, item.location()), context);
+                        timing.interval, timing.duration, item.location()), cell.measuring(body, context));
             }
             case "ca" -> {
-                body.allowOnly("label", "potential", "duration", "interval", "current_range", "aliquot");
+                body.allowOnly("label", "potential", "duration", "interval", "current_range", "aliquot", "gas");
                 Potential potential = Quantities.potential(body.require("potential"));
-                out.add(chronoamperometry(out.next(), body, potential, scale, item), context);
+                out.add(chronoamperometry(out.next(), body, potential, scale, item), cell.measuring(body, context));
                 readAliquot(body, out, out.list.size(), Electrolyte.TakenBy.AUTOSAMPLER);
             }
+            case "lsv" -> out.add(SweepSteps.linearSweep(out.next(), body, scale, item), cell.measuring(body, context));
+            case "cv" -> out.add(SweepSteps.cyclicVoltammetry(out.next(), body, scale, item),
+                    cell.measuring(body, context));
+            case "cp" -> out.add(SweepSteps.chronopotentiometry(out.next(), body, cell.scale(), cell.electrodeAreaCm2(),
+                    item), cell.measuring(body, context));
             case "hold" -> readHold(item, body, out, context);
             case "repeat" -> {
                 if (cycle != null) {
@@ -193,11 +218,11 @@ public final class ProtocolLoader {
                 String block = body.text("label").orElse("repeat");
                 YamlNode.Seq inner = body.require("steps").asSeq();
                 if (inner.items().isEmpty()) {
-                    throw inner.error("the repeat block has no steps; add at least one of: ocp, ca, ca_series, hold");
+                    throw inner.error("the repeat block has no steps; add at least one of: " + ALLOWED_IN_REPEAT);
                 }
                 for (int c = 1; c <= times; c++) {
                     for (YamlNode innerItem : inner.items()) {
-                        readStep(innerItem, scale, out, StepContext.NONE.inCycle(block, c, (int) times));
+                        readStep(innerItem, cell, out, StepContext.NONE.inCycle(block, c, (int) times));
                     }
                 }
             }
@@ -208,7 +233,8 @@ public final class ProtocolLoader {
                             + " potential sweep");
                 }
                 body.allowOnly("potentials", "duration", "interval", "current_range", "rest_before", "hold_after",
-                        "aliquot");
+                        "aliquot", "gas");
+                StepContext measuring = cell.measuring(body, context);
                 YamlNode.Seq potentials = body.require("potentials").asSeq();
                 if (potentials.items().isEmpty()) {
                     throw potentials.error("the sweep lists no potentials; write e.g. [-0.4 V vs RHE, -0.5 V vs RHE]");
@@ -228,9 +254,9 @@ public final class ProtocolLoader {
                     written.add(potential);
                     if (rest != null) {
                         out.add(new PlannedStep.OpenCircuit(out.next(), "OCP rest before " + potential,
-                                rest.interval, rest.duration, potentialNode.location()), context);
+                                rest.interval, rest.duration, potentialNode.location()), measuring);
                     }
-                    out.add(chronoamperometry(out.next(), body, potential, scale, potentialNode), context);
+                    out.add(chronoamperometry(out.next(), body, potential, scale, potentialNode), measuring);
                     readAliquot(body, out, out.list.size(), Electrolyte.TakenBy.AUTOSAMPLER);
                     if (body.get("hold_after").isPresent()) {
                         YamlNode holdNode = body.require("hold_after");
@@ -321,21 +347,43 @@ public final class ProtocolLoader {
     private static PlannedStep.Chronoamperometry chronoamperometry(int index, YamlNode.Mapping body, Potential potential,
                                                                    RheScale scale, YamlNode where) throws ConfigException {
         Timing timing = Timing.read(body);
-        double vsRhe = potential.scale() == Potential.Scale.RHE ? potential.volts() : scale.toRhe(potential.volts());
-        double vsRe = potential.scale() == Potential.Scale.RE ? potential.volts() : scale.toReference(potential.volts());
-        CurrentRangeChoice range = CurrentRangeChoice.AUTO;
-        if (body.get("current_range").isPresent()) {
-            YamlNode rangeNode = body.require("current_range");
-            String written = rangeNode.asScalar().text().trim();
-            range = written.equalsIgnoreCase("auto") ? CurrentRangeChoice.AUTO
-                    : CurrentRangeChoice.fixed(Quantities.positive(rangeNode, Dimension.CURRENT));
-        }
+        PlannedPotential onBothScales = onBothScales(potential, scale);
         String label = body.text("label").orElse("CA " + potential);
-        return new PlannedStep.Chronoamperometry(index, label, potential, vsRhe, vsRe, timing.interval,
-                timing.duration, range, where.location());
+        return new PlannedStep.Chronoamperometry(index, label, potential, onBothScales.voltsVsRhe(),
+                onBothScales.voltsVsReference(), timing.interval, timing.duration, currentRange(body), where.location());
     }
 
-    private record Timing(Duration duration, Duration interval) {
+    /** A potential as written, on the RHE scale and vs the reference electrode (the RHE scale converts the one not written). */
+    static PlannedPotential onBothScales(Potential potential, RheScale scale) {
+        double vsRhe = potential.scale() == Potential.Scale.RHE ? potential.volts() : scale.toRhe(potential.volts());
+        double vsRe = potential.scale() == Potential.Scale.RE ? potential.volts() : scale.toReference(potential.volts());
+        return new PlannedPotential(potential, vsRhe, vsRe);
+    }
+
+    /** {@code current_range: auto} (also when not written) or a fixed full scale such as {@code 10 mA}. */
+    static CurrentRangeChoice currentRange(YamlNode.Mapping body) throws ConfigException {
+        if (body.get("current_range").isEmpty()) {
+            return CurrentRangeChoice.AUTO;
+        }
+        YamlNode rangeNode = body.require("current_range");
+        String written = rangeNode.asScalar().text().trim();
+        return written.equalsIgnoreCase("auto") ? CurrentRangeChoice.AUTO
+                : CurrentRangeChoice.fixed(Quantities.positive(rangeNode, Dimension.CURRENT));
+    }
+
+    /** {@code gas: Ar | NO} of a step or of the cell block; empty when not written. */
+    static Optional<Gas> gas(YamlNode.Mapping body) throws ConfigException {
+        Optional<YamlNode> node = body.get("gas");
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        String written = node.get().isEmpty() ? "" : node.get().asScalar().text().trim();
+        return Optional.of(Gas.named(written).orElseThrow(() -> node.get().error((written.isEmpty() ? "is empty"
+                : "'" + written + "' is not a gas norrlab knows") + "; allowed: " + Gas.allowed()
+                + " (the gas the electrolyte is saturated with)")));
+    }
+
+    record Timing(Duration duration, Duration interval) {
         static Timing read(YamlNode.Mapping body) throws ConfigException {
             Duration duration = Quantities.duration(body.require("duration"));
             YamlNode intervalNode = body.require("interval");

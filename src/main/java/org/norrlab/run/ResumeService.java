@@ -92,7 +92,13 @@ public final class ResumeService {
                 case SKIP -> notes.add("step " + step.index() + " skipped (on_interruption: skip)");
                 case RESTART -> keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
                         " (restarted after the interruption)"));
+                // A sweep's potential moves with time: it cannot start half-way, so it runs again whole.
                 case CONTINUE -> {
+                    if (step.isSweep()) {
+                        keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
+                                " (run again whole after the interruption: a sweep cannot continue half-way)"));
+                        break;
+                    }
                     long left = step.duration().toNanos() - Math.round(ran * 1e9);
                     long intervals = left / step.interval().toNanos();
                     if (intervals > 0) {

@@ -25,7 +25,11 @@ import java.util.function.BooleanSupplier;
 /**
  * After a lost link mid-step: record the gap, reopen the same port with backoff, make sure the same
  * instrument answers, re-apply the step's set point for the time the step has left, and keep the
- * step's samples in one sequence. Times continue from the step's last sample plus the time the link
+ * step's samples in one sequence. A sweep (LSV, CV) is not continued: its potential moves with time, so
+ * what is left of it would start where the electrode no longer is, and a CV's cycles would not be whole.
+ * Once the instrument is back (so that the cell can be switched off and is known to be), the step ends as
+ * lost with a reason saying so; the run stops interrupted, and {@code norrlab resume} runs the sweep again
+ * whole. Times continue from the step's last sample plus the time the link
  * was lost, both on the instrument's side of the conversation: the sample times are the instrument's
  * own (an emulator may run faster than the wall clock), the gap is measured with the link's clock,
  * which a replay reproduces from its recording. Gives up when the site's {@code reconnect_for} is
@@ -106,6 +110,12 @@ final class LinkRecovery {
                 }
                 double gap = Math.max(0, instrument.linkClockSeconds() - lostOnLink);
                 double offset = lost.lastTimeSeconds() + gap;
+                if (step.isSweep()) {
+                    String reason = sweepNotContinued(step, gap);
+                    core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.RECONNECT, offset,
+                            reason, Map.of("gap_s", gap)), Instant.now()));
+                    return new Outcome(Optional.empty(), offset, reason);
+                }
                 long left = step.duration().toNanos() - Math.round(offset * 1e9);
                 long intervals = left / step.interval().toNanos();
                 core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.RECONNECT, offset,
@@ -134,6 +144,14 @@ final class LinkRecovery {
         return new Outcome(Optional.empty(), 0, aborted.getAsBoolean() ? "aborted while reconnecting"
                 : String.format(Locale.ROOT, "the link stayed lost for %.1f s (reconnect_for %s s; last: %s)", tried,
                 giveUpAfter.toSeconds(), lastProblem));
+    }
+
+    /** Why a sweep ends at a reconnect rather than going on: the RECONNECT event's message and the run's reason. */
+    static String sweepNotContinued(PlannedStep step, double gapSeconds) {
+        return String.format(Locale.ROOT, "reconnected after %.1f s, but the %s is not continued half-way (the"
+                + " potential would jump to where the sweep had got to); the step ends link lost and the run stops"
+                + " interrupted: 'norrlab resume' runs the %s again whole", gapSeconds,
+                step.kind().toUpperCase(Locale.ROOT), step.kind().toUpperCase(Locale.ROOT));
     }
 
     /** Sleeps until {@code untilNanos}, looking for an abort every poll; false when the deadline had passed or an abort came. */

@@ -43,6 +43,8 @@ public final class PlanCheck {
                         + " step limit max_step_duration " + Units.formatDuration(stepLimit.get()) + " (config/site.yaml or"
                         + " the protocol's safety block); split the step into several of at most the limit, or raise it");
             }
+            step.match(ocp -> List.<String>of(), ca -> List.<String>of(), hold -> List.<String>of(), lsv -> List.<String>of(),
+                    cv -> List.<String>of(), cp -> setCurrentProblems(cp, where, plan)).forEach(problems::add);
             for (PlannedPotential applied : appliedPotentials(step)) {
                 problems.addAll(potentialProblems(applied.voltsVsRhe(), applied.voltsVsReference(), where, plan,
                         capabilities, instrumentName));
@@ -57,6 +59,30 @@ public final class PlanCheck {
                 ca -> List.of(new PlannedPotential(ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference())),
                 hold -> List.of(), lsv -> List.of(lsv.start(), lsv.end()),
                 cv -> List.of(cv.begin(), cv.vertex1(), cv.vertex2()), cp -> List.of());
+    }
+
+    /**
+     * A CP step sets its current, so what the safety monitor would stop it for is known before it starts: a current
+     * above max_current (stopped at its first sample) or a charge |I| × duration above max_charge_per_step (stopped
+     * part-way, every earlier step already done).
+     */
+    private static List<String> setCurrentProblems(PlannedStep.Chronopotentiometry cp, String where, Plan plan) {
+        List<String> problems = new ArrayList<>();
+        var safety = plan.safety();
+        double amperes = Math.abs(cp.currentAmperes());
+        if (safety.maxAbsAmperes().isPresent() && amperes > safety.maxAbsAmperes().get()) {
+            problems.add(String.format(Locale.ROOT, "%s: the set current %s (%s) is above the safety limit max_current %s"
+                            + " (config/site.yaml or the protocol's safety block)", where, cp.currentAsWritten(),
+                    Units.formatCurrent(cp.currentAmperes()), Units.formatCurrent(safety.maxAbsAmperes().get())));
+        }
+        double coulombs = amperes * cp.duration().toNanos() / 1e9;
+        if (safety.maxChargeCoulombs().isPresent() && coulombs > safety.maxChargeCoulombs().get()) {
+            problems.add(String.format(Locale.ROOT, "%s: %s for %s passes %.4g C, more than the safety limit"
+                            + " max_charge_per_step %.4g C (config/site.yaml or the protocol's safety block); shorten the step"
+                            + " or split it", where, Units.formatCurrent(cp.currentAmperes()),
+                    Units.formatDuration(cp.duration()), coulombs, safety.maxChargeCoulombs().get()));
+        }
+        return problems;
     }
 
     private static List<String> potentialProblems(double voltsVsRhe, double voltsVsReference, String where, Plan plan,

@@ -490,9 +490,9 @@ public final class Scheduler {
         };
     }
 
-    /** Samples a step is planned to deliver: one per whole interval of its duration. */
+    /** Samples a step is planned to deliver: one per whole interval of its duration (a sweep: one per potential step). */
     static long plannedSamples(PlannedStep step) {
-        return step.duration().toNanos() / step.interval().toNanos();
+        return step.plannedSamples();
     }
 
     /**
@@ -501,6 +501,10 @@ public final class Scheduler {
      */
     private static boolean endsBeforeItsLastInterval(PlannedStep step, double lastSampleSeconds, long planned) {
         double interval = step.interval().toNanos() / 1e9;
+        if (step.isSweep()) {
+            // a sweep's first point is its start, at 0 s, and its last at its end, at the step's duration
+            return lastSampleSeconds < step.duration().toNanos() / 1e9 - 0.999 * interval;
+        }
         return lastSampleSeconds < (planned - 0.999) * interval;
     }
 

@@ -198,8 +198,9 @@ class BadInputCatalogueTest {
         // Protocol files
         p = file("typo.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duraton: 1 h, interval: 1 s}\n").toString();
         c.add(new Case("misspelt field", List.of("plan", p), 3, "field 'steps[1].ca.duraton': is not a known field here; allowed:"));
-        p = file("kind.yaml", "steps:\n  - cv: {from: 0 V vs RHE}\n").toString();
-        c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, ca_series, hold, repeat"));
+        p = file("kind.yaml", "steps:\n  - swv: {from: 0 V vs RHE}\n").toString();
+        c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, ca_series, lsv, cv,"
+                + " cp, hold, repeat"));
         p = file("nounit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 60, interval: 1 s}\n").toString();
         c.add(new Case("missing unit", List.of("plan", p), 3, "'60' has no unit; a time needs one of"));
         p = file("wrongunit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 furlong, interval: 1 s}\n").toString();
@@ -382,7 +383,7 @@ class BadInputCatalogueTest {
                 "field 'steps[1].sweep.potentials': the sweep lists no potentials; write e.g. [-0.4 V vs RHE, -0.5 V vs RHE]"));
         p = file("ocp-potential.yaml", "steps:\n  - ocp: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}\n").toString();
         c.add(new Case("a potential on an OCP step", List.of("plan", p), 3,
-                "field 'steps[1].ocp.potential': is not a known field here; allowed: duration, interval, label"));
+                "field 'steps[1].ocp.potential': is not a known field here; allowed: duration, gas, interval, label"));
         p = file("top-typo.yaml", "stepz: []\nsteps:\n" + CA).toString();
         c.add(new Case("a misspelt top-level field", List.of("plan", p), 3,
                 "top-typo.yaml:1:8: field 'stepz': is not a known field here; allowed: cell, description, electrolyte, name,"));

@@ -119,14 +119,15 @@ class ProtocolLoaderTest {
         assertThatThrownBy(() -> ProtocolLoader.load(file, site))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file + ":4:16: field 'steps[1].ca.duraton': is not a known field here;"
-                        + " allowed: aliquot, current_range, duration, interval, label, potential");
+                        + " allowed: aliquot, current_range, duration, gas, interval, label, potential");
     }
 
     @Test
     void anUnknownStepKindIsNamed() throws IOException {
-        Path file = protocol("steps:\n  - cv: {from: 0 V vs RHE}\n");
+        Path file = protocol("steps:\n  - swv: {from: 0 V vs RHE}\n");
         assertThatThrownBy(() -> ProtocolLoader.load(file, site))
-                .hasMessage(file + ":2:5: field 'steps[1].cv': is not a step kind; allowed: ocp, ca, ca_series, hold, repeat");
+                .hasMessage(file + ":2:5: field 'steps[1].swv': is not a step kind; allowed: ocp, ca, ca_series, lsv, cv,"
+                        + " cp, hold, repeat");
     }
 
     @Test
