@@ -1,5 +1,7 @@
 package org.norrlab.store;
 
+import org.norrlab.core.Gas;
+import org.norrlab.core.StepSettings;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
 import org.slf4j.Logger;
@@ -12,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,12 +54,22 @@ public final class ImportWriter implements AutoCloseable {
 
     /** A step as the import knows it before its samples: potentials NaN when none was set, interval NaN to take it from the samples. */
     public record Step(String kind, String label, double voltsVsRhe, double voltsVsReference, double intervalSeconds,
-                       String source, String block, int cycle, int cycles, int batch) {
+                       String source, String block, int cycle, int cycles, int batch, Optional<Gas> gas,
+                       StepSettings settings) {
         public Step {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(source, "source");
             block = block == null ? "" : block;
+            gas = gas == null ? Optional.empty() : gas;
+            settings = settings == null ? StepSettings.NONE : settings;
+        }
+
+        /** A step without gas or sweep settings (a CA or OCP step, or a file that states neither). */
+        public Step(String kind, String label, double voltsVsRhe, double voltsVsReference, double intervalSeconds,
+                    String source, String block, int cycle, int cycles, int batch) {
+            this(kind, label, voltsVsRhe, voltsVsReference, intervalSeconds, source, block, cycle, cycles, batch,
+                    Optional.empty(), StepSettings.NONE);
         }
 
         /** A step of a file that states no repeat cycle or electrolyte batch. */
@@ -84,7 +97,7 @@ public final class ImportWriter implements AutoCloseable {
             samples = dialect.sampleInserter(connection);
             insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
                     + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s,"
-                    + " cycle, cycles, block, batch) VALUES (?,?,?,?,?,?,?,0,'',?,?,?,?,?,?,?)");
+                    + " cycle, cycles, block, batch, gas, settings_json) VALUES (?,?,?,?,?,?,?,0,'',?,?,?,?,?,?,?,?,?)");
             endStep = connection.prepareStatement("UPDATE steps SET interval_s = ?, planned_duration_s = ?, ended_utc = ?,"
                     + " duration_s = ?, sample_count = ?, outcome = ? WHERE session_id = ? AND step_index = ?");
             countSamples = connection.prepareStatement("SELECT count(*), min(t_s), max(t_s) FROM samples"
@@ -126,6 +139,8 @@ public final class ImportWriter implements AutoCloseable {
             setPositiveOrNull(12, step.cycle() > 0 ? step.cycles() : 0);
             insertStep.setString(13, step.block());
             setPositiveOrNull(14, step.batch());
+            insertStep.setString(15, step.gas().map(Gas::written).orElse(null));
+            insertStep.setString(16, StepSettingsJson.write(step.settings()));
             insertStep.executeUpdate();
         } catch (SQLException e) {
             throw failure("cannot record step " + stepIndex + " of imported session " + sessionId, e);

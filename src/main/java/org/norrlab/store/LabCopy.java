@@ -37,7 +37,7 @@ public final class LabCopy implements AutoCloseable {
             "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc", "electrolyte");
     static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
             "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
-            "sample_count", "outcome", "lag_ms", "cycle", "cycles", "block", "batch");
+            "sample_count", "outcome", "lag_ms", "cycle", "cycles", "block", "batch", "gas", "settings_json");
     static final List<String> ALIQUOT_COLUMNS = List.of("after_step", "volume_ml", "replaced", "taken_by", "created_utc",
             "note");
     static final List<String> EVENT_COLUMNS = List.of("step_index", "t_s", "wall_utc", "kind", "message", "values_json");
@@ -440,7 +440,8 @@ public final class LabCopy implements AutoCloseable {
                 long rows = 0;
                 while (rs.next()) {
                     SampleCopy.appendRow(chunk, labId, rs.getInt(1), rs.getLong(2), rs.getDouble(3), SessionStore.nullableDouble(rs, 4),
-                            SessionStore.nullableDouble(rs, 5), SessionStore.nullableDouble(rs, 6), rs.getInt(7));
+                            SessionStore.nullableDouble(rs, 5), SessionStore.nullableDouble(rs, 6), rs.getInt(7), rs.getInt(8),
+                            rs.getInt(9));
                     if (++rows % COPY_CHUNK_ROWS == 0) {
                         SampleCopy.send(lab, chunk);
                         samplesSent.accept(rows);

@@ -148,7 +148,7 @@ final class PostgresDialect implements Dialect {
             @Override
             protected void append(long sessionId, int stepIndex, long sequence, Sample s) {
                 SampleCopy.appendRow(rows, sessionId, stepIndex, sequence, s.timeSeconds(), s.potentialVolts(),
-                        s.currentAmperes(), s.rangeAmperes(), s.flags());
+                        s.currentAmperes(), s.rangeAmperes(), s.flags(), s.cycle(), s.segment());
             }
 
             @Override

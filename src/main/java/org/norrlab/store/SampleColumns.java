@@ -6,11 +6,11 @@ package org.norrlab.store;
  */
 final class SampleColumns {
     /** A sample's own columns, after its session. */
-    static final String VALUES = "step_index, seq, t_s, e_v, i_a, range_a, flags";
+    static final String VALUES = "step_index, seq, t_s, e_v, i_a, range_a, flags, cycle, segment";
     /** Every column a new sample row gets. */
     static final String ALL = "session_id, " + VALUES;
     /** The INSERT of one sample row, parameters in the order of {@link #ALL}. */
-    static final String INSERT = "INSERT INTO samples (" + ALL + ") VALUES (?,?,?,?,?,?,?,?)";
+    static final String INSERT = "INSERT INTO samples (" + ALL + ") VALUES (?,?,?,?,?,?,?,?,?,?)";
 
     private SampleColumns() {
     }

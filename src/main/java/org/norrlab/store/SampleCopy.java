@@ -19,9 +19,12 @@ public final class SampleCopy {
     private SampleCopy() {
     }
 
-    /** One CSV row; NaN potential, current or range (not measured) becomes an empty field, which COPY reads as NULL. */
+    /**
+     * One CSV row; NaN potential, current or range (not measured) becomes an empty field, which COPY reads as NULL,
+     * and so do the cycle and segment of a sample that is not part of a sweep (0).
+     */
     public static void appendRow(StringBuilder rows, long sessionId, int stepIndex, long sequence, double timeSeconds,
-                                 double volts, double amperes, double rangeAmperes, int flags) {
+                                 double volts, double amperes, double rangeAmperes, int flags, int cycle, int segment) {
         rows.append(sessionId).append(',').append(stepIndex).append(',').append(sequence).append(',')
                 .append(timeSeconds).append(',');
         if (!Double.isNaN(volts)) {
@@ -35,7 +38,13 @@ public final class SampleCopy {
         if (!Double.isNaN(rangeAmperes)) {
             rows.append(rangeAmperes);
         }
-        rows.append(',').append(flags).append('\n');
+        rows.append(',').append(flags).append(',');
+        if (cycle > 0) {
+            rows.append(cycle).append(',').append(segment);
+        } else {
+            rows.append(',');
+        }
+        rows.append('\n');
     }
 
     /** Sends the rows in one COPY inside the connection's transaction and empties the buffer. */

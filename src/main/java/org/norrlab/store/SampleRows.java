@@ -79,6 +79,9 @@ public record SampleRows(int count, int[] step, long[] seq, double[] t, double[]
                         ps.setDouble(7, range[k]);
                     }
                     ps.setInt(8, flags[k]);
+                    // the benchmark's rows are CA samples: no sweep cycle or segment
+                    ps.setNull(9, Types.INTEGER);
+                    ps.setNull(10, Types.INTEGER);
                     ps.addBatch();
                     if ((k + 1) % batch == 0) {
                         ps.executeBatch();

@@ -6,6 +6,7 @@ import org.norrlab.core.StepOutcome;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
@@ -42,7 +43,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 12;
+    public static final int SCHEMA_VERSION = 13;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -584,7 +585,10 @@ public final class SessionStore implements AutoCloseable {
         int cycle = rs.getInt("cycle");
         int cycles = rs.getInt("cycles");
         int batch = rs.getInt("batch");
-        return new StepContext(rs.getString("block"), cycle, cycles, batch);
+        String gas = rs.getString("gas");
+        return new StepContext(rs.getString("block"), cycle, cycles, batch,
+                gas == null ? Optional.empty() : Optional.of(Gas.named(gas).orElseThrow(() -> new SQLException(
+                        "a step's gas '" + gas + "' is not one this build knows (" + Gas.allowed() + ")"))));
     }
 
     /** The aliquots taken out of a session's catholyte, in the order they were taken. */
@@ -638,7 +642,7 @@ public final class SessionStore implements AutoCloseable {
                             Instant.parse(rs.getString("started_utc")), rs.getDouble("session_offset_s"),
                             Optional.ofNullable(ended).map(Instant::parse), nullableDouble(rs, "duration_s"),
                             rs.getLong("sample_count"), Optional.ofNullable(rs.getString("outcome")).map(StepOutcome::fromDb),
-                            nullableDouble(rs, "lag_ms"), stepContext(rs)));
+                            nullableDouble(rs, "lag_ms"), stepContext(rs), StepSettingsJson.read(rs.getString("settings_json"))));
                 }
             }
             return steps;
@@ -705,7 +709,7 @@ public final class SessionStore implements AutoCloseable {
 
     /** Streams one step's samples in sequence order, without holding them all in memory. */
     public void forEachSample(long sessionId, int stepIndex, SampleVisitor visitor) throws StoreException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags FROM samples"
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags, cycle, segment FROM samples"
                 + " WHERE session_id = ? AND step_index = ? ORDER BY seq")) {
             ps.setLong(1, sessionId);
             ps.setInt(2, stepIndex);
@@ -715,7 +719,7 @@ public final class SessionStore implements AutoCloseable {
                     Sample sample;
                     try {
                         sample = new Sample(rs.getDouble(2), nullableDouble(rs, "e_v"), nullableDouble(rs, "i_a"),
-                                nullableDouble(rs, "range_a"), rs.getInt(6));
+                                nullableDouble(rs, "range_a"), rs.getInt(6), rs.getInt(7), rs.getInt(8));
                     } catch (IllegalArgumentException e) {
                         throw new StoreException("sample " + rs.getLong(1) + " of session " + sessionId + " step " + stepIndex
                                 + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"
@@ -763,6 +767,17 @@ public final class SessionStore implements AutoCloseable {
     static double nullableDouble(ResultSet rs, int column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : value;
+    }
+
+    /** A sample's sweep cycle and segment at {@code index} and {@code index + 1}: NULL for a sample of no sweep. */
+    static void setSweepPlace(PreparedStatement ps, int index, int cycle, int segment) throws SQLException {
+        if (cycle > 0) {
+            ps.setInt(index, cycle);
+            ps.setInt(index + 1, segment);
+        } else {
+            ps.setNull(index, Types.INTEGER);
+            ps.setNull(index + 1, Types.INTEGER);
+        }
     }
 
     static void setNullableDouble(PreparedStatement ps, int index, double value) throws SQLException {

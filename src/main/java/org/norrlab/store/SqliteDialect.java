@@ -192,6 +192,7 @@ final class SqliteDialect implements Dialect {
                 SessionStore.setNullableDouble(insert, 6, s.currentAmperes());
                 SessionStore.setNullableDouble(insert, 7, s.rangeAmperes());
                 insert.setInt(8, s.flags());
+                SessionStore.setSweepPlace(insert, 9, s.cycle(), s.segment());
                 insert.addBatch();
             }
 

@@ -3,6 +3,7 @@ package org.norrlab.store;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.analysis.StepTally;
+import org.norrlab.core.Gas;
 import org.norrlab.core.EventKind;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.transport.WireLog;
@@ -69,7 +70,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             samples = dialect.sampleInserter(connection);
             insertStep = connection.prepareStatement("INSERT INTO steps (session_id, step_index, kind, label, e_vs_rhe_v,"
                     + " e_vs_re_v, interval_s, planned_duration_s, current_range, source, started_utc, session_offset_s,"
-                    + " cycle, cycles, block, batch) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                    + " cycle, cycles, block, batch, gas, settings_json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
             insertAliquot = connection.prepareStatement("INSERT INTO aliquots (session_id, after_step, volume_ml, replaced,"
                     + " taken_by, created_utc, note) VALUES (?,?,?,?,?,?,?)");
             endStep = connection.prepareStatement("UPDATE steps SET ended_utc = ?, duration_s = ?, sample_count = ?,"
@@ -286,6 +287,8 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         } else {
             insertStep.setNull(16, java.sql.Types.INTEGER);
         }
+        insertStep.setString(17, context.gas().map(Gas::written).orElse(null));
+        insertStep.setString(18, StepSettingsJson.write(step.settings()));
         insertStep.executeUpdate();
     }
 
