@@ -230,11 +230,14 @@ final class AnalysisPanel extends JPanel {
         boolean simulated = DriverRegistry.simulated(s.result().session().instrument().family());
         sessionActions.forEach(b -> b.setEnabled(true));
         simulate.setEnabled(simulated);
-        status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results; electrode %.3g cm², electrolyte"
-                        + " %.3g mL, loading %.3g mg/cm². ± is one standard deviation; * marks a flagged value.",
-                s.result().session().id(), s.result().steps().size(), s.assays().size(),
-                s.result().session().cell().electrodeAreaCm2(), s.result().session().cell().electrolyteVolumeMl(),
-                s.result().session().cell().catalystLoadingMgPerCm2()) + sweepNote(s.sweeps()) + flagText(s.result().steps()));
+        // The sweep note comes early: the line is cut at the window's edge (the tooltip holds all of it).
+        status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results.",
+                s.result().session().id(), s.result().steps().size(), s.assays().size()) + sweepNote(s.sweeps())
+                + String.format(Locale.ROOT, " Electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm². ± is one"
+                        + " standard deviation; * marks a flagged value.", s.result().session().cell().electrodeAreaCm2(),
+                s.result().session().cell().electrolyteVolumeMl(), s.result().session().cell().catalystLoadingMgPerCm2())
+                + flagText(s.result().steps()));
+        status.setToolTipText(status.getText());
     }
 
     /** The plausibility notes behind the table's * marks, appended to the status line below the table. */

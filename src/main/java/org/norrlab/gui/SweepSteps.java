@@ -28,6 +28,10 @@ final class SweepSteps {
      * store does not say (a step stored before sweeps had settings) or the offset is unknown.
      */
     static String potentials(StoredStep step, boolean rheScale) {
+        return potentials(step, rheScale, true);
+    }
+
+    private static String potentials(StoredStep step, boolean rheScale, boolean withCycles) {
         StepSettings s = step.settings();
         double shift = rheScale ? 0 : step.voltsVsRhe() - step.voltsVsReference();
         if (Double.isNaN(s.startVsRhe()) || Double.isNaN(shift)) {
@@ -38,7 +42,7 @@ final class SweepSteps {
         }
         return volts(s.startVsRhe() - shift) + " → " + volts(s.vertex1VsRhe() - shift) + " → "
                 + volts(s.vertex2VsRhe() - shift) + " → " + volts(s.startVsRhe() - shift)
-                + (s.cycles() > 1 ? " ×" + s.cycles() : "");
+                + (withCycles && s.cycles() > 1 ? " ×" + s.cycles() : "");
     }
 
     private static String volts(double v) {
@@ -64,8 +68,10 @@ final class SweepSteps {
                 trace.add(Math.max(1, s.cycle()), s.potentialVolts() + (rhe ? toRhe : 0), s.currentAmperes());
             }
         });
-        String title = String.format(Locale.ROOT, "Session %d, step %d: %s %s V%s at %s mV/s", sessionId, step.index(),
-                kind(step), potentials(step, rhe), rhe ? " vs RHE" : " vs RE", scanRate(step));
+        int cycles = step.settings().cycles();
+        String title = String.format(Locale.ROOT, "Session %d, step %d: %s %s V vs %s%s at %s mV/s", sessionId, step.index(),
+                kind(step), potentials(step, rhe, false), rhe ? "RHE" : "RE", cycles > 1 ? ", " + cycles + " cycles" : "",
+                scanRate(step));
         return SweepChart.chart(title, rhe ? SweepChart.POTENTIAL_AXIS : LiveCharts.POTENTIAL_AXIS, trace.curves());
     }
 }
