@@ -275,8 +275,8 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 : ranges.stream().filter(r -> r >= currentRange.fullScaleAmperes() * (1 - 1e-9)).findFirst()
                 .orElse(capabilities.largestRangeAmperes());
         double voltRange = voltageRanges.stream().filter(r -> r >= largestVolts).findFirst().orElseThrow(() ->
-                new DriverException(String.format(Locale.ROOT, "%.3f V vs RE is beyond the Rodeostat's largest voltage"
-                        + " range, ±%s V (profile %s, voltage_ranges)", largestVolts,
+                new DriverException(String.format(Locale.ROOT, "a potential of %.3f V vs RE (in magnitude) is beyond the"
+                        + " Rodeostat's largest voltage range, ±%s V (profile %s, voltage_ranges)", largestVolts,
                         RodeostatMessages.number(voltageRanges.get(voltageRanges.size() - 1)), profileName)));
         ask(RodeostatMessages.command("setVoltRange").put("voltRange", Math.round(voltRange) + "V"));
         ask(RodeostatMessages.command("setCurrRange").put("currRange", RodeostatMessages.rangeName(range)));

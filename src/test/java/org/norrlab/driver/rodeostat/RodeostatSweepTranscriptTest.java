@@ -68,6 +68,16 @@ class RodeostatSweepTranscriptTest {
     }
 
     @Test
+    void aSweepBeyondTheLargestVoltageRangeIsRefusedBeforeAnythingIsSent() throws Exception {
+        ScriptedTransport wire = new ScriptedTransport(Path.of("src/test/resources/transcripts/rodeostat/lsv.txt"));
+        RodeostatPotentiostat rodeostat = rodeostat(new LineChannel(wire));
+        assertThatThrownBy(() -> rodeostat.start(new LinearSweepRequest(-0.2, -12.0, 0.01, 1.0, CurrentRangeChoice.AUTO),
+                new CollectingSink())).isInstanceOf(DriverException.class)
+                .hasMessage("a potential of 12.000 V vs RE (in magnitude) is beyond the Rodeostat's largest voltage range,"
+                        + " ±10 V (profile rodeostat, voltage_ranges)");
+    }
+
+    @Test
     void chronopotentiometryIsRefusedNamingTheInstrumentAndWhatToDo() throws Exception {
         ScriptedTransport silent = new ScriptedTransport(Path.of("src/test/resources/transcripts/rodeostat/lsv.txt"));
         RodeostatPotentiostat rodeostat = rodeostat(new LineChannel(silent));
