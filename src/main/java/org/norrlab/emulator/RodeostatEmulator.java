@@ -6,6 +6,9 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
+import org.norrlab.driver.CyclicVoltammetryRequest;
+import org.norrlab.driver.LinearSweepRequest;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.Measurement;
@@ -14,17 +17,22 @@ import org.norrlab.driver.SampleSink;
 import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
 import org.norrlab.protocol.rodeostat.RodeostatVariant;
+import org.norrlab.protocol.rodeostat.RodeostatWaveforms;
 import org.norrlab.transport.Transport;
 import org.norrlab.transport.TransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * A Rodeostat on the far end of a port: the JSON commands a driver needs (versions, ranges, sample
- * period, parameters of the "constant" test, runTest, stopTest, setVolt), replies in the firmware's
+ * period, parameters of the "constant", "linearSweep" and "cyclic" tests, runTest, stopTest, setVolt), replies in the firmware's
  * key order with CRLF, and a sample stream from the simulated cell that ends with {@code {}}.
  * A refused command gets {@code {"success":false,"message":…}}. The variant it reports is the one
  * whose current ranges the device profile lists; hardware V0.2 (or V0.1 with {@link Faults#oldHardware})
@@ -47,6 +55,19 @@ public final class RodeostatEmulator implements Runnable {
     private String currRange = "24000uA";
     private String voltRange = "10V";
     private boolean electrodesConnected;
+    /** The sweep tests' parameters as the firmware keeps them (its defaults until setParam), in its key order. */
+    private final Map<String, Map<String, Double>> sweepParams = Map.of(
+            "linearSweep", parameters("quietValue", "quietTime", "startValue", "finalValue", "duration"),
+            "cyclic", parameters("quietValue", "quietTime", "amplitude", "offset", "period", "numCycles", "shift"));
+    private static final Set<String> INTEGER_KEYS = Set.of("quietTime", "duration", "period", "numCycles");
+
+    private static Map<String, Double> parameters(String... keys) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String key : keys) {
+            values.put(key, 0.0);
+        }
+        return values;
+    }
 
     public RodeostatEmulator(Transport port, Potentiostat cell, InstrumentProfile profile, Faults faults) {
         this.port = port;
@@ -134,17 +155,8 @@ public final class RodeostatEmulator implements Runnable {
                 samplePeriodMs = period;
                 ok(name, "\"samplePeriod\":" + period);
             }
-            case "setParam" -> {
-                JsonNode param = command.path("param");
-                if (!command.path("test").asText().equals("constant") || !param.has("value") || !param.has("duration")) {
-                    fail("json does not contain key: param");
-                    return;
-                }
-                value = param.get("value").asDouble();
-                durationMs = param.get("duration").asLong();
-                ok(name, "\"test\":\"constant\",\"param\":" + param);
-            }
-            case "runTest" -> runTest(name);
+            case "setParam" -> setParam(name, command);
+            case "runTest" -> runTest(name, command.path("test").asText(""));
             case "stopTest" -> {
                 ok(name, "");
                 Emulators.stopCell(cell);
@@ -167,14 +179,129 @@ public final class RodeostatEmulator implements Runnable {
         out.write("{\"success\":false,\"message\":\"" + message + "\",\"response\":{}}\r\n");
     }
 
-    private void runTest(String name) throws TransportException, DriverException {
-        ok(name, "\"test\":\"constant\"");
+    /**
+     * setParam as the firmware does it: the keys the test knows are taken (the others ignored) and echoed in the
+     * test's own order, floats as the board's 32-bit floats print.
+     */
+    private void setParam(String name, JsonNode command) throws TransportException {
+        String test = command.path("test").asText("");
+        JsonNode param = command.path("param");
+        if (test.equals("constant")) {
+            if (!param.has("value") || !param.has("duration")) {
+                fail("json does not contain key: param");
+                return;
+            }
+            value = param.get("value").asDouble();
+            durationMs = param.get("duration").asLong();
+            ok(name, "\"test\":\"constant\",\"param\":" + param);
+            return;
+        }
+        Map<String, Double> stored = sweepParams.get(test);
+        if (stored == null) {
+            fail("test not found");
+            return;
+        }
+        if (!param.isObject()) {
+            fail("key param missing");
+            return;
+        }
+        StringBuilder echo = new StringBuilder();
+        for (String key : stored.keySet()) {
+            if (!param.has(key)) {
+                continue;
+            }
+            if (!param.get(key).isNumber()) {
+                fail(key + (INTEGER_KEYS.contains(key) ? " not uint32" : " not a float"));
+                return;
+            }
+            boolean integer = INTEGER_KEYS.contains(key);
+            double number = integer ? param.get(key).asLong() : (float) param.get(key).asDouble();
+            stored.put(key, number);
+            echo.append(echo.length() == 0 ? "" : ",").append('"').append(key).append("\":")
+                    .append(integer ? Long.toString((long) number) : RodeostatMessages.number(number));
+        }
+        ok(name, "\"test\":\"" + test + "\",\"param\":{" + echo + "}");
+    }
+
+    private void runTest(String name, String test) throws TransportException, DriverException {
+        if (!test.equals("constant") && !sweepParams.containsKey(test)) {
+            fail("test not found");
+            return;
+        }
+        ok(name, "\"test\":\"" + test + "\"");
         double rangeAmperes = parseRange(currRange);
+        if (test.equals("constant")) {
+            stream(new ChronoamperometryRequest(value, Duration.ofMillis(samplePeriodMs), Duration.ofMillis(durationMs),
+                    CurrentRangeChoice.fixed(rangeAmperes)), rangeAmperes, t -> value, durationMs);
+            return;
+        }
+        Map<String, Double> p = sweepParams.get(test);
+        if (p.get("quietTime") != 0) {
+            // The driver never asks for one; a quiet period would need a hold on the cell before the sweep.
+            fail("this emulator runs " + test + " without a quiet period only (quietTime 0)");
+            out.write("{}\r\n");
+            return;
+        }
+        MeasurementRequest request;
+        LongToDoubleFunction setPoint;
+        long doneMs;
+        try {
+            if (test.equals("linearSweep")) {
+                double start = p.get("startValue");
+                double end = p.get("finalValue");
+                long duration = p.get("duration").longValue();
+                double rate = Math.abs(end - start) / (duration / 1000.0);
+                request = new LinearSweepRequest(start, end, rate * samplePeriodMs / 1000.0, rate,
+                        CurrentRangeChoice.fixed(rangeAmperes));
+                setPoint = t -> RodeostatWaveforms.linearSweep(t, p.get("quietValue"), 0, start, end, duration);
+                doneMs = duration;
+            } else {
+                double amplitude = p.get("amplitude");
+                double offset = p.get("offset");
+                long period = p.get("period").longValue();
+                double shift = p.get("shift");
+                setPoint = t -> RodeostatWaveforms.cyclic(t, p.get("quietValue"), 0, amplitude, offset, period, shift);
+                // The simulated cell is asked for the same triangle as a CV: from where the wave starts, first to the
+                // vertex it is heading for.
+                boolean rising = (long) (shift * period * 1000) % (period * 1000) < period * 500;
+                double rate = 4 * amplitude / (period / 1000.0);
+                request = new CyclicVoltammetryRequest(setPoint.applyAsDouble(0), rising ? offset + amplitude
+                        : offset - amplitude, rising ? offset - amplitude : offset + amplitude,
+                        p.get("numCycles").intValue(), rate * samplePeriodMs / 1000.0, rate,
+                        CurrentRangeChoice.fixed(rangeAmperes));
+                doneMs = RodeostatWaveforms.cyclicDoneMillis(0, period, p.get("numCycles").longValue());
+            }
+        } catch (IllegalArgumentException e) {
+            fail("the emulated cell cannot run these parameters: " + e.getMessage());
+            out.write("{}\r\n");
+            return;
+        }
+        try {
+            stream(request, rangeAmperes, setPoint, doneMs);
+        } catch (DriverException e) {
+            // The simulated cell behind the emulator cannot run this technique: the device reports a failed test.
+            log.warn("the emulator's cell refused {}: {}", test, e.getMessage());
+            fail("the emulated cell cannot run " + test + ": " + e.getMessage());
+            out.write("{}\r\n");
+        }
+    }
+
+    /**
+     * Runs the request on the simulated cell and writes its samples as the firmware does: at the sample times after
+     * the start up to the end of the test ({@code doneMs}), {@code v} the test's set point at that time, {@code i}
+     * the cell's current in µA clipped to the range; then {@code {}}.
+     */
+    private void stream(MeasurementRequest request, double rangeAmperes, LongToDoubleFunction setPoint, long doneMs)
+            throws DriverException {
         SampleSink sink = new SampleSink() {
             private int count;
 
             @Override
             public void sample(Sample sample) {
+                long tMs = Math.round(sample.timeSeconds() * 1000);
+                if (tMs <= 0 || tMs > doneMs) {
+                    return; // the firmware sends no sample at the start, nor after the test's end
+                }
                 try {
                     count++;
                     if (count == faults.vanishAfterSamples()) {
@@ -193,7 +320,7 @@ public final class RodeostatEmulator implements Runnable {
                         return;
                     }
                     double microamps = Math.max(-rangeAmperes, Math.min(rangeAmperes, sample.currentAmperes())) * 1e6;
-                    out.write(RodeostatMessages.sampleLine(Math.round(sample.timeSeconds() * 1000), value, microamps) + "\r\n");
+                    out.write(RodeostatMessages.sampleLine(tMs, (float) setPoint.applyAsDouble(tMs), microamps) + "\r\n");
                     if (faults.noiseEvery() > 0 && count % faults.noiseEvery() == 0) {
                         out.write(out.garbage());
                     }
@@ -207,8 +334,7 @@ public final class RodeostatEmulator implements Runnable {
                 // ground truth stays inside the emulator
             }
         };
-        Measurement measurement = cell.start(new ChronoamperometryRequest(value,
-                Duration.ofMillis(samplePeriodMs), Duration.ofMillis(durationMs), CurrentRangeChoice.fixed(rangeAmperes)), sink);
+        Measurement measurement = cell.start(request, sink);
         running = measurement;
         Thread finisher = new Thread(() -> {
             try {

@@ -19,6 +19,7 @@ import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoredStep;
 import org.norrlab.store.StoredSession;
 
 import javax.swing.BorderFactory;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The analysis view: a session's assays and the calibrations they are read through, the per-step
@@ -180,12 +182,27 @@ final class AnalysisPanel extends JPanel {
                 List<Calibration> known = store.assays().calibrations();
                 JFreeChart chart = FaradaicFigure.chart("Session " + id + ": " + result.session().protocolName(),
                         ReportWriter.points(result));
-                return new Shown(result, stored, known, chart);
+                List<StoredStep> sweeps = store.steps(id).stream().filter(StoredStep::isSweep).toList();
+                return new Shown(result, stored, known, chart, sweeps);
             }
         }, this::show);
     }
 
-    private record Shown(SessionAnalysis.Result result, List<Assay> assays, List<Calibration> calibrations, JFreeChart chart) {
+    private record Shown(SessionAnalysis.Result result, List<Assay> assays, List<Calibration> calibrations, JFreeChart chart,
+                         List<StoredStep> sweeps) {
+    }
+
+    /**
+     * What the table leaves out of a session with sweep steps, and where to look instead: FE and yield need the
+     * charge of a CA step, which a sweep is not.
+     */
+    static String sweepNote(List<StoredStep> sweeps) {
+        if (sweeps.isEmpty()) {
+            return "";
+        }
+        String steps = sweeps.stream().map(s -> s.index() + " (" + s.kind() + ")").collect(Collectors.joining(", "));
+        return " Sweep step" + (sweeps.size() == 1 ? " " : "s ") + steps + (sweeps.size() == 1 ? " is" : " are")
+                + " not in this table: FE and yield need a CA step's charge. Their I–E curves are in the Sessions view.";
     }
 
     private void show(Shown s) {
@@ -213,11 +230,14 @@ final class AnalysisPanel extends JPanel {
         boolean simulated = DriverRegistry.simulated(s.result().session().instrument().family());
         sessionActions.forEach(b -> b.setEnabled(true));
         simulate.setEnabled(simulated);
-        status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results; electrode %.3g cm², electrolyte"
-                        + " %.3g mL, loading %.3g mg/cm². ± is one standard deviation; * marks a flagged value.",
-                s.result().session().id(), s.result().steps().size(), s.assays().size(),
-                s.result().session().cell().electrodeAreaCm2(), s.result().session().cell().electrolyteVolumeMl(),
-                s.result().session().cell().catalystLoadingMgPerCm2()) + flagText(s.result().steps()));
+        // The sweep note comes early: the line is cut at the window's edge (the tooltip holds all of it).
+        status.setText(String.format(Locale.ROOT, "Session %d: %d CA steps, %d assay results.",
+                s.result().session().id(), s.result().steps().size(), s.assays().size()) + sweepNote(s.sweeps())
+                + String.format(Locale.ROOT, " Electrode %.3g cm², electrolyte %.3g mL, loading %.3g mg/cm². ± is one"
+                        + " standard deviation; * marks a flagged value.", s.result().session().cell().electrodeAreaCm2(),
+                s.result().session().cell().electrolyteVolumeMl(), s.result().session().cell().catalystLoadingMgPerCm2())
+                + flagText(s.result().steps()));
+        status.setToolTipText(status.getText());
     }
 
     /** The plausibility notes behind the table's * marks, appended to the status line below the table. */
@@ -398,6 +418,10 @@ final class AnalysisPanel extends JPanel {
     }
 
     // for the tests
+    String statusText() {
+        return status.getText();
+    }
+
     DefaultTableModel results() {
         return results;
     }

@@ -6,28 +6,35 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.trace.LiveRun;
+import org.norrlab.trace.SweepTrace;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The two live charts of the run view: the step in progress (current, or potential at open circuit)
- * and the whole run so far with a marker where each step began. Both draw a min/max envelope of at
- * most one column per pixel, so a repaint costs the same after 5 minutes as after 24 hours.
+ * The two live charts of the run view: the step in progress (current, or potential at open circuit and under
+ * constant current) and the whole run so far with a marker where each step began. Both draw a min/max envelope of
+ * at most one column per pixel, so a repaint costs the same after 5 minutes as after 24 hours. During a sweep (LSV,
+ * CV) the step chart is current against potential instead, one series and colour per cycle with a legend, from the
+ * bounded {@link SweepTrace}.
  */
 final class LiveCharts {
     static final String STEP_SERIES = "step";
     static final String RUN_SERIES = "run";
     static final String CURRENT_AXIS = "I (mA)";
     static final String POTENTIAL_AXIS = "E vs RE (V)";
+    static final String TIME_AXIS = "t in step (s)";
     private static final Color TRACE = new Color(0x1f, 0x77, 0xb4);
 
     private final DefaultXYDataset stepData = new DefaultXYDataset();
@@ -37,9 +44,16 @@ final class LiveCharts {
     private final ChartPanel stepPanel;
     private final ChartPanel runPanel;
     private int markersShown;
+    /** The keys of the step chart's series now shown: {@link #STEP_SERIES}, or one per cycle of a sweep. */
+    private final List<String> stepSeriesShown = new ArrayList<>();
 
     LiveCharts() {
-        stepChart = chart("Step in progress", "t in step (s)", CURRENT_AXIS, stepData);
+        stepChart = chart("Step in progress", TIME_AXIS, CURRENT_AXIS, stepData);
+        // The legend names the cycles of a sweep; a trace against time needs none.
+        LegendTitle legend = new LegendTitle(stepChart.getXYPlot());
+        legend.setPosition(RectangleEdge.RIGHT);
+        legend.setVisible(false);
+        stepChart.addLegend(legend);
         runChart = chart("Whole run", "t (min)", CURRENT_AXIS, runData);
         stepPanel = panel(stepChart);
         runPanel = panel(runChart);
@@ -96,19 +110,77 @@ final class LiveCharts {
 
     /** Shows a view; on the event thread. */
     void show(LiveRun.View view) {
-        boolean potential = view.stepShowsPotential();
-        stepChart.getXYPlot().getRangeAxis().setLabel(potential ? POTENTIAL_AXIS : CURRENT_AXIS);
-        String stepTitle = view.step().map(LiveCharts::title).orElse("Step in progress");
+        String stepTitle = view.step().map(LiveCharts::title).orElse("Step in progress")
+                + (view.sweepCyclesDropped() > 0 ? " (last " + view.sweep().size() + " cycles shown)" : "");
         if (!stepTitle.equals(stepChart.getTitle().getText())) {
             stepChart.setTitle(stepTitle);
         }
-        stepData.addSeries(STEP_SERIES, view.stepTrace().zigzag(potential ? 1 : 1e3));
+        if (view.stepIsSweep()) {
+            showSweep(view);
+        } else {
+            boolean potential = view.stepShowsPotential();
+            axes(TIME_AXIS, potential ? POTENTIAL_AXIS : CURRENT_AXIS, false);
+            List<double[][]> trace = new ArrayList<>();
+            trace.add(view.stepTrace().zigzag(potential ? 1 : 1e3));
+            showStepSeries(List.of(STEP_SERIES), trace, List.of(TRACE));
+        }
         double[][] run = view.overview().zigzag(1e3);
         for (int i = 0; i < run[0].length; i++) {
             run[0][i] /= 60;
         }
         runData.addSeries(RUN_SERIES, run);
         addMarkers(view.markers());
+    }
+
+    /** I (mA) against E vs RHE, a series and a colour per cycle: a CV's cycles stay apart as the catalyst changes. */
+    private void showSweep(LiveRun.View view) {
+        // The legend tells a CV's cycles apart; an LSV has one curve.
+        axes(SweepChart.POTENTIAL_AXIS, SweepChart.CURRENT_AXIS, view.step().map(PlannedStep::kind).filter("cv"::equals).isPresent());
+        List<String> keys = new ArrayList<>();
+        List<double[][]> data = new ArrayList<>();
+        List<Color> colours = new ArrayList<>();
+        for (SweepTrace.Curve curve : view.sweep()) {
+            keys.add(SweepChart.series(curve.cycle()));
+            data.add(SweepChart.points(curve));
+            colours.add(SweepChart.colour(curve.cycle()));
+        }
+        showStepSeries(keys, data, colours);
+    }
+
+    private void axes(String x, String y, boolean legend) {
+        XYPlot plot = stepChart.getXYPlot();
+        if (!x.equals(plot.getDomainAxis().getLabel())) {
+            plot.getDomainAxis().setLabel(x);
+        }
+        if (!y.equals(plot.getRangeAxis().getLabel())) {
+            plot.getRangeAxis().setLabel(y);
+        }
+        if (stepChart.getLegend().isVisible() != legend) {
+            stepChart.getLegend().setVisible(legend);
+        }
+    }
+
+    /** Replaces the step chart's series with these, in order, each in its colour. */
+    private void showStepSeries(List<String> keys, List<double[][]> data, List<Color> colours) {
+        for (String old : stepSeriesShown) {
+            if (!keys.contains(old)) {
+                stepData.removeSeries(old);
+            }
+        }
+        if (!stepSeriesShown.equals(keys)) {
+            // Keep the dataset's order the list's order (the renderer's colours go by series index).
+            for (String key : keys) {
+                stepData.removeSeries(key);
+            }
+        }
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) stepChart.getXYPlot().getRenderer();
+        for (int i = 0; i < keys.size(); i++) {
+            stepData.addSeries(keys.get(i), data.get(i));
+            renderer.setSeriesPaint(i, colours.get(i), false);
+            renderer.setSeriesStroke(i, new BasicStroke(1.0f), false);
+        }
+        stepSeriesShown.clear();
+        stepSeriesShown.addAll(keys);
     }
 
     private void addMarkers(List<LiveRun.Marker> markers) {
@@ -127,7 +199,8 @@ final class LiveCharts {
 
     /** Clears both charts for a new run. */
     void reset() {
-        stepData.removeSeries(STEP_SERIES);
+        stepSeriesShown.forEach(stepData::removeSeries);
+        stepSeriesShown.clear();
         runData.removeSeries(RUN_SERIES);
         runChart.getXYPlot().clearDomainMarkers();
         markersShown = 0;

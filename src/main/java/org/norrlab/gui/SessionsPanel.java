@@ -14,6 +14,7 @@ import org.norrlab.report.StepSummary;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
+import org.norrlab.store.StoredStep;
 
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -42,14 +43,19 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
-/** The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. */
+/**
+ * The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. A session
+ * with sweep steps (LSV, CV) also has an I–E tab: the first sweep step, or the one chosen in the steps table.
+ */
 final class SessionsPanel extends JPanel {
     static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason", "bench"};
     static final String[] STEP_COLUMNS = {"step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration (s)", "samples",
-            "mean I", "|Q| (C)", "outcome"};
+            "mean I", "|Q| (C)", "outcome", "scan rate (mV/s)"};
+    static final String SWEEP_TAB = "I–E (sweeps)";
 
     private final GuiContext context;
     private final DefaultTableModel sessions = readOnly(SESSION_COLUMNS);
@@ -60,6 +66,11 @@ final class SessionsPanel extends JPanel {
     private final JTextArea eventText = new JTextArea();
     private final JTextArea settingsText = new JTextArea();
     private final ChartPanel chartPanel = new ChartPanel(null);
+    private final ChartPanel sweepPanel = new ChartPanel(null);
+    private final JTabbedPane detailTabs = new JTabbedPane();
+    private final JTable stepTable = Tables.fitted(new JTable(steps));
+    /** The steps of the session shown, by row of the steps table. */
+    private List<StoredStep> shownSteps = List.of();
     private final JLabel heading = new JLabel("Choose a session.");
     private final JButton exportCsv = new JButton("Export CSV…");
     private final JButton exportJson = new JButton("Export JSON…");
@@ -106,14 +117,19 @@ final class SessionsPanel extends JPanel {
         listScroll.setPreferredSize(new Dimension(900, 200));
         list.add(listScroll, BorderLayout.CENTER);
 
-        JTable stepTable = Tables.fitted(new JTable(steps));
         stepTable.setName("steps");
+        stepTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        stepTable.getSelectionModel().addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting()) {
+                stepSelected();
+            }
+        });
         eventText.setEditable(false);
         eventText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         settingsText.setEditable(false);
         settingsText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        JTabbedPane detailTabs = new JTabbedPane();
         detailTabs.addTab("I(t)", chartPanel);
+        detailTabs.addTab(SWEEP_TAB, sweepPanel);
         detailTabs.addTab("Steps", new JScrollPane(stepTable));
         detailTabs.addTab("Events", new JScrollPane(eventText));
         detailTabs.addTab("Settings", new JScrollPane(settingsText));
@@ -181,7 +197,9 @@ final class SessionsPanel extends JPanel {
         Background.run(this, "Opening session " + id, () -> load(id), this::show);
     }
 
-    record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, JFreeChart chart) {
+    /** @param sweepChart the I–E plot of the session's first sweep step; empty when it has none */
+    record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, JFreeChart chart,
+                   Optional<JFreeChart> sweepChart) {
     }
 
     private Details load(long id) throws Exception {
@@ -190,7 +208,11 @@ final class SessionsPanel extends JPanel {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
             JFreeChart chart = CurrentFigure.chart("Session " + id + ": " + session.protocolName(),
                     ReportWriter.traces(store, result));
-            return new Details(session, SessionSummaries.of(store, id), store.events(id), chart);
+            List<StepSummary> summaries = SessionSummaries.of(store, id);
+            Optional<StoredStep> firstSweep = summaries.stream().map(StepSummary::step).filter(StoredStep::isSweep).findFirst();
+            Optional<JFreeChart> sweepChart = firstSweep.isEmpty() ? Optional.empty()
+                    : Optional.of(SweepSteps.chart(store, id, firstSweep.get()));
+            return new Details(session, summaries, store.events(id), chart, sweepChart);
         }
     }
 
@@ -198,15 +220,12 @@ final class SessionsPanel extends JPanel {
         shown = d.session().id();
         heading.setText("Session " + shown + " (" + d.session().status().dbName() + ")");
         chartPanel.setChart(d.chart());
+        sweepPanel.setChart(d.sweepChart().orElse(null));
+        detailTabs.setEnabledAt(detailTabs.indexOfTab(SWEEP_TAB), d.sweepChart().isPresent());
+        shownSteps = d.steps().stream().map(StepSummary::step).toList();
         steps.setRowCount(0);
         for (StepSummary s : d.steps()) {
-            boolean ca = s.step().kind().equals("ca");
-            steps.addRow(new Object[] {s.step().index(), s.step().kind(),
-                    ca ? String.format(Locale.ROOT, "%.3f", s.step().voltsVsRhe()) : "—",
-                    ca ? String.format(Locale.ROOT, "%.3f", s.step().voltsVsReference()) : "—",
-                    String.format(Locale.ROOT, "%.1f", s.durationSeconds()), s.samples(),
-                    ca ? Units.formatCurrent(s.meanAmperes()) : "—",
-                    ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", s.step().outcome().map(StepOutcome::dbName).orElse("")});
+            steps.addRow(stepRow(s));
         }
         StringBuilder text = new StringBuilder();
         for (StoredEvent e : d.events()) {
@@ -218,6 +237,47 @@ final class SessionsPanel extends JPanel {
         settingsText.setText(settings(d.session()));
         settingsText.setCaretPosition(0);
         enableActions(true);
+    }
+
+    /**
+     * A row of the steps table. A sweep shows its potentials and scan rate from its settings; its mean current and
+     * charge mean nothing (the potential moved), so they are "—" as for open circuit.
+     */
+    static Object[] stepRow(StepSummary s) {
+        StoredStep step = s.step();
+        boolean ca = step.kind().equals("ca");
+        String outcome = step.outcome().map(StepOutcome::dbName).orElse("");
+        String duration = String.format(Locale.ROOT, "%.1f", s.durationSeconds());
+        if (step.isSweep()) {
+            return new Object[] {step.index(), SweepSteps.kind(step), SweepSteps.potentials(step, true),
+                    SweepSteps.potentials(step, false), duration, s.samples(), "—", "—", outcome, SweepSteps.scanRate(step)};
+        }
+        return new Object[] {step.index(), step.kind(),
+                ca ? String.format(Locale.ROOT, "%.3f", step.voltsVsRhe()) : "—",
+                ca ? String.format(Locale.ROOT, "%.3f", step.voltsVsReference()) : "—",
+                duration, s.samples(),
+                ca ? Units.formatCurrent(s.meanAmperes()) : "—",
+                ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", outcome, "—"};
+    }
+
+    /** A sweep step chosen in the steps table: its I–E plot, read in the background, in the I–E tab. */
+    private void stepSelected() {
+        int row = stepTable.getSelectedRow();
+        if (row < 0 || row >= shownSteps.size() || !shownSteps.get(row).isSweep()) {
+            return;
+        }
+        long id = shown;
+        StoredStep step = shownSteps.get(row);
+        Background.run(this, "Reading step " + step.index() + " of session " + id, () -> {
+            try (SessionStore store = context.openStore()) {
+                return SweepSteps.chart(store, id, step);
+            }
+        }, chart -> {
+            if (shown == id) {
+                sweepPanel.setChart(chart);
+                detailTabs.setSelectedIndex(detailTabs.indexOfTab(SWEEP_TAB));
+            }
+        });
     }
 
     private static String settings(StoredSession s) {
@@ -281,6 +341,14 @@ final class SessionsPanel extends JPanel {
 
     ChartPanel chartPanel() {
         return chartPanel;
+    }
+
+    ChartPanel sweepPanel() {
+        return sweepPanel;
+    }
+
+    JTable stepTable() {
+        return stepTable;
     }
 
     JTextArea eventText() {

@@ -39,16 +39,34 @@ public final class LiveRun implements RecordConsumer {
     /**
      * A copy of the run for one repaint.
      *
-     * @param stepTrace   the current step against step time: current (A) for CA, potential (V) for OCP
+     * @param stepTrace   the current step against step time: current (A) for CA and sweeps, potential (V) for OCP
+     *                    and CP
      * @param overview    current (A) against session time, all steps
+     * @param sweep       for a sweep step (LSV, CV), its current (A) against its potential vs RHE (V), one curve per
+     *                    cycle; empty for any other step
+     * @param sweepCyclesDropped how many early cycles of the sweep the view no longer holds (see {@link SweepTrace})
      */
     public record View(Optional<PlannedStep> step, boolean stepShowsPotential, MinMaxTrace.Envelope stepTrace,
                        MinMaxTrace.Envelope overview, List<Marker> markers, List<EventLine> events, long samples,
-                       Optional<Sample> latest, double stepSeconds, double sessionSeconds, int stepsEnded) {
+                       Optional<Sample> latest, double stepSeconds, double sessionSeconds, int stepsEnded,
+                       List<SweepTrace.Curve> sweep, int sweepCyclesDropped) {
+        public View {
+            sweep = List.copyOf(sweep);
+        }
+
+        /** Whether the step in progress sweeps the potential, so its chart is I against E. */
+        public boolean stepIsSweep() {
+            return step.map(PlannedStep::isSweep).orElse(false);
+        }
     }
 
     private final MinMaxTrace stepTrace = new MinMaxTrace(BUCKETS, 1e-3);
     private final MinMaxTrace overview = new MinMaxTrace(BUCKETS, 1e-3);
+    private final SweepTrace sweep = new SweepTrace();
+    /** Whether the step in progress is charted as potential against time (OCP, an OCP hold, CP). */
+    private boolean stepShowsPotential;
+    /** Added to a sweep sample's potential (vs RE) to put it on the RHE scale the step was written in. */
+    private double sweepToRhe;
     private final List<Marker> markers = new ArrayList<>();
     private final ArrayDeque<EventLine> events = new ArrayDeque<>();
     private PlannedStep step;
@@ -65,11 +83,13 @@ public final class LiveRun implements RecordConsumer {
             latest = s;
             samples++;
             if (s.hasCurrent()) {
-                stepTrace.add(s.timeSeconds(), s.currentAmperes());
                 overview.add(stepOffset + s.timeSeconds(), s.currentAmperes());
-            } else {
-                stepTrace.add(s.timeSeconds(), s.potentialVolts());
+                if (s.inSweep()) {
+                    sweep.add(s.cycle(), s.potentialVolts() + sweepToRhe, s.currentAmperes());
+                }
             }
+            // CP holds the current: what it measures is the potential, as at open circuit.
+            stepTrace.add(s.timeSeconds(), s.hasCurrent() && !stepShowsPotential ? s.currentAmperes() : s.potentialVolts());
         }
 
         @Override
@@ -77,6 +97,10 @@ public final class LiveRun implements RecordConsumer {
             step = started.step();
             stepOffset = started.sessionOffsetSeconds();
             stepTrace.clear();
+            sweep.clear();
+            stepShowsPotential = step.match(ocp -> true, ca -> false, hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP,
+                    lsv -> false, cv -> false, cp -> true);
+            sweepToRhe = step.isSweep() ? step.startVoltsVsRhe() - step.startVoltsVsReference() : 0;
             latest = null;
             markers.add(new Marker(stepOffset, step.index(), step.label()));
             line(step.index(), stepOffset, "STEP", "step " + step.index() + " started: " + step.label());
@@ -112,9 +136,8 @@ public final class LiveRun implements RecordConsumer {
     /** A copy for one repaint, with at most {@code columns} columns per trace. */
     public synchronized View view(int columns) {
         double stepSeconds = latest == null ? 0 : latest.timeSeconds();
-        return new View(Optional.ofNullable(step), step != null && step.match(ocp -> true, ca -> false,
-                hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP, lsv -> false, cv -> false, cp -> true), stepTrace.envelope(columns),
+        return new View(Optional.ofNullable(step), step != null && stepShowsPotential, stepTrace.envelope(columns),
                 overview.envelope(columns), List.copyOf(markers), List.copyOf(events), samples, Optional.ofNullable(latest),
-                stepSeconds, stepOffset + stepSeconds, stepsEnded);
+                stepSeconds, stepOffset + stepSeconds, stepsEnded, sweep.curves(), sweep.droppedCycles());
     }
 }

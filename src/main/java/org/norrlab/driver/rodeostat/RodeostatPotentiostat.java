@@ -3,6 +3,7 @@ package org.norrlab.driver.rodeostat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
@@ -38,6 +39,8 @@ import java.util.Optional;
  * A Rodeostat. It has no auto-ranging: a step with {@code current_range: auto} runs on the largest
  * range, a fixed range on the smallest range that holds it. It cannot disconnect the counter
  * electrode during a test to record an open-circuit potential, so its profile says {@code open_circuit: false}.
+ * It runs LSV and CV steps as its {@code linearSweep} and {@code cyclic} tests ({@link RodeostatSweep}) and refuses
+ * chronopotentiometry: it has no galvanostat.
  * <p>
  * "Cell off": hardware V0.2 and later disconnects all three electrodes ({@code setAllElectConnected});
  * older hardware cannot, and holds the site's {@code idle_potential} instead ({@code setVolt}), or
@@ -229,40 +232,71 @@ public final class RodeostatPotentiostat implements Potentiostat {
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp),
-                lsv -> { throw lsv.notSupportedBy("the Rodeostat driver"); },
-                cv -> { throw cv.notSupportedBy("the Rodeostat driver"); },
-                cp -> { throw cp.notSupportedBy("the Rodeostat"); });
+                lsv -> startSweep(RodeostatSweep.linear(lsv), lsv.currentRange(), sink),
+                cv -> startSweep(RodeostatSweep.cyclic(cv), cv.currentRange(), sink),
+                cp -> {
+                    throw new DriverException("the Rodeostat (" + profileName + ") cannot hold a current: it is a"
+                            + " potentiostat without a galvanostat mode, so it cannot run chronopotentiometry; run the cp"
+                            + " step on an instrument whose profile lists cp under techniques, or replace it with a ca step");
+                });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
-        ensureIdle();
         double volts = request.voltsVsReference();
+        ObjectNode param = RodeostatMessages.object().put("quietValue", volts).put("quietTime", 0).put("value", volts)
+                .put("duration", request.duration().toMillis());
+        return runTest("constant", param, Math.abs(volts), request.currentRange(), request.interval(), request.duration(),
+                sink, (sample, tMillis) -> sample);
+    }
+
+    /** An LSV or CV: the test's waveform is known, so each sample gets its cycle and segment from its time. */
+    private Measurement startSweep(RodeostatSweep sweep, CurrentRangeChoice currentRange, SampleSink sink)
+            throws DriverException {
+        return runTest(sweep.test(), sweep.param(), sweep.largestMagnitudeVolts(), currentRange, sweep.interval(),
+                sweep.duration(), sink, sweep::place);
+    }
+
+    /** Where a sample lies in its test's waveform; the identity for a test that is not a sweep. */
+    @FunctionalInterface
+    private interface Placement {
+        Sample place(Sample sample, long tMillis);
+    }
+
+    /**
+     * Sets the ranges, sample period and the test's parameters, connects the electrodes, runs the test and reads its
+     * stream. {@code largestVolts} is the largest potential magnitude the test sets, for the voltage range.
+     */
+    private Measurement runTest(String test, ObjectNode param, double largestVolts, CurrentRangeChoice currentRange,
+                                Duration interval, Duration duration, SampleSink sink, Placement placement)
+            throws DriverException {
+        ensureIdle();
         List<Double> ranges = capabilities.currentRangesAmperes();
-        double range = request.currentRange().auto() ? capabilities.largestRangeAmperes()
-                : ranges.stream().filter(r -> r >= request.currentRange().fullScaleAmperes() * (1 - 1e-9)).findFirst()
+        double range = currentRange.auto() ? capabilities.largestRangeAmperes()
+                : ranges.stream().filter(r -> r >= currentRange.fullScaleAmperes() * (1 - 1e-9)).findFirst()
                 .orElse(capabilities.largestRangeAmperes());
-        double voltRange = voltageRanges.stream().filter(r -> r >= Math.abs(volts)).findFirst().orElseThrow(() ->
-                new DriverException(String.format(java.util.Locale.ROOT, "%.3f V is beyond the Rodeostat's largest voltage range", volts)));
+        double voltRange = voltageRanges.stream().filter(r -> r >= largestVolts).findFirst().orElseThrow(() ->
+                new DriverException(String.format(Locale.ROOT, "a potential of %.3f V vs RE (in magnitude) is beyond the"
+                        + " Rodeostat's largest voltage range, ±%s V (profile %s, voltage_ranges)", largestVolts,
+                        RodeostatMessages.number(voltageRanges.get(voltageRanges.size() - 1)), profileName)));
         ask(RodeostatMessages.command("setVoltRange").put("voltRange", Math.round(voltRange) + "V"));
         ask(RodeostatMessages.command("setCurrRange").put("currRange", RodeostatMessages.rangeName(range)));
-        ask(RodeostatMessages.command("setSamplePeriod").put("samplePeriod", request.interval().toMillis()));
-        ObjectNode param = RodeostatMessages.command("setParam").put("test", "constant");
-        param.putObject("param").put("quietValue", volts).put("quietTime", 0).put("value", volts)
-                .put("duration", request.duration().toMillis());
-        ask(param);
+        ask(RodeostatMessages.command("setSamplePeriod").put("samplePeriod", interval.toMillis()));
+        ObjectNode setParam = RodeostatMessages.command("setParam").put("test", test);
+        setParam.set("param", param);
+        ask(setParam);
         if (electrodeSwitches) {
             // The cell-off disconnected them; connect them for the test whatever the firmware's autoConnect says.
             ask(RodeostatMessages.command("setAllElectConnected").put("connected", true));
         }
         CompletableMeasurement measurement = runner.begin();
         try {
-            ask(RodeostatMessages.command("runTest").put("test", "constant"));
+            ask(RodeostatMessages.command("runTest").put("test", test));
         } catch (DriverException | RuntimeException e) {
             runner.cancel();
             throw e;
         }
-        long deadline = System.nanoTime() + request.duration().plus(END_MARGIN).plus(request.duration().dividedBy(10)).toNanos();
-        runner.read(measurement, () -> readStream(sink, range, deadline, Stall.limit(request.interval())));
+        long deadline = System.nanoTime() + duration.plus(END_MARGIN).plus(duration.dividedBy(10)).toNanos();
+        runner.read(measurement, () -> readStream(sink, range, deadline, Stall.limit(interval), placement));
         return measurement;
     }
 
@@ -271,7 +305,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 + " counter electrode during a test); remove the ocp step from the protocol");
     }
 
-    private MeasurementEnd readStream(SampleSink sink, double range, long deadline, Duration stall) {
+    private MeasurementEnd readStream(SampleSink sink, double range, long deadline, Duration stall, Placement placement) {
         long samples = 0;
         double last = 0;
         int malformed = 0;
@@ -332,13 +366,14 @@ public final class RodeostatPotentiostat implements Potentiostat {
                     flags |= SampleFlag.OVERLOAD.bit();
                 }
                 if (Double.isNaN(amperes)) {
-                    sink.sample(new Sample(sample.timeMillis() / 1000.0, sample.volts(), Double.NaN, range,
-                            flags | SampleFlag.NO_CURRENT.bit()));
+                    sink.sample(placement.place(new Sample(sample.timeMillis() / 1000.0, sample.volts(), Double.NaN, range,
+                            flags | SampleFlag.NO_CURRENT.bit()), sample.timeMillis()));
                 } else {
                     if (Math.abs(amperes) >= range) {
                         flags |= SampleFlag.OVERLOAD.bit();
                     }
-                    sink.sample(new Sample(sample.timeMillis() / 1000.0, sample.volts(), amperes, range, flags));
+                    sink.sample(placement.place(new Sample(sample.timeMillis() / 1000.0, sample.volts(), amperes, range, flags),
+                            sample.timeMillis()));
                 }
                 samples++;
                 last = sample.timeMillis() / 1000.0;

@@ -22,6 +22,11 @@ public final class RodeostatMessages {
     public record StreamLine(boolean end, long timeMillis, double volts, double microamps, boolean limitError) {
     }
 
+    /** An empty JSON object, e.g. a test's {@code param}. */
+    public static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
     public static ObjectNode command(String name) {
         return JSON.createObjectNode().put("command", name);
     }
