@@ -26,7 +26,10 @@ import java.util.Optional;
  * from when the file's TPRESTEP/TSTEP1 say it began, and its set potential the file's VPRESTEP/VSTEP1/VSTEP2. A row
  * belongs to the step whose end it closes (the row at T = 0 is the pre-step's last sample: its Sig is still VPRESTEP).
  * Every other table (CVs' CURVEn, OCVCURVE, CORPOT) is one step whose time counts from its first sample, because
- * Gamry's T runs on across tables.
+ * Gamry's T runs on across tables. Each CURVEn table of a CV is a cv step of its own (its cycles and segments from its
+ * potential, as for every sweep), with what the header states of the scan: SCANRATE (mV/s), STEPSIZE (mV), VINIT,
+ * VLIMIT1, VLIMIT2 (converted like the chrono set potentials below) and CYCLES; a file without SCANRATE has its rate
+ * measured from the data.
  *
  * <p>A potential Gamry sets "vs open circuit" (the T after the value on a POTEN line) is converted to one vs the
  * reference only with the file's measured EOC; Gamry writes a bare "EOC 0" when it measured none, and then the set
@@ -144,6 +147,30 @@ public final class GamryImporter implements Importer {
                 table.end();
                 table = null;
             }
+        }
+
+        /** What the header states of a CV's scan, the potentials vs the reference electrode; NaN where it does not. */
+        private StatedSweep sweep() throws ImportException {
+            StatedSweep stated = StatedSweep.NONE;
+            Parameter rate = parameters.get("SCANRATE");
+            if (rate != null && rate.text().contains("(mV/s)")) {
+                stated = stated.withScanRate(quantity("SCANRATE") / 1000, "SCANRATE " + rate.value() + " mV/s, line "
+                        + rate.line());
+            } else if (rate != null) {
+                notes.add(file.getFileName() + ":" + rate.line() + ": the scan rate is not given in mV/s ('" + rate.text()
+                        + "'); measured from the data instead");
+            }
+            Parameter step = parameters.get("STEPSIZE");
+            if (step != null && step.text().contains("(mV)")) {
+                stated = stated.withStep(quantity("STEPSIZE") / 1000);
+            }
+            return stated.withPotentials(scanPotential("VINIT"), scanPotential("VLIMIT1"), scanPotential("VLIMIT2"),
+                    Double.NaN);
+        }
+
+        /** A scan potential of the header vs the reference, NaN (then taken from the data) where it cannot be. */
+        private double scanPotential(String name) throws ImportException {
+            return parameters.containsKey(name) ? setPotential(name).map(Potential::volts).orElse(Double.NaN) : Double.NaN;
         }
 
         private void giveFacts() throws ImportException {
@@ -441,8 +468,9 @@ public final class GamryImporter implements Importer {
 
         StepFacts step(int segment, double firstT) throws ImportException {
             if (!stepped) {
-                return new StepFacts(kind, table.name + " (from file time " + VendorText.asWritten(firstT) + " s)", Optional.empty(),
-                        interval);
+                String label = table.name + " (from file time " + VendorText.asWritten(firstT) + " s)";
+                return kind.equals("cv") ? new StepFacts(kind, label, interval, table.reading.sweep())
+                        : new StepFacts(kind, label, Optional.empty(), interval);
             }
             String which = STEP_NAMES[segment];
             String set = kind.equals("ca") ? "V" + which : "I" + which;

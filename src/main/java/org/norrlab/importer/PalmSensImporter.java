@@ -175,7 +175,8 @@ public final class PalmSensImporter implements Importer {
                 label += String.format(Locale.ROOT, " (from %s s in the file)", offset);
             }
             Optional<Potential> set = kind.equals("ca") ? setPotential() : Optional.empty();
-            sink.beginStep(new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
+            sink.beginStep(kind.equals("cv") || kind.equals("lsv") ? new StepFacts(kind, label, Double.NaN, statedSweep())
+                    : new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
                     .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
             int placesToAmperes = series.current() == null ? 0 : placesToAmperes(series.current());
             for (int i = 0; i < n; i++) {
@@ -211,6 +212,29 @@ public final class PalmSensImporter implements Importer {
                         || l.startsWith("VS_PREV_E=") || l.startsWith("REF_ELECTRODE_OFFSET=")).collect(Collectors.joining(", "))
                         + ")");
             }
+        }
+
+        /**
+         * What the method states of a sweep: SCAN_RATE (V/s), E_STEP, and E_BEGIN, E_VTX1, E_VTX2, E_END as potentials vs
+         * the reference electrode, unless a reference offset is set (then they are not, and are taken from the data).
+         */
+        private StatedSweep statedSweep() {
+            StatedSweep stated = StatedSweep.NONE;
+            double rate = methodValue("SCAN_RATE").map(MeasurementSteps::parse).orElse(Double.NaN);
+            if (rate > 0) {
+                stated = stated.withScanRate(rate, "method SCAN_RATE=" + methodValue("SCAN_RATE").orElseThrow() + " V/s");
+            }
+            stated = stated.withStep(methodValue("E_STEP").map(v -> Math.abs(parse(v))).orElse(Double.NaN));
+            boolean offset = methodValue("REF_ELECTRODE_OFFSET").map(MeasurementSteps::parse).filter(v -> v != 0).isPresent();
+            if (offset) {
+                return stated;
+            }
+            return stated.withPotentials(methodVolts("E_BEGIN"), methodVolts("E_VTX1"), methodVolts("E_VTX2"),
+                    methodVolts("E_END"));
+        }
+
+        private double methodVolts(String key) {
+            return methodValue(key).map(MeasurementSteps::parse).orElse(Double.NaN);
         }
 
         /** E_STEP / SCAN_RATE for a sweep whose method states both: the time between its points. */

@@ -3,6 +3,7 @@ package org.norrlab.importer;
 import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
+import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.ImportWriter;
@@ -131,6 +132,14 @@ final class SessionSink implements ImportSink {
                         + " CA step, in order, or one for all)");
             }
         }
+        StepSettings settings = StepSettings.NONE;
+        if (step.isSweep() && kind.equals(step.kind())) {
+            // a sweep's step potential is its start (a CV's begin), vs RE as the file states it, so that the step's
+            // two potentials convert its samples to the RHE scale as a CA step's do
+            settings = step.sweep().settings(kind, volts -> cell.rheScale().toRhe(volts));
+            double start = step.sweep().startVsReference();
+            potential = Double.isFinite(start) ? Optional.of(new Potential(start, Potential.Scale.RE)) : Optional.empty();
+        }
         double vsRe = potential.map(this::toReference).orElse(Double.NaN);
         double vsRhe = potential.map(p -> p.scale() == Potential.Scale.RHE ? p.volts() : cell.rheScale().toRhe(p.volts()))
                 .orElse(Double.NaN);
@@ -138,7 +147,8 @@ final class SessionSink implements ImportSink {
             writer();
             StepFacts.Context context = step.context();
             writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
-                    file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch()));
+                    file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch(),
+                    Optional.empty(), settings)); // a vendor file never states the gas of its electrolyte
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param intervalSeconds the sample interval the file states; NaN to take it from the samples
  * @param context         the repeat cycle and electrolyte batch a norrlab export states; {@link Context#NONE} for
  *                        every other file
+ * @param sweep           what the file states of an LSV or CV (scan rate, potentials, cycles); {@link StatedSweep#NONE}
+ *                        for other kinds and for files that state nothing of it
  */
 public record StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
-                        Context context) {
+                        Context context, StatedSweep sweep) {
     /**
      * Where a norrlab export says the step sat in its protocol (the store's StepContext, in the importer's terms):
      * cycle and cycles of a repeat block (0 outside one), the block's label, the electrolyte batch (0 unknown).
@@ -35,6 +37,27 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(setPotential, "setPotential");
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(sweep, "sweep");
+    }
+
+    /** A step without sweep facts. */
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
+                     Context context) {
+        this(kind, label, setPotential, intervalSeconds, context, StatedSweep.NONE);
+    }
+
+    /** A sweep step (LSV, CV) with what its file states of it. */
+    public StepFacts(String kind, String label, double intervalSeconds, StatedSweep sweep) {
+        this(kind, label, Optional.empty(), intervalSeconds, Context.NONE, sweep);
+    }
+
+    /** Whether the step is a potential sweep (LSV or CV), whose samples carry cycle and segment. */
+    public boolean isSweep() {
+        return kind.equals("lsv") || kind.equals("cv");
+    }
+
+    public StepFacts withSweep(StatedSweep stated) {
+        return new StepFacts(kind, label, setPotential, intervalSeconds, context, stated);
     }
 
     /** A step of a file that says nothing of cycles or batches (every vendor file). */
@@ -43,14 +66,14 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
     }
 
     public StepFacts withSetPotential(Optional<Potential> potential) {
-        return new StepFacts(kind, label, potential, intervalSeconds, context);
+        return new StepFacts(kind, label, potential, intervalSeconds, context, sweep);
     }
 
     public StepFacts withKind(String newKind) {
-        return new StepFacts(newKind, label, setPotential, intervalSeconds, context);
+        return new StepFacts(newKind, label, setPotential, intervalSeconds, context, sweep);
     }
 
     public StepFacts withInterval(double seconds) {
-        return new StepFacts(kind, label, setPotential, seconds, context);
+        return new StepFacts(kind, label, setPotential, seconds, context, sweep);
     }
 }
