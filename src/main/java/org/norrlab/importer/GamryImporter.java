@@ -95,6 +95,8 @@ public final class GamryImporter implements Importer {
         private boolean factsGiven;
         private Table table;
         private int steps;
+        /** What the header states of a CV's scan, read at its first CURVE table (the header is read by then). */
+        private StatedSweep sweep;
 
         Reading(Path file, String tag, ImportSink sink) {
             this.file = file;
@@ -151,6 +153,13 @@ public final class GamryImporter implements Importer {
 
         /** What the header states of a CV's scan, the potentials vs the reference electrode; NaN where it does not. */
         private StatedSweep sweep() throws ImportException {
+            if (sweep == null) {
+                sweep = readSweep();
+            }
+            return sweep;
+        }
+
+        private StatedSweep readSweep() throws ImportException {
             StatedSweep stated = StatedSweep.NONE;
             Parameter rate = parameters.get("SCANRATE");
             if (rate != null && rate.text().contains("(mV/s)")) {
