@@ -102,17 +102,21 @@ class SweepImportTest {
     }
 
     @Test
-    void gamryCurveTablesAreSweepStepsWithTheHeadersScan() throws Exception {
+    void gamryCurveTablesAreTheCyclesOfOneStepWithTheHeadersScan() throws Exception {
         ImportedSession cv = read("gamry-dta/gamryjl_AAP1_24_PhOx2_CV.DTA");
-        assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("cv", "cv");
-        // VINIT = VLIMIT1 = 0.5 V: up to VLIMIT2 1.2 V and back, one turn per table
-        assertThat(counts(cv.steps().get(0))).containsExactly(Map.entry("1/1", 701), Map.entry("1/2", 700));
-        assertThat(counts(cv.steps().get(1))).containsExactly(Map.entry("1/1", 700), Map.entry("1/2", 700));
-        // line 67 '0 0.5 5.00318E-001 1.66142E-007'; line 1467 '1400 700.5 5.00321E-001 -1.99767E-006'
-        firstAndLast(cv.steps().get(0), 0.500318, 1.66142e-7, 0.500321, -1.99767e-6);
-        // line 2870 (last) '2800 1400.5 5.00327E-001 -4.21129E-006'
-        assertThat(cv.steps().get(1).samples().get(1399).currentAmperes()).isEqualTo(-4.21129e-6);
-        StatedSweep sweep = cv.steps().get(0).facts().sweep();
+        assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("cv");
+        ImportedSession.Step step = cv.steps().get(0);
+        // CURVE1 (1401 rows) is cycle 1, CURVE2 (1400) cycle 2; VINIT = VLIMIT1 = 0.5 V: up to VLIMIT2 1.2 V and back
+        assertThat(counts(step)).containsExactly(Map.entry("1/1", 701), Map.entry("1/2", 700), Map.entry("2/1", 700),
+                Map.entry("2/2", 700));
+        // line 67 '0 0.5 5.00318E-001 1.66142E-007'; line 2870 (last) '2800 1400.5 5.00327E-001 -4.21129E-006'
+        firstAndLast(step, 0.500318, 1.66142e-7, 0.500327, -4.21129e-6);
+        // line 1467 '1400 700.5 5.00321E-001 -1.99767E-006' ends cycle 1; the next table's first row '1401 701 …'
+        // begins cycle 2 at 701 − 0.5 = 700.5 s of the step
+        assertThat(step.samples().get(1400).currentAmperes()).isEqualTo(-1.99767e-6);
+        assertThat(step.samples().get(1401).timeSeconds()).isCloseTo(700.5, within(1e-9));
+        assertThat(step.samples().get(1401).cycle()).isEqualTo(2);
+        StatedSweep sweep = step.facts().sweep();
         // line 13 'SCANRATE QUANT 2.00000E+000 &Scan Rate (mV/s)'; by hand, lines 67 and 70 (T 2, Vf 5.03316E-001):
         // (0.503316 − 0.500318) / (2 − 0.5) = 0.002998 / 1.5 = 0.0019987 V/s, within 3 % of 0.002: no warning
         assertThat(sweep.scanRateVoltsPerSecond()).isEqualTo(0.002);
@@ -121,20 +125,32 @@ class SweepImportTest {
         assertThat(sweep.startVsReference()).isEqualTo(0.5);
         assertThat(sweep.vertex1VsReference()).isEqualTo(0.5);
         assertThat(sweep.vertex2VsReference()).isEqualTo(1.2);
+        assertThat(sweep.cycles()).isEqualTo(2); // CYCLES 2 (line 15) and two tables
         assertThat(warnings(cv)).isEmpty();
+
+        // CYCLES 4 but five CURVE tables (the last a half cycle back to VINIT): the tables count, a note says so
+        ImportedSession fifty = read("gamry-dta/maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
+        assertThat(fifty.steps().get(1).facts().sweep().cycles()).isEqualTo(5);
+        assertThat(fifty.notes()).contains("step 2 (CV, CURVE tables from file time 0.2 s): the file states 4 cycle(s)"
+                + " and holds 5");
+        // VINIT 0 V vs open circuit (T) with EOC 0.1580925 V (line 70): begin 0.1580925 V vs RE
+        assertThat(fifty.steps().get(1).facts().sweep().startVsReference()).isEqualTo(0.1580925);
     }
 
     @Test
     void aStatedRateTheDataContradictIsKeptWithAWarning() throws Exception {
         ImportedSession cv = read("gamry-dta/gamryparser_cv_data.dta");
-        assertThat(cv.steps()).hasSize(5).allMatch(s -> s.samples().size() == 10);
+        assertThat(cv.steps()).hasSize(1);
+        ImportedSession.Step step = cv.steps().get(0);
+        assertThat(step.samples()).hasSize(50);
+        assertThat(step.samples().stream().mapToInt(Sample::cycle).max().orElse(0)).isEqualTo(5);
         // line 17 states 1.23456 mV/s; by hand, CURVE2's lines 36 and 45 (T 120.2 → 121.1, Vf 0.897987 → 0.889031):
         // 0.008956 V / 0.9 s = 0.00995 V/s, eight times the stated rate
         assertThat((0.897987 - 0.889031) / (121.1 - 120.2)).isCloseTo(0.00995, within(1e-5));
-        assertThat(cv.steps().get(1).facts().sweep().scanRateVoltsPerSecond()).isEqualTo(0.00123456);
-        assertThat(warnings(cv)).contains("WARNING: step 2 (CURVE2 (from file time 120.2 s)): the file states a scan rate"
-                + " of 0.00123456 V/s (SCANRATE 1.23456E+000 mV/s, line 17) but the data move at 0.00996897 V/s"
-                + " (|dE/dt|, median of 1 segment run(s)); the file's is kept");
+        assertThat(step.facts().sweep().scanRateVoltsPerSecond()).isEqualTo(0.00123456);
+        assertThat(warnings(cv)).anyMatch(w -> w.startsWith("WARNING: step 1 (CV, CURVE tables from file time 0.1 s): the"
+                + " file states a scan rate of 0.00123456 V/s (SCANRATE 1.23456E+000 mV/s, line 17) but the data move at"
+                + " 0.0099"));
     }
 
     @Test
