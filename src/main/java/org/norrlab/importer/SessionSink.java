@@ -148,7 +148,7 @@ final class SessionSink implements ImportSink {
             StepFacts.Context context = step.context();
             writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
                     file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch(),
-                    Optional.empty(), settings)); // a vendor file never states the gas of its electrolyte
+                    options.gas(), settings)); // a vendor file never states its electrolyte's gas: --gas does
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

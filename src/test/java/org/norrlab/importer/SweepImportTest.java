@@ -2,6 +2,8 @@ package org.norrlab.importer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.BadInputException;
+import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepSettings;
@@ -258,10 +260,24 @@ class SweepImportTest {
             assertThat(counts).containsExactly(Map.entry("1/1", 200), Map.entry("1/2", 100), Map.entry("2/1", 100),
                     Map.entry("2/2", 100));
             assertThat(step.settings().cycles()).isEqualTo(2);
+            assertThat(step.gas()).isEmpty(); // the file does not state it, and no --gas did
             // the rest makes the first segment's rate (0.6045 V/s) disagree with the others'
             assertThat(summary.notes()).anyMatch(n -> n.startsWith("WARNING: step 1 (Rodeostat test): the scan rate"
                     + " measured over its 4 segment run(s) ranges from 0.604500 to 1.20000 V/s"));
         }
+    }
+
+    @Test
+    void gasGivesTheElectrolytesGasToEveryImportedStep() throws Exception {
+        Path file = SharedFixtures.vendorFile("chi/nomadce_LSV.txt");
+        try (SessionStore store = SessionStore.open(temp.resolve("s.db"))) {
+            ImportSummary summary = ImportService.importSession(store, List.of(ImportService.Input.of(file,
+                    ImportService.importerFor(file, Optional.empty()))), ImportOptions.NONE.withGas("NO"),
+                    Fixtures.cellAtPh7(), "config/site.yaml");
+            assertThat(store.steps(summary.sessionId()).get(0).gas()).contains(Gas.NITRIC_OXIDE);
+        }
+        assertThatThrownBy(() -> ImportOptions.NONE.withGas("N2")).isInstanceOf(BadInputException.class)
+                .hasMessage("--gas 'N2' is not a gas norrlab knows; allowed: Ar, NO");
     }
 
     @Test
