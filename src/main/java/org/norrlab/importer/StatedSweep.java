@@ -59,7 +59,11 @@ public record StatedSweep(double scanRateVoltsPerSecond, String scanRateSource, 
                 vertex2VsReference, endVsReference, cycles, false, resolved);
     }
 
-    StatedSweep asResolved() {
+    /**
+     * The same, complete: {@link SweepSink} hands such a step on untouched. For a file whose samples already carry
+     * their cycle and segment and whose settings are known (norrlab's own export read back).
+     */
+    public StatedSweep asResolved() {
         return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, stepVolts, startVsReference, vertex1VsReference,
                 vertex2VsReference, endVsReference, cycles, timeInSeconds, true);
     }
