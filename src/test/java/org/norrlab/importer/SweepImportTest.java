@@ -165,6 +165,13 @@ class SweepImportTest {
         assertThat(step.facts().sweep().vertex1VsReference()).isEqualTo(-1.0);
         assertThat(step.facts().sweep().vertex2VsReference()).isEqualTo(1.0);
 
+        // three scans, the cycles of one step: scans 1 and 2 end one 0.1 V step before E_BEGIN (40 points), scan 3 on it
+        ImportedSession three = read("palmsens-pssession/sdk_cv_3scan.pssession");
+        assertThat(counts(three.steps().get(0))).containsExactly(Map.entry("1/1", 6), Map.entry("1/2", 20),
+                Map.entry("1/3", 14), Map.entry("2/1", 6), Map.entry("2/2", 20), Map.entry("2/3", 14), Map.entry("3/1", 6),
+                Map.entry("3/2", 20), Map.entry("3/3", 15));
+        assertThat(three.steps().get(0).facts().sweep().cycles()).isEqualTo(3);
+
         ImportedSession lsv = read("palmsens-pssession/sdk_PSNoiseTest_lsv.pssession");
         ImportedSession.Step sweep = lsv.steps().get(0);
         assertThat(counts(sweep)).containsExactly(Map.entry("1/1", 198));
