@@ -72,13 +72,18 @@ final class ImportCommand implements Callable<Integer> {
     String volume;
     @Option(names = "--loading", paramLabel = "L", description = "Catalyst loading, e.g. '0.5 mg/cm2'.")
     String loading;
+    @Option(names = "--gas", paramLabel = "GAS",
+            description = "Gas the electrolyte was saturated with for every imported step (Ar or NO), which vendor files"
+                    + " do not state.")
+    String gas;
     @Option(names = "--one-session", description = "All files, in the order given, become one session (steps numbered on).")
     boolean oneSession;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ImportOptions options = ImportOptions.parse(technique, potentials, area, reference, pH, volume, loading);
+        ImportOptions options = ImportOptions.parse(technique, potentials, area, reference, pH, volume, loading)
+                .withGas(gas);
         var cell = homeOptions.site().cell().resolve();
         DelimitedImporter.DefaultUnits units = new DelimitedImporter.DefaultUnits(Optional.ofNullable(timeUnit),
                 Optional.ofNullable(currentUnit), Optional.ofNullable(potentialUnit));

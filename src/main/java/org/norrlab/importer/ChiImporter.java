@@ -577,7 +577,7 @@ public final class ChiImporter implements Importer {
         void sample(long n, double[] values, String[] cells, int line, ImportSink sink) throws ImportException {
             double e = values[0];
             if (n == 1) {
-                sink.beginStep(new StepFacts(kind, h.technique, Optional.empty(), seconds));
+                sink.beginStep(new StepFacts(kind, h.technique, seconds, stated()));
                 sweeps = 1;
             } else {
                 double de = e - lastPotential;
@@ -596,6 +596,33 @@ public final class ChiImporter implements Importer {
             }
             lastPotential = e;
             sink.sample(new Sample((n - 1) * seconds, e, values[1], Double.NaN, 0));
+        }
+
+        /**
+         * What the header states of the sweep: Scan Rate, Sample Interval, Init E; a CV's vertices High E and Low E in
+         * the order Init P/N gives (P: High E first), an LSV's Final E. A value the header lacks is taken from the data.
+         */
+        private StatedSweep stated() throws ImportException {
+            StatedSweep stated = StatedSweep.NONE.withScanRate(step / seconds, "Scan Rate (V/s) = "
+                    + h.params.get("Scan Rate (V/s)") + ", line " + h.paramLines.get("Scan Rate (V/s)")).withStep(step);
+            double init = optional("Init E (V)");
+            if (kind.equals("lsv")) {
+                return stated.withPotentials(init, Double.NaN, Double.NaN, optional("Final E (V)"));
+            }
+            double high = optional("High E (V)");
+            double low = optional("Low E (V)");
+            String first = h.params.getOrDefault("Init P/N", "");
+            if (first.equals("P")) {
+                return stated.withPotentials(init, high, low, init);
+            }
+            if (first.equals("N")) {
+                return stated.withPotentials(init, low, high, init);
+            }
+            return stated.withPotentials(init, Double.NaN, Double.NaN, init);
+        }
+
+        private double optional(String name) throws ImportException {
+            return h.params.containsKey(name) ? h.number(name) : Double.NaN;
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,7 +132,8 @@ public final class EcLabImporter implements Importer {
     /** What the header says: technique, cell, the per-sequence parameters norrlab uses, the loops, the column names. */
     private record Header(Path file, String technique, int columnLine, String[] columns, Map<String, String> metadata,
                           String device, StatedCell cell, List<String> notes, List<String> initialPotentials,
-                          List<String> initialPotentialsVs, int initialPotentialLine, List<Integer> loopStarts) {
+                          List<String> initialPotentialsVs, int initialPotentialLine, List<Integer> loopStarts,
+                          Map<String, Parameter> parameters) {
 
         static Header read(TextLines lines, int headerLines) throws ImportException {
             Path file = lines.file();
@@ -145,6 +147,8 @@ public final class EcLabImporter implements Importer {
             List<Integer> loopStarts = new ArrayList<>();
             boolean afterEi = false;
             int eiLine = 0;
+            Map<String, Parameter> parameters = new HashMap<>();
+            Parameter previous = null;
             while (lines.lineNumber() < headerLines - 1) {
                 String line = lines.next();
                 if (line == null) {
@@ -157,6 +161,13 @@ public final class EcLabImporter implements Importer {
                 }
                 if (afterEi && line.startsWith("vs.")) {
                     eiVs = parameterValues(line);
+                }
+                if (previous != null && line.startsWith("vs.")) {
+                    parameters.put(previous.name(), previous.withVs(parameterValues(line)));
+                } else if (line.length() > PARAMETER_WIDTH && !line.contains(":")) {
+                    previous = new Parameter(line.substring(0, PARAMETER_WIDTH).trim(), parameterValues(line), List.of(),
+                            number);
+                    parameters.putIfAbsent(previous.name(), previous);
                 }
                 afterEi = line.startsWith("Ei (V)");
                 Matcher area = AREA.matcher(line);
@@ -194,7 +205,7 @@ public final class EcLabImporter implements Importer {
                 named--;
             }
             return new Header(file, technique, lines.lineNumber(), Arrays.copyOf(columns, named), metadata, device,
-                    cell, notes, ei, eiVs, eiLine, loopStarts);
+                    cell, notes, ei, eiVs, eiLine, loopStarts, parameters);
         }
 
         private static StatedCell area(Path file, int number, String line, Matcher area, List<String> notes)
@@ -243,6 +254,45 @@ public final class EcLabImporter implements Importer {
             return -1;
         }
 
+        /**
+         * What the header states of a sweep of sequence {@code ns}: dE/dt with its unit row, the potentials Ei, E1, E2
+         * (LSV: Ei → EL) taken only where their "vs." row says Ref (vs Eoc or Emeas the file does not state the value
+         * they are relative to), and never the cycle count (EC-Lab's "nc cycles" counts repeats, the data's cycle
+         * column the cycles).
+         */
+        StatedSweep sweep(int ns) throws ImportException {
+            int index = Math.max(ns, 0);
+            StatedSweep stated = StatedSweep.NONE;
+            Parameter rate = parameters.get("dE/dt");
+            Parameter unit = parameters.get("dE/dt unit");
+            String rateText = rate == null ? "" : rate.value(index);
+            String unitText = unit == null ? "" : unit.value(index);
+            if (!rateText.isEmpty()) {
+                double perSecond = switch (unitText) {
+                    case "mV/s" -> 1e-3;
+                    case "V/s" -> 1;
+                    default -> Double.NaN;
+                };
+                if (Double.isNaN(perSecond)) {
+                    throw new ImportException(file, unit == null ? rate.line() : unit.line(), "EC-Lab \"" + technique
+                            + "\": dE/dt " + rateText + " comes with the unit '" + unitText + "'; norrlab reads mV/s and"
+                            + " V/s");
+                }
+                stated = stated.withScanRate(VendorText.parse(rateText, file, rate.line(), "dE/dt") * perSecond,
+                        "dE/dt " + rateText + " " + unitText + ", line " + rate.line());
+            }
+            return stated.withPotentials(vsReference("Ei (V)", index), vsReference("E1 (V)", index),
+                    vsReference("E2 (V)", index), vsReference("EL (V)", index));
+        }
+
+        private double vsReference(String name, int index) throws ImportException {
+            Parameter p = parameters.get(name);
+            if (p == null || p.value(index).isEmpty() || !p.vs(index).equals("Ref")) {
+                return Double.NaN;
+            }
+            return VendorText.parse(p.value(index), file, p.line(), name);
+        }
+
         /** The set potential of a chronoamperometry step of sequence {@code ns}, or empty with a note saying why. */
         Optional<Potential> setPotential(int ns, Set<String> stepNotes) throws ImportException {
             String sequence = ns >= 0 ? "sequence Ns " + ns : "the technique";
@@ -264,6 +314,21 @@ public final class EcLabImporter implements Importer {
         }
     }
 
+    /** A technique parameter row of the header: its values per sequence and those of the "vs." row below it. */
+    private record Parameter(String name, List<String> values, List<String> vsValues, int line) {
+        Parameter withVs(List<String> vs) {
+            return new Parameter(name, values, vs, line);
+        }
+
+        String value(int index) {
+            return index < values.size() ? values.get(index) : "";
+        }
+
+        String vs(int index) {
+            return index < vsValues.size() ? vsValues.get(index) : "";
+        }
+    }
+
     /** The data rows, handed on as they are read, split into steps by sequence (Ns) and loop. */
     private static final class Rows {
         private final Path file;
@@ -274,6 +339,8 @@ public final class EcLabImporter implements Importer {
         private final int potential;
         private final int current;
         private final int sequence;
+        /** The "cycle number" column (from 1), read for sweeps only; -1 without one. */
+        private final int cycle;
         private final int charge;
         private final String chargeColumn;
         private final Set<String> notes = new LinkedHashSet<>();
@@ -306,6 +373,7 @@ public final class EcLabImporter implements Importer {
             potential = header.column(POTENTIAL_COLUMNS);
             current = header.column(CURRENT_COLUMNS);
             sequence = header.column(List.of("Ns"));
+            cycle = kind.equals("cv") || kind.equals("lsv") ? header.column(List.of("cycle number")) : -1;
             int inCoulombs = header.column(List.of(CHARGE_COLUMN_C));
             charge = inCoulombs >= 0 || current < 0 ? inCoulombs : header.column(List.of(CHARGE_COLUMN_MAH));
             chargeColumn = charge < 0 ? "" : header.columns()[charge].trim();
@@ -379,7 +447,9 @@ public final class EcLabImporter implements Importer {
             } else {
                 double amperes = VendorText.movePointLeft(VendorText.parse(cells[current], file, number,
                         header.columns()[current]), 3);
-                sink.sample(new Sample(since, e, amperes, Double.NaN, 0));
+                Sample sample = new Sample(since, e, amperes, Double.NaN, 0);
+                int scan = cycle < 0 ? 0 : (int) VendorText.parse(cells[cycle], file, number, "cycle number");
+                sink.sample(scan > 0 ? sample.inSweep(scan, 1) : sample);
                 integrate(since, amperes, cells, number);
             }
             kept++;
@@ -449,7 +519,8 @@ public final class EcLabImporter implements Importer {
             label.append(" (from file time ").append(VendorText.asWritten(fileTime)).append(" s)");
             Optional<Potential> set = kind.equals("ca") ? header.setPotential(ns, notes) : Optional.empty();
             stepLabel = label.toString();
-            sink.beginStep(new StepFacts(kind, stepLabel, set, Double.NaN));
+            sink.beginStep(kind.equals("cv") || kind.equals("lsv") ? new StepFacts(kind, stepLabel, Double.NaN, header.sweep(ns))
+                    : new StepFacts(kind, stepLabel, set, Double.NaN));
         }
     }
 }

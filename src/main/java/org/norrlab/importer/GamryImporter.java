@@ -26,7 +26,10 @@ import java.util.Optional;
  * from when the file's TPRESTEP/TSTEP1 say it began, and its set potential the file's VPRESTEP/VSTEP1/VSTEP2. A row
  * belongs to the step whose end it closes (the row at T = 0 is the pre-step's last sample: its Sig is still VPRESTEP).
  * Every other table (CVs' CURVEn, OCVCURVE, CORPOT) is one step whose time counts from its first sample, because
- * Gamry's T runs on across tables.
+ * Gamry's T runs on across tables. A CV's CURVEn tables are the cycles of one cv step (cycle n from the n-th CURVE table,
+ * segments from the potential's turns), timed from the first table's first T, with what the header states of the scan: SCANRATE (mV/s), STEPSIZE (mV), VINIT,
+ * VLIMIT1, VLIMIT2 (converted like the chrono set potentials below) and CYCLES; a file without SCANRATE has its rate
+ * measured from the data.
  *
  * <p>A potential Gamry sets "vs open circuit" (the T after the value on a POTEN line) is converted to one vs the
  * reference only with the file's measured EOC; Gamry writes a bare "EOC 0" when it measured none, and then the set
@@ -92,6 +95,11 @@ public final class GamryImporter implements Importer {
         private boolean factsGiven;
         private Table table;
         private int steps;
+        /** What the header states of a CV's scan, read at its first CURVE table (the header is read by then). */
+        private StatedSweep sweep;
+        /** The file time the open CV step began at (its first CURVE table's first T); NaN while none is open. */
+        private double sweepStart = Double.NaN;
+        private int curves;
 
         Reading(Path file, String tag, ImportSink sink) {
             this.file = file;
@@ -115,6 +123,9 @@ public final class GamryImporter implements Importer {
                     String[] fields = line.split("\t", -1);
                     if (fields.length >= 2 && fields[1].trim().equals("TABLE")) {
                         giveFacts();
+                        if (!fields[0].trim().startsWith("CURVE")) {
+                            endSweep();
+                        }
                         table = new Table(this, fields[0].trim(), number, declaredRows(fields, number));
                     } else if (fields.length >= 3 && !fields[0].isBlank()) {
                         parameters.putIfAbsent(fields[0].trim(), new Parameter(number, fields));
@@ -126,6 +137,7 @@ public final class GamryImporter implements Importer {
                 line = next;
             }
             endTable();
+            endSweep();
             if (steps == 0) {
                 throw new ImportException(file, lines.lineNumber(), "Gamry " + tag + ": holds no data table (CURVE … TABLE)"
                         + " with rows that norrlab can read");
@@ -144,6 +156,46 @@ public final class GamryImporter implements Importer {
                 table.end();
                 table = null;
             }
+        }
+
+        /** What the header states of a CV's scan, the potentials vs the reference electrode; NaN where it does not. */
+        /** Ends the open CV step, whose CURVE tables have all been read. */
+        private void endSweep() throws ImportException {
+            if (!Double.isNaN(sweepStart)) {
+                sink.endStep();
+                sweepStart = Double.NaN;
+            }
+        }
+
+        private StatedSweep sweep() throws ImportException {
+            if (sweep == null) {
+                sweep = readSweep();
+            }
+            return sweep;
+        }
+
+        private StatedSweep readSweep() throws ImportException {
+            StatedSweep stated = StatedSweep.NONE;
+            Parameter rate = parameters.get("SCANRATE");
+            if (rate != null && rate.text().contains("(mV/s)")) {
+                stated = stated.withScanRate(quantity("SCANRATE") / 1000, "SCANRATE " + rate.value() + " mV/s, line "
+                        + rate.line());
+            } else if (rate != null) {
+                notes.add(file.getFileName() + ":" + rate.line() + ": the scan rate is not given in mV/s ('" + rate.text()
+                        + "'); measured from the data instead");
+            }
+            Parameter step = parameters.get("STEPSIZE");
+            if (step != null && step.text().contains("(mV)")) {
+                stated = stated.withStep(quantity("STEPSIZE") / 1000);
+            }
+            Parameter cycles = parameters.get("CYCLES");
+            return stated.withPotentials(scanPotential("VINIT"), scanPotential("VLIMIT1"), scanPotential("VLIMIT2"),
+                    Double.NaN).withCycles(cycles == null ? 0 : (int) quantity("CYCLES"));
+        }
+
+        /** A scan potential of the header vs the reference, NaN (then taken from the data) where it cannot be. */
+        private double scanPotential(String name) throws ImportException {
+            return parameters.containsKey(name) ? setPotential(name).map(Potential::volts).orElse(Double.NaN) : Double.NaN;
         }
 
         private void giveFacts() throws ImportException {
@@ -250,6 +302,8 @@ public final class GamryImporter implements Importer {
         private Layout layout;
         private int openSegment = -1;
         private double stepStart;
+        /** A CV's CURVE table's cycle: the count of CURVE tables of the file so far, from 1; 0 before its first row. */
+        private int cycle;
 
         Table(Reading reading, String name, int at, int declared) {
             this.reading = reading;
@@ -291,6 +345,10 @@ public final class GamryImporter implements Importer {
             }
             double t = VendorText.parse(cells[time], file, number, "T");
             double e = VendorText.parse(cells[potential], file, number, "Vf");
+            if (layout.kind.equals("cv")) {
+                cvRow(t, e, cells, number);
+                return;
+            }
             int segment = layout.segment(t, number);
             if (segment != openSegment) {
                 if (openSegment >= 0) {
@@ -308,6 +366,27 @@ public final class GamryImporter implements Importer {
             }
             reading.sink.sample(current < 0 ? Sample.potentialOnly(since, e)
                     : new Sample(since, e, VendorText.parse(cells[current], file, number, "Im"), Double.NaN, 0));
+        }
+
+        /** A row of a CV's CURVEn table: a sample of cycle n of the one cv step, timed from the first table's start. */
+        private void cvRow(double t, double e, String[] cells, int number) throws ImportException {
+            if (Double.isNaN(reading.sweepStart)) {
+                reading.sweepStart = t;
+                reading.sink.beginStep(new StepFacts("cv", "CV, CURVE tables from file time " + VendorText.asWritten(t)
+                        + " s", Double.NaN, reading.sweep()));
+                reading.steps++;
+            }
+            if (cycle == 0) {
+                cycle = ++reading.curves;
+            }
+            double since = t - reading.sweepStart;
+            if (since < 0) {
+                throw new ImportException(file, number, "Gamry " + reading.tag + ": table " + name + ": T "
+                        + cells[time].trim() + " s is before the CV's first table began at "
+                        + VendorText.asWritten(reading.sweepStart) + " s; the CURVE tables of a CV run on in time");
+            }
+            reading.sink.sample(new Sample(since, e, VendorText.parse(cells[current], file, number, "Im"), Double.NaN, 0)
+                    .inSweep(cycle, 1));
         }
 
         private void start(int number) throws ImportException {
@@ -441,8 +520,8 @@ public final class GamryImporter implements Importer {
 
         StepFacts step(int segment, double firstT) throws ImportException {
             if (!stepped) {
-                return new StepFacts(kind, table.name + " (from file time " + VendorText.asWritten(firstT) + " s)", Optional.empty(),
-                        interval);
+                return new StepFacts(kind, table.name + " (from file time " + VendorText.asWritten(firstT) + " s)",
+                        Optional.empty(), interval);
             }
             String which = STEP_NAMES[segment];
             String set = kind.equals("ca") ? "V" + which : "I" + which;

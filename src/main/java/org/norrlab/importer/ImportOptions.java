@@ -4,6 +4,7 @@ import org.norrlab.config.Dimension;
 import org.norrlab.config.Potential;
 import org.norrlab.config.Quantities;
 import org.norrlab.core.BadInputException;
+import org.norrlab.core.Gas;
 import org.norrlab.electrochem.ReferenceElectrode;
 
 import java.util.ArrayList;
@@ -20,19 +21,36 @@ import java.util.Optional;
  * @param technique  the kind given to steps the file leaves as 'other' (ca, ocp, cv, lsv, cp)
  * @param potentials the set potentials of the CA steps in order, or one for all of them; empty: the files'
  * @param cell       the cell values given as options
+ * @param gas        the gas in the electrolyte of every imported step (vendor files never state it); empty: not stated
  */
-public record ImportOptions(Optional<String> technique, List<Potential> potentials, StatedCell cell) {
+public record ImportOptions(Optional<String> technique, List<Potential> potentials, StatedCell cell, Optional<Gas> gas) {
     public static final List<String> TECHNIQUES = List.of("ca", "ocp", "cv", "lsv", "cp");
     public static final ImportOptions NONE = new ImportOptions(Optional.empty(), List.of(), StatedCell.NONE);
 
     public ImportOptions {
         Objects.requireNonNull(technique, "technique");
+        Objects.requireNonNull(gas, "gas");
         potentials = List.copyOf(potentials);
         Objects.requireNonNull(cell, "cell");
         if (technique.isPresent() && !TECHNIQUES.contains(technique.get())) {
             throw new BadInputException("--technique '" + technique.get() + "' is not a technique norrlab stores; allowed: "
                     + String.join(", ", TECHNIQUES));
         }
+    }
+
+    /** Options that state no gas. */
+    public ImportOptions(Optional<String> technique, List<Potential> potentials, StatedCell cell) {
+        this(technique, potentials, cell, Optional.empty());
+    }
+
+    /** The same options with {@code --gas} as typed ({@code null}: not given). */
+    public ImportOptions withGas(String written) {
+        if (written == null) {
+            return this;
+        }
+        Gas named = Gas.named(written).orElseThrow(() -> new BadInputException("--gas '" + written + "' is not a gas"
+                + " norrlab knows; allowed: " + Gas.allowed()));
+        return new ImportOptions(technique, potentials, cell, Optional.of(named));
     }
 
     /**

@@ -112,7 +112,7 @@ public final class ImportService {
         try {
             for (Input input : inputs) {
                 session.startFile(input.file());
-                input.reader().readInto(session);
+                input.reader().readInto(new SweepSink(session, input.file(), options.technique()));
                 session.endFile();
             }
             return session.finish();

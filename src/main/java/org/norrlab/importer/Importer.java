@@ -1,6 +1,7 @@
 package org.norrlab.importer;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads one file format. An importer never guesses: a value whose meaning the file does not make certain (a unit,
@@ -20,7 +21,7 @@ public interface Importer {
     /** The whole file in memory: for tests and small files. */
     default ImportedSession read(Path file) throws ImportException {
         CollectingSink collected = new CollectingSink();
-        read(file, collected);
+        read(file, new SweepSink(collected, file, Optional.empty()));
         return collected.session();
     }
 }

@@ -165,8 +165,12 @@ public final class MethodScriptOutputImporter implements Importer {
                         .findFirst().map(volts -> new Potential(volts, Potential.Scale.RE));
             }
             loops++;
-            sink.beginStep(new StepFacts(kind, String.format("loop %d (M%04X)", loops, Math.max(loopCode, 0)), set,
-                    Double.NaN));
+            String label = String.format("loop %d (M%04X)", loops, Math.max(loopCode, 0));
+            // a sweep whose packages carry no time (eb) has sample numbers for times: no scan rate can come from them
+            boolean timed = first.stream().anyMatch(v -> v.type().equals("eb"));
+            sink.beginStep(kind.equals("lsv") || kind.equals("cv")
+                    ? new StepFacts(kind, label, Double.NaN, timed ? StatedSweep.NONE : StatedSweep.NONE.withoutTime())
+                    : new StepFacts(kind, label, set, Double.NaN));
             inStep = true;
             samplesInStep = 0;
         }

@@ -92,6 +92,7 @@ public final class NovaAsciiImporter implements Importer {
         }
         sink.beginStep(new StepFacts(inferred.kind, "NOVA " + inferred.kind + " (" + layout.columns.get(layout.time)
                 + " from " + survey.firstTime + " s)", inferred.setPotential, Double.NaN));
+        boolean sweep = inferred.kind.equals("cv") || inferred.kind.equals("lsv");
         try (TextLines lines = TextLines.open(file)) {
             lines.next();
             double previousRange = Double.NaN;
@@ -106,7 +107,10 @@ public final class NovaAsciiImporter implements Importer {
                     flags |= SampleFlag.RANGE_CHANGED.bit();
                 }
                 previousRange = row.range;
-                sink.sample(new Sample(row.time - survey.firstTime, row.potential, row.current, row.range, flags));
+                Sample sample = new Sample(row.time - survey.firstTime, row.potential, row.current, row.range, flags);
+                // a sweep's 'Scan' column numbers its cycles from 1: the cycle of each sample (segments follow from E)
+                boolean scanned = sweep && row.scan >= 1 && row.scan == Math.rint(row.scan);
+                sink.sample(scanned ? sample.inSweep((int) row.scan, 1) : sample);
                 n++;
             }
         }

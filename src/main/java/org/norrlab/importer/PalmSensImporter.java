@@ -52,6 +52,8 @@ public final class PalmSensImporter implements Importer {
         private final Measurement measurement;
         private final String method;
         private final boolean first;
+        /** The time the next scan of a CV whose scans are its cycles begins at. */
+        private double nextStart;
 
         MeasurementSteps(Path file, ImportSink sink, Measurement measurement, String sessionMethod) {
             this.file = file;
@@ -89,8 +91,12 @@ public final class PalmSensImporter implements Importer {
                 sink.file(new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
                         measurement.device, measurement.firmware, measurement.serial), metadata, StatedCell.NONE));
             }
-            for (Series s : series) {
-                step(kind, s, series.size() > 1);
+            // A CV's scans are the cycles of one step, timed on from scan to scan by E_STEP / SCAN_RATE (only the first
+            // scan has a time array); without that interval their times could not run on, so each stays a step.
+            boolean cycles = kind.equals("cv") && series.size() > 1 && sweepInterval(kind).isPresent();
+            for (int k = 0; k < series.size(); k++) {
+                step(kind, series.get(k), series.size() > 1 && !cycles, cycles ? k + 1 : 0,
+                        !cycles || k == series.size() - 1);
             }
             unused(series);
         }
@@ -140,7 +146,11 @@ public final class PalmSensImporter implements Importer {
             return series;
         }
 
-        private void step(String kind, Series series, boolean scans) throws ImportException {
+        /**
+         * Hands on one series: a step of its own, or (cycle > 0) cycle {@code cycle} of the measurement's one CV step,
+         * which the first scan begins and the {@code last} ends.
+         */
+        private void step(String kind, Series series, boolean scans, int cycle, boolean last) throws ImportException {
             int n = Integer.MAX_VALUE;
             List<String> lengths = new ArrayList<>();
             for (DataArray array : new DataArray[] {series.potential(), series.current()}) {
@@ -149,7 +159,8 @@ public final class PalmSensImporter implements Importer {
                     lengths.add(array.length() + " in '" + array.description() + "'");
                 }
             }
-            String label = measurement.title + (scans ? " " + series.name() : "");
+            String label = measurement.title + (scans ? " " + series.name() : cycle > 0 ? " (scans as cycles)" : "");
+            boolean continuing = cycle > 1;
             DataArray time = series.time() != null && series.time().length() == n ? series.time() : null;
             double step = Double.NaN;
             String timeNote = "";
@@ -166,7 +177,7 @@ public final class PalmSensImporter implements Importer {
                     timeNote = "each sample's time is its point number (0, 1, 2, …), not seconds, so the step's duration,"
                             + " rates and charge are not physical";
                 }
-                sink.note(file.getFileName() + ": " + measurement.name() + (scans ? " " + series.name() : "")
+                sink.note(file.getFileName() + ": " + measurement.name() + (scans || cycle > 0 ? " " + series.name() : "")
                         + (series.time() == null ? " has no time array" : " has a time array of " + series.time().length()
                         + " points for " + n + " samples") + ": " + timeNote);
             }
@@ -175,11 +186,15 @@ public final class PalmSensImporter implements Importer {
                 label += String.format(Locale.ROOT, " (from %s s in the file)", offset);
             }
             Optional<Potential> set = kind.equals("ca") ? setPotential() : Optional.empty();
-            sink.beginStep(new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
-                    .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
+            double from = continuing ? nextStart : 0;
+            if (!continuing) {
+                sink.beginStep(kind.equals("cv") || kind.equals("lsv") ? new StepFacts(kind, label, Double.NaN, statedSweep())
+                        : new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
+                        .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
+            }
             int placesToAmperes = series.current() == null ? 0 : placesToAmperes(series.current());
             for (int i = 0; i < n; i++) {
-                double t = time != null ? time.values()[i] - offset : i * step;
+                double t = from + (time != null ? time.values()[i] - offset : i * step);
                 if (!(t >= 0) || Double.isInfinite(t)) {
                     throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '" + label
                             + "' is at " + (t + offset) + " s, before the step's first point; time must run forward");
@@ -198,9 +213,14 @@ public final class PalmSensImporter implements Importer {
                     throw new ImportException(file, 0, measurement.name() + ": point " + (i + 1) + " of '"
                             + series.current().description() + "' is " + amperes + ", not a measured current");
                 }
-                sink.sample(new Sample(t, volts, amperes, Double.NaN, 0));
+                Sample sample = new Sample(t, volts, amperes, Double.NaN, 0);
+                sink.sample(cycle > 0 ? sample.inSweep(cycle, 1) : sample);
+                // the next scan's first point follows this one's last by one point interval
+                nextStart = t + sweepInterval(kind).orElse(Double.NaN);
             }
-            sink.endStep();
+            if (last) {
+                sink.endStep();
+            }
             if (lengths.size() > 1 && series.potential().length() != series.current().length()) {
                 sink.note(file.getFileName() + ": " + label + ": the arrays differ in length (" + String.join(", ", lengths)
                         + "): the first " + n + " points, which have both, are kept");
@@ -211,6 +231,29 @@ public final class PalmSensImporter implements Importer {
                         || l.startsWith("VS_PREV_E=") || l.startsWith("REF_ELECTRODE_OFFSET=")).collect(Collectors.joining(", "))
                         + ")");
             }
+        }
+
+        /**
+         * What the method states of a sweep: SCAN_RATE (V/s), E_STEP, and E_BEGIN, E_VTX1, E_VTX2, E_END as potentials vs
+         * the reference electrode, unless a reference offset is set (then they are not, and are taken from the data).
+         */
+        private StatedSweep statedSweep() {
+            StatedSweep stated = StatedSweep.NONE;
+            double rate = methodValue("SCAN_RATE").map(MeasurementSteps::parse).orElse(Double.NaN);
+            if (rate > 0) {
+                stated = stated.withScanRate(rate, "method SCAN_RATE=" + methodValue("SCAN_RATE").orElseThrow() + " V/s");
+            }
+            stated = stated.withStep(methodValue("E_STEP").map(v -> Math.abs(parse(v))).orElse(Double.NaN));
+            boolean offset = methodValue("REF_ELECTRODE_OFFSET").map(MeasurementSteps::parse).filter(v -> v != 0).isPresent();
+            if (offset) {
+                return stated;
+            }
+            return stated.withPotentials(methodVolts("E_BEGIN"), methodVolts("E_VTX1"), methodVolts("E_VTX2"),
+                    methodVolts("E_END"));
+        }
+
+        private double methodVolts(String key) {
+            return methodValue(key).map(MeasurementSteps::parse).orElse(Double.NaN);
         }
 
         /** E_STEP / SCAN_RATE for a sweep whose method states both: the time between its points. */

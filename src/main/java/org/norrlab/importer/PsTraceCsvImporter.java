@@ -238,7 +238,9 @@ public final class PsTraceCsvImporter implements Importer {
     private static Optional<String> readCurve(Path file, Layout layout, Curve curve, ImportSink sink) throws ImportException {
         int columns = 2 * layout.curves().size();
         Technique technique = curve.technique();
-        sink.beginStep(new StepFacts(technique.kind, curve.label(), Optional.empty(), Double.NaN));
+        // a sweep's rows carry their row number for a time: no scan rate can be measured from them, and none is stated
+        sink.beginStep(technique.x == Axis.TIME ? new StepFacts(technique.kind, curve.label(), Optional.empty(), Double.NaN)
+                : new StepFacts(technique.kind, curve.label(), Double.NaN, StatedSweep.NONE.withoutTime()));
         int samples = 0;
         int endedAt = 0;
         Optional<String> cutShort = Optional.empty();

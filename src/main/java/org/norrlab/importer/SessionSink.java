@@ -3,6 +3,7 @@ package org.norrlab.importer;
 import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
+import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.ImportWriter;
@@ -131,6 +132,15 @@ final class SessionSink implements ImportSink {
                         + " CA step, in order, or one for all)");
             }
         }
+        // A norrlab export states its settings (vs RHE, as run); a vendor file's sweep is completed from its data.
+        StepSettings settings = step.settings();
+        if (settings.equals(StepSettings.NONE) && step.isSweep() && kind.equals(step.kind())) {
+            // a sweep's step potential is its start (a CV's begin), vs RE as the file states it, so that the step's
+            // two potentials convert its samples to the RHE scale as a CA step's do
+            settings = step.sweep().settings(kind, volts -> cell.rheScale().toRhe(volts));
+            double start = step.sweep().startVsReference();
+            potential = Double.isFinite(start) ? Optional.of(new Potential(start, Potential.Scale.RE)) : Optional.empty();
+        }
         double vsRe = potential.map(this::toReference).orElse(Double.NaN);
         double vsRhe = potential.map(p -> p.scale() == Potential.Scale.RHE ? p.volts() : cell.rheScale().toRhe(p.volts()))
                 .orElse(Double.NaN);
@@ -144,7 +154,7 @@ final class SessionSink implements ImportSink {
             StepFacts.Context context = step.context();
             writer.beginStep(new ImportWriter.Step(kind, step.label(), vsRhe, vsRe, step.intervalSeconds(),
                     file.getFileName().toString(), context.block(), context.cycle(), context.cycles(), context.batch(),
-                    context.gas(), step.settings()));
+                    context.gas().or(options::gas), settings)); // a vendor file never states its gas: --gas does
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

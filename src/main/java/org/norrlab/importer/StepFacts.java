@@ -17,11 +17,13 @@ import java.util.Optional;
  * @param intervalSeconds the sample interval the file states; NaN to take it from the samples
  * @param context         the repeat cycle, electrolyte batch and gas a norrlab export states; {@link Context#NONE}
  *                        for every other file
- * @param settings        what a sweep or CP step asked for (scan rate, potentials vs RHE, cycles; set current),
- *                        as far as the file states it; {@link StepSettings#NONE} for CA, OCP and files that say nothing
+ * @param settings        what a sweep or CP step asked for, as a norrlab export states it (scan rate, potentials vs
+ *                        RHE, cycles; set current); {@link StepSettings#NONE} for vendor files, which state {@code sweep}
+ * @param sweep           what a vendor file states of an LSV or CV (scan rate, potentials, cycles); {@link StatedSweep#NONE}
+ *                        for other kinds and for files that state nothing of it; resolved for a norrlab export
  */
 public record StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
-                        Context context, StepSettings settings) {
+                        Context context, StepSettings settings, StatedSweep sweep) {
     /**
      * Where a norrlab export says the step sat in its protocol (the store's StepContext, in the importer's terms):
      * cycle and cycles of a repeat block (0 outside one), the block's label, the electrolyte batch (0 unknown), the
@@ -50,11 +52,43 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
         Objects.requireNonNull(setPotential, "setPotential");
         Objects.requireNonNull(context, "context");
         settings = settings == null ? StepSettings.NONE : settings;
+        Objects.requireNonNull(sweep, "sweep");
     }
 
-    /** A step without sweep or constant-current settings. */
-    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds, Context context) {
-        this(kind, label, setPotential, intervalSeconds, context, StepSettings.NONE);
+    /**
+     * A step of a norrlab export, with the settings the export states: its samples carry their cycle and segment
+     * already, so the sweep rules of vendor files leave it as it is.
+     */
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds, Context context,
+                     StepSettings settings) {
+        this(kind, label, setPotential, intervalSeconds, context, settings,
+                settings.equals(StepSettings.NONE) ? StatedSweep.NONE : StatedSweep.NONE.asResolved());
+    }
+
+    /** A step of a vendor file with what it states of its sweep. */
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
+                     Context context, StatedSweep sweep) {
+        this(kind, label, setPotential, intervalSeconds, context, StepSettings.NONE, sweep);
+    }
+
+    /** A step without sweep facts. */
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
+                     Context context) {
+        this(kind, label, setPotential, intervalSeconds, context, StepSettings.NONE, StatedSweep.NONE);
+    }
+
+    /** A sweep step (LSV, CV) with what its file states of it. */
+    public StepFacts(String kind, String label, double intervalSeconds, StatedSweep sweep) {
+        this(kind, label, Optional.empty(), intervalSeconds, Context.NONE, StepSettings.NONE, sweep);
+    }
+
+    /** Whether the step is a potential sweep (LSV or CV), whose samples carry cycle and segment. */
+    public boolean isSweep() {
+        return kind.equals("lsv") || kind.equals("cv");
+    }
+
+    public StepFacts withSweep(StatedSweep stated) {
+        return new StepFacts(kind, label, setPotential, intervalSeconds, context, settings, stated);
     }
 
     /** A step of a file that says nothing of cycles or batches (every vendor file). */
@@ -63,18 +97,19 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
     }
 
     public StepFacts withSetPotential(Optional<Potential> potential) {
-        return new StepFacts(kind, label, potential, intervalSeconds, context, settings);
+        return new StepFacts(kind, label, potential, intervalSeconds, context, settings, sweep);
     }
 
     public StepFacts withKind(String newKind) {
-        return new StepFacts(newKind, label, setPotential, intervalSeconds, context, settings);
+        return new StepFacts(newKind, label, setPotential, intervalSeconds, context, settings, sweep);
     }
 
     public StepFacts withInterval(double seconds) {
-        return new StepFacts(kind, label, setPotential, seconds, context, settings);
+        return new StepFacts(kind, label, setPotential, seconds, context, settings, sweep);
     }
 
     public StepFacts withSettings(StepSettings newSettings) {
-        return new StepFacts(kind, label, setPotential, intervalSeconds, context, newSettings);
+        return new StepFacts(kind, label, setPotential, intervalSeconds, context, newSettings,
+                newSettings.equals(StepSettings.NONE) ? sweep : sweep.asResolved());
     }
 }

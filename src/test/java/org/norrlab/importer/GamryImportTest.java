@@ -33,12 +33,13 @@ class GamryImportTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            // file, steps, samples in all steps (= data rows of the tables imported, counted with awk)
-            "gamryjl_AAP1_24_PhOx2_CV.DTA,                     2, 2801",
+            // file, steps, samples in all steps (= data rows of the tables imported, counted with awk); a CV's CURVE
+            // tables are the cycles of one step
+            "gamryjl_AAP1_24_PhOx2_CV.DTA,                     1, 2801",
             "gamryparser_chronoa_data.dta,                     3,   10",
             "gamryparser_chronoa_de_data.dta,                  3,   10",
-            "gamryparser_cv_data.dta,                          5,   50",
-            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 6, 1160",
+            "gamryparser_cv_data.dta,                          1,   50",
+            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 2, 1160",
             "nomadce_230531-CA-test2_decimalcomma.DTA,         3,  105",
             "nomadce_3stepCACA.DTA,                            3,  105",
             "nomadce_CHRONOA.DTA,                              3, 1050",
@@ -57,20 +58,17 @@ class GamryImportTest {
             // file, step, kind, rows, the file time T the step counts from; first row T, Vf (V), Im (A; NaN: no Im);
             // last row the same. Chrono tables count from the header's step starts (-TPRESTEP, 0, TSTEP1), every
             // other table from its first row.
-            "gamryjl_AAP1_24_PhOx2_CV.DTA,    0, cv, 1401, 0.5, 0.5, 0.500318, 1.66142E-7, 700.5, 0.500321, -1.99767E-6",
-            "gamryjl_AAP1_24_PhOx2_CV.DTA,    1, cv, 1400, 701, 701, 0.501322, -1.96977E-6, 1400.5, 0.500327, -4.21129E-6",
+            // a CV's CURVE tables are one step counted from the first table's first row
+            "gamryjl_AAP1_24_PhOx2_CV.DTA,    0, cv, 2801, 0.5, 0.5, 0.500318, 1.66142E-7, 1400.5, 0.500327, -4.21129E-6",
             // TPRESTEP 0.5 s, TSTEP1 30 s, SAMPLETIME 30 s: T = 0 is the pre-step's row (Sig 0 = VPRESTEP)
             "gamryparser_chronoa_data.dta,    0, ca,    1, -0.5, 0, -5.4E-4, -2.34197E-8, 0, -5.4E-4, -2.34197E-8",
             "gamryparser_chronoa_data.dta,    1, ca,    1, 0, 30, 0.499669, 1.40441E-8, 30, 0.499669, 1.40441E-8",
             "gamryparser_chronoa_data.dta,    2, ca,    8, 30, 60, 0.499668, 9.32775E-9, 270, 0.4, 3.0E-9",
             "gamryparser_chronoa_de_data.dta, 0, ca,    1, -0.5, 0, -5.0E-4, -2.0E-8, 0, -5.0E-4, -2.0E-8",
             "gamryparser_chronoa_de_data.dta, 2, ca,    8, 30, 60, 0.499668, 9.32775E-9, 270, 0.4, 3.0E-9",
-            "gamryparser_cv_data.dta,         0, cv,   10, 0.1, 0.1, 0.49, 7.80498E-9, 1, 0.5, -2.41658E-9",
-            "gamryparser_cv_data.dta,         4, cv,   10, 600.2, 600.2, 0.897929, 3.52667E-7, 601.1, 0.889001, 2.62272E-7",
+            "gamryparser_cv_data.dta,         0, cv,   50, 0.1, 0.1, 0.49, 7.80498E-9, 601.1, 0.889001, 2.62272E-7",
             "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 0, ocp, 39, 0.258333, 0.258333, 0.147195, NaN, 10.075, 0.158092, NaN",
-            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 1, cv, 217, 0.2, 0.2, 0.158214, 7.01007E-12, 43.4, 0.798014, 4.61028E-10",
-            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 2, cv, 280, 43.6, 43.6, 0.789814, 3.03021E-10, 99.4, 0.799814, 4.77028E-10",
-            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 5, cv,  64, 211.6, 211.6, 0.790014, 2.87021E-10, 224.2, 0.160214, -1.44996E-10",
+            "maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA, 1, cv, 1121, 0.2, 0.2, 0.158214, 7.01007E-12, 224.2, 0.160214, -1.44996E-10",
             "nomadce_230531-CA-test2_decimalcomma.DTA, 0, ca,  5, -0.5, -0.4, -2.713E-4, -9.19035E-8, 0, -1.842E-4, -1.55855E-7",
             "nomadce_230531-CA-test2_decimalcomma.DTA, 1, ca, 50, 0, 0.1, 0.498515, 6.55364E-7, 5, 0.499656, 2.50157E-4",
             "nomadce_230531-CA-test2_decimalcomma.DTA, 2, ca, 50, 5, 5.1, 0.0997283, 4.99543E-5, 10, 0.0997243, 4.99598E-5",
@@ -101,8 +99,8 @@ class GamryImportTest {
         assertThat(read("nomadce_CHRONOA.DTA").steps()).extracting(ImportedSession.Step::label).containsExactly(
                 "CURVE pre-step (VPRESTEP, from T = -0.5 s)", "CURVE step 1 (VSTEP1, from T = 0 s)",
                 "CURVE step 2 (VSTEP2, from T = 5 s)");
-        assertThat(read("maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA").steps().get(2).label())
-                .isEqualTo("CURVE2 (from file time 43.6 s)");
+        assertThat(read("maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA").steps().get(1).label())
+                .isEqualTo("CV, CURVE tables from file time 0.2 s");
     }
 
     private static List<Double> setPotentials(ImportedSession imported) {

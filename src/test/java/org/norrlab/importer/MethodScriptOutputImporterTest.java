@@ -45,7 +45,12 @@ class MethodScriptOutputImporterTest {
         assertThat(samples.get(3).potentialVolts()).isCloseTo(0.503857, within(1e-12));
         assertThat(samples.get(3).currentAmperes()).isCloseTo(5.3871765e-5, within(1e-17));
         assertThat(samples).extracting(Sample::timeSeconds).containsExactly(0.0, 1.0, 2.0, 3.0);
-        assertThat(lsv.warnings()).containsExactly("lsv_dummy10k_response.txt: the packages carry no time (eb) column;"
+        // the sweep's rate cannot be measured from sample numbers, and the script is not in the file (issue 20)
+        assertThat(lsv.warnings()).containsExactly("step 1 (loop 1 (M0000)): the scan rate is unknown: the file states"
+                        + " none and its samples carry no time; the step is kept without one",
+                "step 1 (loop 1 (M0000)): the file states no start, end potential of the sweep: taken from the measured"
+                        + " potentials (the first sample, the turns, the last sample)",
+                "lsv_dummy10k_response.txt: the packages carry no time (eb) column;"
                 + " each sample's number (0, 1, 2, …) in its loop stands for its time, not seconds");
     }
 

@@ -87,6 +87,9 @@ class NovaAsciiImporterTest {
                         + " 'Scan' and 'Potential applied (V)' (2 scans, the sweep reverses from 0.0 V)",
                 "time: the file's 'Time (s)' starts at 1323.58 s; the step begins at its first sample (t − 1323.58 s)");
         assertThat(step.label()).isEqualTo("NOVA cv (Time (s) from 1323.58 s)");
+        // the 'Scan' column (1, 1, 1, 2, 2) is each sample's cycle (issue 20); each scan here runs one way
+        assertThat(s).extracting(Sample::cycle).containsExactly(1, 1, 1, 2, 2);
+        assertThat(s).extracting(Sample::segment).containsExactly(1, 1, 1, 1, 1);
     }
 
     @Test

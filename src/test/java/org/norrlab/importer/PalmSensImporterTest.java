@@ -87,17 +87,20 @@ class PalmSensImporterTest {
     }
 
     @Test
-    void everyScanOfAMultiScanCyclicVoltammogramIsItsOwnStep() throws Exception {
+    void theScansOfAMultiScanCyclicVoltammogramAreTheCyclesOfOneStep() throws Exception {
         ImportedSession cv = read("sdk_cv_3scan.pssession");
         // 40 + 40 + 41 points; the one time array (40 points) belongs to scan 1; E_STEP 0.1 V / SCAN_RATE 1 V/s = 0.1 s
-        assertThat(cv.steps()).extracting(ImportedSession.Step::label).containsExactly("Cyclic Voltammetry scan1channel1",
-                "Cyclic Voltammetry scan2channel1", "Cyclic Voltammetry scan3channel1");
-        assertStep(cv.steps().get(0), "cv", 40, new double[] {0, -0.499971, -4.8536196e-5},
-                new double[] {3.8997814655303955, -0.399977, -3.784068e-5});
-        assertStep(cv.steps().get(1), "cv", 40, new double[] {0, -0.499971, -4.7300848e-5},
-                new double[] {3.9, -0.399977, -3.784068e-5});
-        assertStep(cv.steps().get(2), "cv", 41, new double[] {0, -0.499971, -4.7300848e-5},
-                new double[] {4.0, -0.499971, -4.731024e-5});
+        // runs the time on: scan 2 begins one interval after scan 1's last point, 3.8997814655303955 + 0.1 s
+        assertThat(cv.steps()).extracting(ImportedSession.Step::label).containsExactly(
+                "Cyclic Voltammetry (scans as cycles)");
+        ImportedSession.Step step = cv.steps().get(0);
+        assertStep(step, "cv", 121, new double[] {0, -0.499971, -4.8536196e-5},
+                new double[] {3.8997814655303955 + 0.1 + 3.9 + 0.1 + 4.0, -0.499971, -4.731024e-5});
+        assertThat(step.samples()).extracting(Sample::cycle).containsOnly(1, 2, 3);
+        assertThat(step.samples().get(39).potentialVolts()).isCloseTo(-0.399977, within(1e-12)); // scan 1's last
+        assertThat(step.samples().get(40).cycle()).isEqualTo(2);
+        assertThat(step.samples().get(40).timeSeconds()).isCloseTo(3.9997814655303955, within(1e-9));
+        assertThat(step.samples().get(80).cycle()).isEqualTo(3);
         assertThat(cv.warnings()).contains("sdk_cv_3scan.pssession: PSTrace session (.pssession) measurement 1 \"Cyclic"
                 + " Voltammetry\" scan2channel1 has no time array: each sample's time is its point number × E_STEP /"
                 + " SCAN_RATE of the method (1.0000000E-001 V / 1.0000000E+000 V/s = 0.1 s), counted from the step's start");
@@ -201,7 +204,8 @@ class PalmSensImporterTest {
             public void note(String text) {
             }
         });
-        assertThat(events).containsExactly("file Cyclic Voltammetry", "begin Cyclic Voltammetry scan1channel1", "end 40",
-                "begin Cyclic Voltammetry scan2channel1", "end 40", "begin Cyclic Voltammetry scan3channel1", "end 41");
+        // the three scans are the cycles of one step (issue 20)
+        assertThat(events).containsExactly("file Cyclic Voltammetry", "begin Cyclic Voltammetry (scans as cycles)",
+                "end 121");
     }
 }

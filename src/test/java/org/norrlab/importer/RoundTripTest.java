@@ -9,6 +9,7 @@ import org.norrlab.config.SiteConfig;
 import org.norrlab.driver.Speed;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionExporter;
+import org.norrlab.plan.PlannedStep;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ReplayService;
 import org.norrlab.run.RunOutcome;
@@ -104,10 +105,10 @@ class RoundTripTest {
         try (SessionStore store = SessionStore.open(db)) {
             replay = ReplayService.prepare(service, store, id, Speed.MAX, StoreLocation.file(db));
         }
-        // The OCV table replays; the five CV scans cannot (the import stored no scan rate, step or potentials to plan
-        // them again with) and the plan says so.
-        assertThat(replay.plan().description()).contains("left out: step 2 (cv without a stored scan rate, step, begin,"
-                + " vertex 1, vertex 2, cycles), step 3 (cv without");
+        // The OCV table and the CV (its five CURVE tables are its cycles; SCANRATE, STEPSIZE, VINIT and the VLIMITs
+        // are its settings) both replay: nothing is left out.
+        assertThat(replay.plan().description()).doesNotContain("left out");
+        assertThat(replay.plan().steps()).extracting(PlannedStep::kind).containsExactly("ocp", "cv");
         RunOutcome outcome = replay.execute(RunListener.NONE);
         assertThat(outcome.status()).isEqualTo(SessionStatus.COMPLETED);
         try (SessionStore store = SessionStore.open(db)) {
@@ -116,6 +117,11 @@ class RoundTripTest {
             List<String> replayed = new ArrayList<>();
             store.forEachSample(outcome.sessionId(), 1, (seq, s) -> replayed.add(seq + " " + s));
             assertThat(replayed).hasSize(39).isEqualTo(original);
+            List<String> originalCv = new ArrayList<>();
+            store.forEachSample(id, 2, (seq, s) -> originalCv.add(seq + " " + s));
+            List<String> replayedCv = new ArrayList<>();
+            store.forEachSample(outcome.sessionId(), 2, (seq, s) -> replayedCv.add(seq + " " + s));
+            assertThat(replayedCv).isNotEmpty().isEqualTo(originalCv);
             assertThat(store.session(outcome.sessionId()).orElseThrow().replayOf()).contains(id);
         }
     }

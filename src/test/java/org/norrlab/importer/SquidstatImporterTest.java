@@ -138,7 +138,14 @@ class SquidstatImporterTest {
                         + " reference' (Experiment settings and notes.txt line 6)",
                 "step 2_1 (Constant Potential): 'Potential: -0.1 V, with respect to open circuit' (Experiment settings"
                         + " and notes.txt line 8) is not stated with respect to the reference electrode and the value it"
-                        + " is relative to is not in the files: the files do not state the set potential");
+                        + " is relative to is not in the files: the files do not state the set potential",
+                // the CV step has one sample: no rate to measure, and the settings file states none (issue 20)
+                "step 3 (3_1 Cyclic Voltammetry (Elapsed Time from 533590.5 s of the experiment)): the scan rate is"
+                        + " unknown: the file states none and no segment has 5 samples over a changing time to measure"
+                        + " it from; the step is kept without one",
+                "step 3 (3_1 Cyclic Voltammetry (Elapsed Time from 533590.5 s of the experiment)): the file states no"
+                        + " start potential of the sweep: taken from the measured potentials (the first sample, the"
+                        + " turns, the last sample)");
     }
 
     @Test

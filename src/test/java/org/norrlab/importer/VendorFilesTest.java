@@ -42,8 +42,9 @@ class VendorFilesTest {
             // the row at T = 0 is the pre-step's (Sig = VPRESTEP 0 V), then TSTEP1 30 s and step 2: three steps
             "gamry-dta/gamryparser_chronoa_data.dta,      gamry,       3,    1, ca,   -5.4e-4,    -2.34197e-8",
             "gamry-dta/gamryparser_chronoa_de_data.dta,   gamry,       3,    1, ca,   -5.0e-4,    -2.0e-8",
-            "gamry-dta/gamryparser_cv_data.dta,           gamry,       5,   10, cv,   0.49,       7.80498e-9",
-            "gamry-dta/gamryjl_AAP1_24_PhOx2_CV.DTA,      gamry,       2, 1401, cv,   0.500318,   1.66142e-7",
+            // a CV's CURVEn tables are the cycles of one step
+            "gamry-dta/gamryparser_cv_data.dta,           gamry,       1,   50, cv,   0.49,       7.80498e-9",
+            "gamry-dta/gamryjl_AAP1_24_PhOx2_CV.DTA,      gamry,       1, 2801, cv,   0.500318,   1.66142e-7",
             "gamry-dta/shepard_Chronopot_0A_decimalcomma.DTA, gamry,   1,  121, cp,   1.57964,    -0.0341116",
             "palmsens-pssession/EN_1Hz_3600s_amperometric.pssession, pssession, 1, 3601, ca, 0.0, -3.788738e-9",
             "palmsens-pssession/cv_1scan.pssession,       pssession,   1,   41, cv,   -0.499971,  -4.8536196e-5",
@@ -77,7 +78,7 @@ class VendorFilesTest {
         assertThatThrownBy(() -> read("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA"))
                 .hasMessageContaining("is a Gamry EISPOT file: it holds impedance spectra");
         ImportedSession cv = read("gamry-dta/maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
-        assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp", "cv", "cv", "cv", "cv", "cv");
+        assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp", "cv"); // CURVE1..5: the CV's cycles
         assertThat(cv.steps().get(0).samples()).hasSize(39);
     }
 
