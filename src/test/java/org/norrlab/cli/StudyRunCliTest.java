@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.analysis.DoubleLayer;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
@@ -9,9 +10,12 @@ import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Technique;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.sim.CatalystPresets;
+import org.norrlab.driver.sim.CellTruth;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.plan.ProtocolLoader;
+import org.norrlab.report.SweepSession;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
@@ -24,6 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -86,6 +92,35 @@ class StudyRunCliTest {
             assertThat(activation.get(0).cycle()).isEqualTo(1);
             assertThat(activation.get(activation.size() - 1).cycle()).isEqualTo(20);
             assertThat(samples(store, session.id(), 10)).allSatisfy(s -> assertThat(List.of(s.cycle(), s.segment())).containsExactly(1, 1));
+
+            // Closed loop: what 'analyze' computes from the stored sweeps against the simulated cell's own truth
+            // (the default catalyst of drivers/sim.yaml on the session's electrode).
+            CellTruth truth = CellTruth.of(CatalystPresets.load(Fixtures.HOME.resolve("drivers/sim/catalysts.yaml"))
+                    .get("NiNC"), session.cell().electrodeAreaCm2());
+            SweepSession.Result analysed = SweepSession.analyze(store, session.id(), SweepSession.Options.DEFAULT);
+            // C_dl from the five CVs of the series (10 .. 80 mV/s, 0.30 .. 0.40 V vs RHE): within 2 % of the preset's
+            DoubleLayer cdl = analysed.doubleLayer().orElseThrow();
+            assertThat(cdl.points()).hasSize(5);
+            assertThat(cdl.faradsPerCm2().value()).isCloseTo(truth.doubleLayerFaradsPerCm2(),
+                    withinPercentage(2));
+            // ECSA = C_dl / C_s × area, C_s = 40 µF/cm² (the default): 5 mF/cm² / 0.04 mF/cm² × 1 cm² = 125 cm²
+            assertThat(cdl.ecsaCm2().value()).isCloseTo(cdl.faradsPerCm2().value() / 40e-6 * truth.areaCm2(),
+                    withinPercentage(1e-9));
+            // Onset at −1 mA/cm² of each LSV (0.3 → −0.8 V at 5 mV/s, 2 mV points) against where the model's current,
+            // with the double layer's charging C_dl·dE/dt (dE/dt = −5 mV/s: −25 µA/cm²), crosses it: within one point
+            // (2 mV) of the sweep. Under Ar only HER crosses it, ~0.19 V more negative than under NO.
+            for (SweepSession.Lsv lsv : analysed.lsvs()) {
+                Gas gas = lsv.sweep().gas().orElseThrow();
+                double onset = lsv.onset().orElseThrow().voltsVsRhe().orElseThrow();
+                assertThat(onset).as("onset under " + gas.written())
+                        .isCloseTo(truth.onsetVoltsVsRhe(-1e-3, gas, -0.005), within(0.002));
+            }
+            assertThat(analysed.lsvs()).extracting(l -> l.sweep().gas().orElseThrow()).containsExactly(Gas.ARGON,
+                    Gas.NITRIC_OXIDE);
+            // LSV(NO) − LSV(Ar) is the NORR current alone (the charging cancels): its −1 mA/cm² crossing is the
+            // NORR kinetics' own, within 1.5 points
+            assertThat(analysed.differenceOnset().orElseThrow().voltsVsRhe().orElseThrow())
+                    .isCloseTo(truth.norrOnsetVoltsVsRhe(-1e-3), within(0.003));
         }
     }
 
