@@ -156,14 +156,15 @@ class ImportCliTest {
                 sink.beginStep(new StepFacts("ocp", "rest", Optional.empty(), 1.0));
                 sink.sample(new Sample(0.0, 0.21, 0.0, Double.NaN, 0));
                 sink.endStep();
-                sink.beginStep(new StepFacts("cv", "sweep", Optional.empty(), 1.0));
+                // a CP step: not CA, and not a sweep (a session with a sweep is analysed for its sweeps)
+                sink.beginStep(new StepFacts("cp", "constant current", Optional.empty(), 1.0));
                 sink.sample(new Sample(0.0, 0.1, -1e-6, Double.NaN, 0));
                 sink.endStep();
             })), ImportOptions.NONE, Fixtures.cellAtPh7(), "config/site.yaml");
         }
         CliRunner.Result analyzed = norrlab("analyze", "1", "--db", db());
         assertThat(analyzed.exitCode()).isEqualTo(3);
-        assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are ocp, cv): FE"
+        assertThat(analyzed.err()).isEqualTo("Bad input: session 1 has no chronoamperometry step (its steps are ocp, cp): FE"
                 + " and yield need the charge of a chronoamperometry (CA) step, and the file states these steps' kinds"
                 + " (--technique ca cannot change them): import a session that holds a CA step\n");
     }

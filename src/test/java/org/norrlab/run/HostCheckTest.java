@@ -68,9 +68,9 @@ class HostCheckTest {
         Path db = temp.resolve("full.db");
         RunService service = new RunService(SiteConfig.load(Fixtures.HOME), host(500_000, true));
         RunRequest request = RunRequest.simulated(DEMO, Speed.MAX).withDatabase(db);
-        // 12020 planned samples × 64 bytes × 2 = 1538560 bytes needed; 500000 free
+        // 12020 planned samples × 68 bytes × 2 = 1634720 bytes needed; 500000 free
         String expected = "the store's folder " + temp.toAbsolutePath() + " has 500000 bytes (0.5 MB) free; the 12020"
-                + " planned samples need about 1538560 bytes (1.5 MB: 64 bytes per stored sample, measured on SQLite,"
+                + " planned samples need about 1634720 bytes (1.6 MB: 68 bytes per stored sample, measured on SQLite,"
                 + " × 2 margin): free disk space before the run, or store it elsewhere with --db";
         assertThatThrownBy(() -> service.prepare(request, true)).isInstanceOf(PlanRejectedException.class)
                 .hasMessageContaining(expected);
@@ -83,8 +83,8 @@ class HostCheckTest {
                     .filter(e -> e.kind() == EventKind.WARNING).map(e -> e.message())).containsExactly(expected);
         }
 
-        // 1538560 bytes free is enough
-        assertThat(new RunService(SiteConfig.load(Fixtures.HOME), host(1_538_560, true)).prepare(request, true)
+        // 1634720 bytes free is enough
+        assertThat(new RunService(SiteConfig.load(Fixtures.HOME), host(1_634_720, true)).prepare(request, true)
                 .plan().warnings()).isEmpty();
     }
 
@@ -108,10 +108,10 @@ class HostCheckTest {
         RunRequest request = RunRequest.simulated(DEMO, Speed.MAX).withDatabase(db);
         var plan = service.loadPlan(DEMO);
         var profile = service.profile("sim");
-        // 12020 planned samples × 64 bytes × 2 = 1538560 bytes needed; 500000 free
+        // 12020 planned samples × 68 bytes × 2 = 1634720 bytes needed; 500000 free
         String refusal = "--strict: 1 warning, so nothing was started; correct the protocol or the setup (--db, the PC),"
                 + " or run without --strict to run it as written:\n  the store's folder " + db.getParent().toAbsolutePath()
-                + " has 500000 bytes (0.5 MB) free; the 12020 planned samples need about 1538560 bytes";
+                + " has 500000 bytes (0.5 MB) free; the 12020 planned samples need about 1634720 bytes";
         assertThatThrownBy(() -> service.checkOnThisHost(plan, profile, Speed.MAX, StoreLocation.file(db), true))
                 .isInstanceOf(PlanRejectedException.class).hasMessageContaining(refusal);
         assertThatThrownBy(() -> service.prepare(request, true)).isInstanceOf(PlanRejectedException.class)
