@@ -4,6 +4,7 @@ import org.norrlab.config.Location;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.Potential;
 import org.norrlab.core.StepSettings;
+import org.norrlab.core.SweepTiming;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -276,12 +277,12 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         /** One point per step: {@code stepVolts / scanRate}. */
         @Override
         public Duration interval() {
-            return seconds(stepVolts / scanRateVoltsPerSecond);
+            return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
         }
 
         @Override
         public Duration duration() {
-            return seconds(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()) / scanRateVoltsPerSecond);
+            return SweepTiming.travel(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()), scanRateVoltsPerSecond);
         }
 
         /**
@@ -319,18 +320,17 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
         /** The potential travelled in one cycle, in volts. */
         public double voltsPerCycle() {
-            return Math.abs(vertex1.voltsVsRhe() - begin.voltsVsRhe()) + Math.abs(vertex2.voltsVsRhe() - vertex1.voltsVsRhe())
-                    + Math.abs(begin.voltsVsRhe() - vertex2.voltsVsRhe());
+            return SweepTiming.voltsPerCycle(begin.voltsVsRhe(), vertex1.voltsVsRhe(), vertex2.voltsVsRhe());
         }
 
         @Override
         public Duration interval() {
-            return seconds(stepVolts / scanRateVoltsPerSecond);
+            return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
         }
 
         @Override
         public Duration duration() {
-            return seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
+            return SweepTiming.travel(cycles * voltsPerCycle(), scanRateVoltsPerSecond);
         }
 
         /**
@@ -392,10 +392,5 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     private static long stepsOver(double from, double to, double stepVolts) {
         double span = Math.abs(to - from);
         return span < 1e-12 ? 0 : Math.max(1, Math.round(span / stepVolts));
-    }
-
-    /** Seconds as a Duration, to the nanosecond (a sweep's interval is step / scan rate, rarely whole milliseconds). */
-    private static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }
