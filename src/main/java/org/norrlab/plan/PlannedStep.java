@@ -81,14 +81,18 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
      * OCP, holds and CP. With {@link #startVoltsVsReference()} it fixes the step's RE → RHE offset.
      */
     default double startVoltsVsRhe() {
-        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsRhe, hold -> Double.NaN, lsv -> lsv.start().voltsVsRhe(),
-                cv -> cv.begin().voltsVsRhe(), cp -> Double.NaN);
+        return startPotential().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN);
     }
 
     /** {@link #startVoltsVsRhe()} vs the physical reference electrode. */
     default double startVoltsVsReference() {
-        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsReference, hold -> Double.NaN,
-                lsv -> lsv.start().voltsVsReference(), cv -> cv.begin().voltsVsReference(), cp -> Double.NaN);
+        return startPotential().map(PlannedPotential::voltsVsReference).orElse(Double.NaN);
+    }
+
+    /** CA's set point, a sweep's start (CV: its begin); empty for OCP, holds and CP, which set no potential to start at. */
+    private Optional<PlannedPotential> startPotential() {
+        return match(ocp -> Optional.empty(), ca -> Optional.of(ca.setPoint()), hold -> Optional.empty(),
+                lsv -> Optional.of(lsv.start()), cv -> Optional.of(cv.begin()), cp -> Optional.empty());
     }
 
     /** What the step does, in a few words for status lines and chart titles (the potentials vs RHE). */
@@ -126,8 +130,8 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     default String potentialsText(boolean rheScale) {
         Function<PlannedPotential, String> f = p -> String.format(Locale.ROOT, "%.3f",
                 rheScale ? p.voltsVsRhe() : p.voltsVsReference());
-        return match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", rheScale ? ca.voltsVsRhe() : ca.voltsVsReference()),
-                hold -> "—", lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
+        return match(ocp -> "—", ca -> f.apply(ca.setPoint()), hold -> "—",
+                lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
                 cv -> f.apply(cv.begin()) + " → " + f.apply(cv.vertex1()) + " → " + f.apply(cv.vertex2()) + " → "
                         + f.apply(cv.begin()) + (cv.cycles() > 1 ? " ×" + cv.cycles() : ""),
                 // a CP step sets a current: its potentials are the limits it stops at, when it has any
@@ -189,6 +193,11 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                                  Duration interval, Duration duration, CurrentRangeChoice currentRange, Location source) {
             this(index, label, asWritten, voltsVsRhe, voltsVsReference, interval, duration, currentRange, source,
                     StepContext.NONE);
+        }
+
+        /** The set point as a sweep's potentials are kept, on both scales. */
+        public PlannedPotential setPoint() {
+            return new PlannedPotential(asWritten, voltsVsRhe, voltsVsReference);
         }
 
         @Override
