@@ -1,6 +1,7 @@
 package org.norrlab.driver;
 
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.SweepTiming;
 import org.norrlab.core.Technique;
 
 import java.time.Duration;
@@ -27,17 +28,17 @@ public record CyclicVoltammetryRequest(double beginVolts, double vertex1Volts, d
 
     /** The potential travelled in one cycle, in volts. */
     public double voltsPerCycle() {
-        return Math.abs(vertex1Volts - beginVolts) + Math.abs(vertex2Volts - vertex1Volts) + Math.abs(beginVolts - vertex2Volts);
+        return SweepTiming.voltsPerCycle(beginVolts, vertex1Volts, vertex2Volts);
     }
 
     @Override
     public Duration interval() {
-        return Sweeps.seconds(stepVolts / scanRateVoltsPerSecond);
+        return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
     }
 
     @Override
     public Duration duration() {
-        return Sweeps.seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
+        return SweepTiming.travel(cycles * voltsPerCycle(), scanRateVoltsPerSecond);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.norrlab.driver;
 
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.SweepTiming;
 import org.norrlab.core.Technique;
 
 import java.time.Duration;
@@ -18,12 +19,12 @@ public record LinearSweepRequest(double startVoltsVsReference, double endVoltsVs
 
     @Override
     public Duration interval() {
-        return Sweeps.seconds(stepVolts / scanRateVoltsPerSecond);
+        return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
     }
 
     @Override
     public Duration duration() {
-        return Sweeps.seconds(Math.abs(endVoltsVsReference - startVoltsVsReference) / scanRateVoltsPerSecond);
+        return SweepTiming.travel(Math.abs(endVoltsVsReference - startVoltsVsReference), scanRateVoltsPerSecond);
     }
 
     /** How many points the sweep has, both ends included. */

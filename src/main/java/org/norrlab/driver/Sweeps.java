@@ -1,8 +1,6 @@
 package org.norrlab.driver;
 
-import java.time.Duration;
-
-/** Checks and timing shared by the sweep requests. */
+/** Checks shared by the sweep requests (their timing is {@code core.SweepTiming}, shared with the plan). */
 final class Sweeps {
     private Sweeps() {
     }
@@ -17,10 +15,5 @@ final class Sweeps {
         if (!(spanVolts >= stepVolts)) {
             throw new IllegalArgumentException("a sweep over " + spanVolts + " V is shorter than its step " + stepVolts + " V");
         }
-    }
-
-    /** Seconds as a Duration, to the nanosecond. */
-    static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }

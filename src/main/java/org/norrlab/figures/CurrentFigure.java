@@ -4,7 +4,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.util.List;
@@ -24,11 +23,7 @@ public final class CurrentFigure {
     public static JFreeChart chart(String title, List<Trace> traces) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Trace trace : traces) {
-            XYSeries series = new XYSeries(trace.label(), false, true);
-            for (int i = 0; i < trace.hours().length; i++) {
-                series.add(trace.hours()[i], trace.milliampsPerCm2()[i], false);
-            }
-            data.addSeries(series);
+            data.addSeries(Style.series(trace.label(), trace.hours(), trace.milliampsPerCm2()));
         }
         NumberAxis x = new NumberAxis(X_AXIS);
         x.setAutoRangeIncludesZero(true);

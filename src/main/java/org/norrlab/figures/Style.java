@@ -3,6 +3,7 @@ package org.norrlab.figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.Plot;
+import org.jfree.data.xy.XYSeries;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -32,6 +33,18 @@ final class Style {
     static void axis(Axis axis) {
         axis.setLabelFont(LABEL);
         axis.setTickLabelFont(TICKS);
+    }
+
+    /**
+     * A named curve of the points (x[i], y[i]) in their order: not sorted and duplicates kept, since a CV goes back over
+     * its own potentials and a decimated trace may repeat a time.
+     */
+    static XYSeries series(String label, double[] x, double[] y) {
+        XYSeries series = new XYSeries(label, false, true);
+        for (int i = 0; i < x.length; i++) {
+            series.add(x[i], y[i], false);
+        }
+        return series;
     }
 
     static void plot(Plot plot) {

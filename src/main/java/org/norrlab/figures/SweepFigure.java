@@ -97,12 +97,7 @@ public final class SweepFigure {
     private static XYPlot lines(List<Line> lines, NumberAxis y, int firstColour) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line line : lines) {
-            // Not sorted, duplicates kept: a CV goes back over its own potentials.
-            XYSeries series = new XYSeries(line.label(), false, true);
-            for (int i = 0; i < line.voltsVsRhe().length; i++) {
-                series.add(line.voltsVsRhe()[i], line.milliampsPerCm2()[i], false);
-            }
-            data.addSeries(series);
+            data.addSeries(Style.series(line.label(), line.voltsVsRhe(), line.milliampsPerCm2()));
         }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < lines.size(); i++) {

@@ -2,7 +2,6 @@ package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -60,20 +59,10 @@ final class LiveCharts {
     }
 
     private static JFreeChart chart(String title, String xLabel, String yLabel, DefaultXYDataset data) {
-        NumberAxis x = new NumberAxis(xLabel);
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(yLabel);
-        y.setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, TRACE);
         renderer.setSeriesStroke(0, new BasicStroke(1.0f));
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return ChartLook.chart(title, xLabel, yLabel, data, renderer, false);
     }
 
     private static ChartPanel panel(JFreeChart chart) {

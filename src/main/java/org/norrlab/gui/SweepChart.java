@@ -1,15 +1,12 @@
 package org.norrlab.gui;
 
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.norrlab.trace.SweepTrace;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.List;
 
 /**
@@ -57,16 +54,6 @@ final class SweepChart {
             renderer.setSeriesPaint(i, colour(curve.cycle()));
             renderer.setSeriesStroke(i, new BasicStroke(1.2f));
         }
-        NumberAxis x = new NumberAxis(potentialAxis);
-        x.setAutoRangeIncludesZero(false);
-        NumberAxis y = new NumberAxis(CURRENT_AXIS);
-        y.setAutoRangeIncludesZero(false);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-        JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
+        return ChartLook.chart(title, potentialAxis, CURRENT_AXIS, data, renderer, true);
     }
 }

@@ -53,22 +53,25 @@ public final class PlanWarnings {
         }
         List<PlanWarning> warnings = new ArrayList<>();
         for (PlannedStep.Chronoamperometry ca : oxidising) {
-            warnings.add(new PlanWarning(String.format(Locale.ROOT, "step %d (%s, %s): %+.3f V vs RHE is oxidising,"
+            warnings.add(new PlanWarning(named(ca) + String.format(Locale.ROOT, ": %+.3f V vs RHE is oxidising,"
                             + " while %d of the protocol's %d CA steps are below 0 V vs RHE (reducing, as NORR is); a sign"
                             + " slip? Write the potential with its minus sign, or run with this warning if the step is"
-                            + " meant to oxidise", ca.index(), ca.label(), ca.source(), ca.voltsVsRhe(), reducing,
-                    cas.size())));
+                            + " meant to oxidise", ca.voltsVsRhe(), reducing, cas.size())));
         }
         return warnings;
     }
 
     private static PlanWarning everySignLost(List<PlannedStep.Chronoamperometry> oxidising) {
-        List<String> steps = oxidising.stream().map(ca -> String.format(Locale.ROOT, "step %d (%s, %s)", ca.index(),
-                ca.label(), ca.source())).toList();
+        List<String> steps = oxidising.stream().map(PlanWarnings::named).toList();
         return new PlanWarning(String.format(Locale.ROOT, "all %d CA steps are above %+.1f V vs RHE (oxidising), and NORR"
                 + " reduces: were the minus signs lost? %s. Write the potentials with their minus signs, or run with this"
                 + " warning if the protocol is meant to oxidise", oxidising.size(), OXIDISING_ABOVE_VOLTS,
                 String.join(", ", steps)));
+    }
+
+    /** A step as every warning names it: its number, label and protocol line. */
+    private static String named(PlannedStep step) {
+        return String.format(Locale.ROOT, "step %d (%s, %s)", step.index(), step.label(), step.source());
     }
 
     /** One sweep (written at {@code sweep}) whose potentials use both scales; empty when they share one. */
@@ -98,8 +101,7 @@ public final class PlanWarnings {
             return List.of();
         }
         if (reducing == 0) {
-            List<String> named = anodic.stream().map(cp -> String.format(Locale.ROOT, "step %d (%s, %s)", cp.index(),
-                    cp.label(), cp.source())).toList();
+            List<String> named = anodic.stream().map(PlanWarnings::named).toList();
             return List.of(new PlanWarning("every CP current is positive (anodic, oxidising), and NORR reduces: were the"
                     + " minus signs lost? " + String.join(", ", named) + ". A cathodic current is written negative, e.g."
                     + " current: -10 mA; run with this warning if the protocol is meant to oxidise"));
@@ -109,11 +111,10 @@ public final class PlanWarnings {
         }
         List<PlanWarning> warnings = new ArrayList<>();
         for (PlannedStep.Chronopotentiometry cp : anodic) {
-            warnings.add(new PlanWarning(String.format(Locale.ROOT, "step %d (%s, %s): the current %s is positive (anodic,"
+            warnings.add(new PlanWarning(named(cp) + String.format(Locale.ROOT, ": the current %s is positive (anodic,"
                     + " oxidising), while %d of the protocol's steps reduce (CA below 0 V vs RHE, CP with a negative"
                     + " current); a sign slip? A cathodic current is written negative, e.g. current: -%s; run with this"
-                    + " warning if the step is meant to oxidise", cp.index(), cp.label(), cp.source(),
-                    cp.currentAsWritten(), reducing, cp.currentAsWritten().replaceFirst("^\\+", ""))));
+                    + " warning if the step is meant to oxidise", cp.currentAsWritten(), reducing, cp.currentAsWritten().replaceFirst("^\\+", ""))));
         }
         return warnings;
     }
@@ -134,11 +135,10 @@ public final class PlanWarnings {
             }
             if (lastWithGas != null && !holdSince && lastWithGas.context().gas().get() != gas.get()) {
                 Gas before = lastWithGas.context().gas().get();
-                warnings.add(new PlanWarning(String.format(Locale.ROOT, "step %d (%s, %s) runs under %s, step %d (%s)"
+                warnings.add(new PlanWarning(named(step) + String.format(Locale.ROOT, " runs under %s, step %d (%s)"
                                 + " before it under %s, with no hold in between: nobody is asked to switch the gas and"
                                 + " saturate the electrolyte. Add a hold before step %d, e.g. '- hold: {message: Switch the"
-                                + " gas to %s and saturate for 30 min}'", step.index(), step.label(), step.source(),
-                        gas.get().written(), lastWithGas.index(), lastWithGas.label(), before.written(), step.index(),
+                                + " gas to %s and saturate for 30 min}'", gas.get().written(), lastWithGas.index(), lastWithGas.label(), before.written(), step.index(),
                         gas.get().written())));
             }
             lastWithGas = step;

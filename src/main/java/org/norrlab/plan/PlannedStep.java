@@ -4,6 +4,7 @@ import org.norrlab.config.Location;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.config.Potential;
 import org.norrlab.core.StepSettings;
+import org.norrlab.core.SweepTiming;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -80,14 +81,18 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
      * OCP, holds and CP. With {@link #startVoltsVsReference()} it fixes the step's RE → RHE offset.
      */
     default double startVoltsVsRhe() {
-        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsRhe, hold -> Double.NaN, lsv -> lsv.start().voltsVsRhe(),
-                cv -> cv.begin().voltsVsRhe(), cp -> Double.NaN);
+        return startPotential().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN);
     }
 
     /** {@link #startVoltsVsRhe()} vs the physical reference electrode. */
     default double startVoltsVsReference() {
-        return match(ocp -> Double.NaN, Chronoamperometry::voltsVsReference, hold -> Double.NaN,
-                lsv -> lsv.start().voltsVsReference(), cv -> cv.begin().voltsVsReference(), cp -> Double.NaN);
+        return startPotential().map(PlannedPotential::voltsVsReference).orElse(Double.NaN);
+    }
+
+    /** CA's set point, a sweep's start (CV: its begin); empty for OCP, holds and CP, which set no potential to start at. */
+    private Optional<PlannedPotential> startPotential() {
+        return match(ocp -> Optional.empty(), ca -> Optional.of(ca.setPoint()), hold -> Optional.empty(),
+                lsv -> Optional.of(lsv.start()), cv -> Optional.of(cv.begin()), cp -> Optional.empty());
     }
 
     /** What the step does, in a few words for status lines and chart titles (the potentials vs RHE). */
@@ -125,8 +130,8 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     default String potentialsText(boolean rheScale) {
         Function<PlannedPotential, String> f = p -> String.format(Locale.ROOT, "%.3f",
                 rheScale ? p.voltsVsRhe() : p.voltsVsReference());
-        return match(ocp -> "—", ca -> String.format(Locale.ROOT, "%.3f", rheScale ? ca.voltsVsRhe() : ca.voltsVsReference()),
-                hold -> "—", lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
+        return match(ocp -> "—", ca -> f.apply(ca.setPoint()), hold -> "—",
+                lsv -> f.apply(lsv.start()) + " → " + f.apply(lsv.end()),
                 cv -> f.apply(cv.begin()) + " → " + f.apply(cv.vertex1()) + " → " + f.apply(cv.vertex2()) + " → "
                         + f.apply(cv.begin()) + (cv.cycles() > 1 ? " ×" + cv.cycles() : ""),
                 // a CP step sets a current: its potentials are the limits it stops at, when it has any
@@ -188,6 +193,11 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                                  Duration interval, Duration duration, CurrentRangeChoice currentRange, Location source) {
             this(index, label, asWritten, voltsVsRhe, voltsVsReference, interval, duration, currentRange, source,
                     StepContext.NONE);
+        }
+
+        /** The set point as a sweep's potentials are kept, on both scales. */
+        public PlannedPotential setPoint() {
+            return new PlannedPotential(asWritten, voltsVsRhe, voltsVsReference);
         }
 
         @Override
@@ -276,12 +286,12 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         /** One point per step: {@code stepVolts / scanRate}. */
         @Override
         public Duration interval() {
-            return seconds(stepVolts / scanRateVoltsPerSecond);
+            return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
         }
 
         @Override
         public Duration duration() {
-            return seconds(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()) / scanRateVoltsPerSecond);
+            return SweepTiming.travel(Math.abs(end.voltsVsRhe() - start.voltsVsRhe()), scanRateVoltsPerSecond);
         }
 
         /**
@@ -319,18 +329,17 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
         /** The potential travelled in one cycle, in volts. */
         public double voltsPerCycle() {
-            return Math.abs(vertex1.voltsVsRhe() - begin.voltsVsRhe()) + Math.abs(vertex2.voltsVsRhe() - vertex1.voltsVsRhe())
-                    + Math.abs(begin.voltsVsRhe() - vertex2.voltsVsRhe());
+            return SweepTiming.voltsPerCycle(begin.voltsVsRhe(), vertex1.voltsVsRhe(), vertex2.voltsVsRhe());
         }
 
         @Override
         public Duration interval() {
-            return seconds(stepVolts / scanRateVoltsPerSecond);
+            return SweepTiming.interval(stepVolts, scanRateVoltsPerSecond);
         }
 
         @Override
         public Duration duration() {
-            return seconds(cycles * voltsPerCycle() / scanRateVoltsPerSecond);
+            return SweepTiming.travel(cycles * voltsPerCycle(), scanRateVoltsPerSecond);
         }
 
         /**
@@ -392,10 +401,5 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     private static long stepsOver(double from, double to, double stepVolts) {
         double span = Math.abs(to - from);
         return span < 1e-12 ? 0 : Math.max(1, Math.round(span / stepVolts));
-    }
-
-    /** Seconds as a Duration, to the nanosecond (a sweep's interval is step / scan rate, rarely whole milliseconds). */
-    private static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }

@@ -6,6 +6,7 @@ import org.norrlab.core.Gas;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.core.Technique;
+import org.norrlab.testing.CvWalk;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -131,23 +132,9 @@ class SweepAnalysisTest {
      */
     static Voltammogram cv(int step, double v, double cdl, double extra, boolean stateRate) {
         List<Sample> samples = new ArrayList<>();
-        int[][] segments = {{200, 250}, {250, 150}, {150, 200}};
-        double t = 0;
-        int previous = 200;
-        for (int cycle = 1; cycle <= 2; cycle++) {
-            for (int s = 0; s < 3; s++) {
-                int from = segments[s][0];
-                int to = segments[s][1];
-                int dir = Integer.signum(to - from);
-                // the first point of the whole CV is the begin potential; every other part starts one step on
-                for (int mv = (cycle == 1 && s == 0) ? from : from + 5 * dir; dir * (to - mv) >= 0; mv += 5 * dir) {
-                    t += Math.abs(mv - previous) * 1e-3 / v;
-                    previous = mv;
-                    double e = mv * 1e-3;
-                    double j = dir * (cdl * v + extra) + 1e-4 * (e - 0.1);
-                    samples.add(new Sample(t, e, j * 2.0, 1e-2, 0).inSweep(cycle, s + 1));
-                }
-            }
+        for (CvWalk.Point p : CvWalk.points(200, 250, 150, 2, 5, v)) {
+            double j = p.direction() * (cdl * v + extra) + 1e-4 * (p.volts() - 0.1);
+            samples.add(new Sample(p.timeSeconds(), p.volts(), j * 2.0, 1e-2, 0).inSweep(p.cycle(), p.segment()));
         }
         return Voltammogram.usable(step, "cv", Technique.CYCLIC_VOLTAMMETRY, Optional.of(Gas.ARGON),
                 stateRate ? v : Double.NaN, 0.0, 2.0, samples);

@@ -18,6 +18,18 @@ final class LoaderSite {
         return SiteConfig.load(home);
     }
 
+    /** The site most loader tests share: Ag/AgCl (sat. KCl) at pH 7, 1 cm², 35 mL, data under data/. */
+    static SiteConfig agAgClAtPh7(Path home) throws IOException, ConfigException {
+        return write(home, """
+                data_directory: data
+                cell:
+                  reference_electrode: Ag/AgCl (sat. KCl)
+                  ph: 7.0
+                  electrode_area: 1 cm2
+                  electrolyte_volume: 35 mL
+                """);
+    }
+
     static Plan load(Path home, SiteConfig site, String protocol) throws IOException, ConfigException {
         Path file = home.resolve("p.yaml");
         Files.writeString(file, protocol);

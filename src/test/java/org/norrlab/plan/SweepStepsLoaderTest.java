@@ -31,14 +31,7 @@ class SweepStepsLoaderTest {
 
     @BeforeEach
     void writeSite() throws IOException, ConfigException {
-        site = LoaderSite.write(home, """
-                data_directory: data
-                cell:
-                  reference_electrode: Ag/AgCl (sat. KCl)
-                  ph: 7.0
-                  electrode_area: 1 cm2
-                  electrolyte_volume: 35 mL
-                """);
+        site = LoaderSite.agAgClAtPh7(home);
     }
 
     private Plan load(String protocol) throws IOException, ConfigException {

@@ -95,22 +95,10 @@ public final class SweepSessions {
                 potential(high, offset), potential(low, offset), cycles, 0.005, v, CurrentRangeChoice.AUTO, WHERE,
                 under(Gas.ARGON));
         List<Sample> samples = new ArrayList<>();
-        int[][] segments = {{begin, high}, {high, low}, {low, begin}};
-        double t = 0;
-        int previous = begin;
-        for (int cycle = 1; cycle <= cycles; cycle++) {
-            for (int s = 0; s < 3; s++) {
-                int from = segments[s][0];
-                int to = segments[s][1];
-                int dir = Integer.signum(to - from);
-                for (int mv = (cycle == 1 && s == 0) ? from : from + 5 * dir; dir * (to - mv) >= 0; mv += 5 * dir) {
-                    t += Math.abs(mv - previous) * 1e-3 / v;
-                    previous = mv;
-                    double e = mv * 1e-3;
-                    double j = dir * CDL_FARADS_PER_CM2 * v + 1e-4 * (e - 0.1) + 5e-6 * (cycles - cycle);
-                    samples.add(new Sample(t, e - offset, j, 1e-2, 0).inSweep(cycle, s + 1));
-                }
-            }
+        for (CvWalk.Point p : CvWalk.points(begin, high, low, cycles, 5, v)) {
+            double e = p.volts();
+            double j = p.direction() * CDL_FARADS_PER_CM2 * v + 1e-4 * (e - 0.1) + 5e-6 * (cycles - p.cycle());
+            samples.add(new Sample(p.timeSeconds(), e - offset, j, 1e-2, 0).inSweep(p.cycle(), p.segment()));
         }
         write(writer, step, samples);
     }
