@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * reducing step to compare with, and a NORR protocol written without its minus signs ("0.4 … 0.7 V vs RHE") looks
  * exactly like that: one warning names the steps.</li>
  * <li><b>Anodic current.</b> A CP current is cathodic negative (IUPAC), as NORR's is. A positive (anodic) CP current is
- * flagged when the protocol's reducing steps (CA below 0 V vs RHE, CP with a negative current) outnumber its anodic
- * CP steps; when every CP current is positive and no step reduces, one warning names them (the minus signs lost).</li>
+ * flagged whenever the protocol also has a reducing step (CA below 0 V vs RHE, CP with a negative current); when every
+ * CP current is positive and no step reduces, one warning names them (the minus signs lost).</li>
  * <li><b>Gas switched without a hold.</b> A step whose gas differs from that of the measuring step before it, with
  * no operator hold in between: nobody is asked to switch the gas and saturate the electrolyte, so the step would
  * run in the old gas while its record says the new one.</li>
@@ -106,15 +106,15 @@ public final class PlanWarnings {
                     + " minus signs lost? " + String.join(", ", named) + ". A cathodic current is written negative, e.g."
                     + " current: -10 mA; run with this warning if the protocol is meant to oxidise"));
         }
-        if (reducing <= anodic.size()) {
-            return List.of();
-        }
+        // Unlike a CA clean-up step at an oxidising potential, an anodic CP step in a NORR protocol is rare enough that
+        // one reducing step beside it makes it worth a question (a trial wrote "current: 10 mA" after one CA step).
         List<PlanWarning> warnings = new ArrayList<>();
         for (PlannedStep.Chronopotentiometry cp : anodic) {
             warnings.add(new PlanWarning(named(cp) + String.format(Locale.ROOT, ": the current %s is positive (anodic,"
-                    + " oxidising), while %d of the protocol's steps reduce (CA below 0 V vs RHE, CP with a negative"
+                    + " oxidising), while the protocol has %d reducing step%s (CA below 0 V vs RHE, CP with a negative"
                     + " current); a sign slip? A cathodic current is written negative, e.g. current: -%s; run with this"
-                    + " warning if the step is meant to oxidise", cp.currentAsWritten(), reducing, cp.currentAsWritten().replaceFirst("^\\+", ""))));
+                    + " warning if the step is meant to oxidise", cp.currentAsWritten(), reducing, reducing == 1 ? "" : "s",
+                    cp.currentAsWritten().replaceFirst("^\\+", ""))));
         }
         return warnings;
     }

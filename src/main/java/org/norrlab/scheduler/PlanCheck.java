@@ -7,6 +7,7 @@ import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedPotential;
 import org.norrlab.plan.PlannedStep;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,15 @@ public final class PlanCheck {
         List<String> problems = new ArrayList<>();
         for (PlannedStep step : plan.steps()) {
             String where = "step " + step.index() + " (" + step.label() + ", " + step.source() + ")";
-            if (step.interval().compareTo(capabilities.minSampleInterval()) < 0) {
-                problems.add(String.format(Locale.ROOT, "%s: interval %s is shorter than %s's minimum of %s", where,
-                        Units.formatDuration(step.interval()), instrumentName,
-                        Units.formatDuration(capabilities.minSampleInterval())));
+            // A hold with the cell off asks nothing of the instrument but to switch the cell off.
+            boolean measures = step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP).orElse(true);
+            if (measures && step.interval().compareTo(capabilities.minSampleInterval()) < 0) {
+                problems.add(String.format(Locale.ROOT, "%s: %s is shorter than %s's minimum of %s%s", where,
+                        intervalText(step), instrumentName, Units.formatDuration(capabilities.minSampleInterval()),
+                        step.isSweep() ? "; choose a larger potential step or a slower scan rate" : ""));
             }
             Technique technique = Scheduler.request(step, step.duration()).technique();
-            if (!capabilities.supports(technique)) {
+            if (measures && !capabilities.supports(technique)) {
                 problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
                         + " remove the " + step.kind() + " step or run it on another instrument");
             }
@@ -51,6 +54,25 @@ public final class PlanCheck {
             }
         }
         return problems;
+    }
+
+    /** The step's sample interval in the words of its kind: a sweep's comes from its potential step and scan rate. */
+    private static String intervalText(PlannedStep step) {
+        String interval = Units.formatDuration(step.interval());
+        return step.match(ocp -> "interval " + interval, ca -> "interval " + interval, hold -> "interval " + interval,
+                lsv -> sweepInterval(lsv.stepVolts(), lsv.scanRateVoltsPerSecond(), interval),
+                cv -> sweepInterval(cv.stepVolts(), cv.scanRateVoltsPerSecond(), interval),
+                cp -> "interval " + interval);
+    }
+
+    private static String sweepInterval(double stepVolts, double voltsPerSecond, String interval) {
+        return "one point per " + plain(stepVolts * 1e3) + " mV at " + plain(voltsPerSecond * 1e3) + " mV/s, i.e. every "
+                + interval + ", which";
+    }
+
+    /** A number to four significant digits without trailing zeros: 1, 2000, 0.25. */
+    private static String plain(double value) {
+        return new BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros().toPlainString();
     }
 
     /** Every potential the step makes the instrument apply: a CA set point, an LSV's ends, a CV's begin and vertices. */

@@ -85,13 +85,13 @@ class StudyPlanCliTest {
                 + "        10 s  16.667 ms      601   auto   60 mV/s, step 1 mV   Ar    93\n");
         // LSV: 0.3 → -0.8 V is 1.1 V at 5 mV/s = 220 s, 550 steps of 2 mV, 551 points; under Ar, after the hold under NO
         assertThat(out).contains("   8   lsv                      0.300 → -0.800                        -0.311 → -1.411"
-                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   Ar    99\n");
+                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   Ar   102\n");
         assertThat(out).contains("   9  hold                                   —                                      —"
-                + "       ≤ 1 h          —        0      —                    —    —   109\n");
+                + "       ≤ 1 h          —        0      —                    —    —   112\n");
         assertThat(out).contains("  10   lsv                      0.300 → -0.800                        -0.311 → -1.411"
-                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   NO   116\n");
+                + "  3 min 40 s     400 ms      551   auto    5 mV/s, step 2 mV   NO   119\n");
         assertThat(out).contains("  17    ca                              -0.700                                 -1.311"
-                + "         1 h     100 ms    36000   auto                    —   NO   127\n");
+                + "         1 h     100 ms    36000   auto                    —   NO   130\n");
         // Hand calculation of the longest run (holds at their timeouts):
         //   OCP 600 s + activation 320 s + C_dl 0.6 V at 10, 20, 40, 60, 80 mV/s = 60 + 30 + 15 + 10 + 7.5 = 122.5 s
         //   + 2 LSV × 220 s = 440 s + gas hold 3600 s + 4 CA × 3600 s = 14400 s + 4 holds × 1800 s = 7200 s

@@ -62,4 +62,36 @@ class PlanCheckTest {
                 + " current; remove the ca step or run it on another instrument"));
         assertThat(PlanCheck.problems(plan, only(Capabilities.ALL_TECHNIQUES), "sim")).isEmpty();
     }
+
+    @Test
+    void aHoldWithTheCellOffNeedsNoOpenCircuitButOneThatRecordsOcpDoes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("holds.yaml");
+        Files.writeString(file, """
+                unattended: true
+                steps:
+                  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}
+                  - hold: {message: Switch the gas, cell: off, timeout: 1 min, on_timeout: continue}
+                  - hold: {message: Rest, cell: ocp, timeout: 1 min, on_timeout: continue}
+                """);
+        Plan plan = new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(file);
+        // A bench trial: a gas-switch hold (cell off) was refused on the Rodeostat as "cannot record the
+        // open-circuit potential". Only the hold that records it may be.
+        assertThat(PlanCheck.problems(plan, only(EnumSet.of(Technique.CHRONOAMPEROMETRY)), "rodeostat")).containsExactly(
+                "step 3 (" + plan.steps().get(2).label() + ", " + file + ":5:5): rodeostat cannot record the open-circuit"
+                        + " potential; remove the hold step or run it on another instrument");
+    }
+
+    @Test
+    void aSweepTooFastForTheInstrumentIsRefusedInTheTermsItWasWrittenIn(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("fast.yaml");
+        Files.writeString(file, """
+                steps:
+                  - cv: {vertex1: 0.3 V vs RHE, vertex2: 0.4 V vs RHE, scan_rate: 2 V/s, step: 1 mV}
+                """);
+        Plan plan = new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(file);
+        // 1 mV at 2000 mV/s: a point every 0.5 ms, below the 1 ms of these capabilities
+        assertThat(PlanCheck.problems(plan, only(Capabilities.ALL_TECHNIQUES), "sim")).containsExactly("step 1 ("
+                + plan.steps().get(0).label() + ", " + file + ":2:5): one point per 1 mV at 2000 mV/s, i.e. every "
+                + "0.5 ms, which is shorter than sim's minimum of 1 ms; choose a larger potential step or a slower scan rate");
+    }
 }
