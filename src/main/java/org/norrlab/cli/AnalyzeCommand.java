@@ -271,12 +271,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */
     private void requireCaStep(SessionStore store) throws StoreException {
-        Lookup.find(store, sessionId);
+        boolean imported = Lookup.find(store, sessionId).instrument().profile().equals("imported");
         List<StoredStep> steps = store.steps(sessionId);
         if (steps.stream().noneMatch(s -> s.kind().equals("ca"))) {
             throw new BadInputException("session " + sessionId + " has no chronoamperometry step (its steps are "
                     + (steps.isEmpty() ? "none" : String.join(", ", steps.stream().map(StoredStep::kind).toList()))
-                    + "): FE and yield need the charge of a chronoamperometry (CA) step" + caAdvice(steps));
+                    + "): FE and yield need the charge of a chronoamperometry (CA) step"
+                    + (imported ? caAdvice(steps) : "; this session ran none: a protocol needs a ca step for them"));
         }
     }
 
