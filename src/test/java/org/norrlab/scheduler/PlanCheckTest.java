@@ -62,4 +62,19 @@ class PlanCheckTest {
                 + " current; remove the ca step or run it on another instrument"));
         assertThat(PlanCheck.problems(plan, only(Capabilities.ALL_TECHNIQUES), "sim")).isEmpty();
     }
+
+    @Test
+    void aHoldWithTheCellOffAsksNothingOfTheInstrumentWhileAHoldAtOpenCircuitNeedsOcp(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("holds.yaml");
+        Files.writeString(file, """
+                steps:
+                  - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}
+                  - hold: {message: Take an aliquot, cell: off, timeout: 10 min, on_timeout: abort}
+                  - hold: {message: Rest at open circuit, cell: ocp, interval: 1 s, timeout: 10 min, on_timeout: abort}
+                """);
+        Plan plan = new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(file);
+        assertThat(PlanCheck.problems(plan, only(EnumSet.of(Technique.CHRONOAMPEROMETRY)), "rodeostat")).containsExactly(
+                "step 3 (Hold: Rest at open circuit, " + file + ":4:5): rodeostat cannot record the open-circuit potential;"
+                        + " remove the hold step or run it on another instrument");
+    }
 }
