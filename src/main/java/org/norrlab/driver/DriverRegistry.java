@@ -50,6 +50,14 @@ public final class DriverRegistry {
         return Optional.ofNullable(PROVIDERS.get(family));
     }
 
+    /**
+     * What the driver of {@code profile}'s family would refuse {@code request} for before sending anything
+     * ({@link PotentiostatProvider#refusals}); none for a family no provider speaks (opening it is refused anyway).
+     */
+    public static List<String> refusals(InstrumentProfile profile, MeasurementRequest request) {
+        return provider(profile.family()).map(p -> p.refusals(profile, request)).orElse(List.of());
+    }
+
     public static boolean simulated(InstrumentProfile profile) {
         return simulated(profile.family());
     }

@@ -4,6 +4,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.YamlNode;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,4 +30,14 @@ public interface PotentiostatProvider {
     FamilySettings readSettings(Optional<YamlNode.Mapping> block, Path file) throws ConfigException;
 
     Potentiostat open(InstrumentProfile profile, OpenOptions options) throws DriverException, ConfigException;
+
+    /**
+     * What its driver would refuse {@code request} for before sending anything, in the driver's own words (empty when
+     * it would send it), found without opening a port: {@code plan} and {@code run} check every step with it before
+     * the session starts, so a step the instrument cannot run is refused then, not mid-session. A provider implements
+     * it by calling the same checks its driver calls in {@link Potentiostat#start}.
+     */
+    default List<String> refusals(InstrumentProfile profile, MeasurementRequest request) {
+        return List.of();
+    }
 }

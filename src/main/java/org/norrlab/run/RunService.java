@@ -83,11 +83,11 @@ public final class RunService {
 
     /**
      * The checks a plan passes before anything is opened, the one place {@code run} and {@code plan} both call:
-     * the instrument's capabilities and the safety envelope ({@link PlanCheck}), then, when {@code strict}, its
-     * warnings. Nothing is touched; the profile is read, never opened.
+     * the instrument's capabilities, what its driver would refuse a step for, and the safety envelope ({@link PlanCheck}),
+     * then, when {@code strict}, its warnings. Nothing is touched; the profile is read, never opened.
      */
     public static void check(Plan plan, InstrumentProfile profile, boolean strict) throws PlanRejectedException {
-        List<String> problems = PlanCheck.problems(plan, profile.capabilities(), profile.name());
+        List<String> problems = PlanCheck.problems(plan, profile);
         if (!problems.isEmpty()) {
             throw new PlanRejectedException(profile.name(), problems);
         }

@@ -3,6 +3,9 @@ package org.norrlab.scheduler;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.Technique;
 import org.norrlab.core.Units;
+import org.norrlab.driver.DriverRegistry;
+import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedPotential;
 import org.norrlab.plan.PlannedStep;
@@ -11,32 +14,56 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Refuses a plan the instrument cannot run or the safety envelope forbids, before anything touches the cell:
- * the instrument's potential window, minimum interval and techniques, the envelope's potential window and step
- * limit. {@code run} and {@code plan} both reach it through {@code RunService.check}, so they refuse alike.
+ * the instrument's potential window, minimum interval and techniques, what its driver would refuse a step's request
+ * for before sending it (e.g. a sweep the Rodeostat cannot time), the envelope's potential window and step limit.
+ * {@code run} and {@code plan} both reach it through {@code RunService.check}, so they refuse alike.
  */
 public final class PlanCheck {
     private PlanCheck() {
     }
 
-    /** Every problem found, each naming the step, its protocol line and the value; empty when the plan fits. */
+    /**
+     * Every problem found on {@code profile}'s instrument, its driver's refusals included ({@link DriverRegistry#refusals}),
+     * each naming the step, its protocol line and the value; empty when the plan fits. Nothing is opened.
+     */
+    public static List<String> problems(Plan plan, InstrumentProfile profile) {
+        return problems(plan, profile.capabilities(), profile.name(), request -> DriverRegistry.refusals(profile, request));
+    }
+
+    /** {@link #problems(Plan, InstrumentProfile)} from the capabilities alone, for an instrument whose driver refuses nothing. */
     public static List<String> problems(Plan plan, Capabilities capabilities, String instrumentName) {
+        return problems(plan, capabilities, instrumentName, request -> List.of());
+    }
+
+    /**
+     * @param driverRefusals what the instrument's driver would refuse a request for before sending it, in its words; a
+     *                       technique the capabilities lack is reported in the driver's words when it gives any
+     */
+    public static List<String> problems(Plan plan, Capabilities capabilities, String instrumentName,
+                                        Function<MeasurementRequest, List<String>> driverRefusals) {
         List<String> problems = new ArrayList<>();
         for (PlannedStep step : plan.steps()) {
             String where = "step " + step.index() + " (" + step.label() + ", " + step.source() + ")";
-            // A hold with the cell off asks nothing of the instrument but to switch the cell off.
-            boolean measures = step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP).orElse(true);
+            boolean measures = asksTheInstrument(step);
             if (measures && step.interval().compareTo(capabilities.minSampleInterval()) < 0) {
                 problems.add(String.format(Locale.ROOT, "%s: %s is shorter than %s's minimum of %s%s", where,
                         intervalText(step), instrumentName, Units.formatDuration(capabilities.minSampleInterval()),
                         step.isSweep() ? "; choose a larger potential step or a slower scan rate" : ""));
             }
-            Technique technique = Scheduler.request(step, step.duration()).technique();
-            if (measures && !capabilities.supports(technique)) {
-                problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
-                        + " remove the " + step.kind() + " step or run it on another instrument");
+            if (measures) {
+                MeasurementRequest request = Scheduler.request(step, step.duration());
+                Technique technique = request.technique();
+                List<String> refusals = driverRefusals.apply(request);
+                if (!capabilities.supports(technique) && refusals.isEmpty()) {
+                    problems.add(where + ": " + instrumentName + " cannot " + technique.ability() + ";"
+                            + " remove the " + step.kind() + " step or run it on another instrument");
+                }
+                // Checked here rather than met at the step: run would otherwise fail the session there, earlier steps done.
+                refusals.forEach(refusal -> problems.add(where + " on " + instrumentName + ": " + refusal));
             }
             var stepLimit = plan.safety().maxStepDuration();
             if (stepLimit.isPresent() && step.duration().compareTo(stepLimit.get()) > 0) {
@@ -73,6 +100,11 @@ public final class PlanCheck {
     /** A number to four significant digits without trailing zeros: 1, 2000, 0.25. */
     private static String plain(double value) {
         return new BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Whether the step starts a measurement: all do but a hold with the cell off, which only waits for the operator. */
+    private static boolean asksTheInstrument(PlannedStep step) {
+        return step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP).orElse(true);
     }
 
     /** Every potential the step makes the instrument apply: a CA set point, an LSV's ends, a CV's begin and vertices. */

@@ -259,7 +259,8 @@ class BadInputCatalogueTest {
         c.add(new Case("no port matches the profile", List.of("run", "protocols/demo-sweep.yaml", "--instrument", "emstat4-lr",
                 "--port", "auto", "--no-progress", "--db", db.toString()), 4, "no serial port looks like a emstat4-lr"));
         c.add(new Case("OCP on an instrument without OCP", List.of("run", "protocols/demo-sweep.yaml", "--instrument",
-                "rodeostat", "--no-progress", "--db", db.toString()), 3, "rodeostat cannot record the open-circuit potential"));
+                "rodeostat", "--no-progress", "--db", db.toString()), 3, "on rodeostat: the Rodeostat cannot record an"
+                + " open-circuit potential (it cannot disconnect the counter electrode during a test); remove the ocp step"));
         // Lab files
         Path labTypo = file("lab-typo.yaml", "benches:\n  - name: A\n    protocl: protocols/demo-sweep.yaml\n");
         c.add(new Case("a misspelt field in a lab file", List.of("run", "--lab", labTypo.toString(), "--no-progress", "--db",

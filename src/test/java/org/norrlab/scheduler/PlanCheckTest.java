@@ -64,21 +64,18 @@ class PlanCheckTest {
     }
 
     @Test
-    void aHoldWithTheCellOffNeedsNoOpenCircuitButOneThatRecordsOcpDoes(@TempDir Path dir) throws Exception {
+    void aHoldWithTheCellOffAsksNothingOfTheInstrumentWhileAHoldAtOpenCircuitNeedsOcp(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("holds.yaml");
         Files.writeString(file, """
-                unattended: true
                 steps:
                   - ca: {potential: -0.5 V vs RHE, duration: 1 min, interval: 1 s}
-                  - hold: {message: Switch the gas, cell: off, timeout: 1 min, on_timeout: continue}
-                  - hold: {message: Rest, cell: ocp, timeout: 1 min, on_timeout: continue}
+                  - hold: {message: Take an aliquot, cell: off, timeout: 10 min, on_timeout: abort}
+                  - hold: {message: Rest at open circuit, cell: ocp, interval: 1 s, timeout: 10 min, on_timeout: abort}
                 """);
         Plan plan = new RunService(SiteConfig.load(Fixtures.HOME)).loadPlan(file);
-        // A bench trial: a gas-switch hold (cell off) was refused on the Rodeostat as "cannot record the
-        // open-circuit potential". Only the hold that records it may be.
         assertThat(PlanCheck.problems(plan, only(EnumSet.of(Technique.CHRONOAMPEROMETRY)), "rodeostat")).containsExactly(
-                "step 3 (" + plan.steps().get(2).label() + ", " + file + ":5:5): rodeostat cannot record the open-circuit"
-                        + " potential; remove the hold step or run it on another instrument");
+                "step 3 (Hold: Rest at open circuit, " + file + ":4:5): rodeostat cannot record the open-circuit potential;"
+                        + " remove the hold step or run it on another instrument");
     }
 
     @Test

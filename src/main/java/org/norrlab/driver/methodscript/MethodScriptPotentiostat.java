@@ -162,12 +162,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        if (!capabilities.supports(request.technique())) {
-            throw new DriverException(profileName + " cannot " + request.technique().ability() + ": its profile does not"
-                    + " list '" + request.technique().written() + "' under techniques"
-                    + (request.technique() == Technique.CHRONOPOTENTIOMETRY
-                    ? " (PalmSens documents meas_loop_cp for the EmStat4 and Nexus, not for the EmStat Pico)" : ""));
-        }
+        checkBeforeSending(profileName, capabilities, request);
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
                 lsv -> startLinearSweep(lsv, sink), cv -> startCyclicVoltammetry(cv, sink),
                 cp -> startChronopotentiometry(cp, sink));
@@ -210,9 +205,44 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     private Measurement startChronopotentiometry(ChronopotentiometryRequest request, SampleSink sink) throws DriverException {
-        // The applied current's range cannot auto-range (PalmSens' example pins it): take the smallest range that holds it.
+        double setAmperes = setAmperes(request);
+        double range = setCurrentRange(profileName, capabilities, request);
+        List<String> script = ScriptWriter.chronopotentiometry(setAmperes, seconds(request.interval()),
+                seconds(request.duration()), range, settings.script());
+        return run(script, request.duration(), request.interval(),
+                new ConstantCurrentPackages(range, request.minVolts(), request.maxVolts()), sink);
+    }
+
+    /**
+     * Throws what {@link #start} would refuse {@code request} for before sending anything (a technique the profile does
+     * not list, a CP current above its range), with the same checks and words; for {@code plan} and {@code run} to refuse
+     * the step before the session starts ({@link MethodScriptProvider#refusals}).
+     */
+    static void checkBeforeSending(String profileName, Capabilities capabilities, MeasurementRequest request)
+            throws DriverException {
+        if (!capabilities.supports(request.technique())) {
+            throw new DriverException(profileName + " cannot " + request.technique().ability() + ": its profile does not"
+                    + " list '" + request.technique().written() + "' under techniques"
+                    + (request.technique() == Technique.CHRONOPOTENTIOMETRY
+                    ? " (PalmSens documents meas_loop_cp for the EmStat4 and Nexus, not for the EmStat Pico)" : ""));
+        }
+        request.match(ca -> null, ocp -> null, lsv -> null, cv -> null,
+                cp -> setCurrentRange(profileName, capabilities, cp));
+    }
+
+    /** The set current as the script carries it, to the nanoampere. */
+    private static double setAmperes(ChronopotentiometryRequest request) {
+        return Math.rint(request.currentAmperes() * 1e9) / 1e9;
+    }
+
+    /**
+     * The current range a CP step runs on, refused when it cannot hold the set current. The applied current's range
+     * cannot auto-range (PalmSens' example pins it): take the smallest range that holds it.
+     */
+    private static double setCurrentRange(String profileName, Capabilities capabilities,
+                                          ChronopotentiometryRequest request) throws DriverException {
         CurrentRangeChoice choice = request.currentRange();
-        double setAmperes = Math.rint(request.currentAmperes() * 1e9) / 1e9;
+        double setAmperes = setAmperes(request);
         double range = choice.auto() ? capabilities.currentRangesAmperes().stream().filter(r -> r >= Math.abs(setAmperes))
                 .findFirst().orElse(capabilities.largestRangeAmperes()) : choice.fullScaleAmperes();
         if (Math.abs(setAmperes) > range) {
@@ -220,10 +250,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                     + " range that holds it (the largest is %s A)", profileName, setAmperes, range,
                     capabilities.largestRangeAmperes()));
         }
-        List<String> script = ScriptWriter.chronopotentiometry(setAmperes, seconds(request.interval()),
-                seconds(request.duration()), range, settings.script());
-        return run(script, request.duration(), request.interval(),
-                new ConstantCurrentPackages(range, request.minVolts(), request.maxVolts()), sink);
+        return range;
     }
 
     private double initialRange(CurrentRangeChoice range) {

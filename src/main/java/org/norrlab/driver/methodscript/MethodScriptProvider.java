@@ -6,6 +6,7 @@ import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
@@ -38,6 +39,17 @@ public final class MethodScriptProvider implements PotentiostatProvider {
     public MethodScriptSettings readSettings(Optional<YamlNode.Mapping> block, Path file) throws ConfigException {
         return MethodScriptSettings.read(block.orElseThrow(() ->
                 new ConfigException(new Location(file, 1, 1), "methodscript", "the profile needs a 'methodscript:' block")));
+    }
+
+    /** The driver's own refusals, from the checks its {@code start} makes before sending anything. */
+    @Override
+    public List<String> refusals(InstrumentProfile profile, MeasurementRequest request) {
+        try {
+            MethodScriptPotentiostat.checkBeforeSending(profile.name(), profile.capabilities(), request);
+            return List.of();
+        } catch (DriverException refused) {
+            return List.of(refused.getMessage());
+        }
     }
 
     @Override

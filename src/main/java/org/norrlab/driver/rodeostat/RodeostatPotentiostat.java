@@ -235,10 +235,32 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 lsv -> startSweep(RodeostatSweep.linear(lsv), lsv.currentRange(), sink),
                 cv -> startSweep(RodeostatSweep.cyclic(cv), cv.currentRange(), sink),
                 cp -> {
-                    throw new DriverException("the Rodeostat (" + profileName + ") cannot hold a current: it is a"
-                            + " potentiostat without a galvanostat mode, so it cannot run chronopotentiometry; run the cp"
-                            + " step on an instrument whose profile lists cp under techniques, or replace it with a ca step");
+                    throw cannotHoldCurrent(profileName);
                 });
+    }
+
+    /**
+     * Throws what {@link #start} would refuse {@code request} for before sending anything (a sweep the firmware cannot
+     * time, an OCP or CP step), with the same checks and words; for {@code plan} and {@code run} to refuse the step before
+     * the session starts ({@link RodeostatProvider#refusals}).
+     */
+    static void checkBeforeSending(String profileName, MeasurementRequest request) throws DriverException {
+        request.match(ca -> null, ocp -> {
+            throw cannotRecordOpenCircuit();
+        }, RodeostatSweep::linear, RodeostatSweep::cyclic, cp -> {
+            throw cannotHoldCurrent(profileName);
+        });
+    }
+
+    private static DriverException cannotHoldCurrent(String profileName) {
+        return new DriverException("the Rodeostat (" + profileName + ") cannot hold a current: it is a"
+                + " potentiostat without a galvanostat mode, so it cannot run chronopotentiometry; run the cp"
+                + " step on an instrument whose profile lists cp under techniques, or replace it with a ca step");
+    }
+
+    private static DriverException cannotRecordOpenCircuit() {
+        return new DriverException("the Rodeostat cannot record an open-circuit potential (it cannot disconnect the"
+                + " counter electrode during a test); remove the ocp step from the protocol");
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
@@ -301,8 +323,7 @@ public final class RodeostatPotentiostat implements Potentiostat {
     }
 
     private Measurement startOpenCircuit(OpenCircuitRequest request) throws DriverException {
-        throw new DriverException("the Rodeostat cannot record an open-circuit potential (it cannot disconnect the"
-                + " counter electrode during a test); remove the ocp step from the protocol");
+        throw cannotRecordOpenCircuit();
     }
 
     private MeasurementEnd readStream(SampleSink sink, double range, long deadline, Duration stall, Placement placement) {

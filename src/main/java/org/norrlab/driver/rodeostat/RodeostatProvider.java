@@ -7,6 +7,7 @@ import org.norrlab.config.YamlNode;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
 import org.norrlab.driver.PotentiostatProvider;
@@ -46,6 +47,17 @@ public final class RodeostatProvider implements PotentiostatProvider {
         double rounded = Math.rint(vsReference * 1e6) / 1e6;
         return new RodeostatPotentiostat.IdleHold(rounded, Optional.of(String.format(Locale.ROOT, "%s (%+.3f V vs RE)",
                 written, rounded)));
+    }
+
+    /** The driver's own refusals, from the checks its {@code start} makes before sending anything. */
+    @Override
+    public List<String> refusals(InstrumentProfile profile, MeasurementRequest request) {
+        try {
+            RodeostatPotentiostat.checkBeforeSending(profile.name(), request);
+            return List.of();
+        } catch (DriverException refused) {
+            return List.of(refused.getMessage());
+        }
     }
 
     @Override
