@@ -19,7 +19,8 @@ import java.util.Set;
  * Raw MethodSCRIPT device output (lines e, Mxxxx, P…, *, as saved by PalmSens' example code), read a line at a time:
  * every measurement loop becomes a step. Columns are read by type: time (eb), set or measured potential (da, ab), WE
  * current (ba). A value the device sends as "nan" stays NaN (no potential, never 0 V); without a time column the
- * sample number stands for time, and the import says so. Impedance packages are refused.
+ * sample number stands for time, and the import says so, except in a sweep (LSV, CV), which is refused: the output
+ * never states a scan rate, and dE/d(number) is none. Impedance packages are refused.
  */
 public final class MethodScriptOutputImporter implements Importer {
     private static final String NAME = "MethodSCRIPT output";
@@ -67,6 +68,9 @@ public final class MethodScriptOutputImporter implements Importer {
         private int loopCode = -1;
         private int loops;
         private boolean inStep;
+        /** The open step is a sweep (LSV, CV), whose every package must carry its time. */
+        private boolean inSweep;
+        private String stepLabel = "";
         private int samplesInStep;
         private int samples;
         private boolean untimed;
@@ -108,6 +112,15 @@ public final class MethodScriptOutputImporter implements Importer {
             }
             if (!inStep) {
                 beginStep(values);
+            }
+            // the output never states the scan rate (the script is not in it): without a time (eb) the sample numbers
+            // would stand for times and dE/d(number) would pass for a scan rate
+            if (inSweep && values.stream().noneMatch(v -> v.type().equals("eb"))) {
+                throw new ImportException(file, lineNumber, NAME + ": " + stepLabel + " is a "
+                        + (loopCode == 0x0005 ? "cv" : "lsv") + " sweep whose packages carry no time (eb) and the output"
+                        + " states no scan rate, so its scan rate cannot be known; record the time with the packages"
+                        + " (pck_add of a time variable, type eb) or import the PSTrace session (.pssession) of the"
+                        + " measurement");
             }
             Sample sample = toSample(values, samplesInStep);
             untimed |= values.stream().noneMatch(v -> v.type().equals("eb"));
@@ -166,10 +179,10 @@ public final class MethodScriptOutputImporter implements Importer {
             }
             loops++;
             String label = String.format("loop %d (M%04X)", loops, Math.max(loopCode, 0));
-            // a sweep whose packages carry no time (eb) has sample numbers for times: no scan rate can come from them
-            boolean timed = first.stream().anyMatch(v -> v.type().equals("eb"));
-            sink.beginStep(kind.equals("lsv") || kind.equals("cv")
-                    ? new StepFacts(kind, label, Double.NaN, timed ? StatedSweep.NONE : StatedSweep.NONE.withoutTime())
+            boolean sweep = kind.equals("lsv") || kind.equals("cv");
+            inSweep = sweep;
+            stepLabel = label;
+            sink.beginStep(sweep ? new StepFacts(kind, label, Double.NaN, StatedSweep.NONE)
                     : new StepFacts(kind, label, set, Double.NaN));
             inStep = true;
             samplesInStep = 0;

@@ -88,9 +88,6 @@ public final class PsTraceCsvImporter implements Importer {
 
     /** One curve of the file: a column pair and what its title and units say it is. */
     private record Curve(int index, String title, Technique technique, Unit x, Unit y) {
-        String label() {
-            return technique.x == Axis.TIME ? title : title + " (time = row number in the scan, not s)";
-        }
     }
 
     /** What the preamble says: the curves, the line of the units row, and the file's own facts. */
@@ -129,21 +126,14 @@ public final class PsTraceCsvImporter implements Importer {
         Curve first = layout.curves().get(0);
         sink.file(new FileFacts(FORMAT, first.technique().title, new InstrumentIdentity("imported", "palmsens",
                 "PalmSens (PSTrace CSV export)", "unknown", "unknown"), layout.metadata(), StatedCell.NONE));
-        boolean sweepWithoutTime = false;
         Set<String> cutShort = new LinkedHashSet<>();
         for (Curve curve : layout.curves()) {
             readCurve(file, layout, curve, sink).ifPresent(cutShort::add);
-            sweepWithoutTime |= curve.technique().x != Axis.TIME;
             if (curve.technique() == Technique.CHRONOAMPEROMETRY) {
                 sink.note(file.getFileName() + ": " + NAME + " '" + curve.title() + "' states no set potential and has no"
                         + " potential column: its samples carry no potential (not 0 V) and the file does not state the"
                         + " step's set potential");
             }
-        }
-        if (sweepWithoutTime) {
-            sink.note(file.getFileName() + ": " + NAME + " of a potential sweep (" + first.technique().title + ") holds"
-                    + " no time column: each sample's time is its row number in its scan (0, 1, 2, …), not seconds,"
-                    + " so the durations, rates and charges of these steps are not physical");
         }
         for (String note : cutShort) {
             sink.note(note);
@@ -218,6 +208,13 @@ public final class PsTraceCsvImporter implements Importer {
                         + technique.title + " curve norrlab reads is " + technique.x.noun + " and " + technique.y.noun
                         + "; export that curve from PSTrace");
             }
+            if (technique.x != Axis.TIME) {
+                // no time column and no scan rate: a row number for a time would make dE/d(row) a scan rate
+                throw new ImportException(file, titleLine, NAME + " curve '" + title + "' (step " + (i + 1) + ") is a "
+                        + technique.title + " sweep, but the export has no time column and states no scan rate, so its"
+                        + " scan rate, durations and charges cannot be known; import the .pssession of the measurement,"
+                        + " which carries the method's scan rate");
+            }
             curves.add(new Curve(i, title, technique, x, y));
         }
         return curves;
@@ -238,9 +235,8 @@ public final class PsTraceCsvImporter implements Importer {
     private static Optional<String> readCurve(Path file, Layout layout, Curve curve, ImportSink sink) throws ImportException {
         int columns = 2 * layout.curves().size();
         Technique technique = curve.technique();
-        // a sweep's rows carry their row number for a time: no scan rate can be measured from them, and none is stated
-        sink.beginStep(technique.x == Axis.TIME ? new StepFacts(technique.kind, curve.label(), Optional.empty(), Double.NaN)
-                : new StepFacts(technique.kind, curve.label(), Double.NaN, StatedSweep.NONE.withoutTime()));
+        // only curves over time get here: a sweep curve was refused in curves()
+        sink.beginStep(new StepFacts(technique.kind, curve.title(), Optional.empty(), Double.NaN));
         int samples = 0;
         int endedAt = 0;
         Optional<String> cutShort = Optional.empty();
@@ -281,7 +277,7 @@ public final class PsTraceCsvImporter implements Importer {
                 } else {
                     Sample sample;
                     try {
-                        sample = sample(file, number, curve, samples, xText, yText);
+                        sample = sample(file, number, curve, xText, yText);
                     } catch (ImportException e) {
                         if (last && !lines.lastLineEnded()) {
                             cutShort = Optional.of(file.getFileName() + ":" + number + ": the last row is cut short"
@@ -306,7 +302,7 @@ public final class PsTraceCsvImporter implements Importer {
         return cutShort;
     }
 
-    private static Sample sample(Path file, int line, Curve curve, int row, String xText, String yText)
+    private static Sample sample(Path file, int line, Curve curve, String xText, String yText)
             throws ImportException {
         double x = VendorText.movePointLeft(VendorText.parse(xText, file, line, column(curve, curve.x())),
                 curve.x().placesToSi());
@@ -315,8 +311,8 @@ public final class PsTraceCsvImporter implements Importer {
         return switch (curve.technique()) {
             case CHRONOAMPEROMETRY -> new Sample(time(file, line, x), Double.NaN, y, Double.NaN, 0);
             case CHRONOPOTENTIOMETRY, OPEN_CIRCUIT -> Sample.potentialOnly(time(file, line, x), y);
-            // no time in a sweep export: the row number stands for it, and the import says so in a note and the label
-            case LINEAR_SWEEP, CYCLIC -> new Sample(row, x, y, Double.NaN, 0);
+            case LINEAR_SWEEP, CYCLIC -> throw new IllegalStateException("a " + NAME + " sweep curve is refused in"
+                    + " curves(), before its rows are read");
         };
     }
 

@@ -18,16 +18,17 @@ import java.util.function.DoubleUnaryOperator;
  * @param vertex2VsReference     a CV's second vertex
  * @param endVsReference         an LSV's end (a CV ends at its begin)
  * @param cycles                 the cycles the file states (0 when it states none)
- * @param timeInSeconds          false where the file gave no time and its samples carry a row number: no scan rate can
- *                               be measured from them
  * @param resolved               whether {@link SweepSink} has completed it (or the file was norrlab's own, complete)
  */
 public record StatedSweep(double scanRateVoltsPerSecond, String scanRateSource, double stepVolts, double startVsReference,
                           double vertex1VsReference, double vertex2VsReference, double endVsReference, int cycles,
-                          boolean timeInSeconds, boolean resolved) {
-    /** A file that states nothing of its sweep, whose time is in seconds. */
+                          boolean resolved) {
+    /**
+     * A file that states nothing of its sweep. Its samples' time is in seconds: an importer refuses a sweep whose file
+     * gives neither a time nor a scan rate rather than number its rows for a time (dE/d(row) is no scan rate).
+     */
     public static final StatedSweep NONE = new StatedSweep(Double.NaN, "", Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, 0, true, false);
+            Double.NaN, 0, false);
 
     public StatedSweep {
         scanRateSource = scanRateSource == null ? "" : scanRateSource;
@@ -35,28 +36,22 @@ public record StatedSweep(double scanRateVoltsPerSecond, String scanRateSource, 
 
     public StatedSweep withScanRate(double voltsPerSecond, String source) {
         return new StatedSweep(voltsPerSecond, source, stepVolts, startVsReference, vertex1VsReference, vertex2VsReference,
-                endVsReference, cycles, timeInSeconds, resolved);
+                endVsReference, cycles, resolved);
     }
 
     public StatedSweep withStep(double volts) {
         return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, volts, startVsReference, vertex1VsReference,
-                vertex2VsReference, endVsReference, cycles, timeInSeconds, resolved);
+                vertex2VsReference, endVsReference, cycles, resolved);
     }
 
     public StatedSweep withPotentials(double start, double vertex1, double vertex2, double end) {
         return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, stepVolts, start, vertex1, vertex2, end, cycles,
-                timeInSeconds, resolved);
+                resolved);
     }
 
     public StatedSweep withCycles(int count) {
         return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, stepVolts, startVsReference, vertex1VsReference,
-                vertex2VsReference, endVsReference, count, timeInSeconds, resolved);
-    }
-
-    /** The samples' time is a row number, not seconds: the scan rate cannot be measured from it. */
-    public StatedSweep withoutTime() {
-        return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, stepVolts, startVsReference, vertex1VsReference,
-                vertex2VsReference, endVsReference, cycles, false, resolved);
+                vertex2VsReference, endVsReference, count, resolved);
     }
 
     /**
@@ -65,7 +60,7 @@ public record StatedSweep(double scanRateVoltsPerSecond, String scanRateSource, 
      */
     public StatedSweep asResolved() {
         return new StatedSweep(scanRateVoltsPerSecond, scanRateSource, stepVolts, startVsReference, vertex1VsReference,
-                vertex2VsReference, endVsReference, cycles, timeInSeconds, true);
+                vertex2VsReference, endVsReference, cycles, true);
     }
 
     /**

@@ -137,7 +137,7 @@ final class SweepSink implements ImportSink {
 
     /** The stated scan rate, checked against the data's; or the data's where the file states none; or NaN, said so. */
     private StatedSweep withRate(String which, StatedSweep stated, SweepShape.Result shape) throws ImportException {
-        double measured = stated.timeInSeconds() ? shape.measuredRate() : Double.NaN;
+        double measured = shape.measuredRate();
         if (Double.isFinite(measured) && !shape.runsAgree()) {
             double min = Arrays.stream(shape.runRates()).min().orElse(measured);
             double max = Arrays.stream(shape.runRates()).max().orElse(measured);
@@ -161,9 +161,8 @@ final class SweepSink implements ImportSink {
             next.note(which + ": the file states no scan rate; " + number(measured) + " V/s " + how);
             return stated.withScanRate(measured, how);
         }
-        next.note(which + ": the scan rate is unknown: the file states none and " + (stated.timeInSeconds()
-                ? "no segment has " + SweepShape.FIT_POINTS + " samples over a changing time to measure it from"
-                : "its samples carry no time") + "; the step is kept without one");
+        next.note(which + ": the scan rate is unknown: the file states none and no segment has " + SweepShape.FIT_POINTS
+                + " samples over a changing time to measure it from; the step is kept without one");
         return stated;
     }
 

@@ -30,28 +30,32 @@ class MethodScriptOutputImporterTest {
     }
 
     @Test
-    void theReadmeLinearSweep() throws Exception {
-        ImportedSession lsv = new MethodScriptOutputImporter().read(SharedFixtures.vendorFile(
-                "methodscript/lsv_dummy10k_response.txt"));
-        assertThat(lsv.steps()).singleElement().satisfies(s -> {
-            assertThat(s.kind()).isEqualTo("lsv");
-            assertThat(s.label()).isEqualTo("loop 1 (M0000)");
-        });
-        List<Sample> samples = lsv.steps().get(0).samples();
-        assertThat(samples).hasSize(4);
-        // Pda7F85F3Fu;ba48D503Dp: -499905 µV, -57847747 pA; Pda807B031u;baB360495p: 503857 µV, 53871765 pA
-        assertThat(samples.get(0).potentialVolts()).isCloseTo(-0.499905, within(1e-12));
-        assertThat(samples.get(0).currentAmperes()).isCloseTo(-5.7847747e-5, within(1e-17));
-        assertThat(samples.get(3).potentialVolts()).isCloseTo(0.503857, within(1e-12));
-        assertThat(samples.get(3).currentAmperes()).isCloseTo(5.3871765e-5, within(1e-17));
-        assertThat(samples).extracting(Sample::timeSeconds).containsExactly(0.0, 1.0, 2.0, 3.0);
-        // the sweep's rate cannot be measured from sample numbers, and the script is not in the file (issue 20)
-        assertThat(lsv.warnings()).containsExactly("step 1 (loop 1 (M0000)): the scan rate is unknown: the file states"
-                        + " none and its samples carry no time; the step is kept without one",
-                "step 1 (loop 1 (M0000)): the file states no start, end potential of the sweep: taken from the measured"
-                        + " potentials (the first sample, the turns, the last sample)",
-                "lsv_dummy10k_response.txt: the packages carry no time (eb) column;"
-                + " each sample's number (0, 1, 2, …) in its loop stands for its time, not seconds");
+    void theReadmeLinearSweepWithoutTimeIsRefused() throws Exception {
+        // its packages carry da and ba but no eb: the sample numbers 0, 1, 2, 3 would stand for seconds and
+        // dE/d(number) for a scan rate, which the output (the script is not in it) never states (issue 20)
+        Path file = SharedFixtures.vendorFile("methodscript/lsv_dummy10k_response.txt");
+        assertThatThrownBy(() -> new MethodScriptOutputImporter().read(file)).isInstanceOf(ImportException.class)
+                .hasMessage(file + ":3: MethodSCRIPT output: loop 1 (M0000) is a lsv sweep whose packages carry no time"
+                        + " (eb) and the output states no scan rate, so its scan rate cannot be known; record the time"
+                        + " with the packages (pck_add of a time variable, type eb) or import the PSTrace session"
+                        + " (.pssession) of the measurement");
+    }
+
+    @Test
+    void aTimedLinearSweepImportsWithTheScanRateItsTimesShow() throws Exception {
+        // the README's four packages with a time added: eb 8000000m + k·3E8m (hex; 0x3E8 = 1000 ms) = 0, 1, 2, 3 s
+        Path file = output("timed.txt", "e\nM0000\nPda7F85F3Fu;ba48D503Dp,10,288;eb8000000m\n"
+                + "Pda7F9234Bu;ba4E2C324p,10,288;eb80003E8m\nPda806EC24u;baAE16C6Dp,10,288;eb80007D0m\n"
+                + "Pda807B031u;baB360495p,10,288;eb8000BB8m\n*\n\n");
+        ImportedSession lsv = new MethodScriptOutputImporter().read(file);
+        assertThat(lsv.steps()).singleElement().satisfies(s -> assertThat(s.kind()).isEqualTo("lsv"));
+        assertThat(lsv.steps().get(0).samples()).extracting(Sample::timeSeconds).containsExactly(0.0, 1.0, 2.0, 3.0);
+        assertThat(lsv.warnings()).noneMatch(w -> w.contains("carry no time"));
+        // a later package without its time is refused too: its number would stand for its time
+        Path gap = output("gap.txt", "e\nM0000\nPda7F85F3Fu;ba48D503Dp,10,288;eb8000000m\n"
+                + "Pda7F9234Bu;ba4E2C324p,10,288\n*\n");
+        assertThatThrownBy(() -> new MethodScriptOutputImporter().read(gap)).hasMessageStartingWith(gap
+                + ":4: MethodSCRIPT output: loop 1 (M0000) is a lsv sweep whose packages carry no time (eb)");
     }
 
     @Test
@@ -111,7 +115,7 @@ class MethodScriptOutputImporterTest {
 
     @Test
     void samplesReachTheSinkAsTheLinesAreRead() throws Exception {
-        Path file = output("bad.txt", "e\nM0000\nPda7F85F3Fu;ba48D503Dp,10,288\nPda7F9234Bu;ba4E2C324p,10,288\nPda8!\n*\n");
+        Path file = output("bad.txt", "e\nM0007\nPda7F85F3Fu;ba48D503Dp,10,288\nPda7F9234Bu;ba4E2C324p,10,288\nPda8!\n*\n");
         List<String> seen = new ArrayList<>();
         ImportSink sink = new ImportSink() {
             @Override

@@ -86,33 +86,20 @@ class PsTraceCsvImporterTest {
     }
 
     @Test
-    void everyScanOfACyclicVoltammogramIsItsOwnStepWithRowNumbersForTime() throws Exception {
-        ImportedSession cv = read(SharedFixtures.vendorFile(CV));
-        assertThat(cv.steps()).hasSize(5).allMatch(s -> s.kind().equals("cv")).allMatch(s -> s.samples().size() == 160);
-        assertThat(cv.steps()).extracting(ImportedSession.Step::label).containsExactly(
-                "Cyclic Voltammetry: CV i vs E Scan 1 (time = row number in the scan, not s)",
-                "Cyclic Voltammetry: CV i vs E Scan 2 (time = row number in the scan, not s)",
-                "Cyclic Voltammetry: CV i vs E Scan 3 (time = row number in the scan, not s)",
-                "Cyclic Voltammetry: CV i vs E Scan 4 (time = row number in the scan, not s)",
-                "Cyclic Voltammetry: CV i vs E Scan 5 (time = row number in the scan, not s)");
-        // line 7 and line 166, column pairs 1..5 (µA → A)
-        double[] firstAmperes = {7.15255737304688e-12, 7.15255737304688e-13, 7.15255737304688e-13, 7.15255737304688e-13,
-                1.19209289550781e-12};
-        double[] lastAmperes = {1.66893005371094e-12, 1.66893005371094e-12, 1.19209289550781e-12, 1.19209289550781e-12,
-                1.19209289550781e-12};
-        for (int scan = 0; scan < 5; scan++) {
-            List<Sample> samples = cv.steps().get(scan).samples();
-            assertSample(samples.get(0), 0, 0.249961853027344, firstAmperes[scan]);
-            assertSample(samples.get(159), 159, 0.255040168762207, lastAmperes[scan]);
-        }
-        assertThat(cv.warnings()).anyMatch(n -> n.contains("holds no time column")
-                && n.contains("each sample's time is its row number in its scan (0, 1, 2, …), not seconds"));
+    void aCyclicVoltammogramWithoutTimeOrScanRateIsRefused() throws Exception {
+        // 'V,µA' per scan: no time column and no scan rate anywhere in the file; row numbers for times would make
+        // dE/d(row) pass for a scan rate (issue 20). The titles are on line 4, scan 1 first.
+        Path file = SharedFixtures.vendorFile(CV);
+        assertThatThrownBy(() -> read(file)).isInstanceOf(ImportException.class).hasMessage(file + ":4: PSTrace CSV"
+                + " curve 'Cyclic Voltammetry: CV i vs E Scan 1' (step 1) is a Cyclic Voltammetry sweep, but the export has"
+                + " no time column and states no scan rate, so its scan rate, durations and charges cannot be known;"
+                + " import the .pssession of the measurement, which carries the method's scan rate");
     }
 
     @Test
     void reEncodedExportsGiveTheSameSamples() throws Exception {
         // the CA file has the same layout as these two (and the 'µA' of the CV): left out, its 36 001 rows are slow
-        for (String fixture : List.of(CP, CV)) {
+        for (String fixture : List.of(CP)) {
             Path original = SharedFixtures.vendorFile(fixture);
             ImportedSession reference = new PsTraceCsvImporter().read(original);
             String text = new String(Files.readAllBytes(original), StandardCharsets.UTF_16);
@@ -147,14 +134,15 @@ class PsTraceCsvImporterTest {
     }
 
     @Test
-    void linearSweepAndEveryCurrentUnit() throws Exception {
-        ImportedSession lsv = read(export("lsv.csv", "Linear Sweep Voltammetry: LSV i vs E", "V,mA",
-                "-0.5,-1.25", "-0.495,-1.5", "-0.49,2E-3"));
-        assertThat(lsv.steps()).singleElement().satisfies(s -> assertThat(s.kind()).isEqualTo("lsv"));
-        List<Sample> samples = lsv.steps().get(0).samples();
-        assertThat(samples).hasSize(3);
-        assertSample(samples.get(0), 0, -0.5, -1.25e-3);
-        assertSample(samples.get(2), 2, -0.49, 2e-6);
+    void aLinearSweepIsRefusedAndEveryCurrentUnitRead() throws Exception {
+        Path lsv = export("lsv.csv", "Linear Sweep Voltammetry: LSV i vs E", "V,mA", "-0.5,-1.25", "-0.495,-1.5");
+        assertThatThrownBy(() -> read(lsv)).hasMessage(lsv + ":4: PSTrace CSV curve 'Linear Sweep Voltammetry: LSV i vs"
+                + " E' (step 1) is a Linear Sweep Voltammetry sweep, but the export has no time column and states no scan"
+                + " rate, so its scan rate, durations and charges cannot be known; import the .pssession of the"
+                + " measurement, which carries the method's scan rate");
+        // mA: -1.25 mA = -1.25e-3 A
+        assertSample(read(export("ma.csv", "Chronoamperometry: CA i vs t", "s,mA", "0,-1.25")).steps().get(0).samples()
+                .get(0), 0, Double.NaN, -1.25e-3);
         assertSample(read(export("na.csv", "Chronoamperometry: CA i vs t", "s,nA", "0,-12.5")).steps().get(0).samples().get(0),
                 0, Double.NaN, -1.25e-8);
         assertSample(read(export("a.csv", "Chronoamperometry: CA i vs t", "s,A", "0.5,-1.5E-3")).steps().get(0).samples().get(0),
@@ -191,10 +179,10 @@ class PsTraceCsvImporterTest {
 
     @Test
     void aRowCutShortAtTheEndIsDroppedWithANote() throws Exception {
-        ImportedSession cut = read(export("cut.csv", "Cyclic Voltammetry: CV i vs E Scan 1,,Cyclic Voltammetry: CV i vs E Scan 2",
-                "V,µA,V,µA", "0.1,1,0.1,2", "0.2,3,0.2,4", "0.3,5,0."));
+        ImportedSession cut = read(export("cut.csv", "Chronoamperometry: CA i vs t,,Chronoamperometry: CA i vs t 2",
+                "s,µA,s,µA", "0.1,1,0.1,2", "0.2,3,0.2,4", "0.3,5,0."));
         assertThat(cut.steps()).hasSize(2).allMatch(s -> s.samples().size() == 2);
-        assertSample(cut.steps().get(1).samples().get(1), 1, 0.2, 4e-6);
+        assertSample(cut.steps().get(1).samples().get(1), 0.2, Double.NaN, 4e-6);
         assertThat(cut.warnings()).contains("cut.csv:9: the last row is cut short (truncated file?): 2 complete rows kept"
                 + " for each curve");
     }

@@ -187,17 +187,12 @@ class SweepImportTest {
     }
 
     @Test
-    void psTraceSweepsWithoutTimeKeepTheirScanRateUnknown() throws Exception {
-        ImportedSession cv = read("pstrace-csv/proespm_PS241105-3_1_cv5.csv");
-        assertThat(cv.steps()).hasSize(5);
-        for (ImportedSession.Step step : cv.steps()) {
-            assertThat(counts(step)).containsExactly(Map.entry("1/1", 51), Map.entry("1/2", 80), Map.entry("1/3", 29));
-            // the rows carry their row number for a time: dE/dt would be volts per row, so no rate is made up
-            assertThat(step.facts().sweep().scanRateVoltsPerSecond()).isNaN();
-        }
-        assertThat(cv.notes()).contains("step 1 (Cyclic Voltammetry: CV i vs E Scan 1 (time = row number in the scan, not"
-                + " s)): the scan rate is unknown: the file states none and its samples carry no time; the step is kept"
-                + " without one");
+    void psTraceSweepsWithoutTimeOrScanRateAreRefused() throws Exception {
+        // the rows carry no time and the file no scan rate: before, each row's number stood for its time and analyze
+        // printed dE/d(row) as a scan rate (issue 20); the message itself is checked in PsTraceCsvImporterTest
+        assertThatThrownBy(() -> read("pstrace-csv/proespm_PS241105-3_1_cv5.csv")).isInstanceOf(ImportException.class)
+                .hasMessageContaining("(step 1) is a Cyclic Voltammetry sweep, but the export has no time column and"
+                        + " states no scan rate");
     }
 
     @Test

@@ -250,14 +250,10 @@ class VendorContractTest {
             Map.entry("pstrace-csv/proespm_PS241105-1_1_cp.csv", imports(401, // 's,V': no current column
                     step("cp", 401).first(seconds("0"), volts("-5.6463885307312"), ABSENT)
                             .last(seconds("400"), volts("-5.7415452003479"), ABSENT))),
-            // Five scans side by side, 160 rows each. The file has no time and no scan rate.
-            // owner's choice: how a scan's time is derived (index, or refused); only E and I are checked.
-            Map.entry("pstrace-csv/proespm_PS241105-3_1_cv5.csv", imports(800,
-                    pstraceScan("7.15255737304688E-06", "1.66893005371094E-06"),
-                    pstraceScan("7.15255737304688E-07", "1.66893005371094E-06"),
-                    pstraceScan("7.15255737304688E-07", "1.19209289550781E-06"),
-                    pstraceScan("7.15255737304688E-07", "1.19209289550781E-06"),
-                    pstraceScan("1.19209289550781E-06", "1.19209289550781E-06"))),
+            // Five scans side by side, 160 rows each. The file has no time and no scan rate: refused (issue 20), as a
+            // row number for a time would make dE/d(row) a scan rate; the .pssession of the measurement carries it.
+            Map.entry("pstrace-csv/proespm_PS241105-3_1_cv5.csv", refuses("PSTrace CSV", "Cyclic Voltammetry",
+                    "no time column", "no scan rate", ".pssession")),
 
             // ---- PalmSens .pssession (UTF-16LE JSON): current arrays in µA (PalmSens.Units.MicroAmpere).
             // owner's choice: sample E from the 'potential' array (the set value) rather than 'Measured WE potential';
@@ -287,11 +283,10 @@ class VendorContractTest {
 
             // ---- MethodSCRIPT device output: 28-bit hex minus 2^27, times the SI prefix (decoded by hand in python).
             Map.entry("methodscript/example_CA.mscr", refuses("MethodSCRIPT", "script")), // what the host sends
-            // No 'eb' time variable: time stands for the sample number (as today, with a note).
-            Map.entry("methodscript/lsv_dummy10k_response.txt", imports(4,
-                    step("lsv", 4).first(ZERO, volts("-0.499905"), amperes("-5.7847747e-5"))
-                            .last(seconds("3"), volts("0.503857"), amperes("5.3871765e-5")))
-                    .noting("time")),
+            // An LSV whose packages have no 'eb' time variable and no scan rate: refused (issue 20), as sample numbers
+            // for times would make dE/d(number) a scan rate.
+            Map.entry("methodscript/lsv_dummy10k_response.txt", refuses("MethodSCRIPT", "lsv", "no time (eb)",
+                    "no scan rate")),
             // Four unrelated packets (LSV, EIS, CV, current-only) with no end marker. Line 2 'PdcDF5DFF4u;cc…;cd…'
             // is an EIS data line (dc frequency, cc Z', cd Z''): refused as impedance, never a time series.
             Map.entry("methodscript/single_packets.txt", refuses("MethodSCRIPT", "EIS", IMPEDANCE)),
@@ -356,12 +351,6 @@ class VendorContractTest {
         pulses[199] = pulses[199].first(seconds("1.990e-2").minus(lastPulseStart), ABSENT, amperes(row19901Current))
                 .last(seconds("2.000e-2").minus(lastPulseStart), ABSENT, amperes(row20000Current));
         return pulses;
-    }
-
-    /** One scan of the PSTrace CV file: 160 rows from 0.249961853027344 V to 0.255040168762207 V, currents in µA. */
-    private static Step pstraceScan(String firstMicroamperes, String lastMicroamperes) {
-        return step("cv", 160).first(ANY, volts("0.249961853027344"), microamperes(firstMicroamperes))
-                .last(ANY, volts("0.255040168762207"), microamperes(lastMicroamperes));
     }
 
     /** The instrument files in the fixtures folder, as paths relative to it with '/' separators. */

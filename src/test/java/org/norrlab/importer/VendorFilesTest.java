@@ -48,7 +48,6 @@ class VendorFilesTest {
             "gamry-dta/shepard_Chronopot_0A_decimalcomma.DTA, gamry,   1,  121, cp,   1.57964,    -0.0341116",
             "palmsens-pssession/EN_1Hz_3600s_amperometric.pssession, pssession, 1, 3601, ca, 0.0, -3.788738e-9",
             "palmsens-pssession/cv_1scan.pssession,       pssession,   1,   41, cv,   -0.499971,  -4.8536196e-5",
-            "methodscript/lsv_dummy10k_response.txt,      methodscript, 1,   4, lsv,  -0.499905,  -5.7847747e-5",
             "rodeostat/const_test_data.txt,               rodeostat,   1, 2000, other, 0.0,       3.667e-7",
     })
     void importsWithTheValuesTheFileHolds(String file, String format, int steps, int samples, String kind, double volts,
