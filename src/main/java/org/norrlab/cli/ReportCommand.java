@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
         "Writes a session's figures as PNG and SVG, and its summary as summary.json and summary.md.",
-        "The figures: FE and NH3 yield against potential; current density of every step; for a session with sweeps,",
+        "The figures: FE and NH3 yield against potential; current density of the CA steps; potential of the CP steps; for a session with sweeps,",
         "the LSVs under Ar and NO with their difference, every CV with its cycles coloured and the C_dl fit. The",
         "summary holds the settings and calibrations behind the numbers."})
 final class ReportCommand implements Callable<Integer> {

@@ -8,10 +8,12 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 import java.util.List;
 
-/** Current density against session time, one series per CA step, from decimated samples. */
+/** Current density against session time, one series per CA step, from decimated samples; or
+ * a CP step's potential the same way. */
 public final class CurrentFigure {
     public static final String X_AXIS = "Time (h)";
     public static final String Y_AXIS = "j (mA cm⁻²)";
+    public static final String POTENTIAL_AXIS = "E (V vs RHE)";
 
     /** One step: its label and (hours, mA cm⁻²) points, already decimated. */
     public record Trace(String label, double[] hours, double[] milliampsPerCm2) {
@@ -21,14 +23,23 @@ public final class CurrentFigure {
     }
 
     public static JFreeChart chart(String title, List<Trace> traces) {
+        return chart(title, traces, Y_AXIS, true);
+    }
+
+    /** A CP step's potential against session time, in the style of the current figure (traces in V vs RHE). */
+    public static JFreeChart potential(String title, List<Trace> traces) {
+        return chart(title, traces, POTENTIAL_AXIS, false);
+    }
+
+    private static JFreeChart chart(String title, List<Trace> traces, String yAxis, boolean yIncludesZero) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Trace trace : traces) {
             data.addSeries(Style.series(trace.label(), trace.hours(), trace.milliampsPerCm2()));
         }
         NumberAxis x = new NumberAxis(X_AXIS);
         x.setAutoRangeIncludesZero(true);
-        NumberAxis y = new NumberAxis(Y_AXIS);
-        y.setAutoRangeIncludesZero(true);
+        NumberAxis y = new NumberAxis(yAxis);
+        y.setAutoRangeIncludesZero(yIncludesZero);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < traces.size(); i++) {
             lines.setSeriesPaint(i, Style.SERIES[i % Style.SERIES.length]);

@@ -22,7 +22,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Writes a session's report into a folder: fe-yield.png/.svg, current.png/.svg, stability.png/.svg when the session
+ * Writes a session's report into a folder: fe-yield.png/.svg and current.png/.svg when the session has CA steps to draw
+ * (summary.md says why when not), cp-potential.png/.svg when it has CP steps, stability.png/.svg when the session
  * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
@@ -37,8 +38,28 @@ public final class ReportWriter {
             throws IOException, StoreException {
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
-        ChartFiles.write(FaradaicFigure.chart(title, points(result)), directory, "fe-yield", WIDTH, HEIGHT);
-        ChartFiles.write(CurrentFigure.chart(title, traces(store, result)), directory, "current", WIDTH, HEIGHT);
+        // A figure with nothing to draw is not written; summary.md says in one line why it is absent.
+        List<Path> files = new ArrayList<>();
+        StringBuilder figures = new StringBuilder();
+        List<FaradaicFigure.Point> points = points(result);
+        if (points.stream().anyMatch(p -> !p.bars().isEmpty() || !Double.isNaN(p.yield()))) {
+            ChartFiles.write(FaradaicFigure.chart(title, points), directory, "fe-yield", WIDTH, HEIGHT);
+            figure(files, figures, directory, "fe-yield", "FE and NH3 yield against potential");
+        } else {
+            figures.append("No FE/yield figure: the session has no CA step with an assayed product.\n\n");
+        }
+        List<CurrentFigure.Trace> traces = traces(store, result);
+        if (traces.stream().anyMatch(t -> t.hours().length > 0)) {
+            ChartFiles.write(CurrentFigure.chart(title, traces), directory, "current", WIDTH, HEIGHT);
+            figure(files, figures, directory, "current", "Current density of the CA steps");
+        } else {
+            figures.append("No current figure: the session has no CA step with samples.\n\n");
+        }
+        List<CurrentFigure.Trace> potentials = potentialTraces(store, result);
+        if (potentials.stream().anyMatch(t -> t.hours().length > 0)) {
+            ChartFiles.write(CurrentFigure.potential(title, potentials), directory, "cp-potential", WIDTH, HEIGHT);
+            figure(files, figures, directory, "cp-potential", "Potential vs RHE of the CP steps");
+        }
         // A session with repeat blocks also gets the stability bar chart and its table (nothing otherwise).
         List<StabilityAnalysis.Block> blocks = StabilityAnalysis.of(result);
         List<Path> stability = StabilityReport.write(result, blocks, directory, WIDTH, HEIGHT);
@@ -51,14 +72,38 @@ public final class ReportWriter {
             sweepSection = SweepReport.markdown(swept, sweeps);
         }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
-        Files.writeString(directory.resolve("summary.md"), markdown(result) + StabilityReport.markdown(result, blocks)
+        Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
                 + sweepSection);
-        List<Path> files = new ArrayList<>(List.of(directory.resolve("fe-yield.png"), directory.resolve("fe-yield.svg"),
-                directory.resolve("current.png"), directory.resolve("current.svg")));
         files.addAll(stability);
         files.addAll(sweeps);
         files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
         return files;
+    }
+
+    private static void figure(List<Path> files, StringBuilder md, Path directory, String name, String caption) {
+        files.addAll(List.of(directory.resolve(name + ".png"), directory.resolve(name + ".svg")));
+        md.append("![").append(caption).append("](").append(name).append(".png)\n\n");
+    }
+
+    /**
+     * E vs RHE against session time, one trace per CP step: the samples' potentials are vs RE, and the session's
+     * cell gives the RE → RHE offset (a CP step stores no potential of its own).
+     */
+    public static List<CurrentFigure.Trace> potentialTraces(SessionStore store, SessionAnalysis.Result result)
+            throws StoreException {
+        double offset = result.session().rheOffsetVolts();
+        List<CurrentFigure.Trace> traces = new ArrayList<>();
+        for (StoredStep stored : store.steps(result.session().id())) {
+            if (!stored.kind().equals("cp")) {
+                continue;
+            }
+            CurrentFigure.Decimator decimator = new CurrentFigure.Decimator(stored.sampleCount(), BUCKETS_PER_STEP);
+            store.forEachSample(result.session().id(), stored.index(), (seq, s) ->
+                    decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.potentialVolts() + offset));
+            traces.add(decimator.trace(String.format(Locale.ROOT, "CP step %d, %.4g mA", stored.index(),
+                    stored.settings().setCurrentAmperes() * 1e3)));
+        }
+        return traces;
     }
 
     public static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
@@ -129,6 +174,11 @@ public final class ReportWriter {
     }
 
     static String markdown(SessionAnalysis.Result result) {
+        return markdown(result, "");
+    }
+
+    /** The summary; {@code figures} is the figure lines (or why a figure is absent) of {@link #write}. */
+    static String markdown(SessionAnalysis.Result result, String figures) {
         CellSettings cell = result.session().cell();
         StringBuilder md = new StringBuilder();
         md.append("# Session ").append(result.session().id()).append(": ").append(result.session().protocolName()).append("\n\n");
@@ -144,7 +194,7 @@ public final class ReportWriter {
             md.append(String.format(Locale.ROOT, "- Blank current subtracted: %.4g A%n", result.options().blankCurrentAmperes()));
         }
         md.append("- Electrolyte: ").append(ElectrolyteRows.mode(result.electrolyte().mode())).append('\n');
-        md.append("\n![FE and NH3 yield against potential](fe-yield.png)\n\n![Current density of every step](current.png)\n\n");
+        md.append('\n').append(figures);
         md.append("## Charge and products per step\n\n");
         md.append("Uncertainties are one standard deviation, propagated from the calibration fit, dilution and volume.\n\n");
         md.append("| step | E vs RHE (V) | E vs RE (V) | t (s) | samples | \\|Q\\| (C) | NH3 (µmol) | FE NH3 (%) | FE sum (%) |"

@@ -42,6 +42,11 @@ class SweepReportCliTest {
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("## Sweeps").contains("![lsv](lsv.png)").contains("![cdl-fit](cdl-fit.png)")
                 .contains("| 7 | NO | 5 mV/s | 0.300 → -0.500 | -0.098 |")
-                .contains("- Onset of Δj at 1 mA/cm²: -0.100 V vs RHE");
+                .contains("- Onset of Δj at 1 mA/cm²: -0.100 V vs RHE")
+                // sweeps only: no CA step, so neither the current nor the FE figure is drawn (empty axes before)
+                .contains("No current figure: the session has no CA step with samples.")
+                .contains("No FE/yield figure: the session has no CA step with an assayed product.");
+        assertThat(out.resolve("current.png")).doesNotExist();
+        assertThat(out.resolve("fe-yield.png")).doesNotExist();
     }
 }
