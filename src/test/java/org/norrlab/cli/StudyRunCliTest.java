@@ -3,26 +3,18 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.analysis.DoubleLayer;
-import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
 import org.norrlab.core.Sample;
-import org.norrlab.core.StepOutcome;
-import org.norrlab.core.Technique;
-import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.sim.CatalystPresets;
 import org.norrlab.driver.sim.CellTruth;
-import org.norrlab.plan.Plan;
-import org.norrlab.plan.PlannedStep;
-import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.report.SweepSession;
-import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.ShortStudy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +22,6 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * protocols/norr-study.yaml end to end on the simulator at --speed max: every step runs to its end, under the gas the
@@ -44,19 +35,8 @@ class StudyRunCliTest {
 
     @Test
     void theStudyRunsEndToEndOnTheSimulator() throws Exception {
-        InstrumentProfile sim = InstrumentProfile.load(Fixtures.HOME.resolve("drivers/sim.yaml"));
-        assumeTrue(sim.capabilities().supports(Technique.LINEAR_SWEEP)
-                        && sim.capabilities().supports(Technique.CYCLIC_VOLTAMMETRY),
-                "drivers/sim.yaml does not list lsv and cv yet: the simulated sweeps (issue 20, sim part) are not merged");
-        String shipped = Files.readString(Fixtures.HOME.resolve("protocols/norr-study.yaml"));
-        String shortened = shipped.replace("duration: 10 min", "duration: 1 min")
-                .replace("duration: 1 h", "duration: 2 min").replace("interval: 100 ms", "interval: 1 s")
-                .replace("on_timeout: abort", "on_timeout: continue");
-        assertThat(shortened).as("the copy changed what it meant to").isNotEqualTo(shipped)
-                .doesNotContain("on_timeout: abort").doesNotContain("duration: 1 h");
-        Path protocol = temp.resolve("norr-study-short.yaml");
-        Files.writeString(protocol, shortened);
-        Plan plan = ProtocolLoader.load(protocol, SiteConfig.load(Fixtures.HOME));
+        ShortStudy study = ShortStudy.writeTo(temp);
+        Path protocol = study.file();
         Path db = temp.resolve("study.db");
 
         CliRunner.Result run = CliRunner.norrlabOn(db, "run", protocol.toString(), "--speed", "max", "--no-progress",
@@ -67,23 +47,10 @@ class StudyRunCliTest {
         assertThat(run.out()).contains("Protocol NORR study: 18 steps, up to 3 h 23 min 42.5 s planned, on ");
 
         try (SessionStore store = SessionStore.open(db)) {
-            StoredSession session = store.sessions().get(0);
-            assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
-            List<StoredStep> steps = store.steps(session.id());
-            assertThat(steps).extracting(StoredStep::kind).containsExactly("ocp", "cv", "cv", "cv", "cv", "cv", "cv",
-                    "lsv", "hold", "lsv", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
-            assertThat(steps).allSatisfy(s -> assertThat(s.outcome()).as("step " + s.index())
-                    .contains(StepOutcome.COMPLETED));
-            assertThat(steps).extracting(s -> s.gas().map(Gas::written).orElse("-")).containsExactly(
-                    "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
             // every measuring step recorded what 'plan' said it would: a sweep its start point and one per potential
             // step (activation 1 + 32 V / 5 mV = 6401, each C_dl CV 1 + 0.6 V / 1 mV = 601, each LSV 1 + 1.1 V / 2 mV = 551)
-            for (PlannedStep planned : plan.steps()) {
-                if (!planned.isHold()) {
-                    assertThat(steps.get(planned.index() - 1).sampleCount()).as("step " + planned.index())
-                            .isEqualTo(planned.plannedSamples());
-                }
-            }
+            List<StoredStep> steps = study.assertStoredAsPlanned(store);
+            StoredSession session = store.sessions().get(0);
             assertThat(steps.get(1).sampleCount()).isEqualTo(6401);
             // within the site's safety envelope all the way (the LSVs stop 0.1 V past the last CA potential)
             assertThat(store.events(session.id())).noneMatch(e -> e.event().kind() == EventKind.ENVELOPE_BREACH);
