@@ -23,6 +23,16 @@ public enum Technique {
         this.ability = ability;
     }
 
+    /** Whether it sweeps the potential (LSV, CV): its samples carry a cycle and a segment. */
+    public boolean isSweep() {
+        return this == LINEAR_SWEEP || this == CYCLIC_VOLTAMMETRY;
+    }
+
+    /** Whether a step of kind {@code written} (as protocols, the store and importers write it) is a sweep. */
+    public static boolean isSweep(String written) {
+        return named(written).map(Technique::isSweep).orElse(false);
+    }
+
     /** Its name in protocols and instrument profiles ({@code techniques: [ca, ocp, lsv, cv, cp]}). */
     public String written() {
         return written;

@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.Technique;
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
@@ -373,7 +374,7 @@ public final class EcLabImporter implements Importer {
             potential = header.column(POTENTIAL_COLUMNS);
             current = header.column(CURRENT_COLUMNS);
             sequence = header.column(List.of("Ns"));
-            cycle = kind.equals("cv") || kind.equals("lsv") ? header.column(List.of("cycle number")) : -1;
+            cycle = Technique.isSweep(kind) ? header.column(List.of("cycle number")) : -1;
             int inCoulombs = header.column(List.of(CHARGE_COLUMN_C));
             charge = inCoulombs >= 0 || current < 0 ? inCoulombs : header.column(List.of(CHARGE_COLUMN_MAH));
             chargeColumn = charge < 0 ? "" : header.columns()[charge].trim();
@@ -519,7 +520,7 @@ public final class EcLabImporter implements Importer {
             label.append(" (from file time ").append(VendorText.asWritten(fileTime)).append(" s)");
             Optional<Potential> set = kind.equals("ca") ? header.setPotential(ns, notes) : Optional.empty();
             stepLabel = label.toString();
-            sink.beginStep(kind.equals("cv") || kind.equals("lsv") ? new StepFacts(kind, stepLabel, Double.NaN, header.sweep(ns))
+            sink.beginStep(Technique.isSweep(kind) ? new StepFacts(kind, stepLabel, Double.NaN, header.sweep(ns))
                     : new StepFacts(kind, stepLabel, set, Double.NaN));
         }
     }

@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.Technique;
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
@@ -92,7 +93,7 @@ public final class NovaAsciiImporter implements Importer {
         }
         sink.beginStep(new StepFacts(inferred.kind, "NOVA " + inferred.kind + " (" + layout.columns.get(layout.time)
                 + " from " + survey.firstTime + " s)", inferred.setPotential, Double.NaN));
-        boolean sweep = inferred.kind.equals("cv") || inferred.kind.equals("lsv");
+        boolean sweep = Technique.isSweep(inferred.kind);
         try (TextLines lines = TextLines.open(file)) {
             lines.next();
             double previousRange = Double.NaN;

@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.Technique;
 import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
@@ -188,7 +189,7 @@ public final class PalmSensImporter implements Importer {
             Optional<Potential> set = kind.equals("ca") ? setPotential() : Optional.empty();
             double from = continuing ? nextStart : 0;
             if (!continuing) {
-                sink.beginStep(kind.equals("cv") || kind.equals("lsv") ? new StepFacts(kind, label, Double.NaN, statedSweep())
+                sink.beginStep(Technique.isSweep(kind) ? new StepFacts(kind, label, Double.NaN, statedSweep())
                         : new StepFacts(kind, label, set, kind.equals("ca") ? methodValue("T_INTERVAL")
                         .map(v -> parse(v)).orElse(Double.NaN) : Double.NaN));
             }

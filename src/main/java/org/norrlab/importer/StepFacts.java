@@ -1,5 +1,6 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.Technique;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Gas;
 import org.norrlab.core.StepSettings;
@@ -84,7 +85,7 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
 
     /** Whether the step is a potential sweep (LSV or CV), whose samples carry cycle and segment. */
     public boolean isSweep() {
-        return kind.equals("lsv") || kind.equals("cv");
+        return Technique.isSweep(kind);
     }
 
     public StepFacts withSweep(StatedSweep stated) {

@@ -1,5 +1,6 @@
 package org.norrlab.store;
 
+import org.norrlab.core.Technique;
 import org.norrlab.core.Gas;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.core.StepSettings;
@@ -41,7 +42,7 @@ public record StoredStep(int index, String kind, String label, double voltsVsRhe
 
     /** Whether the step swept the potential (LSV, CV): its samples carry cycle and segment. */
     public boolean isSweep() {
-        return kind.equals("lsv") || kind.equals("cv");
+        return Technique.isSweep(kind);
     }
 
     /** The gas the electrolyte was saturated with, where the protocol or the import said. */
