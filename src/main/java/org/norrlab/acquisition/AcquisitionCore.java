@@ -1,6 +1,7 @@
 package org.norrlab.acquisition;
 
 import org.norrlab.core.Event;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.SampleSink;
 import org.norrlab.logging.LogContext;
@@ -51,10 +52,16 @@ public final class AcquisitionCore implements AutoCloseable {
         this.dispatcher.start();
     }
 
-    /** A sink for one step's measurement; it numbers the samples of that step from 0. */
+    /** A sink for one step's measurement; it numbers the samples, and apart from them the impedance points, from 0. */
     public SampleSink sinkFor(int stepIndex) {
         return new SampleSink() {
             private long sequence;
+            private long impedanceSequence;
+
+            @Override
+            public void impedance(ImpedancePoint point) throws InterruptedException {
+                publish(new AcquisitionRecord.ImpedanceMeasured(stepIndex, impedanceSequence++, point));
+            }
 
             @Override
             public void sample(Sample sample) throws InterruptedException {

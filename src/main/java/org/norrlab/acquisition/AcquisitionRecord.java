@@ -2,6 +2,7 @@ package org.norrlab.acquisition;
 
 import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Event;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 import org.norrlab.plan.PlannedStep;
 
@@ -22,6 +23,8 @@ public sealed interface AcquisitionRecord {
         void stepStarted(StepStarted started) throws X;
 
         void sampleTaken(SampleTaken taken) throws X;
+
+        void impedanceMeasured(ImpedanceMeasured measured) throws X;
 
         void eventSeen(EventSeen seen) throws X;
 
@@ -49,6 +52,14 @@ public sealed interface AcquisitionRecord {
         @Override
         public <X extends Exception> void accept(Visitor<X> visitor) throws X {
             visitor.sampleTaken(this);
+        }
+    }
+
+    /** One point of an impedance spectrum; {@code sequence} counts from 0 within the step, apart from samples. */
+    record ImpedanceMeasured(int stepIndex, long sequence, ImpedancePoint point) implements AcquisitionRecord {
+        @Override
+        public <X extends Exception> void accept(Visitor<X> visitor) throws X {
+            visitor.impedanceMeasured(this);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.norrlab.acquisition;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.analysis.ChargeAccumulator;
 import org.norrlab.core.Sample;
 
@@ -18,14 +19,16 @@ public final class RunStatistics implements RecordConsumer {
 
     /** What a viewer sees; {@code latest} is empty before the step's first sample. */
     public record Snapshot(int stepIndex, long samples, Optional<Sample> latest, double meanAmperes, double coulombs,
-                           long totalSamples) {
+                           long totalSamples, long impedancePoints, Optional<ImpedancePoint> latestImpedance) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(0, 0, Optional.empty(), Double.NaN, 0, 0);
+    private volatile Snapshot snapshot = new Snapshot(0, 0, Optional.empty(), Double.NaN, 0, 0, 0, Optional.empty());
     private int stepIndex;
     private long samples;
     private long totalSamples;
     private Sample latest;
+    private long impedancePoints;
+    private ImpedancePoint latestImpedance;
     private ChargeAccumulator charge = new ChargeAccumulator();
 
     /** True after a record that a viewer must see at once, whatever the batch: a new step. */
@@ -41,10 +44,18 @@ public final class RunStatistics implements RecordConsumer {
         }
 
         @Override
+        public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) {
+            impedancePoints++;
+            latestImpedance = measured.point();
+        }
+
+        @Override
         public void stepStarted(AcquisitionRecord.StepStarted started) {
             stepIndex = started.stepIndex();
             samples = 0;
             latest = null;
+            impedancePoints = 0;
+            latestImpedance = null;
             charge = new ChargeAccumulator();
             publishNow = true;
         }
@@ -66,7 +77,7 @@ public final class RunStatistics implements RecordConsumer {
         record.accept(apply);
         if (endOfBatch || publishNow) {
             snapshot = new Snapshot(stepIndex, samples, Optional.ofNullable(latest), charge.meanAmperes(),
-                    charge.coulombs(), totalSamples);
+                    charge.coulombs(), totalSamples, impedancePoints, Optional.ofNullable(latestImpedance));
         }
     }
 

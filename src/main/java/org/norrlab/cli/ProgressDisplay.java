@@ -125,7 +125,12 @@ final class ProgressDisplay implements RunListener, AutoCloseable {
                 cv -> " CV " + PlannedStep.scanRateText(cv.scanRateVoltsPerSecond()) + latest.map(s -> " cycle "
                         + s.cycle() + "/" + cv.cycles()).orElse("") + "  " + sweepReading(latest),
                 cp -> " CP " + cp.currentAsWritten() + "  E = " + latest.map(s -> String.format(Locale.ROOT,
-                        "%+.3f V vs RE", s.potentialVolts())).orElse("—"));
+                        "%+.3f V vs RE", s.potentialVolts())).orElse("—"),
+                eis -> " EIS " + (snapshot.stepIndex() == step.index() ? snapshot.impedancePoints() : 0) + "/"
+                        + eis.frequenciesHz().size() + " frequencies" + snapshot.latestImpedance()
+                        .filter(p -> snapshot.stepIndex() == step.index())
+                        .map(p -> String.format(Locale.ROOT, "  f = %.4g Hz  |Z| = %.4g ohm", p.frequencyHz(),
+                                p.modulusOhms())).orElse(""));
     }
 
     private static String sweepReading(Optional<Sample> latest) {

@@ -50,13 +50,17 @@ final class SettingColumns {
         return insert(setting(step), step.context().gas().map(g -> g.written()).orElse("—"), cells);
     }
 
-    /** A sweep's scan rate and potential step; a CP step's current as written and in mA; "—" for the others. */
+    /** A sweep's scan rate and potential step; a CP step's current as written and in mA; an EIS step's amplitude and frequencies; "—" for the others. */
     static String setting(PlannedStep step) {
         return step.match(ocp -> "—", ca -> "—", hold -> "—",
                 lsv -> sweep(lsv.scanRateVoltsPerSecond(), lsv.stepVolts()),
                 cv -> sweep(cv.scanRateVoltsPerSecond(), cv.stepVolts()),
                 cp -> cp.currentAsWritten().endsWith("A") ? cp.currentAsWritten()
-                        : cp.currentAsWritten() + " = " + Units.formatCurrent(cp.currentAmperes()));
+                        : cp.currentAsWritten() + " = " + Units.formatCurrent(cp.currentAmperes()),
+                eis -> PlannedStep.potentialStepText(eis.amplitudeVoltsRms()) + " rms, "
+                        + PlannedStep.frequencyText(eis.frequenciesHz().get(0)) + " → "
+                        + PlannedStep.frequencyText(eis.frequenciesHz().get(eis.frequenciesHz().size() - 1)) + ", "
+                        + eis.frequenciesHz().size() + " frequencies");
     }
 
     private static String sweep(double voltsPerSecond, double stepVolts) {

@@ -19,7 +19,12 @@ public enum SampleFlag {
     /** The current range changed at this sample (auto-ranging). */
     RANGE_CHANGED(16),
     /** Only the potential was measured (open circuit); the current is NaN. */
-    NO_CURRENT(32);
+    NO_CURRENT(32),
+    /**
+     * An impedance point the instrument could not measure at its frequency (MethodSCRIPT sends {@code nan}): the
+     * impedance is NaN, the frequency is kept, and the analysis leaves the point out.
+     */
+    NO_IMPEDANCE(64);
 
     private final int bit;
 

@@ -13,7 +13,8 @@ public enum Technique {
     OPEN_CIRCUIT("ocp", "record the open-circuit potential"),
     LINEAR_SWEEP("lsv", "sweep the potential linearly and record the current (LSV)"),
     CYCLIC_VOLTAMMETRY("cv", "cycle the potential between two vertices and record the current (CV)"),
-    CHRONOPOTENTIOMETRY("cp", "hold a current and record the potential (chronopotentiometry)");
+    CHRONOPOTENTIOMETRY("cp", "hold a current and record the potential (chronopotentiometry)"),
+    IMPEDANCE("eis", "measure an impedance spectrum (EIS)");
 
     private final String written;
     private final String ability;

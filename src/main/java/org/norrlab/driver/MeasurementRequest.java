@@ -9,7 +9,7 @@ import java.time.Duration;
  * {@link Visitor}: every driver then fails to compile until it handles (or refuses) the new kind.
  */
 public sealed interface MeasurementRequest permits ChronoamperometryRequest, OpenCircuitRequest,
-        LinearSweepRequest, CyclicVoltammetryRequest, ChronopotentiometryRequest {
+        LinearSweepRequest, CyclicVoltammetryRequest, ChronopotentiometryRequest, ImpedanceRequest {
 
     Duration interval();
 
@@ -23,7 +23,8 @@ public sealed interface MeasurementRequest permits ChronoamperometryRequest, Ope
     /** The visitor written as one function per kind, for the usual case of handing each kind to a method. */
     default <R> R match(Case<ChronoamperometryRequest, R> chronoamperometry, Case<OpenCircuitRequest, R> openCircuit,
                         Case<LinearSweepRequest, R> linearSweep, Case<CyclicVoltammetryRequest, R> cyclicVoltammetry,
-                        Case<ChronopotentiometryRequest, R> chronopotentiometry) throws DriverException {
+                        Case<ChronopotentiometryRequest, R> chronopotentiometry,
+                        Case<ImpedanceRequest, R> impedance) throws DriverException {
         return accept(new Visitor<>() {
             @Override
             public R chronoamperometry(ChronoamperometryRequest request) throws DriverException {
@@ -49,6 +50,11 @@ public sealed interface MeasurementRequest permits ChronoamperometryRequest, Ope
             public R chronopotentiometry(ChronopotentiometryRequest request) throws DriverException {
                 return chronopotentiometry.apply(request);
             }
+
+            @Override
+            public R impedance(ImpedanceRequest request) throws DriverException {
+                return impedance.apply(request);
+            }
         });
     }
 
@@ -69,6 +75,8 @@ public sealed interface MeasurementRequest permits ChronoamperometryRequest, Ope
         R cyclicVoltammetry(CyclicVoltammetryRequest request) throws DriverException;
 
         R chronopotentiometry(ChronopotentiometryRequest request) throws DriverException;
+
+        R impedance(ImpedanceRequest request) throws DriverException;
     }
 
     /** The refusal of a driver that cannot run this kind of request (yet): names the instrument and the technique. */

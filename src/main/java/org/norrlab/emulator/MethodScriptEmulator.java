@@ -1,5 +1,6 @@
 package org.norrlab.emulator;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
@@ -354,6 +355,11 @@ public final class MethodScriptEmulator implements Runnable {
             this.layout = loop.layout();
             this.setValue = loop.setValue();
             this.scanMarkers = loop.scanMarkers();
+        }
+
+        @Override
+        public void impedance(ImpedancePoint point) {
+            throw new IllegalStateException("the emulator has no meas_loop_eis yet");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.norrlab.emulator;
 
+import org.norrlab.core.ImpedancePoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.norrlab.core.CurrentRangeChoice;
@@ -295,6 +296,12 @@ public final class RodeostatEmulator implements Runnable {
             throws DriverException {
         SampleSink sink = new SampleSink() {
             private int count;
+
+            @Override
+            public void impedance(ImpedancePoint point) {
+                // the firmware has no AC measurement, so it never asks the cell for a spectrum
+                throw new IllegalStateException("the Rodeostat firmware measures no impedance");
+            }
 
             @Override
             public void sample(Sample sample) {

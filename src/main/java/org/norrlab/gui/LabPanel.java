@@ -183,7 +183,8 @@ final class LabPanel extends JPanel {
             v.charts.show(view);
             String where = view.step().map(s -> "step " + s.index() + " of " + v.steps + s.match(ocp -> ", open circuit",
                     ca -> String.format(Locale.ROOT, ", %.3f V vs RHE", ca.voltsVsRhe()), hold -> ", waiting for operator",
-                    lsv -> ", " + s.summary(), cv -> ", " + s.summary(), cp -> ", " + s.summary()))
+                    lsv -> ", " + s.summary(), cv -> ", " + s.summary(), cp -> ", " + s.summary(),
+                    eis -> ", " + s.summary()))
                     .orElse("starting");
             v.status.setText(where + "; " + RunPanel.latestReading(view) + "; " + view.samples() + " samples; t = "
                     + RunPanel.clock(view.sessionSeconds()));

@@ -495,7 +495,7 @@ final class RunPanel extends JPanel {
                 hold -> String.format(Locale.ROOT, "Step %d, waiting for operator (%s), %s; cell %s", step.index(),
                         hold.message(), clock(view.stepSeconds()), hold.cell().written()),
                 lsv -> sweepText(step, view, latest), cv -> sweepText(step, view, latest),
-                cp -> sweepText(step, view, latest));
+                cp -> sweepText(step, view, latest), eis -> sweepText(step, view, latest));
     }
 
     private static String sweepText(PlannedStep step, LiveRun.View view, String latest) {

@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.UncompensatedResistance;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.StoredAliquot;
 
@@ -21,6 +23,23 @@ public interface ImportSink {
 
     /** One sample of the step begun last; its time is seconds since that step began, never clamped. */
     void sample(Sample sample) throws ImportException;
+
+    /**
+     * One point of the impedance spectrum of the step begun last (an EIS step: its points instead of samples), Z''
+     * as measured (capacitive negative; an importer turns a file's −Z'' around before it gets here).
+     */
+    default void impedance(ImpedancePoint point) throws ImportException {
+        throw new IllegalStateException("this import keeps no impedance spectra, but the file has one");
+    }
+
+    /**
+     * An uncompensated resistance the file records (a norrlab export's R_u history; the iR compensation a vendor file
+     * states), to be kept under {@code uid}. A sink without a session to keep it with refuses rather than drop it.
+     */
+    default void resistance(UncompensatedResistance ru, String uid) throws ImportException {
+        throw new IllegalStateException("this import keeps no uncompensated resistance, but the file states one ("
+                + ru.ohms() + " ohm)");
+    }
 
     /** Ends the step begun last. */
     void endStep() throws ImportException;

@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.UncompensatedResistance;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
@@ -165,6 +167,24 @@ final class SessionSink implements ImportSink {
         currentSum = 0;
         currentCount = 0;
         flushNotes();
+    }
+
+    @Override
+    public void resistance(UncompensatedResistance ru, String uid) {
+        try {
+            writer.resistance(ru, uid);
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    @Override
+    public void impedance(ImpedancePoint point) {
+        try {
+            writer.impedance(point);
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
     }
 
     @Override

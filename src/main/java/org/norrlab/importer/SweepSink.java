@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.UncompensatedResistance;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.StoredAliquot;
@@ -67,6 +69,17 @@ final class SweepSink implements ImportSink {
         } else {
             next.sample(sample);
         }
+    }
+
+    @Override
+    public void resistance(UncompensatedResistance ru, String uid) throws ImportException {
+        next.resistance(ru, uid);
+    }
+
+    /** An impedance spectrum is no sweep: it goes on as it comes. */
+    @Override
+    public void impedance(ImpedancePoint point) throws ImportException {
+        next.impedance(point);
     }
 
     @Override

@@ -92,10 +92,10 @@ public final class PlanWarnings {
         long reducing = 0;
         for (PlannedStep step : steps) {
             reducing += step.match(ocp -> 0, ca -> ca.voltsVsRhe() < 0 ? 1 : 0, hold -> 0, lsv -> 0, cv -> 0,
-                    cp -> cp.currentAmperes() < 0 ? 1 : 0);
+                    cp -> cp.currentAmperes() < 0 ? 1 : 0, eis -> 0);
             Optional<PlannedStep.Chronopotentiometry> none = Optional.empty();
             step.match(ocp -> none, ca -> none, hold -> none, lsv -> none, cv -> none,
-                    cp -> Optional.of(cp).filter(c -> c.currentAmperes() > 0)).ifPresent(anodic::add);
+                    cp -> Optional.of(cp).filter(c -> c.currentAmperes() > 0), eis -> none).ifPresent(anodic::add);
         }
         if (anodic.isEmpty()) {
             return List.of();

@@ -2,6 +2,7 @@ package org.norrlab.plan;
 
 import org.norrlab.config.Location;
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.ImpedanceTiming;
 import org.norrlab.config.Potential;
 import org.norrlab.core.StepSettings;
 import org.norrlab.core.SweepTiming;
@@ -9,13 +10,14 @@ import org.norrlab.core.SweepTiming;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
 /** One step the scheduler will run, with everything resolved. Indices count from 1, as operators do. */
 public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep.Chronoamperometry, PlannedStep.Hold,
-        PlannedStep.LinearSweep, PlannedStep.CyclicVoltammetry, PlannedStep.Chronopotentiometry {
+        PlannedStep.LinearSweep, PlannedStep.CyclicVoltammetry, PlannedStep.Chronopotentiometry, PlannedStep.Impedance {
 
     int index();
 
@@ -45,17 +47,18 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
      */
     <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                 Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
-                Function<CyclicVoltammetry, R> cyclicVoltammetry, Function<Chronopotentiometry, R> chronopotentiometry);
+                Function<CyclicVoltammetry, R> cyclicVoltammetry, Function<Chronopotentiometry, R> chronopotentiometry,
+                Function<Impedance, R> impedance);
 
-    /** Its kind as protocols and the store write it: ocp, ca, hold, lsv, cv, cp. */
+    /** Its kind as protocols and the store write it: ocp, ca, hold, lsv, cv, cp, eis. */
     default String kind() {
-        return match(ocp -> "ocp", ca -> "ca", hold -> "hold", lsv -> "lsv", cv -> "cv", cp -> "cp");
+        return match(ocp -> "ocp", ca -> "ca", hold -> "hold", lsv -> "lsv", cv -> "cv", cp -> "cp", eis -> "eis");
     }
 
     /** The step as a CA step, for the many places (charge, FE, set point) that only treat CA. */
     default Optional<Chronoamperometry> asChronoamperometry() {
         return match(ocp -> Optional.empty(), Optional::of, hold -> Optional.empty(), lsv -> Optional.empty(),
-                cv -> Optional.empty(), cp -> Optional.empty());
+                cv -> Optional.empty(), cp -> Optional.empty(), eis -> Optional.empty());
     }
 
     default boolean isChronoamperometry() {
@@ -64,7 +67,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
     default Optional<Hold> asHold() {
         return match(ocp -> Optional.empty(), ca -> Optional.empty(), Optional::of, lsv -> Optional.empty(),
-                cv -> Optional.empty(), cp -> Optional.empty());
+                cv -> Optional.empty(), cp -> Optional.empty(), eis -> Optional.empty());
     }
 
     default boolean isHold() {
@@ -73,12 +76,18 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
 
     /** Whether the step sweeps the potential (LSV, CV): its samples carry a cycle and a segment. */
     default boolean isSweep() {
-        return match(ocp -> false, ca -> false, hold -> false, lsv -> true, cv -> true, cp -> false);
+        return match(ocp -> false, ca -> false, hold -> false, lsv -> true, cv -> true, cp -> false, eis -> false);
+    }
+
+    /** The step as an impedance spectrum. */
+    default Optional<Impedance> asImpedance() {
+        return match(ocp -> Optional.empty(), ca -> Optional.empty(), hold -> Optional.empty(), lsv -> Optional.empty(),
+                cv -> Optional.empty(), cp -> Optional.empty(), Optional::of);
     }
 
     /**
      * The potential the store keeps with the step, vs RHE: CA's set point, a sweep's start (CV: its begin); NaN for
-     * OCP, holds and CP. With {@link #startVoltsVsReference()} it fixes the step's RE → RHE offset.
+     * OCP, holds, CP and an impedance spectrum taken at open circuit (EIS: its DC potential). With {@link #startVoltsVsReference()} it fixes the step's RE → RHE offset.
      */
     default double startVoltsVsRhe() {
         return startPotential().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN);
@@ -92,7 +101,8 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     /** CA's set point, a sweep's start (CV: its begin); empty for OCP, holds and CP, which set no potential to start at. */
     private Optional<PlannedPotential> startPotential() {
         return match(ocp -> Optional.empty(), ca -> Optional.of(ca.setPoint()), hold -> Optional.empty(),
-                lsv -> Optional.of(lsv.start()), cv -> Optional.of(cv.begin()), cp -> Optional.empty());
+                lsv -> Optional.of(lsv.start()), cv -> Optional.of(cv.begin()), cp -> Optional.empty(),
+                Impedance::dcPotential);
     }
 
     /** What the step does, in a few words for status lines and chart titles (the potentials vs RHE). */
@@ -105,7 +115,14 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                 cv -> String.format(Locale.ROOT, "CV %.3f → %.3f → %.3f V vs RHE, %d cycle%s at %s", cv.begin().voltsVsRhe(),
                         cv.vertex1().voltsVsRhe(), cv.vertex2().voltsVsRhe(), cv.cycles(), cv.cycles() == 1 ? "" : "s",
                         scanRateText(cv.scanRateVoltsPerSecond())),
-                cp -> "CP at " + cp.currentAsWritten());
+                cp -> "CP at " + cp.currentAsWritten(),
+                eis -> String.format(Locale.ROOT, "EIS at %s, %s rms, %s → %s (%d frequencies)",
+                        eis.dcPotential().map(p -> String.format(Locale.ROOT, "%.3f V vs RHE", p.voltsVsRhe()))
+                                .orElse(eis.openCircuitOffsetVolts() == 0 ? "open circuit"
+                                        : String.format(Locale.ROOT, "OCP %+.3f V", eis.openCircuitOffsetVolts())),
+                        potentialStepText(eis.amplitudeVoltsRms()), frequencyText(eis.frequenciesHz().get(0)),
+                        frequencyText(eis.frequenciesHz().get(eis.frequenciesHz().size() - 1)),
+                        eis.frequenciesHz().size()));
     }
 
     /** A scan rate as operators write it: mV/s, to 4 significant digits without trailing zeros ("5 mV/s", "16.67 mV/s"). */
@@ -116,6 +133,14 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
     /** A sweep's potential step as operators write it: mV, as {@link #scanRateText} ("2 mV", "0.5 mV"). */
     static String potentialStepText(double volts) {
         return compact(volts * 1e3) + " mV";
+    }
+
+    /** A frequency as operators write it: Hz, kHz or MHz to 4 significant digits ("100 kHz", "0.1 Hz"). */
+    public static String frequencyText(double hertz) {
+        if (hertz >= 1e6) {
+            return compact(hertz / 1e6) + " MHz";
+        }
+        return hertz >= 1e3 ? compact(hertz / 1e3) + " kHz" : compact(hertz) + " Hz";
     }
 
     private static String compact(double value) {
@@ -136,14 +161,15 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                         + f.apply(cv.begin()) + (cv.cycles() > 1 ? " ×" + cv.cycles() : ""),
                 // a CP step sets a current: its potentials are the limits it stops at, when it has any
                 cp -> cp.lowerLimit().isEmpty() && cp.upperLimit().isEmpty() ? "—"
-                        : "limits " + cp.lowerLimit().map(f).orElse("—") + " … " + cp.upperLimit().map(f).orElse("—"));
+                        : "limits " + cp.lowerLimit().map(f).orElse("—") + " … " + cp.upperLimit().map(f).orElse("—"),
+                eis -> eis.dcPotential().map(f).orElse("OCP"));
     }
 
     /** The current range the step asks for; empty for OCP and holds, where no current flows. */
     default Optional<CurrentRangeChoice> currentRangeChoice() {
         return match(ocp -> Optional.empty(), ca -> Optional.of(ca.currentRange()), hold -> Optional.empty(),
                 lsv -> Optional.of(lsv.currentRange()), cv -> Optional.of(cv.currentRange()),
-                cp -> Optional.of(cp.currentRange()));
+                cp -> Optional.of(cp.currentRange()), eis -> Optional.of(eis.currentRange()));
     }
 
     /** The sweep or constant-current settings the store keeps with the step; {@link StepSettings#NONE} for the others. */
@@ -155,7 +181,11 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
                         cv.vertex2().voltsVsRhe(), cv.cycles(), cv.stepVolts(), cv.scanRateVoltsPerSecond()),
                 cp -> StepSettings.chronopotentiometry(cp.currentAmperes(),
                         cp.lowerLimit().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN),
-                        cp.upperLimit().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN)));
+                        cp.upperLimit().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN)),
+                eis -> StepSettings.impedance(eis.dcPotential().map(PlannedPotential::voltsVsRhe).orElse(Double.NaN),
+                        eis.dcPotential().isPresent() ? Double.NaN : eis.openCircuitOffsetVolts(), eis.amplitudeVoltsRms(),
+                        eis.frequenciesHz().get(0), eis.frequenciesHz().get(eis.frequenciesHz().size() - 1),
+                        eis.frequenciesHz().size()));
     }
 
     /** Rest at open circuit and record the potential: the cell is off. */
@@ -174,7 +204,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return openCircuit.apply(this);
         }
     }
@@ -210,7 +240,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return chronoamperometry.apply(this);
         }
     }
@@ -268,7 +298,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return hold.apply(this);
         }
     }
@@ -314,7 +344,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return linearSweep.apply(this);
         }
     }
@@ -364,7 +394,7 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return cyclicVoltammetry.apply(this);
         }
     }
@@ -392,8 +422,57 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
                            Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
                            Function<CyclicVoltammetry, R> cyclicVoltammetry,
-                           Function<Chronopotentiometry, R> chronopotentiometry) {
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
             return chronopotentiometry.apply(this);
+        }
+    }
+
+    /**
+     * An impedance spectrum (EIS): hold a DC potential, add a small sine and record Z at each frequency, to measure the
+     * uncompensated resistance R_u (and R_ct) the iR correction needs.
+     *
+     * @param dcPotential            the DC level; empty: the open-circuit potential (measured just before the
+     *                               spectrum) plus {@code openCircuitOffsetVolts}
+     * @param openCircuitOffsetVolts the offset from open circuit when {@code dcPotential} is empty, else 0
+     * @param amplitudeVoltsRms      the AC amplitude, rms
+     * @param frequenciesHz          the frequencies in the order measured (high to low as vendor suites do)
+     */
+    record Impedance(int index, String label, Optional<PlannedPotential> dcPotential, double openCircuitOffsetVolts,
+                     double amplitudeVoltsRms, List<Double> frequenciesHz, CurrentRangeChoice currentRange,
+                     Location source, StepContext context) implements PlannedStep {
+        public Impedance {
+            frequenciesHz = List.copyOf(frequenciesHz);
+        }
+
+        /** The slowest point (see {@link ImpedanceTiming}): the watchdog allows three of them. */
+        @Override
+        public Duration interval() {
+            return ImpedanceTiming.longestPoint(frequenciesHz);
+        }
+
+        @Override
+        public Duration duration() {
+            return ImpedanceTiming.total(frequenciesHz);
+        }
+
+        /** One impedance point per frequency. */
+        @Override
+        public long plannedSamples() {
+            return frequenciesHz.size();
+        }
+
+        @Override
+        public PlannedStep with(int newIndex, StepContext newContext) {
+            return new Impedance(newIndex, label, dcPotential, openCircuitOffsetVolts, amplitudeVoltsRms, frequenciesHz,
+                    currentRange, source, newContext);
+        }
+
+        @Override
+        public <R> R match(Function<OpenCircuit, R> openCircuit, Function<Chronoamperometry, R> chronoamperometry,
+                           Function<Hold, R> hold, Function<LinearSweep, R> linearSweep,
+                           Function<CyclicVoltammetry, R> cyclicVoltammetry,
+                           Function<Chronopotentiometry, R> chronopotentiometry, Function<Impedance, R> impedance) {
+            return impedance.apply(this);
         }
     }
 

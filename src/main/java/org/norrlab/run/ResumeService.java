@@ -203,7 +203,10 @@ public final class ResumeService {
                         cv.stepVolts(), cv.scanRateVoltsPerSecond(), cv.currentRange(), cv.source(), cv.context()),
                 cp -> new PlannedStep.Chronopotentiometry(index, label, cp.currentAsWritten(), cp.currentAmperes(),
                         cp.interval(), duration, cp.lowerLimit(), cp.upperLimit(), cp.currentRange(), cp.source(),
-                        cp.context()));
+                        cp.context()),
+                // A spectrum, like a sweep, runs again whole.
+                eis -> new PlannedStep.Impedance(index, label, eis.dcPotential(), eis.openCircuitOffsetVolts(),
+                        eis.amplitudeVoltsRms(), eis.frequenciesHz(), eis.currentRange(), eis.source(), eis.context()));
     }
 
     private static double lastSampleTime(SessionStore store, long session, int step) throws StoreException {

@@ -60,6 +60,10 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
             }
 
             @Override
+            public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) {
+            }
+
+            @Override
             public void eventSeen(AcquisitionRecord.EventSeen seen) {
                 if (seen.event().kind() == EventKind.SIMULATOR_TRUTH) {
                     passed[0] = new AcquisitionRecord.EventSeen(seen.stepIndex(), withBatch(seen), seen.wallTime());

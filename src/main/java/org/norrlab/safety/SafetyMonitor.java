@@ -1,5 +1,6 @@
 package org.norrlab.safety;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.analysis.ChargeAccumulator;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
@@ -49,6 +50,16 @@ public final class SafetyMonitor {
                     check(sample);
                 }
                 next.sample(sample);
+            }
+
+            @Override
+            public void impedance(ImpedancePoint point) throws InterruptedException {
+                // An instrument that reports the DC level of a spectrum is held to the same envelope as any sample.
+                if (!breached && Double.isFinite(point.dcPotentialVolts()) && Double.isFinite(point.dcCurrentAmperes())) {
+                    check(new Sample(point.timeSeconds(), point.dcPotentialVolts(), point.dcCurrentAmperes(),
+                            point.rangeAmperes(), point.flags() & ~SampleFlag.NO_IMPEDANCE.bit()));
+                }
+                next.impedance(point);
             }
 
             @Override

@@ -3,6 +3,7 @@ package org.norrlab.scheduler;
 import org.norrlab.acquisition.AcquisitionCore;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.core.Event;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
@@ -177,6 +178,12 @@ final class LinkRecovery {
             public void sample(Sample s) throws InterruptedException {
                 sink.sample(new Sample(s.timeSeconds() + offset, s.potentialVolts(), s.currentAmperes(), s.rangeAmperes(),
                         s.flags()));
+            }
+
+            @Override
+            public void impedance(ImpedancePoint p) throws InterruptedException {
+                sink.impedance(new ImpedancePoint(p.timeSeconds() + offset, p.frequencyHz(), p.realOhms(),
+                        p.imaginaryOhms(), p.dcPotentialVolts(), p.dcCurrentAmperes(), p.rangeAmperes(), p.flags()));
             }
 
             @Override

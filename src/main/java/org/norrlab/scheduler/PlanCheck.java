@@ -74,7 +74,8 @@ public final class PlanCheck {
                         + " the protocol's safety block); split the step into several of at most the limit, or raise it");
             }
             step.match(ocp -> List.<String>of(), ca -> List.<String>of(), hold -> List.<String>of(), lsv -> List.<String>of(),
-                    cv -> List.<String>of(), cp -> setCurrentProblems(cp, where, plan)).forEach(problems::add);
+                    cv -> List.<String>of(), cp -> setCurrentProblems(cp, where, plan), eis -> List.<String>of())
+                    .forEach(problems::add);
             for (PlannedPotential applied : appliedPotentials(step)) {
                 problems.addAll(potentialProblems(applied.voltsVsRhe(), applied.voltsVsReference(), where, plan,
                         capabilities, instrumentName));
@@ -89,7 +90,9 @@ public final class PlanCheck {
         return step.match(ocp -> "interval " + interval, ca -> "interval " + interval, hold -> "interval " + interval,
                 lsv -> sweepInterval(lsv.stepVolts(), lsv.scanRateVoltsPerSecond(), interval),
                 cv -> sweepInterval(cv.stepVolts(), cv.scanRateVoltsPerSecond(), interval),
-                cp -> "interval " + interval);
+                cp -> "interval " + interval,
+                eis -> "slowest point " + interval + " (at " + PlannedStep.frequencyText(eis.frequenciesHz().stream()
+                        .mapToDouble(Double::doubleValue).min().orElseThrow()) + "), which");
     }
 
     private static String sweepInterval(double stepVolts, double voltsPerSecond, String interval) {
@@ -107,12 +110,16 @@ public final class PlanCheck {
         return step.asHold().map(hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP).orElse(true);
     }
 
-    /** Every potential the step makes the instrument apply: a CA set point, an LSV's ends, a CV's begin and vertices. */
+    /**
+     * Every potential the step makes the instrument apply: a CA set point, an LSV's ends, a CV's begin and vertices, an
+     * EIS step's DC potential (its AC amplitude is millivolts; one taken at open circuit applies none known in advance).
+     */
     private static List<PlannedPotential> appliedPotentials(PlannedStep step) {
         return step.match(ocp -> List.of(),
                 ca -> List.of(new PlannedPotential(ca.asWritten(), ca.voltsVsRhe(), ca.voltsVsReference())),
                 hold -> List.of(), lsv -> List.of(lsv.start(), lsv.end()),
-                cv -> List.of(cv.begin(), cv.vertex1(), cv.vertex2()), cp -> List.of());
+                cv -> List.of(cv.begin(), cv.vertex1(), cv.vertex2()), cp -> List.of(),
+                eis -> eis.dcPotential().map(List::of).orElse(List.of()));
     }
 
     /**

@@ -10,6 +10,7 @@ import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CyclicVoltammetryRequest;
+import org.norrlab.driver.ImpedanceRequest;
 import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Measurement;
@@ -558,7 +559,11 @@ public final class Scheduler {
                 cp -> new ChronopotentiometryRequest(cp.currentAmperes(), cp.interval(), duration,
                         cp.lowerLimit().map(PlannedPotential::voltsVsReference).orElse(Double.NEGATIVE_INFINITY),
                         cp.upperLimit().map(PlannedPotential::voltsVsReference).orElse(Double.POSITIVE_INFINITY),
-                        cp.currentRange()));
+                        cp.currentRange()),
+                // A spectrum runs whole, like a sweep: its duration follows from its frequencies.
+                eis -> new ImpedanceRequest(eis.dcPotential().map(PlannedPotential::voltsVsReference)
+                        .orElse(eis.openCircuitOffsetVolts()), eis.dcPotential().isEmpty(), eis.amplitudeVoltsRms(),
+                        eis.frequenciesHz(), eis.currentRange()));
     }
 
     /** Waits for the measurement, passing on an abort request and stopping when the core fails. */

@@ -1,5 +1,6 @@
 package org.norrlab.scheduler;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Event;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.SampleSink;
@@ -35,6 +36,7 @@ final class Watchdog implements SampleSink {
     private volatile long lastSignNanos = System.nanoTime();
     private volatile boolean passingOn;
     private volatile long samples;
+    private volatile long impedancePoints;
     private volatile double lastSampleSeconds;
 
     /** @param configured the site's or protocol's watchdog; empty: no watchdog, only the counting */
@@ -96,6 +98,26 @@ final class Watchdog implements SampleSink {
             passingOn = false;
             lastSignNanos = System.nanoTime();
         }
+    }
+
+    /** An impedance point is a sign of life like a sample; the step counts them apart. */
+    @Override
+    public void impedance(ImpedancePoint point) throws InterruptedException {
+        lastSignNanos = System.nanoTime();
+        passingOn = true;
+        try {
+            next.impedance(point);
+            impedancePoints++;   // one driver thread per step writes this
+            lastSampleSeconds = point.timeSeconds();
+        } finally {
+            passingOn = false;
+            lastSignNanos = System.nanoTime();
+        }
+    }
+
+    /** Impedance points of the step accepted by the acquisition. */
+    long impedancePoints() {
+        return impedancePoints;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.norrlab.store;
 
+import org.norrlab.core.UncompensatedResistance;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Gas;
 import org.norrlab.core.StepSettings;
 import org.norrlab.core.Sample;
@@ -41,6 +43,8 @@ public final class ImportWriter implements AutoCloseable {
     private final PreparedStatement endStep;
     private final PreparedStatement countSamples;
     private final PreparedStatement insertNote;
+    private final PreparedStatement insertImpedance;
+    private long impedanceSequence;
     private int stepIndex;
     private boolean stepOpen;
     private long sequence;
@@ -102,6 +106,7 @@ public final class ImportWriter implements AutoCloseable {
                     + " duration_s = ?, sample_count = ?, outcome = ? WHERE session_id = ? AND step_index = ?");
             countSamples = connection.prepareStatement("SELECT count(*), min(t_s), max(t_s) FROM samples"
                     + " WHERE session_id = ? AND step_index = ?");
+            insertImpedance = connection.prepareStatement(ImpedanceStore.INSERT_POINT);
             insertNote = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind, message,"
                     + " values_json) VALUES (?,?,0,?,'NOTE',?,'{}')");
         } catch (SQLException e) {
@@ -147,6 +152,7 @@ public final class ImportWriter implements AutoCloseable {
         }
         stepOpen = true;
         sequence = 0;
+        impedanceSequence = 0;
         firstTime = Double.NaN;
         lastTime = Double.NaN;
         statedInterval = step.intervalSeconds();
@@ -180,6 +186,22 @@ public final class ImportWriter implements AutoCloseable {
         lastTime = sample.timeSeconds();
     }
 
+    /** One impedance point of the open step (an EIS step), numbered from 0 apart from samples. */
+    public void impedance(ImpedancePoint point) throws StoreException {
+        requireWriting();
+        if (!stepOpen) {
+            throw new IllegalStateException("an impedance point of imported session " + sessionId + " outside a step");
+        }
+        try {
+            ImpedanceStore.bind(insertImpedance, sessionId, stepIndex, impedanceSequence++, point);
+            insertImpedance.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("cannot store the impedance spectrum of step " + stepIndex + " of imported session "
+                    + sessionId, e);
+        }
+        lastTime = Double.isNaN(lastTime) ? point.timeSeconds() : Math.max(lastTime, point.timeSeconds());
+    }
+
     /**
      * Ends the open step: its duration (the last sample's time), its interval (as the file stated it, or
      * (t_last − t_first)/(n − 1) from the samples) and its sample count as the store counts it, all committed.
@@ -204,7 +226,8 @@ public final class ImportWriter implements AutoCloseable {
                 storedFirst = SessionStore.nullableDouble(rs, 2);
                 storedLast = SessionStore.nullableDouble(rs, 3);
             }
-            double duration = count == 0 ? 0 : lastTime;
+            // an EIS step has impedance points and no samples: it lasted until its last point
+            double duration = count == 0 && impedanceSequence == 0 ? 0 : lastTime;
             double interval = !Double.isNaN(statedInterval) ? statedInterval
                     : count >= 2 ? (lastTime - firstTime) / (count - 1) : 0;
             endStep.setDouble(1, interval);
@@ -232,6 +255,15 @@ public final class ImportWriter implements AutoCloseable {
             throw failure("cannot read back step " + stepIndex + " of imported session " + sessionId, e);
         }
         return new EndedStep(stored, storedFirst, storedLast);
+    }
+
+    /**
+     * An uncompensated resistance the file records for the session (a norrlab export's R_u history, or the iR
+     * compensation a vendor file states), kept under {@code uid} so a second import or sync finds it again.
+     */
+    public void resistance(UncompensatedResistance ru, String uid) throws StoreException {
+        requireWriting();
+        new ImpedanceStore(location, connection).recordResistance(sessionId, ru, uid);
     }
 
     /** Something the operator should know about the session (of step {@code stepIndex}, or 0 for the whole session). */

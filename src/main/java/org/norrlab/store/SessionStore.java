@@ -43,7 +43,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 13;
+    public static final int SCHEMA_VERSION = 14;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -511,6 +511,11 @@ public final class SessionStore implements AutoCloseable {
     /** Corrections made after a run and their audit trail (schema 12). */
     public CorrectionStore corrections() {
         return new CorrectionStore(location, connection);
+    }
+
+    /** Impedance spectra and R_u (schema 14). */
+    public ImpedanceStore impedance() {
+        return new ImpedanceStore(location, connection);
     }
 
     /** A writer for one session's records, on a connection of its own. */

@@ -32,6 +32,13 @@ public final class StepSettingsJson {
         put(m, "set_current_a", s.setCurrentAmperes());
         put(m, "lower_limit_vs_rhe_v", s.lowerLimitVsRhe());
         put(m, "upper_limit_vs_rhe_v", s.upperLimitVsRhe());
+        put(m, "amplitude_v_rms", s.amplitudeVolts());
+        put(m, "highest_frequency_hz", s.highestFrequencyHz());
+        put(m, "lowest_frequency_hz", s.lowestFrequencyHz());
+        if (s.frequencyCount() > 0) {
+            m.put("frequencies", s.frequencyCount());
+        }
+        put(m, "dc_vs_ocp_v", s.openCircuitOffsetVolts());
         return Json.write(m);
     }
 
@@ -45,7 +52,9 @@ public final class StepSettingsJson {
             return new StepSettings(get(m, "scan_rate_v_s"), get(m, "step_v"), get(m, "start_vs_rhe_v"),
                     get(m, "vertex1_vs_rhe_v"), get(m, "vertex2_vs_rhe_v"), get(m, "end_vs_rhe_v"),
                     m.containsKey("cycles") ? m.get("cycles").intValue() : 0, get(m, "set_current_a"),
-                    get(m, "lower_limit_vs_rhe_v"), get(m, "upper_limit_vs_rhe_v"));
+                    get(m, "lower_limit_vs_rhe_v"), get(m, "upper_limit_vs_rhe_v"), get(m, "amplitude_v_rms"),
+                    get(m, "highest_frequency_hz"), get(m, "lowest_frequency_hz"),
+                    m.containsKey("frequencies") ? m.get("frequencies").intValue() : 0, get(m, "dc_vs_ocp_v"));
         } catch (IllegalArgumentException e) {
             throw new StoreException("a step's settings_json cannot be used: " + e.getMessage() + " (" + json + ")", e);
         }

@@ -35,6 +35,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertAliquot;
     private final PreparedStatement insertWire;
+    private final PreparedStatement insertImpedance;
     private final java.util.Optional<WireLog> wire;
     private final PreparedStatement lastSample;
     private final PreparedStatement insertTally;
@@ -90,6 +91,7 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
                     + " monotonic = excluded.monotonic");
             insertWire = connection.prepareStatement(
                     "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
+            insertImpedance = connection.prepareStatement(ImpedanceStore.INSERT_POINT);
         } catch (SQLException e) {
             throw new StoreException("cannot prepare to write session " + sessionId + " into " + location + ": "
                     + e.getMessage(), e);
@@ -175,6 +177,11 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         }
 
         @Override
+        public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) {
+            // impedance points are not samples: the step's sample tally does not count them
+        }
+
+        @Override
         public void stepStarted(AcquisitionRecord.StepStarted started) {
             // the tally starts with the step's first sample
         }
@@ -193,6 +200,14 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         public void sampleTaken(AcquisitionRecord.SampleTaken taken) throws SQLException {
             samples.add(sessionId, taken.stepIndex(), taken.sequence(), taken.sample());
             samplesWritten++;
+        }
+
+        /** Points come seconds apart, a few dozen per step: each is written as it comes, in the run's order. */
+        @Override
+        public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) throws SQLException {
+            samples.flush();
+            ImpedanceStore.bind(insertImpedance, sessionId, measured.stepIndex(), measured.sequence(), measured.point());
+            insertImpedance.executeUpdate();
         }
 
         @Override

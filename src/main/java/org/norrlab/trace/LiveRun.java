@@ -1,5 +1,6 @@
 package org.norrlab.trace;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.core.Sample;
@@ -45,13 +46,20 @@ public final class LiveRun implements RecordConsumer {
      * @param sweep       for a sweep step (LSV, CV), its current (A) against its potential vs RHE (V), one curve per
      *                    cycle; empty for any other step
      * @param sweepCyclesDropped how many early cycles of the sweep the view no longer holds (see {@link SweepTrace})
+     * @param spectrum    for an impedance step (EIS), its points so far in the order measured; empty for any other step
      */
     public record View(Optional<PlannedStep> step, boolean stepShowsPotential, MinMaxTrace.Envelope stepTrace,
                        MinMaxTrace.Envelope overview, List<Marker> markers, List<EventLine> events, long samples,
                        Optional<Sample> latest, double stepSeconds, double sessionSeconds, int stepsEnded,
-                       List<SweepTrace.Curve> sweep, int sweepCyclesDropped) {
+                       List<SweepTrace.Curve> sweep, int sweepCyclesDropped, List<ImpedancePoint> spectrum) {
         public View {
             sweep = List.copyOf(sweep);
+            spectrum = List.copyOf(spectrum);
+        }
+
+        /** Whether the step in progress measures an impedance spectrum, so its chart is a Nyquist plot. */
+        public boolean stepIsImpedance() {
+            return step.flatMap(PlannedStep::asImpedance).isPresent();
         }
 
         /** Whether the step in progress sweeps the potential, so its chart is I against E. */
@@ -63,6 +71,8 @@ public final class LiveRun implements RecordConsumer {
     private final MinMaxTrace stepTrace = new MinMaxTrace(BUCKETS, 1e-3);
     private final MinMaxTrace overview = new MinMaxTrace(BUCKETS, 1e-3);
     private final SweepTrace sweep = new SweepTrace();
+    /** The spectrum of the EIS step in progress: a few dozen points, kept whole. */
+    private final List<ImpedancePoint> spectrum = new ArrayList<>();
     /** Whether the step in progress is charted as potential against time (OCP, an OCP hold, CP). */
     private boolean stepShowsPotential;
     /** Added to a sweep sample's potential (vs RE) to put it on the RHE scale the step was written in. */
@@ -93,13 +103,19 @@ public final class LiveRun implements RecordConsumer {
         }
 
         @Override
+        public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) {
+            spectrum.add(measured.point());
+        }
+
+        @Override
         public void stepStarted(AcquisitionRecord.StepStarted started) {
             step = started.step();
             stepOffset = started.sessionOffsetSeconds();
             stepTrace.clear();
             sweep.clear();
+            spectrum.clear();
             stepShowsPotential = step.match(ocp -> true, ca -> false, hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP,
-                    lsv -> false, cv -> false, cp -> true);
+                    lsv -> false, cv -> false, cp -> true, eis -> false);
             sweepToRhe = step.isSweep() ? step.startVoltsVsRhe() - step.startVoltsVsReference() : 0;
             latest = null;
             markers.add(new Marker(stepOffset, step.index(), step.label()));
@@ -135,9 +151,11 @@ public final class LiveRun implements RecordConsumer {
 
     /** A copy for one repaint, with at most {@code columns} columns per trace. */
     public synchronized View view(int columns) {
-        double stepSeconds = latest == null ? 0 : latest.timeSeconds();
+        // an EIS step has impedance points, no samples: its time is its latest point's
+        double stepSeconds = latest != null ? latest.timeSeconds()
+                : spectrum.isEmpty() ? 0 : spectrum.get(spectrum.size() - 1).timeSeconds();
         return new View(Optional.ofNullable(step), step != null && stepShowsPotential, stepTrace.envelope(columns),
                 overview.envelope(columns), List.copyOf(markers), List.copyOf(events), samples, Optional.ofNullable(latest),
-                stepSeconds, stepOffset + stepSeconds, stepsEnded, sweep.curves(), sweep.droppedCycles());
+                stepSeconds, stepOffset + stepSeconds, stepsEnded, sweep.curves(), sweep.droppedCycles(), spectrum);
     }
 }

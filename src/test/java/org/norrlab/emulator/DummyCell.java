@@ -83,7 +83,7 @@ static final double RANGE = 125e-6;
                         RANGE, 0));
             }
             return out;
-        });
+        }, eis -> List.of());
         CompletableMeasurement measurement = new CompletableMeasurement();
         Thread thread = new Thread(() -> {
             try {

@@ -186,7 +186,8 @@ class RodeostatSweepOverPtyTest {
                             path[3 * c + 3] = cv.beginVolts();
                         }
                         return path;
-                    }, cp -> { throw cp.notSupportedBy("a resistor"); });
+                    }, cp -> { throw cp.notSupportedBy("a resistor"); },
+                    eis -> { throw eis.notSupportedBy("a resistor"); });
             double interval = request.interval().toNanos() / 1e9;
             long count = Math.round(request.duration().toNanos() / 1e9 / interval);
             try {

@@ -6,6 +6,7 @@ import org.norrlab.core.StepOutcome;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.MeasurementEnd;
@@ -117,6 +118,10 @@ class AbortTest {
                     if (way == WayOut.FAILED && onAtEachSample.size() == 5) {
                         throw new IllegalStateException("the sink fails, as a full queue or a bug would");
                     }
+                }
+
+                @Override
+                public void impedance(ImpedancePoint point) {
                 }
 
                 @Override

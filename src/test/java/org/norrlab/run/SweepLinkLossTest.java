@@ -66,7 +66,8 @@ class SweepLinkLossTest {
         @Override
         public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
             started.add(request);
-            LinearSweepRequest lsv = request.match(ca -> null, ocp -> null, sweep -> sweep, cv -> null, cp -> null);
+            LinearSweepRequest lsv = request.match(ca -> null, ocp -> null, sweep -> sweep, cv -> null, cp -> null,
+                    eis -> null);
             if (lsv == null) {
                 throw new DriverException("this test instrument runs LSV only");
             }

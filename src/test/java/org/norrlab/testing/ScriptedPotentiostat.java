@@ -61,6 +61,8 @@ public final class ScriptedPotentiostat implements Potentiostat {
             throw cv.notSupportedBy("the scripted instrument");
         }, cp -> {
             throw cp.notSupportedBy("the scripted instrument");
+        }, eis -> {
+            throw eis.notSupportedBy("the scripted instrument");
         });
     }
 

@@ -165,7 +165,9 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         checkBeforeSending(profileName, capabilities, request);
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
                 lsv -> startLinearSweep(lsv, sink), cv -> startCyclicVoltammetry(cv, sink),
-                cp -> startChronopotentiometry(cp, sink));
+                cp -> startChronopotentiometry(cp, sink), eis -> {
+                    throw eis.notSupportedBy(profileName);
+                });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
@@ -227,7 +229,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                     ? " (PalmSens documents meas_loop_cp for the EmStat4 and Nexus, not for the EmStat Pico)" : ""));
         }
         request.match(ca -> null, ocp -> null, lsv -> null, cv -> null,
-                cp -> setCurrentRange(profileName, capabilities, cp));
+                cp -> setCurrentRange(profileName, capabilities, cp), eis -> null);
     }
 
     /** The set current as the script carries it, to the nanoampere. */

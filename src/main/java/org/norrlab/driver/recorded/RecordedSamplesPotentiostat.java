@@ -68,7 +68,7 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
         return request.match(ca -> play("ca", sink), ocp -> play("ocp", sink), lsv -> play("lsv", sink),
-                cv -> play("cv", sink), cp -> play("cp", sink));
+                cv -> play("cv", sink), cp -> play("cp", sink), eis -> play("eis", sink));
     }
 
     private synchronized Measurement play(String kind, SampleSink sink) throws DriverException {

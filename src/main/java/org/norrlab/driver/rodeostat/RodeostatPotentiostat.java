@@ -236,6 +236,8 @@ public final class RodeostatPotentiostat implements Potentiostat {
                 cv -> startSweep(RodeostatSweep.cyclic(cv), cv.currentRange(), sink),
                 cp -> {
                     throw cannotHoldCurrent(profileName);
+                }, eis -> {
+                    throw cannotMeasureImpedance(profileName);
                 });
     }
 
@@ -249,7 +251,16 @@ public final class RodeostatPotentiostat implements Potentiostat {
             throw cannotRecordOpenCircuit();
         }, RodeostatSweep::linear, RodeostatSweep::cyclic, cp -> {
             throw cannotHoldCurrent(profileName);
+        }, eis -> {
+            throw cannotMeasureImpedance(profileName);
         });
+    }
+
+    private static DriverException cannotMeasureImpedance(String profileName) {
+        return new DriverException("the Rodeostat (" + profileName + ") cannot measure impedance: its firmware sets"
+                + " DC potentials and reads DC currents only, with no AC excitation or frequency response; run the eis"
+                + " step on an instrument whose profile lists eis under techniques, or enter R_u measured elsewhere"
+                + " with 'norrlab ru set'");
     }
 
     private static DriverException cannotHoldCurrent(String profileName) {

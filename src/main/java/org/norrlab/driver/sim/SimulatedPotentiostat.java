@@ -127,7 +127,9 @@ public final class SimulatedPotentiostat implements Potentiostat {
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
                 lsv -> startSweep(lsv, SweepPath.of(lsv), lsv.currentRange(), sink),
                 cv -> startSweep(cv, SweepPath.of(cv), cv.currentRange(), sink),
-                cp -> startConstantCurrent(cp, sink));
+                cp -> startConstantCurrent(cp, sink), eis -> {
+                    throw eis.notSupportedBy("the simulated cell");
+                });
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {

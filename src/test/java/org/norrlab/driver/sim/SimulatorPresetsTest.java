@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.norrlab.analysis.ChargeAccumulator;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
@@ -169,6 +170,10 @@ class SimulatorPresetsTest {
             public void sample(Sample sample) {
                 arrivalNanos.add(System.nanoTime());
                 instrumentSeconds.add(sample.timeSeconds());
+            }
+
+            @Override
+            public void impedance(ImpedancePoint point) {
             }
 
             @Override
