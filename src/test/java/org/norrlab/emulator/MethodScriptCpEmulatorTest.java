@@ -62,12 +62,13 @@ class MethodScriptCpEmulatorTest {
                     assertThat(lines).containsExactly("e", "!4001: (Line 15, Col 1)", "");
                     assertThat(cell.requests).isEmpty();
                 } else {
-                    // t: 0.1 s = 100000000 ns (< 2^27, so the prefix that keeps most digits is n) = 0x5F5E100 -> DF5E100n;
+                    // t: 0.1 s = 100 000 000 ns is not below 10^8 (the firmware's observed limit, DataValue), so µs:
+                    // 100 000 us = 0x186A0 -> 80186A0u;
                     // 0.2 s = 2e8 ns is too large, so us: 200000 = 0x30D40 -> 8030D40u; 300000 = 0x493E0 -> 80493E0u;
                     // ab: -1 mA * 10 kOhm = -10 V = -10000000 uV -> 0x8000000 - 0x989680 = 7676980u, status 0;
                     // db: -1 mA = -1000000 nA -> 0x8000000 - 0xF4240 = 7F0BDC0n
                     assertThat(lines).containsExactly("e", "M0009",
-                            "PebDF5E100n;ab7676980u,10;db7F0BDC0n",
+                            "Peb80186A0u;ab7676980u,10;db7F0BDC0n",
                             "Peb8030D40u;ab7676980u,10;db7F0BDC0n",
                             "Peb80493E0u;ab7676980u,10;db7F0BDC0n",
                             "*", "");

@@ -18,7 +18,8 @@ public record DataValue(String type, double value, int status, int rangeCode) {
      * documented: in every package of serial-protocols.md §1.6 and of the recorded EIS transcript (Genotyper-Firmware
      * {@code ms_plot_eis_20220711-162101.txt}) the integer stays below 10^8, although 7 hex digits would hold up to
      * 2^27 - 1 = 134 217 727: 126 191 Hz is sent as {@code 801ECEF } (×1), not as 126 191 000 mHz, and 133 680 kΩ as
-     * {@code 8020A30k}, not as 133 680 000 Ω.
+     * {@code 8020A30k}, not as 133 680 000 Ω. The largest integer seen is 99 999 732 (row 7); whether exactly 10^8 would
+     * keep the finer prefix was not seen, the emulator takes the coarser one.
      */
     static final long LARGEST_INTEGER = 99_999_999L;
 
