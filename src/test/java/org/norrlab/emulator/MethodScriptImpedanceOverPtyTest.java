@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.ImpedanceTiming;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.ImpedanceRequest;
@@ -149,5 +150,43 @@ class MethodScriptImpedanceOverPtyTest {
         assertThat(missing.frequencyHz()).isCloseTo(1.0, within(1e-6));
         assertThat(missing.realOhms()).isNaN();
         assertThat(devicePort.lines()).anyMatch(line -> line.startsWith("Pdc80F4240u;cc     nan,10,2"));
+    }
+
+    /**
+     * The simulated cell behind the emulated EmStat4 HR (Emulators.start, as 'norrlab emulate' runs it): NiNC on 1 cm²,
+     * whose truth is R_u = 10 Ohm (CellTruth, no compensation during a spectrum). At 100 kHz the double layer is a short
+     * (1/(2π·100 kHz·C_dl) is milliohms for mF-sized C_dl), so Z' there is R_u within the simulator's noise; below, the
+     * arc is capacitive (Z'' < 0) through the whole chain of packages (from 398 Hz down; above, Z'' is noise around 0).
+     */
+    @Test
+    void aSpectrumOfTheSimulatedCellCrossesTheWire() throws Exception {
+        Path dir = Files.createTempDirectory(temp, "sim");
+        List<Double> frequencies = ImpedanceTiming.logSpaced(100_000, 1, 5);
+        try (PtyPair simPty = new PtyPair(dir);
+             Emulators.Running running = Emulators.start(Fixtures.HOME, "emstat4-hr", simPty.device(), Fixtures.cellAtPh7(),
+                     Speed.MAX, Optional.of("NiNC"), 4, Faults.NONE)) {
+            DriverRegistry registry = new DriverRegistry(Fixtures.HOME);
+            try (Potentiostat es4 = registry.open(registry.profile("emstat4-hr"), new OpenOptions(Fixtures.cellAtPh7(),
+                    Speed.REAL_TIME, Optional.empty(), Optional.of(simPty.host()), Optional.empty(), Fixtures.HOME))) {
+                CollectingSink sink = new CollectingSink();
+                MeasurementEnd end = es4.start(new ImpedanceRequest(-1.0, false, 0.010, frequencies,
+                        CurrentRangeChoice.AUTO), sink).awaitEnd(Duration.ofSeconds(60)).orElseThrow();
+                assertThat(end.outcome()).as(end.error().map(Throwable::getMessage).orElse(""))
+                        .isEqualTo(MeasurementEnd.Outcome.COMPLETED);
+                assertThat(running.received().get()).contains("meas_loop_eis f r j 10m 100000 1 26 -1");
+                List<ImpedancePoint> points = sink.impedance;
+                assertThat(points).hasSize(26);
+                assertThat(points).allMatch(ImpedancePoint::hasImpedance);
+                for (int k = 0; k < 26; k++) {
+                    // the device's frequency to its resolution: 251.1886 Hz goes out as 251 189 mHz (µHz would pass
+                    // 10^8), 1.4e-6 off; within 1e-5 relative of the asked one
+                    assertThat(points.get(k).frequencyHz()).isCloseTo(frequencies.get(k),
+                            within(frequencies.get(k) * 1e-5));
+                }
+                assertThat(points.get(0).realOhms()).as("Z' at 100 kHz vs R_u = 10 Ohm").isCloseTo(10, within(0.2));
+                assertThat(points.subList(12, 26)).allMatch(p -> p.imaginaryOhms() < 0);   // 398 Hz and below: above, noise
+                assertThat(points.get(25).realOhms()).isGreaterThan(points.get(0).realOhms());
+            }
+        }
     }
 }
