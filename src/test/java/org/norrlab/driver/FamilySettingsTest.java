@@ -3,6 +3,7 @@ package org.norrlab.driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.ConfigException;
+import org.norrlab.driver.methodscript.ImpedanceLimits;
 import org.norrlab.driver.methodscript.MethodScriptSettings;
 import org.norrlab.driver.rodeostat.RodeostatSettings;
 import org.norrlab.driver.sim.SimSettings;
@@ -43,6 +44,21 @@ class FamilySettingsTest {
         assertThatThrownBy(() -> new DriverRegistry(home).profile("bad")).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("bad.yaml").hasMessageContaining("max_malformed_lines")
                 .hasMessageContaining("'ten' is not a whole number; expected a count, e.g. 10");
+    }
+
+    /** The EmStat profiles' EIS limits (issue 21, methodscript part): read as written, refused when they make no range. */
+    @Test
+    void theImpedanceLimitsOfAnEmStatProfileAreReadAndCheckedWithTheirLine() throws Exception {
+        ImpedanceLimits limits = new DriverRegistry(Fixtures.HOME).profile("emstat-pico")
+                .familySettings(MethodScriptSettings.class).impedance().orElseThrow();
+        assertThat(limits).isEqualTo(new ImpedanceLimits(200_000, 0.1, 0.1e-3, 0.25));
+        Files.createDirectories(home.resolve("drivers"));
+        Files.writeString(home.resolve("drivers/upside.yaml"), Files.readString(Fixtures.HOME.resolve(
+                "drivers/emstat-pico.yaml")).replace("lowest_frequency_hz: 0.1", "lowest_frequency_hz: 500000"));
+        assertThatThrownBy(() -> new DriverRegistry(home).profile("upside")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("upside.yaml").hasMessageContaining("highest_frequency_hz")
+                .hasMessageContaining("the highest frequency must be a finite number of Hz above the lowest (500000.0 Hz),"
+                        + " not 200000.0");
     }
 
     @Test
