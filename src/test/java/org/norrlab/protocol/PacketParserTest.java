@@ -80,6 +80,10 @@ class PacketParserTest {
             double decoded = PacketParser.parse("Pba" + DataValue.encode(value)).get(0).value();
             assertThat(decoded).isCloseTo(value, within(Math.abs(value) * 1e-6 + 1e-30));
         }
+        // A clipped -100 mA goes out as -100 000 µA (-100 000 000 nA would reach 10^8) and comes back as -0.1 exactly:
+        // the integer is divided by 10^6 (exact), not multiplied by 1e-6 (which gives -0.09999999999999999).
+        assertThat(DataValue.encode(-0.1)).isEqualTo("7FE7960u");
+        assertThat(PacketParser.parse("Pba7FE7960u").get(0).value()).isEqualTo(-0.1);
         // Zero goes out as the recorded CV and SWV packages send it (serial-protocols.md §1.6 rows 10 and 13).
         assertThat(DataValue.encode(0)).isEqualTo("8000000 ");
         // -10 V overflows a long in attovolts (-1e19); it is -10000000 uV = 0x8000000 - 0x989680

@@ -44,11 +44,10 @@ public final class PacketParser {
             } catch (NumberFormatException e) {
                 throw new MalformedReplyException("'" + head.substring(2, 9) + "' is not 7 hex digits", line);
             }
-            double factor = SiPrefix.factor(head.charAt(9));
-            if (Double.isNaN(factor)) {
+            value = SiPrefix.value(raw - DataValue.OFFSET, head.charAt(9));
+            if (Double.isNaN(value)) {
                 throw new MalformedReplyException("'" + head.charAt(9) + "' is not an SI prefix", line);
             }
-            value = (raw - DataValue.OFFSET) * factor;
         }
         int status = -1;
         int range = -1;

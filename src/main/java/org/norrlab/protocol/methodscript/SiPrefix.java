@@ -14,6 +14,22 @@ public final class SiPrefix {
         return index < 0 ? Double.NaN : FACTORS[index];
     }
 
+    /** Powers of ten the fine prefixes divide by: exact doubles, so a division gives the nearest double to the decimal. */
+    private static final double[] DIVISORS = {1e18, 1e15, 1e12, 1e9, 1e6, 1e3};
+
+    /**
+     * The value of a package integer with its prefix, as the nearest double to the decimal it stands for:
+     * -100 000 u is -0.1 exactly as a double, where -100 000 × 1e-6 would be -0.09999999999999999. NaN when the prefix
+     * is not one.
+     */
+    public static double value(long integer, char prefix) {
+        int index = CHARS.indexOf(prefix);
+        if (index < 0) {
+            return Double.NaN;
+        }
+        return index < DIVISORS.length ? integer / DIVISORS[index] : integer * FACTORS[index];
+    }
+
     /** Writes a value as MethodSCRIPT literal text, e.g. -1.011 V as "-1011m" (scripts accept prefixed integers). */
     public static String literal(double value) {
         if (value == 0) {
