@@ -147,17 +147,24 @@ public record CircuitFit(EquivalentCircuit circuit, List<Parameter> parameters, 
         return best;
     }
 
-    /** Fits every circuit and keeps the one with the lowest {@link #akaike()} (a better χ² that pays for its parameters). */
+    /**
+     * Fits every circuit and keeps the one with the lowest {@link #akaike()} (a better χ² that pays for its parameters).
+     * A circuit that does not converge, or that has more parameters than the spectrum has points, is left out (and
+     * logged); refused only when none fits.
+     */
     public static CircuitFit best(List<ImpedancePoint> spectrum) {
         List<CircuitFit> fits = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (EquivalentCircuit circuit : EquivalentCircuit.values()) {
-            if (spectrum.stream().filter(ImpedancePoint::hasImpedance).count() > circuit.parameterNames().size()) {
+            try {
                 fits.add(fit(spectrum, circuit));
+            } catch (BadInputException noFit) {
+                LOG.info("{} left out of the automatic choice: {}", circuit.notation(), noFit.getMessage());
+                failures.add(circuit.notation() + ": " + noFit.getMessage());
             }
         }
         if (fits.isEmpty()) {
-            throw new BadInputException("a circuit fit needs at least 4 points with an impedance; the spectrum has "
-                    + spectrum.stream().filter(ImpedancePoint::hasImpedance).count());
+            throw new BadInputException("no equivalent circuit fits the spectrum; " + String.join("; ", failures));
         }
         return fits.stream().min(Comparator.comparingDouble(CircuitFit::akaike)).orElseThrow();
     }
