@@ -23,6 +23,7 @@ import org.norrlab.store.NewSession;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.SweepSessions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,6 +172,25 @@ class RuCliTest {
         CliRunner.Result window = CliRunner.norrlabOn(db, "analyze", "1", "--tafel-window", "-0.4");
         assertThat(window.err()).contains("--tafel-window: write the window as two potentials vs RHE in V joined by"
                 + " '..'");
+        norrlab("ru", "set", "1", "--ohms", "10", "--reason", "test");
+        CliRunner.Result notLsv = CliRunner.norrlabOn(db, "analyze", "1", "--tafel-window", "-0.4..-0.2", "--tafel-from",
+                "3");
+        assertThat(notLsv.err()).contains("--tafel-from 3: step 3 is ca, not an LSV; give an LSV step's index or 'ca'");
+    }
+
+    @Test
+    void aSweepSessionTakesItsTafelPointsFromAnLsv() throws Exception {
+        Path sweeps = temp.resolve("sweeps.db");
+        try (SessionStore store = SessionStore.open(sweeps)) {
+            SweepSessions.study(store);
+        }
+        assertThat(CliRunner.norrlabOn(sweeps, "ru", "set", "1", "--ohms", "5", "--reason", "test").exitCode()).isZero();
+        CliRunner.Result tafel = CliRunner.norrlabOn(sweeps, "analyze", "1", "--tafel-window", "-0.45..-0.32",
+                "--tafel-from", "7");
+        assertThat(tafel.exitCode()).as(tafel.err()).isZero();
+        assertThat(tafel.out()).contains("Sweeps of session 1").contains("R_u = 5.000 ohm: typed by the operator")
+                .containsPattern("Tafel slope -\\d+\\.\\d ± \\d+\\.\\d mV/dec \\(R² 0\\.\\d{5}, \\d+ points in"
+                        + " -0\\.450\\.\\.-0\\.320 V vs RHE iR-corrected, from LSV step 7 under NO\\)");
     }
 
     private static double number(String text, String regex) {
