@@ -1,11 +1,16 @@
 package org.norrlab.report;
 
+import org.apache.commons.math3.complex.Complex;
+import org.norrlab.analysis.CircuitFit;
+import org.norrlab.core.BadInputException;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.ImpedanceFigure;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,9 +22,14 @@ import java.util.Optional;
 
 /**
  * The impedance part of a session's report: nyquist-step-N.png/.svg and bode-step-N.png/.svg for every EIS step with
- * a spectrum, and a section of summary.md with the R_u in force. Nothing is written for a session without spectra.
+ * a spectrum, the equivalent circuit that fits it best ({@link CircuitFit#best}) drawn as a line, and a section of
+ * summary.md with the fits and the R_u in force. Nothing is written for a session without spectra or R_u.
  */
 public final class ImpedanceReport {
+    private static final Logger LOG = LoggerFactory.getLogger(ImpedanceReport.class);
+    /** The fitted circuit is drawn through this many frequencies per decade, so that its line is smooth. */
+    private static final int FIT_POINTS_PER_DECADE = 20;
+
     private ImpedanceReport() {
     }
 
@@ -49,11 +59,21 @@ public final class ImpedanceReport {
                 continue;
             }
             md.append(String.format(Locale.ROOT, ", %s to %s.%n", frequency(measured, true), frequency(measured, false)));
+            Optional<ImpedanceFigure.Spectrum> drawnFit = Optional.empty();
+            try {
+                CircuitFit fit = CircuitFit.best(entry.getValue());
+                drawnFit = Optional.of(model(fit, measured));
+                md.append("  - Best circuit: ").append(fit.summary()).append('\n');
+            } catch (BadInputException e) {
+                // the figures still show the measured points; the summary says why no line is drawn through them
+                LOG.warn("no circuit fit of EIS step {} of session {}: {}", step, sessionId, e.getMessage());
+                md.append("  - No circuit fit: ").append(e.getMessage()).append('\n');
+            }
             String stepTitle = title + ", EIS step " + step;
             for (String kind : List.of("nyquist", "bode")) {
                 String name = kind + "-step-" + step;
-                ChartFiles.write(kind.equals("nyquist") ? ImpedanceFigure.nyquist(stepTitle, measured, Optional.empty())
-                        : ImpedanceFigure.bode(stepTitle, measured, Optional.empty()), directory, name, width, height);
+                ChartFiles.write(kind.equals("nyquist") ? ImpedanceFigure.nyquist(stepTitle, measured, drawnFit)
+                        : ImpedanceFigure.bode(stepTitle, measured, drawnFit), directory, name, width, height);
                 files.addAll(List.of(directory.resolve(name + ".png"), directory.resolve(name + ".svg")));
             }
         }
@@ -71,11 +91,33 @@ public final class ImpedanceReport {
                 drawn.stream().mapToDouble(ImpedancePoint::imaginaryOhms).toArray());
     }
 
+    /** The fitted circuit's impedance from the highest measured frequency to the lowest, for its line. */
+    static ImpedanceFigure.Spectrum model(CircuitFit fit, ImpedanceFigure.Spectrum measured) {
+        double highest = Math.log10(extreme(measured, true));
+        double lowest = Math.log10(extreme(measured, false));
+        int n = Math.max(2, (int) Math.ceil((highest - lowest) * FIT_POINTS_PER_DECADE) + 1);
+        double[] f = new double[n];
+        double[] re = new double[n];
+        double[] im = new double[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = Math.pow(10, highest - (highest - lowest) * i / (n - 1));
+            Complex z = fit.impedance(2 * Math.PI * f[i]);
+            re[i] = z.getReal();
+            im[i] = z.getImaginary();
+        }
+        return new ImpedanceFigure.Spectrum(String.format(Locale.ROOT, "fit %s, R_u = %.4g Ω", fit.circuit().notation(),
+                fit.ru().value()), f, re, im);
+    }
+
     private static String frequency(ImpedanceFigure.Spectrum s, boolean highest) {
+        return ImpedanceFigure.frequencyText(extreme(s, highest));
+    }
+
+    private static double extreme(ImpedanceFigure.Spectrum s, boolean highest) {
         double f = highest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         for (double hz : s.frequencyHz()) {
             f = highest ? Math.max(f, hz) : Math.min(f, hz);
         }
-        return ImpedanceFigure.frequencyText(f);
+        return f;
     }
 }
