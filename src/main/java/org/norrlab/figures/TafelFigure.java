@@ -76,9 +76,12 @@ public final class TafelFigure {
         renderer.setSeriesStroke(1, Style.LINE);
         NumberAxis x = new NumberAxis(LOG_CURRENT_AXIS);
         x.setAutoRangeIncludesZero(false);
+        // a point at exactly 1 mA cm⁻² (log 0) is not to sit cut in half on the axis
+        x.setAutoRangeStickyZero(false);
         Style.axis(x);
         NumberAxis y = new NumberAxis(potentialAxis);
         y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeStickyZero(false);
         Style.axis(y);
         XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setDomainGridlinePaint(Style.GRID);

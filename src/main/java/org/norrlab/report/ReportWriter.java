@@ -38,13 +38,18 @@ public final class ReportWriter {
     }
 
     /**
-     * What the report draws besides its usual figures.
+     * What the report draws besides its usual figures; both need the session's R_u in force and are refused without.
      *
-     * @param irCorrected also draw the FE/yield figure against the iR-corrected potential (fe-yield-ir-corrected),
-     *                    with the session's R_u in force; refused when none is recorded
+     * @param irCorrected also draw the FE/yield figure against the iR-corrected potential (fe-yield-ir-corrected)
+     * @param tafel       also draw the Tafel plot of the CA steps, its line fitted over this window (V vs RHE,
+     *                    iR-corrected)
      */
-    public record Options(boolean irCorrected) {
-        public static final Options DEFAULT = new Options(false);
+    public record Options(boolean irCorrected, Optional<TafelWindow> tafel) {
+        public static final Options DEFAULT = new Options(false, Optional.empty());
+    }
+
+    /** A Tafel fit's window, V vs RHE iR-corrected, in either order. */
+    public record TafelWindow(double fromVolts, double toVolts) {
     }
 
     public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory)
@@ -56,10 +61,11 @@ public final class ReportWriter {
             throws IOException, StoreException {
         // refused before anything is written, so that a report without its corrected figure is not left half done
         Optional<UncompensatedResistance> ru = store.impedance().resistance(result.session().id());
-        if (options.irCorrected() && ru.isEmpty()) {
-            throw new BadInputException("no R_u is recorded for session " + result.session().id()
-                    + ": the FE/yield figure against the iR-corrected potential needs one; measure an impedance"
-                    + " spectrum and record its R_u, or type one (the ru command), then ask again");
+        if ((options.irCorrected() || options.tafel().isPresent()) && ru.isEmpty()) {
+            throw new BadInputException("no R_u is recorded for session " + result.session().id() + ": the "
+                    + (options.irCorrected() ? "FE/yield figure against the iR-corrected potential" : "Tafel plot")
+                    + " needs one; measure an impedance spectrum and record its R_u, or type one (the ru command),"
+                    + " then ask again");
         }
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
@@ -105,12 +111,18 @@ public final class ReportWriter {
         // A session with impedance spectra also gets their Nyquist and Bode figures and a section (nothing otherwise).
         ImpedanceReport.Written impedance = ImpedanceReport.write(store, result.session().id(), title, directory, WIDTH,
                 HEIGHT);
+        ImpedanceReport.Written tafel = new ImpedanceReport.Written(List.of(), "");
+        if (options.tafel().isPresent()) {
+            tafel = TafelReport.write(store, result, ru.get(), options.tafel().get().fromVolts(),
+                    options.tafel().get().toVolts(), title, directory, WIDTH, HEIGHT);
+        }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
         Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
-                + sweepSection + impedance.markdown());
+                + sweepSection + impedance.markdown() + tafel.markdown());
         files.addAll(stability);
         files.addAll(sweeps);
         files.addAll(impedance.files());
+        files.addAll(tafel.files());
         files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
         return files;
     }

@@ -104,4 +104,32 @@ class ImpedanceReportCliTest {
                 .contains("the FE/yield figure against the iR-corrected potential needs one");
         assertThat(refused).doesNotExist();
     }
+
+    @Test
+    void theTafelPlotTakesTheCorrectedPotentialsOfTheCaSteps() throws Exception {
+        Path db = temp.resolve("tafel.db");
+        try (SessionStore store = SessionStore.open(db)) {
+            // R_u 1 Ω typed, nothing compensated; 1 cm². Corrected E − I·1 Ω is to fall 120 mV per decade:
+            // -1 mA: set -0.301, corrected -0.301 + 0.001 = -0.300 V; -10 mA: -0.430 + 0.010 = -0.420 V;
+            // -100 mA: -0.640 + 0.100 = -0.540 V. The set potentials alone fall (−0.640 + 0.301)/2 = 169.5 mV/dec.
+            long id = HandSessions.session(store, "tafel", List.of(
+                    HandSessions.Step.of(-0.301, -0.001, Map.of()),
+                    HandSessions.Step.of(-0.430, -0.010, Map.of()),
+                    HandSessions.Step.of(-0.640, -0.100, Map.of())));
+            store.impedance().recordResistance(id, new UncompensatedResistance(1, Double.NaN,
+                    UncompensatedResistance.TYPED, OptionalInt.empty(), 0, Instant.now(), ""));
+        }
+        Path out = Path.of(System.getProperty("norrlab.impedanceFigures", temp.resolve("tafel").toString()));
+        CliRunner.Result r = CliRunner.norrlabOn(db, "report", "1", "-o", out.toString(), "--tafel-window=-0.6..-0.2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tafel.png").contains("tafel.svg");
+        assertThat(Files.readString(out.resolve("tafel.svg"))).contains("Tafel slope -120 mV dec⁻¹ (± 0.0, R² 1.0000, 3 points)");
+        assertThat(Files.readString(out.resolve("summary.md"))).contains("## Tafel").contains("Tafel slope -120.0 ± 0.0 mV/dec")
+                .contains("![tafel](tafel.png)");
+
+        r = CliRunner.norrlabOn(db, "report", "1", "-o", out.toString(), "--tafel-window=-0.6");
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.err()).contains("--tafel-window: give two potentials vs RHE (iR-corrected) in volts as FROM..TO,"
+                + " e.g. -0.45..-0.25; was '-0.6'");
+    }
 }
