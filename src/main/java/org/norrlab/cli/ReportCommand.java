@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
         "The figures: FE and NH3 yield against potential; current density of the CA steps; potential of the CP steps; for a session with sweeps,",
         "the LSVs under Ar and NO with their difference, every CV with its cycles coloured and the C_dl fit. The",
         "summary holds the settings and calibrations behind the numbers. A session with impedance spectra also gets a Nyquist and",
-        "a Bode figure of each."})
+        "a Bode figure of each with the best circuit fit; with the session's R_u, --ir-corrected and --tafel-window add the FE",
+        "figure against the iR-corrected potential and a Tafel plot."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

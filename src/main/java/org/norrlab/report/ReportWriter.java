@@ -27,7 +27,9 @@ import java.util.Set;
 /**
  * Writes a session's report into a folder: fe-yield.png/.svg and current.png/.svg when the session has CA steps to draw
  * (summary.md says why when not), cp-potential.png/.svg when it has CP steps, stability.png/.svg when the session
- * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, summary.json and summary.md, the last with every setting that produced the numbers.
+ * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, the impedance figures of
+ * {@link ImpedanceReport} when it has spectra, on request the FE figure against the iR-corrected potential and the Tafel
+ * plot of {@link TafelReport}, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
     public static final int WIDTH = 1000;
