@@ -46,7 +46,7 @@ public final class ImpedanceReport {
         }
         List<Path> files = new ArrayList<>();
         StringBuilder md = new StringBuilder("\n## Impedance\n\n");
-        md.append(ru.map(r -> "- R_u in force: " + IrLabels.describe(r) + "\n")
+        md.append(ru.map(r -> "- " + ResistanceAnalysis.line(r, true) + "\n")
                 .orElse("- No R_u recorded: potentials are as set, not iR-corrected.\n"));
         for (Map.Entry<Integer, List<ImpedancePoint>> entry : spectra.entrySet()) {
             int step = entry.getKey();

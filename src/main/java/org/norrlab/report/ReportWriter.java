@@ -5,7 +5,6 @@ import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.core.BadInputException;
-import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.CurrentFigure;
@@ -18,10 +17,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -61,13 +63,16 @@ public final class ReportWriter {
 
     public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory, Options options)
             throws IOException, StoreException {
-        // refused before anything is written, so that a report without its corrected figure is not left half done
-        Optional<UncompensatedResistance> ru = store.impedance().resistance(result.session().id());
-        if ((options.irCorrected() || options.tafel().isPresent()) && ru.isEmpty()) {
-            throw new BadInputException("no R_u is recorded for session " + result.session().id() + ": the "
-                    + (options.irCorrected() ? "FE/yield figure against the iR-corrected potential" : "Tafel plot")
-                    + " needs one; measure an impedance spectrum and record its R_u, or type one (the ru command),"
-                    + " then ask again");
+        // refused before anything is written, so that a report without its corrected figures is not left half done
+        Optional<ResistanceAnalysis> resistance = Optional.empty();
+        if (options.irCorrected() || options.tafel().isPresent()) {
+            resistance = Optional.of(ResistanceAnalysis.of(store, result.session(), store.steps(result.session().id()),
+                    options.tafel().map(w -> new ResistanceAnalysis.TafelRequest(OptionalInt.empty(), w.fromVolts(),
+                            w.toVolts()))));
+            if (resistance.get().ru().isEmpty()) {
+                throw new BadInputException("the FE/yield figure against the iR-corrected potential needs an R_u, and "
+                        + resistance.get().absence().orElse("session " + result.session().id() + " has none"));
+            }
         }
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
@@ -79,10 +84,11 @@ public final class ReportWriter {
             ChartFiles.write(FaradaicFigure.chart(title, points), directory, "fe-yield", WIDTH, HEIGHT);
             figure(files, figures, directory, "fe-yield", "FE and NH3 yield against potential");
             if (options.irCorrected()) {
-                ChartFiles.write(FaradaicFigure.chart(title, correctedPoints(store, result, ru.get()),
-                        IrLabels.potentialAxis(ru.get())), directory, "fe-yield-ir-corrected", WIDTH, HEIGHT);
-                figure(files, figures, directory, "fe-yield-ir-corrected",
-                        "FE and NH3 yield against the iR-corrected potential, R_u " + IrLabels.describe(ru.get()));
+                ResistanceAnalysis r = resistance.orElseThrow();
+                ChartFiles.write(FaradaicFigure.chart(title, correctedPoints(result, r), IrLabels.potentialAxis(r.ru()
+                        .orElseThrow())), directory, "fe-yield-ir-corrected", WIDTH, HEIGHT);
+                figure(files, figures, directory, "fe-yield-ir-corrected", "FE and NH3 yield against the iR-corrected"
+                        + " potential, " + ResistanceAnalysis.line(r.ru().orElseThrow(), r.recorded()));
             }
         } else {
             figures.append("No FE/yield figure: the session has no CA step with an assayed product.\n\n");
@@ -115,8 +121,8 @@ public final class ReportWriter {
                 HEIGHT);
         ImpedanceReport.Written tafel = new ImpedanceReport.Written(List.of(), "");
         if (options.tafel().isPresent()) {
-            tafel = TafelReport.write(store, result, ru.get(), options.tafel().get().fromVolts(),
-                    options.tafel().get().toVolts(), title, directory, WIDTH, HEIGHT);
+            tafel = TafelReport.write(resistance.orElseThrow(), result.session().cell().electrodeAreaCm2(), title,
+                    directory, WIDTH, HEIGHT);
         }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
         Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
@@ -173,20 +179,25 @@ public final class ReportWriter {
     }
 
     /**
-     * The points of the FE figure at each step's iR-corrected potential: E − I·R_u·(1 − c) with the step's mean current
-     * (its samples' mean, cathodic negative), so a cathodic step moves to a less negative potential.
+     * The points of the FE figure at each CA step's iR-corrected potential: E − I·R_u·(1 − c) with the step's mean
+     * current (cathodic negative), as {@code analyze} shows it, so a cathodic step moves to a less negative potential.
      */
-    public static List<FaradaicFigure.Point> correctedPoints(SessionStore store, SessionAnalysis.Result result,
-                                                             UncompensatedResistance ru) throws StoreException {
+    public static List<FaradaicFigure.Point> correctedPoints(SessionAnalysis.Result result, ResistanceAnalysis resistance) {
+        Map<Integer, Double> corrected = new HashMap<>();
+        resistance.steps().forEach(s -> corrected.put(s.index(), s.corrected().correctedSetVoltsVsRhe()));
         List<FaradaicFigure.Point> set = points(result);
-        List<FaradaicFigure.Point> corrected = new ArrayList<>();
+        List<FaradaicFigure.Point> points = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             FaradaicFigure.Point p = set.get(i);
-            double current = store.tally(result.session().id(), result.steps().get(i).step().index()).meanAmperes();
-            corrected.add(new FaradaicFigure.Point(ru.corrected(p.voltsVsRhe(), current), p.bars(), p.yield(),
-                    p.yieldSigma(), p.cycle()));
+            int index = result.steps().get(i).step().index();
+            Double volts = corrected.get(index);
+            if (volts == null || !Double.isFinite(volts)) {
+                throw new IllegalStateException("step " + index + " of session " + result.session().id()
+                        + " has no iR-corrected potential (no sample with a current)");
+            }
+            points.add(new FaradaicFigure.Point(volts, p.bars(), p.yield(), p.yieldSigma(), p.cycle()));
         }
-        return corrected;
+        return points;
     }
 
     public static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result) throws StoreException {

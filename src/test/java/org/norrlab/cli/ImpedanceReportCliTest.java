@@ -70,7 +70,7 @@ class ImpedanceReportCliTest {
         assertThat(Files.readString(out.resolve("nyquist-step-3.svg"))).contains("100 kHz<").contains("0.1 Hz<");
         String md = Files.readString(out.resolve("summary.md"));
         assertThat(md).contains("## Impedance")
-                .contains("- R_u in force: 10.00 Ω (typed), 20 % compensated by the instrument; read off the bench")
+                .contains("- R_u = 10.00 ohm: typed by the operator (read off the bench), 20 % compensated during the run, recorded ")
                 .contains("- EIS step 3: 62 frequencies, 1 without an impedance (left out of the figures), 100 kHz to"
                         + " 0.1 Hz.")
                 .contains("![nyquist-step-3](nyquist-step-3.png)").contains("![bode-step-3](bode-step-3.png)")
@@ -100,8 +100,8 @@ class ImpedanceReportCliTest {
         Path refused = temp.resolve("refused");
         r = CliRunner.norrlabOn(db, "report", "1", "-o", refused.toString(), "--ir-corrected");
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains("no R_u is recorded for session 1")
-                .contains("the FE/yield figure against the iR-corrected potential needs one");
+        assertThat(r.err()).contains("the FE/yield figure against the iR-corrected potential needs an R_u, and no R_u is"
+                + " recorded for session 1 and it holds no impedance spectrum");
         assertThat(refused).doesNotExist();
     }
 
