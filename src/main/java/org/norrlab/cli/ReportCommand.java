@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.BadInputException;
 import org.norrlab.report.ReportWriter;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.store.SessionStore;
@@ -11,13 +12,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
         "Writes a session's figures as PNG and SVG, and its summary as summary.json and summary.md.",
         "The figures: FE and NH3 yield against potential; current density of the CA steps; potential of the CP steps; for a session with sweeps,",
         "the LSVs under Ar and NO with their difference, every CV with its cycles coloured and the C_dl fit. The",
-        "summary holds the settings and calibrations behind the numbers."})
+        "summary holds the settings and calibrations behind the numbers. A session with impedance spectra also gets a Nyquist and",
+        "a Bode figure of each with the best circuit fit; with the session's R_u, --ir-corrected and --tafel-window add the FE",
+        "figure against the iR-corrected potential and a Tafel plot."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +33,13 @@ final class ReportCommand implements Callable<Integer> {
     Path directory;
     @Option(names = "--blank-current", paramLabel = "I", description = "Background current to subtract, signed, e.g. '-0.05 mA'.")
     String blankCurrent;
+    @Option(names = "--ir-corrected", description = "Also draws the FE and yield figure against the iR-corrected potential"
+            + " (E - I*R_u), with the R_u recorded for the session; the usual figure against the set potential is kept.")
+    boolean irCorrected;
+    @Option(names = "--tafel-window", paramLabel = "FROM..TO", description = "Also draws the Tafel plot of the CA steps"
+            + " (iR-corrected potential against log10 |j|) with the line fitted between these potentials, V vs RHE"
+            + " iR-corrected, e.g. --tafel-window=-0.45..-0.25; needs the session's R_u.")
+    String tafelWindow;
 
     @Override
     public Integer call() throws Exception {
@@ -36,10 +47,26 @@ final class ReportCommand implements Callable<Integer> {
                 : new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
         try (SessionStore store = homeOptions.openStoreForReading()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
-            for (Path file : ReportWriter.write(store, result, directory)) {
+            for (Path file : ReportWriter.write(store, result, directory,
+                    new ReportWriter.Options(irCorrected,
+                    Optional.ofNullable(tafelWindow).map(ReportCommand::window)))) {
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
             }
         }
         return ExitCodes.OK;
+    }
+
+    private static ReportWriter.TafelWindow window(String text) {
+        String[] ends = text.split("\\.\\.", -1);
+        String allowed = "--tafel-window: give two potentials vs RHE (iR-corrected) in volts as FROM..TO, e.g."
+                + " -0.45..-0.25; was '" + text + "'";
+        if (ends.length != 2) {
+            throw new BadInputException(allowed);
+        }
+        try {
+            return new ReportWriter.TafelWindow(Double.parseDouble(ends[0].trim()), Double.parseDouble(ends[1].trim()));
+        } catch (NumberFormatException e) {
+            throw new BadInputException(allowed + " (" + e.getMessage() + ")");
+        }
     }
 }

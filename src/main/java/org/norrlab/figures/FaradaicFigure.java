@@ -11,8 +11,10 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The figure of a NORR paper: faradaic efficiency of each product as bars (left axis, %) and the NH3
@@ -41,11 +43,28 @@ public final class FaradaicFigure {
     private FaradaicFigure() {
     }
 
+    public static final String POTENTIAL_AXIS = "E (V vs RHE)";
+
     public static JFreeChart chart(String title, List<Point> points) {
+        return chart(title, points, POTENTIAL_AXIS);
+    }
+
+    /**
+     * The figure against another potential than the set one: the points' {@code voltsVsRhe} are then, e.g., the
+     * iR-corrected potentials, and {@code potentialAxis} says so (with the R_u they were corrected with).
+     */
+    public static JFreeChart chart(String title, List<Point> points, String potentialAxis) {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
+        Set<String> used = new HashSet<>();
         for (Point p : points) {
-            String category = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe()) + (p.cycle() > 0 ? " (" + p.cycle() + ")" : "");
+            String written = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe()) + (p.cycle() > 0 ? " (" + p.cycle() + ")" : "");
+            // Two steps at one written potential (iR-corrected potentials can meet) would share a category, and the
+            // second's bars would replace the first's without a word: the second is numbered instead.
+            String category = written;
+            for (int n = 2; !used.add(category); n++) {
+                category = written + " [" + n + "]";
+            }
             for (Bar bar : p.bars()) {
                 fe.add(bar.fePercent(), bar.sigmaPercent(), "FE " + bar.product(), category);
             }
@@ -54,7 +73,7 @@ public final class FaradaicFigure {
             }
         }
         boolean cycles = points.stream().anyMatch(p -> p.cycle() > 0);
-        CategoryAxis potential = new CategoryAxis(cycles ? "E (V vs RHE) (cycle)" : "E (V vs RHE)");
+        CategoryAxis potential = new CategoryAxis(cycles ? potentialAxis + " (cycle)" : potentialAxis);
         NumberAxis feAxis = new NumberAxis(FE_AXIS);
         feAxis.setRange(0, 100);
         StatisticalBarRenderer bars = new StatisticalBarRenderer();

@@ -4,6 +4,7 @@ import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.ProductResult;
+import org.norrlab.core.BadInputException;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.CurrentFigure;
@@ -16,15 +17,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
  * Writes a session's report into a folder: fe-yield.png/.svg and current.png/.svg when the session has CA steps to draw
  * (summary.md says why when not), cp-potential.png/.svg when it has CP steps, stability.png/.svg when the session
- * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, summary.json and summary.md, the last with every setting that produced the numbers.
+ * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, the impedance figures of
+ * {@link ImpedanceReport} when it has spectra, on request the FE figure against the iR-corrected potential and the Tafel
+ * plot of {@link TafelReport}, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
     public static final int WIDTH = 1000;
@@ -34,8 +41,39 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /**
+     * What the report draws besides its usual figures; both need the session's R_u in force and are refused without.
+     *
+     * @param irCorrected also draw the FE/yield figure against the iR-corrected potential (fe-yield-ir-corrected)
+     * @param tafel       also draw the Tafel plot of the CA steps, its line fitted over this window (V vs RHE,
+     *                    iR-corrected)
+     */
+    public record Options(boolean irCorrected, Optional<TafelWindow> tafel) {
+        public static final Options DEFAULT = new Options(false, Optional.empty());
+    }
+
+    /** A Tafel fit's window, V vs RHE iR-corrected, in either order. */
+    public record TafelWindow(double fromVolts, double toVolts) {
+    }
+
     public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory)
             throws IOException, StoreException {
+        return write(store, result, directory, Options.DEFAULT);
+    }
+
+    public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory, Options options)
+            throws IOException, StoreException {
+        // refused before anything is written, so that a report without its corrected figures is not left half done
+        Optional<ResistanceAnalysis> resistance = Optional.empty();
+        if (options.irCorrected() || options.tafel().isPresent()) {
+            resistance = Optional.of(ResistanceAnalysis.of(store, result.session(), store.steps(result.session().id()),
+                    options.tafel().map(w -> new ResistanceAnalysis.TafelRequest(OptionalInt.empty(), w.fromVolts(),
+                            w.toVolts()))));
+            if (resistance.get().ru().isEmpty()) {
+                throw new BadInputException("the FE/yield figure against the iR-corrected potential needs an R_u, and "
+                        + resistance.get().absence().orElse("session " + result.session().id() + " has none"));
+            }
+        }
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
         // A figure with nothing to draw is not written; summary.md says in one line why it is absent.
@@ -45,6 +83,13 @@ public final class ReportWriter {
         if (points.stream().anyMatch(p -> !p.bars().isEmpty() || !Double.isNaN(p.yield()))) {
             ChartFiles.write(FaradaicFigure.chart(title, points), directory, "fe-yield", WIDTH, HEIGHT);
             figure(files, figures, directory, "fe-yield", "FE and NH3 yield against potential");
+            if (options.irCorrected()) {
+                ResistanceAnalysis r = resistance.orElseThrow();
+                ChartFiles.write(FaradaicFigure.chart(title, correctedPoints(result, r), IrLabels.potentialAxis(r.ru()
+                        .orElseThrow())), directory, "fe-yield-ir-corrected", WIDTH, HEIGHT);
+                figure(files, figures, directory, "fe-yield-ir-corrected", "FE and NH3 yield against the iR-corrected"
+                        + " potential, " + ResistanceAnalysis.line(r.ru().orElseThrow(), r.recorded()));
+            }
         } else {
             figures.append("No FE/yield figure: the session has no CA step with an assayed product.\n\n");
         }
@@ -71,11 +116,21 @@ public final class ReportWriter {
             sweeps = SweepReport.write(swept, directory, WIDTH, HEIGHT);
             sweepSection = SweepReport.markdown(swept, sweeps);
         }
+        // A session with impedance spectra also gets their Nyquist and Bode figures and a section (nothing otherwise).
+        ImpedanceReport.Written impedance = ImpedanceReport.write(store, result.session().id(), title, directory, WIDTH,
+                HEIGHT);
+        ImpedanceReport.Written tafel = new ImpedanceReport.Written(List.of(), "");
+        if (options.tafel().isPresent()) {
+            tafel = TafelReport.write(resistance.orElseThrow(), result.session().cell().electrodeAreaCm2(), title,
+                    directory, WIDTH, HEIGHT);
+        }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
         Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
-                + sweepSection);
+                + sweepSection + impedance.markdown() + tafel.markdown());
         files.addAll(stability);
         files.addAll(sweeps);
+        files.addAll(impedance.files());
+        files.addAll(tafel.files());
         files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
         return files;
     }
@@ -119,6 +174,28 @@ public final class ReportWriter {
             double yield = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().value()).orElse(Double.NaN);
             double sigma = step.outcome().nh3Yield().map(y -> y.micromolPerHourPerCm2().sigma()).orElse(0.0);
             points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma, step.step().cycle()));
+        }
+        return points;
+    }
+
+    /**
+     * The points of the FE figure at each CA step's iR-corrected potential: E − I·R_u·(1 − c) with the step's mean
+     * current (cathodic negative), as {@code analyze} shows it, so a cathodic step moves to a less negative potential.
+     */
+    public static List<FaradaicFigure.Point> correctedPoints(SessionAnalysis.Result result, ResistanceAnalysis resistance) {
+        Map<Integer, Double> corrected = new HashMap<>();
+        resistance.steps().forEach(s -> corrected.put(s.index(), s.corrected().correctedSetVoltsVsRhe()));
+        List<FaradaicFigure.Point> set = points(result);
+        List<FaradaicFigure.Point> points = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            FaradaicFigure.Point p = set.get(i);
+            int index = result.steps().get(i).step().index();
+            Double volts = corrected.get(index);
+            if (volts == null || !Double.isFinite(volts)) {
+                throw new IllegalStateException("step " + index + " of session " + result.session().id()
+                        + " has no iR-corrected potential (no sample with a current)");
+            }
+            points.add(new FaradaicFigure.Point(volts, p.bars(), p.yield(), p.yieldSigma(), p.cycle()));
         }
         return points;
     }
