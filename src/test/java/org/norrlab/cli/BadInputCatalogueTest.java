@@ -200,7 +200,7 @@ class BadInputCatalogueTest {
         c.add(new Case("misspelt field", List.of("plan", p), 3, "field 'steps[1].ca.duraton': is not a known field here; allowed:"));
         p = file("kind.yaml", "steps:\n  - swv: {from: 0 V vs RHE}\n").toString();
         c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, ca_series, lsv, cv,"
-                + " cp, hold, repeat"));
+                + " cp, eis, hold, repeat"));
         p = file("nounit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 60, interval: 1 s}\n").toString();
         c.add(new Case("missing unit", List.of("plan", p), 3, "'60' has no unit; a time needs one of"));
         p = file("wrongunit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 furlong, interval: 1 s}\n").toString();
