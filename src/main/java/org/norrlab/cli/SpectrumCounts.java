@@ -35,7 +35,7 @@ final class SpectrumCounts {
                             + PlannedStep.frequencyText(step.settings().lowestFrequencyHz()) + ")",
                     without == 0 ? "" : String.format(Locale.ROOT, ", %d of them without an impedance (the instrument"
                             + " sent NaN)", without),
-                    step.outcome().map(StepOutcome::dbName).orElse("unfinished")));
+                    step.outcome().map(StepOutcome::words).orElse("unfinished")));
         }
         return lines;
     }
