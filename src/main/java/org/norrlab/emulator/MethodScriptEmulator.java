@@ -10,6 +10,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CyclicVoltammetryRequest;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.ImpedanceRequest;
 import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementEnd;
@@ -42,7 +43,9 @@ import java.util.regex.Pattern;
  * {@code Z}, empty line), scripts sent with {@code e} and ended by an empty line, {@code meas_loop_ca},
  * {@code meas_loop_ocp}, {@code meas_loop_lsv}, {@code meas_loop_cv} (with {@code nscans(n)}: each scan between
  * {@code Cxxxx} and {@code -}) and, where the device has it, {@code meas_loop_cp}, whose packages carry the simulated
- * cell's samples, {@code on_finished:}, and abort with {@code Z}. Unknown commands get {@code !0003}, unknown script
+ * cell's samples, {@code meas_loop_eis} (packages [frequency, Z', Z''] from the cell's impedance points, "nan" where
+ * the cell has none), {@code store_var}/{@code add_var}, the last potential of {@code meas_loop_ocp} left in its
+ * variable, {@code on_finished:}, and abort with {@code Z}. Unknown commands get {@code !0003}, unknown script
  * commands {@code !4001}.
  */
 public final class MethodScriptEmulator implements Runnable {
@@ -55,6 +58,14 @@ public final class MethodScriptEmulator implements Runnable {
     static final int CV_LOOP = 0x0005;
     /** Not found in the sources read (no recorded CP transcript); chosen here. The driver accepts any 4 hex digits. */
     static final int CP_LOOP = 0x0009;
+    /** Observed for meas_loop_eis in a real EmStat Pico transcript (serial-protocols.md §1.3). */
+    static final int EIS_LOOP = 0x000D;
+    /**
+     * The range code sent with Z'' ({@code cd}), which is the potential range: 0x02 as in most packages of the recorded
+     * EmStat Pico EIS log (Genotyper-Firmware ms_plot_eis_20220711-162101.txt). The emulator models no potential
+     * ranges, and the driver reads the current range from Z' ({@code cc}).
+     */
+    static final int EIS_POTENTIAL_RANGE_CODE = 0x02;
 
     private final Transport port;
     private final Potentiostat cell;
@@ -184,12 +195,17 @@ public final class MethodScriptEmulator implements Runnable {
                     }
                     case "cell_on" -> cell.setCellOn(true);
                     case "store_var" -> variables.put(words[1], value(words[2], variables, i));
-                    case "meas_loop_ca", "meas_loop_ocp", "meas_loop_lsv", "meas_loop_cv", "meas_loop_cp" -> {
+                    case "add_var" -> variables.put(words[1], value(words[1], variables, i) + value(words[2], variables, i));
+                    case "meas_loop_ca", "meas_loop_ocp", "meas_loop_lsv", "meas_loop_cv", "meas_loop_cp",
+                            "meas_loop_eis" -> {
                         int end = main.subList(i, main.size()).indexOf("endloop");
                         if (end < 0) {
                             throw new ScriptError("4018", "(Line " + (i + 2) + ", Col 1)");
                         }
-                        runLoop(words, variables, i);
+                        double last = runLoop(words, variables, i);
+                        if (words[0].equals("meas_loop_ocp")) {
+                            variables.put(words[1], last);   // the output variable holds the last potential measured
+                        }
                         i += end;
                         if (abort.get()) {
                             i = main.size();
@@ -228,7 +244,9 @@ public final class MethodScriptEmulator implements Runnable {
         /** set potential (da), current (ba) with status and range, as PalmSens' LSV and CV examples */
         SET_POTENTIAL_CURRENT,
         /** timer, measured potential (ab) with status, applied (set) current (db) */
-        TIME_POTENTIAL_SET_CURRENT
+        TIME_POTENTIAL_SET_CURRENT,
+        /** frequency (dc), Z' (cc) and Z'' (cd) with status and range, as PalmSens' EIS examples */
+        IMPEDANCE
     }
 
     private Loop loop(String[] words, Map<String, Double> variables, int line) throws ScriptError {
@@ -274,11 +292,39 @@ public final class MethodScriptEmulator implements Runnable {
                         duration(words[5], variables, line), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
                         CurrentRangeChoice.AUTO), line), Layout.TIME_POTENTIAL_SET_CURRENT, amperes, false);
             }
+            case "meas_loop_eis" -> {
+                if (!cell.capabilities().supports(Technique.IMPEDANCE)) {
+                    throw new ScriptError("4001", "(Line " + (line + 2) + ", Col 1)");   // a device without the loop
+                }
+                arguments(words, 9, line);
+                double amplitude = value(words[4], variables, line);
+                double begin = value(words[5], variables, line);
+                double end = value(words[6], variables, line);
+                double count = value(words[7], variables, line);
+                double dc = value(words[8], variables, line);
+                List<Double> frequencies = logarithmic(begin, end, count, line);
+                return new Loop(EIS_LOOP, valid(() -> new ImpedanceRequest(dc, false, amplitude, frequencies,
+                        CurrentRangeChoice.AUTO), line), Layout.IMPEDANCE);
+            }
             default -> throw new ScriptError("4001", "(Line " + (line + 2) + ", Col 1)");
         }
     }
 
-    private void runLoop(String[] words, Map<String, Double> variables, int line)
+    /** The frequencies of {@code meas_loop_eis}: {@code count} from begin to end on a logarithmic scale, both included. */
+    private static List<Double> logarithmic(double begin, double end, double count, int line) throws ScriptError {
+        if (count < 1 || count != Math.rint(count) || !(begin > 0) || !(end > 0)) {
+            throw new ScriptError("0007", "(Line " + (line + 2) + ", Col 1)");
+        }
+        int n = (int) count;
+        List<Double> frequencies = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            frequencies.add(n == 1 ? begin : begin * Math.pow(end / begin, (double) k / (n - 1)));
+        }
+        return frequencies;
+    }
+
+    /** Runs one measurement loop; returns the potential of its last sample (what an OCP loop leaves in its variable). */
+    private double runLoop(String[] words, Map<String, Double> variables, int line)
             throws TransportException, DriverException, InterruptedException, ScriptError {
         Loop loop = loop(words, variables, line);
         out.write(String.format(Locale.ROOT, "M%04X\n", loop.code()));
@@ -302,6 +348,7 @@ public final class MethodScriptEmulator implements Runnable {
         }
         log.debug("emulated loop ended: {}", end.outcome());
         out.write("*\n");
+        return sink.lastPotential;
     }
 
     private static void arguments(String[] words, int count, int line) throws ScriptError {
@@ -348,6 +395,7 @@ public final class MethodScriptEmulator implements Runnable {
         private final boolean scanMarkers;
         private int scan;
         private int count;
+        private double lastPotential = Double.NaN;
         private boolean errorSent;
         private TransportException failure;
 
@@ -359,7 +407,20 @@ public final class MethodScriptEmulator implements Runnable {
 
         @Override
         public void impedance(ImpedancePoint point) {
-            throw new IllegalStateException("the emulator has no meas_loop_eis yet");
+            if (failure != null || errorSent) {
+                return;
+            }
+            try {
+                String status = String.format(",1%X", status(point.flags()));
+                out.write("Pdc" + DataValue.encode(point.frequencyHz())
+                        + ";cc" + DataValue.encode(point.realOhms()) + status
+                        + String.format(",2%02X", rangeCode(point.rangeAmperes()))
+                        + ";cd" + DataValue.encode(point.imaginaryOhms()) + status
+                        + String.format(",2%02X", EIS_POTENTIAL_RANGE_CODE) + "\n");
+            } catch (TransportException e) {
+                failure = e;
+                Emulators.stopCell(cell);
+            }
         }
 
         @Override
@@ -369,6 +430,7 @@ public final class MethodScriptEmulator implements Runnable {
             }
             try {
                 count++;
+                lastPotential = sample.potentialVolts();
                 if (count == faults.vanishAfterSamples()) {
                     log.info("emulator vanishes after {} samples", count - 1);
                     stopped = true;

@@ -23,12 +23,7 @@ import org.norrlab.testing.CollectingSink;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.PtyPair;
 import org.norrlab.transport.SerialTransport;
-import org.norrlab.transport.Transport;
-import org.norrlab.transport.TransportException;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,45 +92,6 @@ class MethodScriptSweepOverPtyTest {
         pty.close();
         try (var files = Files.walk(temp)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
-    }
-
-    /** The emulator's end of the pty, keeping every byte the emulated device sends. */
-    private static final class DeviceOutput implements Transport {
-        private final Transport port;
-        final ByteArrayOutputStream written = new ByteArrayOutputStream();
-
-        DeviceOutput(Transport port) {
-            this.port = port;
-        }
-
-        @Override
-        public void write(byte[] data) throws TransportException {
-            synchronized (written) {
-                written.write(data, 0, data.length);
-            }
-            port.write(data);
-        }
-
-        @Override
-        public int read(byte[] buffer) throws TransportException {
-            return port.read(buffer);
-        }
-
-        @Override
-        public String describe() {
-            return port.describe();
-        }
-
-        @Override
-        public void close() {
-            port.close();
-        }
-
-        List<String> lines() {
-            synchronized (written) {
-                return Arrays.asList(new String(written.toByteArray(), StandardCharsets.US_ASCII).split("\n", -1));
-            }
         }
     }
 

@@ -80,10 +80,37 @@ class PacketParserTest {
             double decoded = PacketParser.parse("Pba" + DataValue.encode(value)).get(0).value();
             assertThat(decoded).isCloseTo(value, within(Math.abs(value) * 1e-6 + 1e-30));
         }
-        assertThat(DataValue.encode(0)).isEqualTo("8000000a");
+        // Zero goes out as the recorded CV and SWV packages send it (serial-protocols.md §1.6 rows 10 and 13).
+        assertThat(DataValue.encode(0)).isEqualTo("8000000 ");
         // -10 V overflows a long in attovolts (-1e19); it is -10000000 uV = 0x8000000 - 0x989680
         assertThat(DataValue.encode(-10)).isEqualTo("7676980u");
         assertThat(DataValue.encode(Double.NaN)).isEqualTo("     nan");
+    }
+
+    /**
+     * The emulator writes what the firmware wrote: every variable of every verbatim line of serial-protocols.md §1.6
+     * (rows 1-17: PalmSens' README packages and EmStat Pico logs), decoded and encoded again, gives back the same 7 hex
+     * digits and the same prefix. The rule that does so keeps the integer below 10^8 (row 15's 126 191 Hz would fit
+     * 126 191 000 mHz into 7 hex digits, row 17's 133 680 kOhm 133 680 000 Ohm; the firmware took the coarser prefix).
+     */
+    @Test
+    void encodingPicksThePrefixTheFirmwarePicked() throws MalformedReplyException {
+        List<String> rows = List.of("Pda7F85F3Fu;ba48D503Dp,10,288", "Pda7F9234Bu;ba4E2C324p,10,288",
+                "Pda806EC24u;baAE16C6Dp,10,288", "Pda807B031u;baB360495p,10,288", "Pda7F85F3Fu;ba4BA99F0p,10,288",
+                "Pda84E63DAn;ba82AB973f,14,284", "PdcDF5DFF4u;cc896D904m,10,287;cd82DB1A8u,10,287",
+                "Pba7FBF3B9f,14,20C,44", "Pda807A1CAu;ba6FFA74Ba,14,200", "Pda8000000 ;ba85572E7a,14,200",
+                "Pda89BC152n;ba85572E7a,14,200", "Pda7FD5A28u;ba85572E7a,14,200",
+                "Pda7FB7BC9u;ba4A982F4a,14,281;ba8000000 ,14,281;baB567D0Ca,14,281",
+                "Pdc8030D40 ;cc     nan,14,288;cd     nan,14,202", "Pdc801ECEF ;cc8A49250 ,14,287;cd6C1FF98 ,14,203",
+                "PdcCBEED30m;cc799CFEC ,14,285;cd55790D4 ,14,203", "Pdc980316Cu;cc7D12320k,14,281;cd8020A30k,14,202");
+        for (String row : rows) {
+            String[] fields = row.substring(1).split(";");
+            List<DataValue> values = PacketParser.parse(row);
+            for (int i = 0; i < fields.length; i++) {
+                assertThat(values.get(i).type() + DataValue.encode(values.get(i).value())).as(row)
+                        .isEqualTo(fields[i].split(",")[0]);
+            }
+        }
     }
 
     @Test

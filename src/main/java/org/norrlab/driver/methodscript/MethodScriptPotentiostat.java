@@ -4,6 +4,8 @@ import org.norrlab.core.Capabilities;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.ImpedanceTiming;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
@@ -15,6 +17,7 @@ import org.norrlab.driver.CyclicVoltammetryRequest;
 import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.MeasurementRunner;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.ImpedanceRequest;
 import org.norrlab.driver.InstrumentLine;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementRequest;
@@ -162,12 +165,10 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
     @Override
     public Measurement start(MeasurementRequest request, SampleSink sink) throws DriverException {
-        checkBeforeSending(profileName, capabilities, request);
+        checkBeforeSending(profileName, capabilities, settings, request);
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
                 lsv -> startLinearSweep(lsv, sink), cv -> startCyclicVoltammetry(cv, sink),
-                cp -> startChronopotentiometry(cp, sink), eis -> {
-                    throw eis.notSupportedBy(profileName);
-                });
+                cp -> startChronopotentiometry(cp, sink), eis -> startImpedance(eis, sink));
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
@@ -175,12 +176,12 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         CurrentRangeChoice range = request.currentRange();
         List<String> script = ScriptWriter.chronoamperometry(volts, seconds(request.interval()), seconds(request.duration()),
                 initialRange(range), range.auto(), settings.script());
-        return run(script, request.duration(), request.interval(), this::timedCurrent, sink);
+        return run(script, request.duration(), request.interval(), (SamplePackages) this::timedCurrent, sink);
     }
 
     private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         return run(ScriptWriter.openCircuit(seconds(request.interval()), seconds(request.duration()), settings.script()),
-                request.duration(), request.interval(), (values, out) -> timedPotential(values), sink);
+                request.duration(), request.interval(), (SamplePackages) (values, out) -> timedPotential(values), sink);
     }
 
     private Measurement startLinearSweep(LinearSweepRequest request, SampleSink sink) throws DriverException {
@@ -216,12 +217,39 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     /**
+     * An impedance spectrum: one {@code meas_loop_eis} (see {@link ScriptWriter#impedance}), after a short
+     * {@code meas_loop_ocp} when the DC level is the open-circuit potential. The step's time runs from the start of
+     * the script: the OCP's seconds, then each point's {@link ImpedanceTiming#pointSeconds} (the packages carry no time).
+     */
+    private Measurement startImpedance(ImpedanceRequest request, SampleSink sink) throws DriverException {
+        SpectrumLoop loop = spectrumLoop(profileName, settings, request);
+        CurrentRangeChoice range = request.currentRange();
+        double dc = microvolts(request.dcVoltsVsReference());
+        List<String> script = ScriptWriter.impedance(dc, request.dcAtOpenCircuit(), dc, request.amplitudeVoltsRms(),
+                loop.beginHz(), loop.endHz(), loop.count(), initialRange(range), range.auto(), settings.script());
+        Duration openCircuit = request.dcAtOpenCircuit()
+                ? Duration.ofNanos(Math.round(ScriptWriter.OPEN_CIRCUIT_SECONDS * 1e9)) : Duration.ZERO;
+        return run(script, request.duration().plus(openCircuit), request.interval(),
+                new ImpedancePackages(request, dc), sink);
+    }
+
+    /** The loop {@code request} becomes on this profile, or why it cannot run (see {@link SpectrumLoop#of}). */
+    private static SpectrumLoop spectrumLoop(String profileName, MethodScriptSettings settings, ImpedanceRequest request)
+            throws DriverException {
+        ImpedanceLimits limits = settings.impedance().orElseThrow(() -> new DriverException(profileName + " cannot"
+                + " measure impedance: its profile lists eis under techniques but its methodscript block has no 'eis:'"
+                + " limits (highest_frequency_hz, lowest_frequency_hz, amplitude_rms); add them from the instrument's"
+                + " specifications"));
+        return SpectrumLoop.of(profileName, limits, request);
+    }
+
+    /**
      * Throws what {@link #start} would refuse {@code request} for before sending anything (a technique the profile does
      * not list, a CP current above its range), with the same checks and words; for {@code plan} and {@code run} to refuse
      * the step before the session starts ({@link MethodScriptProvider#refusals}).
      */
-    static void checkBeforeSending(String profileName, Capabilities capabilities, MeasurementRequest request)
-            throws DriverException {
+    static void checkBeforeSending(String profileName, Capabilities capabilities, MethodScriptSettings settings,
+                                   MeasurementRequest request) throws DriverException {
         if (!capabilities.supports(request.technique())) {
             throw new DriverException(profileName + " cannot " + request.technique().ability() + ": its profile does not"
                     + " list '" + request.technique().written() + "' under techniques"
@@ -229,7 +257,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
                     ? " (PalmSens documents meas_loop_cp for the EmStat4 and Nexus, not for the EmStat Pico)" : ""));
         }
         request.match(ca -> null, ocp -> null, lsv -> null, cv -> null,
-                cp -> setCurrentRange(profileName, capabilities, cp), eis -> null);
+                cp -> setCurrentRange(profileName, capabilities, cp), eis -> spectrumLoop(profileName, settings, eis));
     }
 
     /** The set current as the script carries it, to the nanoampere. */
@@ -357,18 +385,21 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
         @Override
         public void dataPackage(Reply.Package pkg) throws InterruptedException {
-            Optional<Sample> sample = packages.sample(pkg.values(), this);
+            boolean delivered = packages.deliver(pkg.values(), this);
             packagesSeen++;
-            if (sample.isEmpty()) {
+            if (!delivered) {
                 malformed++;
                 log.warn("{}: package with unexpected layout: {}", channel.describe(), line);
-                return;
             }
-            previousRange = sample.get().rangeAmperes();
-            sink.sample(sample.get());
+        }
+
+        /** A sample of a DC technique's package: to the sink, and the step stopped at a limit it passed. */
+        void deliverSample(Sample sample, SamplePackages packages) throws InterruptedException {
+            previousRange = sample.rangeAmperes();
+            sink.sample(sample);
             samples++;
-            last = sample.get().timeSeconds();
-            Optional<String> limit = packages.limitPassed(sample.get());
+            last = sample.timeSeconds();
+            Optional<String> limit = packages.limitPassed(sample);
             if (limit.isPresent() && !limitReached) {
                 limitReached = true;
                 log.info("{}: {}; stopping the step", channel.describe(), limit.get());
@@ -397,7 +428,8 @@ public final class MethodScriptPotentiostat implements Potentiostat {
 
         @Override
         public void loopStarted(Reply.LoopStarted reply) {
-            // the driver wrote the script: it knows the technique and takes every package as the step's
+            // the driver wrote the script: it knows the technique; only a script of two loops needs to know which runs
+            packages.loopStarted();
         }
 
         @Override
@@ -412,15 +444,36 @@ public final class MethodScriptPotentiostat implements Potentiostat {
     }
 
     /**
-     * How the packages of one script become samples: by position, never by vartype (serial-protocols.md §1.5). Empty
-     * for a package of another layout, which the reader counts as malformed.
+     * How the packages of one script become what the sink receives: by position, never by vartype
+     * (serial-protocols.md §1.5).
      */
     private interface Packages {
-        Optional<Sample> sample(List<DataValue> values, ScriptOutput out);
+        /** Hands one package to the sink; false for a package of another layout, which the reader counts as malformed. */
+        boolean deliver(List<DataValue> values, ScriptOutput out) throws InterruptedException;
 
         /** A {@code Cxxxx} line started the next scan of the loop. */
         default void scanStarted() {
             // only a sweep counts scans
+        }
+
+        /** An {@code Mxxxx} line started the script's next measurement loop. */
+        default void loopStarted() {
+            // only a script of more than one loop tells them apart
+        }
+    }
+
+    /** The packages of a DC technique: one sample each. */
+    private interface SamplePackages extends Packages {
+        /** The package's sample; empty for a package of another layout. */
+        Optional<Sample> sample(List<DataValue> values, ScriptOutput out);
+
+        @Override
+        default boolean deliver(List<DataValue> values, ScriptOutput out) throws InterruptedException {
+            Optional<Sample> sample = sample(values, out);
+            if (sample.isPresent()) {
+                out.deliverSample(sample.get(), this);
+            }
+            return sample.isPresent();
         }
 
         /** Why the step must end at this sample, if it must. */
@@ -451,7 +504,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
      * own clock, so the k-th package of the loop (from 0) is at k·step/rate; one it could not keep time for carries
      * the timing status, which becomes {@link SampleFlag#TIMING}.
      */
-    private final class SweepPackages implements Packages {
+    private final class SweepPackages implements SamplePackages {
         private final SweepPosition position;
         private final double intervalSeconds;
 
@@ -481,7 +534,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
      * CP: [time, measured potential (ab), applied current]. The current is the one set, on the range the script fixed;
      * the status bits are the potential's (an overload means the potential left its range).
      */
-    private static final class ConstantCurrentPackages implements Packages {
+    private static final class ConstantCurrentPackages implements SamplePackages {
         private final double rangeAmperes;
         private final double minVolts;
         private final double maxVolts;
@@ -517,6 +570,71 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         }
     }
 
+    /**
+     * An impedance script's packages: with the DC level at open circuit first the OCP loop's [time, potential], whose
+     * last potential (plus the request's offset) is the DC level of the spectrum, then one [f, Z', Z''] per frequency.
+     * The k-th point's time is the OCP's duration plus the {@link ImpedanceTiming#pointSeconds} of points 0..k: the
+     * packages carry no time, and that is the pace norrlab plans with. The measurement's sample count is the points.
+     */
+    private final class ImpedancePackages implements Packages {
+        private final ImpedanceRequest request;
+        private final double offsetVolts;
+        private int loop;
+        private int points;
+        private double dcVolts;
+        private double seconds;
+        private double previousRange = Double.NaN;
+
+        ImpedancePackages(ImpedanceRequest request, double dcVolts) {
+            this.request = request;
+            this.offsetVolts = dcVolts;
+            // Fixed DC: known now. At open circuit: unknown until the OCP loop has reported.
+            this.dcVolts = request.dcAtOpenCircuit() ? Double.NaN : dcVolts;
+        }
+
+        @Override
+        public void loopStarted() {
+            loop++;
+            if (request.dcAtOpenCircuit() && loop == 2) {
+                seconds = ScriptWriter.OPEN_CIRCUIT_SECONDS;
+            }
+        }
+
+        private boolean inOpenCircuitLoop() {
+            return request.dcAtOpenCircuit() && loop <= 1;
+        }
+
+        @Override
+        public boolean deliver(List<DataValue> values, ScriptOutput out) throws InterruptedException {
+            if (inOpenCircuitLoop()) {
+                if (values.size() != 2 || Double.isNaN(values.get(1).value())) {
+                    return false;
+                }
+                // The device adds the offset to the last potential it measured (add_var) and holds that.
+                dcVolts = microvolts(values.get(1).value() + offsetVolts);
+                return true;
+            }
+            double requested = points < request.frequenciesHz().size() ? request.frequenciesHz().get(points) : Double.NaN;
+            double frequency = SpectrumLoop.frequency(values, requested);
+            if (!(frequency > 0)) {
+                return false;
+            }
+            double time = seconds + ImpedanceTiming.pointSeconds(frequency);
+            Optional<ImpedancePoint> point = SpectrumLoop.point(values, time, frequency, dcVolts, settings.rangeCodes(),
+                    previousRange);
+            if (point.isEmpty()) {
+                return false;
+            }
+            seconds = time;
+            points++;
+            previousRange = point.get().rangeAmperes();
+            out.sink.impedance(point.get());
+            out.samples++;
+            out.last = time;
+            return true;
+        }
+    }
+
     /** A current package value as a sample: its status bits as flags, its range code as the profile's full scale. */
     private Sample currentSample(double t, double volts, DataValue current, double previousRange) {
         int flags = statusFlags(current.status());
@@ -530,7 +648,7 @@ public final class MethodScriptPotentiostat implements Potentiostat {
         return new Sample(t, volts, current.value(), range, flags);
     }
 
-    private static int statusFlags(int deviceStatus) {
+    static int statusFlags(int deviceStatus) {
         int flags = 0;
         int status = Math.max(0, deviceStatus);
         if ((status & DataValue.STATUS_TIMING) != 0) {

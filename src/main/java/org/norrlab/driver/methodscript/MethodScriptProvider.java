@@ -45,7 +45,8 @@ public final class MethodScriptProvider implements PotentiostatProvider {
     @Override
     public List<String> refusals(InstrumentProfile profile, MeasurementRequest request) {
         try {
-            MethodScriptPotentiostat.checkBeforeSending(profile.name(), profile.capabilities(), request);
+            MethodScriptPotentiostat.checkBeforeSending(profile.name(), profile.capabilities(),
+                    profile.familySettings(MethodScriptSettings.class), request);
             return List.of();
         } catch (DriverException refused) {
             return List.of(refused.getMessage());

@@ -9,6 +9,7 @@ import org.norrlab.protocol.methodscript.ScriptWriter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,12 +18,14 @@ import java.util.TreeMap;
  * @param deviceTypes     firmware reply prefixes that identify this model (e.g. "espico", "es4_lr")
  * @param rangeCodes      range metadata code → full scale in amperes, from the vendor's table for the model
  * @param maxMalformedLines device lines that may fail to parse before a step is stopped
+ * @param impedance       the impedance loop's frequency and amplitude limits; empty when the profile has no {@code eis:}
+ *                        block (then an eis step is refused)
  */
 public record MethodScriptSettings(List<String> deviceTypes, ScriptWriter.Settings script, Map<Integer, Double> rangeCodes,
-                                   int maxMalformedLines) implements FamilySettings {
+                                   int maxMalformedLines, Optional<ImpedanceLimits> impedance) implements FamilySettings {
 
     static MethodScriptSettings read(YamlNode.Mapping block) throws ConfigException {
-        block.allowOnly("device_types", "pgstat_mode", "max_bandwidth", "autorange", "range_codes", "max_malformed_lines");
+        block.allowOnly("device_types", "pgstat_mode", "max_bandwidth", "autorange", "range_codes", "max_malformed_lines", "eis");
         List<String> types = new java.util.ArrayList<>();
         for (YamlNode node : block.require("device_types").asSeq().items()) {
             types.add(node.asScalar().text().trim());
@@ -45,7 +48,9 @@ public record MethodScriptSettings(List<String> deviceTypes, ScriptWriter.Settin
             codes.put(code, Quantities.positive(table.require(key), Dimension.CURRENT));
         }
         int malformed = (int) block.require("max_malformed_lines").asScalar().integer("a count, e.g. 10");
+        Optional<ImpedanceLimits> impedance = block.get("eis").isPresent()
+                ? Optional.of(ImpedanceLimits.read(block.require("eis").asMapping())) : Optional.empty();
         return new MethodScriptSettings(List.copyOf(types), new ScriptWriter.Settings(mode, bandwidth, min, max),
-                Map.copyOf(codes), malformed);
+                Map.copyOf(codes), malformed, impedance);
     }
 }

@@ -108,6 +108,73 @@ public final class ScriptWriter {
                 "on_finished:", "cell_off");
     }
 
+    /**
+     * PGStat mode of every PalmSens EIS example (MSLoopExample012-EIS, MSExample015/018, "applies to EmStat Pico, Sensit
+     * Wearable, EmStat4, Nexus"): high speed. A recorded EmStat Pico EIS script says why: "Set mode to high speed, other
+     * modes won't work for EIS" (Genotyper-Firmware {@code MethodSCRIPT_tests/scripts/EIS_es_pico.mscr}).
+     */
+    public static final int IMPEDANCE_MODE = 3;
+
+    /** How long an EIS at open circuit measures the open-circuit potential first, and how often. */
+    public static final double OPEN_CIRCUIT_SECONDS = 1;
+    public static final double OPEN_CIRCUIT_INTERVAL_SECONDS = 0.1;
+
+    /**
+     * An impedance spectrum with {@code meas_loop_eis f r j E_ac f_begin f_end n E_dc}: argument order of PalmSens'
+     * MSLoopExample012-EIS ("meas_loop_eis frequency z_real z_imaginary amplitude frequency_start frequency_end points
+     * dc_potential") and of the EmStat Pico scripts recorded with their output (Genotyper-Firmware
+     * {@code example_eis.mscr}: {@code meas_loop_eis f r j 15m 200k 20 41 0m}, 41 packages from 200 kHz down to 20 Hz,
+     * 10 per decade). The device lays the {@code n} frequencies out itself, logarithmically from begin to end
+     * (MSLoopExample012: "11 points ... divided on a logarithmic scale"), so a spectrum is written as its first and last
+     * frequency and its count. Each package holds the frequency ({@code dc}), Z' ({@code cc}) and Z'' ({@code cd}).
+     *
+     * <p>The amplitude is written as given, in volts rms. The MethodSCRIPT manual's page for the loop was not
+     * retrievable; rms is inferred from PalmSens' own words for the same quantity: the package vartype of the applied
+     * AC amplitude, {@code dd}, is in "Vrms" (serial-protocols.md §1.5, from PalmSens' mscript.py), and PalmSens' SDK
+     * documents its EIS {@code ac_potential} as "AC potential in V RMS" (default 0.01, as every example's {@code 10m}).
+     *
+     * <p>Range settings as MSLoopExample012: bandwidth 1 MHz (above every frequency), the current auto-ranging of the
+     * profile, the potential range at 4 V without auto-ranging ({@code set_range ab 4}, {@code set_autoranging ab 4 4}).
+     *
+     * @param openCircuitOffsetVolts with {@code atOpenCircuit}: the DC level is the open-circuit potential the script
+     *                               measures first (a {@code meas_loop_ocp} of {@link #OPEN_CIRCUIT_SECONDS}, packages
+     *                               [time, potential]) plus this offset, added on the device ({@code add_var}, as
+     *                               PalmSens' MSExample018 adds a {@code ja} variable to another)
+     */
+    public static List<String> impedance(double dcVolts, boolean atOpenCircuit, double openCircuitOffsetVolts,
+                                         double amplitudeVoltsRms, double beginHz, double endHz, int count,
+                                         double initialRangeAmperes, boolean autorange, Settings settings) {
+        String dc = atOpenCircuit ? "p" : SiPrefix.literal(dcVolts);
+        List<String> lines = new ArrayList<>(List.of("e", "var f", "var r", "var j"));
+        if (atOpenCircuit) {
+            lines.addAll(List.of("var p", "var t"));
+            if (openCircuitOffsetVolts != 0) {
+                lines.add("var o");
+            }
+        }
+        lines.addAll(List.of("set_pgstat_chan 0", "set_pgstat_mode " + IMPEDANCE_MODE));
+        if (atOpenCircuit) {
+            // The same loop and packages as the OCP step's script (openCircuit), with the cell off.
+            lines.addAll(List.of("set_max_bandwidth " + settings.maxBandwidthHz(), "cell_off", "timer_start",
+                    "meas_loop_ocp p " + SiPrefix.literal(OPEN_CIRCUIT_INTERVAL_SECONDS) + " "
+                            + SiPrefix.literal(OPEN_CIRCUIT_SECONDS),
+                    "timer_get t", "pck_start", "pck_add t", "pck_add p", "pck_end", "endloop"));
+            if (openCircuitOffsetVolts != 0) {
+                lines.addAll(List.of("store_var o " + SiPrefix.literal(openCircuitOffsetVolts) + " ja", "add_var p o"));
+            }
+        }
+        lines.addAll(List.of("set_max_bandwidth 1M", "set_range_minmax da " + dc + " " + dc,
+                "set_range ba " + SiPrefix.literal(initialRangeAmperes)));
+        if (autorange) {
+            lines.add(autoranging(settings));
+        }
+        lines.addAll(List.of("set_range ab 4", "set_autoranging ab 4 4", "set_e " + dc, "cell_on",
+                "meas_loop_eis f r j " + SiPrefix.literal(amplitudeVoltsRms) + " " + SiPrefix.literal(beginHz) + " "
+                        + SiPrefix.literal(endHz) + " " + count + " " + dc,
+                "pck_start", "pck_add f", "pck_add r", "pck_add j", "pck_end", "endloop", "on_finished:", "cell_off"));
+        return lines;
+    }
+
     private static String autoranging(Settings settings) {
         return "set_autoranging ba " + SiPrefix.literal(settings.autorangeMinAmperes()) + " "
                 + SiPrefix.literal(settings.autorangeMaxAmperes());
