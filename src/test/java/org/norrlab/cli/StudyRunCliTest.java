@@ -82,6 +82,8 @@ class StudyRunCliTest {
                         .as("%s Hz", p.frequencyHz()).isLessThan(0.01 * z.abs());
             });
             assertThat(spectrum.get(0).realOhms()).isCloseTo(truth.uncompensatedOhms(), withinPercentage(1));
+            // the simulator takes norrlab's planning estimate per point: the spectrum lasted what 'plan' said, 176.363 s
+            assertThat(steps.get(10).durationSeconds()).isCloseTo(176.363, within(0.001));
             SweepSession.Result analysed = SweepSession.analyze(store, session.id(), SweepSession.Options.DEFAULT);
             // C_dl from the five CVs of the series (10 .. 80 mV/s, 0.30 .. 0.40 V vs RHE): within 2 % of the preset's
             DoubleLayer cdl = analysed.doubleLayer().orElseThrow();
