@@ -72,7 +72,7 @@ final class PlanCommand implements Callable<Integer> {
             String re = step.potentialsText(false);
             String range = step.currentRangeChoice().map(Object::toString).orElse("—");
             String duration = step.asHold().map(hold -> hold.timeout().map(t -> "≤ " + Units.formatDuration(t))
-                    .orElse("until continued")).orElse(Units.formatDuration(step.duration()));
+                    .orElse("until continued")).orElse(durationText(step));
             table.row(CycleColumn.insert(cycles, CycleColumn.text(step.context()), settings.row(step,
                     String.valueOf(step.index()), step.kind(), rhe, re, duration,
                     // a hold with the cell off records nothing: it has no interval
@@ -82,6 +82,9 @@ final class PlanCommand implements Callable<Integer> {
         }
         table.print(out);
         CycleColumn.legend(contexts).forEach(out::println);
+        if (plan.steps().stream().anyMatch(s -> s.asImpedance().isPresent())) {
+            out.println(IMPEDANCE_NOTE);
+        }
         printHolds(out, plan);
         out.printf(Locale.ROOT, "Total: %d steps, %s, %d samples%n", plan.steps().size(), total(plan),
                 plan.totalPlannedSamples());
@@ -95,12 +98,28 @@ final class PlanCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** Under the table of a plan with EIS steps: what their "≤" durations and intervals are. */
+    static final String IMPEDANCE_NOTE = "EIS: samples are impedance points, one per frequency; a spectrum takes up to"
+            + " its duration as norrlab plans it (0.5 s settling and 3 periods per frequency, the interval is its slowest"
+            + " point: 30.5 s at 0.1 Hz); instruments differ, and the watchdog allows 3 slowest points without one.";
+
+    /** A step's duration; an EIS step's with "≤" (its planning estimate, see {@link #IMPEDANCE_NOTE}). */
+    static String durationText(PlannedStep step) {
+        boolean spectrum = step.asImpedance().isPresent();
+        String duration = shown(step.duration(), spectrum);
+        return spectrum ? "≤ " + duration : duration;
+    }
+
     /**
      * A step's sample interval; a sweep's (potential step / scan rate) to the microsecond, since 1 mV at 60 mV/s is
      * 16.666667 ms and the nanoseconds say nothing to the operator.
      */
     static String intervalText(PlannedStep step) {
         Duration interval = step.interval();
+        if (step.asImpedance().isPresent()) {
+            // the slowest point, to the millisecond (0.5 s + 3 / f)
+            return "≤ " + Units.formatDuration(Duration.ofMillis(Math.round(interval.toNanos() / 1e6)));
+        }
         return Units.formatDuration(step.isSweep() && interval.toNanos() >= 1_000_000
                 ? Duration.ofNanos(Math.round(interval.toNanos() / 1e3) * 1_000) : interval);
     }
@@ -126,16 +145,23 @@ final class PlanCommand implements Callable<Integer> {
      * timeout), and "at least" when a hold has no timeout.
      */
     static String total(Plan plan) {
-        String duration = Units.formatDuration(plan.totalDuration());
+        // an EIS step's duration is norrlab's estimate, which it plans as the longest, to a tenth of a second
+        boolean spectra = plan.steps().stream().anyMatch(s -> s.asImpedance().isPresent());
+        String duration = shown(plan.totalDuration(), spectra);
         if (plan.holds().isEmpty()) {
-            return duration;
+            return spectra ? "up to " + duration : duration;
         }
         if (plan.unattended()) {
             // unattended holds do not wait: their timeouts take no time
-            return Units.formatDuration(plan.holds().stream().map(PlannedStep::duration)
-                    .reduce(plan.totalDuration(), Duration::minus));
+            return (spectra ? "up to " : "") + shown(plan.holds().stream().map(PlannedStep::duration)
+                    .reduce(plan.totalDuration(), Duration::minus), spectra);
         }
         return plan.holds().stream().anyMatch(h -> h.timeout().isEmpty())
                 ? "at least " + duration + " (a hold without a timeout waits until continued)" : "up to " + duration;
+    }
+
+    /** A duration as written; with EIS steps to a tenth of a second (0.5 s + 3 / f is no whole number of anything). */
+    private static String shown(Duration duration, boolean spectra) {
+        return Units.formatDuration(spectra ? Duration.ofMillis(Math.round(duration.toNanos() / 1e8) * 100) : duration);
     }
 }

@@ -269,9 +269,12 @@ final class RunCommand implements Callable<Integer> {
         }
         List<StepSummary> rows;
         long stored;
+        List<String> spectra;
         try (SessionStore store = SessionStore.open(outcome.database())) {
             rows = SessionSummaries.of(store, outcome.sessionId());
             stored = store.sampleCount(outcome.sessionId());
+            spectra = SpectrumCounts.lines(rows.stream().map(StepSummary::step).toList(),
+                    store.impedance().spectra(outcome.sessionId()));
         } catch (StoreException e) {
             log.error("the step table of session {} could not be read from {}", outcome.sessionId(), outcome.database(), e);
             out.println("No step table: it could not be read back from the store (" + e.getMessage() + ").");
@@ -281,5 +284,6 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Stored: %d samples of session %d, counted by the store%s.%n", stored, outcome.sessionId(),
                 stored == outcome.samplesCommitted() ? "" : String.format(Locale.ROOT,
                         " (%d were confirmed committed during the run)", outcome.samplesCommitted()));
+        spectra.forEach(out::println);
     }
 }

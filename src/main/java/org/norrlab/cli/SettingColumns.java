@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The "scan rate / current" and "gas" columns of the {@code plan} table: present only when a step sweeps the
- * potential or sets a current, or names the gas in the electrolyte, so tables of CA protocols read as before. They
+ * potential, sets a current or measures a spectrum, or names the gas in the electrolyte, so tables of CA protocols read as before. They
  * go before the "line" column.
  */
 final class SettingColumns {
@@ -25,7 +25,8 @@ final class SettingColumns {
     }
 
     static SettingColumns of(Collection<PlannedStep> steps) {
-        return new SettingColumns(steps.stream().anyMatch(s -> s.isSweep() || s.kind().equals("cp")),
+        return new SettingColumns(steps.stream().anyMatch(s -> s.isSweep() || s.kind().equals("cp")
+                        || s.asImpedance().isPresent()),
                 steps.stream().anyMatch(s -> s.context().gas().isPresent()));
     }
 
@@ -50,7 +51,7 @@ final class SettingColumns {
         return insert(setting(step), step.context().gas().map(g -> g.written()).orElse("—"), cells);
     }
 
-    /** A sweep's scan rate and potential step; a CP step's current as written and in mA; an EIS step's amplitude and frequencies; "—" for the others. */
+    /** A sweep's scan rate and potential step; a CP step's current as written and in mA; an EIS step's amplitude and frequency range; "—" for the others. */
     static String setting(PlannedStep step) {
         return step.match(ocp -> "—", ca -> "—", hold -> "—",
                 lsv -> sweep(lsv.scanRateVoltsPerSecond(), lsv.stepVolts()),
@@ -59,8 +60,8 @@ final class SettingColumns {
                         : cp.currentAsWritten() + " = " + Units.formatCurrent(cp.currentAmperes()),
                 eis -> PlannedStep.potentialStepText(eis.amplitudeVoltsRms()) + " rms, "
                         + PlannedStep.frequencyText(eis.frequenciesHz().get(0)) + " → "
-                        + PlannedStep.frequencyText(eis.frequenciesHz().get(eis.frequenciesHz().size() - 1)) + ", "
-                        + eis.frequenciesHz().size() + " frequencies");
+                        // how many frequencies: the samples column says
+                        + PlannedStep.frequencyText(eis.frequenciesHz().get(eis.frequenciesHz().size() - 1)));
     }
 
     private static String sweep(double voltsPerSecond, double stepVolts) {

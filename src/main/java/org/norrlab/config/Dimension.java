@@ -27,6 +27,8 @@ public enum Dimension {
                     "µmol/h/cm²", 1e-6 / 3600, "mol/s/cm²", 1)),
     /** A sweep's scan rate: how fast the potential moves; written as operators and papers do, mV/s. */
     SCAN_RATE("a scan rate", "V/s", "50 mV/s", units("V/s", 1, "mV/s", 1e-3, "V s-1", 1, "mV s-1", 1e-3)),
+    /** An impedance spectrum's frequencies: written as instruments and vendor suites show them, Hz or kHz. */
+    FREQUENCY("a frequency", "Hz", "100 kHz", units("Hz", 1, "kHz", 1e3, "MHz", 1e6, "mHz", 1e-3)),
     TEMPERATURE("a temperature", "°C", "25 C", units("C", 1, "°C", 1, "degC", 1)),
     PERCENT("a fraction", "1", "85 %", units("%", 0.01, "", 1));
 

@@ -79,6 +79,16 @@ public sealed interface PlannedStep permits PlannedStep.OpenCircuit, PlannedStep
         return match(ocp -> false, ca -> false, hold -> false, lsv -> true, cv -> true, cp -> false, eis -> false);
     }
 
+    /**
+     * Whether the step is measured in one go and, once interrupted, is run again whole rather than continued: a sweep
+     * (its potential moves with time, so what is left of it would start where the electrode no longer is) and an
+     * impedance spectrum (its points describe one state of the electrode; points from before and after a gap in which
+     * the cell drifted would not make one spectrum).
+     */
+    default boolean runsWhole() {
+        return match(ocp -> false, ca -> false, hold -> false, lsv -> true, cv -> true, cp -> false, eis -> true);
+    }
+
     /** The step as an impedance spectrum. */
     default Optional<Impedance> asImpedance() {
         return match(ocp -> Optional.empty(), ca -> Optional.empty(), hold -> Optional.empty(), lsv -> Optional.empty(),

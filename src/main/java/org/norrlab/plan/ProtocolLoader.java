@@ -26,14 +26,14 @@ import java.util.Map;
  * (chronoamperometry at one potential), {@code ca_series} (a CA at each potential of a list, with an
  * optional open-circuit rest before each and an operator hold after each; old name {@code sweep}),
  * {@code lsv} (linear sweep), {@code cv} (cyclic voltammetry), {@code cp} (chronopotentiometry at a set
- * current), {@code hold} (wait for the operator) and {@code repeat} (a block of steps run several times,
+ * current), {@code eis} (an impedance spectrum, for R_u), {@code hold} (wait for the operator) and {@code repeat} (a block of steps run several times,
  * each time a cycle of its own). {@code gas: Ar | NO} in the cell block is the gas of every measuring step,
  * and a step's own {@code gas:} overrides it. The file format is documented in the shipped protocols
- * (norr-sweep.yaml for CA, norr-study.yaml for the sweeps and CP).
+ * (norr-sweep.yaml for CA, norr-study.yaml for the sweeps, CP and EIS).
  */
 public final class ProtocolLoader {
-    private static final String ALLOWED_STEPS = "ocp, ca, ca_series, lsv, cv, cp, hold, repeat";
-    private static final String ALLOWED_IN_REPEAT = "ocp, ca, ca_series, lsv, cv, cp, hold";
+    private static final String ALLOWED_STEPS = "ocp, ca, ca_series, lsv, cv, cp, eis, hold, repeat";
+    private static final String ALLOWED_IN_REPEAT = "ocp, ca, ca_series, lsv, cv, cp, eis, hold";
     private static final Duration DEFAULT_HOLD_INTERVAL = Duration.ofSeconds(1);
 
     private ProtocolLoader() {
@@ -203,6 +203,7 @@ public final class ProtocolLoader {
                     cell.measuring(body, context));
             case "cp" -> out.add(SweepSteps.chronopotentiometry(out.next(), body, cell.scale(), cell.electrodeAreaCm2(),
                     item), cell.measuring(body, context));
+            case "eis" -> out.add(ImpedanceSteps.impedance(out.next(), body, scale, item), cell.measuring(body, context));
             case "hold" -> readHold(item, body, out, context);
             case "repeat" -> {
                 if (cycle != null) {

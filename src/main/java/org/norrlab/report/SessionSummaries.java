@@ -23,7 +23,9 @@ public final class SessionSummaries {
             boolean hasCurrent = t.currentSamples() > 0;
             // A hold lasts as long as the operator took: its stored duration, not its last sample's time (a hold with
             // the cell off has none, and an open-circuit record may run on ahead of the wait at a simulator's speed).
-            double duration = step.kind().equals("hold") ? step.durationSeconds() : t.lastTime();
+            // An EIS step has impedance points and no samples: its stored duration too (until its last point).
+            double duration = step.kind().equals("hold") || step.kind().equals("eis") ? step.durationSeconds()
+                    : t.lastTime();
             rows.add(new StepSummary(step, t.samples(), duration, hasCurrent ? t.meanAmperes() : Double.NaN,
                     hasCurrent ? t.coulombs(0) : Double.NaN, t.meanVolts(), t.monotonic()));
         }

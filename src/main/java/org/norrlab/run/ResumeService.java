@@ -92,11 +92,13 @@ public final class ResumeService {
                 case SKIP -> notes.add("step " + step.index() + " skipped (on_interruption: skip)");
                 case RESTART -> keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
                         " (restarted after the interruption)"));
-                // A sweep's potential moves with time: it cannot start half-way, so it runs again whole.
+                // A sweep's potential moves with time, and a spectrum's points describe one state of the electrode:
+                // neither can start half-way, so they run again whole.
                 case CONTINUE -> {
-                    if (step.isSweep()) {
+                    if (step.runsWhole()) {
                         keep(remaining, newIndex, step.index(), renumbered(step, remaining.size() + 1, step.duration(),
-                                " (run again whole after the interruption: a sweep cannot continue half-way)"));
+                                " (run again whole after the interruption: a " + (step.isSweep() ? "sweep" : "spectrum")
+                                        + " cannot continue half-way)"));
                         break;
                     }
                     long left = step.duration().toNanos() - Math.round(ran * 1e9);

@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 /**
  * After a lost link mid-step: record the gap, reopen the same port with backoff, make sure the same
  * instrument answers, re-apply the step's set point for the time the step has left, and keep the
- * step's samples in one sequence. A sweep (LSV, CV) is not continued: its potential moves with time, so
+ * step's samples in one sequence. A sweep (LSV, CV) or an impedance spectrum is not continued: its potential moves with time, so
  * what is left of it would start where the electrode no longer is, and a CV's cycles would not be whole.
  * Once the instrument is back (so that the cell can be switched off and is known to be), the step ends as
  * lost with a reason saying so; the run stops interrupted, and {@code norrlab resume} runs the sweep again
@@ -111,7 +111,7 @@ final class LinkRecovery {
                 }
                 double gap = Math.max(0, instrument.linkClockSeconds() - lostOnLink);
                 double offset = lost.lastTimeSeconds() + gap;
-                if (step.isSweep()) {
+                if (step.runsWhole()) {
                     String reason = sweepNotContinued(step, gap);
                     core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(EventKind.RECONNECT, offset,
                             reason, Map.of("gap_s", gap)), Instant.now()));
@@ -147,12 +147,18 @@ final class LinkRecovery {
                 giveUpAfter.toSeconds(), lastProblem));
     }
 
-    /** Why a sweep ends at a reconnect rather than going on: the RECONNECT event's message and the run's reason. */
+    /**
+     * Why a sweep or a spectrum ends at a reconnect rather than going on: the RECONNECT event's message and the run's
+     * reason.
+     */
     static String sweepNotContinued(PlannedStep step, double gapSeconds) {
-        return String.format(Locale.ROOT, "reconnected after %.1f s, but the %s is not continued half-way (the"
-                + " potential would jump to where the sweep had got to); the step ends link lost and the run stops"
-                + " interrupted: 'norrlab resume' runs the %s again whole", gapSeconds,
-                step.kind().toUpperCase(Locale.ROOT), step.kind().toUpperCase(Locale.ROOT));
+        String why = step.asImpedance().isPresent()
+                ? "the electrode changed during the gap, and the points after it would not belong to one spectrum with"
+                + " those before"
+                : "the potential would jump to where the sweep had got to";
+        return String.format(Locale.ROOT, "reconnected after %.1f s, but the %s is not continued half-way (%s); the step"
+                + " ends link lost and the run stops interrupted: 'norrlab resume' runs the %s again whole", gapSeconds,
+                step.kind().toUpperCase(Locale.ROOT), why, step.kind().toUpperCase(Locale.ROOT));
     }
 
     /** Sleeps until {@code untilNanos}, looking for an abort every poll; false when the deadline had passed or an abort came. */

@@ -229,8 +229,9 @@ public final class Scheduler {
                     continue;
                 }
                 Measurement measurement;
+                boolean spectrum = step.asImpedance().isPresent();
                 Watchdog sink = new Watchdog(safety.watch(step.index(), core.sinkFor(step.index())),
-                        plan.safety().watchdog(), step.interval(), speed);
+                        plan.safety().watchdog(), step.interval(), speed, spectrum ? "impedance point" : "sample");
                 long stepStartNanos = System.nanoTime();
                 try {
                     step.context().gas().ifPresent(instrument::electrolyteGas);
@@ -270,13 +271,18 @@ public final class Scheduler {
                             next.error());
                 }
                 previousEndNanos = System.nanoTime();
-                if (sink.samples() != end.samples()) {
-                    log.warn("step {}: the driver reports {} samples, the acquisition accepted {}; {} are stored",
-                            step.index(), end.samples(), sink.samples(), sink.samples());
+                // What the step delivered, counted here: an impedance spectrum delivers points, not samples (a
+                // complete spectrum has no samples at all), and is complete or cut short by its count of points.
+                long delivered = spectrum ? sink.impedancePoints() : sink.samples();
+                String what = spectrum ? "impedance points" : "samples";
+                // a driver may count a spectrum's points, or its samples (none): either agrees with the acquisition
+                if (end.samples() != delivered && !(spectrum && end.samples() == sink.samples())) {
+                    log.warn("step {}: the driver reports {} {}, the acquisition accepted {}; {} are stored",
+                            step.index(), end.samples(), what, delivered, delivered);
                 }
                 long planned = plannedSamples(step);
                 boolean cutShort = end.outcome() == MeasurementEnd.Outcome.COMPLETED && !timeRanOut
-                        && sink.samples() < planned && endsBeforeItsLastInterval(step, sink.lastSampleSeconds(), planned);
+                        && delivered < planned && endsBeforeItsLastInterval(step, sink.lastSampleSeconds(), planned);
                 Breach broken = breach;
                 if (broken != null && broken.stepIndex() == step.index()) {
                     synchronized (stateLock) {
@@ -292,8 +298,8 @@ public final class Scheduler {
                     core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(
                             EventKind.ENVELOPE_BREACH, broken.timeSeconds(), "safety envelope: " + broken.what()
                             + (stopped ? "; the step was stopped and the cell switched off"
-                            : String.format(Locale.ROOT, "; the step ran to its end (%d of %d samples) before it could be"
-                            + " stopped", sink.samples(), planned)), broken.values()), Instant.now()));
+                            : String.format(Locale.ROOT, "; the step ran to its end (%d of %d %s) before it could be"
+                            + " stopped", delivered, planned, what)), broken.values()), Instant.now()));
                     if (plan.safety().stopRun().orElse(false)) {
                         failure = "safety envelope, step " + step.index() + ": " + broken.what();
                     }
@@ -308,10 +314,10 @@ public final class Scheduler {
                     endedEarly++;
                     core.publish(new AcquisitionRecord.EventSeen(step.index(), new Event(
                             EventKind.NOTE, sink.lastSampleSeconds(), String.format(Locale.ROOT,
-                            "the instrument ended the step early: %d of %d planned samples recorded, the last at %.1f s of"
-                                    + " %.1f s", sink.samples(), planned, sink.lastSampleSeconds(),
+                            "the instrument ended the step early: %d of %d planned %s recorded, the last at %.1f s of"
+                                    + " %.1f s", delivered, planned, what, sink.lastSampleSeconds(),
                             step.duration().toNanos() / 1e9), Map.of("planned_samples", (double) planned,
-                            "recorded_samples", (double) sink.samples())), Instant.now()));
+                            "recorded_samples", (double) delivered)), Instant.now()));
                 }
                 core.publish(new AcquisitionRecord.StepEnded(step.index(), cutShort ? StepOutcome.ENDED_EARLY
                         : stepOutcome(end.outcome()), sink.samples(), end.lastTimeSeconds(), lag,
@@ -501,6 +507,10 @@ public final class Scheduler {
      * and not only in a gap in the middle (a reconnect continues the step to its planned end).
      */
     private static boolean endsBeforeItsLastInterval(PlannedStep step, double lastSampleSeconds, long planned) {
+        if (step.asImpedance().isPresent()) {
+            // a spectrum's points are its frequencies: one missing is missing, wherever it was
+            return true;
+        }
         double interval = step.interval().toNanos() / 1e9;
         if (step.isSweep()) {
             // a sweep's first point is its start, at 0 s, and its last at its end, at the step's duration

@@ -39,8 +39,21 @@ final class Watchdog implements SampleSink {
     private volatile long impedancePoints;
     private volatile double lastSampleSeconds;
 
+    /** What the step waits for, as the watchdog's reason names it: a sample, or an impedance point. */
+    private final String awaited;
+
     /** @param configured the site's or protocol's watchdog; empty: no watchdog, only the counting */
     Watchdog(SampleSink next, Optional<Duration> configured, Duration interval, Speed speed) {
+        this(next, configured, interval, speed, "sample");
+    }
+
+    /**
+     * @param interval the step's sample interval; an impedance spectrum's is its slowest point (0.1 Hz: 30.5 s), so
+     *                 that a low-frequency point that takes tens of seconds is not taken for a stalled instrument
+     * @param awaited  what the step delivers, for the reason: "sample" or "impedance point"
+     */
+    Watchdog(SampleSink next, Optional<Duration> configured, Duration interval, Speed speed, String awaited) {
+        this.awaited = awaited;
         this.next = next;
         this.limit = configured.map(w -> limitFor(w, interval));
         this.wallLimitNanos = limit.map(l -> wallNanos(l, speed)).orElse(Long.MAX_VALUE);
@@ -72,7 +85,7 @@ final class Watchdog implements SampleSink {
 
     /** What the operator reads when it fires. */
     String reason(int stepIndex) {
-        return "watchdog: no sample for " + seconds(limit.orElseThrow()) + " during step " + stepIndex
+        return "watchdog: no " + awaited + " for " + seconds(limit.orElseThrow()) + " during step " + stepIndex
                 + "; the cell was switched off";
     }
 

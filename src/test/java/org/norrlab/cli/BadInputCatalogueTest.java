@@ -200,7 +200,7 @@ class BadInputCatalogueTest {
         c.add(new Case("misspelt field", List.of("plan", p), 3, "field 'steps[1].ca.duraton': is not a known field here; allowed:"));
         p = file("kind.yaml", "steps:\n  - swv: {from: 0 V vs RHE}\n").toString();
         c.add(new Case("unknown step kind", List.of("plan", p), 3, "is not a step kind; allowed: ocp, ca, ca_series, lsv, cv,"
-                + " cp, hold, repeat"));
+                + " cp, eis, hold, repeat"));
         p = file("nounit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 60, interval: 1 s}\n").toString();
         c.add(new Case("missing unit", List.of("plan", p), 3, "'60' has no unit; a time needs one of"));
         p = file("wrongunit.yaml", "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 1 furlong, interval: 1 s}\n").toString();
@@ -676,6 +676,16 @@ class BadInputCatalogueTest {
                 "--speed", "max", "--no-progress", "--db", db.toString()), 3, "--strict: 1 warning, so nothing"
                 + " was started; correct the protocol or the setup (--db, the PC), or run without --strict to run it as written:\n  all 3 CA steps are"
                 + " above +0.1 V vs RHE (oxidising), and NORR reduces: were the minus signs lost?"));
+        // protocol (issue 21): an EIS amplitude must say rms or peak, and stay small enough for a linear response
+        p = file("eis-amplitude.yaml", "steps:\n  - eis: {at: ocp, amplitude: 10 mV, from: 100 kHz, to: 0.1 Hz,"
+                + " per_decade: 10}\n").toString();
+        c.add(new Case("an EIS amplitude without rms or peak", List.of("plan", p), 3, "eis-amplitude.yaml:2:31: field"
+                + " 'steps[1].eis.amplitude': '10 mV' does not say whether it is rms or peak; write e.g. '10 mV rms' or"
+                + " '14 mV peak'"));
+        p = file("eis-range.yaml", "steps:\n  - eis: {at: ocp, amplitude: 10 mV rms, from: 0.1 Hz, to: 100 kHz,"
+                + " per_decade: 10}\n").toString();
+        c.add(new Case("an EIS range written low to high", List.of("plan", p), 3, "field 'steps[1].eis.to': '100 kHz' is"
+                + " above from (0.1 Hz); a spectrum runs from the highest frequency (from) down to the lowest (to)"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

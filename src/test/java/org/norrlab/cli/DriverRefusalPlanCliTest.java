@@ -65,17 +65,22 @@ class DriverRefusalPlanCliTest {
         // C_dl CVs, 1 mV steps: 10, 20, 40 mV/s sample every 100, 50, 25 ms (whole); 60 mV/s every 16.667 ms and
         // 80 mV/s every 12.5 ms (rounding to 13 ms moves the step by 4 % > 1 %). Every cycle (2 × 0.1 V) takes whole ms:
         // 20000, 10000, 5000, 3333.3 (-0.01 % < 0.1 %), 2500 ms. The LSVs (2 mV at 5 mV/s: 400 ms) pass; the holds have
-        // the cell off and ask nothing of the instrument; the OCP rest is refused (the Rodeostat has no open circuit).
+        // the cell off and ask nothing of the instrument; the OCP rest is refused (the Rodeostat has no open circuit), and
+        // so is the EIS step (no AC excitation), naming 'ru set' for an R_u measured elsewhere.
         String where = ", " + STUDY + ":";
         assertThat(plan.err().lines().filter(line -> line.startsWith("  step"))).containsExactly(
-                "  step 1 (OCP rest" + where + "72:5) on rodeostat: the Rodeostat cannot record an open-circuit potential"
+                "  step 1 (OCP rest" + where + "91:5) on rodeostat: the Rodeostat cannot record an open-circuit potential"
                         + " (it cannot disconnect the counter electrode during a test); remove the ocp step from the protocol",
-                "  step 6 (C_dl 60 mV/s" + where + "93:5) on rodeostat: the Rodeostat samples every 1 to 1000 whole"
+                "  step 6 (C_dl 60 mV/s" + where + "112:5) on rodeostat: the Rodeostat samples every 1 to 1000 whole"
                         + " milliseconds: a step of 0.001 V at 0.06 V/s needs one sample every 16.667 ms; choose a step"
                         + " between 0.00006 V and 0.06 V that is the scan rate times a whole number of milliseconds (within 1 %)",
-                "  step 7 (C_dl 80 mV/s" + where + "94:5) on rodeostat: the Rodeostat samples every 1 to 1000 whole"
+                "  step 7 (C_dl 80 mV/s" + where + "113:5) on rodeostat: the Rodeostat samples every 1 to 1000 whole"
                         + " milliseconds: a step of 0.001 V at 0.08 V/s needs one sample every 12.500 ms; choose a step"
-                        + " between 0.00008 V and 0.08 V that is the scan rate times a whole number of milliseconds (within 1 %)");
+                        + " between 0.00008 V and 0.08 V that is the scan rate times a whole number of milliseconds (within 1 %)",
+                "  step 11 (EIS for R_u" + where + "153:5) on rodeostat: the Rodeostat (rodeostat) cannot measure impedance:"
+                        + " its firmware sets DC potentials and reads DC currents only, with no AC excitation or frequency"
+                        + " response; run the eis step on an instrument whose profile lists eis under techniques, or enter"
+                        + " R_u measured elsewhere with 'norrlab ru set'");
     }
 
     @Test

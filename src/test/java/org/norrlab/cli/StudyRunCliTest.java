@@ -2,12 +2,15 @@ package org.norrlab.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.math3.complex.Complex;
 import org.norrlab.analysis.DoubleLayer;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.sim.CatalystPresets;
 import org.norrlab.driver.sim.CellTruth;
+import org.norrlab.driver.sim.RandlesImpedance;
 import org.norrlab.report.SweepSession;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
@@ -25,7 +28,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * protocols/norr-study.yaml end to end on the simulator at --speed max: every step runs to its end, under the gas the
- * protocol says, with sweep samples numbered by cycle. A copy shortens the CA part (1 h → 2 min, 10 Hz → 1 Hz) and the
+ * protocol says, with sweep samples numbered by cycle and the EIS step's spectrum the simulated cell's. A copy shortens the CA part (1 h → 2 min, 10 Hz → 1 Hz) and the
  * OCP rest, and lets the holds continue unattended (the shipped holds abort unattended, as they should); the sweeps
  * run exactly as shipped.
  */
@@ -42,9 +45,12 @@ class StudyRunCliTest {
         CliRunner.Result run = CliRunner.norrlabOn(db, "run", protocol.toString(), "--speed", "max", "--no-progress",
                 "--unattended");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        // as 'plan' says it: 1 min OCP + 320 s + 122.5 s + 2 × 220 s + 4 × 2 min CA + holds of at most 60 + 4 × 30 min
-        // = 60 + 320 + 122.5 + 440 + 480 + 3600 + 7200 = 12222.5 s
-        assertThat(run.out()).contains("Protocol NORR study: 18 steps, up to 3 h 23 min 42.5 s planned, on ");
+        // as 'plan' says it: 1 min OCP + 320 s + 122.5 s + 2 × 220 s + EIS 176.363 s (see StudyPlanCliTest) + 4 × 2 min
+        // CA + holds of at most 60 + 4 × 30 min = 60 + 320 + 122.5 + 440 + 176.363 + 480 + 3600 + 7200 = 12398.863 s
+        assertThat(run.out()).contains("Protocol NORR study: 19 steps, up to 3 h 26 min 38.9 s planned, on ");
+        // the EIS step's points as the store counts them: 100 kHz → 0.1 Hz at 10 per decade, 61
+        assertThat(run.out()).contains("\nImpedance: step 11 (EIS for R_u) stored 61 of 61 planned points (100 kHz → 0.1 Hz);"
+                + " completed.\n");
 
         try (SessionStore store = SessionStore.open(db)) {
             // every measuring step recorded what 'plan' said it would: a sweep its start point and one per potential
@@ -64,6 +70,20 @@ class StudyRunCliTest {
             // (the default catalyst of drivers/sim.yaml on the session's electrode).
             CellTruth truth = CellTruth.of(CatalystPresets.load(Fixtures.HOME.resolve("drivers/sim/catalysts.yaml"))
                     .get("NiNC"), session.cell().electrodeAreaCm2());
+            // The stored spectrum is the simulated cell's, measured at -0.4 V vs RHE under NO (the interface sits I·R_u
+            // less negative): each point within 1 % of |Z| of the Randles impedance there (the noise is 0.2 % of |Z|
+            // above 1 Hz); at 100 kHz Z' is R_u within that.
+            RandlesImpedance cell = truth.impedance(truth.spectrumInterfaceVolts(-0.4, Gas.NITRIC_OXIDE),
+                    Gas.NITRIC_OXIDE);
+            List<ImpedancePoint> spectrum = store.impedance().spectrum(session.id(), 11);
+            assertThat(spectrum.stream().filter(p -> p.frequencyHz() > 0.999)).hasSize(51).allSatisfy(p -> {
+                Complex z = cell.atFrequency(p.frequencyHz());
+                assertThat(Math.hypot(p.realOhms() - z.getReal(), p.imaginaryOhms() - z.getImaginary()))
+                        .as("%s Hz", p.frequencyHz()).isLessThan(0.01 * z.abs());
+            });
+            assertThat(spectrum.get(0).realOhms()).isCloseTo(truth.uncompensatedOhms(), withinPercentage(1));
+            // the simulator takes norrlab's planning estimate per point: the spectrum lasted what 'plan' said, 176.363 s
+            assertThat(steps.get(10).durationSeconds()).isCloseTo(176.363, within(0.001));
             SweepSession.Result analysed = SweepSession.analyze(store, session.id(), SweepSession.Options.DEFAULT);
             // C_dl from the five CVs of the series (10 .. 80 mV/s, 0.30 .. 0.40 V vs RHE): within 2 % of the preset's
             DoubleLayer cdl = analysed.doubleLayer().orElseThrow();

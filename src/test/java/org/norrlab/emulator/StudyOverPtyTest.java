@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * protocols/norr-study.yaml end to end on an emulated EmStat4 HR through a socat pty, as with hardware: norrlab's
@@ -54,7 +55,7 @@ class StudyOverPtyTest {
             loops = emulator.received().get().stream().filter(line -> line.startsWith("meas_loop")).toList();
         }
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Session 1 completed: all 18 steps completed");
+        assertThat(run.out()).contains("Session 1 completed: all 19 steps completed");
         // What reached the device, vs RE: E(RHE) = E(RE) + 0.197 V + 0.059159 V × pH 7 = E(RE) + 0.611115 V, so the
         // activation's 0.2, -0.5, 0.3 V vs RHE are -0.411115, -1.111115, -0.311115 V, the LSV's -0.8 V is -1.411115 V
         // and the CA's -0.4 .. -0.7 V are -1.011115 .. -1.311115 V.
@@ -64,6 +65,8 @@ class StudyOverPtyTest {
                 "meas_loop_cv p c -411115u -1111115u -311115u 5m 100m nscans(20)",
                 cdl.formatted(10), cdl.formatted(20), cdl.formatted(40), cdl.formatted(60), cdl.formatted(80),
                 lsvLoop, lsvLoop,
+                // EIS for R_u: 10 mV rms, 100 kHz down to 100 mHz, 61 frequencies, DC at -0.4 V vs RHE = -1.011115 V vs RE
+                "meas_loop_eis f r j 10m 100000 100m 61 -1011115u",
                 "meas_loop_ca p c -1011115u 1 120", "meas_loop_ca p c -1111115u 1 120",
                 "meas_loop_ca p c -1211115u 1 120", "meas_loop_ca p c -1311115u 1 120");
 
@@ -71,11 +74,12 @@ class StudyOverPtyTest {
             // The protocol's gas is recorded although the emulated cell (like a real EmStat) cannot know it. The device
             // sends the begin point of a CV and of an LSV as a package too, so every measuring step has what 'plan'
             // planned: OCP 60 s / 1 s = 60, activation 1 + 32 V / 5 mV = 6401, each C_dl CV 1 + 0.6 V / 1 mV = 601,
-            // each LSV 1 + 1.1 V / 2 mV = 551, each CA 120 s / 1 s = 120.
+            // each LSV 1 + 1.1 V / 2 mV = 551, each CA 120 s / 1 s = 120; the EIS step one impedance point per frequency
+            // (61) and no samples.
             List<StoredStep> steps = study.assertStoredAsPlanned(store);
             StoredSession session = store.sessions().get(0);
             assertThat(steps).extracting(StoredStep::sampleCount)
-                    .containsExactly(60L, 6401L, 601L, 601L, 601L, 601L, 601L, 551L, 0L, 551L,
+                    .containsExactly(60L, 6401L, 601L, 601L, 601L, 601L, 601L, 551L, 0L, 551L, 0L,
                             120L, 0L, 120L, 0L, 120L, 0L, 120L, 0L);
 
             // The activation, from the C/- scan markers: cycle 1 is 0.2 → -0.5 (1 + 0.7 V / 5 mV = 141 points), -0.495 →
@@ -96,7 +100,7 @@ class StudyOverPtyTest {
 
             // The CA currents are cathodic (NORR and HER reduce) and none was clipped: -0.7 V vs RHE passes about
             // -63 mA, inside the EmStat4 HR's largest range, 100 mA.
-            for (int step : new int[] {11, 13, 15, 17}) {
+            for (int step : new int[] {12, 14, 16, 18}) {
                 assertThat(samples(store, session.id(), step)).as("CA step %d", step)
                         .allSatisfy(s -> assertThat(s.currentAmperes()).isNegative())
                         .noneMatch(s -> s.has(SampleFlag.OVERLOAD));
@@ -111,7 +115,8 @@ class StudyOverPtyTest {
                 assertThat(lsv.subList(firstClipped, lsv.size())).as("LSV step %d: the clipped points are its tail", step)
                         .isNotEmpty().hasSizeLessThan(100).allSatisfy(s -> {
                             assertThat(s.has(SampleFlag.OVERLOAD)).isTrue();
-                            assertThat(s.currentAmperes()).isEqualTo(-0.1);
+                            // full scale as the device encodes it, an integer times its SI prefix: -0.1 A within a bit
+                            assertThat(s.currentAmperes()).isCloseTo(-0.1, within(1e-15));
                         });
                 // point k is at 0.3 V - k × 2 mV vs RHE: the clipping starts past the last CA potential, -0.7 V (k = 500)
                 assertThat(firstClipped).as("LSV step %d", step).isGreaterThan(500);

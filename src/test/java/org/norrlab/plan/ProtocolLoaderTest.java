@@ -120,7 +120,7 @@ class ProtocolLoaderTest {
         Path file = protocol("steps:\n  - swv: {from: 0 V vs RHE}\n");
         assertThatThrownBy(() -> ProtocolLoader.load(file, site))
                 .hasMessage(file + ":2:5: field 'steps[1].swv': is not a step kind; allowed: ocp, ca, ca_series, lsv, cv,"
-                        + " cp, hold, repeat");
+                        + " cp, eis, hold, repeat");
     }
 
     @Test

@@ -314,9 +314,9 @@ class SweepStepsLoaderTest {
     void theShippedStudyLoadsWithTheGasSwitchedAtTheHold() throws Exception {
         Plan study = ProtocolLoader.load(Path.of("protocols/norr-study.yaml"), SiteConfig.load(Path.of("").toAbsolutePath()));
         assertThat(study.steps()).extracting(PlannedStep::kind).containsExactly("ocp", "cv", "cv", "cv", "cv", "cv", "cv",
-                "lsv", "hold", "lsv", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
+                "lsv", "hold", "lsv", "eis", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
         assertThat(study.steps()).extracting(s -> s.context().gas().map(Gas::written).orElse("-")).containsExactly(
-                "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
+                "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
         // the C_dl series: five scan rates in one 0.1 V window
         assertThat(study.steps().subList(2, 7)).extracting(s -> ((PlannedStep.CyclicVoltammetry) s).scanRateVoltsPerSecond())
                 .containsExactly(0.010, 0.020, 0.040, 0.060, 0.080);

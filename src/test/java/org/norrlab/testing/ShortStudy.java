@@ -2,6 +2,7 @@ package org.norrlab.testing;
 
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.Gas;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
@@ -16,11 +17,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 /**
  * A copy of protocols/norr-study.yaml short enough for a test, run end to end on the simulator (cli/StudyRunCliTest)
  * and on the emulated EmStat (emulator/StudyOverPtyTest): OCP 1 min, CA 2 min at 1 s, holds continue when unattended;
- * the sweeps run as shipped.
+ * the sweeps and the EIS step run as shipped.
  *
  * @param file the shortened copy
  * @param plan it, loaded with the fixture home's site file
@@ -43,7 +45,7 @@ public record ShortStudy(Path file, Plan plan) {
     /**
      * The store's first session ran the study whole: completed, every step of the protocol's kind and gas completed,
      * and every measuring step recorded the samples 'plan' planned for it (a sweep its start point and one per
-     * potential step).
+     * potential step; the EIS step one impedance point per frequency, in the order planned, and no samples).
      *
      * @return the stored steps, for the caller's own checks
      */
@@ -52,15 +54,26 @@ public record ShortStudy(Path file, Plan plan) {
         assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
         List<StoredStep> steps = store.steps(session.id());
         assertThat(steps).extracting(StoredStep::kind).containsExactly("ocp", "cv", "cv", "cv", "cv", "cv", "cv",
-                "lsv", "hold", "lsv", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
+                "lsv", "hold", "lsv", "eis", "ca", "hold", "ca", "hold", "ca", "hold", "ca", "hold");
         assertThat(steps).allSatisfy(s -> assertThat(s.outcome()).as("step " + s.index())
                 .contains(StepOutcome.COMPLETED));
         assertThat(steps).extracting(s -> s.gas().map(Gas::written).orElse("-")).containsExactly(
-                "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
+                "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "Ar", "-", "NO", "NO", "NO", "-", "NO", "-", "NO", "-", "NO", "-");
         for (PlannedStep planned : plan.steps()) {
-            if (!planned.isHold()) {
-                assertThat(steps.get(planned.index() - 1).sampleCount()).as("step " + planned.index())
-                        .isEqualTo(planned.plannedSamples());
+            StoredStep stored = steps.get(planned.index() - 1);
+            if (planned.asImpedance().isPresent()) {
+                // a spectrum stores one impedance point per planned frequency, in order (as the instrument reports
+                // it: MethodSCRIPT sends 6 significant digits, 251.189 Hz for 10^2.4 = 251.1886 Hz), and no samples
+                List<ImpedancePoint> spectrum = store.impedance().spectrum(session.id(), planned.index());
+                List<Double> frequencies = planned.asImpedance().get().frequenciesHz();
+                assertThat(spectrum).as("step " + planned.index()).hasSize((int) planned.plannedSamples());
+                for (int i = 0; i < spectrum.size(); i++) {
+                    assertThat(spectrum.get(i).frequencyHz()).as("step %d, point %d", planned.index(), i)
+                            .isCloseTo(frequencies.get(i), withinPercentage(1e-3));
+                }
+                assertThat(stored.sampleCount()).as("step " + planned.index()).isZero();
+            } else if (!planned.isHold()) {
+                assertThat(stored.sampleCount()).as("step " + planned.index()).isEqualTo(planned.plannedSamples());
             }
         }
         return steps;
