@@ -26,7 +26,8 @@ import java.util.List;
  * constant current) and the whole run so far with a marker where each step began. Both draw a min/max envelope of
  * at most one column per pixel, so a repaint costs the same after 5 minutes as after 24 hours. During a sweep (LSV,
  * CV) the step chart is current against potential instead, one series and colour per cycle with a legend, from the
- * bounded {@link SweepTrace}.
+ * bounded {@link SweepTrace}. During an impedance step (EIS) the step panel shows a Nyquist plot with equal axes
+ * instead, a point added as each frequency is measured.
  */
 final class LiveCharts {
     static final String STEP_SERIES = "step";
@@ -40,6 +41,8 @@ final class LiveCharts {
     private final DefaultXYDataset runData = new DefaultXYDataset();
     private final JFreeChart stepChart;
     private final JFreeChart runChart;
+    /** The step panel's chart during an EIS step; {@link #stepChart} at any other step. */
+    private final JFreeChart nyquistChart = SpectrumCharts.nyquist("Step in progress");
     private final ChartPanel stepPanel;
     private final ChartPanel runPanel;
     private int markersShown;
@@ -88,6 +91,11 @@ final class LiveCharts {
         return stepChart;
     }
 
+    /** The Nyquist plot the step panel shows during an EIS step. */
+    JFreeChart nyquistChart() {
+        return nyquistChart;
+    }
+
     JFreeChart runChart() {
         return runChart;
     }
@@ -104,7 +112,16 @@ final class LiveCharts {
         if (!stepTitle.equals(stepChart.getTitle().getText())) {
             stepChart.setTitle(stepTitle);
         }
-        if (view.stepIsSweep()) {
+        JFreeChart wanted = view.stepIsImpedance() ? nyquistChart : stepChart;
+        if (stepPanel.getChart() != wanted) {
+            stepPanel.setChart(wanted);
+        }
+        if (view.stepIsImpedance()) {
+            if (!stepTitle.equals(nyquistChart.getTitle().getText())) {
+                nyquistChart.setTitle(stepTitle);
+            }
+            SpectrumCharts.show(nyquistChart, view.spectrum());
+        } else if (view.stepIsSweep()) {
             showSweep(view);
         } else {
             boolean potential = view.stepShowsPotential();
@@ -194,6 +211,8 @@ final class LiveCharts {
         runChart.getXYPlot().clearDomainMarkers();
         markersShown = 0;
         stepChart.setTitle("Step in progress");
+        SpectrumCharts.show(nyquistChart, List.of());
+        stepPanel.setChart(stepChart);
     }
 
     static String title(PlannedStep step) {
