@@ -3,6 +3,8 @@ package org.norrlab.gui;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.DefaultXYDataset;
@@ -12,6 +14,9 @@ import org.norrlab.plan.PlannedStep;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -100,18 +105,39 @@ final class SpectrumCharts {
         modulusData.addSeries(MODULUS_SERIES, modulus);
         DefaultXYDataset phaseData = new DefaultXYDataset();
         phaseData.addSeries(PHASE_SERIES, phase);
-        LogAxis frequency = new LogAxis(FREQUENCY_AXIS);
-        frequency.setBase(10);
-        LogAxis modulusAxis = new LogAxis(MODULUS_AXIS);
-        modulusAxis.setBase(10);
         NumberAxis phaseAxis = new NumberAxis(PHASE_AXIS);
         phaseAxis.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(modulusData, frequency, modulusAxis, renderer(POINTS));
+        XYPlot plot = new XYPlot(modulusData, decades(FREQUENCY_AXIS), modulusAxis(modulus[1]), renderer(POINTS));
         plot.setRangeAxis(1, phaseAxis);
         plot.setDataset(1, phaseData);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, renderer(PHASE));
         return ChartLook.chart(title, plot, true);
+    }
+
+    /** A logarithmic axis with a tick per decade, labelled as plain numbers (0.1, 1, 10, 1000). */
+    private static LogAxis decades(String label) {
+        LogAxis axis = new LogAxis(label);
+        axis.setBase(10);
+        axis.setTickUnit(new NumberTickUnit(1), false, false);
+        axis.setAutoTickUnitSelection(false);
+        axis.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        return axis;
+    }
+
+    /**
+     * |Z|'s axis: logarithmic by decades where |Z| spans one or more, else linear (a spectrum from 20 to 120 Ω would
+     * get a single decade tick on a log axis).
+     */
+    private static ValueAxis modulusAxis(double[] moduli) {
+        double lowest = Arrays.stream(moduli).min().orElse(1);
+        double highest = Arrays.stream(moduli).max().orElse(1);
+        if (lowest > 0 && highest / lowest >= 10) {
+            return decades(MODULUS_AXIS);
+        }
+        NumberAxis axis = new NumberAxis(MODULUS_AXIS);
+        axis.setAutoRangeIncludesZero(false);
+        return axis;
     }
 
     private static XYLineAndShapeRenderer renderer(Color colour) {
