@@ -11,6 +11,7 @@ import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -89,7 +90,10 @@ final class SimulatedCatholyteFollower implements RecordConsumer {
                 truth.afterStep().volumeMl())
                 + (truth.aliquotMl() > 0 ? String.format(Locale.ROOT, ", %.6g mol in %.4g mL after a %.4g mL aliquot",
                 truth.afterAliquot().nh3Mol(), truth.afterAliquot().volumeMl(), truth.aliquotMl()) : "");
-        return new Event(seen.event().kind(), seen.event().timeSeconds(), message, truth.asValues());
+        // The step's own truth beyond its products (a spectrum's R_u and R_ct) stays with it.
+        Map<String, Double> values = new LinkedHashMap<>(seen.event().values());
+        values.putAll(truth.asValues());
+        return new Event(seen.event().kind(), seen.event().timeSeconds(), message, values);
     }
 
     /** The batch after step {@code stepIndex} made {@code made}, and after the aliquots planned right after it. */

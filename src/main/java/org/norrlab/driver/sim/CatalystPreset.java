@@ -8,7 +8,9 @@ import org.norrlab.core.BadInputException;
  * @param publishedVoltsVsRhe      the potential of the published result the model is fitted to
  * @param publishedNh3Rate         its NH3 yield, mol s⁻¹ cm⁻²
  * @param publishedFaradaicEfficiency its NH3 FE, as a fraction
- * @param doubleLayerFaradsPerCm2  C_dl per geometric cm²
+ * @param doubleLayerFaradsPerCm2  C_dl per geometric cm²; with a CPE exponent below 1 the Q of the double layer in an
+ *                                 impedance spectrum, F·s^(α−1) per cm² (the time-domain cell keeps an ideal C_dl)
+ * @param cpeExponent              α of the double layer in a spectrum, Y = Q·(jω)^α; 1 (the default) is an ideal capacitor
  * @param uncompensatedOhms        R_u of the cell
  * @param compensation             fraction of R_u the potentiostat compensates (1 = the published, iR-free potentials)
  * @param openCircuitVoltsVsRhe    where the electrode rests with the cell off
@@ -20,10 +22,17 @@ import org.norrlab.core.BadInputException;
  */
 public record CatalystPreset(String name, String description, String source, double publishedVoltsVsRhe,
                              double publishedNh3Rate, double publishedFaradaicEfficiency, KineticModel model,
-                             double doubleLayerFaradsPerCm2, double uncompensatedOhms, double compensation,
+                             double doubleLayerFaradsPerCm2, double cpeExponent, double uncompensatedOhms, double compensation,
                              double openCircuitVoltsVsRhe, double openCircuitRelaxationSeconds, double driftPerHour,
                              double bubblesPerSecond, double bubbleAmplitudeMax, double bubbleSecondsMax,
                              ByproductShares byproductShares) {
+
+    public CatalystPreset {
+        if (!(cpeExponent > 0 && cpeExponent <= 1)) {
+            throw new BadInputException("a constant-phase exponent lies above 0 and at most 1 (an ideal capacitor), was "
+                    + cpeExponent);
+        }
+    }
 
     public record ByproductShares(double n2o, double nh2oh, double n2) {
         public ByproductShares {

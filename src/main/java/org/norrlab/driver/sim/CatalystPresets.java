@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class CatalystPresets {
     private static final List<String> PRESET_FIELDS = List.of("description", "published", "norr_tafel_slope",
             "nh3_share_max", "nh3_share_width", "nh3_share_offset", "transport_fraction_at_published",
-            "fe_drop_100mV_negative", "double_layer_capacitance", "uncompensated_resistance", "compensation",
+            "fe_drop_100mV_negative", "double_layer_capacitance", "double_layer_cpe_exponent", "uncompensated_resistance", "compensation",
             "open_circuit_potential", "open_circuit_relaxation", "drift_per_hour", "bubbles_per_minute",
             "bubble_amplitude_max", "bubble_duration_max", "byproducts");
 
@@ -51,6 +51,12 @@ public final class CatalystPresets {
 
         double quantity(String key, Dimension dimension) throws ConfigException {
             return Quantities.parse(get(key), dimension);
+        }
+
+        /** A field the preset or the defaults may leave out. */
+        Optional<YamlNode> optional(String key) {
+            Optional<YamlNode> own = preset.get(key);
+            return own.isPresent() ? own : defaults.get(key);
         }
 
         double fraction(String key) throws ConfigException {
@@ -106,10 +112,18 @@ public final class CatalystPresets {
         if (ocp.scale() != Potential.Scale.RHE) {
             throw ocpNode.error("give the open-circuit potential vs RHE");
         }
+        double cpeExponent = 1;
+        Optional<YamlNode> cpeNode = p.optional("double_layer_cpe_exponent");
+        if (cpeNode.isPresent()) {
+            cpeExponent = cpeNode.get().asScalar().number("a constant-phase exponent, e.g. 0.9 (1: an ideal capacitor)");
+            if (!(cpeExponent > 0 && cpeExponent <= 1)) {
+                throw cpeNode.get().error("must lie above 0 and at most 1 (1: an ideal capacitor)");
+            }
+        }
         double perMinute = p.get("bubbles_per_minute").asScalar().number("bubbles per minute, e.g. 3");
         return new CatalystPreset(name, p.preset().text("description").orElse(name),
                 published.text("source").orElse(""), potential.volts(), rate, fe, model,
-                Quantities.positive(p.get("double_layer_capacitance"), Dimension.CAPACITANCE_PER_AREA),
+                Quantities.positive(p.get("double_layer_capacitance"), Dimension.CAPACITANCE_PER_AREA), cpeExponent,
                 p.quantity("uncompensated_resistance", Dimension.RESISTANCE),
                 p.fraction("compensation"), ocp.volts(),
                 Quantities.duration(p.get("open_circuit_relaxation")).toNanos() / 1e9,

@@ -55,14 +55,18 @@ final class CurrentMeter {
     void configure(CurrentRangeChoice choice) {
         auto = choice.auto();
         if (!auto) {
-            rangeIndex = ranges.size() - 1;
-            for (int i = 0; i < ranges.size(); i++) {
-                if (ranges.get(i) >= choice.fullScaleAmperes() * (1 - 1e-9)) {
-                    rangeIndex = i;
-                    break;
-                }
+            rangeIndex = fixedRange(ranges, choice.fullScaleAmperes());
+        }
+    }
+
+    /** The range a fixed choice of {@code fullScaleAmperes} holds: the smallest that reaches it, else the largest. */
+    static int fixedRange(List<Double> ranges, double fullScaleAmperes) {
+        for (int i = 0; i < ranges.size(); i++) {
+            if (ranges.get(i) >= fullScaleAmperes * (1 - 1e-9)) {
+                return i;
             }
         }
+        return ranges.size() - 1;
     }
 
     /** The next {@code seconds} of the interval pass with {@code coulombs} through the cell. */

@@ -87,6 +87,40 @@ public record KineticModel(double anchorVolts, double kineticAtAnchor, double tr
         return at(volts, transportLimit * transientFactor(secondsSinceStep));
     }
 
+    /**
+     * The charge-transfer slope of NORR at {@code volts}, A cm⁻² V⁻¹ as a magnitude: d|j_NO|/d(−E) with the NO
+     * concentration at the surface held where the steady current leaves it, as a fast potential perturbation sees
+     * it. With Tafel kinetics j_NO = j_k(E)·c_s/c_b, so the slope is j_NO·ln10/b_NO; 1/slope is NORR's R_ct per cm².
+     */
+    public double norrChargeTransferSlope(double volts) {
+        return steadyState(volts).norr() * Math.log(10) / norrTafelVolts;
+    }
+
+    /**
+     * The slope of the steady (Koutecký–Levich) NORR current, A cm⁻² V⁻¹ as a magnitude: what a slow perturbation
+     * sees, with the surface NO following the potential. d/dη of j_k·j_lim/(j_k + j_lim) is
+     * (j_lim/(j_k + j_lim))²·dj_k/dη, never more than {@link #norrChargeTransferSlope}; the difference is the NO
+     * transport resistance (R_d = R_ct·j_k/j_lim for NORR alone).
+     */
+    public double norrSteadySlope(double volts) {
+        double kinetic = kineticAtAnchor * Math.pow(10, (anchorVolts - volts) / norrTafelVolts);
+        double share = transportLimit / (kinetic + transportLimit);
+        return share * share * kinetic * Math.log(10) / norrTafelVolts;
+    }
+
+    /** The slope of the HER current, A cm⁻² V⁻¹ as a magnitude: j_H·ln10/b_H (no transport limit). */
+    public double herSlope(double volts) {
+        return steadyState(volts).her() * Math.log(10) / herTafelVolts;
+    }
+
+    /**
+     * τ_d = L_eff²/D of the NO diffusion layer, s: the time constant of the finite-layer series in
+     * {@link #afterStep} (its rate constant is π²D/L_eff²) and of the spectrum's finite-length Warburg.
+     */
+    public double diffusionSeconds() {
+        return Math.PI * Math.PI / transportRateConstant;
+    }
+
     private Currents at(double volts, double limit) {
         double kinetic = kineticAtAnchor * Math.pow(10, (anchorVolts - volts) / norrTafelVolts);
         double norr = kinetic * limit / (kinetic + limit);

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** Opens {@code family: sim} profiles. */
 public final class SimProvider implements PotentiostatProvider {
@@ -57,8 +58,11 @@ public final class SimProvider implements PotentiostatProvider {
                 settings.adcBits(), root.split());
         InstrumentIdentity identity = new InstrumentIdentity(profile.name(), family(),
                 profile.model() + ", catalyst " + preset.name(), "norrlab " + Version.current(), "SIM-" + seed);
+        RandomGenerator potentialNoise = root.split();
+        // Split last, so that the samples of CA, sweeps and CP stay what they were for a seed before spectra existed.
+        RandomGenerator impedanceNoise = root.split();
         return new SimulatedPotentiostat(identity, profile.capabilities(), options.cell().rheScale(), cell, meter,
-                root.split(), settings.potentialNoise(), new Pacer(options.speed()), profile.readTimeout(),
-                settings.gas());
+                potentialNoise, settings.potentialNoise(), settings.impedanceNoise(), impedanceNoise,
+                new Pacer(options.speed()), profile.readTimeout(), settings.gas());
     }
 }

@@ -20,17 +20,23 @@ import java.util.Optional;
  * @param whiteNoise         relative white noise on the current (a fraction)
  * @param adcBits            the simulated ADC's resolution
  * @param potentialNoise     noise on the recorded potential in volts
+ * @param impedanceNoise     relative noise on Z' and Z'' of a spectrum, one sigma as a share of |Z| above 1 Hz
+ *                           ({@code impedance_noise:}, 0.2 % when not given; 0 switches it off)
  * @param seed               the random seed a run uses when it gives none
  * @param gas                what the electrolyte holds until a protocol states a gas ({@code gas:}, NO when not
  *                           given, as every run before gases could be stated)
  */
 public record SimSettings(String catalysts, String defaultCatalyst, Location defaultCatalystAt, double whiteNoise,
-                          int adcBits, double potentialNoise, long seed, Gas gas) implements FamilySettings {
+                          int adcBits, double potentialNoise, double impedanceNoise, long seed, Gas gas) implements FamilySettings {
+
+    /** A real instrument's scatter on Z above 1 Hz, one sigma: 0.1–1 % of |Z| (more at low frequency). */
+    static final double DEFAULT_IMPEDANCE_NOISE = 0.002;
 
     static SimSettings read(Optional<YamlNode.Mapping> found, Path file) throws ConfigException {
         YamlNode.Mapping settings = found.orElseThrow(() -> new ConfigException(
                 new Location(file, 1, 1), "sim", "the sim profile needs a 'sim:' block"));
-        settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "seed", "gas");
+        settings.allowOnly("catalysts", "default_catalyst", "white_noise", "adc_bits", "potential_noise", "impedance_noise",
+                "seed", "gas");
         String catalysts = settings.requireText("catalysts");
         String defaultCatalyst = settings.requireText("default_catalyst");
         double noise = Quantities.parse(settings.require("white_noise"), Dimension.PERCENT);
@@ -40,6 +46,14 @@ public record SimSettings(String catalysts, String defaultCatalyst, Location def
             throw bitsNode.error("must lie between 8 and 32 bits");
         }
         double potentialNoise = Quantities.parse(settings.require("potential_noise"), Dimension.POTENTIAL);
+        double impedanceNoise = DEFAULT_IMPEDANCE_NOISE;
+        Optional<YamlNode> impedanceNode = settings.get("impedance_noise");
+        if (impedanceNode.isPresent()) {
+            impedanceNoise = Quantities.parse(impedanceNode.get(), Dimension.PERCENT);
+            if (!(impedanceNoise >= 0 && impedanceNoise <= 0.1)) {
+                throw impedanceNode.get().error("must lie between 0 % (no noise) and 10 %");
+            }
+        }
         long seed = settings.require("seed").asScalar().integer("a whole-number random seed");
         Gas gas = Gas.NITRIC_OXIDE;
         Optional<YamlNode> gasNode = settings.get("gas");
@@ -49,6 +63,6 @@ public record SimSettings(String catalysts, String defaultCatalyst, Location def
                     + "' is not a gas the simulated cell knows (allowed: " + Gas.allowed() + ")"));
         }
         return new SimSettings(catalysts, defaultCatalyst, settings.require("default_catalyst").location(), noise,
-                (int) bits, potentialNoise, seed, gas);
+                (int) bits, potentialNoise, impedanceNoise, seed, gas);
     }
 }

@@ -88,6 +88,33 @@ final class SimulatedCell {
         this.gas = gas;
     }
 
+    Gas electrolyteGas() {
+        return gas;
+    }
+
+    /**
+     * A spectrum's DC starts with the interface at {@code interfaceVolts} (vs RHE, where the steady current leaves it,
+     * {@link CellTruth#spectrumInterfaceVolts}). The spectrum is taken of the steady cell: the NO layer is steady and
+     * no bubble is leaving the electrode (their scatter is in the spectrum's noise).
+     */
+    void beginSpectrum(double interfaceVolts) {
+        beginHold(interfaceVolts);
+        this.interfaceVolts = interfaceVolts;
+        noLayerSeconds = Double.POSITIVE_INFINITY;
+        bubbleExcess = 0;
+    }
+
+    /**
+     * Advances {@code dt} seconds at a spectrum's DC, tallying what the DC current makes (the sine averages out);
+     * returns that current, cathodic negative, with the slow activity drift of the step.
+     */
+    double holdSpectrumDc(double dt) {
+        secondsSinceStep += dt;
+        double current = faradaicCurrent(interfaceVolts);
+        tallyProducts(interfaceVolts, dt, current);
+        return current;
+    }
+
     /** The cell is switched off: no current flows and the electrode drifts back to its rest potential. */
     void beginRest() {
         tally = ProductTally.ZERO;

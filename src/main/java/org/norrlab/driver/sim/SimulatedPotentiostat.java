@@ -5,6 +5,8 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
+import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.ImpedanceTiming;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.Units;
@@ -12,6 +14,7 @@ import org.norrlab.driver.ChronoamperometryRequest;
 import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CompletableMeasurement;
 import org.norrlab.driver.DriverException;
+import org.norrlab.driver.ImpedanceRequest;
 import org.norrlab.driver.Measurement;
 import org.norrlab.driver.MeasurementRequest;
 import org.norrlab.driver.MeasurementEnd;
@@ -24,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +44,8 @@ import java.util.random.RandomGenerator;
  * interval (since the meter's last range switch in it, see {@link CurrentMeter}), as on instruments
  * that integrate between samples.
  *
- * <p>It runs CA and open circuit, linear sweeps and CVs (linear ramps sampled point by point, {@link SweepPath})
- * and constant current; the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
+ * <p>It runs CA and open circuit, linear sweeps and CVs (linear ramps sampled point by point, {@link SweepPath}),
+ * constant current and impedance spectra ({@link #startImpedance}); the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
  * next measurement on; before any, the profile's {@code gas:} (NO unless it says otherwise).
  */
 public final class SimulatedPotentiostat implements Potentiostat {
@@ -59,6 +63,8 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private final CurrentMeter meter;
     private final RandomGenerator random;
     private final double potentialNoiseVolts;
+    private final double impedanceNoise;
+    private final RandomGenerator impedanceRandom;
     private final Pacer pacer;
     private final Duration readTimeout;
     private final ExecutorService thread;
@@ -70,8 +76,8 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private double virtualSeconds;
 
     SimulatedPotentiostat(InstrumentIdentity identity, Capabilities capabilities, RheScale scale, SimulatedCell cell,
-                          CurrentMeter meter, RandomGenerator random, double potentialNoiseVolts, Pacer pacer,
-                          Duration readTimeout, Gas gas) {
+                          CurrentMeter meter, RandomGenerator random, double potentialNoiseVolts, double impedanceNoise,
+                          RandomGenerator impedanceRandom, Pacer pacer, Duration readTimeout, Gas gas) {
         this.identity = identity;
         this.gas = gas;
         this.capabilities = capabilities;
@@ -80,6 +86,8 @@ public final class SimulatedPotentiostat implements Potentiostat {
         this.meter = meter;
         this.random = random;
         this.potentialNoiseVolts = potentialNoiseVolts;
+        this.impedanceNoise = impedanceNoise;
+        this.impedanceRandom = impedanceRandom;
         this.pacer = pacer;
         this.readTimeout = readTimeout;
         this.thread = Executors.newSingleThreadExecutor(r -> {
@@ -127,9 +135,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         return request.match(ca -> startChronoamperometry(ca, sink), ocp -> startOpenCircuit(ocp, sink),
                 lsv -> startSweep(lsv, SweepPath.of(lsv), lsv.currentRange(), sink),
                 cv -> startSweep(cv, SweepPath.of(cv), cv.currentRange(), sink),
-                cp -> startConstantCurrent(cp, sink), eis -> {
-                    throw eis.notSupportedBy("the simulated cell");
-                });
+                cp -> startConstantCurrent(cp, sink), eis -> startImpedance(eis, sink));
     }
 
     private Measurement startChronoamperometry(ChronoamperometryRequest request, SampleSink sink) throws DriverException {
@@ -138,7 +144,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         meter.configure(request.currentRange());
         double dt = seconds(request.interval());
         double voltsVsRe = request.voltsVsReference();
-        return start(sink, new Procedure(true, count(request)) {
+        return start(sink, new SampleProcedure(true, count(request)) {
             @Override
             void begin() {
                 cell.beginHold(scale.toRhe(voltsVsRe));
@@ -159,7 +165,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
     private Measurement startOpenCircuit(OpenCircuitRequest request, SampleSink sink) throws DriverException {
         checkInterval(request.interval());
         double dt = seconds(request.interval());
-        return start(sink, new Procedure(false, count(request)) {
+        return start(sink, new SampleProcedure(false, count(request)) {
             @Override
             void begin() {
                 cell.beginRest();
@@ -194,7 +200,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         meter.configure(range);
         List<SweepPath.Tread> treads = path.treads();
         double equilibration = treads.get(0).seconds();
-        return start(sink, new Procedure(true, treads.size()) {
+        return start(sink, new SampleProcedure(true, treads.size()) {
             private double previousVsRhe;
 
             @Override
@@ -253,7 +259,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         PotentialLimit upper = request.maxVolts() <= capabilities.maxPotentialVolts()
                 ? new PotentialLimit(request.maxVolts(), "the step's upper limit")
                 : new PotentialLimit(capabilities.maxPotentialVolts(), "the instrument's window (its compliance)");
-        return start(sink, new Procedure(true, count(request)) {
+        return start(sink, new SampleProcedure(true, count(request)) {
             @Override
             void begin() {
                 cell.beginConstantCurrent(request.currentAmperes());
@@ -287,6 +293,82 @@ public final class SimulatedPotentiostat implements Potentiostat {
                                 + " the instrument stopped the step and switched the cell off",
                         Units.formatCurrent(request.currentAmperes()), volts, sample.timeSeconds(), passed.what(),
                         passed.volts()), Map.of("potential_V", volts, "limit_V", passed.volts())));
+            }
+        });
+    }
+
+    /**
+     * An impedance spectrum: the potentiostat holds the DC potential (the request's, or the rest potential plus the
+     * request's offset at open circuit) with its positive-feedback compensation off ({@link
+     * CellTruth#COMPENSATION_DURING_SPECTRUM}: the iR drop of the DC current moves the interface), and each frequency,
+     * in the order asked, gives one point after {@link ImpedanceTiming#pointSeconds} of instrument time. Z is the
+     * closed form of the cell at the DC ({@link CellTruth#impedance}, the small-signal response: the amplitude only
+     * sets the AC current the range must read) with the instrument's scatter ({@link SpectrumReader}). The point's
+     * DC current is the cell's steady current at the interface; the products it makes are tallied as in a CA step.
+     * The cell is on from the first point to the last.
+     */
+    private Measurement startImpedance(ImpedanceRequest request, SampleSink sink) throws DriverException {
+        checkSupported(request);
+        CellTruth truth = cell.truth();
+        // The rest potential is where this cell settles at open circuit; an offset is the same in any scale.
+        double setVsRhe = request.dcAtOpenCircuit() ? truth.openCircuitVoltsVsRhe() + request.dcVoltsVsReference()
+                : scale.toRhe(request.dcVoltsVsReference());
+        double setVsRe = scale.toReference(setVsRhe);
+        checkApplicable(setVsRe);
+        List<Double> frequencies = request.frequenciesHz();
+        double[] due = new double[frequencies.size()];
+        double elapsed = 0;
+        for (int i = 0; i < due.length; i++) {
+            elapsed += ImpedanceTiming.pointSeconds(frequencies.get(i));
+            due[i] = elapsed;
+        }
+        SpectrumReader reader = new SpectrumReader(capabilities.currentRangesAmperes(), request.currentRange(),
+                impedanceNoise, impedanceRandom);
+        return start(sink, new Procedure(true, frequencies.size()) {
+            private double interfaceVsRhe;
+            private RandlesImpedance circuit;
+
+            @Override
+            void begin() {
+                Gas electrolyte = cell.electrolyteGas();
+                interfaceVsRhe = truth.spectrumInterfaceVolts(setVsRhe, electrolyte);
+                circuit = truth.impedance(interfaceVsRhe, electrolyte);
+                cell.beginSpectrum(interfaceVsRhe);
+            }
+
+            @Override
+            double dueSeconds(long k) {
+                return due[(int) k - 1];
+            }
+
+            @Override
+            Delivered deliver(long k, SampleSink sink) throws InterruptedException {
+                double hertz = frequencies.get((int) k - 1);
+                double dcAmperes = cell.holdSpectrumDc(ImpedanceTiming.pointSeconds(hertz));
+                double dcVolts = setVsRe + impedanceRandom.nextGaussian() * potentialNoiseVolts;
+                ImpedancePoint point = reader.read(due[(int) k - 1], hertz, circuit.atFrequency(hertz),
+                        request.amplitudeVoltsRms(), dcVolts, dcAmperes);
+                sink.impedance(point);
+                return new Delivered(point.timeSeconds(), Optional.empty());
+            }
+
+            @Override
+            Event truth(double last, ProductTally tally) {
+                Map<String, Double> values = new LinkedHashMap<>(tally.asValues());
+                values.putAll(circuit.asValues());
+                values.put(SpectrumTruth.INTERFACE, interfaceVsRhe);
+                values.put(SpectrumTruth.COMPENSATION_DURING_SPECTRUM, CellTruth.COMPENSATION_DURING_SPECTRUM);
+                values.put(SpectrumTruth.COMPENSATION_OTHER_STEPS, truth.compensation());
+                String doubleLayer = circuit.cpeExponent() == 1
+                        ? String.format(Locale.ROOT, "C_dl = %.4g F", circuit.doubleLayerQ())
+                        : String.format(Locale.ROOT, "CPE Q = %.4g F s^(a-1), a = %.3f", circuit.doubleLayerQ(),
+                        circuit.cpeExponent());
+                return new Event(EventKind.SIMULATOR_TRUTH, last, String.format(Locale.ROOT,
+                        "simulator truth: EIS at %.4f V vs RHE set, %.4f V vs RHE at the interface (compensation off):"
+                                + " R_u = %.4g ohm, R_ct = %.4g ohm, R_d = %.4g ohm, tau_d = %.3g s, %s;"
+                                + " Q = %.6g C, NH3 = %.6g mol", setVsRhe, interfaceVsRhe,
+                        circuit.uncompensatedOhms(), circuit.chargeTransferOhms(), circuit.diffusionOhms(),
+                        circuit.diffusionSeconds(), doubleLayer, tally.chargeCoulombs(), tally.nh3Mol()), values);
             }
         });
     }
@@ -325,7 +407,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         return request.duration().toNanos() / request.interval().toNanos();
     }
 
-    /** One measurement, sample by sample, as it runs on the simulator's thread. */
+    /** One measurement, point by point, as it runs on the simulator's thread. */
     private abstract static class Procedure {
         final boolean cellOn;
         final long samples;
@@ -335,11 +417,32 @@ public final class SimulatedPotentiostat implements Potentiostat {
             this.samples = samples;
         }
 
-        /** Sets the cell up: holding, sweeping, forcing a current or at rest. */
+        /** Sets the cell up: holding, sweeping, forcing a current, at rest or at a spectrum's DC. */
         abstract void begin();
 
-        /** Instrument seconds after the measurement began at which sample {@code k} (from 1) is taken. */
+        /** Instrument seconds after the measurement began at which point {@code k} (from 1) is taken. */
         abstract double dueSeconds(long k);
+
+        /** Advances the cell to point {@code k}, reads it and hands it to {@code sink}. */
+        abstract Delivered deliver(long k, SampleSink sink) throws InterruptedException;
+
+        /** The SIMULATOR_TRUTH event of a measurement with the cell on, at step time {@code last}. */
+        Event truth(double last, ProductTally tally) {
+            return new Event(EventKind.SIMULATOR_TRUTH, last, String.format(Locale.ROOT,
+                    "simulator truth: Q = %.6g C, NH3 = %.6g mol, FE(NH3) = %.2f %%", tally.chargeCoulombs(),
+                    tally.nh3Mol(), tally.nh3FaradaicEfficiency() * 100), tally.asValues());
+        }
+    }
+
+    /** What one point delivered: its step time, and why the instrument stops after it, if it does. */
+    private record Delivered(double timeSeconds, Optional<Event> stop) {
+    }
+
+    /** A measurement that delivers samples (all but a spectrum). */
+    private abstract static class SampleProcedure extends Procedure {
+        SampleProcedure(boolean cellOn, long samples) {
+            super(cellOn, samples);
+        }
 
         /** Advances the cell to sample {@code k} and reads it. */
         abstract Sample sample(long k);
@@ -347,6 +450,13 @@ public final class SimulatedPotentiostat implements Potentiostat {
         /** Why the instrument stops after {@code sample}, if it does. */
         Optional<Event> stopsAfter(Sample sample) {
             return Optional.empty();
+        }
+
+        @Override
+        Delivered deliver(long k, SampleSink sink) throws InterruptedException {
+            Sample sample = sample(k);
+            sink.sample(sample);
+            return new Delivered(sample.timeSeconds(), stopsAfter(sample));
         }
     }
 
@@ -388,29 +498,24 @@ public final class SimulatedPotentiostat implements Potentiostat {
                     outcome = MeasurementEnd.Outcome.ABORTED;
                     break;
                 }
-                Sample sample = procedure.sample(k);
-                sink.sample(sample);
+                Delivered point = procedure.deliver(k, sink);
                 delivered++;
-                last = sample.timeSeconds();
+                last = point.timeSeconds();
                 lastDue = due;
-                Optional<Event> stop = procedure.stopsAfter(sample);
-                if (stop.isPresent()) {
+                if (point.stop().isPresent()) {
                     cellOn = false;
-                    sink.event(stop.get());
+                    sink.event(point.stop().get());
                     break;
                 }
             }
             if (procedure.cellOn) {
-                ProductTally truth = cell.tally();
-                sink.event(new Event(EventKind.SIMULATOR_TRUTH, last, String.format(Locale.ROOT,
-                        "simulator truth: Q = %.6g C, NH3 = %.6g mol, FE(NH3) = %.2f %%", truth.chargeCoulombs(),
-                        truth.nh3Mol(), truth.nh3FaradaicEfficiency() * 100), truth.asValues()));
+                sink.event(procedure.truth(last, cell.tally()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             outcome = MeasurementEnd.Outcome.ABORTED;
         } catch (RuntimeException e) {
-            log.error("simulated measurement failed after {} samples", delivered, e);
+            log.error("simulated measurement failed after {} points", delivered, e);
             return finish(new MeasurementEnd(MeasurementEnd.Outcome.FAILED, delivered, last,
                     Optional.of(new DriverException("the simulator failed: " + e.getMessage(), e))), stepStart, lastDue);
         }
