@@ -41,7 +41,17 @@ public final class FaradaicFigure {
     private FaradaicFigure() {
     }
 
+    public static final String POTENTIAL_AXIS = "E (V vs RHE)";
+
     public static JFreeChart chart(String title, List<Point> points) {
+        return chart(title, points, POTENTIAL_AXIS);
+    }
+
+    /**
+     * The figure against another potential than the set one: the points' {@code voltsVsRhe} are then, e.g., the
+     * iR-corrected potentials, and {@code potentialAxis} says so (with the R_u they were corrected with).
+     */
+    public static JFreeChart chart(String title, List<Point> points, String potentialAxis) {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
         for (Point p : points) {
@@ -54,7 +64,7 @@ public final class FaradaicFigure {
             }
         }
         boolean cycles = points.stream().anyMatch(p -> p.cycle() > 0);
-        CategoryAxis potential = new CategoryAxis(cycles ? "E (V vs RHE) (cycle)" : "E (V vs RHE)");
+        CategoryAxis potential = new CategoryAxis(cycles ? potentialAxis + " (cycle)" : potentialAxis);
         NumberAxis feAxis = new NumberAxis(FE_AXIS);
         feAxis.setRange(0, 100);
         StatisticalBarRenderer bars = new StatisticalBarRenderer();
