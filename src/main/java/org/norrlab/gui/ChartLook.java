@@ -9,7 +9,7 @@ import org.jfree.data.xy.XYDataset;
 import java.awt.Color;
 import java.awt.Font;
 
-/** The look every chart of the GUI shares (live run, stored sweeps and spectra), written once so that they stay alike. */
+/** The look every chart of the GUI shares (live run, stored sweeps), written once so that they stay alike. */
 final class ChartLook {
     private static final Color GRID = new Color(0xdd, 0xdd, 0xdd);
 
@@ -26,11 +26,7 @@ final class ChartLook {
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(false);
-        return chart(title, new XYPlot(data, x, y, renderer), legend);
-    }
-
-    /** A chart of a plot built elsewhere (equal axes, logarithmic axes), in the same look. */
-    static JFreeChart chart(String title, XYPlot plot, boolean legend) {
+        XYPlot plot = new XYPlot(data, x, y, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);

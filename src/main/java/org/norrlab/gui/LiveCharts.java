@@ -41,8 +41,14 @@ final class LiveCharts {
     private final DefaultXYDataset runData = new DefaultXYDataset();
     private final JFreeChart stepChart;
     private final JFreeChart runChart;
-    /** The step panel's chart during an EIS step; {@link #stepChart} at any other step. */
-    private final JFreeChart nyquistChart = SpectrumCharts.nyquist("Step in progress");
+    /**
+     * The step panel's chart during an EIS step ({@link #stepChart} at any other step), made anew when a point arrives:
+     * the figure fits its equal axes to the points it is made with, and a spectrum has a few dozen of them.
+     */
+    private JFreeChart nyquistChart = SpectrumCharts.nyquist("Step in progress", List.of());
+    /** The points and title {@link #nyquistChart} was made with. */
+    private int nyquistPoints;
+    private String nyquistTitle = "";
     private final ChartPanel stepPanel;
     private final ChartPanel runPanel;
     private int markersShown;
@@ -91,7 +97,7 @@ final class LiveCharts {
         return stepChart;
     }
 
-    /** The Nyquist plot the step panel shows during an EIS step. */
+    /** The Nyquist plot the step panel shows during an EIS step (the latest made). */
     JFreeChart nyquistChart() {
         return nyquistChart;
     }
@@ -112,18 +118,18 @@ final class LiveCharts {
         if (!stepTitle.equals(stepChart.getTitle().getText())) {
             stepChart.setTitle(stepTitle);
         }
+        if (view.stepIsImpedance() && (view.spectrum().size() != nyquistPoints || !stepTitle.equals(nyquistTitle))) {
+            nyquistChart = SpectrumCharts.nyquist(stepTitle, view.spectrum());
+            nyquistPoints = view.spectrum().size();
+            nyquistTitle = stepTitle;
+        }
         JFreeChart wanted = view.stepIsImpedance() ? nyquistChart : stepChart;
         if (stepPanel.getChart() != wanted) {
             stepPanel.setChart(wanted);
         }
-        if (view.stepIsImpedance()) {
-            if (!stepTitle.equals(nyquistChart.getTitle().getText())) {
-                nyquistChart.setTitle(stepTitle);
-            }
-            SpectrumCharts.show(nyquistChart, view.spectrum());
-        } else if (view.stepIsSweep()) {
+        if (view.stepIsSweep()) {
             showSweep(view);
-        } else {
+        } else if (!view.stepIsImpedance()) {
             boolean potential = view.stepShowsPotential();
             axes(TIME_AXIS, potential ? POTENTIAL_AXIS : CURRENT_AXIS, false);
             List<double[][]> trace = new ArrayList<>();
@@ -211,7 +217,7 @@ final class LiveCharts {
         runChart.getXYPlot().clearDomainMarkers();
         markersShown = 0;
         stepChart.setTitle("Step in progress");
-        SpectrumCharts.show(nyquistChart, List.of());
+        nyquistTitle = "";
         stepPanel.setChart(stepChart);
     }
 

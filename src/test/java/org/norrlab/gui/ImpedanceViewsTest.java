@@ -1,7 +1,9 @@
 package org.norrlab.gui;
 
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.config.Location;
@@ -107,13 +109,17 @@ class ImpedanceViewsTest extends WithWindow {
         // ωR_ctC = 1 at the fourth frequency: Z = 70 − 50j Ω, drawn at (70, 50)
         assertThat(n.getDataset().getXValue(0, 3)).isCloseTo(70, within(1e-9));
         assertThat(n.getDataset().getYValue(0, 3)).isCloseTo(50, within(1e-9));
-        XYPlot bode = sessions.bodePanel().getChart().getXYPlot();
+        CombinedDomainXYPlot bode = (CombinedDomainXYPlot) sessions.bodePanel().getChart().getPlot();
         assertThat(bode.getDomainAxis().getLabel()).isEqualTo("f (Hz)");
-        assertThat(bode.getDataset(0).getXValue(0, 3)).isCloseTo(ScriptedSpectra.CORNER_HZ, within(1e-9));
-        // |Z| = √(70² + 50²) = √7400 = 86.023 Ω; −phase = atan(50 / 70) = 35.538°
-        assertThat(bode.getDataset(0).getYValue(0, 3)).isCloseTo(Math.sqrt(7400), within(1e-9));
-        assertThat(bode.getDataset(1).getYValue(0, 3)).isCloseTo(Math.toDegrees(Math.atan2(50, 70)), within(1e-9));
+        XYDataset modulus = bode.getSubplots().get(0).getDataset();
+        XYDataset phase = bode.getSubplots().get(1).getDataset();
+        assertThat(modulus.getItemCount(0)).isEqualTo(7);
+        assertThat(modulus.getXValue(0, 3)).isCloseTo(ScriptedSpectra.CORNER_HZ, within(1e-9));
+        // |Z| = √(70² + 50²) = √7400 = 86.023 Ω; phase = atan2(−50, 70) = −35.538°
+        assertThat(modulus.getYValue(0, 3)).isCloseTo(Math.sqrt(7400), within(1e-9));
+        assertThat(phase.getYValue(0, 3)).isCloseTo(Math.toDegrees(Math.atan2(-50, 70)), within(1e-9));
         assertThat(Math.sqrt(7400)).isCloseTo(86.023, within(1e-3));
+        assertThat(Math.toDegrees(Math.atan2(-50, 70))).isCloseTo(-35.538, within(1e-3));
 
         onEdt(() -> sessions.detailTabs().setSelectedIndex(sessions.detailTabs().indexOfTab(SessionsPanel.IMPEDANCE_TAB)));
         Thread.sleep(100);
