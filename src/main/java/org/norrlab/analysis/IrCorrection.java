@@ -1,0 +1,124 @@
+package org.norrlab.analysis;
+
+import org.norrlab.core.Sample;
+import org.norrlab.core.UncompensatedResistance;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * iR-corrected potentials, E_corrected = E − I·R_u·(1 − c) ({@link UncompensatedResistance#corrected}), for the
+ * samples and the steps of a session. The R_u used travels with every result, so whatever prints a corrected potential
+ * can say what it was corrected with. Potentials in are vs the physical reference electrode, as samples carry them;
+ * the RHE values add the session's offset E_RHE − E_RE, which the caller knows from the cell.
+ */
+public final class IrCorrection {
+    private IrCorrection() {
+    }
+
+    /**
+     * One sample, as measured and corrected.
+     *
+     * @param timeSeconds    the sample's time in its step
+     * @param measuredVolts  E as measured, vs the reference electrode
+     * @param correctedVolts E − I·R_u·(1 − c), vs the reference electrode
+     * @param currentAmperes I, cathodic negative
+     */
+    public record CorrectedSample(double timeSeconds, double measuredVolts, double correctedVolts,
+                                  double currentAmperes) {
+    }
+
+    /**
+     * The potentials of one step, as set and measured and corrected.
+     *
+     * @param setVoltsVsRe          the set potential vs RE; NaN when the step set none (OCP, CP, an import without one)
+     * @param meanMeasuredVoltsVsRe the mean of the measured potentials
+     * @param meanCurrentAmperes    the mean current over the step (charge / time for evenly spaced samples)
+     * @param steadyCurrentAmperes  the mean current over the second half of the step, after the charging transient:
+     *                              the current a Tafel plot takes from a CA step
+     * @param samplesUsed           samples with a current and a potential
+     * @param rheOffsetVolts        E_RHE − E_RE for the session
+     * @param ru                    the R_u the correction used, with its source
+     */
+    public record CorrectedStep(double setVoltsVsRe, double meanMeasuredVoltsVsRe, double meanCurrentAmperes,
+                                double steadyCurrentAmperes, int samplesUsed, double rheOffsetVolts,
+                                UncompensatedResistance ru) {
+
+        /** The set potential corrected with the step's mean current, vs RE; NaN when the step set none. */
+        public double correctedSetVoltsVsRe() {
+            return ru.corrected(setVoltsVsRe, meanCurrentAmperes);
+        }
+
+        /** The mean measured potential corrected with the mean current, vs RE. */
+        public double correctedMeanVoltsVsRe() {
+            return ru.corrected(meanMeasuredVoltsVsRe, meanCurrentAmperes);
+        }
+
+        /** The set potential corrected with the steady current (the Tafel point of a CA step), vs RE. */
+        public double correctedSteadyVoltsVsRe() {
+            return ru.corrected(setVoltsVsRe, steadyCurrentAmperes);
+        }
+
+        public double setVoltsVsRhe() {
+            return setVoltsVsRe + rheOffsetVolts;
+        }
+
+        public double meanMeasuredVoltsVsRhe() {
+            return meanMeasuredVoltsVsRe + rheOffsetVolts;
+        }
+
+        public double correctedSetVoltsVsRhe() {
+            return correctedSetVoltsVsRe() + rheOffsetVolts;
+        }
+
+        public double correctedMeanVoltsVsRhe() {
+            return correctedMeanVoltsVsRe() + rheOffsetVolts;
+        }
+
+        public double correctedSteadyVoltsVsRhe() {
+            return correctedSteadyVoltsVsRe() + rheOffsetVolts;
+        }
+
+        /** The iR drop taken off, I·R_u·(1 − c) with the mean current, in volts (negative for a cathodic current). */
+        public double dropVolts() {
+            return meanCurrentAmperes * ru.remainingOhms();
+        }
+    }
+
+    /** Every sample with a current and a finite potential, corrected; the others (no current) are left out. */
+    public static List<CorrectedSample> samples(List<Sample> samples, UncompensatedResistance ru) {
+        List<CorrectedSample> corrected = new ArrayList<>(samples.size());
+        for (Sample sample : samples) {
+            if (usable(sample)) {
+                corrected.add(new CorrectedSample(sample.timeSeconds(), sample.potentialVolts(),
+                        ru.corrected(sample.potentialVolts(), sample.currentAmperes()), sample.currentAmperes()));
+            }
+        }
+        return corrected;
+    }
+
+    /** A step's potentials corrected; {@code setVoltsVsRe} NaN when the step set no potential. */
+    public static CorrectedStep step(double setVoltsVsRe, List<Sample> samples, UncompensatedResistance ru,
+                                     double rheOffsetVolts) {
+        List<Sample> usable = samples.stream().filter(IrCorrection::usable).toList();
+        if (usable.isEmpty()) {
+            return new CorrectedStep(setVoltsVsRe, Double.NaN, Double.NaN, Double.NaN, 0, rheOffsetVolts, ru);
+        }
+        double potential = 0;
+        double current = 0;
+        for (Sample sample : usable) {
+            potential += sample.potentialVolts();
+            current += sample.currentAmperes();
+        }
+        double halfTime = (usable.get(0).timeSeconds() + usable.get(usable.size() - 1).timeSeconds()) / 2;
+        List<Sample> secondHalf = usable.stream().filter(s -> s.timeSeconds() >= halfTime).toList();
+        double steady = secondHalf.stream().mapToDouble(Sample::currentAmperes).average().orElse(Double.NaN);
+        return new CorrectedStep(setVoltsVsRe, potential / usable.size(), current / usable.size(), steady,
+                usable.size(), rheOffsetVolts, ru);
+    }
+
+    private static boolean usable(Sample sample) {
+        return sample.hasCurrent() && Double.isFinite(sample.potentialVolts())
+                && Double.isFinite(sample.currentAmperes());
+    }
+}
