@@ -72,15 +72,17 @@ final class ResistanceEntry {
         return ru.recordedAt().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
-    /** R_u as the view states it: value, ± its standard error where a fit gave one, how and from what. */
+    /**
+     * R_u as the view states it: value, ± its standard error where a fit gave one, how and from what, the compensated
+     * fraction and when (its note, the operator's reason or the fit's parameters, is shown beside it).
+     */
     static String describe(UncompensatedResistance ru) {
         String value = Double.isNaN(ru.standardErrorOhms()) ? SpectrumCharts.ohms(ru.ohms())
-                : SpectrumCharts.ohms(ru.ohms()) + " ± " + SpectrumCharts.ohms(ru.standardErrorOhms());
+                : SpectrumCharts.ohms(ru.ohms()) + String.format(Locale.ROOT, " ± %.2g Ω", ru.standardErrorOhms());
         String source = ru.spectrumStep().isPresent() ? ", from the spectrum of step " + ru.spectrumStep().getAsInt()
                 : ", no standard error";
         return String.format(Locale.ROOT, "R_u in force: %s (%s%s); compensated during the run: %.0f %%, so %s remain"
-                        + " to correct; recorded %s%s", value, ru.method(), source, ru.compensatedFraction() * 100,
-                SpectrumCharts.ohms(ru.remainingOhms()), recorded(ru),
-                ru.note().isEmpty() ? "" : "; " + ru.note());
+                        + " to correct; recorded %s", value, ru.method(), source, ru.compensatedFraction() * 100,
+                SpectrumCharts.ohms(ru.remainingOhms()), recorded(ru));
     }
 }

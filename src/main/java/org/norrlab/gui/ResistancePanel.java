@@ -4,6 +4,7 @@ import org.jfree.chart.ChartPanel;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.core.Units;
+import org.norrlab.figures.ImpedanceFigure;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
 import org.norrlab.store.SessionStore;
@@ -33,7 +34,8 @@ import java.util.Optional;
 /**
  * The analysis view's R_u tab: the uncompensated resistance in force for the session (value ± standard error, method,
  * the spectrum it came from, the fraction compensated during the run, when), its history, and the correction: take
- * R_u from one of the session's spectra, or type one with a reason; either is recorded through
+ * R_u from one of the session's spectra (a Randles fit with its standard error, or the high-frequency intercept),
+ * or type one with a reason; either is recorded through
  * {@link org.norrlab.store.ImpedanceStore#recordResistance}, never changed in place. The steps table shows each CA
  * step's potential as set and iR-corrected, E − I·R_u·(1 − c) with its mean current, when an R_u is in force.
  */
@@ -64,8 +66,11 @@ final class ResistancePanel extends JPanel {
 
     private final GuiContext context;
     private final JLabel inForce = new JLabel(NONE_IN_FORCE);
+    /** The R_u in force's note: the operator's reason, or the fit's circuit and parameters (R_ct among them). */
+    private final JLabel basis = new JLabel(" ");
     private final JComboBox<SpectrumItem> spectra = new JComboBox<>();
-    private final JButton fromSpectrum = new JButton("R_u from this spectrum");
+    private final JButton fit = new JButton("Fit R_u (Randles circuit)");
+    private final JButton intercept = new JButton("High-frequency intercept");
     private final JTextField ohms = new JTextField(7);
     private final JTextField fraction = new JTextField("0", 5);
     private final JTextField reason = new JTextField(28);
@@ -75,6 +80,11 @@ final class ResistancePanel extends JPanel {
     private final ChartPanel nyquist = new ChartPanel(null);
     private final JLabel status = new JLabel(" ");
     private Loaded shown;
+    /** The curve of the fit last made in this view, drawn while its spectrum is the one chosen. */
+    private volatile Optional<FitShown> lastFit = Optional.empty();
+
+    private record FitShown(long sessionId, int step, ImpedanceFigure.Spectrum curve) {
+    }
 
     ResistancePanel(GuiContext context) {
         super(new BorderLayout());
@@ -85,9 +95,12 @@ final class ResistancePanel extends JPanel {
         JPanel fromFile = new JPanel(new FlowLayout(FlowLayout.LEFT));
         fromFile.add(new JLabel("Spectrum"));
         fromFile.add(spectra);
-        fromSpectrum.setToolTipText("Read R_u from the chosen spectrum and record it, with the compensated fraction and"
-                + " the reason below");
-        fromFile.add(fromSpectrum);
+        fit.setToolTipText("Fit Randles circuits to the chosen spectrum (the best by Akaike's criterion) and record its"
+                + " R_u ± standard error, with the compensated fraction and the reason below");
+        intercept.setToolTipText("Record Z' where the chosen spectrum crosses Z'' = 0 at its high-frequency end, with the"
+                + " compensated fraction and the reason below");
+        fromFile.add(fit);
+        fromFile.add(intercept);
         JPanel typed = new JPanel(new FlowLayout(FlowLayout.LEFT));
         typed.add(new JLabel(ResistanceEntry.OHMS_FIELD));
         ohms.setName("ru-ohms");
@@ -101,8 +114,10 @@ final class ResistancePanel extends JPanel {
         reason.setName("ru-reason");
         typed.add(reason);
         typed.add(recordTyped);
-        JPanel controls = new JPanel(new GridLayout(3, 1));
+        basis.setBorder(BorderFactory.createEmptyBorder(0, 8, 4, 8));
+        JPanel controls = new JPanel(new GridLayout(4, 1));
         controls.add(inForce);
+        controls.add(basis);
         controls.add(fromFile);
         controls.add(typed);
 
@@ -122,7 +137,8 @@ final class ResistancePanel extends JPanel {
         add(split, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         spectra.addActionListener(e -> spectrumChosen());
-        fromSpectrum.addActionListener(e -> recordFromSpectrum());
+        fit.addActionListener(e -> recordFit());
+        intercept.addActionListener(e -> recordIntercept());
         recordTyped.addActionListener(e -> recordTyped());
         enableActions(false);
     }
@@ -149,6 +165,8 @@ final class ResistancePanel extends JPanel {
         shown = loaded;
         inForce.setText(loaded.inForce().map(ResistanceEntry::describe).orElse(NONE_IN_FORCE));
         inForce.setToolTipText(inForce.getText());
+        basis.setText(loaded.inForce().map(r -> r.note().isEmpty() ? " " : "Basis: " + r.note()).orElse(" "));
+        basis.setToolTipText(basis.getText());
         spectra.removeAllItems();
         for (StepSummary s : loaded.steps()) {
             List<ImpedancePoint> spectrum = loaded.spectra().get(s.step().index());
@@ -198,22 +216,43 @@ final class ResistancePanel extends JPanel {
                 Units.formatCurrent(s.meanAmperes()), corrected, drop};
     }
 
+    /** The chosen spectrum's Nyquist plot, with the curve of the fit last made of it in this view, if any. */
     private void spectrumChosen() {
         SpectrumItem item = (SpectrumItem) spectra.getSelectedItem();
+        Optional<ImpedanceFigure.Spectrum> curve = lastFit.filter(f -> item != null && shown != null
+                && f.sessionId() == shown.sessionId() && f.step() == item.step().index()).map(FitShown::curve);
         nyquist.setChart(item == null || shown == null ? null
                 : SpectrumCharts.nyquist(SpectrumSteps.title(shown.sessionId(), item.step(), item.spectrum()),
-                item.spectrum()));
-        fromSpectrum.setEnabled(item != null);
+                item.spectrum(), curve));
+        fit.setEnabled(item != null);
+        intercept.setEnabled(item != null);
     }
 
-    private void recordFromSpectrum() {
+    private void recordFit() {
         SpectrumItem item = (SpectrumItem) spectra.getSelectedItem();
         if (item == null || shown == null) {
             return;
         }
         long id = shown.sessionId();
         String c = fraction.getText();
-        String note = reason.getText().trim();
+        String note = reason.getText();
+        record(id, () -> {
+            RuFromSpectrum.Fitted fitted = RuFromSpectrum.fit(item.step().index(), item.spectrum(),
+                    ResistanceEntry.fraction(c), note, Instant.now());
+            lastFit = Optional.of(new FitShown(id, item.step().index(), RuFromSpectrum.curve(fitted.fit(),
+                    item.spectrum())));
+            return fitted.ru();
+        });
+    }
+
+    private void recordIntercept() {
+        SpectrumItem item = (SpectrumItem) spectra.getSelectedItem();
+        if (item == null || shown == null) {
+            return;
+        }
+        long id = shown.sessionId();
+        String c = fraction.getText();
+        String note = reason.getText();
         record(id, () -> RuFromSpectrum.intercept(item.step().index(), item.spectrum(), ResistanceEntry.fraction(c), note,
                 Instant.now()));
     }
@@ -245,12 +284,17 @@ final class ResistancePanel extends JPanel {
 
     private void enableActions(boolean on) {
         recordTyped.setEnabled(on);
-        fromSpectrum.setEnabled(on && spectra.getSelectedItem() != null);
+        fit.setEnabled(on && spectra.getSelectedItem() != null);
+        intercept.setEnabled(on && spectra.getSelectedItem() != null);
     }
 
     // for the tests
     JLabel inForceLabel() {
         return inForce;
+    }
+
+    JLabel basisLabel() {
+        return basis;
     }
 
     DefaultTableModel steps() {
@@ -281,8 +325,12 @@ final class ResistancePanel extends JPanel {
         return recordTyped;
     }
 
-    JButton fromSpectrumButton() {
-        return fromSpectrum;
+    JButton fitButton() {
+        return fit;
+    }
+
+    JButton interceptButton() {
+        return intercept;
     }
 
     ChartPanel nyquist() {

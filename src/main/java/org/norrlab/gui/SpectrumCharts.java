@@ -42,12 +42,17 @@ final class SpectrumCharts {
      * empty chart with the same axes, titled, so the step panel says what it waits for.
      */
     static JFreeChart nyquist(String title, List<ImpedancePoint> spectrum) {
+        return nyquist(title, spectrum, Optional.empty());
+    }
+
+    /** As {@link #nyquist(String, List)}, with a fitted circuit's curve drawn over the points. */
+    static JFreeChart nyquist(String title, List<ImpedancePoint> spectrum, Optional<ImpedanceFigure.Spectrum> fit) {
         ImpedanceFigure.Spectrum measured = figureSpectrum(spectrum);
         if (!spansAScale(measured)) {
             return ChartLook.chart(title, ImpedanceFigure.REAL_AXIS, ImpedanceFigure.MINUS_IMAGINARY_AXIS,
                     new DefaultXYDataset(), new XYLineAndShapeRenderer(), false);
         }
-        return ImpedanceFigure.nyquist(title, measured, Optional.empty());
+        return ImpedanceFigure.nyquist(title, measured, fit);
     }
 
     /** Whether the points span some ohms (−Z'' measured from 0): an equal-axes plot needs a scale to draw at. */

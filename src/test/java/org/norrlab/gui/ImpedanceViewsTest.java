@@ -169,13 +169,14 @@ class ImpedanceViewsTest extends WithWindow {
         assertThat(onEdt(() -> ru.steps().getValueAt(2, 5))).as("I·R_u·(1 − c) = −0.004 × 22.5 = −90 mV").isEqualTo("-90.00");
         assertThat(onEdt(() -> ru.inForceLabel().getText())).matches("R_u in force: 25\\.00 Ω \\(typed, no standard error\\);"
                 + " compensated during the run: 10 %, so 22\\.50 Ω remain to correct; recorded"
-                + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ; ZFit of the bench spectrum");
+                + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ");
+        assertThat(onEdt(() -> ru.basisLabel().getText())).isEqualTo("Basis: ZFit of the bench spectrum");
 
-        // From the spectrum of step 2, with nothing compensated: the Randles arc meets the real axis at R_u = 20 Ω.
+        // Fitted to the spectrum of step 2, with nothing compensated: the scripted cell's R_u is 20 Ω, R_ct 100 Ω.
         onEdt(() -> {
             ru.fractionField().setText("0");
             ru.reasonField().setText("");
-            ru.fromSpectrumButton().doClick();
+            ru.fitButton().doClick();
         });
         await("R_u from the spectrum in the history", WAIT, () -> ru.history().getRowCount() == 2);
         UncompensatedResistance fromSpectrum;
@@ -185,10 +186,17 @@ class ImpedanceViewsTest extends WithWindow {
         }
         assertThat(fromSpectrum.spectrumStep()).hasValue(2);
         assertThat(fromSpectrum.compensatedFraction()).isZero();
-        assertThat(fromSpectrum.ohms()).isCloseTo(ScriptedSpectra.RU, within(0.01));
+        assertThat(fromSpectrum.method()).isEqualTo(UncompensatedResistance.RANDLES_FIT);
+        assertThat(fromSpectrum.ohms()).isCloseTo(ScriptedSpectra.RU, within(0.01 * ScriptedSpectra.RU));
+        assertThat(fromSpectrum.standardErrorOhms()).isFinite();
+        assertThat(fromSpectrum.note()).contains("Rct = ");
+        // R_u and R_ct with their standard errors, as the fit states them, beside the R_u in force
+        await("the fit's parameters", WAIT, () -> ru.basisLabel().getText().startsWith("Basis: R("));
+        assertThat(onEdt(() -> ru.basisLabel().getText())).contains("Ru = 20.00 ± ").contains("Rct = 100.0 ± ");
         // −0.5 − (−0.004 × 20) = −0.42 V, no longer −0.41 V
         double step3Now = -0.5 - CA2_AMPERES * fromSpectrum.ohms();
-        await("the potentials corrected with the new R_u", WAIT, () -> ru.inForceLabel().getText().contains("step 2"));
+        await("the potentials corrected with the new R_u", WAIT, () -> ru.inForceLabel().getText().contains("step 2")
+                && ru.nyquist().getChart().getXYPlot().getDataset().getSeriesCount() == 2);
         assertThat(Double.parseDouble((String) onEdt(() -> ru.steps().getValueAt(2, 4)))).isCloseTo(step3Now, within(5e-5));
         Optional<String> fig = Optional.ofNullable(onEdt(() -> ru.nyquist().getChart().getTitle().getText()));
         assertThat(fig).hasValue("Session " + id + ", step 2: eis at -0.300 V vs RHE, 8 frequencies, 100 kHz → 0.1 Hz");
