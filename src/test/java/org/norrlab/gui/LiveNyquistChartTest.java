@@ -1,5 +1,6 @@
 package org.norrlab.gui;
 
+import org.apache.commons.math3.complex.Complex;
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.plot.XYPlot;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.core.Gas;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.ImpedanceTiming;
+import org.norrlab.driver.sim.RandlesImpedance;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.trace.LiveRun;
 
@@ -104,5 +107,47 @@ class LiveNyquistChartTest {
     static double[] scales(XYPlot plot, Rectangle2D dataArea) {
         return new double[] {plot.getDomainAxis().getRange().getLength() / dataArea.getWidth(),
                 plot.getRangeAxis().getRange().getLength() / dataArea.getHeight()};
+    }
+
+    /**
+     * The simulator's Randles cell (R_u 20 Ω, a CPE of Q = 50 µF·s^(α−1), α = 0.9, R_ct 100 Ω, a finite Warburg of
+     * R_d 30 Ω, τ_d 2 s) at 6 frequencies per decade from 100 kHz to 0.1 Hz, fed point by point: every point is drawn,
+     * and the picture (target/gui-screenshots/live-nyquist-sim.png) shows the depressed arc and the diffusion tail.
+     */
+    @Test
+    void aSimulatedCellsSpectrumIsDrawnPointByPoint() throws Exception {
+        GuiDriver.requireDisplay();
+        RandlesImpedance cell = new RandlesImpedance(20, 50e-6, 0.9, 100, 30, 2);
+        List<Double> frequencies = ImpedanceTiming.logSpaced(1e5, 0.1, 6);
+        PlannedStep.Impedance eis = ScriptedSpectra.step(4, -0.4, frequencies);
+        LiveCharts charts = onEdt(LiveCharts::new);
+        live.accept(ScriptedSpectra.started(eis, 0), false);
+        double t = 0;
+        for (int i = 0; i < frequencies.size(); i++) {
+            t += ImpedanceTiming.pointSeconds(frequencies.get(i));
+            Complex z = cell.atFrequency(frequencies.get(i));
+            live.accept(new AcquisitionRecord.ImpedanceMeasured(4, i, ImpedancePoint.of(t, frequencies.get(i),
+                    z.getReal(), z.getImaginary())), true);
+            onEdt(() -> charts.show(live.view(800)));
+            assertThat(charts.nyquistChart().getXYPlot().getDataset().getItemCount(0)).isEqualTo(i + 1);
+        }
+        // 6 per decade over 6 decades, both ends included: 37 points
+        assertThat(frequencies).hasSize(37);
+        // at 0.1 Hz the cell is near its DC limit R_u + R_ct + R_d = 150 Ω
+        assertThat(charts.nyquistChart().getXYPlot().getDataset().getXValue(0, 36)).isBetween(130.0, 150.0);
+        JFrame frame = onEdt(() -> {
+            JFrame f = new JFrame("live Nyquist, simulated cell");
+            f.setContentPane(charts.stepPanel());
+            f.setSize(900, 560);
+            f.setVisible(true);
+            return f;
+        });
+        try {
+            double[] s = onEdt(() -> scales(frame, charts.stepPanel()));
+            assertThat(s[0]).isCloseTo(s[1], within(1e-9 * s[0]));
+            GuiDriver.screenshot(frame.getRootPane(), "live-nyquist-sim");
+        } finally {
+            onEdt(frame::dispose);
+        }
     }
 }

@@ -36,9 +36,13 @@ final class ScriptedSpectra {
     }
 
     static PlannedStep.Impedance step(int index, double dcVsRhe) {
+        return step(index, dcVsRhe, FREQUENCIES);
+    }
+
+    static PlannedStep.Impedance step(int index, double dcVsRhe, List<Double> frequencies) {
         PlannedPotential dc = new PlannedPotential(new Potential(dcVsRhe, Potential.Scale.RHE), dcVsRhe,
                 dcVsRhe - SimulatedSweeps.RE_OFFSET);
-        return new PlannedStep.Impedance(index, "EIS", Optional.of(dc), 0, 0.010, FREQUENCIES, CurrentRangeChoice.AUTO,
+        return new PlannedStep.Impedance(index, "EIS", Optional.of(dc), 0, 0.010, frequencies, CurrentRangeChoice.AUTO,
                 new Location(Path.of("eis.yaml"), index, 1), StepContext.NONE);
     }
 
