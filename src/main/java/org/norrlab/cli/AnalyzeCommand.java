@@ -1,5 +1,8 @@
 package org.norrlab.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.analysis.Replicates;
 import org.norrlab.config.Dimension;
@@ -10,6 +13,7 @@ import org.norrlab.report.AnalysisExport;
 import org.norrlab.report.ElectrolyteRows;
 import org.norrlab.report.ElectrolyteSummary;
 import org.norrlab.report.ReplicateAnalysis;
+import org.norrlab.report.ResistanceAnalysis;
 import org.norrlab.report.PlaceText;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
@@ -32,7 +36,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -42,6 +48,8 @@ import java.util.concurrent.Callable;
                         + " from a CV scan-rate series (table format only)."})
 final class AnalyzeCommand implements Callable<Integer> {
     enum Format { TABLE, JSON, CSV }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -88,6 +96,16 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " window over the most scan rates).")
     List<Integer> cdlSteps = new ArrayList<>();
 
+    @Option(names = "--tafel-window", paramLabel = "A..B",
+            description = "Fits a Tafel slope over this window of iR-corrected potentials vs RHE, e.g. '-0.40..-0.15' (in"
+                    + " V); it needs an R_u (see 'norrlab ru').")
+    String tafelWindow;
+
+    @Option(names = "--tafel-from", paramLabel = "SOURCE", defaultValue = "ca",
+            description = "Where the Tafel points come from: 'ca' for the CA steps' steady currents (the mean over the"
+                    + " second half of each step), or the index of an LSV step for its samples (default: ${DEFAULT-VALUE}).")
+    String tafelFrom;
+
     @Override
     public Integer call() throws Exception {
         SessionAnalysis.Options options = SessionAnalysis.Options.DEFAULT;
@@ -95,6 +113,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
         }
         PrintWriter out = spec.commandLine().getOut();
+        Optional<ResistanceAnalysis.TafelRequest> tafel = tafelRequest();
+        if (tafel.isPresent() && (!replicates.isEmpty() || cycles)) {
+            throw new BadInputException("--tafel-window fits the potentials of one session; leave out "
+                    + (cycles ? "--cycles" : "the replicate sessions"));
+        }
         try (SessionStore store = homeOptions.openStoreForReading()) {
             if (!replicates.isEmpty() && cycles) {
                 throw new BadInputException("--cycles compares the cycles of one session; give one session, or leave"
@@ -123,6 +146,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                 // Nothing for FE and yield: the sweeps are the analysis.
                 requireTableFormat();
                 printSweeps(out, store);
+                if (tafel.isPresent()) {
+                    out.println();
+                    printResistance(out, ResistanceAnalysis.of(store, Lookup.find(store, sessionId), steps, tafel));
+                }
                 out.flush();
                 return ExitCodes.OK;
             }
@@ -133,20 +160,83 @@ final class AnalyzeCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
+            ResistanceAnalysis resistance = format == Format.CSV && tafel.isEmpty() ? null
+                    : ResistanceAnalysis.of(store, result.session(), steps, tafel);
             switch (format) {
                 case TABLE -> {
                     printTable(out, result);
+                    out.println();
+                    printResistance(out, resistance);
                     if (sweeps) {
                         out.println();
                         printSweeps(out, store);
                     }
                 }
-                case JSON -> out.println(AnalysisExport.json(result));
-                case CSV -> out.print(AnalysisExport.csv(result));
+                case JSON -> out.println(withResistance(AnalysisExport.json(result), resistance));
+                case CSV -> {
+                    if (tafel.isPresent()) {
+                        throw new BadInputException("--tafel-window prints in the table or JSON (--format table or"
+                                + " json), not csv");
+                    }
+                    out.print(AnalysisExport.csv(result));
+                }
             }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The window of --tafel-window, in V vs RHE, and where --tafel-from takes the points. */
+    private Optional<ResistanceAnalysis.TafelRequest> tafelRequest() {
+        if (tafelWindow == null) {
+            return Optional.empty();
+        }
+        String[] ends = tafelWindow.split("\\.\\.");
+        if (ends.length != 2) {
+            throw new BadInputException("--tafel-window: write the window as two potentials vs RHE in V joined by"
+                    + " '..', e.g. '-0.40..-0.15', was '" + tafelWindow + "'");
+        }
+        double from = volts(ends[0]);
+        double to = volts(ends[1]);
+        OptionalInt lsv = OptionalInt.empty();
+        if (!tafelFrom.equalsIgnoreCase("ca")) {
+            try {
+                lsv = OptionalInt.of(Integer.parseInt(tafelFrom.trim()));
+            } catch (NumberFormatException notAStep) {
+                throw new BadInputException("--tafel-from: 'ca' or the index of an LSV step, e.g. 3, was '" + tafelFrom
+                        + "'", notAStep);
+            }
+        }
+        return Optional.of(new ResistanceAnalysis.TafelRequest(lsv, from, to));
+    }
+
+    private static double volts(String text) {
+        String written = text.trim().matches("[-+0-9.eE]+") ? text.trim() + " V" : text.trim();
+        return Quantities.parse("--tafel-window", written, Dimension.POTENTIAL);
+    }
+
+    /** The analysis JSON with the R_u in force and the iR-corrected potentials added; its own keys unchanged. */
+    private static String withResistance(String json, ResistanceAnalysis resistance) throws JsonProcessingException {
+        ObjectNode root = (ObjectNode) JSON.readTree(json);
+        root.setAll(resistance.json());
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    /** R_u and its source, the CA steps' potentials as set and iR-corrected, and the Tafel slope when asked for. */
+    static void printResistance(PrintWriter out, ResistanceAnalysis resistance) {
+        if (resistance.ru().isEmpty()) {
+            out.println("iR correction: none; " + resistance.absence().orElseThrow());
+            return;
+        }
+        out.println("iR correction, E_corr = E − I·R_u·(1 − c), " + ResistanceAnalysis.line(resistance.ru().get(),
+                resistance.recorded()));
+        resistance.fitNow().ifPresent(fit -> out.println("  " + fit.summary()));
+        if (!resistance.steps().isEmpty()) {
+            TextTable table = new TextTable(ResistanceAnalysis.HEADERS.toArray(String[]::new));
+            resistance.steps().forEach(step -> table.row(ResistanceAnalysis.cells(step).toArray(String[]::new)));
+            table.print(out);
+        }
+        resistance.tafel().ifPresent(t -> out.println(t.summary()));
     }
 
     private void analyzeReplicates(PrintWriter out, SessionStore store, SessionAnalysis.Options options)

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class, CalibCommand.class, AssayCommand.class, AliquotCommand.class, ControlCommand.class,
                 AnalyzeCommand.class, ReportCommand.class, PortsCommand.class, EmulateCommand.class,
                 BenchCommand.class, ReplayCommand.class, ImportCommand.class, ResumeCommand.class, ContinueCommand.class,
-                GuiCommand.class, SyncCommand.class, SessionCommand.class})
+                GuiCommand.class, SyncCommand.class, SessionCommand.class, RuCommand.class})
 public final class NorrlabCommand extends CommandGroup {
     static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
         @Override

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         "Writes a session's figures as PNG and SVG, and its summary as summary.json and summary.md.",
         "The figures: FE and NH3 yield against potential; current density of the CA steps; potential of the CP steps; for a session with sweeps,",
         "the LSVs under Ar and NO with their difference, every CV with its cycles coloured and the C_dl fit. The",
-        "summary holds the settings and calibrations behind the numbers."})
+        "summary holds the settings and calibrations behind the numbers. A session with impedance spectra also gets a Nyquist and",
+        "a Bode figure of each."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,6 +30,9 @@ final class ReportCommand implements Callable<Integer> {
     Path directory;
     @Option(names = "--blank-current", paramLabel = "I", description = "Background current to subtract, signed, e.g. '-0.05 mA'.")
     String blankCurrent;
+    @Option(names = "--ir-corrected", description = "Also draws the FE and yield figure against the iR-corrected potential"
+            + " (E - I*R_u), with the R_u recorded for the session; the usual figure against the set potential is kept.")
+    boolean irCorrected;
 
     @Override
     public Integer call() throws Exception {
@@ -36,7 +40,8 @@ final class ReportCommand implements Callable<Integer> {
                 : new SessionAnalysis.Options(CurrentText.amperes(blankCurrent));
         try (SessionStore store = homeOptions.openStoreForReading()) {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
-            for (Path file : ReportWriter.write(store, result, directory)) {
+            for (Path file : ReportWriter.write(store, result, directory,
+                    new ReportWriter.Options(irCorrected))) {
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
             }
         }

@@ -11,8 +11,10 @@ import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The figure of a NORR paper: faradaic efficiency of each product as bars (left axis, %) and the NH3
@@ -54,8 +56,15 @@ public final class FaradaicFigure {
     public static JFreeChart chart(String title, List<Point> points, String potentialAxis) {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
+        Set<String> used = new HashSet<>();
         for (Point p : points) {
-            String category = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe()) + (p.cycle() > 0 ? " (" + p.cycle() + ")" : "");
+            String written = String.format(Locale.ROOT, "%.2f", p.voltsVsRhe()) + (p.cycle() > 0 ? " (" + p.cycle() + ")" : "");
+            // Two steps at one written potential (iR-corrected potentials can meet) would share a category, and the
+            // second's bars would replace the first's without a word: the second is numbered instead.
+            String category = written;
+            for (int n = 2; !used.add(category); n++) {
+                category = written + " [" + n + "]";
+            }
             for (Bar bar : p.bars()) {
                 fe.add(bar.fePercent(), bar.sigmaPercent(), "FE " + bar.product(), category);
             }

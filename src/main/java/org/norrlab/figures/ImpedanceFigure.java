@@ -171,7 +171,7 @@ public final class ImpedanceFigure {
     }
 
     /** "100 kHz", "1 kHz", "10 Hz", "0.1 Hz": three significant digits at most, in Hz below a kilohertz. */
-    static String frequencyText(double hz) {
+    public static String frequencyText(double hz) {
         if (hz >= 1e6) {
             return number(hz / 1e6) + " MHz";
         }

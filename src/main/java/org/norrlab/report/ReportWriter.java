@@ -4,6 +4,8 @@ import org.norrlab.analysis.AssayFlag;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.ProductResult;
+import org.norrlab.core.BadInputException;
+import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.CurrentFigure;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,8 +37,30 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /**
+     * What the report draws besides its usual figures.
+     *
+     * @param irCorrected also draw the FE/yield figure against the iR-corrected potential (fe-yield-ir-corrected),
+     *                    with the session's R_u in force; refused when none is recorded
+     */
+    public record Options(boolean irCorrected) {
+        public static final Options DEFAULT = new Options(false);
+    }
+
     public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory)
             throws IOException, StoreException {
+        return write(store, result, directory, Options.DEFAULT);
+    }
+
+    public static List<Path> write(SessionStore store, SessionAnalysis.Result result, Path directory, Options options)
+            throws IOException, StoreException {
+        // refused before anything is written, so that a report without its corrected figure is not left half done
+        Optional<UncompensatedResistance> ru = store.impedance().resistance(result.session().id());
+        if (options.irCorrected() && ru.isEmpty()) {
+            throw new BadInputException("no R_u is recorded for session " + result.session().id()
+                    + ": the FE/yield figure against the iR-corrected potential needs one; measure an impedance"
+                    + " spectrum and record its R_u, or type one (the ru command), then ask again");
+        }
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
         // A figure with nothing to draw is not written; summary.md says in one line why it is absent.
@@ -45,6 +70,12 @@ public final class ReportWriter {
         if (points.stream().anyMatch(p -> !p.bars().isEmpty() || !Double.isNaN(p.yield()))) {
             ChartFiles.write(FaradaicFigure.chart(title, points), directory, "fe-yield", WIDTH, HEIGHT);
             figure(files, figures, directory, "fe-yield", "FE and NH3 yield against potential");
+            if (options.irCorrected()) {
+                ChartFiles.write(FaradaicFigure.chart(title, correctedPoints(store, result, ru.get()),
+                        IrLabels.potentialAxis(ru.get())), directory, "fe-yield-ir-corrected", WIDTH, HEIGHT);
+                figure(files, figures, directory, "fe-yield-ir-corrected",
+                        "FE and NH3 yield against the iR-corrected potential, R_u " + IrLabels.describe(ru.get()));
+            }
         } else {
             figures.append("No FE/yield figure: the session has no CA step with an assayed product.\n\n");
         }
@@ -71,11 +102,15 @@ public final class ReportWriter {
             sweeps = SweepReport.write(swept, directory, WIDTH, HEIGHT);
             sweepSection = SweepReport.markdown(swept, sweeps);
         }
+        // A session with impedance spectra also gets their Nyquist and Bode figures and a section (nothing otherwise).
+        ImpedanceReport.Written impedance = ImpedanceReport.write(store, result.session().id(), title, directory, WIDTH,
+                HEIGHT);
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
         Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
-                + sweepSection);
+                + sweepSection + impedance.markdown());
         files.addAll(stability);
         files.addAll(sweeps);
+        files.addAll(impedance.files());
         files.addAll(List.of(directory.resolve("summary.json"), directory.resolve("summary.md")));
         return files;
     }
@@ -121,6 +156,23 @@ public final class ReportWriter {
             points.add(new FaradaicFigure.Point(step.step().voltsVsRhe(), bars, yield, sigma, step.step().cycle()));
         }
         return points;
+    }
+
+    /**
+     * The points of the FE figure at each step's iR-corrected potential: E − I·R_u·(1 − c) with the step's mean current
+     * (its samples' mean, cathodic negative), so a cathodic step moves to a less negative potential.
+     */
+    public static List<FaradaicFigure.Point> correctedPoints(SessionStore store, SessionAnalysis.Result result,
+                                                             UncompensatedResistance ru) throws StoreException {
+        List<FaradaicFigure.Point> set = points(result);
+        List<FaradaicFigure.Point> corrected = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            FaradaicFigure.Point p = set.get(i);
+            double current = store.tally(result.session().id(), result.steps().get(i).step().index()).meanAmperes();
+            corrected.add(new FaradaicFigure.Point(ru.corrected(p.voltsVsRhe(), current), p.bars(), p.yield(),
+                    p.yieldSigma(), p.cycle()));
+        }
+        return corrected;
     }
 
     public static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result) throws StoreException {

@@ -10,6 +10,8 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.core.ImpedancePoint;
+import org.norrlab.testing.RandlesSpectra;
 
 import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
@@ -24,40 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 class ImpedanceFigureTest {
-    /** The Randles cell the figures are drawn for: R_u 20 Ω, R_ct 100 Ω, C_dl 20 µF, Warburg σ 30 Ω s^-½. */
-    static final double RU = 20;
-    static final double RCT = 100;
-    static final double CDL = 20e-6;
-    static final double SIGMA = 30;
-
     @TempDir
     Path temp;
 
-    /**
-     * Z = R_u + 1 / (jωC_dl + 1 / (R_ct + σ(1 − j)/√ω)), written out in real arithmetic; 10 points per decade from
-     * 100 kHz to 0.1 Hz, with ±0.5 % noise on the measured one so that the fit line shows over the points.
-     */
+    /** The Randles spectrum of {@link RandlesSpectra}, as the figure takes it. */
     static ImpedanceFigure.Spectrum randles(String label, int perDecade, double noise) {
-        int n = 6 * perDecade + 1;
-        double[] f = new double[n];
-        double[] re = new double[n];
-        double[] im = new double[n];
-        java.util.Random random = new java.util.Random(21);
-        for (int i = 0; i < n; i++) {
-            f[i] = Math.pow(10, 5 - (double) i / perDecade);
-            double w = 2 * Math.PI * f[i];
-            // faradaic branch Zf = (R_ct + σ/√ω) − j σ/√ω; its admittance 1/Zf plus jωC
-            double fr = RCT + SIGMA / Math.sqrt(w);
-            double fi = -SIGMA / Math.sqrt(w);
-            double m = fr * fr + fi * fi;
-            double yr = fr / m;
-            double yi = -fi / m + w * CDL;
-            double ym = yr * yr + yi * yi;
-            double scale = 1 + noise * random.nextGaussian();
-            re[i] = (RU + yr / ym) * scale;
-            im[i] = (-yi / ym) * scale;
-        }
-        return new ImpedanceFigure.Spectrum(label, f, re, im);
+        List<ImpedancePoint> points = RandlesSpectra.spectrum(perDecade, noise);
+        return new ImpedanceFigure.Spectrum(label, points.stream().mapToDouble(ImpedancePoint::frequencyHz).toArray(),
+                points.stream().mapToDouble(ImpedancePoint::realOhms).toArray(),
+                points.stream().mapToDouble(ImpedancePoint::imaginaryOhms).toArray());
     }
 
     @Test
@@ -88,8 +65,8 @@ class ImpedanceFigureTest {
                     - plot.getRangeAxis().valueToJava2D(100, area, RectangleEdge.LEFT);
             assertThat(yPixels).isCloseTo(xPixels, within(1e-6));
             // everything measured is inside: from R_u at the top frequency to past R_u + R_ct at 0.1 Hz
-            assertThat(plot.getDomainAxis().getRange().contains(RU)).isTrue();
-            assertThat(plot.getDomainAxis().getUpperBound()).isGreaterThan(RU + RCT);
+            assertThat(plot.getDomainAxis().getRange().contains(RandlesSpectra.RU)).isTrue();
+            assertThat(plot.getDomainAxis().getUpperBound()).isGreaterThan(RandlesSpectra.RU + RandlesSpectra.RCT);
         }
     }
 

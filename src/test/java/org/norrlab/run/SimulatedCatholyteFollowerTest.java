@@ -9,6 +9,8 @@ import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
 import org.norrlab.driver.sim.BatchTruth;
 import org.norrlab.driver.sim.ProductTally;
+import org.norrlab.driver.sim.RandlesImpedance;
+import org.norrlab.driver.sim.SpectrumTruth;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.ProtocolLoader;
 
@@ -16,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -92,6 +96,26 @@ class SimulatedCatholyteFollowerTest {
         // Step 4 made 4 µmol: 8.797479 µmol in 33 mL.
         assertThat(truths.get(2).afterStep().nh3Mol()).isCloseTo(8.797478991597e-6, within(TOLERANCE));
         assertThat(truths.get(2).afterStep().volumeMl()).isEqualTo(33.0);
+    }
+
+    /** Part sim (issue 21): a spectrum's truth (R_u, R_ct, ...) rides beside its products and must reach the store. */
+    @Test
+    void theTruthOfASpectrumKeepsItsCircuitBesideTheBatch() throws Exception {
+        Plan plan = load(SWEEP);
+        List<AcquisitionRecord> stored = new ArrayList<>();
+        SimulatedCatholyteFollower follower = new SimulatedCatholyteFollower(plan, (record, endOfBatch) -> stored.add(record));
+        Map<String, Double> values = new LinkedHashMap<>(new ProductTally(0.5, 1e-6, 0, 0, 0, 0).asValues());
+        values.putAll(new RandlesImpedance(10, 5e-3, 1, 7.5, 3, 0.0375).asValues());
+        values.put("E_interface_V_vs_RHE", -0.43);
+        values.put("compensation_during_spectrum", 0.0);
+        values.put("compensation_other_steps", 1.0);
+        follower.accept(new AcquisitionRecord.EventSeen(2, new Event(EventKind.SIMULATOR_TRUTH, 10, "simulator truth",
+                values), Instant.EPOCH), true);
+        Map<String, Double> kept = ((AcquisitionRecord.EventSeen) stored.get(0)).event().values();
+        assertThat(BatchTruth.fromValues(kept).orElseThrow().afterStep().nh3Mol()).isCloseTo(1e-6, within(TOLERANCE));
+        SpectrumTruth spectrum = SpectrumTruth.fromValues(kept).orElseThrow();
+        assertThat(spectrum.circuit()).isEqualTo(new RandlesImpedance(10, 5e-3, 1, 7.5, 3, 0.0375));
+        assertThat(spectrum.interfaceVoltsVsRhe()).isEqualTo(-0.43);
     }
 
     @Test

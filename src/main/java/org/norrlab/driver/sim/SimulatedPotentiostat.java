@@ -45,8 +45,9 @@ import java.util.random.RandomGenerator;
  * that integrate between samples.
  *
  * <p>It runs CA and open circuit, linear sweeps and CVs (linear ramps sampled point by point, {@link SweepPath}),
- * constant current and impedance spectra ({@link #startImpedance}); the cell is on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the
- * next measurement on; before any, the profile's {@code gas:} (NO unless it says otherwise).
+ * constant current and impedance spectra (the cell's {@link RandlesImpedance}, one point per frequency); the cell is
+ * on for all but open circuit. The gas the scheduler names ({@link #electrolyteGas}) holds from the next measurement
+ * on; before any, the profile's {@code gas:} (NO unless it says otherwise).
  */
 public final class SimulatedPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPotentiostat.class);

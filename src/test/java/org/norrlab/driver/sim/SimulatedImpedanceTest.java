@@ -3,6 +3,7 @@ package org.norrlab.driver.sim;
 import org.apache.commons.math3.complex.Complex;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.ConfigException;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
@@ -40,6 +41,8 @@ class SimulatedImpedanceTest {
     /** 100 kHz to 0.1 Hz, 5 per decade: 31 points, 167 s of instrument time. */
     private static final List<Double> FREQUENCIES = ImpedanceTiming.logSpaced(1e5, 0.1, 5);
     private static final double AMPLITUDE = 0.010;
+    /** Leaves a file as shipped. */
+    private static final UnaryOperator<String> AS_SHIPPED = UnaryOperator.identity();
 
     private static CellTruth niNc() throws Exception {
         try (SimulatedPotentiostat sim = Fixtures.simulator("NiNC", 1, Speed.MAX, CELL)) {
@@ -211,12 +214,49 @@ class SimulatedImpedanceTest {
     }
 
     @Test
+    void aPresetsConstantPhaseExponentShapesTheSpectrum(@TempDir Path home) throws Exception {
+        try (SimulatedPotentiostat sim = simulator(home, p -> p.replace("impedance_noise: 0.2 %", "impedance_noise: 0 %"),
+                c -> c.replace("double_layer_cpe_exponent: 1", "double_layer_cpe_exponent: 0.9"), "NiNC")) {
+            CellTruth truth = sim.truth();
+            assertThat(truth.cpeExponent()).isEqualTo(0.9);
+            // At OCP (R_ct in the MΩ) and 1 Hz the double layer dominates: Z ≈ R_u + 1/(Q(jω)^0.9), whose phase is
+            // −0.9·90° = −81° once R_u is taken off: Z − R_u ≈ (ω^−0.9/Q)·(cos 81° − j sin 81°).
+            // ω = 2π = 6.283185, ω^0.9 = e^(0.9·ln 6.283185) = e^(0.9·1.837877) = e^1.654089 = 5.228317, Q = 5e-3:
+            // |Z − R_u| = 1/(5e-3·5.228317) = 38.2532 Ω, so Z' − R_u = 38.2532·cos 81° = 38.2532·0.156434 = 5.9841 Ω
+            // and Z'' = −38.2532·sin 81° = −38.2532·0.987688 = −37.7823 Ω.
+            ImpedancePoint point = spectrum(sim, 0, true, List.of(1.0)).impedance.get(0);
+            assertThat(point.realOhms() - 10).isCloseTo(5.9841, within(0.002));
+            assertThat(point.imaginaryOhms()).isCloseTo(-37.7823, within(0.002));
+        }
+    }
+
+    @Test
+    void aCpeExponentAboveOneOrTooMuchNoiseIsRefusedNamingTheField(@TempDir Path home) {
+        assertThatThrownBy(() -> simulator(home.resolve("cpe"), AS_SHIPPED,
+                c -> c.replace("double_layer_cpe_exponent: 1", "double_layer_cpe_exponent: 1.2"), "NiNC"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("catalysts.yaml")
+                .hasMessageContaining("at most 1 (1: an ideal capacitor)");
+        assertThatThrownBy(() -> simulator(home.resolve("noise"), p -> p.replace("impedance_noise: 0.2 %",
+                "impedance_noise: 20 %"), "NiNC"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("sim.yaml")
+                .hasMessageContaining("between 0 % (no noise) and 10 %");
+    }
+
+    @Test
     void aProfileThatDoesNotListEisRefusesASpectrum(@TempDir Path home) throws Exception {
         try (SimulatedPotentiostat sim = simulator(home, p -> p.replace("cp, eis]", "cp]"), "NiNC")) {
             ImpedanceRequest request = new ImpedanceRequest(0, true, AMPLITUDE, FREQUENCIES, CurrentRangeChoice.AUTO);
             assertThatThrownBy(() -> sim.start(request, new CollectingSink())).isInstanceOf(DriverException.class)
                     .hasMessageContaining("techniques: list");
         }
+    }
+
+    private static String edited(String text, UnaryOperator<String> edit) {
+        String result = edit.apply(text);
+        if (edit != AS_SHIPPED) {
+            assertThat(result).as("the edit changed the file").isNotEqualTo(text);
+        }
+        return result;
     }
 
     /** Passes everything to {@code sink}, and each impedance point, once kept, to {@code after}. */
@@ -249,13 +289,18 @@ class SimulatedImpedanceTest {
 
     /** The shipped sim profile, edited, in a home of its own. */
     private static SimulatedPotentiostat simulator(Path home, UnaryOperator<String> edit, String catalyst) throws Exception {
+        return simulator(home, edit, AS_SHIPPED, catalyst);
+    }
+
+    /** The shipped sim profile and catalyst presets, edited (an identity leaves a file as shipped), in a home of its own. */
+    private static SimulatedPotentiostat simulator(Path home, UnaryOperator<String> profileEdit,
+                                                   UnaryOperator<String> catalystsEdit, String catalyst) throws Exception {
         Path drivers = Files.createDirectories(home.resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve("sim"));
         Path shipped = Fixtures.HOME.resolve(DriverRegistry.DRIVERS_DIRECTORY);
-        Files.copy(shipped.resolve("sim/catalysts.yaml"), drivers.resolve("catalysts.yaml"));
-        String profile = Files.readString(shipped.resolve("sim.yaml"));
-        String edited = edit.apply(profile);
-        assertThat(edited).as("the edit changed the profile").isNotEqualTo(profile);
-        Files.writeString(home.resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve("sim.yaml"), edited);
+        Files.writeString(drivers.resolve("catalysts.yaml"),
+                edited(Files.readString(shipped.resolve("sim/catalysts.yaml")), catalystsEdit));
+        Files.writeString(home.resolve(DriverRegistry.DRIVERS_DIRECTORY).resolve("sim.yaml"),
+                edited(Files.readString(shipped.resolve("sim.yaml")), profileEdit));
         DriverRegistry registry = new DriverRegistry(home);
         return (SimulatedPotentiostat) registry.open(registry.profile("sim"), new OpenOptions(CELL, Speed.MAX,
                 Optional.of(2L), Optional.empty(), Optional.of(catalyst), home));
