@@ -31,6 +31,7 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.table.DefaultTableModel;
@@ -48,20 +49,25 @@ import java.util.stream.Collectors;
 
 /**
  * The analysis view: a session's assays and the calibrations they are read through, the per-step
- * FE/yield table and figure, and the report. Entering or importing results re-runs the analysis.
+ * FE/yield table and figure, and the report. Entering or importing results re-runs the analysis. A second tab shows
+ * the session's uncompensated resistance and its iR-corrected potentials ({@link ResistancePanel}).
  */
 final class AnalysisPanel extends JPanel {
     static final String[] RESULT_COLUMNS = ResultRows.HEADERS.toArray(String[]::new);
     static final String[] ASSAY_COLUMNS = {"id", "step", "product", "kind", "value", "unit", "calibration", "dilution",
             "operator", "note"};
+    static final String FARADAIC_TAB = "FE and yield";
+    static final String RESISTANCE_TAB = "R_u and iR correction";
     static final String[] CALIBRATION_COLUMNS = {"id", "product", "method", "λ (nm)", "unit", "slope", "R²", "LOD", "status"};
 
     private final GuiContext context;
     private final JComboBox<SessionItem> session = new JComboBox<>();
-    private final DefaultTableModel results = readOnly(RESULT_COLUMNS);
-    private final DefaultTableModel assays = readOnly(ASSAY_COLUMNS);
-    private final DefaultTableModel calibrations = readOnly(CALIBRATION_COLUMNS);
+    private final DefaultTableModel results = Tables.readOnly(RESULT_COLUMNS);
+    private final DefaultTableModel assays = Tables.readOnly(ASSAY_COLUMNS);
+    private final DefaultTableModel calibrations = Tables.readOnly(CALIBRATION_COLUMNS);
     private final ChartPanel figure = new ChartPanel(null);
+    private final ResistancePanel resistance;
+    private final JTabbedPane views = new JTabbedPane();
     private final JLabel status = new JLabel(" ");
     private final JButton simulate = new JButton("Simulate assays");
     private final List<JButton> sessionActions = new ArrayList<>();
@@ -79,6 +85,7 @@ final class AnalysisPanel extends JPanel {
     AnalysisPanel(GuiContext context) {
         super(new BorderLayout());
         this.context = context;
+        this.resistance = new ResistancePanel(context);
         JButton reload = new JButton("Reload");
         reload.addActionListener(e -> reload(Optional.empty()));
         JButton addCalibration = new JButton("Add calibration…");
@@ -128,7 +135,9 @@ final class AnalysisPanel extends JPanel {
         status.setFont(status.getFont().deriveFont(Font.PLAIN, 12f));
         status.setBorder(BorderFactory.createEmptyBorder(2, 8, 4, 8));
         add(top, BorderLayout.NORTH);
-        add(split, BorderLayout.CENTER);
+        views.addTab(FARADAIC_TAB, split);
+        views.addTab(RESISTANCE_TAB, resistance);
+        add(views, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         sessionActions.forEach(b -> b.setEnabled(false));
     }
@@ -138,15 +147,6 @@ final class AnalysisPanel extends JPanel {
         scroll.setBorder(BorderFactory.createTitledBorder(title));
         table.setFillsViewportHeight(true);
         return scroll;
-    }
-
-    private static DefaultTableModel readOnly(String[] columns) {
-        return new DefaultTableModel(columns, 0) {
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
-        };
     }
 
     /** Refreshes the session list, then shows {@code select} (or keeps the current choice). */
@@ -175,6 +175,7 @@ final class AnalysisPanel extends JPanel {
 
     /** Analyses a session in the background and shows the result. */
     void analyse(long id) {
+        resistance.show(id);
         Background.run(this, "Analysing session " + id, () -> {
             try (SessionStore store = context.openStore()) {
                 SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
@@ -436,6 +437,14 @@ final class AnalysisPanel extends JPanel {
 
     Optional<SessionAnalysis.Result> shown() {
         return Optional.ofNullable(shown);
+    }
+
+    ResistancePanel resistancePanel() {
+        return resistance;
+    }
+
+    JTabbedPane views() {
+        return views;
     }
 
     JComboBox<SessionItem> sessionChooser() {

@@ -26,7 +26,8 @@ import java.util.List;
  * constant current) and the whole run so far with a marker where each step began. Both draw a min/max envelope of
  * at most one column per pixel, so a repaint costs the same after 5 minutes as after 24 hours. During a sweep (LSV,
  * CV) the step chart is current against potential instead, one series and colour per cycle with a legend, from the
- * bounded {@link SweepTrace}.
+ * bounded {@link SweepTrace}. During an impedance step (EIS) the step panel shows a Nyquist plot with equal axes
+ * instead, a point added as each frequency is measured.
  */
 final class LiveCharts {
     static final String STEP_SERIES = "step";
@@ -40,6 +41,14 @@ final class LiveCharts {
     private final DefaultXYDataset runData = new DefaultXYDataset();
     private final JFreeChart stepChart;
     private final JFreeChart runChart;
+    /**
+     * The step panel's chart during an EIS step ({@link #stepChart} at any other step), made anew when a point arrives:
+     * the figure fits its equal axes to the points it is made with, and a spectrum has a few dozen of them.
+     */
+    private JFreeChart nyquistChart = SpectrumCharts.nyquist("Step in progress", List.of());
+    /** The points and title {@link #nyquistChart} was made with. */
+    private int nyquistPoints;
+    private String nyquistTitle = "";
     private final ChartPanel stepPanel;
     private final ChartPanel runPanel;
     private int markersShown;
@@ -88,6 +97,11 @@ final class LiveCharts {
         return stepChart;
     }
 
+    /** The Nyquist plot the step panel shows during an EIS step (the latest made). */
+    JFreeChart nyquistChart() {
+        return nyquistChart;
+    }
+
     JFreeChart runChart() {
         return runChart;
     }
@@ -104,9 +118,18 @@ final class LiveCharts {
         if (!stepTitle.equals(stepChart.getTitle().getText())) {
             stepChart.setTitle(stepTitle);
         }
+        if (view.stepIsImpedance() && (view.spectrum().size() != nyquistPoints || !stepTitle.equals(nyquistTitle))) {
+            nyquistChart = SpectrumCharts.nyquist(stepTitle, view.spectrum());
+            nyquistPoints = view.spectrum().size();
+            nyquistTitle = stepTitle;
+        }
+        JFreeChart wanted = view.stepIsImpedance() ? nyquistChart : stepChart;
+        if (stepPanel.getChart() != wanted) {
+            stepPanel.setChart(wanted);
+        }
         if (view.stepIsSweep()) {
             showSweep(view);
-        } else {
+        } else if (!view.stepIsImpedance()) {
             boolean potential = view.stepShowsPotential();
             axes(TIME_AXIS, potential ? POTENTIAL_AXIS : CURRENT_AXIS, false);
             List<double[][]> trace = new ArrayList<>();
@@ -194,6 +217,8 @@ final class LiveCharts {
         runChart.getXYPlot().clearDomainMarkers();
         markersShown = 0;
         stepChart.setTitle("Step in progress");
+        nyquistTitle = "";
+        stepPanel.setChart(stepChart);
     }
 
     static String title(PlannedStep step) {

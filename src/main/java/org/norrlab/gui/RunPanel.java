@@ -484,7 +484,7 @@ final class RunPanel extends JPanel {
                 : String.format(Locale.ROOT, "E = %.4f V vs RE", s.potentialVolts())).orElse("");
     }
 
-    private static String stepText(PlannedStep step, LiveRun.View view) {
+    static String stepText(PlannedStep step, LiveRun.View view) {
         String latest = latestReading(view);
         return step.match(
                 ocp -> String.format(Locale.ROOT, "Step %d, open circuit, %s into %s; %s", step.index(),
@@ -495,7 +495,9 @@ final class RunPanel extends JPanel {
                 hold -> String.format(Locale.ROOT, "Step %d, waiting for operator (%s), %s; cell %s", step.index(),
                         hold.message(), clock(view.stepSeconds()), hold.cell().written()),
                 lsv -> sweepText(step, view, latest), cv -> sweepText(step, view, latest),
-                cp -> sweepText(step, view, latest), eis -> sweepText(step, view, latest));
+                cp -> sweepText(step, view, latest), eis -> String.format(Locale.ROOT, "Step %d, %s, %s into %s; %s",
+                        step.index(), step.summary(), clock(view.stepSeconds()), Units.formatDuration(step.duration()),
+                        SpectrumCharts.progress(eis, view.spectrum())));
     }
 
     private static String sweepText(PlannedStep step, LiveRun.View view, String latest) {

@@ -2,7 +2,9 @@ package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.StepOutcome;
+import org.norrlab.core.Technique;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.figures.CurrentFigure;
@@ -49,28 +51,34 @@ import java.util.regex.Pattern;
 
 /**
  * The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. A session
- * with sweep steps (LSV, CV) also has an I–E tab: the first sweep step, or the one chosen in the steps table.
+ * with sweep steps (LSV, CV) also has an I–E tab: the first sweep step, or the one chosen in the steps table; one with
+ * impedance spectra (EIS steps) has an Impedance tab, Nyquist and Bode side by side, likewise.
  */
 final class SessionsPanel extends JPanel {
     static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason", "bench"};
     static final String[] STEP_COLUMNS = {"step", "kind", "E vs RHE (V)", "E vs RE (V)", "duration (s)", "samples",
             "mean I", "|Q| (C)", "outcome", "scan rate (mV/s)"};
     static final String SWEEP_TAB = "I–E (sweeps)";
+    static final String IMPEDANCE_TAB = "Impedance";
 
     private final GuiContext context;
-    private final DefaultTableModel sessions = readOnly(SESSION_COLUMNS);
+    private final DefaultTableModel sessions = Tables.readOnly(SESSION_COLUMNS);
     private final JTable sessionTable = new JTable(sessions);
     private final TableRowSorter<DefaultTableModel> sorter = new TableRowSorter<>(sessions);
     private final JTextField filter = new JTextField(24);
-    private final DefaultTableModel steps = readOnly(STEP_COLUMNS);
+    private final DefaultTableModel steps = Tables.readOnly(STEP_COLUMNS);
     private final JTextArea eventText = new JTextArea();
     private final JTextArea settingsText = new JTextArea();
     private final ChartPanel chartPanel = new ChartPanel(null);
     private final ChartPanel sweepPanel = new ChartPanel(null);
+    private final ChartPanel nyquistPanel = new ChartPanel(null);
+    private final ChartPanel bodePanel = new ChartPanel(null);
     private final JTabbedPane detailTabs = new JTabbedPane();
     private final JTable stepTable = Tables.fitted(new JTable(steps));
     /** The steps of the session shown, by row of the steps table. */
     private List<StoredStep> shownSteps = List.of();
+    /** The impedance spectra of the session shown, by step index. */
+    private Map<Integer, List<ImpedancePoint>> shownSpectra = Map.of();
     private final JLabel heading = new JLabel("Choose a session.");
     private final JButton exportCsv = new JButton("Export CSV…");
     private final JButton exportJson = new JButton("Export JSON…");
@@ -130,6 +138,9 @@ final class SessionsPanel extends JPanel {
         settingsText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         detailTabs.addTab("I(t)", chartPanel);
         detailTabs.addTab(SWEEP_TAB, sweepPanel);
+        JSplitPane spectrum = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, nyquistPanel, bodePanel);
+        spectrum.setResizeWeight(0.5);
+        detailTabs.addTab(IMPEDANCE_TAB, spectrum);
         detailTabs.addTab("Steps", new JScrollPane(stepTable));
         detailTabs.addTab("Events", new JScrollPane(eventText));
         detailTabs.addTab("Settings", new JScrollPane(settingsText));
@@ -152,15 +163,6 @@ final class SessionsPanel extends JPanel {
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, list, detail);
         split.setResizeWeight(0.3);
         add(split, BorderLayout.CENTER);
-    }
-
-    private static DefaultTableModel readOnly(String[] columns) {
-        return new DefaultTableModel(columns, 0) {
-            @Override
-            public boolean isCellEditable(int row, int column) {
-                return false;
-            }
-        };
     }
 
     void reload() {
@@ -197,9 +199,14 @@ final class SessionsPanel extends JPanel {
         Background.run(this, "Opening session " + id, () -> load(id), this::show);
     }
 
-    /** @param sweepChart the I–E plot of the session's first sweep step; empty when it has none */
+    /**
+     * @param sweepChart  the I–E plot of the session's first sweep step; empty when it has none
+     * @param spectra     the session's impedance spectra by step index
+     * @param spectrum    the Nyquist and Bode plots of its first spectrum; empty when it has none
+     */
     record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, JFreeChart chart,
-                   Optional<JFreeChart> sweepChart) {
+                   Optional<JFreeChart> sweepChart, Map<Integer, List<ImpedancePoint>> spectra,
+                   Optional<SpectrumSteps.Charts> spectrum) {
     }
 
     private Details load(long id) throws Exception {
@@ -212,7 +219,11 @@ final class SessionsPanel extends JPanel {
             Optional<StoredStep> firstSweep = summaries.stream().map(StepSummary::step).filter(StoredStep::isSweep).findFirst();
             Optional<JFreeChart> sweepChart = firstSweep.isEmpty() ? Optional.empty()
                     : Optional.of(SweepSteps.chart(store, id, firstSweep.get()));
-            return new Details(session, summaries, store.events(id), chart, sweepChart);
+            Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(id);
+            Optional<SpectrumSteps.Charts> spectrum = summaries.stream().map(StepSummary::step)
+                    .filter(s -> spectra.containsKey(s.index())).findFirst()
+                    .map(s -> SpectrumSteps.charts(id, s, spectra.get(s.index())));
+            return new Details(session, summaries, store.events(id), chart, sweepChart, spectra, spectrum);
         }
     }
 
@@ -222,10 +233,14 @@ final class SessionsPanel extends JPanel {
         chartPanel.setChart(d.chart());
         sweepPanel.setChart(d.sweepChart().orElse(null));
         detailTabs.setEnabledAt(detailTabs.indexOfTab(SWEEP_TAB), d.sweepChart().isPresent());
+        nyquistPanel.setChart(d.spectrum().map(SpectrumSteps.Charts::nyquist).orElse(null));
+        bodePanel.setChart(d.spectrum().map(SpectrumSteps.Charts::bode).orElse(null));
+        detailTabs.setEnabledAt(detailTabs.indexOfTab(IMPEDANCE_TAB), d.spectrum().isPresent());
         shownSteps = d.steps().stream().map(StepSummary::step).toList();
+        shownSpectra = d.spectra();
         steps.setRowCount(0);
         for (StepSummary s : d.steps()) {
-            steps.addRow(stepRow(s));
+            steps.addRow(stepRow(s, d.spectra().getOrDefault(s.step().index(), List.of()).size()));
         }
         StringBuilder text = new StringBuilder();
         for (StoredEvent e : d.events()) {
@@ -244,10 +259,25 @@ final class SessionsPanel extends JPanel {
      * charge mean nothing (the potential moved), so they are "—" as for open circuit.
      */
     static Object[] stepRow(StepSummary s) {
+        return stepRow(s, 0);
+    }
+
+    /**
+     * A row of the steps table for a step with {@code impedancePoints} points of impedance spectrum: an EIS step shows
+     * its DC potential ("OCP" at open circuit) and how many frequencies it measured instead of samples.
+     */
+    static Object[] stepRow(StepSummary s, int impedancePoints) {
         StoredStep step = s.step();
         boolean ca = step.kind().equals("ca");
         String outcome = step.outcome().map(StepOutcome::dbName).orElse("");
         String duration = String.format(Locale.ROOT, "%.1f", s.durationSeconds());
+        if (step.kind().equals(Technique.IMPEDANCE.written())) {
+            return new Object[] {step.index(), step.kind(), SpectrumSteps.dcPotential(step.voltsVsRhe()),
+                    SpectrumSteps.dcPotential(step.voltsVsReference()),
+                    // its time is the step's own (the last point's), not that of samples it does not have
+                    String.format(Locale.ROOT, "%.1f", step.durationSeconds()), impedancePoints + " frequencies", "—",
+                    "—", outcome, "—"};
+        }
         if (step.isSweep()) {
             return new Object[] {step.index(), SweepSteps.kind(step), SweepSteps.potentials(step, true),
                     SweepSteps.potentials(step, false), duration, s.samples(), "—", "—", outcome, SweepSteps.scanRate(step)};
@@ -260,9 +290,20 @@ final class SessionsPanel extends JPanel {
                 ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", outcome, "—"};
     }
 
-    /** A sweep step chosen in the steps table: its I–E plot, read in the background, in the I–E tab. */
+    /**
+     * A sweep step chosen in the steps table: its I–E plot, read in the background, in the I–E tab; a step with an
+     * impedance spectrum: its Nyquist and Bode plots in the Impedance tab.
+     */
     private void stepSelected() {
         int row = stepTable.getSelectedRow();
+        if (row >= 0 && row < shownSteps.size() && shownSpectra.containsKey(shownSteps.get(row).index())) {
+            StoredStep step = shownSteps.get(row);
+            SpectrumSteps.Charts charts = SpectrumSteps.charts(shown, step, shownSpectra.get(step.index()));
+            nyquistPanel.setChart(charts.nyquist());
+            bodePanel.setChart(charts.bode());
+            detailTabs.setSelectedIndex(detailTabs.indexOfTab(IMPEDANCE_TAB));
+            return;
+        }
         if (row < 0 || row >= shownSteps.size() || !shownSteps.get(row).isSweep()) {
             return;
         }
@@ -345,6 +386,18 @@ final class SessionsPanel extends JPanel {
 
     ChartPanel sweepPanel() {
         return sweepPanel;
+    }
+
+    ChartPanel nyquistPanel() {
+        return nyquistPanel;
+    }
+
+    ChartPanel bodePanel() {
+        return bodePanel;
+    }
+
+    JTabbedPane detailTabs() {
+        return detailTabs;
     }
 
     JTable stepTable() {

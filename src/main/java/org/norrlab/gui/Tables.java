@@ -2,16 +2,30 @@ package org.norrlab.gui;
 
 import javax.swing.JTable;
 import javax.swing.event.TableModelEvent;
+import javax.swing.table.DefaultTableModel;
 import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableColumn;
 import java.awt.Component;
 
-/** Tables that size their columns to what they hold, so that numbers with ± and units are never cut off. */
+/**
+ * Tables that size their columns to what they hold, so that numbers with ± and units are never cut off, and the
+ * read-only models the views fill.
+ */
 final class Tables {
     private static final int PADDING = 14;
     private static final int MAX_COLUMN = 420;
 
     private Tables() {
+    }
+
+    /** A model with these columns whose cells the operator reads but does not edit. */
+    static DefaultTableModel readOnly(String[] columns) {
+        return new DefaultTableModel(columns, 0) {
+            @Override
+            public boolean isCellEditable(int row, int column) {
+                return false;
+            }
+        };
     }
 
     /** Fits the columns now and whenever the rows change; a horizontal scroll bar appears when needed. */
