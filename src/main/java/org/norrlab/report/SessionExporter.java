@@ -3,16 +3,19 @@ package org.norrlab.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredResistance;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
@@ -23,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a stored session for other software. CSV: a commented header that says what the file is,
@@ -34,6 +38,12 @@ public final class SessionExporter {
     /** cycle and segment (schema 13) place a sweep sample in its scan; empty (JSON: null) for any other sample. */
     public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags",
             "cycle", "segment");
+    /**
+     * The sample columns of a session with an R_u recorded (schema 14): the iR-corrected potential E − I·R_u·(1 − c),
+     * vs the reference electrode, beside the measured one.
+     */
+    public static final List<String> SAMPLE_COLUMNS_WITH_IR = List.of("step", "seq", "t_s", "E_V_vs_RE", "E_iR_V_vs_RE",
+            "I_A", "range_A", "flags", "cycle", "segment");
 
     /** The export formats; CSV and JSON Lines import back. */
     public enum Format { CSV, JSON, JSONL }
@@ -103,17 +113,26 @@ public final class SessionExporter {
                     number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"),
                     contextText(step) + sweepText(step));
         }
+        Optional<StoredResistance> ru = ImpedanceExport.csvSections(store, session.id(), steps, out);
         out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
+                + ru.map(r -> " E_iR_V_vs_RE = E_V_vs_RE - " + ImpedanceExportLines.correctionText(r)
+                        + ", empty where no current was measured;").orElse("")
                 + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
                 + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current;"
                 + " cycle, segment = a sweep sample's scan (from 1) and linear part of it (from 1), empty for other samples");
-        out.println(String.join(",", SAMPLE_COLUMNS));
+        out.println(String.join(",", ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS));
         for (StoredStep step : steps) {
-            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%d,%s%n",
-                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()), number(s.currentAmperes()),
+            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s%s,%s,%d,%s%n",
+                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()),
+                    ru.map(r -> number(corrected(r, s)) + ",").orElse(""), number(s.currentAmperes()),
                     number(s.rangeAmperes()), s.flags(), s.inSweep() ? s.cycle() + "," + s.segment() : ","));
         }
         out.flush();
+    }
+
+    /** E − I·R_u·(1 − c); NaN where the sample has no current or no potential (nothing is assumed for either). */
+    static double corrected(StoredResistance ru, Sample s) {
+        return s.hasCurrent() ? ru.resistance().corrected(s.potentialVolts(), s.currentAmperes()) : Double.NaN;
     }
 
     private static String number(double value) {
@@ -317,6 +336,12 @@ public final class SessionExporter {
             json.writeStringField("started_utc", session.started().toString());
             json.writeStringField("software_version", session.softwareVersion());
             json.writeStringField("electrolyte", session.electrolyte().written());
+            List<StoredResistance> history = store.impedance().history(session.id());
+            Optional<StoredResistance> ru = ImpedanceExportLines.inForce(history);
+            if (ru.isPresent()) {
+                // the sample lines' E_iR_V is E_V - I_A * R_u * (1 - c) with this row of the history (see the resistance lines)
+                json.writeStringField("E_iR_uses_resistance", ru.get().uid());
+            }
             writeCell(json, session.cell());
             writeInstrument(json, session.instrument());
             json.writeEndObject();
@@ -335,6 +360,10 @@ public final class SessionExporter {
                 writeSweep(json, step);
                 json.writeEndObject();
             }
+            for (int i = 0; i < history.size(); i++) {
+                ImpedanceExportLines.writeResistance(json, history.get(i), i == history.size() - 1);
+            }
+            Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(session.id());
             for (StoredStep step : steps) {
                 store.forEachSample(session.id(), step.index(), (seq, s) -> {
                     try {
@@ -344,6 +373,9 @@ public final class SessionExporter {
                         json.writeNumberField("seq", seq);
                         json.writeNumberField("t_s", s.timeSeconds());
                         json.writeNumberField("E_V", s.potentialVolts());
+                        if (ru.isPresent()) {
+                            nullableNumber(json, "E_iR_V", corrected(ru.get(), s));
+                        }
                         nullableNumber(json, "I_A", s.currentAmperes());
                         nullableNumber(json, "range_A", s.rangeAmperes());
                         json.writeNumberField("flags", s.flags());
@@ -356,6 +388,10 @@ public final class SessionExporter {
                         throw new UncheckedIOException(e);
                     }
                 });
+                List<ImpedancePoint> spectrum = spectra.getOrDefault(step.index(), List.of());
+                for (int seq = 0; seq < spectrum.size(); seq++) {
+                    ImpedanceExportLines.writePoint(json, step.index(), seq, spectrum.get(seq));
+                }
             }
             for (StoredEvent stored : store.events(session.id())) {
                 json.writeStartObject();
