@@ -163,11 +163,22 @@ public final class SessionExporter {
             json.writeEndObject();
             json.writeEndObject();
 
+            List<StoredResistance> history = store.impedance().history(session.id());
+            Optional<StoredResistance> ru = ImpedanceExportLines.inForce(history);
+            Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(session.id());
             json.writeArrayFieldStart("steps");
             for (StoredStep step : store.steps(session.id())) {
-                writeStep(json, store, session.id(), step);
+                writeStep(json, store, session.id(), step, ru, spectra.getOrDefault(step.index(), List.of()));
             }
             json.writeEndArray();
+            if (!history.isEmpty()) {
+                // the R_u history, oldest first; the samples' E_iR_V_vs_RE uses the one marked in force
+                json.writeArrayFieldStart("resistances");
+                for (int i = 0; i < history.size(); i++) {
+                    ImpedanceExportLines.writeResistance(json, history.get(i), i == history.size() - 1);
+                }
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("events");
             for (StoredEvent stored : store.events(session.id())) {
                 json.writeStartObject();
@@ -256,7 +267,8 @@ public final class SessionExporter {
         }
     }
 
-    private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step)
+    private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step,
+                                  Optional<StoredResistance> ru, List<ImpedancePoint> spectrum)
             throws IOException, StoreException {
         json.writeStartObject();
         json.writeNumberField("index", step.index());
@@ -274,23 +286,60 @@ public final class SessionExporter {
         json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
         writeContext(json, step);
         writeSweep(json, step);
+        List<String> columns = ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS;
         json.writeArrayFieldStart("sample_columns");
-        for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
+        for (String column : columns.subList(1, columns.size())) {
             json.writeString(column);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("samples");
-        store.forEachSample(sessionId, step.index(), (seq, s) -> writeSample(json, seq, s));
+        store.forEachSample(sessionId, step.index(), (seq, s) -> writeSample(json, seq, s, ru));
         json.writeEndArray();
+        if (!spectrum.isEmpty()) {
+            // the rows of the CSV's spectrum section, without the step; Z_imag_ohm is Z'' as measured
+            json.writeArrayFieldStart("impedance_columns");
+            for (String column : ImpedanceExportLines.CSV_COLUMNS.split(",")) {
+                if (!column.equals("step")) {
+                    json.writeString(column);
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("impedance");
+            for (int seq = 0; seq < spectrum.size(); seq++) {
+                ImpedancePoint p = spectrum.get(seq);
+                boolean has = p.hasImpedance();
+                json.writeStartArray();
+                json.writeNumber(seq);
+                for (double value : new double[] {p.timeSeconds(), p.frequencyHz(), has ? p.realOhms() : Double.NaN,
+                        has ? p.imaginaryOhms() : Double.NaN, has ? p.modulusOhms() : Double.NaN,
+                        has ? p.phaseDegrees() : Double.NaN, p.dcPotentialVolts(), p.dcCurrentAmperes(), p.rangeAmperes()}) {
+                    nullableElement(json, value);
+                }
+                json.writeNumber(p.flags());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 
-    private static void writeSample(JsonGenerator json, long seq, Sample s) {
+    private static void nullableElement(JsonGenerator json, double value) throws IOException {
+        if (Double.isNaN(value)) {
+            json.writeNull();
+        } else {
+            json.writeNumber(value);
+        }
+    }
+
+    private static void writeSample(JsonGenerator json, long seq, Sample s, Optional<StoredResistance> ru) {
         try {
             json.writeStartArray();
             json.writeNumber(seq);
             json.writeNumber(s.timeSeconds());
             json.writeNumber(s.potentialVolts());
+            if (ru.isPresent()) {
+                nullableElement(json, corrected(ru.get(), s));
+            }
             if (s.hasCurrent()) {
                 json.writeNumber(s.currentAmperes());
             } else {

@@ -50,7 +50,7 @@ public final class ReplayService {
      * The R_u history a replay starts with: the original's, oldest first, each row's spectrum step numbered as the
      * replay numbers it ({@code renumbered}: original index to replayed index). The replay measures the same cell
      * (the same recording or the same seeded simulation), so the R_u found for it holds for the replay; a row whose
-     * spectrum step is not replayed goes without it, as the replay has no such spectrum (it is logged).
+     * spectrum step is not replayed is not carried (the replay has no such spectrum to name; the log says so).
      */
     static List<UncompensatedResistance> carried(List<UncompensatedResistance> history, Map<Integer, Integer> renumbered) {
         List<UncompensatedResistance> carried = new ArrayList<>();

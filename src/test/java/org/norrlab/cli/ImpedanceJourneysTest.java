@@ -1,5 +1,7 @@
 package org.norrlab.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -247,6 +249,27 @@ class ImpedanceJourneysTest {
         double e = Fixtures.cellAtPh7().rheScale().toReference(-0.3);
         assertThat(text).contains("\"E_V\":" + e + ",\"E_iR_V\":" + (e - (-3.5e-3 * 12.5 * (1 - 0.2))) + ",");
         assertKept(StoreLocation.file(fresh), replayed(fresh.toString(), 1), false);
+    }
+
+    /** The one-document JSON export (not imported back) carries the same: the spectrum, the history, E_iR. */
+    @Test
+    void theJsonDocumentCarriesThemToo() throws Exception {
+        Path file = temp.resolve("eis.json");
+        CliRunner.Result export = on(bench.toString(), "export", String.valueOf(original), "--format", "json", "-o",
+                file.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonNode document = new ObjectMapper().readTree(file.toFile());
+        JsonNode eis = document.path("steps").get(0);
+        assertThat(eis.path("impedance").size()).isEqualTo(5);
+        assertThat(eis.path("impedance").get(2).toString()).isEqualTo("[2,2.86,1000.0,null,null,null,null,null,null,null,65]");
+        assertThat(eis.path("impedance_columns").get(3).asText()).isEqualTo("Z_real_ohm");
+        assertThat(document.path("resistances").get(1).path("in_force").asBoolean()).isTrue();
+        assertThat(document.path("resistances").get(1).path("uid").asText()).isEqualTo(history.get(1).uid());
+        JsonNode ca = document.path("steps").get(1);
+        assertThat(ca.path("sample_columns").get(3).asText()).isEqualTo("E_iR_V_vs_RE");
+        // E - (-2.0e-3 A)(12.5 ohm)(1 - 0.2) = E + 0.020 V
+        JsonNode first = ca.path("samples").get(0);
+        assertThat(first.get(3).asDouble()).isCloseTo(first.get(2).asDouble() + 0.020, within(1e-15));
     }
 
     /** The JSON Lines import synced to the lab's PostgreSQL twice (the second copies nothing), and replayed there. */
