@@ -52,7 +52,7 @@ public final class ImpedanceExportLines {
     /**
      * "# R_u: 12.5 ohm, standard error 0.04 ohm, randles-fit of the spectrum of step 2, compensated fraction 0.0,
      * recorded 2026-…Z, uid 3f…; note" ("standard error none" where there is none; no step for a typed value; the note's
-     * line breaks become spaces).
+     * line breaks written as {@code \n} and {@code \r}, its backslashes doubled, so that it comes back as it was).
      */
     public static String csvResistanceLine(StoredResistance row) {
         UncompensatedResistance ru = row.resistance();
@@ -60,7 +60,7 @@ public final class ImpedanceExportLines {
                 + (Double.isNaN(ru.standardErrorOhms()) ? "none" : ru.standardErrorOhms() + " ohm") + ", " + ru.method()
                 + (ru.spectrumStep().isPresent() ? " of the spectrum of step " + ru.spectrumStep().getAsInt() : "")
                 + ", compensated fraction " + ru.compensatedFraction() + ", recorded " + ru.recordedAt() + ", uid "
-                + row.uid() + (ru.note().isEmpty() ? "" : "; " + ru.note().replace('\r', ' ').replace('\n', ' '));
+                + row.uid() + (ru.note().isEmpty() ? "" : "; " + escaped(ru.note()));
     }
 
     /** An R_u line of the CSV header read back; the message of the exception says what was expected. */
@@ -74,10 +74,28 @@ public final class ImpedanceExportLines {
             return new StoredResistance(m.group(7), new UncompensatedResistance(Double.parseDouble(m.group(1)),
                     m.group(2).equals("none") ? Double.NaN : Double.parseDouble(m.group(2)), m.group(3),
                     m.group(4) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(4))),
-                    Double.parseDouble(m.group(5)), Instant.parse(m.group(6)), m.group(8) == null ? "" : m.group(8)));
+                    Double.parseDouble(m.group(5)), Instant.parse(m.group(6)), m.group(8) == null ? "" : unescaped(m.group(8))));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("the time recorded: " + e.getMessage(), e);
         }
+    }
+
+    private static String escaped(String note) {
+        return note.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescaped(String written) {
+        StringBuilder note = new StringBuilder(written.length());
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c == '\\' && i + 1 < written.length()) {
+                char next = written.charAt(++i);
+                note.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                note.append(c);
+            }
+        }
+        return note.toString();
     }
 
     /** The comment line that opens the spectrum section of {@code step}. */

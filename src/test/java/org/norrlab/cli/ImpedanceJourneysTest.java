@@ -204,10 +204,10 @@ class ImpedanceJourneysTest {
 
     @Test
     void csvCarriesTheSpectrumTheHistoryAndIrCorrectedPotentials() throws Exception {
-        Path fresh = exportedAndImported("csv", "eis");
-        List<String> lines = Files.readAllLines(temp.resolve("eis.csv"));
+        Path fresh = exportedAndImported("csv", "eis-csv");
+        List<String> lines = Files.readAllLines(temp.resolve("eis-csv.csv"));
         assertThat(lines).contains("# R_u: 13.0 ohm, standard error none, typed, compensated fraction 0.0, recorded"
-                        + " 2026-12-01T10:00:00Z, uid " + history.get(0).uid() + "; from the cell's last run; checked",
+                        + " 2026-12-01T10:00:00Z, uid " + history.get(0).uid() + "; from the cell's last run;\\nchecked",
                 "# R_u: 12.5 ohm, standard error 0.0421 ohm, randles-fit of the spectrum of step 1, compensated fraction"
                         + " 0.2, recorded 2026-12-01T11:00:00Z, uid " + history.get(1).uid() + "; Randles fit, 5 points");
         // the spectrum section: its line, its column row, its rows in order, a blank line; then the sample table
@@ -237,8 +237,8 @@ class ImpedanceJourneysTest {
 
     @Test
     void jsonLinesCarryTheSpectrumTheHistoryAndIrCorrectedPotentials() throws Exception {
-        Path fresh = exportedAndImported("jsonl", "eis");
-        String text = Files.readString(temp.resolve("eis.jsonl"));
+        Path fresh = exportedAndImported("jsonl", "eis-jsonl");
+        String text = Files.readString(temp.resolve("eis-jsonl.jsonl"));
         assertThat(text).contains("{\"type\":\"impedance\",\"step\":1,\"seq\":2,\"t_s\":2.86,\"frequency_Hz\":1000.0,"
                 + "\"Z_real_ohm\":null,\"Z_imag_ohm\":null,\"Z_mod_ohm\":null,\"phase_deg\":null,\"E_dc_V\":null,"
                 + "\"I_dc_A\":null,\"range_A\":null,\"flags\":65}");
@@ -249,6 +249,31 @@ class ImpedanceJourneysTest {
         double e = Fixtures.cellAtPh7().rheScale().toReference(-0.3);
         assertThat(text).contains("\"E_V\":" + e + ",\"E_iR_V\":" + (e - (-3.5e-3 * 12.5 * (1 - 0.2))) + ",");
         assertKept(StoreLocation.file(fresh), replayed(fresh.toString(), 1), false);
+    }
+
+    /**
+     * One import of the same export twice: each norrlab export is a session of its own, with its spectrum and history;
+     * the second's uids are the first's, which this store then has, so they are stored under new ones and the import
+     * says so.
+     */
+    @Test
+    void theSameExportImportedTwiceGetsNewUidsTheSecondTime() throws Exception {
+        Path file = temp.resolve("twice.csv");
+        assertThat(on(bench.toString(), "export", String.valueOf(original), "-o", file.toString()).exitCode()).isZero();
+        Path fresh = temp.resolve("twice.db");
+        CliRunner.Result imported = on(fresh.toString(), "import", file.toString(), file.toString());
+        assertThat(imported.exitCode()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out() + imported.err()).contains("(uid " + history.get(1).uid() + " in the export) is stored"
+                + " as uid ");
+        try (SessionStore s = SessionStore.open(fresh)) {
+            assertThat(s.impedance().history(1)).isEqualTo(history);
+            assertThat(s.impedance().spectra(2)).isEqualTo(Map.of(1, spectrum));
+            List<StoredResistance> second = s.impedance().history(2);
+            assertThat(second).extracting(StoredResistance::resistance)
+                    .isEqualTo(history.stream().map(StoredResistance::resistance).toList());
+            assertThat(second).extracting(StoredResistance::uid).doesNotContainAnyElementsOf(
+                    history.stream().map(StoredResistance::uid).toList()).allMatch(uid -> uid.length() == 32);
+        }
     }
 
     /** The one-document JSON export (not imported back) carries the same: the spectrum, the history, E_iR. */
