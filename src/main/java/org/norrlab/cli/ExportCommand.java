@@ -15,7 +15,16 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes a session as CSV (with a commented metadata header), JSON, or JSON Lines; CSV and JSON Lines import back.")
+        description = {"Writes a session as CSV (with a commented metadata header), JSON, or JSON Lines; CSV and JSON Lines"
+                + " import back.",
+                "Impedance (EIS steps): in CSV, each spectrum is a section of its own before the sample table (a '# impedance"
+                        + " of step N' line, the column row step,seq,t_s,frequency_Hz,Z_real_ohm,Z_imag_ohm,Z_mod_ohm,"
+                        + "phase_deg,E_dc_V_vs_RE,I_dc_A,range_A,flags, one row per frequency, a blank line); Z_imag_ohm is"
+                        + " Z'' as measured (capacitive negative), and a point the instrument sent as NaN keeps its row with"
+                        + " empty cells; JSON Lines has 'impedance' lines.",
+                "R_u: every recorded value is a '# R_u:' header line (JSON Lines: 'resistance' lines); with one recorded,"
+                        + " the samples get E_iR_V_vs_RE = E - I*R_u*(1 - c) beside E_V_vs_RE, computed with the newest R_u,"
+                        + " which the header names."})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -48,10 +48,10 @@ final class SyncCommand implements Callable<Integer> {
             }
         });
         out.printf(Locale.ROOT, "%d copied, %d replaced, %d already there, %d running (not copied); %d samples in %.2f s"
-                        + " (%.0f samples/s); %d calibrations, %d assays, %d control links and %d corrections copied%n", r.copied().size(),
+                        + " (%.0f samples/s); %d calibrations, %d assays, %d control links and %d corrections copied; %d R_u rows copied%n", r.copied().size(),
                 r.replaced().size(), r.alreadyThere().size(), r.skippedRunning().size(), r.samplesCopied(), r.seconds(),
                 r.samplesPerSecond(), r.inputsCopied().calibrations(), r.inputsCopied().assays(), r.inputsCopied().controls(),
-                r.inputsCopied().corrections());
+                r.inputsCopied().corrections(), r.inputsCopied().resistances());
         return ExitCodes.OK;
     }
 }

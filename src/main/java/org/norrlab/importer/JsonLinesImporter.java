@@ -1,6 +1,9 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.ImpedanceExportLines;
+import org.norrlab.store.StoredResistance;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
@@ -103,7 +106,7 @@ public final class JsonLinesImporter implements Importer {
                                 // schema 13: absent in older exports and for CA and OCP steps
                                 settings(file, number, node))));
                     }
-                    case "sample" -> {
+                    case "sample", "impedance" -> {
                         int step = node.path("step").asInt();
                         if (current == null || current.index() != step) {
                             int at = next;
@@ -111,9 +114,9 @@ public final class JsonLinesImporter implements Importer {
                                 at++;
                             }
                             if (at == steps.size()) {
-                                throw new ImportException(file, number, "sample of step " + step + " is not among the step"
+                                throw new ImportException(file, number, type + " of step " + step + " is not among the step"
                                         + " lines that follow " + (current == null ? "the session" : "step " + current.index())
-                                        + "; an export writes each step's samples in the steps' order");
+                                        + "; an export writes each step's samples (and spectrum) in the steps' order");
                             }
                             if (current != null) {
                                 sink.endStep();
@@ -125,7 +128,15 @@ public final class JsonLinesImporter implements Importer {
                             current = steps.get(next++);
                             sink.beginStep(current.facts());
                         }
-                        sink.sample(sample(file, number, step, node));
+                        if (type.equals("sample")) {
+                            sink.sample(sample(file, number, step, node));
+                        } else {
+                            sink.impedance(point(file, number, step, node));
+                        }
+                    }
+                    case "resistance" -> {
+                        StoredResistance row = resistance(file, number, node);
+                        sink.resistance(row.resistance(), row.uid());
                     }
                     case "event" -> {
                     }
@@ -139,7 +150,8 @@ public final class JsonLinesImporter implements Importer {
                     case "assay" -> sink.assay(assay(file, number, node, calibrations));
                     case "note" -> sink.note(file.getFileName() + ":" + number + ": " + node.path("text").asText());
                     default -> throw new ImportException(file, number, "has type '" + type
-                            + "'; expected session, step, sample, event, aliquot, calibration, assay, note or correction");
+                            + "'; expected session, step, resistance, sample, impedance, event, aliquot, calibration, assay,"
+                            + " note or correction");
                 }
             }
         }
@@ -152,6 +164,24 @@ public final class JsonLinesImporter implements Importer {
         while (next < steps.size()) {
             sink.beginStep(steps.get(next++).facts());
             sink.endStep();
+        }
+    }
+
+    /** A row of the session's R_u history, with the uid it had in the exporting store. */
+    private static StoredResistance resistance(Path file, int line, JsonNode node) throws ImportException {
+        try {
+            return ImpedanceExportLines.readResistance(node);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "a resistance line: " + e.getMessage());
+        }
+    }
+
+    /** A point of the spectrum of an EIS step, Z'' as measured (the export never writes -Z''). */
+    private static ImpedancePoint point(Path file, int line, int step, JsonNode node) throws ImportException {
+        try {
+            return ImpedanceExportLines.readPoint(node);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "impedance point of step " + step + ": " + e.getMessage());
         }
     }
 

@@ -2,15 +2,18 @@ package org.norrlab.importer;
 
 import org.norrlab.config.Potential;
 import org.norrlab.core.Gas;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
+import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
+import org.norrlab.store.StoredResistance;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,6 +32,11 @@ import java.util.regex.Pattern;
 final class NorrlabCsv {
     static final String FIRST_LINE = "# norrlab session export";
     private static final String COLUMNS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags,cycle,segment";
+    /**
+     * The column row of a session with an R_u (schema 14): the iR-corrected potential beside the measured one. It is
+     * derived (from the R_u lines of the header, which are imported), so it is not read.
+     */
+    private static final String COLUMNS_WITH_IR = "step,seq,t_s,E_V_vs_RE,E_iR_V_vs_RE,I_A,range_A,flags,cycle,segment";
     /** The column row of exports written before schema 13: no sweep cycle or segment. */
     private static final String COLUMNS_BEFORE_SWEEPS = "step,seq,t_s,E_V_vs_RE,I_A,range_A,flags";
     private static final Pattern STEP = Pattern.compile(
@@ -55,17 +63,24 @@ final class NorrlabCsv {
     private final Path file;
     private final ImportSink sink;
     private final List<Declared> steps;
+    /** The spectrum sections of the header, by step: each is handed on when its step begins. */
+    private final Map<Integer, List<ImpedancePoint>> spectra;
+    /** Whether the rows have the derived E_iR_V_vs_RE column (5th), which is skipped. */
+    private final boolean irColumn;
     private int next;
     private Declared current;
     private StreamedStep open;
     /** 9 since schema 13 (cycle, segment), 7 before. */
     private final int width;
 
-    private NorrlabCsv(Path file, ImportSink sink, List<Declared> steps, int width) {
+    private NorrlabCsv(Path file, ImportSink sink, List<Declared> steps, Map<Integer, List<ImpedancePoint>> spectra,
+                       String columns) {
         this.file = file;
         this.sink = sink;
         this.steps = steps;
-        this.width = width;
+        this.spectra = spectra;
+        this.irColumn = columns.equals(COLUMNS_WITH_IR);
+        this.width = columns.equals(COLUMNS_BEFORE_SWEEPS) ? 7 : 9;
     }
 
     /** Reads the file after its first line, which {@code lines} has just returned. */
@@ -78,7 +93,16 @@ final class NorrlabCsv {
         List<StoredAliquot> aliquots = new ArrayList<>();
         boolean accumulated = false;
         String assayNote = null;
+        List<StoredResistance> resistances = new ArrayList<>();
+        Map<Integer, List<ImpedancePoint>> spectra = new LinkedHashMap<>();
         for (String line = lines.next(); line != null; line = lines.next()) {
+            if (line.equals(ImpedanceExportLines.CSV_COLUMNS)) {
+                spectrum(file, lines, spectra);
+                continue;
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
             if (!line.startsWith("#")) {
                 columns = line;
                 break;
@@ -119,6 +143,12 @@ final class NorrlabCsv {
                 } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
                     throw new ImportException(file, number, "an aliquot line of the header: " + e.getMessage());
                 }
+            } else if (line.startsWith(ImpedanceExportLines.CSV_RESISTANCE)) {
+                try {
+                    resistances.add(ImpedanceExportLines.readCsvResistance(line));
+                } catch (IllegalArgumentException e) {
+                    throw new ImportException(file, number, "an R_u line of the header: " + e.getMessage());
+                }
             } else if (line.startsWith("# assays: ")) {
                 // the CSV carries no assays: the imported session would analyse without FE, so say where they are
                 assayNote = file.getFileName() + ":" + number + ": " + line.substring("# assays: ".length())
@@ -133,9 +163,16 @@ final class NorrlabCsv {
             throw new ImportException(file, lines.lineNumber(), "a norrlab export must keep its commented header (reference"
                     + " electrode, pH, steps) and its column row; this one is incomplete");
         }
-        if (!columns.equals(COLUMNS) && !columns.equals(COLUMNS_BEFORE_SWEEPS)) {
+        if (!columns.equals(COLUMNS) && !columns.equals(COLUMNS_WITH_IR) && !columns.equals(COLUMNS_BEFORE_SWEEPS)) {
             throw new ImportException(file, lines.lineNumber(), "expected the column row '" + COLUMNS + "' of a norrlab"
-                    + " export (or '" + COLUMNS_BEFORE_SWEEPS + "' of one written before sweeps); found: " + columns);
+                    + " export (or '" + COLUMNS_WITH_IR + "' of one with an R_u, or '" + COLUMNS_BEFORE_SWEEPS
+                    + "' of one written before sweeps); found: " + columns);
+        }
+        for (int step : spectra.keySet()) {
+            if (steps.stream().noneMatch(d -> d.index() == step)) {
+                throw new ImportException(file, 0, "a spectrum section is of step " + step + ", which no '# step' line of"
+                        + " the header lists");
+            }
         }
         CellSettings settings;
         try {
@@ -152,10 +189,32 @@ final class NorrlabCsv {
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
         }
+        for (StoredResistance row : resistances) {
+            sink.resistance(row.resistance(), row.uid());
+        }
         if (assayNote != null) {
             sink.note(assayNote);
         }
-        new NorrlabCsv(file, sink, steps, columns.equals(COLUMNS) ? 9 : 7).rows(lines);
+        new NorrlabCsv(file, sink, steps, spectra, columns).rows(lines);
+    }
+
+    /**
+     * A spectrum section, after its column row: one row per frequency up to the blank line that ends it, kept by step
+     * (a spectrum is a few dozen rows) until the step begins.
+     */
+    private static void spectrum(Path file, TextLines lines, Map<Integer, List<ImpedancePoint>> spectra)
+            throws ImportException {
+        for (String text = lines.next(); text != null && !text.isEmpty(); text = lines.next()) {
+            int line = lines.lineNumber();
+            String[] c = VendorText.cells(text, ',');
+            try {
+                int step = Integer.parseInt(c[0]);
+                spectra.computeIfAbsent(step, s -> new ArrayList<>()).add(ImpedanceExportLines.readCsvRow(c));
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(file, line, "a row of a spectrum section (" + ImpedanceExportLines.CSV_COLUMNS
+                        + ", ended by a blank line): " + e.getMessage());
+            }
+        }
     }
 
     private void rows(TextLines lines) throws ImportException {
@@ -167,6 +226,9 @@ final class NorrlabCsv {
             int line = lines.lineNumber();
             boolean ended = lines.lastLineEnded();
             String[] c = VendorText.cells(text, ',');
+            if (irColumn && c.length >= 5) {
+                c = withoutIrColumn(c);
+            }
             boolean cutShort = c.length < width || c.length == width && !ended && !VendorText.isNumber(c[width - 1])
                     && !(width == 9 && c[8].isEmpty() && c[7].isEmpty());
             if (cutShort && VendorText.restIsBlank(lines)) {
@@ -196,6 +258,14 @@ final class NorrlabCsv {
             begin(steps.get(next++));
             end();
         }
+    }
+
+    /** A row without its 5th cell, the derived E_iR_V_vs_RE. */
+    private static String[] withoutIrColumn(String[] c) {
+        String[] kept = new String[c.length - 1];
+        System.arraycopy(c, 0, kept, 0, 4);
+        System.arraycopy(c, 5, kept, 4, c.length - 5);
+        return kept;
     }
 
     /** The sample placed in the sweep scan and segment its row's last two cells give. */
@@ -278,7 +348,14 @@ final class NorrlabCsv {
 
     private void begin(Declared step) throws ImportException {
         current = step;
-        open = StreamedStep.begin(sink, step.facts());
+        List<ImpedancePoint> spectrum = spectra.getOrDefault(step.index(), List.of());
+        // a step with a spectrum begins on the sink at once, so its points go in: it has no samples to give an interval
+        StepFacts facts = !spectrum.isEmpty() && Double.isNaN(step.facts().intervalSeconds())
+                ? step.facts().withInterval(0) : step.facts();
+        open = StreamedStep.begin(sink, facts);
+        for (ImpedancePoint point : spectrum) {
+            sink.impedance(point);
+        }
     }
 
     private void end() throws ImportException {

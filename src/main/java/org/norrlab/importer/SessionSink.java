@@ -2,6 +2,9 @@ package org.norrlab.importer;
 
 import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.store.StoredResistance;
+
+import java.util.OptionalInt;
 import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
@@ -32,6 +35,8 @@ import java.util.function.Function;
  */
 final class SessionSink implements ImportSink {
     private final List<StoredAliquot> aliquots = new ArrayList<>();
+    /** The R_u history a norrlab export lists, in its order (the last in force), with the uids it had there. */
+    private final List<StoredResistance> resistances = new ArrayList<>();
     /** Two set potentials closer than this (in volts) are the same one written twice. */
     private static final double SAME_POTENTIAL_VOLTS = 0.5e-3;
     /** A CA step whose measured potential is on average further than this (in volts) from its set potential is named. */
@@ -169,13 +174,15 @@ final class SessionSink implements ImportSink {
         flushNotes();
     }
 
+    /** Kept until the session is written whole (a norrlab export lists its R_u history before its steps' rows). */
     @Override
     public void resistance(UncompensatedResistance ru, String uid) {
-        try {
-            writer.resistance(ru, uid);
-        } catch (StoreException e) {
-            throw new StoreFailure(e);
-        }
+        // the spectrum step is the export's index; this file's steps follow those of the files read before it
+        int before = steps.size() - stepInFile;
+        resistances.add(new StoredResistance(uid, before == 0 || ru.spectrumStep().isEmpty() ? ru
+                : new UncompensatedResistance(ru.ohms(), ru.standardErrorOhms(), ru.method(),
+                OptionalInt.of(ru.spectrumStep().getAsInt() + before), ru.compensatedFraction(), ru.recordedAt(),
+                ru.note())));
     }
 
     @Override
@@ -288,6 +295,14 @@ final class SessionSink implements ImportSink {
             }
             String importedFrom = String.join("\n", files.stream().map(f -> f.file().toString()).toList());
             writer.markImported(importedFrom);
+            for (StoredResistance row : resistances) {
+                String uid = writer.resistance(row.resistance(), row.uid());
+                if (!uid.equals(row.uid())) {
+                    pendingNotes.add("R_u " + row.resistance().ohms() + " ohm (uid " + row.uid() + " in the export) is"
+                            + " stored as uid " + uid + ": this store has that uid already (the same export imported"
+                            + " twice?)");
+                }
+            }
             flushNotes();
             // in the import's transaction: the session comes with its assays and its trail or not at all
             Map<String, String> assayUids = store.assays().addImported(writer.sessionId(), calibrations, assays);

@@ -3,16 +3,19 @@ package org.norrlab.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredEvent;
+import org.norrlab.store.StoredResistance;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
@@ -23,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a stored session for other software. CSV: a commented header that says what the file is,
@@ -34,6 +38,12 @@ public final class SessionExporter {
     /** cycle and segment (schema 13) place a sweep sample in its scan; empty (JSON: null) for any other sample. */
     public static final List<String> SAMPLE_COLUMNS = List.of("step", "seq", "t_s", "E_V_vs_RE", "I_A", "range_A", "flags",
             "cycle", "segment");
+    /**
+     * The sample columns of a session with an R_u recorded (schema 14): the iR-corrected potential E − I·R_u·(1 − c),
+     * vs the reference electrode, beside the measured one.
+     */
+    public static final List<String> SAMPLE_COLUMNS_WITH_IR = List.of("step", "seq", "t_s", "E_V_vs_RE", "E_iR_V_vs_RE",
+            "I_A", "range_A", "flags", "cycle", "segment");
 
     /** The export formats; CSV and JSON Lines import back. */
     public enum Format { CSV, JSON, JSONL }
@@ -103,17 +113,26 @@ public final class SessionExporter {
                     number(step.intervalSeconds()), step.sampleCount(), step.outcome().map(StepOutcome::dbName).orElse("not finished"),
                     contextText(step) + sweepText(step));
         }
+        Optional<StoredResistance> ru = ImpedanceExport.csvSections(store, session.id(), steps, out);
         out.println("# units: t_s = seconds since the step began; E_V_vs_RE = volts vs the reference electrode;"
+                + ru.map(r -> " E_iR_V_vs_RE = E_V_vs_RE - " + ImpedanceExportLines.correctionText(r)
+                        + ", empty where no current was measured;").orElse("")
                 + " I_A = amperes, cathodic negative, empty at open circuit; range_A = full scale of the current range;"
                 + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current;"
                 + " cycle, segment = a sweep sample's scan (from 1) and linear part of it (from 1), empty for other samples");
-        out.println(String.join(",", SAMPLE_COLUMNS));
+        out.println(String.join(",", ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS));
         for (StoredStep step : steps) {
-            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%d,%s%n",
-                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()), number(s.currentAmperes()),
+            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s%s,%s,%d,%s%n",
+                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()),
+                    ru.map(r -> number(corrected(r, s)) + ",").orElse(""), number(s.currentAmperes()),
                     number(s.rangeAmperes()), s.flags(), s.inSweep() ? s.cycle() + "," + s.segment() : ","));
         }
         out.flush();
+    }
+
+    /** E − I·R_u·(1 − c); NaN where the sample has no current or no potential (nothing is assumed for either). */
+    static double corrected(StoredResistance ru, Sample s) {
+        return s.hasCurrent() ? ru.resistance().corrected(s.potentialVolts(), s.currentAmperes()) : Double.NaN;
     }
 
     private static String number(double value) {
@@ -144,11 +163,22 @@ public final class SessionExporter {
             json.writeEndObject();
             json.writeEndObject();
 
+            List<StoredResistance> history = store.impedance().history(session.id());
+            Optional<StoredResistance> ru = ImpedanceExportLines.inForce(history);
+            Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(session.id());
             json.writeArrayFieldStart("steps");
             for (StoredStep step : store.steps(session.id())) {
-                writeStep(json, store, session.id(), step);
+                writeStep(json, store, session.id(), step, ru, spectra.getOrDefault(step.index(), List.of()));
             }
             json.writeEndArray();
+            if (!history.isEmpty()) {
+                // the R_u history, oldest first; the samples' E_iR_V_vs_RE uses the one marked in force
+                json.writeArrayFieldStart("resistances");
+                for (int i = 0; i < history.size(); i++) {
+                    ImpedanceExportLines.writeResistance(json, history.get(i), i == history.size() - 1);
+                }
+                json.writeEndArray();
+            }
             json.writeArrayFieldStart("events");
             for (StoredEvent stored : store.events(session.id())) {
                 json.writeStartObject();
@@ -237,7 +267,8 @@ public final class SessionExporter {
         }
     }
 
-    private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step)
+    private static void writeStep(JsonGenerator json, SessionStore store, long sessionId, StoredStep step,
+                                  Optional<StoredResistance> ru, List<ImpedancePoint> spectrum)
             throws IOException, StoreException {
         json.writeStartObject();
         json.writeNumberField("index", step.index());
@@ -255,23 +286,60 @@ public final class SessionExporter {
         json.writeStringField("outcome", step.outcome().map(StepOutcome::dbName).orElse(null));
         writeContext(json, step);
         writeSweep(json, step);
+        List<String> columns = ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS;
         json.writeArrayFieldStart("sample_columns");
-        for (String column : SAMPLE_COLUMNS.subList(1, SAMPLE_COLUMNS.size())) {
+        for (String column : columns.subList(1, columns.size())) {
             json.writeString(column);
         }
         json.writeEndArray();
         json.writeArrayFieldStart("samples");
-        store.forEachSample(sessionId, step.index(), (seq, s) -> writeSample(json, seq, s));
+        store.forEachSample(sessionId, step.index(), (seq, s) -> writeSample(json, seq, s, ru));
         json.writeEndArray();
+        if (!spectrum.isEmpty()) {
+            // the rows of the CSV's spectrum section, without the step; Z_imag_ohm is Z'' as measured
+            json.writeArrayFieldStart("impedance_columns");
+            for (String column : ImpedanceExportLines.CSV_COLUMNS.split(",")) {
+                if (!column.equals("step")) {
+                    json.writeString(column);
+                }
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("impedance");
+            for (int seq = 0; seq < spectrum.size(); seq++) {
+                ImpedancePoint p = spectrum.get(seq);
+                boolean has = p.hasImpedance();
+                json.writeStartArray();
+                json.writeNumber(seq);
+                for (double value : new double[] {p.timeSeconds(), p.frequencyHz(), has ? p.realOhms() : Double.NaN,
+                        has ? p.imaginaryOhms() : Double.NaN, has ? p.modulusOhms() : Double.NaN,
+                        has ? p.phaseDegrees() : Double.NaN, p.dcPotentialVolts(), p.dcCurrentAmperes(), p.rangeAmperes()}) {
+                    nullableElement(json, value);
+                }
+                json.writeNumber(p.flags());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 
-    private static void writeSample(JsonGenerator json, long seq, Sample s) {
+    private static void nullableElement(JsonGenerator json, double value) throws IOException {
+        if (Double.isNaN(value)) {
+            json.writeNull();
+        } else {
+            json.writeNumber(value);
+        }
+    }
+
+    private static void writeSample(JsonGenerator json, long seq, Sample s, Optional<StoredResistance> ru) {
         try {
             json.writeStartArray();
             json.writeNumber(seq);
             json.writeNumber(s.timeSeconds());
             json.writeNumber(s.potentialVolts());
+            if (ru.isPresent()) {
+                nullableElement(json, corrected(ru.get(), s));
+            }
             if (s.hasCurrent()) {
                 json.writeNumber(s.currentAmperes());
             } else {
@@ -317,6 +385,12 @@ public final class SessionExporter {
             json.writeStringField("started_utc", session.started().toString());
             json.writeStringField("software_version", session.softwareVersion());
             json.writeStringField("electrolyte", session.electrolyte().written());
+            List<StoredResistance> history = store.impedance().history(session.id());
+            Optional<StoredResistance> ru = ImpedanceExportLines.inForce(history);
+            if (ru.isPresent()) {
+                // the sample lines' E_iR_V is E_V - I_A * R_u * (1 - c) with this row of the history (see the resistance lines)
+                json.writeStringField("E_iR_uses_resistance", ru.get().uid());
+            }
             writeCell(json, session.cell());
             writeInstrument(json, session.instrument());
             json.writeEndObject();
@@ -335,6 +409,10 @@ public final class SessionExporter {
                 writeSweep(json, step);
                 json.writeEndObject();
             }
+            for (int i = 0; i < history.size(); i++) {
+                ImpedanceExportLines.writeResistance(json, history.get(i), i == history.size() - 1);
+            }
+            Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(session.id());
             for (StoredStep step : steps) {
                 store.forEachSample(session.id(), step.index(), (seq, s) -> {
                     try {
@@ -344,6 +422,9 @@ public final class SessionExporter {
                         json.writeNumberField("seq", seq);
                         json.writeNumberField("t_s", s.timeSeconds());
                         json.writeNumberField("E_V", s.potentialVolts());
+                        if (ru.isPresent()) {
+                            nullableNumber(json, "E_iR_V", corrected(ru.get(), s));
+                        }
                         nullableNumber(json, "I_A", s.currentAmperes());
                         nullableNumber(json, "range_A", s.rangeAmperes());
                         json.writeNumberField("flags", s.flags());
@@ -356,6 +437,10 @@ public final class SessionExporter {
                         throw new UncheckedIOException(e);
                     }
                 });
+                List<ImpedancePoint> spectrum = spectra.getOrDefault(step.index(), List.of());
+                for (int seq = 0; seq < spectrum.size(); seq++) {
+                    ImpedanceExportLines.writePoint(json, step.index(), seq, spectrum.get(seq));
+                }
             }
             for (StoredEvent stored : store.events(session.id())) {
                 json.writeStartObject();

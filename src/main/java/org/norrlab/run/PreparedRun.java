@@ -28,6 +28,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredAliquot;
+import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.store.StoreWriter;
 import org.norrlab.transport.WireLog;
 import org.slf4j.Logger;
@@ -150,6 +151,13 @@ public final class PreparedRun {
         return sessionId;
     }
 
+    /** R_u rows the new session starts with, oldest first (a replay carries its original's history). */
+    private List<UncompensatedResistance> startingResistances = List.of();
+
+    void startsWithResistances(List<UncompensatedResistance> history) {
+        startingResistances = List.copyOf(history);
+    }
+
     /** Holds follow {@code gate} instead of the operator (a replay follows its recording). */
     void holdsFollow(OperatorGate gate) {
         holds = gate;
@@ -252,6 +260,9 @@ public final class PreparedRun {
                     plan.electrolyte().mode()));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             this.sessionId = sessionId;
+            for (UncompensatedResistance ru : startingResistances) {
+                store.impedance().recordResistance(sessionId, ru);
+            }
             if (waitsForOperator()) {
                 ContinueFiles.of(database, sessionId).connect(operator);
             }

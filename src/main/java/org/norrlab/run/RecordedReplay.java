@@ -4,6 +4,7 @@ import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Capabilities;
 import org.norrlab.core.CurrentRangeChoice;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.DriverException;
@@ -20,19 +21,22 @@ import org.norrlab.store.StoredStep;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Replays a session that has no wire recording (an imported file) as its recorded samples: a plan
- * of its CA, OCP, LSV, CV and CP steps, played by a {@link RecordedSamplesPotentiostat}. A sweep or CP step is
- * planned again from its stored settings and gas, so the replayed session stores the same; its samples keep their
- * cycle and segment. Steps of other kinds (impedance), and sweeps whose settings were never stored, are left out and
- * the replay says which.
+ * of its CA, OCP, LSV, CV, CP and EIS steps, played by a {@link RecordedSamplesPotentiostat}. A sweep, CP or EIS step
+ * is planned again from its stored settings and gas, so the replayed session stores the same; its samples keep their
+ * cycle and segment, an EIS step plays its impedance points at their recorded frequencies. Steps of other kinds, and
+ * steps whose settings were never stored, are left out and the replay says which. The session's R_u history goes
+ * with the replay (its spectrum steps renumbered as the replay numbers them).
  */
 final class RecordedReplay {
-    private static final Set<String> REPLAYABLE = Set.of("ca", "ocp", "lsv", "cv", "cp");
+    private static final Set<String> REPLAYABLE = Set.of("ca", "ocp", "lsv", "cv", "cp", "eis");
 
     private RecordedReplay() {
     }
@@ -43,9 +47,27 @@ final class RecordedReplay {
         List<PlannedStep> planned = new ArrayList<>();
         List<RecordedSamplesPotentiostat.RecordedStep> recorded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        Map<Integer, Integer> renumbered = new HashMap<>();
+        Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(session.id());
         for (StoredStep step : store.steps(session.id())) {
             if (!REPLAYABLE.contains(step.kind())) {
                 skipped.add("step " + step.index() + " (" + step.kind() + ")");
+                continue;
+            }
+            Location where = new Location(label, step.index(), 1);
+            int index = planned.size() + 1;
+            if (step.kind().equals("eis")) {
+                List<ImpedancePoint> spectrum = spectra.getOrDefault(step.index(), List.of());
+                Optional<String> missing = SettingsReplan.missing(step);
+                if (spectrum.isEmpty() || missing.isPresent()) {
+                    skipped.add("step " + step.index() + " (" + (spectrum.isEmpty() ? "no impedance points"
+                            : "eis without " + missing.get()) + ")");
+                    continue;
+                }
+                planned.add(SettingsReplan.impedance(step, index, spectrum.stream().map(ImpedancePoint::frequencyHz).toList(),
+                        where));
+                recorded.add(new RecordedSamplesPotentiostat.RecordedStep("eis", List.of(), spectrum));
+                renumbered.put(step.index(), index);
                 continue;
             }
             List<Sample> samples = new ArrayList<>();
@@ -58,8 +80,6 @@ final class RecordedReplay {
             double last = samples.get(samples.size() - 1).timeSeconds();
             Duration intervalDuration = Duration.ofNanos(Math.max(1, Math.round(interval * 1e9)));
             Duration duration = Duration.ofNanos(Math.max(intervalDuration.toNanos(), Math.round(last * 1e9)));
-            Location where = new Location(label, step.index(), 1);
-            int index = planned.size() + 1;
             if (step.kind().equals("ca") && !Double.isNaN(step.voltsVsReference())) {
                 planned.add(new PlannedStep.Chronoamperometry(index, step.label(),
                         new Potential(step.voltsVsReference(), Potential.Scale.RE), step.voltsVsRhe(), step.voltsVsReference(),
@@ -79,9 +99,10 @@ final class RecordedReplay {
                 continue;
             }
             recorded.add(new RecordedSamplesPotentiostat.RecordedStep(step.kind(), samples));
+            renumbered.put(step.index(), index);
         }
         if (planned.isEmpty()) {
-            throw new StoreException("session " + session.id() + " has no CA, OCP, LSV, CV or CP step to replay"
+            throw new StoreException("session " + session.id() + " has no CA, OCP, LSV, CV, CP or EIS step to replay"
                     + (skipped.isEmpty() ? "" : " (" + String.join(", ", skipped) + " cannot be replayed)"));
         }
         String description = "replay of the recorded samples of session " + session.id()
@@ -93,6 +114,8 @@ final class RecordedReplay {
         RecordedSamplesPotentiostat instrument = new RecordedSamplesPotentiostat(identity, capabilities, recorded, speed);
         RunRequest request = new RunRequest(label, "recorded", speed, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(database));
-        return service.prepareWith(plan, "recorded", instrument, request, Optional.of(session.id()));
+        PreparedRun run = service.prepareWith(plan, "recorded", instrument, request, Optional.of(session.id()));
+        run.startsWithResistances(ReplayService.carried(store.impedance().resistances(session.id()), renumbered));
+        return run;
     }
 }

@@ -2,6 +2,7 @@ package org.norrlab.run;
 
 import org.norrlab.config.ConfigException;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
@@ -16,8 +17,12 @@ import org.norrlab.store.StoredSession;
 import org.norrlab.transport.ReplayTransport;
 import org.norrlab.transport.TransportOpener;
 import org.norrlab.transport.WireLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.OptionalInt;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ import java.util.Optional;
  * recording, not today's files.
  */
 public final class ReplayService {
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private ReplayService() {
     }
 
@@ -38,6 +44,31 @@ public final class ReplayService {
         PreparedRun run = prepareRecorded(service, store, sessionId, speed, database);
         run.holdsFollow(recordedHolds(store.events(sessionId)));
         return run;
+    }
+
+    /**
+     * The R_u history a replay starts with: the original's, oldest first, each row's spectrum step numbered as the
+     * replay numbers it ({@code renumbered}: original index to replayed index). The replay measures the same cell
+     * (the same recording or the same seeded simulation), so the R_u found for it holds for the replay; a row whose
+     * spectrum step is not replayed is not carried (the replay has no such spectrum to name; the log says so).
+     */
+    static List<UncompensatedResistance> carried(List<UncompensatedResistance> history, Map<Integer, Integer> renumbered) {
+        List<UncompensatedResistance> carried = new ArrayList<>();
+        for (UncompensatedResistance ru : history) {
+            if (ru.spectrumStep().isEmpty()) {
+                carried.add(ru);
+                continue;
+            }
+            Integer step = renumbered.get(ru.spectrumStep().getAsInt());
+            if (step == null) {
+                log.warn("R_u {} ohm from the spectrum of step {} is not carried to the replay: that step is not replayed",
+                        ru.ohms(), ru.spectrumStep().getAsInt());
+                continue;
+            }
+            carried.add(new UncompensatedResistance(ru.ohms(), ru.standardErrorOhms(), ru.method(), OptionalInt.of(step),
+                    ru.compensatedFraction(), ru.recordedAt(), ru.note()));
+        }
+        return carried;
     }
 
     /**
@@ -73,8 +104,10 @@ public final class ReplayService {
             RunRequest request = new RunRequest(protocolLabel, profile.name(), speed,
                     seed.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(seed)),
                     Optional.ofNullable(session.runOptions().get("catalyst_preset")), Optional.empty(), Optional.of(database));
-            return service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.of(sessionId),
+            PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.of(sessionId),
                     session.instrumentSettings());
+            run.startsWithResistances(samePlan(store, sessionId, plan));
+            return run;
         }
         List<WireLog.Chunk> wire = store.wire(sessionId);
         if (wire.isEmpty()) {
@@ -85,6 +118,16 @@ public final class ReplayService {
         TransportOpener replay = new ReplayTransport(name, wire, speed.factor(), profile.readTimeout()).opener();
         RunRequest request = new RunRequest(protocolLabel, profile.name(), speed, Optional.empty(), Optional.empty(),
                 Optional.of(name), Optional.of(database));
-        return service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());
+        PreparedRun run = service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());
+        run.startsWithResistances(samePlan(store, sessionId, plan));
+        return run;
+    }
+
+    /** The R_u history for a replay of the whole recorded protocol: its steps keep their numbers. */
+    private static List<UncompensatedResistance> samePlan(SessionStore store, long sessionId, Plan plan)
+            throws StoreException {
+        Map<Integer, Integer> same = new HashMap<>();
+        plan.steps().forEach(step -> same.put(step.index(), step.index()));
+        return carried(store.impedance().resistances(sessionId), same);
     }
 }

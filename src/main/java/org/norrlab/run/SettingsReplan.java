@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stored LSV, CV or CP step planned again from what the store kept with it (schema 13: its settings and gas), for a
+ * A stored LSV, CV, CP or EIS step planned again from what the store kept with it (schema 13: its settings and gas), for a
  * replay of its recorded samples: the replayed session then stores the same kind, settings and gas. Potentials come
  * back vs RHE exactly as stored; vs the reference electrode they take the step's own RE → RHE offset (its stored
  * start potential on both scales), or the cell's where the step stored none (CP).
@@ -49,6 +49,11 @@ final class SettingsReplan {
                 needed.put("cycles", s.cycles() > 0);
             }
             case "cp" -> needed.put("set current", !Double.isNaN(s.setCurrentAmperes()));
+            case "eis" -> {
+                needed.put("amplitude", !Double.isNaN(s.amplitudeVolts()));
+                needed.put("DC potential (or DC at open circuit)", !Double.isNaN(step.voltsVsReference())
+                        || s.dcAtOpenCircuit());
+            }
             default -> needed.put("settings norrlab can replay", false);
         }
         List<String> missing = needed.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
@@ -79,6 +84,19 @@ final class SettingsReplan {
                     context);
             default -> throw new IllegalArgumentException("a " + step.kind() + " step is not planned from its settings");
         };
+    }
+
+    /**
+     * An EIS step planned again at the frequencies its recorded spectrum has (in the order measured), with its stored
+     * DC potential on both scales, or at open circuit plus its stored offset; {@link #missing} must be empty.
+     */
+    static PlannedStep.Impedance impedance(StoredStep step, int index, List<Double> frequenciesHz, Location where) {
+        StepSettings s = step.settings();
+        Optional<PlannedPotential> dc = Double.isNaN(step.voltsVsReference()) ? Optional.empty()
+                : Optional.of(new PlannedPotential(new Potential(step.voltsVsRhe(), Potential.Scale.RHE), step.voltsVsRhe(),
+                step.voltsVsReference()));
+        return new PlannedStep.Impedance(index, step.label(), dc, dc.isPresent() ? 0 : s.openCircuitOffsetVolts(),
+                s.amplitudeVolts(), frequenciesHz, CurrentRangeChoice.AUTO, where, gasOnly(step));
     }
 
     /** The sweep's start vs RHE as its settings hold it; vs RE as stored with the step, where it was. */

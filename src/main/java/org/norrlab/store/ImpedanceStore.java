@@ -111,7 +111,24 @@ public final class ImpedanceStore {
 
     /** Records the R_u in force from now on for a session (the older rows stay, as its history). */
     public void recordResistance(long sessionId, UncompensatedResistance ru) throws StoreException {
-        recordResistance(sessionId, ru, UUID.randomUUID().toString().replace("-", ""));
+        recordResistance(sessionId, ru, newUid());
+    }
+
+    /** A lab-wide name for a new row of the R_u history (32 hex digits, like a session's). */
+    static String newUid() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Whether this store has a row of an R_u history named {@code uid}. */
+    boolean hasResistance(String uid) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM resistances WHERE uid = ?")) {
+            ps.setString(1, uid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot look up R_u " + uid + " in " + location + ": " + e.getMessage(), e);
+        }
     }
 
     /** As {@link #recordResistance(long, UncompensatedResistance)} with the row's uid given (sync, import). */
@@ -145,17 +162,23 @@ public final class ImpedanceStore {
 
     /** Every R_u recorded for a session, oldest first. */
     public List<UncompensatedResistance> resistances(long sessionId) throws StoreException {
+        return history(sessionId).stream().map(StoredResistance::resistance).toList();
+    }
+
+    /** Every R_u recorded for a session with the uid of its row, oldest first (the last is in force). */
+    public List<StoredResistance> history(long sessionId) throws StoreException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM resistances WHERE session_id = ?"
                 + " ORDER BY id")) {
             ps.setLong(1, sessionId);
-            List<UncompensatedResistance> list = new ArrayList<>();
+            List<StoredResistance> list = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     int step = rs.getInt("spectrum_step");
                     OptionalInt spectrumStep = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(step);
-                    list.add(new UncompensatedResistance(rs.getDouble("ru_ohm"), nullable(rs, "stderr_ohm"),
-                            rs.getString("method"), spectrumStep, rs.getDouble("compensated_fraction"),
-                            Instant.parse(rs.getString("created_utc")), rs.getString("note")));
+                    list.add(new StoredResistance(rs.getString("uid"), new UncompensatedResistance(rs.getDouble("ru_ohm"),
+                            nullable(rs, "stderr_ohm"), rs.getString("method"), spectrumStep,
+                            rs.getDouble("compensated_fraction"), Instant.parse(rs.getString("created_utc")),
+                            rs.getString("note"))));
                 }
             }
             return list;

@@ -259,11 +259,16 @@ public final class ImportWriter implements AutoCloseable {
 
     /**
      * An uncompensated resistance the file records for the session (a norrlab export's R_u history, or the iR
-     * compensation a vendor file states), kept under {@code uid} so a second import or sync finds it again.
+     * compensation a vendor file states), kept under {@code uid} so a sync finds it again; under a new uid where this
+     * store has that one already. Returns the uid it was kept under.
      */
-    public void resistance(UncompensatedResistance ru, String uid) throws StoreException {
+    public String resistance(UncompensatedResistance ru, String uid) throws StoreException {
         requireWriting();
-        new ImpedanceStore(location, connection).recordResistance(sessionId, ru, uid);
+        ImpedanceStore store = new ImpedanceStore(location, connection);
+        // a uid names one row in a store: the same export imported twice gets a new one the second time
+        String kept = store.hasResistance(uid) ? ImpedanceStore.newUid() : uid;
+        store.recordResistance(sessionId, ru, kept);
+        return kept;
     }
 
     /** Something the operator should know about the session (of step {@code stepIndex}, or 0 for the whole session). */

@@ -44,9 +44,12 @@ public final class LabCopy implements AutoCloseable {
     static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
             "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
     static final List<String> WIRE_COLUMNS = List.of("seq", "t_s", "direction", "bytes");
+    /** Schema 14: a session's impedance spectra, copied with its other rows (replaced with them when it changed). */
+    static final List<String> IMPEDANCE_COLUMNS = List.of("step_index", "seq", "t_s", "frequency_hz", "z_real_ohm",
+            "z_imag_ohm", "modulus_ohm", "phase_deg", "dc_e_v", "dc_i_a", "range_a", "flags");
     /** The tables that hold a session's rows, children first. */
-    private static final List<String> SESSION_TABLES = List.of("samples", "wire", "step_tallies", "events", "aliquots",
-            "steps");
+    private static final List<String> SESSION_TABLES = List.of("samples", "impedance", "wire", "step_tallies", "events",
+            "aliquots", "steps");
 
     static final List<String> CALIBRATION_COLUMNS = List.of("created_utc", "operator", "note", "product", "method",
             "wavelength_nm", "unit", "source_file", "standards_json", "blanks_json", "accepted_poor_fit");
@@ -59,11 +62,17 @@ public final class LabCopy implements AutoCloseable {
             "reason", "operator", "created_utc");
     /** Besides session_id and control_session_id, which are looked up in the lab. */
     static final List<String> CONTROL_COLUMNS = List.of("step_index", "control_step_index", "created_utc", "note");
+    /**
+     * Schema 14, besides session_id (looked up in the lab) and uid: a session's R_u history, recorded after the run as
+     * assays are, so copied by uid on every sync, in the bench's order (the lab's newest row stays the one in force).
+     */
+    static final List<String> RESISTANCE_COLUMNS = List.of("ru_ohm", "stderr_ohm", "method", "spectrum_step",
+            "compensated_fraction", "note", "created_utc");
 
-    /** Calibrations, assays, control links and corrections copied. */
-    public record Inputs(int calibrations, int assays, int controls, int corrections) {
+    /** Calibrations, assays, control links, corrections and rows of R_u histories copied. */
+    public record Inputs(int calibrations, int assays, int controls, int corrections, int resistances) {
         public Inputs(int calibrations, int assays, int controls) {
-            this(calibrations, assays, controls, 0);
+            this(calibrations, assays, controls, 0, 0);
         }
     }
 
@@ -224,9 +233,50 @@ public final class LabCopy implements AutoCloseable {
             }
         }
         int correctionsCopied = copyCorrections(bench, lab, sessions);
+        int resistancesCopied = copyResistances(bench, lab, sessions);
         lab.commit();
         lab.setAutoCommit(true);
-        return new Inputs(calibrationsCopied, assaysCopied, controlsCopied, correctionsCopied);
+        return new Inputs(calibrationsCopied, assaysCopied, controlsCopied, correctionsCopied, resistancesCopied);
+    }
+
+    /**
+     * The R_u history of the sessions the lab has, the rows it lacks (found by uid: a row is never changed, a new R_u
+     * is a new row), oldest first. A uid the lab has on another session (an imported export of a session the lab has
+     * too) is not copied twice: the lab keeps the one it has, and the log says so.
+     */
+    private static int copyResistances(Connection bench, Connection lab, Map<Long, Long> sessions) throws SQLException {
+        Map<String, Long> labRows = new HashMap<>();
+        try (Statement st = lab.createStatement();
+             ResultSet rs = st.executeQuery("SELECT uid, session_id FROM resistances")) {
+            while (rs.next()) {
+                labRows.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        int copied = 0;
+        try (Statement st = bench.createStatement();
+             ResultSet rs = st.executeQuery("SELECT session_id, uid, " + String.join(", ", RESISTANCE_COLUMNS)
+                     + " FROM resistances ORDER BY id");
+             PreparedStatement write = lab.prepareStatement(insert("resistances", RESISTANCE_COLUMNS, "uid, session_id"))) {
+            while (rs.next()) {
+                Long session = sessions.get(rs.getLong(1));
+                if (session == null) {
+                    continue;
+                }
+                Long there = labRows.get(rs.getString(2));
+                if (there != null) {
+                    if (!there.equals(session)) {
+                        log.warn("R_u {} of bench session {} is in the lab already, with lab session {}: not copied again",
+                                rs.getString(2), rs.getLong(1), there);
+                    }
+                    continue;
+                }
+                copyColumns(rs, write, RESISTANCE_COLUMNS.size(), rs.getString(2));
+                write.setLong(RESISTANCE_COLUMNS.size() + 2, session);
+                write.executeUpdate();
+                copied++;
+            }
+        }
+        return copied;
     }
 
     /**
@@ -283,24 +333,26 @@ public final class LabCopy implements AutoCloseable {
     }
 
     /** A session of the bench, with what decides whether the lab's copy is current. */
-    public record LocalSession(long id, String uid, String status, long samples, Long resumedFrom, Long replayOf) {
+    public record LocalSession(long id, String uid, String status, long samples, long impedancePoints, Long resumedFrom,
+                               Long replayOf) {
     }
 
     private static List<LocalSession> localSessions(Connection bench) throws SQLException {
         List<LocalSession> list = new ArrayList<>();
         try (Statement st = bench.createStatement();
              ResultSet rs = st.executeQuery("SELECT s.id, s.uid, s.status, s.resumed_from, s.replay_of,"
-                     + " (SELECT count(*) FROM samples WHERE session_id = s.id) FROM sessions s ORDER BY s.id")) {
+                     + " (SELECT count(*) FROM samples WHERE session_id = s.id),"
+                     + " (SELECT count(*) FROM impedance WHERE session_id = s.id) FROM sessions s ORDER BY s.id")) {
             while (rs.next()) {
-                list.add(new LocalSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(6),
+                list.add(new LocalSession(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(6), rs.getLong(7),
                         rs.getObject(4) == null ? null : rs.getLong(4), rs.getObject(5) == null ? null : rs.getLong(5)));
             }
         }
         return list;
     }
 
-    /** A session as the lab database has it. */
-    public record RemoteSession(String status, long samples) {
+    /** A session as the lab database has it: a copy with other counts than the bench's is out of date. */
+    public record RemoteSession(String status, long samples, long impedancePoints) {
     }
 
     private static Optional<Long> labId(Connection lab, String uid) throws SQLException {
@@ -315,10 +367,12 @@ public final class LabCopy implements AutoCloseable {
     /** The lab's copy of the session with this uid, if it has one. */
     private static Optional<RemoteSession> remote(Connection lab, String uid) throws SQLException {
         try (PreparedStatement ps = lab.prepareStatement("SELECT status,"
-                + " (SELECT count(*) FROM samples WHERE session_id = s.id) FROM sessions s WHERE uid = ?")) {
+                + " (SELECT count(*) FROM samples WHERE session_id = s.id),"
+                + " (SELECT count(*) FROM impedance WHERE session_id = s.id) FROM sessions s WHERE uid = ?")) {
             ps.setString(1, uid);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new RemoteSession(rs.getString(1), rs.getLong(2))) : Optional.empty();
+                return rs.next() ? Optional.of(new RemoteSession(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                        : Optional.empty();
             }
         }
     }
@@ -345,6 +399,7 @@ public final class LabCopy implements AutoCloseable {
         copyRows(bench, lab, "aliquots", ALIQUOT_COLUMNS, s.id, labId);
         copyRows(bench, lab, "step_tallies", TALLY_COLUMNS, s.id, labId);
         copyRows(bench, lab, "wire", WIRE_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "impedance", IMPEDANCE_COLUMNS, s.id, labId);
         copySamples(bench, lab, s.id, labId, samplesSent);
         lab.commit();
         lab.setAutoCommit(true);

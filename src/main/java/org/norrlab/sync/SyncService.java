@@ -52,10 +52,11 @@ public final class SyncService {
         }
     }
 
-    /** Calibrations, assays, control links and corrections (the audit trail) copied by one sync. */
-    public record AnalysisInputs(int calibrations, int assays, int controls, int corrections) {
+    /** Calibrations, assays, control links, corrections (the audit trail) and R_u rows copied by one sync. */
+    public record AnalysisInputs(int calibrations, int assays, int controls, int corrections, int resistances) {
         static AnalysisInputs of(LabCopy.Inputs copied) {
-            return new AnalysisInputs(copied.calibrations(), copied.assays(), copied.controls(), copied.corrections());
+            return new AnalysisInputs(copied.calibrations(), copied.assays(), copied.controls(), copied.corrections(),
+                    copied.resistances());
         }
     }
 
@@ -108,9 +109,9 @@ public final class SyncService {
                     continue;
                 }
                 Optional<LabCopy.RemoteSession> remote = remote(copy, s.uid());
-                // Same status and sample count: already there. A different one (it was running when last
+                // Same status, sample and impedance point count: already there. A different one (it was running when last
                 // copied) is replaced whole.
-                if (remote.equals(Optional.of(new LabCopy.RemoteSession(s.status(), s.samples())))) {
+                if (remote.equals(Optional.of(new LabCopy.RemoteSession(s.status(), s.samples(), s.impedancePoints())))) {
                     there.add(s.id());
                     listener.sessionDone(s.id(), Outcome.ALREADY_THERE);
                     continue;

@@ -1,6 +1,7 @@
 package org.norrlab.driver.recorded;
 
 import org.norrlab.core.Capabilities;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronoamperometryRequest;
@@ -25,14 +26,23 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays recorded steps in order: each measurement request takes the next recorded step and streams
- * its samples at their recorded times divided by the speed. A request of the wrong kind (a CA where
- * the recording has an OCP) is refused rather than answered with the wrong data.
+ * its samples (an EIS step: its impedance points) at their recorded times divided by the speed. A request of the
+ * wrong kind (a CA where the recording has an OCP) is refused rather than answered with the wrong data.
  */
 public final class RecordedSamplesPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(RecordedSamplesPotentiostat.class);
 
-    /** One recorded step: its kind ("ca" or "ocp") and samples. */
-    public record RecordedStep(String kind, List<Sample> samples) {
+    /** One recorded step: its kind ("ca", "ocp", …, "eis"), its samples and its impedance spectrum (EIS steps). */
+    public record RecordedStep(String kind, List<Sample> samples, List<ImpedancePoint> spectrum) {
+        public RecordedStep {
+            samples = List.copyOf(samples);
+            spectrum = List.copyOf(spectrum);
+        }
+
+        /** A step of samples, without a spectrum. */
+        public RecordedStep(String kind, List<Sample> samples) {
+            this(kind, samples, List.of());
+        }
     }
 
     private final InstrumentIdentity identity;
@@ -93,22 +103,21 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
         double last = 0;
         try {
             for (Sample sample : step.samples()) {
-                if (abort) {
+                if (!waitFor(start, sample.timeSeconds())) {
+                    // stopped before the sample's time came: it is not played
                     return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
-                }
-                if (!speed.isMax()) {
-                    long due = start + (long) (sample.timeSeconds() / speed.factor() * 1e9);
-                    while (!abort && System.nanoTime() < due) {
-                        LockSupport.parkNanos(Math.min(due - System.nanoTime(), 20_000_000));
-                    }
-                    if (abort) {
-                        // stopped before the sample's time came: it is not played
-                        return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
-                    }
                 }
                 sink.sample(sample);
                 count++;
                 last = sample.timeSeconds();
+            }
+            // an EIS step's points come as the instrument gave them; they are not samples, so the count stays 0
+            for (ImpedancePoint point : step.spectrum()) {
+                if (!waitFor(start, point.timeSeconds())) {
+                    return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+                }
+                sink.impedance(point);
+                last = point.timeSeconds();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -120,6 +129,20 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
                     Optional.of(new DriverException("the replay stopped: " + e.getMessage(), e)));
         }
         return new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, count, last, Optional.empty());
+    }
+
+    /** Waits until {@code seconds} of step time (divided by the speed) have passed; false when aborted first. */
+    private boolean waitFor(long startNanos, double seconds) {
+        if (abort) {
+            return false;
+        }
+        if (!speed.isMax()) {
+            long due = startNanos + (long) (seconds / speed.factor() * 1e9);
+            while (!abort && System.nanoTime() < due) {
+                LockSupport.parkNanos(Math.min(due - System.nanoTime(), 20_000_000));
+            }
+        }
+        return !abort;
     }
 
     @Override
