@@ -366,8 +366,9 @@ public final class EcLabImporter implements Importer {
             String technique = header.technique();
             int line = header.columnLine();
             if (isImpedance(technique) || header.column(List.of("freq/Hz")) >= 0) {
-                throw new ImportException(file, line, "is an EC-Lab \"" + technique + "\" file: it holds impedance spectra;"
-                        + " norrlab does not store them yet: import the time-series files of the session");
+                throw new ImportException(file, line, "is an EC-Lab \"" + technique + "\" file: it holds impedance spectra,"
+                        + " which norrlab does not read from EC-Lab files (no example file was available to test"
+                        + " EC-Lab's -Im(Z) column against): export Z' and Z'' with their frequency as CSV");
             }
             kind = kind(technique);
             time = header.column(List.of("time/s"));
