@@ -226,6 +226,34 @@ public final class GamryImporter implements Importer {
             InstrumentIdentity identity = new InstrumentIdentity("imported", "gamry", "Gamry " + pstat,
                     metadata.getOrDefault("frameworkversion", "?"), metadata.getOrDefault("pstatserialno", pstat));
             sink.file(new FileFacts("gamry", tag, identity, metadata, cell()));
+            compensation();
+        }
+
+        /**
+         * iR compensation the header states for the run: IRCOMP (a selector whose 0 is none) and positive feedback
+         * (POSFEEDENABLE T with POSFEEDRESISTANCE ohm). A run that compensated has potentials already partly
+         * iR-corrected by an amount of R_u the file does not state: said in a warning, never assumed or recorded.
+         */
+        private void compensation() {
+            Parameter mode = parameters.get("IRCOMP");
+            Parameter feedback = parameters.get("POSFEEDENABLE");
+            List<String> stated = new ArrayList<>();
+            if (mode != null && !mode.value().isEmpty() && !mode.value().equals("0")) {
+                Parameter correction = parameters.get("PFCOR");
+                stated.add("IRCOMP " + mode.value() + " (line " + mode.line() + ")" + (correction == null ? ""
+                        : ", PFCOR " + correction.value() + " (line " + correction.line() + ")"));
+            }
+            if (feedback != null && feedback.value().equals("T")) {
+                Parameter resistance = parameters.get("POSFEEDRESISTANCE");
+                stated.add("POSFEEDENABLE T (line " + feedback.line() + ")" + (resistance == null ? ""
+                        : ", POSFEEDRESISTANCE " + resistance.value() + " ohm (line " + resistance.line() + ")"));
+            }
+            if (!stated.isEmpty()) {
+                notes.add("WARNING: " + file.getFileName() + ": the header states iR compensation during the run ("
+                        + String.join("; ", stated) + "), so the file's potentials are already partly iR-corrected; it"
+                        + " does not state R_u and the compensated fraction, so norrlab records neither: give both"
+                        + " (norrlab ru) before correcting these potentials");
+            }
         }
 
         private StatedCell cell() throws ImportException {

@@ -97,6 +97,7 @@ public final class PalmSensImporter implements Importer {
                         !cycles || k == series.size() - 1);
             }
             unused(series);
+            compensation();
         }
 
         private FileFacts facts() {
@@ -317,6 +318,21 @@ public final class PalmSensImporter implements Importer {
             List<DataArray> unused = measurement.dataSet.stream().filter(a -> used.stream().noneMatch(u -> u == a)).toList();
             if (!unused.isEmpty()) {
                 sink.note(file.getFileName() + ": " + measurement.name() + ": arrays not imported: " + describe(unused));
+            }
+        }
+
+        /**
+         * The method's iR drop compensation (USE_IR_DROP_COMP=True, IR_DROP_COMP_RES ohm): the run's potentials are
+         * already corrected by that resistance, which may be all or part of R_u; the file does not say which, so it is
+         * kept as a warning, never recorded as R_u.
+         */
+        private void compensation() throws ImportException {
+            if (methodValue("USE_IR_DROP_COMP").filter(v -> v.equalsIgnoreCase("true")).isPresent()) {
+                sink.note("WARNING: " + file.getFileName() + ": " + measurement.name() + ": the method states iR drop"
+                        + " compensation during the run (USE_IR_DROP_COMP=True, IR_DROP_COMP_RES="
+                        + methodValue("IR_DROP_COMP_RES").orElse("(none)") + " ohm), so its potentials are already"
+                        + " iR-corrected by that resistance; whether that is all of R_u the file does not state, so"
+                        + " norrlab records nothing: give R_u and the compensated fraction (norrlab ru) before correcting");
             }
         }
 
