@@ -215,6 +215,13 @@ class ImpedanceImportTest {
         assertThatThrownBy(() -> read(garbled)).isInstanceOf(ImportException.class)
                 .hasMessageStartingWith(garbled + ":15: ZView-layout impedance export: '4217,0,0,0,0.0133448817513185'"
                         + " has 5 fields where the column line names 9");
+        // the last row missing: 40 rows where line 10 declares 41, refused (which one is missing is not known)
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Path cut = temp.resolve("cut.txt");
+        Files.writeString(cut, text.substring(0, text.indexOf("0.1,0,0,0,0.0345697771923854")), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(ImportException.class).hasMessage(cut + ":10: ZView-layout"
+                + " impedance export: line 10 declares 41 frequencies but 40 rows follow the column line: the file is"
+                + " cut short or damaged, and which rows are missing is not known");
     }
 
     @Test
@@ -246,6 +253,13 @@ class ImpedanceImportTest {
         assertThatThrownBy(() -> read(flipped)).isInstanceOf(ImportException.class)
                 .hasMessageContaining("Z″ 547461 ohm at 100000 Hz disagrees with the file's own series capacitance Cs"
                         + " 2.90715e-12 F (RsCs_data): Cs·ω·Z″ is 1.0000");
+        // cut inside primary_data, before its row 10 ('-8.59287E+04 …', line 253 of the CR-only file; python splits
+        // the cut text into 252 lines, row 9 the last): refused naming where it ends
+        String text = Files.readString(altered, StandardCharsets.ISO_8859_1);
+        Path cut = temp.resolve("cut.idf");
+        Files.writeString(cut, text.substring(0, text.indexOf("-8.59287E+04")), StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> read(cut)).isInstanceOf(ImportException.class).hasMessage(cut + ":252: Ivium:"
+                + " primary_data declares 64 rows but the file ends after 9: it is cut short");
     }
 
     @Test

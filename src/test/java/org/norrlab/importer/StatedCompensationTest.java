@@ -45,7 +45,7 @@ class StatedCompensationTest {
                 + " nor the compensated fraction, so norrlab records neither: give both (norrlab ru) before correcting"
                 + " these potentials");
         // a file without the column says nothing of compensation: none is assumed
-        assertThat(compensationWarnings(ImportService.read(SharedFixtures.vendorFile("biologic-mpt/yadg_ca.mpt"))))
+        assertThat(compensationWarnings(ImportService.read(SharedFixtures.vendorFile("biologic-mpt/yadg_ocv.issue_149.mpt"))))
                 .isEmpty();
     }
 
