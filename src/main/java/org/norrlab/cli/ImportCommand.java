@@ -109,14 +109,18 @@ final class ImportCommand implements Callable<Integer> {
     /** The summary a chemist checks at a glance; every count and time is what the store holds. */
     static void print(PrintWriter out, ImportSummary summary) {
         long samples = summary.steps().stream().mapToLong(s -> s.stored().sampleCount()).sum();
-        out.printf(Locale.ROOT, "Session %d: %d step(s), %d samples, from %s%n", summary.sessionId(), summary.steps().size(),
-                samples, String.join(", ", summary.files().stream()
+        // impedance points only where there are any, so that the line of a time-series import stays as it was
+        out.printf(Locale.ROOT, "Session %d: %d step(s), %d samples%s, from %s%n", summary.sessionId(),
+                summary.steps().size(), samples, summary.impedancePoints() == 0 ? ""
+                        : ", " + summary.impedancePoints() + " impedance points", String.join(", ", summary.files().stream()
                         .map(f -> f.file() + " (" + f.format() + " \"" + f.technique() + "\")").toList()));
         TextTable table = new TextTable("step", "kind", "label", "samples", "t (s)", "mean I", "E set vs RE (V)",
                 "E set vs RHE (V)", "file");
         for (ImportSummary.Step step : summary.steps()) {
             StoredStep s = step.stored();
-            table.row(String.valueOf(s.index()), s.kind(), s.label(), String.valueOf(s.sampleCount()),
+            table.row(String.valueOf(s.index()), s.kind(), s.label(), step.impedancePoints() == 0
+                            ? String.valueOf(s.sampleCount())
+                            : s.sampleCount() + " + " + step.impedancePoints() + " impedance points",
                     s.sampleCount() == 0 ? "—" : CellText.number(step.firstSeconds()) + " … " + CellText.number(step.lastSeconds()),
                     CurrentText.readable(step.meanCurrentAmperes()), volts(s.voltsVsReference()), volts(s.voltsVsRhe()), String.valueOf(step.file().getFileName()));
         }

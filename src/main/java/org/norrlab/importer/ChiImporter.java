@@ -27,8 +27,9 @@ import java.util.regex.Pattern;
  * <p>
  * Amperometric i-t Curve becomes one CA step at {@code Init E}; Chronoamperometry one CA step per pulse; Linear Sweep
  * and Cyclic Voltammetry an lsv or cv step whose time is computed from the scan rate (the file has none); Open Circuit
- * Potential - Time an ocp step. A.C. Impedance, any other technique, and any column set the notes do not describe
- * are refused. The file never states the electrode area or the reference electrode.
+ * Potential - Time an ocp step; A.C. Impedance an eis step whose spectrum is handed on point by point (Z'' as the file
+ * writes it: signed as measured). Any other technique, and any column set the notes do not describe, are refused. The
+ * file never states the electrode area or the reference electrode.
  */
 public final class ChiImporter implements Importer {
     static final String IT = "Amperometric i-t Curve";
@@ -44,8 +45,9 @@ public final class ChiImporter implements Importer {
             CA, List.of(List.of("Time/sec", "Current/A"), List.of("Time/sec", "Current/A", "Charge/C")),
             LSV, List.of(List.of("Potential/V", "Current/A")),
             CV, List.of(List.of("Potential/V", "Current/A")),
-            OCP, List.of(List.of("Time/sec", "Potential/V")));
-    private static final List<String> READ = List.of(IT, CA, LSV, CV, OCP);
+            OCP, List.of(List.of("Time/sec", "Potential/V")),
+            EIS, List.of(List.of("Freq/Hz", "Z'/ohm", "Z\"/ohm", "Z/ohm", "Phase/deg")));
+    private static final List<String> READ = List.of(IT, CA, LSV, CV, OCP, EIS);
     private static final Pattern FIELDS = Pattern.compile("\\s*,\\s*");
     private static final List<String> DATA_HEADERS = List.of("Time/sec, ", "Potential/V, ", "Freq/Hz, ");
     private static final List<String> HEADER_KEYS = List.of("File", "Data Source", "Instrument Model", "Data Proc",
@@ -118,14 +120,9 @@ public final class ChiImporter implements Importer {
 
     /** Checks the technique and its columns against what the notes describe, and picks the reader for its rows. */
     private static Table table(Header h) throws ImportException {
-        if (h.technique.equals(EIS) || h.columns.get(0).equals("Freq/Hz")) {
-            throw h.refusal(h.dataLine, "the file holds impedance spectra (columns '" + String.join(", ", h.columns)
-                    + "'); norrlab does not store them yet: import the time-series files of the session");
-        }
         if (!READ.contains(h.technique)) {
             throw h.refusal(2, "not a technique norrlab reads from CHI files; it reads " + String.join(", ", READ)
-                    + " (A.C. Impedance is recognised and refused): export the data another way, or as a CSV with"
-                    + " named time and current columns");
+                    + ": export the data another way, or as a CSV with named time and current columns");
         }
         List<List<String>> accepted = COLUMNS.get(h.technique);
         if (!accepted.contains(h.columns)) {
@@ -139,6 +136,7 @@ public final class ChiImporter implements Importer {
             case OCP -> new TimeTable(h, "ocp", Optional.empty(), h.params.containsKey("Sample Interval (s)")
                     ? h.positive("Sample Interval (s)") : Double.NaN);
             case CA -> new PulseTable(h);
+            case EIS -> new SpectrumTable(h);
             default -> new SweepTable(h);
         };
     }
@@ -635,6 +633,52 @@ public final class ChiImporter implements Importer {
                 sink.note(rows + " rows stored = " + sweeps + " sweep(s); the header's Segment = "
                         + h.params.getOrDefault("Segment", "(none)") + " counts the segments run, and CHI often stores only"
                         + " the last ones: only the stored rows are imported");
+            }
+        }
+    }
+
+    /**
+     * A.C. Impedance: one row per frequency, {@code Freq/Hz, Z'/ohm, Z"/ohm, Z/ohm, Phase/deg}, from High Frequency down.
+     * CHI writes Z" signed as measured (capacitive negative; SOURCES.md's chi notes, and impedance.py's
+     * readCHInstruments reads the column as the imaginary part as it is), and its Phase/deg is atan2(Z", Z'), negative
+     * where Z" is: every row's phase is checked against its own Z' and Z", so a file whose columns disagree is refused.
+     * The DC level is Init E vs the reference electrode. The file has no time column.
+     */
+    private static final class SpectrumTable extends Table {
+        private final Optional<Potential> dc;
+
+        SpectrumTable(Header h) throws ImportException {
+            super(h);
+            dc = Optional.of(new Potential(h.number("Init E (V)"), Potential.Scale.RE));
+        }
+
+        @Override
+        void sample(long n, double[] values, String[] cells, int line, ImportSink sink) throws ImportException {
+            if (n == 1) {
+                sink.beginStep(SpectrumRows.step(EIS + " at Init E " + h.params.get("Init E (V)") + " V", dc, Double.NaN,
+                        Double.NaN, optional("High Frequency (Hz)"), optional("Low Frequency (Hz)"), 0));
+            }
+            String format = "CHI \"" + EIS + "\"";
+            SpectrumRows.checkPhase(h.file, line, format, "line " + line, values[1], values[2], values[4],
+                    "Z'/ohm " + cells[1] + ", Z\"/ohm " + cells[2] + ", Phase/deg " + cells[4]);
+            sink.impedance(SpectrumRows.point(h.file, line, format, 0, values[0], values[1], values[2],
+                    Double.NaN, Double.NaN));
+        }
+
+        private double optional(String name) throws ImportException {
+            return h.params.containsKey(name) ? h.number(name) : Double.NaN;
+        }
+
+        @Override
+        void finish(ImportSink sink) throws ImportException {
+            sink.endStep();
+            sink.note(SpectrumRows.noTimes("CHI \"" + EIS + "\"", "the file has no time column"));
+            sink.note(rows + " frequencies; Z\" as the file writes it (signed as measured), every row's Phase/deg agreeing"
+                    + " with atan2(Z\", Z') within " + SpectrumRows.PHASE_TOLERANCE_DEGREES + "°");
+            if (h.params.containsKey("Amplitude (V)")) {
+                sink.note("'Amplitude (V) = " + h.params.get("Amplitude (V)") + "' (line " + h.paramLines.get("Amplitude (V)")
+                        + ") does not say whether it is the peak or the rms amplitude, so the step's amplitude is left"
+                        + " unknown");
             }
         }
     }

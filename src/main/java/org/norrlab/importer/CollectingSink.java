@@ -1,5 +1,7 @@
 package org.norrlab.importer;
 
+import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.core.Sample;
 import org.norrlab.store.StoredAliquot;
 
@@ -12,8 +14,10 @@ public final class CollectingSink implements ImportSink {
     private final List<ImportedSession.Step> steps = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<StoredAliquot> aliquots = new ArrayList<>();
+    private final List<UncompensatedResistance> resistances = new ArrayList<>();
     private StepFacts open;
     private List<Sample> samples;
+    private List<ImpedancePoint> spectrum;
 
     @Override
     public void file(FileFacts facts) {
@@ -31,6 +35,7 @@ public final class CollectingSink implements ImportSink {
         }
         open = step;
         samples = new ArrayList<>();
+        spectrum = new ArrayList<>();
     }
 
     @Override
@@ -41,14 +46,24 @@ public final class CollectingSink implements ImportSink {
         samples.add(sample);
     }
 
+    /** An impedance point of the open (EIS) step, kept beside its samples. */
+    @Override
+    public void impedance(ImpedancePoint point) {
+        if (open == null) {
+            throw new IllegalStateException("an importer gave an impedance point outside a step");
+        }
+        spectrum.add(point);
+    }
+
     @Override
     public void endStep() {
         if (open == null) {
             throw new IllegalStateException("an importer ended a step it had not begun");
         }
-        steps.add(new ImportedSession.Step(open, samples));
+        steps.add(new ImportedSession.Step(open, samples, spectrum));
         open = null;
         samples = null;
+        spectrum = null;
     }
 
     @Override
@@ -59,6 +74,17 @@ public final class CollectingSink implements ImportSink {
     @Override
     public void aliquot(StoredAliquot aliquot) {
         aliquots.add(aliquot);
+    }
+
+    /** An uncompensated resistance the file states (an iR compensation), kept in the file's order. */
+    @Override
+    public void resistance(UncompensatedResistance ru, String uid) {
+        resistances.add(ru);
+    }
+
+    /** The uncompensated resistances the file states, in its order. */
+    public List<UncompensatedResistance> resistances() {
+        return List.copyOf(resistances);
     }
 
     /** The aliquots the file lists (a norrlab export), in its order. */

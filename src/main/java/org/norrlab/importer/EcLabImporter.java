@@ -44,6 +44,9 @@ public final class EcLabImporter implements Importer {
     private static final Pattern HEADER_LINES = Pattern.compile("Nb header lines\\s*:\\s*(\\d{1,6})\\b");
     private static final Pattern LOOP = Pattern.compile("Loop (\\d{1,9}) from point number (\\d{1,9}) to (\\d{1,9})");
     private static final Pattern AREA = Pattern.compile("Electrode surface area\\s*:\\s*(\\S+)\\s*(\\S*)");
+    /** The column EC-Lab writes the resistance it compensated during the run (ZIR/MIR iR compensation) into. */
+    static final String COMPENSATION_COLUMN = "Rcmp/Ohm";
+
     /** EC-Lab writes its technique parameters as a table of 20-character columns: the name, then one per sequence. */
     private static final int PARAMETER_WIDTH = 20;
     /** EC-Lab's spellings of the working-electrode potential (mean values in brackets since v11.50). */
@@ -343,6 +346,11 @@ public final class EcLabImporter implements Importer {
         /** The "cycle number" column (from 1), read for sweeps only; -1 without one. */
         private final int cycle;
         private final int charge;
+        /** EC-Lab's compensation resistance column (Rcmp/Ohm), -1 without one, and the range of its values. */
+        private final int compensation;
+        private double compensationMin = Double.POSITIVE_INFINITY;
+        private double compensationMax = Double.NEGATIVE_INFINITY;
+        private long compensationRows;
         private final String chargeColumn;
         private final Set<String> notes = new LinkedHashSet<>();
         /** The open step's label, its first and last value of the file's charge column, and norrlab's trapezoid so far. */
@@ -366,8 +374,9 @@ public final class EcLabImporter implements Importer {
             String technique = header.technique();
             int line = header.columnLine();
             if (isImpedance(technique) || header.column(List.of("freq/Hz")) >= 0) {
-                throw new ImportException(file, line, "is an EC-Lab \"" + technique + "\" file: it holds impedance spectra;"
-                        + " norrlab does not store them yet: import the time-series files of the session");
+                throw new ImportException(file, line, "is an EC-Lab \"" + technique + "\" file: it holds impedance spectra,"
+                        + " which norrlab does not read from EC-Lab files (no example file was available to test"
+                        + " EC-Lab's -Im(Z) column against): export Z' and Z'' with their frequency as CSV");
             }
             kind = kind(technique);
             time = header.column(List.of("time/s"));
@@ -377,6 +386,7 @@ public final class EcLabImporter implements Importer {
             cycle = Technique.isSweep(kind) ? header.column(List.of("cycle number")) : -1;
             int inCoulombs = header.column(List.of(CHARGE_COLUMN_C));
             charge = inCoulombs >= 0 || current < 0 ? inCoulombs : header.column(List.of(CHARGE_COLUMN_MAH));
+            compensation = header.column(List.of(COMPENSATION_COLUMN));
             chargeColumn = charge < 0 ? "" : header.columns()[charge].trim();
             if (time < 0 || potential < 0 || (current < 0 && !kind.equals("ocp"))) {
                 throw new ImportException(file, line, "EC-Lab \"" + technique + "\": expected the columns time/s, "
@@ -410,6 +420,24 @@ public final class EcLabImporter implements Importer {
             for (String note : notes) {
                 sink.note(note);
             }
+            if (compensationRows > 0) {
+                sink.note(compensationNote());
+            }
+        }
+
+        /**
+         * What the Rcmp/Ohm column says: the resistance EC-Lab compensated during the run (ZIR/MIR), so the file's
+         * potentials already have that part of the iR drop removed. The file states neither R_u nor the compensated
+         * fraction, so neither is assumed or recorded; the note keeps what it says.
+         */
+        private String compensationNote() {
+            String values = compensationMin == compensationMax ? VendorText.asWritten(compensationMin) + " ohm on all "
+                    + compensationRows + " rows" : "from " + VendorText.asWritten(compensationMin) + " to "
+                    + VendorText.asWritten(compensationMax) + " ohm over " + compensationRows + " rows";
+            return "WARNING: " + file.getFileName() + ": the " + COMPENSATION_COLUMN + " column (EC-Lab's compensation"
+                    + " resistance) holds " + values + ": the run compensated that much of the iR drop, so the file's"
+                    + " potentials are already partly iR-corrected; the file states neither R_u nor the compensated"
+                    + " fraction, so norrlab records neither: give both (norrlab ru) before correcting these potentials";
         }
 
         private void row(String line, int number, boolean last, boolean ended) throws ImportException {
@@ -452,6 +480,12 @@ public final class EcLabImporter implements Importer {
                 int scan = cycle < 0 ? 0 : (int) VendorText.parse(cells[cycle], file, number, "cycle number");
                 sink.sample(scan > 0 ? sample.inSweep(scan, 1) : sample);
                 integrate(since, amperes, cells, number);
+            }
+            if (compensation >= 0) {
+                double ohms = VendorText.parse(cells[compensation], file, number, COMPENSATION_COLUMN);
+                compensationMin = Math.min(compensationMin, ohms);
+                compensationMax = Math.max(compensationMax, ohms);
+                compensationRows++;
             }
             kept++;
             previousLast = cells[cells.length - 1];

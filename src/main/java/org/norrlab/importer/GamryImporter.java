@@ -36,9 +36,11 @@ import java.util.Optional;
  * potential is left empty with a note.
  */
 public final class GamryImporter implements Importer {
-    /** TAGs whose data are impedance spectra, which norrlab does not store yet. */
-    private static final List<String> IMPEDANCE = List.of("EISPOT", "EISGALV", "EISMON");
-    private static final List<String> READ = List.of("CHRONOA", "COLLECTCHRONOA", "CHRONOP", "CV", "CORPOT");
+    /** TAGs of impedance spectra norrlab does not read: no file of them was seen (galvanostatic, monitored EIS). */
+    private static final List<String> IMPEDANCE = List.of("EISGALV", "EISMON");
+    /** Potentiostatic EIS: its ZCURVE table is an eis step, an OCVCURVE before it an ocp step. */
+    private static final String EISPOT = "EISPOT";
+    private static final List<String> READ = List.of("CHRONOA", "COLLECTCHRONOA", "CHRONOP", "CV", "CORPOT", EISPOT);
 
     @Override
     public String format() {
@@ -63,8 +65,8 @@ public final class GamryImporter implements Importer {
             }
             String tag = tagLine.substring(4).trim();
             if (IMPEDANCE.contains(tag)) {
-                throw new ImportException(file, 2, "is a Gamry " + tag + " file: it holds impedance spectra; norrlab does not"
-                        + " store them yet: import the time-series files of the session");
+                throw new ImportException(file, 2, "is a Gamry " + tag + " file: impedance spectra norrlab does not read"
+                        + " (it reads potentiostatic EIS, EISPOT, only): export the ZCURVE table as CSV");
             }
             if (!READ.contains(tag)) {
                 throw new ImportException(file, 2, "is a Gamry " + tag + " file, a technique norrlab does not read (it reads "
@@ -224,6 +226,34 @@ public final class GamryImporter implements Importer {
             InstrumentIdentity identity = new InstrumentIdentity("imported", "gamry", "Gamry " + pstat,
                     metadata.getOrDefault("frameworkversion", "?"), metadata.getOrDefault("pstatserialno", pstat));
             sink.file(new FileFacts("gamry", tag, identity, metadata, cell()));
+            compensation();
+        }
+
+        /**
+         * iR compensation the header states for the run: IRCOMP (a selector whose 0 is none) and positive feedback
+         * (POSFEEDENABLE T with POSFEEDRESISTANCE ohm). A run that compensated has potentials already partly
+         * iR-corrected by an amount of R_u the file does not state: said in a warning, never assumed or recorded.
+         */
+        private void compensation() {
+            Parameter mode = parameters.get("IRCOMP");
+            Parameter feedback = parameters.get("POSFEEDENABLE");
+            List<String> stated = new ArrayList<>();
+            if (mode != null && !mode.value().isEmpty() && !mode.value().equals("0")) {
+                Parameter correction = parameters.get("PFCOR");
+                stated.add("IRCOMP " + mode.value() + " (line " + mode.line() + ")" + (correction == null ? ""
+                        : ", PFCOR " + correction.value() + " (line " + correction.line() + ")"));
+            }
+            if (feedback != null && feedback.value().equals("T")) {
+                Parameter resistance = parameters.get("POSFEEDRESISTANCE");
+                stated.add("POSFEEDENABLE T (line " + feedback.line() + ")" + (resistance == null ? ""
+                        : ", POSFEEDRESISTANCE " + resistance.value() + " ohm (line " + resistance.line() + ")"));
+            }
+            if (!stated.isEmpty()) {
+                notes.add("WARNING: " + file.getFileName() + ": the header states iR compensation during the run ("
+                        + String.join("; ", stated) + "), so the file's potentials are already partly iR-corrected; it"
+                        + " does not state R_u and the compensated fraction, so norrlab records neither: give both"
+                        + " (norrlab ru) before correcting these potentials");
+            }
         }
 
         private StatedCell cell() throws ImportException {
@@ -300,6 +330,8 @@ public final class GamryImporter implements Importer {
         private boolean cut;
         /** The step kinds and split of this table; null for a table that is dropped (a ring electrode's). */
         private Layout layout;
+        /** An EISPOT file's ZCURVE table; null for every other table. */
+        private GamrySpectrum spectrum;
         private int openSegment = -1;
         private double stepStart;
         /** A CV's CURVE table's cycle: the count of CURVE tables of the file so far, from 1; 0 before its first row. */
@@ -340,6 +372,10 @@ public final class GamryImporter implements Importer {
                         + "; only the last row of a truncated file may be short");
             }
             rows++;
+            if (spectrum != null) {
+                spectrum.row(cells, number);
+                return;
+            }
             if (layout == null) {
                 return;
             }
@@ -395,8 +431,12 @@ public final class GamryImporter implements Importer {
             current = index("Im");
             String tag = reading.tag;
             if (index("Zreal") >= 0 || index("Freq") >= 0) {
-                throw new ImportException(file, number, "Gamry " + tag + ": table " + name + " holds impedance spectra;"
-                        + " norrlab does not store them yet: import the time-series files of the session");
+                if (!tag.equals(EISPOT) || !name.equals("ZCURVE")) {
+                    throw new ImportException(file, number, "Gamry " + tag + ": table " + name + " holds impedance spectra"
+                            + " outside an EISPOT file's ZCURVE table, which is the only one norrlab reads");
+                }
+                spectrum = new GamrySpectrum(reading, name, columns, number);
+                return;
             }
             if (tag.equals("COLLECTCHRONOA") && name.equals("CURVE DETECTOR")) {
                 return;
@@ -430,7 +470,10 @@ public final class GamryImporter implements Importer {
                 throw new ImportException(file, at, "Gamry " + reading.tag + ": table " + name
                         + " ends before its column names and units (truncated file?)");
             }
-            if (layout == null && columns != null) {
+            if (spectrum != null) {
+                spectrum.end(rows);
+            }
+            if (layout == null && spectrum == null && columns != null) {
                 reading.notes.add(file.getFileName() + ":" + at + ": table " + name + " (" + rows + " rows) is the ring"
                         + " electrode's (a second working electrode, held at VRING); norrlab keeps one working electrode"
                         + " per session, so only the generator's table is imported");
@@ -529,6 +572,92 @@ public final class GamryImporter implements Importer {
                     + VendorText.asWritten(start(segment, firstT)) + " s)";
             Optional<Potential> potential = kind.equals("ca") ? table.reading.setPotential(set) : Optional.empty();
             return new StepFacts(kind, label, potential, interval);
+        }
+    }
+
+    /**
+     * The ZCURVE table of a potentiostatic EIS (EISPOT) file, an eis step: columns Pt, Time, Freq, Zreal, Zimag, Zsig,
+     * Zmod, Zphz, Idc, Vdc, IERange. Gamry's help for the EIS data curve (help.gamry.com, "The EIS Data Curve") says of
+     * Zreal, Zimag, Zmod and Zphz "For a capacitor, Zimag and Zphz are negative": Zimag is Z'' as measured, read as it
+     * is (as impedance.py's readGamry reads this very file), and every row's Zphz is checked against atan2(Zimag, Zreal).
+     * Time is seconds since the curve's acquisition began (the same help page); Vdc (V vs Ref.) and Idc (A) are the
+     * DC level measured during each point. The step's DC potential is VDC (vs open circuit with the file's EOC, as every
+     * Gamry set potential), its amplitude VAC where the header gives it in mV rms.
+     */
+    private static final class GamrySpectrum {
+        private static final List<String> NEEDED = List.of("Time", "Freq", "Zreal", "Zimag", "Zphz");
+        private final Reading reading;
+        private final String name;
+        private final int time;
+        private final int frequency;
+        private final int real;
+        private final int imaginary;
+        private final int phase;
+        private final int dcCurrent;
+        private final int dcPotential;
+        private boolean begun;
+
+        GamrySpectrum(Reading reading, String name, String[] columns, int line) throws ImportException {
+            this.reading = reading;
+            this.name = name;
+            List<String> names = Arrays.stream(columns).map(String::trim).toList();
+            for (String needed : NEEDED) {
+                if (!names.contains(needed)) {
+                    throw new ImportException(reading.file, line, "Gamry " + reading.tag + ": table " + name + " lacks the"
+                            + " column " + needed + " (found: " + String.join(", ", names) + "); norrlab reads a ZCURVE"
+                            + " with " + String.join(", ", NEEDED));
+                }
+            }
+            time = names.indexOf("Time");
+            frequency = names.indexOf("Freq");
+            real = names.indexOf("Zreal");
+            imaginary = names.indexOf("Zimag");
+            phase = names.indexOf("Zphz");
+            dcCurrent = names.indexOf("Idc");
+            dcPotential = names.indexOf("Vdc");
+        }
+
+        void row(String[] cells, int line) throws ImportException {
+            Path file = reading.file;
+            if (!begun) {
+                begun = true;
+                reading.sink.beginStep(SpectrumRows.step(name + " (EISPOT)", reading.setPotential("VDC"), Double.NaN,
+                        amplitude(), reading.quantity("FREQINIT"), reading.quantity("FREQFINAL"), 0));
+                reading.steps++;
+            }
+            double re = VendorText.parse(cells[real], file, line, "Zreal");
+            double im = VendorText.parse(cells[imaginary], file, line, "Zimag");
+            double zphz = VendorText.parse(cells[phase], file, line, "Zphz");
+            String format = "Gamry " + reading.tag;
+            SpectrumRows.checkPhase(file, line, format, "table " + name + ", line " + line, re, im, zphz,
+                    "Zreal " + cells[real].trim() + ", Zimag " + cells[imaginary].trim() + ", Zphz " + cells[phase].trim());
+            double volts = dcPotential < 0 ? Double.NaN : VendorText.parse(cells[dcPotential], file, line, "Vdc");
+            double amperes = dcCurrent < 0 ? Double.NaN : VendorText.parse(cells[dcCurrent], file, line, "Idc");
+            reading.sink.impedance(SpectrumRows.point(file, line, format, VendorText.parse(cells[time], file, line, "Time"),
+                    VendorText.parse(cells[frequency], file, line, "Freq"), re, im, volts, amperes));
+        }
+
+        /** VAC in V rms where the header gives it in mV rms; NaN with a note where it does not. */
+        private double amplitude() throws ImportException {
+            Parameter vac = reading.parameters.get("VAC");
+            if (vac != null && vac.text().contains("(mV rms)")) {
+                return VendorText.parse(vac.value(), reading.file, vac.line(), "VAC") / 1000;
+            }
+            reading.notes.add(reading.file.getFileName() + (vac == null ? ": the file states no VAC"
+                    : ":" + vac.line() + ": VAC is not given in mV rms ('" + vac.text() + "')")
+                    + ": the spectrum's amplitude is left unknown");
+            return Double.NaN;
+        }
+
+        void end(int rows) throws ImportException {
+            if (begun) {
+                reading.sink.endStep();
+            }
+            Parameter perDecade = reading.parameters.get("PTSPERDEC");
+            reading.notes.add(reading.file.getFileName() + ": table " + name + ": " + rows + " frequencies, Zimag as"
+                    + " Gamry writes it (Z'' as measured, negative for a capacitor) and every row's Zphz agreeing with"
+                    + " atan2(Zimag, Zreal) within " + SpectrumRows.PHASE_TOLERANCE_DEGREES + "°"
+                    + (perDecade == null ? "" : "; the header asks for " + perDecade.value() + " points per decade"));
         }
     }
 }

@@ -26,7 +26,7 @@ public final class ImportService {
 
     /** The formats in words, for the message when none recognises a file. */
     private static final String RECOGNISED = "EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv, Autolab NOVA ASCII,"
-            + " Squidstat .csv, Ivium .idf (refused: impedance), CH Instruments text, MethodSCRIPT output, norrlab exports,"
+            + " Squidstat .csv, Ivium .idf (impedance), CH Instruments text, MethodSCRIPT output, norrlab exports,"
             + " CSV or TSV with named time and current columns";
 
     private ImportService() {

@@ -35,9 +35,15 @@ public record ImportSummary(long sessionId, List<ReadFile> files, CellSettings c
 
     /**
      * A stored step, the time span of its stored samples (seconds since the step began; NaN without samples), the
-     * mean of its currents as stored (NaN without any: a current a 1000× unit slip made shows here) and the file it
-     * came from.
+     * mean of its currents as stored (NaN without any: a current a 1000× unit slip made shows here), the file it
+     * came from and the impedance points the store holds for it (an EIS step's spectrum; 0 for other kinds).
      */
-    public record Step(StoredStep stored, double firstSeconds, double lastSeconds, double meanCurrentAmperes, Path file) {
+    public record Step(StoredStep stored, double firstSeconds, double lastSeconds, double meanCurrentAmperes, Path file,
+                       int impedancePoints) {
+    }
+
+    /** The impedance points stored over all steps. */
+    public long impedancePoints() {
+        return steps.stream().mapToLong(Step::impedancePoints).sum();
     }
 }

@@ -1,6 +1,7 @@
 package org.norrlab.importer;
 
 import org.norrlab.config.Potential;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
@@ -56,6 +57,9 @@ public record ImportedSession(FileFacts facts, List<Step> steps, List<String> no
             for (Sample sample : step.samples()) {
                 sink.sample(sample);
             }
+            for (ImpedancePoint point : step.spectrum()) {
+                sink.impedance(point);
+            }
             sink.endStep();
         }
         for (String note : notes) {
@@ -63,16 +67,22 @@ public record ImportedSession(FileFacts facts, List<Step> steps, List<String> no
         }
     }
 
-    /** One step and its samples. */
-    public record Step(StepFacts facts, List<Sample> samples) {
+    /** One step, its samples and (an EIS step) its impedance spectrum in the file's order, Z'' as measured. */
+    public record Step(StepFacts facts, List<Sample> samples, List<ImpedancePoint> spectrum) {
         public Step {
             samples = List.copyOf(samples);
+            spectrum = List.copyOf(spectrum);
+        }
+
+        /** A step of samples only (every kind but EIS). */
+        public Step(StepFacts facts, List<Sample> samples) {
+            this(facts, samples, List.of());
         }
 
         /** The shape importers wrote before they streamed: a set potential vs the reference electrode, NaN if none. */
         public Step(String kind, String label, double voltsVsReference, double intervalSeconds, List<Sample> samples) {
             this(new StepFacts(kind, label, Double.isNaN(voltsVsReference) ? Optional.empty()
-                    : Optional.of(new Potential(voltsVsReference, Potential.Scale.RE)), intervalSeconds), samples);
+                    : Optional.of(new Potential(voltsVsReference, Potential.Scale.RE)), intervalSeconds), samples, List.of());
         }
 
         public String kind() {

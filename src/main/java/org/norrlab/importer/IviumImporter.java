@@ -15,9 +15,9 @@ import java.util.Locale;
  * another), laid out as SOURCES.md's ivium notes describe: 16 NUL bytes and a 4-byte length, then CRLF
  * {@code key=value} lines ({@code Method=}, {@code Technique=}, …) mixed with binary length prefixes, then
  * {@code Data Objects} with {@code primary_data}, its column count and row count, and fixed-width rows. Every file
- * seen holds impedance (primary_data: Z′, Z″, frequency), which norrlab does not store yet; an E–t or I–t file was
- * never seen, so its column order is not known for certain. Both are recognised and refused with the method named,
- * never read as a time series.
+ * seen holds impedance (primary_data: Z′, Z″, frequency), read by {@link IviumSpectra} as one eis step per
+ * measurement; an E–t or I–t file was never seen, so its column order is not known for certain: it is recognised and
+ * refused with the method named, never read as a time series.
  */
 public final class IviumImporter implements Importer {
     /** A line of the binary parts can be long; no key we look for is, so longer lines are cut rather than held. */
@@ -54,9 +54,13 @@ public final class IviumImporter implements Importer {
         }
         // A binary file has no lines a reader could go to: the refusal names the file only.
         String described = describe(file, measurements);
+        if (measurements.stream().allMatch(m -> m.impedance() && m.columns() == 3 && m.rows() > 0)) {
+            IviumSpectra.read(file, sink, measurements.size());
+            return;
+        }
         if (measurements.stream().allMatch(Measurement::impedance)) {
-            throw new ImportException(file, 0, described + " holds impedance spectra; norrlab does not store"
-                    + " them yet: import the time-series files of the session");
+            throw new ImportException(file, 0, described + ": an impedance measurement without a primary_data block of"
+                    + " 3 columns (Z′, Z″, frequency) is not one norrlab reads");
         }
         throw new ImportException(file, 0, described + " is not yet read: export as text from IviumSoft");
     }
@@ -130,10 +134,11 @@ public final class IviumImporter implements Importer {
     }
 
     /** Lines of a binary file read as Latin-1 bytes: CR, LF and CRLF end a line; an over-long line is cut. */
-    private static final class Latin1Lines {
+    static final class Latin1Lines {
         private final InputStream in;
         private final StringBuilder line = new StringBuilder();
         private int pushedBack = -2;
+        private int number;
 
         Latin1Lines(InputStream in) {
             this.in = in;
@@ -146,6 +151,7 @@ public final class IviumImporter implements Importer {
             if (b < 0) {
                 return null;
             }
+            number++;
             while (b >= 0 && b != '\n' && b != '\r') {
                 if (line.length() < LONGEST_LINE) {
                     line.append((char) b);
@@ -159,6 +165,11 @@ public final class IviumImporter implements Importer {
                 }
             }
             return line.toString();
+        }
+
+        /** The line last returned, counted from 1 over CR, LF and CRLF (the binary parts count as lines too). */
+        int lineNumber() {
+            return number;
         }
 
         String nextNonBlank() throws IOException {

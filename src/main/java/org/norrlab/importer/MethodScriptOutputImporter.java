@@ -212,8 +212,8 @@ public final class MethodScriptOutputImporter implements Importer {
 
         private ImportException impedance() {
             return new ImportException(file, lineNumber, NAME + " of an impedance measurement (EIS: frequency dc, Z' cc,"
-                    + " Z'' cd) holds impedance spectra; norrlab does not store them yet: import the time-series output"
-                    + " of the session");
+                    + " Z'' cd) holds impedance spectra, which norrlab does not read from saved MethodSCRIPT output (it"
+                    + " measures them itself over the serial link): import the time-series output of the session");
         }
 
         private Sample toSample(List<DataValue> values, int index) throws ImportException {

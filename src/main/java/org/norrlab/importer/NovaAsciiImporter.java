@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * Anything else is refused. The file is read twice, a line at a time: once to learn the technique and check every
  * row, once to hand the samples on, so the kind is known before the first sample and nothing fails half-way.
  *
- * <p>Also recognises, and refuses as impedance, the ZView-layout ({@code "Z60W Data File"}) export Autolab's FRA
- * software writes.
+ * <p>Also recognises the ZView-layout ({@code "Z60W Data File"}) impedance export Autolab's FRA software writes, read
+ * by {@link ZViewText}.
  */
 public final class NovaAsciiImporter implements Importer {
     static final String TIME = "Time (s)";
@@ -46,7 +46,7 @@ public final class NovaAsciiImporter implements Importer {
     /** Current range as NOVA writes it: "1 mA", "10 µA" (µ as U+00B5, or the Greek letter), "100 nA". */
     private static final Pattern RANGE_TEXT = Pattern.compile("(\\d+(?:\\.\\d+)?) ?(A|mA|[µμ]A|nA)");
     private static final String CURRENT_OVERLOAD = "Current overload";
-    private static final String ZVIEW = "Z60W Data File";
+    private static final String ZVIEW = ZViewText.TITLE;
 
     @Override
     public String format() {
@@ -69,7 +69,8 @@ public final class NovaAsciiImporter implements Importer {
                 throw new ImportException(file, 1, "is empty; a NOVA ASCII export starts with its column header");
             }
             if (header.replace("\"", "").startsWith(ZVIEW)) {
-                throw zview(file, lines, header);
+                ZViewText.read(file, sink);
+                return;
             }
             layout = Layout.of(file, header);
         }
@@ -120,23 +121,6 @@ public final class NovaAsciiImporter implements Importer {
             sink.note("the last row (line " + survey.cutLine + ") is cut short (truncated file?): " + survey.rows
                     + " complete rows kept");
         }
-    }
-
-    /** The ZView title, then a count line and the column line: impedance, refused until norrlab stores spectra. */
-    private static ImportException zview(Path file, TextLines lines, String title) throws ImportException {
-        String previous = "";
-        String line;
-        while ((line = lines.next()) != null && lines.lineNumber() <= 20) {
-            if (line.contains("Freq") && line.contains("Z'")) {
-                String columns = String.join(", ", line.replace("\"", "").trim().split("\\s{2,}"));
-                return new ImportException(file, lines.lineNumber(), "ZView-layout impedance export (" + title.trim()
-                        + "; columns " + columns + "; " + previous.trim() + " frequencies) holds impedance spectra;"
-                        + " norrlab does not store them yet: import the time-series files of the session");
-            }
-            previous = line;
-        }
-        return new ImportException(file, 1, "ZView-layout file (" + title.trim() + ") without the Freq and Z' column line"
-                + " within its first 20 lines: not a layout norrlab reads");
     }
 
     /** Pass one: every row checked, and what the technique is inferred from. */

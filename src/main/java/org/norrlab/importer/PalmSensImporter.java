@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * PalmSens PSTrace session (.pssession), read as a stream by {@link PsSessionJson}. Each measurement's data set holds
  * its arrays one after another ("time", "potential", "current"; a CV names one pair per scan, "scan1channel1", …), so
  * a measurement's columns are held as plain numbers until its end and then handed on as samples: one step per
- * current series (per scan of a CV). Impedance measurements are refused (norrlab does not store spectra yet).
+ * current series (per scan of a CV). An impedance measurement becomes an eis step ({@link PalmSensSpectrum}).
  */
 public final class PalmSensImporter implements Importer {
     @Override
@@ -69,9 +69,11 @@ public final class PalmSensImporter implements Importer {
             if (methodId.filter(id -> id.equalsIgnoreCase("eis")).isPresent() || measurement.impedanceSpectra > 0
                     || measurement.dataSet.stream().anyMatch(DataArray::isImpedance)
                     || measurement.title.toLowerCase(Locale.ROOT).contains("impedance")) {
-                throw new ImportException(file, 0, measurement.name() + methodId.map(id -> " (METHOD_ID=" + id + ")")
-                        .orElse("") + " holds impedance spectra; norrlab does not store them yet: import the"
-                        + " time-series files of the session");
+                if (first) {
+                    sink.file(facts());
+                }
+                new PalmSensSpectrum(file, sink, measurement, methodId.orElse(""), this::methodValue).handOn();
+                return;
             }
             String kind = switch (methodId.orElse("").toLowerCase(Locale.ROOT)) {
                 case "ad" -> "ca";
@@ -85,12 +87,7 @@ public final class PalmSensImporter implements Importer {
                         + " (arrays: " + describe(measurement.dataSet) + "); norrlab imports time series only");
             }
             if (first) {
-                Map<String, String> metadata = new LinkedHashMap<>();
-                metadata.put("technique", measurement.title);
-                metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
-                        || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
-                sink.file(new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
-                        measurement.device, measurement.firmware, measurement.serial), metadata, StatedCell.NONE));
+                sink.file(facts());
             }
             // A CV's scans are the cycles of one step, timed on from scan to scan by E_STEP / SCAN_RATE (only the first
             // scan has a time array); without that interval their times could not run on, so each stays a step.
@@ -100,6 +97,16 @@ public final class PalmSensImporter implements Importer {
                         !cycles || k == series.size() - 1);
             }
             unused(series);
+            compensation();
+        }
+
+        private FileFacts facts() {
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("technique", measurement.title);
+            metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
+                    || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
+            return new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
+                    measurement.device, measurement.firmware, measurement.serial), metadata, StatedCell.NONE);
         }
 
         /**
@@ -311,6 +318,21 @@ public final class PalmSensImporter implements Importer {
             List<DataArray> unused = measurement.dataSet.stream().filter(a -> used.stream().noneMatch(u -> u == a)).toList();
             if (!unused.isEmpty()) {
                 sink.note(file.getFileName() + ": " + measurement.name() + ": arrays not imported: " + describe(unused));
+            }
+        }
+
+        /**
+         * The method's iR drop compensation (USE_IR_DROP_COMP=True, IR_DROP_COMP_RES ohm): the run's potentials are
+         * already corrected by that resistance, which may be all or part of R_u; the file does not say which, so it is
+         * kept as a warning, never recorded as R_u.
+         */
+        private void compensation() throws ImportException {
+            if (methodValue("USE_IR_DROP_COMP").filter(v -> v.equalsIgnoreCase("true")).isPresent()) {
+                sink.note("WARNING: " + file.getFileName() + ": " + measurement.name() + ": the method states iR drop"
+                        + " compensation during the run (USE_IR_DROP_COMP=True, IR_DROP_COMP_RES="
+                        + methodValue("IR_DROP_COMP_RES").orElse("(none)") + " ohm), so its potentials are already"
+                        + " iR-corrected by that resistance; whether that is all of R_u the file does not state, so"
+                        + " norrlab records nothing: give R_u and the compensated fraction (norrlab ru) before correcting");
             }
         }
 

@@ -95,8 +95,12 @@ final class PsSessionJson {
         return unit.matches() ? Optional.of(unit.group(1)) : Optional.empty();
     }
 
-    /** One array of a data set or a curve: what it is and its values (the "V" of each point), as plain numbers. */
-    record DataArray(String description, String valueType, String unitType, double[] values) {
+    /**
+     * One array of a data set or a curve: what it is and its values (the "V" of each point), as plain numbers.
+     *
+     * @param quantity what the unit says the values are (its "Q": "Z'", "-Z''", "-Phase"); empty where not stated
+     */
+    record DataArray(String description, String valueType, String unitType, String quantity, double[] values) {
         boolean isTime() {
             return unitType.equals(TIME_UNIT);
         }
@@ -250,7 +254,7 @@ final class PsSessionJson {
         private DataArray array() throws IOException, ImportException {
             String description = "";
             String valueType = "";
-            String unitType = "";
+            String[] unit = {"", ""};
             double[] values = new double[0];
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName().toLowerCase(Locale.ROOT);
@@ -258,30 +262,31 @@ final class PsSessionJson {
                 switch (name) {
                     case "description" -> description = text();
                     case "datavaluetype" -> valueType = text();
-                    case "unit" -> unitType = unitType();
+                    case "unit" -> unit = unit();
                     case "datavalues" -> values = values(description);
                     default -> json.skipChildren();
                 }
             }
-            return new DataArray(description, valueType, unitType, values);
+            return new DataArray(description, valueType, unit[0], unit[1], values);
         }
 
-        private String unitType() throws IOException {
-            String type = "";
+        /** The unit's type ("PalmSens.Units.ZIm") and the quantity it names ("-Z''"), each empty where absent. */
+        private String[] unit() throws IOException {
+            String[] unit = {"", ""};
             if (json.currentToken() != JsonToken.START_OBJECT) {
                 json.skipChildren();
-                return type;
+                return unit;
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String name = json.currentName().toLowerCase(Locale.ROOT);
                 json.nextToken();
-                if (name.equals("type")) {
-                    type = text();
-                } else {
-                    json.skipChildren();
+                switch (name) {
+                    case "type" -> unit[0] = text();
+                    case "q" -> unit[1] = text();
+                    default -> json.skipChildren();
                 }
             }
-            return type;
+            return unit;
         }
 
         /** The "V" of every point, as plain numbers: a missing or non-numeric V is refused, NaN kept. */

@@ -8,6 +8,7 @@ import java.util.OptionalInt;
 import org.norrlab.Version;
 import org.norrlab.config.Potential;
 import org.norrlab.core.Sample;
+import org.norrlab.core.Technique;
 import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.StoredAliquot;
@@ -155,6 +156,11 @@ final class SessionSink implements ImportSink {
             // A sweep's stored potential is its start, which its settings state vs RHE as written: keep that number
             // rather than one converted back from the RE scale (equal only to the last digit).
             vsRhe = step.settings().startVsRhe();
+        } else if (Technique.IMPEDANCE.written().equals(kind) && Double.isNaN(settings.startVsRhe())) {
+            // A vendor file states an EIS step's DC potential vs its reference electrode (the step's potential): its
+            // settings hold it on the RHE scale, as a protocol's EIS step does; NaN where the file states none.
+            settings = StepSettings.impedance(vsRhe, settings.openCircuitOffsetVolts(), settings.amplitudeVolts(),
+                    settings.highestFrequencyHz(), settings.lowestFrequencyHz(), settings.frequencyCount());
         }
         try {
             writer();
@@ -215,8 +221,10 @@ final class SessionSink implements ImportSink {
     public void endStep() {
         try {
             ImportWriter.EndedStep ended = writer.endStep();
+            // as the store holds them, read back after the step's commit, as the samples are counted
+            int points = store.impedance().spectrum(writer.sessionId(), ended.step().index()).size();
             steps.add(new ImportSummary.Step(ended.step(), ended.firstSeconds(), ended.lastSeconds(),
-                    currentCount == 0 ? Double.NaN : currentSum / currentCount, file));
+                    currentCount == 0 ? Double.NaN : currentSum / currentCount, file, points));
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

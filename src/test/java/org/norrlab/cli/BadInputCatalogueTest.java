@@ -686,6 +686,14 @@ class BadInputCatalogueTest {
                 + " per_decade: 10}\n").toString();
         c.add(new Case("an EIS range written low to high", List.of("plan", p), 3, "field 'steps[1].eis.to': '100 kHz' is"
                 + " above from (0.1 Hz); a spectrum runs from the highest frequency (from) down to the lowest (to)"));
+        // Importers (issue 21): an impedance file whose phase column contradicts its Z'' is refused, not stored
+        p = file("eis-phase.txt", "Feb. 20, 2020   15:55:08\nA.C. Impedance\nFile: eis\nData Source:  Experiment\n"
+                + "Instrument Model:  CHI660E\nHeader: \nNote: \n\nInit E (V) = 0\nHigh Frequency (Hz) = 1e+5\n"
+                + "Low Frequency (Hz) = 1\n\nFreq/Hz, Z'/ohm, Z\"/ohm, Z/ohm, Phase/deg\n\n"
+                + "1.000e+5, 1.000e+2, -1.000e+0, 1.000e+2, -0.6\n1.000e+0, 1.000e+2, -1.000e+2, 1.414e+2, 45.0\n").toString();
+        c.add(new Case("an impedance file whose phase contradicts its Z''", List.of("import", p, "--db", db.toString()), 3,
+                "eis-phase.txt:16: CHI \"A.C. Impedance\": line 16: the phase column says 45.00° but atan2(Z'', Z') of the"
+                + " same row is -45.00°"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

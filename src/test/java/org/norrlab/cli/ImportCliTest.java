@@ -13,6 +13,7 @@ import org.norrlab.importer.StepFacts;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.SharedFixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -210,5 +211,20 @@ class ImportCliTest {
         assertThat(text).contains("One of eclab, gamry, pssession, nova, squidstat, ivium, methodscript, jsonl, pstrace-csv,"
                 + " chi, csv (default: recognised from the file)");
         assertThat(text).contains("CH Instruments", "Autolab NOVA", "Squidstat", "Ivium", "PSTrace .pssession and .csv");
+    }
+
+    @Test
+    void anImpedanceFileIsCountedInPointsAsTheStoreHoldsThem() throws Exception {
+        Path file = SharedFixtures.vendorFile("chi/nomadce_EIS_-0,48_V.txt");
+        CliRunner.Result imported = norrlab("import", file.toString(), "--db", db());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        List<String> lines = imported.out().lines().toList();
+        // 73 rows (lines 18-90), none a sample; Init E -0.48 V vs Ag/AgCl (sat. KCl) of config/site.yaml
+        assertThat(lines.get(0)).isEqualTo("Session 1: 1 step(s), 0 samples, 73 impedance points, from " + file
+                + " (chi \"A.C. Impedance\")");
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("eis", "0 + 73 impedance points", "-0.4800"));
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            assertThat(store.impedance().spectrum(1, 1)).hasSize(73);
+        }
     }
 }

@@ -319,14 +319,13 @@ class ChiImporterTest {
     }
 
     @Test
-    void impedanceFilesAreRefusedNamingFormatAndTechnique() throws Exception {
+    void impedanceFilesAreRecognisedAsChiAndReadAsEisSteps() throws Exception {
+        // the spectra themselves are checked in ImpedanceImportTest
         for (String name : List.of("impedancepy_exampleDataCHInstruments.txt", "nomadce_EIS_-0,48_V.txt")) {
             Path file = SharedFixtures.vendorFile("chi/" + name);
             assertThat(ImportService.importerFor(file, Optional.empty()).format()).isEqualTo("chi");
-            assertThatThrownBy(() -> new ChiImporter().read(file)).isInstanceOf(ImportException.class)
-                    .hasMessageContaining("CHI \"A.C. Impedance\": the file holds impedance spectra (columns 'Freq/Hz,"
-                            + " Z'/ohm, Z\"/ohm, Z/ohm, Phase/deg'); norrlab does not store them yet: import the"
-                            + " time-series files of the session");
+            assertThat(new ChiImporter().read(file).steps()).extracting(ImportedSession.Step::kind)
+                    .containsExactly("eis");
         }
     }
 }

@@ -217,8 +217,9 @@ class EcLabImportTest {
         Path peis = variant("yadg_ocv.mpt", t -> t.replace("Open Circuit Voltage", "Potentio Electrochemical Impedance Spectroscopy"),
                 "peis.mpt");
         assertThatThrownBy(() -> new EcLabImporter().read(peis)).hasMessage(peis + ":53: is an EC-Lab \"Potentio"
-                + " Electrochemical Impedance Spectroscopy\" file: it holds impedance spectra; norrlab does not store them"
-                + " yet: import the time-series files of the session");
+                + " Electrochemical Impedance Spectroscopy\" file: it holds impedance spectra, which norrlab does not"
+                + " read from EC-Lab files (no example file was available to test EC-Lab's -Im(Z) column against):"
+                + " export Z' and Z'' with their frequency as CSV");
         // a chronoamperometry without a current column is not an OCP: refused, not imported without current
         Path noCurrent = variant("yadg_ocv.mpt", t -> t.replace("Open Circuit Voltage", "Chronoamperometry"), "ca.mpt");
         assertThatThrownBy(() -> new EcLabImporter().read(noCurrent)).hasMessageStartingWith(noCurrent + ":53: EC-Lab"

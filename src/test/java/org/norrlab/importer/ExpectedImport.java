@@ -2,6 +2,7 @@ package org.norrlab.importer;
 
 import org.assertj.core.api.SoftAssertions;
 import org.norrlab.config.Potential;
+import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.Sample;
 
 import java.math.BigDecimal;
@@ -69,8 +70,10 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
                 return;
             }
             List<String> notes = imported.notes();
-            int total = imported.steps().stream().mapToInt(s -> s.samples().size()).sum();
-            soft.assertThat(total + droppedRows).as("samples out (%d) + rows dropped with a note (%d) = data rows of the file",
+            // an impedance row is a point of its step's spectrum, every other row a sample
+            int total = imported.steps().stream().mapToInt(s -> s.samples().size() + s.spectrum().size()).sum();
+            soft.assertThat(total + droppedRows).as("samples and impedance points out (%d) + rows dropped with a note (%d)"
+                    + " = data rows of the file",
                     total, droppedRows).isEqualTo(dataRows);
             if (droppedRows > 0) {
                 soft.assertThat(notes).as("a note giving the %d dropped rows", droppedRows)
@@ -122,23 +125,44 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
      * ({@link Reading#ABSENT} when the file does not state one: never a default such as 0 V) and its first and last
      * samples.
      */
-    record Step(String kind, int samples, Reading setPotential, Optional<Values> first, Optional<Values> last) {
-        /** The set potential the file states for the step, vs the reference electrode. */
+    record Step(String kind, int samples, Reading setPotential, Optional<Values> first, Optional<Values> last,
+                int points, Optional<Point> firstPoint, Optional<Point> lastPoint) {
+        Step(String kind, int samples, Reading setPotential, Optional<Values> first, Optional<Values> last) {
+            this(kind, samples, setPotential, first, last, 0, Optional.empty(), Optional.empty());
+        }
+
+        /** The set potential the file states for the step, vs the reference electrode (an eis step's DC level). */
         Step heldAt(Reading volts) {
-            return new Step(kind, samples, volts, first, last);
+            return new Step(kind, samples, volts, first, last, points, firstPoint, lastPoint);
         }
 
         Step first(Reading time, Reading volts, Reading amperes) {
-            return new Step(kind, samples, setPotential, Optional.of(new Values(time, volts, amperes)), last);
+            return new Step(kind, samples, setPotential, Optional.of(new Values(time, volts, amperes)), last, points,
+                    firstPoint, lastPoint);
         }
 
         Step last(Reading time, Reading volts, Reading amperes) {
-            return new Step(kind, samples, setPotential, first, Optional.of(new Values(time, volts, amperes)));
+            return new Step(kind, samples, setPotential, first, Optional.of(new Values(time, volts, amperes)), points,
+                    firstPoint, lastPoint);
+        }
+
+        /**
+         * An eis step's spectrum: its number of points and its first and last rows as printed (frequency, Z', and Z''
+         * as measured: the printed value turned around where the format writes −Z'').
+         */
+        Step spectrum(int count, Point firstRow, Point lastRow) {
+            return new Step(kind, samples, setPotential, first, last, count, Optional.of(firstRow), Optional.of(lastRow));
         }
 
         void verify(ImportedSession.Step actual, String name, SoftAssertions soft) {
             String where = name + " (" + actual.label() + ")";
             soft.assertThat(actual.samples().size()).as("%s: samples", where).isEqualTo(samples);
+            soft.assertThat(actual.spectrum().size()).as("%s: impedance points", where).isEqualTo(points);
+            if (!actual.spectrum().isEmpty()) {
+                firstPoint.ifPresent(p -> p.verify(actual.spectrum().get(0), where + ", first point", soft));
+                lastPoint.ifPresent(p -> p.verify(actual.spectrum().get(actual.spectrum().size() - 1),
+                        where + ", last point", soft));
+            }
             Optional<Potential> set = actual.facts().setPotential();
             setPotential.verifyOptional(set.filter(p -> p.scale() == Potential.Scale.RE).map(Potential::volts),
                     where + ": set potential vs RE " + set.map(Potential::toString).orElse("(none)"), soft);
@@ -160,6 +184,20 @@ sealed interface ExpectedImport permits ExpectedImport.Imports, ExpectedImport.R
                 last.ifPresent(v -> v.verify(got.get(got.size() - 1), where + ", last sample", soft));
             }
         }
+    }
+
+    /** An impedance point's frequency (Hz), Z' and Z'' (ohm, as measured). */
+    record Point(Reading hertz, Reading real, Reading imaginary) {
+        void verify(ImpedancePoint point, String where, SoftAssertions soft) {
+            hertz.verify(point.frequencyHz(), where + ": frequency (Hz)", soft);
+            real.verify(point.realOhms(), where + ": Z' (ohm)", soft);
+            imaginary.verify(point.imaginaryOhms(), where + ": Z'' (ohm)", soft);
+        }
+    }
+
+    /** A row of a spectrum as printed: frequency, Z', Z'' (each in the file's own text). */
+    static Point row(String hertz, String real, String imaginary) {
+        return new Point(Reading.printed(hertz, 1), Reading.printed(real, 1), Reading.printed(imaginary, 1));
     }
 
     /** A sample's time (s since its step began), potential (V vs RE) and current (A). */

@@ -200,12 +200,16 @@ class GamryImportTest {
 
     @Test
     void impedanceOtherTechniquesAndOtherSignConventionsAreRefused() throws Exception {
-        Path eis = SharedFixtures.vendorFile("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA");
-        assertThatThrownBy(() -> new GamryImporter().read(eis)).hasMessage(eis + ":2: is a Gamry EISPOT file: it holds"
-                + " impedance spectra; norrlab does not store them yet: import the time-series files of the session");
+        // EISPOT is read (ImpedanceImportTest); galvanostatic EIS, of which no file was seen, is not
+        Path eis = variant("impedancepy_exampleDataGamry_EIS.DTA", t -> t.replace("TAG\tEISPOT", "TAG\tEISGALV"),
+                "galv.DTA");
+        assertThatThrownBy(() -> new GamryImporter().read(eis)).hasMessage(eis + ":2: is a Gamry EISGALV file: impedance"
+                + " spectra norrlab does not read (it reads potentiostatic EIS, EISPOT, only): export the ZCURVE table as"
+                + " CSV");
         Path other = variant("nomadce_CHRONOA.DTA", t -> t.replace("TAG\tCHRONOA", "TAG\tPOTSTAIR"), "stair.DTA");
         assertThatThrownBy(() -> new GamryImporter().read(other)).hasMessage(other + ":2: is a Gamry POTSTAIR file, a"
-                + " technique norrlab does not read (it reads CHRONOA, COLLECTCHRONOA, CHRONOP, CV, CORPOT): export its"
+                + " technique norrlab does not read (it reads CHRONOA, COLLECTCHRONOA, CHRONOP, CV, CORPOT,"
+                + " EISPOT): export its"
                 + " table as CSV and import that with --technique");
         Path sign = variant("nomadce_CHRONOA.DTA", t -> t.replace("CONVENTION\tIQUANT\t1", "CONVENTION\tIQUANT\t0"), "sign.DTA");
         assertThatThrownBy(() -> new GamryImporter().read(sign)).hasMessageStartingWith(sign + ":44: Gamry CHRONOA:"

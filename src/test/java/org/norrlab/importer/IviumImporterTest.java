@@ -8,20 +8,18 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * IviumSoft .idf/.ids files are recognised by their content and refused with the method named: the three real
- * impedance files in shared/fixtures/vendor/ivium, and an E–t/I–t file (never observed; built here from the
- * "ivium/ — IviumSoft .idf / .ids data files" notes in SOURCES.md) that norrlab does not read yet.
+ * IviumSoft .idf/.ids files are recognised by their content: the three real impedance files in
+ * shared/fixtures/vendor/ivium are read as eis steps, and an E–t/I–t file (never observed; built here from the
+ * "ivium/ — IviumSoft .idf / .ids data files" notes in SOURCES.md) is refused with its method named.
  */
 class IviumImporterTest {
-    private static final String IMPEDANCE = " holds impedance spectra; norrlab does not store them yet: import the"
-            + " time-series files of the session";
-
     @TempDir
     Path temp;
 
@@ -32,20 +30,14 @@ class IviumImporterTest {
     }
 
     @Test
-    void theImpedanceFixturesAreRefusedWithMethodTechniqueAndRows() throws Exception {
-        Path open = SharedFixtures.vendorFile("ivium/pyvium_test_open.idf");
-        assertThatThrownBy(() -> recognised(open).read(open)).isInstanceOf(ImportException.class).hasMessage(open
-                + ": Ivium .idf method \"Impedance\" (technique \"Constant E\", primary_data: 34 rows of Z′, Z″ and"
-                + " frequency)" + IMPEDANCE);
-        Path example = SharedFixtures.vendorFile("ivium/impedancepy_exampleDataIvium.idf");
-        assertThatThrownBy(() -> recognised(example).read(example)).isInstanceOf(ImportException.class).hasMessage(
-                example + ": Ivium .idf method \"Impedance\" (technique \"Constant I\", primary_data: 26 rows of Z′,"
-                        + " Z″ and frequency)" + IMPEDANCE);
-        // pyvium's altered copy: CR-only line ends and spaces where the NULs were
-        Path altered = SharedFixtures.vendorFile("ivium/pyvium_eis_test.idf");
-        assertThatThrownBy(() -> recognised(altered).read(altered)).isInstanceOf(ImportException.class).hasMessage(
-                altered + ": Ivium .idf method \"Impedance\" (technique \"Constant E\", primary_data: 64 rows of Z′,"
-                        + " Z″ and frequency)" + IMPEDANCE);
+    void theImpedanceFixturesAreRecognisedAndReadAsEisSteps() throws Exception {
+        // the spectra themselves are checked in ImpedanceImportTest and VendorContractTest
+        for (String name : List.of("pyvium_test_open.idf", "impedancepy_exampleDataIvium.idf", "pyvium_eis_test.idf")) {
+            Path file = SharedFixtures.vendorFile("ivium/" + name);
+            CollectingSink sink = new CollectingSink();
+            recognised(file).read(file, sink);
+            assertThat(sink.session().steps()).extracting(ImportedSession.Step::kind).containsExactly("eis");
+        }
     }
 
     private static byte[] record(String method, String technique, String... rows) {
@@ -80,9 +72,13 @@ class IviumImporterTest {
         both.writeBytes(record("Impedance", "Constant E", "1.09009E+02  -2.65557E+01 1.00000E+04"));
         both.writeBytes(record("Impedance", "Constant E", "1.19009E+02  -2.75557E+01 1.00000E+04"));
         Files.write(file, both.toByteArray());
-        assertThatThrownBy(() -> recognised(file).read(file)).isInstanceOf(ImportException.class).hasMessage(file
-                + ": Ivium .ids with 2 measurements, method \"Impedance\" (technique \"Constant E\", primary_data: 1"
-                + " row of Z′, Z″ and frequency); method \"Impedance\" (technique \"Constant E\", primary_data: 1 row"
-                + " of Z′, Z″ and frequency)," + IMPEDANCE);
+        // each measurement is its own eis step, in the file's order
+        ImportedSession set = recognised(file).read(file);
+        assertThat(set.steps()).extracting(ImportedSession.Step::kind).containsExactly("eis", "eis");
+        assertThat(set.steps().get(0).spectrum()).singleElement().satisfies(p -> {
+            assertThat(p.realOhms()).isEqualTo(109.009);
+            assertThat(p.imaginaryOhms()).isEqualTo(-26.5557);
+        });
+        assertThat(set.steps().get(1).spectrum()).singleElement().satisfies(p -> assertThat(p.realOhms()).isEqualTo(119.009));
     }
 }

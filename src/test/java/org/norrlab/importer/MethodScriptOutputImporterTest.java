@@ -100,8 +100,8 @@ class MethodScriptOutputImporterTest {
         Path file = SharedFixtures.vendorFile("methodscript/single_packets.txt");
         assertThatThrownBy(() -> new MethodScriptOutputImporter().read(file)).isInstanceOf(ImportException.class)
                 .hasMessage(file + ":2: MethodSCRIPT output of an impedance measurement (EIS: frequency dc, Z' cc, Z'' cd)"
-                        + " holds impedance spectra; norrlab does not store them yet: import the time-series output of the"
-                        + " session");
+                        + " holds impedance spectra, which norrlab does not read from saved MethodSCRIPT output (it"
+                        + " measures them itself over the serial link): import the time-series output of the session");
     }
 
     @Test

@@ -214,17 +214,16 @@ class NovaAsciiImporterTest {
     }
 
     @Test
-    void theAutolabZViewImpedanceExportIsRecognisedAndRefused() throws Exception {
+    void theAutolabZViewImpedanceExportIsRecognisedAndReadInAnyEncoding() throws Exception {
         Path file = SharedFixtures.vendorFile("autolab/impedancepy_exampleDataAutolab.txt");
-        String refusal = ":11: ZView-layout impedance export (\"Z60W Data File: Version 1.1\"; columns Freq (Hz), Ampl,"
-                + " Bias, Time(Sec), Z'(a), Z''(b), GD, Err, Range; 41 frequencies) holds impedance spectra; norrlab does"
-                + " not store them yet: import the time-series files of the session";
-        assertThatThrownBy(() -> read(file)).isInstanceOf(ImportException.class).hasMessage(file + refusal);
-        // the same file as UTF-16LE with a BOM and CRLF line ends is refused the same way
+        assertThat(ImportService.importerFor(file, Optional.empty()).format()).isEqualTo("nova");
+        assertThat(read(file).steps().get(0).spectrum()).hasSize(41);
+        // the same file as UTF-16LE with a BOM and CRLF line ends reads the same
         String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).replace("\n", "\r\n");
         Path utf16 = temp.resolve("autolab16.txt");
         Files.write(utf16, text.getBytes(StandardCharsets.UTF_16LE));
         assertThat(text).startsWith("\uFEFF");
-        assertThatThrownBy(() -> read(utf16)).isInstanceOf(ImportException.class).hasMessage(utf16 + refusal);
+        ImportedSession again = read(utf16);
+        assertThat(again.steps().get(0).spectrum()).isEqualTo(read(file).steps().get(0).spectrum());
     }
 }

@@ -117,12 +117,12 @@ class PalmSensImporterTest {
     }
 
     @Test
-    void impedanceIsRefusedNeverStoredAsATimeSeries() throws Exception {
+    void impedanceIsASpectrumNeverStoredAsATimeSeries() throws Exception {
         Path file = SharedFixtures.vendorFile(FOLDER + "sdk_BatteryCurve_eis.pssession");
-        assertThatThrownBy(() -> ImportService.read(file))
-                .isInstanceOf(ImportException.class).hasMessage(file + ": PSTrace session (.pssession) measurement 1"
-                        + " \"Impedance Spectroscopy\" (METHOD_ID=eis) holds impedance spectra; norrlab does not store them"
-                        + " yet: import the time-series files of the session");
+        ImportedSession session = ImportService.read(file);
+        assertThat(session.steps()).extracting(ImportedSession.Step::kind).containsExactly("eis");
+        assertThat(session.steps().get(0).samples()).isEmpty();
+        assertThat(session.steps().get(0).spectrum()).hasSize(50);
     }
 
     /** A copy of a fixture with its JSON text changed, written back as PSTrace writes it (UTF-16LE after a BOM). */

@@ -33,6 +33,7 @@ import static org.norrlab.importer.ExpectedImport.imports;
 import static org.norrlab.importer.ExpectedImport.microamperes;
 import static org.norrlab.importer.ExpectedImport.milliamperes;
 import static org.norrlab.importer.ExpectedImport.refuses;
+import static org.norrlab.importer.ExpectedImport.row;
 import static org.norrlab.importer.ExpectedImport.seconds;
 import static org.norrlab.importer.ExpectedImport.since;
 import static org.norrlab.importer.ExpectedImport.step;
@@ -54,7 +55,7 @@ class VendorContractTest {
     /** Files in the fixtures folder that are about the fixtures, not instrument output. */
     static final Set<String> NOT_INSTRUMENT_FILES = Set.of("SOURCES.md", ".gitattributes");
 
-    /** The refusal every impedance file gets until norrlab stores spectra (see docs/import.md). */
+    /** The refusal of impedance data norrlab does not read (MethodSCRIPT EIS packages; see docs/import.md). */
     private static final String IMPEDANCE = "impedance";
 
     static final Map<String, ExpectedImport> EXPECTED = Map.ofEntries(
@@ -208,7 +209,14 @@ class VendorContractTest {
                     step("ocp", 39).first(ZERO, volts("1.47195E-001"), ABSENT) // OCVCURVE: Vf, no Im
                             .last(since("10.075", "0.258333"), volts("1.58092E-001"), ABSENT),
                     gamryCurve(1121, "0.2", "1.58214E-001", "7.01007E-012", "224.2", "1.60214E-001", "-1.44996E-010"))),
-            Map.entry("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA", refuses("Gamry", "EIS", IMPEDANCE)),
+            // EISPOT: OCVCURVE TABLE 387 (lines 23-409) an ocp step; ZCURVE (lines 449-520, Pt 0-71) the eis step at
+            // VDC -5.00000E-002 'T' (vs Eoc) + EOC -0.2919803 = -0.3419803 V vs Ref. Zimag is Z'' as measured (Gamry's
+            // help: "For a capacitor, Zimag and Zphz are negative"). OCV time rebased to its first T (0.258333).
+            Map.entry("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA", imports(387 + 72,
+                    step("ocp", 387).first(ZERO, volts("-3.46699E-001"), ABSENT)
+                            .last(since("99.975", "0.258333"), volts("-2.91980E-001"), ABSENT),
+                    step("eis", 0).heldAt(computed(-0.05 + -0.2919803))
+                            .spectrum(72, row("200015.6", "825.8584", "-1367.239"), row("0.0158898", "17007.49", "-6635.557")))),
 
             // ---- CH Instruments: SI units; 4 significant digits. Amperometric/CA time counts from the step's start
             // (first row at one sample interval). CV/LSV rows have no time: it follows from Sample Interval (V) /
@@ -240,8 +248,13 @@ class VendorContractTest {
                     "-1.454e-4", "-3.375e-4", "-3.427e-5", "3.524e-4")).noting("does not state each pulse's set potential")),
             Map.entry("chi/d3tales_10_mS_cm_std-2.csv", imports(20000, chiPulses(
                     "-6.083e-4", "-2.244e-3", "-1.613e-3", "4.133e-4")).noting("does not state each pulse's set potential")),
-            Map.entry("chi/nomadce_EIS_-0,48_V.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
-            Map.entry("chi/impedancepy_exampleDataCHInstruments.txt", refuses("CHI", "A.C. Impedance", IMPEDANCE)),
+            // A.C. Impedance: one eis step at Init E; Z" signed as measured (SOURCES.md), rows after 'Freq/Hz, …'.
+            Map.entry("chi/nomadce_EIS_-0,48_V.txt", imports(73, // lines 18-90, CRLF
+                    step("eis", 0).heldAt(vsReference("-0.48"))
+                            .spectrum(73, row("9.990e+5", "1.780e+0", "1.567e-1"), row("1.000e+0", "4.495e+2", "-7.638e+1")))),
+            Map.entry("chi/impedancepy_exampleDataCHInstruments.txt", imports(73, // lines 19-91
+                    step("eis", 0).heldAt(vsReference("0"))
+                            .spectrum(73, row("9.961e+4", "9.891e+1", "-2.748e+0"), row("1.000e-1", "5.685e+3", "-1.586e+4")))),
 
             // ---- PSTrace CSV (UTF-16LE, CRLF): time counts from the measurement's start; µA; 15 significant digits.
             Map.entry("pstrace-csv/proespm_PS241105-2_1_ca.csv", imports(36001, // 's,µA': no potential column
@@ -279,7 +292,11 @@ class VendorContractTest {
             Map.entry("palmsens-pssession/sdk_PSNoiseTest_lsv.pssession", imports(198,
                     step("lsv", 198).first(ANY, json("-5.00026e-001", 1), json("-2.55432e-003", 1e-6))
                             .last(ANY, json("4.98337e-001", 1), json("3.71704e-003", 1e-6)))),
-            Map.entry("palmsens-pssession/sdk_BatteryCurve_eis.pssession", refuses("pssession|PalmSens", IMPEDANCE)),
+            // EIS: 50 values per array; ZIm's unit names its quantity "-Z''", so Z'' = -ZIm. No DC level stated plainly.
+            Map.entry("palmsens-pssession/sdk_BatteryCurve_eis.pssession", imports(50,
+                    step("eis", 0).spectrum(50, new ExpectedImport.Point(json("12500.0", 1), json("0.825207", 1),
+                            json("-0.129783", 1)), new ExpectedImport.Point(json("0.1", 1), json("58.2055", 1),
+                            json("-13.9544", 1))))),
 
             // ---- MethodSCRIPT device output: 28-bit hex minus 2^27, times the SI prefix (decoded by hand in python).
             Map.entry("methodscript/example_CA.mscr", refuses("MethodSCRIPT", "script")), // what the host sends
@@ -300,11 +317,23 @@ class VendorContractTest {
                     step("other", 500).first(seconds("0.010"), volts("-0.1000"), microamperes("-1.6828"))
                             .last(seconds("5.000"), volts("-0.1000"), microamperes("-1.6887")))),
 
-            // ---- Impedance in other formats: recognised and refused until norrlab stores spectra.
-            Map.entry("autolab/impedancepy_exampleDataAutolab.txt", refuses("Autolab|ZView", IMPEDANCE)),
-            Map.entry("ivium/impedancepy_exampleDataIvium.idf", refuses("Ivium", IMPEDANCE)),
-            Map.entry("ivium/pyvium_eis_test.idf", refuses("Ivium", IMPEDANCE)),
-            Map.entry("ivium/pyvium_test_open.idf", refuses("Ivium", IMPEDANCE)));
+            // ---- Impedance in other formats: eis steps, Z'' as the file writes it (as measured).
+            Map.entry("autolab/impedancepy_exampleDataAutolab.txt", imports(41, // line 10 '41'; rows on lines 12-52
+                    step("eis", 0).spectrum(41, row("10000", "0.013785863964281", "0.007191946305823"),
+                            row("0.1", "0.0345697771923854", "-0.00390292888845954")))),
+            // primary_data: Z', Z'', frequency. 'Technique=Constant I' (galvanostatic): no DC potential stated.
+            Map.entry("ivium/impedancepy_exampleDataIvium.idf", imports(26,
+                    step("eis", 0).spectrum(26, row("1.00000E+05", "1.37548E+01", "-1.87976E+00"),
+                            row("1.00000E+00", "9.28463E+01", "-1.67393E+01")))),
+            // 'Technique=Constant E', 'E start=0' with 'Apply wrt OCP.Estart wrt OCP=false': DC 0 V vs the reference
+            Map.entry("ivium/pyvium_eis_test.idf", imports(64,
+                    step("eis", 0).heldAt(vsReference("0"))
+                            .spectrum(64, row("1.00000E+05", "1.94593E+04", "-5.47461E+05"),
+                                    row("5.01187E-02", "1.52745E+09", "-1.34181E+07")))),
+            // an open cell: 'E start=0' with 'Apply wrt OCP.Estart wrt OCP=true' is at open circuit, no DC potential
+            Map.entry("ivium/pyvium_test_open.idf", imports(34,
+                    step("eis", 0).spectrum(34, row("1.00000E+05", "4.78647E+03", "-3.05419E+04"),
+                            row("9.00000E-01", "-1.74446E+08", "1.46519E+07")))));
 
     /** Ns 0-10 of the 12 declared current steps (Is 0.250 A, 0.500 A, …): 31 rows each at 1 s, the last only 2. */
     private static Step[] ecLabCurrentSteps() {

@@ -73,9 +73,11 @@ class VendorFilesTest {
         assertThat(ocp.steps().get(0).kind()).isEqualTo("ocp");
         assertThat(ocp.steps().get(0).samples()).hasSize(545).allMatch(x -> !x.hasCurrent());
         assertThat(ocp.steps().get(0).samples().get(0).potentialVolts()).isCloseTo(-5.63428e-3, within(1e-9));
-        // impedance is refused, not kept as its OCV table's time series (issue 17)
-        assertThatThrownBy(() -> read("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA"))
-                .hasMessageContaining("is a Gamry EISPOT file: it holds impedance spectra");
+        // impedance is a spectrum, never its OCV table's time series kept as if it were the whole file (issue 17)
+        ImportedSession eis = read("gamry-dta/impedancepy_exampleDataGamry_EIS.DTA");
+        assertThat(eis.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp", "eis");
+        assertThat(eis.steps().get(1).samples()).isEmpty();
+        assertThat(eis.steps().get(1).spectrum()).hasSize(72);
         ImportedSession cv = read("gamry-dta/maxtenenbaum_20240321_C_GM0016_HL03_E01_CV50.DTA");
         assertThat(cv.steps()).extracting(ImportedSession.Step::kind).containsExactly("ocp", "cv"); // CURVE1..5: the CV's cycles
         assertThat(cv.steps().get(0).samples()).hasSize(39);
