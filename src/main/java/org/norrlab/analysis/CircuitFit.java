@@ -148,7 +148,8 @@ public record CircuitFit(EquivalentCircuit circuit, List<Parameter> parameters, 
     }
 
     /**
-     * Fits every circuit and keeps the one with the lowest {@link #akaike()} (a better χ² that pays for its parameters).
+     * Fits every circuit and keeps, among those whose parameters are all {@link #determined()}, the one with the lowest
+     * {@link #akaike()} (a better χ² that pays for its parameters).
      * A circuit that does not converge, or that has more parameters than the spectrum has points, is left out (and
      * logged); refused only when none fits.
      */
@@ -166,7 +167,28 @@ public record CircuitFit(EquivalentCircuit circuit, List<Parameter> parameters, 
         if (fits.isEmpty()) {
             throw new BadInputException("no equivalent circuit fits the spectrum; " + String.join("; ", failures));
         }
-        return fits.stream().min(Comparator.comparingDouble(CircuitFit::akaike)).orElseThrow();
+        // A circuit whose R_u or R_ct the spectrum cannot pin down (a standard error that is NaN or larger than the value:
+        // two overlapping arcs, an R_ct fitted to nothing) would put an untrue R_ct in front of the operator with a low
+        // Akaike score: the choice is among the determined fits, the others only when no fit is determined.
+        List<CircuitFit> determined = fits.stream().filter(CircuitFit::determined).toList();
+        return (determined.isEmpty() ? fits : determined).stream().min(Comparator.comparingDouble(CircuitFit::akaike))
+                .orElseThrow();
+    }
+
+    /**
+     * Whether the spectrum determines what the operator is shown and may record: R_u and R_ct each have a finite standard
+     * error smaller than themselves, and a CPE exponent is at least 0.5. A Warburg's length may stay loose when the spectrum ends before the diffusion arc
+     * closes, and a CPE exponent at 1 has no error (the bound of its range); the curve is still right.
+     */
+    public boolean determined() {
+        // Data without noise (a test's closed form) is met exactly, and its covariance σ²(JᵀJ)⁻¹ is 0 · ∞: no error
+        // is due there, and none is needed.
+        boolean exact = largestResidual() < 1e-9;
+        return exact || parameters.stream().filter(p -> p.name().equals("Ru") || p.name().equals("Rct"))
+                .allMatch(p -> p.standardError() < Math.abs(p.value()))
+                // a CPE exponent below 0.5 is no double layer (0.5 is a diffusion element): the fit used it to bend
+                // another part of the spectrum, and its R_u and R_ct mean nothing
+                && parameters.stream().filter(p -> p.name().equals("n")).allMatch(p -> p.value() >= 0.5);
     }
 
     /** Starting values from the spectrum's ends and the top of its arc. */
