@@ -33,19 +33,6 @@ import java.util.concurrent.Callable;
         subcommands = {RuCommand.Fit.class, RuCommand.Set.class, RuCommand.Show.class})
 final class RuCommand extends CommandGroup {
 
-    /** c from the command line: a fraction from 0 up to (not including) 1, e.g. '85 %' or 0.85. */
-    static double compensated(String text) {
-        if (text == null) {
-            return 0;
-        }
-        double c = Quantities.parse("--compensated", text, Dimension.PERCENT);
-        if (!(c >= 0 && c < 1)) {
-            throw new BadInputException("--compensated: the fraction of R_u the instrument compensated during the run"
-                    + " must be from 0 up to (not including) 100 %, e.g. '85 %', was '" + text + "'");
-        }
-        return c;
-    }
-
     @Command(name = "fit", mixinStandardHelpOptions = true, description = {
             "Fits an equivalent circuit to a session's impedance spectrum and records its R_u (method randles-fit).",
             "Prints R_u and R_ct with standard errors, the double layer, the high-frequency intercept when the spectrum"
@@ -67,15 +54,14 @@ final class RuCommand extends CommandGroup {
         @Option(names = "--above", paramLabel = "HZ", description = "Fits only the points at or above this frequency in"
                 + " Hz, e.g. 10000, for a spectrum whose slower second arc no Randles circuit follows.")
         Double above;
-        @Option(names = "--compensated", paramLabel = "C", description = "The fraction of R_u the instrument already"
-                + " compensated during the run, e.g. '85 %' (default: 0, nothing compensated).")
-        String compensated;
+        @Mixin
+        CompensatedOption compensated;
         @Option(names = "--dry-run", description = "Prints the fit without recording it.")
         boolean dryRun;
 
         @Override
         public Integer call() throws Exception {
-            double c = compensated(compensated);
+            double c = compensated.fraction();
             if (above != null && !(above > 0)) {
                 throw new BadInputException("--above: a frequency in Hz above 0, e.g. 10000, was " + above);
             }
@@ -155,9 +141,8 @@ final class RuCommand extends CommandGroup {
         long sessionId;
         @Option(names = "--ohms", required = true, paramLabel = "R", description = "R_u, e.g. 12.5 or '12.5 ohm'.")
         String ohms;
-        @Option(names = "--compensated", paramLabel = "C", description = "The fraction of R_u the instrument already"
-                + " compensated during the run, e.g. '85 %' (default: 0, nothing compensated).")
-        String compensated;
+        @Mixin
+        CompensatedOption compensated;
         @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Where the value comes from;"
                 + " required, it is kept with R_u.")
         String reason;
@@ -173,7 +158,7 @@ final class RuCommand extends CommandGroup {
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw new BadInputException("--ohms: R_u is a resistance of 0 ohm or more, was '" + ohms + "'");
             }
-            double c = compensated(compensated);
+            double c = compensated.fraction();
             PrintWriter out = spec.commandLine().getOut();
             try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);

@@ -3,11 +3,13 @@ package org.norrlab.figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.Axis;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 
 /** One look for every figure: white background, legible sans-serif type at print size. */
 final class Style {
@@ -50,5 +52,22 @@ final class Style {
     static void plot(Plot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
+    }
+
+    /**
+     * Series 0 as black open-ended markers (the measured points), series 1 as a plain line (the fit through them):
+     * the look the Tafel and scan-rate figures share.
+     */
+    static XYLineAndShapeRenderer pointsAndFittedLine() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+        renderer.setSeriesLinesVisible(0, false);
+        renderer.setSeriesShapesVisible(0, true);
+        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
+        renderer.setSeriesPaint(0, Color.BLACK);
+        renderer.setSeriesLinesVisible(1, true);
+        renderer.setSeriesShapesVisible(1, false);
+        renderer.setSeriesPaint(1, SERIES[1]);
+        renderer.setSeriesStroke(1, LINE);
+        return renderer;
     }
 }

@@ -11,7 +11,6 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.util.List;
 import java.util.Optional;
 
@@ -81,15 +80,7 @@ public final class SweepFigure {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(measured);
         data.addSeries(line);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        renderer.setSeriesLinesVisible(0, false);
-        renderer.setSeriesShapesVisible(0, true);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
-        renderer.setSeriesPaint(0, Color.BLACK);
-        renderer.setSeriesLinesVisible(1, true);
-        renderer.setSeriesShapesVisible(1, false);
-        renderer.setSeriesPaint(1, Style.SERIES[1]);
-        renderer.setSeriesStroke(1, Style.LINE);
+        XYLineAndShapeRenderer renderer = Style.pointsAndFittedLine();
         XYPlot plot = new XYPlot(data, axis(RATE_AXIS, true), axis(HALF_DIFFERENCE_AXIS, true), renderer);
         return finish(title, plot, true);
     }

@@ -7,8 +7,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 
 /**
@@ -65,15 +63,7 @@ public final class TafelFigure {
         fitted.add(line.fromLog10(), line.voltsAt(line.fromLog10()), false);
         fitted.add(line.toLog10(), line.voltsAt(line.toLog10()), false);
         data.addSeries(fitted);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
-        renderer.setSeriesLinesVisible(0, false);
-        renderer.setSeriesShapesVisible(0, true);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-5, -5, 10, 10));
-        renderer.setSeriesPaint(0, Color.BLACK);
-        renderer.setSeriesLinesVisible(1, true);
-        renderer.setSeriesShapesVisible(1, false);
-        renderer.setSeriesPaint(1, Style.SERIES[1]);
-        renderer.setSeriesStroke(1, Style.LINE);
+        XYLineAndShapeRenderer renderer = Style.pointsAndFittedLine();
         NumberAxis x = new NumberAxis(LOG_CURRENT_AXIS);
         x.setAutoRangeIncludesZero(false);
         // a point at exactly 1 mA cm⁻² (log 0) is not to sit cut in half on the axis

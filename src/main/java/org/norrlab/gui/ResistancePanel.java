@@ -229,16 +229,9 @@ final class ResistancePanel extends JPanel {
     }
 
     private void recordFit() {
-        SpectrumItem item = (SpectrumItem) spectra.getSelectedItem();
-        if (item == null || shown == null) {
-            return;
-        }
-        long id = shown.sessionId();
-        String c = fraction.getText();
-        String note = reason.getText();
-        record(id, () -> {
-            RuFromSpectrum.Fitted fitted = RuFromSpectrum.fit(item.step().index(), item.spectrum(),
-                    ResistanceEntry.fraction(c), note, Instant.now());
+        recordFromSpectrum((item, id, compensated, note) -> {
+            RuFromSpectrum.Fitted fitted = RuFromSpectrum.fit(item.step().index(), item.spectrum(), compensated, note,
+                    Instant.now());
             lastFit = Optional.of(new FitShown(id, item.step().index(), RuFromSpectrum.curve(fitted.fit(),
                     item.spectrum())));
             return fitted.ru();
@@ -246,6 +239,20 @@ final class ResistancePanel extends JPanel {
     }
 
     private void recordIntercept() {
+        recordFromSpectrum((item, id, compensated, note) -> RuFromSpectrum.intercept(item.step().index(),
+                item.spectrum(), compensated, note, Instant.now()));
+    }
+
+    /** How R_u is worked out from the chosen spectrum, off the event thread. */
+    private interface FromSpectrum {
+        UncompensatedResistance ru(SpectrumItem item, long sessionId, double compensated, String note) throws Exception;
+    }
+
+    /**
+     * Records R_u worked out from the chosen spectrum with the compensated fraction and reason as typed; the fields
+     * are read on the event thread, the fraction parsed in the background so a refusal shows as a message.
+     */
+    private void recordFromSpectrum(FromSpectrum how) {
         SpectrumItem item = (SpectrumItem) spectra.getSelectedItem();
         if (item == null || shown == null) {
             return;
@@ -253,8 +260,7 @@ final class ResistancePanel extends JPanel {
         long id = shown.sessionId();
         String c = fraction.getText();
         String note = reason.getText();
-        record(id, () -> RuFromSpectrum.intercept(item.step().index(), item.spectrum(), ResistanceEntry.fraction(c), note,
-                Instant.now()));
+        record(id, () -> how.ru(item, id, ResistanceEntry.fraction(c), note));
     }
 
     private void recordTyped() {

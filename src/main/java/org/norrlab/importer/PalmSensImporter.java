@@ -300,13 +300,7 @@ public final class PalmSensImporter implements Importer {
                     measurement.name() + ": array '" + current.description() + "' has unit '" + current.unitType()
                             + "'; norrlab reads currents in PalmSens.Units.Ampere, MilliAmpere, MicroAmpere, NanoAmpere"
                             + " or PicoAmpere"));
-            return switch (prefix) {
-                case "Pico" -> 12;
-                case "Nano" -> 9;
-                case "Micro" -> 6;
-                case "Milli" -> 3;
-                default -> 0;
-            };
+            return PsSessionJson.placesToAmperes(prefix);
         }
 
         /** Arrays of the data set that no step holds (charge, a second potential): named, so nothing goes silently. */

@@ -123,13 +123,7 @@ final class PalmSensSpectrum {
     private int placesToAmperes(DataArray current) throws ImportException {
         String prefix = PsSessionJson.currentPrefix(current.unitType()).orElseThrow(() -> refusal("array '"
                 + current.description() + "' has unit '" + current.unitType() + "', not a PalmSens current unit"));
-        return switch (prefix) {
-            case "Pico" -> 12;
-            case "Nano" -> 9;
-            case "Micro" -> 6;
-            case "Milli" -> 3;
-            default -> 0;
-        };
+        return PsSessionJson.placesToAmperes(prefix);
     }
 
     private double number(String key) {

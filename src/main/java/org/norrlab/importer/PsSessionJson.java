@@ -96,6 +96,20 @@ final class PsSessionJson {
     }
 
     /**
+     * How many places the decimal point moves from a current unit with this {@link #currentPrefix prefix} to A
+     * (Micro: 6), so the conversion is exact; one table for the sample and the spectrum readers.
+     */
+    static int placesToAmperes(String prefix) {
+        return switch (prefix) {
+            case "Pico" -> 12;
+            case "Nano" -> 9;
+            case "Micro" -> 6;
+            case "Milli" -> 3;
+            default -> 0;
+        };
+    }
+
+    /**
      * One array of a data set or a curve: what it is and its values (the "V" of each point), as plain numbers.
      *
      * @param quantity what the unit says the values are (its "Q": "Z'", "-Z''", "-Phase"); empty where not stated

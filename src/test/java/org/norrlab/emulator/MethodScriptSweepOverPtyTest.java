@@ -10,30 +10,16 @@ import org.norrlab.core.Sample;
 import org.norrlab.driver.ChronopotentiometryRequest;
 import org.norrlab.driver.CyclicVoltammetryRequest;
 import org.norrlab.driver.DriverException;
-import org.norrlab.driver.DriverRegistry;
-import org.norrlab.driver.InstrumentProfile;
 import org.norrlab.driver.LinearSweepRequest;
 import org.norrlab.driver.MeasurementEnd;
 import org.norrlab.driver.MeasurementRequest;
-import org.norrlab.driver.OpenOptions;
 import org.norrlab.driver.Potentiostat;
-import org.norrlab.driver.Speed;
-import org.norrlab.driver.methodscript.MethodScriptProvider;
 import org.norrlab.testing.CollectingSink;
-import org.norrlab.testing.Fixtures;
-import org.norrlab.testing.PtyPair;
-import org.norrlab.transport.SerialTransport;
 
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,30 +36,19 @@ class MethodScriptSweepOverPtyTest {
     private static final double OHMS = DummyCell.OHMS;
     private static final double RANGE = DummyCell.RANGE;   // the Pico's range code 7
 
-    private Path temp;
-    private PtyPair pty;
+    private EmulatedPico pico;
     private DeviceOutput devicePort;
     private DummyCell cell;
     private MethodScriptEmulator emulator;
-    private Thread emulatorThread;
     private Potentiostat driver;
 
     @BeforeAll
     void connect() throws Exception {
-        temp = Files.createTempDirectory("ms-sweep-pty");
-        pty = new PtyPair(temp);
-        DriverRegistry registry = new DriverRegistry(Fixtures.HOME);
-        InstrumentProfile device = registry.profile("emstat-pico");
-        Map<Double, Integer> codes = new TreeMap<>();
-        MethodScriptProvider.rangeCodes(device).forEach((code, fullScale) -> codes.putIfAbsent(fullScale, code));
-        devicePort = new DeviceOutput(SerialTransport.openForEmulator(pty.device(), device.serial().orElseThrow()));
-        cell = new DummyCell(device.capabilities());
-        emulator = new MethodScriptEmulator(devicePort, cell, "espico1500#Nov 27 2026 12:00:00", "EMU1", codes, Faults.NONE);
-        emulatorThread = new Thread(emulator, "emulator emstat-pico");
-        emulatorThread.setDaemon(true);
-        emulatorThread.start();
-        driver = registry.open(device, new OpenOptions(Fixtures.cellAtPh7(), Speed.REAL_TIME, Optional.empty(),
-                Optional.of(pty.host()), Optional.empty(), Fixtures.HOME));
+        pico = EmulatedPico.connect("ms-sweep-pty");
+        devicePort = pico.devicePort();
+        cell = pico.cell();
+        emulator = pico.emulator();
+        driver = pico.driver();
         assertThat(driver.identify().firmware()).isEqualTo("espico1500#Nov 27 2026 12:00:00");
     }
 
@@ -85,14 +60,7 @@ class MethodScriptSweepOverPtyTest {
 
     @AfterAll
     void disconnect() throws Exception {
-        driver.close();
-        emulator.stop();
-        devicePort.close();
-        emulatorThread.join(2000);
-        pty.close();
-        try (var files = Files.walk(temp)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
+        pico.close();
     }
 
     private List<Sample> run(MeasurementRequest request) throws Exception {

@@ -9,7 +9,6 @@ import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.Gas;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,8 +20,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The lsv, cv and cp steps and gas: values converted, defaults, every refusal with file:line, the warnings. */
 class SweepStepsLoaderTest {
-    /** Ag/AgCl (sat. KCl) at pH 7, 25 °C: E vs RHE = E vs RE + 0.197 + 0.05916 × 7 = E vs RE + 0.6111 V. */
-    private static final double RE_TO_RHE = 0.197 + 0.059159 * 7;
+    private static final double RE_TO_RHE = LoaderSite.AG_AGCL_PH7_RE_TO_RHE;
 
     @TempDir
     Path home;
@@ -39,18 +37,11 @@ class SweepStepsLoaderTest {
     }
 
     private Path file() {
-        return home.resolve("p.yaml");
+        return LoaderSite.file(home);
     }
 
-    /** The message of the refusal of {@code protocol}. */
     private String refusal(String protocol) throws IOException {
-        Files.writeString(file(), protocol);
-        try {
-            ProtocolLoader.load(file(), site);
-        } catch (ConfigException e) {
-            return e.getMessage();
-        }
-        throw new AssertionError("the protocol was not refused:\n" + protocol);
+        return LoaderSite.refusal(home, site, protocol);
     }
 
     @Test
