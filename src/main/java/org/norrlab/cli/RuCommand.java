@@ -1,5 +1,8 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.Technique;
+import org.norrlab.core.Units;
+import org.norrlab.store.StoredStep;
 import org.norrlab.analysis.CircuitFit;
 import org.norrlab.analysis.EquivalentCircuit;
 import org.norrlab.analysis.HighFrequencyIntercept;
@@ -33,6 +36,29 @@ import java.util.concurrent.Callable;
         subcommands = {RuCommand.Fit.class, RuCommand.Set.class, RuCommand.Show.class})
 final class RuCommand extends CommandGroup {
 
+    /** The largest iR drop a cell can have had: a potentiostat's compliance voltage is ±10 to ±30 V. */
+    static final double MAX_IR_DROP_VOLTS = 30;
+
+    /**
+     * The iR drop a typed R_u implies for the session's CA steps can be no larger than any potentiostat applies: a larger
+     * one is a mistyped R_u (kilo-ohms for ohms), refused naming the step.
+     */
+    static void checkPlausible(SessionStore store, long sessionId, double ohms, double c) throws StoreException {
+        for (StoredStep step : store.steps(sessionId)) {
+            if (!step.kind().equals(Technique.CHRONOAMPEROMETRY.written())) {
+                continue;
+            }
+            double mean = store.tally(sessionId, step.index()).meanAmperes();
+            double drop = Math.abs(mean) * ohms * (1 - c);
+            if (Double.isFinite(drop) && drop > MAX_IR_DROP_VOLTS) {
+                throw new BadInputException(String.format(Locale.ROOT, "--ohms: R_u = %.4g ohm would put an iR drop of"
+                        + " %.4g V on step %d (mean current %s), more than any potentiostat applies (%.0f V); R_u is in"
+                        + " ohms, e.g. 12.5 or '12.5 ohm'", ohms, drop, step.index(), Units.formatCurrent(mean),
+                        MAX_IR_DROP_VOLTS));
+            }
+        }
+    }
+
     @Command(name = "fit", mixinStandardHelpOptions = true, description = {
             "Fits an equivalent circuit to a session's impedance spectrum and records its R_u (method randles-fit).",
             "Prints R_u and R_ct with standard errors, the double layer, the high-frequency intercept when the spectrum"
@@ -61,13 +87,13 @@ final class RuCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            double c = compensated.fraction();
             if (above != null && !(above > 0)) {
                 throw new BadInputException("--above: a frequency in Hz above 0, e.g. 10000, was " + above);
             }
             PrintWriter out = spec.commandLine().getOut();
             try (SessionStore store = dryRun ? homeOptions.openStoreForReading() : homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
+                double c = compensated.fraction(store, sessionId, out);
                 int index = spectrumStep(store);
                 List<ImpedancePoint> spectrum = store.impedance().spectrum(sessionId, index);
                 double lowest = above == null ? 0 : above;
@@ -158,10 +184,11 @@ final class RuCommand extends CommandGroup {
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw new BadInputException("--ohms: R_u is a resistance of 0 ohm or more, was '" + ohms + "'");
             }
-            double c = compensated.fraction();
             PrintWriter out = spec.commandLine().getOut();
             try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
+                double c = compensated.fraction(store, sessionId, out);
+                checkPlausible(store, sessionId, value, c);
                 UncompensatedResistance ru = new UncompensatedResistance(value, Double.NaN,
                         UncompensatedResistance.TYPED, OptionalInt.empty(), c, Instant.now(), reason.strip());
                 store.impedance().recordResistance(sessionId, ru);

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
  *                            read without a fit
  * @param method              how it was obtained: {@code high-frequency-intercept}, {@code randles-fit}, {@code typed}
  * @param spectrumStep        the step (index) of the session whose impedance spectrum gave it; empty when typed
- * @param compensatedFraction c, the fraction of R_u the instrument already compensated during the run (0 to < 1;
+ * @param compensatedFraction c, the fraction of R_u the instrument already compensated during the run (0 to 1;
  *                            0 unless the operator or the file said otherwise)
  * @param recordedAt          when it was recorded
  * @param note                the operator's reason or the file it came from; may be empty
@@ -27,8 +27,8 @@ public record UncompensatedResistance(double ohms, double standardErrorOhms, Str
         if (!(ohms >= 0) || Double.isInfinite(ohms)) {
             throw new IllegalArgumentException("R_u must be finite and >= 0 ohm, was " + ohms);
         }
-        if (!(compensatedFraction >= 0 && compensatedFraction < 1)) {
-            throw new IllegalArgumentException("the compensated fraction must be from 0 up to (not including) 1, was "
+        if (!(compensatedFraction >= 0 && compensatedFraction <= 1)) {
+            throw new IllegalArgumentException("the compensated fraction must be from 0 to 1, was "
                     + compensatedFraction);
         }
         if (!(HIGH_FREQUENCY_INTERCEPT.equals(method) || RANDLES_FIT.equals(method) || TYPED.equals(method))) {

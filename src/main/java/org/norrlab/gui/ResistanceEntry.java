@@ -39,7 +39,7 @@ final class ResistanceEntry {
     }
 
     /**
-     * The compensated fraction c: a plain fraction ("0.85") or a percentage ("85 %"), from 0 up to (not including) 1;
+     * The compensated fraction c: a plain fraction ("0.85") or a percentage ("85 %"), from 0 to 1;
      * an empty field is 0 (nothing compensated), as the run records no compensation.
      */
     static double fraction(String text) {
@@ -49,11 +49,11 @@ final class ResistanceEntry {
         }
         boolean percent = t.endsWith("%");
         double c = number(percent ? t.substring(0, t.length() - 1) : t, FRACTION_FIELD,
-                "a fraction from 0 to below 1 (0.85) or a percentage (85 %)");
+                "a fraction from 0 to 1 (0.85) or a percentage (85 %)");
         c = percent ? c / 100 : c;
-        if (!(c >= 0 && c < 1)) {
-            throw new BadInputException("the " + FRACTION_FIELD + " field: " + t + " is outside 0 to below 1 (0 % to"
-                    + " below 100 %); it is the share of R_u the instrument compensated during the run, 0 when none");
+        if (!(c >= 0 && c <= 1)) {
+            throw new BadInputException("the " + FRACTION_FIELD + " field: " + t + " is outside 0 to 1 (0 % to"
+                    + " 100 %); it is the share of R_u the instrument compensated during the run, 0 when none");
         }
         return c;
     }

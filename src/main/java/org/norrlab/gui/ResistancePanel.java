@@ -1,5 +1,7 @@
 package org.norrlab.gui;
 
+import org.norrlab.report.RunCompensation;
+import java.util.OptionalDouble;
 import org.jfree.chart.ChartPanel;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.UncompensatedResistance;
@@ -58,7 +60,7 @@ final class ResistancePanel extends JPanel {
 
     /** What the tab shows of a session. */
     record Loaded(long sessionId, List<StepSummary> steps, Map<Integer, List<ImpedancePoint>> spectra,
-                  List<UncompensatedResistance> history) {
+                  List<UncompensatedResistance> history, OptionalDouble runCompensation) {
         Optional<UncompensatedResistance> inForce() {
             return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
         }
@@ -155,7 +157,8 @@ final class ResistancePanel extends JPanel {
         Background.run(this, "Reading R_u of session " + sessionId, () -> {
             try (SessionStore store = context.openStore()) {
                 return new Loaded(sessionId, SessionSummaries.of(store, sessionId),
-                        store.impedance().spectra(sessionId), store.impedance().resistances(sessionId));
+                        store.impedance().spectra(sessionId), store.impedance().resistances(sessionId),
+                        RunCompensation.of(store, sessionId));
             }
         }, this::show);
     }
@@ -163,6 +166,8 @@ final class ResistancePanel extends JPanel {
     private void show(Loaded loaded) {
         Object chosen = spectra.getSelectedItem();
         shown = loaded;
+        // a simulated run was compensated live, and says how much: the fraction starts there, not at 0
+        loaded.runCompensation().ifPresent(c -> fraction.setText(String.format(Locale.ROOT, "%.0f %%", 100 * c)));
         inForce.setText(loaded.inForce().map(ResistanceEntry::describe).orElse(NONE_IN_FORCE));
         inForce.setToolTipText(inForce.getText());
         basis.setText(loaded.inForce().map(r -> r.note().isEmpty() ? " " : "Basis: " + r.note()).orElse(" "));

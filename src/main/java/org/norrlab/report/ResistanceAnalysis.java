@@ -81,8 +81,10 @@ public record ResistanceAnalysis(Optional<UncompensatedResistance> ru, boolean r
                 try {
                     CircuitFit fit = CircuitFit.best(first.get().getValue());
                     fitNow = Optional.of(fit);
+                    // the simulated instrument compensated live, and says so: its potentials need no second correction
+                    double c = RunCompensation.of(store, id).orElse(0);
                     ru = Optional.of(new UncompensatedResistance(fit.ru().value(), fit.ru().standardError(),
-                            UncompensatedResistance.RANDLES_FIT, OptionalInt.of(step), 0, Instant.now(),
+                            UncompensatedResistance.RANDLES_FIT, OptionalInt.of(step), c, Instant.now(),
                             fit.circuit().notation() + " fitted now, not recorded"));
                 } catch (BadInputException noFit) {
                     LOG.info("session {}: the spectrum of step {} gives no R_u: {}", id, step, noFit.getMessage());

@@ -35,7 +35,7 @@ CREATE TABLE resistances (
     stderr_ohm           REAL,
     method               TEXT NOT NULL CHECK (method IN ('high-frequency-intercept', 'randles-fit', 'typed')),
     spectrum_step        INTEGER,
-    compensated_fraction REAL NOT NULL CHECK (compensated_fraction >= 0 AND compensated_fraction < 1),
+    compensated_fraction REAL NOT NULL CHECK (compensated_fraction >= 0 AND compensated_fraction <= 1),
     note                 TEXT NOT NULL,
     created_utc          TEXT NOT NULL,
     uid                  TEXT NOT NULL,

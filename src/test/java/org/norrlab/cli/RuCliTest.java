@@ -1,5 +1,7 @@
 package org.norrlab.cli;
 
+import org.norrlab.core.EventKind;
+import org.norrlab.core.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +113,40 @@ class RuCliTest {
     }
 
     @Test
+    void aRunTheInstrumentCompensatedLiveIsNotCorrectedTwice() throws Exception {
+        // The simulated instrument compensates its preset's share of R_u live and says so in each step's truth; here
+        // 100 %: the potentials are already the electrode's, and the R_u recorded takes c = 1 unless told otherwise.
+        try (SessionStore store = SessionStore.open(db); StoreWriter writer = store.writer(1)) {
+            writer.accept(new AcquisitionRecord.EventSeen(2, new Event(EventKind.SIMULATOR_TRUTH, 10, "truth",
+                    Map.of("compensation_other_steps", 1.0)), Instant.now()), true);
+        }
+        CliRunner.Result fit = norrlab("ru", "fit", "1", "--model", "r-rc");
+        assertThat(fit.out()).contains("c = 100 % as the session records it").contains("100 % compensated during the run");
+        JsonNode doc = new ObjectMapper().readTree(norrlab("analyze", "1", "--format", "json").out());
+        JsonNode step4 = doc.path("ir_corrected_steps").get(2);
+        // nothing left to correct: the corrected potential is the set one, −0.303162 V vs RHE
+        assertThat(step4.path("E_set_iR_corrected_vs_RHE_V").asDouble())
+                .isCloseTo(step4.path("E_set_vs_RHE_V").asDouble(), within(1e-12));
+        // the operator may still say otherwise, and a bare 85 is no percentage
+        assertThat(norrlab("ru", "set", "1", "--ohms", "10", "--compensated", "85 %", "--reason", "bench").out())
+                .contains("85 % compensated during the run");
+        CliRunner.Result bare = CliRunner.norrlabOn(db, "ru", "set", "1", "--ohms", "10", "--compensated", "85",
+                "--reason", "bench");
+        assertThat(bare.exitCode()).isEqualTo(3);
+        assertThat(bare.err()).contains("a bare number is a fraction: write '85 %' for a percentage");
+    }
+
+    @Test
+    void aTypedRuThatWouldDropMoreVoltsThanAnyPotentiostatAppliesIsRefused() {
+        // step 7: I = −1 µA·10^(0.45/0.120) = −5.623 mA; 10 kohm would drop 56.2 V across the electrolyte
+        CliRunner.Result typo = CliRunner.norrlabOn(db, "ru", "set", "1", "--ohms", "10 kohm", "--reason", "bench");
+        assertThat(typo.exitCode()).isEqualTo(3);
+        assertThat(typo.err()).contains("R_u = 1.000e+04 ohm would put an iR drop of 56.23 V on step 7")
+                .contains("R_u is in ohms");
+        assertThat(typo.err()).doesNotContain("Could not format");
+    }
+
+    @Test
     void ruFitRecoversRuFromTheSpectrumAndRecordsIt() {
         CliRunner.Result fit = norrlab("ru", "fit", "1", "--model", "r-rc");
         // R_u within 1 % of the 10 ohm the spectrum was made with, R_ct within 1 % of 200 ohm.
@@ -162,10 +198,10 @@ class RuCliTest {
 
     @Test
     void refusalsSayWhatIsAllowed() {
-        CliRunner.Result fraction = CliRunner.norrlabOn(db, "ru", "set", "1", "--ohms", "10", "--compensated", "100 %",
+        CliRunner.Result fraction = CliRunner.norrlabOn(db, "ru", "set", "1", "--ohms", "10", "--compensated", "120 %",
                 "--reason", "x");
         assertThat(fraction.err()).contains("--compensated: the fraction of R_u the instrument compensated during the"
-                + " run must be from 0 up to (not including) 100 %");
+                + " run must be from 0 to 1 (0 % to 100 %)");
         CliRunner.Result noStep = CliRunner.norrlabOn(db, "ru", "fit", "1", "--step", "3");
         assertThat(noStep.err()).contains("--step 3: session 1 has no impedance spectrum at step 3; its spectra are at"
                 + " steps [1]");

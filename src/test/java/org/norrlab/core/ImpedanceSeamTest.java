@@ -43,7 +43,10 @@ class ImpedanceSeamTest {
         assertThatThrownBy(() -> new UncompensatedResistance(5, Double.NaN, UncompensatedResistance.TYPED,
                 OptionalInt.of(2), 0, Instant.EPOCH, "")).hasMessageContaining("typed R_u comes from no spectrum");
         assertThatThrownBy(() -> new UncompensatedResistance(5, Double.NaN, UncompensatedResistance.TYPED,
-                OptionalInt.empty(), 1, Instant.EPOCH, "")).hasMessageContaining("compensated fraction");
+                OptionalInt.empty(), 1.5, Instant.EPOCH, "")).hasMessageContaining("compensated fraction");
+        // fully compensated live (the simulated instrument): nothing is left to correct
+        assertThat(new UncompensatedResistance(5, Double.NaN, UncompensatedResistance.TYPED, OptionalInt.empty(), 1,
+                Instant.EPOCH, "").corrected(-0.7, -0.01)).isEqualTo(-0.7);
     }
 
     @Test

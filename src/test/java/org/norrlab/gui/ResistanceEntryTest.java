@@ -36,10 +36,10 @@ class ResistanceEntryTest {
                 .hasMessage("the R_u (Ω) field: -3 is not a resistance; R_u is a finite number of ohms, 0 or more");
         assertThatThrownBy(() -> ResistanceEntry.typed("12", "0", "  ", NOW)).isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the Reason / source field is empty: say where the typed R_u comes from");
-        assertThatThrownBy(() -> ResistanceEntry.typed("12", "100 %", "why", NOW)).isInstanceOf(BadInputException.class)
-                .hasMessageStartingWith("the Compensated during the run field: 100 % is outside 0 to below 1");
+        assertThatThrownBy(() -> ResistanceEntry.typed("12", "120 %", "why", NOW)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("the Compensated during the run field: 120 % is outside 0 to 1");
         assertThatThrownBy(() -> ResistanceEntry.typed("12", "half", "why", NOW)).isInstanceOf(BadInputException.class)
                 .hasMessage("the Compensated during the run field: 'half' is not a number; it takes a fraction from 0"
-                        + " to below 1 (0.85) or a percentage (85 %)");
+                        + " to 1 (0.85) or a percentage (85 %)");
     }
 }

@@ -148,10 +148,10 @@ class NorrlabImpedanceImportTest {
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("s7.csv:12")
                 .hasMessageContaining("an R_u line of the header: expected '# R_u: R ohm, standard error");
-        String tooMuch = HEADER.replace("compensated fraction 0.2,", "compensated fraction 1.0,");
+        String tooMuch = HEADER.replace("compensated fraction 0.2,", "compensated fraction 1.5,");
         assertThatThrownBy(() -> read(tooMuch + REST))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("s7.csv:12")
-                .hasMessageContaining("compensated fraction must be from 0 up to (not including) 1");
+                .hasMessageContaining("compensated fraction must be from 0 to 1");
     }
 }

@@ -134,7 +134,7 @@ class ImpedanceMigrationTest {
 
     /**
      * The migrated tables take a spectrum and an R_u, and refuse what schema 14 forbids: an unknown method, a typed
-     * value naming a spectrum, a compensated fraction of 1.
+     * value naming a spectrum, a compensated fraction above 1.
      */
     private static void assertTablesTakeWhatTheyShould(StoreLocation location, String url) throws Exception {
         try (SessionStore store = SessionStore.open(location)) {
@@ -150,7 +150,7 @@ class ImpedanceMigrationTest {
         try (Connection c = DriverManager.getConnection(jdbc); Statement s = c.createStatement()) {
             String values = " (session_id, ru_ohm, method, spectrum_step, compensated_fraction, note, created_utc, uid)"
                     + " VALUES (1, 10, ";
-            for (String bad : List.of("'fitted', 1, 0", "'typed', 1, 0", "'typed', NULL, 1")) {
+            for (String bad : List.of("'fitted', 1, 0", "'typed', 1, 0", "'typed', NULL, 1.5")) {
                 assertThatThrownBy(() -> s.executeUpdate("INSERT INTO resistances" + values + bad + ", '', 'x', 'u')"))
                         .as(bad).isInstanceOf(SQLException.class)
                         .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("check"));
