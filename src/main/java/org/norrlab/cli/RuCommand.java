@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
@@ -58,6 +59,9 @@ final class RuCommand extends CommandGroup {
             }
         }
     }
+
+    /** A fit that misses some point by more than this share of |Z| follows another circuit than the one fitted. */
+    static final double POOR_FIT = 0.10;
 
     @Command(name = "fit", mixinStandardHelpOptions = true, description = {
             "Fits an equivalent circuit to a session's impedance spectrum and records its R_u (method randles-fit).",
@@ -112,7 +116,8 @@ final class RuCommand extends CommandGroup {
                 }
                 out.printf(Locale.ROOT, "  χ² = %.4g (reduced %.3g), largest miss %.2f %% of |Z|%n", fit.chiSquare(),
                         fit.reducedChiSquare(), 100 * fit.largestResidual());
-                HighFrequencyIntercept.find(spectrum).ifPresentOrElse(
+                Optional<HighFrequencyIntercept> intercept = HighFrequencyIntercept.find(spectrum);
+                intercept.ifPresentOrElse(
                         i -> out.printf(Locale.ROOT, "High-frequency intercept: %.5g ohm (Z'' = 0 between %.4g and %.4g"
                                 + " Hz)%n", i.ohms(), i.aboveFrequencyHz(), i.belowFrequencyHz()),
                         () -> out.println("High-frequency intercept: none (the highest frequency still shows a"
@@ -124,6 +129,18 @@ final class RuCommand extends CommandGroup {
                                 fit.rct().value(), fit.rct().standardError())
                                 + (above == null ? "" : String.format(Locale.ROOT, ", points >= %.4g Hz", above))
                                 + (kk.passes() ? "" : ", Kramers–Kronig check FAILS"));
+                if (fit.largestResidual() > POOR_FIT && intercept.isPresent()) {
+                    // A circuit that misses the spectrum by tens of percent (a second arc no Randles circuit follows)
+                    // says less about R_u than where the spectrum crosses Z'' = 0: that is what is recorded then.
+                    out.printf(Locale.ROOT, "The fit misses the spectrum by up to %.1f %% of |Z|: the high-frequency"
+                            + " intercept is recorded instead (fit the fast arc alone with --above, or choose --model).%n",
+                            100 * fit.largestResidual());
+                    ru = new UncompensatedResistance(intercept.get().ohms(), Double.NaN,
+                            UncompensatedResistance.HIGH_FREQUENCY_INTERCEPT, OptionalInt.of(index), c, Instant.now(),
+                            String.format(Locale.ROOT, "Z'' = 0 between %.4g and %.4g Hz; %s missed by up to %.1f %%",
+                                    intercept.get().aboveFrequencyHz(), intercept.get().belowFrequencyHz(),
+                                    fit.circuit().notation(), 100 * fit.largestResidual()));
+                }
                 if (!kk.passes()) {
                     out.println("Warning: the spectrum fails the Kramers–Kronig check (drift or non-linearity during"
                             + " the measurement?); its R_u is less certain than its standard error says.");

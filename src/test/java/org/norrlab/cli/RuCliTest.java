@@ -28,6 +28,7 @@ import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.SweepSessions;
 
 import java.nio.file.Path;
+import org.norrlab.testing.SharedFixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,6 +145,20 @@ class RuCliTest {
         assertThat(typo.err()).contains("R_u = 1.000e+04 ohm would put an iR drop of 56.23 V on step 7")
                 .contains("R_u is in ohms");
         assertThat(typo.err()).doesNotContain("Could not format");
+    }
+
+    @Test
+    void aFitThatMissesTheSpectrumGivesWayToTheHighFrequencyIntercept() throws Exception {
+        // The CHI spectrum has a second arc no Randles circuit follows: the automatic fit misses it by tens of percent,
+        // while Z'' crosses zero between 999 kHz and 825 kHz, at Z' = 1.7925 ohm (see ImpedanceAnalysisTest's hand
+        // interpolation): that is what is recorded.
+        Path file = SharedFixtures.vendorFile("chi/nomadce_EIS_-0,48_V.txt");
+        Path chi = temp.resolve("chi.db");
+        assertThat(CliRunner.norrlabOn(chi, "import", file.toString()).exitCode()).isZero();
+        CliRunner.Result fit = CliRunner.norrlabOn(chi, "ru", "fit", "1");
+        assertThat(fit.exitCode()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("the high-frequency intercept is recorded instead")
+                .contains("Recorded: R_u = 1.793 ohm: high-frequency intercept of the spectrum of step 1");
     }
 
     @Test
