@@ -56,7 +56,8 @@ public record TafelFit(double slopeMillivoltsPerDecade, double standardErrorMill
     /** E.g. {@code Tafel slope -119.8 ± 0.4 mV/dec (R² 0.99990, 25 points, -0.300..-0.100 V, LSV step 3)}. */
     public String summary() {
         return String.format(Locale.ROOT, "Tafel slope %.1f ± %.1f mV/dec (R² %.5f, %d points in %.3f..%.3f V vs RHE"
-                        + " iR-corrected, from %s)", slopeMillivoltsPerDecade, standardErrorMillivoltsPerDecade, rSquared,
+                        + " iR-corrected, from %s; total current: NORR and HER together, not NH3's partial current)",
+                slopeMillivoltsPerDecade, standardErrorMillivoltsPerDecade, rSquared,
                 pointsUsed, fromVolts, toVolts, source);
     }
 }

@@ -185,7 +185,8 @@ public record ResistanceAnalysis(Optional<UncompensatedResistance> ru, boolean r
     }
 
     private static String number(double v, String format) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "—";
+        // + 0.0 turns a negative zero (no drop left when c = 1: −I·R_u·0) into 0, which prints without a minus sign
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v + 0.0) : "—";
     }
 
     /** The JSON the analysis adds: {@code uncompensated_resistance} and per-step corrected potentials. */

@@ -131,9 +131,12 @@ public final class LiveRun implements RecordConsumer {
         @Override
         public void stepEnded(AcquisitionRecord.StepEnded ended) {
             stepsEnded++;
+            // an EIS step stores impedance points, not samples: its line counts what it measured
+            boolean spectrumStep = step != null && step.index() == ended.stepIndex() && step.asImpedance().isPresent();
             line(ended.stepIndex(), stepOffset + ended.durationSeconds(), "STEP", String.format(Locale.ROOT,
-                    "step %d %s: %d samples, %.1f s", ended.stepIndex(), ended.outcome().words(),
-                    ended.samples(), ended.durationSeconds()));
+                    "step %d %s: %d %s, %.1f s", ended.stepIndex(), ended.outcome().words(),
+                    spectrumStep ? spectrum.size() : ended.samples(), spectrumStep ? "impedance points" : "samples",
+                    ended.durationSeconds()));
         }
     };
 

@@ -128,6 +128,9 @@ class RuCliTest {
         // nothing left to correct: the corrected potential is the set one, −0.303162 V vs RHE
         assertThat(step4.path("E_set_iR_corrected_vs_RHE_V").asDouble())
                 .isCloseTo(step4.path("E_set_vs_RHE_V").asDouble(), within(1e-12));
+        // no drop is left: the table says 0.00 mV, not a negative zero
+        assertThat(norrlab("analyze", "1").out())
+                .containsPattern("\\n\\s*4\\s+-0\\.3032\\s+-0\\.3032\\s+-0\\.3162\\s+0\\.00\\s");
         // the operator may still say otherwise, and a bare 85 is no percentage
         assertThat(norrlab("ru", "set", "1", "--ohms", "10", "--compensated", "85 %", "--reason", "bench").out())
                 .contains("85 % compensated during the run");
@@ -208,7 +211,8 @@ class RuCliTest {
         // All six steps lie in −0.47 … −0.18 V once corrected; they lie on E = −0.120·log10(|I|/1 µA) exactly.
         CliRunner.Result tafel = norrlab("analyze", "1", "--tafel-window", "-0.47..-0.18");
         assertThat(tafel.out()).contains("Tafel slope -120.0 ± 0.0 mV/dec (R² 1.00000, 6 points in -0.470..-0.180 V"
-                + " vs RHE iR-corrected, from the CA steps' steady currents");
+                + " vs RHE iR-corrected, from the CA steps' steady currents").contains("; total current: NORR and HER"
+                + " together, not NH3's partial current)");
     }
 
     @Test
@@ -241,7 +245,8 @@ class RuCliTest {
         assertThat(tafel.exitCode()).as(tafel.err()).isZero();
         assertThat(tafel.out()).contains("Sweeps of session 1").contains("R_u = 5.000 ohm: typed by the operator")
                 .containsPattern("Tafel slope -\\d+\\.\\d ± \\d+\\.\\d mV/dec \\(R² 0\\.\\d{5}, \\d+ points in"
-                        + " -0\\.450\\.\\.-0\\.320 V vs RHE iR-corrected, from LSV step 7 under NO\\)");
+                        + " -0\\.450\\.\\.-0\\.320 V vs RHE iR-corrected, from LSV step 7 under NO; total current: NORR and HER"
+                        + " together, not NH3's partial current\\)");
     }
 
     private static double number(String text, String regex) {
