@@ -44,17 +44,17 @@ final class RuCommand extends CommandGroup {
      * The iR drop a typed R_u implies for the session's CA steps can be no larger than any potentiostat applies: a larger
      * one is a mistyped R_u (kilo-ohms for ohms), refused naming the step.
      */
-    static void checkPlausible(SessionStore store, long sessionId, double ohms, double c) throws StoreException {
+    static void checkPlausible(SessionStore store, long sessionId, UncompensatedResistance ru) throws StoreException {
         for (StoredStep step : store.steps(sessionId)) {
             if (!step.kind().equals(Technique.CHRONOAMPEROMETRY.written())) {
                 continue;
             }
             double mean = store.tally(sessionId, step.index()).meanAmperes();
-            double drop = Math.abs(mean) * ohms * (1 - c);
+            double drop = Math.abs(mean) * ru.remainingOhms();
             if (Double.isFinite(drop) && drop > MAX_IR_DROP_VOLTS) {
                 throw new BadInputException(String.format(Locale.ROOT, "--ohms: R_u = %.4g ohm would put an iR drop of"
                         + " %.4g V on step %d (mean current %s), more than any potentiostat applies (%.0f V); R_u is in"
-                        + " ohms, e.g. 12.5 or '12.5 ohm'", ohms, drop, step.index(), Units.formatCurrent(mean),
+                        + " ohms, e.g. 12.5 or '12.5 ohm'", ru.ohms(), drop, step.index(), Units.formatCurrent(mean),
                         MAX_IR_DROP_VOLTS));
             }
         }
@@ -205,9 +205,9 @@ final class RuCommand extends CommandGroup {
             try (SessionStore store = homeOptions.openStore()) {
                 Lookup.find(store, sessionId);
                 double c = compensated.fraction(store, sessionId, out);
-                checkPlausible(store, sessionId, value, c);
                 UncompensatedResistance ru = new UncompensatedResistance(value, Double.NaN,
                         UncompensatedResistance.TYPED, OptionalInt.empty(), c, Instant.now(), reason.strip());
+                checkPlausible(store, sessionId, ru);
                 store.impedance().recordResistance(sessionId, ru);
                 out.println("Recorded: " + ResistanceAnalysis.line(ru, true));
             }
