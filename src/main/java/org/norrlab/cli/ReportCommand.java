@@ -21,7 +21,9 @@ import java.util.concurrent.Callable;
         "the LSVs under Ar and NO with their difference, every CV with its cycles coloured and the C_dl fit. The",
         "summary holds the settings and calibrations behind the numbers. A session with impedance spectra also gets a Nyquist and",
         "a Bode figure of each with the best circuit fit; with the session's R_u, --ir-corrected and --tafel-window add the FE",
-        "figure against the iR-corrected potential and a Tafel plot."})
+        "figure against the iR-corrected potential and a Tafel plot.",
+        "Figures carry no title unless --figure-titles asks for one; --figure-width one-column or two-column draws them",
+        "at a journal's size (85 mm or 175 mm wide, 7-9 pt type) and adds a vector PDF of each."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,6 +42,14 @@ final class ReportCommand implements Callable<Integer> {
             + " (iR-corrected potential against log10 |j|) with the line fitted between these potentials, V vs RHE"
             + " iR-corrected, e.g. --tafel-window=-0.45..-0.25; needs the session's R_u.")
     String tafelWindow;
+    @Option(names = "--figure-width", paramLabel = "WIDTH", defaultValue = "report", description = "The printed size"
+            + " of every figure: 'report' (the default) writes PNG and SVG of 1000 x 620 pixels for summary.md;"
+            + " 'one-column' (85 mm x 68 mm) and 'two-column' (175 mm x 108.5 mm) write each figure as a PNG at 600 dpi,"
+            + " an SVG and a vector PDF of exactly that size, type 7 to 9 pt, for a journal.")
+    String figureWidth;
+    @Option(names = "--figure-titles", description = "Writes each figure's title (session and protocol) into the"
+            + " figure; by default figures have none, since a journal or a report sets its caption itself.")
+    boolean figureTitles;
 
     @Override
     public Integer call() throws Exception {
@@ -49,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
             SessionAnalysis.Result result = SessionAnalysis.analyze(store, sessionId, options);
             for (Path file : ReportWriter.write(store, result, directory,
                     new ReportWriter.Options(irCorrected,
-                    Optional.ofNullable(tafelWindow).map(ReportCommand::window)))) {
+                    Optional.ofNullable(tafelWindow).map(ReportCommand::window)).withFigures(figureWidth, figureTitles))) {
                 spec.commandLine().getOut().println("Wrote " + file.toAbsolutePath());
             }
         }

@@ -3,7 +3,6 @@ package org.norrlab.figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.util.List;
@@ -23,15 +22,24 @@ public final class CurrentFigure {
     }
 
     public static JFreeChart chart(String title, List<Trace> traces) {
-        return chart(title, traces, Y_AXIS, true);
+        return chart(Style.SCREEN, title, traces);
+    }
+
+    public static JFreeChart chart(Style style, String title, List<Trace> traces) {
+        return chart(style, title, traces, Y_AXIS, true);
     }
 
     /** A CP step's potential against session time, in the style of the current figure (traces in V vs RHE). */
     public static JFreeChart potential(String title, List<Trace> traces) {
-        return chart(title, traces, POTENTIAL_AXIS, false);
+        return potential(Style.SCREEN, title, traces);
     }
 
-    private static JFreeChart chart(String title, List<Trace> traces, String yAxis, boolean yIncludesZero) {
+    public static JFreeChart potential(Style style, String title, List<Trace> traces) {
+        return chart(style, title, traces, POTENTIAL_AXIS, false);
+    }
+
+    private static JFreeChart chart(Style style, String title, List<Trace> traces, String yAxis,
+                                    boolean yIncludesZero) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Trace trace : traces) {
             data.addSeries(Style.series(trace.label(), trace.hours(), trace.milliampsPerCm2()));
@@ -40,20 +48,8 @@ public final class CurrentFigure {
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis(yAxis);
         y.setAutoRangeIncludesZero(yIncludesZero);
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < traces.size(); i++) {
-            lines.setSeriesPaint(i, Style.SERIES[i % Style.SERIES.length]);
-            lines.setSeriesStroke(i, Style.LINE);
-        }
-        XYPlot plot = new XYPlot(data, x, y, lines);
-        plot.setDomainGridlinePaint(Style.GRID);
-        plot.setRangeGridlinePaint(Style.GRID);
-        Style.plot(plot);
-        Style.axis(x);
-        Style.axis(y);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
-        Style.apply(chart);
-        return chart;
+        XYPlot plot = new XYPlot(data, x, y, style.lines(traces.size(), 0));
+        return style.chart(title, plot, true);
     }
 
     /**

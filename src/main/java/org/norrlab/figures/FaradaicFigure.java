@@ -5,12 +5,12 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
 import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +46,18 @@ public final class FaradaicFigure {
     public static final String POTENTIAL_AXIS = "E (V vs RHE)";
 
     public static JFreeChart chart(String title, List<Point> points) {
-        return chart(title, points, POTENTIAL_AXIS);
+        return chart(Style.SCREEN, title, points, POTENTIAL_AXIS);
+    }
+
+    public static JFreeChart chart(String title, List<Point> points, String potentialAxis) {
+        return chart(Style.SCREEN, title, points, potentialAxis);
     }
 
     /**
      * The figure against another potential than the set one: the points' {@code voltsVsRhe} are then, e.g., the
      * iR-corrected potentials, and {@code potentialAxis} says so (with the R_u they were corrected with).
      */
-    public static JFreeChart chart(String title, List<Point> points, String potentialAxis) {
+    public static JFreeChart chart(Style style, String title, List<Point> points, String potentialAxis) {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
         Set<String> used = new HashSet<>();
@@ -78,11 +82,15 @@ public final class FaradaicFigure {
         feAxis.setRange(0, 100);
         StatisticalBarRenderer bars = new StatisticalBarRenderer();
         bars.setErrorIndicatorPaint(Color.BLACK);
-        bars.setDrawBarOutline(false);
+        bars.setErrorIndicatorStroke(style.thinLine());
+        // a thin black edge, so that a light bar (orange, sky blue) still has its shape on white and in greyscale
+        bars.setDrawBarOutline(true);
+        bars.setDefaultOutlinePaint(Color.BLACK);
+        bars.setDefaultOutlineStroke(style.thinLine());
         bars.setShadowVisible(false);
-        bars.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
-        for (int i = 0; i < Style.SERIES.length; i++) {
-            bars.setSeriesPaint(i, Style.SERIES[i]);
+        bars.setBarPainter(new StandardBarPainter());
+        for (int i = 0; i < fe.getRowCount(); i++) {
+            bars.setSeriesPaint(i, Style.colour(i));
         }
         CategoryPlot plot = new CategoryPlot(fe, potential, feAxis, bars);
 
@@ -90,22 +98,18 @@ public final class FaradaicFigure {
         yieldAxis.setAutoRangeIncludesZero(true);
         StatisticalLineAndShapeRenderer dots = new StatisticalLineAndShapeRenderer(true, true);
         dots.setSeriesPaint(0, Color.BLACK);
-        dots.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
-        dots.setSeriesStroke(0, new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_ROUND,
-                java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 4f}, 0f));
+        dots.setSeriesShape(0, style.marker(0));
+        dots.setSeriesStroke(0, style.line(2));
         dots.setErrorIndicatorPaint(Color.BLACK);
+        dots.setErrorIndicatorStroke(style.thinLine());
         plot.setDataset(1, yield);
         plot.setRangeAxis(1, yieldAxis);
         plot.mapDatasetToRangeAxis(1, 1);
         plot.setRenderer(1, dots);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
-        plot.setRangeGridlinePaint(Style.GRID);
-        Style.plot(plot);
-        Style.axis(potential);
-        Style.axis(feAxis);
-        Style.axis(yieldAxis);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
-        Style.apply(chart);
-        return chart;
+        style.axis(potential);
+        style.axis(feAxis);
+        style.axis(yieldAxis);
+        return style.chart(title, plot, true);
     }
 }

@@ -5,15 +5,12 @@ import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.Color;
-import java.awt.geom.Ellipse2D;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,71 +61,80 @@ public final class ImpedanceFigure {
 
     /** Z' on x, −Z'' on y with one ohm as long on both axes; the fit (when given) as a line over the points. */
     public static JFreeChart nyquist(String title, Spectrum measured, Optional<Spectrum> fit) {
+        return nyquist(Style.SCREEN, title, measured, fit);
+    }
+
+    public static JFreeChart nyquist(Style style, String title, Spectrum measured, Optional<Spectrum> fit) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(Style.series(measured.label(), measured.realOhms(), negated(measured.imaginaryOhms())));
         fit.ifPresent(f -> data.addSeries(Style.series(f.label(), f.realOhms(), negated(f.imaginaryOhms()))));
-        NumberAxis x = axis(REAL_AXIS);
-        NumberAxis y = axis(MINUS_IMAGINARY_AXIS);
+        NumberAxis x = axis(style, REAL_AXIS);
+        NumberAxis y = axis(style, MINUS_IMAGINARY_AXIS);
         List<Spectrum> all = new ArrayList<>(List.of(measured));
         fit.ifPresent(all::add);
         Range xData = bounds(all, (re, im) -> re, false);
         Range yData = bounds(all, (re, im) -> -im, true);
         double pad = PADDING * Math.max(xData.getLength(), yData.getLength());
         // more room on the right, where the lowest frequency's label is written beside the last point
-        EqualAxesPlot plot = new EqualAxesPlot(data, x, y, renderer(fit.isPresent()),
+        EqualAxesPlot plot = new EqualAxesPlot(data, x, y, renderer(style, fit.isPresent()),
                 new Range(xData.getLowerBound() - pad, xData.getUpperBound() + 2.5 * pad),
                 new Range(yData.getLowerBound() - pad, yData.getUpperBound() + pad));
         for (int i : labelled(measured.frequencyHz())) {
             XYTextAnnotation label = new XYTextAnnotation("  " + frequencyText(measured.frequencyHz()[i]),
                     measured.realOhms()[i], -measured.imaginaryOhms()[i]);
-            label.setFont(Style.TICKS);
+            label.setFont(style.ticks);
             label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);
         }
-        grid(plot);
-        return finish(title, plot);
+        return style.chart(title, plot, true);
     }
 
     /** |Z| (log) above and the phase below, both against frequency (log), measured as markers and the fit as lines. */
     public static JFreeChart bode(String title, Spectrum measured, Optional<Spectrum> fit) {
-        ValueAxis frequency = new PlainLogAxis(FREQUENCY_AXIS);
-        ValueAxis modulusAxis = new PlainLogAxis(MODULUS_AXIS);
-        NumberAxis phaseAxis = axis(PHASE_AXIS);
+        return bode(Style.SCREEN, title, measured, fit);
+    }
+
+    public static JFreeChart bode(Style style, String title, Spectrum measured, Optional<Spectrum> fit) {
+        ValueAxis frequency = new PlainLogAxis(style, FREQUENCY_AXIS);
+        ValueAxis modulusAxis = new PlainLogAxis(style, MODULUS_AXIS);
+        NumberAxis phaseAxis = axis(style, PHASE_AXIS);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(frequency);
-        plot.setGap(12);
-        plot.add(bodePanel(measured, fit, modulusAxis, (re, im) -> Math.hypot(re, im), true), 1);
+        plot.setGap(style.ticks.getSize2D());
+        plot.add(bodePanel(style, measured, fit, modulusAxis, (re, im) -> Math.hypot(re, im), true), 1);
         // atan2(Z'', Z'): the phase of Z itself, so a capacitive cell's is negative and a resistor's 0°
-        plot.add(bodePanel(measured, fit, phaseAxis, (re, im) -> Math.toDegrees(Math.atan2(im, re)), false), 1);
-        return finish(title, plot);
+        plot.add(bodePanel(style, measured, fit, phaseAxis, (re, im) -> Math.toDegrees(Math.atan2(im, re)), false),
+                1);
+        return style.chart(title, plot, true);
     }
 
     /** One panel of the Bode plot; only the first names its series in the legend (the second has the same ones). */
-    private static XYPlot bodePanel(Spectrum measured, Optional<Spectrum> fit, ValueAxis y, DoubleBinaryOperator value,
-                                    boolean inLegend) {
+    private static XYPlot bodePanel(Style style, Spectrum measured, Optional<Spectrum> fit, ValueAxis y,
+                                    DoubleBinaryOperator value, boolean inLegend) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(Style.series(measured.label(), measured.frequencyHz(), values(measured, value)));
         fit.ifPresent(f -> data.addSeries(Style.series(f.label(), f.frequencyHz(), values(f, value))));
-        XYLineAndShapeRenderer renderer = renderer(fit.isPresent());
+        XYLineAndShapeRenderer renderer = renderer(style, fit.isPresent());
         renderer.setDefaultSeriesVisibleInLegend(inLegend);
         XYPlot plot = new XYPlot(data, null, y, renderer);
-        grid(plot);
-        Style.plot(plot);
+        style.plot(plot);
         return plot;
     }
 
     /** The measured series as open circles in the first colour, the fit as a line in the second. */
-    private static XYLineAndShapeRenderer renderer(boolean withFit) {
+    private static XYLineAndShapeRenderer renderer(Style style, boolean withFit) {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         renderer.setSeriesLinesVisible(0, false);
         renderer.setSeriesShapesVisible(0, true);
         renderer.setSeriesShapesFilled(0, false);
-        renderer.setSeriesShape(0, new Ellipse2D.Double(-4, -4, 8, 8));
-        renderer.setSeriesPaint(0, Style.SERIES[0]);
+        renderer.setSeriesShape(0, style.marker(0));
+        renderer.setSeriesPaint(0, Style.colour(0));
+        // the open circles' rim: a data line, not a hairline
+        renderer.setSeriesStroke(0, style.solidLine());
         if (withFit) {
             renderer.setSeriesLinesVisible(1, true);
             renderer.setSeriesShapesVisible(1, false);
-            renderer.setSeriesPaint(1, Style.SERIES[1]);
-            renderer.setSeriesStroke(1, Style.LINE);
+            renderer.setSeriesPaint(1, Style.colour(1));
+            renderer.setSeriesStroke(1, style.solidLine());
         }
         renderer.setUseOutlinePaint(false);
         return renderer;
@@ -220,23 +226,10 @@ public final class ImpedanceFigure {
         return out;
     }
 
-    private static NumberAxis axis(String label) {
+    private static NumberAxis axis(Style style, String label) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
-        Style.axis(axis);
+        style.axis(axis);
         return axis;
-    }
-
-    private static void grid(XYPlot plot) {
-        plot.setDomainGridlinePaint(Style.GRID);
-        plot.setRangeGridlinePaint(Style.GRID);
-        plot.setBackgroundPaint(Color.WHITE);
-    }
-
-    private static JFreeChart finish(String title, Plot plot) {
-        Style.plot(plot);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
-        Style.apply(chart);
-        return chart;
     }
 }

@@ -24,9 +24,9 @@ final class PlainLogAxis extends LogAxis {
     private static final int[] ONE_TWO_FIVE = {1, 2, 5};
     private static final int[] ONE_TO_NINE = {1, 2, 3, 4, 5, 6, 7, 8, 9};
 
-    PlainLogAxis(String label) {
+    PlainLogAxis(Style style, String label) {
         super(label);
-        Style.axis(this);
+        style.axis(this);
     }
 
     @Override

@@ -33,6 +33,10 @@ public final class StabilityFigure {
     }
 
     public static JFreeChart chart(String title, List<Bar> bars) {
+        return chart(Style.SCREEN, title, bars);
+    }
+
+    public static JFreeChart chart(Style style, String title, List<Bar> bars) {
         DefaultStatisticalCategoryDataset fe = new DefaultStatisticalCategoryDataset();
         DefaultStatisticalCategoryDataset yield = new DefaultStatisticalCategoryDataset();
         for (Bar bar : bars) {
@@ -46,40 +50,42 @@ public final class StabilityFigure {
         feAxis.setRange(0, 100);
         NumberAxis yieldAxis = new NumberAxis(YIELD_AXIS);
         yieldAxis.setAutoRangeIncludesZero(true);
-        CategoryAxis cycles = new CategoryAxis(CYCLE_AXIS);
-        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(cycles);
-        plot.setGap(12);
-        // One potential: FE and yield in two colours, as papers draw them, and no legend (the title names the
-        // potential). Several: one colour per potential in both panels, and one legend for both.
+        // One potential: FE and yield in two colours, as papers draw them, and no legend; the potential is named by
+        // the title or, without one, by the cycle axis. Several: one colour per potential in both panels, and one
+        // legend for both.
         boolean onePotential = fe.getRowCount() == 1;
-        CategoryPlot fePanel = panel(fe, feAxis, 0);
+        CategoryAxis cycles = new CategoryAxis(onePotential && !style.titles()
+                ? CYCLE_AXIS + " at " + fe.getRowKey(0) : CYCLE_AXIS);
+        CombinedDomainCategoryPlot plot = new CombinedDomainCategoryPlot(cycles);
+        plot.setGap(style.ticks.getSize2D());
+        CategoryPlot fePanel = panel(style, fe, feAxis, 0);
         plot.add(fePanel, 1);
-        plot.add(panel(yield, yieldAxis, onePotential ? 1 : 0), 1);
+        plot.add(panel(style, yield, yieldAxis, onePotential ? 1 : 0), 1);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setFixedLegendItems(fePanel.getLegendItems());
-        Style.plot(plot);
-        Style.axis(cycles);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, !onePotential);
-        Style.apply(chart);
-        return chart;
+        style.axis(cycles);
+        return style.chart(title, plot, !onePotential);
     }
 
-    private static CategoryPlot panel(DefaultStatisticalCategoryDataset data, NumberAxis axis, int firstColour) {
+    private static CategoryPlot panel(Style style, DefaultStatisticalCategoryDataset data, NumberAxis axis,
+                                      int firstColour) {
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setErrorIndicatorPaint(Color.BLACK);
-        renderer.setDrawBarOutline(false);
+        renderer.setErrorIndicatorStroke(style.thinLine());
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlinePaint(Color.BLACK);
+        renderer.setDefaultOutlineStroke(style.thinLine());
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setItemMargin(0.05);
         // Five full-width bars read as a wall; papers draw them narrow with space between cycles.
         renderer.setMaximumBarWidth(0.09);
-        for (int i = 0; i < Style.SERIES.length; i++) {
-            renderer.setSeriesPaint(i, Style.SERIES[(i + firstColour) % Style.SERIES.length]);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, Style.colour(i + firstColour));
         }
         CategoryPlot panel = new CategoryPlot(data, null, axis, renderer);
-        panel.setRangeGridlinePaint(Style.GRID);
-        Style.plot(panel);
-        Style.axis(axis);
+        style.plot(panel);
+        style.axis(axis);
         return panel;
     }
 

@@ -3,7 +3,6 @@ package org.norrlab.figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
-import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.SeriesRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -38,24 +37,32 @@ public final class SweepFigure {
 
     /** The LSVs overlaid (first colour Ar, second NO as the caller orders them) and, when given, Δj in a panel below. */
     public static JFreeChart lsv(String title, List<Line> sweeps, Optional<Line> difference) {
-        NumberAxis potential = axis(E_AXIS, false);
-        XYPlot overlay = lines(sweeps, axis(J_AXIS, true), 0);
+        return lsv(Style.SCREEN, title, sweeps, difference);
+    }
+
+    public static JFreeChart lsv(Style style, String title, List<Line> sweeps, Optional<Line> difference) {
+        NumberAxis potential = axis(style, E_AXIS, false);
+        XYPlot overlay = lines(style, sweeps, axis(style, J_AXIS, true), 0);
         if (difference.isEmpty()) {
             overlay.setDomainAxis(potential);
-            return finish(title, overlay, true);
+            return style.chart(title, overlay, true);
         }
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(potential);
-        plot.setGap(12);
+        plot.setGap(style.ticks.getSize2D());
         plot.add(overlay, 2);
-        plot.add(lines(List.of(difference.get()), axis(DIFFERENCE_AXIS, true), sweeps.size()), 1);
-        return finish(title, plot, true);
+        plot.add(lines(style, List.of(difference.get()), axis(style, DIFFERENCE_AXIS, true), sweeps.size()), 1);
+        return style.chart(title, plot, true);
     }
 
     /** A CV, one colour per cycle. */
     public static JFreeChart cv(String title, List<Line> cycles) {
-        XYPlot plot = lines(cycles, axis(J_AXIS, false), 0);
-        plot.setDomainAxis(axis(E_AXIS, false));
-        return finish(title, plot, true);
+        return cv(Style.SCREEN, title, cycles);
+    }
+
+    public static JFreeChart cv(Style style, String title, List<Line> cycles) {
+        XYPlot plot = lines(style, cycles, axis(style, J_AXIS, false), 0);
+        plot.setDomainAxis(axis(style, E_AXIS, false));
+        return style.chart(title, plot, true);
     }
 
     /**
@@ -66,6 +73,12 @@ public final class SweepFigure {
      */
     public static JFreeChart cdlFit(String title, String pointsLabel, List<RatePoint> points, String lineLabel,
                                     double slopeMilliFaradsPerCm2, double interceptMicroampsPerCm2) {
+        return cdlFit(Style.SCREEN, title, pointsLabel, points, lineLabel, slopeMilliFaradsPerCm2,
+                interceptMicroampsPerCm2);
+    }
+
+    public static JFreeChart cdlFit(Style style, String title, String pointsLabel, List<RatePoint> points,
+                                    String lineLabel, double slopeMilliFaradsPerCm2, double interceptMicroampsPerCm2) {
         XYSeries measured = new XYSeries(pointsLabel, false, true);
         double fastest = 0;
         for (RatePoint p : points) {
@@ -80,28 +93,30 @@ public final class SweepFigure {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(measured);
         data.addSeries(line);
-        XYLineAndShapeRenderer renderer = Style.pointsAndFittedLine();
-        XYPlot plot = new XYPlot(data, axis(RATE_AXIS, true), axis(HALF_DIFFERENCE_AXIS, true), renderer);
-        return finish(title, plot, true);
+        XYPlot plot = new XYPlot(data, axis(style, RATE_AXIS, true), axis(style, HALF_DIFFERENCE_AXIS, true),
+                style.pointsAndFittedLine());
+        return style.chart(title, plot, true);
     }
 
-    private static XYPlot lines(List<Line> lines, NumberAxis y, int firstColour) {
+    private static XYPlot lines(Style style, List<Line> lines, NumberAxis y, int firstColour) {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Line line : lines) {
             data.addSeries(Style.series(line.label(), line.voltsVsRhe(), line.milliampsPerCm2()));
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        for (int i = 0; i < lines.size(); i++) {
-            renderer.setSeriesPaint(i, colour(i + firstColour, lines.size() + firstColour));
-            renderer.setSeriesStroke(i, Style.LINE);
+        int count = lines.size() + firstColour;
+        XYLineAndShapeRenderer renderer = style.lines(lines.size(), firstColour);
+        if (count > Style.PALETTE.size()) {
+            // a ramp of many cycles: their order reads from the colour, and every cycle keeps the plain line
+            for (int i = 0; i < lines.size(); i++) {
+                renderer.setSeriesPaint(i, colour(i + firstColour, count));
+                renderer.setSeriesStroke(i, style.solidLine());
+            }
         }
         XYPlot plot = new XYPlot(data, null, y, renderer);
         // Later cycles over earlier ones (JFreeChart draws the first series on top by default): the last, settled
         // cycle is the one C_dl reads and the one to see.
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
-        plot.setDomainGridlinePaint(Style.GRID);
-        plot.setRangeGridlinePaint(Style.GRID);
-        Style.plot(plot);
+        style.plot(plot);
         return plot;
     }
 
@@ -110,8 +125,8 @@ public final class SweepFigure {
      * red, so that the order of the cycles still reads from the colour.
      */
     static Color colour(int index, int count) {
-        if (count <= Style.SERIES.length) {
-            return Style.SERIES[index];
+        if (count <= Style.PALETTE.size()) {
+            return Style.colour(index);
         }
         float f = count == 1 ? 0 : (float) index / (count - 1);
         Color from = new Color(0x9E, 0xCA, 0xE1);
@@ -121,17 +136,10 @@ public final class SweepFigure {
                 Math.round(from.getBlue() + f * (to.getBlue() - from.getBlue())));
     }
 
-    private static NumberAxis axis(String label, boolean includeZero) {
+    private static NumberAxis axis(Style style, String label, boolean includeZero) {
         NumberAxis axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(includeZero);
-        Style.axis(axis);
+        style.axis(axis);
         return axis;
-    }
-
-    private static JFreeChart finish(String title, Plot plot, boolean legend) {
-        Style.plot(plot);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, legend);
-        Style.apply(chart);
-        return chart;
     }
 }

@@ -3,7 +3,6 @@ package org.norrlab.figures;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -57,28 +56,24 @@ public final class TafelFigure {
 
     /** @param potentialAxis what the y axis is, e.g. "E − iR_u (V vs RHE), R_u = 12.0 Ω" */
     public static JFreeChart chart(String title, String potentialAxis, Points points, Line line) {
+        return chart(Style.SCREEN, title, potentialAxis, points, line);
+    }
+
+    public static JFreeChart chart(Style style, String title, String potentialAxis, Points points, Line line) {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(Style.series(points.label(), points.log10MilliampsPerCm2(), points.volts()));
         XYSeries fitted = new XYSeries(line.legend(), false, true);
         fitted.add(line.fromLog10(), line.voltsAt(line.fromLog10()), false);
         fitted.add(line.toLog10(), line.voltsAt(line.toLog10()), false);
         data.addSeries(fitted);
-        XYLineAndShapeRenderer renderer = Style.pointsAndFittedLine();
         NumberAxis x = new NumberAxis(LOG_CURRENT_AXIS);
         x.setAutoRangeIncludesZero(false);
         // a point at exactly 1 mA cm⁻² (log 0) is not to sit cut in half on the axis
         x.setAutoRangeStickyZero(false);
-        Style.axis(x);
         NumberAxis y = new NumberAxis(potentialAxis);
         y.setAutoRangeIncludesZero(false);
         y.setAutoRangeStickyZero(false);
-        Style.axis(y);
-        XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setDomainGridlinePaint(Style.GRID);
-        plot.setRangeGridlinePaint(Style.GRID);
-        Style.plot(plot);
-        JFreeChart chart = new JFreeChart(title, Style.TITLE, plot, true);
-        Style.apply(chart);
-        return chart;
+        XYPlot plot = new XYPlot(data, x, y, style.pointsAndFittedLine());
+        return style.chart(title, plot, true);
     }
 }

@@ -5,7 +5,7 @@ import org.norrlab.analysis.CircuitFit;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.UncompensatedResistance;
-import org.norrlab.figures.ChartFiles;
+import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.ImpedanceFigure;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -37,7 +37,7 @@ public final class ImpedanceReport {
     public record Written(List<Path> files, String markdown) {
     }
 
-    public static Written write(SessionStore store, long sessionId, String title, Path directory, int width, int height)
+    public static Written write(SessionStore store, long sessionId, String title, Path directory, FigureOutput output)
             throws IOException, StoreException {
         Map<Integer, List<ImpedancePoint>> spectra = store.impedance().spectra(sessionId);
         Optional<UncompensatedResistance> ru = store.impedance().resistance(sessionId);
@@ -72,9 +72,9 @@ public final class ImpedanceReport {
             String stepTitle = title + ", EIS step " + step;
             for (String kind : List.of("nyquist", "bode")) {
                 String name = kind + "-step-" + step;
-                ChartFiles.write(kind.equals("nyquist") ? ImpedanceFigure.nyquist(stepTitle, measured, drawnFit)
-                        : ImpedanceFigure.bode(stepTitle, measured, drawnFit), directory, name, width, height);
-                files.addAll(List.of(directory.resolve(name + ".png"), directory.resolve(name + ".svg")));
+                files.addAll(output.write(kind.equals("nyquist")
+                        ? ImpedanceFigure.nyquist(output.style(), stepTitle, measured, drawnFit)
+                        : ImpedanceFigure.bode(output.style(), stepTitle, measured, drawnFit), directory, name));
             }
         }
         md.append('\n');

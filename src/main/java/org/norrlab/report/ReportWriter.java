@@ -6,9 +6,10 @@ import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.core.BadInputException;
 import org.norrlab.electrochem.CellSettings;
-import org.norrlab.figures.ChartFiles;
 import org.norrlab.figures.CurrentFigure;
 import org.norrlab.figures.FaradaicFigure;
+import org.norrlab.figures.FigureOutput;
+import org.norrlab.figures.FigureWidth;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
@@ -27,15 +28,17 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Writes a session's report into a folder: fe-yield.png/.svg and current.png/.svg when the session has CA steps to draw
+ * Writes a session's report into a folder: fe-yield.png/.svg and current.png/.svg (and .pdf at a journal's width, see
+ * {@link FigureOutput}) when the session has CA steps to draw
  * (summary.md says why when not), cp-potential.png/.svg when it has CP steps, stability.png/.svg when the session
  * has repeat blocks, the sweep figures of {@link SweepReport} when it has LSVs or CVs, the impedance figures of
  * {@link ImpedanceReport} when it has spectra, on request the FE figure against the iR-corrected potential and the Tafel
  * plot of {@link TafelReport}, summary.json and summary.md, the last with every setting that produced the numbers.
  */
 public final class ReportWriter {
-    public static final int WIDTH = 1000;
-    public static final int HEIGHT = 620;
+    /** The report's PNGs across, in pixels, at the default size. */
+    public static final int WIDTH = FigureWidth.REPORT.pngWidth();
+    public static final int HEIGHT = FigureWidth.REPORT.pngHeight();
     private static final int BUCKETS_PER_STEP = 1500;
 
     private ReportWriter() {
@@ -47,9 +50,24 @@ public final class ReportWriter {
      * @param irCorrected also draw the FE/yield figure against the iR-corrected potential (fe-yield-ir-corrected)
      * @param tafel       also draw the Tafel plot of the CA steps, its line fitted over this window (V vs RHE,
      *                    iR-corrected)
+     * @param figures     the size, titles and files of every figure
      */
-    public record Options(boolean irCorrected, Optional<TafelWindow> tafel) {
+    public record Options(boolean irCorrected, Optional<TafelWindow> tafel, FigureOutput figures) {
         public static final Options DEFAULT = new Options(false, Optional.empty());
+
+        public Options(boolean irCorrected, Optional<TafelWindow> tafel) {
+            this(irCorrected, tafel, FigureOutput.DEFAULT);
+        }
+
+        /**
+         * These options with the figures at the width the command line names ("report", "one-column", "two-column")
+         * and with or without titles; an unknown width is refused with the allowed ones.
+         */
+        public Options withFigures(String width, boolean titles) {
+            FigureWidth size = FigureWidth.of(width).orElseThrow(() -> new BadInputException("--figure-width: '" + width
+                    + "' is not a figure width; allowed: " + FigureWidth.options()));
+            return new Options(irCorrected, tafel, new FigureOutput(size, titles));
+        }
     }
 
     /** A Tafel fit's window, V vs RHE iR-corrected, in either order. */
@@ -76,18 +94,20 @@ public final class ReportWriter {
         }
         Files.createDirectories(directory);
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
+        FigureOutput output = options.figures();
         // A figure with nothing to draw is not written; summary.md says in one line why it is absent.
         List<Path> files = new ArrayList<>();
         StringBuilder figures = new StringBuilder();
         List<FaradaicFigure.Point> points = points(result);
         if (points.stream().anyMatch(p -> !p.bars().isEmpty() || !Double.isNaN(p.yield()))) {
-            ChartFiles.write(FaradaicFigure.chart(title, points), directory, "fe-yield", WIDTH, HEIGHT);
-            figure(files, figures, directory, "fe-yield", "FE and NH3 yield against potential");
+            files.addAll(output.write(FaradaicFigure.chart(output.style(), title, points, FaradaicFigure.POTENTIAL_AXIS),
+                    directory, "fe-yield"));
+            caption(figures, "fe-yield", "FE and NH3 yield against potential");
             if (options.irCorrected()) {
                 ResistanceAnalysis r = resistance.orElseThrow();
-                ChartFiles.write(FaradaicFigure.chart(title, correctedPoints(result, r), IrLabels.potentialAxis(r.ru()
-                        .orElseThrow())), directory, "fe-yield-ir-corrected", WIDTH, HEIGHT);
-                figure(files, figures, directory, "fe-yield-ir-corrected", "FE and NH3 yield against the iR-corrected"
+                files.addAll(output.write(FaradaicFigure.chart(output.style(), title, correctedPoints(result, r),
+                        IrLabels.potentialAxis(r.ru().orElseThrow())), directory, "fe-yield-ir-corrected"));
+                caption(figures, "fe-yield-ir-corrected", "FE and NH3 yield against the iR-corrected"
                         + " potential, " + ResistanceAnalysis.line(r.ru().orElseThrow(), r.recorded()));
             }
         } else {
@@ -95,34 +115,34 @@ public final class ReportWriter {
         }
         List<CurrentFigure.Trace> traces = traces(store, result);
         if (traces.stream().anyMatch(t -> t.hours().length > 0)) {
-            ChartFiles.write(CurrentFigure.chart(title, traces), directory, "current", WIDTH, HEIGHT);
-            figure(files, figures, directory, "current", "Current density of the CA steps");
+            files.addAll(output.write(CurrentFigure.chart(output.style(), title, traces), directory, "current"));
+            caption(figures, "current", "Current density of the CA steps");
         } else {
             figures.append("No current figure: the session has no CA step with samples.\n\n");
         }
         List<CurrentFigure.Trace> potentials = potentialTraces(store, result);
         if (potentials.stream().anyMatch(t -> t.hours().length > 0)) {
-            ChartFiles.write(CurrentFigure.potential(title, potentials), directory, "cp-potential", WIDTH, HEIGHT);
-            figure(files, figures, directory, "cp-potential", "Potential vs RHE of the CP steps");
+            files.addAll(output.write(CurrentFigure.potential(output.style(), title, potentials), directory,
+                    "cp-potential"));
+            caption(figures, "cp-potential", "Potential vs RHE of the CP steps");
         }
         // A session with repeat blocks also gets the stability bar chart and its table (nothing otherwise).
         List<StabilityAnalysis.Block> blocks = StabilityAnalysis.of(result);
-        List<Path> stability = StabilityReport.write(result, blocks, directory, WIDTH, HEIGHT);
+        List<Path> stability = StabilityReport.write(result, blocks, directory, output);
         // A session with LSVs or CVs also gets their figures and a sweep section (nothing otherwise).
         List<Path> sweeps = List.of();
         String sweepSection = "";
         if (SweepSession.hasSweeps(store.steps(result.session().id()))) {
             SweepSession.Result swept = SweepSession.analyze(store, result.session().id(), SweepSession.Options.DEFAULT);
-            sweeps = SweepReport.write(swept, directory, WIDTH, HEIGHT);
+            sweeps = SweepReport.write(swept, directory, output);
             sweepSection = SweepReport.markdown(swept, sweeps);
         }
         // A session with impedance spectra also gets their Nyquist and Bode figures and a section (nothing otherwise).
-        ImpedanceReport.Written impedance = ImpedanceReport.write(store, result.session().id(), title, directory, WIDTH,
-                HEIGHT);
+        ImpedanceReport.Written impedance = ImpedanceReport.write(store, result.session().id(), title, directory, output);
         ImpedanceReport.Written tafel = new ImpedanceReport.Written(List.of(), "");
         if (options.tafel().isPresent()) {
             tafel = TafelReport.write(resistance.orElseThrow(), result.session().cell().electrodeAreaCm2(), title,
-                    directory, WIDTH, HEIGHT);
+                    directory, output);
         }
         Files.writeString(directory.resolve("summary.json"), AnalysisExport.json(result));
         Files.writeString(directory.resolve("summary.md"), markdown(result, figures.toString()) + StabilityReport.markdown(result, blocks)
@@ -135,8 +155,7 @@ public final class ReportWriter {
         return files;
     }
 
-    private static void figure(List<Path> files, StringBuilder md, Path directory, String name, String caption) {
-        files.addAll(List.of(directory.resolve(name + ".png"), directory.resolve(name + ".svg")));
+    private static void caption(StringBuilder md, String name, String caption) {
         md.append("![").append(caption).append("](").append(name).append(".png)\n\n");
     }
 

@@ -2,7 +2,7 @@ package org.norrlab.report;
 
 import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.StabilityCycles;
-import org.norrlab.figures.ChartFiles;
+import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.StabilityFigure;
 
 import java.io.IOException;
@@ -26,15 +26,14 @@ final class StabilityReport {
         return names;
     }
 
-    static List<Path> write(SessionAnalysis.Result result, List<StabilityAnalysis.Block> blocks, Path directory, int width,
-                            int height) throws IOException {
+    static List<Path> write(SessionAnalysis.Result result, List<StabilityAnalysis.Block> blocks, Path directory,
+                            FigureOutput output) throws IOException {
         List<Path> files = new ArrayList<>();
         List<String> names = names(blocks);
         for (int i = 0; i < blocks.size(); i++) {
             StabilityAnalysis.Block block = blocks.get(i);
-            ChartFiles.write(StabilityFigure.chart(title(result, block), bars(block)), directory, names.get(i), width, height);
-            files.add(directory.resolve(names.get(i) + ".png"));
-            files.add(directory.resolve(names.get(i) + ".svg"));
+            files.addAll(output.write(StabilityFigure.chart(output.style(), title(result, block), bars(block)), directory,
+                    names.get(i)));
         }
         return files;
     }

@@ -4,7 +4,7 @@ import org.norrlab.analysis.DoubleLayer;
 import org.norrlab.analysis.SweepDifference;
 import org.norrlab.analysis.Voltammogram;
 import org.norrlab.core.Sample;
-import org.norrlab.figures.ChartFiles;
+import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.SweepFigure;
 
 import java.io.IOException;
@@ -24,30 +24,28 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    public static List<Path> write(SweepSession.Result result, Path directory, int width, int height) throws IOException {
+    public static List<Path> write(SweepSession.Result result, Path directory, FigureOutput output) throws IOException {
         String title = "Session " + result.session().id() + ": " + result.session().protocolName();
         List<Path> files = new ArrayList<>();
         if (!result.lsvs().isEmpty()) {
-            ChartFiles.write(SweepFigure.lsv(title + ", LSV", lsvLines(result), result.difference().map(SweepReport::line)),
-                    directory, "lsv", width, height);
-            files.addAll(List.of(directory.resolve("lsv.png"), directory.resolve("lsv.svg")));
+            files.addAll(output.write(SweepFigure.lsv(output.style(), title + ", LSV", lsvLines(result),
+                    result.difference().map(SweepReport::line)), directory, "lsv"));
         }
         for (Voltammogram cv : result.cvs()) {
             String name = "cv-step-" + cv.step();
-            ChartFiles.write(SweepFigure.cv(title + ", " + cv.describe(), cycles(cv)), directory, name, width, height);
-            files.addAll(List.of(directory.resolve(name + ".png"), directory.resolve(name + ".svg")));
+            files.addAll(output.write(SweepFigure.cv(output.style(), title + ", " + cv.describe(), cycles(cv)), directory,
+                    name));
         }
         if (result.doubleLayer().isPresent()) {
             DoubleLayer fit = result.doubleLayer().get();
             List<SweepFigure.RatePoint> points = fit.points().stream().map(p -> new SweepFigure.RatePoint(
                     p.scanRate().voltsPerSecond() * 1e3, p.halfDifference() * 1e6)).toList();
             // µA cm⁻² per mV s⁻¹ is mF cm⁻²
-            ChartFiles.write(SweepFigure.cdlFit(title + ", double-layer capacitance",
+            files.addAll(output.write(SweepFigure.cdlFit(output.style(), title + ", double-layer capacitance",
                     String.format(Locale.ROOT, "Δj/2 at %.3f V vs RHE", fit.voltsVsRhe()), points,
                     String.format(Locale.ROOT, "C_dl = %.4g ± %.2g mF cm⁻² (R² %.4f)", fit.faradsPerCm2().value() * 1e3,
                             fit.faradsPerCm2().sigma() * 1e3, fit.rSquared()),
-                    fit.faradsPerCm2().value() * 1e3, fit.interceptAmperesPerCm2() * 1e6), directory, "cdl-fit", width, height);
-            files.addAll(List.of(directory.resolve("cdl-fit.png"), directory.resolve("cdl-fit.svg")));
+                    fit.faradsPerCm2().value() * 1e3, fit.interceptAmperesPerCm2() * 1e6), directory, "cdl-fit"));
         }
         return files;
     }

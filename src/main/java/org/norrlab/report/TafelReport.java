@@ -2,7 +2,7 @@ package org.norrlab.report;
 
 import org.norrlab.analysis.IrCorrection;
 import org.norrlab.analysis.TafelFit;
-import org.norrlab.figures.ChartFiles;
+import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.TafelFigure;
 
 import java.io.IOException;
@@ -21,7 +21,7 @@ public final class TafelReport {
 
     /** @param resistance the session's corrected CA steps and the Tafel fit asked for */
     public static ImpedanceReport.Written write(ResistanceAnalysis resistance, double areaCm2, String title,
-                                                Path directory, int width, int height) throws IOException {
+                                                Path directory, FigureOutput output) throws IOException {
         TafelFit fit = resistance.tafel().orElseThrow();
         List<IrCorrection.CorrectedStep> steps = resistance.steps().stream()
                 .map(ResistanceAnalysis.CorrectedCaStep::corrected).toList();
@@ -43,10 +43,11 @@ public final class TafelReport {
         TafelFigure.Line line = new TafelFigure.Line(slope, intercept, lowest, highest,
                 String.format(Locale.ROOT, "± %.1f, R² %.4f, %d points", fit.standardErrorMillivoltsPerDecade(),
                         fit.rSquared(), fit.pointsUsed()));
-        ChartFiles.write(TafelFigure.chart(title + ", Tafel", IrLabels.potentialAxis(resistance.ru().orElseThrow()), new TafelFigure.Points("CA steps (steady"
-                + " currents)", x, y), line), directory, "tafel", width, height);
+        List<Path> files = output.write(TafelFigure.chart(output.style(), title + ", Tafel",
+                IrLabels.potentialAxis(resistance.ru().orElseThrow()), new TafelFigure.Points("CA steps (steady"
+                + " currents)", x, y), line), directory, "tafel");
         String md = "\n## Tafel\n\n- " + fit.summary() + "\n- " + ResistanceAnalysis.line(resistance.ru().orElseThrow(),
                 resistance.recorded()) + "\n\n![tafel](tafel.png)\n";
-        return new ImpedanceReport.Written(List.of(directory.resolve("tafel.png"), directory.resolve("tafel.svg")), md);
+        return new ImpedanceReport.Written(files, md);
     }
 }

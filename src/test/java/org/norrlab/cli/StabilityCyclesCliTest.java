@@ -134,7 +134,9 @@ class StabilityCyclesCliTest {
         CliRunner.Result written = norrlab("report", "1", "-o", report.toString());
         assertThat(written.exitCode()).as(written.err()).isZero();
         assertThat(report.resolve("stability.png")).isNotEmptyFile();
-        assertThat(report.resolve("stability.svg")).content().contains("Session 1: stability, 3 cycles of &apos;stability&apos;");
+        // No title by default (a journal sets the caption): the one potential is named on the cycle axis instead.
+        assertThat(report.resolve("stability.svg")).content().contains(">Cycle at -0.60 V vs RHE<")
+                .doesNotContain("Session 1: stability");
         assertThat(report.resolve("current.svg")).content().contains("-0.60 V vs RHE, cycle 3");
         // One bar group per cycle in the FE figure: one per potential kept only the last cycle's values.
         assertThat(report.resolve("fe-yield.svg")).content().contains(">-0.60 (1)<").contains(">-0.60 (3)<");

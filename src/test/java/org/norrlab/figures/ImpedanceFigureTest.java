@@ -43,7 +43,7 @@ class ImpedanceFigureTest {
                 Optional.of(randles("Randles fit", 40, 0)));
         // -Dnorrlab.impedanceFigures=DIR keeps the figures to look at; by default they go with the test.
         Path out = Path.of(System.getProperty("norrlab.impedanceFigures", temp.toString()));
-        ChartFiles.write(chart, out, "nyquist", 1000, 620);
+        FigureOutput.DEFAULT.write(chart, out, "nyquist");
         BufferedImage png = ImageIO.read(out.resolve("nyquist.png").toFile());
         assertThat(png.getWidth()).isEqualTo(1000);
         // The report's landscape size, a square window and a tall one: the scale is fitted at every size.
@@ -125,8 +125,8 @@ class ImpedanceFigureTest {
         // measured and fit once each in the legend, not once per panel
         assertThat(chart.getXYPlot().getLegendItems().getItemCount()).isEqualTo(2);
         Path out = Path.of(System.getProperty("norrlab.impedanceFigures", temp.toString()));
-        ChartFiles.write(ImpedanceFigure.bode("Randles", randles("measured", 10, 0.005),
-                Optional.of(randles("Randles fit", 40, 0))), out, "bode", 1000, 620);
+        FigureOutput.DEFAULT.write(ImpedanceFigure.bode("Randles", randles("measured", 10, 0.005),
+                Optional.of(randles("Randles fit", 40, 0))), out, "bode");
         assertThat(Files.readString(out.resolve("bode.svg"))).contains(">f (Hz)<");
     }
 

@@ -37,7 +37,7 @@ class TafelFigureTest {
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("E − iR_u (V vs RHE), R_u = 12.0 Ω");
         assertThat(plot.getDomainAxis().getLabel()).isEqualTo("log₁₀ (|j| / mA cm⁻²)");
         Path out = Path.of(System.getProperty("norrlab.impedanceFigures", temp.toString()));
-        ChartFiles.write(chart, out, "tafel", 1000, 620);
+        FigureOutput.DEFAULT.write(chart, out, "tafel");
         assertThat(Files.readString(out.resolve("tafel.svg"))).contains("Tafel slope -120 mV dec⁻¹");
     }
 }
