@@ -82,7 +82,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         return new Rectangle2D.Double(0, 0, width.widthPt(), width.heightPt());
     }
 
-    private void writePng(JFreeChart chart, Path file) throws IOException {
+    void writePng(JFreeChart chart, Path file) throws IOException {
         BufferedImage image = new BufferedImage(width.pngWidth(), width.pngHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
@@ -128,7 +128,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         }
     }
 
-    private void writeSvg(JFreeChart chart, Path file) throws IOException {
+    void writeSvg(JFreeChart chart, Path file) throws IOException {
         SVGGraphics2D svg;
         ViewBox viewBox;
         if (width.journal()) {
@@ -147,7 +147,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         SVGUtils.writeToSVG(file.toFile(), svg.getSVGElement(null, true, viewBox, null, null));
     }
 
-    private void writePdf(JFreeChart chart, Path file) throws IOException {
+    void writePdf(JFreeChart chart, Path file) throws IOException {
         try (PDDocument document = new PDDocument()) {
             PDRectangle size = new PDRectangle((float) width.widthPt(), (float) width.heightPt());
             PDPage page = new PDPage(size);

@@ -50,8 +50,8 @@ public final class Style {
 
     /** The window's figures: the fonts they always had, in pixels, with their titles. */
     public static final Style SCREEN = new Style(new Font(Font.SANS_SERIF, Font.BOLD, 18),
-            new Font(Font.SANS_SERIF, Font.PLAIN, 16), new Font(Font.SANS_SERIF, Font.PLAIN, 14), 1.5f, 1f, 10, true,
-            new RectangleInsets(5, 5, 5, 5));
+            new Font(Font.SANS_SERIF, Font.PLAIN, 16), new Font(Font.SANS_SERIF, Font.PLAIN, 14), 1.5f, 0.5f, 10, true,
+            null);
 
     static {
         // JFreeChart draws a rotated string (the y axes' labels) through a TextLayout by default, which an SVG or PDF
@@ -78,6 +78,7 @@ public final class Style {
     final float thin;
     final double marker;
     final boolean titles;
+    /** Room around the chart and around each plot; null keeps JFreeChart's (the window's look). */
     final RectangleInsets padding;
 
     private Style(Font title, Font labels, Font ticks, float line, float thin, double marker, boolean titles,
@@ -101,7 +102,7 @@ public final class Style {
     public static Style print(boolean titles) {
         Font font = FigureFont.regular();
         return new Style(font.deriveFont(PRINT_TITLE_PT), font.deriveFont(PRINT_LABELS_PT),
-                font.deriveFont(PRINT_TICKS_PT), PRINT_LINE_PT, THIN_PT, 4.5, titles, new RectangleInsets(3, 3, 3, 6));
+                font.deriveFont(PRINT_TICKS_PT), PRINT_LINE_PT, THIN_PT, 4.5, titles, new RectangleInsets(2, 2, 2, 2));
     }
 
     public boolean titles() {
@@ -121,7 +122,10 @@ public final class Style {
         plot(plot);
         JFreeChart chart = new JFreeChart(titles ? titleText : null, title, plot, legend);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.setPadding(padding);
+        if (padding != null) {
+            // JFreeChart's 8 pt beside a plot is 7 % of a column: the figure would float in white
+            chart.setPadding(padding);
+        }
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(title);
         }
@@ -143,8 +147,8 @@ public final class Style {
         axis.setTickMarkPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.BLACK);
         axis.setLabelPaint(Color.BLACK);
-        if (axis instanceof CategoryAxis category) {
-            category.setTickLabelFont(ticks);
+        if (axis instanceof CategoryAxis category && padding != null) {
+            category.setCategoryLabelPositionOffset(2);
         }
     }
 
@@ -153,6 +157,9 @@ public final class Style {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlinePaint(Color.GRAY);
         plot.setOutlineStroke(new BasicStroke(thin));
+        if (padding != null) {
+            plot.setInsets(padding);
+        }
         if (plot instanceof XYPlot xy) {
             xy.setDomainGridlinePaint(GRID);
             xy.setRangeGridlinePaint(GRID);
