@@ -6,6 +6,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.SVGUtils;
@@ -78,12 +80,19 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         return files;
     }
 
-    private Rectangle2D page() {
-        return new Rectangle2D.Double(0, 0, width.widthPt(), width.heightPt());
+    /** The page of a chart in points: taller for stacked panels in a journal column ({@link FigureWidth}). */
+    private Rectangle2D page(JFreeChart chart) {
+        return new Rectangle2D.Double(0, 0, width.widthPt(), width.heightPt(stacked(chart)));
+    }
+
+    /** Whether the chart is panels stacked over one x axis (Bode, stability, LSV with Δj). */
+    static boolean stacked(JFreeChart chart) {
+        return chart.getPlot() instanceof CombinedDomainXYPlot || chart.getPlot() instanceof CombinedDomainCategoryPlot;
     }
 
     void writePng(JFreeChart chart, Path file) throws IOException {
-        BufferedImage image = new BufferedImage(width.pngWidth(), width.pngHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(width.pngWidth(), width.pngHeight(stacked(chart)),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g2 = image.createGraphics();
         try {
             g2.setColor(Color.WHITE);
@@ -93,7 +102,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
             g2.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g2.scale(width.pixelsPerPoint(), width.pixelsPerPoint());
-            chart.draw(g2, page());
+            chart.draw(g2, page(chart));
         } finally {
             g2.dispose();
         }
@@ -133,23 +142,23 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         ViewBox viewBox;
         if (width.journal()) {
             // One user unit is one point: the SVG is as wide as the column, and a 7 pt label is font-size 7.
-            svg = new SVGGraphics2D(width.widthPt(), width.heightPt(), SVGUnits.PT);
-            viewBox = new ViewBox(0, 0, width.widthPt(), width.heightPt());
+            svg = new SVGGraphics2D(width.widthPt(), width.heightPt(stacked(chart)), SVGUnits.PT);
+            viewBox = new ViewBox(0, 0, width.widthPt(), width.heightPt(stacked(chart)));
         } else {
-            svg = new SVGGraphics2D(width.pngWidth(), width.pngHeight());
+            svg = new SVGGraphics2D(width.pngWidth(), width.pngHeight(stacked(chart)));
             svg.scale(width.pixelsPerPoint(), width.pixelsPerPoint());
-            viewBox = new ViewBox(0, 0, width.pngWidth(), width.pngHeight());
+            viewBox = new ViewBox(0, 0, width.pngWidth(), width.pngHeight(stacked(chart)));
         }
         // a thousandth of a point is finer than any printer; all 17 digits of a double made a current figure 3.6 MB
         svg.setGeomDoubleConverter(SVGUtils.createDoubleConverter(3));
         svg.setFontFunction(family -> family.equals(FigureFont.NAME) ? SVG_FONTS : family);
-        chart.draw(svg, page());
+        chart.draw(svg, page(chart));
         SVGUtils.writeToSVG(file.toFile(), svg.getSVGElement(null, true, viewBox, null, null));
     }
 
     void writePdf(JFreeChart chart, Path file) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            PDRectangle size = new PDRectangle((float) width.widthPt(), (float) width.heightPt());
+            PDRectangle size = new PDRectangle((float) width.widthPt(), (float) width.heightPt(stacked(chart)));
             PDPage page = new PDPage(size);
             document.addPage(page);
             PdfBoxGraphics2D g2 = new PdfBoxGraphics2D(document, size.getWidth(), size.getHeight());
@@ -160,7 +169,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
             }
             g2.setFontTextDrawer(fonts);
             try {
-                chart.draw(g2, page());
+                chart.draw(g2, page(chart));
             } finally {
                 g2.dispose();
             }

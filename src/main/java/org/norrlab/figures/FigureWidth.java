@@ -12,11 +12,14 @@ import java.util.stream.Collectors;
  */
 public enum FigureWidth {
     /** summary.md's figures: PNG of 1000 × 620 pixels and an SVG of that size, no PDF (the report as it was). */
-    REPORT("report", 175, 108.5, false),
-    /** One journal column: 85 mm × 68 mm; PNG at 600 dpi, SVG and PDF at the printed size. */
-    ONE_COLUMN("one-column", 85, 68, true),
+    REPORT("report", 175, 108.5, 108.5, false),
+    /**
+     * One journal column: 85 mm × 68 mm, and 85 mm × 100 mm for a figure of stacked panels (Bode, stability, LSV with
+     * Δj), whose axis labels would otherwise run into each other; PNG at 600 dpi, SVG and PDF at the printed size.
+     */
+    ONE_COLUMN("one-column", 85, 68, 100, true),
     /** Two journal columns (a page's width): 175 mm × 108.5 mm; PNG at 600 dpi, SVG and PDF at the printed size. */
-    TWO_COLUMN("two-column", 175, 108.5, true);
+    TWO_COLUMN("two-column", 175, 108.5, 108.5, true);
 
     /** Pixels of the report's PNG across: the width its figures always had on a screen and in summary.md. */
     public static final int REPORT_PIXELS = 1000;
@@ -27,12 +30,14 @@ public enum FigureWidth {
     private final String option;
     private final double widthMm;
     private final double heightMm;
+    private final double stackedHeightMm;
     private final boolean journal;
 
-    FigureWidth(String option, double widthMm, double heightMm, boolean journal) {
+    FigureWidth(String option, double widthMm, double heightMm, double stackedHeightMm, boolean journal) {
         this.option = option;
         this.widthMm = widthMm;
         this.heightMm = heightMm;
+        this.stackedHeightMm = stackedHeightMm;
         this.journal = journal;
     }
 
@@ -49,6 +54,11 @@ public enum FigureWidth {
         return heightMm;
     }
 
+    /** The height of a figure of panels stacked over one x axis. */
+    public double stackedHeightMm() {
+        return stackedHeightMm;
+    }
+
     /** Whether this is a journal's size: the figure is then also written as a PDF, and its PNG at 600 dpi. */
     public boolean journal() {
         return journal;
@@ -63,6 +73,10 @@ public enum FigureWidth {
         return heightMm * POINTS_PER_MM;
     }
 
+    public double heightPt(boolean stacked) {
+        return (stacked ? stackedHeightMm : heightMm) * POINTS_PER_MM;
+    }
+
     /** Pixels of the PNG per point of the layout: 1000 px across for the report, 600 dpi for a journal. */
     public double pixelsPerPoint() {
         return journal ? JOURNAL_DPI / 72.0 : REPORT_PIXELS / widthPt();
@@ -73,7 +87,11 @@ public enum FigureWidth {
     }
 
     public int pngHeight() {
-        return (int) Math.round(heightPt() * pixelsPerPoint());
+        return pngHeight(false);
+    }
+
+    public int pngHeight(boolean stacked) {
+        return (int) Math.round(heightPt(stacked) * pixelsPerPoint());
     }
 
     /** The size a command-line word names, in any case; empty for an unknown word. */

@@ -75,9 +75,10 @@ public final class ImpedanceFigure {
         Range xData = bounds(all, (re, im) -> re, false);
         Range yData = bounds(all, (re, im) -> -im, true);
         double pad = PADDING * Math.max(xData.getLength(), yData.getLength());
-        // more room on the right, where the lowest frequency's label is written beside the last point
+        // more room on the right, where the lowest frequency's label is written beside the last point: "0.1 Hz" is
+        // a fifth of the plot's width in a journal column
         EqualAxesPlot plot = new EqualAxesPlot(data, x, y, renderer(style, fit.isPresent()),
-                new Range(xData.getLowerBound() - pad, xData.getUpperBound() + 2.5 * pad),
+                new Range(xData.getLowerBound() - pad, xData.getUpperBound() + 4 * pad),
                 new Range(yData.getLowerBound() - pad, yData.getUpperBound() + pad));
         for (int i : labelled(measured.frequencyHz())) {
             XYTextAnnotation label = new XYTextAnnotation("  " + frequencyText(measured.frequencyHz()[i]),

@@ -20,7 +20,8 @@ import java.util.Locale;
  * A repeated sweep gives one bar colour per potential. Cycles without a value leave a gap, not a zero bar.
  */
 public final class StabilityFigure {
-    public static final String FE_AXIS = "NH₃ faradaic efficiency (%)";
+    /** Short, as the FE figure's legend says it: two stacked panels leave each label half the figure's height. */
+    public static final String FE_AXIS = "FE NH₃ (%)";
     public static final String YIELD_AXIS = "NH₃ yield (µmol h⁻¹ cm⁻²)";
     public static final String CYCLE_AXIS = "Cycle";
 

@@ -105,6 +105,15 @@ public final class Style {
                 font.deriveFont(PRINT_TICKS_PT), PRINT_LINE_PT, THIN_PT, 4.5, titles, new RectangleInsets(2, 2, 2, 2));
     }
 
+    /**
+     * Room around the chart: for a numeric x axis more on the right, where its last tick label is centred on the
+     * plot's edge ("100000" of a Bode plot was cut in half); a category axis has no label there.
+     */
+    private static RectangleInsets chartPadding(RectangleInsets padding, Plot plot) {
+        double right = plot instanceof XYPlot ? padding.getRight() + 8 : padding.getRight();
+        return new RectangleInsets(padding.getTop(), padding.getLeft(), padding.getBottom(), right);
+    }
+
     public boolean titles() {
         return titles;
     }
@@ -124,7 +133,7 @@ public final class Style {
         chart.setBackgroundPaint(Color.WHITE);
         if (padding != null) {
             // JFreeChart's 8 pt beside a plot is 7 % of a column: the figure would float in white
-            chart.setPadding(padding);
+            chart.setPadding(chartPadding(padding, plot));
         }
         if (chart.getTitle() != null) {
             chart.getTitle().setFont(title);

@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class SweepFigure {
     public static final String E_AXIS = "E (V vs RHE)";
     public static final String J_AXIS = "j (mA cm⁻²)";
-    public static final String DIFFERENCE_AXIS = "Δj = j(NO) − j(Ar) (mA cm⁻²)";
+    /** Short, since its panel is a third of the figure's height; the legend says which j minus which. */
+    public static final String DIFFERENCE_AXIS = "Δj (mA cm⁻²)";
     public static final String RATE_AXIS = "Scan rate (mV s⁻¹)";
     public static final String HALF_DIFFERENCE_AXIS = "Δj/2 (µA cm⁻²)";
 

@@ -14,8 +14,21 @@ public final class IrLabels {
 
     /** The axis of a figure against the corrected potential: "E − I·R_u (V vs RHE), R_u = 12.3 Ω". */
     public static String potentialAxis(UncompensatedResistance ru) {
+        return correctedPotential(ru) + ", " + resistance(ru);
+    }
+
+    /**
+     * "E − I·R_u (V vs RHE)" without the R_u, for a y axis: with it the label is longer than a journal column's plot
+     * is high, and the figure names R_u elsewhere ({@link #resistance}).
+     */
+    public static String correctedPotential(UncompensatedResistance ru) {
         String drop = ru.compensatedFraction() > 0
                 ? String.format(Locale.ROOT, "E − I·R_u·(1 − %.2f)", ru.compensatedFraction()) : "E − I·R_u";
-        return String.format(Locale.ROOT, "%s (V vs RHE), R_u = %.3g Ω", drop, ru.ohms());
+        return drop + " (V vs RHE)";
+    }
+
+    /** "R_u = 12.3 Ω". */
+    public static String resistance(UncompensatedResistance ru) {
+        return String.format(Locale.ROOT, "R_u = %.3g Ω", ru.ohms());
     }
 }

@@ -2,6 +2,7 @@ package org.norrlab.report;
 
 import org.norrlab.analysis.IrCorrection;
 import org.norrlab.analysis.TafelFit;
+import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.TafelFigure;
 
@@ -43,9 +44,11 @@ public final class TafelReport {
         TafelFigure.Line line = new TafelFigure.Line(slope, intercept, lowest, highest,
                 String.format(Locale.ROOT, "± %.1f, R² %.4f, %d points", fit.standardErrorMillivoltsPerDecade(),
                         fit.rSquared(), fit.pointsUsed()));
+        // R_u in the points' legend, not on the y axis, which a journal column has no height for
+        UncompensatedResistance ru = resistance.ru().orElseThrow();
         List<Path> files = output.write(TafelFigure.chart(output.style(), title + ", Tafel",
-                IrLabels.potentialAxis(resistance.ru().orElseThrow()), new TafelFigure.Points("CA steps (steady"
-                + " currents)", x, y), line), directory, "tafel");
+                IrLabels.correctedPotential(ru), new TafelFigure.Points("CA steps (steady currents), "
+                + IrLabels.resistance(ru), x, y), line), directory, "tafel");
         String md = "\n## Tafel\n\n- " + fit.summary() + "\n- " + ResistanceAnalysis.line(resistance.ru().orElseThrow(),
                 resistance.recorded()) + "\n\n![tafel](tafel.png)\n";
         return new ImpedanceReport.Written(files, md);
