@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.config.Location;
 import org.norrlab.config.Potential;
@@ -39,7 +38,11 @@ import java.awt.Component;
 import java.awt.KeyboardFocusManager;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,14 +73,15 @@ class WindowLookTest {
     static final int SMALL_HEIGHT = 728;
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path temp;
+    /** Not a JUnit @TempDir: a view's last background reload may still open the database while JUnit deletes it. */
+    private Path temp;
     private NorrlabWindow window;
     private Path database;
     private final ThemeMemory memory = ThemeMemory.inMemory(Theme.LIGHT);
 
     @BeforeAll
     void open() throws Exception {
+        temp = Files.createTempDirectory("norrlab-look");
         database = temp.resolve("look.db");
         storeSession("CA -0.5 V");
         window = GuiDriver.openWindow(StoreLocation.file(database), memory);
@@ -93,6 +97,20 @@ class WindowLookTest {
     void close() throws Exception {
         GuiDriver.closeWindow(window);
         onEdt(() -> Theme.LIGHT.switchTo());
+        // Up to 10 s for the views' last background reads to end and leave the directory alone.
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> tree = Files.walk(temp)) {
+                for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (IOException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** A session of one 10 s CA step at −0.5 V vs RHE, −4 mA (the samples as SweepSessionViewsTest stores them). */
@@ -135,7 +153,7 @@ class WindowLookTest {
                 return window.tabs().getTitleAt(tab);
             });
             // The Sessions and Analysis tabs reload when shown: let that finish before looking.
-            Thread.sleep(300);
+            Thread.sleep(100);
             List<String> found = onEdt(() -> {
                 window.frame().validate();
                 return ViewChecks.cutOff(window.frame().getRootPane());
@@ -181,7 +199,7 @@ class WindowLookTest {
         for (int t = 0; t < onEdt(() -> window.tabs().getTabCount()); t++) {
             int tab = t;
             onEdt(() -> window.tabs().setSelectedIndex(tab));
-            Thread.sleep(200);
+            Thread.sleep(100);
             for (ChartPanel panel : onEdt(() -> ChartTheme.chartPanels(window.frame().getRootPane()))) {
                 JFreeChart chart = panel.getChart();
                 if (chart == null || !(chart.getPlot() instanceof XYPlot plot)) {
@@ -293,7 +311,7 @@ class WindowLookTest {
         for (int t = 0; t < count; t++) {
             int tab = t;
             onEdt(() -> window.tabs().setSelectedIndex(tab));
-            Thread.sleep(200);
+            Thread.sleep(100);
             onEdt(() -> window.tabs().requestFocusInWindow());
             await("the tabs focused", WAIT, () -> focusOwner() == window.tabs());
             Set<Component> visited = new LinkedHashSet<>();
@@ -354,6 +372,9 @@ class WindowLookTest {
         int listed = onEdt(() -> sessions.sessionTable().getRowCount());
         AbstractButton reload = onEdt(() -> GuiDriver.findAll(sessions, AbstractButton.class).stream()
                 .filter(b -> "Reload".equals(b.getText())).findFirst().orElseThrow());
+        // Typed with the focus in the filter field, settled there (keys typed while the focus moves may be held back).
+        onEdt(() -> sessions.filter().requestFocusInWindow());
+        await("the filter field focused", WAIT, () -> focusOwner() == sessions.filter());
         press(reload.getMnemonic(), InputEvent.ALT_DOWN_MASK);
         await("the new session listed after Alt+" + (char) reload.getMnemonic(), WAIT,
                 () -> sessions.sessionTable().getRowCount() == listed + 1);
