@@ -311,6 +311,10 @@ class WindowLookTest {
         for (int t = 0; t < count; t++) {
             int tab = t;
             onEdt(() -> window.tabs().setSelectedIndex(tab));
+            if (tab == NorrlabWindow.ANALYSIS_TAB) {
+                // Its session's buttons are enabled once the session is analysed: walk the tab as it then is.
+                await("the session analysed", WAIT, () -> window.analysisPanel().shown().isPresent());
+            }
             Thread.sleep(100);
             onEdt(() -> window.tabs().requestFocusInWindow());
             await("the tabs focused", WAIT, () -> focusOwner() == window.tabs());
@@ -341,7 +345,7 @@ class WindowLookTest {
 
     @Test
     @Order(7)
-    void altDigitChoosesATabAltLetterPressesAButtonAndEnterOpensASession() throws Exception {
+    void altDigitChoosesATabAltLetterPressesAButtonTabLeavesATableAndEnterOpensASession() throws Exception {
         // Alt+2: the Sessions tab, from wherever the focus is.
         focusWindow();
         onEdt(() -> window.tabs().setSelectedIndex(NorrlabWindow.RUN_TAB));
@@ -387,6 +391,11 @@ class WindowLookTest {
             table.requestFocusInWindow();
         });
         await("the session list focused", WAIT, () -> focusOwner() == table);
+        // Tab leaves the table (Swing's table would walk its cells and keep the focus).
+        press(KeyEvent.VK_TAB, 0);
+        await("the focus out of the session list after Tab", WAIT, () -> focusOwner() != table);
+        onEdt(() -> table.requestFocusInWindow());
+        await("the session list focused again", WAIT, () -> focusOwner() == table);
         long first = onEdt(() -> ((Number) table.getModel().getValueAt(table.convertRowIndexToModel(0), 0)).longValue());
         press(KeyEvent.VK_ENTER, 0);
         await("the Analysis tab", WAIT, () -> window.tabs().getSelectedIndex() == NorrlabWindow.ANALYSIS_TAB);
@@ -414,7 +423,7 @@ class WindowLookTest {
             Component target = focusOwner();
             long now = System.currentTimeMillis();
             // The character a keyboard sends with the key (Swing's tab mnemonics read it), lower case as without Shift.
-            char ch = key == KeyEvent.VK_ENTER ? '\n' : Character.isLetterOrDigit(key) ? Character.toLowerCase((char) key)
+            char ch = key == KeyEvent.VK_ENTER ? '\n' : key == KeyEvent.VK_TAB ? '\t' : Character.isLetterOrDigit(key) ? Character.toLowerCase((char) key)
                     : KeyEvent.CHAR_UNDEFINED;
             target.dispatchEvent(new KeyEvent(target, KeyEvent.KEY_PRESSED, now, modifiers, key, ch));
             target.dispatchEvent(new KeyEvent(target, KeyEvent.KEY_RELEASED, now, modifiers, key, ch));
