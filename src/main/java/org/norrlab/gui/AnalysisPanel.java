@@ -106,7 +106,7 @@ final class AnalysisPanel extends JPanel {
             }
         });
 
-        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel top = new JPanel(new WrapLayout(FlowLayout.LEFT));
         top.add(new JLabel("Session"));
         session.setPrototypeDisplayValue(new SessionItem(0, "Session 0000: a protocol name of some length (sim)", false));
         top.add(session);

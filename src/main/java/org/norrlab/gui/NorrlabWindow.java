@@ -5,12 +5,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.swing.AbstractAction;
+import javax.swing.ButtonGroup;
 import javax.swing.JComponent;
 import javax.swing.JFrame;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
 import javax.swing.JOptionPane;
+import javax.swing.JRadioButtonMenuItem;
 import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.WindowConstants;
@@ -38,15 +40,25 @@ public final class NorrlabWindow {
     static final int LAB_TAB = 3;
 
     private final JFrame frame;
-    private final JTabbedPane tabs = new JTabbedPane();
+    private final JTabbedPane tabs;
     private final RunPanel run;
     private final SessionsPanel sessions;
     private final AnalysisPanel analysis;
     private final LabPanel lab;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final ThemeMemory themeMemory;
 
-    /** Builds the window; on the event thread. */
+    /** Builds the window in the theme the operator chose last time (light the first time); on the event thread. */
     public NorrlabWindow(GuiContext context) {
+        this(context, ThemeMemory.userPreferences());
+    }
+
+    NorrlabWindow(GuiContext context, ThemeMemory themeMemory) {
+        this.themeMemory = themeMemory;
+        // The look first: components take the look installed when they are made.
+        themeMemory.theme().install();
+        ChartTheme.installHook();
+        tabs = new JTabbedPane();
         frame = new JFrame("norrlab " + Version.current() + " — " + context.database().shortName());
         analysis = new AnalysisPanel(context);
         run = new RunPanel(context, this::analyse);
@@ -56,8 +68,17 @@ public final class NorrlabWindow {
         tabs.addTab("Sessions", sessions);
         tabs.addTab("Analysis", analysis);
         tabs.addTab("Lab", lab);
-        tabs.setMnemonicAt(RUN_TAB, KeyEvent.VK_1);
+        // Alt+1 … Alt+4 choose a tab (as Ctrl+1 … Ctrl+4 in the View menu do); the digit is shown in the tooltip.
+        int[] digits = {KeyEvent.VK_1, KeyEvent.VK_2, KeyEvent.VK_3, KeyEvent.VK_4};
+        for (int t = 0; t < tabs.getTabCount(); t++) {
+            tabs.setMnemonicAt(t, digits[t]);
+            tabs.setToolTipTextAt(t, tabs.getTitleAt(t) + " (Alt+" + (t + 1) + " or Ctrl+" + (t + 1) + ")");
+        }
+        // Enter (or a double click) on a session opens it in the Analysis tab, as its Analyse… button does.
+        Keyboard.enterOpens(sessions.sessionTable(), row -> analyse(
+                ((Number) sessions.sessionTable().getModel().getValueAt(row, 0)).longValue()));
         tabs.addChangeListener(e -> {
+            assignMnemonics();
             if (tabs.getSelectedIndex() == SESSIONS_TAB) {
                 sessions.reload();
             } else if (tabs.getSelectedIndex() == ANALYSIS_TAB) {
@@ -87,6 +108,7 @@ public final class NorrlabWindow {
     private JMenuBar menus() {
         JMenuBar bar = new JMenuBar();
         JMenu runMenu = new JMenu("Run");
+        runMenu.setMnemonic(KeyEvent.VK_R);
         runMenu.add(item("Start", KeyStroke.getKeyStroke(KeyEvent.VK_R, InputEvent.CTRL_DOWN_MASK), run::start));
         runMenu.add(item("Pause between steps / go on", KeyStroke.getKeyStroke(KeyEvent.VK_P, InputEvent.CTRL_DOWN_MASK),
                 run::togglePause));
@@ -95,6 +117,7 @@ public final class NorrlabWindow {
         runMenu.addSeparator();
         runMenu.add(item("Quit", KeyStroke.getKeyStroke(KeyEvent.VK_Q, InputEvent.CTRL_DOWN_MASK), this::close));
         JMenu view = new JMenu("View");
+        view.setMnemonic(KeyEvent.VK_V);
         view.add(item("Run", KeyStroke.getKeyStroke(KeyEvent.VK_1, InputEvent.CTRL_DOWN_MASK), () -> tabs.setSelectedIndex(RUN_TAB)));
         view.add(item("Sessions", KeyStroke.getKeyStroke(KeyEvent.VK_2, InputEvent.CTRL_DOWN_MASK),
                 () -> tabs.setSelectedIndex(SESSIONS_TAB)));
@@ -102,6 +125,18 @@ public final class NorrlabWindow {
                 () -> tabs.setSelectedIndex(ANALYSIS_TAB)));
         view.add(item("Lab (several benches)", KeyStroke.getKeyStroke(KeyEvent.VK_4, InputEvent.CTRL_DOWN_MASK),
                 () -> tabs.setSelectedIndex(LAB_TAB)));
+        view.addSeparator();
+        ButtonGroup themes = new ButtonGroup();
+        for (Theme theme : Theme.values()) {
+            JRadioButtonMenuItem choice = new JRadioButtonMenuItem(theme == Theme.LIGHT ? "Light theme" : "Dark theme");
+            choice.setMnemonic(theme == Theme.LIGHT ? KeyEvent.VK_L : KeyEvent.VK_D);
+            choice.setSelected(theme == themeMemory.theme());
+            choice.addActionListener(e -> useTheme(theme));
+            themes.add(choice);
+            view.add(choice);
+        }
+        mnemonics(runMenu, KeyEvent.VK_S, KeyEvent.VK_P, KeyEvent.VK_A, 0, KeyEvent.VK_Q);
+        mnemonics(view, KeyEvent.VK_R, KeyEvent.VK_S, KeyEvent.VK_N, KeyEvent.VK_B);
         bar.add(runMenu);
         bar.add(view);
         // The shortcuts work wherever the focus is in the window, menus closed or not.
@@ -119,6 +154,29 @@ public final class NorrlabWindow {
         return bar;
     }
 
+    /** Alt+letter for every button of the tab shown (letters of the menu bar excepted); again when a tab is shown. */
+    private void assignMnemonics() {
+        if (tabs.getSelectedComponent() instanceof JComponent tab) {
+            Keyboard.assignMnemonics(tab, Keyboard.letters(KeyEvent.VK_R, KeyEvent.VK_V));
+        }
+    }
+
+    /** Mnemonics for the first items of {@code menu}, in order (0 for a separator). */
+    private static void mnemonics(JMenu menu, int... keys) {
+        for (int i = 0; i < keys.length; i++) {
+            if (menu.getItem(i) != null && keys[i] != 0) {
+                menu.getItem(i).setMnemonic(keys[i]);
+            }
+        }
+    }
+
+    /** Switches the whole window (charts included) to {@code theme} and remembers it for the next start. */
+    void useTheme(Theme theme) {
+        theme.switchTo();
+        themeMemory.remember(theme);
+        log.info("theme: {}", theme.word());
+    }
+
     private static JMenuItem item(String text, KeyStroke key, Runnable action) {
         JMenuItem item = new JMenuItem(new AbstractAction(text) {
             @Override
@@ -131,6 +189,8 @@ public final class NorrlabWindow {
     }
 
     public void show() {
+        ChartTheme.restyleOpenWindows();
+        assignMnemonics();
         frame.setVisible(true);
         run.loadChoices();
     }

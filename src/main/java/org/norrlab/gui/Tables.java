@@ -8,8 +8,8 @@ import javax.swing.table.TableColumn;
 import java.awt.Component;
 
 /**
- * Tables that size their columns to what they hold, so that numbers with ± and units are never cut off, and the
- * read-only models the views fill.
+ * Tables that size their columns to what they hold, so that numbers with ± and units are never cut off, that Tab
+ * leaves (see {@link Keyboard#tabLeaves}), and the read-only models the views fill.
  */
 final class Tables {
     private static final int PADDING = 14;
@@ -31,6 +31,7 @@ final class Tables {
     /** Fits the columns now and whenever the rows change; a horizontal scroll bar appears when needed. */
     static JTable fitted(JTable table) {
         table.setAutoResizeMode(JTable.AUTO_RESIZE_OFF);
+        Keyboard.tabLeaves(table);
         table.getModel().addTableModelListener(e -> {
             if (e.getType() != TableModelEvent.UPDATE || e.getFirstRow() == TableModelEvent.HEADER_ROW) {
                 // After the table and its sorter have seen the change, not before.

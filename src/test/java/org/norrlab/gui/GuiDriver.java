@@ -54,10 +54,15 @@ final class GuiDriver {
     }
 
     static NorrlabWindow openWindow(StoreLocation database) throws Exception {
+        // The light theme whatever the person running the tests chose for their own window.
+        return openWindow(database, ThemeMemory.inMemory(Theme.LIGHT));
+    }
+
+    static NorrlabWindow openWindow(StoreLocation database, ThemeMemory theme) throws Exception {
         requireDisplay();
         GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
         NorrlabWindow window = onEdt(() -> {
-            NorrlabWindow w = new NorrlabWindow(context);
+            NorrlabWindow w = new NorrlabWindow(context, theme);
             w.frame().setSize(1400, 900);
             w.show();
             return w;
