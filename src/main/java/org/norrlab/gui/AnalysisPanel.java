@@ -68,7 +68,7 @@ final class AnalysisPanel extends JPanel {
     private final ChartPanel figure = new ChartPanel(null);
     private final ResistancePanel resistance;
     private final JTabbedPane views = new JTabbedPane();
-    private final JLabel status = new JLabel(" ");
+    private final JLabel status = new StatusLine(" ");
     private final JButton simulate = new JButton("Simulate assays");
     private final List<JButton> sessionActions = new ArrayList<>();
     private SessionAnalysis.Result shown;

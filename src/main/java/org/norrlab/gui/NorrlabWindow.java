@@ -47,6 +47,7 @@ public final class NorrlabWindow {
 
     /** Builds the window; on the event thread. */
     public NorrlabWindow(GuiContext context) {
+        Combos.installEverywhere();   // before any view is built: every combo box of every view and dialog is fitted
         frame = new JFrame("norrlab " + Version.current() + " — " + context.database().shortName());
         analysis = new AnalysisPanel(context);
         run = new RunPanel(context, this::analyse);

@@ -79,7 +79,7 @@ final class SessionsPanel extends JPanel {
     private List<StoredStep> shownSteps = List.of();
     /** The impedance spectra of the session shown, by step index. */
     private Map<Integer, List<ImpedancePoint>> shownSpectra = Map.of();
-    private final JLabel heading = new JLabel("Choose a session.");
+    private final JLabel heading = new StatusLine("Choose a session.");
     private final JButton exportCsv = new JButton("Export CSV…");
     private final JButton exportJson = new JButton("Export JSON…");
     private final JButton analyse = new JButton("Analyse…");
@@ -148,15 +148,20 @@ final class SessionsPanel extends JPanel {
         exportCsv.addActionListener(e -> export(false));
         exportJson.addActionListener(e -> export(true));
         analyse.addActionListener(e -> analyseSession.accept(shown));
+        // The heading (which also says where an export went) on a line of its own, the buttons in a row below it: a
+        // long text must not move a button under the operator's pointer.
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT));
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, 13f));
-        actions.add(heading);
+        heading.setBorder(BorderFactory.createEmptyBorder(2, 6, 0, 6));
         actions.add(exportCsv);
         actions.add(exportJson);
         actions.add(analyse);
         enableActions(false);
+        JPanel headingAndActions = new JPanel(new BorderLayout());
+        headingAndActions.add(heading, BorderLayout.NORTH);
+        headingAndActions.add(actions, BorderLayout.CENTER);
         JPanel detail = new JPanel(new BorderLayout());
-        detail.add(actions, BorderLayout.NORTH);
+        detail.add(headingAndActions, BorderLayout.NORTH);
         detail.add(detailTabs, BorderLayout.CENTER);
         detail.setBorder(BorderFactory.createEmptyBorder(4, 0, 0, 0));
 
