@@ -408,8 +408,10 @@ final class AnalysisPanel extends JPanel {
             return;
         }
         Path directory = chooser.getSelectedFile().toPath();
-        Background.run(this, "Writing the report", () -> writeReport(context, result, directory),
-                written -> status.setText("Report written: " + written.size() + " files in " + directory));
+        ProgressTask.start(this, "Writing the report of session " + result.session().id(),
+                progress -> LongActions.writeReport(context, result, directory, progress),
+                written -> status.setText("Report written: " + written.size() + " files in " + directory),
+                () -> status.setText("Report cancelled: nothing was written to " + directory), () -> { });
     }
 
     static List<Path> writeReport(GuiContext context, SessionAnalysis.Result result, Path directory) throws Exception {

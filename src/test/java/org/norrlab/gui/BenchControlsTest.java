@@ -7,8 +7,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.importer.ImportProgress;
+import org.norrlab.report.SessionAnalysis;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.LargeFiles;
 
 import javax.swing.AbstractButton;
 import javax.swing.JComboBox;
@@ -31,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.norrlab.gui.GuiDriver.answerFileChooser;
 import static org.norrlab.gui.GuiDriver.await;
 import static org.norrlab.gui.GuiDriver.findAll;
@@ -62,7 +69,15 @@ class BenchControlsTest {
 
     @AfterAll
     void close() throws Exception {
-        GuiDriver.closeWindow(window);
+        try {
+            GuiDriver.closeWindow(window);
+        } finally {
+            try (var paths = Files.walk(temp)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     private RunPanel run() {
@@ -241,6 +256,105 @@ class BenchControlsTest {
         assertThat(someEntryWiderThanItsBox).as("at least one box is narrower than an entry, else this proves nothing")
                 .isTrue();
         onEdt(() -> window.tabs().setSelectedIndex(NorrlabWindow.RUN_TAB));
+    }
+
+    private static final int SMALL_FILE_ROWS = 4500;
+    /** Large enough that no machine imports it between two looks of the test (20 ms apart) at two reports in. */
+    private static final int LARGE_FILE_ROWS = 1_000_000;
+
+    private ProgressTask<?> importThroughTheButton(Path file) throws Exception {
+        SessionsPanel sessions = window.sessionsPanel();
+        onEdt(() -> window.tabs().setSelectedIndex(NorrlabWindow.SESSIONS_TAB));
+        java.util.Optional<ProgressTask<?>> before = onEdt(sessions::longAction);
+        answerFileChooser(file);
+        onEdt(() -> button(sessions, "Import instrument file…").doClick());
+        await("the import's progress dialog", WAIT, () -> sessions.longAction().isPresent()
+                && !sessions.longAction().equals(before));
+        return onEdt(() -> sessions.longAction().orElseThrow());
+    }
+
+    @Test
+    @Order(4)
+    void anInstrumentFileImportsThroughTheSessionsViewWithItsProgressShown() throws Exception {
+        Path file = LargeFiles.importableCsv(temp.resolve("small.csv"), SMALL_FILE_ROWS);
+        ProgressTask<?> task = importThroughTheButton(file);
+        SessionsPanel sessions = window.sessionsPanel();
+        await("the import's end", WAIT, () -> !task.dialog().isDisplayable() && sessions.headingText().contains("imported"));
+        // 4500 rows, one step: reported at 2000 and 4000 samples and at the step's end (4500), as the store holds them
+        assertThat(onEdt(sessions::headingText)).isEqualTo("small.csv imported as session 2: 1 step(s), 4500 samples");
+        List<StoredSession> all = stored();
+        assertThat(all).hasSize(2);
+        try (SessionStore store = SessionStore.open(database)) {
+            assertThat(store.steps(2).get(0).sampleCount()).isEqualTo(SMALL_FILE_ROWS);
+        }
+        await("the sessions list", WAIT, () -> sessions.sessionTable().getRowCount() == 2);
+    }
+
+    @Test
+    @Order(5)
+    void aCancelledImportStoresNothingAndItsProgressCountedUp() throws Exception {
+        Path file = LargeFiles.importableCsv(temp.resolve("large.csv"), LARGE_FILE_ROWS);
+        ProgressTask<?> task = importThroughTheButton(file);
+        await("two reports of samples stored", WAIT, () -> task.shown().stream().filter(s -> s.amount() > 0).count() >= 2);
+        screenshot(task.dialog().getRootPane(), "progress-import");
+        onEdt(() -> task.cancelButton().doClick());
+        SessionsPanel sessions = window.sessionsPanel();
+        await("the cancelled import's end", WAIT, () -> !task.dialog().isDisplayable()
+                && sessions.headingText().contains("cancelled"));
+        assertThat(onEdt(sessions::headingText)).isEqualTo("Import of large.csv cancelled: nothing was stored");
+        List<Long> counts = onEdt(() -> task.shown().stream().map(ProgressTask.Step::amount).filter(a -> a > 0).toList());
+        assertThat(counts).as("samples stored, as reported").isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+        assertThat(counts.get(counts.size() - 1)).as("cancelled midway").isLessThan(LARGE_FILE_ROWS);
+        assertThat(counts).allMatch(c -> c % ImportProgress.SAMPLES_PER_REPORT == 0);
+        assertThat(stored()).as("the run and the small import; nothing of the cancelled one").hasSize(2);
+        try (SessionStore store = SessionStore.open(database)) {
+            assertThat(store.sessions().stream().map(StoredSession::protocolFile)).noneMatch(f -> f.endsWith("large.csv"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aReportCancelledBeforeItsFilesAreMovedLeavesNothing() throws Exception {
+        Path directory = Files.createDirectories(temp.resolve("report"));
+        SessionAnalysis.Result result;
+        try (SessionStore store = SessionStore.open(database)) {
+            result = SessionAnalysis.analyze(store, 1, SessionAnalysis.Options.DEFAULT);
+        }
+        List<String> said = new ArrayList<>();
+        // The operator presses Cancel while the figures are written: the progress says so from its first report on.
+        ProgressTask.Progress cancelWhileWriting = new ProgressTask.Progress() {
+            @Override
+            public void done(long amount, long total, String text) {
+                said.add(amount + "/" + total);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return !said.isEmpty();
+            }
+        };
+        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), StoreLocation.file(database));
+        assertThatThrownBy(() -> LongActions.writeReport(context, result, directory, cancelWhileWriting))
+                .isInstanceOf(ProgressTask.Cancelled.class);
+        assertThat(said).containsExactly("0/3", "1/3");
+        try (var left = Files.list(directory)) {
+            assertThat(left.toList()).as("no report file, no staging folder").isEmpty();
+        }
+        // Not cancelled: the same call writes the whole report there.
+        List<Path> written = LongActions.writeReport(context, result, directory, new ProgressTask.Progress() {
+            @Override
+            public void done(long amount, long total, String text) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        });
+        assertThat(written).isNotEmpty().allMatch(Files::isRegularFile).allMatch(p -> p.getParent().equals(directory));
+        try (var left = Files.list(directory)) {
+            assertThat(left.toList()).as("the report's files only, no staging folder").hasSameSizeAs(written);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
