@@ -54,6 +54,7 @@ import static org.norrlab.gui.GuiDriver.screenshot;
 class BenchControlsTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TYPED_PORT = "/dev/ttyNORRLAB-TYPED";
+    private static final int SHORT_STEPS = 3;
 
     private Path temp;
     private Path database;
@@ -65,6 +66,20 @@ class BenchControlsTest {
         temp = Files.createTempDirectory("bench-controls");
         database = temp.resolve("gui.db");
         window = GuiDriver.openWindow(database);
+        // A short protocol keeps the run quick: 5 s at open circuit (1 s apart), then two 10 s CA steps (100 ms apart).
+        Path shortProtocol = temp.resolve("short.yaml");
+        Files.writeString(shortProtocol, """
+                name: short bench controls run
+                steps:
+                  - ocp: {duration: 5 s, interval: 1 s}
+                  - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 100 ms}
+                  - ca: {potential: -0.6 V vs RHE, duration: 10 s, interval: 100 ms}
+                """);
+        onEdt(() -> {
+            run().protocols().addItem(shortProtocol);   // as Browse… does
+            run().protocols().setSelectedItem(shortProtocol);
+        });
+        await("the short plan", WAIT, () -> run().planModel().getRowCount() == SHORT_STEPS);
     }
 
     @AfterAll
@@ -194,7 +209,8 @@ class BenchControlsTest {
         SessionsPanel sessions = window.sessionsPanel();
         await("the stored session", WAIT, () -> sessions.sessionTable().getRowCount() == 1);
         onEdt(() -> sessions.sessionTable().setRowSelectionInterval(0, 0));
-        await("the session shown", WAIT, () -> sessions.shownSession() == 1 && sessions.stepModel().getRowCount() == 5);
+        await("the session shown", WAIT, () -> sessions.shownSession() == 1
+                && sessions.stepModel().getRowCount() == SHORT_STEPS);
         Map<String, Rectangle> sessionButtons = buttonBounds(sessions);
         assertThat(sessionButtons.keySet()).anyMatch(k -> k.startsWith("Analyse"));
         Path target = temp.resolve("a-very-long-file-name-".repeat(6) + "session-1.json");

@@ -54,8 +54,13 @@ final class GuiDriver {
     }
 
     static NorrlabWindow openWindow(StoreLocation database) throws Exception {
+        return openWindow(SiteConfig.load(Fixtures.HOME), database);
+    }
+
+    /** As above with the site's settings given (a lab database, say) rather than read from the repository's. */
+    static NorrlabWindow openWindow(SiteConfig site, StoreLocation database) throws Exception {
         requireDisplay();
-        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
+        GuiContext context = new GuiContext(site, database);
         NorrlabWindow window = onEdt(() -> {
             NorrlabWindow w = new NorrlabWindow(context);
             w.frame().setSize(1400, 900);
