@@ -40,7 +40,8 @@ final class LongActions {
      * {@code norrlab import FILE} without options does. Progress: samples stored and steps done.
      */
     static ImportSummary importFile(GuiContext context, Path file, ProgressTask.Progress progress) throws Exception {
-        String name = file.getFileName().toString();
+        // The file's size with the count: a file's samples are known only once it is read, so no fraction is made up.
+        String name = String.format(Locale.ROOT, "%s, %.1f MB", file.getFileName(), Files.size(file) / 1e6);
         progress.done(0, 0, "Recognising the format of " + name + " …");
         Importer importer = ImportService.importerFor(file, Optional.empty());
         try (SessionStore store = context.openStore()) {
