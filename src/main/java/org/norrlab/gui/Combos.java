@@ -127,7 +127,7 @@ final class Combos {
         return text(box, chosen, -1);
     }
 
-    /** How wide the open list must be to show every entry whole: its widest entry, its insets, a scroll bar if any. */
+    /** The widest entry as the box's renderer draws it in the box's font (the open list adds its insets and scroll bar). */
     static int widestEntry(JComboBox<?> box) {
         JList<Object> list = new JList<>();
         list.setFont(box.getFont());
