@@ -68,7 +68,7 @@ final class AnalysisPanel extends JPanel {
     private final ChartPanel figure = new ChartPanel(null);
     private final ResistancePanel resistance;
     private final JTabbedPane views = new JTabbedPane();
-    private final JLabel status = new JLabel(" ");
+    private final JLabel status = new StatusLine(" ");
     private final JButton simulate = new JButton("Simulate assays");
     private final List<JButton> sessionActions = new ArrayList<>();
     private SessionAnalysis.Result shown;
@@ -408,8 +408,10 @@ final class AnalysisPanel extends JPanel {
             return;
         }
         Path directory = chooser.getSelectedFile().toPath();
-        Background.run(this, "Writing the report", () -> writeReport(context, result, directory),
-                written -> status.setText("Report written: " + written.size() + " files in " + directory));
+        ProgressTask.start(this, "Writing the report of session " + result.session().id(),
+                progress -> LongActions.writeReport(context, result, directory, progress),
+                written -> status.setText("Report written: " + written.size() + " files in " + directory),
+                () -> status.setText("Report cancelled: nothing was written to " + directory), () -> { });
     }
 
     static List<Path> writeReport(GuiContext context, SessionAnalysis.Result result, Path directory) throws Exception {

@@ -39,7 +39,7 @@ final class LabPanel extends JPanel {
     private final JTextField file = new JTextField(40);
     private final JButton start = new JButton("Start all");
     private final JButton abort = new JButton("Abort all (cells off)");
-    private final JLabel state = new JLabel("No lab run yet.");
+    private final JLabel state = new StatusLine("No lab run yet.");
     private final JPanel grid = new JPanel(new GridLayout(0, 2, 8, 8));
     private final List<BenchView> views = new ArrayList<>();
     private final Timer refresh = new Timer(RunPanel.REFRESH_MILLIS, e -> refreshViews());
@@ -52,7 +52,7 @@ final class LabPanel extends JPanel {
         final String name;
         final LiveRun live = new LiveRun();
         final LiveCharts charts = new LiveCharts();
-        final JLabel status = new JLabel(" ");
+        final JLabel status = new StatusLine(" ");
         final JPanel panel = new JPanel(new BorderLayout());
         final int steps;
 

@@ -59,6 +59,7 @@ public final class NorrlabWindow {
         themeMemory.theme().install();
         ChartTheme.installHook();
         tabs = new JTabbedPane();
+        Combos.installEverywhere();   // before any view is built: every combo box of every view and dialog is fitted
         frame = new JFrame("norrlab " + Version.current() + " — " + context.database().shortName());
         analysis = new AnalysisPanel(context);
         run = new RunPanel(context, this::analyse);

@@ -80,7 +80,7 @@ final class ResistancePanel extends JPanel {
     private final DefaultTableModel steps = Tables.readOnly(STEP_COLUMNS);
     private final DefaultTableModel history = Tables.readOnly(HISTORY_COLUMNS);
     private final ChartPanel nyquist = new ChartPanel(null);
-    private final JLabel status = new JLabel(" ");
+    private final JLabel status = new StatusLine(" ");
     private Loaded shown;
     /** The curve of the fit last made in this view, drawn while its spectrum is the one chosen. */
     private volatile Optional<FitShown> lastFit = Optional.empty();

@@ -31,6 +31,8 @@ import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.JToggleButton;
 import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.Dimension;
@@ -43,8 +45,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
@@ -57,6 +61,7 @@ import java.util.stream.Stream;
 final class RunPanel extends JPanel {
     private static final Logger log = LoggerFactory.getLogger(RunPanel.class);
     static final int REFRESH_MILLIS = 200;
+    private static final Color PROBLEM_COLOUR = new Color(0xb0, 0x00, 0x20);
     private static final String ABORTING_TEXT = "Aborting: stopping the step and switching the cell off …";
 
     private final GuiContext context;
@@ -66,7 +71,9 @@ final class RunPanel extends JPanel {
     private final JComboBox<String> speed = new JComboBox<>(new String[] {"1", "60", "120", "600", "max"});
     private final JComboBox<Path> protocols = new JComboBox<>();
     private final PlanTableModel planModel = new PlanTableModel();
-    private final JLabel planSummary = new JLabel(" ");
+    private final JLabel planSummary = new StatusLine(" ");
+    /** What is wrong with the text in the speed box, under it; blank when it is a speed. */
+    private final JLabel speedProblem = new StatusLine(" ");
     /** What was wrong, where, what to do: the dialog when Start is pressed before the run is set up. */
     static final String START_NEEDS_CHOICES = "nothing to start: the Instrument list or the Protocol list has no choice;"
             + " choose an instrument and a protocol (Browse… opens a protocol file), then press Start";
@@ -74,14 +81,21 @@ final class RunPanel extends JPanel {
     private final JToggleButton pause = new JToggleButton("Pause between steps");
     private final JButton abort = new JButton("Abort (cell off)");
     private final JButton analyse = new JButton("Analyse this session");
-    private final JLabel state = new JLabel("No run yet.");
-    private final JLabel stepLine = new JLabel(" ");
-    private final JLabel timeLine = new JLabel(" ");
-    private final JLabel rateLine = new JLabel(" ");
+    private final JLabel state = new StatusLine("No run yet.");
+    private final JLabel stepLine = new StatusLine(" ");
+    private final JLabel timeLine = new StatusLine(" ");
+    private final JLabel rateLine = new StatusLine(" ");
     private final DefaultListModel<String> eventLines = new DefaultListModel<>();
     private final JList<String> events = new JList<>(eventLines);
     private final LiveCharts charts = new LiveCharts();
     private final Timer refresh = new Timer(REFRESH_MILLIS, e -> refreshLive());
+    /**
+     * The port typed for each serial entry that takes one, by its label: the port belongs to the instrument it was
+     * typed for, so choosing another entry neither carries it along nor loses it.
+     */
+    private final Map<String, String> typedPorts = new HashMap<>();
+    /** The entry whose port the field shows now. */
+    private InstrumentChoice portShownFor;
 
     private Plan plan;
     private volatile PreparedRun active;
@@ -110,7 +124,7 @@ final class RunPanel extends JPanel {
         start.setToolTipText("Start the run (Ctrl+R)");
         pause.setToolTipText("Let the step in progress finish, then wait with the cell off (Ctrl+P)");
         abort.setToolTipText("Stop the step now and switch the cell off (Ctrl+Shift+A)");
-        abort.setForeground(new Color(0xb0, 0x00, 0x20));
+        abort.setForeground(PROBLEM_COLOUR);
         setRunning(false);
         analyse.setEnabled(false);
         refresh.setCoalesce(true);
@@ -130,13 +144,32 @@ final class RunPanel extends JPanel {
         row(panel, c, 0, "Instrument", instruments, refreshInstruments);
         row(panel, c, 1, "Serial port", port, null);
         row(panel, c, 2, "Speed (simulated, replay)", speed, null);
+        speedProblem.setForeground(PROBLEM_COLOUR);
+        row(panel, c, 3, "", speedProblem, null);
         JButton browse = new JButton("Browse…");
         browse.addActionListener(e -> browseProtocol());
-        row(panel, c, 3, "Protocol", protocols, browse);
+        row(panel, c, 4, "Protocol", protocols, browse);
         instruments.setPrototypeDisplayValue(new InstrumentChoice(InstrumentChoice.Kind.SIMULATED,
                 "Simulated NORR cell, Fe1/MoS2-x (sim)", "", Optional.empty(), Optional.empty(), Optional.empty()));
         speed.setEditable(true);
         speed.setSelectedItem("120");
+        // What is typed is checked as it is typed, so the refusal is beside the box before Start is pressed.
+        speedEditor().getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                checkTypedSpeed();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                checkTypedSpeed();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+                checkTypedSpeed();
+            }
+        });
         protocols.setRenderer((list, value, index, selected, focus) -> new JLabel(value == null ? ""
                 : value.getFileName().toString()));
 
@@ -147,13 +180,13 @@ final class RunPanel extends JPanel {
         planScroll.setPreferredSize(new Dimension(480, 220));
         planScroll.setBorder(BorderFactory.createTitledBorder("Plan"));
         c.gridx = 0;
-        c.gridy = 4;
+        c.gridy = 5;
         c.gridwidth = 3;
         c.weightx = 1;
         c.weighty = 1;
         c.fill = GridBagConstraints.BOTH;
         panel.add(planScroll, c);
-        c.gridy = 5;
+        c.gridy = 6;
         c.weighty = 0;
         c.fill = GridBagConstraints.HORIZONTAL;
         panel.add(planSummary, c);
@@ -163,7 +196,7 @@ final class RunPanel extends JPanel {
         buttons.add(pause);
         buttons.add(abort);
         buttons.add(analyse);
-        c.gridy = 6;
+        c.gridy = 7;
         panel.add(buttons, c);
         return panel;
     }
@@ -257,11 +290,57 @@ final class RunPanel extends JPanel {
         InstrumentChoice choice = (InstrumentChoice) instruments.getSelectedItem();
         boolean serial = choice != null && choice.kind() == InstrumentChoice.Kind.SERIAL;
         port.setEnabled(serial && choice.port().isEmpty() && active == null);
-        if (choice != null) {
-            choice.port().ifPresent(port::setText);
-        }
+        showPortOf(choice);
         speed.setEnabled(choice != null && choice.takesSpeed() && active == null);
+        if (speed.isEnabled()) {
+            typedSpeed();
+        } else {
+            speedProblem.setText(" ");   // a real instrument runs in real time: the box's text does not apply
+        }
         protocols.setEnabled(choice == null || choice.kind() != InstrumentChoice.Kind.REPLAY);
+    }
+
+    /**
+     * The field shows the port of the entry chosen and nothing else: the one found for it, the one typed for it
+     * earlier, or none (a simulated cell, a replay). What was typed for the entry left is kept for it.
+     */
+    private void showPortOf(InstrumentChoice choice) {
+        if (choice != null && choice.equals(portShownFor)) {
+            return;
+        }
+        if (takesTypedPort(portShownFor)) {
+            typedPorts.put(portShownFor.label(), port.getText().trim());
+        }
+        portShownFor = choice;
+        port.setText(choice == null ? "" : choice.port().orElseGet(() -> takesTypedPort(choice)
+                ? typedPorts.getOrDefault(choice.label(), "") : ""));
+    }
+
+    private static boolean takesTypedPort(InstrumentChoice choice) {
+        return choice != null && choice.kind() == InstrumentChoice.Kind.SERIAL && choice.port().isEmpty();
+    }
+
+    private JTextField speedEditor() {
+        return (JTextField) speed.getEditor().getEditorComponent();
+    }
+
+    /** The speed box's text as typed (committed or not), read as a speed; empty with the problem shown if it is none. */
+    private Optional<Speed> typedSpeed() {
+        String typed = speedEditor().getText();
+        try {
+            Speed parsed = Speed.parse(typed);
+            speedProblem.setText(" ");
+            return Optional.of(parsed);
+        } catch (BadInputException e) {
+            speedProblem.setText(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void checkTypedSpeed() {
+        if (speed.isEnabled()) {
+            typedSpeed();
+        }
     }
 
     private void loadPlan() {
@@ -299,14 +378,21 @@ final class RunPanel extends JPanel {
             Background.showError(this, "Starting", new BadInputException(START_NEEDS_CHOICES));
             return;
         }
-        Speed runSpeed;
-        try {
-            runSpeed = choice.takesSpeed() ? Speed.parse(String.valueOf(speed.getSelectedItem())) : Speed.REAL_TIME;
-        } catch (IllegalArgumentException e) {
-            Background.showError(this, "Starting", new BadInputException("the Speed field: " + e.getMessage()));
-            return;
+        Speed chosenSpeed = Speed.REAL_TIME;
+        if (choice.takesSpeed()) {
+            // The text in the box is what runs, Enter pressed or not: it is committed here, or refused beside the box.
+            Optional<Speed> typed = typedSpeed();
+            if (typed.isEmpty()) {
+                state.setText("Not started: the Speed box holds no speed (see under it).");
+                speedEditor().requestFocusInWindow();
+                speedEditor().selectAll();
+                return;
+            }
+            chosenSpeed = typed.get();
+            speed.setSelectedItem(speedEditor().getText().trim());
         }
-        String typedPort = port.getText().trim();
+        Speed runSpeed = chosenSpeed;
+        String typedPort = takesTypedPort(choice) ? port.getText().trim() : "";
         start.setEnabled(false);
         state.setText("Opening " + choice.label() + " …");
         Background.run(this, "Opening the instrument", () -> prepare(choice, protocol, runSpeed, typedPort),
@@ -552,12 +638,25 @@ final class RunPanel extends JPanel {
         return speed;
     }
 
+    JLabel speedProblem() {
+        return speedProblem;
+    }
+
     PlanTableModel planModel() {
         return planModel;
     }
 
     JLabel stateLabel() {
         return state;
+    }
+
+    JTextField portField() {
+        return port;
+    }
+
+    /** The lines whose text changes as the run goes: the plan's summary, the speed's problem and the live status. */
+    List<JLabel> statusLines() {
+        return List.of(planSummary, speedProblem, state, stepLine, timeLine, rateLine);
     }
 
     DefaultListModel<String> eventLines() {

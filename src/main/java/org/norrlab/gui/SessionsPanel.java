@@ -79,10 +79,14 @@ final class SessionsPanel extends JPanel {
     private List<StoredStep> shownSteps = List.of();
     /** The impedance spectra of the session shown, by step index. */
     private Map<Integer, List<ImpedancePoint>> shownSpectra = Map.of();
-    private final JLabel heading = new JLabel("Choose a session.");
+    private final JLabel heading = new StatusLine("Choose a session.");
     private final JButton exportCsv = new JButton("Export CSV…");
     private final JButton exportJson = new JButton("Export JSON…");
     private final JButton analyse = new JButton("Analyse…");
+    private final JButton importFile = new JButton("Import instrument file…");
+    private final JButton sync = new JButton("Sync to lab database");
+    /** The import or sync under way or done last; for the tests. */
+    private ProgressTask<?> longAction;
     private long shown = -1;
 
     SessionsPanel(GuiContext context, LongConsumer analyseSession) {
@@ -119,6 +123,15 @@ final class SessionsPanel extends JPanel {
         top.add(new JLabel("Filter"));
         top.add(filter);
         top.add(reload);
+        importFile.setToolTipText("A file from EC-Lab, Gamry, PSTrace, CHI, NOVA, Squidstat or a CSV becomes a session,"
+                + " as with 'norrlab import FILE'");
+        importFile.addActionListener(e -> importFile());
+        top.add(importFile);
+        if (LongActions.canSync(context)) {
+            sync.setToolTipText("Copy this bench's finished sessions to the lab database, as 'norrlab sync'");
+            sync.addActionListener(e -> sync());
+            top.add(sync);
+        }
         JPanel list = new JPanel(new BorderLayout());
         list.add(top, BorderLayout.NORTH);
         JScrollPane listScroll = new JScrollPane(sessionTable);
@@ -148,15 +161,20 @@ final class SessionsPanel extends JPanel {
         exportCsv.addActionListener(e -> export(false));
         exportJson.addActionListener(e -> export(true));
         analyse.addActionListener(e -> analyseSession.accept(shown));
+        // The heading (which also says where an export went) on a line of its own, the buttons in a row below it: a
+        // long text must not move a button under the operator's pointer.
         JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT));
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, 13f));
-        actions.add(heading);
+        heading.setBorder(BorderFactory.createEmptyBorder(2, 6, 0, 6));
         actions.add(exportCsv);
         actions.add(exportJson);
         actions.add(analyse);
         enableActions(false);
+        JPanel headingAndActions = new JPanel(new BorderLayout());
+        headingAndActions.add(heading, BorderLayout.NORTH);
+        headingAndActions.add(actions, BorderLayout.CENTER);
         JPanel detail = new JPanel(new BorderLayout());
-        detail.add(actions, BorderLayout.NORTH);
+        detail.add(headingAndActions, BorderLayout.NORTH);
         detail.add(detailTabs, BorderLayout.CENTER);
         detail.setBorder(BorderFactory.createEmptyBorder(4, 0, 0, 0));
 
@@ -359,6 +377,31 @@ final class SessionsPanel extends JPanel {
         }, written -> heading.setText("Session " + id + " exported to " + written.getFileName()));
     }
 
+    private void importFile() {
+        JFileChooser chooser = new JFileChooser();
+        chooser.setDialogTitle("Import an instrument file");
+        if (chooser.showOpenDialog(this) != JFileChooser.APPROVE_OPTION) {
+            return;
+        }
+        Path file = chooser.getSelectedFile().toPath();
+        importFile.setEnabled(false);
+        longAction = ProgressTask.start(this, "Importing " + file.getFileName(),
+                progress -> LongActions.importFile(context, file, progress),
+                summary -> heading.setText(LongActions.imported(file, summary)),
+                () -> heading.setText(LongActions.importCancelled(file)), () -> {
+                    importFile.setEnabled(true);
+                    reload();
+                });
+    }
+
+    private void sync() {
+        sync.setEnabled(false);
+        longAction = ProgressTask.start(this, "Syncing to the lab database", progress -> LongActions.sync(context, progress),
+                report -> heading.setText(LongActions.synced(report)),
+                () -> heading.setText("Sync cancelled: the sessions copied before stay in the lab database, whole;"
+                        + " the others were not begun"), () -> sync.setEnabled(true));
+    }
+
     static void exportTo(GuiContext context, long id, Path target, boolean json) throws Exception {
         try (SessionStore store = context.openStore();
              OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(target))) {
@@ -410,5 +453,13 @@ final class SessionsPanel extends JPanel {
 
     long shownSession() {
         return shown;
+    }
+
+    Optional<ProgressTask<?>> longAction() {
+        return Optional.ofNullable(longAction);
+    }
+
+    String headingText() {
+        return heading.getText();
     }
 }

@@ -105,10 +105,20 @@ public final class ImportService {
     public static ImportSummary importSession(SessionStore store, List<Input> inputs, ImportOptions options,
                                               CellSettings siteCell, String siteSource)
             throws StoreException, ImportException {
+        return importSession(store, inputs, options, siteCell, siteSource, ImportProgress.NONE);
+    }
+
+    /**
+     * As above, telling {@code progress} how far it has got; an exception thrown by {@code progress} (the window's
+     * Cancel) stops the import and, as any failure, leaves nothing in the store.
+     */
+    public static ImportSummary importSession(SessionStore store, List<Input> inputs, ImportOptions options,
+                                              CellSettings siteCell, String siteSource, ImportProgress progress)
+            throws StoreException, ImportException {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("an import needs at least one file");
         }
-        SessionSink session = new SessionSink(store, options, siteCell, siteSource, inputs.size() > 1);
+        SessionSink session = new SessionSink(store, options, siteCell, siteSource, inputs.size() > 1, progress);
         try {
             for (Input input : inputs) {
                 session.startFile(input.file());

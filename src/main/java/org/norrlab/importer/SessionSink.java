@@ -72,8 +72,12 @@ final class SessionSink implements ImportSink {
     private long measuredCount;
     private double currentSum;
     private long currentCount;
+    private final ImportProgress progress;
+    private long samplesStored;
 
-    SessionSink(SessionStore store, ImportOptions options, CellSettings siteCell, String siteSource, boolean severalFiles) {
+    SessionSink(SessionStore store, ImportOptions options, CellSettings siteCell, String siteSource, boolean severalFiles,
+                ImportProgress progress) {
+        this.progress = progress;
         this.store = store;
         this.options = options;
         this.siteCell = siteCell;
@@ -204,6 +208,9 @@ final class SessionSink implements ImportSink {
     public void sample(Sample sample) {
         try {
             writer.sample(sample);
+            if (++samplesStored % ImportProgress.SAMPLES_PER_REPORT == 0) {
+                progress.stored(samplesStored, steps.size());
+            }
             if (Double.isFinite(sample.potentialVolts())) {
                 measuredSum += sample.potentialVolts();
                 measuredCount++;
@@ -225,6 +232,7 @@ final class SessionSink implements ImportSink {
             int points = store.impedance().spectrum(writer.sessionId(), ended.step().index()).size();
             steps.add(new ImportSummary.Step(ended.step(), ended.firstSeconds(), ended.lastSeconds(),
                     currentCount == 0 ? Double.NaN : currentSum / currentCount, file, points));
+            progress.stored(samplesStored, steps.size());
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

@@ -61,8 +61,8 @@ final class Layering {
             place("cli", 6, TOP, "acquisition", "analysis", "bench", "config", "core", "driver", "electrochem",
                     "emulator", "gui", "importer", "labdata", "plan", "report", "run", "safety", "scheduler", "store", "sync",
                     "transport"),
-            place("gui", 6, TOP, "acquisition", "analysis", "config", "core", "driver", "electrochem", "figures", "labdata", "plan",
-                    "report", "run", "scheduler", "store", "trace", "transport"));
+            place("gui", 6, TOP, "acquisition", "analysis", "config", "core", "driver", "electrochem", "figures", "importer",
+                    "labdata", "plan", "report", "run", "scheduler", "store", "sync", "trace", "transport"));
 
     private Layering() {
     }

@@ -59,8 +59,17 @@ final class GuiDriver {
     }
 
     static NorrlabWindow openWindow(StoreLocation database, ThemeMemory theme) throws Exception {
+        return openWindow(SiteConfig.load(Fixtures.HOME), database, theme);
+    }
+
+    /** As above with the site's settings given (a lab database, say) rather than read from the repository's. */
+    static NorrlabWindow openWindow(SiteConfig site, StoreLocation database) throws Exception {
+        return openWindow(site, database, ThemeMemory.inMemory(Theme.LIGHT));
+    }
+
+    static NorrlabWindow openWindow(SiteConfig site, StoreLocation database, ThemeMemory theme) throws Exception {
         requireDisplay();
-        GuiContext context = new GuiContext(SiteConfig.load(Fixtures.HOME), database);
+        GuiContext context = new GuiContext(site, database);
         NorrlabWindow window = onEdt(() -> {
             NorrlabWindow w = new NorrlabWindow(context, theme);
             w.frame().setSize(1400, 900);
