@@ -15,6 +15,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.DefaultXYDataset;
@@ -31,6 +32,8 @@ import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.DefaultListCellRenderer;
 import javax.swing.JPanel;
 import javax.swing.KeyStroke;
 import java.awt.BasicStroke;
@@ -38,7 +41,7 @@ import java.awt.BorderLayout;
 import java.awt.Color;
 import java.awt.FlowLayout;
 import java.awt.Font;
-import java.awt.GridLayout;
+import java.awt.Component;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -130,7 +133,10 @@ final class ChartTools {
         chart = ChartLook.chart(title, "t (s)", CURRENT_AXIS, lines, lineRenderer, true);
         XYPlot plot = chart.getXYPlot();
         plot.setRangeAxis(linearY);
-        ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(new ReadableTicks());
+        NumberAxis time = (NumberAxis) plot.getDomainAxis();
+        time.setStandardTickUnits(new ReadableTicks());
+        // JFreeChart picks the tick spacing from an estimate of the label width: a margin keeps "10.5" off "11.0".
+        time.setTickLabelInsets(new RectangleInsets(2, 8, 2, 8));
         XYLineAndShapeRenderer marks = new XYLineAndShapeRenderer(false, true);
         marks.setSeriesPaint(0, OVERLOAD);
         marks.setSeriesShape(0, ShapeUtils.createDiagonalCross(3, 0.6f));
@@ -160,6 +166,14 @@ final class ChartTools {
         });
         quantity.setToolTipText("Current I, or current density j over the electrode area");
         timeUnit.setToolTipText("Unit of the time axis");
+        timeUnit.setRenderer(new DefaultListCellRenderer() {
+            @Override
+            public Component getListCellRendererComponent(JList<?> list, Object value, int index, boolean selected,
+                                                          boolean focused) {
+                Object shown = value instanceof TimeScale scale ? "time in " + scale.unit() : value;
+                return super.getListCellRendererComponent(list, shown, index, selected, focused);
+            }
+        });
         logScale.setToolTipText("|I| or |j| on a log axis; points at zero and overloaded samples are left out");
         autoscale.setToolTipText("Fit both axes to the data again (Home key while the chart has the focus)");
         exportCsv.setToolTipText("Write the points drawn, in the units drawn, with their flags");
@@ -186,11 +200,13 @@ final class ChartTools {
         tools.add(autoscale);
         tools.add(exportCsv);
         tools.add(savePng);
-        JPanel readouts = new JPanel(new GridLayout(1, 2, 12, 0));
+        JPanel readouts = new JPanel(new BorderLayout(12, 0));
         readout.setName("crosshair readout");
         status.setName("chart status");
-        readouts.add(readout);
-        readouts.add(status);
+        status.setToolTipText("Overloaded samples are clipped at the range's full scale: marked ✕ on a red band, never"
+                + " joined to the curve. Underloaded samples are coarse readings: on the curve, on an orange band.");
+        readouts.add(readout, BorderLayout.WEST);
+        readouts.add(status, BorderLayout.EAST);
         readouts.setBorder(BorderFactory.createEmptyBorder(0, 6, 2, 6));
         component.add(tools, BorderLayout.NORTH);
         component.add(panel, BorderLayout.CENTER);
@@ -274,6 +290,9 @@ final class ChartTools {
             plot.setRangeAxis(y);
         }
         setLabel(y, yLabel);
+        // A flat trace (a constant current, a clipped step) would otherwise get an axis 1e-8 wide, ticked
+        // "-9.999999995": at least 1e-4 of its size for a current, 1 µV for a potential (an OCP's wander shows).
+        linearY.setAutoRangeMinimumSize(current ? Math.max(1e-9, 1e-4 * largest(data) * factor) : 1e-6);
         setLabel(plot.getDomainAxis(), data.timeWord() + " (" + scale.unit() + ")");
 
         for (Object key : seriesKeys(lines)) {
@@ -349,6 +368,17 @@ final class ChartTools {
         status.setText(statusText(data, current, log, zerosLeftOut, overloadsLeftOut));
     }
 
+    /** The largest |value| of the data (A or V); 0 when there is none. */
+    private static double largest(TimeTraces data) {
+        double most = 0;
+        for (TimeTraces.Trace trace : data.traces()) {
+            for (double value : trace.values()) {
+                most = Math.max(most, Math.abs(value));
+            }
+        }
+        return most;
+    }
+
     /** The legend entry of the overload marks: how many samples were overloaded. */
     static String overloadLegend(long overloaded) {
         return overloaded + " overloaded sample" + (overloaded == 1 ? "" : "s") + " (clipped, not data)";
@@ -357,10 +387,10 @@ final class ChartTools {
     private static String statusText(TimeTraces data, boolean current, boolean log, int zeros, int overloadsLeftOut) {
         StringJoiner text = new StringJoiner(" · ");
         if (data.overloaded() > 0) {
-            text.add(data.overloaded() + " overloaded sample" + (data.overloaded() == 1 ? "" : "s") + " (✕, red band)");
+            text.add(data.overloaded() + " overloaded sample" + (data.overloaded() == 1 ? "" : "s") + " (✕)");
         }
         if (data.underloaded() > 0) {
-            text.add(data.underloaded() + " underloaded sample" + (data.underloaded() == 1 ? "" : "s") + " (orange band)");
+            text.add(data.underloaded() + " underloaded sample" + (data.underloaded() == 1 ? "" : "s") + " (orange)");
         }
         if (current && !data.rangesAmperes().isEmpty()) {
             text.add((data.rangesAmperes().size() == 1 ? "range " : "ranges ") + data.rangesAmperes().stream()
