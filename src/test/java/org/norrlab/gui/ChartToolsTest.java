@@ -1,15 +1,10 @@
 package org.norrlab.gui;
 
-import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYDataset;
@@ -34,10 +29,9 @@ import javax.swing.JButton;
 import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.SwingUtilities;
-import java.awt.Graphics2D;
+import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +52,7 @@ import static org.norrlab.gui.GuiDriver.screenshot;
 /**
  * The chart toolkit on the run view and the Sessions view (Xvfb): a drag-zoom never hides the next run (defect 1),
  * overloaded samples are marked apart and counted, never drawn as data (defect 5), ticks are readable and live and
- * Sessions label the same session alike (defect 9); the I ↔ j, time unit and log switches, the crosshair readout and
+ * Sessions label the same session alike (defect 9; its ticks: {@link ChartTicksTest}); the I ↔ j, time unit and log switches, the crosshair readout and
  * the CSV export of what is drawn. Screenshots: target/gui-screenshots/charts-*.png.
  */
 class ChartToolsTest extends WithWindow {
@@ -261,32 +255,18 @@ class ChartToolsTest extends WithWindow {
         onEdt(() -> button(charts.stepView(), ChartTools.AUTOSCALE).doClick());
         assertThat(contains(step)).isTrue();
         assertThat(step.getDomainAxis().isAutoRange() && step.getRangeAxis().isAutoRange()).isTrue();
-    }
 
-    @Test
-    void openCircuitTicksAreReadableNumbersNotExponents() throws Exception {
-        GuiDriver.requireDisplay();
-        // OCP at -0.26108 V vs RE wandering by ±10 µV: the axis spans about 20 µV, ticks a few µV apart.
-        PlannedStep.OpenCircuit ocp = new PlannedStep.OpenCircuit(1, "rest", Duration.ofMillis(100), Duration.ofSeconds(10),
-                new Location(Path.of("ocp.yaml"), 3, 5));
-        List<Sample> samples = new ArrayList<>();
-        for (int k = 0; k < 100; k++) {
-            samples.add(Sample.potentialOnly(0.1 * k, -0.26108 + 1e-5 * Math.sin(k / 5.0)));
-        }
-        LiveRun run = new LiveRun();
-        SimulatedSweeps.records(ocp, samples, 0, 0).forEach(r -> run.accept(r, false));
-        LiveCharts charts = onEdt(LiveCharts::new);
-        onEdt(() -> charts.show(run.view(800)));
-        JFreeChart chart = charts.stepChart();
-        assertThat(chart.getXYPlot().getRangeAxis().getLabel()).isEqualTo("E vs RE (V)");
-        List<String> labels = onEdt(() -> tickLabels(chart, (NumberAxis) chart.getXYPlot().getRangeAxis()));
-        assertThat(labels).hasSizeGreaterThan(2);
-        // Before: "-2.6108E-1"-like labels. Now plain decimals, each exactly its tick's value (e.g. "-0.261080").
-        assertThat(labels).allMatch(l -> l.matches("-0\\.261\\d{2,4}"), "plain decimals around -0.261 V");
-        // The format behind them: as many decimals as the tick size has, 2 µV → 6, 0.05 → 2, 500 → 0.
-        assertThat(ReadableTicks.format(2e-6).format(-0.26108)).isEqualTo("-0.261080");
-        assertThat(ReadableTicks.format(0.05).format(-0.26108)).isEqualTo("-0.26");
-        assertThat(ReadableTicks.format(500).format(1500)).isEqualTo("1500");
+        // The key: Home while the chart has the focus (a click in it gives it the focus).
+        onEdt(() -> {
+            Rectangle2D area = charts.stepPanel().getScreenDataArea();
+            charts.stepPanel().zoom(new Rectangle2D.Double(area.getX(), area.getY(), area.getWidth() / 10, area.getHeight() / 10));
+            charts.stepPanel().requestFocusInWindow();
+        });
+        assertThat(contains(step)).isFalse();
+        await("the chart focused", WAIT, () -> charts.stepPanel().isFocusOwner());
+        onEdt(() -> charts.stepPanel().dispatchEvent(new KeyEvent(charts.stepPanel(), KeyEvent.KEY_PRESSED,
+                System.currentTimeMillis(), 0, KeyEvent.VK_HOME, KeyEvent.CHAR_UNDEFINED)));
+        assertThat(contains(step)).as("Home restored auto-range").isTrue();
     }
 
     // --- helpers -------------------------------------------------------------------------------------------
@@ -310,19 +290,6 @@ class ChartToolsTest extends WithWindow {
                 && plot.getDomainAxis().getRange().contains(x.getUpperBound())
                 && plot.getRangeAxis().getRange().contains(y.getLowerBound())
                 && plot.getRangeAxis().getRange().contains(y.getUpperBound());
-    }
-
-    private static List<String> tickLabels(JFreeChart chart, NumberAxis axis) {
-        BufferedImage image = new BufferedImage(800, 300, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        ChartRenderingInfo info = new ChartRenderingInfo();
-        chart.draw(g, new Rectangle2D.Double(0, 0, 800, 300), info);
-        List<String> labels = new ArrayList<>();
-        for (Object tick : axis.refreshTicks(g, new AxisState(), info.getPlotInfo().getDataArea(), RectangleEdge.LEFT)) {
-            labels.add(((ValueTick) tick).getText());
-        }
-        g.dispose();
-        return labels;
     }
 
     private static void drawOffscreen(LiveCharts charts, String name) throws Exception {
