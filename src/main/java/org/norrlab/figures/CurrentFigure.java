@@ -5,12 +5,17 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeriesCollection;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Current density against session time, one series per CA step, from decimated samples; or
- * a CP step's potential the same way. */
+ * a CP step's potential the same way. Time is drawn in the unit {@link TimeScale#forSpan} picks for the session's
+ * length (s, min or h), as the GUI's charts of the same session. */
 public final class CurrentFigure {
-    public static final String X_AXIS = "Time (h)";
+    /** The time axis's label in a unit: "Time (min)". The unit follows {@link TimeScale#forSpan}, as in the GUI. */
+    public static String timeAxis(TimeScale scale) {
+        return "Time (" + scale.unit() + ")";
+    }
     public static final String Y_AXIS = "j (mA cm⁻²)";
     public static final String POTENTIAL_AXIS = "E (V vs RHE)";
 
@@ -40,11 +45,15 @@ public final class CurrentFigure {
 
     private static JFreeChart chart(Style style, String title, List<Trace> traces, String yAxis,
                                     boolean yIncludesZero) {
+        // The time unit the GUI's Sessions and run views pick for a session this long, so that all three agree.
+        double lastHour = traces.stream().flatMapToDouble(t -> Arrays.stream(t.hours())).max().orElse(0);
+        TimeScale scale = TimeScale.forSpan(lastHour * 3600);
         XYSeriesCollection data = new XYSeriesCollection();
         for (Trace trace : traces) {
-            data.addSeries(Style.series(trace.label(), trace.hours(), trace.milliampsPerCm2()));
+            double[] times = Arrays.stream(trace.hours()).map(h -> scale.fromSeconds(h * 3600)).toArray();
+            data.addSeries(Style.series(trace.label(), times, trace.milliampsPerCm2()));
         }
-        NumberAxis x = new NumberAxis(X_AXIS);
+        NumberAxis x = new NumberAxis(timeAxis(scale));
         x.setAutoRangeIncludesZero(true);
         NumberAxis y = new NumberAxis(yAxis);
         y.setAutoRangeIncludesZero(yIncludesZero);

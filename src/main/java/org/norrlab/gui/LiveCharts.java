@@ -2,24 +2,24 @@ package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
+import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.trace.LiveRun;
+import org.norrlab.trace.MinMaxTrace;
 import org.norrlab.trace.SweepTrace;
 
+import javax.swing.JComponent;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The two live charts of the run view: the step in progress (current, or potential at open circuit and under
@@ -27,20 +27,22 @@ import java.util.List;
  * at most one column per pixel, so a repaint costs the same after 5 minutes as after 24 hours. During a sweep (LSV,
  * CV) the step chart is current against potential instead, one series and colour per cycle with a legend, from the
  * bounded {@link SweepTrace}. During an impedance step (EIS) the step panel shows a Nyquist plot with equal axes
- * instead, a point added as each frequency is measured.
+ * instead, a point added as each frequency is measured. Both time charts carry {@link ChartTools} (crosshair, I ↔ j,
+ * time unit, log, Autoscale, overload shading, CSV export); a new run and a new step give them auto-range back, so a
+ * zoom the operator made never hides what comes next. Overloaded samples (clipped at full scale) are marked apart,
+ * never joined to the curve.
  */
 final class LiveCharts {
     static final String STEP_SERIES = "step";
     static final String RUN_SERIES = "run";
-    static final String CURRENT_AXIS = "I (mA)";
+    static final String CURRENT_AXIS = ChartTools.CURRENT_AXIS;
     static final String POTENTIAL_AXIS = "E vs RE (V)";
     static final String TIME_AXIS = "t in step (s)";
     private static final Color TRACE = new Color(0x1f, 0x77, 0xb4);
 
-    private final DefaultXYDataset stepData = new DefaultXYDataset();
-    private final DefaultXYDataset runData = new DefaultXYDataset();
-    private final JFreeChart stepChart;
-    private final JFreeChart runChart;
+    private final DefaultXYDataset sweepData = new DefaultXYDataset();
+    /** The step panel's chart during a sweep (LSV, CV): I against E, a series per cycle. */
+    private final JFreeChart sweepChart;
     /**
      * The step panel's chart during an EIS step ({@link #stepChart} at any other step), made anew when a point arrives:
      * the figure fits its equal axes to the points it is made with, and a spectrum has a few dozen of them.
@@ -51,32 +53,33 @@ final class LiveCharts {
     private String nyquistTitle = "";
     private final ChartPanel stepPanel;
     private final ChartPanel runPanel;
-    private int markersShown;
-    /** The keys of the step chart's series now shown: {@link #STEP_SERIES}, or one per cycle of a sweep. */
+    /** Crosshair, units, Autoscale, overload shading and CSV export of the step chart and of the whole-run chart. */
+    private final ChartTools stepTools;
+    private final ChartTools runTools;
+    /** The keys of the sweep chart's series now shown, one per cycle. */
     private final List<String> stepSeriesShown = new ArrayList<>();
+    /** The run being shown, once known: its electrode area (for j) and planned lengths (for the time unit). */
+    private Optional<Plan> plan = Optional.empty();
+    /** The step whose data the step chart shows; a new one gets auto-range back (an old zoom would hide it). */
+    private Optional<PlannedStep> stepShown = Optional.empty();
 
     LiveCharts() {
-        stepChart = chart("Step in progress", TIME_AXIS, CURRENT_AXIS, stepData);
-        // The legend names the cycles of a sweep; a trace against time needs none.
-        LegendTitle legend = new LegendTitle(stepChart.getXYPlot());
-        legend.setPosition(RectangleEdge.RIGHT);
-        legend.setVisible(false);
-        stepChart.addLegend(legend);
-        runChart = chart("Whole run", "t (min)", CURRENT_AXIS, runData);
-        stepPanel = panel(stepChart);
-        runPanel = panel(runChart);
-    }
-
-    private static JFreeChart chart(String title, String xLabel, String yLabel, DefaultXYDataset data) {
+        stepPanel = panel();
+        runPanel = panel();
+        stepTools = ChartTools.install(stepPanel, "Step in progress");
+        runTools = ChartTools.install(runPanel, "Whole run");
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesPaint(0, TRACE);
         renderer.setSeriesStroke(0, new BasicStroke(1.0f));
-        return ChartLook.chart(title, xLabel, yLabel, data, renderer, false);
+        sweepChart = ChartLook.chart("Step in progress", SweepChart.POTENTIAL_AXIS, SweepChart.CURRENT_AXIS, sweepData,
+                renderer, true);
+        sweepChart.getLegend().setPosition(RectangleEdge.RIGHT);
+        sweepChart.getLegend().setVisible(false);
     }
 
-    private static ChartPanel panel(JFreeChart chart) {
+    private static ChartPanel panel() {
         // The envelope already has one column per pixel; ChartPanel's off-screen buffer and zoom stay on.
-        ChartPanel panel = new ChartPanel(chart, true);
+        ChartPanel panel = new ChartPanel(null, true);
         panel.setMouseWheelEnabled(true);
         panel.setMinimumDrawWidth(200);
         panel.setMinimumDrawHeight(120);
@@ -93,8 +96,27 @@ final class LiveCharts {
         return runPanel;
     }
 
+    /** The step panel with its tools (units, Autoscale, export) and readouts, as the run view lays it out. */
+    JComponent stepView() {
+        return stepTools.component();
+    }
+
+    /** The whole-run panel with its tools and readouts. */
+    JComponent runView() {
+        return runTools.component();
+    }
+
+    ChartTools stepTools() {
+        return stepTools;
+    }
+
+    ChartTools runTools() {
+        return runTools;
+    }
+
+    /** The step chart: I–E during a sweep, else current or potential against time (the Nyquist plot aside). */
     JFreeChart stepChart() {
-        return stepChart;
+        return stepShown.map(PlannedStep::isSweep).orElse(false) ? sweepChart : stepTools.chart();
     }
 
     /** The Nyquist plot the step panel shows during an EIS step (the latest made). */
@@ -103,7 +125,7 @@ final class LiveCharts {
     }
 
     JFreeChart runChart() {
-        return runChart;
+        return runTools.chart();
     }
 
     /** Columns to ask for: one per pixel of the wider chart (at least a sensible minimum before layout). */
@@ -113,17 +135,24 @@ final class LiveCharts {
 
     /** Shows a view; on the event thread. */
     void show(LiveRun.View view) {
+        if (!view.step().equals(stepShown)) {
+            stepShown = view.step();
+            if (!view.stepIsImpedance()) {
+                chartOf(view).getXYPlot().getDomainAxis().setAutoRange(true);
+                chartOf(view).getXYPlot().getRangeAxis().setAutoRange(true);
+            }
+        }
         String stepTitle = view.step().map(LiveCharts::title).orElse("Step in progress")
                 + (view.sweepCyclesDropped() > 0 ? " (last " + view.sweep().size() + " cycles shown)" : "");
-        if (!stepTitle.equals(stepChart.getTitle().getText())) {
-            stepChart.setTitle(stepTitle);
-        }
         if (view.stepIsImpedance() && (view.spectrum().size() != nyquistPoints || !stepTitle.equals(nyquistTitle))) {
             nyquistChart = SpectrumCharts.nyquist(stepTitle, view.spectrum());
             nyquistPoints = view.spectrum().size();
             nyquistTitle = stepTitle;
         }
-        JFreeChart wanted = view.stepIsImpedance() ? nyquistChart : stepChart;
+        JFreeChart wanted = chartOf(view);
+        if (!stepTitle.equals(wanted.getTitle().getText())) {
+            wanted.setTitle(stepTitle);
+        }
         if (stepPanel.getChart() != wanted) {
             stepPanel.setChart(wanted);
         }
@@ -131,23 +160,51 @@ final class LiveCharts {
             showSweep(view);
         } else if (!view.stepIsImpedance()) {
             boolean potential = view.stepShowsPotential();
-            axes(TIME_AXIS, potential ? POTENTIAL_AXIS : CURRENT_AXIS, false);
-            List<double[][]> trace = new ArrayList<>();
-            trace.add(view.stepTrace().zigzag(potential ? 1 : 1e3));
-            showStepSeries(List.of(STEP_SERIES), trace, List.of(TRACE));
+            double planned = view.step().map(s -> s.duration().toNanos() / 1e9).orElse(view.stepSeconds());
+            stepTools.show(new TimeTraces(potential ? TimeTraces.Quantity.POTENTIAL : TimeTraces.Quantity.CURRENT,
+                    POTENTIAL_AXIS, "t in step", List.of(trace(STEP_SERIES, view.stepTrace(), view.stepFlagged())), area(),
+                    Math.max(planned, view.stepSeconds()), view.stepFlagged().overloaded(),
+                    view.stepFlagged().underloaded(), range(view), List.of()));
         }
-        double[][] run = view.overview().zigzag(1e3);
-        for (int i = 0; i < run[0].length; i++) {
-            run[0][i] /= 60;
-        }
-        runData.addSeries(RUN_SERIES, run);
-        addMarkers(view.markers());
+        double plannedRun = plan.map(p -> p.totalDuration().toNanos() / 1e9).orElse(view.sessionSeconds());
+        List<TimeTraces.Mark> marks = view.markers().stream()
+                .map(m -> new TimeTraces.Mark(m.sessionSeconds(), String.valueOf(m.stepIndex()))).toList();
+        runTools.show(new TimeTraces(TimeTraces.Quantity.CURRENT, POTENTIAL_AXIS, "t",
+                List.of(trace(RUN_SERIES, view.overview(), view.runFlagged())), area(),
+                Math.max(plannedRun, view.sessionSeconds()), view.runFlagged().overloaded(),
+                view.runFlagged().underloaded(), range(view), marks));
+    }
+
+    private JFreeChart chartOf(LiveRun.View view) {
+        return view.stepIsImpedance() ? nyquistChart : view.stepIsSweep() ? sweepChart : stepTools.chart();
+    }
+
+    private OptionalDouble area() {
+        return plan.map(p -> OptionalDouble.of(p.cell().electrodeAreaCm2())).orElse(OptionalDouble.empty());
+    }
+
+    /** The current range of the latest sample, when the instrument says. */
+    private static List<Double> range(LiveRun.View view) {
+        return view.latest().map(Sample::rangeAmperes).filter(r -> Double.isFinite(r) && r > 0).map(List::of)
+                .orElse(List.of());
+    }
+
+    /**
+     * A trace of the envelope (unflagged) and the flagged samples' envelopes, in time order: the overloaded ones
+     * are not in the envelope, so the toolkit marks them apart instead of joining them to the curve.
+     */
+    static TimeTraces.Trace trace(String key, MinMaxTrace.Envelope envelope, LiveRun.Flagged flagged) {
+        return TimeTraces.Trace.merged(key, TRACE, List.of(envelope.zigzag(1), flagged.overloads().zigzag(1),
+                flagged.underloads().zigzag(1)), new int[] {0, SampleFlag.OVERLOAD.bit(), SampleFlag.UNDERLOAD.bit()});
     }
 
     /** I (mA) against E vs RHE, a series and a colour per cycle: a CV's cycles stay apart as the catalyst changes. */
     private void showSweep(LiveRun.View view) {
         // The legend tells a CV's cycles apart; an LSV has one curve.
-        axes(SweepChart.POTENTIAL_AXIS, SweepChart.CURRENT_AXIS, view.step().map(PlannedStep::kind).filter("cv"::equals).isPresent());
+        boolean legend = view.step().map(PlannedStep::kind).filter("cv"::equals).isPresent();
+        if (sweepChart.getLegend().isVisible() != legend) {
+            sweepChart.getLegend().setVisible(legend);
+        }
         List<String> keys = new ArrayList<>();
         List<double[][]> data = new ArrayList<>();
         List<Color> colours = new ArrayList<>();
@@ -156,38 +213,25 @@ final class LiveCharts {
             data.add(SweepChart.points(curve));
             colours.add(SweepChart.colour(curve.cycle()));
         }
-        showStepSeries(keys, data, colours);
+        showSweepSeries(keys, data, colours);
     }
 
-    private void axes(String x, String y, boolean legend) {
-        XYPlot plot = stepChart.getXYPlot();
-        if (!x.equals(plot.getDomainAxis().getLabel())) {
-            plot.getDomainAxis().setLabel(x);
-        }
-        if (!y.equals(plot.getRangeAxis().getLabel())) {
-            plot.getRangeAxis().setLabel(y);
-        }
-        if (stepChart.getLegend().isVisible() != legend) {
-            stepChart.getLegend().setVisible(legend);
-        }
-    }
-
-    /** Replaces the step chart's series with these, in order, each in its colour. */
-    private void showStepSeries(List<String> keys, List<double[][]> data, List<Color> colours) {
+    /** Replaces the sweep chart's series with these, in order, each in its colour. */
+    private void showSweepSeries(List<String> keys, List<double[][]> data, List<Color> colours) {
         for (String old : stepSeriesShown) {
             if (!keys.contains(old)) {
-                stepData.removeSeries(old);
+                sweepData.removeSeries(old);
             }
         }
         if (!stepSeriesShown.equals(keys)) {
             // Keep the dataset's order the list's order (the renderer's colours go by series index).
             for (String key : keys) {
-                stepData.removeSeries(key);
+                sweepData.removeSeries(key);
             }
         }
-        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) stepChart.getXYPlot().getRenderer();
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) sweepChart.getXYPlot().getRenderer();
         for (int i = 0; i < keys.size(); i++) {
-            stepData.addSeries(keys.get(i), data.get(i));
+            sweepData.addSeries(keys.get(i), data.get(i));
             renderer.setSeriesPaint(i, colours.get(i), false);
             renderer.setSeriesStroke(i, new BasicStroke(1.0f), false);
         }
@@ -195,30 +239,22 @@ final class LiveCharts {
         stepSeriesShown.addAll(keys);
     }
 
-    private void addMarkers(List<LiveRun.Marker> markers) {
-        XYPlot plot = runChart.getXYPlot();
-        for (int i = markersShown; i < markers.size(); i++) {
-            LiveRun.Marker m = markers.get(i);
-            ValueMarker marker = new ValueMarker(m.sessionSeconds() / 60, new Color(0xd6, 0x27, 0x28), new BasicStroke(1.2f));
-            marker.setLabel(String.valueOf(m.stepIndex()));
-            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(marker, Layer.FOREGROUND);
-        }
-        markersShown = markers.size();
-    }
-
-    /** Clears both charts for a new run. */
-    void reset() {
-        stepSeriesShown.forEach(stepData::removeSeries);
+    /**
+     * Clears both charts for a new run of {@code plan} (its electrode area gives j, its planned lengths the time
+     * units) and gives both auto-range back: a zoom from the last run would otherwise hide all of this one.
+     */
+    void reset(Plan planned) {
+        plan = Optional.of(planned);
+        stepSeriesShown.forEach(sweepData::removeSeries);
         stepSeriesShown.clear();
-        runData.removeSeries(RUN_SERIES);
-        runChart.getXYPlot().clearDomainMarkers();
-        markersShown = 0;
-        stepChart.setTitle("Step in progress");
+        stepShown = Optional.empty();
+        stepTools.show(TimeTraces.EMPTY);
+        runTools.show(TimeTraces.EMPTY);
+        stepTools.chart().setTitle("Step in progress");
         nyquistTitle = "";
-        stepPanel.setChart(stepChart);
+        stepPanel.setChart(stepTools.chart());
+        stepTools.autoscale();
+        runTools.autoscale();
     }
 
     static String title(PlannedStep step) {

@@ -229,7 +229,7 @@ final class RunPanel extends JPanel {
         status.add(timeLine);
         status.add(rateLine);
 
-        JSplitPane chartsSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, charts.stepPanel(), charts.runPanel());
+        JSplitPane chartsSplit = new JSplitPane(JSplitPane.VERTICAL_SPLIT, charts.stepView(), charts.runView());
         chartsSplit.setResizeWeight(0.5);
         events.setName("events");
         events.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
@@ -424,7 +424,7 @@ final class RunPanel extends JPanel {
             run.operator().addWatcher(new HoldDialog(this, run));
         }
         active = run;
-        charts.reset();
+        charts.reset(run.plan());
         eventLines.clear();
         lastSamples = 0;
         lastNanos = System.nanoTime();

@@ -7,9 +7,6 @@ import org.norrlab.core.StepOutcome;
 import org.norrlab.core.Technique;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
-import org.norrlab.figures.CurrentFigure;
-import org.norrlab.report.ReportWriter;
-import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.SessionExporter;
 import org.norrlab.report.SessionSummaries;
 import org.norrlab.report.StepSummary;
@@ -70,6 +67,8 @@ final class SessionsPanel extends JPanel {
     private final JTextArea eventText = new JTextArea();
     private final JTextArea settingsText = new JTextArea();
     private final ChartPanel chartPanel = new ChartPanel(null);
+    /** Crosshair, I ↔ j, time unit, log, Autoscale, overload shading and CSV export of the I(t) chart. */
+    private final ChartTools currentTools = ChartTools.install(chartPanel, "I(t)");
     private final ChartPanel sweepPanel = new ChartPanel(null);
     private final ChartPanel nyquistPanel = new ChartPanel(null);
     private final ChartPanel bodePanel = new ChartPanel(null);
@@ -149,7 +148,7 @@ final class SessionsPanel extends JPanel {
         eventText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         settingsText.setEditable(false);
         settingsText.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
-        detailTabs.addTab("I(t)", chartPanel);
+        detailTabs.addTab("I(t)", currentTools.component());
         detailTabs.addTab(SWEEP_TAB, sweepPanel);
         JSplitPane spectrum = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, nyquistPanel, bodePanel);
         spectrum.setResizeWeight(0.5);
@@ -218,11 +217,12 @@ final class SessionsPanel extends JPanel {
     }
 
     /**
+     * @param current     the session's CA steps against session time, for {@link ChartTools}
      * @param sweepChart  the I–E plot of the session's first sweep step; empty when it has none
      * @param spectra     the session's impedance spectra by step index
      * @param spectrum    the Nyquist and Bode plots of its first spectrum; empty when it has none
      */
-    record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, JFreeChart chart,
+    record Details(StoredSession session, List<StepSummary> steps, List<StoredEvent> events, TimeTraces current,
                    Optional<JFreeChart> sweepChart, Map<Integer, List<ImpedancePoint>> spectra,
                    Optional<SpectrumSteps.Charts> spectrum) {
     }
@@ -230,9 +230,7 @@ final class SessionsPanel extends JPanel {
     private Details load(long id) throws Exception {
         try (SessionStore store = context.openStore()) {
             StoredSession session = store.session(id).orElseThrow(() -> new BadInputException("there is no session " + id));
-            SessionAnalysis.Result result = SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT);
-            JFreeChart chart = CurrentFigure.chart("Session " + id + ": " + session.protocolName(),
-                    ReportWriter.traces(store, result));
+            TimeTraces current = StoredTraces.of(store, session);
             List<StepSummary> summaries = SessionSummaries.of(store, id);
             Optional<StoredStep> firstSweep = summaries.stream().map(StepSummary::step).filter(StoredStep::isSweep).findFirst();
             Optional<JFreeChart> sweepChart = firstSweep.isEmpty() ? Optional.empty()
@@ -241,14 +239,16 @@ final class SessionsPanel extends JPanel {
             Optional<SpectrumSteps.Charts> spectrum = summaries.stream().map(StepSummary::step)
                     .filter(s -> spectra.containsKey(s.index())).findFirst()
                     .map(s -> SpectrumSteps.charts(id, s, spectra.get(s.index())));
-            return new Details(session, summaries, store.events(id), chart, sweepChart, spectra, spectrum);
+            return new Details(session, summaries, store.events(id), current, sweepChart, spectra, spectrum);
         }
     }
 
     private void show(Details d) {
         shown = d.session().id();
         heading.setText("Session " + shown + " (" + d.session().status().dbName() + ")");
-        chartPanel.setChart(d.chart());
+        currentTools.chart().setTitle("Session " + shown + ": " + d.session().protocolName());
+        currentTools.show(d.current());
+        currentTools.autoscale();
         sweepPanel.setChart(d.sweepChart().orElse(null));
         detailTabs.setEnabledAt(detailTabs.indexOfTab(SWEEP_TAB), d.sweepChart().isPresent());
         nyquistPanel.setChart(d.spectrum().map(SpectrumSteps.Charts::nyquist).orElse(null));
@@ -425,6 +425,10 @@ final class SessionsPanel extends JPanel {
 
     ChartPanel chartPanel() {
         return chartPanel;
+    }
+
+    ChartTools currentTools() {
+        return currentTools;
     }
 
     ChartPanel sweepPanel() {

@@ -241,7 +241,7 @@ public final class ReportWriter {
      * The legend of a step's trace. The chart needs each label once: a repeat block runs one potential in every
      * cycle, so its steps are told apart by cycle (and any other repeated potential by step).
      */
-    private static String traceLabel(StoredStep step) {
+    public static String traceLabel(StoredStep step) {
         String potential = String.format(Locale.ROOT, "%.2f V vs RHE", step.voltsVsRhe());
         return step.inRepeat() ? potential + ", cycle " + step.cycle() : potential;
     }

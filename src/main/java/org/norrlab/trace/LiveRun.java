@@ -4,6 +4,7 @@ import org.norrlab.core.ImpedancePoint;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
 import org.norrlab.plan.PlannedStep;
 
 import java.util.ArrayDeque;
@@ -47,11 +48,15 @@ public final class LiveRun implements RecordConsumer {
      *                    cycle; empty for any other step
      * @param sweepCyclesDropped how many early cycles of the sweep the view no longer holds (see {@link SweepTrace})
      * @param spectrum    for an impedance step (EIS), its points so far in the order measured; empty for any other step
+     * @param stepFlagged the step's overloaded and underloaded samples (step time), not in {@code stepTrace}: an
+     *                    overloaded current is the range's full scale, not a measurement
+     * @param runFlagged  the same for the whole run (session time), not in {@code overview}
      */
     public record View(Optional<PlannedStep> step, boolean stepShowsPotential, MinMaxTrace.Envelope stepTrace,
                        MinMaxTrace.Envelope overview, List<Marker> markers, List<EventLine> events, long samples,
                        Optional<Sample> latest, double stepSeconds, double sessionSeconds, int stepsEnded,
-                       List<SweepTrace.Curve> sweep, int sweepCyclesDropped, List<ImpedancePoint> spectrum) {
+                       List<SweepTrace.Curve> sweep, int sweepCyclesDropped, List<ImpedancePoint> spectrum,
+                       Flagged stepFlagged, Flagged runFlagged) {
         public View {
             sweep = List.copyOf(sweep);
             spectrum = List.copyOf(spectrum);
@@ -68,8 +73,35 @@ public final class LiveRun implements RecordConsumer {
         }
     }
 
+    /**
+     * Samples the instrument flagged as out of its current range, as an envelope and an exact count: overloaded ones
+     * (clipped at full scale, so not data) and underloaded ones (too small for the range to resolve well).
+     */
+    public record Flagged(MinMaxTrace.Envelope overloads, long overloaded, MinMaxTrace.Envelope underloads,
+                          long underloaded) {
+        public static final Flagged NONE = new Flagged(MinMaxTrace.Envelope.EMPTY, 0, MinMaxTrace.Envelope.EMPTY, 0);
+    }
+
+    /** {@link Flagged} as it grows: the same bucket count as the trace it goes with. */
+    private static final class FlaggedTrace {
+        private final MinMaxTrace overloads = new MinMaxTrace(BUCKETS, 1e-3);
+        private final MinMaxTrace underloads = new MinMaxTrace(BUCKETS, 1e-3);
+
+        void clear() {
+            overloads.clear();
+            underloads.clear();
+        }
+
+        Flagged envelope(int columns) {
+            return new Flagged(overloads.envelope(columns), overloads.points(), underloads.envelope(columns),
+                    underloads.points());
+        }
+    }
+
     private final MinMaxTrace stepTrace = new MinMaxTrace(BUCKETS, 1e-3);
     private final MinMaxTrace overview = new MinMaxTrace(BUCKETS, 1e-3);
+    private final FlaggedTrace stepFlagged = new FlaggedTrace();
+    private final FlaggedTrace runFlagged = new FlaggedTrace();
     private final SweepTrace sweep = new SweepTrace();
     /** The spectrum of the EIS step in progress: a few dozen points, kept whole. */
     private final List<ImpedancePoint> spectrum = new ArrayList<>();
@@ -92,14 +124,27 @@ public final class LiveRun implements RecordConsumer {
             Sample s = taken.sample();
             latest = s;
             samples++;
+            // An overloaded current is the range's full scale, not a reading: it goes to its own trace, never into
+            // the curve, where it would look like a charging spike. An underloaded one is a coarse reading: its own
+            // trace too, so that the chart can shade it (and join it to the curve).
+            boolean overloaded = s.hasCurrent() && s.has(SampleFlag.OVERLOAD);
+            boolean underloaded = s.hasCurrent() && !overloaded && s.has(SampleFlag.UNDERLOAD);
             if (s.hasCurrent()) {
-                overview.add(stepOffset + s.timeSeconds(), s.currentAmperes());
-                if (s.inSweep()) {
+                double sessionSeconds = stepOffset + s.timeSeconds();
+                (overloaded ? runFlagged.overloads : underloaded ? runFlagged.underloads : overview)
+                        .add(sessionSeconds, s.currentAmperes());
+                if (s.inSweep() && !overloaded) {
                     sweep.add(s.cycle(), s.potentialVolts() + sweepToRhe, s.currentAmperes());
                 }
             }
             // CP holds the current: what it measures is the potential, as at open circuit.
-            stepTrace.add(s.timeSeconds(), s.hasCurrent() && !stepShowsPotential ? s.currentAmperes() : s.potentialVolts());
+            boolean chartsCurrent = s.hasCurrent() && !stepShowsPotential;
+            if (!chartsCurrent) {
+                stepTrace.add(s.timeSeconds(), s.potentialVolts());
+            } else {
+                (overloaded ? stepFlagged.overloads : underloaded ? stepFlagged.underloads : stepTrace)
+                        .add(s.timeSeconds(), s.currentAmperes());
+            }
         }
 
         @Override
@@ -112,6 +157,7 @@ public final class LiveRun implements RecordConsumer {
             step = started.step();
             stepOffset = started.sessionOffsetSeconds();
             stepTrace.clear();
+            stepFlagged.clear();
             sweep.clear();
             spectrum.clear();
             stepShowsPotential = step.match(ocp -> true, ca -> false, hold -> hold.cell() == PlannedStep.Hold.HoldCell.OCP,
@@ -159,6 +205,7 @@ public final class LiveRun implements RecordConsumer {
                 : spectrum.isEmpty() ? 0 : spectrum.get(spectrum.size() - 1).timeSeconds();
         return new View(Optional.ofNullable(step), step != null && stepShowsPotential, stepTrace.envelope(columns),
                 overview.envelope(columns), List.copyOf(markers), List.copyOf(events), samples, Optional.ofNullable(latest),
-                stepSeconds, stepOffset + stepSeconds, stepsEnded, sweep.curves(), sweep.droppedCycles(), spectrum);
+                stepSeconds, stepOffset + stepSeconds, stepsEnded, sweep.curves(), sweep.droppedCycles(), spectrum,
+                stepFlagged.envelope(columns), runFlagged.envelope(columns));
     }
 }

@@ -13,6 +13,7 @@ import org.norrlab.analysis.Product;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
+import org.norrlab.core.SampleFlag;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
@@ -94,7 +95,7 @@ class GuiTest extends WithWindow {
         screenshot(window.frame().getRootPane(), "run-completed");
 
         // The overview: one series, at most two points per column, five step markers at the step starts,
-        // and its envelope spans exactly the stored currents (min/max decimation keeps the extremes).
+        // and its envelope spans exactly the stored currents that are readings (min/max decimation keeps the extremes).
         XYPlot overview = runChart.getXYPlot();
         await("the charts at the end", WAIT, () -> markerLabels(runChart).size() == 5);
         assertThat(overview.getDataset().getSeriesCount()).isEqualTo(1);
@@ -112,9 +113,9 @@ class GuiTest extends WithWindow {
         assertThat(starts.get(0)).isZero();
         assertThat(starts.get(2)).isCloseTo(20.0 / 60 + 5, within(1e-9));
         assertThat(starts.get(4)).isCloseTo(20.0 / 60 + 15, within(1e-9));
-        // The step chart shows the last step's current, in mA.
+        // The step chart shows the last step's current density (the cell's area is known), in mA/cm².
         XYPlot step = run.charts().stepChart().getXYPlot();
-        assertThat(step.getRangeAxis().getLabel()).isEqualTo(LiveCharts.CURRENT_AXIS);
+        assertThat(step.getRangeAxis().getLabel()).isEqualTo(ChartTools.DENSITY_AXIS);
         assertThat(run.charts().stepChart().getTitle().getText()).isEqualTo("Step 5: CA at -0.700 V vs RHE");
         assertThat(step.getDataset().getItemCount(0)).isGreaterThan(100);
         assertThat(onEdt(() -> run.eventLines().lastElement())).contains("step 5 completed: 3000 samples, 300.0 s");
@@ -264,7 +265,8 @@ class GuiTest extends WithWindow {
         try (SessionStore store = SessionStore.open(database)) {
             for (var step : store.steps(sessionId)) {
                 store.forEachSample(sessionId, step.index(), (seq, s) -> {
-                    if (s.hasCurrent()) {
+                    // an overloaded sample is the range's full scale, not a reading: the chart marks it apart
+                    if (s.hasCurrent() && !s.has(SampleFlag.OVERLOAD)) {
                         range[0] = Math.min(range[0], s.currentAmperes() * 1e3);
                         range[1] = Math.max(range[1], s.currentAmperes() * 1e3);
                     }

@@ -57,12 +57,14 @@ class LiveSweepChartTest {
     @Test
     void sweepsAreDrawnAsCurrentAgainstPotentialOneSeriesPerCycle() throws Exception {
         LiveCharts charts = onEdt(LiveCharts::new);
-        JFreeChart step = charts.stepChart();
-        XYPlot plot = step.getXYPlot();
+        JFreeChart step;
+        XYPlot plot;
 
         // An LSV under NO: one cycle, 100 points, E on the RHE scale (the samples are vs RE: + 0.611 V).
         feed(SimulatedSweeps.records(SimulatedSweeps.lsv(1, Gas.NITRIC_OXIDE), SimulatedSweeps.lsvSamples(), 0, 0));
         onEdt(() -> charts.show(live.view(800)));
+        step = charts.stepChart();   // I–E during a sweep, current or potential against time otherwise
+        plot = step.getXYPlot();
         assertThat(plot.getDomainAxis().getLabel()).isEqualTo("E vs RHE (V)");
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("I (mA)");
         XYDataset data = plot.getDataset();
@@ -78,6 +80,8 @@ class LiveSweepChartTest {
         // A CV of three cycles: three series of 160 points (40 up, 80 down, 40 up), each in its own colour.
         feed(SimulatedSweeps.records(SimulatedSweeps.cv(2), SimulatedSweeps.cvSamples(), 50, 100));
         onEdt(() -> charts.show(live.view(800)));
+        step = charts.stepChart();   // I–E during a sweep, current or potential against time otherwise
+        plot = step.getXYPlot();
         data = plot.getDataset();
         assertThat(data.getSeriesCount()).isEqualTo(3);
         List<Object> keys = new ArrayList<>();
@@ -104,6 +108,8 @@ class LiveSweepChartTest {
         }
         feed(SimulatedSweeps.records(ca, caSamples, 100, 1000));
         onEdt(() -> charts.show(live.view(800)));
+        step = charts.stepChart();   // I–E during a sweep, current or potential against time otherwise
+        plot = step.getXYPlot();
         data = plot.getDataset();
         assertThat(data.getSeriesCount()).isEqualTo(1);
         assertThat(data.getSeriesKey(0)).isEqualTo(LiveCharts.STEP_SERIES);
@@ -122,6 +128,8 @@ class LiveSweepChartTest {
         }
         feed(SimulatedSweeps.records(cp, cpSamples, 110, 2000));
         onEdt(() -> charts.show(live.view(800)));
+        step = charts.stepChart();   // I–E during a sweep, current or potential against time otherwise
+        plot = step.getXYPlot();
         data = plot.getDataset();
         assertThat(plot.getRangeAxis().getLabel()).isEqualTo("E vs RE (V)");
         double lowest = Double.POSITIVE_INFINITY;

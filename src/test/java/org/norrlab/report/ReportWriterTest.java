@@ -76,7 +76,8 @@ class ReportWriterTest {
             assertThat(feSvg).contains(">E (V vs RHE)<").contains(">FE NH₃<").contains(">FE H₂<").contains(">NH₃ yield<")
                     .contains(">Faradaic efficiency (%)<").contains(">NH₃ yield (µmol h⁻¹ cm⁻²)<")
                     .doesNotContain(">Session " + outcome.sessionId() + ": ");
-            assertThat(Files.readString(dir.resolve("current.svg"))).contains(">Time (h)<").contains(">-0.60 V vs RHE<");
+            // the demo lasts 20 min 20 s: over 10 min and up to 5 h, drawn in min (TimeScale), as in the GUI
+            assertThat(Files.readString(dir.resolve("current.svg"))).contains(">Time (min)<").contains(">-0.60 V vs RHE<");
 
             // The figure's data are the analysis' numbers: 4 potentials, FE bars for NH3 (and H2 at -0.7 V), yield points.
             JFreeChart fe = FaradaicFigure.chart("t", ReportWriter.points(result));
