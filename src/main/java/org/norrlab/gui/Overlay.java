@@ -223,7 +223,7 @@ record Overlay(String title, Quantity x, Quantity y, List<OverlaySeries> series,
                 trace.milliampsPerCm2());
     }
 
-    /** "session 3, step 2 CA -0.5 V vs RHE, -0.500 V vs RHE": the session, the step's label and its potential. */
+    /** "session 3, step 2 long CA, -0.500 V vs RHE": the session, the step's label and its potential (once). */
     static String legend(Chosen c, Quantity x) {
         StoredStep step = c.step();
         String potential;
@@ -235,7 +235,9 @@ record Overlay(String title, Quantity x, Quantity y, List<OverlaySeries> series,
         } else {
             potential = String.format(Locale.ROOT, "%.3f V vs RE", step.voltsVsReference());
         }
-        return "session " + c.sessionId() + ", step " + step.index() + " " + step.label() + ", " + potential;
+        // a default label ("CA -0.500 V vs RHE") says the potential already
+        String label = step.label().contains(potential) ? step.label() : step.label() + ", " + potential;
+        return "session " + c.sessionId() + ", step " + step.index() + " " + label;
     }
 
     private static String name(Chosen c) {
