@@ -391,6 +391,9 @@ final class SessionsPanel extends JPanel {
      * impedance spectrum: its Nyquist and Bode plots in the Impedance tab.
      */
     private void stepSelected() {
+        if (stepTable.getSelectedRowCount() > 1) {
+            return;   // several steps chosen for an overlay: stay in the Steps tab
+        }
         int row = leadRow(stepTable);
         if (row >= 0 && row < shownSteps.size() && shownSpectra.containsKey(shownSteps.get(row).index())) {
             StoredStep step = shownSteps.get(row);
