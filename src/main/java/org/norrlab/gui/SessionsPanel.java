@@ -103,6 +103,8 @@ final class SessionsPanel extends JPanel {
     private final Set<Overlay.Pick> kept = new LinkedHashSet<>();
     private Optional<OverlayChart.Shown> lastOverlay = Optional.empty();
     private long shown = -1;
+    /** The session opened last, whose details are (about to be) shown. */
+    private long requested = -1;
 
     SessionsPanel(GuiContext context, LongConsumer analyseSession) {
         super(new BorderLayout());
@@ -240,7 +242,13 @@ final class SessionsPanel extends JPanel {
 
     /** Loads one session's details in the background. */
     void open(long id) {
-        Background.run(this, "Opening session " + id, () -> load(id), this::show);
+        requested = id;
+        // sessions clicked in quick succession load side by side: only the one asked for last is shown
+        Background.run(this, "Opening session " + id, () -> load(id), d -> {
+            if (d.session().id() == requested) {
+                show(d);
+            }
+        });
     }
 
     /**

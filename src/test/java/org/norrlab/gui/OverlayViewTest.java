@@ -20,7 +20,10 @@ import javax.swing.JOptionPane;
 import javax.swing.JTable;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,7 +37,7 @@ import static org.norrlab.gui.GuiDriver.onEdt;
 import static org.norrlab.gui.GuiDriver.screenshot;
 
 /**
- * Two simulated demo sweeps in the Sessions view (Xvfb): the steps table's |Q| is a magnitude (defect 4 of issue 22),
+ * A simulated demo sweep (5 min CA steps) and a shorter one (30 s steps) in the Sessions view (Xvfb): the steps table's |Q| is a magnitude (defect 4 of issue 22),
  * and Overlay draws the four CA steps of one run, then of both, in j with each session's own area (the second's
  * corrected to 0.5 cm²), steps kept across sessions, and refuses an OCP step by name. Screenshots go to
  * target/gui-screenshots/.
@@ -42,11 +45,27 @@ import static org.norrlab.gui.GuiDriver.screenshot;
 class OverlayViewTest extends WithWindow {
     private static final String TITLE_OF_REFUSAL = "Drawing the overlay failed";
 
-    private RunOutcome demo(long seed) throws Exception {
+    private RunOutcome run(Path protocol, long seed) throws Exception {
         return new RunService(SiteConfig.load(Fixtures.HOME))
-                .prepare(RunRequest.simulated(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"), Speed.MAX)
-                        .withSeed(seed).withDatabase(database))
+                .prepare(RunRequest.simulated(protocol, Speed.MAX).withSeed(seed).withDatabase(database))
                 .execute(RunListener.NONE);
+    }
+
+    /** The demo sweep's steps at a tenth of its length (30 s per CA step): a shorter run that must line up with it. */
+    private Path shortSweep() throws Exception {
+        Path protocol = temp.resolve("short-sweep.yaml");
+        Files.writeString(protocol, """
+                name: short sweep
+                steps:
+                  - ocp:
+                      duration: 2 s
+                      interval: 1 s
+                  - ca_series:
+                      potentials: [-0.4 V vs RHE, -0.5 V vs RHE, -0.6 V vs RHE, -0.7 V vs RHE]
+                      duration: 30 s
+                      interval: 100 ms
+                """);
+        return protocol;
     }
 
     /** The smallest stored current of a step, in mA. */
@@ -71,8 +90,14 @@ class OverlayViewTest extends WithWindow {
             }
         });
         long last = ids[ids.length - 1];
-        await("session " + last + " shown", WAIT, () -> sessions.shownSession() == last
-                && sessions.stepModel().getRowCount() == 5);
+        try {
+            await("session " + last + " shown", WAIT, () -> sessions.shownSession() == last
+                    && sessions.stepModel().getRowCount() == 5);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; shown " + onEdt(sessions::shownSession) + " with "
+                    + onEdt(() -> sessions.stepModel().getRowCount()) + " steps, rows selected "
+                    + Arrays.toString(onEdt(() -> sessions.sessionTable().getSelectedRows())), e);
+        }
     }
 
     private OverlayChart.Shown overlayAfter(SessionsPanel sessions, Runnable press) throws Exception {
@@ -114,8 +139,8 @@ class OverlayViewTest extends WithWindow {
 
     @Test
     void overlayOfStepsAndSessionsInEachSessionsCurrentDensity() throws Exception {
-        long first = demo(42).sessionId();
-        long second = demo(7).sessionId();
+        long first = run(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"), 42).sessionId();
+        long second = run(shortSweep(), 7).sessionId();
         try (SessionStore store = SessionStore.open(database)) {
             store.corrections().correctSession(second, List.of(new CorrectionStore.Change("electrode_area_cm2", "1", "0.5")),
                     "a smaller electrode than the site's", "tester");
@@ -175,6 +200,10 @@ class OverlayViewTest extends WithWindow {
         assertThat(keys(pair)).hasSize(8);
         assertThat(keys(pair).get(4)).isEqualTo("session " + second + ", step 2 CA -0.400 V vs RHE");
         assertThat(smallestY(pair.getXYPlot().getDataset(), 4)).isCloseTo(smallestMilliamps(second, 2) / 0.5, within(1e-12));
+        // the shorter run's step lines up with the longer one's from its own start: 0.1 s to 30 s
+        XYDataset pairData = pair.getXYPlot().getDataset();
+        assertThat(pairData.getXValue(4, 0)).isCloseTo(0.1, within(1e-6));
+        assertThat(pairData.getXValue(4, pairData.getItemCount(4) - 1)).isCloseTo(30, within(1e-6));
         assertThat(smallestY(pair.getXYPlot().getDataset(), 0)).isCloseTo(smallestMilliamps(first, 2) / 1.0, within(1e-12));
         assertThat(subtitles(pair)).containsExactly("j = I / A, A = 1 cm² (session " + first + "), 0.5 cm² corrected (session "
                 + second + ")");
@@ -188,6 +217,7 @@ class OverlayViewTest extends WithWindow {
         assertThat(onEdt(() -> sessions.keptText().getText())).isEqualTo("2 steps of 1 session kept");
         choose(sessions, second);
         onEdt(() -> sessions.stepTable().setRowSelectionInterval(4, 4));
+        screenshot(window.frame().getRootPane(), "sessions-overlay-picks");
         OverlayChart.Shown three = overlayAfter(sessions, () -> sessions.overlayButton().doClick());
         assertThat(keys(three.panel().getChart())).containsExactly(
                 "session " + first + ", step 2 CA -0.400 V vs RHE",
