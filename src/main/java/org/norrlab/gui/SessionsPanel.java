@@ -15,6 +15,7 @@ import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JFileChooser;
@@ -26,6 +27,7 @@ import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.RowFilter;
 import javax.swing.event.DocumentEvent;
@@ -36,13 +38,19 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongConsumer;
 import java.util.regex.Pattern;
 
@@ -50,6 +58,10 @@ import java.util.regex.Pattern;
  * The sessions view: every stored session, a filter, and one session's steps, I(t), events and settings. A session
  * with sweep steps (LSV, CV) also has an I–E tab: the first sweep step, or the one chosen in the steps table; one with
  * impedance spectra (EIS steps) has an Impedance tab, Nyquist and Bode side by side, likewise.
+ * <p>
+ * Overlay (button or Ctrl+Shift+O) draws several steps in one chart ({@link Overlay}): the steps kept with "Keep steps"
+ * and those chosen in the Steps tab, or, when no step is chosen or kept, the CA steps of every session chosen in the
+ * list (Ctrl- or Shift-click for several); the details below show the session clicked last.
  */
 final class SessionsPanel extends JPanel {
     static final String[] SESSION_COLUMNS = {"id", "started (UTC)", "status", "protocol", "instrument", "reason", "bench"};
@@ -86,7 +98,16 @@ final class SessionsPanel extends JPanel {
     private final JButton sync = new JButton("Sync to lab database");
     /** The import or sync under way or done last; for the tests. */
     private ProgressTask<?> longAction;
+    private final JButton overlay = new JButton("Overlay…");
+    private final JButton keepSteps = new JButton("Keep steps");
+    private final JButton clearKept = new JButton("Clear kept");
+    private final JLabel keptText = new JLabel();
+    /** Steps kept for the next overlay, of any sessions, in the order kept. */
+    private final Set<Overlay.Pick> kept = new LinkedHashSet<>();
+    private Optional<OverlayChart.Shown> lastOverlay = Optional.empty();
     private long shown = -1;
+    /** The session opened last, whose details are (about to be) shown. */
+    private long requested = -1;
 
     SessionsPanel(GuiContext context, LongConsumer analyseSession) {
         super(new BorderLayout());
@@ -94,7 +115,7 @@ final class SessionsPanel extends JPanel {
         sessionTable.setName("sessions");
         Tables.fitted(sessionTable);
         sessionTable.setRowSorter(sorter);
-        sessionTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        sessionTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         sessionTable.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 selected();
@@ -131,6 +152,30 @@ final class SessionsPanel extends JPanel {
             sync.addActionListener(e -> sync());
             top.add(sync);
         }
+        overlay.setMnemonic(KeyEvent.VK_O);
+        overlay.setToolTipText("<html>Draw several steps in one chart (Ctrl+Shift+O): the steps kept and those chosen in the"
+                + " Steps tab,<br>or else the CA steps of every session chosen in the list.</html>");
+        overlay.addActionListener(e -> overlay());
+        keepSteps.setToolTipText("Keep the steps chosen in the Steps tab for the next overlay, to overlay steps of several"
+                + " sessions.");
+        keepSteps.addActionListener(e -> keepSteps());
+        clearKept.addActionListener(e -> {
+            kept.clear();
+            showKept();
+        });
+        top.add(overlay);
+        top.add(keepSteps);
+        top.add(clearKept);
+        top.add(keptText);
+        showKept();
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(
+                KeyStroke.getKeyStroke(KeyEvent.VK_O, InputEvent.CTRL_DOWN_MASK | InputEvent.SHIFT_DOWN_MASK), "overlay");
+        getActionMap().put("overlay", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                overlay();
+            }
+        });
         JPanel list = new JPanel(new BorderLayout());
         list.add(top, BorderLayout.NORTH);
         JScrollPane listScroll = new JScrollPane(sessionTable);
@@ -138,7 +183,7 @@ final class SessionsPanel extends JPanel {
         list.add(listScroll, BorderLayout.CENTER);
 
         stepTable.setName("steps");
-        stepTable.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        stepTable.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         stepTable.getSelectionModel().addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting()) {
                 stepSelected();
@@ -202,8 +247,9 @@ final class SessionsPanel extends JPanel {
         sorter.setRowFilter(text.isEmpty() ? null : RowFilter.regexFilter("(?i)" + Pattern.quote(text)));
     }
 
+    /** The session clicked last (the lead of a multiple selection) opens below. */
     private void selected() {
-        int row = sessionTable.getSelectedRow();
+        int row = leadRow(sessionTable);
         if (row < 0) {
             return;
         }
@@ -213,7 +259,13 @@ final class SessionsPanel extends JPanel {
 
     /** Loads one session's details in the background. */
     void open(long id) {
-        Background.run(this, "Opening session " + id, () -> load(id), this::show);
+        requested = id;
+        // sessions clicked in quick succession load side by side: only the one asked for last is shown
+        Background.run(this, "Opening session " + id, () -> load(id), d -> {
+            if (d.session().id() == requested) {
+                show(d);
+            }
+        });
     }
 
     /**
@@ -305,7 +357,59 @@ final class SessionsPanel extends JPanel {
                 ca ? String.format(Locale.ROOT, "%.3f", step.voltsVsReference()) : "—",
                 duration, s.samples(),
                 ca ? Units.formatCurrent(s.meanAmperes()) : "—",
-                ca ? String.format(Locale.ROOT, "%.5g", s.coulombs()) : "—", outcome, "—"};
+                // the column is the magnitude, as in the analysis and the report; a reduction's charge is negative,
+                // and its sign is the mean current's, one column to the left
+                ca ? String.format(Locale.ROOT, "%.5g", Math.abs(s.coulombs())) : "—", outcome, "—"};
+    }
+
+    /** The row clicked last where it is selected, else the first selected one; -1 when none is. */
+    private static int leadRow(JTable table) {
+        int lead = table.getSelectionModel().getLeadSelectionIndex();
+        return lead >= 0 && table.isRowSelected(lead) ? lead : table.getSelectedRow();
+    }
+
+    /** The steps chosen in the Steps tab, of the session shown. */
+    private List<Overlay.Pick> chosenSteps() {
+        List<Overlay.Pick> picks = new ArrayList<>();
+        for (int row : stepTable.getSelectedRows()) {
+            int model = stepTable.convertRowIndexToModel(row);
+            if (shown >= 0 && model < shownSteps.size()) {
+                picks.add(new Overlay.Pick(shown, shownSteps.get(model).index()));
+            }
+        }
+        return picks;
+    }
+
+    private void keepSteps() {
+        kept.addAll(chosenSteps());
+        showKept();
+    }
+
+    private void showKept() {
+        long sessionCount = kept.stream().mapToLong(Overlay.Pick::sessionId).distinct().count();
+        keptText.setText(kept.isEmpty() ? "" : kept.size() + (kept.size() == 1 ? " step" : " steps") + " of "
+                + sessionCount + (sessionCount == 1 ? " session" : " sessions") + " kept");
+        clearKept.setEnabled(!kept.isEmpty());
+    }
+
+    /**
+     * Draws the overlay in a window of its own: the kept and chosen steps, or, when there are none, the CA steps of
+     * the sessions chosen in the list. What cannot be overlaid is refused in a dialog that says why.
+     */
+    void overlay() {
+        List<Overlay.Pick> steps = new ArrayList<>(kept);
+        chosenSteps().stream().filter(p -> !kept.contains(p)).forEach(steps::add);
+        List<Long> chosenSessions = new ArrayList<>();
+        if (steps.isEmpty()) {
+            for (int row : sessionTable.getSelectedRows()) {
+                chosenSessions.add(((Number) sessions.getValueAt(sessionTable.convertRowIndexToModel(row), 0)).longValue());
+            }
+        }
+        Background.run(this, "Drawing the overlay", () -> {
+            try (SessionStore store = context.openStore()) {
+                return Overlay.read(store, chosenSessions, steps, Overlay.PIXEL_BUCKETS);
+            }
+        }, drawn -> lastOverlay = Optional.of(OverlayChart.show(this, drawn)));
     }
 
     /**
@@ -313,7 +417,10 @@ final class SessionsPanel extends JPanel {
      * impedance spectrum: its Nyquist and Bode plots in the Impedance tab.
      */
     private void stepSelected() {
-        int row = stepTable.getSelectedRow();
+        if (stepTable.getSelectedRowCount() > 1) {
+            return;   // several steps chosen for an overlay: stay in the Steps tab
+        }
+        int row = leadRow(stepTable);
         if (row >= 0 && row < shownSteps.size() && shownSpectra.containsKey(shownSteps.get(row).index())) {
             StoredStep step = shownSteps.get(row);
             SpectrumSteps.Charts charts = SpectrumSteps.charts(shown, step, shownSpectra.get(step.index()));
@@ -465,5 +572,21 @@ final class SessionsPanel extends JPanel {
 
     String headingText() {
         return heading.getText();
+    }
+
+    JButton overlayButton() {
+        return overlay;
+    }
+
+    JButton keepStepsButton() {
+        return keepSteps;
+    }
+
+    JLabel keptText() {
+        return keptText;
+    }
+
+    Optional<OverlayChart.Shown> lastOverlay() {
+        return lastOverlay;
     }
 }

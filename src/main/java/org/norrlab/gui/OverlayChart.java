@@ -1,0 +1,122 @@
+package org.norrlab.gui;
+
+import org.jfree.chart.ChartPanel;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.norrlab.gui.OverlaySeries.Quantity;
+
+import javax.swing.JFrame;
+import javax.swing.WindowConstants;
+import java.awt.BasicStroke;
+import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Font;
+
+/**
+ * The overlay's chart and its window: a plain {@link ChartPanel}, one line per step with a legend. The x axis of CA
+ * steps is in s, min or h, whichever keeps the longest step's numbers readable; the series keep seconds
+ * ({@link OverlaySeries#xs()}) and the axis divides by {@link #timeDivisor}.
+ */
+final class OverlayChart {
+    static final String WINDOW_NAME = "overlay";
+
+    private OverlayChart() {
+    }
+
+    /** The time unit for steps up to {@code longestSeconds} long: s up to 15 min, min up to 3 h, h beyond. */
+    static TimeUnit timeUnit(double longestSeconds) {
+        if (longestSeconds <= 15 * 60) {
+            return TimeUnit.SECONDS;
+        }
+        return longestSeconds <= 3 * 3600 ? TimeUnit.MINUTES : TimeUnit.HOURS;
+    }
+
+    enum TimeUnit {
+        SECONDS("s", 1), MINUTES("min", 60), HOURS("h", 3600);
+
+        private final String symbol;
+        private final double seconds;
+
+        TimeUnit(String symbol, double seconds) {
+            this.symbol = symbol;
+            this.seconds = seconds;
+        }
+
+        String symbol() {
+            return symbol;
+        }
+
+        double seconds() {
+            return seconds;
+        }
+    }
+
+    /** How many seconds one unit of the chart's x axis is (1 for a potential axis). */
+    static double timeDivisor(Overlay overlay) {
+        if (overlay.x() != Quantity.TIME_FROM_STEP_START) {
+            return 1;
+        }
+        double longest = 0;
+        for (OverlaySeries s : overlay.series()) {
+            for (double t : s.xs()) {
+                longest = Math.max(longest, t);
+            }
+        }
+        return timeUnit(longest).seconds();
+    }
+
+    static String xAxisLabel(Overlay overlay) {
+        if (overlay.x() != Quantity.TIME_FROM_STEP_START) {
+            return overlay.x().axisLabel();
+        }
+        double divisor = timeDivisor(overlay);
+        for (TimeUnit unit : TimeUnit.values()) {
+            if (unit.seconds() == divisor) {
+                return overlay.x().symbol() + " (" + unit.symbol() + ")";
+            }
+        }
+        throw new IllegalStateException("no time unit of " + divisor + " s");
+    }
+
+    static JFreeChart chart(Overlay overlay) {
+        double divisor = timeDivisor(overlay);
+        DefaultXYDataset data = new DefaultXYDataset();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        for (int i = 0; i < overlay.series().size(); i++) {
+            OverlaySeries s = overlay.series().get(i);
+            double[] xs = s.xs().clone();
+            for (int k = 0; k < xs.length; k++) {
+                xs[k] /= divisor;
+            }
+            data.addSeries(s.legend(), new double[][] {xs, s.ys()});
+            renderer.setSeriesPaint(i, SweepChart.colour(i + 1));
+            renderer.setSeriesStroke(i, new BasicStroke(1.2f));
+        }
+        JFreeChart chart = ChartLook.chart(overlay.title(), xAxisLabel(overlay), overlay.y().axisLabel(), data, renderer, true);
+        for (String note : overlay.notes()) {
+            chart.addSubtitle(new TextTitle(note, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
+        }
+        return chart;
+    }
+
+    /** A window of its own (the Sessions view stays usable beside it), closed without asking. */
+    static Shown show(Component owner, Overlay overlay) {
+        ChartPanel panel = new ChartPanel(chart(overlay));
+        panel.setName("overlay chart");
+        panel.setPreferredSize(new Dimension(1000, 640));
+        JFrame frame = new JFrame(overlay.title());
+        frame.setName(WINDOW_NAME);
+        frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        frame.setContentPane(panel);
+        frame.pack();
+        frame.setLocationRelativeTo(owner);
+        frame.setVisible(true);
+        return new Shown(frame, panel, overlay);
+    }
+
+    /** An overlay on screen: its window, its chart panel (where chart tools are installed) and what it draws. */
+    record Shown(JFrame frame, ChartPanel panel, Overlay overlay) {
+    }
+}
