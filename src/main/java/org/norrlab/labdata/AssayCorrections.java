@@ -45,11 +45,6 @@ public final class AssayCorrections {
                        Optional<Long> calibration, Optional<Double> dilution, Optional<String> concentration,
                        Optional<String> amount, Optional<String> gc, Optional<String> flow, Optional<Double> minutes,
                        Optional<String> volume, Optional<String> place, Optional<String> note) {
-        /** Nothing changed yet: the start of a form. */
-        public static final Edit NONE = new Edit(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
-
         boolean newValue() {
             return absorbance.isPresent() || concentration.isPresent() || amount.isPresent() || gc.isPresent();
         }

@@ -9,12 +9,14 @@ import org.norrlab.driver.sim.BatchTruth;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredCorrection;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +44,23 @@ public final class SimulatedAssays {
     }
 
     /**
-     * The simulated assays of a session that still count: current, or superseded by a correction (whose new assay
-     * carries the reading on). Removed ones do not: an operator who removed the set may draw it again.
+     * The simulated assays of a session that still count: current, or superseded by a correction whose latest
+     * version is current (it carries the reading on). Removed ones do not, nor those whose correction was removed: an
+     * operator who removed the set may draw it again.
      */
     public static List<Assay> stored(SessionStore store, long sessionId) throws StoreException {
-        Map<Long, String> states = AssayCorrections.states(store.corrections().corrections(sessionId));
-        return store.assays().assays(sessionId).stream().filter(a -> a.operator().equals(OPERATOR)
-                && !AssayCorrections.REMOVED.equals(states.get(a.id()))).toList();
+        Map<Long, Long> replacedBy = new HashMap<>();
+        for (StoredCorrection c : store.corrections().corrections(sessionId)) {
+            c.assayId().ifPresent(old -> c.replacementId().ifPresent(r -> replacedBy.put(old, r)));
+        }
+        Set<Long> current = store.assays().currentAssays(sessionId).stream().map(Assay::id).collect(Collectors.toSet());
+        return store.assays().assays(sessionId).stream().filter(a -> a.operator().equals(OPERATOR)).filter(a -> {
+            long latest = a.id();
+            while (replacedBy.containsKey(latest)) {
+                latest = replacedBy.get(latest);
+            }
+            return current.contains(latest);
+        }).toList();
     }
 
     /** Why a second set of simulated assays is not added, and what to do instead. */

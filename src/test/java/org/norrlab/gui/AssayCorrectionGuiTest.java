@@ -1,19 +1,16 @@
 package org.norrlab.gui;
 
 import org.junit.jupiter.api.Test;
-import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.analysis.Assay;
 import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.Product;
 import org.norrlab.analysis.Standard;
-import org.norrlab.core.Event;
-import org.norrlab.core.EventKind;
 import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.SimulatedAssays;
+import org.norrlab.labdata.SimulatedAssaysOnceTest;
 import org.norrlab.report.PlacesAndCorrectionsTest;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
-import org.norrlab.store.StoreWriter;
 import org.norrlab.store.StoredCorrection;
 
 import javax.swing.AbstractButton;
@@ -24,7 +21,6 @@ import java.awt.Container;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,14 +56,7 @@ class AssayCorrectionGuiTest extends WithWindow {
     void simulatingTwiceKeepsOneSetAndTheUncertainty() throws Exception {
         long id;
         try (SessionStore store = SessionStore.open(database)) {
-            id = PlacesAndCorrectionsTest.session(store);
-            // the simulator's truth for the CA step: 0.14 µmol NH3 made by 1 C
-            try (StoreWriter writer = store.writer(id)) {
-                writer.accept(new AcquisitionRecord.EventSeen(1, new Event(EventKind.SIMULATOR_TRUTH, 100, "truth",
-                        Map.of("charge_C", 1.0, "NH3_mol", 0.14e-6, "NH2OH_mol", 0.0, "N2O_mol", 0.0, "N2_mol", 0.0,
-                                "H2_mol", 0.0)), Instant.now()), true);
-            }
-            store.finishSession(id, SessionStatus.COMPLETED, "completed");
+            id = SimulatedAssaysOnceTest.simulatedSession(store);     // truth: 0.14 µmol NH3 made by 1 C
         }
         AnalysisPanel analysis = open(id);
         SwingUtilities.invokeLater(() -> click(analysis, "Simulate assays"));
