@@ -448,9 +448,10 @@ final class AnalysisPanel extends JPanel {
         if (reason.isEmpty()) {
             return;
         }
-        AssayCorrections.Edit edit = form.edit();
         String operator = form.why.operator();
         Background.run(this, "Correcting assay " + old.id(), () -> {
+            // read here, like Add assay…'s form: a value that is no number is refused with its message, and logged
+            AssayCorrections.Edit edit = form.edit();
             try (SessionStore store = context.openStore()) {
                 return AssayCorrections.correct(store, old.id(), edit, reason.get(), operator);
             }

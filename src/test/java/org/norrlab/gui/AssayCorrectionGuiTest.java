@@ -132,7 +132,7 @@ class AssayCorrectionGuiTest extends WithWindow {
         assertThat(history).containsExactly("bo", "assay 1 value", "0.15 AU", "0.2 AU (assay 2)",
                 "absorbance misread: 0.150 for 0.200");
         assertThat(onEdt(() -> analysis.statusText())).contains("1 assay results (1 superseded or removed, kept)");
-        onEdt(() -> analysis.assayTable().setRowSelectionInterval(0, 0));
+        onEdt(() -> analysis.assayTable().clearSelection());     // the superseded row in grey, not highlighted
         Thread.sleep(100);
         screenshot(window.frame().getRootPane(), "assays-superseded");
         try (SessionStore store = SessionStore.open(database)) {
@@ -142,6 +142,17 @@ class AssayCorrectionGuiTest extends WithWindow {
             assertThat(current.get(0).value().value()).isEqualTo(0.200);
             assertThat(store.assays().assays(id)).hasSize(2);
         }
+
+        // The superseded assay is not edited again: the message points at its correction.
+        CompletableFuture<String> notCurrent = new CompletableFuture<>();
+        onDialog(d -> d.getTitle().equals("Assay 1 is not current"), d -> {
+            notCurrent.complete(String.valueOf(findAll(d, JOptionPane.class).get(0).getMessage()));
+            d.dispose();
+        });
+        onEdt(() -> analysis.assayTable().setRowSelectionInterval(0, 0));
+        SwingUtilities.invokeLater(() -> click(analysis, "Edit assay…"));
+        assertThat(notCurrent.get(60, TimeUnit.SECONDS).replace('\n', ' ')).isEqualTo("Assay 1 is superseded by 2: the"
+                + " analysis uses its correction; edit or delete assay 2 instead.");
 
         // Deleting without a reason is refused, with a message, and stores nothing.
         onEdt(() -> analysis.assayTable().setRowSelectionInterval(1, 1));
