@@ -170,6 +170,23 @@ class AssayCorrectionGuiTest extends WithWindow {
             assertThat(store.assays().currentAssays(id)).hasSize(1);
         }
 
+        // A value that is no number is refused with the message Add assay… gives, and nothing is stored.
+        CompletableFuture<String> notANumber = new CompletableFuture<>();
+        answerForm(AnalysisPanel.EDIT_TITLE, pane -> {
+            field(pane, "value").setText("0,2O");
+            field(pane, "reason").setText("re-read");
+        });
+        onDialog(d -> d.getTitle().equals("Correcting assay 2 failed"), d -> {
+            notANumber.complete(String.valueOf(findAll(d, JOptionPane.class).get(0).getMessage()));
+            d.dispose();
+        });
+        SwingUtilities.invokeLater(() -> click(analysis, "Edit assay…"));
+        assertThat(notANumber.get(60, TimeUnit.SECONDS).replace('\n', ' '))
+                .isEqualTo("'0,2O' is not a number; the absorbance is a plain number");
+        try (SessionStore store = SessionStore.open(database)) {
+            assertThat(store.corrections().corrections(id)).hasSize(1);
+        }
+
         // The cell's area, corrected with a reason: the trail's second row; FE does not depend on the area.
         answerForm(AnalysisPanel.CELL_TITLE, pane -> {
             field(pane, "area").setText("0.5 cm2");
