@@ -65,8 +65,10 @@ import java.util.stream.Collectors;
  */
 final class AnalysisPanel extends JPanel {
     static final String[] RESULT_COLUMNS = ResultRows.HEADERS.toArray(String[]::new);
-    static final String[] ASSAY_COLUMNS = {"id", "step", "product", "place", "kind", "value", "unit", "calibration",
-            "dilution", "operator", "note", "state"};
+    /** The state (current, superseded by N, removed) comes second: a long note must not push it out of sight. */
+    static final String[] ASSAY_COLUMNS = {"id", "state", "step", "product", "place", "kind", "value", "unit",
+            "calibration", "dilution", "operator", "note"};
+    static final int STATE_COLUMN = 1;
     static final String[] HISTORY_COLUMNS = {"when (UTC)", "operator", "what", "old", "new", "reason"};
     static final String HISTORY_TAB = "Corrections history";
     static final String FARADAIC_TAB = "FE and yield";
@@ -210,7 +212,7 @@ final class AnalysisPanel extends JPanel {
         public Component getTableCellRendererComponent(JTable table, Object value, boolean selected, boolean focused,
                                                        int row, int column) {
             Component c = super.getTableCellRendererComponent(table, value, selected, focused, row, column);
-            Object state = table.getModel().getValueAt(table.convertRowIndexToModel(row), ASSAY_COLUMNS.length - 1);
+            Object state = table.getModel().getValueAt(table.convertRowIndexToModel(row), STATE_COLUMN);
             boolean past = !AssayCorrections.CURRENT.equals(state);
             c.setFont(past ? c.getFont().deriveFont(Font.ITALIC) : c.getFont().deriveFont(Font.PLAIN));
             if (!selected) {
@@ -298,12 +300,12 @@ final class AnalysisPanel extends JPanel {
         currentCell = s.cell();
         assays.setRowCount(0);
         for (Assay a : s.assays()) {
-            assays.addRow(new Object[] {a.id(), a.stepIndex(), a.product(), a.place().written(),
+            assays.addRow(new Object[] {a.id(), stateOf(a), a.stepIndex(), a.product(), a.place().written(),
                     a.kind().name().toLowerCase(Locale.ROOT),
                     a.value().sigma() == 0 ? String.format(Locale.ROOT, "%.5g", a.value().value())
                             : String.format(Locale.ROOT, "%.5g ± %.2g", a.value().value(), a.value().sigma()),
                     a.unit(), a.calibrationId().map(String::valueOf).orElse("—"), a.dilution(),
-                    a.operator().isEmpty() ? "—" : a.operator(), a.note(), stateOf(a)});
+                    a.operator().isEmpty() ? "—" : a.operator(), a.note()});
         }
         history.setRowCount(0);
         for (StoredCorrection c : s.trail()) {

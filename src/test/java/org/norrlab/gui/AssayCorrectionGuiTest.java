@@ -122,8 +122,8 @@ class AssayCorrectionGuiTest extends WithWindow {
         // 0.200 AU → 0.200 µg/mL → 0.200e-6 · 35 / 14.007 = 4.9975e-7 mol → FE = 4.9975e-7 · 5 · F / 1 C = 24.11 %
         await("the new FE", WAIT, () -> "24.11".equals(feOnEdt(analysis)));
         assertThat(fePercent(0.200)).isBetween(24.105, 24.115);
-        // assay 1 superseded, assay 2 current: state is the last column
-        int state = AnalysisPanel.ASSAY_COLUMNS.length - 1;
+        // assay 1 superseded, assay 2 current
+        int state = AnalysisPanel.STATE_COLUMN;
         assertThat(onEdt(() -> List.of(analysis.assays().getValueAt(0, 0), analysis.assays().getValueAt(0, state),
                 analysis.assays().getValueAt(1, 0), analysis.assays().getValueAt(1, state))))
                 .containsExactly(1L, "superseded by 2", 2L, "current");
