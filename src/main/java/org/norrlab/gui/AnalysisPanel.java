@@ -116,7 +116,8 @@ final class AnalysisPanel extends JPanel {
         importAssays.addActionListener(e -> importAssays());
         JButton addAssay = new JButton("Add assay…");
         addAssay.addActionListener(e -> addAssay());
-        simulate.setToolTipText("Simulated sessions only: assay each CA step's NH3 from the simulator's truth (1 % scatter)");
+        simulate.setToolTipText("Simulated sessions only: assay each CA step's NH3 from the simulator's truth (1 % scatter),"
+                + " once per session");
         simulate.addActionListener(e -> simulateAssays());
         JButton saveReport = new JButton("Save report…");
         saveReport.addActionListener(e -> saveReport());
