@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.norrlab.analysis.Assay;
 import org.norrlab.core.BadInputException;
 import org.norrlab.labdata.AssayEntry;
+import org.norrlab.labdata.AssayCorrections;
 import org.norrlab.labdata.AssayFile;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
@@ -128,7 +129,7 @@ final class AssayCommand extends CommandGroup {
                 Lookup.find(store, sessionId);
                 TextTable table = new TextTable("id", "step", "product", "place", "kind", "value", "unit", "calibration",
                         "dilution", "volume (mL)", "note", "state");
-                Map<Long, String> states = AssayCorrectionCommands.states(store.corrections().corrections(sessionId));
+                Map<Long, String> states = AssayCorrections.states(store.corrections().corrections(sessionId));
                 for (Assay a : store.assays().assays(sessionId)) {
                     table.row(String.valueOf(a.id()), String.valueOf(a.stepIndex()), a.product().name(),
                             a.place().written(),

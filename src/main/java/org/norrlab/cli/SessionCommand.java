@@ -1,14 +1,8 @@
 package org.norrlab.cli;
 
-import org.norrlab.config.Dimension;
-import org.norrlab.config.Quantities;
-import org.norrlab.core.BadInputException;
-import org.norrlab.electrochem.CellSettings;
-import org.norrlab.electrochem.ReferenceElectrode;
-import org.norrlab.report.Corrections;
+import org.norrlab.labdata.SessionCorrections;
 import org.norrlab.store.CorrectionStore;
 import org.norrlab.store.SessionStore;
-import org.norrlab.store.StoredCorrection.SessionField;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,10 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "session", mixinStandardHelpOptions = true, description = "Changes made to a stored session after its run.",
@@ -55,71 +48,16 @@ final class SessionCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             CorrectionStore.requireReason(reason);
+            SessionCorrections.CellEdit edit = new SessionCorrections.CellEdit(Optional.ofNullable(ph),
+                    Optional.ofNullable(referenceElectrode), Optional.ofNullable(electrodeArea),
+                    Optional.ofNullable(electrolyteVolume), Optional.ofNullable(catalystLoading));
             try (SessionStore store = homeOptions.openStore()) {
-                CellSettings now = Corrections.read(store, sessionId).session().cell();
-                CellSettings wanted = wanted(now);
-                List<CorrectionStore.Change> changes = CorrectionStore.Change.between(fields(now), fields(wanted));
-                if (changes.isEmpty()) {
-                    throw new BadInputException("nothing to correct in session " + sessionId + ": give at least one of"
-                            + " --ph, --reference-electrode, --electrode-area, --electrolyte-volume, --catalyst-loading"
-                            + " with a value other than the current one");
-                }
-                store.corrections().correctSession(sessionId, changes, reason, operator);
+                List<CorrectionStore.Change> changes = SessionCorrections.correct(store, sessionId, edit, reason, operator,
+                        SessionCorrections.OPTION_NAMES);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Session %d corrected: %s; the run's values are kept.%n",
                         sessionId, CorrectionStore.Change.written(changes));
             }
             return ExitCodes.OK;
-        }
-
-        /** The correctable values of a cell, keyed as the trail stores them. */
-        private static Map<String, String> fields(CellSettings cell) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (SessionField field : SessionField.values()) {
-                fields.put(field.key(), field.valueIn(cell));
-            }
-            return fields;
-        }
-
-        /**
-         * The cell with the given values, read as the protocol's cell block reads them (units, ranges, known reference
-         * electrodes); {@link CellSettings} refuses what no cell can have, naming the allowed range.
-         */
-        private CellSettings wanted(CellSettings now) {
-            ReferenceElectrode re = referenceElectrode == null ? now.referenceElectrode()
-                    : ReferenceElectrode.known(referenceElectrode).orElseThrow(() -> new BadInputException(
-                            "--reference-electrode: '" + referenceElectrode + "' is not a reference electrode we know;"
-                                    + " use one of: " + ReferenceElectrode.knownNames()));
-            double phValue = now.pH();
-            if (ph != null) {
-                try {
-                    phValue = Double.parseDouble(ph.trim());
-                } catch (NumberFormatException e) {
-                    throw new BadInputException("--ph: '" + ph + "' is not a number; expected a pH between -1 and 15, e.g. 7.2");
-                }
-                if (!(phValue >= -1 && phValue <= 15)) {
-                    throw new BadInputException("--ph: pH " + ph + " is outside -1 .. 15");
-                }
-            }
-            double area = electrodeArea == null ? now.electrodeAreaCm2()
-                    : positive("--electrode-area", electrodeArea, Dimension.AREA);
-            double volume = electrolyteVolume == null ? now.electrolyteVolumeMl()
-                    : positive("--electrolyte-volume", electrolyteVolume, Dimension.VOLUME);
-            double loading = now.catalystLoadingMgPerCm2();
-            if (catalystLoading != null) {
-                loading = Quantities.parse("--catalyst-loading", catalystLoading, Dimension.MASS_LOADING);
-                if (loading < 0) {
-                    throw new BadInputException("--catalyst-loading: must not be negative, was '" + catalystLoading + "'");
-                }
-            }
-            return new CellSettings(re, phValue, now.temperatureCelsius(), area, loading, volume);
-        }
-
-        private static double positive(String option, String text, Dimension dimension) {
-            double value = Quantities.parse(option, text, dimension);
-            if (!(value > 0)) {
-                throw new BadInputException(option + ": must be greater than zero, was '" + text + "'");
-            }
-            return value;
         }
     }
 }

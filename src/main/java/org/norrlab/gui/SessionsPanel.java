@@ -139,7 +139,7 @@ final class SessionsPanel extends JPanel {
         });
         JButton reload = new JButton("Reload");
         reload.addActionListener(e -> reload());
-        JPanel top = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel top = new JPanel(new WrapLayout(FlowLayout.LEFT));
         top.add(new JLabel("Filter"));
         top.add(filter);
         top.add(reload);
@@ -207,7 +207,7 @@ final class SessionsPanel extends JPanel {
         analyse.addActionListener(e -> analyseSession.accept(shown));
         // The heading (which also says where an export went) on a line of its own, the buttons in a row below it: a
         // long text must not move a button under the operator's pointer.
-        JPanel actions = new JPanel(new FlowLayout(FlowLayout.LEFT));
+        JPanel actions = new JPanel(new WrapLayout(FlowLayout.LEFT));
         heading.setFont(heading.getFont().deriveFont(Font.BOLD, 13f));
         heading.setBorder(BorderFactory.createEmptyBorder(2, 6, 0, 6));
         actions.add(exportCsv);

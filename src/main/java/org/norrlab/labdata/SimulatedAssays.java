@@ -9,13 +9,16 @@ import org.norrlab.driver.sim.BatchTruth;
 import org.norrlab.driver.sim.ProductTally;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredCorrection;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
@@ -41,15 +44,54 @@ public final class SimulatedAssays {
     }
 
     /**
+     * The simulated assays of a session that still count: current, or superseded by a correction whose latest
+     * version is current (it carries the reading on). Removed ones do not, nor those whose correction was removed: an
+     * operator who removed the set may draw it again.
+     */
+    public static List<Assay> stored(SessionStore store, long sessionId) throws StoreException {
+        Map<Long, Long> replacedBy = new HashMap<>();
+        for (StoredCorrection c : store.corrections().corrections(sessionId)) {
+            c.assayId().ifPresent(old -> c.replacementId().ifPresent(r -> replacedBy.put(old, r)));
+        }
+        Set<Long> current = store.assays().currentAssays(sessionId).stream().map(Assay::id).collect(Collectors.toSet());
+        return store.assays().assays(sessionId).stream().filter(a -> a.operator().equals(OPERATOR)).filter(a -> {
+            long latest = a.id();
+            while (replacedBy.containsKey(latest)) {
+                latest = replacedBy.get(latest);
+            }
+            return current.contains(latest);
+        }).toList();
+    }
+
+    /** Why a second set of simulated assays is not added, and what to do instead. */
+    public static String refusal(long sessionId, List<Assay> earlier) {
+        return "session " + sessionId + " has its simulated assays already (assay" + (earlier.size() == 1 ? " " : "s ")
+                + earlier.stream().map(a -> String.valueOf(a.id())).collect(Collectors.joining(", ")) + "). They are"
+                + " drawn from the simulator's truth with the session's seed: a second set would repeat the same"
+                + " readings, and the analysis would average them as replicates and shrink the ± for no new measurement."
+                + " To change one, correct it (Edit… in the Analysis view, 'norrlab assay correct'); to assay again,"
+                + " remove them first (Delete…, 'norrlab assay remove'). Nothing was added.";
+    }
+
+    /**
      * Adds one NH3 concentration per CA step of the session, drawn around the true value with a seed
      * taken from the session's seed, so that the same session always gets the same readings.
      *
+     * Refused when the session has its simulated assays already: the readings are drawn with the session's seed, so
+     * a second set repeats the first, and the analysis, averaging replicates, would shrink the ± by √2 for no new
+     * measurement.
+     *
      * @return the assays stored, in step order
-     * @throws IllegalArgumentException if the session has no simulator truth (it was not simulated)
+     * @throws BadInputException if the session has no simulator truth (it was not simulated), or has simulated
+     *                           assays already
      */
     public static List<Assay> addTo(SessionStore store, long sessionId) throws StoreException {
         StoredSession session = store.session(sessionId)
                 .orElseThrow(() -> new BadInputException("there is no session " + sessionId));
+        List<Assay> earlier = stored(store, sessionId);
+        if (!earlier.isEmpty()) {
+            throw new BadInputException(refusal(sessionId, earlier));
+        }
         // The simulator records its truth after sweeps too (an LSV under NO makes a little NH3), but an operator
         // assays the catholyte of the electrolysis steps: the CA steps, whose charge the FE is taken over.
         Set<Integer> caSteps = store.steps(sessionId).stream().filter(s -> s.kind().equals("ca"))
