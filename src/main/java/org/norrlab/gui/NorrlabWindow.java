@@ -27,7 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main window: Run, Sessions, Analysis and Lab tabs, a menu with the keyboard shortcuts, and a close
+ * The main window: Run, Sessions, Analysis, Lab and Protocols tabs, a menu with the keyboard shortcuts, and a close
  * that asks what to do with a run in progress (abort it, or let it finish without the window).
  */
 public final class NorrlabWindow {
@@ -36,6 +36,7 @@ public final class NorrlabWindow {
     static final int SESSIONS_TAB = 1;
     static final int ANALYSIS_TAB = 2;
     static final int LAB_TAB = 3;
+    static final int PROTOCOLS_TAB = 4;
 
     private final JFrame frame;
     private final JTabbedPane tabs = new JTabbedPane();
@@ -43,6 +44,7 @@ public final class NorrlabWindow {
     private final SessionsPanel sessions;
     private final AnalysisPanel analysis;
     private final LabPanel lab;
+    private final ProtocolEditorPanel protocols;
     private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Builds the window; on the event thread. */
@@ -52,10 +54,12 @@ public final class NorrlabWindow {
         run = new RunPanel(context, this::analyse);
         sessions = new SessionsPanel(context, this::analyse);
         lab = new LabPanel(context);
+        protocols = new ProtocolEditorPanel(context);
         tabs.addTab("Run", run);
         tabs.addTab("Sessions", sessions);
         tabs.addTab("Analysis", analysis);
         tabs.addTab("Lab", lab);
+        tabs.addTab("Protocols", protocols);
         tabs.setMnemonicAt(RUN_TAB, KeyEvent.VK_1);
         tabs.addChangeListener(e -> {
             if (tabs.getSelectedIndex() == SESSIONS_TAB) {
@@ -102,6 +106,8 @@ public final class NorrlabWindow {
                 () -> tabs.setSelectedIndex(ANALYSIS_TAB)));
         view.add(item("Lab (several benches)", KeyStroke.getKeyStroke(KeyEvent.VK_4, InputEvent.CTRL_DOWN_MASK),
                 () -> tabs.setSelectedIndex(LAB_TAB)));
+        view.add(item("Protocols (editor)", KeyStroke.getKeyStroke(KeyEvent.VK_5, InputEvent.CTRL_DOWN_MASK),
+                () -> tabs.setSelectedIndex(PROTOCOLS_TAB)));
         bar.add(runMenu);
         bar.add(view);
         // The shortcuts work wherever the focus is in the window, menus closed or not.
@@ -202,5 +208,9 @@ public final class NorrlabWindow {
 
     LabPanel labPanel() {
         return lab;
+    }
+
+    ProtocolEditorPanel protocolEditor() {
+        return protocols;
     }
 }
