@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
-import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -98,14 +97,16 @@ final class ProtocolEditorPanel extends JPanel {
     }
 
     private JComponent fileBar() {
-        JPanel bar = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
-        bar.add(button("New", KeyEvent.VK_N, this::newProtocol));
-        bar.add(button("Open…", KeyEvent.VK_O, this::chooseAndOpen));
-        bar.add(button("Save", KeyEvent.VK_S, this::save));
-        bar.add(button("Save as…", KeyEvent.VK_V, () -> saveAs(suggestion())));
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+        buttons.add(button("New", KeyEvent.VK_N, this::newProtocol));
+        buttons.add(button("Open…", KeyEvent.VK_O, this::chooseAndOpen));
+        buttons.add(button("Save", KeyEvent.VK_S, this::save));
+        buttons.add(button("Save as…", KeyEvent.VK_V, () -> saveAs(suggestion())));
         fileLabel.setName("file");
-        bar.add(Box.createHorizontalStrut(12));
-        bar.add(fileLabel);
+        // the label takes the rest of the row (a long path is cut with "…", whole in its tooltip); the buttons never move
+        JPanel bar = new JPanel(new BorderLayout(8, 0));
+        bar.add(buttons, BorderLayout.WEST);
+        bar.add(fileLabel, BorderLayout.CENTER);
         // Ctrl+S saves from anywhere in the tab
         getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_S, InputEvent.CTRL_DOWN_MASK),
                 "save");
@@ -545,10 +546,11 @@ final class ProtocolEditorPanel extends JPanel {
     }
 
     private void updateFileLabel() {
-        String where = file.map(Path::toString).orElse("a new protocol, not saved yet");
+        String where = file.map(p -> p.getFileName().toString()).orElse("a new protocol, not saved yet");
         String who = file.isEmpty() ? "" : editorWritten ? " (written by the editor)"
-                : " (hand-written: Save asks before overwriting; its comments would be lost)";
+                : " (hand-written: saved to a new file unless you choose to overwrite it)";
         fileLabel.setText(where + who + (changed ? " — changed" : ""));
+        fileLabel.setToolTipText(file.map(Path::toString).orElse(null));
     }
 
     // ---- small helpers

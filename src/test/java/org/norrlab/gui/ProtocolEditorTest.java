@@ -70,6 +70,11 @@ class ProtocolEditorTest {
     @AfterAll
     void close() throws Exception {
         GuiDriver.closeWindow(window);
+        try (var files = Files.walk(temp)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @BeforeEach
@@ -187,6 +192,10 @@ class ProtocolEditorTest {
             type(form(0), "field:duration", "2 min");
         });
         assertThat(onEdt(() -> editor.status().getText())).startsWith("The loader reads it: 5 steps");
+        screenshot(window.frame().getRootPane(), "protocol-editor-ca-series");
+        onEdt(() -> form(1));
+        screenshot(window.frame().getRootPane(), "protocol-editor-cell-and-safety");
+        onEdt(() -> form(0));
 
         AtomicReference<String> asked = new AtomicReference<>();
         AtomicReference<String> suggested = new AtomicReference<>();
