@@ -48,7 +48,7 @@ public record ProtocolDraft(Map<String, String> head, List<StepDraft> steps) {
     /**
      * The draft of a protocol file's text. Only the structure is read here (blocks, lists, the step kinds' one-key
      * items); whether the values make sense is left to the loader, so that a file the loader refuses can still be
-     * opened and mended. Comments and anchors are not kept.
+     * opened and mended. Comments and anchors are not kept; a step under the old name {@code sweep} becomes {@code ca_series}.
      */
     public static ProtocolDraft read(Path file, String text) throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
@@ -87,7 +87,9 @@ public record ProtocolDraft(Map<String, String> head, List<StepDraft> steps) {
                     }
                 }
             }
-            steps.add(new StepDraft(only.getKey(), fields, inner));
+            // 'sweep' is the old name of ca_series, which the loader reads as ca_series; the editor writes the new name
+            String kind = only.getKey().equals("sweep") ? "ca_series" : only.getKey();
+            steps.add(new StepDraft(kind, fields, inner));
         }
         return steps;
     }

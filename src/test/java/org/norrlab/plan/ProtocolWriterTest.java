@@ -123,4 +123,24 @@ class ProtocolWriterTest {
         assertThat(listProblem.field()).isEqualTo(new ProtocolWriter.FieldRef(List.of(1), "potentials"));
         assertThat(listProblem.message()).contains("potentials[2]");
     }
+
+    @Test
+    void aHandWrittenFileWithAnOldNameAndAnUnknownKindOpensAndIsJudgedByTheLoader() throws Exception {
+        SiteConfig site = SiteConfig.load(Fixtures.HOME);
+        Path file = temp.resolve("hand.yaml");
+        ProtocolDraft draft = ProtocolDraft.read(file, """
+                name: hand # a comment the editor does not keep
+                steps:
+                  - sweep: {potentials: [-0.4 V vs RHE], duration: 1 min, interval: 1 s}
+                  - soak: {duration: 1 min}
+                """);
+        assertThat(draft.steps()).extracting(StepDraft::kind).containsExactly("ca_series", "soak");
+        DraftCheck.Problem problem = DraftCheck.check(draft, file, site).problem().orElseThrow();
+        assertThat(problem.field()).isEqualTo(new ProtocolWriter.FieldRef(List.of(2), ""));
+        assertThat(problem.message()).contains("field 'steps[2].soak': is not a step kind; allowed: ocp, ca, ca_series");
+        // without the unknown step the old name reads as what the loader makes of it: one CA step at -0.4 V vs RHE
+        Plan plan = DraftCheck.check(draft.withSteps(draft.steps().subList(0, 1)), file, site).plan().orElseThrow();
+        assertThat(plan.steps()).extracting(PlannedStep::kind).containsExactly("ca");
+        assertThat(plan.notes()).isEmpty();
+    }
 }
