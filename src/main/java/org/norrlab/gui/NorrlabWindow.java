@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The main window: Run, Sessions, Analysis and Lab tabs, a menu with the keyboard shortcuts, and a close
+ * The main window: Run, Sessions, Analysis, Lab and Protocols tabs, a menu with the keyboard shortcuts, and a close
  * that asks what to do with a run in progress (abort it, or let it finish without the window).
  */
 public final class NorrlabWindow {
@@ -38,6 +38,7 @@ public final class NorrlabWindow {
     static final int SESSIONS_TAB = 1;
     static final int ANALYSIS_TAB = 2;
     static final int LAB_TAB = 3;
+    static final int PROTOCOLS_TAB = 4;
 
     private final JFrame frame;
     private final JTabbedPane tabs;
@@ -45,6 +46,7 @@ public final class NorrlabWindow {
     private final SessionsPanel sessions;
     private final AnalysisPanel analysis;
     private final LabPanel lab;
+    private final ProtocolEditorPanel protocols;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ThemeMemory themeMemory;
 
@@ -65,12 +67,14 @@ public final class NorrlabWindow {
         run = new RunPanel(context, this::analyse);
         sessions = new SessionsPanel(context, this::analyse);
         lab = new LabPanel(context);
+        protocols = new ProtocolEditorPanel(context);
         tabs.addTab("Run", run);
         tabs.addTab("Sessions", sessions);
         tabs.addTab("Analysis", analysis);
         tabs.addTab("Lab", lab);
-        // Alt+1 … Alt+4 choose a tab (as Ctrl+1 … Ctrl+4 in the View menu do); the digit is shown in the tooltip.
-        int[] digits = {KeyEvent.VK_1, KeyEvent.VK_2, KeyEvent.VK_3, KeyEvent.VK_4};
+        tabs.addTab("Protocols", protocols);
+        // Alt+1 … Alt+5 choose a tab (as Ctrl+1 … Ctrl+5 in the View menu do); the digit is shown in the tooltip.
+        int[] digits = {KeyEvent.VK_1, KeyEvent.VK_2, KeyEvent.VK_3, KeyEvent.VK_4, KeyEvent.VK_5};
         for (int t = 0; t < tabs.getTabCount(); t++) {
             tabs.setMnemonicAt(t, digits[t]);
             tabs.setToolTipTextAt(t, tabs.getTitleAt(t) + " (Alt+" + (t + 1) + " or Ctrl+" + (t + 1) + ")");
@@ -126,6 +130,8 @@ public final class NorrlabWindow {
                 () -> tabs.setSelectedIndex(ANALYSIS_TAB)));
         view.add(item("Lab (several benches)", KeyStroke.getKeyStroke(KeyEvent.VK_4, InputEvent.CTRL_DOWN_MASK),
                 () -> tabs.setSelectedIndex(LAB_TAB)));
+        view.add(item("Protocols (editor)", KeyStroke.getKeyStroke(KeyEvent.VK_5, InputEvent.CTRL_DOWN_MASK),
+                () -> tabs.setSelectedIndex(PROTOCOLS_TAB)));
         view.addSeparator();
         ButtonGroup themes = new ButtonGroup();
         for (Theme theme : Theme.values()) {
@@ -137,7 +143,7 @@ public final class NorrlabWindow {
             view.add(choice);
         }
         mnemonics(runMenu, KeyEvent.VK_S, KeyEvent.VK_P, KeyEvent.VK_A, 0, KeyEvent.VK_Q);
-        mnemonics(view, KeyEvent.VK_R, KeyEvent.VK_S, KeyEvent.VK_N, KeyEvent.VK_B);
+        mnemonics(view, KeyEvent.VK_R, KeyEvent.VK_S, KeyEvent.VK_N, KeyEvent.VK_B, KeyEvent.VK_O);
         bar.add(runMenu);
         bar.add(view);
         // The shortcuts work wherever the focus is in the window, menus closed or not.
@@ -263,5 +269,9 @@ public final class NorrlabWindow {
 
     LabPanel labPanel() {
         return lab;
+    }
+
+    ProtocolEditorPanel protocolEditor() {
+        return protocols;
     }
 }
