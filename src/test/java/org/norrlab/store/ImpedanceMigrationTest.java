@@ -57,7 +57,7 @@ class ImpedanceMigrationTest {
             assertThat(store.impedance().resistances(2)).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
-            assertThat(number(c, "PRAGMA user_version")).isEqualTo(14);
+            assertThat(number(c, "PRAGMA user_version")).isEqualTo(SessionStore.SCHEMA_VERSION);
             assertThat(number(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                     + " AND name IN ('impedance', 'resistances')")).isEqualTo(2);
             assertThat(number(c, "SELECT count(*) FROM impedance")).isZero();
@@ -71,13 +71,15 @@ class ImpedanceMigrationTest {
             try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE impedance");
                 s.execute("DROP TABLE resistances");
+                // and what later schemas added (15: the sessions' sample, operator and notes)
+                s.execute("ALTER TABLE sessions DROP COLUMN sample_name, DROP COLUMN operator_name, DROP COLUMN notes");
                 s.execute("UPDATE norrlab_schema SET version = 13");
                 assertThat(samples(c)).isEqualTo(samplesBefore);
             }
             StoreLocation lab = StoreLocation.parse(pg.url(), temp);
             SessionStore.open(lab).close();
             try (Connection c = DriverManager.getConnection(pg.url())) {
-                assertThat(number(c, "SELECT max(version) FROM norrlab_schema")).isEqualTo(14);
+                assertThat(number(c, "SELECT max(version) FROM norrlab_schema")).isEqualTo(SessionStore.SCHEMA_VERSION);
                 assertThat(number(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                         + " AND table_name IN ('impedance', 'resistances')")).isEqualTo(2);
                 assertThat(number(c, "SELECT count(*) FROM impedance")).isZero();
