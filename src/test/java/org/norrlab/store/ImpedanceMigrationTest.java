@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.cli.CliRunnerAccess;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.sync.SyncService;
 import org.norrlab.testing.Fixtures;
@@ -66,8 +67,18 @@ class ImpedanceMigrationTest {
         }
         assertAnalysedAsBefore(copy.toString());
 
+        // schema 15: a session's sample, operator and notes go to the lab with it
+        SampleEntry given = new SampleEntry("NiNC lot 7", "B. Operator", "first line\nsecond line");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET sample_name = 'NiNC lot 7', operator_name = 'B. Operator',"
+                    + " notes = 'first line' || char(10) || 'second line' WHERE id = 2");
+        }
         try (PostgresServer pg = PostgresServer.start()) {
             SyncService.sync(copy, pg.url(), false, SyncService.Listener.NONE);
+            try (SessionStore synced = SessionStore.open(StoreLocation.parse(pg.url(), temp))) {
+                assertThat(synced.sessions().stream().map(StoredSession::sample).toList())
+                        .containsExactly(SampleEntry.NONE, given, SampleEntry.NONE);
+            }
             try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE impedance");
                 s.execute("DROP TABLE resistances");
