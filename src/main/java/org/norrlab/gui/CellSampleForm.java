@@ -339,7 +339,9 @@ final class CellSampleForm {
             } else {
                 Map<String, YamlNode> custom = new LinkedHashMap<>();
                 custom.put("name", scalar("reference_electrode.name", name));
-                custom.put("e0_vs_she", scalar("reference_electrode.e0_vs_she", e0.text.getText()));
+                if (!e0.text.getText().isBlank()) {   // left out when blank: the loader then says it is required
+                    custom.put("e0_vs_she", scalar("reference_electrode.e0_vs_she", e0.text.getText()));
+                }
                 custom.put("source", scalar("reference_electrode.source", "entered in the run form"));
                 fields.put("reference_electrode", new YamlNode.Mapping(custom, at(), "cell.reference_electrode"));
             }

@@ -7,12 +7,14 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.SampleEntry;
+import org.norrlab.electrochem.ReferenceElectrode;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
 import org.norrlab.testing.Fixtures;
 
+import javax.swing.JButton;
 import javax.swing.JTabbedPane;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +113,23 @@ class CellSampleFormTest {
                         "protocols/ph-check.yaml:3");
         // -1.0 V vs RE at pH 6.8: E vs RHE = -1.0 + 0.197 + 6.8 × 0.0591597 = -1.0 + 0.599286 = -0.400714
         assertThat(onEdt(() -> run.planModel().getValueAt(0, 2))).isEqualTo("-0.401");
+
+        // An electrode not in the list needs its E° vs SHE, as in config/site.yaml; "Use the defaults" undoes it all.
+        onEdt(() -> {
+            form.field("reference_electrode").setText("Ag/AgCl (our own)");
+            form.field("e0_vs_she").setText("");
+        });
+        assertThat(onEdt(() -> form.field("e0_vs_she").isEnabled())).isTrue();
+        assertThat(onEdt(() -> form.sourceOf("reference_electrode").getText()))
+                .isEqualTo("field 'cell.reference_electrode.e0_vs_she': is missing; it is required here");
+        onEdt(() -> form.field("e0_vs_she").setText("0.205 V"));
+        assertThat(onEdt(() -> form.entry().cell().referenceElectrode()))
+                .isEqualTo(new ReferenceElectrode("Ag/AgCl (our own)", 0.205, "entered in the run form"));
+        onEdt(() -> GuiDriver.findAll(form.panel(), JButton.class).stream()
+                .filter(b -> b.getText().equals("Use the defaults")).findFirst().orElseThrow().doClick());
+        assertThat(onEdt(() -> List.of(form.field("reference_electrode").getText(), form.sourceOf("reference_electrode").getText(),
+                form.field("e0_vs_she").getText(), String.valueOf(form.field("e0_vs_she").isEnabled()))))
+                .containsExactly("Ag/AgCl (sat. KCl)", "config/site.yaml:4", "0.197 V", "false");
 
         // A pH outside the scale: the message config/site.yaml would get for the same value, beside the field.
         onEdt(() -> form.field("ph").setText("16"));
