@@ -1,10 +1,7 @@
 package org.norrlab.cli;
 
-import org.norrlab.core.SampleEntry;
 import org.norrlab.electrochem.CellSettings;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,21 +17,6 @@ final class CellText {
                 cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
                 cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.rheScale().offsetVolts(),
                 cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
-    }
-
-    /** The lines that say what sample was measured, by whom, with what notes; none where nobody said. */
-    static List<String> sample(SampleEntry sample) {
-        List<String> lines = new ArrayList<>();
-        if (!sample.sample().isEmpty()) {
-            lines.add("Sample: " + sample.sample());
-        }
-        if (!sample.operator().isEmpty()) {
-            lines.add("Operator: " + sample.operator());
-        }
-        if (!sample.notes().isEmpty()) {
-            lines.add("Notes: " + sample.notes().replace("\n", "\n       "));
-        }
-        return lines;
     }
 
     /**

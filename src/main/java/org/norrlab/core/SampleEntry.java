@@ -43,6 +43,24 @@ public record SampleEntry(String sample, String operator, String notes) {
         return sample.isEmpty() && operator.isEmpty() && notes.isEmpty();
     }
 
+    /**
+     * What a person reads: "Sample: …", "Operator: …", "Notes: …" for those given (none for an empty entry), the notes'
+     * further lines indented under their first; {@code show} and the GUI's session settings print these.
+     */
+    public java.util.List<String> lines() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (!sample.isEmpty()) {
+            lines.add("Sample: " + sample);
+        }
+        if (!operator.isEmpty()) {
+            lines.add("Operator: " + operator);
+        }
+        if (!notes.isEmpty()) {
+            lines.add("Notes: " + notes.replace("\n", "\n       "));
+        }
+        return lines;
+    }
+
     /** The notes on one line, as a commented file header carries them: a line break as \n, a backslash as \\. */
     public String notesOnOneLine() {
         return notes.replace("\\", "\\\\").replace("\n", "\\n");
