@@ -11,6 +11,9 @@ import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
 import org.norrlab.plan.ProtocolLoader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComboBox;
@@ -44,6 +47,7 @@ import java.util.function.Function;
  * value is checked as it is typed by the same code that reads config/site.yaml, so the messages are the loader's.
  */
 final class CellSampleForm {
+    private static final Logger log = LoggerFactory.getLogger(CellSampleForm.class);
     /** Where a value typed here is said to come from, in messages and in the stored reference electrode's source. */
     static final Path FORM = Path.of("the run form");
     static final String ENTERED = "typed here";
@@ -108,6 +112,8 @@ final class CellSampleForm {
     private final JButton useDefaults = new JButton("Use the defaults");
     private final JPanel panel = new JPanel(new GridBagLayout());
     private CellBlock defaults;
+    /** The protocol whose cell block {@link #defaults} holds. */
+    private Path defaultsOf;
     private boolean filling;
 
     /** @param changed called on the event thread after the operator changed a cell value (the plan preview follows) */
@@ -239,8 +245,28 @@ final class CellSampleForm {
 
     /** Reads the chosen protocol's cell block over config/site.yaml in the background and shows it as the defaults. */
     void protocolChosen(JComponent owner, Path protocol) {
-        Background.run(owner, "Reading the cell of " + protocol.getFileName(), () -> ProtocolLoader.cellDefaults(protocol, site),
-                this::showDefaults);
+        if (protocol.equals(defaultsOf)) {
+            return;   // the plan preview is read again as the operator types; the defaults of the same file are not
+        }
+        defaultsOf = protocol;
+        Background.run(owner, "Reading the cell of " + protocol.getFileName(), () -> {
+            try {
+                return Optional.of(ProtocolLoader.cellDefaults(protocol, site));
+            } catch (ConfigException e) {
+                // the plan preview reads the same file and shows the operator this problem: one dialog, not two
+                log.info("the run form keeps its defaults: {}", e.getMessage());
+                return Optional.<CellBlock>empty();
+            }
+        }, read -> {
+            if (!protocol.equals(defaultsOf)) {
+                return;   // another protocol was chosen while this one was read
+            }
+            if (read.isPresent()) {
+                showDefaults(read.get());
+            } else {
+                defaultsOf = null;   // read again when chosen again: the file may have been fixed
+            }
+        });
     }
 
     /** New defaults: every field the operator did not type takes its value and says where it came from. */
