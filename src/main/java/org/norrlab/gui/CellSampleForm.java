@@ -108,7 +108,7 @@ final class CellSampleForm {
     private final JTextField sample = new JTextField(24);
     private final JTextField operator = new JTextField(24);
     private final JTextArea notes = new JTextArea(3, 24);
-    private final JLabel sampleProblem = new JLabel(" ");
+    private final JLabel problemLine = new JLabel(" ");
     private final JButton useDefaults = new JButton("Use the defaults");
     private final JPanel panel = new JPanel(new GridBagLayout());
     private CellBlock defaults;
@@ -139,23 +139,23 @@ final class CellSampleForm {
         notes.setName("notes");
         notes.setLineWrap(true);
         notes.setWrapStyleWord(true);
-        sampleProblem.setForeground(PROBLEM);
-        sampleProblem.setName("sample.problem");
+        problemLine.setForeground(PROBLEM);
+        problemLine.setName("problem");
         for (JTextComponent text : List.of(sample, operator, notes)) {
             text.getDocument().addDocumentListener(new DocumentListener() {
                 @Override
                 public void insertUpdate(DocumentEvent e) {
-                    checkSample();
+                    check();
                 }
 
                 @Override
                 public void removeUpdate(DocumentEvent e) {
-                    checkSample();
+                    check();
                 }
 
                 @Override
                 public void changedUpdate(DocumentEvent e) {
-                    checkSample();
+                    check();
                 }
             });
         }
@@ -200,7 +200,7 @@ final class CellSampleForm {
         c.gridwidth = 3;
         c.weighty = 1;
         c.anchor = GridBagConstraints.NORTHWEST;
-        panel.add(sampleProblem, c);
+        panel.add(problemLine, c);
     }
 
     private int row(GridBagConstraints c, int y, String label, JComponent field, JLabel source) {
@@ -413,7 +413,11 @@ final class CellSampleForm {
             }
         }
         Optional<String> sampleProblem = checkSample();
-        return first.or(() -> sampleProblem);
+        Optional<String> shown = first.or(() -> sampleProblem);
+        // the whole of the first problem, wrapped, where the column beside a field has room for its start only
+        problemLine.setText(shown.map(p -> "<html><body style='width: 380px'>" + p.replace("&", "&amp;")
+                .replace("<", "&lt;") + "</body></html>").orElse(" "));
+        return shown;
     }
 
     /** The problem of one field alone, as the loader words it. */
@@ -452,10 +456,8 @@ final class CellSampleForm {
     private Optional<String> checkSample() {
         try {
             sampleEntry();
-            sampleProblem.setText(" ");
             return Optional.empty();
         } catch (BadInputException e) {
-            sampleProblem.setText(e.getMessage());
             return Optional.of(e.getMessage());
         }
     }
@@ -521,6 +523,11 @@ final class CellSampleForm {
     private <T> T find(Function<Field, T> part, String key) {
         return cellFields.stream().filter(f -> f.key.equals(key)).findFirst().map(part)
                 .orElseThrow(() -> new IllegalArgumentException("no cell field " + key));
+    }
+
+    /** The first problem of the form, in full, under its fields. */
+    JLabel problemLine() {
+        return problemLine;
     }
 
     JComboBox<String> reference() {

@@ -87,6 +87,7 @@ final class RunPanel extends JPanel {
     private final Timer refresh = new Timer(REFRESH_MILLIS, e -> refreshLive());
 
     private Plan plan;
+    private int planRequests;
     private volatile PreparedRun active;
     private volatile Thread runner;
     private LiveRun live;
@@ -276,8 +277,9 @@ final class RunPanel extends JPanel {
         cellForm.protocolChosen(this, file);
         // the preview in the cell the form says: a pH typed there moves every potential written vs RHE
         Optional<CellBlock> typed = cellForm.typedIfValid();
+        int request = ++planRequests;   // only the latest read is shown: the form may change while one is read
         Background.run(this, "Reading " + file.getFileName(), () -> ProtocolLoader.load(file, context.site(), typed), loaded -> {
-            if (!file.equals(protocols.getSelectedItem()) || active != null || !typed.equals(cellForm.typedIfValid())) {
+            if (!file.equals(protocols.getSelectedItem()) || active != null || request != planRequests) {
                 return;   // another protocol was chosen (or a run started) while this one was read
             }
             plan = loaded;

@@ -114,6 +114,9 @@ class CellSampleFormTest {
         // -1.0 V vs RE at pH 6.8: E vs RHE = -1.0 + 0.197 + 6.8 × 0.0591597 = -1.0 + 0.599286 = -0.400714
         assertThat(onEdt(() -> run.planModel().getValueAt(0, 2))).isEqualTo("-0.401");
 
+        onEdt(() -> GuiDriver.findAll(window.frame().getRootPane(), JTabbedPane.class).stream()
+                .filter(t -> "plan and cell".equals(t.getName())).forEach(t -> t.setSelectedIndex(1)));
+
         // An electrode not in the list needs its E° vs SHE, as in config/site.yaml; "Use the defaults" undoes it all.
         onEdt(() -> {
             form.field("reference_electrode").setText("Ag/AgCl (our own)");
@@ -125,11 +128,14 @@ class CellSampleFormTest {
         onEdt(() -> form.field("e0_vs_she").setText("0.205 V"));
         assertThat(onEdt(() -> form.entry().cell().referenceElectrode()))
                 .isEqualTo(new ReferenceElectrode("Ag/AgCl (our own)", 0.205, "entered in the run form"));
+        // the preview converts with it: -1.0 + 0.205 + 6.8 × 0.0591597 = -1.0 + 0.607286 = -0.392714
+        await("the plan with our own electrode", WAIT, () -> "-0.393".equals(run.planModel().getValueAt(0, 2)));
         onEdt(() -> GuiDriver.findAll(form.panel(), JButton.class).stream()
                 .filter(b -> b.getText().equals("Use the defaults")).findFirst().orElseThrow().doClick());
         assertThat(onEdt(() -> List.of(form.field("reference_electrode").getText(), form.sourceOf("reference_electrode").getText(),
                 form.field("e0_vs_she").getText(), String.valueOf(form.field("e0_vs_she").isEnabled()))))
                 .containsExactly("Ag/AgCl (sat. KCl)", "config/site.yaml:4", "0.197 V", "false");
+        await("the plan in the site's cell again", WAIT, () -> "-0.401".equals(run.planModel().getValueAt(0, 2)));
 
         // A pH outside the scale: the message config/site.yaml would get for the same value, beside the field.
         onEdt(() -> form.field("ph").setText("16"));
@@ -145,10 +151,12 @@ class CellSampleFormTest {
         }
         assertThat(loaderSays).isEqualTo("field 'cell.ph': pH 16.0 is outside -1 .. 15");
         assertThat(onEdt(() -> form.sourceOf("ph").getText())).isEqualTo(loaderSays);
+        assertThat(onEdt(() -> form.problemLine().getText())).contains(loaderSays);
         assertThatThrownBy(() -> onEdt(form::entry)).isInstanceOf(BadInputException.class)
                 .hasMessage("the Cell and sample tab: " + loaderSays);
         onEdt(() -> form.field("electrode_area").setText("2 cm"));
         assertThat(onEdt(() -> form.sourceOf("electrode_area").getText())).startsWith("field 'cell.electrode_area': ");
+        screenshot(window.frame().getRootPane(), "cell-and-sample-form-problems");
 
         // The values the chemist means: pH 13, the sample, the operator, notes of two lines.
         onEdt(() -> {
@@ -161,9 +169,6 @@ class CellSampleFormTest {
         assertThat(onEdt(() -> form.sourceOf("ph").getText())).isEqualTo(CellSampleForm.ENTERED);
         // -1.0 V vs RE at pH 13: -1.0 + 0.197 + 13 × 0.0591597 = -1.0 + 0.966076 = -0.033924; the preview follows
         await("the plan at pH 13", WAIT, () -> "-0.034".equals(run.planModel().getValueAt(0, 2)));
-        onEdt(() -> Stream.of(window.frame().getRootPane()).forEach(root ->
-                GuiDriver.findAll(root, JTabbedPane.class).stream().filter(t -> "plan and cell".equals(t.getName()))
-                        .forEach(t -> t.setSelectedIndex(1))));
         screenshot(window.frame().getRootPane(), "cell-and-sample-form");
 
         onEdt(() -> {
