@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.UnknownPresetException;
 import org.norrlab.driver.Speed;
@@ -94,6 +95,19 @@ final class RunCommand implements Callable<Integer> {
             + " with 'unattended: true'.")
     boolean unattended;
 
+    @Option(names = "--sample", defaultValue = "", paramLabel = "NAME",
+            description = "The catalyst or sample in the cell (one line), stored with the session and shown by show,"
+                    + " sessions, export and report.")
+    String sample;
+
+    @Option(names = "--operator", defaultValue = "", paramLabel = "NAME",
+            description = "Who runs the session (one line), stored with it.")
+    String operator;
+
+    @Option(names = "--notes", defaultValue = "", paramLabel = "TEXT",
+            description = "Free notes stored with the session (the electrolyte batch, what was special today).")
+    String notes;
+
     /** Where Enter comes from at a hold, and whether anyone can press it; tests set their own. */
     OperatorConsole.StandardInput standardInput = OperatorConsole.StandardInput.SYSTEM;
 
@@ -116,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
         SessionStore.requireWritable(homeOptions.store());
         RunService service = new RunService(site);
         RunRequest request = new RunRequest(protocol, instrument, Speed.parse(speed), Optional.ofNullable(seed),
-                Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()));
+                Optional.ofNullable(catalyst), Optional.ofNullable(port), Optional.of(homeOptions.store()))
+                .withSample(new SampleEntry(sample, operator, notes));
         if (simulateAssays && !DriverRegistry.simulated(new DriverRegistry(site.home()).profile(instrument))) {
             throw new BadInputException("--simulate-assays needs the simulated instrument; " + instrument
                     + " is a real one: enter its assays with 'norrlab assay add' or 'assay import'");

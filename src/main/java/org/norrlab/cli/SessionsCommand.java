@@ -23,11 +23,13 @@ final class SessionsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SessionStore store = homeOptions.openStoreForReading()) {
             store.markCutOffSessions();
-            TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps");
+            TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps",
+                    "sample");
             for (StoredSession session : store.sessions()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         session.status().dbName(), session.protocolName(), session.instrument().model(),
-                        session.runOptions().getOrDefault("bench", "—"), String.valueOf(store.steps(session.id()).size()));
+                        session.runOptions().getOrDefault("bench", "—"), String.valueOf(store.steps(session.id()).size()),
+                        session.sample().sample().isEmpty() ? "—" : session.sample().sample());
             }
             table.print(out);
             out.println("Database: " + store.location());

@@ -44,6 +44,7 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Started %s, ended %s, norrlab %s%n", session.started(),
                     session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
             out.println(CellText.describe(cell));
+            session.sample().lines().forEach(out::println);
             CellText.sources(cell, session.runOptions()).ifPresent(out::println);
             corrected.trail().forEach(c -> out.println("Corrected: " + c.describe()));
             StepTablePrinter.print(out, SessionSummaries.of(store, session.id()));

@@ -1,10 +1,12 @@
 package org.norrlab.gui;
 
+import org.norrlab.config.CellBlock;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.Units;
 import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
+import org.norrlab.plan.ProtocolLoader;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ReplayService;
 import org.norrlab.run.RunOutcome;
@@ -88,6 +90,7 @@ final class RunPanel extends JPanel {
     private final DefaultListModel<String> eventLines = new DefaultListModel<>();
     private final JList<String> events = new JList<>(eventLines);
     private final LiveCharts charts = new LiveCharts();
+    private final CellSampleForm cellForm;
     private final Timer refresh = new Timer(REFRESH_MILLIS, e -> refreshLive());
     /**
      * The port typed for each serial entry that takes one, by its label: the port belongs to the instrument it was
@@ -98,6 +101,7 @@ final class RunPanel extends JPanel {
     private InstrumentChoice portShownFor;
 
     private Plan plan;
+    private int planRequests;
     private volatile PreparedRun active;
     private volatile Thread runner;
     private LiveRun live;
@@ -111,6 +115,7 @@ final class RunPanel extends JPanel {
         super(new BorderLayout());
         this.context = context;
         this.analyseSession = analyseSession;
+        this.cellForm = new CellSampleForm(context.site(), this::loadPlan);
         JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, setupPanel(), livePanel());
         split.setResizeWeight(0);
         split.setDividerLocation(520);
@@ -185,7 +190,7 @@ final class RunPanel extends JPanel {
         c.weightx = 1;
         c.weighty = 1;
         c.fill = GridBagConstraints.BOTH;
-        panel.add(planScroll, c);
+        panel.add(cellForm.besidePlan(planScroll), c);
         c.gridy = 6;
         c.weighty = 0;
         c.fill = GridBagConstraints.HORIZONTAL;
@@ -348,9 +353,12 @@ final class RunPanel extends JPanel {
         if (file == null) {
             return;
         }
-        RunService service = context.runService();
-        Background.run(this, "Reading " + file.getFileName(), () -> service.loadPlan(file), loaded -> {
-            if (!file.equals(protocols.getSelectedItem()) || active != null) {
+        cellForm.protocolChosen(this, file);
+        // the preview in the cell the form says: a pH typed there moves every potential written vs RHE
+        Optional<CellBlock> typed = cellForm.typedIfValid();
+        int request = ++planRequests;   // only the latest read is shown: the form may change while one is read
+        Background.run(this, "Reading " + file.getFileName(), () -> ProtocolLoader.load(file, context.site(), typed), loaded -> {
+            if (!file.equals(protocols.getSelectedItem()) || active != null || request != planRequests) {
                 return;   // another protocol was chosen (or a run started) while this one was read
             }
             plan = loaded;
@@ -393,16 +401,27 @@ final class RunPanel extends JPanel {
         }
         Speed runSpeed = chosenSpeed;
         String typedPort = takesTypedPort(choice) ? port.getText().trim() : "";
+        CellSampleForm.Entry entry = null;   // a replay runs in the recorded cell, with the recorded sample
+        if (choice.kind() != InstrumentChoice.Kind.REPLAY) {
+            try {
+                entry = cellForm.entry();
+            } catch (BadInputException e) {
+                Background.showError(this, "Starting", e);
+                return;
+            }
+        }
+        CellSampleForm.Entry confirmed = entry;
         start.setEnabled(false);
         state.setText("Opening " + choice.label() + " …");
-        Background.run(this, "Opening the instrument", () -> prepare(choice, protocol, runSpeed, typedPort),
+        Background.run(this, "Opening the instrument", () -> prepare(choice, protocol, runSpeed, typedPort, confirmed),
                 prepared -> launch(prepared, choice), () -> {
                     start.setEnabled(true);
                     state.setText("Not started.");
                 });
     }
 
-    private PreparedRun prepare(InstrumentChoice choice, Path protocol, Speed runSpeed, String typedPort) throws Exception {
+    private PreparedRun prepare(InstrumentChoice choice, Path protocol, Speed runSpeed, String typedPort,
+                                CellSampleForm.Entry entry) throws Exception {
         RunService service = context.runService();
         if (choice.kind() == InstrumentChoice.Kind.REPLAY) {
             try (SessionStore store = context.openStore()) {
@@ -413,7 +432,7 @@ final class RunPanel extends JPanel {
         Optional<String> portPath = choice.kind() != InstrumentChoice.Kind.SERIAL ? Optional.empty()
                 : choice.port().or(() -> typedPort.isEmpty() ? Optional.empty() : Optional.of(typedPort));
         RunRequest request = new RunRequest(protocol, choice.profile(), runSpeed, Optional.empty(), choice.preset(),
-                portPath, Optional.of(context.database()));
+                portPath, Optional.of(context.database())).withCell(entry.typed()).withSample(entry.sample());
         return service.prepare(request);
     }
 
@@ -510,6 +529,7 @@ final class RunPanel extends JPanel {
         protocols.setEnabled(!running);
         speed.setEnabled(!running);
         port.setEnabled(!running);
+        cellForm.setEditable(!running);
         if (!running) {
             instrumentChanged();
         }
@@ -620,6 +640,10 @@ final class RunPanel extends JPanel {
 
     Optional<RunOutcome> lastOutcome() {
         return lastOutcome;
+    }
+
+    CellSampleForm cellForm() {
+        return cellForm;
     }
 
     LiveCharts charts() {

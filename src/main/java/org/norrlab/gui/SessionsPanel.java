@@ -455,6 +455,7 @@ final class SessionsPanel extends JPanel {
         text.append(String.format(Locale.ROOT, "Cell: %s, pH %.2f, %.1f °C, electrode %.3g cm², loading %.3g mg/cm²,"
                         + " electrolyte %.3g mL%n", cell.referenceElectrode().name(), cell.pH(), cell.temperatureCelsius(),
                 cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl()));
+        s.sample().lines().forEach(line -> text.append(line).append('\n'));
         s.replayOf().ifPresent(id -> text.append("Replay of session ").append(id).append('\n'));
         s.resumedFrom().ifPresent(id -> text.append("Resumes session ").append(id).append('\n'));
         for (Map.Entry<String, String> option : s.runOptions().entrySet()) {

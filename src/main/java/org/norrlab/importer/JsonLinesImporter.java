@@ -14,6 +14,7 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
@@ -286,7 +287,17 @@ public final class JsonLinesImporter implements Importer {
                 session.path("electrolyte").asText("refresh").equals("accumulate")
                         ? Map.of("exported_session", session.path("id").asText(), FileFacts.ELECTROLYTE, "accumulate")
                         : Map.of("exported_session", session.path("id").asText()),
-                StatedCell.all(cell, "file: norrlab export header"));
+                StatedCell.all(cell, "file: norrlab export header"), sample(file, line, session));
+    }
+
+    /** The session's sample, operator and notes; empty for an export from before schema 15, which has none. */
+    private static SampleEntry sample(Path file, int line, JsonNode session) throws ImportException {
+        try {
+            return new SampleEntry(session.path("sample").asText(""), session.path("operator").asText(""),
+                    session.path("notes").asText(""));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, line, "the session line: " + e.getMessage());
+        }
     }
 
     private static CellSettings cell(Path file, int line, JsonNode c) throws ImportException {

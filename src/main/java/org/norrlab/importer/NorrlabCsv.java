@@ -5,11 +5,13 @@ import org.norrlab.core.Gas;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.core.SampleFlag;
 import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
 import org.norrlab.store.ImpedanceExportLines;
+import org.norrlab.store.SampleExportLines;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredAliquot;
@@ -92,6 +94,7 @@ final class NorrlabCsv {
         String columns = null;
         List<StoredAliquot> aliquots = new ArrayList<>();
         boolean accumulated = false;
+        SampleEntry sample = SampleEntry.NONE;
         String assayNote = null;
         List<StoredResistance> resistances = new ArrayList<>();
         Map<Integer, List<ImpedancePoint>> spectra = new LinkedHashMap<>();
@@ -153,6 +156,12 @@ final class NorrlabCsv {
                 // the CSV carries no assays: the imported session would analyse without FE, so say where they are
                 assayNote = file.getFileName() + ":" + number + ": " + line.substring("# assays: ".length())
                         + "; this import has none (import the JSON Lines export to keep them)";
+            } else if (SampleExportLines.read(line, SampleEntry.NONE).isPresent()) {
+                try {
+                    sample = SampleExportLines.read(line, sample).orElseThrow();
+                } catch (IllegalArgumentException e) {
+                    throw new ImportException(file, number, "a sample line of the header: " + e.getMessage());
+                }
             } else if (line.equals("# electrolyte: accumulate")) {
                 accumulated = true;
             } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {
@@ -185,7 +194,7 @@ final class NorrlabCsv {
         }
         sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
                 new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
-                StatedCell.all(settings, "file: norrlab export header")));
+                StatedCell.all(settings, "file: norrlab export header"), sample));
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
         }

@@ -361,7 +361,7 @@ final class SessionSink implements ImportSink {
                     .toList()));
         }
         NewSession session = new NewSession(firstFacts.technique(), files.get(0).file().toString(), "", cell,
-                firstFacts.instrument(), recorded, Version.current(), Instant.now());
+                firstFacts.instrument(), recorded, Version.current(), Instant.now()).withSample(firstFacts.sample());
         writer = store.beginImport("accumulate".equals(firstFacts.metadata().get(FileFacts.ELECTROLYTE))
                 ? session.accumulating() : session);
     }

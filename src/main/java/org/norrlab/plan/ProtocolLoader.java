@@ -43,20 +43,38 @@ public final class ProtocolLoader {
         return parse(file, YamlFiles.readText(file), site);
     }
 
+    /**
+     * The protocol run in the cell the operator confirmed before the run (the GUI's run form): each value of
+     * {@code entered} wins over the protocol's cell block and config/site.yaml, and its potentials vs RHE are converted
+     * with the cell that results.
+     */
+    public static Plan load(Path file, SiteConfig site, Optional<CellBlock> entered) throws ConfigException {
+        return parse(file, YamlFiles.readText(file), site, entered);
+    }
+
+    /**
+     * The protocol's cell block laid over config/site.yaml's, not resolved: every value still names the line it came
+     * from (the run form shows where each default came from). Missing fields stay missing.
+     */
+    public static CellBlock cellDefaults(Path file, SiteConfig site) throws ConfigException {
+        return protocolCell(YamlFiles.parse(file, YamlFiles.readText(file)).asMapping()).over(site.cell());
+    }
+
     /** A protocol from its text, e.g. as stored with a session; {@code file} names it in messages. */
     public static Plan parse(Path file, String text, SiteConfig site) throws ConfigException {
+        return parse(file, text, site, Optional.empty());
+    }
+
+    /** As {@link #parse(Path, String, SiteConfig)}, in the {@code entered} cell where one is given. */
+    public static Plan parse(Path file, String text, SiteConfig site, Optional<CellBlock> entered)
+            throws ConfigException {
         YamlNode.Mapping root = YamlFiles.parse(file, text).asMapping();
         root.allowOnly("name", "description", "cell", "safety", "on_interruption", "electrolyte", "unattended", "steps");
         String name = root.text("name").orElse(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
         String description = root.text("description").orElse("");
-        CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"), List.of("gas"))
-                : CellBlock.empty(root.location());
+        CellBlock cellBlock = protocolCell(root);
         Optional<Gas> cellGas = root.get("cell").isPresent() ? gas(root.require("cell").asMapping()) : Optional.empty();
-        if (cellBlock.idlePotential().isPresent()) {
-            throw new ConfigException(cellBlock.idlePotential().get().location(), "cell.idle_potential",
-                    "belongs in config/site.yaml: it is what the bench holds between runs, not part of a protocol");
-        }
-        CellSettings cell = cellBlock.over(site.cell()).resolve();
+        CellSettings cell = entered.map(e -> e.over(cellBlock)).orElse(cellBlock).over(site.cell()).resolve();
         CellDefaults defaults = new CellDefaults(cell.rheScale(), cell.electrodeAreaCm2(), cellGas);
 
         YamlNode.Seq stepNodes = root.require("steps").asSeq();
@@ -175,6 +193,17 @@ public final class ProtocolLoader {
     }
 
     /** Reads one item of a steps list; {@code cycle} is the repeat block's context when inside one. */
+    /** The protocol's own cell block (empty where it has none); idle_potential is refused there. */
+    private static CellBlock protocolCell(YamlNode.Mapping root) throws ConfigException {
+        CellBlock cellBlock = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"), List.of("gas"))
+                : CellBlock.empty(root.location());
+        if (cellBlock.idlePotential().isPresent()) {
+            throw new ConfigException(cellBlock.idlePotential().get().location(), "cell.idle_potential",
+                    "belongs in config/site.yaml: it is what the bench holds between runs, not part of a protocol");
+        }
+        return cellBlock;
+    }
+
     private static void readStep(YamlNode item, CellDefaults cell, Steps out, StepContext cycle) throws ConfigException {
         RheScale scale = cell.scale();
         StepContext context = cycle == null ? StepContext.NONE : cycle;

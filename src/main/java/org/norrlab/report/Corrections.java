@@ -36,7 +36,7 @@ public record Corrections(StoredSession session, List<StoredStep> steps, List<St
         StoredSession s = recorded;
         StoredSession corrected = new StoredSession(s.id(), s.started(), s.ended(), s.status(), s.statusReason(),
                 s.protocolName(), s.protocolFile(), s.protocolText(), cell, s.instrument(), s.runOptions(),
-                s.softwareVersion(), s.instrumentSettings(), s.replayOf(), s.resumedFrom(), s.electrolyte());
+                s.softwareVersion(), s.instrumentSettings(), s.replayOf(), s.resumedFrom(), s.electrolyte(), s.sample());
         return new Corrections(corrected, steps.stream().map(step -> onRheScale(step, cell)).toList(), trail);
     }
 

@@ -5,6 +5,7 @@ import org.norrlab.analysis.Calibration;
 import org.norrlab.analysis.CalibrationFit;
 import org.norrlab.analysis.ProductResult;
 import org.norrlab.core.BadInputException;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.figures.CurrentFigure;
 import org.norrlab.figures.FaradaicFigure;
@@ -279,6 +280,17 @@ public final class ReportWriter {
         StringBuilder md = new StringBuilder();
         md.append("# Session ").append(result.session().id()).append(": ").append(result.session().protocolName()).append("\n\n");
         md.append(String.format(Locale.ROOT, "- Instrument: %s%n", result.session().instrument().describe()));
+        SampleEntry sample = result.session().sample();
+        if (!sample.sample().isEmpty()) {
+            md.append("- Sample: ").append(sample.sample()).append('\n');
+        }
+        if (!sample.operator().isEmpty()) {
+            md.append("- Operator: ").append(sample.operator()).append('\n');
+        }
+        if (!sample.notes().isEmpty()) {
+            // continuation lines indented, so that notes of several lines stay one item of the list
+            md.append("- Notes: ").append(sample.notes().replace("\n", "\n  ")).append('\n');
+        }
         md.append(String.format(Locale.ROOT, "- Started %s; status %s (%s)%n", result.session().started(),
                 result.session().status().dbName(), result.session().statusReason()));
         md.append(String.format(Locale.ROOT, "- Reference electrode: %s, %.4f V vs SHE (%s); pH %.2f; %.1f °C;"

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.AssayExportLines;
 import org.norrlab.store.ImpedanceExportLines;
+import org.norrlab.store.SampleExportLines;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StepSettingsJson;
 import org.norrlab.store.StoreException;
@@ -95,6 +97,7 @@ public final class SessionExporter {
                         + " electrolyte volume: %s mL%n", cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
                 cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
         out.println("# electrolyte: " + session.electrolyte().written());
+        SampleExportLines.write(session.sample(), out);
         for (StoredAliquot aliquot : store.aliquots(session.id())) {
             out.printf(Locale.ROOT, "# aliquot: after step %d, %s mL, %s, taken by %s, at %s%s%n", aliquot.afterStep(),
                     number(aliquot.volumeMl()), aliquot.replaced() ? "replaced" : "not replaced", aliquot.takenBy().written(),
@@ -130,6 +133,12 @@ public final class SessionExporter {
         out.flush();
     }
 
+    private static void writeSample(JsonGenerator json, SampleEntry sample) throws IOException {
+        json.writeStringField("sample", sample.sample());
+        json.writeStringField("operator", sample.operator());
+        json.writeStringField("notes", sample.notes());
+    }
+
     /** E − I·R_u·(1 − c); NaN where the sample has no current or no potential (nothing is assumed for either). */
     static double corrected(StoredResistance ru, Sample s) {
         return s.hasCurrent() ? ru.resistance().corrected(s.potentialVolts(), s.currentAmperes()) : Double.NaN;
@@ -155,6 +164,7 @@ public final class SessionExporter {
             json.writeStringField("ended_utc", session.ended().map(Object::toString).orElse(null));
             json.writeStringField("software_version", session.softwareVersion());
             writeCell(json, session.cell());
+            writeSample(json, session.sample());
             writeInstrument(json, session.instrument());
             json.writeObjectFieldStart("run_options");
             for (Map.Entry<String, String> option : session.runOptions().entrySet()) {
@@ -392,6 +402,7 @@ public final class SessionExporter {
                 json.writeStringField("E_iR_uses_resistance", ru.get().uid());
             }
             writeCell(json, session.cell());
+            writeSample(json, session.sample());
             writeInstrument(json, session.instrument());
             json.writeEndObject();
             List<StoredStep> steps = store.steps(session.id());

@@ -257,7 +257,7 @@ public final class PreparedRun {
             }
             long sessionId = store.createSession(new NewSession(plan.name(), plan.file().toString(), plan.protocolText(),
                     plan.cell(), identity, runOptions(), softwareVersion, Instant.now(), instrumentSettings, replayOf, resumedFrom,
-                    plan.electrolyte().mode()));
+                    plan.electrolyte().mode()).withSample(request.sample()));
             log.info("session {} started in {}: protocol {} on {}", sessionId, database, plan.name(), identity.describe());
             this.sessionId = sessionId;
             for (UncompensatedResistance ru : startingResistances) {

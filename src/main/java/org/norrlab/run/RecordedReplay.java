@@ -113,7 +113,7 @@ final class RecordedReplay {
         Capabilities capabilities = new Capabilities(-1000, 1000, List.of(1.0), Duration.ofNanos(1), Capabilities.ALL_TECHNIQUES);
         RecordedSamplesPotentiostat instrument = new RecordedSamplesPotentiostat(identity, capabilities, recorded, speed);
         RunRequest request = new RunRequest(label, "recorded", speed, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(database));
+                Optional.of(database)).withSample(session.sample());   // the same sample, measured again
         PreparedRun run = service.prepareWith(plan, "recorded", instrument, request, Optional.of(session.id()));
         run.startsWithResistances(ReplayService.carried(store.impedance().resistances(session.id()), renumbered));
         return run;

@@ -103,7 +103,8 @@ public final class ReplayService {
             String seed = session.instrumentSettings().getOrDefault(InstrumentSettings.SEED, "");
             RunRequest request = new RunRequest(protocolLabel, profile.name(), speed,
                     seed.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(seed)),
-                    Optional.ofNullable(session.runOptions().get("catalyst_preset")), Optional.empty(), Optional.of(database));
+                    Optional.ofNullable(session.runOptions().get("catalyst_preset")), Optional.empty(), Optional.of(database))
+                    .withSample(session.sample());   // a replay is of the same sample
             PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.of(sessionId),
                     session.instrumentSettings());
             run.startsWithResistances(samePlan(store, sessionId, plan));
@@ -117,7 +118,7 @@ public final class ReplayService {
         // One replayed port for the whole session: a reconnect continues the recording where the link was lost.
         TransportOpener replay = new ReplayTransport(name, wire, speed.factor(), profile.readTimeout()).opener();
         RunRequest request = new RunRequest(protocolLabel, profile.name(), speed, Optional.empty(), Optional.empty(),
-                Optional.of(name), Optional.of(database));
+                Optional.of(name), Optional.of(database)).withSample(session.sample());
         PreparedRun run = service.prepare(plan, profile, request, replay, Optional.of(sessionId), session.instrumentSettings());
         run.startsWithResistances(samePlan(store, sessionId, plan));
         return run;

@@ -128,7 +128,8 @@ public final class ResumeService {
         RunRequest request = new RunRequest(original.file(), profile.name(), speed, seed,
                 // Older builds stored a catalyst given to a real instrument, which ignored it; it is not carried on.
                 Optional.ofNullable(session.runOptions().get("catalyst_preset")).filter(p -> DriverRegistry.simulated(profile)),
-                port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database));
+                port.or(() -> Optional.ofNullable(session.runOptions().get("port"))), Optional.of(database))
+                .withSample(session.sample());   // the same experiment, continued
         PreparedRun run = service.prepare(plan, profile, request, TransportOpener.SERIAL, Optional.empty(),
                 session.instrumentSettings());
         run.earlierAliquots(earlierAliquots(original, newIndex, store.aliquots(sessionId)));

@@ -65,6 +65,11 @@ public final class RunService {
         return ProtocolLoader.load(protocol, site);
     }
 
+    /** The request's protocol in the cell the request confirms, if it does (see {@link RunRequest#cell}). */
+    public Plan loadPlan(RunRequest request) throws ConfigException {
+        return ProtocolLoader.load(request.protocol(), site, request.cell());
+    }
+
     public PreparedRun prepare(RunRequest request) throws ConfigException, DriverException, PlanRejectedException {
         return prepare(request, false);
     }
@@ -72,7 +77,7 @@ public final class RunService {
     /** @param strict refuse the run when the plan has warnings ({@link Plan#warnings}), as {@code --strict} asks */
     public PreparedRun prepare(RunRequest request, boolean strict) throws ConfigException, DriverException, PlanRejectedException {
         InstrumentProfile profile = drivers.profile(request.instrument());
-        return prepare(loadPlan(request.protocol()), profile, request, TransportOpener.SERIAL, Optional.empty(),
+        return prepare(loadPlan(request), profile, request, TransportOpener.SERIAL, Optional.empty(),
                 InstrumentSettings.capture(profile, site.home(), request.seed()), strict);
     }
 

@@ -20,9 +20,10 @@ final class StoredSetup {
 
     static Plan plan(StoredSession session, SiteConfig site) throws ConfigException {
         Path label = Path.of(session.protocolFile());
-        SiteConfig recorded = new SiteConfig(site.home(), site.dataDirectory(),
-                CellBlock.of(session.cell(), new Location(label, 1, 1)), site.safety());
-        return ProtocolLoader.parse(label, session.protocolText(), recorded);
+        CellBlock cell = CellBlock.of(session.cell(), new Location(label, 1, 1));
+        SiteConfig recorded = new SiteConfig(site.home(), site.dataDirectory(), cell, site.safety());
+        // The recorded cell wins over the protocol's own cell block too: the operator may have changed it in the run form.
+        return ProtocolLoader.parse(label, session.protocolText(), recorded, java.util.Optional.of(cell));
     }
 
     /** The profile as recorded, or empty for sessions recorded without one (imported files). */

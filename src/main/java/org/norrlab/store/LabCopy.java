@@ -34,7 +34,8 @@ public final class LabCopy implements AutoCloseable {
     public static final int COPY_CHUNK_ROWS = 20_000;
     static final List<String> SESSION_COLUMNS = List.of("created_utc", "started_utc", "ended_utc", "status", "status_reason",
             "protocol_name", "protocol_file", "protocol_text", "cell_json", "instrument_json", "run_options_json",
-            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc", "electrolyte");
+            "software_version", "instrument_settings_json", "heartbeat_utc", "imported_from", "last_sample_utc", "electrolyte",
+            "sample_name", "operator_name", "notes");
     static final List<String> STEP_COLUMNS = List.of("step_index", "kind", "label", "e_vs_rhe_v", "e_vs_re_v", "interval_s",
             "planned_duration_s", "current_range", "source", "started_utc", "session_offset_s", "ended_utc", "duration_s",
             "sample_count", "outcome", "lag_ms", "cycle", "cycles", "block", "batch", "gas", "settings_json");

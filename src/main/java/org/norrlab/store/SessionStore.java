@@ -9,6 +9,7 @@ import org.norrlab.core.EventKind;
 import org.norrlab.core.Gas;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.plan.Electrolyte;
 import org.norrlab.plan.StepContext;
@@ -43,7 +44,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 14;
+    public static final int SCHEMA_VERSION = 15;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -410,7 +411,7 @@ public final class SessionStore implements AutoCloseable {
     private long createSession(NewSession session, SessionStatus status) throws StoreException {
         String sql = "INSERT INTO sessions (created_utc, started_utc, status, protocol_name, protocol_file, protocol_text,"
                 + " cell_json, instrument_json, run_options_json, software_version, instrument_settings_json, replay_of,"
-                + " resumed_from, uid, electrolyte) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " resumed_from, uid, electrolyte, sample_name, operator_name, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement ps = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Instant.now().toString());
             ps.setString(2, session.started().toString());
@@ -435,6 +436,9 @@ public final class SessionStore implements AutoCloseable {
             }
             ps.setString(14, newUid());
             ps.setString(15, session.electrolyte().written());
+            ps.setString(16, session.sample().sample());
+            ps.setString(17, session.sample().operator());
+            ps.setString(18, session.sample().notes());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -577,7 +581,8 @@ public final class SessionStore implements AutoCloseable {
                             rs.getString("software_version"),
                             Json.readMap(rs.getString("instrument_settings_json"), new TypeReference<Map<String, String>>() { }),
                             link(rs, "replay_of"), link(rs, "resumed_from"),
-                            Electrolyte.Mode.ofWritten(rs.getString("electrolyte"))));
+                            Electrolyte.Mode.ofWritten(rs.getString("electrolyte")),
+                            new SampleEntry(rs.getString("sample_name"), rs.getString("operator_name"), rs.getString("notes"))));
                 }
             }
             return sessions;

@@ -694,6 +694,10 @@ class BadInputCatalogueTest {
         c.add(new Case("an impedance file whose phase contradicts its Z''", List.of("import", p, "--db", db.toString()), 3,
                 "eis-phase.txt:16: CHI \"A.C. Impedance\": line 16: the phase column says 45.00° but atan2(Z'', Z') of the"
                 + " same row is -45.00°"));
+        // cellform (issue 22): the sample and operator given to run are one line each, as the CSV header carries them
+        c.add(new Case("run --sample of two lines", List.of("run", "protocols/demo-sweep.yaml", "--sample", "Fe1\nbatch 3",
+                "--speed", "max", "--no-progress", "--db", db.toString()), 3,
+                "the sample name must be one line; put further lines in the notes"));
         // Command line
         c.add(new Case("a missing argument", List.of("run"), 2, "Missing required parameter: 'PROTOCOL'"));
         c.add(new Case("an unknown option", List.of("sessions", "--colour", "--db", db.toString()), 2, "Unknown option: '--colour'"));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.cli.CliRunnerAccess;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.SampleEntry;
 import org.norrlab.core.UncompensatedResistance;
 import org.norrlab.sync.SyncService;
 import org.norrlab.testing.Fixtures;
@@ -57,7 +58,7 @@ class ImpedanceMigrationTest {
             assertThat(store.impedance().resistances(2)).isEmpty();
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
-            assertThat(number(c, "PRAGMA user_version")).isEqualTo(14);
+            assertThat(number(c, "PRAGMA user_version")).isEqualTo(SessionStore.SCHEMA_VERSION);
             assertThat(number(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
                     + " AND name IN ('impedance', 'resistances')")).isEqualTo(2);
             assertThat(number(c, "SELECT count(*) FROM impedance")).isZero();
@@ -66,18 +67,30 @@ class ImpedanceMigrationTest {
         }
         assertAnalysedAsBefore(copy.toString());
 
+        // schema 15: a session's sample, operator and notes go to the lab with it
+        SampleEntry given = new SampleEntry("NiNC lot 7", "B. Operator", "first line\nsecond line");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE sessions SET sample_name = 'NiNC lot 7', operator_name = 'B. Operator',"
+                    + " notes = 'first line' || char(10) || 'second line' WHERE id = 2");
+        }
         try (PostgresServer pg = PostgresServer.start()) {
             SyncService.sync(copy, pg.url(), false, SyncService.Listener.NONE);
+            try (SessionStore synced = SessionStore.open(StoreLocation.parse(pg.url(), temp))) {
+                assertThat(synced.sessions().stream().map(StoredSession::sample).toList())
+                        .containsExactly(SampleEntry.NONE, given, SampleEntry.NONE);
+            }
             try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE impedance");
                 s.execute("DROP TABLE resistances");
+                // and what later schemas added (15: the sessions' sample, operator and notes)
+                s.execute("ALTER TABLE sessions DROP COLUMN sample_name, DROP COLUMN operator_name, DROP COLUMN notes");
                 s.execute("UPDATE norrlab_schema SET version = 13");
                 assertThat(samples(c)).isEqualTo(samplesBefore);
             }
             StoreLocation lab = StoreLocation.parse(pg.url(), temp);
             SessionStore.open(lab).close();
             try (Connection c = DriverManager.getConnection(pg.url())) {
-                assertThat(number(c, "SELECT max(version) FROM norrlab_schema")).isEqualTo(14);
+                assertThat(number(c, "SELECT max(version) FROM norrlab_schema")).isEqualTo(SessionStore.SCHEMA_VERSION);
                 assertThat(number(c, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                         + " AND table_name IN ('impedance', 'resistances')")).isEqualTo(2);
                 assertThat(number(c, "SELECT count(*) FROM impedance")).isZero();
