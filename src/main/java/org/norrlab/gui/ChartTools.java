@@ -226,6 +226,20 @@ final class ChartTools {
         return new ChartTools(panel, title);
     }
 
+    /**
+     * For a chart drawn elsewhere in units of its own (an overlay converts each session's current with that session's
+     * area): the panel keeps that chart, and only the crosshair, Autoscale and the exports are offered, since the unit
+     * switches act on the toolkit's own chart.
+     */
+    static ChartTools around(ChartPanel panel, JFreeChart chart) {
+        ChartTools tools = new ChartTools(panel, chart.getTitle() == null ? "chart" : chart.getTitle().getText());
+        tools.quantity.setVisible(false);
+        tools.timeUnit.setVisible(false);
+        tools.logScale.setVisible(false);
+        panel.setChart(chart);
+        return tools;
+    }
+
     /** The panel with its tool bar above and readouts below: lay this out instead of the panel. */
     JComponent component() {
         return component;

@@ -103,20 +103,21 @@ final class OverlayChart {
 
     /** A window of its own (the Sessions view stays usable beside it), closed without asking. */
     static Shown show(Component owner, Overlay overlay) {
-        ChartPanel panel = new ChartPanel(chart(overlay));
+        ChartPanel panel = new ChartPanel(null);
+        ChartTools tools = ChartTools.around(panel, chart(overlay));   // crosshair, Autoscale, CSV of what is drawn
         panel.setName("overlay chart");
         panel.setPreferredSize(new Dimension(1000, 640));
         JFrame frame = new JFrame(overlay.title());
         frame.setName(WINDOW_NAME);
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
-        frame.setContentPane(panel);
+        frame.setContentPane(tools.component());
         frame.pack();
         frame.setLocationRelativeTo(owner);
         frame.setVisible(true);
-        return new Shown(frame, panel, overlay);
+        return new Shown(frame, panel, overlay, tools);
     }
 
     /** An overlay on screen: its window, its chart panel (where chart tools are installed) and what it draws. */
-    record Shown(JFrame frame, ChartPanel panel, Overlay overlay) {
+    record Shown(JFrame frame, ChartPanel panel, Overlay overlay, ChartTools tools) {
     }
 }

@@ -8,12 +8,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.plan.ProtocolLoader;
+import org.norrlab.plan.ProtocolWriter;
 import org.norrlab.run.RunOutcome;
+import org.norrlab.testing.Fixtures;
 import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.StoreLocation;
 
 import javax.swing.AbstractButton;
+import javax.swing.JButton;
+import javax.swing.JFileChooser;
+import javax.swing.JOptionPane;
+import javax.swing.JTextField;
 import javax.swing.JComponent;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -136,7 +144,21 @@ class GuiWalkthroughTest {
         shot("sessions");
     }
 
-    // Order 40: overlay of sessions or steps picked in Sessions (after the merge).
+    @Test
+    @Order(40)
+    void theFourCaStepsOverlaidInOneChart() throws Exception {
+        SessionsPanel sessions = window.sessionsPanel();
+        press("Overlay…");
+        await("the overlay window", WAIT, () -> sessions.lastOverlay().isPresent());
+        OverlayChart.Shown shown = onEdt(() -> sessions.lastOverlay().orElseThrow());
+        // the session chosen, no steps picked: its four CA steps, a line each, in j over the session's 1 cm²
+        assertThat(onEdt(() -> shown.panel().getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(4);
+        assertThat(onEdt(() -> shown.panel().getChart().getXYPlot().getRangeAxis().getLabel())).contains("mA cm");
+        Thread.sleep(RunPanel.REFRESH_MILLIS);
+        GuiDriver.screenshot(shown.frame().getRootPane(), String.format(Locale.ROOT, "walkthrough-%02d-%s",
+                stage.incrementAndGet(), "overlay"));
+        onEdt(() -> shown.frame().dispose());
+    }
 
     @Test
     @Order(50)
@@ -153,8 +175,65 @@ class GuiWalkthroughTest {
         shot("analysis-assays");
     }
 
-    // Order 60: an assay edited with a reason, and its history (after the merge).
-    // Order 70: a protocol edited and saved in the protocol editor (after the merge).
+    @Test
+    @Order(60)
+    void anAssayCorrectedWithAReasonIsInTheHistory() throws Exception {
+        AnalysisPanel analysis = window.analysisPanel();
+        int before = onEdt(() -> analysis.assays().getRowCount());
+        onEdt(() -> analysis.assayTable().setRowSelectionInterval(0, 0));
+        GuiDriver.answerForm(AnalysisPanel.EDIT_TITLE, pane -> {
+            named(pane, "reason").setText("aliquot re-read on the second spectrophotometer");
+            named(pane, "operator").setText("walkthrough");
+            // the value read again 5 % higher, in the unit the form shows it in ("0.123" or "29.0 µg/mL NH3")
+            JTextField value = named(pane, "value");
+            String[] parts = value.getText().trim().split(" ", 2);
+            value.setText(String.format(Locale.ROOT, "%.4g", Double.parseDouble(parts[0]) * 1.05)
+                    + (parts.length > 1 ? " " + parts[1] : ""));
+        });
+        javax.swing.SwingUtilities.invokeLater(() -> GuiDriver.findAll(analysis, AbstractButton.class).stream()
+                .filter(b -> "Edit assay…".equals(b.getText())).findFirst().orElseThrow().doClick());
+        await("the correction stored", WAIT, () -> analysis.history().getRowCount() >= 1
+                && analysis.assays().getRowCount() == before + 1);
+        assertThat(onEdt(() -> analysis.history().getValueAt(0, analysis.history().getColumnCount() - 1)))
+                .isEqualTo("aliquot re-read on the second spectrophotometer");
+        assertThat(onEdt(() -> analysis.assays().getValueAt(0, AnalysisPanel.STATE_COLUMN)).toString())
+                .startsWith("superseded by");
+        shot("assay-corrected");
+    }
+
+    @Test
+    @Order(70)
+    void aProtocolEditedAndSavedAsANewFile() throws Exception {
+        onEdt(() -> window.tabs().setSelectedIndex(NorrlabWindow.PROTOCOLS_TAB));
+        ProtocolEditorPanel editor = window.protocolEditor();
+        Path hand = temp.resolve("demo-sweep.yaml");
+        Files.copy(Fixtures.HOME.resolve("protocols/demo-sweep.yaml"), hand);
+        onEdt((Runnable) () -> editor.open(hand));
+        onEdt(() -> {
+            editor.table().getSelectionModel().setSelectionInterval(1, 1);
+            editor.forms().setSelectedIndex(0);
+            ((JTextField) named((java.awt.Container) editor.forms().getComponentAt(0), "field:duration")).setText("2 min");
+        });
+        assertThat(onEdt(() -> editor.status().getText())).startsWith("The loader reads it");
+        GuiDriver.onDialog(d -> d.getTitle().equals(ProtocolEditorPanel.SAVE_HAND_WRITTEN), d -> {
+            JOptionPane pane = GuiDriver.findAll(d, JOptionPane.class).get(0);
+            pane.setValue(pane.getOptions()[0]);   // a new file: the hand-written one is kept as it is
+        });
+        GuiDriver.onDialog(d -> !GuiDriver.findAll(d, JFileChooser.class).isEmpty(),
+                d -> GuiDriver.findAll(d, JFileChooser.class).get(0).approveSelection());
+        javax.swing.SwingUtilities.invokeLater(() -> GuiDriver.findAll(editor, JButton.class).stream()
+                .filter(b -> "Save".equals(b.getName())).findFirst().orElseThrow().doClick());
+        Path edited = temp.resolve("demo-sweep-edited.yaml");
+        await("the edited protocol saved", WAIT, () -> Files.exists(edited));
+        assertThat(Files.readString(edited)).startsWith(ProtocolWriter.MARK).contains("duration: 2 min");
+        assertThat(ProtocolLoader.load(edited, SiteConfig.load(Fixtures.HOME)).steps()).isNotEmpty();
+        shot("protocol-edited");
+    }
+
+    private static JTextField named(java.awt.Container root, String name) {
+        return GuiDriver.findAll(root, JTextField.class).stream().filter(f -> name.equals(f.getName())).findFirst()
+                .orElseThrow(() -> new AssertionError("no field " + name));
+    }
 
     @Test
     @Order(80)

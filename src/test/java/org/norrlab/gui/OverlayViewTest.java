@@ -1,6 +1,7 @@
 package org.norrlab.gui;
 
 import org.jfree.chart.JFreeChart;
+import javax.swing.JButton;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,17 @@ class OverlayViewTest extends WithWindow {
         OverlayChart.Shown shown = onEdt(() -> sessions.lastOverlay().orElseThrow());
         onEdt(() -> shown.frame().setSize(1100, 700));
         Thread.sleep(100);
+        // The chart tools sit around the overlay: Autoscale offered, and the CSV export holds every point drawn
+        // (a header line, then one line per point of every series).
+        assertThat(onEdt(() -> GuiDriver.findAll(shown.frame().getContentPane(), JButton.class).stream()
+                .filter(b -> b.isShowing()).map(JButton::getText).toList()))
+                .contains(ChartTools.AUTOSCALE, ChartTools.EXPORT_CSV);
+        XYDataset drawn = shown.panel().getChart().getXYPlot().getDataset();
+        int points = 0;
+        for (int s = 0; s < drawn.getSeriesCount(); s++) {
+            points += drawn.getItemCount(s);
+        }
+        assertThat(onEdt(() -> shown.tools().csv()).split("\n")).hasSize(1 + points);
         return shown;
     }
 
