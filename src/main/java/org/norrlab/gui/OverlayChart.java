@@ -1,6 +1,7 @@
 package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
+import org.norrlab.figures.TimeScale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
@@ -16,41 +17,13 @@ import java.awt.Font;
 
 /**
  * The overlay's chart and its window: a plain {@link ChartPanel}, one line per step with a legend. The x axis of CA
- * steps is in s, min or h, whichever keeps the longest step's numbers readable; the series keep seconds
+ * steps is in s, min or h by the rule every current chart follows ({@link TimeScale}); the series keep seconds
  * ({@link OverlaySeries#xs()}) and the axis divides by {@link #timeDivisor}.
  */
 final class OverlayChart {
     static final String WINDOW_NAME = "overlay";
 
     private OverlayChart() {
-    }
-
-    /** The time unit for steps up to {@code longestSeconds} long: s up to 15 min, min up to 3 h, h beyond. */
-    static TimeUnit timeUnit(double longestSeconds) {
-        if (longestSeconds <= 15 * 60) {
-            return TimeUnit.SECONDS;
-        }
-        return longestSeconds <= 3 * 3600 ? TimeUnit.MINUTES : TimeUnit.HOURS;
-    }
-
-    enum TimeUnit {
-        SECONDS("s", 1), MINUTES("min", 60), HOURS("h", 3600);
-
-        private final String symbol;
-        private final double seconds;
-
-        TimeUnit(String symbol, double seconds) {
-            this.symbol = symbol;
-            this.seconds = seconds;
-        }
-
-        String symbol() {
-            return symbol;
-        }
-
-        double seconds() {
-            return seconds;
-        }
     }
 
     /** How many seconds one unit of the chart's x axis is (1 for a potential axis). */
@@ -64,7 +37,12 @@ final class OverlayChart {
                 longest = Math.max(longest, t);
             }
         }
-        return timeUnit(longest).seconds();
+        return timeScale(longest).toSeconds(1);
+    }
+
+    /** The time unit of the live charts, Sessions and the report ({@link TimeScale}), for the longest step drawn. */
+    private static TimeScale timeScale(double longestSeconds) {
+        return TimeScale.forSpan(longestSeconds);
     }
 
     static String xAxisLabel(Overlay overlay) {
@@ -72,9 +50,9 @@ final class OverlayChart {
             return overlay.x().axisLabel();
         }
         double divisor = timeDivisor(overlay);
-        for (TimeUnit unit : TimeUnit.values()) {
-            if (unit.seconds() == divisor) {
-                return overlay.x().symbol() + " (" + unit.symbol() + ")";
+        for (TimeScale unit : TimeScale.values()) {
+            if (unit.toSeconds(1) == divisor) {
+                return overlay.x().symbol() + " (" + unit.unit() + ")";
             }
         }
         throw new IllegalStateException("no time unit of " + divisor + " s");
