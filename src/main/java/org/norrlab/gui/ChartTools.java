@@ -193,7 +193,7 @@ final class ChartTools {
         autoscale.addActionListener(e -> autoscale());
         exportCsv.addActionListener(e -> chooseCsv());
         savePng.addActionListener(e -> savePng());
-        JPanel tools = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 2));
+        JPanel tools = new JPanel(new WrapLayout(FlowLayout.LEFT));   // a second row in a narrow window, never cut off
         tools.add(quantity);
         tools.add(timeUnit);
         tools.add(logScale);

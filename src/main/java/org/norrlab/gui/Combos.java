@@ -154,6 +154,9 @@ final class Combos {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Component rendered(JComboBox<?> box, JList<?> list, Object item, int index) {
         ListCellRenderer renderer = box.getRenderer();
+        if (renderer == null) {   // between a look and feel's uninstall and install (a theme switch)
+            return new JLabel(String.valueOf(item));
+        }
         return renderer.getListCellRendererComponent(list, item, index, false, false);
     }
 

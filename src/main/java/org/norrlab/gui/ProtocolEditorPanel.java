@@ -101,7 +101,7 @@ final class ProtocolEditorPanel extends JPanel {
         buttons.add(button("New", KeyEvent.VK_N, this::newProtocol));
         buttons.add(button("Open…", KeyEvent.VK_O, this::chooseAndOpen));
         buttons.add(button("Save", KeyEvent.VK_S, this::save));
-        buttons.add(button("Save as…", KeyEvent.VK_V, () -> saveAs(suggestion())));
+        buttons.add(button("Save as…", KeyEvent.VK_E, () -> saveAs(suggestion())));
         fileLabel.setName("file");
         // the label takes the rest of the row (a long path is cut with "…", whole in its tooltip); the buttons never move
         JPanel bar = new JPanel(new BorderLayout(8, 0));
@@ -135,11 +135,12 @@ final class ProtocolEditorPanel extends JPanel {
         bind(table, KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, InputEvent.ALT_DOWN_MASK), "move step down", () -> move(1));
         JPanel side = new JPanel(new BorderLayout(4, 4));
         side.add(new JScrollPane(table), BorderLayout.CENTER);
-        JPanel adding = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+        JPanel adding = new JPanel(new WrapLayout(FlowLayout.LEFT));
         JLabel kindLabel = new JLabel("Kind:");
         kindLabel.setDisplayedMnemonic(KeyEvent.VK_K);
         kindLabel.setLabelFor(kindToAdd);
         kindToAdd.setName("kind to add");
+        kindToAdd.setPrototypeDisplayValue("ocp");   // as wide as "OCP rest (open circuit)": the list opens wider (Combos)
         kindToAdd.setToolTipText("the kind of step Add inserts after the selected step");
         kindToAdd.setRenderer((list, value, index, selected, focus) -> {
             JLabel label = new JLabel(value == null ? "" : ProtocolFields.title(value));
@@ -152,11 +153,11 @@ final class ProtocolEditorPanel extends JPanel {
         adding.add(kindToAdd);
         adding.add(button("Add", KeyEvent.VK_A, this::addStep, "Insert: a step of the chosen kind after the selected one"
                 + " (inside a repeat block when a step of it is selected)"));
-        JPanel editing = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
-        editing.add(button("Remove", KeyEvent.VK_R, this::removeStep, "Delete: the selected step"));
+        JPanel editing = new JPanel(new WrapLayout(FlowLayout.LEFT));   // wraps in a narrow window, never cut off
+        editing.add(button("Remove", KeyEvent.VK_M, this::removeStep, "Delete: the selected step"));
         editing.add(button("Up", KeyEvent.VK_U, () -> move(-1), "Alt+Up: move the selected step up"));
         editing.add(button("Down", KeyEvent.VK_D, () -> move(1), "Alt+Down: move the selected step down"));
-        editing.add(new JLabel("Keys in the table: Insert, Delete, Alt+Up, Alt+Down"));
+        editing.add(new JLabel("Keys: Insert, Delete, Alt+Up/Down"));
         JPanel buttons = new JPanel();
         buttons.setLayout(new BoxLayout(buttons, BoxLayout.Y_AXIS));
         adding.setAlignmentX(LEFT_ALIGNMENT);

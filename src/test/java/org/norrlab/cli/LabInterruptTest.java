@@ -63,7 +63,8 @@ class LabInterruptTest {
 
         CliRunner.Result sessions = CliRunner.norrlab("sessions", "--db", db.toString(), "--home", Fixtures.HOME.toString());
         assertThat(sessions.out()).containsPattern("\\bbench\\b")
-                .containsPattern("aborted\\s+quiet\\s+.*\\s+H1\\s+1\\n")
-                .containsPattern("aborted\\s+limited\\s+.*\\s+H2\\s+2\\n");
+                // the sample column last: "—" as the lab file names no sample
+                .containsPattern("aborted\\s+quiet\\s+.*\\s+H1\\s+1\\s+—\\n")
+                .containsPattern("aborted\\s+limited\\s+.*\\s+H2\\s+2\\s+—\\n");
     }
 }

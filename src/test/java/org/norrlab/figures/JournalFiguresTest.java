@@ -170,7 +170,8 @@ class JournalFiguresTest {
         // the y axes' labels are drawn rotated: text too, not shapes
         assertThat(texts(written.get("fe-yield").get(1))).contains("Faradaic efficiency (%)", "NH₃ yield (µmol h⁻¹ cm⁻²)",
                 "E (V vs RHE)", "FE NH₃", "FE H₂");
-        assertThat(texts(written.get("current").get(1))).contains("j (mA cm⁻²)", "Time (h)", "-0.40 V vs RHE");
+        // the traces end at 0.17 h = 612 s: over 10 min and up to 5 h, drawn in min (TimeScale, as the GUI does)
+        assertThat(texts(written.get("current").get(1))).contains("j (mA cm⁻²)", "Time (min)", "-0.40 V vs RHE");
         // one potential, no title: the cycle axis names the potential the title would have named
         assertThat(texts(written.get("stability").get(1))).contains("Cycle at -0.60 V vs RHE");
     }

@@ -227,9 +227,10 @@ class WindowLookTest {
         SessionsPanel sessions = window.sessionsPanel();
         onEdt(() -> window.tabs().setSelectedIndex(NorrlabWindow.SESSIONS_TAB));
         await("two sessions", WAIT, () -> sessions.sessionTable().getRowCount() == 2);
-        JFreeChart before = sessions.chartPanel().getChart();
+        long second = onEdt(() -> ((Number) sessions.sessionTable().getValueAt(1, 0)).longValue());
         onEdt(() -> sessions.sessionTable().setRowSelectionInterval(1, 1));
-        await("the second session's chart", WAIT, () -> sessions.chartPanel().getChart() != before);
+        // the Sessions I(t) keeps its chart tools' chart and shows the session's data in it
+        await("the second session shown", WAIT, () -> sessions.shownSession() == second);
         await("the new chart styled", WAIT, () -> ChartTheme.styledFor(sessions.chartPanel().getChart()) == Theme.DARK);
         assertThat(((Color) sessions.chartPanel().getChart().getPlot().getBackgroundPaint()).getRed()).isLessThan(0x60);
 
