@@ -87,6 +87,8 @@ final class ChartTools {
     static final String CURRENT_AXIS = "I (mA)";
     static final String DENSITY_AXIS = "j (mA/cm²)";
     static final String AUTOSCALE = "Autoscale";
+    /** The readout's first words: the values are the pointer's position, not a reading taken from the curve. */
+    static final String CURSOR = "cursor at ";
     static final String EXPORT_CSV = "Export plotted data as CSV…";
     static final String SAVE_PNG = "Save PNG…";
     static final Color OVERLOAD = new Color(0xd6, 0x27, 0x28);
@@ -180,16 +182,21 @@ final class ChartTools {
         quantity.addActionListener(e -> {
             if (!updating) {
                 densityChosen = Optional.of(quantity.getSelectedIndex() == QUANTITY_DENSITY);
+                forgetCrosshair();
                 render();
             }
         });
         timeUnit.addActionListener(e -> {
             if (!updating) {
                 timeChosen = Optional.of((TimeScale) timeUnit.getSelectedItem());
+                forgetCrosshair();
                 render();
             }
         });
-        logScale.addActionListener(e -> render());
+        logScale.addActionListener(e -> {
+            forgetCrosshair();
+            render();
+        });
         autoscale.addActionListener(e -> autoscale());
         exportCsv.addActionListener(e -> chooseCsv());
         savePng.addActionListener(e -> savePng());
@@ -262,6 +269,7 @@ final class ChartTools {
 
     /** Auto-range on both axes of whatever chart the panel shows, as after a fresh start. */
     void autoscale() {
+        forgetCrosshair();
         if (panel.getChart() != null && panel.getChart().getPlot() instanceof XYPlot plot) {
             plot.getDomainAxis().setAutoRange(true);
             plot.getRangeAxis().setAutoRange(true);
@@ -516,7 +524,21 @@ final class ChartTools {
         plot.setRangeCrosshairLockedOnData(false);
         plot.setDomainCrosshairValue(x);
         plot.setRangeCrosshairValue(y);
-        readout.setText(valueText(plot.getDomainAxis().getLabel(), x) + "   " + valueText(plot.getRangeAxis().getLabel(), y));
+        // where the pointer is, in the axes' units: not a reading of the curve, and said so
+        readout.setText(CURSOR + valueText(plot.getDomainAxis().getLabel(), x) + "   "
+                + valueText(plot.getRangeAxis().getLabel(), y));
+    }
+
+    /**
+     * Takes the crosshair and its readout away: after a unit switch its numbers would be in the old unit, and after a
+     * new step or run they would describe a chart no longer shown.
+     */
+    private void forgetCrosshair() {
+        readout.setText(" ");
+        if (panel.getChart() != null && panel.getChart().getPlot() instanceof XYPlot plot) {
+            plot.setDomainCrosshairVisible(false);
+            plot.setRangeCrosshairVisible(false);
+        }
     }
 
     /** "t = 12.35 min" from the axis label "t (min)" and 12.3456. */

@@ -1,6 +1,9 @@
 package org.norrlab.gui;
 
 import org.jfree.chart.ChartPanel;
+import javax.swing.JComponent;
+import java.awt.event.KeyEvent;
+import javax.swing.KeyStroke;
 import org.norrlab.figures.TimeScale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -89,6 +92,9 @@ final class OverlayChart {
         frame.setName(WINDOW_NAME);
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.setContentPane(tools.component());
+        // Esc closes it: no mouse, nor a title bar, is needed to close it
+        frame.getRootPane().registerKeyboardAction(e -> frame.dispose(), KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0),
+                JComponent.WHEN_IN_FOCUSED_WINDOW);
         frame.pack();
         frame.setLocationRelativeTo(owner);
         frame.setVisible(true);

@@ -158,12 +158,16 @@ class ChartToolsTest extends WithWindow {
                     System.currentTimeMillis(), 0, (int) Math.round(px), (int) Math.round(py), 0, false));
         });
         String readout = onEdt(tools::readout);
-        assertThat(readout).matches("t = \\S+ s   j = \\S+ mA/cm²");
+        assertThat(readout).matches("cursor at t = \\S+ s   j = \\S+ mA/cm²");
         // within one pixel: the x axis spans about 20 s over several hundred pixels, y a fraction of 1 mA/cm²
-        assertThat(Double.parseDouble(readout.replaceAll("t = (\\S+) s .*", "$1"))).isCloseTo(10, within(0.1));
+        assertThat(Double.parseDouble(readout.replaceAll(".*t = (\\S+) s .*", "$1"))).isCloseTo(10, within(0.1));
         assertThat(Double.parseDouble(readout.replaceAll(".*j = (\\S+) mA/cm²", "$1"))).isCloseTo(-2, within(0.05));
         assertThat(plot.isDomainCrosshairVisible()).isTrue();
         screenshot(window.frame().getRootPane(), "charts-sessions-overload");
+        // Autoscale (as a new step does) takes the crosshair away: its numbers would describe what is no longer shown.
+        onEdt(tools::autoscale);
+        assertThat(onEdt(tools::readout)).isBlank();
+        assertThat(plot.isDomainCrosshairVisible()).isFalse();
 
         // Export plotted data as CSV…: the units drawn in the header, one row per point drawn, with its flags.
         Path csv = temp.resolve("plotted.csv");

@@ -157,7 +157,11 @@ class GuiWalkthroughTest {
         Thread.sleep(RunPanel.REFRESH_MILLIS);
         GuiDriver.screenshot(shown.frame().getRootPane(), String.format(Locale.ROOT, "walkthrough-%02d-%s",
                 stage.incrementAndGet(), "overlay"));
-        onEdt(() -> shown.frame().dispose());
+        // Esc closes the overlay window
+        onEdt(() -> shown.frame().getRootPane().dispatchEvent(new java.awt.event.KeyEvent(shown.frame().getRootPane(),
+                java.awt.event.KeyEvent.KEY_PRESSED, System.currentTimeMillis(), 0, java.awt.event.KeyEvent.VK_ESCAPE,
+                java.awt.event.KeyEvent.CHAR_UNDEFINED)));
+        await("the overlay closed by Esc", WAIT, () -> !shown.frame().isDisplayable());
     }
 
     @Test
