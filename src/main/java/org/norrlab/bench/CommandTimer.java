@@ -1,0 +1,102 @@
+package org.norrlab.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole norrlab processes timed as a user waits for them: a new JVM started the way bin/norrlab starts it, from
+ * the jar (or the classes) this JVM runs from, timed from start to exit. What a user waits for at the prompt is
+ * the whole process, JVM start included, so an in-process timing would flatter every short command.
+ */
+public final class CommandTimer {
+    /** The class bin/norrlab starts; named, not imported, because the command line sits above the benchmarks. */
+    static final String MAIN_CLASS = "org.norrlab.cli.Main";
+
+    /** The wall times of {@code runs} starts of one command: median and fastest, in seconds. */
+    public record Timing(List<String> command, double medianSeconds, double minSeconds, int runs) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "median %.3f s, fastest %.3f s of %d runs", medianSeconds, minSeconds, runs);
+        }
+    }
+
+    private CommandTimer() {
+    }
+
+    /**
+     * {@code norrlab ARGS} in a new JVM: the java of this JVM, the launcher's JVM options, {@code home} as norrlab's
+     * home (config/, drivers/, protocols/), this JVM's class path.
+     */
+    public static List<String> norrlab(Path home, String... args) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(launcherOptions());
+        command.addAll(List.of("-Dnorrlab.home=" + home.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
+                MAIN_CLASS));
+        command.addAll(Arrays.asList(args));
+        return command;
+    }
+
+    /** {@code java -version} of the same JVM: the floor no Java command can go below, measured in the same run. */
+    public static List<String> javaVersion() {
+        return List.of(java(), "-version");
+    }
+
+    /**
+     * The JVM options bin/norrlab adds before its own (src/main/launcher/norrlab), so that a timing here is the
+     * launcher's. None yet.
+     */
+    static List<String> launcherOptions() {
+        return List.of();
+    }
+
+    /**
+     * Runs {@code command} once untimed (so the file cache is warm for both it and its reference), then {@code runs}
+     * times timed, each from {@code workDir} with its output in files there. A run that exits other than with 0 is
+     * an error that names the command and shows its errors: a timing of a failing command would be meaningless.
+     */
+    public static Timing time(List<String> command, int runs, Path workDir) throws IOException, InterruptedException {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be at least 1, was " + runs);
+        }
+        Files.createDirectories(workDir);
+        runOnce(command, workDir);
+        double[] seconds = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            seconds[i] = runOnce(command, workDir);
+        }
+        Arrays.sort(seconds);
+        double median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
+        return new Timing(List.copyOf(command), median, seconds[0], runs);
+    }
+
+    private static double runOnce(List<String> command, Path workDir) throws IOException, InterruptedException {
+        Path out = workDir.resolve("timed-stdout.txt");
+        Path err = workDir.resolve("timed-stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("gave up after 10 minutes on: " + String.join(" ", command));
+        }
+        long elapsed = System.nanoTime() - start;
+        if (process.exitValue() != 0) {
+            throw new IOException("exit code " + process.exitValue() + " from: " + String.join(" ", command) + "\n"
+                    + Files.readString(err));
+        }
+        return elapsed / 1e9;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
