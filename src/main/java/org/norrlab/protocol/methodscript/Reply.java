@@ -1,8 +1,6 @@
 package org.norrlab.protocol.methodscript;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One line a MethodSCRIPT device sends while a script runs, classified by its first character. */
 public sealed interface Reply {
@@ -130,63 +128,8 @@ public sealed interface Reply {
         }
     }
 
-    Pattern ERROR = Pattern.compile("^.?!([0-9A-Fa-f]{4})(?::\\s*(.*))?$");
-    Pattern LOOP = Pattern.compile("^M([0-9A-Fa-f]{4})$");
-    Pattern SCAN = Pattern.compile("^C([0-9A-Fa-f]{4})$");
-
+    /** Decodes one line (without its terminator); see {@link ReplyDecoder} for the bytes the drivers read. */
     static Reply parse(String line) throws MalformedReplyException {
-        if (line.isEmpty()) {
-            return new ScriptEnded();
-        }
-        Matcher error = ERROR.matcher(line);
-        if (error.matches()) {
-            return new Error(ErrorCode.of(error.group(1)), error.group(2) == null ? "" : error.group(2));
-        }
-        switch (line.charAt(0)) {
-            case 'e':
-                if (line.length() == 1) {
-                    return new Acknowledged();
-                }
-                break;
-            case 'M':
-                Matcher loop = LOOP.matcher(line);
-                if (loop.matches()) {
-                    return new LoopStarted(Integer.parseInt(loop.group(1), 16));
-                }
-                break;
-            case 'P':
-                return new Package(PacketParser.parse(line));
-            case '*':
-                if (line.length() == 1) {
-                    return new LoopEnded();
-                }
-                break;
-            case 'Z':
-                if (line.length() == 1) {
-                    return new AbortAcknowledged();
-                }
-                break;
-            case 'T':
-                return new Text(line.substring(1));
-            case 'L', '+':
-                if (line.length() == 1) {
-                    return new Marker(line.charAt(0));
-                }
-                break;
-            case '-':
-                if (line.length() == 1) {
-                    return new ScanEnded();
-                }
-                break;
-            case 'C':
-                Matcher scan = SCAN.matcher(line);
-                if (scan.matches()) {
-                    return new ScanStarted(Integer.parseInt(scan.group(1), 16));
-                }
-                break;
-            default:
-                break;
-        }
-        throw new MalformedReplyException("unexpected line", line);
+        return ReplyDecoder.decode(line);
     }
 }

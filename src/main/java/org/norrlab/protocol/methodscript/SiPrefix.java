@@ -5,6 +5,16 @@ public final class SiPrefix {
     private static final String CHARS = "afpnum kMGTPEi";
     private static final double[] FACTORS = {1e-18, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9, 1e12, 1e15, 1e18, 1};
 
+    /** For each byte, its prefix's index in {@link #CHARS}, or -1: one array load instead of a search per value. */
+    private static final byte[] INDEX = new byte[256];
+
+    static {
+        java.util.Arrays.fill(INDEX, (byte) -1);
+        for (int i = 0; i < CHARS.length(); i++) {
+            INDEX[CHARS.charAt(i)] = (byte) i;
+        }
+    }
+
     private SiPrefix() {
     }
 
@@ -23,7 +33,12 @@ public final class SiPrefix {
      * is not one.
      */
     public static double value(long integer, char prefix) {
-        int index = CHARS.indexOf(prefix);
+        return prefix < 256 ? value(integer, (byte) prefix) : Double.NaN;
+    }
+
+    /** {@link #value(long, char)} for the prefix as a byte of the wire (ISO-8859-1). */
+    public static double value(long integer, byte prefix) {
+        int index = INDEX[prefix & 0xFF];
         if (index < 0) {
             return Double.NaN;
         }

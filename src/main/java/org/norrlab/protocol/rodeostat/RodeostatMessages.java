@@ -91,7 +91,17 @@ public final class RodeostatMessages {
         return line.contains("\"success\"");
     }
 
+    /**
+     * Decodes a line of the sample stream. The lines the firmware writes are read by {@link SampleScanner}; anything
+     * it does not answer for (other keys, spacing, a non-finite potential, malformed JSON) by Jackson, which also
+     * writes every refusal's message.
+     */
     public static StreamLine sample(String line) throws RodeostatException {
+        StreamLine scanned = SampleScanner.scan(line);
+        return scanned != null ? scanned : sampleByJackson(line);
+    }
+
+    private static StreamLine sampleByJackson(String line) throws RodeostatException {
         JsonNode root = parse(line);
         if (root.isObject() && root.isEmpty()) {
             return new StreamLine(true, 0, Double.NaN, Double.NaN, false);

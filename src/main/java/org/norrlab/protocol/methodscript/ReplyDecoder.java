@@ -1,0 +1,364 @@
+package org.norrlab.protocol.methodscript;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes the lines a MethodSCRIPT device sends straight from the bytes they arrived in: no String per line or
+ * field, no regex, hex digits and SI prefixes by table lookup. It accepts and refuses exactly what the earlier
+ * String decoder (regexes for {@code !XXXX}, {@code Mxxxx}, {@code Cxxxx}; {@code split} and {@code Long.parseLong}
+ * for packages) did, with the same values and the same messages; DecoderEquivalenceTest proves it against that
+ * decoder, kept as the test oracle.
+ *
+ * <p>Bytes are characters of ISO-8859-1, as the line assembler always read them. The String entry point (importers,
+ * the drivers' line channel) maps the line to such bytes and keeps the String for what is quoted or copied: a
+ * character beyond ISO-8859-1 becomes byte 0xFF, or 0x85 for the line separators U+2028 and U+2029, which belong to
+ * the same classes for every check made here (not a hex digit, prefix or separator; a line terminator for the
+ * regex's {@code .} exactly when the character was one), and the few checks that depend on the exact character
+ * (a lower-case type letter; a digit of another script, which {@code Long.parseLong} accepts) read the String.
+ */
+public final class ReplyDecoder {
+    /** Hex digit values, -1 for anything else: only ASCII, as the regexes' {@code [0-9A-Fa-f]}. */
+    private static final byte[] HEX = new byte[256];
+    /** {@code Character.isLowerCase} of every ISO-8859-1 character, which the old type check used. */
+    private static final boolean[] LOWER = new boolean[256];
+    /** The 676 two-letter types a-z, so a package's type costs no String. */
+    private static final String[] TYPES = new String[26 * 26];
+    private static final byte[] NAN = "     nan".getBytes(StandardCharsets.US_ASCII);
+    /** What a String character beyond ISO-8859-1 becomes (see the class comment). */
+    private static final byte WIDE = (byte) 0xFF;
+    private static final byte WIDE_TERMINATOR = (byte) 0x85;
+
+    static {
+        java.util.Arrays.fill(HEX, (byte) -1);
+        for (int c = 0; c < 256; c++) {
+            int digit = Character.digit(c, 16);
+            if (c < 128 && digit >= 0) {
+                HEX[c] = (byte) digit;
+            }
+            LOWER[c] = Character.isLowerCase((char) c);
+        }
+        for (int i = 0; i < TYPES.length; i++) {
+            TYPES[i] = new String(new char[] {(char) ('a' + i / 26), (char) ('a' + i % 26)});
+        }
+    }
+
+    private ReplyDecoder() {
+    }
+
+    /** Decodes one line given as text (without its terminator). */
+    public static Reply decode(String line) throws MalformedReplyException {
+        return of(line).reply();
+    }
+
+    /** Decodes one line of {@code length} bytes from {@code start} (without its terminator), as the assembler hands it. */
+    public static Reply decode(byte[] bytes, int start, int length) throws MalformedReplyException {
+        return new Line(bytes, start, start + length, null).reply();
+    }
+
+    /** Decodes a data package line {@code P<var>;<var>;…} given as text, whatever else the line could be read as. */
+    public static List<DataValue> decodePackage(String line) throws MalformedReplyException {
+        if (line.isEmpty() || line.charAt(0) != 'P') {
+            throw new MalformedReplyException("a data package starts with 'P'", line);
+        }
+        return of(line).packageValues();
+    }
+
+    private static Line of(String line) {
+        byte[] bytes = new byte[line.length()];
+        for (int i = 0; i < bytes.length; i++) {
+            char c = line.charAt(i);
+            bytes[i] = c < 256 ? (byte) c : c == '\u2028' || c == '\u2029' ? WIDE_TERMINATOR : WIDE;
+        }
+        return new Line(bytes, 0, bytes.length, line);
+    }
+
+    /**
+     * One line being decoded: the bytes and, for the String entry point, the String they came from. A small object
+     * the JIT keeps in registers (it never escapes), so the hot path has no allocation but the reply's own.
+     */
+    private static final class Line {
+        private final byte[] b;
+        private final int start;
+        private final int end;
+        private final String text;
+
+        Line(byte[] b, int start, int end, String text) {
+            this.b = b;
+            this.start = start;
+            this.end = end;
+            this.text = text;
+        }
+
+        Reply reply() throws MalformedReplyException {
+            int length = end - start;
+            if (length == 0) {
+                return new Reply.ScriptEnded();
+            }
+            Reply error = error();
+            if (error != null) {
+                return error;
+            }
+            byte first = b[start];
+            switch (first) {
+                case 'P':
+                    return new Reply.Package(packageValues());
+                case 'e':
+                    if (length == 1) {
+                        return new Reply.Acknowledged();
+                    }
+                    break;
+                case 'M':
+                    if (length == 5 && hex4(start + 1) >= 0) {
+                        return new Reply.LoopStarted(hex4(start + 1));
+                    }
+                    break;
+                case '*':
+                    if (length == 1) {
+                        return new Reply.LoopEnded();
+                    }
+                    break;
+                case 'Z':
+                    if (length == 1) {
+                        return new Reply.AbortAcknowledged();
+                    }
+                    break;
+                case 'T':
+                    return new Reply.Text(slice(start + 1, end));
+                case 'L', '+':
+                    if (length == 1) {
+                        return new Reply.Marker((char) first);
+                    }
+                    break;
+                case '-':
+                    if (length == 1) {
+                        return new Reply.ScanEnded();
+                    }
+                    break;
+                case 'C':
+                    if (length == 5 && hex4(start + 1) >= 0) {
+                        return new Reply.ScanStarted(hex4(start + 1));
+                    }
+                    break;
+                default:
+                    break;
+            }
+            throw malformed("unexpected line");
+        }
+
+        /**
+         * {@code ^.?!([0-9A-Fa-f]{4})(?::\s*(.*))?$}, matched whole as the old decoder did: the optional echo character
+         * is tried first (the regex's {@code .?} is greedy), then none; null when the line is no error.
+         */
+        private Reply error() {
+            if (end - start >= 2 && !terminator(b[start]) && b[start + 1] == '!') {
+                Reply error = errorFrom(start + 2);
+                if (error != null) {
+                    return error;
+                }
+            }
+            return b[start] == '!' ? errorFrom(start + 1) : null;
+        }
+
+        private Reply errorFrom(int code) {
+            if (hex4(code) < 0) {
+                return null;
+            }
+            int after = code + 4;
+            if (after == end) {
+                return new Reply.Error(ErrorCode.of(slice(code, after)), "");
+            }
+            if (b[after] != ':') {
+                return null;
+            }
+            int context = after + 1;
+            while (context < end && whitespace(b[context])) {
+                context++;
+            }
+            for (int i = context; i < end; i++) {
+                if (terminator(b[i])) {
+                    return null;
+                }
+            }
+            return new Reply.Error(ErrorCode.of(slice(code, after)), slice(context, end));
+        }
+
+        /** The value of 4 ASCII hex digits from {@code at}, or -1 when they are not. */
+        private int hex4(int at) {
+            if (at + 4 > end) {
+                return -1;
+            }
+            int value = 0;
+            for (int i = at; i < at + 4; i++) {
+                int digit = HEX[b[i] & 0xFF];
+                if (digit < 0) {
+                    return -1;
+                }
+                value = value << 4 | digit;
+            }
+            return value;
+        }
+
+        /** The variables of {@code P<var>;<var>;…}, each field from its ';' (or the 'P') to the next. */
+        private List<DataValue> packageValues() throws MalformedReplyException {
+            List<DataValue> values = new ArrayList<>(4);
+            int field = start + 1;
+            while (true) {
+                int fieldEnd = indexOf((byte) ';', field, end);
+                values.add(variable(field, fieldEnd));
+                if (fieldEnd == end) {
+                    return values;
+                }
+                field = fieldEnd + 1;
+            }
+        }
+
+        /** {@code <type:2><hex:7><prefix:1>(,<meta>)*}; the checks in the old decoder's order, so the same message. */
+        private DataValue variable(int from, int to) throws MalformedReplyException {
+            int headEnd = indexOf((byte) ',', from, to);
+            if (headEnd - from != 10) {
+                throw malformed("a variable is 2 type letters, 7 hex digits and a prefix (10 characters), found '"
+                        + slice(from, headEnd) + "'");
+            }
+            if (!lowerCase(from) || !lowerCase(from + 1)) {
+                throw malformed("variable type '" + slice(from, from + 2) + "' is not two lower-case letters");
+            }
+            String type = type(from);
+            double value;
+            if (isNan(from + 2)) {
+                value = Double.NaN;
+            } else {
+                long raw = hexNumber(from + 2, from + 9, Long.MIN_VALUE);
+                if (raw == Long.MIN_VALUE) {
+                    throw malformed("'" + slice(from + 2, from + 9) + "' is not 7 hex digits");
+                }
+                byte prefix = b[from + 9];
+                value = SiPrefix.value(raw - DataValue.OFFSET, prefix);
+                if (Double.isNaN(value)) {
+                    throw malformed("'" + charAt(from + 9) + "' is not an SI prefix");
+                }
+            }
+            int status = -1;
+            int range = -1;
+            int meta = headEnd;
+            while (meta < to) {
+                int metaStart = meta + 1;
+                int metaEnd = indexOf((byte) ',', metaStart, to);
+                if (metaEnd == metaStart) {
+                    throw malformed("empty metadata after '" + slice(from, headEnd) + "'");
+                }
+                byte kind = b[metaStart];
+                if (kind == '1' || kind == '2') {
+                    long number = hexNumber(metaStart + 1, metaEnd, Long.MIN_VALUE);
+                    if (number == Long.MIN_VALUE || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                        throw malformed("metadata '" + slice(metaStart, metaEnd) + "' is not hexadecimal");
+                    }
+                    if (kind == '1') {
+                        status = (int) number;
+                    } else {
+                        range = (int) number;
+                    }
+                }
+                // other metadata (noise, type 4) carries nothing a sample needs
+                meta = metaEnd;
+            }
+            return new DataValue(type, value, status, range);
+        }
+
+        /**
+         * What {@code Long.parseLong(text, 16)} gives for the characters in [from, to) ({@code Integer.parseInt}'s
+         * range is checked by the caller), or {@code invalid} where it throws: an optional sign, then one or more
+         * hex digits. ASCII digits by table, without an exception; a character beyond ASCII (only a String line can
+         * hold one that is a digit, e.g. a full-width one) goes to parseLong itself.
+         */
+        private long hexNumber(int from, int to, long invalid) {
+            int i = from;
+            boolean negative = false;
+            if (i < to && (b[i] == '-' || b[i] == '+')) {
+                negative = b[i] == '-';
+                i++;
+            }
+            if (i == to) {
+                return invalid;
+            }
+            long value = 0;
+            for (; i < to; i++) {
+                int c = b[i] & 0xFF;
+                int digit = HEX[c];
+                if (digit < 0) {
+                    return c >= 0x80 && text != null ? parseLongOfText(from, to, invalid) : invalid;
+                }
+                value = value << 4 | digit;
+                if (value > 0xFFFF_FFFFL) {
+                    // beyond any int and any 7 digits: the callers refuse it, and more digits cannot bring it back
+                    value = 0x1_0000_0000L;
+                }
+            }
+            return negative ? -value : value;
+        }
+
+        private long parseLongOfText(int from, int to, long invalid) {
+            try {
+                long value = Long.parseLong(text.substring(from, to), 16);
+                return value == invalid ? invalid + 1 : value;
+            } catch (NumberFormatException e) {
+                // the old decoder refused the same text the same way; the caller's message names it
+                return invalid;
+            }
+        }
+
+        private boolean isNan(int at) {
+            for (int i = 0; i < NAN.length; i++) {
+                if (b[at + i] != NAN[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean lowerCase(int at) {
+            return text != null ? Character.isLowerCase(text.charAt(at)) : LOWER[b[at] & 0xFF];
+        }
+
+        private String type(int at) {
+            int first = b[at] - 'a';
+            int second = b[at + 1] - 'a';
+            if (first >= 0 && first < 26 && second >= 0 && second < 26) {
+                return TYPES[first * 26 + second];
+            }
+            return slice(at, at + 2);
+        }
+
+        private int indexOf(byte wanted, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (b[i] == wanted) {
+                    return i;
+                }
+            }
+            return to;
+        }
+
+        private char charAt(int at) {
+            return text != null ? text.charAt(at) : (char) (b[at] & 0xFF);
+        }
+
+        private String slice(int from, int to) {
+            return text != null ? text.substring(from, to) : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+        }
+
+        private MalformedReplyException malformed(String problem) {
+            return new MalformedReplyException(problem, text != null ? text : slice(start, end));
+        }
+
+        /** What the regex's {@code .} does not match: {@code \n}, {@code \r}, U+0085 (and U+2028/9, mapped to it). */
+        private static boolean terminator(byte c) {
+            return c == '\n' || c == '\r' || c == WIDE_TERMINATOR;
+        }
+
+        /** The regex's {@code \s}: ASCII whitespace only. */
+        private static boolean whitespace(byte c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        }
+    }
+}
