@@ -4,6 +4,7 @@ import org.norrlab.protocol.LineAssembler;
 import org.norrlab.protocol.methodscript.DataValue;
 import org.norrlab.protocol.methodscript.MalformedReplyException;
 import org.norrlab.protocol.methodscript.Reply;
+import org.norrlab.protocol.methodscript.ReplyDecoder;
 import org.norrlab.protocol.rodeostat.RodeostatException;
 import org.norrlab.protocol.rodeostat.RodeostatMessages;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -29,13 +30,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * JMH micro-benchmark of the device-output parsers against the fastest their wire can deliver: a
- * stream of realistic CA lines is cut into 64-byte chunks, reassembled into lines and decoded, as
- * the drivers do. One operation is one line.
+ * stream of realistic CA lines is cut into 64-byte chunks, reassembled into lines and decoded. One
+ * operation is one line. The MethodSCRIPT figure is the byte path (lines handed out of the chunk,
+ * decoded from the bytes, issue 23); the same lines through Strings ({@link LineAssembler#feed(byte[], int, int)}
+ * and {@link Reply}'s String entry, as the drivers' line channel reads them) are measured as its reference.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class ParserBench {
+    /** The name of the MethodSCRIPT figure through Strings, the reference of the byte path's. */
+    public static final String STRING_PATH = "MethodSCRIPT via String lines";
     /** Lines per benchmark call. */
     public static final int LINES = 10_000;
     /** The EmStat4's fastest link (bits per byte on the wire: start + 8 data + stop). */
@@ -79,6 +84,12 @@ public class ParserBench {
 
     @Benchmark
     @OperationsPerInvocation(LINES)
+    public double methodScriptStrings() throws MalformedReplyException {
+        return parseMethodScriptStrings(methodScriptWire);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LINES)
     public double rodeostat() throws RodeostatException {
         return parseRodeostat(rodeostatWire);
     }
@@ -104,6 +115,28 @@ public class ParserBench {
 
     /** Chunks of 64 bytes → lines → MethodSCRIPT packages; returns a sum of the currents so nothing is optimised away. */
     static double parseMethodScript(byte[] wire) throws MalformedReplyException {
+        CurrentSum sum = new CurrentSum();
+        LineAssembler assembler = new LineAssembler(4096);
+        for (int offset = 0; offset < wire.length; offset += 64) {
+            assembler.feed(wire, offset, Math.min(64, wire.length - offset), sum);
+        }
+        return sum.checksum;
+    }
+
+    /** Adds up the third value of every package: what the byte path decodes, kept so nothing is optimised away. */
+    private static final class CurrentSum implements LineAssembler.LineHandler<MalformedReplyException> {
+        double checksum;
+
+        @Override
+        public void line(byte[] bytes, int start, int length) throws MalformedReplyException {
+            if (ReplyDecoder.decode(bytes, start, length) instanceof Reply.Package pkg) {
+                checksum += pkg.values().get(2).value();
+            }
+        }
+    }
+
+    /** The same through a String per line and the String entry of the decoder: the drivers' path, the reference. */
+    static double parseMethodScriptStrings(byte[] wire) throws MalformedReplyException {
         double checksum = 0;
         LineAssembler assembler = new LineAssembler(4096);
         for (int offset = 0; offset < wire.length; offset += 64) {
@@ -128,7 +161,7 @@ public class ParserBench {
     }
 
     /**
-     * Runs both benchmarks with JMH.
+     * Runs the benchmarks with JMH: the MethodSCRIPT byte path first, the Rodeostat, then the MethodSCRIPT String path.
      *
      * @param forks 0 runs in this JVM (quick checks); 1 or more in fresh JVMs, as JMH recommends
      */
@@ -142,11 +175,16 @@ public class ParserBench {
         double msError = Double.NaN;
         double ro = Double.NaN;
         double roError = Double.NaN;
+        double strings = Double.NaN;
+        double stringsError = Double.NaN;
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             if (name.endsWith(".methodScript")) {
                 ms = r.getPrimaryResult().getScore();
                 msError = r.getPrimaryResult().getScoreError();
+            } else if (name.endsWith(".methodScriptStrings")) {
+                strings = r.getPrimaryResult().getScore();
+                stringsError = r.getPrimaryResult().getScoreError();
             } else if (name.endsWith(".rodeostat")) {
                 ro = r.getPrimaryResult().getScore();
                 roError = r.getPrimaryResult().getScoreError();
@@ -156,6 +194,7 @@ public class ParserBench {
         int roBytes = rodeostatWire(LINES).length / LINES;
         return new Result[] {
                 new Result("MethodSCRIPT CA package", ms, msError, emstat4LinesPerSecond(), msBytes),
-                new Result("Rodeostat JSON sample", ro, roError, RODEOSTAT_LINES_PER_SECOND, roBytes)};
+                new Result("Rodeostat JSON sample", ro, roError, RODEOSTAT_LINES_PER_SECOND, roBytes),
+                new Result(STRING_PATH, strings, stringsError, emstat4LinesPerSecond(), msBytes)};
     }
 }

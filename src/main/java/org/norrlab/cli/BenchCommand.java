@@ -40,6 +40,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Target figures, from issue 9. */
     static final double PARSER_TARGET = 100;
+    /** Issue 23: MethodSCRIPT bytes → packages at 5 M lines/s or more, in JMH with 64-byte chunks. */
+    static final double PARSER_LINES_TARGET = 5_000_000;
     static final double PIPELINE_TARGET = 0.8;
     static final double REPLAY_TARGET_S = 3;
     static final double ANALYSIS_TARGET_S = 1;
@@ -153,6 +155,7 @@ final class BenchCommand implements Callable<Integer> {
                     f("wire %,.0f lines/s", r.wireLinesPerSecond()), f("%,.0f×", r.ratio()), "≥ 100×",
                     met(r.ratio() >= PARSER_TARGET));
         }
+        parserIssue23Row(table, parsers);
 
         PipelineBench.Result pipeline = pipeline(site, s);
         out.println(pipeline);
@@ -203,6 +206,17 @@ final class BenchCommand implements Callable<Integer> {
                 "commercial suite ~50 ms", f("%.0f× faster", COMMERCIAL_LAG_MS / lagMax.meanMillis()), "(backpressure)", "—");
         out.println();
         table.print(out);
+    }
+
+    /** Issue 23's row: the byte path in lines per second, against the String path measured in the same run. */
+    private static void parserIssue23Row(TextTable table, ParserBench.Result[] parsers) {
+        ParserBench.Result bytes = parsers[0];
+        ParserBench.Result strings = java.util.Arrays.stream(parsers).filter(r -> r.parser().equals(ParserBench.STRING_PATH))
+                .findFirst().orElseThrow();
+        table.row("parser: MethodSCRIPT, issue 23", f("%,.0f lines/s", bytes.linesPerSecond()),
+                f("String lines %,.0f lines/s", strings.linesPerSecond()),
+                f("%.1f×", bytes.linesPerSecond() / strings.linesPerSecond()), "≥ 5 M lines/s",
+                met(bytes.linesPerSecond() >= PARSER_LINES_TARGET));
     }
 
     private static String met(boolean yes) {
