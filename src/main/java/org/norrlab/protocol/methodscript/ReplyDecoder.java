@@ -49,12 +49,12 @@ public final class ReplyDecoder {
 
     /** Decodes one line given as text (without its terminator). */
     public static Reply decode(String line) throws MalformedReplyException {
-        return of(line).reply();
+        return reply(bytesOf(line), 0, line.length(), line);
     }
 
     /** Decodes one line of {@code length} bytes from {@code start} (without its terminator), as the assembler hands it. */
     public static Reply decode(byte[] bytes, int start, int length) throws MalformedReplyException {
-        return new Line(bytes, start, start + length, null).reply();
+        return reply(bytes, start, start + length, null);
     }
 
     /** Decodes a data package line {@code P<var>;<var>;…} given as text, whatever else the line could be read as. */
@@ -62,303 +62,291 @@ public final class ReplyDecoder {
         if (line.isEmpty() || line.charAt(0) != 'P') {
             throw new MalformedReplyException("a data package starts with 'P'", line);
         }
-        return of(line).packageValues();
+        return packageValues(bytesOf(line), 0, line.length(), line);
     }
 
-    private static Line of(String line) {
+    private static byte[] bytesOf(String line) {
         byte[] bytes = new byte[line.length()];
         for (int i = 0; i < bytes.length; i++) {
             char c = line.charAt(i);
             bytes[i] = c < 256 ? (byte) c : c == '\u2028' || c == '\u2029' ? WIDE_TERMINATOR : WIDE;
         }
-        return new Line(bytes, 0, bytes.length, line);
+        return bytes;
+    }
+
+    /*
+     * Every method below reads one line: the bytes b from start to end and, for the String entry point, the String
+     * text they came from (null for bytes). They are static, with the line in parameters rather than in an object,
+     * so that decoding allocates nothing but the reply it returns.
+     */
+
+    private static Reply reply(byte[] b, int start, int end, String text) throws MalformedReplyException {
+        int length = end - start;
+        if (length == 0) {
+            return new Reply.ScriptEnded();
+        }
+        Reply error = error(b, start, end, text);
+        if (error != null) {
+            return error;
+        }
+        byte first = b[start];
+        switch (first) {
+            case 'P':
+                return new Reply.Package(packageValues(b, start, end, text));
+            case 'e':
+                if (length == 1) {
+                    return new Reply.Acknowledged();
+                }
+                break;
+            case 'M':
+                if (length == 5 && hex4(b, end, start + 1) >= 0) {
+                    return new Reply.LoopStarted(hex4(b, end, start + 1));
+                }
+                break;
+            case '*':
+                if (length == 1) {
+                    return new Reply.LoopEnded();
+                }
+                break;
+            case 'Z':
+                if (length == 1) {
+                    return new Reply.AbortAcknowledged();
+                }
+                break;
+            case 'T':
+                return new Reply.Text(slice(b, text, start + 1, end));
+            case 'L', '+':
+                if (length == 1) {
+                    return new Reply.Marker((char) first);
+                }
+                break;
+            case '-':
+                if (length == 1) {
+                    return new Reply.ScanEnded();
+                }
+                break;
+            case 'C':
+                if (length == 5 && hex4(b, end, start + 1) >= 0) {
+                    return new Reply.ScanStarted(hex4(b, end, start + 1));
+                }
+                break;
+            default:
+                break;
+        }
+        throw malformed(b, start, end, text, "unexpected line");
     }
 
     /**
-     * One line being decoded: the bytes and, for the String entry point, the String they came from. A small object
-     * the JIT keeps in registers (it never escapes), so the hot path has no allocation but the reply's own.
+     * {@code ^.?!([0-9A-Fa-f]{4})(?::\s*(.*))?$}, matched whole as the old decoder did: the optional echo character
+     * is tried first (the regex's {@code .?} is greedy), then none; null when the line is no error.
      */
-    private static final class Line {
-        private final byte[] b;
-        private final int start;
-        private final int end;
-        private final String text;
-
-        Line(byte[] b, int start, int end, String text) {
-            this.b = b;
-            this.start = start;
-            this.end = end;
-            this.text = text;
-        }
-
-        Reply reply() throws MalformedReplyException {
-            int length = end - start;
-            if (length == 0) {
-                return new Reply.ScriptEnded();
-            }
-            Reply error = error();
+    private static Reply error(byte[] b, int start, int end, String text) {
+        if (end - start >= 2 && !terminator(b[start]) && b[start + 1] == '!') {
+            Reply error = errorFrom(b, start, end, text, start + 2);
             if (error != null) {
                 return error;
             }
-            byte first = b[start];
-            switch (first) {
-                case 'P':
-                    return new Reply.Package(packageValues());
-                case 'e':
-                    if (length == 1) {
-                        return new Reply.Acknowledged();
-                    }
-                    break;
-                case 'M':
-                    if (length == 5 && hex4(start + 1) >= 0) {
-                        return new Reply.LoopStarted(hex4(start + 1));
-                    }
-                    break;
-                case '*':
-                    if (length == 1) {
-                        return new Reply.LoopEnded();
-                    }
-                    break;
-                case 'Z':
-                    if (length == 1) {
-                        return new Reply.AbortAcknowledged();
-                    }
-                    break;
-                case 'T':
-                    return new Reply.Text(slice(start + 1, end));
-                case 'L', '+':
-                    if (length == 1) {
-                        return new Reply.Marker((char) first);
-                    }
-                    break;
-                case '-':
-                    if (length == 1) {
-                        return new Reply.ScanEnded();
-                    }
-                    break;
-                case 'C':
-                    if (length == 5 && hex4(start + 1) >= 0) {
-                        return new Reply.ScanStarted(hex4(start + 1));
-                    }
-                    break;
-                default:
-                    break;
-            }
-            throw malformed("unexpected line");
         }
+        return b[start] == '!' ? errorFrom(b, start, end, text, start + 1) : null;
+    }
 
-        /**
-         * {@code ^.?!([0-9A-Fa-f]{4})(?::\s*(.*))?$}, matched whole as the old decoder did: the optional echo character
-         * is tried first (the regex's {@code .?} is greedy), then none; null when the line is no error.
-         */
-        private Reply error() {
-            if (end - start >= 2 && !terminator(b[start]) && b[start + 1] == '!') {
-                Reply error = errorFrom(start + 2);
-                if (error != null) {
-                    return error;
-                }
-            }
-            return b[start] == '!' ? errorFrom(start + 1) : null;
+    private static Reply errorFrom(byte[] b, int start, int end, String text, int code) {
+        if (hex4(b, end, code) < 0) {
+            return null;
         }
-
-        private Reply errorFrom(int code) {
-            if (hex4(code) < 0) {
+        int after = code + 4;
+        if (after == end) {
+            return new Reply.Error(ErrorCode.of(slice(b, text, code, after)), "");
+        }
+        if (b[after] != ':') {
+            return null;
+        }
+        int context = after + 1;
+        while (context < end && whitespace(b[context])) {
+            context++;
+        }
+        for (int i = context; i < end; i++) {
+            if (terminator(b[i])) {
                 return null;
             }
-            int after = code + 4;
-            if (after == end) {
-                return new Reply.Error(ErrorCode.of(slice(code, after)), "");
-            }
-            if (b[after] != ':') {
-                return null;
-            }
-            int context = after + 1;
-            while (context < end && whitespace(b[context])) {
-                context++;
-            }
-            for (int i = context; i < end; i++) {
-                if (terminator(b[i])) {
-                    return null;
-                }
-            }
-            return new Reply.Error(ErrorCode.of(slice(code, after)), slice(context, end));
         }
+        return new Reply.Error(ErrorCode.of(slice(b, text, code, after)), slice(b, text, context, end));
+    }
 
-        /** The value of 4 ASCII hex digits from {@code at}, or -1 when they are not. */
-        private int hex4(int at) {
-            if (at + 4 > end) {
+    /** The value of 4 ASCII hex digits from {@code at}, or -1 when they are not. */
+    private static int hex4(byte[] b, int end, int at) {
+        if (at + 4 > end) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = at; i < at + 4; i++) {
+            int digit = HEX[b[i] & 0xFF];
+            if (digit < 0) {
                 return -1;
             }
-            int value = 0;
-            for (int i = at; i < at + 4; i++) {
-                int digit = HEX[b[i] & 0xFF];
-                if (digit < 0) {
-                    return -1;
-                }
-                value = value << 4 | digit;
-            }
-            return value;
+            value = value << 4 | digit;
         }
+        return value;
+    }
 
-        /** The variables of {@code P<var>;<var>;…}, each field from its ';' (or the 'P') to the next. */
-        private List<DataValue> packageValues() throws MalformedReplyException {
-            List<DataValue> values = new ArrayList<>(4);
-            int field = start + 1;
-            while (true) {
-                int fieldEnd = indexOf((byte) ';', field, end);
-                values.add(variable(field, fieldEnd));
-                if (fieldEnd == end) {
-                    return values;
-                }
-                field = fieldEnd + 1;
+    /** The variables of {@code P<var>;<var>;…}, each field from its ';' (or the 'P') to the next. */
+    private static List<DataValue> packageValues(byte[] b, int start, int end, String text) throws MalformedReplyException {
+        List<DataValue> values = new ArrayList<>(4);
+        int field = start + 1;
+        while (true) {
+            int fieldEnd = indexOf(b, (byte) ';', field, end);
+            values.add(variable(b, start, end, text, field, fieldEnd));
+            if (fieldEnd == end) {
+                return values;
+            }
+            field = fieldEnd + 1;
+        }
+    }
+
+    /** {@code <type:2><hex:7><prefix:1>(,<meta>)*}; the checks in the old decoder's order, so the same message. */
+    private static DataValue variable(byte[] b, int start, int end, String text, int from, int to) throws MalformedReplyException {
+        int headEnd = indexOf(b, (byte) ',', from, to);
+        if (headEnd - from != 10) {
+            throw malformed(b, start, end, text, "a variable is 2 type letters, 7 hex digits and a prefix (10 characters), found '"
+                    + slice(b, text, from, headEnd) + "'");
+        }
+        if (!lowerCase(b, text, from) || !lowerCase(b, text, from + 1)) {
+            throw malformed(b, start, end, text, "variable type '" + slice(b, text, from, from + 2) + "' is not two lower-case letters");
+        }
+        String type = type(b, text, from);
+        double value;
+        if (isNan(b, from + 2)) {
+            value = Double.NaN;
+        } else {
+            long raw = hexNumber(b, text, from + 2, from + 9, Long.MIN_VALUE);
+            if (raw == Long.MIN_VALUE) {
+                throw malformed(b, start, end, text, "'" + slice(b, text, from + 2, from + 9) + "' is not 7 hex digits");
+            }
+            byte prefix = b[from + 9];
+            value = SiPrefix.value(raw - DataValue.OFFSET, prefix);
+            if (Double.isNaN(value)) {
+                throw malformed(b, start, end, text, "'" + charAt(b, text, from + 9) + "' is not an SI prefix");
             }
         }
-
-        /** {@code <type:2><hex:7><prefix:1>(,<meta>)*}; the checks in the old decoder's order, so the same message. */
-        private DataValue variable(int from, int to) throws MalformedReplyException {
-            int headEnd = indexOf((byte) ',', from, to);
-            if (headEnd - from != 10) {
-                throw malformed("a variable is 2 type letters, 7 hex digits and a prefix (10 characters), found '"
-                        + slice(from, headEnd) + "'");
+        int status = -1;
+        int range = -1;
+        int meta = headEnd;
+        while (meta < to) {
+            int metaStart = meta + 1;
+            int metaEnd = indexOf(b, (byte) ',', metaStart, to);
+            if (metaEnd == metaStart) {
+                throw malformed(b, start, end, text, "empty metadata after '" + slice(b, text, from, headEnd) + "'");
             }
-            if (!lowerCase(from) || !lowerCase(from + 1)) {
-                throw malformed("variable type '" + slice(from, from + 2) + "' is not two lower-case letters");
-            }
-            String type = type(from);
-            double value;
-            if (isNan(from + 2)) {
-                value = Double.NaN;
-            } else {
-                long raw = hexNumber(from + 2, from + 9, Long.MIN_VALUE);
-                if (raw == Long.MIN_VALUE) {
-                    throw malformed("'" + slice(from + 2, from + 9) + "' is not 7 hex digits");
+            byte kind = b[metaStart];
+            if (kind == '1' || kind == '2') {
+                long number = hexNumber(b, text, metaStart + 1, metaEnd, Long.MIN_VALUE);
+                if (number == Long.MIN_VALUE || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                    throw malformed(b, start, end, text, "metadata '" + slice(b, text, metaStart, metaEnd) + "' is not hexadecimal");
                 }
-                byte prefix = b[from + 9];
-                value = SiPrefix.value(raw - DataValue.OFFSET, prefix);
-                if (Double.isNaN(value)) {
-                    throw malformed("'" + charAt(from + 9) + "' is not an SI prefix");
-                }
-            }
-            int status = -1;
-            int range = -1;
-            int meta = headEnd;
-            while (meta < to) {
-                int metaStart = meta + 1;
-                int metaEnd = indexOf((byte) ',', metaStart, to);
-                if (metaEnd == metaStart) {
-                    throw malformed("empty metadata after '" + slice(from, headEnd) + "'");
-                }
-                byte kind = b[metaStart];
-                if (kind == '1' || kind == '2') {
-                    long number = hexNumber(metaStart + 1, metaEnd, Long.MIN_VALUE);
-                    if (number == Long.MIN_VALUE || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                        throw malformed("metadata '" + slice(metaStart, metaEnd) + "' is not hexadecimal");
-                    }
-                    if (kind == '1') {
-                        status = (int) number;
-                    } else {
-                        range = (int) number;
-                    }
-                }
-                // other metadata (noise, type 4) carries nothing a sample needs
-                meta = metaEnd;
-            }
-            return new DataValue(type, value, status, range);
-        }
-
-        /**
-         * What {@code Long.parseLong(text, 16)} gives for the characters in [from, to) ({@code Integer.parseInt}'s
-         * range is checked by the caller), or {@code invalid} where it throws: an optional sign, then one or more
-         * hex digits. ASCII digits by table, without an exception; a character beyond ASCII (only a String line can
-         * hold one that is a digit, e.g. a full-width one) goes to parseLong itself.
-         */
-        private long hexNumber(int from, int to, long invalid) {
-            int i = from;
-            boolean negative = false;
-            if (i < to && (b[i] == '-' || b[i] == '+')) {
-                negative = b[i] == '-';
-                i++;
-            }
-            if (i == to) {
-                return invalid;
-            }
-            long value = 0;
-            for (; i < to; i++) {
-                int c = b[i] & 0xFF;
-                int digit = HEX[c];
-                if (digit < 0) {
-                    return c >= 0x80 && text != null ? parseLongOfText(from, to, invalid) : invalid;
-                }
-                value = value << 4 | digit;
-                if (value > 0xFFFF_FFFFL) {
-                    // beyond any int and any 7 digits: the callers refuse it, and more digits cannot bring it back
-                    value = 0x1_0000_0000L;
+                if (kind == '1') {
+                    status = (int) number;
+                } else {
+                    range = (int) number;
                 }
             }
-            return negative ? -value : value;
+            // other metadata (noise, type 4) carries nothing a sample needs
+            meta = metaEnd;
         }
+        return new DataValue(type, value, status, range);
+    }
 
-        private long parseLongOfText(int from, int to, long invalid) {
-            try {
-                long value = Long.parseLong(text.substring(from, to), 16);
-                return value == invalid ? invalid + 1 : value;
-            } catch (NumberFormatException e) {
-                // the old decoder refused the same text the same way; the caller's message names it
-                return invalid;
+    /**
+     * What {@code Long.parseLong(text, 16)} gives for the characters in [from, to) ({@code Integer.parseInt}'s
+     * range is checked by the caller), or {@code invalid} where it throws: an optional sign, then one or more
+     * hex digits. ASCII digits by table, without an exception; a character beyond ASCII (only a String line can
+     * hold one that is a digit, e.g. a full-width one) goes to parseLong itself.
+     */
+    private static long hexNumber(byte[] b, String text, int from, int to, long invalid) {
+        int i = from;
+        boolean negative = false;
+        if (i < to && (b[i] == '-' || b[i] == '+')) {
+            negative = b[i] == '-';
+            i++;
+        }
+        if (i == to) {
+            return invalid;
+        }
+        long value = 0;
+        for (; i < to; i++) {
+            int c = b[i] & 0xFF;
+            int digit = HEX[c];
+            if (digit < 0) {
+                return c >= 0x80 && text != null ? parseLongOfText(text, from, to, invalid) : invalid;
+            }
+            value = value << 4 | digit;
+            if (value > 0xFFFF_FFFFL) {
+                // beyond any int and any 7 digits: the callers refuse it, and more digits cannot bring it back
+                value = 0x1_0000_0000L;
             }
         }
+        return negative ? -value : value;
+    }
 
-        private boolean isNan(int at) {
-            for (int i = 0; i < NAN.length; i++) {
-                if (b[at + i] != NAN[i]) {
-                    return false;
-                }
+    private static long parseLongOfText(String text, int from, int to, long invalid) {
+        try {
+            long value = Long.parseLong(text.substring(from, to), 16);
+            return value == invalid ? invalid + 1 : value;
+        } catch (NumberFormatException e) {
+            // the old decoder refused the same text the same way; the caller's message names it
+            return invalid;
+        }
+    }
+
+    private static boolean isNan(byte[] b, int at) {
+        for (int i = 0; i < NAN.length; i++) {
+            if (b[at + i] != NAN[i]) {
+                return false;
             }
-            return true;
         }
+        return true;
+    }
 
-        private boolean lowerCase(int at) {
-            return text != null ? Character.isLowerCase(text.charAt(at)) : LOWER[b[at] & 0xFF];
+    private static boolean lowerCase(byte[] b, String text, int at) {
+        return text != null ? Character.isLowerCase(text.charAt(at)) : LOWER[b[at] & 0xFF];
+    }
+
+    private static String type(byte[] b, String text, int at) {
+        int first = b[at] - 'a';
+        int second = b[at + 1] - 'a';
+        if (first >= 0 && first < 26 && second >= 0 && second < 26) {
+            return TYPES[first * 26 + second];
         }
+        return slice(b, text, at, at + 2);
+    }
 
-        private String type(int at) {
-            int first = b[at] - 'a';
-            int second = b[at + 1] - 'a';
-            if (first >= 0 && first < 26 && second >= 0 && second < 26) {
-                return TYPES[first * 26 + second];
+    private static int indexOf(byte[] b, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == wanted) {
+                return i;
             }
-            return slice(at, at + 2);
         }
+        return to;
+    }
 
-        private int indexOf(byte wanted, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (b[i] == wanted) {
-                    return i;
-                }
-            }
-            return to;
-        }
+    private static char charAt(byte[] b, String text, int at) {
+        return text != null ? text.charAt(at) : (char) (b[at] & 0xFF);
+    }
 
-        private char charAt(int at) {
-            return text != null ? text.charAt(at) : (char) (b[at] & 0xFF);
-        }
+    private static String slice(byte[] b, String text, int from, int to) {
+        return text != null ? text.substring(from, to) : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+    }
 
-        private String slice(int from, int to) {
-            return text != null ? text.substring(from, to) : new String(b, from, to - from, StandardCharsets.ISO_8859_1);
-        }
+    private static MalformedReplyException malformed(byte[] b, int start, int end, String text, String problem) {
+        return new MalformedReplyException(problem, text != null ? text : slice(b, text, start, end));
+    }
 
-        private MalformedReplyException malformed(String problem) {
-            return new MalformedReplyException(problem, text != null ? text : slice(start, end));
-        }
+    /** What the regex's {@code .} does not match: {@code \n}, {@code \r}, U+0085 (and U+2028/9, mapped to it). */
+    private static boolean terminator(byte c) {
+        return c == '\n' || c == '\r' || c == WIDE_TERMINATOR;
+    }
 
-        /** What the regex's {@code .} does not match: {@code \n}, {@code \r}, U+0085 (and U+2028/9, mapped to it). */
-        private static boolean terminator(byte c) {
-            return c == '\n' || c == '\r' || c == WIDE_TERMINATOR;
-        }
-
-        /** The regex's {@code \s}: ASCII whitespace only. */
-        private static boolean whitespace(byte c) {
-            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-        }
+    /** The regex's {@code \s}: ASCII whitespace only. */
+    private static boolean whitespace(byte c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 }
