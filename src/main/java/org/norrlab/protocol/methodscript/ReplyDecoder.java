@@ -189,13 +189,15 @@ public final class ReplyDecoder {
         return value;
     }
 
-    /** The variables of {@code P<var>;<var>;…}, each field from its ';' (or the 'P') to the next. */
+    /**
+     * The variables of {@code P<var>;<var>;…}, each field from its ';' (or the 'P') to the next: what the old
+     * decoder's {@code split(";")} and {@code split(",")} cut, found in one pass over the bytes.
+     */
     private static List<DataValue> packageValues(byte[] b, int start, int end, String text) throws MalformedReplyException {
         List<DataValue> values = new ArrayList<>(4);
         int field = start + 1;
         while (true) {
-            int fieldEnd = indexOf(b, (byte) ';', field, end);
-            values.add(variable(b, start, end, text, field, fieldEnd));
+            int fieldEnd = variable(b, start, end, text, field, values);
             if (fieldEnd == end) {
                 return values;
             }
@@ -203,15 +205,31 @@ public final class ReplyDecoder {
         }
     }
 
-    /** {@code <type:2><hex:7><prefix:1>(,<meta>)*}; the checks in the old decoder's order, so the same message. */
-    private static DataValue variable(byte[] b, int start, int end, String text, int from, int to) throws MalformedReplyException {
-        int headEnd = indexOf(b, (byte) ',', from, to);
+    /** The first ',' or ';' from {@code from}, or {@code end}: where a variable's head or a metadata item ends. */
+    private static int separator(byte[] b, int from, int end) {
+        for (int i = from; i < end; i++) {
+            byte c = b[i];
+            if (c == ',' || c == ';') {
+                return i;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Adds the variable {@code <type:2><hex:7><prefix:1>(,<meta>)*} that starts at {@code from} and returns where it
+     * ends (its ';' or the line's end); the checks in the old decoder's order, so the same message.
+     */
+    private static int variable(byte[] b, int start, int end, String text, int from, List<DataValue> values)
+            throws MalformedReplyException {
+        int headEnd = separator(b, from, end);
         if (headEnd - from != 10) {
-            throw malformed(b, start, end, text, "a variable is 2 type letters, 7 hex digits and a prefix (10 characters), found '"
-                    + slice(b, text, from, headEnd) + "'");
+            throw malformed(b, start, end, text, "a variable is 2 type letters, 7 hex digits and a prefix (10 characters),"
+                    + " found '" + slice(b, text, from, headEnd) + "'");
         }
         if (!lowerCase(b, text, from) || !lowerCase(b, text, from + 1)) {
-            throw malformed(b, start, end, text, "variable type '" + slice(b, text, from, from + 2) + "' is not two lower-case letters");
+            throw malformed(b, start, end, text,
+                    "variable type '" + slice(b, text, from, from + 2) + "' is not two lower-case letters");
         }
         String type = type(b, text, from);
         double value;
@@ -231,9 +249,9 @@ public final class ReplyDecoder {
         int status = -1;
         int range = -1;
         int meta = headEnd;
-        while (meta < to) {
+        while (meta < end && b[meta] == ',') {
             int metaStart = meta + 1;
-            int metaEnd = indexOf(b, (byte) ',', metaStart, to);
+            int metaEnd = separator(b, metaStart, end);
             if (metaEnd == metaStart) {
                 throw malformed(b, start, end, text, "empty metadata after '" + slice(b, text, from, headEnd) + "'");
             }
@@ -241,7 +259,8 @@ public final class ReplyDecoder {
             if (kind == '1' || kind == '2') {
                 long number = hexNumber(b, text, metaStart + 1, metaEnd, Long.MIN_VALUE);
                 if (number == Long.MIN_VALUE || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
-                    throw malformed(b, start, end, text, "metadata '" + slice(b, text, metaStart, metaEnd) + "' is not hexadecimal");
+                    throw malformed(b, start, end, text,
+                            "metadata '" + slice(b, text, metaStart, metaEnd) + "' is not hexadecimal");
                 }
                 if (kind == '1') {
                     status = (int) number;
@@ -252,7 +271,8 @@ public final class ReplyDecoder {
             // other metadata (noise, type 4) carries nothing a sample needs
             meta = metaEnd;
         }
-        return new DataValue(type, value, status, range);
+        values.add(new DataValue(type, value, status, range));
+        return meta;
     }
 
     /**
@@ -317,15 +337,6 @@ public final class ReplyDecoder {
             return TYPES[first * 26 + second];
         }
         return slice(b, text, at, at + 2);
-    }
-
-    private static int indexOf(byte[] b, byte wanted, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == wanted) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private static char charAt(byte[] b, String text, int at) {
