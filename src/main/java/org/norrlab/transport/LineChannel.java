@@ -22,6 +22,7 @@ public final class LineChannel implements AutoCloseable {
     private final Transport transport;
     private final LineAssembler assembler = new LineAssembler(MAX_LINE);
     private final Deque<String> ready = new ArrayDeque<>();
+    private final LineAssembler.LineHandler<RuntimeException> heard = this::heardLine;
     private final byte[] buffer = new byte[4096];
     private final ByteArrayOutputStream heardBytes = new ByteArrayOutputStream();
     private long heardCount;
@@ -57,15 +58,18 @@ public final class LineChannel implements AutoCloseable {
         if (count > 0) {
             heardCount += count;
             heardBytes.write(buffer, 0, (int) Math.min(count, HEARD_BYTES - heardBytes.size()));
-            var lines = assembler.feed(buffer, 0, count);
-            for (String line : lines) {
-                if (firstLineHeard == null && !line.isBlank()) {
-                    firstLineHeard = line;
-                }
-                heardLines++;
-            }
-            ready.addAll(lines);
+            assembler.feed(buffer, 0, count, heard);
         }
+    }
+
+    /** A line the assembler completed, straight out of the read buffer: kept for the reader and for messages. */
+    private void heardLine(byte[] bytes, int start, int length) {
+        String line = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        if (firstLineHeard == null && !line.isBlank()) {
+            firstLineHeard = line;
+        }
+        heardLines++;
+        ready.addLast(line);
     }
 
     /**
