@@ -44,7 +44,7 @@ class DecoderEquivalenceTest {
             "e", "M0007", "M000D", "*", "L", "+", "C0001", "-", "Z", "Z!0006", "!4001: (Line 9, Col 1)", "e!0003",
             "!0001:", "THello world!", "", "tes4_hr1500#Mar 12 2026 14:28:01", "R*", "v01.09.00");
     /** What a mutation writes: the line's own alphabet, the characters the regexes and parseLong treat specially. */
-    private static final byte[] ALPHABET = ("0123456789ABCDEFabcdefgzPMCTLZe*+-!:;, \t\r\u000B\f.nau"
+    private static final byte[] ALPHABET = ("0123456789ABCDEFabcdefgzPMCTLZe*+-!:;, \t\r\u000B\f.nau`{@[/GZ"
             + "\u0085\u00B5\u00DF\u00FF\u00AA\u0000\u007F").getBytes(StandardCharsets.ISO_8859_1);
 
     @Test

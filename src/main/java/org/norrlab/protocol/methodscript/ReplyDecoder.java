@@ -173,6 +173,21 @@ public final class ReplyDecoder {
         return new Reply.Error(ErrorCode.of(slice(b, text, code, after)), slice(b, text, context, end));
     }
 
+    /** The value of 7 ASCII hex digits from {@code at} (the caller checked they are in the line), or -1. */
+    private static long hex7(byte[] b, int at) {
+        int d0 = HEX[b[at] & 0xFF];
+        int d1 = HEX[b[at + 1] & 0xFF];
+        int d2 = HEX[b[at + 2] & 0xFF];
+        int d3 = HEX[b[at + 3] & 0xFF];
+        int d4 = HEX[b[at + 4] & 0xFF];
+        int d5 = HEX[b[at + 5] & 0xFF];
+        int d6 = HEX[b[at + 6] & 0xFF];
+        if ((d0 | d1 | d2 | d3 | d4 | d5 | d6) < 0) {
+            return -1;
+        }
+        return (long) d0 << 24 | d1 << 20 | d2 << 16 | d3 << 12 | d4 << 8 | d5 << 4 | d6;
+    }
+
     /** The value of 4 ASCII hex digits from {@code at}, or -1 when they are not. */
     private static int hex4(byte[] b, int end, int at) {
         if (at + 4 > end) {
@@ -222,28 +237,45 @@ public final class ReplyDecoder {
      */
     private static int variable(byte[] b, int start, int end, String text, int from, List<DataValue> values)
             throws MalformedReplyException {
-        int headEnd = separator(b, from, end);
-        if (headEnd - from != 10) {
-            throw malformed(b, start, end, text, "a variable is 2 type letters, 7 hex digits and a prefix (10 characters),"
-                    + " found '" + slice(b, text, from, headEnd) + "'");
-        }
-        if (!lowerCase(b, text, from) || !lowerCase(b, text, from + 1)) {
-            throw malformed(b, start, end, text,
-                    "variable type '" + slice(b, text, from, from + 2) + "' is not two lower-case letters");
-        }
-        String type = type(b, text, from);
-        double value;
-        if (isNan(b, from + 2)) {
-            value = Double.NaN;
-        } else {
-            long raw = hexNumber(b, text, from + 2, from + 9, Long.MIN_VALUE);
-            if (raw == Long.MIN_VALUE) {
-                throw malformed(b, start, end, text, "'" + slice(b, text, from + 2, from + 9) + "' is not 7 hex digits");
+        int headEnd = from + 10;
+        String type = null;
+        double value = Double.NaN;
+        // The form every device writes, read straight: a-z a-z, 7 ASCII hex digits, a prefix, then a separator or the
+        // end. None of those bytes is a separator, so the head is exactly the old decoder's; anything else (NaN, a
+        // sign, an error to word) takes the general path below, which checks in the old order.
+        if (headEnd <= end && (headEnd == end || b[headEnd] == ',' || b[headEnd] == ';')) {
+            int first = b[from] - 'a';
+            int second = b[from + 1] - 'a';
+            long raw = hex7(b, from + 2);
+            if (first >= 0 && first < 26 && second >= 0 && second < 26 && raw >= 0) {
+                value = SiPrefix.value(raw - DataValue.OFFSET, b[from + 9]);
+                if (!Double.isNaN(value)) {
+                    type = TYPES[first * 26 + second];
+                }
             }
-            byte prefix = b[from + 9];
-            value = SiPrefix.value(raw - DataValue.OFFSET, prefix);
-            if (Double.isNaN(value)) {
-                throw malformed(b, start, end, text, "'" + charAt(b, text, from + 9) + "' is not an SI prefix");
+        }
+        if (type == null) {
+            headEnd = separator(b, from, end);
+            if (headEnd - from != 10) {
+                throw malformed(b, start, end, text, "a variable is 2 type letters, 7 hex digits and a prefix (10 characters),"
+                        + " found '" + slice(b, text, from, headEnd) + "'");
+            }
+            if (!lowerCase(b, text, from) || !lowerCase(b, text, from + 1)) {
+                throw malformed(b, start, end, text,
+                        "variable type '" + slice(b, text, from, from + 2) + "' is not two lower-case letters");
+            }
+            type = type(b, text, from);
+            if (isNan(b, from + 2)) {
+                value = Double.NaN;
+            } else {
+                long raw = hexNumber(b, text, from + 2, from + 9, Long.MIN_VALUE);
+                if (raw == Long.MIN_VALUE) {
+                    throw malformed(b, start, end, text, "'" + slice(b, text, from + 2, from + 9) + "' is not 7 hex digits");
+                }
+                value = SiPrefix.value(raw - DataValue.OFFSET, b[from + 9]);
+                if (Double.isNaN(value)) {
+                    throw malformed(b, start, end, text, "'" + charAt(b, text, from + 9) + "' is not an SI prefix");
+                }
             }
         }
         int status = -1;
