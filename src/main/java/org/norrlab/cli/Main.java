@@ -33,7 +33,7 @@ public final class Main {
     }
 
     /** {@link #prepareLogging}, as a class rather than a lambda: a lambda's first use costs a start ~20 ms. */
-    private record LoggingPreparation(Path home) implements Runnable {
+    record LoggingPreparation(Path home) implements Runnable {
         @Override
         public void run() {
             prepareLogging(home);
