@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +37,7 @@ public final class CommandTimer {
      */
     public static List<String> norrlab(Path home, String... args) {
         List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(launcherOptions());
+        command.addAll(launcherOptions(Arrays.asList(args)));
         command.addAll(List.of("-Dnorrlab.home=" + home.toAbsolutePath(), "-cp", System.getProperty("java.class.path"),
                 MAIN_CLASS));
         command.addAll(Arrays.asList(args));
@@ -50,11 +51,33 @@ public final class CommandTimer {
 
     /**
      * The JVM options bin/norrlab adds before its own (src/main/launcher/norrlab), so that a timing here is the
-     * launcher's. None yet.
+     * launcher's: the class-data archive and sqlite-jdbc's native library that {@code mvn package} writes next to the
+     * jar, when this JVM runs from that jar and they are there (an archive is only valid for the jar it was made
+     * from); the client compiler and the serial collector for the short commands.
      */
-    static List<String> launcherOptions() {
-        return List.of();
+    static List<String> launcherOptions(List<String> args) {
+        List<String> options = new ArrayList<>();
+        String classPath = System.getProperty("java.class.path");
+        Path jar = Path.of(classPath).toAbsolutePath();
+        if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+            Path archive = jar.resolveSibling("norrlab.jsa");
+            if (Files.isRegularFile(archive)) {
+                options.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off"));
+            }
+            if (Files.isRegularFile(jar.resolveSibling("sqlitejdbc.native"))) {
+                options.addAll(List.of("-Dorg.sqlite.lib.path=" + jar.getParent(), "-Dorg.sqlite.lib.name=sqlitejdbc.native"));
+            }
+        }
+        if (SHORT_COMMANDS.contains(args.isEmpty() ? "" : args.get(0))) {
+            options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        }
+        return options;
     }
+
+    /** The commands the launcher starts with the client compiler only and the serial collector (its `case`). */
+    static final Set<String> SHORT_COMMANDS = Set.of("", "-V", "--version", "-h", "--help", "sessions", "plan", "show",
+            "analyze");
 
     /**
      * Runs {@code command} once untimed (so the file cache is warm for both it and its reference), then {@code runs}

@@ -8,6 +8,7 @@ import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
 import org.norrlab.bench.PipelineBench;
 import org.norrlab.bench.ReplayBench;
+import org.norrlab.bench.StartupBench;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.driver.Speed;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
-        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios);",
+        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, startup, or all (every one, then a table of ratios);",
         "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
         "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept."})
 final class BenchCommand implements Callable<Integer> {
@@ -54,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all, lab or import-during-run.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, all, lab or import-during-run.")
     String what;
     @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
     String size;
@@ -93,9 +94,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "lab" -> out.println(LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
             case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
+            case "startup" -> out.println(startup(s));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, all, lab, import-during-run");
+                    + " long-run, replay, chart, lag, startup, all, lab, import-during-run");
         }
         out.flush();
         return ExitCodes.OK;
@@ -204,6 +206,7 @@ final class BenchCommand implements Callable<Integer> {
                 met(lag.maxMillis() <= LAG_TARGET_MS));
         table.row("step-to-step lag (max speed, queue full)", f("%.2f ms (max %.2f)", lagMax.meanMillis(), lagMax.maxMillis()),
                 "commercial suite ~50 ms", f("%.0f× faster", COMMERCIAL_LAG_MS / lagMax.meanMillis()), "(backpressure)", "—");
+        startupRows(out, table, s);
         out.println();
         table.print(out);
     }
@@ -217,6 +220,24 @@ final class BenchCommand implements Callable<Integer> {
                 f("String lines %,.0f lines/s", strings.linesPerSecond()),
                 f("%.1f×", bytes.linesPerSecond() / strings.linesPerSecond()), "≥ 5 M lines/s",
                 met(bytes.linesPerSecond() >= PARSER_LINES_TARGET));
+    }
+
+    /** Issue 23: the short commands as whole processes, each against java -version timed in the same run. */
+    private StartupBench.Result startup(Size s) throws Exception {
+        return StartupBench.run(homeOptions.home(), s == Size.FULL ? 10 : 1, workDir);
+    }
+
+    private void startupRows(PrintWriter out, TextTable table, Size s) throws Exception {
+        StartupBench.Result startup = startup(s);
+        out.println(startup);
+        for (StartupBench.Row row : startup.rows()) {
+            double seconds = row.timing().medianSeconds();
+            table.row("start-up: norrlab " + row.label(), f("%.3f s", seconds),
+                    f("java -version %.3f s", startup.javaVersion().medianSeconds()),
+                    f("%.1f×", seconds / startup.javaVersion().medianSeconds()), f("≤ %.2f s", StartupBench.TARGET_SECONDS),
+                    met(seconds <= StartupBench.TARGET_SECONDS));
+        }
+        out.flush();
     }
 
     private static String met(boolean yes) {

@@ -21,7 +21,13 @@ import java.util.stream.Stream;
 
 /** Options every command shares: where the site files and the session database are. */
 final class HomeOptions {
-    private static final Logger log = LoggerFactory.getLogger(HomeOptions.class);
+    /**
+     * Asked for only when a line is logged: every command has these options, and a logger made when the class loads
+     * would configure Logback (site.yaml, logback.xml, the log file) in commands that never log, such as plan.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(HomeOptions.class);
+    }
 
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
@@ -94,7 +100,7 @@ final class HomeOptions {
                         .sorted().toList();
                 held = databases.isEmpty() ? "it holds no .db file" : "it holds " + String.join(", ", databases);
             } catch (IOException e) {
-                log.warn("cannot list the folder {} given as the session database", file, e);
+                Log.LOG.warn("cannot list the folder {} given as the session database", file, e);
                 held = "its files cannot be listed (" + e.getMessage() + ")";
             }
             throw new BadInputException("the session database " + file + " is a folder, not a database file; give the"

@@ -1,13 +1,16 @@
 package org.norrlab.cli;
 
 import org.norrlab.config.SiteConfig;
+import org.norrlab.logging.DeferredLogSetup;
 import picocli.CommandLine;
 
 import java.nio.file.Path;
 
 /**
- * Entry point. Logging is configured before the first logger exists: the log file goes to the data
- * directory named in config/site.yaml, and config/logback.xml decides the rest.
+ * Entry point. Logging is configured when the first logger is asked for (DeferredLogSetup): the log file goes to
+ * the data directory named in config/site.yaml, and config/logback.xml decides the rest. A command that never logs
+ * reads neither file, and only the subcommand that runs is registered (Subcommands): both keep a short command's
+ * start short.
  */
 public final class Main {
     private Main() {
@@ -15,7 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Path home = Home.resolve();
-        prepareLogging(home);
+        DeferredLogSetup.beforeConfiguring(new LoggingPreparation(home));
         for (String arg : args) {
             if (arg.indexOf('\uFFFD') >= 0) {
                 // Java decoded the argument in an ASCII locale (LC_ALL=C) and lost its é or µ: nothing can open it.
@@ -26,7 +29,15 @@ public final class Main {
                 System.exit(ExitCodes.BAD_INPUT);
             }
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
+    }
+
+    /** {@link #prepareLogging}, as a class rather than a lambda: a lambda's first use costs a start ~20 ms. */
+    record LoggingPreparation(Path home) implements Runnable {
+        @Override
+        public void run() {
+            prepareLogging(home);
+        }
     }
 
     static void prepareLogging(Path home) {
@@ -39,9 +50,22 @@ public final class Main {
         }
     }
 
-    /** The configured command line; tests call {@code execute} on it directly. */
+    /** The configured command line with every subcommand; tests call {@code execute} on it directly. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NorrlabCommand());
+        Subcommands.registerAll(cli);
+        return configure(cli);
+    }
+
+    /** The command line {@code args} need: the subcommand they name only, or stand-ins for --help (Subcommands). */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new NorrlabCommand());
+        Subcommands.registerFor(cli, args);
+        return configure(cli);
+    }
+
+    /** Settings given to the parent after its subcommands exist, so that picocli hands them down to each. */
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(new ErrorReport());
         cli.setParameterExceptionHandler(new PlainParameterErrors(cli.getParameterExceptionHandler()));
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -43,7 +43,10 @@ import java.util.concurrent.Callable;
         description = "Runs a protocol on an instrument and stores the session. Ctrl-C aborts: the cell is turned off"
                 + " and every sample already acquired is kept.")
 final class RunCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    /** Asked for only when a line is logged: plan uses this class's checks and never logs (start-up). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    }
 
     @Spec
     CommandSpec spec;
@@ -226,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // The JVM is shutting down because of Ctrl-C; the hook is running and will let it go.
-            log.debug("shutdown in progress; the interrupt hook stays", alreadyShuttingDown);
+            Log.LOG.debug("shutdown in progress; the interrupt hook stays", alreadyShuttingDown);
         }
     }
 
@@ -291,7 +294,7 @@ final class RunCommand implements Callable<Integer> {
             spectra = SpectrumCounts.lines(rows.stream().map(StepSummary::step).toList(),
                     store.impedance().spectra(outcome.sessionId()));
         } catch (StoreException e) {
-            log.error("the step table of session {} could not be read from {}", outcome.sessionId(), outcome.database(), e);
+            Log.LOG.error("the step table of session {} could not be read from {}", outcome.sessionId(), outcome.database(), e);
             out.println("No step table: it could not be read back from the store (" + e.getMessage() + ").");
             return;
         }

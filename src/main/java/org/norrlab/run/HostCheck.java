@@ -23,7 +23,10 @@ import java.util.OptionalLong;
  * suspended PC loses the night.
  */
 public final class HostCheck {
-    private static final Logger log = LoggerFactory.getLogger(HostCheck.class);
+    /** Asked for only when a line is logged: plan checks the host too, and never logs otherwise (start-up). */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(HostCheck.class);
+    }
 
     /**
      * Bytes one stored sample takes in an SQLite store, measured: a demo sweep's file size over its samples was 64.7
@@ -60,7 +63,7 @@ public final class HostCheck {
             try {
                 return OptionalLong.of(Files.getFileStore(existing).getUsableSpace());
             } catch (IOException e) {
-                log.warn("cannot read the free space of {}", existing, e);
+                Log.LOG.warn("cannot read the free space of {}", existing, e);
                 return OptionalLong.empty();
             }
         }
@@ -137,7 +140,7 @@ public final class HostCheck {
                         return true;
                     }
                 } catch (IOException e) {
-                    log.debug("cannot read {}", link, e);
+                    Log.LOG.debug("cannot read {}", link, e);
                 }
             }
             return false;

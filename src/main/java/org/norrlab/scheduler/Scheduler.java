@@ -42,7 +42,13 @@ import java.util.Optional;
  * any thread (Ctrl-C, the GUI); the running step is stopped and the cell turned off.
  */
 public final class Scheduler {
-    private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
+    /**
+     * Asked for only when a line is logged: plan builds its step requests with {@link #request} and would otherwise
+     * configure Logback (site.yaml, logback.xml, the log file) without logging anything (start-up).
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    }
     private static final Duration POLL = Duration.ofMillis(100);
 
     private final Plan plan;
@@ -108,7 +114,7 @@ public final class Scheduler {
             if (!state.canBecome(next)) {
                 throw new IllegalStateException("a run cannot go from " + state + " to " + next);
             }
-            log.debug("run state {} -> {}", state, next);
+            Log.LOG.debug("run state {} -> {}", state, next);
             state = next;
             listener.stateChanged(next);
         }
@@ -167,7 +173,7 @@ public final class Scheduler {
                 become(RunState.ABORTING);
             }
         }
-        log.warn("abort requested: {}", reason);
+        Log.LOG.warn("abort requested: {}", reason);
     }
 
     /**
@@ -176,7 +182,7 @@ public final class Scheduler {
      */
     public void pauseBetweenSteps(boolean pause) {
         pauseRequested = pause;
-        log.info(pause ? "pause requested: the run will wait after the current step" : "pause lifted");
+        Log.LOG.info(pause ? "pause requested: the run will wait after the current step" : "pause lifted");
     }
 
     /**
@@ -189,7 +195,7 @@ public final class Scheduler {
                 breach = broken;
             }
         }
-        log.warn("safety envelope: step {}: {}", broken.stepIndex(), broken.what());
+        Log.LOG.warn("safety envelope: step {}: {}", broken.stepIndex(), broken.what());
     }
 
     public RunResult run() {
@@ -277,7 +283,7 @@ public final class Scheduler {
                 String what = spectrum ? "impedance points" : "samples";
                 // a driver may count a spectrum's points, or its samples (none): either agrees with the acquisition
                 if (end.samples() != delivered && !(spectrum && end.samples() == sink.samples())) {
-                    log.warn("step {}: the driver reports {} {}, the acquisition accepted {}; {} are stored",
+                    Log.LOG.warn("step {}: the driver reports {} {}, the acquisition accepted {}; {} are stored",
                             step.index(), end.samples(), what, delivered, delivered);
                 }
                 long planned = plannedSamples(step);
@@ -345,13 +351,13 @@ public final class Scheduler {
             }
         } catch (DriverException e) {
             failure = e.getMessage();
-            log.error("run failed", e);
+            Log.LOG.error("run failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             requestAbort("the scheduler thread was interrupted");
         } catch (RuntimeException e) {
             failure = e.getMessage();
-            log.error("run failed", e);
+            Log.LOG.error("run failed", e);
         } finally {
             cellOffConfirmed = cellOff();
         }
@@ -590,7 +596,7 @@ public final class Scheduler {
             }
             if (!abortSent && watchdog.expired()) {
                 watchdogReason = watchdog.reason(stepIndex);
-                log.error(watchdogReason);
+                Log.LOG.error(watchdogReason);
                 instrument.abort();
                 abortSent = true;
             }
@@ -617,7 +623,7 @@ public final class Scheduler {
             instrument.setCellOn(false);
             return true;
         } catch (DriverException e) {
-            log.error("could not confirm that the cell is off; check the instrument", e);
+            Log.LOG.error("could not confirm that the cell is off; check the instrument", e);
             return false;
         }
     }

@@ -59,7 +59,7 @@ final class Layering {
             place("bench", 5, "acquisition", "config", "core", "driver", "importer", "protocol", "report", "run", "scheduler",
                     "store", "trace"),
             place("cli", 6, TOP, "acquisition", "analysis", "bench", "config", "core", "driver", "electrochem",
-                    "emulator", "gui", "importer", "labdata", "plan", "report", "run", "safety", "scheduler", "store", "sync",
+                    "emulator", "gui", "importer", "labdata", "logging", "plan", "report", "run", "safety", "scheduler", "store", "sync",
                     "transport"),
             place("gui", 6, TOP, "acquisition", "analysis", "config", "core", "driver", "electrochem", "figures", "importer",
                     "labdata", "plan", "report", "run", "scheduler", "store", "sync", "trace", "transport"));

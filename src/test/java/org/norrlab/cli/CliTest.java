@@ -101,10 +101,12 @@ class CliTest {
                 // 3 min at 100 ms
                 .containsPattern("0\\.0500 h recorded \\(1800 samples\\): replay from the simulator's seed [\\d.]+ s")
                 .containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800")
-                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms");
+                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms")
+                .containsPattern("java -version: median [\\d.]+ s, fastest [\\d.]+ s of 1 runs");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
-                "chart repaint after 20,000 samples", "step-to-step lag")) {
+                "chart repaint after 20,000 samples", "step-to-step lag", "start-up: norrlab --version",
+                "start-up: norrlab --help", "start-up: norrlab sessions (1 session)", "start-up: norrlab plan (2 steps)")) {
             assertThat(bench.out()).contains(stage);
         }
     }

@@ -17,7 +17,7 @@ class HelpSummaryTest {
     @Test
     void everyCommandsSummaryIsAWholeSentence() {
         List<String> cutOff = new ArrayList<>();
-        collect(new CommandLine(new NorrlabCommand()), cutOff);
+        collect(Main.commandLine(), cutOff);
         assertThat(cutOff).isEmpty();
     }
 

@@ -48,15 +48,24 @@ class LogFileFallbackTest {
         assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", mount.toString()) == 0,
                 "needs permission to mount a tmpfs");
         try {
-            String text = console(mount, "plan", "protocols/demo-sweep.yaml");
+            // A command that logs: the warning first, then the command as it always is.
+            Path protocol = Files.writeString(temp.resolve("short.yaml"),
+                    "name: short\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 1 s}\n");
+            String text = console(mount, "run", protocol.toString(), "--speed", "max", "--no-progress", "--db",
+                    temp.resolve("short.db").toString());
             List<String> lines = text.lines().toList();
             assertThat(lines.get(0)).isEqualTo("WARN  cannot write the log file " + mount.resolve("norrlab.log")
                     + " (Read-only file system); logging to the console only. To keep a log, set data_directory in"
                     + " config/site.yaml to a folder you can write.");
-            // the command itself is unaffected: the plan follows, and nothing else is said about logging
-            assertThat(lines.get(1)).startsWith("Protocol NORR demo sweep");
+            // the command itself is unaffected, and nothing else is said about logging
+            assertThat(text).contains("Stored: 10 samples of session 1");
             assertThat(text).doesNotContain("|-ERROR").doesNotContain("\tat ").doesNotContain("Exception");
             assertThat(lines.stream().filter(line -> line.contains("log file")).count()).isEqualTo(1);
+
+            // A command that logs nothing (plan) sets up no logging since issue 23: no log file, so nothing to warn of.
+            String plan = console(mount, "plan", "protocols/demo-sweep.yaml");
+            assertThat(plan.lines().findFirst().orElseThrow()).startsWith("Protocol NORR demo sweep");
+            assertThat(plan).doesNotContain("log file");
         } finally {
             sh("umount", mount.toString());
         }

@@ -1,0 +1,87 @@
+package org.norrlab.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.NorrlabProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a short command loads, read from the JVM's own class-loading log of a real process started as bin/norrlab
+ * starts it (the main classes and the dependencies, no test classes): issue 23 brought --version from 2,900 classes
+ * (every subcommand, Jackson for site.yaml, Logback with its XML configuration and rolling file) to what printing a
+ * line needs. Timings are not asserted (this machine is shared); the classes are what a regression would bring back.
+ */
+class StartupClassesTest {
+    /**
+     * What no command that neither reads a file nor logs may load. (java.sql's Connection, Driver and Time do load:
+     * picocli looks them up for its built-in converters; the drivers are org.sqlite and org.postgresql.)
+     */
+    private static final List<String> NOT_FOR_VERSION = List.of("com.fasterxml.jackson.", "org.yaml.snakeyaml.",
+            "org.jfree.", "org.sqlite.", "org.postgresql.", "ch.qos.logback.classic.LoggerContext",
+            "ch.qos.logback.core.FileAppender", "ch.qos.logback.core.rolling.", "ch.qos.logback.core.joran.",
+            "org.norrlab.store.", "org.norrlab.config.", "org.norrlab.cli.RunCommand", "org.norrlab.cli.SessionsCommand",
+            "org.norrlab.cli.BenchCommand", "org.norrlab.cli.HomeOptions");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void versionLoadsNeitherSubcommandsNorParsersNorDriversNorLogging() throws Exception {
+        List<String> classes = loaded("--version");
+        assertThat(classes).contains("org.norrlab.cli.Main", "picocli.CommandLine", "org.norrlab.cli.NorrlabCommand");
+        assertThat(classes).filteredOn(name -> NOT_FOR_VERSION.stream().anyMatch(name::startsWith)).isEmpty();
+        // Nothing was logged, so no log file (and no data directory for it) was made.
+        assertThat(temp.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void helpListsTheCommandsWithoutLoadingThem() throws Exception {
+        List<String> classes = loaded("--help");
+        assertThat(classes).filteredOn(name -> NOT_FOR_VERSION.stream().anyMatch(name::startsWith)).isEmpty();
+        assertThat(classes).filteredOn(name -> name.startsWith("org.norrlab.") && name.endsWith("Command")
+                && !name.equals("org.norrlab.cli.NorrlabCommand")).isEmpty();
+    }
+
+    @Test
+    void planReadsItsProtocolButNeitherDatabaseDriversNorChartsNorTheLogFile() throws Exception {
+        List<String> classes = loaded("plan", "protocols/demo-sweep.yaml");
+        assertThat(classes).contains("org.norrlab.cli.PlanCommand", "com.fasterxml.jackson.dataformat.yaml.YAMLFactory");
+        assertThat(classes).filteredOn(name -> Stream.of("org.jfree.", "org.sqlite.", "org.postgresql.",
+                "ch.qos.logback.classic.LoggerContext", "ch.qos.logback.core.FileAppender", "ch.qos.logback.core.rolling.",
+                "org.norrlab.cli.SessionsCommand", "org.norrlab.cli.ReportCommand").anyMatch(name::startsWith)).isEmpty();
+    }
+
+    @Test
+    void sessionsLoadsOnlyItsOwnCommand() throws Exception {
+        List<String> classes = loaded("sessions", "--db", temp.resolve("none.db").toString());
+        assertThat(classes).contains("org.norrlab.cli.SessionsCommand")
+                .doesNotContain("org.norrlab.cli.RunCommand", "org.norrlab.cli.ReportCommand", "org.norrlab.cli.BenchCommand",
+                        "org.norrlab.cli.GuiCommand", "org.norrlab.cli.ImportCommand");
+        assertThat(classes).filteredOn(name -> name.startsWith("org.jfree.")).isEmpty();
+    }
+
+    /** The classes a process of {@code norrlab ARGS} loaded, in order, by name. */
+    private List<String> loaded(String... args) throws Exception {
+        Path log = temp.resolve("classes.txt");
+        NorrlabProcess.Console console = NorrlabProcess.run(NorrlabProcess.launcherCommand(List.of(
+                "-Xlog:class+load=info:file=" + log, "-Dnorrlab.data=" + temp.resolve("data")), args), Map.of(), temp,
+                Duration.ofMinutes(2));
+        assertThat(console.exitCode()).as(console.out() + console.err()).isIn(0, ExitCodes.STORE);
+        // "[0.012s][info][class,load] java.lang.Object source: shared objects file"
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> classes = lines.map(line -> line.split(" ")).filter(fields -> fields.length > 1)
+                    .map(fields -> fields[1]).toList();
+            assertThat(classes).as("the JVM's class-load log of " + Fixtures.HOME).hasSizeGreaterThan(300);
+            return classes;
+        }
+    }
+}
