@@ -12,6 +12,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
+import org.norrlab.store.SampleRows;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
 
@@ -23,17 +24,35 @@ import java.util.Locale;
 /**
  * Replays of a long session at max speed, as `norrlab replay` does them: a simulator session is run
  * again from its seed; an imported one (no instrument to rerun) is played back from its stored
- * samples through the recorded-samples driver. Also times the analysis of the recorded session.
+ * samples through the recorded-samples driver. Each is set against its reference in the same run: a
+ * plain JDBC batch insert of the very same samples (see {@link PipelineBench}), the fastest way SQLite
+ * takes them. Also times the analysis of the recorded session.
  */
 public final class ReplayBench {
 
     public record Result(double instrumentHours, long samples, double simulatorReplaySeconds, double storedReplaySeconds,
-                         double analysisSeconds) {
+                         double plainInsertSeconds, double analysisSeconds) {
+        /** The simulator-seed replay's sample rate over the plain insert's (same samples, so the inverse time ratio). */
+        public double simulatorRatio() {
+            return plainInsertSeconds / simulatorReplaySeconds;
+        }
+
+        /** The stored-samples replay's sample rate over the plain insert's. */
+        public double storedRatio() {
+            return plainInsertSeconds / storedReplaySeconds;
+        }
+
+        public double plainPerSecond() {
+            return samples / plainInsertSeconds;
+        }
+
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%.3g h recorded (%d samples): replay from the simulator's seed %.2f s,"
-                            + " replay of the stored samples %.2f s; analysis %.3f s", instrumentHours, samples,
-                    simulatorReplaySeconds, storedReplaySeconds, analysisSeconds);
+                            + " replay of the stored samples %.2f s; plain JDBC batch insert of the same samples %.2f s"
+                            + " (%.0f samples/s): ratios %.2f and %.2f; analysis %.3f s", instrumentHours, samples,
+                    simulatorReplaySeconds, storedReplaySeconds, plainInsertSeconds, plainPerSecond(), simulatorRatio(),
+                    storedRatio(), analysisSeconds);
         }
     }
 
@@ -62,9 +81,27 @@ public final class ReplayBench {
 
         double simulator = replay(service, db, recorded.sessionId());
         double stored = replay(service, db, imported);
+        double plain = plainInsert(db, recorded.sessionId(), workDir);
 
-        return new Result(hours, recorded.counters().samplesDelivered(), simulator, stored,
+        return new Result(hours, recorded.counters().samplesDelivered(), simulator, stored, plain,
                 analysisSeconds(db, recorded.sessionId()));
+    }
+
+    /**
+     * The reference: the recorded samples written with a plain JDBC batch insert into a fresh file of the same
+     * schema, timed as {@link PipelineBench} times it. A tenth of them goes first, so that the insert is not timed
+     * cold while the replays ran after the recording had warmed their code.
+     */
+    private static double plainInsert(Path db, long sessionId, Path workDir) throws Exception {
+        SampleRows rows = SampleRows.read(db, sessionId);
+        Path warm = BenchFiles.freshDatabase(workDir.resolve("replay-plain-warm.db"));
+        SessionStore.open(warm).close();
+        rows.first(Math.max(1, rows.count() / 10)).insertPlain(warm, PipelineBench.PLAIN_BATCH);
+        Path plainDb = BenchFiles.freshDatabase(workDir.resolve("replay-plain.db"));
+        SessionStore.open(plainDb).close();   // the same schema and version, made by the store itself
+        long start = System.nanoTime();
+        rows.insertPlain(plainDb, PipelineBench.PLAIN_BATCH);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Times one replay as the operator sees it: from asking for it to the last sample committed. */
