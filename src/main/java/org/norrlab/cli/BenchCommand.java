@@ -84,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println(LongRunBench.run(site, hours(s), 10, workDir));
                 }
             }
-            case "replay" -> out.println(ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir));
+            case "replay" -> out.println(replay(site, s));
             case "chart" -> out.println(chart(s));
             case "lag" -> {
                 out.println("at 1000x real time: " + LagBench.run(site, lagSteps(s), LAG_SPEED, workDir));
@@ -198,12 +198,17 @@ final class BenchCommand implements Callable<Integer> {
         table.print(out);
     }
 
+    /** 12 h at 10 Hz, best of three rounds; tiny: 3 min, one round. */
+    private ReplayBench.Result replay(SiteConfig site, Size s) throws Exception {
+        return s == Size.FULL ? ReplayBench.run(site, 12, 3, workDir) : ReplayBench.run(site, 0.05, 1, workDir);
+    }
+
     /**
      * Both replays of a 12 h session at max speed (issue 23), each as a sample rate against a plain JDBC batch insert
      * of the same samples timed in the same run.
      */
     private void replayRows(PrintWriter out, TextTable table, SiteConfig site, Size s) throws Exception {
-        ReplayBench.Result replay = ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir);
+        ReplayBench.Result replay = replay(site, s);
         out.println(replay);
         String reference = f("plain JDBC batch %,.0f samples/s", replay.plainPerSecond());
         table.row(f("replay %.3g h (simulator seed)", replay.instrumentHours()),
