@@ -154,6 +154,19 @@ public final class AcquisitionCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the closing marker is in {@code batch}, or -1: found by identity. {@code List.indexOf} would call the
+     * records' equals on every record of every batch (a sample's fields compared one by one) to find one object.
+     */
+    static int indexOfEnd(List<AcquisitionRecord> batch) {
+        for (int i = 0, n = batch.size(); i < n; i++) {
+            if (batch.get(i) == END) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private void dispatchUntilClosed() throws InterruptedException {
         List<AcquisitionRecord> batch = new ArrayList<>(MAX_BATCH);
         boolean running = true;
@@ -161,7 +174,7 @@ public final class AcquisitionCore implements AutoCloseable {
             int depth = Math.max(1, queue.size());
             batch.add(queue.take());
             queue.drainTo(batch, MAX_BATCH - 1);
-            int end = batch.indexOf(END);
+            int end = indexOfEnd(batch);
             if (end >= 0) {
                 running = false;
                 if (end < batch.size() - 1) {

@@ -44,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     /** Issue 23: MethodSCRIPT bytes → packages at 5 M lines/s or more, in JMH with 64-byte chunks. */
     static final double PARSER_LINES_TARGET = 5_000_000;
     static final double PIPELINE_TARGET = 0.8;
-    static final double REPLAY_TARGET_S = 3;
+    /** Issue 23: a replay at max speed takes its samples at ≥ 0.9× the rate of a plain JDBC batch insert of them. */
+    static final double REPLAY_TARGET = 0.9;
     static final double ANALYSIS_TARGET_S = 1;
     static final double REPAINT_TARGET_MS = 50;
     static final double LAG_TARGET_MS = 5;
@@ -86,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
                     out.println(LongRunBench.run(site, hours(s), 10, workDir));
                 }
             }
-            case "replay" -> out.println(ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir));
+            case "replay" -> out.println(replay(site, s));
             case "chart" -> out.println(chart(s));
             case "lag" -> {
                 out.println("at 1000x real time: " + LagBench.run(site, lagSteps(s), LAG_SPEED, workDir));
@@ -182,15 +183,7 @@ final class BenchCommand implements Callable<Integer> {
                 "< 1 s", met(analysis < ANALYSIS_TARGET_S));
         out.flush();
 
-        ReplayBench.Result replay = ReplayBench.run(site, s == Size.FULL ? 12 : 0.05, workDir);
-        out.println(replay);
-        table.row(f("replay %.3g h (simulator seed)", replay.instrumentHours()), f("%.2f s", replay.simulatorReplaySeconds()),
-                "3 s", f("%.2f", replay.simulatorReplaySeconds() / REPLAY_TARGET_S), "< 3 s",
-                met(replay.simulatorReplaySeconds() < REPLAY_TARGET_S));
-        table.row(f("replay %.3g h (stored samples)", replay.instrumentHours()), f("%.2f s", replay.storedReplaySeconds()),
-                "3 s", f("%.2f", replay.storedReplaySeconds() / REPLAY_TARGET_S), "< 3 s",
-                met(replay.storedReplaySeconds() < REPLAY_TARGET_S));
-        out.flush();
+        replayRows(out, table, site, s);
 
         ChartBench.Result chart = chart(s);
         out.println(chart);
@@ -237,6 +230,28 @@ final class BenchCommand implements Callable<Integer> {
                     f("%.1f×", seconds / startup.javaVersion().medianSeconds()), f("≤ %.2f s", StartupBench.TARGET_SECONDS),
                     met(seconds <= StartupBench.TARGET_SECONDS));
         }
+        out.flush();
+    }
+
+    /** 12 h at 10 Hz, best of three rounds; tiny: 3 min, one round. */
+    private ReplayBench.Result replay(SiteConfig site, Size s) throws Exception {
+        return s == Size.FULL ? ReplayBench.run(site, 12, 3, workDir) : ReplayBench.run(site, 0.05, 1, workDir);
+    }
+
+    /**
+     * Both replays of a 12 h session at max speed (issue 23), each as a sample rate against a plain JDBC batch insert
+     * of the same samples timed in the same run.
+     */
+    private void replayRows(PrintWriter out, TextTable table, SiteConfig site, Size s) throws Exception {
+        ReplayBench.Result replay = replay(site, s);
+        out.println(replay);
+        String reference = f("plain JDBC batch %,.0f samples/s", replay.plainPerSecond());
+        table.row(f("replay %.3g h (simulator seed)", replay.instrumentHours()),
+                f("%,.0f samples/s (%.2f s)", replay.samples() / replay.simulatorReplaySeconds(), replay.simulatorReplaySeconds()),
+                reference, f("%.2f×", replay.simulatorRatio()), "≥ 0.9×", met(replay.simulatorRatio() >= REPLAY_TARGET));
+        table.row(f("replay %.3g h (stored samples)", replay.instrumentHours()),
+                f("%,.0f samples/s (%.2f s)", replay.samples() / replay.storedReplaySeconds(), replay.storedReplaySeconds()),
+                reference, f("%.2f×", replay.storedRatio()), "≥ 0.9×", met(replay.storedRatio() >= REPLAY_TARGET));
         out.flush();
     }
 

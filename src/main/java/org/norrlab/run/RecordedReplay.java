@@ -6,15 +6,16 @@ import org.norrlab.core.Capabilities;
 import org.norrlab.core.CurrentRangeChoice;
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
-import org.norrlab.core.Sample;
 import org.norrlab.driver.DriverException;
 import org.norrlab.driver.Speed;
+import org.norrlab.driver.recorded.RecordedSamples;
 import org.norrlab.driver.recorded.RecordedSamplesPotentiostat;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
+import org.norrlab.store.StoredSampleReader;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 
@@ -25,6 +26,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -39,6 +41,17 @@ final class RecordedReplay {
     private static final Set<String> REPLAYABLE = Set.of("ca", "ocp", "lsv", "cv", "cp", "eis");
 
     private RecordedReplay() {
+    }
+
+    /** A step's stored samples as the recorded-samples driver plays them: read a page at a time while it plays. */
+    static RecordedSamples stored(StoredSampleReader reader) {
+        return player -> {
+            try {
+                reader.read(player::play);
+            } catch (StoreException e) {
+                throw new DriverException("the recorded samples could not be read: " + e.getMessage(), e);
+            }
+        };
     }
 
     static PreparedRun prepare(RunService service, SessionStore store, StoredSession session, Speed speed, StoreLocation database)
@@ -70,14 +83,14 @@ final class RecordedReplay {
                 renumbered.put(step.index(), index);
                 continue;
             }
-            List<Sample> samples = new ArrayList<>();
-            store.forEachSample(session.id(), step.index(), (seq, s) -> samples.add(s));
-            if (samples.isEmpty()) {
+            // The samples are streamed from the store as they are played; only the last one's time is needed now.
+            OptionalDouble lastTime = store.lastSampleTime(session.id(), step.index());
+            if (lastTime.isEmpty()) {
                 skipped.add("step " + step.index() + " (no samples)");
                 continue;
             }
             double interval = step.intervalSeconds() > 0 ? step.intervalSeconds() : 1;
-            double last = samples.get(samples.size() - 1).timeSeconds();
+            double last = lastTime.getAsDouble();
             Duration intervalDuration = Duration.ofNanos(Math.max(1, Math.round(interval * 1e9)));
             Duration duration = Duration.ofNanos(Math.max(intervalDuration.toNanos(), Math.round(last * 1e9)));
             if (step.kind().equals("ca") && !Double.isNaN(step.voltsVsReference())) {
@@ -98,7 +111,8 @@ final class RecordedReplay {
                 skipped.add("step " + step.index() + " (ca without a set potential)");
                 continue;
             }
-            recorded.add(new RecordedSamplesPotentiostat.RecordedStep(step.kind(), samples));
+            recorded.add(new RecordedSamplesPotentiostat.RecordedStep(step.kind(),
+                    stored(new StoredSampleReader(store.location(), session.id(), step.index()))));
             renumbered.put(step.index(), index);
         }
         if (planned.isEmpty()) {

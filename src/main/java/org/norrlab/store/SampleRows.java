@@ -50,6 +50,14 @@ public record SampleRows(int count, int[] step, long[] seq, double[] t, double[]
         }
     }
 
+    /** The first {@code n} rows (the same arrays: nothing is copied). */
+    public SampleRows first(int n) {
+        if (n < 0 || n > count) {
+            throw new IllegalArgumentException("cannot take " + n + " of " + count + " rows");
+        }
+        return new SampleRows(n, step, seq, t, e, i, range, flags);
+    }
+
     /**
      * Writes the rows as session 1 of an SQLite file that holds the store's schema, {@code batch} rows per
      * executeBatch, in one transaction.

@@ -52,6 +52,8 @@ public final class SessionStore implements AutoCloseable {
     private final Dialect dialect;
     private final Connection connection;
     private final Optional<String> readOnly;
+    /** An SQLite file's -wal file was there before this store connected: see {@link #checkIntegrity}. */
+    private boolean walLeftBehind;
 
     private SessionStore(StoreLocation location, Dialect dialect, Connection connection, Optional<String> readOnly) {
         this.location = location;
@@ -129,9 +131,16 @@ public final class SessionStore implements AutoCloseable {
             // Checked under the opening lock: another opener of this process may be creating the file this very
             // moment, and a file caught half-made is not a read-only one.
             requireWritable(location);
+            // Looked for before connecting: from here on, this store's own connection keeps a -wal file there.
+            boolean walLeftBehind = location.file().map(SessionStore::walFile).map(Files::exists).orElse(false);
             SessionStore store = new SessionStore(location, dialect, connect(location, dialect), Optional.empty());
+            store.walLeftBehind = walLeftBehind;
             try {
                 store.migrate();
+                if (walLeftBehind) {
+                    // whatever this opening is for, the next run or import checks the file fully (see checkIntegrity)
+                    store.forgetIntegrityCheck();
+                }
                 store.removeAbandonedImports(Heartbeat.cutOff());
             } catch (StoreException e) {
                 store.close();
@@ -155,15 +164,81 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /**
-     * Reports a damaged database before a run or an import writes into it (SQLite: its quick_check of
-     * every page, so queries and analyses do not run it).
+     * Reports a damaged database before a run or an import writes into it. An SQLite file gets SQLite's quick_check of
+     * every page (seconds for a big file, so queries and analyses never ask for it) when
+     * <ul>
+     * <li>its -wal file was there before this store connected: the last process that wrote it did not close it (a
+     * crash, a kill, a power cut: when the last connection closes cleanly, SQLite folds the WAL into the file and
+     * deletes it), or another process has it open now; or</li>
+     * <li>no full check of it has been recorded since such an opening: a file never checked (new to this version, or
+     * copied in from elsewhere), or one whose -wal some opening (a {@code norrlab sessions}) found left behind
+     * before this one (see {@link #forgetIntegrityCheck}).</li>
+     * </ul>
+     * Otherwise the file has only been closed cleanly since it last passed, and is not read through again: that is
+     * where a damaged file comes from, and a run into a file that crashed is still refused. A page damaged later on
+     * the disk itself is reported by the first query that reads it. A check that passes is recorded in the file
+     * ({@code integrity_checks}, made the first time). PostgreSQL keeps its own pages and is only asked to answer.
      */
     public void checkIntegrity() throws StoreException {
         try {
+            boolean sqliteFile = location.file().isPresent() && readOnly.isEmpty();
+            if (sqliteFile && !walLeftBehind && integrityCheckRecorded()) {
+                log.debug("{} has been closed cleanly since its last full integrity check; not read through again", location);
+                return;
+            }
             dialect.checkIntegrity(connection, location);
+            if (sqliteFile) {
+                recordIntegrityCheck();
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot check the session database " + location + ": " + e.getMessage()
                     + " (is it a norrlab database?)", e);
+        }
+    }
+
+    /** An SQLite file's write-ahead log, beside it. */
+    static Path walFile(Path database) {
+        return database.resolveSibling(database.getFileName() + "-wal");
+    }
+
+    private boolean integrityCheckRecorded() throws SQLException {
+        try (Statement s = connection.createStatement();
+             ResultSet table = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                     + " AND name = 'integrity_checks'")) {
+            if (table.getInt(1) == 0) {
+                return false;
+            }
+        }
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM integrity_checks")) {
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    private void recordIntegrityCheck() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            // Not part of the versioned schema: a record about the file, not data; sync and exports never read it.
+            s.execute("CREATE TABLE IF NOT EXISTS integrity_checks (checked_utc TEXT NOT NULL, sqlite_version TEXT NOT NULL)");
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO integrity_checks (checked_utc, sqlite_version)"
+                + " VALUES (?, sqlite_version())")) {
+            ps.setString(1, Instant.now().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The -wal file was left behind: the record of the last full check no longer vouches for the file. */
+    private void forgetIntegrityCheck() throws StoreException {
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet table = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                    + " AND name = 'integrity_checks'")) {
+                if (table.getInt(1) == 0) {
+                    return;
+                }
+            }
+            s.execute("DELETE FROM integrity_checks");
+        } catch (SQLException e) {
+            throw new StoreException("cannot prepare the session database " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -711,6 +786,24 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /**
+     * The time of a step's last sample (by sequence), without reading the others; empty when it has none. What a
+     * replay of stored samples plans the step's duration from before it streams them.
+     */
+    public java.util.OptionalDouble lastSampleTime(long sessionId, int stepIndex) throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT t_s FROM samples WHERE session_id = ? AND step_index = ?"
+                + " ORDER BY seq DESC LIMIT 1")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, stepIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.OptionalDouble.of(rs.getDouble(1)) : java.util.OptionalDouble.empty();
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
+                    + location + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Receives stored samples in order. */
     @FunctionalInterface
     public interface SampleVisitor {
@@ -728,8 +821,9 @@ public final class SessionStore implements AutoCloseable {
                 while (rs.next()) {
                     Sample sample;
                     try {
-                        sample = new Sample(rs.getDouble(2), nullableDouble(rs, "e_v"), nullableDouble(rs, "i_a"),
-                                nullableDouble(rs, "range_a"), rs.getInt(6), rs.getInt(7), rs.getInt(8));
+                        // columns by position: a lookup by name for each of a million rows shows in a profile
+                        sample = new Sample(rs.getDouble(2), nullableDouble(rs, 3), nullableDouble(rs, 4),
+                                nullableDouble(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8));
                     } catch (IllegalArgumentException e) {
                         throw new StoreException("sample " + rs.getLong(1) + " of session " + sessionId + " step " + stepIndex
                                 + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"

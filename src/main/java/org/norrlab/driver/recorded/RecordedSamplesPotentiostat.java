@@ -32,15 +32,26 @@ import java.util.concurrent.locks.LockSupport;
 public final class RecordedSamplesPotentiostat implements Potentiostat {
     private static final Logger log = LoggerFactory.getLogger(RecordedSamplesPotentiostat.class);
 
-    /** One recorded step: its kind ("ca", "ocp", …, "eis"), its samples and its impedance spectrum (EIS steps). */
-    public record RecordedStep(String kind, List<Sample> samples, List<ImpedancePoint> spectrum) {
+    /**
+     * One recorded step: its kind ("ca", "ocp", …, "eis"), its samples (read as they are played) and its impedance
+     * spectrum (EIS steps).
+     */
+    public record RecordedStep(String kind, RecordedSamples samples, List<ImpedancePoint> spectrum) {
         public RecordedStep {
-            samples = List.copyOf(samples);
             spectrum = List.copyOf(spectrum);
         }
 
-        /** A step of samples, without a spectrum. */
+        public RecordedStep(String kind, List<Sample> samples, List<ImpedancePoint> spectrum) {
+            this(kind, RecordedSamples.of(samples), spectrum);
+        }
+
+        /** A step of samples held in memory, without a spectrum. */
         public RecordedStep(String kind, List<Sample> samples) {
+            this(kind, samples, List.of());
+        }
+
+        /** A step of samples read as they are played, without a spectrum. */
+        public RecordedStep(String kind, RecordedSamples samples) {
             this(kind, samples, List.of());
         }
     }
@@ -99,36 +110,47 @@ public final class RecordedSamplesPotentiostat implements Potentiostat {
 
     private MeasurementEnd stream(RecordedStep step, SampleSink sink) {
         long start = System.nanoTime();
-        long count = 0;
-        double last = 0;
+        // the player's tally: how many samples went out, the time of the last, whether it was stopped before the end
+        long[] count = {0};
+        double[] last = {0};
+        boolean[] stopped = {false};
         try {
-            for (Sample sample : step.samples()) {
+            step.samples().play(sample -> {
                 if (!waitFor(start, sample.timeSeconds())) {
                     // stopped before the sample's time came: it is not played
-                    return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+                    stopped[0] = true;
+                    return false;
                 }
                 sink.sample(sample);
-                count++;
-                last = sample.timeSeconds();
+                count[0]++;
+                last[0] = sample.timeSeconds();
+                return true;
+            });
+            if (stopped[0]) {
+                return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count[0], last[0], Optional.empty());
             }
             // an EIS step's points come as the instrument gave them; they are not samples, so the count stays 0
             for (ImpedancePoint point : step.spectrum()) {
                 if (!waitFor(start, point.timeSeconds())) {
-                    return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+                    return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count[0], last[0], Optional.empty());
                 }
                 sink.impedance(point);
-                last = point.timeSeconds();
+                last[0] = point.timeSeconds();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count, last, Optional.empty());
+            return new MeasurementEnd(MeasurementEnd.Outcome.ABORTED, count[0], last[0], Optional.empty());
+        } catch (DriverException e) {
+            // the recording could not be read (its store went away, a stored sample is unusable): the step fails
+            log.error("replay of recorded samples stopped after {} samples", count[0], e);
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, count[0], last[0], Optional.of(e));
         } catch (RuntimeException e) {
             // the acquisition refused the sample (its store or dispatcher failed): end the step, never leave it hanging
-            log.error("replay of recorded samples stopped after {} samples", count, e);
-            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, count, last,
+            log.error("replay of recorded samples stopped after {} samples", count[0], e);
+            return new MeasurementEnd(MeasurementEnd.Outcome.FAILED, count[0], last[0],
                     Optional.of(new DriverException("the replay stopped: " + e.getMessage(), e)));
         }
-        return new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, count, last, Optional.empty());
+        return new MeasurementEnd(MeasurementEnd.Outcome.COMPLETED, count[0], last[0], Optional.empty());
     }
 
     /** Waits until {@code seconds} of step time (divided by the speed) have passed; false when aborted first. */
