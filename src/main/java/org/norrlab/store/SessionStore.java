@@ -523,6 +523,11 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** A writer for one session's records, on a connection of its own. */
+    /** Each bucket's first minimum and maximum of a step's samples, computed by the database for a figure. */
+    public StepExtremes extremes() {
+        return new StepExtremes(location, dialect, connection);
+    }
+
     public StoreWriter writer(long sessionId) throws StoreException {
         return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.empty());
     }
