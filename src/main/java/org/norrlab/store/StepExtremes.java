@@ -113,10 +113,11 @@ public final class StepExtremes {
             worker.setDaemon(true);
             worker.start();
             double[][] lows = query.lows(connection, ranges, expected);
-            double[][] high = highs.get();
             if (lows == null) {
+                // not waited for: the worker ends its pass and closes its connection by itself
                 return Optional.empty();
             }
+            double[][] high = highs.get();
             List<Bucket> out = new ArrayList<>(ranges.size());
             for (int i = 0; i < ranges.size(); i++) {
                 out.add(new Bucket(lows[i][1], lows[i][0], high[i][1], high[i][0]));
