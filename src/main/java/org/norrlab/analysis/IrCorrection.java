@@ -35,7 +35,8 @@ public final class IrCorrection {
      * @param meanMeasuredVoltsVsRe the mean of the measured potentials
      * @param meanCurrentAmperes    the mean current over the step (charge / time for evenly spaced samples)
      * @param steadyCurrentAmperes  the mean current over the second half of the step, after the charging transient:
-     *                              the current a Tafel plot takes from a CA step
+     *                              the current a Tafel plot takes from a CA step; NaN when corrected from the step's
+     *                              kept sums ({@link UsableSums}), which a Tafel plot does not use
      * @param samplesUsed           samples with a current and a potential
      * @param rheOffsetVolts        E_RHE − E_RE for the session
      * @param ru                    the R_u the correction used, with its source
@@ -97,6 +98,14 @@ public final class IrCorrection {
         return corrected;
     }
 
+    /**
+     * What a step's correction takes from its usable samples (a current and a finite potential): how many, and the sums
+     * of their potentials and currents, added in sample order from 0. The store's tally keeps them as samples arrive
+     * ({@link StepTally#usable()}), so that a 24 h step is corrected without reading its samples again.
+     */
+    public record UsableSums(long samples, double sumVolts, double sumAmperes) {
+    }
+
     /** A step's potentials corrected; {@code setVoltsVsRe} NaN when the step set no potential. */
     public static CorrectedStep step(double setVoltsVsRe, List<Sample> samples, UncompensatedResistance ru,
                                      double rheOffsetVolts) {
@@ -117,7 +126,25 @@ public final class IrCorrection {
                 usable.size(), rheOffsetVolts, ru);
     }
 
-    private static boolean usable(Sample sample) {
+    /**
+     * A step's potentials corrected from its kept sums: the same numbers as {@link #step(double, List,
+     * UncompensatedResistance, double)} but the steady current, which needs the samples (the second half of the
+     * step is known only once it has ended) and is NaN here; only a Tafel plot of CA steps uses it, and it reads the
+     * samples.
+     */
+    public static CorrectedStep step(double setVoltsVsRe, UsableSums sums, UncompensatedResistance ru,
+                                     double rheOffsetVolts) {
+        if (sums.samples() == 0) {
+            return new CorrectedStep(setVoltsVsRe, Double.NaN, Double.NaN, Double.NaN, 0, rheOffsetVolts, ru);
+        }
+        // usable.size() above is an int: the same division, by the same value
+        int n = Math.toIntExact(sums.samples());
+        return new CorrectedStep(setVoltsVsRe, sums.sumVolts() / n, sums.sumAmperes() / n, Double.NaN, n,
+                rheOffsetVolts, ru);
+    }
+
+    /** A sample an iR correction uses: with a current and a finite potential and current. */
+    public static boolean usable(Sample sample) {
         return sample.hasCurrent() && Double.isFinite(sample.potentialVolts())
                 && Double.isFinite(sample.currentAmperes());
     }

@@ -2,6 +2,8 @@ package org.norrlab.analysis;
 
 import org.norrlab.core.Sample;
 
+import java.util.Optional;
+
 /**
  * Everything the analysis and the step table need from a step's samples, gathered in one pass:
  * the charge (by {@link ChargeAccumulator}'s rule), counts, sums and the longest interval without a
@@ -16,6 +18,10 @@ public final class StepTally {
     private double lastTime = -1;
     private double maxInterval;
     private boolean monotonic = true;
+    private boolean usableKnown = true;
+    private long usableSamples;
+    private double usableSumVolts;
+    private double usableSumAmperes;
 
     public StepTally() {
         this.charge = new ChargeAccumulator();
@@ -30,6 +36,12 @@ public final class StepTally {
         this.lastTime = state.lastTime();
         this.maxInterval = state.maxInterval();
         this.monotonic = state.monotonic();
+        this.usableKnown = state.usable().isPresent();
+        state.usable().ifPresent(u -> {
+            usableSamples = u.samples();
+            usableSumVolts = u.sumVolts();
+            usableSumAmperes = u.sumAmperes();
+        });
     }
 
     public void add(Sample sample) {
@@ -40,6 +52,18 @@ public final class StepTally {
         lastTime = sample.timeSeconds();
         sumVolts += sample.potentialVolts();
         samples++;
+        // in the order and arithmetic of IrCorrection.step, so that a correction from these sums is the same bits
+        if (IrCorrection.usable(sample)) {
+            usableSamples++;
+            usableSumVolts += sample.potentialVolts();
+            usableSumAmperes += sample.currentAmperes();
+        }
+    }
+
+    /** The sums of the samples an iR correction uses; empty for a tally stored before schema 16. */
+    public Optional<IrCorrection.UsableSums> usable() {
+        return usableKnown ? Optional.of(new IrCorrection.UsableSums(usableSamples, usableSumVolts, usableSumAmperes))
+                : Optional.empty();
     }
 
     /** The signed charge with a constant background current taken off every sample first: Q − I_b·t_last. */
@@ -79,11 +103,15 @@ public final class StepTally {
 
     public State state() {
         return new State(samples, charge.currentSamples(), charge.coulombs(), charge.sumAmperes(), charge.lastTime(),
-                charge.lastAmperes(), sumVolts, lastTime, maxInterval, monotonic);
+                charge.lastAmperes(), sumVolts, lastTime, maxInterval, monotonic, usable());
     }
 
-    /** What is stored: enough to go on adding samples as if the tally had never been written. */
+    /**
+     * What is stored: enough to go on adding samples as if the tally had never been written. {@code usable} is empty
+     * for a tally stored before schema 16; adding samples to it then leaves it empty.
+     */
     public record State(long samples, long currentSamples, double coulombs, double sumAmperes, double lastCurrentTime,
-                        double lastCurrent, double sumVolts, double lastTime, double maxInterval, boolean monotonic) {
+                        double lastCurrent, double sumVolts, double lastTime, double maxInterval, boolean monotonic,
+                        Optional<IrCorrection.UsableSums> usable) {
     }
 }

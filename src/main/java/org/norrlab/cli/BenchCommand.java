@@ -9,6 +9,7 @@ import org.norrlab.bench.ParserBench;
 import org.norrlab.bench.PipelineBench;
 import org.norrlab.bench.ReplayBench;
 import org.norrlab.bench.StartupBench;
+import org.norrlab.bench.ReportBench;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.driver.Speed;
@@ -33,6 +34,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
         "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, startup, or all (every one, then a table of ratios);",
+        "report: report, show and analyze of the long-run session, each a whole process, against sessions on the same store;",
         "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
         "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept."})
 final class BenchCommand implements Callable<Integer> {
@@ -56,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, all, lab or import-during-run.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, report, all, lab or import-during-run.")
     String what;
     @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
     String size;
@@ -94,11 +96,16 @@ final class BenchCommand implements Callable<Integer> {
                 out.println("at max speed: " + LagBench.run(site, lagSteps(s), Speed.MAX, workDir));
             }
             case "lab" -> out.println(LabBench.run(site, labStore(), 4, s == Size.FULL ? 120 : 0.5, workDir));
+            case "report" -> {
+                LongRunBench.Result day = LongRunBench.run(site, hours(s), 10, workDir);
+                out.println(day);
+                out.println(report(s));
+            }
             case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
             case "startup" -> out.println(startup(s));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, startup, all, lab, import-during-run");
+                    + " long-run, replay, chart, lag, startup, report, all, lab, import-during-run");
         }
         out.flush();
         return ExitCodes.OK;
@@ -182,6 +189,7 @@ final class BenchCommand implements Callable<Integer> {
         table.row(f("analysis of %.3g h at 100 Hz", hours(s)), f("%.3f s", analysis), "1 s", f("%.2f", analysis / ANALYSIS_TARGET_S),
                 "< 1 s", met(analysis < ANALYSIS_TARGET_S));
         out.flush();
+        reportRows(out, table, s);
 
         replayRows(out, table, site, s);
 
@@ -252,6 +260,29 @@ final class BenchCommand implements Callable<Integer> {
         table.row(f("replay %.3g h (stored samples)", replay.instrumentHours()),
                 f("%,.0f samples/s (%.2f s)", replay.samples() / replay.storedReplaySeconds(), replay.storedReplaySeconds()),
                 reference, f("%.2f×", replay.storedRatio()), "≥ 0.9×", met(replay.storedRatio() >= REPLAY_TARGET));
+    /** Issue 23: report ≤ 3 s, show and analyze ≤ 0.5 s each, of the 24 h session at 100 Hz, as whole processes. */
+    static final double REPORT_TARGET_S = 3;
+    static final double SHOW_TARGET_S = 0.5;
+
+    /** report, show and analyze of the long-run session in the work folder (made by long-run just before). */
+    private ReportBench.Result report(Size s) throws Exception {
+        return ReportBench.run(homeOptions.home(), workDir.resolve("long-run.db"), s == Size.FULL ? 5 : 1,
+                workDir.resolve("report-bench"));
+    }
+
+    /** The rows of {@link #report}: each command's median against {@code sessions} on the same store, same run. */
+    private void reportRows(PrintWriter out, TextTable table, Size s) throws Exception {
+        ReportBench.Result r = report(s);
+        out.println(r);
+        double reference = r.sessions().medianSeconds();
+        String sessions = f("sessions %.3f s", reference);
+        table.row(f("report of %.3g h at 100 Hz (process)", hours(s)), f("%.3f s", r.report().medianSeconds()), sessions,
+                f("%.2f×", r.report().medianSeconds() / reference), "≤ 3 s", met(r.report().medianSeconds() <= REPORT_TARGET_S));
+        table.row(f("show of %.3g h at 100 Hz (process)", hours(s)), f("%.3f s", r.show().medianSeconds()), sessions,
+                f("%.2f×", r.show().medianSeconds() / reference), "≤ 0.5 s", met(r.show().medianSeconds() <= SHOW_TARGET_S));
+        table.row(f("analyze with R_u of %.3g h (process)", hours(s)), f("%.3f s", r.analyze().medianSeconds()), sessions,
+                f("%.2f×", r.analyze().medianSeconds() / reference), "≤ 0.5 s",
+                met(r.analyze().medianSeconds() <= SHOW_TARGET_S));
         out.flush();
     }
 

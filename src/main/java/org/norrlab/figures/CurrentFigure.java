@@ -105,6 +105,20 @@ public final class CurrentFigure {
             }
         }
 
+        /**
+         * One whole bucket, as the database computed it (store.StepExtremes): the time and value of its first minimum
+         * and of its first maximum. The next bucket in order, so the points come out as {@link #add} would have made
+         * them from the bucket's samples; a decimator fed buckets takes no single points.
+         */
+        public void addBucket(double minX, double minY, double maxX, double maxY) {
+            flush();
+            bucket = 0;
+            this.minX = minX;
+            this.minY = minY;
+            this.maxX = maxX;
+            this.maxY = maxY;
+        }
+
         private void flush() {
             if (bucket < 0 || out + 2 > xs.length) {
                 return;

@@ -12,6 +12,7 @@ import org.norrlab.figures.FaradaicFigure;
 import org.norrlab.figures.FigureOutput;
 import org.norrlab.figures.FigureWidth;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StepExtremes;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
 
@@ -166,6 +167,12 @@ public final class ReportWriter {
      */
     public static List<CurrentFigure.Trace> potentialTraces(SessionStore store, SessionAnalysis.Result result)
             throws StoreException {
+        return potentialTraces(store, result, true);
+    }
+
+    /** As {@link #potentialTraces(SessionStore, SessionAnalysis.Result)}; {@code buckets} false reads every sample. */
+    static List<CurrentFigure.Trace> potentialTraces(SessionStore store, SessionAnalysis.Result result, boolean buckets)
+            throws StoreException {
         double offset = result.session().rheOffsetVolts();
         List<CurrentFigure.Trace> traces = new ArrayList<>();
         for (StoredStep stored : store.steps(result.session().id())) {
@@ -173,8 +180,15 @@ public final class ReportWriter {
                 continue;
             }
             CurrentFigure.Decimator decimator = new CurrentFigure.Decimator(stored.sampleCount(), BUCKETS_PER_STEP);
-            store.forEachSample(result.session().id(), stored.index(), (seq, s) ->
-                    decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.potentialVolts() + offset));
+            Optional<List<StepExtremes.Bucket>> computed = buckets ? store.extremes().buckets(result.session().id(),
+                    stored.index(), stored.sampleCount(), BUCKETS_PER_STEP, stored.sessionOffsetSeconds(),
+                    StepExtremes.Quantity.OFFSET_POTENTIAL, offset) : Optional.empty();
+            if (computed.isPresent()) {
+                computed.get().forEach(b -> decimator.addBucket(b.minHours(), b.minValue(), b.maxHours(), b.maxValue()));
+            } else {
+                store.forEachSample(result.session().id(), stored.index(), (seq, s) ->
+                        decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.potentialVolts() + offset));
+            }
             traces.add(decimator.trace(String.format(Locale.ROOT, "CP step %d, %.4g mA", stored.index(),
                     stored.settings().setCurrentAmperes() * 1e3)));
         }
@@ -220,18 +234,36 @@ public final class ReportWriter {
         return points;
     }
 
+    /**
+     * The current density of each CA step, min/max-decimated: each bucket's extremes computed by the database where the
+     * step's samples allow it ({@link StepExtremes}), else from every sample; the same points either way.
+     */
     public static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result) throws StoreException {
+        return traces(store, result, true);
+    }
+
+    /** As {@link #traces(SessionStore, SessionAnalysis.Result)}; {@code buckets} false reads every sample. */
+    static List<CurrentFigure.Trace> traces(SessionStore store, SessionAnalysis.Result result, boolean buckets)
+            throws StoreException {
         double area = result.session().cell().electrodeAreaCm2();
         List<CurrentFigure.Trace> traces = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         for (StepAnalysis step : result.steps()) {
             StoredStep stored = step.step();
             CurrentFigure.Decimator decimator = new CurrentFigure.Decimator(step.samples(), BUCKETS_PER_STEP);
-            store.forEachSample(result.session().id(), stored.index(), (seq, s) -> {
-                if (s.hasCurrent()) {
-                    decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600, s.currentAmperes() * 1e3 / area);
-                }
-            });
+            Optional<List<StepExtremes.Bucket>> computed = buckets ? store.extremes().buckets(result.session().id(),
+                    stored.index(), step.samples(), BUCKETS_PER_STEP, stored.sessionOffsetSeconds(),
+                    StepExtremes.Quantity.CURRENT_DENSITY, area) : Optional.empty();
+            if (computed.isPresent()) {
+                computed.get().forEach(b -> decimator.addBucket(b.minHours(), b.minValue(), b.maxHours(), b.maxValue()));
+            } else {
+                store.forEachSample(result.session().id(), stored.index(), (seq, s) -> {
+                    if (s.hasCurrent()) {
+                        decimator.add((stored.sessionOffsetSeconds() + s.timeSeconds()) / 3600,
+                                s.currentAmperes() * 1e3 / area);
+                    }
+                });
+            }
             String label = traceLabel(stored);
             traces.add(decimator.trace(labels.add(label) ? label : label + " (step " + stored.index() + ")"));
         }

@@ -96,10 +96,11 @@ public record ResistanceAnalysis(Optional<UncompensatedResistance> ru, boolean r
         double offset = session.cell().rheScale().offsetVolts();
         List<CorrectedCaStep> corrected = new ArrayList<>();
         if (ru.isPresent()) {
+            // only a Tafel plot of the CA steps takes their steady currents, which need the samples
+            boolean steady = tafelRequest.isPresent() && tafelRequest.get().lsvStep().isEmpty();
             for (StoredStep step : steps) {
                 if (step.kind().equals(Technique.CHRONOAMPEROMETRY.written())) {
-                    corrected.add(new CorrectedCaStep(step.index(), IrCorrection.step(step.voltsVsReference(),
-                            samples(store, id, step.index()), ru.get(), offset)));
+                    corrected.add(new CorrectedCaStep(step.index(), corrected(store, id, step, ru.get(), offset, steady)));
                 }
             }
         }
@@ -138,6 +139,23 @@ public record ResistanceAnalysis(Optional<UncompensatedResistance> ru, boolean r
                 .map(s -> new TafelFit.Point(s.correctedVolts() + offset, s.currentAmperes())).toList();
         return TafelFit.fit(points, request.fromVolts(), request.toVolts(), "LSV step " + index
                 + step.context().gas().map(g -> " under " + g.written()).orElse(""));
+    }
+
+    /**
+     * One CA step corrected: from the sums its tally keeps (or makes from the samples, for a step stored without
+     * one), so that a 24 h step is not read again; from every sample when the steady current is needed, or when the
+     * tally was stored before it kept the sums (schema 16). The numbers are the same either way (IrCorrectionSumsTest).
+     */
+    static IrCorrection.CorrectedStep corrected(SessionStore store, long session, StoredStep step,
+                                                UncompensatedResistance ru, double offset, boolean steady)
+            throws StoreException {
+        if (!steady) {
+            Optional<IrCorrection.UsableSums> kept = store.tally(session, step.index()).usable();
+            if (kept.isPresent()) {
+                return IrCorrection.step(step.voltsVsReference(), kept.get(), ru, offset);
+            }
+        }
+        return IrCorrection.step(step.voltsVsReference(), samples(store, session, step.index()), ru, offset);
     }
 
     private static List<Sample> samples(SessionStore store, long session, int step) throws StoreException {

@@ -43,7 +43,8 @@ public final class LabCopy implements AutoCloseable {
             "note");
     static final List<String> EVENT_COLUMNS = List.of("step_index", "t_s", "wall_utc", "kind", "message", "values_json");
     static final List<String> TALLY_COLUMNS = List.of("step_index", "samples", "current_samples", "coulombs", "sum_amperes",
-            "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic");
+            "last_current_t_s", "last_current_a", "sum_volts", "last_t_s", "max_interval_s", "monotonic", "usable_samples",
+            "usable_sum_volts", "usable_sum_amperes");
     static final List<String> WIRE_COLUMNS = List.of("seq", "t_s", "direction", "bytes");
     /** Schema 14: a session's impedance spectra, copied with its other rows (replaced with them when it changed). */
     static final List<String> IMPEDANCE_COLUMNS = List.of("step_index", "seq", "t_s", "frequency_hz", "z_real_ohm",

@@ -3,6 +3,7 @@ package org.norrlab.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.StepOutcome;
+import org.norrlab.analysis.IrCorrection;
 import org.norrlab.analysis.StepTally;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
@@ -44,7 +45,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 15;
+    public static final int SCHEMA_VERSION = 16;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -598,6 +599,11 @@ public final class SessionStore implements AutoCloseable {
     }
 
     /** A writer for one session's records, on a connection of its own. */
+    /** Each bucket's first minimum and maximum of a step's samples, computed by the database for a figure. */
+    public StepExtremes extremes() {
+        return new StepExtremes(location, dialect, connection);
+    }
+
     public StoreWriter writer(long sessionId) throws StoreException {
         return new StoreWriter(location, dialect, connect(location, dialect), sessionId, Optional.empty());
     }
@@ -753,7 +759,8 @@ public final class SessionStore implements AutoCloseable {
                     return new StepTally(new StepTally.State(rs.getLong("samples"),
                             rs.getLong("current_samples"), rs.getDouble("coulombs"), rs.getDouble("sum_amperes"),
                             rs.getDouble("last_current_t_s"), nullableDouble(rs, "last_current_a"), rs.getDouble("sum_volts"),
-                            rs.getDouble("last_t_s"), rs.getDouble("max_interval_s"), rs.getInt("monotonic") != 0));
+                            rs.getDouble("last_t_s"), rs.getDouble("max_interval_s"), rs.getInt("monotonic") != 0,
+                            usableSums(rs)));
                 }
             }
         } catch (SQLException e) {
@@ -763,6 +770,18 @@ public final class SessionStore implements AutoCloseable {
         StepTally scanned = new StepTally();
         forEachSample(sessionId, stepIndex, (seq, sample) -> scanned.add(sample));
         return scanned;
+    }
+
+    /** A tally's iR-correction sums (schema 16); empty in a row stored before them (NULL), which then reads the samples. */
+    private static Optional<IrCorrection.UsableSums> usableSums(ResultSet rs) throws SQLException {
+        long samples = rs.getLong("usable_samples");
+        if (rs.wasNull()) {
+            return Optional.empty();
+        }
+        double volts = rs.getDouble("usable_sum_volts");
+        boolean voltsNull = rs.wasNull();
+        double amperes = rs.getDouble("usable_sum_amperes");
+        return voltsNull || rs.wasNull() ? Optional.empty() : Optional.of(new IrCorrection.UsableSums(samples, volts, amperes));
     }
 
     public List<StoredEvent> events(long sessionId) throws StoreException {

@@ -83,14 +83,16 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
             lastSample = connection.prepareStatement("UPDATE sessions SET last_sample_utc = ? WHERE id = ?");
             insertTally = connection.prepareStatement("INSERT INTO step_tallies (session_id, step_index, samples,"
                     + " current_samples, coulombs, sum_amperes, last_current_t_s, last_current_a, sum_volts, last_t_s,"
-                    + " max_interval_s, monotonic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                    + " max_interval_s, monotonic, usable_samples, usable_sum_volts, usable_sum_amperes)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     // A resumed step ends twice: the later tally is the one that counts (upsert, the same on both databases).
                     + " ON CONFLICT (session_id, step_index) DO UPDATE SET samples = excluded.samples,"
                     + " current_samples = excluded.current_samples, coulombs = excluded.coulombs,"
                     + " sum_amperes = excluded.sum_amperes, last_current_t_s = excluded.last_current_t_s,"
                     + " last_current_a = excluded.last_current_a, sum_volts = excluded.sum_volts,"
                     + " last_t_s = excluded.last_t_s, max_interval_s = excluded.max_interval_s,"
-                    + " monotonic = excluded.monotonic");
+                    + " monotonic = excluded.monotonic, usable_samples = excluded.usable_samples,"
+                    + " usable_sum_volts = excluded.usable_sum_volts, usable_sum_amperes = excluded.usable_sum_amperes");
             insertWire = connection.prepareStatement(
                     "INSERT INTO wire (session_id, seq, t_s, direction, bytes) VALUES (?,?,?,?,?)");
             insertImpedance = connection.prepareStatement(ImpedanceStore.INSERT_POINT);
@@ -332,6 +334,16 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         insertTally.setDouble(10, t.lastTime());
         insertTally.setDouble(11, t.maxInterval());
         insertTally.setInt(12, t.monotonic() ? 1 : 0);
+        // a tally made by this writer always has its sums; NULL only if it went on from one stored without them
+        if (t.usable().isPresent()) {
+            insertTally.setLong(13, t.usable().get().samples());
+            insertTally.setDouble(14, t.usable().get().sumVolts());
+            insertTally.setDouble(15, t.usable().get().sumAmperes());
+        } else {
+            insertTally.setNull(13, java.sql.Types.BIGINT);
+            insertTally.setNull(14, java.sql.Types.DOUBLE);
+            insertTally.setNull(15, java.sql.Types.DOUBLE);
+        }
         insertTally.executeUpdate();
     }
 

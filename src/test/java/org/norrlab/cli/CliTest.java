@@ -102,11 +102,15 @@ class CliTest {
                 .containsPattern("0\\.0500 h recorded \\(1800 samples\\): replay from the simulator's seed [\\d.]+ s")
                 .containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800")
                 .containsPattern("9 step boundaries: lag mean [\\d.]+ ms")
-                .containsPattern("java -version: median [\\d.]+ s, fastest [\\d.]+ s of 1 runs");
+                .containsPattern("java -version: median [\\d.]+ s, fastest [\\d.]+ s of 1 runs")
+                // report, show and analyze of the long-run session, each a whole process, with sessions beside them
+                .containsPattern("session \\d+ \\(3600 samples\\), whole processes: report median [\\d.]+ s");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
                 "chart repaint after 20,000 samples", "step-to-step lag", "start-up: norrlab --version",
-                "start-up: norrlab --help", "start-up: norrlab sessions (1 session)", "start-up: norrlab plan (2 steps)")) {
+                "start-up: norrlab --help", "start-up: norrlab sessions (1 session)", "start-up: norrlab plan (2 steps)",
+                "report of 0.0100 h at 100 Hz (process)", "show of 0.0100 h at 100 Hz (process)",
+                "analyze with R_u of 0.0100 h (process)")) {
             assertThat(bench.out()).contains(stage);
         }
     }

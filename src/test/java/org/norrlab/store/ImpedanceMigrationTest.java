@@ -82,8 +82,10 @@ class ImpedanceMigrationTest {
             try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE impedance");
                 s.execute("DROP TABLE resistances");
-                // and what later schemas added (15: the sessions' sample, operator and notes)
+                // and what later schemas added (15: the sessions' sample, operator and notes; 16: the tallies' sums)
                 s.execute("ALTER TABLE sessions DROP COLUMN sample_name, DROP COLUMN operator_name, DROP COLUMN notes");
+                s.execute("ALTER TABLE step_tallies DROP COLUMN usable_samples, DROP COLUMN usable_sum_volts,"
+                        + " DROP COLUMN usable_sum_amperes");
                 s.execute("UPDATE norrlab_schema SET version = 13");
                 assertThat(samples(c)).isEqualTo(samplesBefore);
             }
