@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.bench.BenchFiles;
+import org.norrlab.bench.ImportBench;
 import org.norrlab.bench.ImportDuringRunBench;
 import org.norrlab.bench.LabBench;
 import org.norrlab.bench.LagBench;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -33,7 +35,9 @@ import java.util.concurrent.Callable;
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
         "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, or all (every one, then a table of ratios);",
         "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
-        "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept."})
+        "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept;",
+        "import: a 1 M-row CSV imported by a new process, against a plain insert and a plain read of it (--size huge:",
+        "10 M rows in -Xmx128m, memory flat in file size)."})
 final class BenchCommand implements Callable<Integer> {
     /** The size of every stage: full for the figures in BENCHMARKS.md, tiny to check that the command works. */
     enum Size { FULL, TINY }
@@ -52,9 +56,9 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all, lab or import-during-run.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, all, lab, import-during-run or import.")
     String what;
-    @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "full", description = "full or tiny, or huge for import (default: ${DEFAULT-VALUE}).")
     String size;
     @Option(names = "--window", description = "long-run: run it through the real window (needs a display, e.g. xvfb-run).")
     boolean window;
@@ -70,6 +74,11 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SiteConfig site = homeOptions.site();
         Files.createDirectories(workDir);
+        if ("import".equals(what)) {
+            out.println(importBench(size));
+            out.flush();
+            return ExitCodes.OK;
+        }
         Size s = sized();
         switch (what) {
             case "parsers" -> print(out, parsers(s));
@@ -93,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
             case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, all, lab, import-during-run");
+                    + " long-run, replay, chart, lag, all, lab, import-during-run, import");
         }
         out.flush();
         return ExitCodes.OK;
@@ -201,8 +210,39 @@ final class BenchCommand implements Callable<Integer> {
                 met(lag.maxMillis() <= LAG_TARGET_MS));
         table.row("step-to-step lag (max speed, queue full)", f("%.2f ms (max %.2f)", lagMax.meanMillis(), lagMax.maxMillis()),
                 "commercial suite ~50 ms", f("%.0f× faster", COMMERCIAL_LAG_MS / lagMax.meanMillis()), "(backpressure)", "—");
+        importRows(table, out, s);
         out.println();
         table.print(out);
+    }
+
+    static final double IMPORT_TARGET = 0.9;
+    static final long IMPORT_RSS_TARGET_BYTES = 250L << 20;
+
+    /** bench import: full (1 M rows), tiny (20 000) or huge (10 M rows in -Xmx128m: the memory does not grow with the file). */
+    private ImportBench.Result importBench(String size) throws Exception {
+        if ("huge".equalsIgnoreCase(size)) {
+            List<String> options = new java.util.ArrayList<>(ImportBench.IMPORT_JVM_OPTIONS);
+            options.add("-Xmx128m");
+            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, options);
+        }
+        return ImportBench.run(homeOptions.home(), sized() == Size.FULL ? 1_000_000 : 20_000, workDir,
+                ImportBench.IMPORT_JVM_OPTIONS);
+    }
+
+    /** The import rows of bench all: rate against a plain insert and a plain read of the same rows, and memory. */
+    private void importRows(TextTable table, PrintWriter out, Size s) throws Exception {
+        ImportBench.Result r = importBench(s.name());
+        out.println(r);
+        out.flush();
+        table.row(f("import of %,d CSV rows (whole process)", r.rows()), f("%,.0f rows/s", r.importPerSecond()),
+                f("plain JDBC batch %,.0f rows/s", r.plainPerSecond()), f("%.2f×", r.ratio()), "≥ 0.9×",
+                met(r.ratio() >= IMPORT_TARGET));
+        table.row("import vs reading its bytes", f("%,.0f rows/s", r.importPerSecond()),
+                f("buffered read %,.0f rows/s", r.readPerSecond()), f("%.2f×", r.importPerSecond() / r.readPerSecond()),
+                "—", "—");
+        table.row("import peak RSS", r.peakRssBytes() < 0 ? "unknown" : f("%.0f MiB", r.peakRssBytes() / 1048576.0),
+                "250 MiB", r.peakRssBytes() < 0 ? "—" : f("%.2f", (double) r.peakRssBytes() / IMPORT_RSS_TARGET_BYTES),
+                "≤ 250 MiB", r.peakRssBytes() < 0 ? "not measured (no /proc)" : met(r.peakRssBytes() <= IMPORT_RSS_TARGET_BYTES));
     }
 
     private static String met(boolean yes) {
