@@ -50,6 +50,8 @@ public final class ImportWriter implements AutoCloseable {
     private final OtherWriters otherWriters;
     /** Sample rows written since the last commit (flushed to the driver every {@value SessionStore#IMPORT_ROWS_PER_TRANSACTION}). */
     private int rowsInTransaction;
+    /** Whether the transaction in progress has written (then it holds the write lock, and reads in it are safe). */
+    private boolean writing;
     private double firstTime;
     private double lastTime;
     /** The smallest and largest sample time of the open step: what min(t_s) and max(t_s) of its stored rows are. */
@@ -125,6 +127,7 @@ public final class ImportWriter implements AutoCloseable {
     /** Starts the next step (numbered on from 1 across every file of the session). */
     public void beginStep(Step step) throws StoreException {
         requireWriting();
+        beginWriting();
         if (stepOpen) {
             throw new IllegalStateException("step " + stepIndex + " of imported session " + sessionId + " is still open");
         }
@@ -173,6 +176,7 @@ public final class ImportWriter implements AutoCloseable {
     /** One sample of the open step. */
     public void sample(Sample sample) throws StoreException {
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("a sample of imported session " + sessionId + " outside a step");
         }
@@ -201,6 +205,7 @@ public final class ImportWriter implements AutoCloseable {
     /** One impedance point of the open step (an EIS step), numbered from 0 apart from samples. */
     public void impedance(ImpedancePoint point) throws StoreException {
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("an impedance point of imported session " + sessionId + " outside a step");
         }
@@ -224,6 +229,7 @@ public final class ImportWriter implements AutoCloseable {
         double storedFirst;
         double storedLast;
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("imported session " + sessionId + " has no open step to end");
         }
@@ -271,6 +277,7 @@ public final class ImportWriter implements AutoCloseable {
      */
     public String resistance(UncompensatedResistance ru, String uid) throws StoreException {
         requireWriting();
+        beginWriting();
         ImpedanceStore store = new ImpedanceStore(location, connection);
         // a uid names one row in a store: the same export imported twice gets a new one the second time
         String kept = store.hasResistance(uid) ? ImpedanceStore.newUid() : uid;
@@ -281,6 +288,7 @@ public final class ImportWriter implements AutoCloseable {
     /** Something the operator should know about the session (of step {@code stepIndex}, or 0 for the whole session). */
     public void note(int stepIndexOrZero, String text) throws StoreException {
         requireWriting();
+        beginWriting();
         try {
             insertNote.setLong(1, sessionId);
             insertNote.setInt(2, stepIndexOrZero);
@@ -299,6 +307,7 @@ public final class ImportWriter implements AutoCloseable {
      */
     public void markImported(String importedFrom) throws StoreException {
         requireWriting();
+        beginWriting();
         if (stepOpen) {
             throw new IllegalStateException("imported session " + sessionId + " finished inside step " + stepIndex);
         }
@@ -354,6 +363,7 @@ public final class ImportWriter implements AutoCloseable {
     private void commit() throws SQLException, StoreException {
         samples.flush();
         connection.commit();
+        writing = false;
         rowsInTransaction = 0;
         try {
             otherWriters.committed();
@@ -361,6 +371,23 @@ public final class ImportWriter implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new StoreException("the import into " + location + " was interrupted", e);
         }
+    }
+
+    /**
+     * Before the first write of a transaction: ends whatever read the connection is in (the store's own reads between
+     * steps: the step read back, its spectrum), so that the write starts from a fresh snapshot. Upgrading a read that a
+     * run's writer or the heartbeat has committed past would fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
+     */
+    private void beginWriting() throws StoreException {
+        if (writing) {
+            return;
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("cannot start writing imported session " + sessionId, e);
+        }
+        writing = true;
     }
 
     private void requireWriting() {
