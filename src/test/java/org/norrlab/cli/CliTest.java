@@ -101,10 +101,15 @@ class CliTest {
                 // 3 min at 100 ms
                 .containsPattern("0\\.0500 h recorded \\(1800 samples\\): replay from the simulator's seed [\\d.]+ s")
                 .containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800")
-                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms");
+                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms")
+                // a new process imports 20 000 generated rows; both references measured in the same run
+                .containsPattern("import of 20000 CSV rows \\([\\d.]+ MB\\), whole process \\(-XX:\\+UseSerialGC\\): [\\d.]+ s"
+                        + " \\(\\d+ rows/s\\), peak RSS .*; plain JDBC batch insert of the same rows [\\d.]+ s \\(\\d+ rows/s\\),"
+                        + " ratio [\\d.]+; plain buffered read of the same bytes");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
-                "chart repaint after 20,000 samples", "step-to-step lag")) {
+                "chart repaint after 20,000 samples", "step-to-step lag", "import of 20,000 CSV rows (whole process)",
+                "import vs reading its bytes", "import peak RSS")) {
             assertThat(bench.out()).contains(stage);
         }
     }
