@@ -15,6 +15,8 @@ public final class StepTally {
     private final ChargeAccumulator charge;
     private long samples;
     private double sumVolts;
+    /** Samples with a measured potential: an imported file's sample may lack one, and is then not in the mean. */
+    private long voltSamples;
     private double lastTime = -1;
     private double maxInterval;
     private boolean monotonic = true;
@@ -33,6 +35,8 @@ public final class StepTally {
                 state.lastCurrentTime(), state.lastCurrent());
         this.samples = state.samples();
         this.sumVolts = state.sumVolts();
+        // only a complete tally has a state (see state()): every sample it counted had a potential
+        this.voltSamples = state.samples();
         this.lastTime = state.lastTime();
         this.maxInterval = state.maxInterval();
         this.monotonic = state.monotonic();
@@ -50,7 +54,10 @@ public final class StepTally {
         maxInterval = Math.max(maxInterval, sample.timeSeconds() - previous);
         monotonic &= sample.timeSeconds() > lastTime;
         lastTime = sample.timeSeconds();
-        sumVolts += sample.potentialVolts();
+        if (!Double.isNaN(sample.potentialVolts())) {
+            sumVolts += sample.potentialVolts();
+            voltSamples++;
+        }
         samples++;
         // in the order and arithmetic of IrCorrection.step, so that a correction from these sums is the same bits
         if (IrCorrection.usable(sample)) {
@@ -83,8 +90,17 @@ public final class StepTally {
         return charge.meanAmperes();
     }
 
+    /** Mean of the measured potentials (NaN when no sample has one). */
     public double meanVolts() {
-        return samples == 0 ? Double.NaN : sumVolts / samples;
+        return voltSamples == 0 ? Double.NaN : sumVolts / voltSamples;
+    }
+
+    /**
+     * Whether every sample had a measured potential. Only such a tally can be stored: the stored row has no count of
+     * its own for the potentials, so a step with a sample that lacks one is tallied again from its samples when read.
+     */
+    public boolean storable() {
+        return voltSamples == samples;
     }
 
     /** Time of the last sample (0 when there is none). */
@@ -101,7 +117,12 @@ public final class StepTally {
         return monotonic;
     }
 
+    /** The state of a {@link #storable()} tally; refuses one whose potential mean would be restored wrongly. */
     public State state() {
+        if (!storable()) {
+            throw new IllegalStateException("the tally of " + samples + " samples, " + voltSamples + " of them with a"
+                    + " potential, has no stored form: tally its samples instead");
+        }
         return new State(samples, charge.currentSamples(), charge.coulombs(), charge.sumAmperes(), charge.lastTime(),
                 charge.lastAmperes(), sumVolts, lastTime, maxInterval, monotonic, usable());
     }

@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.bench.BenchFiles;
+import org.norrlab.bench.ImportBench;
 import org.norrlab.bench.ImportDuringRunBench;
 import org.norrlab.bench.LabBench;
 import org.norrlab.bench.LagBench;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -36,7 +38,9 @@ import java.util.concurrent.Callable;
         "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, startup, or all (every one, then a table of ratios);",
         "report: report, show and analyze of the long-run session, each a whole process, against sessions on the same store;",
         "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
-        "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept."})
+        "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept;",
+        "import: a 1 M-row CSV imported by a new process, against a plain insert and a plain read of it (--size huge:",
+        "10 M rows in -Xmx128m, memory flat in file size)."})
 final class BenchCommand implements Callable<Integer> {
     /** The size of every stage: full for the figures in BENCHMARKS.md, tiny to check that the command works. */
     enum Size { FULL, TINY }
@@ -58,9 +62,9 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, report, all, lab or import-during-run.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, report, all, lab, import-during-run or import.")
     String what;
-    @Option(names = "--size", defaultValue = "full", description = "full or tiny (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--size", defaultValue = "full", description = "full or tiny, or huge for import (default: ${DEFAULT-VALUE}).")
     String size;
     @Option(names = "--window", description = "long-run: run it through the real window (needs a display, e.g. xvfb-run).")
     boolean window;
@@ -76,6 +80,11 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SiteConfig site = homeOptions.site();
         Files.createDirectories(workDir);
+        if ("import".equals(what)) {
+            out.println(importBench(size));
+            out.flush();
+            return ExitCodes.OK;
+        }
         Size s = sized();
         switch (what) {
             case "parsers" -> print(out, parsers(s));
@@ -105,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
             case "startup" -> out.println(startup(s));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, startup, report, all, lab, import-during-run");
+                    + " long-run, replay, chart, lag, startup, report, all, lab, import-during-run, import");
         }
         out.flush();
         return ExitCodes.OK;
@@ -208,6 +217,7 @@ final class BenchCommand implements Callable<Integer> {
         table.row("step-to-step lag (max speed, queue full)", f("%.2f ms (max %.2f)", lagMax.meanMillis(), lagMax.maxMillis()),
                 "commercial suite ~50 ms", f("%.0f× faster", COMMERCIAL_LAG_MS / lagMax.meanMillis()), "(backpressure)", "—");
         startupRows(out, table, s);
+        importRows(table, out, s);
         out.println();
         table.print(out);
     }
@@ -260,6 +270,9 @@ final class BenchCommand implements Callable<Integer> {
         table.row(f("replay %.3g h (stored samples)", replay.instrumentHours()),
                 f("%,.0f samples/s (%.2f s)", replay.samples() / replay.storedReplaySeconds(), replay.storedReplaySeconds()),
                 reference, f("%.2f×", replay.storedRatio()), "≥ 0.9×", met(replay.storedRatio() >= REPLAY_TARGET));
+        out.flush();
+    }
+
     /** Issue 23: report ≤ 3 s, show and analyze ≤ 0.5 s each, of the 24 h session at 100 Hz, as whole processes. */
     static final double REPORT_TARGET_S = 3;
     static final double SHOW_TARGET_S = 0.5;
@@ -284,6 +297,36 @@ final class BenchCommand implements Callable<Integer> {
                 f("%.2f×", r.analyze().medianSeconds() / reference), "≤ 0.5 s",
                 met(r.analyze().medianSeconds() <= SHOW_TARGET_S));
         out.flush();
+    }
+
+    static final double IMPORT_TARGET = 0.9;
+    static final long IMPORT_RSS_TARGET_BYTES = 250L << 20;
+
+    /** bench import: full (1 M rows), tiny (20 000) or huge (10 M rows in -Xmx128m: the memory does not grow with the file). */
+    private ImportBench.Result importBench(String size) throws Exception {
+        if ("huge".equalsIgnoreCase(size)) {
+            List<String> options = new java.util.ArrayList<>(ImportBench.IMPORT_JVM_OPTIONS);
+            options.add("-Xmx128m");
+            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, options);
+        }
+        return ImportBench.run(homeOptions.home(), sized() == Size.FULL ? 1_000_000 : 20_000, workDir,
+                ImportBench.IMPORT_JVM_OPTIONS);
+    }
+
+    /** The import rows of bench all: rate against a plain insert and a plain read of the same rows, and memory. */
+    private void importRows(TextTable table, PrintWriter out, Size s) throws Exception {
+        ImportBench.Result r = importBench(s.name());
+        out.println(r);
+        out.flush();
+        table.row(f("import of %,d CSV rows (whole process)", r.rows()), f("%,.0f rows/s", r.importPerSecond()),
+                f("plain JDBC batch %,.0f rows/s", r.plainPerSecond()), f("%.2f×", r.ratio()), "≥ 0.9×",
+                met(r.ratio() >= IMPORT_TARGET));
+        table.row("import vs reading its bytes", f("%,.0f rows/s", r.importPerSecond()),
+                f("buffered read %,.0f rows/s", r.readPerSecond()), f("%.2f×", r.importPerSecond() / r.readPerSecond()),
+                "—", "—");
+        table.row("import peak RSS", r.peakRssBytes() < 0 ? "unknown" : f("%.0f MiB", r.peakRssBytes() / 1048576.0),
+                "250 MiB", r.peakRssBytes() < 0 ? "—" : f("%.2f", (double) r.peakRssBytes() / IMPORT_RSS_TARGET_BYTES),
+                "≤ 250 MiB", r.peakRssBytes() < 0 ? "not measured (no /proc)" : met(r.peakRssBytes() <= IMPORT_RSS_TARGET_BYTES));
     }
 
     private static String met(boolean yes) {

@@ -9,7 +9,6 @@ import org.norrlab.importer.CsvHeader.Role;
 import org.norrlab.importer.DelimitedImporter.DefaultUnits;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -31,6 +30,12 @@ final class GenericCsv {
     private final TextLines lines;
     private final CsvHeader header;
     private final ImportSink sink;
+    /** The header's columns, looked up once: a row reads them several times each. */
+    private final Column timeColumn;
+    private final Column currentColumn;
+    private final Column potentialColumn;
+    private final Column stepColumn;
+    private final Column setPotentialColumn;
     /** Each step's first and last line, to name them when a step comes back after another. */
     private final Map<String, int[]> stepLines = new HashMap<>();
     private Open open;
@@ -54,6 +59,11 @@ final class GenericCsv {
         this.lines = lines;
         this.header = header;
         this.sink = sink;
+        this.timeColumn = header.column(Role.TIME).orElseThrow();
+        this.currentColumn = header.column(Role.CURRENT).orElse(null);
+        this.potentialColumn = header.column(Role.POTENTIAL).orElse(null);
+        this.stepColumn = header.column(Role.STEP).orElse(null);
+        this.setPotentialColumn = header.column(Role.SET_POTENTIAL).orElse(null);
     }
 
     /** Reads the rows after the header line {@code headerText}, which {@code lines} has just returned. */
@@ -77,7 +87,7 @@ final class GenericCsv {
             int line = lines.lineNumber();
             boolean ended = lines.lastLineEnded();
             String[] cells = VendorText.cells(text, header.separator());
-            if (Arrays.stream(cells).allMatch(String::isEmpty)) {
+            if (allEmpty(cells)) {
                 // Excel saves the empty rows below a table as ";;": blank rows, not rows of missing numbers
                 if (emptyPending++ == 0 && emptySkipped == 0) {
                     firstEmptySkippedLine = line;
@@ -117,6 +127,15 @@ final class GenericCsv {
         open.step().end();
     }
 
+    private static boolean allEmpty(String[] cells) {
+        for (String cell : cells) {
+            if (!cell.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the row's last cell is a number norrlab reads and does not parse: where a file cut mid-row ends. */
     private boolean lastCellUnreadable(String[] cells) {
         int last = header.width() - 1;
@@ -127,36 +146,36 @@ final class GenericCsv {
     }
 
     private void row(int line, String[] cells) throws ImportException {
-        String key = header.column(Role.STEP).map(c -> cells[c.index()]).orElse("1");
+        String key = stepColumn == null ? "1" : cells[stepColumn.index()];
         if (key.isEmpty()) {
-            throw new ImportException(file, line, "column '" + header.column(Role.STEP).orElseThrow().header()
-                    + "': empty; every row names its step");
+            throw new ImportException(file, line, "column '" + stepColumn.header() + "': empty; every row names its step");
         }
-        double time = number(cells, header.column(Role.TIME).orElseThrow(), line);
-        Optional<Column> stated = header.column(Role.SET_POTENTIAL).filter(c -> !cells[c.index()].isEmpty());
-        Optional<Double> setVolts = stated.isPresent() ? Optional.of(number(cells, stated.get(), line)) : Optional.empty();
+        double time = number(cells, timeColumn, line);
+        Optional<Double> setVolts = setPotentialColumn == null || cells[setPotentialColumn.index()].isEmpty()
+                ? Optional.empty() : Optional.of(number(cells, setPotentialColumn, line));
         String kind = kind(cells, line, setVolts);
         if (open == null || !open.key().equals(key)) {
             begin(line, key, kind, setVolts, time);
         } else {
             same(line, "kind", open.kind(), kind, Role.KIND);
-            same(line, "set potential", open.setVolts().map(v -> VendorText.plain(v) + " V").orElse("none"),
-                    setVolts.map(v -> VendorText.plain(v) + " V").orElse("none"), Role.SET_POTENTIAL);
+            if (!open.setVolts().equals(setVolts)) {
+                // compared as written (nine digits), as before: formatted only when the numbers differ at all
+                same(line, "set potential", open.setVolts().map(v -> VendorText.plain(v) + " V").orElse("none"),
+                        setVolts.map(v -> VendorText.plain(v) + " V").orElse("none"), Role.SET_POTENTIAL);
+            }
         }
         stepLines.get(key)[1] = line;
         double since = time - open.fileTimeAtStart();
         if (time < previousTime) {
-            throw new ImportException(file, line, "column '" + header.column(Role.TIME).orElseThrow().header() + "': time "
+            throw new ImportException(file, line, "column '" + timeColumn.header() + "': time "
                     + VendorText.plain(time) + " s is before the row above (" + VendorText.plain(previousTime) + " s) in step '"
                     + key + "'; rows of a step must run forward in time (a file whose time starts again needs a step column)");
         }
         previousTime = time;
-        double volts = header.column(Role.POTENTIAL).isPresent()
-                ? number(cells, header.column(Role.POTENTIAL).orElseThrow(), line) : Double.NaN;
+        double volts = potentialColumn != null ? number(cells, potentialColumn, line) : Double.NaN;
         Sample sample;
-        if (header.column(Role.CURRENT).isPresent()) {
-            sample = VendorText.sample(file, line, since, volts, number(cells, header.column(Role.CURRENT).orElseThrow(), line),
-                    Double.NaN, 0);
+        if (currentColumn != null) {
+            sample = VendorText.sample(file, line, since, volts, number(cells, currentColumn, line), Double.NaN, 0);
         } else {
             sample = VendorText.sample(file, line, since, volts, Double.NaN, Double.NaN, SampleFlag.NO_CURRENT.bit());
         }

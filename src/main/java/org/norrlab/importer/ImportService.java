@@ -122,7 +122,8 @@ public final class ImportService {
         try {
             for (Input input : inputs) {
                 session.startFile(input.file());
-                input.reader().readInto(new SweepSink(session, input.file(), options.technique()));
+                // read and parsed on a thread of its own while this one stores: see ReadAhead
+                ReadAhead.readInto(input.reader(), new SweepSink(session, input.file(), options.technique()));
                 session.endFile();
             }
             return session.finish();

@@ -1,7 +1,6 @@
 package org.norrlab.importer;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -30,7 +29,15 @@ public final class TextLines implements AutoCloseable {
     private final InputStream bytes;
     private final Reader utf16;
     private final String encoding;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    /** The bytes read ahead of the line being split (the UTF-8/Windows-1252 path): one read per 64 KiB, not per byte. */
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    /** The line being split, without its end. */
+    private byte[] line = new byte[256];
+    private int length;
+    /** One strict decoder for every line that is not ASCII (decode() resets it). */
+    private final CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
     private final StringBuilder chars = new StringBuilder(256);
     private int lineNumber;
     private boolean sawWindows1252;
@@ -82,18 +89,40 @@ public final class TextLines implements AutoCloseable {
     }
 
     private String nextBytes() throws IOException {
-        line.reset();
+        length = 0;
         int b = read();
         if (b < 0) {
             return null;
         }
+        boolean ascii = true;
         while (b >= 0 && b != '\n' && b != '\r') {
-            line.write(b);
-            b = bytes.read();
+            if (length == line.length) {
+                line = java.util.Arrays.copyOf(line, length * 2);
+            }
+            line[length++] = (byte) b;
+            ascii &= b < 0x80;
+            b = readByte();
         }
         lastLineEnded = b >= 0;
         skipLineEnd(b);
-        return decode(line.toByteArray());
+        // ASCII is the same text in UTF-8 and Windows-1252: made without a decoder (most lines of most files)
+        return ascii ? new String(line, 0, length, StandardCharsets.ISO_8859_1) : decode();
+    }
+
+    /** The next byte (0–255), or -1 at the end of the file. */
+    private int readByte() throws IOException {
+        if (position == limit) {
+            int n = bytes.read(buffer, 0, buffer.length);
+            while (n == 0) {
+                n = bytes.read(buffer, 0, buffer.length);
+            }
+            if (n < 0) {
+                return -1;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++] & 0xff;
     }
 
     private String nextChars() throws IOException {
@@ -135,15 +164,15 @@ public final class TextLines implements AutoCloseable {
     }
 
     private int readRaw() throws IOException {
-        return utf16 != null ? utf16.read() : bytes.read();
+        return utf16 != null ? utf16.read() : readByte();
     }
 
-    private String decode(byte[] raw) {
+    private String decode() {
         try {
-            return strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(raw)).toString();
+            return utf8.decode(ByteBuffer.wrap(line, 0, length)).toString();
         } catch (CharacterCodingException notUtf8) {
             sawWindows1252 = true;
-            return new String(raw, WINDOWS_1252);
+            return new String(line, 0, length, WINDOWS_1252);
         }
     }
 

@@ -11,13 +11,11 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes one imported session step by step, as its files are read, so that an import never holds a file's samples
@@ -26,9 +24,11 @@ import java.util.concurrent.TimeUnit;
  * everything written for it is removed, and if the process dies instead the next opening of the store removes it.
  * An import is all or nothing.
  *
- * <p>Samples go in short transactions of {@value SessionStore#IMPORT_ROWS_PER_TRANSACTION} rows, and after each the
- * import waits as long as it held the write lock: a run writing into the same SQLite file gets the lock at least half
- * the time however large the file, and never waits long for it. Calls come from one thread.
+ * <p>Samples go in transactions as {@link OtherWriters} says: short ones of {@value SessionStore#IMPORT_ROWS_PER_TRANSACTION}
+ * rows, each followed by a pause as long as it held the write lock, while a run or another import writes into the same
+ * SQLite file (which then gets the lock at least half the time however large the file, and never waits long for it);
+ * long ones (a quarter of a second) without pauses when the import is alone. A step's count and time span are kept
+ * here as its samples go in, not read back from them. Calls come from one thread.
  */
 public final class ImportWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportWriter.class);
@@ -41,18 +41,24 @@ public final class ImportWriter implements AutoCloseable {
     private final SampleInserter samples;
     private final PreparedStatement insertStep;
     private final PreparedStatement endStep;
-    private final PreparedStatement countSamples;
     private final PreparedStatement insertNote;
     private final PreparedStatement insertImpedance;
     private long impedanceSequence;
     private int stepIndex;
     private boolean stepOpen;
     private long sequence;
+    private final OtherWriters otherWriters;
+    /** Sample rows written since the last commit (flushed to the driver every {@value SessionStore#IMPORT_ROWS_PER_TRANSACTION}). */
+    private int rowsInTransaction;
+    /** Whether the transaction in progress has written (then it holds the write lock, and reads in it are safe). */
+    private boolean writing;
     private double firstTime;
     private double lastTime;
+    /** The smallest and largest sample time of the open step: what min(t_s) and max(t_s) of its stored rows are. */
+    private double minTime;
+    private double maxTime;
     private double statedInterval;
     private double sessionOffset;
-    private long began;
     private boolean finished;
     private boolean closed;
 
@@ -104,8 +110,6 @@ public final class ImportWriter implements AutoCloseable {
                     + " cycle, cycles, block, batch, gas, settings_json) VALUES (?,?,?,?,?,?,?,0,'',?,?,?,?,?,?,?,?,?)");
             endStep = connection.prepareStatement("UPDATE steps SET interval_s = ?, planned_duration_s = ?, ended_utc = ?,"
                     + " duration_s = ?, sample_count = ?, outcome = ? WHERE session_id = ? AND step_index = ?");
-            countSamples = connection.prepareStatement("SELECT count(*), min(t_s), max(t_s) FROM samples"
-                    + " WHERE session_id = ? AND step_index = ?");
             insertImpedance = connection.prepareStatement(ImpedanceStore.INSERT_POINT);
             insertNote = connection.prepareStatement("INSERT INTO events (session_id, step_index, t_s, wall_utc, kind, message,"
                     + " values_json) VALUES (?,?,0,?,'NOTE',?,'{}')");
@@ -113,7 +117,7 @@ public final class ImportWriter implements AutoCloseable {
             heartbeat.close();
             throw failure("cannot start writing imported session " + sessionId, e);
         }
-        began = System.nanoTime();
+        otherWriters = new OtherWriters(connection, sessionId, dialect instanceof SqliteDialect);
     }
 
     public long sessionId() {
@@ -123,6 +127,7 @@ public final class ImportWriter implements AutoCloseable {
     /** Starts the next step (numbered on from 1 across every file of the session). */
     public void beginStep(Step step) throws StoreException {
         requireWriting();
+        beginWriting();
         if (stepOpen) {
             throw new IllegalStateException("step " + stepIndex + " of imported session " + sessionId + " is still open");
         }
@@ -155,6 +160,8 @@ public final class ImportWriter implements AutoCloseable {
         impedanceSequence = 0;
         firstTime = Double.NaN;
         lastTime = Double.NaN;
+        minTime = Double.NaN;
+        maxTime = Double.NaN;
         statedInterval = step.intervalSeconds();
     }
 
@@ -169,26 +176,36 @@ public final class ImportWriter implements AutoCloseable {
     /** One sample of the open step. */
     public void sample(Sample sample) throws StoreException {
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("a sample of imported session " + sessionId + " outside a step");
         }
         try {
             samples.add(sessionId, stepIndex, sequence++, sample);
-            if (samples.pending() >= SessionStore.IMPORT_ROWS_PER_TRANSACTION) {
+            rowsInTransaction++;
+            if (otherWriters.commitDue(rowsInTransaction)) {
                 commit();
+            } else if (samples.pending() >= SessionStore.IMPORT_ROWS_PER_TRANSACTION) {
+                samples.flush(); // the driver's batch stays small whatever the transaction's size
             }
         } catch (SQLException e) {
             throw failure("cannot store the samples of step " + stepIndex + " of imported session " + sessionId, e);
         }
+        double t = sample.timeSeconds();
         if (Double.isNaN(firstTime)) {
-            firstTime = sample.timeSeconds();
+            firstTime = t;
+            minTime = t;
+            maxTime = t;
         }
-        lastTime = sample.timeSeconds();
+        lastTime = t;
+        minTime = Math.min(minTime, t);
+        maxTime = Math.max(maxTime, t);
     }
 
     /** One impedance point of the open step (an EIS step), numbered from 0 apart from samples. */
     public void impedance(ImpedancePoint point) throws StoreException {
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("an impedance point of imported session " + sessionId + " outside a step");
         }
@@ -212,20 +229,16 @@ public final class ImportWriter implements AutoCloseable {
         double storedFirst;
         double storedLast;
         requireWriting();
+        beginWriting();
         if (!stepOpen) {
             throw new IllegalStateException("imported session " + sessionId + " has no open step to end");
         }
         try {
             samples.flush();
-            long count;
-            countSamples.setLong(1, sessionId);
-            countSamples.setInt(2, stepIndex);
-            try (ResultSet rs = countSamples.executeQuery()) {
-                rs.next();
-                count = rs.getLong(1);
-                storedFirst = SessionStore.nullableDouble(rs, 2);
-                storedLast = SessionStore.nullableDouble(rs, 3);
-            }
+            // every sample of the step is in this transaction or a committed one: counted as they went in
+            long count = sequence;
+            storedFirst = minTime;
+            storedLast = maxTime;
             // an EIS step has impedance points and no samples: it lasted until its last point
             double duration = count == 0 && impedanceSequence == 0 ? 0 : lastTime;
             double interval = !Double.isNaN(statedInterval) ? statedInterval
@@ -264,6 +277,7 @@ public final class ImportWriter implements AutoCloseable {
      */
     public String resistance(UncompensatedResistance ru, String uid) throws StoreException {
         requireWriting();
+        beginWriting();
         ImpedanceStore store = new ImpedanceStore(location, connection);
         // a uid names one row in a store: the same export imported twice gets a new one the second time
         String kept = store.hasResistance(uid) ? ImpedanceStore.newUid() : uid;
@@ -274,6 +288,7 @@ public final class ImportWriter implements AutoCloseable {
     /** Something the operator should know about the session (of step {@code stepIndex}, or 0 for the whole session). */
     public void note(int stepIndexOrZero, String text) throws StoreException {
         requireWriting();
+        beginWriting();
         try {
             insertNote.setLong(1, sessionId);
             insertNote.setInt(2, stepIndexOrZero);
@@ -292,6 +307,7 @@ public final class ImportWriter implements AutoCloseable {
      */
     public void markImported(String importedFrom) throws StoreException {
         requireWriting();
+        beginWriting();
         if (stepOpen) {
             throw new IllegalStateException("imported session " + sessionId + " finished inside step " + stepIndex);
         }
@@ -329,7 +345,6 @@ public final class ImportWriter implements AutoCloseable {
             samples.close();
             insertStep.close();
             endStep.close();
-            countSamples.close();
             insertNote.close();
         } catch (SQLException e) {
             log.warn("closing the statements of imported session {} in {} failed", sessionId, location, e);
@@ -348,19 +363,31 @@ public final class ImportWriter implements AutoCloseable {
     private void commit() throws SQLException, StoreException {
         samples.flush();
         connection.commit();
-        yieldWriteLock();
-    }
-
-    /** Waits as long as the last transaction held the write lock (at least a millisecond). */
-    private void yieldWriteLock() throws StoreException {
-        long held = System.nanoTime() - began;
+        writing = false;
+        rowsInTransaction = 0;
         try {
-            TimeUnit.NANOSECONDS.sleep(Math.max(held, 1_000_000));
+            otherWriters.committed();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("the import into " + location + " was interrupted", e);
         }
-        began = System.nanoTime();
+    }
+
+    /**
+     * Before the first write of a transaction: ends whatever read the connection is in (the store's own reads between
+     * steps: the step read back, its spectrum), so that the write starts from a fresh snapshot. Upgrading a read that a
+     * run's writer or the heartbeat has committed past would fail with SQLITE_BUSY_SNAPSHOT instead of waiting.
+     */
+    private void beginWriting() throws StoreException {
+        if (writing) {
+            return;
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            throw failure("cannot start writing imported session " + sessionId, e);
+        }
+        writing = true;
     }
 
     private void requireWriting() {

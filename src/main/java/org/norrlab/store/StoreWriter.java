@@ -180,8 +180,11 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
         @Override
         public void stepEnded(AcquisitionRecord.StepEnded ended) {
             StepTally ending = tallies.remove(ended.stepIndex());
+            // a step with a sample that lacks its potential (an imported one replayed) goes without a stored tally
+            // (null: none, and none left from an earlier end of a resumed step): it is tallied from its samples when
+            // read, as a step cut off by a crash is
             if (ending != null) {
-                endingTallies.put(ended.stepIndex(), ending.state());
+                endingTallies.put(ended.stepIndex(), ending.storable() ? ending.state() : null);
             }
         }
 
@@ -318,8 +321,17 @@ public final class StoreWriter implements RecordConsumer, AutoCloseable {
 
     /** The step's tally goes in with its last samples, in the same transaction. */
     private void writeTally(int stepIndex) throws SQLException {
+        if (!endingTallies.containsKey(stepIndex)) {
+            return;
+        }
         var t = endingTallies.get(stepIndex);
         if (t == null) {
+            try (PreparedStatement none = connection.prepareStatement(
+                    "DELETE FROM step_tallies WHERE session_id = ? AND step_index = ?")) {
+                none.setLong(1, sessionId);
+                none.setInt(2, stepIndex);
+                none.executeUpdate();
+            }
             return;
         }
         insertTally.setLong(1, sessionId);

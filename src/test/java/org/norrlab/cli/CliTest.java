@@ -104,13 +104,18 @@ class CliTest {
                 .containsPattern("9 step boundaries: lag mean [\\d.]+ ms")
                 .containsPattern("java -version: median [\\d.]+ s, fastest [\\d.]+ s of 1 runs")
                 // report, show and analyze of the long-run session, each a whole process, with sessions beside them
-                .containsPattern("session \\d+ \\(3600 samples\\), whole processes: report median [\\d.]+ s");
+                .containsPattern("session \\d+ \\(3600 samples\\), whole processes: report median [\\d.]+ s")
+                // a new process imports 20 000 generated rows; both references measured in the same run
+                .containsPattern("import of 20000 CSV rows \\([\\d.]+ MB\\), whole process \\(-XX:\\+UseSerialGC\\): [\\d.]+ s"
+                        + " \\(\\d+ rows/s\\), peak RSS .*; plain JDBC batch insert of the same rows [\\d.]+ s \\(\\d+ rows/s\\),"
+                        + " ratio [\\d.]+; plain buffered read of the same bytes");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
                 "chart repaint after 20,000 samples", "step-to-step lag", "start-up: norrlab --version",
                 "start-up: norrlab --help", "start-up: norrlab sessions (1 session)", "start-up: norrlab plan (2 steps)",
                 "report of 0.0100 h at 100 Hz (process)", "show of 0.0100 h at 100 Hz (process)",
-                "analyze with R_u of 0.0100 h (process)")) {
+                "analyze with R_u of 0.0100 h (process)", "import of 20,000 CSV rows (whole process)",
+                "import vs reading its bytes", "import peak RSS")) {
             assertThat(bench.out()).contains(stage);
         }
     }

@@ -163,6 +163,38 @@ class SessionStoreTest {
         }
     }
 
+    /**
+     * A CA sample without a measured potential (an imported file may have none) used to make the step's tally sum NaN,
+     * which SQLite stores as NULL: the step's end failed with "NOT NULL constraint failed: step_tallies.sum_volts".
+     * The potential's mean is over the samples that have one; the charge counts every sample's current.
+     */
+    @Test
+    void aCaStepWithASampleLackingItsPotentialEndsWithATallyOverThePotentialsItHas() throws Exception {
+        Path file = temp.resolve("nan.db");
+        try (SessionStore store = SessionStore.open(file)) {
+            long id = store.createSession(newSession());
+            PlannedStep ca = new PlannedStep.Chronoamperometry(1, "CA", new org.norrlab.config.Potential(-0.5,
+                    org.norrlab.config.Potential.Scale.RHE), -0.5, -1.1, Duration.ofSeconds(1), Duration.ofSeconds(3),
+                    org.norrlab.core.CurrentRangeChoice.AUTO, new Location(Path.of("p.yaml"), 3, 5));
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepStarted(ca, Instant.now(), 0), false);
+                writer.accept(new AcquisitionRecord.SampleTaken(1, 0, new Sample(1, -1.0, -2e-3, 0.01, 0)), false);
+                writer.accept(new AcquisitionRecord.SampleTaken(1, 1, new Sample(2, Double.NaN, -4e-3, 0.01, 0)), false);
+                writer.accept(new AcquisitionRecord.SampleTaken(1, 2, new Sample(3, -1.5, -6e-3, 0.01, 0)), false);
+                writer.accept(new AcquisitionRecord.StepEnded(1, StepOutcome.COMPLETED, 3, 3.0, Double.NaN, Instant.now()), true);
+                assertThat(writer.samplesStored()).isEqualTo(3);
+            }
+            var tally = store.tally(id, 1);
+            assertThat(tally.samples()).isEqualTo(3);
+            assertThat(tally.currentSamples()).isEqualTo(3);
+            // (-1.0 + -1.5) / 2: the sample without a potential is not counted as 0 V, nor does it make the mean NaN
+            assertThat(tally.meanVolts()).isEqualTo(-1.25);
+            // by hand: -2 mA held over [0, 1] s, then trapezoids (-2-4)/2 + (-4-6)/2 mC = -2 - 3 - 5 = -10 mC
+            assertThat(tally.coulombs(0)).isCloseTo(-10e-3, org.assertj.core.data.Offset.offset(1e-15));
+            assertThat(tally.meanAmperes()).isCloseTo(-4e-3, org.assertj.core.data.Offset.offset(1e-15));
+        }
+    }
+
     @Test
     void uncommittedRowsAreNotVisibleAndCommittedOnesSurviveAnAbandonedWriter() throws Exception {
         Path file = temp.resolve("crash.db");

@@ -1,0 +1,196 @@
+package org.norrlab.bench;
+
+import org.norrlab.store.SampleRows;
+import org.norrlab.store.SessionStore;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code norrlab import} of a generated CSV of {@code rows} rows (time, current, potential, as an instrument writes
+ * them: the time in 10 ms steps, the current to 0.1 nA, the potential to 1 µV; 34 bytes a row) timed as a user waits for it, a whole process started as bin/norrlab
+ * starts an import, with its peak resident memory; and in the same run its two references: a plain JDBC batch insert
+ * of the same rows into the same schema ({@link SampleRows#insertPlain}, what the store can take at most), and reading
+ * the same bytes with plain buffered I/O (what the disk and the JDK's line reader give at most).
+ */
+public final class ImportBench {
+    /**
+     * The JVM options bin/norrlab gives an import when NORRLAB_JAVA_OPTS is empty (src/main/launcher/norrlab): the
+     * serial collector keeps the heap small, so the resident memory stays near what the import holds.
+     */
+    public static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+    private static final int PLAIN_INSERT_MAX_ROWS = 2_000_000;
+
+    /**
+     * @param peakRssBytes       the import process's peak resident set (VmHWM), or -1 where the system does not say
+     * @param plainInsertSeconds NaN where it was not measured (the huge size: its rows would not fit this JVM's heap)
+     */
+    public record Result(long rows, long bytes, double importSeconds, long peakRssBytes, double plainInsertSeconds,
+                         double readSeconds, List<String> jvmOptions) {
+        public double importPerSecond() {
+            return rows / importSeconds;
+        }
+
+        public double plainPerSecond() {
+            return rows / plainInsertSeconds;
+        }
+
+        public double readPerSecond() {
+            return rows / readSeconds;
+        }
+
+        /** Import rate over the plain insert's: the target is 0.9 or more. */
+        public double ratio() {
+            return importPerSecond() / plainPerSecond();
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "import of %d CSV rows (%.1f MB), whole process%s: %.2f s (%.0f rows/s),"
+                            + " peak RSS %s; %s; plain buffered read of the same bytes %.2f s (%.0f rows/s)", rows, bytes / 1e6,
+                    jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")", importSeconds, importPerSecond(),
+                    peakRssBytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MiB", peakRssBytes / 1048576.0),
+                    Double.isNaN(plainInsertSeconds) ? "plain JDBC batch insert not measured at this size"
+                            : String.format(Locale.ROOT, "plain JDBC batch insert of the same rows %.2f s (%.0f rows/s),"
+                            + " ratio %.2f", plainInsertSeconds, plainPerSecond(), ratio()), readSeconds, readPerSecond());
+        }
+    }
+
+    private ImportBench() {
+    }
+
+    /**
+     * Writes the CSV, reads it plainly, inserts its rows plainly, then imports it in a new JVM with
+     * {@code jvmOptions} (the launcher's for an import, or e.g. -Xmx128m to show the memory is flat).
+     */
+    public static Result run(Path home, int rows, Path workDir, List<String> jvmOptions) throws Exception {
+        Files.createDirectories(workDir);
+        Path csv = workDir.resolve("import-bench.csv");
+        // the reference's rows are held in arrays: 48 bytes a row, too many for 10 M rows beside the import
+        boolean insertToo = rows <= PLAIN_INSERT_MAX_ROWS;
+        SampleRows samples = write(csv, rows, insertToo);
+        long bytes = Files.size(csv);
+        plainRead(csv); // warms the file cache for both the reference and the import
+        double read = plainRead(csv);
+        double plain = Double.NaN;
+        if (insertToo) {
+            Path plainDb = BenchFiles.freshDatabase(workDir.resolve("import-plain.db"));
+            SessionStore.open(plainDb).close(); // the same schema and version, made by the store itself
+            long started = System.nanoTime();
+            samples.insertPlain(plainDb, PipelineBench.PLAIN_BATCH); // the pipeline's reference
+            plain = (System.nanoTime() - started) / 1e9;
+        }
+        Path db = BenchFiles.freshDatabase(workDir.resolve("import-bench.db"));
+        List<String> command = new ArrayList<>(CommandTimer.norrlab(home, "import", csv.toAbsolutePath().toString(),
+                "--db", db.toAbsolutePath().toString()));
+        command.addAll(1, jvmOptions);
+        Timed timed = runWatched(command, workDir);
+        return new Result(rows, bytes, timed.seconds(), timed.peakRssBytes(), plain, read, List.copyOf(jvmOptions));
+    }
+
+    /** The CSV's rows, written as Double.toString writes them, and the same values as the store's sample rows. */
+    static SampleRows write(Path csv, int rows, boolean keep) throws IOException {
+        int kept = keep ? rows : 1;
+        SampleRows r = new SampleRows(kept, new int[kept], new long[kept], new double[kept], new double[kept],
+                new double[kept], new double[kept], new int[kept]);
+        SplittableRandom random = new SplittableRandom(23);
+        try (BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("time (s),current (A),potential (V)\n");
+            for (int k = 0; k < rows; k++) {
+                double t = k / 100.0;
+                // as an instrument writes them: 0.1 nA and 1 µV resolution (7 and 6 significant digits)
+                double amperes = Math.round((-1e-3 - k * 1e-12 + random.nextDouble() * 1e-6) * 1e10) / 1e10;
+                double volts = Math.round((-0.5 + random.nextDouble() * 1e-3) * 1e6) / 1e6;
+                out.write(Double.toString(t));
+                out.write(',');
+                out.write(Double.toString(amperes));
+                out.write(',');
+                out.write(Double.toString(volts));
+                out.write('\n');
+                if (keep) {
+                    r.step()[k] = 1;
+                    r.seq()[k] = k;
+                    r.t()[k] = t;
+                    r.e()[k] = volts;
+                    r.i()[k] = amperes;
+                    r.range()[k] = Double.NaN;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Seconds to read the file's lines with a BufferedReader, as plain Java reads a text file. */
+    private static double plainRead(Path csv) throws IOException {
+        long started = System.nanoTime();
+        long chars = 0;
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                chars += line.length();
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (chars == 0) {
+            throw new IOException(csv + " is empty");
+        }
+        return seconds;
+    }
+
+    private record Timed(double seconds, long peakRssBytes) {
+    }
+
+    /**
+     * Runs the command, reading its peak resident set (VmHWM in /proc, Linux) every 20 ms while it runs: the high-water
+     * mark only grows, so the last reading before it exits is its peak up to a few ms before the end.
+     */
+    private static Timed runWatched(List<String> command, Path workDir) throws IOException, InterruptedException {
+        Path out = workDir.resolve("import-bench-stdout.txt");
+        Path err = workDir.resolve("import-bench-stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+        long peak = -1;
+        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
+            peak = Math.max(peak, highWaterMark(status));
+            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(30)) {
+                process.destroyForcibly();
+                throw new IOException("gave up after 30 minutes on: " + String.join(" ", command));
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IOException("exit code " + process.exitValue() + " from: " + String.join(" ", command) + "\n"
+                    + Files.readString(err));
+        }
+        return new Timed(seconds, peak);
+    }
+
+    /** VmHWM in bytes, or -1 where there is no such file (not Linux) or the process has just exited. */
+    private static long highWaterMark(Path status) {
+        try {
+            try (BufferedReader in = Files.newBufferedReader(status)) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.startsWith("VmHWM:")) {
+                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended between waitFor and the read, or /proc does not exist: no reading this time
+        }
+        return -1;
+    }
+}
