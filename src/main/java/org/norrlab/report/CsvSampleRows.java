@@ -1,6 +1,5 @@
 package org.norrlab.report;
 
-import org.norrlab.core.Sample;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.slf4j.Logger;
@@ -140,6 +139,7 @@ final class CsvSampleRows {
         @Override
         public void run() {
             StringBuilder rows = new StringBuilder(TEXT_CHARS + 512);
+            char[] chars = new char[TEXT_CHARS + 512];   // the text handed to the writer, without a String per write
             try {
                 while (true) {
                     Chunk c = full.take();
@@ -147,18 +147,16 @@ final class CsvSampleRows {
                         break;
                     }
                     for (int i = 0; i < c.rows; i++) {
-                        Sample s = new Sample(c.time[i], c.potential[i], c.current[i], c.range[i], c.flags[i], c.cycle[i],
-                                c.segment[i]);
-                        text.appendRow(rows, c.step, c.seq[i], s);
+                        text.appendRow(rows, c.step, c.seq[i], c.time[i], c.potential[i], c.current[i], c.range[i],
+                                c.flags[i], c.cycle[i], c.segment[i]);
                         if (rows.length() >= TEXT_CHARS) {
-                            out.append(rows);
-                            rows.setLength(0);
+                            chars = write(rows, chars);
                         }
                     }
                     c.rows = 0;
                     free.put(c);
                 }
-                out.append(rows);
+                write(rows, chars);
             } catch (InterruptedException e) {
                 log.debug("CSV export text thread stopped: the reading side failed");
             } catch (IOException | RuntimeException | Error e) {
@@ -166,6 +164,16 @@ final class CsvSampleRows {
             } finally {
                 done = true;
             }
+        }
+
+        /** Writes the text collected and empties {@code rows}; the buffer, grown if a row was longer than its slack. */
+        private char[] write(StringBuilder rows, char[] chars) throws IOException {
+            int length = rows.length();
+            char[] buffer = chars.length >= length ? chars : new char[length];
+            rows.getChars(0, length, buffer, 0);
+            out.write(buffer, 0, length);
+            rows.setLength(0);
+            return buffer;
         }
 
         /** A chunk from {@code queue}, unless the writing side has failed or stopped (then its failure). */

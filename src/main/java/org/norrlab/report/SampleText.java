@@ -1,6 +1,6 @@
 package org.norrlab.report;
 
-import org.norrlab.core.Sample;
+import org.norrlab.core.SampleFlag;
 import org.norrlab.store.StoredResistance;
 
 /**
@@ -23,19 +23,25 @@ final class SampleText {
         this.lineSeparator = lineSeparator;
     }
 
-    /** One row: step, seq, t_s, E_V_vs_RE, [E_iR_V_vs_RE,] I_A, range_A, flags, cycle, segment, and the line end. */
-    void appendRow(StringBuilder row, int step, long seq, Sample s) {
+    /**
+     * One row: step, seq, t_s, E_V_vs_RE, [E_iR_V_vs_RE,] I_A, range_A, flags, cycle, segment, and the line end. Takes
+     * the sample's values rather than a {@code Sample}, so that writing a million rows makes no garbage.
+     */
+    void appendRow(StringBuilder row, int step, long seq, double time, double potential, double current, double range,
+                   int flags, int cycle, int segment) {
         row.append(step).append(',').append(seq).append(',');
-        number(row, s.timeSeconds()).append(',');
-        number(row, s.potentialVolts()).append(',');
+        number(row, time).append(',');
+        number(row, potential).append(',');
         if (ru != null) {
-            number(row, SessionExporter.corrected(ru, s)).append(',');
+            // SessionExporter.corrected: NaN (an empty cell) where the sample has no current
+            number(row, SampleFlag.NO_CURRENT.isSetIn(flags) ? Double.NaN
+                    : ru.resistance().corrected(potential, current)).append(',');
         }
-        number(row, s.currentAmperes()).append(',');
-        number(row, s.rangeAmperes()).append(',');
-        row.append(s.flags()).append(',');
-        if (s.inSweep()) {
-            row.append(s.cycle()).append(',').append(s.segment());
+        number(row, current).append(',');
+        number(row, range).append(',');
+        row.append(flags).append(',');
+        if (cycle > 0) {   // Sample.inSweep
+            row.append(cycle).append(',').append(segment);
         } else {
             row.append(',');
         }
