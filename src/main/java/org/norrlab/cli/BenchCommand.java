@@ -226,7 +226,8 @@ final class BenchCommand implements Callable<Integer> {
                 met(export.export().medianSeconds() <= EXPORT_TARGET_S));
         table.row("export csv, peak RSS", f("%.0f MiB (%,d samples)", export.peakRssBytes() / 1048576.0, export.samples()),
                 f("%.0f MiB (%,d samples)", export.smallRssBytes() / 1048576.0, export.smallSamples()),
-                f("%.2f", export.memoryGrowth()), "flat (≤ 1.2)", met(export.memoryGrowth() <= EXPORT_MEMORY_GROWTH));
+                f("%.2f", export.memoryGrowth()), "flat (≤ 1.2)", export.smallRssBytes() == 0 ? "not measured (no /proc)"
+                        : met(export.memoryGrowth() <= EXPORT_MEMORY_GROWTH));
         out.flush();
     }
 

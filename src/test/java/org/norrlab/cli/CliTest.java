@@ -101,10 +101,14 @@ class CliTest {
                 // 3 min at 100 ms
                 .containsPattern("0\\.0500 h recorded \\(1800 samples\\): replay from the simulator's seed [\\d.]+ s")
                 .containsPattern("20000 samples fed at \\d+ samples/s; 4 frames of 1400 x 800")
-                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms");
+                .containsPattern("9 step boundaries: lag mean [\\d.]+ ms")
+                // issue 23: 4 CA steps of 5000 samples exported as a whole process, and one a tenth its size
+                .containsPattern("export --format csv of 20,000 samples \\([\\d.]+ MB\\): median [\\d.]+ s.*; export of"
+                        + " 2,000 samples: peak RSS \\d+ MiB");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
-                "chart repaint after 20,000 samples", "step-to-step lag")) {
+                "chart repaint after 20,000 samples", "step-to-step lag", "export csv, 20,000 samples (whole process)",
+                "export csv, peak RSS")) {
             assertThat(bench.out()).contains(stage);
         }
     }
