@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.bench.BenchFiles;
 import org.norrlab.bench.ImportBench;
+import org.norrlab.bench.ExportBench;
 import org.norrlab.bench.ImportDuringRunBench;
 import org.norrlab.bench.LabBench;
 import org.norrlab.bench.LagBench;
@@ -35,7 +36,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {
         "Measures norrlab's stages against their limits, each with its reference in the same run.",
-        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, startup, or all (every one, then a table of ratios);",
+        "WHAT: parsers (JMH), pipeline, long-run, replay, chart, lag, startup, export, or all (every one, then a table of ratios);",
         "report: report, show and analyze of the long-run session, each a whole process, against sessions on the same store;",
         "lab: four simulated benches at max speed into one store (an SQLite file in --work-dir, or --db URL), per bench;",
         "import-during-run: a 1 M-row import into the SQLite file a simulated run writes, and the run's samples kept;",
@@ -62,7 +63,7 @@ final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     HomeOptions homeOptions;
-    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, report, all, lab, import-during-run or import.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "parsers, pipeline, long-run, replay, chart, lag, startup, report, export, all, lab, import-during-run or import.")
     String what;
     @Option(names = "--size", defaultValue = "full", description = "full or tiny, or huge for import (default: ${DEFAULT-VALUE}).")
     String size;
@@ -112,9 +113,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "import-during-run" -> out.println(ImportDuringRunBench.run(site, s == Size.FULL ? 1_000_000 : 20_000, workDir));
             case "startup" -> out.println(startup(s));
+            case "export" -> out.println(export(site, s));
             case "all" -> all(out, site, s);
             default -> throw new BadInputException("'" + what + "' is not a benchmark; available: parsers, pipeline,"
-                    + " long-run, replay, chart, lag, startup, report, all, lab, import-during-run, import");
+                    + " long-run, replay, chart, lag, startup, report, all, lab, import-during-run, import, export");
         }
         out.flush();
         return ExitCodes.OK;
@@ -218,6 +220,7 @@ final class BenchCommand implements Callable<Integer> {
                 "commercial suite ~50 ms", f("%.0f× faster", COMMERCIAL_LAG_MS / lagMax.meanMillis()), "(backpressure)", "—");
         startupRows(out, table, s);
         importRows(table, out, s);
+        exportRows(out, table, site, s);
         out.println();
         table.print(out);
     }
@@ -327,6 +330,29 @@ final class BenchCommand implements Callable<Integer> {
         table.row("import peak RSS", r.peakRssBytes() < 0 ? "unknown" : f("%.0f MiB", r.peakRssBytes() / 1048576.0),
                 "250 MiB", r.peakRssBytes() < 0 ? "—" : f("%.2f", (double) r.peakRssBytes() / IMPORT_RSS_TARGET_BYTES),
                 "≤ 250 MiB", r.peakRssBytes() < 0 ? "not measured (no /proc)" : met(r.peakRssBytes() <= IMPORT_RSS_TARGET_BYTES));
+    }
+
+    /** Issue 23: a 1 M-sample CSV export as a whole process, at most 1.5 s, memory flat in session size. */
+    static final double EXPORT_TARGET_S = 1.5;
+    /** Peak RSS for 10× the samples over that for 1×: "flat" allows the JVM's own noise, not growth with the session. */
+    static final double EXPORT_MEMORY_GROWTH = 1.2;
+
+    private ExportBench.Result export(SiteConfig site, Size s) throws Exception {
+        return s == Size.FULL ? ExportBench.run(site, 1_000_000, 3, workDir.resolve("export"))
+                : ExportBench.run(site, 20_000, 1, workDir.resolve("export"));
+    }
+
+    private void exportRows(PrintWriter out, TextTable table, SiteConfig site, Size s) throws Exception {
+        ExportBench.Result export = export(site, s);
+        out.println(export);
+        table.row(f("export csv, %,d samples (whole process)", export.samples()), f("%.2f s", export.export().medianSeconds()),
+                f("plain buffered write %.3f s", export.plainSeconds()), f("%.0f×", export.ratio()), "≤ 1.5 s",
+                met(export.export().medianSeconds() <= EXPORT_TARGET_S));
+        table.row("export csv, peak RSS", f("%.0f MiB (%,d samples)", export.peakRssBytes() / 1048576.0, export.samples()),
+                f("%.0f MiB (%,d samples)", export.smallRssBytes() / 1048576.0, export.smallSamples()),
+                f("%.2f", export.memoryGrowth()), "flat (≤ 1.2)", export.smallRssBytes() == 0 ? "not measured (no /proc)"
+                        : met(export.memoryGrowth() <= EXPORT_MEMORY_GROWTH));
+        out.flush();
     }
 
     private static String met(boolean yes) {

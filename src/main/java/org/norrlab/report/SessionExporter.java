@@ -47,6 +47,9 @@ public final class SessionExporter {
     public static final List<String> SAMPLE_COLUMNS_WITH_IR = List.of("step", "seq", "t_s", "E_V_vs_RE", "E_iR_V_vs_RE",
             "I_A", "range_A", "flags", "cycle", "segment");
 
+    /** The CSV writer's buffer, 64 KiB: the sample rows reach it in pieces of that size (see CsvSampleRows). */
+    static final int CHUNK_CHARS = CsvSampleRows.TEXT_CHARS;
+
     /** The export formats; CSV and JSON Lines import back. */
     public enum Format { CSV, JSON, JSONL }
 
@@ -58,7 +61,8 @@ public final class SessionExporter {
             throws StoreException, java.io.IOException {
         switch (format) {
             case CSV -> {
-                PrintWriter writer = new PrintWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8));
+                PrintWriter writer = new PrintWriter(new java.io.BufferedWriter(
+                        new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), CHUNK_CHARS));
                 csv(store, session, writer);
                 writer.flush();
             }
@@ -124,11 +128,11 @@ public final class SessionExporter {
                 + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current;"
                 + " cycle, segment = a sweep sample's scan (from 1) and linear part of it (from 1), empty for other samples");
         out.println(String.join(",", ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS));
-        for (StoredStep step : steps) {
-            store.forEachSample(session.id(), step.index(), (seq, s) -> out.printf(Locale.ROOT, "%d,%d,%s,%s,%s%s,%s,%d,%s%n",
-                    step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()),
-                    ru.map(r -> number(corrected(r, s)) + ",").orElse(""), number(s.currentAmperes()),
-                    number(s.rangeAmperes()), s.flags(), s.inSweep() ? s.cycle() + "," + s.segment() : ","));
+        try {
+            CsvSampleRows.write(store, session.id(), steps.stream().map(StoredStep::index).toList(),
+                    new SampleText(ru.orElse(null), System.lineSeparator()), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         out.flush();
     }

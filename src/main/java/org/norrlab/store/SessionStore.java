@@ -829,32 +829,68 @@ public final class SessionStore implements AutoCloseable {
         void visit(long sequence, Sample sample) throws StoreException;
     }
 
-    /** Streams one step's samples in sequence order, without holding them all in memory. */
+    /** Rows a sample query fetches at a time: PostgreSQL streams only with a fetch size and autocommit off. */
+    static final int SAMPLE_FETCH_SIZE = 4096;
+
+    /**
+     * Streams one step's samples in sequence order, without holding them all in memory. Columns are read by position
+     * (an export reads millions of rows, and every getter is a call into the driver); e_v, i_a and range_a may be
+     * NULL (read as NaN), cycle and segment NULL outside a sweep (read as 0, which is what getInt gives for NULL).
+     * On PostgreSQL the query runs in a read-only transaction of its own, without which the driver would fetch the
+     * whole result into memory before the first row.
+     */
     public void forEachSample(long sessionId, int stepIndex, SampleVisitor visitor) throws StoreException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags, cycle, segment FROM samples"
-                + " WHERE session_id = ? AND step_index = ? ORDER BY seq")) {
-            ps.setLong(1, sessionId);
-            ps.setInt(2, stepIndex);
-            ps.setFetchSize(4096);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Sample sample;
-                    try {
-                        // columns by position: a lookup by name for each of a million rows shows in a profile
-                        sample = new Sample(rs.getDouble(2), nullableDouble(rs, 3), nullableDouble(rs, 4),
-                                nullableDouble(rs, 5), rs.getInt(6), rs.getInt(7), rs.getInt(8));
-                    } catch (IllegalArgumentException e) {
-                        throw new StoreException("sample " + rs.getLong(1) + " of session " + sessionId + " step " + stepIndex
-                                + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"
-                                + " that did not refuse it); nothing is computed from it", e);
-                    }
-                    visitor.visit(rs.getLong(1), sample);
+        boolean ownTransaction = false;
+        try {
+            if (dialect instanceof PostgresDialect && connection.getAutoCommit()) {
+                connection.setAutoCommit(false);
+                ownTransaction = true;
+            }
+            try {
+                readSamples(sessionId, stepIndex, visitor);
+            } finally {
+                if (ownTransaction) {
+                    connection.rollback();   // it only read; nothing to keep
+                    connection.setAutoCommit(true);
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
                     + location + ": " + e.getMessage(), e);
         }
+    }
+
+    private void readSamples(long sessionId, int stepIndex, SampleVisitor visitor) throws SQLException, StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags, cycle, segment FROM samples"
+                + " WHERE session_id = ? AND step_index = ? ORDER BY seq")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, stepIndex);
+            ps.setFetchSize(SAMPLE_FETCH_SIZE);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    Sample sample;
+                    try {
+                        sample = new Sample(rs.getDouble(2), nullableReal(rs, 3), nullableReal(rs, 4), nullableReal(rs, 5),
+                                rs.getInt(6), rs.getInt(7), rs.getInt(8));
+                    } catch (IllegalArgumentException e) {
+                        throw new StoreException("sample " + seq + " of session " + sessionId + " step " + stepIndex
+                                + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"
+                                + " that did not refuse it); nothing is computed from it", e);
+                    }
+                    visitor.visit(seq, sample);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #nullableDouble(ResultSet, int)} with one driver call instead of two for almost every value: JDBC's
+     * getDouble gives 0 for NULL, so only an exact zero (either sign) needs wasNull to tell 0 V from "not measured".
+     */
+    private static double nullableReal(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return value == 0 && rs.wasNull() ? Double.NaN : value;
     }
 
     private static Optional<Long> link(ResultSet rs, String column) throws SQLException {

@@ -108,14 +108,18 @@ class CliTest {
                 // a new process imports 20 000 generated rows; both references measured in the same run
                 .containsPattern("import of 20000 CSV rows \\([\\d.]+ MB\\), whole process \\(-XX:\\+UseSerialGC\\): [\\d.]+ s"
                         + " \\(\\d+ rows/s\\), peak RSS .*; plain JDBC batch insert of the same rows [\\d.]+ s \\(\\d+ rows/s\\),"
-                        + " ratio [\\d.]+; plain buffered read of the same bytes");
+                        + " ratio [\\d.]+; plain buffered read of the same bytes")
+                // issue 23: 4 CA steps of 5000 samples exported as a whole process, and one a tenth its size
+                .containsPattern("export --format csv of 20,000 samples \\([\\d.]+ MB\\): median [\\d.]+ s.*; export of"
+                        + " 2,000 samples: peak RSS \\d+ MiB");
         for (String stage : List.of("parser: MethodSCRIPT CA package", "pipeline → SQLite", "pipeline vs instrument",
                 "analysis of 0.0100 h at 100 Hz", "replay 0.0500 h (simulator seed)", "replay 0.0500 h (stored samples)",
                 "chart repaint after 20,000 samples", "step-to-step lag", "start-up: norrlab --version",
                 "start-up: norrlab --help", "start-up: norrlab sessions (1 session)", "start-up: norrlab plan (2 steps)",
                 "report of 0.0100 h at 100 Hz (process)", "show of 0.0100 h at 100 Hz (process)",
                 "analyze with R_u of 0.0100 h (process)", "import of 20,000 CSV rows (whole process)",
-                "import vs reading its bytes", "import peak RSS")) {
+                "import vs reading its bytes", "import peak RSS",
+                "export csv, 20,000 samples (whole process)", "export csv, peak RSS")) {
             assertThat(bench.out()).contains(stage);
         }
     }

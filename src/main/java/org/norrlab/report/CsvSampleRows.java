@@ -1,0 +1,228 @@
+package org.norrlab.report;
+
+import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sample table of the CSV export, written by two threads: the calling thread reads the rows from the store (SQLite's
+ * step and two driver calls per column and row: about two thirds of the work in a JFR profile of a 1 M-row export) and
+ * copies them into a chunk of primitive arrays; a second thread turns full chunks into text ({@link SampleText}:
+ * Double.toString, the other third) and writes it. Chunks go
+ * round between the two through two small queues, so memory stays at {@link #CHUNKS} chunks however long the session.
+ * Rows come out in the order they were read, as from one thread.
+ */
+final class CsvSampleRows {
+    private static final Logger log = LoggerFactory.getLogger(CsvSampleRows.class);
+    /** Rows per chunk: 208 KiB of arrays each (0.6 MiB for the three), and some 250 hand-overs per million rows. */
+    static final int CHUNK_ROWS = 4096;
+    /** Chunks in flight: one being read into, one being formatted, one spare so neither side waits on a hand-over. */
+    static final int CHUNKS = 3;
+    /** Characters of text collected before each write to the writer. */
+    static final int TEXT_CHARS = 64 * 1024;
+
+    /** One chunk of rows of one step, column by column; reused, never shared by the two threads at once. */
+    private static final class Chunk {
+        final long[] seq = new long[CHUNK_ROWS];
+        final double[] time = new double[CHUNK_ROWS];
+        final double[] potential = new double[CHUNK_ROWS];
+        final double[] current = new double[CHUNK_ROWS];
+        final double[] range = new double[CHUNK_ROWS];
+        final int[] flags = new int[CHUNK_ROWS];
+        final int[] cycle = new int[CHUNK_ROWS];
+        final int[] segment = new int[CHUNK_ROWS];
+        int step;
+        int rows;
+        /** The chunk that tells the writing thread there is nothing more. */
+        boolean last;
+    }
+
+    private CsvSampleRows() {
+    }
+
+    /**
+     * Writes the rows of {@code steps} of the session, in order, to {@code out} (not flushed). {@code out} must not be
+     * used by anyone else until this returns.
+     */
+    static void write(SessionStore store, long sessionId, List<Integer> steps, SampleText text, Writer out)
+            throws StoreException, IOException {
+        BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
+        BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
+        for (int i = 0; i < CHUNKS; i++) {
+            free.add(new Chunk());
+        }
+        Formatter formatter = new Formatter(full, free, text, out);
+        Thread thread = new Thread(formatter, "csv-export-text");
+        thread.setDaemon(true);
+        thread.start();
+        boolean finished = false;
+        try {
+            Chunk[] current = {formatter.take(free)};
+            for (int step : steps) {
+                current[0].step = step;
+                store.forEachSample(sessionId, step, (seq, s) -> {
+                    Chunk c = current[0];
+                    int n = c.rows;
+                    c.seq[n] = seq;
+                    c.time[n] = s.timeSeconds();
+                    c.potential[n] = s.potentialVolts();
+                    c.current[n] = s.currentAmperes();
+                    c.range[n] = s.rangeAmperes();
+                    c.flags[n] = s.flags();
+                    c.cycle[n] = s.cycle();
+                    c.segment[n] = s.segment();
+                    c.rows = n + 1;
+                    if (c.rows == CHUNK_ROWS) {
+                        try {
+                            formatter.hand(full, c);
+                            Chunk next = formatter.take(free);
+                            next.step = step;
+                            current[0] = next;
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);   // out of the store's visitor, unwrapped below
+                        }
+                    }
+                });
+                if (current[0].rows > 0) {   // a chunk holds one step's rows only
+                    formatter.hand(full, current[0]);
+                    current[0] = formatter.take(free);
+                }
+            }
+            current[0].last = true;
+            formatter.hand(full, current[0]);
+            finished = true;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            if (!finished) {
+                thread.interrupt();   // the reading failed: stop the other thread, the exception goes on from here
+            }
+            join(thread);
+        }
+        formatter.rethrow();
+    }
+
+    private static void join(Thread thread) throws IOException {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the CSV export was being written", e);
+        }
+    }
+
+    /** The second thread: text from full chunks, written out; the first failure stops both sides. */
+    private static final class Formatter implements Runnable {
+        private final BlockingQueue<Chunk> full;
+        private final BlockingQueue<Chunk> free;
+        private final SampleText text;
+        private final Writer out;
+        private volatile Throwable failure;
+        private volatile boolean done;
+
+        Formatter(BlockingQueue<Chunk> full, BlockingQueue<Chunk> free, SampleText text, Writer out) {
+            this.full = full;
+            this.free = free;
+            this.text = text;
+            this.out = out;
+        }
+
+        @Override
+        public void run() {
+            StringBuilder rows = new StringBuilder(TEXT_CHARS + 512);
+            char[] chars = new char[TEXT_CHARS + 512];   // the text handed to the writer, without a String per write
+            try {
+                while (true) {
+                    Chunk c = full.take();
+                    if (c.last) {
+                        break;
+                    }
+                    for (int i = 0; i < c.rows; i++) {
+                        text.appendRow(rows, c.step, c.seq[i], c.time[i], c.potential[i], c.current[i], c.range[i],
+                                c.flags[i], c.cycle[i], c.segment[i]);
+                        if (rows.length() >= TEXT_CHARS) {
+                            chars = write(rows, chars);
+                        }
+                    }
+                    c.rows = 0;
+                    free.put(c);
+                }
+                write(rows, chars);
+            } catch (InterruptedException e) {
+                log.debug("CSV export text thread stopped: the reading side failed");
+            } catch (IOException | RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                done = true;
+            }
+        }
+
+        /** Writes the text collected and empties {@code rows}; the buffer, grown if a row was longer than its slack. */
+        private char[] write(StringBuilder rows, char[] chars) throws IOException {
+            int length = rows.length();
+            char[] buffer = chars.length >= length ? chars : new char[length];
+            rows.getChars(0, length, buffer, 0);
+            out.write(buffer, 0, length);
+            rows.setLength(0);
+            return buffer;
+        }
+
+        /** A chunk from {@code queue}, unless the writing side has failed or stopped (then its failure). */
+        Chunk take(BlockingQueue<Chunk> queue) throws IOException {
+            try {
+                while (true) {
+                    Chunk c = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (c != null) {
+                        return c;
+                    }
+                    check();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the CSV export was being written", e);
+            }
+        }
+
+        /** Hands {@code c} over, unless the writing side has failed or stopped. */
+        void hand(BlockingQueue<Chunk> queue, Chunk c) throws IOException {
+            try {
+                while (!queue.offer(c, 100, TimeUnit.MILLISECONDS)) {
+                    check();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the CSV export was being written", e);
+            }
+        }
+
+        private void check() throws IOException {
+            if (done) {
+                rethrow();
+                throw new IOException("the CSV export's writing thread stopped before the last row");
+            }
+        }
+
+        void rethrow() throws IOException {
+            Throwable t = failure;
+            if (t instanceof IOException io) {
+                throw new IOException("cannot write the CSV export: " + io.getMessage(), io);
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+}
