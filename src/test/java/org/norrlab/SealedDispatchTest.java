@@ -39,7 +39,7 @@ class SealedDispatchTest {
             "org/norrlab/driver/methodscript/MethodScriptPotentiostat.java Reply.Error",
             new OneOff(1, "an unexpected line during a command is the device's error if it is one, else a bad frame"),
             "org/norrlab/bench/ParserBench.java Reply.Package",
-            new OneOff(1, "the parser benchmark sums the currents of the data lines"),
+            new OneOff(2, "the parser benchmark sums the currents of the data lines, on the byte path and on the String path"),
             "org/norrlab/config/CellBlock.java YamlNode.Mapping",
             new OneOff(1, "a reference electrode is a block of fields (an operator's own) or else one known name"));
 

@@ -43,7 +43,11 @@ class LauncherArchiveTest {
                 "-XX:TieredStopAtLevel=4", "-Dnorrlab.home=" + checkout, "-jar");
 
         // An import keeps the optimising compiler but takes the serial collector, which keeps its memory small.
-        assertThat(javaArguments(checkout, "import")).contains("-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(javaArguments(checkout, "import", "")).contains("-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=1");
+        // ... unless the site chose its JVM options itself (a second collector option would stop the JVM)
+        assertThat(javaArguments(checkout, "import", "-XX:+UseG1GC")).doesNotContain("-XX:+UseSerialGC");
+        assertThat(javaArguments(checkout, "sessions", "-XX:+UseG1GC")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC")
+                .doesNotContain("-XX:+UseSerialGC");
         // The other long commands keep the optimising compiler and the default collector.
         for (String command : List.of("run", "export", "report", "replay", "bench")) {
             assertThat(javaArguments(checkout, command)).as(command).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
@@ -101,6 +105,10 @@ class LauncherArchiveTest {
 
     /** The arguments the launcher gives java for {@code norrlab COMMAND}, from a stand-in java that writes them down. */
     private List<String> javaArguments(Path checkout, String command) throws Exception {
+        return javaArguments(checkout, command, "-XX:TieredStopAtLevel=4");
+    }
+
+    private List<String> javaArguments(Path checkout, String command, String javaOptions) throws Exception {
         Path fakeBin = Files.createDirectories(temp.resolve("fake-bin"));
         Path arguments = temp.resolve("arguments.txt");
         Path java = fakeBin.resolve("java");
@@ -109,7 +117,7 @@ class LauncherArchiveTest {
         ProcessBuilder builder = new ProcessBuilder(checkout.resolve("bin/norrlab").toString(), command)
                 .redirectErrorStream(true);
         builder.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
-        builder.environment().put("NORRLAB_JAVA_OPTS", "-XX:TieredStopAtLevel=4");
+        builder.environment().put("NORRLAB_JAVA_OPTS", javaOptions);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor()).as(output).isZero();
