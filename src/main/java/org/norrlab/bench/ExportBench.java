@@ -8,9 +8,7 @@ import org.norrlab.run.RunService;
 import org.norrlab.scheduler.RunListener;
 
 import java.io.BufferedOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code norrlab export SESSION --format csv -o FILE} of a session of {@code samples} samples as a user waits for it
@@ -122,38 +119,8 @@ public final class ExportBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /**
-     * The peak resident memory of one run of {@code command}: VmHWM of /proc/PID/status, read every 5 ms until the
-     * process ends (the last reading before exit is the peak, VmHWM never goes down). 0 where there is no /proc.
-     */
+    /** The peak resident memory of one run of {@code command}; 0 where the system does not say (no /proc). */
     static long peakRss(List<String> command, Path workDir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(workDir.resolve("rss-stdout.txt").toFile())
-                .redirectError(workDir.resolve("rss-stderr.txt").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        long peak = 0;
-        while (!process.waitFor(5, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMark(status));
-        }
-        if (process.exitValue() != 0) {
-            throw new IOException("exit code " + process.exitValue() + " from: " + String.join(" ", command) + "\n"
-                    + Files.readString(workDir.resolve("rss-stderr.txt")));
-        }
-        return peak;
-    }
-
-    private static long highWaterMark(Path status) {
-        try (InputStream in = Files.newInputStream(status)) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
-                    return Long.parseLong(parts[0]) * 1024;   // kB
-                }
-            }
-            return 0;
-        } catch (IOException | NumberFormatException e) {
-            return 0;   // the process has just ended, or there is no /proc: the readings before count
-        }
+        return Math.max(0, WatchedProcess.run(command, workDir, "rss", java.time.Duration.ofMinutes(30)).peakRssBytes());
     }
 }

@@ -5,7 +5,6 @@ import org.norrlab.store.SessionStore;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code norrlab import} of a generated CSV of {@code rows} rows (time, current, potential, as an instrument writes
@@ -94,7 +92,7 @@ public final class ImportBench {
         List<String> command = new ArrayList<>(CommandTimer.norrlab(home, "import", csv.toAbsolutePath().toString(),
                 "--db", db.toAbsolutePath().toString()));
         command.addAll(1, jvmOptions);
-        Timed timed = runWatched(command, workDir);
+        WatchedProcess.Run timed = WatchedProcess.run(command, workDir, "import-bench", java.time.Duration.ofMinutes(30));
         return new Result(rows, bytes, timed.seconds(), timed.peakRssBytes(), plain, read, List.copyOf(jvmOptions));
     }
 
@@ -144,53 +142,5 @@ public final class ImportBench {
             throw new IOException(csv + " is empty");
         }
         return seconds;
-    }
-
-    private record Timed(double seconds, long peakRssBytes) {
-    }
-
-    /**
-     * Runs the command, reading its peak resident set (VmHWM in /proc, Linux) every 20 ms while it runs: the high-water
-     * mark only grows, so the last reading before it exits is its peak up to a few ms before the end.
-     */
-    private static Timed runWatched(List<String> command, Path workDir) throws IOException, InterruptedException {
-        Path out = workDir.resolve("import-bench-stdout.txt");
-        Path err = workDir.resolve("import-bench-stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        long start = System.nanoTime();
-        Process process = builder.start();
-        Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-        long peak = -1;
-        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMark(status));
-            if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(30)) {
-                process.destroyForcibly();
-                throw new IOException("gave up after 30 minutes on: " + String.join(" ", command));
-            }
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (process.exitValue() != 0) {
-            throw new IOException("exit code " + process.exitValue() + " from: " + String.join(" ", command) + "\n"
-                    + Files.readString(err));
-        }
-        return new Timed(seconds, peak);
-    }
-
-    /** VmHWM in bytes, or -1 where there is no such file (not Linux) or the process has just exited. */
-    private static long highWaterMark(Path status) {
-        try {
-            try (BufferedReader in = Files.newBufferedReader(status)) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("VmHWM:")) {
-                        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-                    }
-                }
-            }
-        } catch (IOException | RuntimeException gone) {
-            // the process ended between waitFor and the read, or /proc does not exist: no reading this time
-        }
-        return -1;
     }
 }
