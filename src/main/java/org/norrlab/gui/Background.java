@@ -17,7 +17,26 @@ final class Background {
         T call() throws Exception;
     }
 
+    /** Tasks started whose work off the event thread has not ended: what may still read or write the store. */
+    private static final java.util.concurrent.atomic.AtomicInteger UNFINISHED = new java.util.concurrent.atomic.AtomicInteger();
+
     private Background() {
+    }
+
+    /**
+     * Waits until the work of every task started here has ended (not its done(), which may show a modal dialog).
+     * A closed window's last task (reading the sessions list, say) may otherwise open the store after the window
+     * is gone: tests that delete the store's folder wait here first.
+     */
+    static boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (UNFINISHED.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
     }
 
     static <T> SwingWorker<T, Void> run(Component parent, String what, Task<T> task, Consumer<T> onDone) {
@@ -30,7 +49,11 @@ final class Background {
         SwingWorker<T, Void> worker = new SwingWorker<>() {
             @Override
             protected T doInBackground() throws Exception {
-                return task.call();
+                try {
+                    return task.call();
+                } finally {
+                    UNFINISHED.decrementAndGet();
+                }
             }
 
             @Override
@@ -53,6 +76,7 @@ final class Background {
                 onDone.accept(result);
             }
         };
+        UNFINISHED.incrementAndGet();
         worker.execute();
         return worker;
     }

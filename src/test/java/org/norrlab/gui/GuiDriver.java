@@ -93,6 +93,12 @@ final class GuiDriver {
         if (window != null) {
             window.abortAndWait(Duration.ofSeconds(20));
             onEdt(() -> window.frame().dispose());
+            // a task the window started (reading the sessions list, an analysis) may still open the store, which
+            // would re-create it in a test's folder while that folder is being deleted
+            // (twice: a task's done() queued on the event thread may start one more, a refresh after a run, say)
+            Background.awaitIdle(Duration.ofSeconds(20));
+            onEdt(() -> { });
+            Background.awaitIdle(Duration.ofSeconds(20));
         }
     }
 
