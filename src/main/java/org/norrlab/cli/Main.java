@@ -18,7 +18,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Path home = Home.resolve();
-        DeferredLogSetup.beforeConfiguring(new LoggingPreparation(home));
+        DeferredLogSetup.beforeConfiguring(new LoggingPreparation(home), logbackFile(home));
         for (String arg : args) {
             if (arg.indexOf('\uFFFD') >= 0) {
                 // Java decoded the argument in an ASCII locale (LC_ALL=C) and lost its é or µ: nothing can open it.
@@ -29,7 +29,33 @@ public final class Main {
                 System.exit(ExitCodes.BAD_INPUT);
             }
         }
+        if (args.length > 0 && STORE_WRITERS.contains(args[0])) {
+            setUpLoggingAside();
+        }
         System.exit(commandLine(args).execute(args));
+    }
+
+    /** Commands that write sessions, which log from their first steps (a new store's schema, a run's start). */
+    private static final java.util.Set<String> STORE_WRITERS = java.util.Set.of("run", "import", "replay", "resume", "continue");
+
+    /**
+     * Reads config/logback.xml and opens the log file on a thread of its own while the command line is parsed and
+     * the store opened: about a tenth of a second (the rolling file appender, its patterns) that the first line
+     * logged would otherwise wait for on a 2-core machine's other core (issue 23). That line waits for it to finish.
+     */
+    private static void setUpLoggingAside() {
+        Thread thread = new Thread(new LoggingSetUp(), "logging-set-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** As a class rather than a lambda, as {@link LoggingPreparation}. */
+    private static final class LoggingSetUp implements Runnable {
+        @Override
+        public void run() {
+            // asking a level is a first use: DeferredLogSetup configures Logback then
+            org.slf4j.LoggerFactory.getLogger(Main.class).isInfoEnabled();
+        }
     }
 
     /** {@link #prepareLogging}, as a class rather than a lambda: a lambda's first use costs a start ~20 ms. */
@@ -48,6 +74,16 @@ public final class Main {
         if (System.getProperty("logback.configurationFile") == null && logback.toFile().isFile()) {
             System.setProperty("logback.configurationFile", logback.toString());
         }
+    }
+
+    /** The file Logback will read once prepared: the site's choice (-Dlogback.configurationFile) or config/logback.xml. */
+    static Path logbackFile(Path home) {
+        String chosen = System.getProperty("logback.configurationFile");
+        if (chosen == null) {
+            return home.resolve("config/logback.xml");
+        }
+        // a URL or a class-path resource is not read ahead: then logging is configured at the first question
+        return chosen.contains(":") && !new java.io.File(chosen).isFile() ? null : Path.of(chosen);
     }
 
     /** The configured command line with every subcommand; tests call {@code execute} on it directly. */

@@ -69,6 +69,41 @@ class StartupClassesTest {
         assertThat(classes).filteredOn(name -> name.startsWith("org.jfree.")).isEmpty();
     }
 
+    @Test
+    void sessionsThatFindNothingWrongNeitherConfigureLoggingNorMapJsonToRecords() throws Exception {
+        Path db = temp.resolve("listed.db");
+        org.norrlab.store.SessionStore.open(db).close();
+        List<String> classes = loaded("sessions", "--db", db.toString());
+        assertThat(classes).contains("org.norrlab.cli.SessionsCommand", "org.sqlite.JDBC");
+        // sqlite-jdbc asks "is TRACE on?" before every statement: answered from config/logback.xml's plain INFO levels
+        assertThat(classes).filteredOn(name -> name.startsWith("ch.qos.logback.classic.joran.")
+                || name.startsWith("ch.qos.logback.core.joran.GenericXMLConfigurator") || name.startsWith("ch.qos.logback.core.rolling.") || name.startsWith("com.fasterxml.jackson.databind.")
+                || name.startsWith("org.postgresql.")).isEmpty();
+        assertThat(temp.resolve("data/norrlab.log")).doesNotExist();
+    }
+
+    @Test
+    void aConfigurationThatMayEnableTraceIsReadBeforeTheFirstQuestionIsAnswered() throws Exception {
+        Path db = temp.resolve("traced.db");
+        org.norrlab.store.SessionStore.open(db).close();
+        Path config = Files.writeString(temp.resolve("trace.xml"), """
+                <configuration>
+                  <appender name="FILE" class="ch.qos.logback.core.FileAppender">
+                    <file>${norrlab.data}/trace.log</file>
+                    <encoder><pattern>%level %logger %msg%n</pattern></encoder>
+                  </appender>
+                  <logger name="org.sqlite" level="TRACE"/>
+                  <root level="INFO"><appender-ref ref="FILE"/></root>
+                </configuration>
+                """);
+        NorrlabProcess.Console console = NorrlabProcess.run(NorrlabProcess.launcherCommand(List.of(
+                "-Dlogback.configurationFile=" + config, "-Dnorrlab.data=" + temp.resolve("data")), "sessions", "--db",
+                db.toString()), Map.of(), temp, Duration.ofMinutes(2));
+        assertThat(console.exitCode()).as(console.out() + console.err()).isZero();
+        // sqlite-jdbc's own TRACE lines: its first question configured Logback instead of being answered "no"
+        assertThat(Files.readString(temp.resolve("data/trace.log"))).contains("TRACE org.sqlite.");
+    }
+
     /** The classes a process of {@code norrlab ARGS} loaded, in order, by name. */
     private List<String> loaded(String... args) throws Exception {
         Path log = temp.resolve("classes.txt");

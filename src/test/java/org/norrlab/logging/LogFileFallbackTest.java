@@ -48,15 +48,19 @@ class LogFileFallbackTest {
         assumeTrue(sh("mount", "-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", mount.toString()) == 0,
                 "needs permission to mount a tmpfs");
         try {
-            // A command that logs: the warning first, then the command as it always is.
+            // A command that logs: the warning when it first logs (logging is set up then, since issue 23: after the
+            // plan line, before the run's report), the command as it always is.
             Path protocol = Files.writeString(temp.resolve("short.yaml"),
                     "name: short\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 10 s, interval: 1 s}\n");
             String text = console(mount, "run", protocol.toString(), "--speed", "max", "--no-progress", "--db",
                     temp.resolve("short.db").toString());
             List<String> lines = text.lines().toList();
-            assertThat(lines.get(0)).isEqualTo("WARN  cannot write the log file " + mount.resolve("norrlab.log")
+            String warning = "WARN  cannot write the log file " + mount.resolve("norrlab.log")
                     + " (Read-only file system); logging to the console only. To keep a log, set data_directory in"
-                    + " config/site.yaml to a folder you can write.");
+                    + " config/site.yaml to a folder you can write.";
+            assertThat(lines).contains(warning);
+            assertThat(lines.indexOf(warning)).isLessThan(lines.indexOf(lines.stream()
+                    .filter(line -> line.startsWith("Stored: ")).findFirst().orElseThrow()));
             // the command itself is unaffected, and nothing else is said about logging
             assertThat(text).contains("Stored: 10 samples of session 1");
             assertThat(text).doesNotContain("|-ERROR").doesNotContain("\tat ").doesNotContain("Exception");
