@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +25,9 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public Connection connect(StoreLocation location) throws SQLException {
-        Connection connection = DriverManager.getConnection(location.url());
+        // sqlite-jdbc's driver directly, not DriverManager: that first loads every JDBC driver on the class path
+        // (PostgreSQL's too, with java.util.logging), a tenth of a short command's start (issue 23)
+        Connection connection = org.sqlite.JDBC.createConnection(location.url(), new java.util.Properties());
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             s.execute("PRAGMA journal_mode = WAL");
@@ -95,7 +96,7 @@ final class SqliteDialect implements Dialect {
         Path shm = file.resolveSibling(file.getFileName() + "-shm");
         boolean folderWritable = file.getParent() == null || writable(file.getParent());
         String url = folderWritable || Files.exists(shm) ? location.url() : "jdbc:sqlite:" + file.toUri() + "?immutable=1";
-        return DriverManager.getConnection(url, config.toProperties());
+        return org.sqlite.JDBC.createConnection(url, config.toProperties());   // as connect(): no DriverManager
     }
 
     /** SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes, wherever the driver put them. */
@@ -177,42 +178,129 @@ final class SqliteDialect implements Dialect {
         return java.time.Instant.now();
     }
 
-    /** A prepared INSERT run as a JDBC batch: SQLite does the rest within the one transaction. */
+    /**
+     * Samples go in by a prepared INSERT of {@value SampleColumns#ROWS_PER_INSERT} rows at a time, run as a JDBC
+     * batch, and the rows of a flush that do not fill one by the one-row INSERT, all within the caller's transaction.
+     * sqlite-jdbc crosses into SQLite once per bound value and once per row for the statement's reset and step: the
+     * many-row statement steps once for all its rows, binds the session and step once (?1, ?2: a group is one
+     * step's samples), and leaves out the sweep columns when no sample in it has a sweep place (they are NULL then).
+     * That takes 1 M rows in about 0.6 of the time of the one-row batch (issue 23, BENCHMARKS.md). A live run's
+     * flushes (a quarter second of samples) mostly go in by the one-row INSERT.
+     */
     @Override
     public SampleInserter sampleInserter(Connection connection) throws SQLException {
-        PreparedStatement insert = connection.prepareStatement(SampleColumns.INSERT);
+        PreparedStatement sweepRows = connection.prepareStatement(SampleColumns.insertOfSteps(SampleColumns.ROWS_PER_INSERT, true));
+        PreparedStatement plainRows = connection.prepareStatement(SampleColumns.insertOfSteps(SampleColumns.ROWS_PER_INSERT, false));
+        PreparedStatement oneRow = connection.prepareStatement(SampleColumns.INSERT);
         return new SampleInserter() {
+            /** The rows of the group being gathered, all of one session and step. */
+            private final long[] sequences = new long[SampleColumns.ROWS_PER_INSERT];
+            private final Sample[] held = new Sample[SampleColumns.ROWS_PER_INSERT];
+            private long heldSession;
+            private int heldStep;
+            private int count;
+            private boolean heldSweep;
+            private int sweepGroups;
+            private int plainGroups;
+
             @Override
             protected void append(long sessionId, int stepIndex, long sequence, Sample s) throws SQLException {
-                insert.setLong(1, sessionId);
-                insert.setInt(2, stepIndex);
-                insert.setLong(3, sequence);
-                insert.setDouble(4, s.timeSeconds());
-                SessionStore.setNullableDouble(insert, 5, s.potentialVolts());
-                SessionStore.setNullableDouble(insert, 6, s.currentAmperes());
-                SessionStore.setNullableDouble(insert, 7, s.rangeAmperes());
-                insert.setInt(8, s.flags());
-                SessionStore.setSweepPlace(insert, 9, s.cycle(), s.segment());
+                if (count > 0 && (sessionId != heldSession || stepIndex != heldStep)) {
+                    writeHeldOneByOne();   // a group is one step's: this one ends early
+                }
+                if (count == 0) {
+                    heldSession = sessionId;
+                    heldStep = stepIndex;
+                    heldSweep = false;
+                }
+                sequences[count] = sequence;
+                held[count] = s;
+                heldSweep |= s.cycle() > 0;
+                if (++count == SampleColumns.ROWS_PER_INSERT) {
+                    bindGroup();
+                }
+            }
+
+            private void bindGroup() throws SQLException {
+                PreparedStatement insert = heldSweep ? sweepRows : plainRows;
+                int perRow = heldSweep ? SampleColumns.OWN_WITH_SWEEP : SampleColumns.OWN_WITHOUT_SWEEP;
+                insert.setLong(1, heldSession);
+                insert.setInt(2, heldStep);
+                for (int k = 0, p = 3; k < count; k++, p += perRow) {
+                    Sample s = held[k];
+                    insert.setLong(p, sequences[k]);
+                    insert.setDouble(p + 1, s.timeSeconds());
+                    SessionStore.setNullableDouble(insert, p + 2, s.potentialVolts());
+                    SessionStore.setNullableDouble(insert, p + 3, s.currentAmperes());
+                    SessionStore.setNullableDouble(insert, p + 4, s.rangeAmperes());
+                    insert.setInt(p + 5, s.flags());
+                    if (heldSweep) {
+                        SessionStore.setSweepPlace(insert, p + 6, s.cycle(), s.segment());
+                    }
+                }
                 insert.addBatch();
+                if (heldSweep) {
+                    sweepGroups++;
+                } else {
+                    plainGroups++;
+                }
+                forgetHeld();
+            }
+
+            private void writeHeldOneByOne() throws SQLException {
+                for (int k = 0; k < count; k++) {
+                    Sample s = held[k];
+                    oneRow.setLong(1, heldSession);
+                    oneRow.setInt(2, heldStep);
+                    oneRow.setLong(3, sequences[k]);
+                    oneRow.setDouble(4, s.timeSeconds());
+                    SessionStore.setNullableDouble(oneRow, 5, s.potentialVolts());
+                    SessionStore.setNullableDouble(oneRow, 6, s.currentAmperes());
+                    SessionStore.setNullableDouble(oneRow, 7, s.rangeAmperes());
+                    oneRow.setInt(8, s.flags());
+                    SessionStore.setSweepPlace(oneRow, 9, s.cycle(), s.segment());
+                    oneRow.addBatch();
+                }
+                forgetHeld();
             }
 
             @Override
             protected void write() throws SQLException {
-                insert.executeBatch();
+                if (sweepGroups > 0) {
+                    sweepRows.executeBatch();
+                    sweepGroups = 0;
+                }
+                if (plainGroups > 0) {
+                    plainRows.executeBatch();
+                    plainGroups = 0;
+                }
+                writeHeldOneByOne();
+                oneRow.executeBatch();
             }
 
             @Override
             protected void clear() {
                 try {
-                    insert.clearBatch();
+                    sweepRows.clearBatch();
+                    plainRows.clearBatch();
+                    oneRow.clearBatch();
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot clear the batch of a prepared statement", e);
                 }
+                sweepGroups = 0;
+                plainGroups = 0;
+                forgetHeld();
+            }
+
+            private void forgetHeld() {
+                count = 0;   // the held samples are overwritten by the next group (256 references kept meanwhile)
             }
 
             @Override
             public void close() throws SQLException {
-                insert.close();
+                try (oneRow; plainRows) {
+                    sweepRows.close();
+                }
             }
         };
     }
