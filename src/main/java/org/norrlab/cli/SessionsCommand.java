@@ -1,7 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.store.SessionStore;
-import org.norrlab.store.StoredSession;
+import org.norrlab.store.SessionListing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +25,11 @@ final class SessionsCommand implements Callable<Integer> {
             store.markCutOffSessions();
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps",
                     "sample");
-            for (StoredSession session : store.sessions()) {
+            for (SessionListing session : store.listing()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
-                        session.status().dbName(), session.protocolName(), session.instrument().model(),
-                        session.runOptions().getOrDefault("bench", "—"), String.valueOf(store.steps(session.id()).size()),
-                        session.sample().sample().isEmpty() ? "—" : session.sample().sample());
+                        session.status().dbName(), session.protocolName(), session.instrumentModel(),
+                        session.bench().orElse("—"), String.valueOf(session.steps()),
+                        session.sample().isEmpty() ? "—" : session.sample());
             }
             table.print(out);
             out.println("Database: " + store.location());

@@ -637,24 +637,12 @@ public final class SessionStore implements AutoCloseable {
                 ps.setLong(1, id);
             }
             List<StoredSession> sessions = new ArrayList<>();
-            // A read-only store cannot be marked: a session cut off there is shown as interrupted all the same.
-            String cutOff = readOnly.isPresent() ? clockMinus(Heartbeat.cutOff()) : null;
+            String cutOff = cutOffForReading();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String ended = rs.getString("ended_utc");
-                    SessionStatus status = SessionStatus.fromDb(rs.getString("status"));
-                    String reason = rs.getString("status_reason");
-                    String lastSignOfLife = Optional.ofNullable(rs.getString("heartbeat_utc")).orElse(rs.getString("started_utc"));
-                    if (cutOff != null && status == SessionStatus.RUNNING && rs.getString("synced_utc") == null
-                            && lastSignOfLife.compareTo(cutOff) < 0) {
-                        String lastSample = rs.getString("last_sample_utc");
-                        status = SessionStatus.INTERRUPTED;
-                        reason = "cut off: no sign of life since " + lastSignOfLife + (lastSample == null ? ", no sample stored"
-                                : ", last sample " + lastSample) + " (the read-only file still says 'running')";
-                        ended = lastSample == null ? rs.getString("started_utc") : lastSample;
-                    }
+                    Standing standing = standing(rs, cutOff);
                     sessions.add(new StoredSession(rs.getLong("id"), Instant.parse(rs.getString("started_utc")),
-                            Optional.ofNullable(ended).map(Instant::parse), status, reason,
+                            Optional.ofNullable(standing.ended()).map(Instant::parse), standing.status(), standing.reason(),
                             rs.getString("protocol_name"), rs.getString("protocol_file"), rs.getString("protocol_text"),
                             Json.read(rs.getString("cell_json"), CellSettings.class),
                             Json.read(rs.getString("instrument_json"), InstrumentIdentity.class),
@@ -670,6 +658,59 @@ public final class SessionStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot read sessions from " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What {@code norrlab sessions} lists of every session, in id order: the same status (cut-off sessions of a
+     * read-only file shown as interrupted) as {@link #sessions()}, the instrument's model and the bench read out of
+     * their JSON by Jackson's streaming parser, and the steps counted, not read. Mapping the JSON columns to records
+     * and reading each step's settings was a seventh of the command's start (issue 23).
+     */
+    public List<SessionListing> listing() throws StoreException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT sessions.*, (SELECT count(*) FROM steps"
+                + " WHERE steps.session_id = sessions.id) AS step_count FROM sessions ORDER BY id")) {
+            List<SessionListing> listing = new ArrayList<>();
+            String cutOff = cutOffForReading();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong("id");
+                    String where = "session " + id + " in " + location;
+                    listing.add(new SessionListing(id, Instant.parse(rs.getString("started_utc")), standing(rs, cutOff).status(),
+                            rs.getString("protocol_name"),
+                            JsonFields.string(rs.getString("instrument_json"), "model", "the instrument of " + where).orElse(""),
+                            JsonFields.string(rs.getString("run_options_json"), "bench", "the run options of " + where),
+                            rs.getInt("step_count"), Optional.ofNullable(rs.getString("sample_name")).orElse("")));
+                }
+            }
+            return listing;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read sessions from " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only store cannot be marked: a session cut off there is shown as interrupted all the same. */
+    private String cutOffForReading() throws StoreException {
+        return readOnly.isPresent() ? clockMinus(Heartbeat.cutOff()) : null;
+    }
+
+    /** A session's status, why, and when it ended, as a reader of the file should see them. */
+    private record Standing(SessionStatus status, String reason, String ended) {
+    }
+
+    private static Standing standing(ResultSet rs, String cutOff) throws SQLException {
+        String ended = rs.getString("ended_utc");
+        SessionStatus status = SessionStatus.fromDb(rs.getString("status"));
+        String reason = rs.getString("status_reason");
+        String lastSignOfLife = Optional.ofNullable(rs.getString("heartbeat_utc")).orElse(rs.getString("started_utc"));
+        if (cutOff != null && status == SessionStatus.RUNNING && rs.getString("synced_utc") == null
+                && lastSignOfLife.compareTo(cutOff) < 0) {
+            String lastSample = rs.getString("last_sample_utc");
+            status = SessionStatus.INTERRUPTED;
+            reason = "cut off: no sign of life since " + lastSignOfLife + (lastSample == null ? ", no sample stored"
+                    : ", last sample " + lastSample) + " (the read-only file still says 'running')";
+            ended = lastSample == null ? rs.getString("started_utc") : lastSample;
+        }
+        return new Standing(status, reason, ended);
     }
 
     private static StepContext stepContext(ResultSet rs) throws SQLException {
