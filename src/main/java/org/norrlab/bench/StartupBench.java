@@ -43,7 +43,7 @@ public final class StartupBench {
      * and the protocol are made in {@code workDir} first by one untimed {@code norrlab run} of the simulator.
      */
     public static Result run(Path home, int runs, Path workDir) throws IOException, InterruptedException {
-        Path folder = Files.createDirectories(workDir.resolve("startup"));
+        Path folder = Files.createDirectories(workDir.resolve("startup")).toAbsolutePath(); // the commands run in it
         Path protocol = Files.writeString(folder.resolve("startup.yaml"), "name: start-up bench\nsteps:\n"
                 + "  - ca: {potential: -0.2 V vs RHE, duration: 10 s, interval: 1 s}\n"
                 + "  - ca: {potential: -0.4 V vs RHE, duration: 10 s, interval: 1 s}\n");

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Run once by {@code mvn package} (pom.xml, after the jar is made), in a JVM that writes a class-data-sharing
- * archive of every class it loaded when it exits ({@code -XX:ArchiveClassesAtExit=target/norrlab.jsa}): the
- * short commands a user waits for at the prompt, each once, so that bin/norrlab's starts map those classes from the
- * archive instead of finding, reading and verifying them in the jar. In a temporary folder it makes a small
+ * Run once by {@code mvn package} (pom.xml, after the jar is made), in a JVM that lists every class it loaded
+ * ({@code -XX:DumpLoadedClassList=target/norrlab.classlist}), from which a second JVM writes the class-data-sharing
+ * archive target/norrlab.jsa: the short commands a user waits for at the prompt, each once, so that bin/norrlab's
+ * starts map those classes from the archive instead of finding, reading and verifying them in the jar. In a temporary folder it makes a small
  * simulated session to run {@code sessions}, {@code show} and {@code analyze} on, then deletes the folder. It also
  * copies sqlite-jdbc's native library for this platform next to the archive, so that a start loads it from there
  * instead of extracting the same ~1 MB into the temporary folder every time.
@@ -37,15 +37,24 @@ public final class ArchiveTraining {
         try {
             Path data = folder.resolve("data");
             System.setProperty("norrlab.data", data.toString());
-            DeferredLogSetup.beforeConfiguring(new Main.LoggingPreparation(Home.resolve()));
+            DeferredLogSetup.beforeConfiguring(new Main.LoggingPreparation(Home.resolve()), Main.logbackFile(Home.resolve()));
             Path protocol = Files.writeString(folder.resolve("training.yaml"), "name: archive training\nsteps:\n"
                     + "  - ca: {potential: -0.2 V vs RHE, duration: 20 s, interval: 1 s}\n"
                     + "  - ca: {potential: -0.4 V vs RHE, duration: 20 s, interval: 1 s}\n");
             String db = data.resolve("norrlab.db").toString();
+            // an import (a CSV of 600 rows: whole many-row INSERTs and a tail) and an export: their fixed start is
+            // most of a small file's wait
+            StringBuilder csv = new StringBuilder("time (s),current (A),potential (V)\n");
+            for (int k = 0; k < 600; k++) {
+                csv.append(k / 100.0).append(',').append(-1e-3 - k * 1e-9).append(',').append(-0.5).append('\n');
+            }
+            Path imported = Files.writeString(folder.resolve("training.csv"), csv);
+            String exported = folder.resolve("training-export.csv").toString();
             List<List<String>> commands = List.of(List.of("--version"), List.of("--help"), List.of(),
                     List.of("plan", protocol.toString()),
                     List.of("run", protocol.toString(), "--speed", "max", "--no-progress", "--db", db),
-                    List.of("sessions", "--db", db), List.of("show", "1", "--db", db), List.of("analyze", "1", "--db", db));
+                    List.of("sessions", "--db", db), List.of("show", "1", "--db", db), List.of("analyze", "1", "--db", db),
+                    List.of("import", imported.toString(), "--db", db), List.of("export", "1", "--db", db, "-o", exported));
             for (List<String> command : commands) {
                 String[] array = command.toArray(String[]::new);
                 picocli.CommandLine cli = Main.commandLine(array);
