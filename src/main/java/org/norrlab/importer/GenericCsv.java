@@ -36,6 +36,8 @@ final class GenericCsv {
     private final Column potentialColumn;
     private final Column stepColumn;
     private final Column setPotentialColumn;
+    /** Looked up once: a header lookup for every row showed in the import's profile (issue 23). */
+    private final Optional<Column> kindColumn;
     /** Each step's first and last line, to name them when a step comes back after another. */
     private final Map<String, int[]> stepLines = new HashMap<>();
     private Open open;
@@ -64,6 +66,7 @@ final class GenericCsv {
         this.potentialColumn = header.column(Role.POTENTIAL).orElse(null);
         this.stepColumn = header.column(Role.STEP).orElse(null);
         this.setPotentialColumn = header.column(Role.SET_POTENTIAL).orElse(null);
+        this.kindColumn = header.column(Role.KIND);
     }
 
     /** Reads the rows after the header line {@code headerText}, which {@code lines} has just returned. */
@@ -206,7 +209,7 @@ final class GenericCsv {
     }
 
     private String kind(String[] cells, int line, Optional<Double> setVolts) throws ImportException {
-        Optional<Column> column = header.column(Role.KIND);
+        Optional<Column> column = kindColumn;
         if (column.isEmpty()) {
             return setVolts.isPresent() ? "ca" : "other";
         }
