@@ -260,16 +260,16 @@ class BenchControlsTest {
                 return w;
             });
             onEdt(() -> box.setPopupVisible(true));
-            // the list is laid out once its popup is on screen (a heavyweight popup may take a moment)
+            // the list is laid out once its popup is on screen (a heavyweight popup may take a moment); its width is
+            // taken in the same look that finds it shown (read later, a relayout in between once gave -1 in CI)
+            java.util.concurrent.atomic.AtomicInteger shownWidth = new java.util.concurrent.atomic.AtomicInteger();
             GuiDriver.await("the open list of the box showing '" + chosen + "'", Duration.ofSeconds(20), () -> {
                 JPopupMenu popup = Combos.popupOf(box).orElseThrow();
-                return popup.isShowing() && findAll(popup, JScrollPane.class).get(0).getViewport().getWidth() > 0;
+                int width = popup.isShowing() ? findAll(popup, JScrollPane.class).get(0).getViewport().getWidth() : 0;
+                shownWidth.set(width);
+                return width > 0;
             });
-            int open = onEdt(() -> {
-                JPopupMenu popup = Combos.popupOf(box).orElseThrow();
-                JScrollPane scroller = findAll(popup, JScrollPane.class).get(0);
-                return scroller.getViewport().getWidth();
-            });
+            int open = shownWidth.get();
             if (open > 0 && box.getItemCount() > 3 && box == run().instruments()) {
                 screenshot(window.frame().getRootPane(), "run-view-instrument-list-open");
             }
