@@ -68,7 +68,7 @@ class AlertDispatcherTest {
                 assertThat(json.readTree(receiver.next().body()).get("what").asText()).isEqualTo("second");
                 // Both went out while the hung channel was still waiting for its first answer (the receiver keeps a
                 // request before it answers: the count follows the answer).
-                awaitSent(dispatcher, 1, 2);
+                await(() -> dispatcher.counts().get(1).sent() >= 2);
                 assertThat(dispatcher.counts()).containsExactly(
                         new AlertDispatcher.Counts(hung.name(), 0, 0, 0),
                         new AlertDispatcher.Counts(good.name(), 2, 0, 0));
@@ -194,18 +194,14 @@ class AlertDispatcherTest {
         assertThat(dispatcher.close(Duration.ofMillis(100))).isFalse();
         dispatcher.submit(Alerts.alert("too late"));
         // The interrupted send fails; its retries stop at once and the one behind it is counted lost too.
-        assertTimeoutPreemptively(LONG, () -> {
-            while (dispatcher.counts().get(0).failed() < 2) {
-                Thread.sleep(10);
-            }
-        });
+        await(() -> dispatcher.counts().get(0).failed() >= 2);
         assertThat(dispatcher.counts()).containsExactly(new AlertDispatcher.Counts("gate", 0, 2, 1));
     }
 
-    /** Waits (20 s at most) until channel {@code index} has sent {@code sent} alerts. */
-    private static void awaitSent(AlertDispatcher dispatcher, int index, long sent) {
+    /** Waits (20 s at most, then fails) until the condition holds. */
+    private static void await(java.util.function.BooleanSupplier condition) {
         assertTimeoutPreemptively(LONG, () -> {
-            while (dispatcher.counts().get(index).sent() < sent) {
+            while (!condition.getAsBoolean()) {
                 Thread.sleep(10);
             }
         });
