@@ -84,4 +84,13 @@ class AlertTestCliTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(result.err()).contains("site.yaml:4:12: field 'alerts.webhooks[1].url': has the scheme 'ftp'");
     }
+
+    @Test
+    void everyCommandThatReadsTheSiteReportsABadAlertsBlock() throws Exception {
+        site("    - url: https://x.org/\n      timeout: 1 h\n");
+        CliRunner.Result result = CliRunner.norrlab("sessions", "--home", home.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(result.err()).contains("site.yaml:5:16: field 'alerts.webhooks[1].timeout': '1 h' is outside what is"
+                + " allowed: between 0.1 s and 2 min");
+    }
 }
