@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * A generic webhook: the alert as a JSON object POSTed to a URL. The {@code text} field holds the whole message,
- * which is what Slack, Mattermost and Teams incoming webhooks show; the other fields are there for receivers that
+ * which is what Slack and Mattermost incoming webhooks (and Teams' older connectors) show; the other fields are there for receivers that
  * route or filter (kind, bench, session). Delivered means the server answered with a 2xx status.
  */
 public final class WebhookChannel implements AlertChannel {

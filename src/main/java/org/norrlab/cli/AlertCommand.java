@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 
 @Command(name = "alert", mixinStandardHelpOptions = true, description = {
         "Alerts on the events of a run, sent to the channels of config/site.yaml: test.",
-        "Channels so far: webhooks (a JSON POST that Slack, Teams, Mattermost and ntfy accept)."},
+        "Channels so far: webhooks (a JSON POST whose text field Slack and Mattermost show as the message)."},
         subcommands = {AlertCommand.Test.class})
 final class AlertCommand extends CommandGroup {
 
