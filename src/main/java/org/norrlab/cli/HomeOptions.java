@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.alert.AlertSettings;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
@@ -46,13 +47,17 @@ final class HomeOptions {
     }
 
     /**
-     * The site, with its safety block and session_store read at once, so that a mistake in either is
-     * reported by every command, as soon as the site file is read.
+     * The site, with its safety block, session_store and alerts block read at once, so that a mistake in any of them
+     * is reported by every command, as soon as the site file is read (a run must not start with alerts that would
+     * fail to go out). The alert classes load only for a site that has an alerts block.
      */
     SiteConfig site() throws ConfigException {
         SiteConfig site = SiteConfig.load(home());
         SafetyEnvelope.of(site);
         StoreLocation.of(site);
+        if (site.alerts().isPresent()) {
+            AlertSettings.read(site.alerts().get());
+        }
         return site;
     }
 

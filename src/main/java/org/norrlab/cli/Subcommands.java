@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * norrlab's subcommands, by name, in the order --help lists them. A start registers only the subcommand it runs:
  * picocli reads every registered command's annotations and loads its classes (options, mixins, their static
- * loggers...), which for all 22 commands cost more than the JVM's own start. {@code --help} and a bare
+ * loggers...), which for all 23 commands cost more than the JVM's own start. {@code --help} and a bare
  * {@code norrlab} list the commands from the one-line summaries kept here, without loading any of them;
  * SubcommandsTest checks that each summary is still the first line of its command's description and that the help
  * printed from this table is the help printed with every command registered.
@@ -63,7 +63,9 @@ final class Subcommands {
             new Entry("session",
                     "Changes made to a stored session after its run."),
             new Entry("ru",
-                    "The uncompensated resistance R_u that iR-corrects a session's potentials: E_corr = E − I·R_u·(1 − c)."));
+                    "The uncompensated resistance R_u that iR-corrects a session's potentials: E_corr = E − I·R_u·(1 − c)."),
+            new Entry("alert",
+                    "Alerts on the events of a run, sent to the channels of config/site.yaml: test."));
 
     /** The top-level options that need no subcommand: the version, and the usage, which lists them by summary. */
     private static final Set<String> TOP_LEVEL_ONLY = Set.of("-h", "--help", "-V", "--version");
@@ -96,6 +98,7 @@ final class Subcommands {
             case "sync" -> new SyncCommand();
             case "session" -> new SessionCommand();
             case "ru" -> new RuCommand();
+            case "alert" -> new AlertCommand();
             default -> throw new IllegalArgumentException("no norrlab command called '" + name + "'");
         };
     }

@@ -13,10 +13,12 @@ import java.nio.file.Path;
  * @param labDatabase   the lab's PostgreSQL that {@code norrlab sync} copies into
  * @param sessionStore  session_store as written: where runs store their sessions when it is not the SQLite file
  *                      in the data directory; the store package reads it ({@code StoreLocation.of(site)})
+ * @param alerts        the alerts block as written; the alert package reads it ({@code AlertSettings.of(site)}),
+ *                      for the same reason as safety: this package reads files and knows nothing of channels
  */
 public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
                          java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
-                         java.util.Optional<YamlNode> sessionStore) {
+                         java.util.Optional<YamlNode> sessionStore, java.util.Optional<YamlNode> alerts) {
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
@@ -38,6 +40,12 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
         this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, java.util.Optional.empty());
     }
 
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
+                      java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
+                      java.util.Optional<YamlNode> sessionStore) {
+        this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, sessionStore, java.util.Optional.empty());
+    }
+
     /**
      * What an instrument that cannot disconnect its electrodes holds when its cell is "off" (the
      * cell block's idle_potential), if the site sets one.
@@ -51,7 +59,8 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
     public static SiteConfig load(Path home) throws ConfigException {
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
-        root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database", "session_store");
+        root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database", "session_store",
+                "alerts");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
@@ -65,7 +74,9 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
         }
         java.util.Optional<YamlNode> store = root.text("session_store").isPresent()
                 ? root.get("session_store") : java.util.Optional.empty();
-        return new SiteConfig(home, data, cell, safety, reconnect, lab, store);
+        // An empty `alerts:` (the block's heading left in, every channel commented out) means no alerts.
+        java.util.Optional<YamlNode> alerts = root.get("alerts").filter(node -> !node.isEmpty());
+        return new SiteConfig(home, data, cell, safety, reconnect, lab, store, alerts);
     }
 
     /**

@@ -1,0 +1,126 @@
+package org.norrlab.alert;
+
+import org.norrlab.config.ConfigException;
+import org.norrlab.config.Quantities;
+import org.norrlab.config.SiteConfig;
+import org.norrlab.config.YamlNode;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alerts block of config/site.yaml: which bench the alerts speak for and where they go. Absent or empty, there are
+ * no channels and nothing is sent. E-mail and MQTT channels will be further lists beside {@code webhooks}.
+ *
+ * @param bench    the bench's name in every alert
+ * @param webhooks the webhooks, in the order written
+ */
+public record AlertSettings(String bench, List<WebhookSettings> webhooks) {
+    /** Longer than this a webhook's timeout only delays the retries of an alert that a person is waiting for. */
+    static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
+
+    public AlertSettings {
+        webhooks = List.copyOf(webhooks);
+    }
+
+    /** The site's alerts block, or no channels when it has none. */
+    public static AlertSettings of(SiteConfig site) throws ConfigException {
+        return site.alerts().isPresent() ? read(site.alerts().get()) : new AlertSettings(computerName(), List.of());
+    }
+
+    public static AlertSettings read(YamlNode node) throws ConfigException {
+        YamlNode.Mapping block = node.asMapping();
+        block.allowOnly("bench", "webhooks");
+        String bench = block.text("bench").orElseGet(AlertSettings::computerName);
+        List<WebhookSettings> webhooks = new ArrayList<>();
+        Optional<YamlNode> list = block.get("webhooks").filter(n -> !n.isEmpty());
+        if (list.isPresent()) {
+            Set<String> names = new HashSet<>();
+            List<YamlNode> items = list.get().asSeq().items();
+            for (int i = 0; i < items.size(); i++) {
+                WebhookSettings webhook = webhook(items.get(i), i + 1);
+                if (!names.add(webhook.name())) {
+                    throw items.get(i).asMapping().require("name").error("the name '" + webhook.name()
+                            + "' is used twice; every webhook needs its own, so that logs tell them apart");
+                }
+                webhooks.add(webhook);
+            }
+        }
+        return new AlertSettings(bench, webhooks);
+    }
+
+    /** Every configured channel, ready to send, in the order written. */
+    public List<AlertChannel> channels() {
+        List<AlertChannel> channels = new ArrayList<>();
+        webhooks.forEach(w -> channels.add(new WebhookChannel(w)));
+        return channels;
+    }
+
+    private static WebhookSettings webhook(YamlNode node, int number) throws ConfigException {
+        YamlNode.Mapping entry = node.asMapping();
+        entry.allowOnly("url", "name", "timeout");
+        URI url = url(entry.require("url"));
+        String name = entry.text("name").orElse("webhook " + number);
+        Duration timeout = WebhookSettings.DEFAULT_TIMEOUT;
+        if (entry.get("timeout").isPresent()) {
+            YamlNode t = entry.require("timeout");
+            timeout = Quantities.duration(t);
+            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+                throw t.error("'" + t.asScalar().text() + "' is outside what is allowed: between 0.1 s and 2 min,"
+                        + " e.g. '10 s'");
+            }
+        }
+        return new WebhookSettings(name, url, timeout);
+    }
+
+    /**
+     * The URL, checked. Error messages never repeat it: a webhook URL usually carries its secret (a token in the path
+     * or the query), and these messages go to the terminal and the log.
+     */
+    private static URI url(YamlNode node) throws ConfigException {
+        String text = node.asScalar().text().trim();
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw node.error("is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1)
+                    + "); write the webhook's address, e.g. https://ntfy.sh/my-topic");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw node.error((scheme.isEmpty() ? "has no scheme" : "has the scheme '" + scheme + "'")
+                    + "; allowed: http:// or https://, e.g. https://ntfy.sh/my-topic");
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw node.error("has no host name; write e.g. https://ntfy.sh/my-topic");
+        }
+        return url;
+    }
+
+    /**
+     * This computer's name, for a site that does not name its bench. The environment first: looking the local host
+     * up can take seconds on a machine whose name is not in DNS.
+     */
+    static String computerName() {
+        for (String variable : new String[] {"COMPUTERNAME", "HOSTNAME"}) {
+            String value = System.getenv(variable);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "this bench";
+        }
+    }
+}
