@@ -105,13 +105,24 @@ public final class DeferredLogSetup extends ContextAwareBase implements Configur
             }
             configuring = true;
             LoggerContext context = (LoggerContext) getContext();
+            boolean failed = false;
             try {
-                preparation.run();
+                try {
+                    preparation.run();
+                } catch (RuntimeException e) {
+                    // the data directory could not be worked out: logback.xml's own default (data/) is used
+                    failed = true;
+                    addError("norrlab could not prepare logging (the data directory for norrlab.log)", e);
+                }
                 new ContextInitializer(context).autoConfig();
             } catch (JoranException | RuntimeException e) {
-                // Logback's status printer shows what was wrong in the configuration; logging goes on unconfigured.
+                failed = true;
                 addError("norrlab could not configure logging", e);
             } finally {
+                if (failed) {
+                    // SLF4J cannot report its own set-up failing: Logback's status lines go to the console instead
+                    ch.qos.logback.core.util.StatusPrinter.printInCaseOfErrorsOrWarnings(context);
+                }
                 configured = true;
                 configuring = false;
                 context.getTurboFilterList().remove(this);
