@@ -153,4 +153,23 @@ class RunAlertsCliTest {
             assertThat(result.out() + result.err()).doesNotContain(SECRET);
         }
     }
+
+    @Test
+    void eachBenchOfALabSendsItsOwnAlertsNamedByItsBench() throws Exception {
+        Path protocol = temp.resolve("short.yaml");
+        Files.writeString(protocol, "name: short\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 3 s, interval: 100 ms}\n");
+        Path lab = temp.resolve("lab.yaml");
+        Files.writeString(lab, "benches:\n  - {name: H1, protocol: " + protocol + ", speed: 300}\n");
+        try (LocalWebhooks.Receiver receiver = new LocalWebhooks.Receiver(200)) {
+            Path home = home(receiver.url("/hook?token=" + SECRET).toString());
+            CliRunner.Result result = CliRunner.norrlab("run", "--lab", lab.toString(), "--home", home.toString(),
+                    "--db", temp.resolve("lab.db").toString(), "--no-progress");
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.out()).contains(": 1 sent, 0 failed, 0 dropped");
+            JsonNode finished = received(receiver, 1).get(0);
+            assertThat(finished.get("kind").asText()).isEqualTo("run_finished");
+            assertThat(finished.get("bench").asText()).isEqualTo("bench 7 (H1)");
+            assertThat(finished.get("session").asLong()).isEqualTo(1);
+        }
+    }
 }
