@@ -51,7 +51,8 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /** Step labels by index, and the steps whose lost link came back (read and written on the acquisition thread). */
     private final Map<Integer, String> labels = new HashMap<>();
     private final Map<Integer, Boolean> reconnected = new HashMap<>();
-    private boolean closedInTime = true;
+    /** Alerts handed to the dispatcher (each goes to every channel); the run's thread and the acquisition's add. */
+    private volatile long submitted;
 
     private RunAlerts(AlertDispatcher dispatcher, String bench, PreparedRun run) {
         this.dispatcher = dispatcher;
@@ -176,6 +177,7 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         }
         String what = String.format(Locale.ROOT, "%s: %s; %d samples acquired, %d committed to the store",
                 outcome.status().dbName(), outcome.reason(), outcome.counters().samplesIn(), outcome.samplesCommitted());
+        count();
         dispatcher.submit(new Alert(Alert.Kind.RUN_FINISHED, bench, Optional.of(outcome.sessionId()), what, cell, now,
                 outcome.endRecorded() ? table(outcome) : Optional.empty()));
     }
@@ -207,18 +209,37 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
      * Gives the queued alerts up to {@link #CLOSE_WAIT} and prints one line per channel from the dispatcher's counts.
      */
     void closeAndPrint(PrintWriter out) {
-        closedInTime = dispatcher.close(CLOSE_WAIT);
-        for (AlertDispatcher.Counts c : dispatcher.counts()) {
+        boolean closedInTime = dispatcher.close(CLOSE_WAIT);
+        List<AlertDispatcher.Counts> counts = dispatcher.counts();
+        // A channel still sending when the wait ended was interrupted: it counts that alert failed a moment later.
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (!closedInTime && counts.stream().anyMatch(c -> c.sent() + c.failed() + c.dropped() < submitted)
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            counts = dispatcher.counts();
+        }
+        for (AlertDispatcher.Counts c : counts) {
+            long open = submitted - c.sent() - c.failed() - c.dropped();
             out.printf(Locale.ROOT, "Alerts on %s: %d sent, %d failed, %d dropped%s%n", c.channel(), c.sent(), c.failed(),
-                    c.dropped(), closedInTime ? "" : " (at the end of a " + CLOSE_WAIT.toSeconds() + " s wait)");
+                    c.dropped(), open > 0 ? ", " + open + " not settled when the run stopped waiting" : "");
         }
         out.flush();
     }
 
     private void submit(Alert.Kind kind, String what, Instant time, String cell) {
         long session = run.sessionId();
+        count();
         dispatcher.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
                 Optional.empty()));
+    }
+
+    private synchronized void count() {
+        submitted++;
     }
 
     private String step(int index) {

@@ -145,7 +145,7 @@ class RunAlertsCliTest {
             assertThat(silent.connected()).isTrue();
             // the close wait (5 s) on top of the plain run, with a generous margin for a busy machine
             assertThat(took).isLessThan(plainTime.plus(RunAlerts.CLOSE_WAIT).plusSeconds(30));
-            assertThat(result.out()).contains("Alerts on webhook local (http://127.0.0.1:").contains(": 0 sent");
+            assertThat(result.out()).contains("Alerts on webhook local (http://127.0.0.1:").contains(": 0 sent, 1 failed, 0 dropped\n");
             try (SessionStore withAlerts = SessionStore.open(db);
                  SessionStore without = SessionStore.open(temp.resolve("plain.db"))) {
                 assertThat(withAlerts.sampleCount(1)).isPositive().isEqualTo(without.sampleCount(1));
