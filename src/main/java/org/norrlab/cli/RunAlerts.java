@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The alerts of one run: listens to what the run already tells its consumers (step ends, breach, watchdog and link
@@ -47,17 +48,21 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
 
     private final AlertDispatcher dispatcher;
     private final String bench;
-    private final PreparedRun run;
+    /** The run's session id once it has one (0 before). */
+    private final LongSupplier session;
+    /** Whether a breach ends the run (the safety block's on_breach: stop_run). */
+    private final boolean breachStopsRun;
     /** Step labels by index, and the steps whose lost link came back (read and written on the acquisition thread). */
     private final Map<Integer, String> labels = new HashMap<>();
     private final Map<Integer, Boolean> reconnected = new HashMap<>();
     /** Alerts handed to the dispatcher (each goes to every channel); the run's thread and the acquisition's add. */
     private volatile long submitted;
 
-    private RunAlerts(AlertDispatcher dispatcher, String bench, PreparedRun run) {
+    RunAlerts(AlertDispatcher dispatcher, String bench, LongSupplier session, boolean breachStopsRun) {
         this.dispatcher = dispatcher;
         this.bench = bench;
-        this.run = run;
+        this.session = session;
+        this.breachStopsRun = breachStopsRun;
     }
 
     /**
@@ -74,7 +79,8 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
             return Optional.empty();
         }
         String bench = settings.bench() + run.bench().map(lab -> " (" + lab + ")").orElse("");
-        RunAlerts alerts = new RunAlerts(new AlertDispatcher(channels), bench, run);
+        RunAlerts alerts = new RunAlerts(new AlertDispatcher(channels), bench, run::sessionId,
+                run.plan().safety().stopRun().orElse(false));
         run.addConsumer(alerts);
         run.operator().addWatcher(alerts);
         return Optional.of(alerts);
@@ -109,7 +115,7 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         } else if (kind == EventKind.RECONNECT) {
             reconnected.put(seen.stepIndex(), true);
         } else if (kind == EventKind.ENVELOPE_BREACH) {
-            boolean stopsRun = run.plan().safety().stopRun().orElse(false);
+            boolean stopsRun = breachStopsRun;
             submit(Alert.Kind.SAFETY_BREACH, step(seen.stepIndex()) + ": " + message, seen.wallTime(),
                     message.contains("before it could be stopped")
                             ? "not known: the step ran to its end before it could be stopped; the run "
@@ -232,7 +238,7 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     }
 
     private void submit(Alert.Kind kind, String what, Instant time, String cell) {
-        long session = run.sessionId();
+        long session = this.session.getAsLong();
         count();
         dispatcher.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
                 Optional.empty()));
