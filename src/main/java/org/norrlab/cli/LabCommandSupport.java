@@ -8,14 +8,17 @@ import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
+import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** `norrlab run --lab`: every bench at once, one progress bar each, then one summary per bench. */
 final class LabCommandSupport {
@@ -37,16 +40,26 @@ final class LabCommandSupport {
                     b.run().identity().describe());
         }
         out.flush();
+        Map<String, RunAlerts> alerts = new HashMap<>();
+        try {
+            for (LabRun.BenchRun b : lab.benches()) {
+                RunAlerts.attach(site, b.run()).ifPresent(a -> alerts.put(b.name(), a));
+            }
+        } catch (Exception e) {
+            lab.benches().forEach(b -> b.run().discard());
+            throw e;
+        }
 
         // Like a single run, the shutdown of Ctrl-C waits until every bench's summary is printed, not only until the
         // sessions are closed.
         try (InterruptHook onSignal = InterruptHook.install("lab-ctrl-c", lab::requestAbort, lab::awaitFinished,
                 Duration.ofSeconds(20))) {
-            return runAndPrint(out, lab, noProgress);
+            return runAndPrint(out, lab, noProgress, alerts);
         }
     }
 
-    private static int runAndPrint(PrintWriter out, LabRun lab, boolean noProgress) throws InterruptedException {
+    private static int runAndPrint(PrintWriter out, LabRun lab, boolean noProgress, Map<String, RunAlerts> alerts)
+            throws InterruptedException {
         List<ProgressDisplay> bars = new ArrayList<>();
         List<LabRun.BenchOutcome> outcomes;
         try {
@@ -60,6 +73,14 @@ final class LabCommandSupport {
             });
         } finally {
             bars.forEach(ProgressDisplay::close);
+        }
+        for (LabRun.BenchOutcome o : outcomes) {
+            RunAlerts a = alerts.get(o.name());
+            if (a != null) {
+                o.outcome().ifPresent(a::finished);
+                o.failure().filter(StoreException.class::isInstance).map(StoreException.class::cast)
+                        .ifPresent(a::storeFailed);
+            }
         }
 
         boolean allCompleted = true;
@@ -76,6 +97,10 @@ final class LabCommandSupport {
                 allCompleted = false;
                 out.println("ended with an error: " + o.failure().map(Throwable::getMessage).orElse("unknown")
                         + " (see the log)");
+            }
+            RunAlerts a = alerts.get(o.name());
+            if (a != null) {
+                a.closeAndPrint(out);
             }
         }
         out.flush();

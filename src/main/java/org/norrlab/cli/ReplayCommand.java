@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true, description = {
@@ -41,6 +42,6 @@ final class ReplayCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("Replaying session " + sessionId + ".");
         // a replay's holds follow the recording and wait for nobody: no terminal is read
         return RunCommand.execute(spec.commandLine().getOut(), run, replaySpeed, noProgress,
-                OperatorConsole.StandardInput.SYSTEM);
+                OperatorConsole.StandardInput.SYSTEM, Optional.empty());   // a replay re-enacts a run: it alerts nobody
     }
 }

@@ -58,8 +58,9 @@ final class ResumeCommand implements Callable<Integer> {
         if (unattended) {
             run.runUnattended();
         }
+        Optional<RunAlerts> alerts = RunCommand.attachAlerts(homeOptions.site(), run);
         spec.commandLine().getOut().println(announcement(sessionId, run.plan()));
-        return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress, standardInput);
+        return RunCommand.execute(spec.commandLine().getOut(), run, runSpeed, noProgress, standardInput, alerts);
     }
 
     /**

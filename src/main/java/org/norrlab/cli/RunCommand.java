@@ -151,29 +151,57 @@ final class RunCommand implements Callable<Integer> {
             run.runUnattended();
         }
         PrintWriter out = spec.commandLine().getOut();
-        RunOutcome outcome = runAndPrint(out, run, request.speed(), noProgress, standardInput);
-        if (simulateAssays) {
-            try (SessionStore store = SessionStore.open(outcome.database())) {
-                SimulatedAssays.addTo(store, outcome.sessionId());
-                out.println();
-                boolean accumulates = store.session(outcome.sessionId()).map(s -> s.electrolyte() == Electrolyte.Mode.ACCUMULATE)
-                        .orElse(false);
-                out.println(accumulates
-                        ? "Simulated NH3 assays of the accumulating catholyte after each CA step (the simulator's truth"
-                                + " with 1 % scatter), analysed:"
-                        : "Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
-                AnalyzeCommand.printTable(out, SessionAnalysis.analyze(store, outcome.sessionId(),
-                        SessionAnalysis.Options.DEFAULT));
+        Optional<RunAlerts> alerts = attachAlerts(site, run);
+        RunOutcome outcome;
+        try {
+            outcome = runAndPrint(out, run, request.speed(), noProgress, standardInput, alerts);
+            if (simulateAssays) {
+                printSimulatedAssays(out, outcome);
             }
-            out.flush();
+            // after the assays, so that the run-finished alert carries their FE/yield table
+            alerts.ifPresent(a -> a.finished(outcome));
+        } finally {
+            alerts.ifPresent(a -> a.closeAndPrint(out));
         }
         return exitCode(outcome);
     }
 
+    /** The site's alerts attached to the run; a run that is given back unrun when the site's alerts cannot be read. */
+    static Optional<RunAlerts> attachAlerts(SiteConfig site, PreparedRun run) throws Exception {
+        try {
+            return RunAlerts.attach(site, run);
+        } catch (Exception e) {
+            run.discard();
+            throw e;
+        }
+    }
+
+    private static void printSimulatedAssays(PrintWriter out, RunOutcome outcome) throws StoreException {
+        try (SessionStore store = SessionStore.open(outcome.database())) {
+            SimulatedAssays.addTo(store, outcome.sessionId());
+            out.println();
+            boolean accumulates = store.session(outcome.sessionId()).map(s -> s.electrolyte() == Electrolyte.Mode.ACCUMULATE)
+                    .orElse(false);
+            out.println(accumulates
+                    ? "Simulated NH3 assays of the accumulating catholyte after each CA step (the simulator's truth"
+                            + " with 1 % scatter), analysed:"
+                    : "Simulated NH3 assays of each CA step (the simulator's truth with 1 % scatter), analysed:");
+            AnalyzeCommand.printTable(out, SessionAnalysis.analyze(store, outcome.sessionId(),
+                    SessionAnalysis.Options.DEFAULT));
+        }
+        out.flush();
+    }
+
     /** Runs a prepared run with progress and Ctrl-C handling, prints its table, and returns the exit code. */
     static int execute(PrintWriter out, PreparedRun run, Speed speed, boolean noProgress,
-                       OperatorConsole.StandardInput input) throws Exception {
-        return exitCode(runAndPrint(out, run, speed, noProgress, input));
+                       OperatorConsole.StandardInput input, Optional<RunAlerts> alerts) throws Exception {
+        try {
+            RunOutcome outcome = runAndPrint(out, run, speed, noProgress, input, alerts);
+            alerts.ifPresent(a -> a.finished(outcome));
+            return exitCode(outcome);
+        } finally {
+            alerts.ifPresent(a -> a.closeAndPrint(out));
+        }
     }
 
     static int exitCode(RunOutcome outcome) {
@@ -200,8 +228,9 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, Speed speed,
-                                          boolean noProgress, OperatorConsole.StandardInput input) throws Exception {
+    private static RunOutcome runAndPrint(PrintWriter out, PreparedRun run, Speed speed, boolean noProgress,
+                                          OperatorConsole.StandardInput input, Optional<RunAlerts> alerts)
+            throws Exception {
         printWarnings(out, run.plan());
         out.printf(Locale.ROOT, "Protocol %s: %d steps, %s planned, on %s%s%n", run.plan().name(),
                 // the same duration 'plan' prints: "up to" with holds, which end when the operator continues
@@ -217,6 +246,9 @@ final class RunCommand implements Callable<Integer> {
                 Duration.ofSeconds(15))) {
             try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
                 outcome = run.execute(progress == null ? RunListener.NONE : progress);
+            } catch (StoreException e) {
+                alerts.ifPresent(a -> a.storeFailed(e));
+                throw e;
             }
             printSummary(out, outcome);
         }

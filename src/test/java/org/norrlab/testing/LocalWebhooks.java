@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,8 +26,8 @@ public final class LocalWebhooks {
     private LocalWebhooks() {
     }
 
-    /** One request as the receiver got it. */
-    public record Request(String method, String pathAndQuery, String contentType, String body) {
+    /** One request as the receiver got it, and when it arrived (its body read). */
+    public record Request(String method, String pathAndQuery, String contentType, String body, Instant arrived) {
     }
 
     /** Answers POSTs with the given statuses in turn (the last one for every later request) and keeps each request. */
@@ -44,7 +45,7 @@ public final class LocalWebhooks {
                     String query = exchange.getRequestURI().getRawQuery();
                     requests.add(new Request(exchange.getRequestMethod(),
                             exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query),
-                            exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                            exchange.getRequestHeaders().getFirst("Content-Type"), body, Instant.now()));
                     int n = answered.getAndIncrement();
                     exchange.sendResponseHeaders(answers[Math.min(n, answers.length - 1)], -1);
                 } finally {
