@@ -95,17 +95,37 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     @Override
     public void accept(AcquisitionRecord record, boolean endOfBatch) {
         try {
-            if (record instanceof AcquisitionRecord.StepStarted started) {
-                labels.put(started.stepIndex(), started.step().label());
-            } else if (record instanceof AcquisitionRecord.EventSeen seen) {
-                eventSeen(seen);
-            } else if (record instanceof AcquisitionRecord.StepEnded ended) {
-                stepEnded(ended);
-            }
+            record.accept(recordKinds);
         } catch (RuntimeException e) {
             LOG.error("an alert could not be made from a record of step {}", record.stepIndex(), e);
         }
     }
+
+    /** The kinds of record an alert can come from; samples and impedance points make none. */
+    private final AcquisitionRecord.Visitor<RuntimeException> recordKinds = new AcquisitionRecord.Visitor<>() {
+        @Override
+        public void stepStarted(AcquisitionRecord.StepStarted started) {
+            labels.put(started.stepIndex(), started.step().label());
+        }
+
+        @Override
+        public void sampleTaken(AcquisitionRecord.SampleTaken taken) {
+        }
+
+        @Override
+        public void impedanceMeasured(AcquisitionRecord.ImpedanceMeasured measured) {
+        }
+
+        @Override
+        public void eventSeen(AcquisitionRecord.EventSeen seen) {
+            RunAlerts.this.eventSeen(seen);
+        }
+
+        @Override
+        public void stepEnded(AcquisitionRecord.StepEnded ended) {
+            RunAlerts.this.stepEnded(ended);
+        }
+    };
 
     private void eventSeen(AcquisitionRecord.EventSeen seen) {
         EventKind kind = seen.event().kind();
