@@ -227,16 +227,7 @@ final class SqliteDialect implements Dialect {
                 insert.setLong(1, heldSession);
                 insert.setInt(2, heldStep);
                 for (int k = 0, p = 3; k < count; k++, p += perRow) {
-                    Sample s = held[k];
-                    insert.setLong(p, sequences[k]);
-                    insert.setDouble(p + 1, s.timeSeconds());
-                    SessionStore.setNullableDouble(insert, p + 2, s.potentialVolts());
-                    SessionStore.setNullableDouble(insert, p + 3, s.currentAmperes());
-                    SessionStore.setNullableDouble(insert, p + 4, s.rangeAmperes());
-                    insert.setInt(p + 5, s.flags());
-                    if (heldSweep) {
-                        SessionStore.setSweepPlace(insert, p + 6, s.cycle(), s.segment());
-                    }
+                    bindOwn(insert, p, sequences[k], held[k], heldSweep);
                 }
                 insert.addBatch();
                 if (heldSweep) {
@@ -249,16 +240,9 @@ final class SqliteDialect implements Dialect {
 
             private void writeHeldOneByOne() throws SQLException {
                 for (int k = 0; k < count; k++) {
-                    Sample s = held[k];
                     oneRow.setLong(1, heldSession);
                     oneRow.setInt(2, heldStep);
-                    oneRow.setLong(3, sequences[k]);
-                    oneRow.setDouble(4, s.timeSeconds());
-                    SessionStore.setNullableDouble(oneRow, 5, s.potentialVolts());
-                    SessionStore.setNullableDouble(oneRow, 6, s.currentAmperes());
-                    SessionStore.setNullableDouble(oneRow, 7, s.rangeAmperes());
-                    oneRow.setInt(8, s.flags());
-                    SessionStore.setSweepPlace(oneRow, 9, s.cycle(), s.segment());
+                    bindOwn(oneRow, 3, sequences[k], held[k], true);   // the one-row INSERT names every column
                     oneRow.addBatch();
                 }
                 forgetHeld();
@@ -303,5 +287,23 @@ final class SqliteDialect implements Dialect {
                 }
             }
         };
+    }
+
+    /**
+     * A sample's own values from parameter {@code p} on, in the order of {@link SampleColumns#insertOfSteps} (and of
+     * the one-row INSERT after its session and step): seq, t_s, e_v, i_a, range_a, flags, then cycle and segment when
+     * {@code sweep}.
+     */
+    private static void bindOwn(PreparedStatement insert, int p, long sequence, Sample s, boolean sweep)
+            throws SQLException {
+        insert.setLong(p, sequence);
+        insert.setDouble(p + 1, s.timeSeconds());
+        SessionStore.setNullableDouble(insert, p + 2, s.potentialVolts());
+        SessionStore.setNullableDouble(insert, p + 3, s.currentAmperes());
+        SessionStore.setNullableDouble(insert, p + 4, s.rangeAmperes());
+        insert.setInt(p + 5, s.flags());
+        if (sweep) {
+            SessionStore.setSweepPlace(insert, p + 6, s.cycle(), s.segment());
+        }
     }
 }
