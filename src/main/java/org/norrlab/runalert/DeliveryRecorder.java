@@ -32,7 +32,8 @@ final class DeliveryRecorder {
     private final BlockingQueue<AlertDeliveryStore.Delivery> queue = new ArrayBlockingQueue<>(QUEUE);
     private final Thread thread;
     private volatile boolean closing;
-    /** Deliveries recorded, and those given up (queue full, store refused); guarded by this. */
+    /** Deliveries handed in, recorded, and given up (queue full, store refused); guarded by this. */
+    private long handed;
     private long recorded;
     private long lost;
 
@@ -48,9 +49,13 @@ final class DeliveryRecorder {
     void settled(long sessionId, AlertDispatcher.Delivery d) {
         AlertDeliveryStore.Delivery row = new AlertDeliveryStore.Delivery(sessionId, d.channel(),
                 d.alert().kind().words(), d.alert().time(), outcome(d.result()), d.attempts(), d.reason(), Instant.now());
+        synchronized (this) {
+            handed++;
+        }
         if (closing || !queue.offer(row)) {
             synchronized (this) {
                 lost++;
+                notifyAll();
             }
             LOG.error("the outcome of a {} alert on {} ({}) is not recorded with session {}: {}", row.kind(), row.channel(),
                     row.outcome().dbName(), sessionId, closing ? "the run's alerts are closed" : QUEUE
@@ -69,6 +74,26 @@ final class DeliveryRecorder {
     /** Recorded so far, for tests and the closing line. */
     synchronized long recorded() {
         return recorded;
+    }
+
+    /**
+     * Until every delivery handed in so far is recorded (or given up), or the deadline (System.nanoTime()): a shutdown
+     * after Ctrl-C waits for this, since the JVM does not wait for this daemon thread.
+     */
+    synchronized boolean awaitIdle(long deadline) {
+        while (recorded + lost < handed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Records what is queued, for up to {@code wait}; then stops. Whether everything queued was recorded. */
@@ -115,10 +140,12 @@ final class DeliveryRecorder {
                     store.alertDeliveries().record(rows);
                     synchronized (this) {
                         recorded += rows.size();
+                        notifyAll();
                     }
                 } catch (StoreException | RuntimeException e) {
                     synchronized (this) {
                         lost += rows.size();
+                        notifyAll();
                     }
                     LOG.error("{} alert outcomes could not be recorded in {}", rows.size(), database, e);
                     if (store != null) {

@@ -370,7 +370,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /**
      * For a shutdown after Ctrl-C or SIGTERM: waits until each run has submitted its last alert (up to
      * {@code submitWithin}: the run's own thread makes it once the session is closed), then until every alert of every
-     * run is settled on every channel, at most {@link #CLOSE_WAIT} for all of them together.
+     * run is settled on every channel and recorded in the store, at most {@link #CLOSE_WAIT} for all of them together.
      *
      * @return whether every alert settled in time
      */
@@ -386,6 +386,10 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         boolean all = true;
         for (RunAlerts run : runs) {
             all &= run.awaitSettled(deadline);
+        }
+        // and recorded with the session: the recorder's thread is a daemon, which the exiting JVM does not wait for
+        for (RunAlerts run : runs) {
+            all &= run.recorder.map(r -> r.awaitIdle(deadline)).orElse(true);
         }
         return all;
     }
@@ -409,16 +413,18 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
 
     /** On a channel's thread (or the submitter's, for a drop): counted, and handed to the store's own thread. */
     private void settled(AlertDispatcher.Delivery delivery) {
-        synchronized (this) {
-            settled++;
-            notifyAll();
-        }
+        // Handed to the recorder before it counts as settled, so that a shutdown that has seen it settled waits for it
+        // to be recorded too.
         Optional<Long> id = delivery.alert().session();
         if (id.isPresent()) {
             recorder.ifPresent(r -> r.settled(id.get(), delivery));
         } else {
             LOG.info("the outcome of a {} alert before the session began is not recorded: {} on {}",
                     delivery.alert().kind().words(), delivery.result(), delivery.channel());
+        }
+        synchronized (this) {
+            settled++;
+            notifyAll();
         }
     }
 
