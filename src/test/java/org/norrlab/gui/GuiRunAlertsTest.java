@@ -93,7 +93,7 @@ class GuiRunAlertsTest {
             assertThat(alert.get("what").asText()).startsWith("completed: ");
             assertThat(alert.get("cell_state").asText()).startsWith("off (confirmed by the instrument)");
 
-            await("the alerts counted in the status line", WAIT, () -> onEdt(() -> run.statusLines().get(5).getText())
+            await("the alerts counted in the status line", WAIT, () -> run.statusLines().get(5).getText()
                     .endsWith("; alerts: 1 sent"));
             try (SessionStore store = SessionStore.open(db)) {
                 assertThat(store.alertDeliveries().tallies())
