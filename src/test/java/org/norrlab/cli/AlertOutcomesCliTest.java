@@ -113,6 +113,32 @@ class AlertOutcomesCliTest {
     }
 
     @Test
+    void anAlertSentOnItsSecondTryAfterTheRunEndedIsRecordedWithItsTries() throws Exception {
+        Path protocol = temp.resolve("short.yaml");
+        Files.writeString(protocol, "name: short\nsteps:\n  - ca: {potential: -0.5 V vs RHE, duration: 3 s, interval: 100 ms}\n");
+        // 503 to the first try, 200 to the second (1 s later, within the run's close wait)
+        try (LocalWebhooks.Receiver receiver = new LocalWebhooks.Receiver(503, 200)) {
+            Path home = home("    - {url: '" + receiver.url("/hook") + "', name: busy}\n");
+            Path db = temp.resolve("retry.db");
+            CliRunner.Result run = CliRunner.norrlab("run", protocol.toString(), "--home", home.toString(), "--db",
+                    db.toString(), "--speed", "max", "--no-progress", "--seed", "7");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains(": 1 sent, 0 failed, 0 dropped");
+            assertThat(receiver.next()).isNotNull();
+            assertThat(receiver.next()).isNotNull();
+            try (SessionStore store = SessionStore.open(db)) {
+                List<AlertDeliveryStore.Delivery> rows = store.alertDeliveries().deliveries(1);
+                assertThat(rows).singleElement().satisfies(d -> {
+                    assertThat(d.outcome()).isEqualTo(AlertDeliveryStore.Outcome.SENT);
+                    assertThat(d.attempts()).isEqualTo(2);
+                    assertThat(d.kind()).isEqualTo("run finished");
+                    assertThat(d.settled()).isAfter(d.event());
+                });
+            }
+        }
+    }
+
+    @Test
     void sigintSendsTheAbortedRunsFinalAlertBeforeTheJvmExitsAndRecordsIt() throws Exception {
         Path protocol = temp.resolve("long.yaml");
         Files.writeString(protocol, "steps:\n  - ca: {potential: -0.5 V vs RHE, duration: 2 h, interval: 100 ms}\n");
