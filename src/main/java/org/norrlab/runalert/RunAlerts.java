@@ -4,7 +4,6 @@ import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.alert.Alert;
 import org.norrlab.alert.AlertChannel;
-import org.norrlab.alert.AlertDispatcher;
 import org.norrlab.alert.AlertSettings;
 import org.norrlab.alert.Retry;
 import org.norrlab.alert.SafeUrl;
@@ -18,7 +17,6 @@ import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.scheduler.OperatorCall;
 import org.norrlab.scheduler.OperatorGate;
-import org.norrlab.store.AlertDeliveryStore;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoreLocation;
@@ -28,22 +26,19 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * The alerts of one run: listens to what the run already tells its consumers (step ends, breach, watchdog and link
- * events) and its operator call (holds), turns the events that need a person into {@link Alert}s and hands them to an
- * {@link AlertDispatcher}, which never makes the run wait. Every alert says only what the run knows about the cell:
- * "confirmed by the instrument" only in the run-finished alert of a run whose cell-off the instrument accepted.
+ * events) and its operator call (holds), turns the events that need a person into {@link Alert}s and hands them to a
+ * dispatcher ({@link Deliveries}), which never makes the run wait. Every alert says only what the run knows about the
+ * cell: "confirmed by the instrument" only in the run-finished alert of a run whose cell-off the instrument accepted.
  * The same for a run of the command line and one of the window (both attach it with {@link #attach}). What became of
  * each alert on each channel is recorded with the session ({@link DeliveryRecorder}), also when a retry settles it
  * after the run has ended.
@@ -52,13 +47,11 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     private static final Logger LOG = LoggerFactory.getLogger(RunAlerts.class);
     /** What a finished run gives its last alerts: a few seconds, never more. Ctrl-C waits for them as long. */
     public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    /** What the store gets, once the alerts are closed, to record their last outcomes. */
-    private static final Duration RECORD_WAIT = Duration.ofSeconds(2);
 
     private static final String UNCONFIRMED = "not confirmed: the run has told the instrument to stop and switch the"
             + " cell off; the run-finished alert says whether the instrument confirmed it";
 
-    private final AlertDispatcher dispatcher;
+    private final Deliveries deliveries;
     private final String bench;
     /** The run's session id once it has one (0 before). */
     private final LongSupplier session;
@@ -67,11 +60,6 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /** Step labels by index, and the steps whose lost link came back (read and written on the acquisition thread). */
     private final Map<Integer, String> labels = new HashMap<>();
     private final Map<Integer, Boolean> reconnected = new HashMap<>();
-    /** Alerts handed to the dispatcher (each goes to every channel), and outcomes told back; guarded by this. */
-    private long submitted;
-    private long settled;
-    /** Counted down once the run's last alert (run finished, or the store error it ended on) is submitted. */
-    private final CountDownLatch lastSubmitted = new CountDownLatch(1);
     /** Whether a store failure was alerted while the run went on (the end of the run then does not repeat it). */
     private volatile boolean storeFailureAlerted;
     /** Samples the acquisition had handed every consumer (the store's writer first) at the last batch's end. */
@@ -82,7 +70,6 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /** The step and time of the last sample of the last whole batch (kept apart from the batch in progress). */
     private int lastStoredStep;
     private double lastStoredSeconds = Double.NaN;
-    private final Optional<DeliveryRecorder> recorder;
 
     /**
      * @param database where the outcomes are recorded with the session; empty records none (a unit test)
@@ -92,8 +79,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         this.bench = bench;
         this.session = session;
         this.breachStopsRun = breachStopsRun;
-        this.recorder = database.map(DeliveryRecorder::new);
-        this.dispatcher = new AlertDispatcher(channels, AlertDispatcher.DEFAULT_QUEUE, retry, this::settled);
+        this.deliveries = new Deliveries(channels, retry, database);
     }
 
     /**
@@ -258,7 +244,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         try {
             submitFinished(outcome);
         } finally {
-            lastSubmitted.countDown();
+            deliveries.lastSubmitted();
         }
     }
 
@@ -274,8 +260,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         }
         String what = String.format(Locale.ROOT, "%s: %s; %d samples acquired, %d committed to the store",
                 outcome.status().dbName(), outcome.reason(), outcome.counters().samplesIn(), outcome.samplesCommitted());
-        count();
-        dispatcher.submit(new Alert(Alert.Kind.RUN_FINISHED, bench, Optional.of(outcome.sessionId()), what, cell, now,
+        deliveries.submit(new Alert(Alert.Kind.RUN_FINISHED, bench, Optional.of(outcome.sessionId()), what, cell, now,
                 outcome.endRecorded() ? table(outcome) : Optional.empty()));
     }
 
@@ -286,13 +271,13 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
                     Instant.now(), "not known from the store error; the run switches the cell off on its way out, check"
                             + " the instrument");
         } finally {
-            lastSubmitted.countDown();
+            deliveries.lastSubmitted();
         }
     }
 
     /** The run failed in another way before it had an outcome: no run-finished alert will come. */
     public void noOutcome() {
-        lastSubmitted.countDown();
+        deliveries.lastSubmitted();
     }
 
     private Optional<String> table(RunOutcome outcome) {
@@ -321,45 +306,17 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
      * benches' channels hang; then the store gets the last outcomes.
      */
     public static void closeAll(Collection<RunAlerts> runs) {
-        boolean inTime = AlertDispatcher.closeAll(runs.stream().map(r -> r.dispatcher).toList(), CLOSE_WAIT);
-        // A channel still sending when the wait ended was interrupted: it settles that alert failed a moment later.
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        for (RunAlerts run : runs) {
-            if (!inTime) {
-                run.awaitSettled(deadline);
-            }
-        }
-        for (RunAlerts run : runs) {
-            run.recorder.ifPresent(r -> r.close(RECORD_WAIT));
-        }
+        Deliveries.closeAll(runs.stream().map(r -> r.deliveries).toList(), CLOSE_WAIT);
     }
 
     /** One line per channel: "Alerts on webhook x (https://host/…): 4 sent, 1 failed, 0 dropped". */
     public List<String> lines() {
-        long submittedNow;
-        synchronized (this) {
-            submittedNow = submitted;
-        }
-        List<String> lines = new ArrayList<>();
-        for (AlertDispatcher.Counts c : dispatcher.counts()) {
-            long open = submittedNow - c.sent() - c.failed() - c.dropped();
-            lines.add(String.format(Locale.ROOT, "Alerts on %s: %d sent, %d failed, %d dropped%s", c.channel(), c.sent(),
-                    c.failed(), c.dropped(), open > 0 ? ", " + open + " not settled when the run stopped waiting" : ""));
-        }
-        return lines;
+        return deliveries.lines();
     }
 
     /** "alerts: 4 sent, 1 failed" over every channel, for a status line. */
     public String summary() {
-        long sent = 0;
-        long failed = 0;
-        long dropped = 0;
-        for (AlertDispatcher.Counts c : dispatcher.counts()) {
-            sent += c.sent();
-            failed += c.failed();
-            dropped += c.dropped();
-        }
-        return "alerts: " + new AlertDeliveryStore.Tally(sent, failed, dropped).words();
+        return deliveries.summary();
     }
 
     public void print(PrintWriter out) {
@@ -375,68 +332,13 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
      * @return whether every alert settled in time
      */
     public static boolean awaitLastAlerts(Collection<RunAlerts> runs, Duration submitWithin) throws InterruptedException {
-        long submitDeadline = System.nanoTime() + submitWithin.toNanos();
-        for (RunAlerts run : runs) {
-            long left = Math.max(0, submitDeadline - System.nanoTime());
-            if (!run.lastSubmitted.await(left, TimeUnit.NANOSECONDS)) {
-                LOG.error("the last alert of the interrupted run was not made within {} s", submitWithin.toSeconds());
-            }
-        }
-        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
-        boolean all = true;
-        for (RunAlerts run : runs) {
-            all &= run.awaitSettled(deadline);
-        }
-        // and recorded with the session: the recorder's thread is a daemon, which the exiting JVM does not wait for
-        for (RunAlerts run : runs) {
-            all &= run.recorder.map(r -> r.awaitIdle(deadline)).orElse(true);
-        }
-        return all;
-    }
-
-    /** Until every alert submitted so far is settled on every channel, or the deadline (System.nanoTime()). */
-    private synchronized boolean awaitSettled(long deadline) {
-        while (settled < submitted * dispatcher.channelCount()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** On a channel's thread (or the submitter's, for a drop): counted, and handed to the store's own thread. */
-    private void settled(AlertDispatcher.Delivery delivery) {
-        // Handed to the recorder before it counts as settled, so that a shutdown that has seen it settled waits for it
-        // to be recorded too.
-        Optional<Long> id = delivery.alert().session();
-        if (id.isPresent()) {
-            recorder.ifPresent(r -> r.settled(id.get(), delivery));
-        } else {
-            LOG.info("the outcome of a {} alert before the session began is not recorded: {} on {}",
-                    delivery.alert().kind().words(), delivery.result(), delivery.channel());
-        }
-        synchronized (this) {
-            settled++;
-            notifyAll();
-        }
+        return Deliveries.awaitLastAlerts(runs.stream().map(r -> r.deliveries).toList(), submitWithin, CLOSE_WAIT);
     }
 
     private void submit(Alert.Kind kind, String what, Instant time, String cell) {
         long session = this.session.getAsLong();
-        count();
-        dispatcher.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
+        deliveries.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
                 Optional.empty()));
-    }
-
-    private synchronized void count() {
-        submitted++;
     }
 
     private String step(int index) {
