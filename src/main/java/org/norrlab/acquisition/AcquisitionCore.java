@@ -251,6 +251,16 @@ public final class AcquisitionCore implements AutoCloseable {
         if (failure == null) {
             failedConsumer = consumer;
             failure = e;
+            // The others hear of it now (an alert to a person), not when the run has wound down.
+            for (RecordConsumer other : consumers) {
+                if (other != consumer) {
+                    try {
+                        other.otherFailed(consumer.name(), e);
+                    } catch (RuntimeException notice) {
+                        log.error("{} could not take the news that {} failed", other.name(), consumer.name(), notice);
+                    }
+                }
+            }
         }
     }
 

@@ -19,6 +19,15 @@ public interface RecordConsumer {
                 : "a part of the run (" + type.getSimpleName() + ")";
     }
 
+    /**
+     * Another consumer failed (e.g. the store's writer: a full disk, a server gone) and the run stops; told once, on the
+     * dispatcher thread, at the moment of the failure rather than at the run's end. {@code failed} is that consumer's
+     * {@link #name()}. Every record this consumer received before, with its batch's end, had been accepted by every
+     * consumer, the failed one included. Must return at once and not throw.
+     */
+    default void otherFailed(String failed, Exception why) {
+    }
+
     /** The core is closing: everything has been delivered. */
     default void finish() throws Exception {
     }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Hands alerts to their channels without ever holding up the caller, which is the run's own thread. Each channel has
@@ -28,6 +30,39 @@ public final class AlertDispatcher implements AutoCloseable {
     public record Counts(String channel, long sent, long failed, long dropped) {
     }
 
+    /** What became of one alert on one channel, for the record of a session's alerts. */
+    public enum Result {
+        SENT, FAILED, DROPPED
+    }
+
+    /**
+     * One alert settled on one channel.
+     *
+     * @param attempts tries made (0 for an alert dropped before its turn)
+     * @param reason   why it was not sent, with every URL cut to scheme, host and port ({@link SafeUrl}); "" when sent
+     */
+    public record Delivery(String channel, Alert alert, Result result, int attempts, String reason) {
+        public Delivery {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(alert, "alert");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Told of every alert once it is settled on a channel. Called on the channel's thread, or for an alert dropped when
+     * it was offered on the thread that submitted it: it must return at once (hand the delivery on, never write it to
+     * a database there), as the run's own thread may be the caller. An exception it throws is logged and ignored.
+     */
+    @FunctionalInterface
+    public interface Outcomes {
+        Outcomes NONE = delivery -> {
+        };
+
+        void settled(Delivery delivery);
+    }
+
     private final List<Lane> lanes = new ArrayList<>();
 
     public AlertDispatcher(List<? extends AlertChannel> channels) {
@@ -35,13 +70,23 @@ public final class AlertDispatcher implements AutoCloseable {
     }
 
     public AlertDispatcher(List<? extends AlertChannel> channels, int queueCapacity, Retry retry) {
+        this(channels, queueCapacity, retry, Outcomes.NONE);
+    }
+
+    public AlertDispatcher(List<? extends AlertChannel> channels, int queueCapacity, Retry retry, Outcomes outcomes) {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue capacity must be at least 1, was " + queueCapacity);
         }
+        Objects.requireNonNull(outcomes, "outcomes");
         for (AlertChannel channel : channels) {
-            lanes.add(new Lane(channel, queueCapacity, retry));
+            lanes.add(new Lane(channel, queueCapacity, retry, outcomes));
         }
         lanes.forEach(Lane::start);
+    }
+
+    /** How many channels each submitted alert goes to. */
+    public int channelCount() {
+        return lanes.size();
     }
 
     /** Queues the alert on every channel and returns at once, whatever state the channels are in. */
@@ -69,6 +114,17 @@ public final class AlertDispatcher implements AutoCloseable {
      * @return whether every channel finished its queue within the wait
      */
     public boolean close(Duration wait) {
+        return closeAll(List.of(this), wait);
+    }
+
+    /**
+     * {@link #close(Duration)} of several dispatchers at once (the benches of a lab): all stop taking alerts first, then
+     * share one wait, so that ten benches whose webhook hangs hold the end of a lab run for one wait, not ten.
+     *
+     * @return whether every channel of every dispatcher finished its queue within the wait
+     */
+    public static boolean closeAll(Collection<AlertDispatcher> dispatchers, Duration wait) {
+        List<Lane> lanes = dispatchers.stream().flatMap(d -> d.lanes.stream()).toList();
         lanes.forEach(Lane::shutdown);
         long deadline = System.nanoTime() + wait.toNanos();
         boolean all = true;
@@ -92,6 +148,7 @@ public final class AlertDispatcher implements AutoCloseable {
         private final AlertChannel channel;
         private final int capacity;
         private final Retry retry;
+        private final Outcomes outcomes;
         private final ArrayDeque<Alert> queue = new ArrayDeque<>();
         private final Thread thread;
         private boolean closing;
@@ -99,10 +156,11 @@ public final class AlertDispatcher implements AutoCloseable {
         private long failed;
         private long dropped;
 
-        Lane(AlertChannel channel, int capacity, Retry retry) {
+        Lane(AlertChannel channel, int capacity, Retry retry, Outcomes outcomes) {
             this.channel = channel;
             this.capacity = capacity;
             this.retry = retry;
+            this.outcomes = outcomes;
             // Daemon: an alert still being retried must not keep a finished norrlab from exiting.
             this.thread = new Thread(this::loop, "alert " + channel.name());
             this.thread.setDaemon(true);
@@ -131,9 +189,20 @@ public final class AlertDispatcher implements AutoCloseable {
             // Logged outside the lock, so that the channel's thread is never kept waiting on a log file.
             if (refused) {
                 LOG.warn("Alert channel {} is closed; not sent: {}", channel.name(), describe(alert));
+                tell(alert, Result.DROPPED, 0, "the channel was closed (the run had ended)");
             } else if (oldest != null) {
                 LOG.warn("Alert channel {} has {} alerts waiting (it is not delivering); dropped the oldest: {}",
                         channel.name(), capacity, describe(oldest));
+                tell(oldest, Result.DROPPED, 0, capacity + " alerts were waiting on this channel (it was not delivering)");
+            }
+        }
+
+        /** Hands a settled alert to the listener; a listener's bug must not end the channel's thread. */
+        private void tell(Alert alert, Result result, int attempts, String reason) {
+            try {
+                outcomes.settled(new Delivery(channel.name(), alert, result, attempts, SafeUrl.inText(reason)));
+            } catch (RuntimeException e) {
+                LOG.error("the outcome of an alert on {} could not be handed on", channel.name(), e);
             }
         }
 
@@ -180,6 +249,7 @@ public final class AlertDispatcher implements AutoCloseable {
                     synchronized (this) {
                         sent++;
                     }
+                    tell(alert, Result.SENT, attempt, "");
                     return true;
                 } catch (IOException e) {
                     reason = e.getMessage();
@@ -195,6 +265,7 @@ public final class AlertDispatcher implements AutoCloseable {
                     }
                     LOG.error("Alert not delivered on {} after {} attempt{}: {}. Lost: {}", channel.name(), attempt,
                             attempt == 1 ? "" : "s", reason, describe(alert));
+                    tell(alert, Result.FAILED, attempt, reason);
                     return false;
                 }
                 Duration wait = retry.after(attempt);
@@ -209,6 +280,7 @@ public final class AlertDispatcher implements AutoCloseable {
                     }
                     LOG.error("Alert not delivered on {}: closed while waiting to try again. Lost: {}", channel.name(),
                             describe(alert));
+                    tell(alert, Result.FAILED, attempt, "closed while waiting to try again; last try: " + reason);
                     return false;
                 }
             }
@@ -224,12 +296,17 @@ public final class AlertDispatcher implements AutoCloseable {
             }
             for (Alert alert : rest) {
                 LOG.error("Alert not delivered on {}: closed before its turn. Lost: {}", channel.name(), describe(alert));
+                tell(alert, Result.FAILED, 0, "closed before its turn (the close wait had run out)");
             }
         }
 
         private static String describe(Alert alert) {
-            return alert.kind().words() + " on " + alert.bench()
-                    + alert.session().map(id -> ", session " + id).orElse("") + " (" + alert.what() + ")";
+            return describeAlert(alert);
         }
+    }
+
+    private static String describeAlert(Alert alert) {
+        return alert.kind().words() + " on " + alert.bench()
+                + alert.session().map(id -> ", session " + id).orElse("") + " (" + alert.what() + ")";
     }
 }

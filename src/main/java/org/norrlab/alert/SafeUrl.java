@@ -1,6 +1,8 @@
 package org.norrlab.alert;
 
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A URL as it may be shown: scheme, host and port only. Webhook services keep their secret in the URL: Slack, Teams
@@ -26,5 +28,31 @@ public final class SafeUrl {
         boolean more = (rest != null && !rest.isEmpty() && !rest.equals("/")) || url.getRawQuery() != null
                 || url.getRawFragment() != null || url.getRawUserInfo() != null;
         return safe.append(more ? "/…" : "/").toString();
+    }
+
+    private static final Pattern URL = Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'<>]+");
+    /** A reason is shown to anyone who lists the sessions: a few lines at most. */
+    private static final int TEXT_CHARS = 300;
+
+    /**
+     * A message fit for the store, {@code show} and an alert: channels promise messages without secrets, and this keeps
+     * that promise for one that quotes a URL anyway (an HTTP library's or a database driver's message may): every URL
+     * in it is cut as {@link #of} cuts it, and the text to 300 characters.
+     */
+    public static String inText(String message) {
+        String text = message == null ? "no reason given" : message;
+        Matcher m = URL.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String safe;
+            try {
+                safe = of(URI.create(m.group()));
+            } catch (IllegalArgumentException notAUri) {
+                safe = "(an address)";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(safe));
+        }
+        m.appendTail(out);
+        return out.length() > TEXT_CHARS ? out.substring(0, TEXT_CHARS - 1) + "…" : out.toString();
     }
 }

@@ -6,6 +6,7 @@ import org.norrlab.core.Units;
 import org.norrlab.run.LabFile;
 import org.norrlab.run.LabRun;
 import org.norrlab.run.RunOutcome;
+import org.norrlab.runalert.RunAlerts;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.StoreException;
@@ -53,7 +54,7 @@ final class LabCommandSupport {
         // Like a single run, the shutdown of Ctrl-C waits until every bench's summary is printed, not only until the
         // sessions are closed.
         try (InterruptHook onSignal = InterruptHook.install("lab-ctrl-c", lab::requestAbort, lab::awaitFinished,
-                Duration.ofSeconds(20))) {
+                Duration.ofSeconds(20), List.copyOf(alerts.values()))) {
             return runAndPrint(out, lab, noProgress, alerts);
         }
     }
@@ -80,8 +81,11 @@ final class LabCommandSupport {
                 o.outcome().ifPresent(a::finished);
                 o.failure().filter(StoreException.class::isInstance).map(StoreException.class::cast)
                         .ifPresent(a::storeFailed);
+                a.noOutcome();
             }
         }
+        // Every bench's channels at once: the lab waits one close wait, not one per bench.
+        RunAlerts.closeAll(alerts.values());
 
         boolean allCompleted = true;
         boolean anyAborted = false;
@@ -100,7 +104,7 @@ final class LabCommandSupport {
             }
             RunAlerts a = alerts.get(o.name());
             if (a != null) {
-                a.closeAndPrint(out);
+                a.print(out);
             }
         }
         out.flush();

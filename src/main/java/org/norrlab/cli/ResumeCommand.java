@@ -4,6 +4,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.run.PreparedRun;
 import org.norrlab.run.ResumeService;
+import org.norrlab.runalert.RunAlerts;
 import org.norrlab.run.RunService;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;

@@ -18,6 +18,7 @@ import org.norrlab.run.PreparedRun;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
+import org.norrlab.runalert.RunAlerts;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
@@ -155,13 +156,19 @@ final class RunCommand implements Callable<Integer> {
         RunOutcome outcome;
         try {
             outcome = runAndPrint(out, run, request.speed(), noProgress, standardInput, alerts);
-            if (simulateAssays) {
-                printSimulatedAssays(out, outcome);
+            try {
+                if (simulateAssays) {
+                    printSimulatedAssays(out, outcome);
+                }
+            } finally {
+                // after the assays, so that the run-finished alert carries their FE/yield table
+                alerts.ifPresent(a -> a.finished(outcome));
             }
-            // after the assays, so that the run-finished alert carries their FE/yield table
-            alerts.ifPresent(a -> a.finished(outcome));
         } finally {
-            alerts.ifPresent(a -> a.closeAndPrint(out));
+            alerts.ifPresent(a -> {
+                a.noOutcome();
+                a.closeAndPrint(out);
+            });
         }
         return exitCode(outcome);
     }
@@ -200,7 +207,10 @@ final class RunCommand implements Callable<Integer> {
             alerts.ifPresent(a -> a.finished(outcome));
             return exitCode(outcome);
         } finally {
-            alerts.ifPresent(a -> a.closeAndPrint(out));
+            alerts.ifPresent(a -> {
+                a.noOutcome();
+                a.closeAndPrint(out);
+            });
         }
     }
 
@@ -243,7 +253,7 @@ final class RunCommand implements Callable<Integer> {
 
         RunOutcome outcome;
         try (InterruptHook onSignal = InterruptHook.install("ctrl-c", run::requestAbort, run::awaitFinished,
-                Duration.ofSeconds(15))) {
+                Duration.ofSeconds(15), alerts.map(List::of).orElse(List.of()))) {
             try (ProgressDisplay progress = noProgress ? null : new ProgressDisplay(run.plan(), run.statistics())) {
                 outcome = run.execute(progress == null ? RunListener.NONE : progress);
             } catch (StoreException e) {

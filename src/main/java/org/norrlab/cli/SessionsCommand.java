@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.store.AlertDeliveryStore;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.SessionListing;
 import picocli.CommandLine.Command;
@@ -8,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "sessions", mixinStandardHelpOptions = true, description = "Lists the sessions in the database.")
@@ -24,12 +26,15 @@ final class SessionsCommand implements Callable<Integer> {
         try (SessionStore store = homeOptions.openStoreForReading()) {
             store.markCutOffSessions();
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps",
-                    "sample");
+                    "sample", "alerts");
+            // what became of each session's alerts on each channel: a night whose alerts reached nobody shows here
+            Map<Long, AlertDeliveryStore.Tally> alerts = store.alertDeliveries().tallies();
             for (SessionListing session : store.listing()) {
                 table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
                         session.status().dbName(), session.protocolName(), session.instrumentModel(),
                         session.bench().orElse("—"), String.valueOf(session.steps()),
-                        session.sample().isEmpty() ? "—" : session.sample());
+                        session.sample().isEmpty() ? "—" : session.sample(),
+                        alerts.containsKey(session.id()) ? alerts.get(session.id()).words() : "—");
             }
             table.print(out);
             out.println("Database: " + store.location());

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.report.Corrections;
 import org.norrlab.report.SessionSummaries;
+import org.norrlab.store.AlertDeliveryStore;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredEvent;
 import org.norrlab.store.StoredSession;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -56,8 +59,29 @@ final class ShowCommand implements Callable<Integer> {
                             event.event().kind(), event.event().message());
                 }
             }
+            printAlerts(out, store.alertDeliveries().deliveries(session.id()));
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * "Alerts: 4 sent, 1 failed", then one line per alert that did not go out: channel, kind, when its event happened,
+     * what became of it and why. Nothing for a session that sent none (no channels configured).
+     */
+    static void printAlerts(PrintWriter out, List<AlertDeliveryStore.Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        long sent = deliveries.stream().filter(d -> d.outcome() == AlertDeliveryStore.Outcome.SENT).count();
+        long failed = deliveries.stream().filter(d -> d.outcome() == AlertDeliveryStore.Outcome.FAILED).count();
+        out.println("Alerts: " + new AlertDeliveryStore.Tally(sent, failed, deliveries.size() - sent - failed).words());
+        for (AlertDeliveryStore.Delivery d : deliveries) {
+            if (d.outcome() != AlertDeliveryStore.Outcome.SENT) {
+                out.printf(Locale.ROOT, "  %s on %s, event at %s: %s after %d attempt%s: %s%n", d.kind(), d.channel(),
+                        d.event().truncatedTo(ChronoUnit.SECONDS), d.outcome().dbName(), d.attempts(),
+                        d.attempts() == 1 ? "" : "s", d.reason());
+            }
+        }
     }
 }

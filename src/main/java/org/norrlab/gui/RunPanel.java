@@ -12,9 +12,11 @@ import org.norrlab.run.ReplayService;
 import org.norrlab.run.RunOutcome;
 import org.norrlab.run.RunRequest;
 import org.norrlab.run.RunService;
+import org.norrlab.runalert.RunAlerts;
 import org.norrlab.scheduler.RunListener;
 import org.norrlab.scheduler.RunState;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreException;
 import org.norrlab.trace.LiveRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -413,8 +415,8 @@ final class RunPanel extends JPanel {
         CellSampleForm.Entry confirmed = entry;
         start.setEnabled(false);
         state.setText("Opening " + choice.label() + " …");
-        Background.run(this, "Opening the instrument", () -> prepare(choice, protocol, runSpeed, typedPort, confirmed),
-                prepared -> launch(prepared, choice), () -> {
+        Background.run(this, "Opening the instrument", () -> withAlerts(prepare(choice, protocol, runSpeed, typedPort,
+                confirmed)), prepared -> launch(prepared, choice), () -> {
                     start.setEnabled(true);
                     state.setText("Not started.");
                 });
@@ -436,7 +438,21 @@ final class RunPanel extends JPanel {
         return service.prepare(request);
     }
 
-    private void launch(PreparedRun run, InstrumentChoice choice) {
+    /** A run with the alerts the site names, the same as a run of the command line; none when it names none. */
+    private record Prepared(PreparedRun run, Optional<RunAlerts> alerts) {
+    }
+
+    private Prepared withAlerts(PreparedRun run) throws Exception {
+        try {
+            return new Prepared(run, RunAlerts.attach(context.site(), run));
+        } catch (Exception e) {
+            run.discard();   // a site whose alerts block cannot be read starts no run
+            throw e;
+        }
+    }
+
+    private void launch(Prepared prepared, InstrumentChoice choice) {
+        PreparedRun run = prepared.run();
         live = new LiveRun();
         run.addConsumer(live);
         if (run.waitsForOperator()) {
@@ -455,7 +471,7 @@ final class RunPanel extends JPanel {
         plan = run.plan();
         planModel.show(plan);
         state.setText("Running on " + run.identity().describe());
-        Thread thread = new Thread(() -> execute(run), "norrlab-run");
+        Thread thread = new Thread(() -> execute(run, prepared.alerts()), "norrlab-run");
         thread.setDaemon(false);   // a closed window must not end the run
         runner = thread;
         thread.start();
@@ -463,16 +479,29 @@ final class RunPanel extends JPanel {
         log.info("GUI run started: {} on {}", run.plan().name(), choice.label());
     }
 
-    private void execute(PreparedRun run) {
+    private void execute(PreparedRun run, Optional<RunAlerts> alerts) {
         Optional<RunOutcome> outcome = Optional.empty();
         try {
             outcome = Optional.of(run.execute(RunListener.NONE));
         } catch (Exception e) {
             log.error("the run failed", e);
+            if (e instanceof StoreException storeError) {
+                alerts.ifPresent(a -> a.storeFailed(storeError));
+            }
             javax.swing.SwingUtilities.invokeLater(() -> Background.showError(this, "The run", e));
         } finally {
             Optional<RunOutcome> result = outcome;
             javax.swing.SwingUtilities.invokeLater(() -> finished(result));
+            // On this (non-daemon) thread, after the window has the outcome: a channel that hangs delays nothing shown,
+            // and closing the window does not cut the last alert short.
+            alerts.ifPresent(a -> {
+                result.ifPresent(a::finished);
+                a.noOutcome();
+                RunAlerts.closeAll(List.of(a));
+                a.lines().forEach(line -> log.info("session {}: {}", result.map(RunOutcome::sessionId).orElse(0L), line));
+                String summary = a.summary();
+                javax.swing.SwingUtilities.invokeLater(() -> rateLine.setText(rateLine.getText() + "; " + summary));
+            });
         }
     }
 

@@ -49,9 +49,12 @@ public final class LabCopy implements AutoCloseable {
     /** Schema 14: a session's impedance spectra, copied with its other rows (replaced with them when it changed). */
     static final List<String> IMPEDANCE_COLUMNS = List.of("step_index", "seq", "t_s", "frequency_hz", "z_real_ohm",
             "z_imag_ohm", "modulus_ohm", "phase_deg", "dc_e_v", "dc_i_a", "range_a", "flags");
+    /** Schema 17: what became of the session's alerts on each channel, copied (and replaced) with its other rows. */
+    static final List<String> ALERT_DELIVERY_COLUMNS = List.of("channel", "kind", "event_utc", "outcome", "attempts",
+            "reason", "settled_utc");
     /** The tables that hold a session's rows, children first. */
     private static final List<String> SESSION_TABLES = List.of("samples", "impedance", "wire", "step_tallies", "events",
-            "aliquots", "steps");
+            "aliquots", "alert_deliveries", "steps");
 
     static final List<String> CALIBRATION_COLUMNS = List.of("created_utc", "operator", "note", "product", "method",
             "wavelength_nm", "unit", "source_file", "standards_json", "blanks_json", "accepted_poor_fit");
@@ -402,6 +405,7 @@ public final class LabCopy implements AutoCloseable {
         copyRows(bench, lab, "step_tallies", TALLY_COLUMNS, s.id, labId);
         copyRows(bench, lab, "wire", WIRE_COLUMNS, s.id, labId);
         copyRows(bench, lab, "impedance", IMPEDANCE_COLUMNS, s.id, labId);
+        copyRows(bench, lab, "alert_deliveries", ALERT_DELIVERY_COLUMNS, s.id, labId);
         copySamples(bench, lab, s.id, labId, samplesSent);
         lab.commit();
         lab.setAutoCommit(true);

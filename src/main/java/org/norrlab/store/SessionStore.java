@@ -45,7 +45,7 @@ import java.util.Optional;
  */
 public final class SessionStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionStore.class);
-    public static final int SCHEMA_VERSION = 16;
+    public static final int SCHEMA_VERSION = 17;
     /** Samples an import writes per transaction: a few milliseconds of the write lock, so that a live run's writer waits little. */
     static final int IMPORT_ROWS_PER_TRANSACTION = 4096;
 
@@ -591,6 +591,11 @@ public final class SessionStore implements AutoCloseable {
     /** Corrections made after a run and their audit trail (schema 12). */
     public CorrectionStore corrections() {
         return new CorrectionStore(location, connection);
+    }
+
+    /** What became of each session's alerts on each channel (schema 17). */
+    public AlertDeliveryStore alertDeliveries() {
+        return new AlertDeliveryStore(location, connection);
     }
 
     /** Impedance spectra and R_u (schema 14). */

@@ -57,13 +57,15 @@ final class Layering {
             place("figures", 5),
             place("report", 5, "analysis", "core", "electrochem", "figures", "plan", "store"),
             place("sync", 5, "store"),
+            place("runalert", 5, "acquisition", "alert", "config", "core", "plan", "report", "run", "safety", "scheduler",
+                    "store"),
             place("bench", 5, "acquisition", "config", "core", "driver", "importer", "protocol", "report", "run", "scheduler",
                     "store", "trace"),
             place("cli", 6, TOP, "acquisition", "alert", "analysis", "bench", "config", "core", "driver", "electrochem",
-                    "emulator", "gui", "importer", "labdata", "logging", "plan", "report", "run", "safety", "scheduler", "store", "sync",
-                    "transport"),
+                    "emulator", "gui", "importer", "labdata", "logging", "plan", "report", "run", "runalert", "safety", "scheduler", "store",
+                    "sync", "transport"),
             place("gui", 6, TOP, "acquisition", "analysis", "config", "core", "driver", "electrochem", "figures", "importer",
-                    "labdata", "plan", "report", "run", "scheduler", "store", "sync", "trace", "transport"));
+                    "labdata", "plan", "report", "run", "runalert", "scheduler", "store", "sync", "trace", "transport"));
 
     private Layering() {
     }

@@ -63,8 +63,8 @@ class LabInterruptTest {
 
         CliRunner.Result sessions = CliRunner.norrlab("sessions", "--db", db.toString(), "--home", Fixtures.HOME.toString());
         assertThat(sessions.out()).containsPattern("\\bbench\\b")
-                // the sample column last: "—" as the lab file names no sample
-                .containsPattern("aborted\\s+quiet\\s+.*\\s+H1\\s+1\\s+—\\n")
-                .containsPattern("aborted\\s+limited\\s+.*\\s+H2\\s+2\\s+—\\n");
+                // the sample column, then the alerts column: "—" as the lab file names no sample and no channel is set
+                .containsPattern("aborted\\s+quiet\\s+.*\\s+H1\\s+1\\s+—\\s+—\\n")
+                .containsPattern("aborted\\s+limited\\s+.*\\s+H2\\s+2\\s+—\\s+—\\n");
     }
 }

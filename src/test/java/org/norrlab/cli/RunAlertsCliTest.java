@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.runalert.RunAlerts;
 import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.LocalWebhooks;

@@ -82,10 +82,11 @@ class ImpedanceMigrationTest {
             try (Connection c = DriverManager.getConnection(pg.url()); Statement s = c.createStatement()) {
                 s.execute("DROP TABLE impedance");
                 s.execute("DROP TABLE resistances");
-                // and what later schemas added (15: the sessions' sample, operator and notes; 16: the tallies' sums)
+                // and what later schemas added (15: the sessions' sample, operator and notes; 16: the tallies' sums; 17)
                 s.execute("ALTER TABLE sessions DROP COLUMN sample_name, DROP COLUMN operator_name, DROP COLUMN notes");
                 s.execute("ALTER TABLE step_tallies DROP COLUMN usable_samples, DROP COLUMN usable_sum_volts,"
                         + " DROP COLUMN usable_sum_amperes");
+                s.execute("DROP TABLE alert_deliveries");   // 17: what became of each alert
                 s.execute("UPDATE norrlab_schema SET version = 13");
                 assertThat(samples(c)).isEqualTo(samplesBefore);
             }

@@ -1,11 +1,12 @@
-package org.norrlab.cli;
+package org.norrlab.runalert;
 
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.alert.Alert;
 import org.norrlab.alert.AlertChannel;
-import org.norrlab.alert.AlertDispatcher;
 import org.norrlab.alert.AlertSettings;
+import org.norrlab.alert.Retry;
+import org.norrlab.alert.SafeUrl;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.EventKind;
@@ -18,13 +19,14 @@ import org.norrlab.scheduler.OperatorCall;
 import org.norrlab.scheduler.OperatorGate;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoreLocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,19 +36,22 @@ import java.util.function.LongSupplier;
 
 /**
  * The alerts of one run: listens to what the run already tells its consumers (step ends, breach, watchdog and link
- * events) and its operator call (holds), turns the events that need a person into {@link Alert}s and hands them to an
- * {@link AlertDispatcher}, which never makes the run wait. Every alert says only what the run knows about the cell:
- * "confirmed by the instrument" only in the run-finished alert of a run whose cell-off the instrument accepted.
+ * events) and its operator call (holds), turns the events that need a person into {@link Alert}s and hands them to a
+ * dispatcher ({@link Deliveries}), which never makes the run wait. Every alert says only what the run knows about the
+ * cell: "confirmed by the instrument" only in the run-finished alert of a run whose cell-off the instrument accepted.
+ * The same for a run of the command line and one of the window (both attach it with {@link #attach}). What became of
+ * each alert on each channel is recorded with the session ({@link DeliveryRecorder}), also when a retry settles it
+ * after the run has ended.
  */
-final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
+public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     private static final Logger LOG = LoggerFactory.getLogger(RunAlerts.class);
-    /** What a finished run gives its last alerts: a few seconds, never more. */
-    static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+    /** What a finished run gives its last alerts: a few seconds, never more. Ctrl-C waits for them as long. */
+    public static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private static final String UNCONFIRMED = "not confirmed: the run has told the instrument to stop and switch the"
             + " cell off; the run-finished alert says whether the instrument confirmed it";
 
-    private final AlertDispatcher dispatcher;
+    private final Deliveries deliveries;
     private final String bench;
     /** The run's session id once it has one (0 before). */
     private final LongSupplier session;
@@ -55,21 +60,33 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /** Step labels by index, and the steps whose lost link came back (read and written on the acquisition thread). */
     private final Map<Integer, String> labels = new HashMap<>();
     private final Map<Integer, Boolean> reconnected = new HashMap<>();
-    /** Alerts handed to the dispatcher (each goes to every channel); the run's thread and the acquisition's add. */
-    private volatile long submitted;
+    /** Whether a store failure was alerted while the run went on (the end of the run then does not repeat it). */
+    private volatile boolean storeFailureAlerted;
+    /** Samples the acquisition had handed every consumer (the store's writer first) at the last batch's end. */
+    private long samplesAtBatchEnd;
+    private long samplesInBatch;
+    private int lastSampleStep;
+    private double lastSampleSeconds = Double.NaN;
+    /** The step and time of the last sample of the last whole batch (kept apart from the batch in progress). */
+    private int lastStoredStep;
+    private double lastStoredSeconds = Double.NaN;
 
-    RunAlerts(AlertDispatcher dispatcher, String bench, LongSupplier session, boolean breachStopsRun) {
-        this.dispatcher = dispatcher;
+    /**
+     * @param database where the outcomes are recorded with the session; empty records none (a unit test)
+     */
+    public RunAlerts(List<? extends AlertChannel> channels, Retry retry, String bench, LongSupplier session,
+                     boolean breachStopsRun, Optional<StoreLocation> database) {
         this.bench = bench;
         this.session = session;
         this.breachStopsRun = breachStopsRun;
+        this.deliveries = new Deliveries(channels, retry, database);
     }
 
     /**
      * The run's alerts when the site names channels, attached to the run (before it executes); empty, and nothing
      * attached, when it names none.
      */
-    static Optional<RunAlerts> attach(SiteConfig site, PreparedRun run) throws ConfigException {
+    public static Optional<RunAlerts> attach(SiteConfig site, PreparedRun run) throws ConfigException {
         if (site.alerts().isEmpty()) {
             return Optional.empty();
         }
@@ -79,8 +96,8 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
             return Optional.empty();
         }
         String bench = settings.bench() + run.bench().map(lab -> " (" + lab + ")").orElse("");
-        RunAlerts alerts = new RunAlerts(new AlertDispatcher(channels), bench, run::sessionId,
-                run.plan().safety().stopRun().orElse(false));
+        RunAlerts alerts = new RunAlerts(channels, Retry.DEFAULT, bench, run::sessionId,
+                run.plan().safety().stopRun().orElse(false), Optional.of(run.database()));
         run.addConsumer(alerts);
         run.operator().addWatcher(alerts);
         return Optional.of(alerts);
@@ -96,6 +113,13 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     public void accept(AcquisitionRecord record, boolean endOfBatch) {
         try {
             record.accept(recordKinds);
+            if (endOfBatch) {
+                // The store's writer commits at the batch's end before this consumer sees it: all of it is stored.
+                samplesAtBatchEnd += samplesInBatch;
+                samplesInBatch = 0;
+                lastStoredStep = lastSampleStep;
+                lastStoredSeconds = lastSampleSeconds;
+            }
         } catch (RuntimeException e) {
             LOG.error("an alert could not be made from a record of step {}", record.stepIndex(), e);
         }
@@ -110,6 +134,9 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
 
         @Override
         public void sampleTaken(AcquisitionRecord.SampleTaken taken) {
+            samplesInBatch++;
+            lastSampleStep = taken.stepIndex();
+            lastSampleSeconds = taken.sample().timeSeconds();
         }
 
         @Override
@@ -126,6 +153,28 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
             RunAlerts.this.stepEnded(ended);
         }
     };
+
+    /**
+     * On the acquisition thread, when the store's writer fails (a full disk, a server gone): alerted now, not when the
+     * run has wound down, with how far the recorded data are safe. The run stops and switches the cell off.
+     */
+    @Override
+    public void otherFailed(String failed, Exception why) {
+        if (!failed.contains("session store")) {
+            return;   // another part's failure ends the run: the run-finished alert says so
+        }
+        try {
+            // The samples of the batch in progress were not committed: only whole batches before it count.
+            String safe = samplesAtBatchEnd == 0 ? "no sample of this run had been stored yet"
+                    : String.format(Locale.ROOT, "the %d samples recorded up to %s at t = %.1f s are stored and safe",
+                    samplesAtBatchEnd, step(lastStoredStep), lastStoredSeconds);
+            storeFailureAlerted = true;
+            submit(Alert.Kind.STORE_FAILURE, failed + " failed: " + SafeUrl.inText(why.getMessage()) + "; " + safe
+                    + "; the run stops", Instant.now(), UNCONFIRMED);
+        } catch (RuntimeException e) {
+            LOG.error("the alert of the store failure could not be made", e);
+        }
+    }
 
     private void eventSeen(AcquisitionRecord.EventSeen seen) {
         EventKind kind = seen.event().kind();
@@ -191,27 +240,44 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
      * The run is over: a store-failure alert when the store did not take all of it, then the run-finished alert, with
      * the FE/yield table when the session's assays are already stored.
      */
-    void finished(RunOutcome outcome) {
+    public void finished(RunOutcome outcome) {
+        try {
+            submitFinished(outcome);
+        } finally {
+            deliveries.lastSubmitted();
+        }
+    }
+
+    private void submitFinished(RunOutcome outcome) {
         Instant now = Instant.now();
         String cell = outcome.result().cellOffConfirmed()
                 ? "off (confirmed by the instrument): " + outcome.cellOffState()
                 : "not known: the instrument did not confirm that the cell is off; check the cell and the instrument";
-        if (outcome.samplesNotStored() > 0 || !outcome.endRecorded()) {
+        if (!storeFailureAlerted && (outcome.samplesNotStored() > 0 || !outcome.endRecorded())) {
             submit(Alert.Kind.STORE_FAILURE, (outcome.samplesNotStored() > 0 ? outcome.notStoredPhrase() + "; " : "")
                     + (outcome.endRecorded() ? "the session's end is recorded"
                     : "the store did not take the session's end"), now, cell);
         }
         String what = String.format(Locale.ROOT, "%s: %s; %d samples acquired, %d committed to the store",
                 outcome.status().dbName(), outcome.reason(), outcome.counters().samplesIn(), outcome.samplesCommitted());
-        count();
-        dispatcher.submit(new Alert(Alert.Kind.RUN_FINISHED, bench, Optional.of(outcome.sessionId()), what, cell, now,
+        deliveries.submit(new Alert(Alert.Kind.RUN_FINISHED, bench, Optional.of(outcome.sessionId()), what, cell, now,
                 outcome.endRecorded() ? table(outcome) : Optional.empty()));
     }
 
-    /** The run ended in a store error before it had an outcome. */
-    void storeFailed(StoreException e) {
-        submit(Alert.Kind.STORE_FAILURE, "the run ended on a store error: " + e.getMessage(), Instant.now(),
-                "not known from the store error; the run switches the cell off on its way out, check the instrument");
+    /** The run ended in a store error before it had an outcome: that is its last alert. */
+    public void storeFailed(StoreException e) {
+        try {
+            submit(Alert.Kind.STORE_FAILURE, "the run ended on a store error: " + SafeUrl.inText(e.getMessage()),
+                    Instant.now(), "not known from the store error; the run switches the cell off on its way out, check"
+                            + " the instrument");
+        } finally {
+            deliveries.lastSubmitted();
+        }
+    }
+
+    /** The run failed in another way before it had an outcome: no run-finished alert will come. */
+    public void noOutcome() {
+        deliveries.lastSubmitted();
     }
 
     private Optional<String> table(RunOutcome outcome) {
@@ -219,12 +285,8 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
             if (store.assays().currentAssays(outcome.sessionId()).isEmpty()) {
                 return Optional.empty();
             }
-            StringWriter text = new StringWriter();
-            try (PrintWriter out = new PrintWriter(text)) {
-                AnalyzeCommand.printTable(out, SessionAnalysis.analyze(store, outcome.sessionId(),
-                        SessionAnalysis.Options.DEFAULT));
-            }
-            return Optional.of(text.toString().stripTrailing());
+            return Optional.of(FeTable.text(SessionAnalysis.analyze(store, outcome.sessionId(),
+                    SessionAnalysis.Options.DEFAULT)));
         } catch (StoreException | RuntimeException e) {
             LOG.warn("the FE/yield table of session {} could not be read for the run-finished alert", outcome.sessionId(), e);
             return Optional.empty();
@@ -234,38 +296,49 @@ final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
     /**
      * Gives the queued alerts up to {@link #CLOSE_WAIT} and prints one line per channel from the dispatcher's counts.
      */
-    void closeAndPrint(PrintWriter out) {
-        boolean closedInTime = dispatcher.close(CLOSE_WAIT);
-        List<AlertDispatcher.Counts> counts = dispatcher.counts();
-        // A channel still sending when the wait ended was interrupted: it counts that alert failed a moment later.
-        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
-        while (!closedInTime && counts.stream().anyMatch(c -> c.sent() + c.failed() + c.dropped() < submitted)
-                && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            counts = dispatcher.counts();
-        }
-        for (AlertDispatcher.Counts c : counts) {
-            long open = submitted - c.sent() - c.failed() - c.dropped();
-            out.printf(Locale.ROOT, "Alerts on %s: %d sent, %d failed, %d dropped%s%n", c.channel(), c.sent(), c.failed(),
-                    c.dropped(), open > 0 ? ", " + open + " not settled when the run stopped waiting" : "");
-        }
+    public void closeAndPrint(PrintWriter out) {
+        closeAll(List.of(this));
+        print(out);
+    }
+
+    /**
+     * Closes the alerts of several runs (the benches of a lab) at once: one {@link #CLOSE_WAIT} in all, however many
+     * benches' channels hang; then the store gets the last outcomes.
+     */
+    public static void closeAll(Collection<RunAlerts> runs) {
+        Deliveries.closeAll(runs.stream().map(r -> r.deliveries).toList(), CLOSE_WAIT);
+    }
+
+    /** One line per channel: "Alerts on webhook x (https://host/…): 4 sent, 1 failed, 0 dropped". */
+    public List<String> lines() {
+        return deliveries.lines();
+    }
+
+    /** "alerts: 4 sent, 1 failed" over every channel, for a status line. */
+    public String summary() {
+        return deliveries.summary();
+    }
+
+    public void print(PrintWriter out) {
+        lines().forEach(out::println);
         out.flush();
+    }
+
+    /**
+     * For a shutdown after Ctrl-C or SIGTERM: waits until each run has submitted its last alert (up to
+     * {@code submitWithin}: the run's own thread makes it once the session is closed), then until every alert of every
+     * run is settled on every channel and recorded in the store, at most {@link #CLOSE_WAIT} for all of them together.
+     *
+     * @return whether every alert settled in time
+     */
+    public static boolean awaitLastAlerts(Collection<RunAlerts> runs, Duration submitWithin) throws InterruptedException {
+        return Deliveries.awaitLastAlerts(runs.stream().map(r -> r.deliveries).toList(), submitWithin, CLOSE_WAIT);
     }
 
     private void submit(Alert.Kind kind, String what, Instant time, String cell) {
         long session = this.session.getAsLong();
-        count();
-        dispatcher.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
+        deliveries.submit(new Alert(kind, bench, session > 0 ? Optional.of(session) : Optional.empty(), what, cell, time,
                 Optional.empty()));
-    }
-
-    private synchronized void count() {
-        submitted++;
     }
 
     private String step(int index) {

@@ -1,10 +1,10 @@
-package org.norrlab.cli;
+package org.norrlab.runalert;
 
 import org.junit.jupiter.api.Test;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.alert.Alert;
 import org.norrlab.alert.AlertChannel;
-import org.norrlab.alert.AlertDispatcher;
+import org.norrlab.alert.Retry;
 import org.norrlab.config.Location;
 import org.norrlab.core.Event;
 import org.norrlab.core.EventKind;
@@ -30,7 +30,7 @@ class RunAlertsTest {
     private static final Instant AT = Instant.parse("2026-12-04T02:17:05Z");
 
     private final List<Alert> sent = new CopyOnWriteArrayList<>();
-    private final AlertDispatcher dispatcher = new AlertDispatcher(List.of(new AlertChannel() {
+    private final RunAlerts alerts = new RunAlerts(List.of(new AlertChannel() {
         @Override
         public String name() {
             return "list";
@@ -40,11 +40,11 @@ class RunAlertsTest {
         public void send(Alert alert) {
             sent.add(alert);
         }
-    }));
-    private final RunAlerts alerts = new RunAlerts(dispatcher, "bench 7", () -> 12, false);
+    }), Retry.DEFAULT, "bench 7", () -> 12, false, Optional.empty());
 
     private List<Alert> settled() {
-        assertThat(dispatcher.close(Duration.ofSeconds(20))).isTrue();
+        RunAlerts.closeAll(List.of(alerts));
+        assertThat(alerts.lines()).singleElement().asString().startsWith("Alerts on list: " + sent.size() + " sent, 0 failed");
         return sent;
     }
 
