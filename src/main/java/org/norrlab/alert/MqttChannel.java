@@ -87,11 +87,17 @@ public final class MqttChannel implements AlertChannel {
         return options;
     }
 
-    /** Ends the connection, if there is one, and the client's threads, without waiting on a broker gone silent. */
+    /**
+     * Ends the connection, if there is one, and the client's threads, without waiting on a broker gone silent. A
+     * connect that timed out is still "in progress" to Paho, which then refuses to close; a forcible disconnect
+     * without a DISCONNECT packet ends it first, else each silent attempt would leave the client's threads behind.
+     */
     private void release(MqttClient client) {
         try {
             if (client.isConnected()) {
                 client.disconnectForcibly(0, Math.min(1000, settings.timeout().toMillis()));
+            } else {
+                client.disconnectForcibly(0, 0, false);
             }
         } catch (MqttException e) {
             LOG.debug("Alert channel {}: disconnect after sending failed ({})", name(), reason(e));
@@ -130,7 +136,10 @@ public final class MqttChannel implements AlertChannel {
                     + " password)";
             case MqttException.REASON_CODE_INVALID_CLIENT_ID -> where + " refused the client id";
             case MqttException.REASON_CODE_BROKER_UNAVAILABLE -> where + " is unavailable";
-            default -> "MQTT error " + e.getReasonCode() + " from " + where + ": " + e.getMessage();
+            case MqttException.REASON_CODE_CONNECTION_LOST -> "the connection to " + where + " was lost";
+            default -> e.getCause() != null
+                    ? "the connection to " + where + " failed (" + e.getCause().getClass().getSimpleName() + ")"
+                    : "MQTT error " + e.getReasonCode() + " from " + where + ": " + e.getMessage();
         };
     }
 }

@@ -140,10 +140,22 @@ class MqttChannelTest {
     void aBrokerThatNeverAnswersFailsAfterTheTimeout() throws Exception {
         try (LocalWebhooks.Silent silent = new LocalWebhooks.Silent()) {
             int port = silent.url("/").getPort();
-            MqttChannel channel = new MqttChannel(settings("tcp://127.0.0.1:" + port, TOPIC, 1, false, passwordFile,
-                    Duration.ofMillis(500)));
+            MqttSettings settings = settings("tcp://127.0.0.1:" + port, TOPIC, 1, false, passwordFile,
+                    Duration.ofMillis(500));
+            String channelClientId = settings.clientId();
+            MqttChannel channel = new MqttChannel(settings);
             assertThatThrownBy(() -> channel.send(alert())).hasNoCause()
                     .hasMessage("no answer from tcp://127.0.0.1:" + port + " within 500 ms");
+            // Paho names its threads after the client id: none may outlive the failed attempt, or a night of
+            // silent attempts would pile them up.
+            String id = channelClientId;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().contains(id))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .noneMatch(name -> name.contains(id));
         }
     }
 
