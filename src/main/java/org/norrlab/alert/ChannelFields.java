@@ -59,15 +59,15 @@ final class ChannelFields {
         String from = address(entry.require("from"));
         List<String> to = new ArrayList<>();
         YamlNode toNode = entry.require("to");
-        if (toNode instanceof YamlNode.Seq seq) {
-            for (YamlNode item : seq.items()) {
+        if (toNode.scalarText().isPresent()) {
+            to.add(address(toNode));
+        } else {
+            for (YamlNode item : toNode.asSeq().items()) {
                 to.add(address(item));
             }
             if (to.isEmpty()) {
                 throw toNode.error("is an empty list; write at least one address, e.g. to: [night-watch@lab.example]");
             }
-        } else {
-            to.add(address(toNode));
         }
         Optional<String> username = entry.text("username");
         Optional<Secret> password = password(entry, username);
