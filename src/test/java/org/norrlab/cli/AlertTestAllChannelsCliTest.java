@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,7 +51,11 @@ class AlertTestAllChannelsCliTest {
             options.setPassword(PASSWORD.toCharArray());
             subscriber.connect(options);
             BlockingQueue<byte[]> published = new LinkedBlockingQueue<>();
-            subscriber.subscribe("lab/bench7/alerts", 1, (topic, message) -> published.add(message.getPayload()));
+            BlockingQueue<Instant> publishedAt = new LinkedBlockingQueue<>();
+            subscriber.subscribe("lab/bench7/alerts", 1, (topic, message) -> {
+                publishedAt.add(Instant.now());
+                published.add(message.getPayload());
+            });
             Files.writeString(config.resolve("site.yaml"), "alerts:\n  bench: bench 7\n"
                     + "  webhooks:\n    - {url: '" + receiver.url("/hook?token=SECRET") + "', name: chat}\n"
                     + "  email:\n    - host: 127.0.0.1\n      port: " + smtp.port() + "\n"
@@ -69,7 +75,8 @@ class AlertTestAllChannelsCliTest {
                     .doesNotContain("nightwatch");
 
             ObjectMapper json = new ObjectMapper();
-            JsonNode webhook = json.readTree(receiver.next().body());
+            LocalWebhooks.Request request = receiver.next();
+            JsonNode webhook = json.readTree(request.body());
             assertThat(webhook.get("kind").asText()).isEqualTo("test");
             LocalSmtp.Mail mail = smtp.next();
             assertThat(mail.tls()).isTrue();
@@ -85,6 +92,12 @@ class AlertTestAllChannelsCliTest {
             JsonNode mqtt = json.readTree(payload);
             // The same JSON as the webhook got: one test alert, the same fields and values.
             assertThat(mqtt).isEqualTo(webhook);
+            // Latency of the one test alert on each channel, from Alert.time() (the JSON's time, in ms) to receipt.
+            Instant sent = Instant.parse(webhook.get("time").asText());
+            System.out.println("alert test latency from Alert.time() to receipt: webhook "
+                    + Duration.between(sent, request.arrived()).toMillis() + " ms, e-mail (STARTTLS, login) "
+                    + Duration.between(sent, mail.arrived()).toMillis() + " ms, MQTT (QoS 1) "
+                    + Duration.between(sent, publishedAt.poll()).toMillis() + " ms");
             subscriber.disconnect();
             subscriber.close();
         }
