@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.testing.LocalSmtp;
 import org.norrlab.testing.LocalWebhooks;
 import org.norrlab.testing.Mosquitto;
 
@@ -37,11 +38,13 @@ class MqttChannelTest {
     @TempDir
     static Path dir;
     static Mosquitto broker;
+    static LocalSmtp.Key key;
     static Path passwordFile;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = Mosquitto.start(USER, PASSWORD);
+        key = LocalSmtp.makeKey(dir);
+        broker = Mosquitto.start(USER, PASSWORD, key.certificatePem(), key.privateKeyPem());
         passwordFile = dir.resolve("mqtt-password");
         Files.writeString(passwordFile, PASSWORD + "\n");
     }
@@ -84,9 +87,33 @@ class MqttChannelTest {
 
     static MqttSettings settings(String url, String topic, int qos, boolean retained, Path password,
                                  Duration timeout) {
+        return settings(url, topic, qos, retained, password, timeout, Optional.empty());
+    }
+
+    static MqttSettings settings(String url, String topic, int qos, boolean retained, Path password,
+                                 Duration timeout, Optional<Path> trust) {
         return new MqttSettings("lab broker", URI.create(url), topic, qos, retained, Optional.of(USER),
-                Optional.of(Secret.inFile(password)), "norrlab-test-" + System.nanoTime() % 100000, Optional.empty(),
-                timeout);
+                Optional.of(Secret.inFile(password)), "norrlab-test-" + System.nanoTime() % 100000, trust, timeout);
+    }
+
+    @Test
+    void overTlsTheLabsOwnCertificateIsTrustedWhenNamedAndOnlyThen() throws Exception {
+        try (Subscriber subscriber = new Subscriber(broker.url(), TOPIC)) {
+            Alert alert = alert();
+            new MqttChannel(settings(broker.tlsUrl(), TOPIC, 1, false, passwordFile, Duration.ofSeconds(10),
+                    Optional.of(key.certificatePem()))).send(alert);
+            Received received = subscriber.next();
+            System.out.println("MQTT over TLS (QoS 1) latency from Alert.time() to receipt: "
+                    + Duration.between(alert.time(), received.arrived()).toMillis() + " ms");
+            assertThat(received.payload()).isEqualTo(WebhookChannel.body(alert));
+            // Without the trust file: the JDK's CAs, which never signed this test's key.
+            MqttChannel untrusting = new MqttChannel(settings(broker.tlsUrl(), TOPIC, 1, false, passwordFile,
+                    Duration.ofSeconds(10)));
+            assertThatThrownBy(() -> untrusting.send(alert())).hasNoCause()
+                    .hasMessage("TLS with " + broker.tlsUrl() + " failed: its certificate is not trusted (a lab's own"
+                            + " broker: name its CA file under trust:)");
+            assertThat(subscriber.received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        }
     }
 
     static Alert alert() {

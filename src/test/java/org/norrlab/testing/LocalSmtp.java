@@ -244,6 +244,23 @@ public final class LocalSmtp implements AutoCloseable {
     public record Key(Path keyStore, Path certificatePem) {
         private static final String PASS = "changeit";
 
+        /**
+         * The private key as PKCS#8 PEM beside the key store, for servers that read PEM files (Mosquitto); the
+         * certificate is {@link #certificatePem}.
+         */
+        public Path privateKeyPem() throws Exception {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                store.load(in, PASS.toCharArray());
+            }
+            byte[] der = store.getKey("server", PASS.toCharArray()).getEncoded();
+            Path pem = keyStore.resolveSibling("server-key.pem");
+            Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                    + "\n-----END PRIVATE KEY-----\n");
+            return pem;
+        }
+
         SSLContext context() throws Exception {
             KeyStore store = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(keyStore)) {

@@ -24,31 +24,46 @@ public final class Mosquitto implements AutoCloseable {
     private final Path dir;
     private final int port;
 
-    private Mosquitto(Process process, Path dir, int port) {
+    private final int tlsPort;
+
+    private Mosquitto(Process process, Path dir, int port, int tlsPort) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
-    /** Starts a broker that accepts only {@code user} with {@code password}. */
+    /** Starts a broker that accepts only {@code user} with {@code password}, in clear text only. */
     public static Mosquitto start(String user, String password) throws IOException, InterruptedException {
+        return start(user, password, null, null);
+    }
+
+    /**
+     * As {@link #start(String, String)}, with a second listener for TLS ({@link #tlsUrl}) when a certificate and
+     * its private key (PEM files) are given.
+     */
+    public static Mosquitto start(String user, String password, Path certificate, Path key)
+            throws IOException, InterruptedException {
         Path broker = find("mosquitto");
         Path passwd = find("mosquitto_passwd");
         Path dir = Files.createTempDirectory("norrlab-mqtt-");
         Path passwords = dir.resolve("passwords");
         run(List.of(passwd.toString(), "-b", "-c", passwords.toString(), user, password));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         List<String> config = new ArrayList<>(List.of(
-                "listener " + port + " 127.0.0.1",
+                "per_listener_settings false",
                 "allow_anonymous false",
                 "password_file " + passwords,
                 "persistence false",
                 "log_dest stderr",
                 "log_type error",
-                "log_type warning"));
+                "log_type warning",
+                "listener " + port + " 127.0.0.1"));
+        int tlsPort = -1;
+        if (certificate != null) {
+            tlsPort = freePort();
+            config.addAll(List.of("listener " + tlsPort + " 127.0.0.1", "certfile " + certificate, "keyfile " + key));
+        }
         if ("root".equals(System.getProperty("user.name"))) {
             // As root Mosquitto would drop to the 'mosquitto' user, who cannot read this test's private directory.
             config.add("user root");
@@ -57,7 +72,7 @@ public final class Mosquitto implements AutoCloseable {
         Files.write(conf, config);
         Process process = new ProcessBuilder(broker.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("broker.log").toFile()).start();
-        Mosquitto mosquitto = new Mosquitto(process, dir, port);
+        Mosquitto mosquitto = new Mosquitto(process, dir, port, tlsPort);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -71,6 +86,17 @@ public final class Mosquitto implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The TLS listener, when started with a certificate. */
+    public String tlsUrl() {
+        return "ssl://127.0.0.1:" + tlsPort;
     }
 
     public String url() {
