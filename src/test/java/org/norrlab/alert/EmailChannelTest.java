@@ -139,6 +139,24 @@ class EmailChannelTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostIsRefusedBeforeTheLogin() throws Exception {
+        LocalSmtp.Key elsewhere = LocalSmtp.makeKey(Files.createDirectories(dir.resolve("elsewhere")),
+                "dns:elsewhere.example");
+        try (LocalSmtp smtp = new LocalSmtp(LocalSmtp.Mode.STARTTLS, elsewhere, USER, PASSWORD)) {
+            EmailSettings trusting = new EmailSettings("lab", "127.0.0.1", smtp.port(),
+                    EmailSettings.Security.STARTTLS, "norrlab@bench2.lab.example", List.of("night-watch@lab.example"),
+                    Optional.of(USER), Optional.of(Secret.inFile(passwordFile)),
+                    Optional.of(elsewhere.certificatePem()), Duration.ofSeconds(10));
+            assertThatThrownBy(() -> new EmailChannel(trusting).send(finished())).hasNoCause()
+                    .hasMessage("TLS with 127.0.0.1:" + smtp.port() + " failed: No subject alternative names"
+                            + " matching IP address 127.0.0.1 found");
+            assertThat(smtp.commands()).extracting(LocalSmtp.Command::line)
+                    .noneMatch(l -> l.startsWith("AUTH") || l.startsWith("MAIL"));
+            assertThat(smtp.waiting()).isZero();
+        }
+    }
+
+    @Test
     void aWrongPasswordIsRefusedWithoutTheLoginInTheMessage() throws Exception {
         try (LocalSmtp smtp = new LocalSmtp(LocalSmtp.Mode.STARTTLS, key, USER, "another password")) {
             EmailChannel channel = new EmailChannel(settings(smtp.port(), EmailSettings.Security.STARTTLS, true, true,

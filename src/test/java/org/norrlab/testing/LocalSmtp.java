@@ -276,11 +276,16 @@ public final class LocalSmtp implements AutoCloseable {
 
     /** Makes a key with the JDK's keytool into {@code dir}: valid two days, for localhost and 127.0.0.1. */
     public static Key makeKey(Path dir) throws IOException, InterruptedException {
+        return makeKey(dir, "dns:localhost,ip:127.0.0.1");
+    }
+
+    /** Makes a key for other names (keytool's san= syntax, e.g. dns:elsewhere.example), for host name checks. */
+    public static Key makeKey(Path dir, String names) throws IOException, InterruptedException {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Path store = dir.resolve("smtp-key.p12");
         Path pem = dir.resolve("smtp-cert.pem");
         run(List.of(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "san=dns:localhost,ip:127.0.0.1", "-validity", "2",
+                "-dname", "CN=" + names.replaceAll("^\\w+:|,.*$", ""), "-ext", "san=" + names, "-validity", "2",
                 "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", Key.PASS, "-keypass", Key.PASS));
         run(List.of(keytool.toString(), "-exportcert", "-rfc", "-alias", "server", "-keystore", store.toString(),
                 "-storetype", "PKCS12", "-storepass", Key.PASS, "-file", pem.toString()));
