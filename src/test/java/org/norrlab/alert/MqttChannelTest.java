@@ -14,6 +14,7 @@ import org.norrlab.testing.Mosquitto;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,7 +131,7 @@ class MqttChannelTest {
             System.out.println("MQTT (QoS 1) latency from Alert.time() to receipt: "
                     + Duration.between(alert.time(), received.arrived()).toMillis() + " ms");
             assertThat(received.payload()).isEqualTo(WebhookChannel.body(alert));
-            assertThat(new String(received.payload(), java.nio.charset.StandardCharsets.UTF_8))
+            assertThat(new String(received.payload(), StandardCharsets.UTF_8))
                     .contains("\"kind\":\"link_lost\"", "\"session\":42", "\"cell_state\":\"unknown: link lost\"");
             assertThat(received.qos()).isEqualTo(1);
             assertThat(received.retained()).isFalse();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -100,7 +101,7 @@ class SilentChannelsDispatchTest {
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition) {
+    private static void await(BooleanSupplier condition) {
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             while (!condition.getAsBoolean()) {
                 Thread.sleep(10);
