@@ -41,8 +41,8 @@ final class AlertCommand extends CommandGroup {
             AlertSettings settings = AlertSettings.of(homeOptions.site());
             List<AlertChannel> channels = settings.channels();
             if (channels.isEmpty()) {
-                throw new BadInputException("no alert channels: add a webhook under alerts: in config/site.yaml"
-                        + " (the commented example there shows how)");
+                throw new BadInputException("no alert channels: add a webhook, an e-mail or an MQTT entry under"
+                        + " alerts: in config/site.yaml (the commented example there shows how)");
             }
             Alert alert = new Alert(Alert.Kind.TEST, settings.bench(), Optional.empty(),
                     "a test message from 'norrlab alert test'; this channel works", "not touched by this test",
