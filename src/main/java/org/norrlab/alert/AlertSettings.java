@@ -19,17 +19,27 @@ import java.util.Set;
 
 /**
  * The alerts block of config/site.yaml: which bench the alerts speak for and where they go. Absent or empty, there are
- * no channels and nothing is sent. E-mail and MQTT channels will be further lists beside {@code webhooks}.
+ * no channels and nothing is sent.
  *
  * @param bench    the bench's name in every alert
  * @param webhooks the webhooks, in the order written
+ * @param emails   the e-mail entries ({@code email:}), in the order written
+ * @param mqtt     the MQTT entries ({@code mqtt:}), in the order written
  */
-public record AlertSettings(String bench, List<WebhookSettings> webhooks) {
+public record AlertSettings(String bench, List<WebhookSettings> webhooks, List<EmailSettings> emails,
+                            List<MqttSettings> mqtt) {
     /** Longer than this a webhook's timeout only delays the retries of an alert that a person is waiting for. */
     static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
 
     public AlertSettings {
         webhooks = List.copyOf(webhooks);
+        emails = List.copyOf(emails);
+        mqtt = List.copyOf(mqtt);
+    }
+
+    /** Webhooks only, as before e-mail and MQTT were added. */
+    public AlertSettings(String bench, List<WebhookSettings> webhooks) {
+        this(bench, webhooks, List.of(), List.of());
     }
 
     /** The site's alerts block, or no channels when it has none. */
@@ -39,7 +49,7 @@ public record AlertSettings(String bench, List<WebhookSettings> webhooks) {
 
     public static AlertSettings read(YamlNode node) throws ConfigException {
         YamlNode.Mapping block = node.asMapping();
-        block.allowOnly("bench", "webhooks");
+        block.allowOnly("bench", "webhooks", "email", "mqtt");
         String bench = block.text("bench").orElseGet(AlertSettings::computerName);
         List<WebhookSettings> webhooks = new ArrayList<>();
         Optional<YamlNode> list = block.get("webhooks").filter(n -> !n.isEmpty());
@@ -55,13 +65,42 @@ public record AlertSettings(String bench, List<WebhookSettings> webhooks) {
                 webhooks.add(webhook);
             }
         }
-        return new AlertSettings(bench, webhooks);
+        List<EmailSettings> emails = new ArrayList<>();
+        Set<String> emailNames = new HashSet<>();
+        for (YamlNode item : items(block, "email")) {
+            EmailSettings email = ChannelFields.email(item, emails.size() + 1);
+            if (!emailNames.add(email.name())) {
+                throw item.asMapping().require("name").error("the name '" + email.name() + "' is used twice; every"
+                        + " e-mail entry needs its own, so that logs tell them apart");
+            }
+            emails.add(email);
+        }
+        List<MqttSettings> mqtt = new ArrayList<>();
+        Set<String> mqttNames = new HashSet<>();
+        for (YamlNode item : items(block, "mqtt")) {
+            MqttSettings broker = ChannelFields.mqtt(item, mqtt.size() + 1);
+            if (!mqttNames.add(broker.name())) {
+                throw item.asMapping().require("name").error("the name '" + broker.name() + "' is used twice; every"
+                        + " MQTT entry needs its own, so that logs tell them apart");
+            }
+            mqtt.add(broker);
+        }
+        return new AlertSettings(bench, webhooks, emails, mqtt);
+    }
+
+    /** The entries of a list of the block; none when it is absent or empty. */
+    private static List<YamlNode> items(YamlNode.Mapping block, String key) throws ConfigException {
+        Optional<YamlNode> list = block.get(key).filter(n -> !n.isEmpty());
+        return list.isPresent() ? list.get().asSeq().items() : List.of();
     }
 
     /** Every configured channel, ready to send, in the order written. */
     public List<AlertChannel> channels() {
         List<AlertChannel> channels = new ArrayList<>();
         webhooks.forEach(w -> channels.add(new WebhookChannel(w)));
+        // The mail and MQTT libraries load here, with the first such channel, never for a site without one.
+        emails.forEach(e -> channels.add(new EmailChannel(e)));
+        mqtt.forEach(m -> channels.add(new MqttChannel(m)));
         return channels;
     }
 

@@ -1,7 +1,6 @@
 package org.norrlab.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,9 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A generic webhook: the alert as a JSON object POSTed to a URL. The {@code text} field holds the whole message,
@@ -22,8 +18,6 @@ import java.util.Map;
  * route or filter (kind, bench, session). Delivered means the server answered with a 2xx status.
  */
 public final class WebhookChannel implements AlertChannel {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final WebhookSettings settings;
     private final HttpClient client;
 
@@ -61,18 +55,9 @@ public final class WebhookChannel implements AlertChannel {
         }
     }
 
-    /** The JSON body: the message as {@code text}, and each of the alert's fields by name (null when absent). */
+    /** The JSON body, the same as every JSON-carrying channel sends ({@link AlertJson}). */
     static byte[] body(Alert alert) throws JsonProcessingException {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("text", alert.text());
-        fields.put("kind", alert.kind().name().toLowerCase(java.util.Locale.ROOT));
-        fields.put("bench", alert.bench());
-        fields.put("session", alert.session().orElse(null));
-        fields.put("what", alert.what());
-        fields.put("cell_state", alert.cellState());
-        fields.put("time", DateTimeFormatter.ISO_INSTANT.format(alert.time()));
-        fields.put("table", alert.table().orElse(null));
-        return JSON.writeValueAsBytes(fields);
+        return AlertJson.of(alert);
     }
 
     /** Why an attempt failed, in words, with no part of the URL but its scheme, host and port. */

@@ -20,13 +20,15 @@ import java.util.concurrent.CompletableFuture;
 
 @Command(name = "alert", mixinStandardHelpOptions = true, description = {
         "Alerts on the events of a run, sent to the channels of config/site.yaml: test.",
-        "Channels so far: webhooks (a JSON POST whose text field Slack and Mattermost show as the message)."},
+        "Channels: webhooks (a JSON POST whose text field Slack and Mattermost show as the message), e-mail (SMTP",
+        "with STARTTLS) and MQTT (the webhook's JSON published to a topic)."},
         subcommands = {AlertCommand.Test.class})
 final class AlertCommand extends CommandGroup {
 
     @Command(name = "test", mixinStandardHelpOptions = true, description = {
             "Sends a test alert on every configured channel and says, per channel, whether it was delivered.",
-            "Delivered means the other end accepted it (a webhook: it answered with HTTP 2xx); each channel is tried",
+            "Delivered means the other end accepted it (a webhook: it answered with HTTP 2xx; e-mail: the server took",
+            "the message; MQTT: the broker acknowledged it, at QoS 1 or 2); each channel is tried",
             "once, all at the same time, so a channel that never answers costs its own timeout only."})
     static final class Test implements Callable<Integer> {
         @Spec
@@ -39,8 +41,8 @@ final class AlertCommand extends CommandGroup {
             AlertSettings settings = AlertSettings.of(homeOptions.site());
             List<AlertChannel> channels = settings.channels();
             if (channels.isEmpty()) {
-                throw new BadInputException("no alert channels: add a webhook under alerts: in config/site.yaml"
-                        + " (the commented example there shows how)");
+                throw new BadInputException("no alert channels: add a webhook, an e-mail or an MQTT entry under"
+                        + " alerts: in config/site.yaml (the commented example there shows how)");
             }
             Alert alert = new Alert(Alert.Kind.TEST, settings.bench(), Optional.empty(),
                     "a test message from 'norrlab alert test'; this channel works", "not touched by this test",

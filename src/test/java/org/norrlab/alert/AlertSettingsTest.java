@@ -92,7 +92,7 @@ class AlertSettingsTest {
                 .hasMessage(file() + ":4:14: field 'alerts.webhooks[1].token': is not a known field here; allowed:"
                         + " name, timeout, url");
         assertThatThrownBy(() -> load("alerts:\n  webhook:\n    - url: https://x.org/\n"))
-                .hasMessage(file() + ":3:5: field 'alerts.webhook': is not a known field here; allowed: bench, webhooks");
+                .hasMessage(file() + ":3:5: field 'alerts.webhook': is not a known field here; allowed: bench, email, mqtt, webhooks");
         assertThatThrownBy(() -> load("alerts:\n  webhooks:\n    url: https://x.org/\n"))
                 .hasMessage(file() + ":3:5: field 'alerts.webhooks': expected a list ('- item' lines or [a, b]),"
                         + " found a block of fields");

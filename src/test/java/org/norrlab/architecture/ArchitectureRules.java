@@ -77,10 +77,17 @@ final class ArchitectureRules {
                 .as("Swing, AWT and JFreeChart only in gui and figures");
     }
 
+    /** The mail and MQTT libraries are the alert channels' business: they load lazily, with a configured channel. */
+    ArchRule mailAndMqttOnlyInAlert() {
+        return library("Jakarta Mail and Paho", "jakarta.mail..", "alert", "org.eclipse.angus..",
+                "org.eclipse.paho..");
+    }
+
     List<ArchRule> all() {
         List<ArchRule> rules = new ArrayList<>(List.of(noCycles(), everyPackagePlaced(), serialPortsOnlyInTransport(),
                 jdbcOnlyInStore(), windowsAndChartsOnlyInGuiAndFigures()));
         rules.addAll(edges());
+        rules.add(mailAndMqttOnlyInAlert());
         return rules;
     }
 

@@ -73,7 +73,8 @@ class AlertTestCliTest {
         Files.writeString(home.resolve("config/site.yaml"), "data_directory: data\n");
         CliRunner.Result result = CliRunner.norrlab("alert", "test", "--home", home.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(result.err()).contains("no alert channels: add a webhook under alerts: in config/site.yaml");
+        assertThat(result.err()).contains("no alert channels: add a webhook, an e-mail or an MQTT entry under alerts: in"
+                + " config/site.yaml");
         assertThat(result.out()).isEmpty();
     }
 
