@@ -50,6 +50,7 @@ public final class StatusServer implements AutoCloseable {
      */
     public static StatusServer start(ServeSettings settings, SessionStore store, AccessToken token, boolean insecure)
             throws Exception {
+        requireQuietJetty();
         boolean tls = settings.tls().isPresent();
         if (!tls && !loopback(settings.bind())) {
             if (!insecure) {
@@ -123,6 +124,24 @@ public final class StatusServer implements AutoCloseable {
         }
         names.addAll(settings.hostNames());
         return names.stream().map(n -> scheme + "://" + n + ":" + port() + "/?token=" + token.reveal()).toList();
+    }
+
+    /** Jetty's loggers that, at DEBUG, write every request header, the token's cookie and Authorization included. */
+    static final List<String> HEADER_LOGGERS = List.of("org.eclipse.jetty", "org.eclipse.jetty.http.HttpParser",
+            "org.eclipse.jetty.server.internal.HttpConnection", "org.eclipse.jetty.server.internal.HttpChannelState");
+
+    /**
+     * Refuses to serve while Jetty logs at DEBUG: its parser writes each request header to the log, and the log file is
+     * read by more people than the token file.
+     */
+    static void requireQuietJetty() {
+        for (String name : HEADER_LOGGERS) {
+            if (LoggerFactory.getLogger(name).isDebugEnabled()) {
+                throw new BadInputException("refusing to serve the status page while the logger " + name + " logs at"
+                        + " DEBUG: Jetty then writes every request header, the access token among them, to the log."
+                        + " Set org.eclipse.jetty to INFO in config/logback.xml");
+            }
+        }
     }
 
     static boolean loopback(String bind) {

@@ -43,8 +43,7 @@ function render(overview) {
     badge.textContent = s.status;
     state.appendChild(badge);
     const step = s.currentStep;
-    cell(row, step ? step.index + ' of ' + s.steps + ' (' + step.kind + (step.label ? ', ' + step.label : '') + ')' : '—',
-      'step');
+    cell(row, step ? step.index + ': ' + (step.label || step.kind) : '—', 'step');
     cell(row, step && step.eVsRhe !== null ? step.eVsRhe.toFixed(3) : '—', 'num');
     cell(row, current(s.lastCurrentAmperes), 'num');
     cell(row, duration(s.elapsedSeconds), 'num');

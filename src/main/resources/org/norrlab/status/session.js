@@ -37,9 +37,9 @@ function showStep(s) {
   step = s;
   xs.length = 0;
   ys.length = 0;
-  const e = s.eVsRhe === null ? '' : ' at ' + s.eVsRhe.toFixed(3) + ' V vs RHE';
-  document.getElementById('chart-title').textContent = 'I(t) of step ' + s.index + ' (' + s.kind
-    + (s.label ? ', ' + s.label : '') + ')' + e;
+  document.getElementById('chart-title').textContent = 'I(t) of step ' + s.index + ' (' + s.kind + '): '
+    + (s.label || '') + (s.eVsRhe === null || (s.label || '').includes('V vs RHE') ? ''
+      : ' at ' + s.eVsRhe.toFixed(3) + ' V vs RHE');
   document.getElementById('chart').dataset.step = s.index;
   draw();
 }
@@ -69,7 +69,8 @@ function render(d) {
   document.getElementById('summary').replaceChildren(dl);
   const steps = document.querySelector('#steps tbody');
   steps.replaceChildren(...d.steps.map(t => row([t.index, t.kind, t.label,
-    t.eVsRhe === null ? null : t.eVsRhe.toFixed(3), t.plannedSeconds, t.samples, t.outcome || 'running'])));
+    t.eVsRhe === null ? null : t.eVsRhe.toFixed(3), t.plannedSeconds, t.outcome ? t.samples : '…',
+    t.outcome || 'running'])));
   const events = document.querySelector('#events tbody');
   events.replaceChildren(...d.events.slice().reverse().map(e => row([e.wallUtc, e.step, e.kind, e.message],
     e.alarming ? 'alarm' : null)));

@@ -33,8 +33,13 @@ final class Served implements AutoCloseable {
                 HandSessions.Step.of(-0.4, -0.010, Map.of(Product.NH3, 1.5)),
                 HandSessions.Step.of(-0.6, -0.020, Map.of(Product.NH3, 2.0))));
         store.finishSession(session, SessionStatus.COMPLETED, "all 2 steps completed");
-        token = AccessToken.loadOrCreate(settings.tokenFile());
-        server = StatusServer.start(settings, store, token, false);
+        try {
+            token = AccessToken.loadOrCreate(settings.tokenFile());
+            server = StatusServer.start(settings, store, token, false);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
     }
 
     Served(Path temp) throws Exception {
