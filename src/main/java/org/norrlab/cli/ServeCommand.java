@@ -62,10 +62,6 @@ final class ServeCommand implements Callable<Integer> {
             throw e instanceof IOException ? new BadInputException(e.getMessage(), e) : e;
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (insecure && settings.tls().isEmpty() && !"127.0.0.1".equals(settings.bind())) {
-            spec.commandLine().getErr().println("Warning: serving without TLS on " + settings.bind() + " (--insecure):"
-                    + " the access token crosses the network in clear text.");
-        }
         out.println("Status page of " + store.location() + " (read-only); open:");
         server.urls().forEach(url -> out.println("  " + url));
         out.println("The token is kept in " + settings.tokenFile() + " (readable only by you); delete that file to make a"

@@ -32,6 +32,8 @@ final class StatusData {
     private static final Logger log = LoggerFactory.getLogger(StatusData.class);
     /** Events shown per session in the index. */
     static final int LATEST_EVENTS = 5;
+    /** Sessions shown with their step, last current and events besides the running ones: the latest this many. */
+    static final int DETAILED = 50;
 
     private final SessionStore store;
     private final Clock clock;
@@ -64,13 +66,25 @@ final class StatusData {
                   List<EventView> events, Analysis analysis, String analysisAbsent) {
     }
 
+    /**
+     * Every session of the store; the running ones and the {@link #DETAILED} latest with their step, last current and
+     * events, the older ones as {@code norrlab sessions} lists them (a bench's years of sessions would otherwise cost
+     * four queries each every two seconds).
+     */
     synchronized Overview overview() throws StoreException {
+        List<SessionListing> listing = store.listing();
         List<SessionRow> rows = new ArrayList<>();
-        for (SessionListing listing : store.listing()) {
-            Optional<Instant> ended = listing.status() == SessionStatus.RUNNING ? Optional.empty()
-                    : store.session(listing.id()).flatMap(StoredSession::ended);
-            rows.add(row(listing.id(), listing.bench().orElse("this bench"), listing.protocolName(), listing.sample(),
-                    listing.status(), listing.started(), ended));
+        for (int k = 0; k < listing.size(); k++) {
+            SessionListing s = listing.get(k);
+            String bench = s.bench().orElse("this bench");
+            if (s.status() == SessionStatus.RUNNING || k >= listing.size() - DETAILED) {
+                Optional<Instant> ended = s.status() == SessionStatus.RUNNING ? Optional.empty()
+                        : store.session(s.id()).flatMap(StoredSession::ended);
+                rows.add(row(s.id(), bench, s.protocolName(), s.sample(), s.status(), s.started(), ended));
+            } else {
+                rows.add(new SessionRow(s.id(), bench, s.protocolName(), s.sample(), s.status().dbName(),
+                        s.started().toString(), null, s.steps(), null, null, null, null, List.of()));
+            }
         }
         return new Overview(clock.instant().toString(), rows);
     }
