@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -40,6 +41,7 @@ final class Pages extends Handler.Abstract {
     private static final Pattern SESSION_PAGE = Pattern.compile("/session/([0-9]{1,18})");
     private static final Pattern SESSION_API = Pattern.compile("/api/sessions/([0-9]{1,18})");
     private static final Pattern LIVE_API = Pattern.compile("/api/sessions/([0-9]{1,18})/live");
+    private static final Pattern FIGURE = Pattern.compile("/api/sessions/([0-9]{1,18})/fe-yield.svg");
 
     private final StatusData data;
     private final LiveStreams live;
@@ -75,6 +77,17 @@ final class Pages extends Handler.Abstract {
                     return Guard.refuse(response, callback, HttpStatus.NOT_FOUND_404, "No such session.");
                 }
                 return json(response, callback, detail.get(), head);
+            }
+            Matcher figure = FIGURE.matcher(path);
+            if (figure.matches()) {
+                Optional<String> svg = data.feYieldSvg(Long.parseLong(figure.group(1)));
+                if (svg.isEmpty()) {
+                    return Guard.refuse(response, callback, HttpStatus.NOT_FOUND_404, "No FE/yield figure for this"
+                            + " session (still running, or nothing to draw).");
+                }
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                return send(response, callback, svg.get().getBytes(StandardCharsets.UTF_8),
+                        "image/svg+xml; charset=utf-8", head);
             }
             Matcher stream = LIVE_API.matcher(path);
             if (stream.matches()) {

@@ -2,6 +2,7 @@ package org.norrlab.status;
 
 import org.norrlab.core.Sample;
 import org.norrlab.report.ResultRows;
+import org.norrlab.report.ReportWriter;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
@@ -118,6 +119,19 @@ final class StatusData {
         }
         return Optional.of(new Detail(summary, Optional.ofNullable(session.statusReason()).orElse(""),
                 session.instrument().model(), steps, events, analysis, absent));
+    }
+
+    /**
+     * The FE/yield figure of a session that has ended, as `report` draws it; empty for a running session, one without
+     * a product or yield to draw, or none of that id.
+     */
+    synchronized Optional<String> feYieldSvg(long id) throws StoreException {
+        Optional<StoredSession> session = store.session(id);
+        if (session.isEmpty() || session.get().status() == SessionStatus.RUNNING
+                || store.steps(id).stream().noneMatch(s -> s.kind().equals("ca"))) {
+            return Optional.empty();
+        }
+        return ReportWriter.feYieldSvg(SessionAnalysis.analyze(store, id, SessionAnalysis.Options.DEFAULT));
     }
 
     /** The steps of a session as stored now (the last one is the running one while the session runs). */

@@ -7,6 +7,8 @@ const xs = [];
 const ys = [];
 let chart = null;
 let step = null;
+let shownAnalysis = '';
+let figureVersion = 0;
 
 function text(tag, value, cls) {
   const el = document.createElement(tag);
@@ -84,6 +86,15 @@ function render(d) {
     table.tHead.replaceChildren(head);
     table.tBodies[0].replaceChildren(...d.analysis.rows.map(r => row(r)));
     notes.replaceChildren(...d.analysis.notes.map(n => text('li', n)));
+    // the figure again only when the table changed (assays stored after the run, corrections)
+    const key = JSON.stringify(d.analysis.rows);
+    if (key !== shownAnalysis) {
+      shownAnalysis = key;
+      const figure = document.getElementById('fe-yield');
+      figure.onload = () => { figure.hidden = false; };
+      figure.onerror = () => { figure.hidden = true; };   // 404: nothing to draw yet
+      figure.src = '/api/sessions/' + id + '/fe-yield.svg?v=' + (++figureVersion);
+    }
   } else {
     absent.textContent = d.analysisAbsent;
     table.tHead.replaceChildren();
@@ -123,6 +134,8 @@ function listen() {
     live.textContent = 'the session has ended (' + JSON.parse(ev.data).status + ')';
     source.close();
     load();
+    // assays come after the run (at once with --simulate-assays, days later from the lab): read the table again
+    setInterval(load, 5000);
   });
   source.addEventListener('error', () => {
     if (source.readyState !== EventSource.CLOSED) live.textContent = 'reconnecting…';

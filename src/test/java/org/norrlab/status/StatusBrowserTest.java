@@ -111,7 +111,9 @@ class StatusBrowserTest {
                 // the run ends: the stream says so, and the page shows the FE/yield table of the simulated assays
                 Waits end = new Waits(driver, Duration.ofSeconds(120));
                 end.until(d -> d.findElement(By.id("live")).getText().startsWith("the session has ended (completed)"));
-                end.until(d -> d.findElements(By.cssSelector("#analysis tbody tr")).size() == 4);
+                // the simulated assays are stored just after the session ends: the page reads the table again
+                end.until(d -> d.findElements(By.cssSelector("#analysis tbody tr")).size() == 4
+                        && d.findElements(By.cssSelector("#analysis tbody tr")).get(0).getText().contains(" ± "));
                 List<String> rows = driver.findElements(By.cssSelector("#analysis tbody tr")).stream()
                         .map(e -> e.getText()).toList();
                 assertThat(rows.get(0)).startsWith("2 -0.400 300.0");
@@ -119,6 +121,9 @@ class StatusBrowserTest {
                 assertThat(driver.findElement(By.id("state")).getText()).isEqualTo("completed");
                 assertThat(driver.findElements(By.cssSelector("#steps tbody tr"))).hasSize(5);
                 assertThat(points(driver)).isPositive();
+                // the FE/yield figure loaded (an image that failed has naturalWidth 0)
+                end.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                        "return document.getElementById('fe-yield').naturalWidth")).intValue() > 0);
                 ((JavascriptExecutor) driver).executeScript(
                         "document.getElementById('analysis-section').scrollIntoView()");
                 screenshot(driver, "status-session-finished.png");

@@ -64,6 +64,7 @@ class StatusDataTest {
             StatusData data = new StatusData(store, Clock.systemUTC());
             assertThat(data.detail(id).orElseThrow().analysis()).isNull();
             assertThat(data.detail(id).orElseThrow().analysisAbsent()).startsWith("FE and yield follow when the run has ended");
+            assertThat(data.feYieldSvg(id)).isEmpty();
             store.finishSession(id, SessionStatus.COMPLETED, "done");
             StatusData.Detail detail = data.detail(id).orElseThrow();
             assertThat(detail.analysis().headers()).startsWith("step", "E vs RHE (V)", "t (s)", "|Q| (C)", "NH3 (µmol)");
@@ -76,6 +77,10 @@ class StatusDataTest {
             assertThat(detail.analysis().rows().get(1).get(5)).startsWith("48.24");   // 2 µmol × 5 × 96485.3 / 2 C
             assertThat(detail.steps()).extracting(StatusData.StepView::samples).containsExactly(100L, 100L);
             assertThat(data.detail(id + 1)).isEmpty();
+            // the figure report draws: two bars' potentials on the axis, the yield axis named
+            String svg = data.feYieldSvg(id).orElseThrow();
+            assertThat(svg).startsWith("<svg").contains("E (V vs RHE)").contains("NH₃ yield").contains("-0.4").contains("-0.6");
+            assertThat(data.feYieldSvg(id + 1)).isEmpty();
         }
     }
 }

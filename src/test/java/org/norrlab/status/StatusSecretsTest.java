@@ -63,7 +63,7 @@ class StatusSecretsTest {
             String token = served.token.reveal();
             for (String target : List.of("/", "/index.html", "/session/1", "/static/app.css", "/static/index.js",
                     "/static/session.js", "/static/uPlot.iife.min.js", "/static/uPlot.min.css", "/api/sessions",
-                    "/api/sessions/1", "/api/sessions/1/live", "/api/sessions/99", "/api/sessions/99/live", "/nothing")) {
+                    "/api/sessions/1", "/api/sessions/1/live", "/api/sessions/1/fe-yield.svg", "/api/sessions/99", "/api/sessions/99/live", "/nothing")) {
                 Served.Answer get = served.get(target);
                 assertThat(get.status()).as(target).isIn(200, 404);
                 everything.add(get.text());
