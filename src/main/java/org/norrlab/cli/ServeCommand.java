@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, description = {
         "Serves a read-only status page of every session in the store, with a live chart of the running step, until Ctrl-C.",
-        "Secure by default: bound to 127.0.0.1, an access token on every request (printed in the URL, kept in a file only",
-        "you can read), the Host header checked, GET and HEAD only, requests limited in size and rate. Another address",
-        "needs TLS (serve.tls in config/site.yaml) or --insecure. Settings: the serve block of config/site.yaml."})
+        "Secure by default: bound to 127.0.0.1, an access token on every request (printed in the URL, kept in a file only"
+                + " you can read), the Host header checked, GET and HEAD only, requests limited in size and rate. Another"
+                + " address needs TLS (serve.tls in config/site.yaml) or --insecure. Settings: the serve block of"
+                + " config/site.yaml."})
 final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
