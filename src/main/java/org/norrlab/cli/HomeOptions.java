@@ -5,6 +5,7 @@ import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.safety.SafetyEnvelope;
+import org.norrlab.status.ServeSettings;
 import org.norrlab.store.DataDirectory;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
@@ -47,7 +48,7 @@ final class HomeOptions {
     }
 
     /**
-     * The site, with its safety block, session_store and alerts block read at once, so that a mistake in any of them
+     * The site, with its safety block, session_store, alerts and serve blocks read at once, so that a mistake in any of them
      * is reported by every command, as soon as the site file is read (a run must not start with alerts that would
      * fail to go out). The alert classes load only for a site that has an alerts block.
      */
@@ -57,6 +58,9 @@ final class HomeOptions {
         StoreLocation.of(site);
         if (site.alerts().isPresent()) {
             AlertSettings.read(site.alerts().get());
+        }
+        if (site.serve().isPresent()) {
+            ServeSettings.of(site);
         }
         return site;
     }

@@ -65,7 +65,9 @@ final class Subcommands {
             new Entry("ru",
                     "The uncompensated resistance R_u that iR-corrects a session's potentials: E_corr = E − I·R_u·(1 − c)."),
             new Entry("alert",
-                    "Alerts on the events of a run, sent to the channels of config/site.yaml: test."));
+                    "Alerts on the events of a run, sent to the channels of config/site.yaml: test."),
+            new Entry("serve",
+                    "Serves a read-only status page of every session in the store, with a live chart of the running step, until Ctrl-C."));
 
     /** The top-level options that need no subcommand: the version, and the usage, which lists them by summary. */
     private static final Set<String> TOP_LEVEL_ONLY = Set.of("-h", "--help", "-V", "--version");
@@ -99,6 +101,7 @@ final class Subcommands {
             case "session" -> new SessionCommand();
             case "ru" -> new RuCommand();
             case "alert" -> new AlertCommand();
+            case "serve" -> new ServeCommand();
             default -> throw new IllegalArgumentException("no norrlab command called '" + name + "'");
         };
     }

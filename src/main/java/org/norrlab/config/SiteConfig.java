@@ -15,10 +15,13 @@ import java.nio.file.Path;
  *                      in the data directory; the store package reads it ({@code StoreLocation.of(site)})
  * @param alerts        the alerts block as written; the alert package reads it ({@code AlertSettings.of(site)}),
  *                      for the same reason as safety: this package reads files and knows nothing of channels
+ * @param serve         the serve block as written (the status page of {@code norrlab serve}); the status package reads
+ *                      it ({@code ServeSettings.of(site)}), for the same reason
  */
 public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
                          java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
-                         java.util.Optional<YamlNode> sessionStore, java.util.Optional<YamlNode> alerts) {
+                         java.util.Optional<YamlNode> sessionStore, java.util.Optional<YamlNode> alerts,
+                         java.util.Optional<YamlNode> serve) {
     /** How long a lost serial link is tried again when config/site.yaml does not say. */
     public static final java.time.Duration DEFAULT_RECONNECT_FOR = java.time.Duration.ofMinutes(5);
 
@@ -46,6 +49,12 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
         this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, sessionStore, java.util.Optional.empty());
     }
 
+    public SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.util.Optional<YamlNode> safety,
+                      java.time.Duration reconnectFor, java.util.Optional<String> labDatabase,
+                      java.util.Optional<YamlNode> sessionStore, java.util.Optional<YamlNode> alerts) {
+        this(home, dataDirectory, cell, safety, reconnectFor, labDatabase, sessionStore, alerts, java.util.Optional.empty());
+    }
+
     /**
      * What an instrument that cannot disconnect its electrodes holds when its cell is "off" (the
      * cell block's idle_potential), if the site sets one.
@@ -60,7 +69,7 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
         Path file = home.resolve(FILE);
         YamlNode.Mapping root = YamlFiles.read(file).asMapping();
         root.allowOnly("data_directory", "cell", "safety", "reconnect_for", "lab_database", "session_store",
-                "alerts");
+                "alerts", "serve");
         Path data = dataDirectory(home, root);
         CellBlock cell = root.get("cell").isPresent() ? CellBlock.read(root.require("cell"))
                 : CellBlock.empty(root.location());
@@ -76,7 +85,8 @@ public record SiteConfig(Path home, Path dataDirectory, CellBlock cell, java.uti
                 ? root.get("session_store") : java.util.Optional.empty();
         // An empty `alerts:` (the block's heading left in, every channel commented out) means no alerts.
         java.util.Optional<YamlNode> alerts = root.get("alerts").filter(node -> !node.isEmpty());
-        return new SiteConfig(home, data, cell, safety, reconnect, lab, store, alerts);
+        java.util.Optional<YamlNode> serve = root.get("serve").filter(node -> !node.isEmpty());
+        return new SiteConfig(home, data, cell, safety, reconnect, lab, store, alerts, serve);
     }
 
     /**

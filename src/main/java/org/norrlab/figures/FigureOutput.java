@@ -139,6 +139,11 @@ public record FigureOutput(FigureWidth width, boolean titles) {
     }
 
     void writeSvg(JFreeChart chart, Path file) throws IOException {
+        SVGUtils.writeToSVG(file.toFile(), svg(chart));
+    }
+
+    /** The chart as one SVG element, as {@link #write} writes it to its .svg file (the status page serves it). */
+    public String svg(JFreeChart chart) {
         SVGGraphics2D svg;
         ViewBox viewBox;
         if (width.journal()) {
@@ -154,7 +159,7 @@ public record FigureOutput(FigureWidth width, boolean titles) {
         svg.setGeomDoubleConverter(SVGUtils.createDoubleConverter(3));
         svg.setFontFunction(family -> family.equals(FigureFont.NAME) ? SVG_FONTS : family);
         chart.draw(svg, page(chart));
-        SVGUtils.writeToSVG(file.toFile(), svg.getSVGElement(null, true, viewBox, null, null));
+        return svg.getSVGElement(null, true, viewBox, null, null);
     }
 
     void writePdf(JFreeChart chart, Path file) throws IOException {

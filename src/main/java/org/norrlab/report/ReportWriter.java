@@ -195,6 +195,19 @@ public final class ReportWriter {
         return traces;
     }
 
+    /**
+     * The fe-yield figure of {@link #write} as an SVG element, drawn as the default report draws it; empty when no step
+     * has a product or a yield to draw. For the status page of norrlab serve.
+     */
+    public static Optional<String> feYieldSvg(SessionAnalysis.Result result) {
+        List<FaradaicFigure.Point> points = points(result);
+        if (points.stream().noneMatch(p -> !p.bars().isEmpty() || !Double.isNaN(p.yield()))) {
+            return Optional.empty();
+        }
+        FigureOutput output = FigureOutput.DEFAULT;
+        return Optional.of(output.svg(FaradaicFigure.chart(output.style(), "", points, FaradaicFigure.POTENTIAL_AXIS)));
+    }
+
     public static List<FaradaicFigure.Point> points(SessionAnalysis.Result result) {
         List<FaradaicFigure.Point> points = new ArrayList<>();
         for (StepAnalysis step : result.steps()) {

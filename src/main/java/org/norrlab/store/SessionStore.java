@@ -869,6 +869,26 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
+    /** A step's last sample (by sequence), without reading the others; empty when it has none. */
+    public Optional<Sample> lastSample(long sessionId, int stepIndex) throws StoreException {
+        Sample[] last = new Sample[1];
+        try (PreparedStatement ps = connection.prepareStatement("SELECT seq FROM samples WHERE session_id = ?"
+                + " AND step_index = ? ORDER BY seq DESC LIMIT 1")) {
+            ps.setLong(1, sessionId);
+            ps.setInt(2, stepIndex);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                forEachSampleAfter(sessionId, stepIndex, rs.getLong(1) - 1, (seq, sample) -> last[0] = sample);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the samples of session " + sessionId + " step " + stepIndex + " from "
+                    + location + ": " + e.getMessage(), e);
+        }
+        return Optional.ofNullable(last[0]);
+    }
+
     /** Receives stored samples in order. */
     @FunctionalInterface
     public interface SampleVisitor {
@@ -886,6 +906,15 @@ public final class SessionStore implements AutoCloseable {
      * whole result into memory before the first row.
      */
     public void forEachSample(long sessionId, int stepIndex, SampleVisitor visitor) throws StoreException {
+        forEachSampleAfter(sessionId, stepIndex, Long.MIN_VALUE, visitor);
+    }
+
+    /**
+     * {@link #forEachSample} from the sample after sequence {@code afterSequence} on: what a live view that already
+     * has the earlier ones asks for every half second while a run writes the step (the status page of norrlab serve).
+     */
+    public void forEachSampleAfter(long sessionId, int stepIndex, long afterSequence, SampleVisitor visitor)
+            throws StoreException {
         boolean ownTransaction = false;
         try {
             if (dialect instanceof PostgresDialect && connection.getAutoCommit()) {
@@ -893,7 +922,7 @@ public final class SessionStore implements AutoCloseable {
                 ownTransaction = true;
             }
             try {
-                readSamples(sessionId, stepIndex, visitor);
+                readSamples(sessionId, stepIndex, afterSequence, visitor);
             } finally {
                 if (ownTransaction) {
                     connection.rollback();   // it only read; nothing to keep
@@ -906,11 +935,13 @@ public final class SessionStore implements AutoCloseable {
         }
     }
 
-    private void readSamples(long sessionId, int stepIndex, SampleVisitor visitor) throws SQLException, StoreException {
+    private void readSamples(long sessionId, int stepIndex, long afterSequence, SampleVisitor visitor)
+            throws SQLException, StoreException {
         try (PreparedStatement ps = connection.prepareStatement("SELECT seq, t_s, e_v, i_a, range_a, flags, cycle, segment FROM samples"
-                + " WHERE session_id = ? AND step_index = ? ORDER BY seq")) {
+                + " WHERE session_id = ? AND step_index = ? AND seq > ? ORDER BY seq")) {
             ps.setLong(1, sessionId);
             ps.setInt(2, stepIndex);
+            ps.setLong(3, afterSequence);
             ps.setFetchSize(SAMPLE_FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

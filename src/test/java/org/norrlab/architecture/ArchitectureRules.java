@@ -69,6 +69,11 @@ final class ArchitectureRules {
         return library("JDBC", "java.sql..", "store", "javax.sql..");
     }
 
+    /** Issue 24: the web server of norrlab serve stays behind the status page's guards, in one package. */
+    ArchRule webServerOnlyInStatus() {
+        return library("Jetty", "org.eclipse.jetty..", "status");
+    }
+
     ArchRule windowsAndChartsOnlyInGuiAndFigures() {
         return noClasses().that().resideInAPackage(root + "..")
                 .and().resideOutsideOfPackages(pattern("gui"), pattern("figures"))
@@ -85,7 +90,7 @@ final class ArchitectureRules {
 
     List<ArchRule> all() {
         List<ArchRule> rules = new ArrayList<>(List.of(noCycles(), everyPackagePlaced(), serialPortsOnlyInTransport(),
-                jdbcOnlyInStore(), windowsAndChartsOnlyInGuiAndFigures()));
+                jdbcOnlyInStore(), windowsAndChartsOnlyInGuiAndFigures(), webServerOnlyInStatus()));
         rules.addAll(edges());
         rules.add(mailAndMqttOnlyInAlert());
         return rules;

@@ -62,10 +62,11 @@ final class Layering {
             place("bench", 5, "acquisition", "config", "core", "driver", "importer", "protocol", "report", "run", "scheduler",
                     "store", "trace"),
             place("cli", 6, TOP, "acquisition", "alert", "analysis", "bench", "config", "core", "driver", "electrochem",
-                    "emulator", "gui", "importer", "labdata", "logging", "plan", "report", "run", "runalert", "safety", "scheduler", "store",
+                    "emulator", "gui", "importer", "labdata", "logging", "plan", "report", "run", "runalert", "safety", "scheduler", "status", "store",
                     "sync", "transport"),
             place("gui", 6, TOP, "acquisition", "analysis", "config", "core", "driver", "electrochem", "figures", "importer",
-                    "labdata", "plan", "report", "run", "runalert", "scheduler", "store", "sync", "trace", "transport"));
+                    "labdata", "plan", "report", "run", "runalert", "scheduler", "store", "sync", "trace", "transport"),
+            place("status", 6, "config", "core", "report", "store"));
 
     private Layering() {
     }

@@ -29,7 +29,7 @@ class StartupClassesTest {
             "org.jfree.", "org.sqlite.", "org.postgresql.", "ch.qos.logback.classic.LoggerContext",
             "ch.qos.logback.core.FileAppender", "ch.qos.logback.core.rolling.", "ch.qos.logback.core.joran.",
             "org.norrlab.store.", "org.norrlab.config.", "org.norrlab.cli.RunCommand", "org.norrlab.cli.SessionsCommand",
-            "org.norrlab.cli.BenchCommand", "org.norrlab.cli.HomeOptions");
+            "org.norrlab.cli.BenchCommand", "org.norrlab.cli.HomeOptions", "org.eclipse.jetty.", "org.norrlab.status.");
 
     @TempDir
     Path temp;
@@ -67,6 +67,9 @@ class StartupClassesTest {
                 .doesNotContain("org.norrlab.cli.RunCommand", "org.norrlab.cli.ReportCommand", "org.norrlab.cli.BenchCommand",
                         "org.norrlab.cli.GuiCommand", "org.norrlab.cli.ImportCommand");
         assertThat(classes).filteredOn(name -> name.startsWith("org.jfree.")).isEmpty();
+        // the status page's web server loads in serve only (issue 24)
+        assertThat(classes).filteredOn(name -> name.startsWith("org.eclipse.jetty.") || name.startsWith("org.norrlab.status."))
+                .isEmpty();
     }
 
     @Test

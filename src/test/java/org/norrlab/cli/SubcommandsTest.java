@@ -87,7 +87,7 @@ class SubcommandsTest {
     void anythingElseRegistersEveryCommandSoPicocliAnswersAsBefore() {
         for (String[] args : List.of(new String[] {"@args.txt"}, new String[] {"sesions"}, new String[] {"-V", "plan"})) {
             CommandLine cli = Main.commandLine(args);
-            assertThat(cli.getSubcommands()).hasSize(23);
+            assertThat(cli.getSubcommands()).hasSize(24);
             assertThat((Object) cli.getSubcommands().get("plan").getCommand()).isInstanceOf(PlanCommand.class);
         }
         // A misspelt command: the same error and suggestion as with every command registered.
