@@ -252,7 +252,8 @@ public final class AlertDispatcher implements AutoCloseable {
                     tell(alert, Result.SENT, attempt, "");
                     return true;
                 } catch (IOException e) {
-                    reason = e.getMessage();
+                    // Channels keep secrets out of their messages; cut any URL anyway, for the log as for the store.
+                    reason = SafeUrl.inText(e.getMessage());
                 } catch (RuntimeException e) {
                     // A bug in a channel must not end its thread: every later alert would queue up unseen. Only the
                     // class is logged; a runtime exception's message from an HTTP library may quote the URL.

@@ -7,13 +7,11 @@ import org.norrlab.config.YamlNode;
 
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -121,24 +119,10 @@ public record AlertSettings(String bench, List<WebhookSettings> webhooks, List<E
         return new WebhookSettings(name, url, timeout);
     }
 
-    /**
-     * The URL, checked. Error messages never repeat it: a webhook URL usually carries its secret (a token in the path
-     * or the query), and these messages go to the terminal and the log.
-     */
+    /** The webhook's URL, checked (http or https, with a host); error messages never repeat it. */
     private static URI url(YamlNode node) throws ConfigException {
-        String text = node.asScalar().text().trim();
-        URI url;
-        try {
-            url = new URI(text);
-        } catch (URISyntaxException e) {
-            throw node.error("is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1)
-                    + "); write the webhook's address, e.g. https://ntfy.sh/my-topic");
-        }
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw node.error((scheme.isEmpty() ? "has no scheme" : "has the scheme '" + scheme + "'")
-                    + "; allowed: http:// or https://, e.g. https://ntfy.sh/my-topic");
-        }
+        URI url = ChannelFields.checkedUrl(node, Set.of("http", "https"), "http:// or https://",
+                "the webhook's address", "https://ntfy.sh/my-topic");
         if (url.getHost() == null || url.getHost().isEmpty()) {
             throw node.error("has no host name; write e.g. https://ntfy.sh/my-topic");
         }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -239,21 +240,38 @@ final class ChannelFields {
         return address;
     }
 
-    /** tcp:// or ssl://, a host, an optional port; no user name or password in it (they have their own fields). */
-    private static URI brokerUrl(YamlNode node) throws ConfigException {
+    /**
+     * The URL of a channel, parsed and its scheme checked. Messages never repeat the URL: a webhook's usually carries
+     * its secret (a token in the path or the query), and these messages go to the terminal and the log.
+     *
+     * @param schemes  the schemes allowed, lower case
+     * @param allowed  the schemes as the message names them, e.g. "http:// or https://"
+     * @param what     what the address is of, e.g. "the webhook's address"
+     * @param example  an example of such an address
+     */
+    static URI checkedUrl(YamlNode node, Set<String> schemes, String allowed, String what, String example)
+            throws ConfigException {
         String text = node.asScalar().text().trim();
         URI url;
         try {
             url = new URI(text);
         } catch (URISyntaxException e) {
             throw node.error("is not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1)
-                    + "); write the broker's address, e.g. tcp://broker.lab.example:1883");
+                    + "); write " + what + ", e.g. " + example);
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("tcp") && !scheme.equals("ssl")) {
+        if (!schemes.contains(scheme)) {
             throw node.error((scheme.isEmpty() ? "has no scheme" : "has the scheme '" + scheme + "'")
-                    + "; allowed: tcp:// or ssl:// (TLS), e.g. tcp://broker.lab.example:1883");
+                    + "; allowed: " + allowed + ", e.g. " + example);
         }
+        return url;
+    }
+
+    /** tcp:// or ssl://, a host, an optional port; no user name or password in it (they have their own fields). */
+    private static URI brokerUrl(YamlNode node) throws ConfigException {
+        URI url = checkedUrl(node, Set.of("tcp", "ssl"), "tcp:// or ssl:// (TLS)", "the broker's address",
+                "tcp://broker.lab.example:1883");
+        String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (url.getRawUserInfo() != null) {
             // Not repeated: it is a login, perhaps with its password.
             throw node.error("holds a user name or password; write the user name under username: and the password"

@@ -124,19 +124,7 @@ final class Deliveries {
 
     /** Until every alert submitted so far is settled on every channel, or the deadline (System.nanoTime()). */
     private synchronized boolean awaitSettled(long deadline) {
-        while (settled < submitted * dispatcher.channelCount()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return MonitorWait.until(this, () -> settled >= submitted * dispatcher.channelCount(), deadline);
     }
 
     /** On a channel's thread (or the submitter's, for a drop): handed to the store's own thread, then counted. */

@@ -81,19 +81,7 @@ final class DeliveryRecorder {
      * after Ctrl-C waits for this, since the JVM does not wait for this daemon thread.
      */
     synchronized boolean awaitIdle(long deadline) {
-        while (recorded + lost < handed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            try {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return MonitorWait.until(this, () -> recorded + lost >= handed, deadline);
     }
 
     /** Records what is queued, for up to {@code wait}; then stops. Whether everything queued was recorded. */

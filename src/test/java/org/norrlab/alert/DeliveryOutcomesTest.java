@@ -1,6 +1,7 @@
 package org.norrlab.alert;
 
 import org.junit.jupiter.api.Test;
+import org.norrlab.testing.LogCapture;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -51,8 +52,14 @@ class DeliveryOutcomesTest {
     void eachOutcomeIsToldWithItsTriesAndARedactedReason() throws Exception {
         BlockingQueue<AlertDispatcher.Delivery> told = new LinkedBlockingQueue<>();
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(flaky("late", 2), flaky("dead", 99)), 10, QUICK, told::add);
-        dispatcher.submit(alert("one"));
-        assertThat(dispatcher.close(Duration.ofSeconds(20))).isTrue();
+        try (LogCapture log = new LogCapture("org.norrlab.alert")) {
+            dispatcher.submit(alert("one"));
+            assertThat(dispatcher.close(Duration.ofSeconds(20))).isTrue();
+            // The log cuts the URL as the outcome does: 2 warnings on each channel, the last failure an error.
+            assertThat(log.lines()).filteredOn(line -> line.contains("hooks.example.org")).hasSize(5)
+                    .allMatch(line -> line.contains("https://hooks.example.org/…"))
+                    .noneMatch(line -> line.contains("s3cr3t"));
+        }
         List<AlertDispatcher.Delivery> all = new ArrayList<>(told);
         assertThat(all).hasSize(2);
         AlertDispatcher.Delivery late = all.stream().filter(d -> d.channel().equals("late")).findFirst().orElseThrow();

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.store.AlertDeliveryStore;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
-import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.LocalWebhooks;
 import org.norrlab.testing.NorrlabProcess;
 import org.norrlab.testing.StoredSamples;
+import org.norrlab.testing.TestHomes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,23 +39,8 @@ class AlertOutcomesCliTest {
 
     /** The fixtures' home with an alerts block of these webhooks ({url, name} each). */
     private Path home(String webhooks) throws IOException {
-        Path home = temp.resolve("home");
-        Files.createDirectories(home.resolve("config"));
-        String site = Files.readString(Fixtures.HOME.resolve("config/site.yaml"));
-        Files.writeString(home.resolve("config/site.yaml"), site + "\nalerts:\n  bench: bench 7\n  webhooks:\n" + webhooks);
-        Files.copy(Fixtures.HOME.resolve("config/logback.xml"), home.resolve("config/logback.xml"));
-        Path drivers = Fixtures.HOME.resolve("drivers");
-        try (var files = Files.walk(drivers)) {
-            for (Path from : files.toList()) {
-                Path to = home.resolve("drivers").resolve(drivers.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        return home;
+        return TestHomes.withSite(temp.resolve("home"),
+                site -> site + "\nalerts:\n  bench: bench 7\n  webhooks:\n" + webhooks);
     }
 
     @Test

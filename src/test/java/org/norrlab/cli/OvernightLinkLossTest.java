@@ -19,16 +19,16 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredSession;
 import org.norrlab.store.StoredStep;
 import org.norrlab.testing.Fixtures;
-import org.norrlab.status.AccessToken;
-import org.norrlab.status.ServeSettings;
-import org.norrlab.status.StatusServer;
 import org.norrlab.testing.LocalSmtp;
 import org.norrlab.testing.LocalWebhooks;
 import org.norrlab.testing.Mosquitto;
 import org.norrlab.testing.PtyPair;
+import org.norrlab.testing.TestHomes;
+import org.norrlab.status.AccessToken;
+import org.norrlab.status.ServeSettings;
+import org.norrlab.status.StatusServer;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,10 +75,10 @@ class OvernightLinkLossTest {
         Path config = Files.createDirectories(home.resolve("config"));
         Files.writeString(config.resolve("alert-password"), PASSWORD + "\n");
         Files.copy(key.certificatePem(), config.resolve("lab-ca.pem"));
-        String site = Files.readString(Fixtures.HOME.resolve("config/site.yaml"));
-        assertThat(site).contains("\nreconnect_for: 5 min\n");
-        site = site.replace("\nreconnect_for: 5 min\n", "\nreconnect_for: " + RECONNECT_FOR.toSeconds() + " s\n");
-        Files.writeString(config.resolve("site.yaml"), site + "\nalerts:\n  bench: night bench\n"
+        String shipped = Files.readString(Fixtures.HOME.resolve("config/site.yaml"));
+        assertThat(shipped).contains("\nreconnect_for: 5 min\n");
+        TestHomes.withSite(home, site -> site.replace("\nreconnect_for: 5 min\n",
+                "\nreconnect_for: " + RECONNECT_FOR.toSeconds() + " s\n") + "\nalerts:\n  bench: night bench\n"
                 + "  webhooks:\n    - {url: '" + webhook + "', name: phone}\n"
                 + "  email:\n    - host: 127.0.0.1\n      port: " + smtp.port() + "\n"
                 + "      from: norrlab@night.lab.example\n      to: [nightwatch@lab.example]\n"
@@ -86,22 +86,7 @@ class OvernightLinkLossTest {
                 + "      trust: lab-ca.pem\n      name: lab mail\n"
                 + "  mqtt:\n    - url: " + broker.url() + "\n      topic: " + TOPIC + "\n"
                 + "      username: " + LOGIN + "\n      password_file: alert-password\n      name: broker\n");
-        Files.copy(Fixtures.HOME.resolve("config/logback.xml"), config.resolve("logback.xml"));
-        copyTree(Fixtures.HOME.resolve("drivers"), home.resolve("drivers"));
         return home;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
     }
 
     /** One alert as a channel delivered it: its JSON (or the e-mail's text) and when it arrived. */

@@ -9,6 +9,7 @@ import org.norrlab.store.SessionStore;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.LocalWebhooks;
 import org.norrlab.testing.LogCapture;
+import org.norrlab.testing.TestHomes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,24 +36,8 @@ class RunAlertsCliTest {
 
     /** A home with the fixtures' site and drivers and an alerts block naming one webhook. */
     private Path home(String url) throws IOException {
-        Path home = temp.resolve("home");
-        Files.createDirectories(home.resolve("config"));
-        String site = Files.readString(Fixtures.HOME.resolve("config/site.yaml"));
-        Files.writeString(home.resolve("config/site.yaml"), site + "\nalerts:\n  bench: bench 7\n  webhooks:\n"
+        return TestHomes.withSite(temp.resolve("home"), site -> site + "\nalerts:\n  bench: bench 7\n  webhooks:\n"
                 + "    - {url: '" + url + "', name: local}\n");
-        Files.copy(Fixtures.HOME.resolve("config/logback.xml"), home.resolve("config/logback.xml"));
-        Path drivers = Fixtures.HOME.resolve("drivers");
-        try (var files = Files.walk(drivers)) {
-            for (Path from : files.toList()) {
-                Path to = home.resolve("drivers").resolve(drivers.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        return home;
     }
 
     private static CliRunner.Result run(Path home, Path db, String protocol, String... more) {

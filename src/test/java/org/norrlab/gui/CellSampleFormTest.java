@@ -12,7 +12,7 @@ import org.norrlab.run.RunOutcome;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreLocation;
 import org.norrlab.store.StoredSession;
-import org.norrlab.testing.Fixtures;
+import org.norrlab.testing.TestHomes;
 
 import javax.swing.JButton;
 import javax.swing.JTabbedPane;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,16 +71,7 @@ class CellSampleFormTest {
         Files.createDirectories(home.resolve("protocols"));
         Files.writeString(home.resolve("config/site.yaml"), SITE);
         Files.writeString(home.resolve("protocols/ph-check.yaml"), PROTOCOL);
-        try (Stream<Path> files = Files.walk(Fixtures.HOME.resolve("drivers"))) {
-            for (Path from : files.toList()) {
-                Path to = home.resolve(Fixtures.HOME.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
+        TestHomes.copyDrivers(home);
         return home;
     }
 
