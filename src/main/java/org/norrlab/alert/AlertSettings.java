@@ -5,6 +5,7 @@ import org.norrlab.config.Quantities;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlNode;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -100,6 +101,29 @@ public record AlertSettings(String bench, List<WebhookSettings> webhooks, List<E
         emails.forEach(e -> channels.add(new EmailChannel(e)));
         mqtt.forEach(m -> channels.add(new MqttChannel(m)));
         return channels;
+    }
+
+    /**
+     * One line per channel whose password cannot be read now (an environment variable not set in this shell, a
+     * password file gone since the site was read): its alerts would fail all night, so a run says so at its start.
+     */
+    public List<String> unreadablePasswords() {
+        List<String> problems = new ArrayList<>();
+        emails.forEach(e -> unreadable("email " + e.name(), e.password()).ifPresent(problems::add));
+        mqtt.forEach(m -> unreadable("mqtt " + m.name(), m.password()).ifPresent(problems::add));
+        return problems;
+    }
+
+    private static Optional<String> unreadable(String channel, Optional<Secret> password) {
+        if (password.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            password.get().value();
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("alerts on " + channel + " will fail: " + e.getMessage());
+        }
     }
 
     private static WebhookSettings webhook(YamlNode node, int number) throws ConfigException {

@@ -95,6 +95,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         if (channels.isEmpty()) {
             return Optional.empty();
         }
+        settings.unreadablePasswords().forEach(problem -> LOG.warn("{}", problem));
         String bench = settings.bench() + run.bench().map(lab -> " (" + lab + ")").orElse("");
         RunAlerts alerts = new RunAlerts(channels, Retry.DEFAULT, bench, run::sessionId,
                 run.plan().safety().stopRun().orElse(false), Optional.of(run.database()));
