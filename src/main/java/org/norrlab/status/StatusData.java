@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +49,10 @@ final class StatusData {
     record StepView(int index, String kind, String label, Double eVsRhe, double plannedSeconds, long samples,
                     String outcome, Double durationSeconds) {
     }
+
+    /** Times on the page: to the second, UTC. */
+    private static final DateTimeFormatter SECONDS_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
     record EventView(int step, String kind, String message, String wallUtc, boolean alarming) {
     }
@@ -84,7 +90,7 @@ final class StatusData {
                 rows.add(row(s.id(), bench, s.protocolName(), s.sample(), s.status(), s.started(), ended));
             } else {
                 rows.add(new SessionRow(s.id(), bench, s.protocolName(), s.sample(), s.status().dbName(),
-                        s.started().toString(), null, s.steps(), null, null, null, null, List.of()));
+                        utc(s.started()), null, s.steps(), null, null, null, null, List.of()));
             }
         }
         return new Overview(clock.instant().toString(), rows);
@@ -175,7 +181,7 @@ final class StatusData {
         List<StoredEvent> all = store.events(id);
         List<EventView> latest = all.subList(Math.max(0, all.size() - LATEST_EVENTS), all.size()).stream()
                 .map(StatusData::event).toList();
-        return new SessionRow(id, bench, protocol, sample, status.dbName(), started.toString(),
+        return new SessionRow(id, bench, protocol, sample, status.dbName(), utc(started),
                 end.map(e -> Duration.between(started, e).toMillis() / 1000.0).orElse(null), steps.size(), current, lastCurrent, lastT, remaining,
                 latest);
     }
@@ -192,7 +198,7 @@ final class StatusData {
             case GAP, ENVELOPE_BREACH, DEVICE_ERROR, FAILURE, OPERATOR_ABORT, HOLD -> true;
             default -> false;
         };
-        return new EventView(e.stepIndex(), kind, e.event().message(), e.wallTime().toString(), alarming);
+        return new EventView(e.stepIndex(), kind, e.event().message(), utc(e.wallTime()), alarming);
     }
 
     private static Analysis analysis(SessionAnalysis.Result result) {
@@ -211,5 +217,10 @@ final class StatusData {
 
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
+    }
+
+    /** A time as a person reads it on the page: to the second, in UTC, which the page's headings say. */
+    private static String utc(Instant time) {
+        return SECONDS_UTC.format(time);
     }
 }
