@@ -42,6 +42,7 @@ public final class ArchiveTraining {
                     + "  - ca: {potential: -0.2 V vs RHE, duration: 20 s, interval: 1 s}\n"
                     + "  - ca: {potential: -0.4 V vs RHE, duration: 20 s, interval: 1 s}\n");
             String db = data.resolve("norrlab.db").toString();
+            String home = trainingHome(Home.resolve(), folder.resolve("home")).toString();
             // an import (a CSV of 600 rows: whole many-row INSERTs and a tail) and an export: their fixed start is
             // most of a small file's wait
             StringBuilder csv = new StringBuilder("time (s),current (A),potential (V)\n");
@@ -51,10 +52,12 @@ public final class ArchiveTraining {
             Path imported = Files.writeString(folder.resolve("training.csv"), csv);
             String exported = folder.resolve("training-export.csv").toString();
             List<List<String>> commands = List.of(List.of("--version"), List.of("--help"), List.of(),
-                    List.of("plan", protocol.toString()),
-                    List.of("run", protocol.toString(), "--speed", "max", "--no-progress", "--db", db),
-                    List.of("sessions", "--db", db), List.of("show", "1", "--db", db), List.of("analyze", "1", "--db", db),
-                    List.of("import", imported.toString(), "--db", db), List.of("export", "1", "--db", db, "-o", exported));
+                    List.of("plan", protocol.toString(), "--home", home),
+                    List.of("run", protocol.toString(), "--speed", "max", "--no-progress", "--db", db, "--home", home),
+                    List.of("sessions", "--db", db, "--home", home), List.of("show", "1", "--db", db, "--home", home),
+                    List.of("analyze", "1", "--db", db, "--home", home),
+                    List.of("import", imported.toString(), "--db", db, "--home", home),
+                    List.of("export", "1", "--db", db, "-o", exported, "--home", home));
             for (List<String> command : commands) {
                 String[] array = command.toArray(String[]::new);
                 picocli.CommandLine cli = Main.commandLine(array);
@@ -71,6 +74,49 @@ public final class ArchiveTraining {
         }
         // A thread a command left behind must not keep the JVM, and so the archive written at its exit, waiting.
         System.exit(0);
+    }
+
+    /**
+     * A home for the training's commands: the checkout's drivers and site file without its alerts block. A build must
+     * never tell a lab's phones that a run finished (the training run is real to the alert code).
+     */
+    private static Path trainingHome(Path real, Path home) throws IOException {
+        Path config = Files.createDirectories(home.resolve("config"));
+        Path site = real.resolve("config/site.yaml");
+        if (Files.isRegularFile(site)) {
+            Files.writeString(config.resolve("site.yaml"), withoutTopLevelBlock(Files.readString(site), "alerts"));
+        }
+        Path drivers = real.resolve("drivers");
+        try (Stream<Path> files = Files.walk(drivers)) {
+            for (Path from : files.toList()) {
+                Path to = home.resolve("drivers").resolve(drivers.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return home;
+    }
+
+    /**
+     * The YAML text without the top-level block {@code key}: its line and every line after it that is indented, a
+     * comment or blank, up to the next top-level key.
+     */
+    static String withoutTopLevelBlock(String yaml, String key) {
+        StringBuilder kept = new StringBuilder();
+        boolean inBlock = false;
+        for (String line : yaml.split("\n", -1)) {
+            boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '#';
+            if (topLevel) {
+                inBlock = line.startsWith(key + ":");
+            }
+            if (!inBlock) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.substring(0, Math.max(0, kept.length() - 1));
     }
 
     /** sqlite-jdbc's library for this platform, from the jar, as it would extract it; nothing when there is none. */

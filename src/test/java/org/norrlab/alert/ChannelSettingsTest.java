@@ -101,7 +101,7 @@ class ChannelSettingsTest {
     }
 
     @Test
-    void aLoginNeedsBothHalvesAndAPasswordThatCanBeFound() {
+    void aLoginNeedsBothHalvesAndAPasswordThatCanBeFound() throws Exception {
         assertThatThrownBy(() -> load(email("      username: bench2\n")))
                 .hasMessage(file() + ":6:17: field 'alerts.email[1].username': a username needs its password: name"
                         + " the file that holds it with password_file: (e.g. smtp-password, beside site.yaml) or an"
