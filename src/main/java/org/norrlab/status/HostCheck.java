@@ -6,18 +6,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Which Host headers the page answers: the address it is bound to, the loopback names, and the site's host_names,
- * each with the port it listens on. A DNS-rebinding page (evil.example resolved to 127.0.0.1) sends its own name as
- * Host and is refused before the token is even looked at.
+ * Which Host headers the page answers: the address it is bound to, the loopback names, and the site's host_names, with
+ * any port or none. A DNS-rebinding page (evil.example resolved to 127.0.0.1) sends its own name as Host and is
+ * refused before the token is even looked at; the name is what tells it apart, not the port. A port is not required
+ * to be this page's own because an SSH tunnel (ssh -L 9000:127.0.0.1:8424) or a reverse proxy shows the page to the
+ * browser under another port, and the browser sends that one.
  */
 final class HostCheck {
     private final Set<String> names = new HashSet<>();
-    private final int port;
-    private final boolean defaultPort;
 
-    HostCheck(String bind, int port, boolean tls, List<String> hostNames) {
-        this.port = port;
-        this.defaultPort = port == (tls ? 443 : 80);
+    HostCheck(String bind, List<String> hostNames) {
         names.add("localhost");
         names.add("127.0.0.1");
         names.add("[::1]");
@@ -41,9 +39,14 @@ final class HostCheck {
             name = h.substring(0, colon);
             portText = h.substring(colon + 1);
         }
-        if (portText == null) {
-            return defaultPort && names.contains(name);
+        return names.contains(name) && (portText == null || port(portText));
+    }
+
+    private static boolean port(String text) {
+        if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return false;
         }
-        return portText.equals(Integer.toString(port)) && names.contains(name);
+        int port = Integer.parseInt(text);
+        return port >= 1 && port <= 65535;
     }
 }

@@ -101,7 +101,7 @@ public final class StatusServer implements AutoCloseable {
                     + e.getMessage() + "; is another norrlab serve running? Choose another port with --port", e);
         }
         int port = connector.getLocalPort();
-        server.setHandler(new Guard(new HostCheck(settings.bind(), port, tls, settings.hostNames()),
+        server.setHandler(new Guard(new HostCheck(settings.bind(), settings.hostNames()),
                 new RateLimit(settings.requestsPerMinute(), System::nanoTime), token, tls, pages));
         server.start();
         return new StatusServer(server, connector, live, settings, token);

@@ -60,7 +60,7 @@ function render(overview) {
     events.appendChild(list);
     body.appendChild(row);
   }
-  document.getElementById('updated').textContent = 'updated ' + new Date(overview.now).toLocaleTimeString();
+  document.getElementById('updated').textContent = 'updated ' + overview.now.substring(11, 19) + ' UTC';
 }
 
 async function refresh() {

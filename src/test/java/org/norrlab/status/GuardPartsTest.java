@@ -10,19 +10,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The guard's pure parts: which Host headers pass, the rate limit on a clock the test moves, and min/max thinning. */
 class GuardPartsTest {
     @Test
-    void hostsAreTheBoundAddressLoopbackNamesAndTheSitesNamesEachWithThePort() {
-        HostCheck loopback = new HostCheck("127.0.0.1", 8424, false, List.of());
-        assertThat(List.of("127.0.0.1:8424", "localhost:8424", "LocalHost:8424", "[::1]:8424"))
-                .allMatch(loopback::allows);
-        assertThat(List.of("127.0.0.1", "localhost", "127.0.0.1:8425", "evil.example:8424", "localhost.:8424",
-                "127.0.0.1:8424@evil", "", "evil.example:8424\r\nX: y")).noneMatch(loopback::allows);
+    void hostsAreTheBoundAddressLoopbackNamesAndTheSitesNamesOnAnyPort() {
+        HostCheck loopback = new HostCheck("127.0.0.1", List.of());
+        // the page's own port, and another one: an SSH tunnel (ssh -L 9000:127.0.0.1:8424) shows it under that one
+        assertThat(List.of("127.0.0.1:8424", "localhost:8424", "LocalHost:8424", "[::1]:8424", "localhost:9000",
+                "127.0.0.1", "localhost", "127.0.0.1:65535")).allMatch(loopback::allows);
+        assertThat(List.of("evil.example:8424", "evil.example", "localhost.:8424", "127.0.0.1:8424@evil", "",
+                "evil.example:8424\r\nX: y", "127.0.0.1:0", "127.0.0.1:65536", "127.0.0.1:", "localhost:80a",
+                "127.0.0.2:8424", "0.0.0.0:8424")).noneMatch(loopback::allows);
         assertThat(loopback.allows(null)).isFalse();
-        HostCheck lab = new HostCheck("0.0.0.0", 443, true, List.of("norr2.lab.example.org"));
-        // on the default port a browser sends the name alone
-        assertThat(List.of("norr2.lab.example.org", "norr2.lab.example.org:443", "localhost")).allMatch(lab::allows);
-        assertThat(List.of("0.0.0.0:443", "norr2.lab.example.org:8443", "other.lab.example.org")).noneMatch(lab::allows);
-        HostCheck v6 = new HostCheck("::1", 9000, false, List.of());
+        HostCheck lab = new HostCheck("0.0.0.0", List.of("norr2.lab.example.org"));
+        assertThat(List.of("norr2.lab.example.org", "norr2.lab.example.org:443", "norr2.lab.example.org:8443",
+                "localhost")).allMatch(lab::allows);
+        assertThat(List.of("0.0.0.0:443", "other.lab.example.org", "norr2.lab.example.org.evil.example"))
+                .noneMatch(lab::allows);
+        HostCheck v6 = new HostCheck("::1", List.of());
         assertThat(v6.allows("[::1]:9000")).isTrue();
+        HostCheck bound = new HostCheck("192.168.7.20", List.of());
+        assertThat(bound.allows("192.168.7.20:8424")).isTrue();
+        assertThat(bound.allows("192.168.7.21:8424")).isFalse();
     }
 
     @Test

@@ -118,14 +118,16 @@ class StatusSecurityTest {
 
     @Test
     void aHostThatIsNotThisPageIsRefusedBeforeTheToken() throws Exception {
-        for (String host : List.of("evil.example:" + served.port(), "evil.example", "127.0.0.1", "127.0.0.1:1",
+        for (String host : List.of("evil.example:" + served.port(), "evil.example",
                 "localhost.evil.example:" + served.port(), "127.0.0.2:" + served.port())) {
             Served.Answer answer = served.send("GET /api/sessions HTTP/1.1\r\nHost: " + host + "\r\nCookie: norrlab_token="
                     + served.token.reveal() + "\r\nConnection: close\r\n\r\n");
             assertThat(answer.status()).as(host).isEqualTo(421);
             assertThat(answer.body()).as(host).doesNotContain("served sweep");
         }
-        for (String host : List.of("localhost:" + served.port(), "127.0.0.1:" + served.port(), "LOCALHOST:" + served.port())) {
+        // its own names on its own port, and on another: the local end of an SSH tunnel
+        for (String host : List.of("localhost:" + served.port(), "127.0.0.1:" + served.port(), "LOCALHOST:" + served.port(),
+                "localhost:9000", "127.0.0.1")) {
             Served.Answer answer = served.send("GET /api/sessions HTTP/1.1\r\nHost: " + host + "\r\nCookie: norrlab_token="
                     + served.token.reveal() + "\r\nConnection: close\r\n\r\n");
             assertThat(answer.status()).as(host).isEqualTo(200);
