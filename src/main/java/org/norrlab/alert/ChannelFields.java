@@ -1,6 +1,7 @@
 package org.norrlab.alert;
 
 import org.norrlab.config.ConfigException;
+import org.norrlab.config.PrivateFiles;
 import org.norrlab.config.Quantities;
 import org.norrlab.config.YamlNode;
 
@@ -31,7 +32,7 @@ final class ChannelFields {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final String NO_INLINE_PASSWORD = "a password is not written in site.yaml, which is copied, shown"
             + " and shared; put it in a file readable only by you and name it with password_file:"
-            + " (e.g. password_file: smtp-password, beside site.yaml), or name an environment variable with"
+            + " (e.g. password_file: alert-password, beside site.yaml, chmod 600), or name an environment variable with"
             + " password_env:";
 
     private ChannelFields() {
@@ -173,6 +174,16 @@ final class ChannelFields {
                 throw f.error("the file " + path + " does not exist or cannot be read; write the password alone on"
                         + " its first line, in a file readable only by the people who run the bench");
             }
+            Optional<String> mode;
+            try {
+                mode = PrivateFiles.openToOthers(path);
+            } catch (IOException e) {
+                throw f.error("cannot read the permissions of " + path + " (" + e.getMessage() + ")");
+            }
+            if (mode.isPresent()) {
+                throw f.error("the file " + path + " may be read by other users (mode " + mode.get() + "), and it"
+                        + " holds a password; make it yours alone: chmod 600 " + path);
+            }
             return Optional.of(Secret.inFile(path));
         }
         YamlNode.Scalar v = entry.require("password_env").asScalar();
@@ -260,6 +271,10 @@ final class ChannelFields {
         if (!schemes.contains(scheme)) {
             throw node.error((scheme.isEmpty() ? "has no scheme" : "has the scheme '" + scheme + "'")
                     + "; allowed: " + allowed + ", e.g. " + example);
+        }
+        if (url.getPort() == 0 || url.getPort() > 65535) {
+            throw node.error("has the port " + url.getPort() + "; allowed: 1 to 65535, or none for the scheme's own"
+                    + ", e.g. " + example);
         }
         return url;
     }

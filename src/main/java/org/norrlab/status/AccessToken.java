@@ -1,18 +1,18 @@
 package org.norrlab.status;
 
+import org.norrlab.config.PrivateFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * The status page's access token: 256 random bits from SecureRandom, made on the first start and kept in a file only
@@ -21,9 +21,6 @@ import java.util.Set;
  */
 public final class AccessToken {
     static final int BYTES = 32;
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     private final String value;
     private final byte[] digest;
@@ -62,7 +59,7 @@ public final class AccessToken {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        if (posix(file)) {
+        if (PrivateFiles.posix(file)) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
             Files.createFile(file);
@@ -72,25 +69,12 @@ public final class AccessToken {
     }
 
     static void requirePrivate(Path file) throws IOException {
-        if (!posix(file)) {
-            return;   // Windows: the file inherits its folder's ACL, which is the user's profile
-        }
-        Set<PosixFilePermission> open = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-        open.retainAll(OTHERS);
-        if (!open.isEmpty()) {
+        Optional<String> mode = PrivateFiles.openToOthers(file);
+        if (mode.isPresent()) {
             throw new IOException("the access token file " + file + " may be read or changed by other users (mode "
-                    + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) + "), so its token may be"
-                    + " known to them; not used. Delete the file (norrlab serve makes a new token) or, if only you could"
-                    + " have read it, run: chmod 600 " + file);
+                    + mode.get() + "), so its token may be known to them; not used. Delete the file (norrlab serve"
+                    + " makes a new token) or, if only you could have read it, run: chmod 600 " + file);
         }
-    }
-
-    private static boolean posix(Path file) throws IOException {
-        Path existing = file.toAbsolutePath();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        return existing != null && Files.getFileStore(existing).supportsFileAttributeView("posix");
     }
 
     /**

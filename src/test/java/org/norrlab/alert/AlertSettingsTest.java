@@ -73,6 +73,9 @@ class AlertSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage(file() + ":3:12: field 'alerts.webhooks[1].url': has the scheme 'ftp'; allowed: http://"
                         + " or https://, e.g. https://ntfy.sh/my-topic");
+        assertThatThrownBy(() -> load("alerts:\n  webhooks:\n    - url: http://127.0.0.1:70000/SECRET\n"))
+                .hasMessage(file() + ":3:12: field 'alerts.webhooks[1].url': has the port 70000; allowed: 1 to 65535,"
+                        + " or none for the scheme's own, e.g. https://ntfy.sh/my-topic");
         assertThatThrownBy(() -> load("alerts:\n  webhooks:\n    - url: ntfy.sh/SECRET\n"))
                 .hasMessage(file() + ":3:12: field 'alerts.webhooks[1].url': has no scheme; allowed: http://"
                         + " or https://, e.g. https://ntfy.sh/my-topic");

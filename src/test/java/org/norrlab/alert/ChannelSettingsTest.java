@@ -5,11 +5,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.config.ConfigException;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.testing.LocalSmtp;
+import org.norrlab.testing.TestHomes;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +47,7 @@ class ChannelSettingsTest {
     @Test
     void anEmailEntryIsReadWithItsDefaults() throws Exception {
         Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/smtp-password"), "secret\n");
+        TestHomes.writePrivate(home.resolve("config/smtp-password"), "secret\n");
         AlertSettings settings = load(email("      username: bench2\n      password_file: smtp-password\n")
                 + "    - host: mail.uni.example\n      security: tls\n      from: a@uni.example\n"
                 + "      to: [x@uni.example, y@lab.example]\n      name: uni\n      timeout: 5 s\n"
@@ -93,7 +95,7 @@ class ChannelSettingsTest {
                 .isInstanceOf(ConfigException.class).hasMessageNotContaining("HUNTER2")
                 .hasMessage(file() + ":7:17: field 'alerts.email[1].password': a password is not written in"
                         + " site.yaml, which is copied, shown and shared; put it in a file readable only by you and"
-                        + " name it with password_file: (e.g. password_file: smtp-password, beside site.yaml), or"
+                        + " name it with password_file: (e.g. password_file: alert-password, beside site.yaml, chmod 600), or"
                         + " name an environment variable with password_env:");
         assertThatThrownBy(() -> load(mqtt("      username: bench2\n      password: HUNTER2\n")))
                 .hasMessageStartingWith(file() + ":6:17: field 'alerts.mqtt[1].password': a password is not written"
@@ -115,6 +117,13 @@ class ChannelSettingsTest {
                         + home.resolve("config/smtp-password").toAbsolutePath() + " does not exist or cannot be read;"
                         + " write the password alone on its first line, in a file readable only by the people who"
                         + " run the bench");
+        Files.writeString(home.resolve("config/smtp-password"), "secret\n");
+        Files.setPosixFilePermissions(home.resolve("config/smtp-password"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path shared = home.resolve("config/smtp-password").toAbsolutePath();
+        assertThatThrownBy(() -> load(email("      username: bench2\n      password_file: smtp-password\n")))
+                .hasMessage(file() + ":7:22: field 'alerts.email[1].password_file': the file " + shared
+                        + " may be read by other users (mode rw-r--r--), and it holds a password; make it yours alone:"
+                        + " chmod 600 " + shared);
         // A variable not set in this shell is no mistake in the file (`sessions` must work there): the site loads,
         // and a run is told at its start which channel will fail.
         AlertSettings unset = load(mqtt("      username: bench2\n      password_env: NORRLAB_TEST_NEVER_SET_X\n"));
@@ -187,6 +196,9 @@ class ChannelSettingsTest {
         assertThatThrownBy(() -> load("alerts:\n  mqtt:\n    - url: mqtt://broker\n      topic: a\n"))
                 .hasMessage(file() + ":3:12: field 'alerts.mqtt[1].url': has the scheme 'mqtt'; allowed: tcp:// or"
                         + " ssl:// (TLS), e.g. tcp://broker.lab.example:1883");
+        assertThatThrownBy(() -> load("alerts:\n  mqtt:\n    - url: tcp://127.0.0.1:99999\n      topic: a\n"))
+                .hasMessage(file() + ":3:12: field 'alerts.mqtt[1].url': has the port 99999; allowed: 1 to 65535, or"
+                        + " none for the scheme's own, e.g. tcp://broker.lab.example:1883");
         assertThatThrownBy(() -> load("alerts:\n  mqtt:\n    - url: tcp://user:PASSSECRET@broker\n      topic: a\n"))
                 .hasMessage(file() + ":3:12: field 'alerts.mqtt[1].url': holds a user name or password; write the"
                         + " user name under username: and the password in a file named by password_file:");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.testing.LocalSmtp;
 import org.norrlab.testing.LocalWebhooks;
 import org.norrlab.testing.Mosquitto;
+import org.norrlab.testing.TestHomes;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class AlertTestAllChannelsCliTest {
     void webhookEmailAndMqttEachSayDelivered() throws Exception {
         Path config = Files.createDirectories(home.resolve("config"));
         LocalSmtp.Key key = LocalSmtp.makeKey(config);
-        Files.writeString(config.resolve("alert-password"), PASSWORD + "\n");
+        TestHomes.writePrivate(config.resolve("alert-password"), PASSWORD + "\n");
         try (LocalWebhooks.Receiver receiver = new LocalWebhooks.Receiver(200);
              LocalSmtp smtp = new LocalSmtp(LocalSmtp.Mode.STARTTLS, key, LOGIN, PASSWORD);
              Mosquitto broker = Mosquitto.start(LOGIN, PASSWORD)) {

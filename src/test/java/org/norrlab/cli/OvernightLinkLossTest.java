@@ -73,7 +73,7 @@ class OvernightLinkLossTest {
     private Path home(String webhook, LocalSmtp smtp, LocalSmtp.Key key, Mosquitto broker) throws Exception {
         Path home = temp.resolve("home");
         Path config = Files.createDirectories(home.resolve("config"));
-        Files.writeString(config.resolve("alert-password"), PASSWORD + "\n");
+        TestHomes.writePrivate(config.resolve("alert-password"), PASSWORD + "\n");
         Files.copy(key.certificatePem(), config.resolve("lab-ca.pem"));
         String shipped = Files.readString(Fixtures.HOME.resolve("config/site.yaml"));
         assertThat(shipped).contains("\nreconnect_for: 5 min\n");

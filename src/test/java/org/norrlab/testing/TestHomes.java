@@ -3,6 +3,7 @@ package org.norrlab.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -40,5 +41,12 @@ public final class TestHomes {
                 }
             }
         }
+    }
+
+    /** Writes a file that holds a secret as an operator is told to: readable by its owner alone (chmod 600). */
+    public static Path writePrivate(Path file, String text) throws IOException {
+        Files.writeString(file, text);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
     }
 }
