@@ -1,6 +1,7 @@
 package org.norrlab.runalert;
 
 import org.norrlab.report.ResultRows;
+import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
 
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * The FE/yield table of a run-finished alert: the rows {@code analyze} prints ({@link ResultRows}), columns padded to
- * line up in a monospaced message, without the notes and calibrations below the table (an alert is read on a phone).
+ * line up in a monospaced message, and below them the notes that explain a row's * (a flagged number must not reach
+ * a phone without its reason); not the calibrations, which the report has.
  */
 final class FeTable {
     private FeTable() {
@@ -41,6 +43,7 @@ final class FeTable {
                 text.append('\n');
             }
         }
+        ResultText.flagNotes(result.steps()).forEach(note -> text.append('\n').append(note));
         return text.toString();
     }
 }

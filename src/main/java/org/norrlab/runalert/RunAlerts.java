@@ -190,8 +190,8 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
                     message.contains("before it could be stopped")
                             ? "not known: the step ran to its end before it could be stopped; the run "
                             + (stopsRun ? "ends (on_breach: stop_run)" : "goes on with the next step")
-                            : stopsRun ? UNCONFIRMED : "not confirmed: the run stopped the step with the cell off and goes"
-                            + " on with the next step");
+                            : stopsRun ? UNCONFIRMED : "switched off by the run when it stopped the step, not confirmed"
+                            + " by the instrument; the run goes on with the next step");
         } else if (kind == EventKind.FAILURE && message.startsWith("watchdog:")) {
             submit(Alert.Kind.WATCHDOG, message + "; the run stops", seen.wallTime(),
                     "not known: the instrument had gone quiet; " + UNCONFIRMED.substring("not confirmed: ".length()));
@@ -215,6 +215,12 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
         }
     }
 
+    /** The command that lets the run go on from another terminal, with its session when it is known. */
+    private String continueCommand() {
+        long id = session.getAsLong();
+        return id > 0 ? "norrlab continue " + id : "norrlab continue";
+    }
+
     /** On the scheduler's thread, with the cell already in the hold's state; returns at once. */
     @Override
     public void holdStarted(PlannedStep.Hold hold, Optional<Duration> timeout) {
@@ -223,7 +229,7 @@ public final class RunAlerts implements RecordConsumer, OperatorCall.Watcher {
                     + timeout.map(t -> String.format(Locale.ROOT, " for up to %d s, then %s", t.toSeconds(),
                     hold.onTimeout().orElse(PlannedStep.Hold.OnTimeout.ABORT) == PlannedStep.Hold.OnTimeout.ABORT
                             ? "the run ends aborted" : "the run goes on")).orElse(" (no timeout)")
-                    + "; 'norrlab continue' or Enter at the run's terminal goes on";
+                    + "; '" + continueCommand() + "' or Enter at the run's terminal goes on";
             String cell = hold.cell() == PlannedStep.Hold.HoldCell.OCP
                     ? "at open circuit (the instrument accepted cell off; the open-circuit potential is being recorded)"
                     : "off (the instrument accepted cell off for the hold)";

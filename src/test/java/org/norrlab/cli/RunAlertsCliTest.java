@@ -82,7 +82,9 @@ class RunAlertsCliTest {
             assertThat(finished.get("what").asText()).startsWith("completed: ");
             assertThat(finished.get("cell_state").asText()).startsWith("off (confirmed by the instrument)");
             assertThat(finished.get("text").asText()).contains("norrlab bench 7: run finished, session 1")
-                    .contains("FE");
+                    .contains("FE")
+                    // the note that explains the flagged row comes with it, as below analyze's table
+                    .containsPattern("\\d \\*  ").contains("\nstep 5: * FE sum = ");
             assertThat(receiver.waiting()).isZero();
             assertThat(log.lines()).noneMatch(line -> line.contains(SECRET));
             assertThat(result.out() + result.err()).doesNotContain(SECRET);

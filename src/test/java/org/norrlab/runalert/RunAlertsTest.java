@@ -93,8 +93,19 @@ class RunAlertsTest {
         assertThat(all).extracting(Alert::kind).containsExactly(Alert.Kind.WATCHDOG, Alert.Kind.STEP_FAILED,
                 Alert.Kind.HOLD_WAITING);
         assertThat(all.get(0).cellState()).startsWith("not known");
-        assertThat(all.get(2).what()).contains("Swap the gas").contains("up to 1800 s, then the run goes on");
+        assertThat(all.get(2).what()).contains("Swap the gas").contains("up to 1800 s, then the run goes on")
+                .contains("'norrlab continue 12' or Enter");
         assertThat(all.get(2).cellState()).isEqualTo("off (the instrument accepted cell off for the hold)");
+    }
+
+    @Test
+    void aBreachThatDoesNotEndTheRunSaysTheCellWasSwitchedOffButNotConfirmed() {
+        event(2, EventKind.ENVELOPE_BREACH, "current -12 mA is outside the safety envelope (max_current 10 mA)");
+        Alert alert = settled().get(0);
+        assertThat(alert.kind()).isEqualTo(Alert.Kind.SAFETY_BREACH);
+        assertThat(alert.what()).startsWith("step 2").contains("safety envelope");
+        assertThat(alert.cellState()).isEqualTo("switched off by the run when it stopped the step, not confirmed by"
+                + " the instrument; the run goes on with the next step");
     }
 
     @Test
