@@ -24,10 +24,14 @@ public final class SafeUrl {
         if (url.getPort() != -1) {
             safe.append(':').append(url.getPort());
         }
+        return safe.append(beyondThePort(url) ? "/…" : "/").toString();
+    }
+
+    /** Whether the URL has anything after scheme, host and port that could be a secret. */
+    private static boolean beyondThePort(URI url) {
         String rest = url.getRawPath();
-        boolean more = (rest != null && !rest.isEmpty() && !rest.equals("/")) || url.getRawQuery() != null
+        return (rest != null && !rest.isEmpty() && !rest.equals("/")) || url.getRawQuery() != null
                 || url.getRawFragment() != null || url.getRawUserInfo() != null;
-        return safe.append(more ? "/…" : "/").toString();
     }
 
     private static final Pattern URL = Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s\"'<>]+");
@@ -46,7 +50,8 @@ public final class SafeUrl {
         while (m.find()) {
             String safe;
             try {
-                safe = of(URI.create(m.group()));
+                URI url = URI.create(m.group());
+                safe = beyondThePort(url) ? of(url) : m.group();   // nothing to hide: the text stays as it was
             } catch (IllegalArgumentException notAUri) {
                 safe = "(an address)";
             }

@@ -149,5 +149,8 @@ class DeliveryOutcomesTest {
         assertThat(SafeUrl.inText("refused by http://user:pw@10.0.0.2:8080/x?token=t and https://ntfy.sh/topic-secret"))
                 .isEqualTo("refused by http://10.0.0.2:8080/… and https://ntfy.sh/…");
         assertThat(SafeUrl.inText("x".repeat(400))).hasSize(300).endsWith("…");
+        // a broker's address has nothing to hide and stays as the channel wrote it
+        assertThat(SafeUrl.inText("no answer from tcp://127.0.0.1:1883 within 300 ms"))
+                .isEqualTo("no answer from tcp://127.0.0.1:1883 within 300 ms");
     }
 }
