@@ -57,8 +57,15 @@ final class StatusData {
     record EventView(int step, String kind, String message, String wallUtc, boolean alarming) {
     }
 
-    /** Records go out as JSON with null for "not known" (no Optional: the page's script reads plain values). */
-    record SessionRow(long id, String bench, String protocol, String sample, String status, String started,
+    /** What the badge says of a running session whose current step is a hold that has not ended. */
+    static final String WAITING = "waiting for the operator";
+
+    /**
+     * Records go out as JSON with null for "not known" (no Optional: the page's script reads plain values). The state
+     * is the status in words, except that a running session at a hold is {@link #WAITING}: from home, "running" hides
+     * that the run needs someone.
+     */
+    record SessionRow(long id, String bench, String protocol, String sample, String status, String state, String started,
                       Double elapsedSeconds, int steps, StepView currentStep, Double lastCurrentAmperes,
                       Double lastSampleSeconds, Double remainingInStepSeconds, List<EventView> latestEvents) {
     }
@@ -89,7 +96,7 @@ final class StatusData {
                         : store.session(s.id()).flatMap(StoredSession::ended);
                 rows.add(row(s.id(), bench, s.protocolName(), s.sample(), s.status(), s.started(), ended));
             } else {
-                rows.add(new SessionRow(s.id(), bench, s.protocolName(), s.sample(), s.status().dbName(),
+                rows.add(new SessionRow(s.id(), bench, s.protocolName(), s.sample(), s.status().dbName(), s.status().dbName(),
                         utc(s.started()), null, s.steps(), null, null, null, null, List.of()));
             }
         }
@@ -181,7 +188,9 @@ final class StatusData {
         List<StoredEvent> all = store.events(id);
         List<EventView> latest = all.subList(Math.max(0, all.size() - LATEST_EVENTS), all.size()).stream()
                 .map(StatusData::event).toList();
-        return new SessionRow(id, bench, protocol, sample, status.dbName(), utc(started),
+        boolean atHold = status == SessionStatus.RUNNING && current != null && current.kind().equals("hold")
+                && current.outcome().isEmpty();
+        return new SessionRow(id, bench, protocol, sample, status.dbName(), atHold ? WAITING : status.dbName(), utc(started),
                 end.map(e -> Duration.between(started, e).toMillis() / 1000.0).orElse(null), steps.size(), current, lastCurrent, lastT, remaining,
                 latest);
     }

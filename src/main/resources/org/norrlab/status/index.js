@@ -39,8 +39,8 @@ function render(overview) {
     cell(row, s.protocol + (s.sample ? ' / ' + s.sample : ''));
     const state = cell(row, '');
     const badge = document.createElement('span');
-    badge.className = 'badge state-' + s.status;
-    badge.textContent = s.status;
+    badge.className = 'badge state-' + (s.state === s.status ? s.status : 'hold');
+    badge.textContent = s.state;
     state.appendChild(badge);
     const step = s.currentStep;
     cell(row, step ? step.index + ': ' + (step.label || step.kind) : '—', 'step');

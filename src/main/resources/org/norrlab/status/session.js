@@ -57,8 +57,8 @@ function render(d) {
   document.title = 'norrlab session ' + s.id;
   document.getElementById('title').textContent = 'session ' + s.id + ': ' + s.protocol;
   const state = document.getElementById('state');
-  state.textContent = s.status;
-  state.className = 'badge state-' + s.status;
+  state.textContent = s.state;
+  state.className = 'badge state-' + (s.state === s.status ? s.status : 'hold');
   const dl = document.createElement('dl');
   const facts = [['bench', s.bench], ['sample', s.sample || '—'], ['instrument', d.instrument || '—'],
     ['started (UTC)', s.started], ['steps stored', s.steps],

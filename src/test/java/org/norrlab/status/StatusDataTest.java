@@ -2,18 +2,26 @@ package org.norrlab.status;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.analysis.Product;
+import org.norrlab.config.Location;
+import org.norrlab.core.StepOutcome;
+import org.norrlab.plan.PlannedStep;
+import org.norrlab.plan.StepContext;
 import org.norrlab.store.SessionStatus;
 import org.norrlab.store.SessionStore;
+import org.norrlab.store.StoreWriter;
 import org.norrlab.testing.HandSessions;
 import org.norrlab.testing.StoredSessions;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +61,34 @@ class StatusDataTest {
             assertThat(running.lastSampleSeconds()).isEqualTo(100.0);
             assertThat(running.remainingInStepSeconds()).isEqualTo(0.0);   // 100 s planned, the sample at 100 s
             assertThat(running.elapsedSeconds()).isPositive();              // the fixed clock is years after the start
+        }
+    }
+
+    @Test
+    void aRunningSessionAtAHoldSaysItIsWaitingForTheOperatorAndNotOnceTheHoldHasEnded() throws Exception {
+        try (SessionStore store = SessionStore.open(temp.resolve("hold.db"))) {
+            long id = HandSessions.session(store, "held", List.of(HandSessions.Step.of(-0.4, -0.010, Map.of())));
+            PlannedStep.Hold hold = new PlannedStep.Hold(2, "Hold", "Replace the catholyte",
+                    PlannedStep.Hold.HoldCell.OFF, Duration.ofSeconds(1), Optional.of(Duration.ofMinutes(30)),
+                    Optional.of(PlannedStep.Hold.OnTimeout.ABORT), false, new Location(Path.of("held.yaml"), 9, 5),
+                    StepContext.NONE);
+            StatusData data = new StatusData(store, Clock.systemUTC());
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepStarted(hold, Instant.now(), 100.0), true);
+            }
+            StatusData.SessionRow waiting = data.overview().sessions().get(0);
+            assertThat(waiting.status()).isEqualTo("running");
+            assertThat(waiting.state()).isEqualTo("waiting for the operator");
+            assertThat(waiting.currentStep().kind()).isEqualTo("hold");
+            assertThat(data.detail(id).orElseThrow().summary().state()).isEqualTo("waiting for the operator");
+            try (StoreWriter writer = store.writer(id)) {
+                writer.accept(new AcquisitionRecord.StepEnded(2, StepOutcome.COMPLETED, 0, 60, Double.NaN,
+                        Instant.now()), true);
+            }
+            assertThat(data.overview().sessions().get(0).state()).as("the hold is over; the run goes on")
+                    .isEqualTo("running");
+            store.finishSession(id, SessionStatus.ABORTED, "operator abort");
+            assertThat(data.overview().sessions().get(0).state()).isEqualTo("aborted");
         }
     }
 
