@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.alert.AlertSettings;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.status.AccessToken;
@@ -57,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
         SessionStore store = homeOptions.openStoreForReading();
         StatusServer server;
         try {
-            server = StatusServer.start(settings, store, token, insecure);
+            server = StatusServer.start(settings, store, token, insecure, AlertSettings.of(site).bench());
         } catch (Exception e) {
             store.close();
             throw e instanceof IOException ? new BadInputException(e.getMessage(), e) : e;

@@ -40,10 +40,17 @@ final class StatusData {
 
     private final SessionStore store;
     private final Clock clock;
+    private final String thisBench;
 
     StatusData(SessionStore store, Clock clock) {
+        this(store, clock, "this bench");
+    }
+
+    /** @param thisBench the name of the bench a session without a lab bench was run on (the alerts' bench name) */
+    StatusData(SessionStore store, Clock clock, String thisBench) {
         this.store = store;
         this.clock = clock;
+        this.thisBench = thisBench;
     }
 
     record StepView(int index, String kind, String label, Double eVsRhe, double plannedSeconds, long samples,
@@ -90,7 +97,7 @@ final class StatusData {
         List<SessionRow> rows = new ArrayList<>();
         for (int k = 0; k < listing.size(); k++) {
             SessionListing s = listing.get(k);
-            String bench = s.bench().orElse("this bench");
+            String bench = s.bench().orElse(thisBench);
             if (s.status() == SessionStatus.RUNNING || k >= listing.size() - DETAILED) {
                 Optional<Instant> ended = s.status() == SessionStatus.RUNNING ? Optional.empty()
                         : store.session(s.id()).flatMap(StoredSession::ended);
@@ -110,7 +117,7 @@ final class StatusData {
             return Optional.empty();
         }
         StoredSession session = found.get();
-        String bench = session.runOptions().getOrDefault("bench", "this bench");
+        String bench = session.runOptions().getOrDefault("bench", thisBench);
         SessionRow summary = row(id, bench, session.protocolName(), Optional.ofNullable(session.sample().sample()).orElse(""), session.status(),
                 session.started(), session.ended());
         List<StepView> steps = store.steps(id).stream().map(StatusData::step).toList();

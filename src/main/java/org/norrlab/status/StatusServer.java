@@ -50,6 +50,15 @@ public final class StatusServer implements AutoCloseable {
      */
     public static StatusServer start(ServeSettings settings, SessionStore store, AccessToken token, boolean insecure)
             throws Exception {
+        return start(settings, store, token, insecure, "this bench");
+    }
+
+    /**
+     * As {@link #start(ServeSettings, SessionStore, AccessToken, boolean)}, naming the sessions run without a lab bench
+     * {@code thisBench}, as the alerts do.
+     */
+    public static StatusServer start(ServeSettings settings, SessionStore store, AccessToken token, boolean insecure,
+                                     String thisBench) throws Exception {
         requireQuietJetty();
         boolean tls = settings.tls().isPresent();
         if (!tls && !loopback(settings.bind())) {
@@ -90,7 +99,7 @@ public final class StatusServer implements AutoCloseable {
         connector.setPort(settings.port());
         connector.setIdleTimeout(LiveStreams.KEEP_ALIVE.toMillis() * 2);
         server.addConnector(connector);
-        StatusData data = new StatusData(store, Clock.systemUTC());
+        StatusData data = new StatusData(store, Clock.systemUTC(), thisBench);
         LiveStreams live = new LiveStreams(data, settings.maxLiveStreams());
         Pages pages = new Pages(data, live);
         try {

@@ -72,13 +72,14 @@ class StatusDataTest {
                     PlannedStep.Hold.HoldCell.OFF, Duration.ofSeconds(1), Optional.of(Duration.ofMinutes(30)),
                     Optional.of(PlannedStep.Hold.OnTimeout.ABORT), false, new Location(Path.of("held.yaml"), 9, 5),
                     StepContext.NONE);
-            StatusData data = new StatusData(store, Clock.systemUTC());
+            StatusData data = new StatusData(store, Clock.systemUTC(), "NORR bench 2");
             try (StoreWriter writer = store.writer(id)) {
                 writer.accept(new AcquisitionRecord.StepStarted(hold, Instant.now(), 100.0), true);
             }
             StatusData.SessionRow waiting = data.overview().sessions().get(0);
             assertThat(waiting.status()).isEqualTo("running");
             assertThat(waiting.state()).isEqualTo("waiting for the operator");
+            assertThat(waiting.bench()).as("the alerts' name for this bench").isEqualTo("NORR bench 2");
             assertThat(waiting.currentStep().kind()).isEqualTo("hold");
             assertThat(data.detail(id).orElseThrow().summary().state()).isEqualTo("waiting for the operator");
             try (StoreWriter writer = store.writer(id)) {
