@@ -4,6 +4,7 @@ import org.norrlab.analysis.WrittenValue;
 import org.norrlab.core.BadInputException;
 import org.norrlab.plan.Electrolyte;
 import org.norrlab.report.ElectrolyteRows;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredAliquot;
 import org.norrlab.store.StoredStep;

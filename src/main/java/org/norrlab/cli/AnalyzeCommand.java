@@ -12,9 +12,9 @@ import org.norrlab.core.BadInputException;
 import org.norrlab.report.AnalysisExport;
 import org.norrlab.report.ElectrolyteRows;
 import org.norrlab.report.ElectrolyteSummary;
+import org.norrlab.report.PlaceText;
 import org.norrlab.report.ReplicateAnalysis;
 import org.norrlab.report.ResistanceAnalysis;
-import org.norrlab.report.PlaceText;
 import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
@@ -22,6 +22,7 @@ import org.norrlab.report.StabilityAnalysis;
 import org.norrlab.report.StepAnalysis;
 import org.norrlab.report.SweepSession;
 import org.norrlab.report.SweepText;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
 import org.norrlab.store.StoredStep;
@@ -232,7 +233,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                 resistance.recorded()));
         resistance.fitNow().ifPresent(fit -> out.println("  " + fit.summary()));
         if (!resistance.steps().isEmpty()) {
-            TextTable table = new TextTable(ResistanceAnalysis.HEADERS.toArray(String[]::new));
+            TextTable table = new TextTable(ResistanceAnalysis.HEADERS);
             resistance.steps().forEach(step -> table.row(ResistanceAnalysis.cells(step).toArray(String[]::new)));
             table.print(out);
         }

@@ -2,9 +2,10 @@ package org.norrlab.cli;
 
 import org.norrlab.analysis.Assay;
 import org.norrlab.core.BadInputException;
-import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayCorrections;
+import org.norrlab.labdata.AssayEntry;
 import org.norrlab.labdata.AssayFile;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

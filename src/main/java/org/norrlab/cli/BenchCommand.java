@@ -1,8 +1,8 @@
 package org.norrlab.cli;
 
 import org.norrlab.bench.BenchFiles;
-import org.norrlab.bench.ImportBench;
 import org.norrlab.bench.ExportBench;
+import org.norrlab.bench.ImportBench;
 import org.norrlab.bench.ImportDuringRunBench;
 import org.norrlab.bench.LabBench;
 import org.norrlab.bench.LagBench;
@@ -10,14 +10,15 @@ import org.norrlab.bench.LongRunBench;
 import org.norrlab.bench.ParserBench;
 import org.norrlab.bench.PipelineBench;
 import org.norrlab.bench.ReplayBench;
-import org.norrlab.bench.StartupBench;
 import org.norrlab.bench.ReportBench;
+import org.norrlab.bench.StartupBench;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.core.BadInputException;
 import org.norrlab.driver.Speed;
 import org.norrlab.gui.ChartBench;
 import org.norrlab.gui.GuiContext;
 import org.norrlab.gui.WindowBench;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.StoreLocation;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;

@@ -6,6 +6,7 @@ import org.norrlab.analysis.ConcentrationUnit;
 import org.norrlab.analysis.Product;
 import org.norrlab.core.BadInputException;
 import org.norrlab.labdata.StandardsFile;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

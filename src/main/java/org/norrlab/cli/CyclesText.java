@@ -4,6 +4,7 @@ import org.norrlab.analysis.Measure;
 import org.norrlab.analysis.StabilityCycles;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.StabilityAnalysis;
+import org.norrlab.report.TextTable;
 
 import java.io.PrintWriter;
 import java.util.List;

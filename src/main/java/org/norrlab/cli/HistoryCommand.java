@@ -1,5 +1,6 @@
 package org.norrlab.cli;
 
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoredCorrection;
 import picocli.CommandLine.Command;

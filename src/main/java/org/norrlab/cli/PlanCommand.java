@@ -7,6 +7,7 @@ import org.norrlab.driver.Speed;
 import org.norrlab.plan.Plan;
 import org.norrlab.plan.PlannedStep;
 import org.norrlab.plan.StepContext;
+import org.norrlab.report.TextTable;
 import org.norrlab.run.RunService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,6 +2,7 @@ package org.norrlab.cli;
 
 import org.norrlab.driver.DriverRegistry;
 import org.norrlab.driver.InstrumentProfile;
+import org.norrlab.report.TextTable;
 import org.norrlab.transport.PortFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,8 +1,5 @@
 package org.norrlab.cli;
 
-import org.norrlab.core.Technique;
-import org.norrlab.core.Units;
-import org.norrlab.store.StoredStep;
 import org.norrlab.analysis.CircuitFit;
 import org.norrlab.analysis.EquivalentCircuit;
 import org.norrlab.analysis.HighFrequencyIntercept;
@@ -11,10 +8,14 @@ import org.norrlab.config.Dimension;
 import org.norrlab.config.Quantities;
 import org.norrlab.core.BadInputException;
 import org.norrlab.core.ImpedancePoint;
+import org.norrlab.core.Technique;
 import org.norrlab.core.UncompensatedResistance;
+import org.norrlab.core.Units;
 import org.norrlab.report.ResistanceAnalysis;
+import org.norrlab.report.TextTable;
 import org.norrlab.store.SessionStore;
 import org.norrlab.store.StoreException;
+import org.norrlab.store.StoredStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

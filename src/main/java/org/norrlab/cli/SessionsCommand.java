@@ -1,8 +1,9 @@
 package org.norrlab.cli;
 
+import org.norrlab.report.TextTable;
 import org.norrlab.store.AlertDeliveryStore;
-import org.norrlab.store.SessionStore;
 import org.norrlab.store.SessionListing;
+import org.norrlab.store.SessionStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

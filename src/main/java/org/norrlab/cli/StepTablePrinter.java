@@ -5,6 +5,7 @@ import org.norrlab.core.StepSettings;
 import org.norrlab.core.Units;
 import org.norrlab.plan.StepContext;
 import org.norrlab.report.StepSummary;
+import org.norrlab.report.TextTable;
 
 import java.io.PrintWriter;
 import java.util.List;

@@ -4,6 +4,7 @@ import org.norrlab.report.ResultRows;
 import org.norrlab.report.ResultText;
 import org.norrlab.report.SessionAnalysis;
 import org.norrlab.report.StepAnalysis;
+import org.norrlab.report.TextTable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,32 +19,13 @@ final class FeTable {
     }
 
     static String text(SessionAnalysis.Result result) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(ResultRows.HEADERS);
+        TextTable table = new TextTable(ResultRows.HEADERS);
         for (StepAnalysis step : result.steps()) {
-            rows.add(ResultRows.cells(step));
+            table.row(ResultRows.cells(step));
         }
-        int[] widths = new int[ResultRows.HEADERS.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).codePointCount(0, row.get(i).length()));
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                line.append(i == 0 ? "" : "  ").append(" ".repeat(widths[i] - cell.codePointCount(0, cell.length())))
-                        .append(cell);
-            }
-            text.append(line.toString().stripTrailing());
-            if (r < rows.size() - 1) {
-                text.append('\n');
-            }
-        }
-        ResultText.flagNotes(result.steps()).forEach(note -> text.append('\n').append(note));
-        return text.toString();
+        // no rule of dashes under the header: the alert is read on a phone, where every line counts
+        List<String> lines = new ArrayList<>(table.lines(false));
+        lines.addAll(ResultText.flagNotes(result.steps()));
+        return String.join("\n", lines);
     }
 }
