@@ -95,13 +95,9 @@ final class ChannelFields {
         String topic = topic(entry.require("topic"));
         int qos = MqttSettings.DEFAULT_QOS;
         if (entry.get("qos").isPresent()) {
-            YamlNode.Scalar q = entry.require("qos").asScalar();
-            long value = q.integer("0, 1 or 2");
-            if (value < 0 || value > 2) {
-                throw q.error("'" + q.text() + "' is not an MQTT quality of service; allowed: 0 (sent, no"
-                        + " acknowledgement), 1 (the default: the broker acknowledges) or 2 (exactly once)");
-            }
-            qos = (int) value;
+            qos = (int) entry.require("qos").asScalar().integer("0, 1 or 2", 0, 2, "is not an MQTT quality of"
+                    + " service; allowed: 0 (sent, no acknowledgement), 1 (the default: the broker acknowledges) or 2"
+                    + " (exactly once)");
         }
         boolean retained = entry.get("retained").isPresent() && entry.require("retained").asScalar().bool();
         Optional<String> username = entry.text("username");
@@ -230,13 +226,8 @@ final class ChannelFields {
     }
 
     private static int port(YamlNode node) throws ConfigException {
-        YamlNode.Scalar p = node.asScalar();
-        long port = p.integer("a port number, 1 to 65535");
-        if (port < 1 || port > 65535) {
-            throw p.error("'" + p.text() + "' is not a port number; allowed: 1 to 65535 (587 for starttls, 465 for"
-                    + " tls, 25 for none)");
-        }
-        return (int) port;
+        return (int) node.asScalar().integer("a port number, 1 to 65535", 1, 65535, "is not a port number; allowed:"
+                + " 1 to 65535 (587 for starttls, 465 for tls, 25 for none)");
     }
 
     private static String address(YamlNode node) throws ConfigException {

@@ -113,6 +113,18 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Seq, YamlNode
                 throw error("'" + text + "' is not a whole number; expected " + what);
             }
         }
+
+        /**
+         * A whole number from {@code min} to {@code max}; outside them the error is the text quoted and then
+         * {@code outside}, e.g. "is not a port number; allowed: 1 to 65535".
+         */
+        public long integer(String what, long min, long max, String outside) throws ConfigException {
+            long n = integer(what);
+            if (n < min || n > max) {
+                throw error("'" + text + "' " + outside);
+            }
+            return n;
+        }
     }
 
     record Seq(List<YamlNode> items, Location location, String path) implements YamlNode {

@@ -91,11 +91,6 @@ public record ServeSettings(String bind, int port, List<String> hostNames, Optio
         if (block.get(key).isEmpty()) {
             return fallback;
         }
-        YamlNode.Scalar value = block.require(key).asScalar();
-        long n = value.integer(allowed);
-        if (n < min || n > max) {
-            throw value.error("'" + value.text() + "' is outside what is allowed: " + allowed);
-        }
-        return n;
+        return block.require(key).asScalar().integer(allowed, min, max, "is outside what is allowed: " + allowed);
     }
 }
