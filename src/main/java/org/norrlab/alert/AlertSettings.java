@@ -1,7 +1,6 @@
 package org.norrlab.alert;
 
 import org.norrlab.config.ConfigException;
-import org.norrlab.config.Quantities;
 import org.norrlab.config.SiteConfig;
 import org.norrlab.config.YamlNode;
 
@@ -131,16 +130,7 @@ public record AlertSettings(String bench, List<WebhookSettings> webhooks, List<E
         entry.allowOnly("url", "name", "timeout");
         URI url = url(entry.require("url"));
         String name = entry.text("name").orElse("webhook " + number);
-        Duration timeout = WebhookSettings.DEFAULT_TIMEOUT;
-        if (entry.get("timeout").isPresent()) {
-            YamlNode t = entry.require("timeout");
-            timeout = Quantities.duration(t);
-            if (timeout.compareTo(Duration.ofMillis(100)) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
-                throw t.error("'" + t.asScalar().text() + "' is outside what is allowed: between 0.1 s and 2 min,"
-                        + " e.g. '10 s'");
-            }
-        }
-        return new WebhookSettings(name, url, timeout);
+        return new WebhookSettings(name, url, ChannelFields.timeout(entry, WebhookSettings.DEFAULT_TIMEOUT));
     }
 
     /** The webhook's URL, checked (http or https, with a host); error messages never repeat it. */

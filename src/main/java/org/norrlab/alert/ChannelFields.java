@@ -125,7 +125,7 @@ final class ChannelFields {
                 timeout(entry, MqttSettings.DEFAULT_TIMEOUT));
     }
 
-    /** 0.1 s to 2 min, as for a webhook. */
+    /** An entry's timeout: 0.1 s to 2 min, the same for every kind of channel. */
     static Duration timeout(YamlNode.Mapping entry, Duration otherwise) throws ConfigException {
         if (entry.get("timeout").isEmpty()) {
             return otherwise;
