@@ -2,6 +2,7 @@ package org.norrlab.runalert;
 
 import org.junit.jupiter.api.Test;
 import org.norrlab.acquisition.AcquisitionCore;
+import org.norrlab.acquisition.AcquisitionFailedException;
 import org.norrlab.acquisition.AcquisitionRecord;
 import org.norrlab.acquisition.RecordConsumer;
 import org.norrlab.alert.Alert;
@@ -96,7 +97,11 @@ class StoreFailureAlertTest {
             }
         };
         AcquisitionCore core = new AcquisitionCore(64, List.of(failing, watcher));
-        core.publish(new AcquisitionRecord.SampleTaken(1, 0, new Sample(0.1, -0.5, -1e-3, 1e-2, 0)));
+        try {
+            core.publish(new AcquisitionRecord.SampleTaken(1, 0, new Sample(0.1, -0.5, -1e-3, 1e-2, 0)));
+        } catch (AcquisitionFailedException alreadyFailed) {
+            // the record was queued; the dispatcher may have failed on it before publish looked (a race, seen in CI)
+        }
         core.close();
         assertThat(core.failure()).isPresent();
         assertThat(told).containsExactly("writing to the session store x.db: disk full");
