@@ -944,30 +944,21 @@ public final class SessionStore implements AutoCloseable {
             ps.setLong(3, afterSequence);
             ps.setFetchSize(SAMPLE_FETCH_SIZE);
             try (ResultSet rs = ps.executeQuery()) {
+                SampleRowColumns row = SampleRowColumns.of(ps, dialect instanceof SqliteDialect);
                 while (rs.next()) {
-                    long seq = rs.getLong(1);
+                    row.read(rs);
                     Sample sample;
                     try {
-                        sample = new Sample(rs.getDouble(2), nullableReal(rs, 3), nullableReal(rs, 4), nullableReal(rs, 5),
-                                rs.getInt(6), rs.getInt(7), rs.getInt(8));
+                        sample = new Sample(row.time, row.potential, row.current, row.range, row.flags, row.cycle, row.segment);
                     } catch (IllegalArgumentException e) {
-                        throw new StoreException("sample " + seq + " of session " + sessionId + " step " + stepIndex
+                        throw new StoreException("sample " + row.seq + " of session " + sessionId + " step " + stepIndex
                                 + " in " + location + " cannot be used: " + e.getMessage() + " (stored by a version of norrlab"
                                 + " that did not refuse it); nothing is computed from it", e);
                     }
-                    visitor.visit(seq, sample);
+                    visitor.visit(row.seq, sample);
                 }
             }
         }
-    }
-
-    /**
-     * {@link #nullableDouble(ResultSet, int)} with one driver call instead of two for almost every value: JDBC's
-     * getDouble gives 0 for NULL, so only an exact zero (either sign) needs wasNull to tell 0 V from "not measured".
-     */
-    private static double nullableReal(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return value == 0 && rs.wasNull() ? Double.NaN : value;
     }
 
     private static Optional<Long> link(ResultSet rs, String column) throws SQLException {
