@@ -29,14 +29,29 @@ public final class Main {
                 System.exit(ExitCodes.BAD_INPUT);
             }
         }
-        if (args.length > 0 && STORE_WRITERS.contains(args[0])) {
-            setUpLoggingAside();
+        if (args.length > 0 && STORE_READERS.contains(args[0])) {
+            // SLF4J binds to Logback here, on this thread, before the threads below start: a logger asked for on two
+            // threads while SLF4J binds is a stand-in whose calls are replayed later, with a warning on stderr
+            // (sqlite-jdbc asks for its logger on the load-ahead thread). Logback's configuration still waits for the
+            // first line logged (DeferredLogSetup).
+            org.slf4j.LoggerFactory.getILoggerFactory();
+            if (STORE_WRITERS.contains(args[0])) {
+                setUpLoggingAside();
+            }
+            org.norrlab.store.LoadAhead.start(!args[0].equals("sessions"));
         }
         System.exit(commandLine(args).execute(args));
     }
 
     /** Commands that write sessions, which log from their first steps (a new store's schema, a run's start). */
     private static final java.util.Set<String> STORE_WRITERS = java.util.Set.of("run", "import", "replay", "resume", "continue");
+
+    /**
+     * Commands that open a store soon after their command line is parsed: its driver and JSON mapping load meanwhile
+     * ({@link org.norrlab.store.LoadAhead}). Not the status page, which opens it only when a page is asked for.
+     */
+    private static final java.util.Set<String> STORE_READERS = java.util.Set.of("sessions", "show", "analyze", "report",
+            "export", "import", "replay", "run", "resume", "continue", "sync", "assay");
 
     /**
      * Reads config/logback.xml and opens the log file on a thread of its own while the command line is parsed and
