@@ -22,11 +22,6 @@ import java.util.SplittableRandom;
  * the same bytes with plain buffered I/O (what the disk and the JDK's line reader give at most).
  */
 public final class ImportBench {
-    /**
-     * The JVM options bin/norrlab gives an import when NORRLAB_JAVA_OPTS is empty (src/main/launcher/norrlab): the
-     * serial collector keeps the heap small, so the resident memory stays near what the import holds.
-     */
-    public static final List<String> IMPORT_JVM_OPTIONS = List.of("-XX:+UseSerialGC");
     private static final int PLAIN_INSERT_MAX_ROWS = 2_000_000;
 
     /**
@@ -69,9 +64,10 @@ public final class ImportBench {
 
     /**
      * Writes the CSV, reads it plainly, inserts its rows plainly, then imports it in a new JVM with
-     * {@code jvmOptions} (the launcher's for an import, or e.g. -Xmx128m to show the memory is flat).
+     * the launcher's options for an import and {@code extraJvmOptions} (none, or e.g. -Xmx128m to show the memory is
+     * flat).
      */
-    public static Result run(Path home, int rows, Path workDir, List<String> jvmOptions) throws Exception {
+    public static Result run(Path home, int rows, Path workDir, List<String> extraJvmOptions) throws Exception {
         Files.createDirectories(workDir);
         Path csv = workDir.resolve("import-bench.csv");
         // the reference's rows are held in arrays: 48 bytes a row, too many for 10 M rows beside the import
@@ -91,7 +87,11 @@ public final class ImportBench {
         Path db = BenchFiles.freshDatabase(workDir.resolve("import-bench.db"));
         List<String> command = new ArrayList<>(CommandTimer.norrlab(home, "import", csv.toAbsolutePath().toString(),
                 "--db", db.toAbsolutePath().toString()));
-        command.addAll(1, jvmOptions);
+        command.addAll(1, extraJvmOptions);
+        // shown with the result: the launcher's choice of compiler and collector for an import, and the extras
+        List<String> jvmOptions = new ArrayList<>(CommandTimer.launcherOptions(List.of("import")).stream()
+                .filter(o -> o.startsWith("-XX:TieredStopAtLevel") || o.endsWith("GC")).toList());
+        jvmOptions.addAll(extraJvmOptions);
         WatchedProcess.Run timed = WatchedProcess.run(command, workDir, "import-bench", java.time.Duration.ofMinutes(30));
         return new Result(rows, bytes, timed.seconds(), timed.peakRssBytes(), plain, read, List.copyOf(jvmOptions));
     }

@@ -309,12 +309,10 @@ final class BenchCommand implements Callable<Integer> {
     /** bench import: full (1 M rows), tiny (20 000) or huge (10 M rows in -Xmx128m: the memory does not grow with the file). */
     private ImportBench.Result importBench(String size) throws Exception {
         if ("huge".equalsIgnoreCase(size)) {
-            List<String> options = new java.util.ArrayList<>(ImportBench.IMPORT_JVM_OPTIONS);
-            options.add("-Xmx128m");
-            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, options);
+            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, List.of("-Xmx128m"));
         }
         return ImportBench.run(homeOptions.home(), sized() == Size.FULL ? 1_000_000 : 20_000, workDir,
-                ImportBench.IMPORT_JVM_OPTIONS);
+                List.of());
     }
 
     /** The import rows of bench all: rate against a plain insert and a plain read of the same rows, and memory. */

@@ -15,12 +15,17 @@ class ImportBenchTest {
     @TempDir
     Path temp;
 
-    /** The bench starts the import with the launcher's options: if one changes alone, the figures stop being the user's. */
+    /**
+     * The bench starts norrlab with what the launcher gives each command: if one changed alone, the figures would
+     * stop being the user's. The launcher's choices themselves are checked in LauncherArchiveTest.
+     */
     @Test
-    void theBenchGivesTheImportTheLaunchersJvmOptions() throws Exception {
-        String launcher = Files.readString(Path.of("src/main/launcher/norrlab"));
-        assertThat(launcher).contains("[ -n \"${NORRLAB_JAVA_OPTS:-}\" ] || set -- "
-                + String.join(" ", ImportBench.IMPORT_JVM_OPTIONS) + " \"$@\"");
+    void theBenchGivesEachCommandTheLaunchersCompilerAndCollector() {
+        assertThat(CommandTimer.launcherOptions(List.of("import"))).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(CommandTimer.launcherOptions(List.of("sessions"))).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(CommandTimer.launcherOptions(List.of("export"))).contains("-XX:+UseSerialGC")
+                .doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(CommandTimer.launcherOptions(List.of("report"))).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     }
 
     @Test

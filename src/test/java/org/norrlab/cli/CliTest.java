@@ -106,7 +106,7 @@ class CliTest {
                 // report, show and analyze of the long-run session, each a whole process, with sessions beside them
                 .containsPattern("session \\d+ \\(3600 samples\\), whole processes: report median [\\d.]+ s")
                 // a new process imports 20 000 generated rows; both references measured in the same run
-                .containsPattern("import of 20000 CSV rows \\([\\d.]+ MB\\), whole process \\(-XX:\\+UseSerialGC\\): [\\d.]+ s"
+                .containsPattern("import of 20000 CSV rows \\([\\d.]+ MB\\), whole process \\(-XX:TieredStopAtLevel=1 -XX:\\+UseSerialGC\\): [\\d.]+ s"
                         + " \\(\\d+ rows/s\\), peak RSS .*; plain JDBC batch insert of the same rows [\\d.]+ s \\(\\d+ rows/s\\),"
                         + " ratio [\\d.]+; plain buffered read of the same bytes")
                 // issue 23: 4 CA steps of 5000 samples exported as a whole process, and one a tenth its size

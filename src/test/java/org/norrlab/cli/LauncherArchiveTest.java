@@ -42,16 +42,27 @@ class LauncherArchiveTest {
                 "-Dorg.sqlite.lib.name=sqlitejdbc.native", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=4", "-Dnorrlab.home=" + checkout, "-jar");
 
-        // An import keeps the optimising compiler but takes the serial collector, which keeps its memory small.
-        assertThat(javaArguments(checkout, "import", "")).contains("-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=1");
-        // ... unless the site chose its JVM options itself (a second collector option would stop the JVM)
-        assertThat(javaArguments(checkout, "import", "-XX:+UseG1GC")).doesNotContain("-XX:+UseSerialGC");
+        // An import runs with the client compiler and the serial collector, an export with the serial collector ...
+        assertThat(javaArguments(checkout, "import", "")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(javaArguments(checkout, "export", "")).contains("-XX:+UseSerialGC").doesNotContain("-XX:TieredStopAtLevel=1");
+        // ... unless the site chose its collector itself (a second collector option would stop the JVM)
+        assertThat(javaArguments(checkout, "import", "-XX:+UseG1GC")).contains("-XX:TieredStopAtLevel=1")
+                .doesNotContain("-XX:+UseSerialGC");
+        assertThat(javaArguments(checkout, "export", "-XX:+UseG1GC")).doesNotContain("-XX:+UseSerialGC");
         assertThat(javaArguments(checkout, "sessions", "-XX:+UseG1GC")).contains("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC")
                 .doesNotContain("-XX:+UseSerialGC");
         // The other long commands keep the optimising compiler and the default collector.
-        for (String command : List.of("run", "export", "report", "replay", "bench")) {
+        for (String command : List.of("run", "report", "replay", "bench")) {
             assertThat(javaArguments(checkout, command)).as(command).doesNotContain("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
                     .contains("-XX:SharedArchiveFile=" + checkout + "/target/norrlab.jsa");
+        }
+        // The benchmarks time each command as the launcher starts it (CommandTimer mirrors the launcher's case).
+        for (String command : List.of("sessions", "show", "plan", "import", "export", "report", "run", "replay")) {
+            List<String> launched = javaArguments(checkout, command, "");
+            for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")) {
+                assertThat(org.norrlab.bench.CommandTimer.launcherOptions(List.of(command)).contains(option))
+                        .as(command + " " + option).isEqualTo(launched.contains(option));
+            }
         }
         for (String command : List.of("--version", "--help", "plan", "show", "analyze")) {
             assertThat(javaArguments(checkout, command)).as(command).contains("-XX:TieredStopAtLevel=1");
