@@ -29,48 +29,12 @@ public final class Main {
                 System.exit(ExitCodes.BAD_INPUT);
             }
         }
-        if (args.length > 0 && STORE_READERS.contains(args[0])) {
-            // SLF4J binds to Logback here, on this thread, before the threads below start: a logger asked for on two
-            // threads while SLF4J binds is a stand-in whose calls are replayed later, with a warning on stderr
-            // (sqlite-jdbc asks for its logger on the load-ahead thread). Logback's configuration still waits for the
-            // first line logged (DeferredLogSetup).
-            org.slf4j.LoggerFactory.getILoggerFactory();
-            if (STORE_WRITERS.contains(args[0])) {
-                setUpLoggingAside();
-            }
-            org.norrlab.store.LoadAhead.start(!args[0].equals("sessions"));
+        StartAside aside = args.length > 0 ? StartAside.startFor(args[0]) : null;
+        CommandLine cli = commandLine(args);
+        if (aside != null) {
+            aside.awaitLoggingBound();
         }
-        System.exit(commandLine(args).execute(args));
-    }
-
-    /** Commands that write sessions, which log from their first steps (a new store's schema, a run's start). */
-    private static final java.util.Set<String> STORE_WRITERS = java.util.Set.of("run", "import", "replay", "resume", "continue");
-
-    /**
-     * Commands that open a store soon after their command line is parsed: its driver and JSON mapping load meanwhile
-     * ({@link org.norrlab.store.LoadAhead}). Not the status page, which opens it only when a page is asked for.
-     */
-    private static final java.util.Set<String> STORE_READERS = java.util.Set.of("sessions", "show", "analyze", "report",
-            "export", "import", "replay", "run", "resume", "continue", "sync", "assay");
-
-    /**
-     * Reads config/logback.xml and opens the log file on a thread of its own while the command line is parsed and
-     * the store opened: about a tenth of a second (the rolling file appender, its patterns) that the first line
-     * logged would otherwise wait for on a 2-core machine's other core (issue 23). That line waits for it to finish.
-     */
-    private static void setUpLoggingAside() {
-        Thread thread = new Thread(new LoggingSetUp(), "logging-set-up");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** As a class rather than a lambda, as {@link LoggingPreparation}. */
-    private static final class LoggingSetUp implements Runnable {
-        @Override
-        public void run() {
-            // asking a level is a first use: DeferredLogSetup configures Logback then
-            org.slf4j.LoggerFactory.getLogger(Main.class).isInfoEnabled();
-        }
+        System.exit(cli.execute(args));
     }
 
     /** {@link #prepareLogging}, as a class rather than a lambda: a lambda's first use costs a start ~20 ms. */

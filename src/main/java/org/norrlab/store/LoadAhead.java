@@ -8,11 +8,12 @@ import java.sql.Connection;
 import java.util.Properties;
 
 /**
- * What the first store a command opens needs loaded, loaded on a thread of its own while the command line is still
- * being parsed: sqlite-jdbc's classes and native library (an SQLite connection to memory, opened and closed) and,
- * for a command that reads or writes a session's record, Jackson's object mapping of its JSON columns. Each took 0.08–0.12 s at a command's start on a 2-core
- * machine, on the main thread after picocli's parsing; loaded aside, the main thread finds them ready or waits for
- * the rest of their loading (class initialisation is once per JVM, whichever thread gets there first).
+ * What the first store a command opens needs loaded, for a command to load on a thread of its own while its command
+ * line is still being built: sqlite-jdbc's classes and native library (an SQLite connection to memory, opened and
+ * closed) and, for a command that reads or writes a session's record, Jackson's object mapping of its JSON columns.
+ * Each took 0.08–0.12 s of a command's start on a 2-core machine, on the main thread after picocli's parsing; loaded
+ * aside, the main thread finds them ready or waits for the rest of their loading (class initialisation is once per
+ * JVM, whichever thread gets there first).
  *
  * <p>Nothing here is needed for correctness: a failure is logged at DEBUG and met again, with its proper message,
  * where the command opens its store.
@@ -21,32 +22,19 @@ public final class LoadAhead {
     private LoadAhead() {
     }
 
-    /**
-     * Starts the loading on a daemon thread and returns at once; {@code sessionRecords}: also the JSON mapping (not
-     * for {@code sessions}, whose listing reads two fields without it).
-     */
-    public static void start(boolean sessionRecords) {
-        Thread thread = new Thread(new Loading(sessionRecords), "store-load-ahead");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** As a class rather than a lambda: a lambda's first use costs a start ~20 ms. */
-    private record Loading(boolean sessionRecords) implements Runnable {
-        @Override
-        public void run() {
-            try (Connection memory = org.sqlite.JDBC.createConnection("jdbc:sqlite::memory:", new Properties())) {
-                memory.createStatement().close();
-                if (sessionRecords) {
-                    // the reader and writer are built here: the records' introspection, the slow part
-                    Json.MAPPER.readerFor(CellSettings.class);
-                    Json.MAPPER.readerFor(InstrumentIdentity.class);
-                    Json.MAPPER.writerFor(CellSettings.class);
-                }
-            } catch (Exception | LinkageError e) {
-                LoggerFactory.getLogger(LoadAhead.class).debug("loading the store's classes ahead failed; they load"
-                        + " when the store is opened", e);
+    /** Loads on this thread; {@code sessionRecords}: the JSON mapping too (not needed by the listing of sessions). */
+    public static void load(boolean sessionRecords) {
+        try (Connection memory = org.sqlite.JDBC.createConnection("jdbc:sqlite::memory:", new Properties())) {
+            memory.createStatement().close();
+            if (sessionRecords) {
+                // the reader and writer are built here: the records' introspection, the slow part
+                Json.MAPPER.readerFor(CellSettings.class);
+                Json.MAPPER.readerFor(InstrumentIdentity.class);
+                Json.MAPPER.writerFor(CellSettings.class);
             }
+        } catch (Exception | LinkageError e) {
+            LoggerFactory.getLogger(LoadAhead.class).debug("loading the store's classes ahead failed; they load"
+                    + " when the store is opened", e);
         }
     }
 }

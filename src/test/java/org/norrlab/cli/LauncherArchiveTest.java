@@ -3,6 +3,7 @@ package org.norrlab.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.norrlab.Version;
+import org.norrlab.bench.CommandTimer;
 import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.NorrlabProcess;
 
@@ -60,7 +61,7 @@ class LauncherArchiveTest {
         for (String command : List.of("sessions", "show", "plan", "import", "export", "report", "run", "replay")) {
             List<String> launched = javaArguments(checkout, command, "");
             for (String option : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")) {
-                assertThat(org.norrlab.bench.CommandTimer.launcherOptions(List.of(command)).contains(option))
+                assertThat(CommandTimer.launcherOptions(List.of(command)).contains(option))
                         .as(command + " " + option).isEqualTo(launched.contains(option));
             }
         }

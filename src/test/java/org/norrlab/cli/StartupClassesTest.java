@@ -108,6 +108,31 @@ class StartupClassesTest {
     }
 
     /** The classes a process of {@code norrlab ARGS} loaded, in order, by name. */
+    /**
+     * Commands that open a store bind SLF4J, load sqlite-jdbc and the JSON mapping, and (import) configure logging on
+     * threads of their own while the command line is built (StartAside): a logger used on one of them while SLF4J
+     * binds would be replayed afterwards with a warning on stderr. Each command, three times: a race would show.
+     */
+    @Test
+    void commandsThatStartAsideSayNothingAboutLogging() throws Exception {
+        Path csv = temp.resolve("rows.csv");
+        Files.writeString(csv, "time (s),current (A),potential (V)\n0.0,-1.0E-3,-0.5\n0.01,-1.1E-3,-0.5\n");
+        Path db = temp.resolve("aside.db");
+        List<String> data = List.of("-Dnorrlab.data=" + temp.resolve("data"));
+        for (int round = 0; round < 3; round++) {
+            for (String[] args : List.of(new String[]{"import", csv.toString(), "--db", db.toString()},
+                    new String[]{"sessions", "--db", db.toString()}, new String[]{"show", "1", "--db", db.toString()},
+                    new String[]{"export", "1", "--db", db.toString(), "-o", temp.resolve("out.csv").toString(), "--force"})) {
+                NorrlabProcess.Console console = NorrlabProcess.run(NorrlabProcess.launcherCommand(data, args), Map.of(),
+                        temp, Duration.ofMinutes(2));
+                assertThat(console.exitCode()).as(args[0] + ": " + console.err()).isZero();
+                assertThat(console.err()).as(args[0]).doesNotContain("SLF4J");
+            }
+        }
+        assertThat(loaded("export", "1", "--db", db.toString(), "-o", temp.resolve("out.csv").toString(), "--force"))
+                .contains("org.norrlab.cli.StartAside", "org.norrlab.store.LoadAhead");
+    }
+
     private List<String> loaded(String... args) throws Exception {
         Path log = temp.resolve("classes.txt");
         NorrlabProcess.Console console = NorrlabProcess.run(NorrlabProcess.launcherCommand(List.of(

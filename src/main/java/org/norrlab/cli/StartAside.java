@@ -1,0 +1,91 @@
+package org.norrlab.cli;
+
+import org.norrlab.store.LoadAhead;
+import org.slf4j.LoggerFactory;
+
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * What a command that opens a store needs before its first step, done on a thread of its own while the main thread
+ * builds the command line (issue 23: each part was 0.05–0.15 s of a 2-core machine's start, one after the other on
+ * the main thread): SLF4J bound to Logback; for a command that writes sessions, Logback configured from
+ * config/logback.xml on one more thread (the first line logged waits for it); sqlite-jdbc and the session records'
+ * JSON mapping loaded ({@link LoadAhead}).
+ *
+ * <p>SLF4J is bound first, and the main thread waits for that ({@link #awaitLoggingBound}) before the command runs:
+ * a logger used while SLF4J binds is a stand-in whose calls are recorded and replayed afterwards with a warning on
+ * stderr (sqlite-jdbc asks "is TRACE on?" before every statement). While the command line is built, loggers are only
+ * made, never used.
+ */
+final class StartAside implements Runnable {
+    /** Commands that write sessions, which log from their first steps (a new store's schema, a run's start). */
+    static final Set<String> STORE_WRITERS = Set.of("run", "import", "replay", "resume", "continue");
+
+    /** Commands that open a store soon after their command line is parsed. Not the status page: it opens it later. */
+    static final Set<String> STORE_READERS = Set.of("sessions", "show", "analyze", "report", "export", "import", "replay",
+            "run", "resume", "continue", "sync", "assay");
+
+    private final String command;
+    private final CountDownLatch bound = new CountDownLatch(1);
+
+    private StartAside(String command) {
+        this.command = command;
+    }
+
+    /** Starts the work aside for {@code command}, or returns null when it opens no store. */
+    static StartAside startFor(String command) {
+        if (!STORE_READERS.contains(command)) {
+            return null;
+        }
+        StartAside aside = new StartAside(command);
+        Thread thread = new Thread(aside, "start-aside");
+        thread.setDaemon(true);
+        thread.start();
+        return aside;
+    }
+
+    @Override
+    public void run() {
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            bound.countDown();
+        }
+        if (STORE_WRITERS.contains(command)) {
+            Thread thread = new Thread(new LoggingSetUp(), "logging-set-up");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        LoadAhead.load(!command.equals("sessions"));   // the listing reads two JSON fields without object mapping
+    }
+
+    /** Returns once SLF4J is bound (or binding it failed, which the command's first logger then meets again). */
+    void awaitLoggingBound() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                bound.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Reads config/logback.xml and opens the log file: about a tenth of a second (the rolling file appender, its
+     * patterns) that the first line logged would otherwise wait for. As a class rather than a lambda: a lambda's first
+     * use costs a start ~20 ms.
+     */
+    private static final class LoggingSetUp implements Runnable {
+        @Override
+        public void run() {
+            // asking a level is a first use: DeferredLogSetup configures Logback then
+            LoggerFactory.getLogger(Main.class).isInfoEnabled();
+        }
+    }
+}
