@@ -22,6 +22,15 @@ public record Sample(double timeSeconds, double potentialVolts, double currentAm
     }
 
     public Sample {
+        check(timeSeconds, potentialVolts, currentAmperes, flags, cycle, segment);
+    }
+
+    /**
+     * Throws IllegalArgumentException where these values are not a sample: what the constructor checks, for a reader
+     * of millions of stored rows that checks each without making a Sample of it (the CSV export).
+     */
+    public static void check(double timeSeconds, double potentialVolts, double currentAmperes, int flags, int cycle,
+                             int segment) {
         if (!(timeSeconds >= 0) || Double.isInfinite(timeSeconds)) {
             throw new IllegalArgumentException("sample time must be finite and >= 0 s, was " + timeSeconds);
         }

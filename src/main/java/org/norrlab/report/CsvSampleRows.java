@@ -66,39 +66,39 @@ final class CsvSampleRows {
         thread.start();
         boolean finished = false;
         try {
-            Chunk[] current = {formatter.take(free)};
+            Chunk[] filling = {formatter.take(free)};
             for (int step : steps) {
-                current[0].step = step;
-                store.forEachSample(sessionId, step, (seq, s) -> {
-                    Chunk c = current[0];
+                filling[0].step = step;
+                store.forEachSampleRow(sessionId, step, (seq, time, potential, current, range, flags, cycle, segment) -> {
+                    Chunk c = filling[0];
                     int n = c.rows;
                     c.seq[n] = seq;
-                    c.time[n] = s.timeSeconds();
-                    c.potential[n] = s.potentialVolts();
-                    c.current[n] = s.currentAmperes();
-                    c.range[n] = s.rangeAmperes();
-                    c.flags[n] = s.flags();
-                    c.cycle[n] = s.cycle();
-                    c.segment[n] = s.segment();
+                    c.time[n] = time;
+                    c.potential[n] = potential;
+                    c.current[n] = current;
+                    c.range[n] = range;
+                    c.flags[n] = flags;
+                    c.cycle[n] = cycle;
+                    c.segment[n] = segment;
                     c.rows = n + 1;
                     if (c.rows == CHUNK_ROWS) {
                         try {
                             formatter.hand(full, c);
                             Chunk next = formatter.take(free);
                             next.step = step;
-                            current[0] = next;
+                            filling[0] = next;
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);   // out of the store's visitor, unwrapped below
                         }
                     }
                 });
-                if (current[0].rows > 0) {   // a chunk holds one step's rows only
-                    formatter.hand(full, current[0]);
-                    current[0] = formatter.take(free);
+                if (filling[0].rows > 0) {   // a chunk holds one step's rows only
+                    formatter.hand(full, filling[0]);
+                    filling[0] = formatter.take(free);
                 }
             }
-            current[0].last = true;
-            formatter.hand(full, current[0]);
+            filling[0].last = true;
+            formatter.hand(full, filling[0]);
             finished = true;
         } catch (UncheckedIOException e) {
             throw e.getCause();
