@@ -18,4 +18,24 @@ public final class BenchFiles {
         }
         return db;
     }
+
+    /**
+     * Writes the file system's dirty pages to disk before a whole-process timing: an earlier stage's hundreds of MB
+     * (the 24 h session, the export's own database) were otherwise written back by the kernel during the timing, on
+     * one of the machine's two cores. Uses the system's {@code sync} command; where there is none, nothing is done
+     * (the timing then includes whatever the kernel writes meanwhile).
+     */
+    public static void settleDisk() throws IOException, InterruptedException {
+        for (String sync : List.of("/usr/bin/sync", "/bin/sync")) {
+            if (Files.isExecutable(Path.of(sync))) {
+                Process process = new ProcessBuilder(sync).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IOException(sync + " did not finish within 2 minutes");
+                }
+                return;
+            }
+        }
+    }
 }

@@ -93,6 +93,7 @@ public final class CommandTimer {
             throw new IllegalArgumentException("runs must be at least 1, was " + runs);
         }
         Files.createDirectories(workDir);
+        BenchFiles.settleDisk();
         runOnce(command, workDir);
         double[] seconds = new double[runs];
         for (int i = 0; i < runs; i++) {
