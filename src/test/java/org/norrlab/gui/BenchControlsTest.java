@@ -263,8 +263,15 @@ class BenchControlsTest {
             // the list is laid out once its popup is on screen (a heavyweight popup may take a moment); its width is
             // taken in the same look that finds it shown (read later, a relayout in between once gave -1 in CI)
             java.util.concurrent.atomic.AtomicInteger shownWidth = new java.util.concurrent.atomic.AtomicInteger();
+            long[] asked = {System.nanoTime()};
             GuiDriver.await("the open list of the box showing '" + chosen + "'", Duration.ofSeconds(20), () -> {
                 JPopupMenu popup = Combos.popupOf(box).orElseThrow();
+                if (!popup.isShowing() && System.nanoTime() - asked[0] > 2_000_000_000L) {
+                    // asked again, as a user clicks again: once in CI, on a machine loaded by other builds, the
+                    // first request left the list closed for the whole 20 s (a focus change closes a combo's popup)
+                    box.setPopupVisible(true);
+                    asked[0] = System.nanoTime();
+                }
                 int width = popup.isShowing() ? findAll(popup, JScrollPane.class).get(0).getViewport().getWidth() : 0;
                 shownWidth.set(width);
                 return width > 0;
