@@ -17,10 +17,10 @@ import java.util.concurrent.CountDownLatch;
  * and the session records' JSON mapping loaded ({@link LoadAhead}). {@code plan}, which opens no store, loads the
  * YAML parser only (3 % of its start, paired runs).
  *
- * <p>SLF4J is bound first, and the main thread waits for that ({@link #awaitLoggingBound}) before the command runs:
- * a logger used while SLF4J binds is a stand-in whose calls are recorded and replayed afterwards with a warning on
- * stderr (sqlite-jdbc asks "is TRACE on?" before every statement). While the command line is built, loggers are only
- * made, never used.
+ * <p>The main thread waits for all of it ({@link #awaitLoggingBound}) before the command runs: a logger used while
+ * SLF4J binds is a stand-in whose calls are recorded and replayed afterwards with a warning on stderr (sqlite-jdbc asks
+ * "is TRACE on?" before every statement), and a logger used here while the command's first line configures Logback
+ * once added a line to what the user sees. While the command line is built, loggers are only made, never used.
  */
 final class StartAside implements Runnable {
     /** Commands that write sessions, which log from their first steps (a new store's schema, a run's start). */
@@ -56,17 +56,19 @@ final class StartAside implements Runnable {
             if (store) {
                 LoggerFactory.getILoggerFactory();
             }
+            if (STORE_WRITERS.contains(command)) {
+                Thread thread = new Thread(new LoggingSetUp(), "logging-set-up");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            YamlAhead.read();
+            if (store) {
+                LoadAhead.load(!command.equals("sessions"));   // the listing reads two JSON fields without object mapping
+            }
         } finally {
+            // the command runs only after all of it: sqlite-jdbc asking a logger on this thread while the command's
+            // first line configures Logback once added a line of Logback's own to a failing log file's one warning
             bound.countDown();
-        }
-        if (STORE_WRITERS.contains(command)) {
-            Thread thread = new Thread(new LoggingSetUp(), "logging-set-up");
-            thread.setDaemon(true);
-            thread.start();
-        }
-        YamlAhead.read();
-        if (store) {
-            LoadAhead.load(!command.equals("sessions"));   // the listing reads two JSON fields without object mapping
         }
     }
 
@@ -85,7 +87,7 @@ final class StartAside implements Runnable {
         }
     }
 
-    /** Returns once SLF4J is bound (or binding it failed, which the command's first logger then meets again). */
+    /** Returns once the work aside is done (or failed, which the command then meets again where it needs it). */
     void awaitLoggingBound() {
         boolean interrupted = false;
         while (true) {
