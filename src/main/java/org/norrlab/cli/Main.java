@@ -32,7 +32,7 @@ public final class Main {
         StartAside aside = args.length > 0 ? StartAside.startFor(args[0]) : null;
         CommandLine cli = commandLine(args);
         if (aside != null) {
-            aside.awaitLoggingBound();
+            aside.awaitReady();
         }
         System.exit(cli.execute(args));
     }

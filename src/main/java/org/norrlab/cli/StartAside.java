@@ -10,14 +10,14 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * What a command that opens a store needs before its first step, done on a thread of its own while the main thread
- * builds the command line (issue 23: each part was 0.05–0.15 s of a 2-core machine's start, one after the other on
- * the main thread): SLF4J bound to Logback; for a command that writes sessions, Logback configured from
+ * What a command that opens a store or plans needs before its first step, done on a thread of its own while the main
+ * thread builds the command line (issue 23: each part was 0.05–0.15 s of a 2-core machine's start, one after the
+ * other on the main thread): SLF4J bound to Logback; for a command that writes sessions, Logback configured from
  * config/logback.xml on one more thread (the first line logged waits for it); the YAML parser loaded; sqlite-jdbc
  * and the session records' JSON mapping loaded ({@link LoadAhead}). {@code plan}, which opens no store, loads the
  * YAML parser only (3 % of its start, paired runs).
  *
- * <p>The main thread waits for all of it ({@link #awaitLoggingBound}) before the command runs: a logger used while
+ * <p>The main thread waits for all of it ({@link #awaitReady}) before the command runs: a logger used while
  * SLF4J binds is a stand-in whose calls are recorded and replayed afterwards with a warning on stderr (sqlite-jdbc asks
  * "is TRACE on?" before every statement), and a logger used here while the command's first line configures Logback
  * once added a line to what the user sees. While the command line is built, loggers are only made, never used.
@@ -31,7 +31,7 @@ final class StartAside implements Runnable {
             "run", "resume", "continue", "sync", "assay");
 
     private final String command;
-    private final CountDownLatch bound = new CountDownLatch(1);
+    private final CountDownLatch done = new CountDownLatch(1);
 
     private StartAside(String command) {
         this.command = command;
@@ -68,7 +68,7 @@ final class StartAside implements Runnable {
         } finally {
             // the command runs only after all of it: sqlite-jdbc asking a logger on this thread while the command's
             // first line configures Logback once added a line of Logback's own to a failing log file's one warning
-            bound.countDown();
+            done.countDown();
         }
     }
 
@@ -88,11 +88,11 @@ final class StartAside implements Runnable {
     }
 
     /** Returns once the work aside is done (or failed, which the command then meets again where it needs it). */
-    void awaitLoggingBound() {
+    void awaitReady() {
         boolean interrupted = false;
         while (true) {
             try {
-                bound.await();
+                done.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
