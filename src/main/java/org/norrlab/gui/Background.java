@@ -6,7 +6,14 @@ import org.slf4j.LoggerFactory;
 import javax.swing.JOptionPane;
 import javax.swing.SwingWorker;
 import java.awt.Component;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /** Runs slow work off the event thread and hands the result back on it; a failure is logged and shown. */
@@ -17,8 +24,26 @@ final class Background {
         T call() throws Exception;
     }
 
-    /** Tasks started whose work off the event thread has not ended: what may still read or write the store. */
-    private static final java.util.concurrent.atomic.AtomicInteger UNFINISHED = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Tasks started whose work off the event thread has not ended, by number, with what they do: what may still read
+     * or write the store.
+     */
+    private static final Map<Long, String> UNFINISHED = new ConcurrentHashMap<>();
+    private static final AtomicLong STARTED = new AtomicLong();
+    private static final AtomicLong THREADS = new AtomicLong();
+
+    /**
+     * The threads the work runs on. Not SwingWorker's own pool: that one has ten threads for the whole program, so ten
+     * slow tasks (a sync to a lab database that does not answer, an instrument that does not reply while opening, a
+     * report of a long session) would leave every later one, listing the protocols say, queued behind them with the
+     * window showing nothing and saying nothing. Daemon threads, as SwingWorker's are: they never keep the program
+     * alive once its window is closed.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(work, "norrlab-background-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Background() {
     }
@@ -28,15 +53,20 @@ final class Background {
      * A closed window's last task (reading the sessions list, say) may otherwise open the store after the window
      * is gone: tests that delete the store's folder wait here first.
      */
-    static boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    static boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (UNFINISHED.get() > 0) {
+        while (!UNFINISHED.isEmpty()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
             Thread.sleep(10);
         }
         return true;
+    }
+
+    /** What the tasks whose work has not ended do, oldest first (for a message saying why the window waits). */
+    static List<String> unfinished() {
+        return UNFINISHED.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
     }
 
     static <T> SwingWorker<T, Void> run(Component parent, String what, Task<T> task, Consumer<T> onDone) {
@@ -49,11 +79,7 @@ final class Background {
         SwingWorker<T, Void> worker = new SwingWorker<>() {
             @Override
             protected T doInBackground() throws Exception {
-                try {
-                    return task.call();
-                } finally {
-                    UNFINISHED.decrementAndGet();
-                }
+                return task.call();
             }
 
             @Override
@@ -76,9 +102,24 @@ final class Background {
                 onDone.accept(result);
             }
         };
-        UNFINISHED.incrementAndGet();
-        worker.execute();
+        execute(what, worker);
         return worker;
+    }
+
+    /**
+     * Runs a worker's work on the threads above (its {@code done()} still comes on the event thread), counted as
+     * unfinished, under {@code what}, until that work has ended.
+     */
+    static void execute(String what, SwingWorker<?, ?> worker) {
+        long number = STARTED.incrementAndGet();
+        UNFINISHED.put(number, what);
+        WORKERS.execute(() -> {
+            try {
+                worker.run();
+            } finally {
+                UNFINISHED.remove(number);
+            }
+        });
     }
 
     static void showError(Component parent, String what, Throwable cause) {

@@ -129,7 +129,7 @@ final class ProgressTask<T> {
                                      Runnable onCancelled, Runnable afterwards) {
         ProgressTask<T> task = new ProgressTask<>(parent, title, work, onDone, onCancelled, afterwards);
         task.dialog.setVisible(true);
-        task.worker.execute();
+        Background.execute(title, task.worker);
         return task;
     }
 

@@ -83,7 +83,9 @@ final class GuiDriver {
         } catch (AssertionError e) {
             screenshot(window.frame().getRootPane(), "open-timeout");
             throw new AssertionError(e.getMessage() + onEdt(() -> ": " + run.instruments().getItemCount() + " instruments, "
-                    + run.protocols().getItemCount() + " protocols, " + run.planModel().getRowCount() + " plan rows"), e);
+                    + run.protocols().getItemCount() + " protocols, " + run.planModel().getRowCount() + " plan rows")
+                    + "; background work not ended: " + Background.unfinished() + "; dialogs showing: "
+                    + showingDialogs(), e);
         }
         return window;
     }
@@ -98,8 +100,26 @@ final class GuiDriver {
             // (twice: a task's done() queued on the event thread may start one more, a refresh after a run, say)
             Background.awaitIdle(Duration.ofSeconds(20));
             onEdt(() -> { });
-            Background.awaitIdle(Duration.ofSeconds(20));
+            if (!Background.awaitIdle(Duration.ofSeconds(20))) {
+                // not a failure of the closing test, but what a later test that waits may be waiting behind
+                System.err.println("Background work still running 40 s after the window closed: "
+                        + Background.unfinished());
+            }
         }
+    }
+
+    /** Each dialog showing, with its title and message: what a window may be waiting behind. */
+    static List<String> showingDialogs() throws Exception {
+        return onEdt(() -> {
+            List<String> showing = new ArrayList<>();
+            for (Window w : Window.getWindows()) {
+                if (w instanceof JDialog d && d.isShowing()) {
+                    showing.add("\"" + d.getTitle() + "\" " + findAll(d, JOptionPane.class).stream()
+                            .map(pane -> String.valueOf(pane.getMessage())).toList());
+                }
+            }
+            return showing;
+        });
     }
 
     static <T> T onEdt(Callable<T> action) throws Exception {
