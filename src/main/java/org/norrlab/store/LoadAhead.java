@@ -22,19 +22,32 @@ public final class LoadAhead {
     private LoadAhead() {
     }
 
-    /** Loads on this thread; {@code sessionRecords}: the JSON mapping too (not needed by the listing of sessions). */
-    public static void load(boolean sessionRecords) {
+    /** sqlite-jdbc's classes and native library, loaded on this thread by opening and closing a connection to memory. */
+    public static void sqlite() {
         try (Connection memory = org.sqlite.JDBC.createConnection("jdbc:sqlite::memory:", new Properties())) {
             memory.createStatement().close();
-            if (sessionRecords) {
-                // the reader and writer are built here: the records' introspection, the slow part
-                Json.MAPPER.readerFor(CellSettings.class);
-                Json.MAPPER.readerFor(InstrumentIdentity.class);
-                Json.MAPPER.writerFor(CellSettings.class);
-            }
         } catch (Exception | LinkageError e) {
-            LoggerFactory.getLogger(LoadAhead.class).debug("loading the store's classes ahead failed; they load"
-                    + " when the store is opened", e);
+            failed(e);
         }
+    }
+
+    /**
+     * Jackson's reader and writer of a session's JSON columns (not needed by the listing of sessions), built on this
+     * thread: the records' introspection is the slow part. Uses no logger but on failure, so the main thread may run
+     * it while another binds SLF4J.
+     */
+    public static void sessionRecords() {
+        try {
+            Json.MAPPER.readerFor(CellSettings.class);
+            Json.MAPPER.readerFor(InstrumentIdentity.class);
+            Json.MAPPER.writerFor(CellSettings.class);
+        } catch (RuntimeException | LinkageError e) {
+            failed(e);
+        }
+    }
+
+    private static void failed(Throwable e) {
+        LoggerFactory.getLogger(LoadAhead.class).debug("loading the store's classes ahead failed; they load when the"
+                + " store is opened", e);
     }
 }
