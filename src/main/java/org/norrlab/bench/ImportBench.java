@@ -27,9 +27,10 @@ public final class ImportBench {
     /**
      * @param peakRssBytes       the import process's peak resident set (VmHWM), or -1 where the system does not say
      * @param plainInsertSeconds NaN where it was not measured (the huge size: its rows would not fit this JVM's heap)
+     * @param importSeconds      and plainInsertSeconds: the medians of {@code runs} runs of each, taken in turn
      */
     public record Result(long rows, long bytes, double importSeconds, long peakRssBytes, double plainInsertSeconds,
-                         double readSeconds, List<String> jvmOptions) {
+                         double readSeconds, List<String> jvmOptions, int runs) {
         public double importPerSecond() {
             return rows / importSeconds;
         }
@@ -49,9 +50,10 @@ public final class ImportBench {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "import of %d CSV rows (%.1f MB), whole process%s: %.2f s (%.0f rows/s),"
+            return String.format(Locale.ROOT, "import of %d CSV rows (%.1f MB), whole process%s: %s%.2f s (%.0f rows/s),"
                             + " peak RSS %s; %s; plain buffered read of the same bytes %.2f s (%.0f rows/s)", rows, bytes / 1e6,
-                    jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")", importSeconds, importPerSecond(),
+                    jvmOptions.isEmpty() ? "" : " (" + String.join(" ", jvmOptions) + ")",
+                    runs > 1 ? "median of " + runs + " runs, each after a plain insert, " : "", importSeconds, importPerSecond(),
                     peakRssBytes < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MiB", peakRssBytes / 1048576.0),
                     Double.isNaN(plainInsertSeconds) ? "plain JDBC batch insert not measured at this size"
                             : String.format(Locale.ROOT, "plain JDBC batch insert of the same rows %.2f s (%.0f rows/s),"
@@ -63,11 +65,14 @@ public final class ImportBench {
     }
 
     /**
-     * Writes the CSV, reads it plainly, inserts its rows plainly, then imports it in a new JVM with
-     * the launcher's options for an import and {@code extraJvmOptions} (none, or e.g. -Xmx128m to show the memory is
-     * flat).
+     * Writes the CSV, reads it plainly, then {@code pairs} times inserts its rows plainly and imports it in a new JVM
+     * with the launcher's options for an import and {@code extraJvmOptions} (none, or e.g. -Xmx128m to show the memory
+     * is flat), the two in turn: a single run of each moved the ratio by ±0.05 on a 2-core machine whose speed drifts,
+     * so the result holds the median of each (and the largest peak RSS). Where the plain insert is not measured (the
+     * huge size) the import runs once.
      */
-    public static Result run(Path home, int rows, Path workDir, List<String> extraJvmOptions) throws Exception {
+    public static Result run(Path home, int rows, Path workDir, List<String> extraJvmOptions, int pairs)
+            throws Exception {
         Files.createDirectories(workDir);
         Path csv = workDir.resolve("import-bench.csv");
         // the reference's rows are held in arrays: 48 bytes a row, too many for 10 M rows beside the import
@@ -76,26 +81,47 @@ public final class ImportBench {
         long bytes = Files.size(csv);
         plainRead(csv); // warms the file cache for both the reference and the import
         double read = plainRead(csv);
-        double plain = Double.NaN;
-        if (insertToo) {
-            Path plainDb = BenchFiles.freshDatabase(workDir.resolve("import-plain.db"));
-            SessionStore.open(plainDb).close(); // the same schema and version, made by the store itself
-            BenchFiles.settleDisk();   // as before the import: neither is timed while earlier writes go to disk
-            long started = System.nanoTime();
-            samples.insertPlain(plainDb, PipelineBench.PLAIN_BATCH); // the pipeline's reference
-            plain = (System.nanoTime() - started) / 1e9;
+        int runs = insertToo ? Math.max(1, pairs) : 1;
+        double[] plain = new double[runs];
+        double[] imported = new double[runs];
+        long peakRss = -1;
+        for (int i = 0; i < runs; i++) {
+            plain[i] = Double.NaN;
+            if (insertToo) {
+                Path plainDb = BenchFiles.freshDatabase(workDir.resolve("import-plain.db"));
+                SessionStore.open(plainDb).close(); // the same schema and version, made by the store itself
+                BenchFiles.settleDisk();   // as before the import: neither is timed while earlier writes go to disk
+                long started = System.nanoTime();
+                samples.insertPlain(plainDb, PipelineBench.PLAIN_BATCH); // the pipeline's reference
+                plain[i] = (System.nanoTime() - started) / 1e9;
+            }
+            WatchedProcess.Run timed = importOnce(home, csv, workDir, extraJvmOptions);
+            imported[i] = timed.seconds();
+            peakRss = Math.max(peakRss, timed.peakRssBytes());
         }
-        Path db = BenchFiles.freshDatabase(workDir.resolve("import-bench.db"));
-        List<String> command = new ArrayList<>(CommandTimer.norrlab(home, "import", csv.toAbsolutePath().toString(),
-                "--db", db.toAbsolutePath().toString()));
-        command.addAll(1, extraJvmOptions);
         // shown with the result: the launcher's choice of compiler and collector for an import, and the extras
         List<String> jvmOptions = new ArrayList<>(CommandTimer.launcherOptions(List.of("import")).stream()
                 .filter(o -> o.startsWith("-XX:TieredStopAtLevel") || o.endsWith("GC")).toList());
         jvmOptions.addAll(extraJvmOptions);
+        return new Result(rows, bytes, median(imported), peakRss, median(plain), read, List.copyOf(jvmOptions), runs);
+    }
+
+    private static WatchedProcess.Run importOnce(Path home, Path csv, Path workDir, List<String> extraJvmOptions)
+            throws Exception {
+        Path db = BenchFiles.freshDatabase(workDir.resolve("import-bench.db"));
+        List<String> command = new ArrayList<>(CommandTimer.norrlab(home, "import", csv.toAbsolutePath().toString(),
+                "--db", db.toAbsolutePath().toString()));
+        command.addAll(1, extraJvmOptions);
         BenchFiles.settleDisk();
-        WatchedProcess.Run timed = WatchedProcess.run(command, workDir, "import-bench", java.time.Duration.ofMinutes(30));
-        return new Result(rows, bytes, timed.seconds(), timed.peakRssBytes(), plain, read, List.copyOf(jvmOptions));
+        return WatchedProcess.run(command, workDir, "import-bench", java.time.Duration.ofMinutes(30));
+    }
+
+    /** The median of {@code values} (of an even count, the mean of the middle two); NaN stays NaN. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The CSV's rows, written as Double.toString writes them, and the same values as the store's sample rows. */

@@ -309,10 +309,10 @@ final class BenchCommand implements Callable<Integer> {
     /** bench import: full (1 M rows), tiny (20 000) or huge (10 M rows in -Xmx128m: the memory does not grow with the file). */
     private ImportBench.Result importBench(String size) throws Exception {
         if ("huge".equalsIgnoreCase(size)) {
-            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, List.of("-Xmx128m"));
+            return ImportBench.run(homeOptions.home(), 10_000_000, workDir, List.of("-Xmx128m"), 1);
         }
-        return ImportBench.run(homeOptions.home(), sized() == Size.FULL ? 1_000_000 : 20_000, workDir,
-                List.of());
+        boolean full = sized() == Size.FULL;
+        return ImportBench.run(homeOptions.home(), full ? 1_000_000 : 20_000, workDir, List.of(), full ? 3 : 1);
     }
 
     /** The import rows of bench all: rate against a plain insert and a plain read of the same rows, and memory. */
