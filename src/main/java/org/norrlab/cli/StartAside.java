@@ -6,6 +6,7 @@ import org.norrlab.store.LoadAhead;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * other on the main thread): SLF4J bound to Logback; for a command that writes sessions, Logback configured from
  * config/logback.xml on one more thread (the first line logged waits for it); the YAML parser loaded; sqlite-jdbc
  * and the session records' JSON mapping loaded ({@link LoadAhead}). {@code plan}, which opens no store, loads the
- * YAML parser only (3 % of its start, paired runs). The YAML parser and the JSON mapping are loaded by whichever
- * thread comes to them first: the main thread takes them once its command line is built rather than wait idle.
+ * YAML parser only (3 % of its start, paired runs). Java's number formatting is warmed too. The YAML parser, the JSON
+ * mapping and the formatting are loaded by whichever thread comes to them first: the main thread takes them once its
+ * command line is built rather than wait idle.
  *
  * <p>The main thread waits for all of it ({@link #awaitReady}) before the command runs: a logger used while
  * SLF4J binds is a stand-in whose calls are recorded and replayed afterwards with a warning on stderr (sqlite-jdbc asks
@@ -36,6 +38,7 @@ final class StartAside implements Runnable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final AtomicBoolean yamlTaken = new AtomicBoolean();
     private final AtomicBoolean recordsTaken = new AtomicBoolean();
+    private final AtomicBoolean formatTaken = new AtomicBoolean();
 
     private StartAside(String command) {
         this.command = command;
@@ -68,7 +71,7 @@ final class StartAside implements Runnable {
             if (store) {
                 LoadAhead.sqlite();
             }
-            loadUntaken(true);
+            loadUntaken(false);
         } finally {
             // the command runs only after all of it: sqlite-jdbc asking a logger on this thread while the command's
             // first line configures Logback once added a line of Logback's own to a failing log file's one warning
@@ -92,24 +95,33 @@ final class StartAside implements Runnable {
     }
 
     /**
-     * The parts that use no logger (the YAML parser; for a store command other than the listing of sessions, which
-     * reads two JSON fields without object mapping, Jackson's mapping of the session records), each on whichever
-     * thread comes to it first: this one after sqlite-jdbc, or the main thread once the command line is built, which
-     * would otherwise wait idle for this one (sessions: 0.03–0.06 s on a 2-core machine). Safe on the main thread
-     * while SLF4J binds here: no logger is used. {@code yamlLast}: this thread takes the YAML parser last, the main
-     * thread (which reads config/site.yaml first) takes it first.
+     * The parts that use no logger, each on whichever thread comes to it first: this one after sqlite-jdbc, or the
+     * main thread once the command line is built, which would otherwise wait idle for this one (sessions: 0.03–0.06 s
+     * on a 2-core machine). Safe on the main thread while SLF4J binds here: no logger is used. They are the YAML
+     * parser; Jackson's mapping of the session records (for a store command other than the listing of sessions, which
+     * reads two JSON fields without object mapping); and Java's number formatting, whose first use costs 0.03 s
+     * (locale data, the format parser) and which every command here prints with. {@code onMain}: the main thread
+     * takes the YAML parser first (it reads config/site.yaml first), this thread takes it last.
      */
-    private void loadUntaken(boolean yamlLast) {
+    private void loadUntaken(boolean onMain) {
         boolean records = STORE_READERS.contains(command) && !command.equals("sessions");
-        if (!yamlLast && yamlTaken.compareAndSet(false, true)) {
+        if (onMain && yamlTaken.compareAndSet(false, true)) {
             YamlAhead.read();
         }
         if (records && recordsTaken.compareAndSet(false, true)) {
             LoadAhead.sessionRecords();
         }
-        if (yamlLast && yamlTaken.compareAndSet(false, true)) {
+        if (formatTaken.compareAndSet(false, true)) {
+            formatNumbers();
+        }
+        if (!onMain && yamlTaken.compareAndSet(false, true)) {
             YamlAhead.read();
         }
+    }
+
+    /** A line formatted as the commands format theirs: fixed decimals, grouped digits, widths, in Locale.ROOT. */
+    static String formatNumbers() {
+        return String.format(Locale.ROOT, "%.3f V %,d %-6s|%5.1f%% %8.2e", -0.5, 12_345, "step", 12.5, 1.5e-9);
     }
 
     /**
@@ -117,7 +129,7 @@ final class StartAside implements Runnable {
      * meanwhile the parts this thread has not begun.
      */
     void awaitReady() {
-        loadUntaken(false);
+        loadUntaken(true);
         boolean interrupted = false;
         while (true) {
             try {
