@@ -113,6 +113,32 @@ class StartupClassesTest {
      * threads of their own while the command line is built (StartAside): a logger used on one of them while SLF4J
      * binds would be replayed afterwards with a warning on stderr. Each command, three times: a race would show.
      */
+    /**
+     * An import into an existing store that goes well logs nothing, so Logback reads no configuration and makes no log
+     * file (configuring it anyway cost the import 0.12 s of CPU); an import that makes a new store logs that line, in
+     * the log file.
+     */
+    @Test
+    void anImportThatGoesWellIntoAnExistingStoreConfiguresNoLogging() throws Exception {
+        Path csv = temp.resolve("rows.csv");
+        Files.writeString(csv, "time (s),current (A),potential (V)\n0.0,-1.0E-3,-0.5\n0.01,-1.1E-3,-0.5\n");
+        Path existing = temp.resolve("existing.db");
+        org.norrlab.store.SessionStore.open(existing).close();
+        List<String> classes = loaded("import", csv.toString(), "--db", existing.toString());
+        assertThat(classes).contains("org.norrlab.cli.ImportCommand", "org.sqlite.JDBC");
+        assertThat(classes).filteredOn(name -> name.startsWith("ch.qos.logback.classic.joran.")
+                || name.startsWith("ch.qos.logback.core.rolling.")).isEmpty();
+        assertThat(temp.resolve("data/norrlab.log")).doesNotExist();
+        try (org.norrlab.store.SessionStore store = org.norrlab.store.SessionStore.open(existing)) {
+            assertThat(store.sampleCount(1)).isEqualTo(2);
+        }
+
+        Path made = temp.resolve("made.db");
+        loaded("import", csv.toString(), "--db", made.toString());
+        assertThat(Files.readString(temp.resolve("data/norrlab.log")))
+                .contains("session database " + made + " brought from schema 0 to");
+    }
+
     @Test
     void commandsThatStartAsideSayNothingAboutLogging() throws Exception {
         Path csv = temp.resolve("rows.csv");
