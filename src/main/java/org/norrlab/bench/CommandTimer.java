@@ -99,9 +99,15 @@ public final class CommandTimer {
         for (int i = 0; i < runs; i++) {
             seconds[i] = runOnce(command, workDir);
         }
-        Arrays.sort(seconds);
-        double median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[runs / 2 - 1] + seconds[runs / 2]) / 2;
-        return new Timing(List.copyOf(command), median, seconds[0], runs);
+        return new Timing(List.copyOf(command), median(seconds), Arrays.stream(seconds).min().orElseThrow(), runs);
+    }
+
+    /** The median of {@code values} (of an even count, the mean of the middle two); NaN stays NaN. */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static double runOnce(List<String> command, Path workDir) throws IOException, InterruptedException {

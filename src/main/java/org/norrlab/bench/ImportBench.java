@@ -104,7 +104,8 @@ public final class ImportBench {
         List<String> jvmOptions = new ArrayList<>(CommandTimer.launcherOptions(List.of("import")).stream()
                 .filter(o -> o.startsWith("-XX:TieredStopAtLevel") || o.endsWith("GC")).toList());
         jvmOptions.addAll(extraJvmOptions);
-        return new Result(rows, bytes, median(imported), peakRss, median(plain), read, List.copyOf(jvmOptions), runs);
+        return new Result(rows, bytes, CommandTimer.median(imported), peakRss, CommandTimer.median(plain), read,
+                List.copyOf(jvmOptions), runs);
     }
 
     private static WatchedProcess.Run importOnce(Path home, Path csv, Path workDir, List<String> extraJvmOptions)
@@ -118,14 +119,6 @@ public final class ImportBench {
         command.addAll(1, extraJvmOptions);
         BenchFiles.settleDisk();
         return WatchedProcess.run(command, workDir, "import-bench", java.time.Duration.ofMinutes(30));
-    }
-
-    /** The median of {@code values} (of an even count, the mean of the middle two); NaN stays NaN. */
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** The CSV's rows, written as Double.toString writes them, and the same values as the store's sample rows. */

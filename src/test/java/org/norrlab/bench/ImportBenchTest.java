@@ -70,8 +70,8 @@ class ImportBenchTest {
 
     @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
-        assertThat(ImportBench.median(new double[] {3.0, 1.0, 2.0})).isEqualTo(2.0);
-        assertThat(ImportBench.median(new double[] {4.0, 1.0, 3.0, 2.0})).isEqualTo(2.5);
-        assertThat(ImportBench.median(new double[] {7.5})).isEqualTo(7.5);
+        assertThat(CommandTimer.median(new double[] {3.0, 1.0, 2.0})).isEqualTo(2.0);
+        assertThat(CommandTimer.median(new double[] {4.0, 1.0, 3.0, 2.0})).isEqualTo(2.5);
+        assertThat(CommandTimer.median(new double[] {7.5})).isEqualTo(7.5);
     }
 }

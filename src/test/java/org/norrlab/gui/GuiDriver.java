@@ -110,16 +110,19 @@ final class GuiDriver {
 
     /** Each dialog showing, with its title and message: what a window may be waiting behind. */
     static List<String> showingDialogs() throws Exception {
-        return onEdt(() -> {
-            List<String> showing = new ArrayList<>();
-            for (Window w : Window.getWindows()) {
-                if (w instanceof JDialog d && d.isShowing()) {
-                    showing.add("\"" + d.getTitle() + "\" " + findAll(d, JOptionPane.class).stream()
-                            .map(pane -> String.valueOf(pane.getMessage())).toList());
-                }
+        return onEdt(() -> dialogsShowing().stream().map(d -> "\"" + d.getTitle() + "\" "
+                + findAll(d, JOptionPane.class).stream().map(pane -> String.valueOf(pane.getMessage())).toList()).toList());
+    }
+
+    /** The dialogs on screen now; on the event thread. */
+    private static List<JDialog> dialogsShowing() {
+        List<JDialog> showing = new ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof JDialog d && d.isShowing()) {
+                showing.add(d);
             }
-            return showing;
-        });
+        }
+        return showing;
     }
 
     static <T> T onEdt(Callable<T> action) throws Exception {
@@ -175,14 +178,7 @@ final class GuiDriver {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 try {
-                    JDialog found = Edt.call(() -> {
-                        for (Window w : Window.getWindows()) {
-                            if (w instanceof JDialog d && d.isShowing() && which.test(d)) {
-                                return d;
-                            }
-                        }
-                        return null;
-                    });
+                    JDialog found = Edt.call(() -> dialogsShowing().stream().filter(which).findFirst().orElse(null));
                     if (found != null) {
                         SwingUtilities.invokeAndWait(() -> answer.accept(found));
                         return;
