@@ -17,6 +17,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /**
+     * Runs {@code norrlab ARGS} as a start does and returns its exit code; the build's archive training
+     * (ArchiveTraining) runs its commands through here, so that an archive holds what a real start loads.
+     */
+    static int execute(String[] args) {
         Path home = Home.resolve();
         DeferredLogSetup.beforeConfiguring(new LoggingPreparation(home), logbackFile(home));
         for (String arg : args) {
@@ -26,7 +34,7 @@ public final class Main {
                         + " cannot read in the locale's character set " + System.getProperty("sun.jnu.encoding")
                         + " (LC_ALL=C or POSIX); run norrlab through bin/norrlab, which chooses a UTF-8 locale, or set"
                         + " LC_ALL=C.UTF-8");
-                System.exit(ExitCodes.BAD_INPUT);
+                return ExitCodes.BAD_INPUT;
             }
         }
         StartAside aside = args.length > 0 ? StartAside.startFor(args[0]) : null;
@@ -34,7 +42,7 @@ public final class Main {
         if (aside != null) {
             aside.awaitReady();
         }
-        System.exit(cli.execute(args));
+        return cli.execute(args);
     }
 
     /** {@link #prepareLogging}, as a class rather than a lambda: a lambda's first use costs a start ~20 ms. */

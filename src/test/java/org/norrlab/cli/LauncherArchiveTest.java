@@ -71,6 +71,47 @@ class LauncherArchiveTest {
     }
 
     @Test
+    void eachShortCommandStartsWithTheArchiveOfItsOwnClassesWhenThereIsOne() throws Exception {
+        Path checkout = checkout();
+        Path target = checkout.resolve("target");
+        Path jar = target.resolve("norrlab.jar");
+        Files.writeString(target.resolve("norrlab.jsa"), "archive");
+        String all = "-XX:SharedArchiveFile=" + target.resolve("norrlab.jsa");
+        // Before the build wrote any archive of a command's own (or a build that could not): norrlab.jsa for all.
+        for (String command : List.of("sessions", "--version", "plan")) {
+            assertThat(javaArguments(checkout, command)).as(command).contains(all);
+        }
+
+        // Every archive the build records, where the launcher and the benchmarks look for it.
+        List<ArchiveTraining.Archive> archives = ArchiveTraining.archives(new ArchiveTraining.Folder(temp.resolve("training")));
+        assertThat(archives.get(0).fileName()).isEqualTo(ArchiveTraining.ALL_COMMANDS);
+        assertThat(archives.stream().map(ArchiveTraining.Archive::fileName).distinct()).hasSize(archives.size())
+                .contains("norrlab-usage.jsa", "norrlab-sessions.jsa", "norrlab-plan.jsa", "norrlab-show.jsa",
+                        "norrlab-analyze.jsa", "norrlab-import.jsa", "norrlab-export.jsa");
+        for (ArchiveTraining.Archive archive : archives) {
+            Files.writeString(target.resolve(archive.fileName()), "archive");
+        }
+        for (ArchiveTraining.Archive archive : archives.subList(1, archives.size())) {
+            for (List<String> command : archive.commands()) {
+                String name = command.isEmpty() ? "" : command.get(0);
+                Path own = target.resolve(archive.fileName());
+                assertThat(javaArguments(checkout, name)).as(name).contains("-XX:SharedArchiveFile=" + own).doesNotContain(all);
+                assertThat(CommandTimer.archiveFor(jar, name)).as(name).isEqualTo(own);
+            }
+        }
+        for (String name : List.of("-V", "-h")) {
+            assertThat(javaArguments(checkout, name)).contains("-XX:SharedArchiveFile=" + target.resolve("norrlab-usage.jsa"));
+            assertThat(CommandTimer.archiveFor(jar, name)).isEqualTo(target.resolve("norrlab-usage.jsa"));
+        }
+        // A command without one, and arguments that name no command a file could be named after, take norrlab.jsa.
+        Files.writeString(target.resolve("norrlab-.jsa"), "archive");
+        for (String name : List.of("run", "report", "../norrlab", "Sessions", "sessions2", "@args.txt")) {
+            assertThat(javaArguments(checkout, name)).as(name).contains(all);
+            assertThat(CommandTimer.archiveFor(jar, name)).as(name).isEqualTo(target.resolve("norrlab.jsa"));
+        }
+    }
+
+    @Test
     void anArchiveIsUsedWhenItMatchesAndIgnoredSilentlyWhenItDoesNot() throws Exception {
         NorrlabProcess.FastLauncher recorded = NorrlabProcess.fastLauncher(Files.createDirectories(temp.resolve("fast")));
         String archive = recorded.javaOptions().stream().filter(o -> o.startsWith("-XX:SharedArchiveFile=")).findFirst()
