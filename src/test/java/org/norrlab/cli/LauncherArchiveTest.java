@@ -87,7 +87,7 @@ class LauncherArchiveTest {
         assertThat(archives.get(0).fileName()).isEqualTo(ArchiveTraining.ALL_COMMANDS);
         assertThat(archives.stream().map(ArchiveTraining.Archive::fileName).distinct()).hasSize(archives.size())
                 .contains("norrlab-usage.jsa", "norrlab-sessions.jsa", "norrlab-plan.jsa", "norrlab-show.jsa",
-                        "norrlab-analyze.jsa", "norrlab-import.jsa", "norrlab-export.jsa");
+                        "norrlab-analyze.jsa", "norrlab-import.jsa", "norrlab-export.jsa", "norrlab-report.jsa");
         for (ArchiveTraining.Archive archive : archives) {
             Files.writeString(target.resolve(archive.fileName()), "archive");
         }
@@ -105,7 +105,7 @@ class LauncherArchiveTest {
         }
         // A command without one, and arguments that name no command a file could be named after, take norrlab.jsa.
         Files.writeString(target.resolve("norrlab-.jsa"), "archive");
-        for (String name : List.of("run", "report", "../norrlab", "Sessions", "sessions2", "@args.txt")) {
+        for (String name : List.of("run", "replay", "../norrlab", "Sessions", "sessions2", "@args.txt")) {
             assertThat(javaArguments(checkout, name)).as(name).contains(all);
             assertThat(CommandTimer.archiveFor(jar, name)).as(name).isEqualTo(target.resolve("norrlab.jsa"));
         }
