@@ -53,8 +53,8 @@ public final class CommandTimer {
      * The JVM options bin/norrlab adds before its own (src/main/launcher/norrlab), so that a timing here is the
      * launcher's: the class-data archive ({@link #archiveFor}) and sqlite-jdbc's native library that {@code mvn package}
      * writes next to the jar, when this JVM runs from that jar and they are there (an archive is only valid for the jar
-     * it was made from); the client compiler and the serial collector for the short commands and an import, the serial collector
-     * for an export.
+     * it was made from); the client compiler and the serial collector for the short commands, an import and an
+     * export.
      */
     public static List<String> launcherOptions(List<String> args) {
         List<String> options = new ArrayList<>();
@@ -73,8 +73,6 @@ public final class CommandTimer {
         String command = args.isEmpty() ? "" : args.get(0);
         if (CLIENT_COMPILER_COMMANDS.contains(command)) {
             options.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        } else if (command.equals("export")) {
-            options.add("-XX:+UseSerialGC");
         }
         return options;
     }
@@ -112,7 +110,7 @@ public final class CommandTimer {
 
     /** The commands the launcher starts with the client compiler only and the serial collector (its `case`). */
     static final Set<String> CLIENT_COMPILER_COMMANDS = Set.of("", "-V", "--version", "-h", "--help", "sessions", "plan",
-            "show", "analyze", "import");
+            "show", "analyze", "import", "export");
 
     /**
      * Runs {@code command} once untimed (so the file cache is warm for both it and its reference), then {@code runs}
