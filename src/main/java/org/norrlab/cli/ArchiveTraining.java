@@ -188,7 +188,7 @@ public final class ArchiveTraining {
     /**
      * Runs {@code archive}'s commands in a JVM of their own that lists the classes it loads into
      * target/NAME.classlist, started as bin/norrlab starts a short command (client compiler, serial collector,
-     * sqlite-jdbc's library from target/). False when that JVM failed, which is reported.
+     * sqlite-jdbc's library from target/). A JVM that failed is reported; false only when it left no class list.
      */
     static boolean listClasses(Archive archive, Folder folder, Path target, String classPath)
             throws IOException, InterruptedException {
