@@ -9,6 +9,7 @@ import org.norrlab.testing.NorrlabProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not (damaged, or made for another class path) changes nothing a user sees: same output, not a word on stderr.
  */
 class LauncherArchiveTest {
+    /** The stand-in jar's time: an hour ago, so that an archive written now is newer, as after a build. */
+    private static final FileTime JAR_TIME = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+
     @TempDir
     Path temp;
 
@@ -37,6 +41,12 @@ class LauncherArchiveTest {
 
         Files.writeString(checkout.resolve("target/norrlab.jsa"), "archive");
         Files.writeString(checkout.resolve("target/sqlitejdbc.native"), "library");
+        // an archive older than the jar (a build that skipped recording them) is not given: the JVM would refuse it
+        // and then use no archive at all, not even the JDK's own
+        Files.setLastModifiedTime(checkout.resolve("target/norrlab.jsa"), FileTime.fromMillis(JAR_TIME.toMillis() - 1000));
+        assertThat(javaArguments(checkout, "sessions")).noneMatch(arg -> arg.contains("SharedArchiveFile"))
+                .contains("-Dorg.sqlite.lib.name=sqlitejdbc.native");
+        Files.setLastModifiedTime(checkout.resolve("target/norrlab.jsa"), FileTime.fromMillis(JAR_TIME.toMillis() + 1000));
         List<String> built = javaArguments(checkout, "sessions");
         assertThat(built).containsSubsequence("-XX:SharedArchiveFile=" + checkout + "/target/norrlab.jsa", "-Xshare:auto",
                 "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-Dorg.sqlite.lib.path=" + checkout + "/target",
@@ -99,6 +109,11 @@ class LauncherArchiveTest {
                 assertThat(CommandTimer.archiveFor(jar, name)).as(name).isEqualTo(own);
             }
         }
+        // an own archive older than the jar is passed over for norrlab.jsa, by both
+        Path old = target.resolve("norrlab-plan.jsa");
+        Files.setLastModifiedTime(old, FileTime.fromMillis(JAR_TIME.toMillis() - 1000));
+        assertThat(javaArguments(checkout, "plan")).contains(all).doesNotContain("-XX:SharedArchiveFile=" + old);
+        assertThat(CommandTimer.archiveFor(jar, "plan")).isEqualTo(target.resolve("norrlab.jsa"));
         for (String name : List.of("-V", "-h")) {
             assertThat(javaArguments(checkout, name)).contains("-XX:SharedArchiveFile=" + target.resolve("norrlab-usage.jsa"));
             assertThat(CommandTimer.archiveFor(jar, name)).isEqualTo(target.resolve("norrlab-usage.jsa"));
@@ -152,7 +167,9 @@ class LauncherArchiveTest {
         Path checkout = temp.resolve("checkout");
         Path launcher = Files.createDirectories(checkout.resolve("bin")).resolve("norrlab");
         Files.copy(Fixtures.HOME.resolve("src/main/launcher/norrlab"), launcher);
-        Files.createFile(Files.createDirectories(checkout.resolve("target")).resolve("norrlab.jar"));
+        Path jar = Files.createFile(Files.createDirectories(checkout.resolve("target")).resolve("norrlab.jar"));
+        // the archives this test writes are newer than the jar, as a build writes them
+        Files.setLastModifiedTime(jar, JAR_TIME);
         return checkout.toRealPath();
     }
 
