@@ -53,6 +53,10 @@ public final class ArchiveTraining {
 
     /** One archive: its file name and the commands whose classes it holds. */
     record Archive(String fileName, List<List<String>> commands) {
+        /** The list of classes its commands loaded, in {@code target}: NAME.classlist beside NAME.jsa. */
+        Path classList(Path target) {
+            return target.resolve(fileName.substring(0, fileName.length() - ".jsa".length()) + ".classlist");
+        }
     }
 
     /** The files of a training folder the commands work on. */
@@ -192,8 +196,8 @@ public final class ArchiveTraining {
      */
     static boolean listClasses(Archive archive, Folder folder, Path target, String classPath)
             throws IOException, InterruptedException {
-        String name = archive.fileName().substring(0, archive.fileName().length() - ".jsa".length());
-        List<String> command = new ArrayList<>(List.of(java(), "-XX:DumpLoadedClassList=" + target.resolve(name + ".classlist"),
+        Path classList = archive.classList(target);
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:DumpLoadedClassList=" + classList,
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dnorrlab.home=" + Home.resolve(),
                 "-Dnorrlab.data=" + folder.own(archive.fileName())));
         if (Files.isRegularFile(target.resolve(SQLITE_LIBRARY))) {
@@ -201,15 +205,14 @@ public final class ArchiveTraining {
         }
         command.addAll(List.of("-cp", classPath, ArchiveTraining.class.getName(), TRAIN, folder.root().toString(),
                 archive.fileName()));
-        runChild(command, target.resolve(name + ".classlist.log"), "listing the classes of " + archive.fileName());
+        runChild(command, Path.of(classList + ".log"), "listing the classes of " + archive.fileName());
         // a command that failed listed fewer classes, which still make an archive
-        return Files.isRegularFile(target.resolve(name + ".classlist"));
+        return Files.isRegularFile(classList);
     }
 
     /** Writes target/NAME.jsa from the class list, its log in target/NAME.jsa.log; false when that failed. */
     static boolean writeArchive(Archive archive, Path target, String classPath) throws IOException, InterruptedException {
-        String name = archive.fileName().substring(0, archive.fileName().length() - ".jsa".length());
-        List<String> command = List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + target.resolve(name + ".classlist"),
+        List<String> command = List.of(java(), "-Xshare:dump", "-XX:SharedClassListFile=" + archive.classList(target),
                 "-XX:SharedArchiveFile=" + target.resolve(archive.fileName()), "-cp", classPath);
         return runChild(command, target.resolve(archive.fileName() + ".log"), "writing " + archive.fileName());
     }
