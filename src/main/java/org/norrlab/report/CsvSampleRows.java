@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * The sample table of the CSV export, written by two threads: the calling thread reads the rows from the store (SQLite's
  * step and two driver calls per column and row: about two thirds of the work in a JFR profile of a 1 M-row export) and
  * copies them into a chunk of primitive arrays; a second thread turns full chunks into text ({@link SampleText}:
- * Double.toString, the other third) and writes it. Chunks go
+ * the numbers' digits, the other third) and writes its bytes. Chunks go
  * round between the two through two small queues, so memory stays at {@link #CHUNKS} chunks however long the session.
  * Rows come out in the order they were read, as from one thread.
  */
@@ -27,8 +27,8 @@ final class CsvSampleRows {
     static final int CHUNK_ROWS = 4096;
     /** Chunks in flight: one being read into, one being formatted, one spare so neither side waits on a hand-over. */
     static final int CHUNKS = 3;
-    /** Characters of text collected before each write to the writer. */
-    static final int TEXT_CHARS = 64 * 1024;
+    /** Bytes of text collected before each write to the stream. */
+    static final int TEXT_BYTES = 64 * 1024;
 
     /** One chunk of rows of one step, column by column; reused, never shared by the two threads at once. */
     private static final class Chunk {
@@ -50,10 +50,10 @@ final class CsvSampleRows {
     }
 
     /**
-     * Writes the rows of {@code steps} of the session, in order, to {@code out} (not flushed). {@code out} must not be
-     * used by anyone else until this returns.
+     * Writes the rows of {@code steps} of the session, in order, to {@code out} as ASCII bytes (not flushed). {@code out}
+     * must not be used by anyone else until this returns.
      */
-    static void write(SessionStore store, long sessionId, List<Integer> steps, SampleText text, Writer out)
+    static void write(SessionStore store, long sessionId, List<Integer> steps, SampleText text, OutputStream out)
             throws StoreException, IOException {
         BlockingQueue<Chunk> free = new ArrayBlockingQueue<>(CHUNKS);
         BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(CHUNKS);
@@ -126,11 +126,11 @@ final class CsvSampleRows {
         private final BlockingQueue<Chunk> full;
         private final BlockingQueue<Chunk> free;
         private final SampleText text;
-        private final Writer out;
+        private final OutputStream out;
         private volatile Throwable failure;
         private volatile boolean done;
 
-        Formatter(BlockingQueue<Chunk> full, BlockingQueue<Chunk> free, SampleText text, Writer out) {
+        Formatter(BlockingQueue<Chunk> full, BlockingQueue<Chunk> free, SampleText text, OutputStream out) {
             this.full = full;
             this.free = free;
             this.text = text;
@@ -139,8 +139,8 @@ final class CsvSampleRows {
 
         @Override
         public void run() {
-            StringBuilder rows = new StringBuilder(TEXT_CHARS + 512);
-            char[] chars = new char[TEXT_CHARS + 512];   // the text handed to the writer, without a String per write
+            byte[] text = new byte[TEXT_BYTES + SampleText.MAX_ROW_BYTES];
+            int length = 0;
             try {
                 while (true) {
                     Chunk c = full.take();
@@ -148,16 +148,17 @@ final class CsvSampleRows {
                         break;
                     }
                     for (int i = 0; i < c.rows; i++) {
-                        text.appendRow(rows, c.step, c.seq[i], c.time[i], c.potential[i], c.current[i], c.range[i],
-                                c.flags[i], c.cycle[i], c.segment[i]);
-                        if (rows.length() >= TEXT_CHARS) {
-                            chars = write(rows, chars);
+                        length = this.text.appendRow(text, length, c.step, c.seq[i], c.time[i], c.potential[i],
+                                c.current[i], c.range[i], c.flags[i], c.cycle[i], c.segment[i]);
+                        if (length >= TEXT_BYTES) {
+                            out.write(text, 0, length);
+                            length = 0;
                         }
                     }
                     c.rows = 0;
                     free.put(c);
                 }
-                write(rows, chars);
+                out.write(text, 0, length);
             } catch (InterruptedException e) {
                 log.debug("CSV export text thread stopped: the reading side failed");
             } catch (IOException | RuntimeException | Error e) {
@@ -165,16 +166,6 @@ final class CsvSampleRows {
             } finally {
                 done = true;
             }
-        }
-
-        /** Writes the text collected and empties {@code rows}; the buffer, grown if a row was longer than its slack. */
-        private char[] write(StringBuilder rows, char[] chars) throws IOException {
-            int length = rows.length();
-            char[] buffer = chars.length >= length ? chars : new char[length];
-            rows.getChars(0, length, buffer, 0);
-            out.write(buffer, 0, length);
-            rows.setLength(0);
-            return buffer;
         }
 
         /** A chunk from {@code queue}, unless the writing side has failed or stopped (then its failure). */

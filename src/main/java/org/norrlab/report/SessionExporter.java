@@ -47,8 +47,8 @@ public final class SessionExporter {
     public static final List<String> SAMPLE_COLUMNS_WITH_IR = List.of("step", "seq", "t_s", "E_V_vs_RE", "E_iR_V_vs_RE",
             "I_A", "range_A", "flags", "cycle", "segment");
 
-    /** The CSV writer's buffer, 64 KiB: the sample rows reach it in pieces of that size (see CsvSampleRows). */
-    static final int CHUNK_CHARS = CsvSampleRows.TEXT_CHARS;
+    /** The CSV header's writer buffer; the sample rows go past it, to the stream, as bytes (CsvSampleRows). */
+    private static final int HEADER_CHARS = 16 * 1024;
 
     /** The export formats; CSV and JSON Lines import back. */
     public enum Format { CSV, JSON, JSONL }
@@ -60,12 +60,7 @@ public final class SessionExporter {
     public static void write(SessionStore store, StoredSession session, Format format, java.io.OutputStream out)
             throws StoreException, java.io.IOException {
         switch (format) {
-            case CSV -> {
-                PrintWriter writer = new PrintWriter(new java.io.BufferedWriter(
-                        new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), CHUNK_CHARS));
-                csv(store, session, writer);
-                writer.flush();
-            }
+            case CSV -> csv(store, session, out);
             case JSON -> json(store, session, nonClosing(out));
             case JSONL -> jsonLines(store, session, out);
         }
@@ -87,7 +82,13 @@ public final class SessionExporter {
         };
     }
 
-    public static void csv(SessionStore store, StoredSession session, PrintWriter out) throws StoreException {
+    /**
+     * The CSV export: the commented header in UTF-8 through a writer, then the sample rows, which are ASCII, as bytes
+     * straight to {@code stream}; flushed, {@code stream} left open.
+     */
+    public static void csv(SessionStore store, StoredSession session, OutputStream stream) throws StoreException {
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), HEADER_CHARS));
         CellSettings cell = session.cell();
         out.println("# norrlab session export (CSV)");
         out.printf(Locale.ROOT, "# session: %d; status: %s (%s)%n", session.id(), session.status().dbName(),
@@ -128,13 +129,17 @@ public final class SessionExporter {
                 + " flags = bits 1 overload, 2 underload, 4 overload warning, 8 timing, 16 range changed, 32 no current;"
                 + " cycle, segment = a sweep sample's scan (from 1) and linear part of it (from 1), empty for other samples");
         out.println(String.join(",", ru.isPresent() ? SAMPLE_COLUMNS_WITH_IR : SAMPLE_COLUMNS));
+        out.flush();   // the header before the rows
+        if (out.checkError()) {
+            throw new UncheckedIOException(new IOException("cannot write the CSV export's header"));
+        }
         try {
             CsvSampleRows.write(store, session.id(), steps.stream().map(StoredStep::index).toList(),
-                    new SampleText(ru.orElse(null), System.lineSeparator()), out);
+                    new SampleText(ru.orElse(null), System.lineSeparator()), stream);
+            stream.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        out.flush();
     }
 
     private static void writeSample(JsonGenerator json, SampleEntry sample) throws IOException {

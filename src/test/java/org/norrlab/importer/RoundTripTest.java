@@ -24,7 +24,6 @@ import org.norrlab.testing.Fixtures;
 import org.norrlab.testing.SharedFixtures;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,7 +65,7 @@ class RoundTripTest {
         try (SessionStore store = SessionStore.open(db)) {
             var session = store.session(run.sessionId()).orElseThrow();
             Path csv = temp.resolve("s.csv");
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(csv))) {
+            try (OutputStream out = Files.newOutputStream(csv)) {
                 SessionExporter.csv(store, session, out);
             }
             Path jsonl = temp.resolve("s.jsonl");

@@ -25,7 +25,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Test oracle: the CSV export as it was before issue 23, one printf per sample row, its samples read the way
+ * Test oracle: the CSV export as it was before issue 23, one printf per sample row (its numbers the shortest decimal
+ * since the export writes that), its samples read the way
  * SessionStore.forEachSample read them then (columns by name, wasNull after every nullable one) over a connection of
  * its own. ExportBytesTest requires today's export to be byte for byte what this writes.
  */
@@ -108,9 +109,10 @@ final class PrintfCsvExport {
                 long seq = row.seq();
                 Sample s = row.sample();
                 out.printf(Locale.ROOT, "%d,%d,%s,%s,%s%s,%s,%d,%s%n",
-                        step.index(), seq, number(s.timeSeconds()), number(s.potentialVolts()),
-                        ru.map(r -> number(SessionExporter.corrected(r, s)) + ",").orElse(""), number(s.currentAmperes()),
-                        number(s.rangeAmperes()), s.flags(), s.inSweep() ? s.cycle() + "," + s.segment() : ",");
+                        step.index(), seq, shortest(s.timeSeconds()), shortest(s.potentialVolts()),
+                        ru.map(r -> shortest(SessionExporter.corrected(r, s)) + ",").orElse(""),
+                        shortest(s.currentAmperes()), shortest(s.rangeAmperes()), s.flags(),
+                        s.inSweep() ? s.cycle() + "," + s.segment() : ",");
             }
         }
         out.flush();
@@ -118,5 +120,13 @@ final class PrintfCsvExport {
 
     private static String number(double value) {
         return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+
+    /**
+     * A sample's number since the export writes the shortest decimal (DoubleText): Jackson's port of the same
+     * algorithm, which is Java 17's Double.toString but where that is longer (2.0E23 is not 1.9999999999999998E23).
+     */
+    private static String shortest(double value) {
+        return Double.isNaN(value) ? "" : com.fasterxml.jackson.core.io.NumberOutput.toString(value, true);
     }
 }
