@@ -39,6 +39,30 @@ final class SampleColumns {
         return sql.toString();
     }
 
+    /**
+     * The INSERT of {@code rows} CA sample rows of one session and step that share their range and flags and whose
+     * sequence numbers follow on from one another (what an import's and a run's rows nearly always are): ?1 the
+     * session, ?2 the step, ?3 the first sequence number (the others are ?3 + 1, ?3 + 2, ... worked out by SQLite),
+     * ?4 the range, ?5 the flags, then each row's t_s, e_v and i_a from ?6 on. Half the values of
+     * {@link #insertOfSteps} go across for each row.
+     */
+    static String insertOfRun(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO samples (session_id, step_index, seq, t_s, e_v, i_a, range_a, flags)"
+                + " VALUES ");
+        int parameter = 6;
+        for (int r = 0; r < rows; r++) {
+            sql.append(r == 0 ? "(?1,?2,?3" : ",(?1,?2,?3+" + r);
+            for (int c = 0; c < OWN_IN_RUN; c++) {
+                sql.append(",?").append(parameter++);
+            }
+            sql.append(",?4,?5)");
+        }
+        return sql.toString();
+    }
+
+    /** Parameters of a row in {@link #insertOfRun}: t_s, e_v, i_a. */
+    static final int OWN_IN_RUN = 3;
+
     private SampleColumns() {
     }
 }

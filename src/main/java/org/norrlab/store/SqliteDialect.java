@@ -191,6 +191,7 @@ final class SqliteDialect implements Dialect {
     public SampleInserter sampleInserter(Connection connection) throws SQLException {
         PreparedStatement sweepRows = connection.prepareStatement(SampleColumns.insertOfSteps(SampleColumns.ROWS_PER_INSERT, true));
         PreparedStatement plainRows = connection.prepareStatement(SampleColumns.insertOfSteps(SampleColumns.ROWS_PER_INSERT, false));
+        PreparedStatement runRows = connection.prepareStatement(SampleColumns.insertOfRun(SampleColumns.ROWS_PER_INSERT));
         PreparedStatement oneRow = connection.prepareStatement(SampleColumns.INSERT);
         return new SampleInserter() {
             /** The rows of the group being gathered, all of one session and step. */
@@ -200,8 +201,11 @@ final class SqliteDialect implements Dialect {
             private int heldStep;
             private int count;
             private boolean heldSweep;
+            /** Whether the held rows' sequence numbers follow on from one another and they share range and flags. */
+            private boolean heldRun;
             private int sweepGroups;
             private int plainGroups;
+            private int runGroups;
 
             @Override
             protected void append(long sessionId, int stepIndex, long sequence, Sample s) throws SQLException {
@@ -212,6 +216,11 @@ final class SqliteDialect implements Dialect {
                     heldSession = sessionId;
                     heldStep = stepIndex;
                     heldSweep = false;
+                    heldRun = true;
+                } else if (heldRun) {
+                    Sample first = held[0];
+                    heldRun = sequence == sequences[0] + count && s.flags() == first.flags()
+                            && Double.doubleToRawLongBits(s.rangeAmperes()) == Double.doubleToRawLongBits(first.rangeAmperes());
                 }
                 sequences[count] = sequence;
                 held[count] = s;
@@ -222,6 +231,10 @@ final class SqliteDialect implements Dialect {
             }
 
             private void bindGroup() throws SQLException {
+                if (heldRun && !heldSweep) {
+                    bindRun();
+                    return;
+                }
                 PreparedStatement insert = heldSweep ? sweepRows : plainRows;
                 int perRow = heldSweep ? SampleColumns.OWN_WITH_SWEEP : SampleColumns.OWN_WITHOUT_SWEEP;
                 insert.setLong(1, heldSession);
@@ -235,6 +248,25 @@ final class SqliteDialect implements Dialect {
                 } else {
                     plainGroups++;
                 }
+                forgetHeld();
+            }
+
+            /** The held rows by {@link SampleColumns#insertOfRun}: the shared values once, three of each row's own. */
+            private void bindRun() throws SQLException {
+                Sample first = held[0];
+                runRows.setLong(1, heldSession);
+                runRows.setInt(2, heldStep);
+                runRows.setLong(3, sequences[0]);
+                SessionStore.setNullableDouble(runRows, 4, first.rangeAmperes());
+                runRows.setInt(5, first.flags());
+                for (int k = 0, p = 6; k < count; k++, p += SampleColumns.OWN_IN_RUN) {
+                    Sample s = held[k];
+                    runRows.setDouble(p, s.timeSeconds());
+                    SessionStore.setNullableDouble(runRows, p + 1, s.potentialVolts());
+                    SessionStore.setNullableDouble(runRows, p + 2, s.currentAmperes());
+                }
+                runRows.addBatch();
+                runGroups++;
                 forgetHeld();
             }
 
@@ -258,6 +290,10 @@ final class SqliteDialect implements Dialect {
                     plainRows.executeBatch();
                     plainGroups = 0;
                 }
+                if (runGroups > 0) {
+                    runRows.executeBatch();
+                    runGroups = 0;
+                }
                 writeHeldOneByOne();
                 oneRow.executeBatch();
             }
@@ -267,12 +303,14 @@ final class SqliteDialect implements Dialect {
                 try {
                     sweepRows.clearBatch();
                     plainRows.clearBatch();
+                    runRows.clearBatch();
                     oneRow.clearBatch();
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot clear the batch of a prepared statement", e);
                 }
                 sweepGroups = 0;
                 plainGroups = 0;
+                runGroups = 0;
                 forgetHeld();
             }
 
@@ -282,7 +320,7 @@ final class SqliteDialect implements Dialect {
 
             @Override
             public void close() throws SQLException {
-                try (oneRow; plainRows) {
+                try (oneRow; plainRows; runRows) {
                     sweepRows.close();
                 }
             }

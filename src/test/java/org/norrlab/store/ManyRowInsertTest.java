@@ -29,8 +29,14 @@ class ManyRowInsertTest {
     @TempDir
     Path temp;
 
-    /** One run of samples: {@code count} samples of a session's step, then a flush (the end of a transaction) or not. */
-    private record Run(long session, int step, int count, boolean sweep, boolean flush) {
+    /**
+     * One run of samples: {@code count} samples of a session's step, then a flush (the end of a transaction) or not;
+     * {@code steady} ones share their range and flags, as most of an import's and a run's do (SampleColumns.insertOfRun).
+     */
+    private record Run(long session, int step, int count, boolean sweep, boolean flush, boolean steady) {
+        Run(long session, int step, int count, boolean sweep, boolean flush) {
+            this(session, step, count, sweep, flush, false);
+        }
     }
 
     @Test
@@ -43,7 +49,11 @@ class ManyRowInsertTest {
                 new Run(1, 3, 100, false, false), new Run(1, 4, GROUP + 30, false, false),
                 new Run(2, 1, 70, true, false), new Run(2, 2, 2 * GROUP + 1, false, true),
                 // a sweep step whose first group has CA-like samples (cycle 0) before the sweep ones
-                new Run(2, 3, GROUP + 3, true, true));
+                new Run(2, 3, GROUP + 3, true, true),
+                // steady CA samples: whole groups by the shorter INSERT, sequence numbers worked out by SQLite; a gap
+                // in the sequence numbers, a range that changes, and a session that changes inside a group
+                new Run(3, 1, 3 * GROUP + 9, false, true, true), new Run(3, 2, GROUP - 3, false, false, true),
+                new Run(3, 3, 2 * GROUP, false, false, true), new Run(4, 1, 2 * GROUP + 7, false, true, true));
         Path file = temp.resolve("many.db");
         SessionStore.open(file).close();   // the schema, made by the store
         SplittableRandom random = new SplittableRandom(23);
@@ -54,8 +64,12 @@ class ManyRowInsertTest {
                 for (Run run : runs) {
                     List<Sample> samples = written.computeIfAbsent(List.of(run.session(), (long) run.step()), k -> new ArrayList<>());
                     for (int k = 0; k < run.count(); k++) {
+                        if (run.steady() && run.step() == 2 && k == 100) {
+                            samples.add(null);   // sequence number 100 is never written
+                        }
                         long sequence = samples.size();
-                        Sample sample = sample(random, sequence, run.sweep() && !(run.step() == 3 && k < 40));
+                        Sample sample = run.steady() ? steady(random, sequence, run.step() == 3 && k >= GROUP + 50)
+                                : sample(random, sequence, run.sweep() && !(run.step() == 3 && k < 40));
                         samples.add(sample);
                         inserter.add(run.session(), run.step(), sequence, sample);
                     }
@@ -76,14 +90,27 @@ class ManyRowInsertTest {
                     sequences.add(seq);
                     read.add(s);
                 });
-                assertThat(read).as("session and step " + step.getKey()).hasSameSizeAs(step.getValue());
+                List<Long> expectedSequences = new ArrayList<>();
+                List<Sample> expected = new ArrayList<>();
+                for (int k = 0; k < step.getValue().size(); k++) {
+                    if (step.getValue().get(k) != null) {
+                        expectedSequences.add((long) k);
+                        expected.add(step.getValue().get(k));
+                    }
+                }
+                assertThat(sequences).as("session and step " + step.getKey()).isEqualTo(expectedSequences);
                 for (int k = 0; k < read.size(); k++) {
-                    assertThat(sequences.get(k)).isEqualTo(k);
                     // a record's equality compares its doubles bit for bit (and NaN as equal to NaN)
-                    assertThat(read.get(k)).as("sample " + k + " of " + step.getKey()).isEqualTo(step.getValue().get(k));
+                    assertThat(read.get(k)).as("sample " + sequences.get(k) + " of " + step.getKey()).isEqualTo(expected.get(k));
                 }
             }
         }
+    }
+
+    /** A CA reading in a fixed range with no flags (from {@code otherRange} on, in a range ten times as large). */
+    private static Sample steady(SplittableRandom random, long sequence, boolean otherRange) {
+        return new Sample(sequence * 0.01, -0.5 - random.nextDouble() * 1e-3, -random.nextDouble() * 1e-4,
+                otherRange ? 1e-3 : 1e-4, 0);
     }
 
     /** Random full-precision readings; every fifth without a current, every seventh without a range or potential. */
