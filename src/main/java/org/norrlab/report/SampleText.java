@@ -42,35 +42,32 @@ final class SampleText {
      */
     int appendRow(byte[] to, int at, int step, long seq, double time, double potential, double current, double range,
                   int flags, int cycle, int segment) {
-        at = integer(step, to, at);
-        to[at++] = ',';
-        at = integer(seq, to, at);
-        to[at++] = ',';
-        at = number(time, to, at);
-        to[at++] = ',';
-        at = number(potential, to, at);
-        to[at++] = ',';
+        at = comma(integer(step, to, at), to);
+        at = comma(integer(seq, to, at), to);
+        at = comma(number(time, to, at), to);
+        at = comma(number(potential, to, at), to);
         if (ru != null) {
             // SessionExporter.corrected: NaN (an empty cell) where the sample has no current
-            at = number(SampleFlag.NO_CURRENT.isSetIn(flags) ? Double.NaN
-                    : ru.resistance().corrected(potential, current), to, at);
-            to[at++] = ',';
+            double corrected = SampleFlag.NO_CURRENT.isSetIn(flags) ? Double.NaN
+                    : ru.resistance().corrected(potential, current);
+            at = comma(number(corrected, to, at), to);
         }
-        at = number(current, to, at);
-        to[at++] = ',';
-        at = range(range, to, at);
-        to[at++] = ',';
-        at = integer(flags, to, at);
-        to[at++] = ',';
+        at = comma(number(current, to, at), to);
+        at = comma(range(range, to, at), to);
+        at = comma(integer(flags, to, at), to);
         if (cycle > 0) {   // Sample.inSweep
-            at = integer(cycle, to, at);
-            to[at++] = ',';
-            at = integer(segment, to, at);
+            at = integer(segment, to, comma(integer(cycle, to, at), to));
         } else {
-            to[at++] = ',';
+            at = comma(at, to);
         }
         System.arraycopy(lineSeparator, 0, to, at, lineSeparator.length);
         return at + lineSeparator.length;
+    }
+
+    /** A cell's end: the comma at {@code at}, and the index after it. */
+    private static int comma(int at, byte[] to) {
+        to[at] = ',';
+        return at + 1;
     }
 
     private int range(double range, byte[] to, int at) {
