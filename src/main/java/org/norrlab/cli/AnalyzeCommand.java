@@ -362,7 +362,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** FE and yield come from a CA step's charge: a session without one has nothing to analyse, and says why. */
     private void requireCaStep(SessionStore store) throws StoreException {
-        boolean imported = Lookup.find(store, sessionId).instrument().profile().equals("imported");
+        boolean imported = Lookup.find(store, sessionId).instrument().isImported();
         List<StoredStep> steps = store.steps(sessionId);
         if (steps.stream().noneMatch(s -> s.kind().equals("ca"))) {
             throw new BadInputException("session " + sessionId + " has no chronoamperometry step (its steps are "

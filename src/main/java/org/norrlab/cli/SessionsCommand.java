@@ -31,7 +31,7 @@ final class SessionsCommand implements Callable<Integer> {
             // what became of each session's alerts on each channel: a night whose alerts reached nobody shows here
             Map<Long, AlertDeliveryStore.Tally> alerts = store.alertDeliveries().tallies();
             for (SessionListing session : store.listing()) {
-                table.row(String.valueOf(session.id()), session.started().toString().replaceFirst("\\.\\d+Z$", "Z"),
+                table.row(String.valueOf(session.id()), session.startedText(),
                         session.status().dbName(), session.protocolName(), session.instrumentModel(),
                         session.bench().orElse("—"), String.valueOf(session.steps()),
                         session.sample().isEmpty() ? "—" : session.sample(),

@@ -44,8 +44,11 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
             out.printf(Locale.ROOT, "Instrument: %s%n", session.instrument().describe());
             out.printf(Locale.ROOT, "Run options: %s%n", session.runOptions());
-            out.printf(Locale.ROOT, "Started %s, ended %s, norrlab %s%n", session.started(),
-                    session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
+            String began = session.beganText();
+            // an import's end is the import's too: nothing to say of the measurement
+            out.printf(Locale.ROOT, "%s%s, norrlab %s%n", Character.toUpperCase(began.charAt(0)) + began.substring(1),
+                    session.instrument().isImported() ? ""
+                            : ", ended " + session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
             out.println(CellText.describe(cell));
             session.sample().lines().forEach(out::println);
             CellText.sources(cell, session.runOptions()).ifPresent(out::println);

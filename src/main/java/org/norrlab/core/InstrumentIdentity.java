@@ -18,6 +18,14 @@ public record InstrumentIdentity(String profile, String family, String model, St
         Objects.requireNonNull(serialNumber, "serialNumber");
     }
 
+    /** The profile every importer gives the sessions it makes from files. */
+    public static final String IMPORTED_PROFILE = "imported";
+
+    /** Whether this is the instrument of a session imported from a file, not one norrlab ran. */
+    public boolean isImported() {
+        return profile.equals(IMPORTED_PROFILE);
+    }
+
     public String describe() {
         return model + " (firmware " + firmware + ", serial " + serialNumber + ", profile " + profile + ")";
     }

@@ -235,7 +235,9 @@ final class SessionsPanel extends JPanel {
         }, list -> {
             sessions.setRowCount(0);
             for (StoredSession s : list) {
-                sessions.addRow(new Object[] {s.id(), s.started().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z"),
+                String started = s.started().toString().replace('T', ' ').replaceFirst("\\.\\d+Z$", "Z");
+                // an imported session's time is when it was imported, not measured: said so in the cell
+                sessions.addRow(new Object[] {s.id(), s.instrument().isImported() ? "imported " + started : started,
                         s.status().dbName(), s.protocolName(), s.instrument().describe(), s.statusReason(),
                         s.runOptions().getOrDefault("bench", "")});
             }

@@ -26,7 +26,8 @@ public final class ImportService {
 
     /** The formats in words, for the message when none recognises a file. */
     private static final String RECOGNISED = "EC-Lab .mpt, Gamry .DTA, PSTrace .pssession and .csv, Autolab NOVA ASCII,"
-            + " Squidstat .csv, Ivium .idf (impedance), CH Instruments text, MethodSCRIPT output, norrlab exports,"
+            + " Squidstat .csv, Ivium .idf (impedance), CH Instruments text, MethodSCRIPT output, norrlab's CSV and"
+            + " JSON Lines exports (export --format csv or jsonl; its JSON document is for other software),"
             + " CSV or TSV with named time and current columns";
 
     private ImportService() {

@@ -95,7 +95,8 @@ public final class SessionExporter {
                 session.statusReason());
         out.printf(Locale.ROOT, "# protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
         out.printf(Locale.ROOT, "# instrument: %s%n", session.instrument().describe());
-        out.printf(Locale.ROOT, "# started: %s; software: norrlab %s%n", session.started(), session.softwareVersion());
+        out.printf(Locale.ROOT, "# %s; software: norrlab %s%n", session.beganText().replaceFirst(" ", ": "),
+                session.softwareVersion());
         out.printf(Locale.ROOT, "# reference electrode: %s, E = %.4f V vs SHE (%s)%n", cell.referenceElectrode().name(),
                 cell.referenceElectrode().e0VsSheVolts(), cell.referenceElectrode().source());
         out.printf(Locale.ROOT, "# pH: %s; temperature: %s C; electrode area: %s cm2; catalyst loading: %s mg/cm2;"
@@ -142,6 +143,16 @@ public final class SessionExporter {
         }
     }
 
+    /**
+     * For an imported session, "imported_from_file": true after started_utc, whose time is then the import's, not the
+     * measurement's (a file's own statement of its start, where kept, is among the run options).
+     */
+    private static void importedFlag(JsonGenerator json, StoredSession session) throws IOException {
+        if (session.instrument().isImported()) {
+            json.writeBooleanField("imported_from_file", true);
+        }
+    }
+
     private static void writeSample(JsonGenerator json, SampleEntry sample) throws IOException {
         json.writeStringField("sample", sample.sample());
         json.writeStringField("operator", sample.operator());
@@ -170,6 +181,7 @@ public final class SessionExporter {
             json.writeStringField("protocol_file", session.protocolFile());
             json.writeStringField("protocol_text", session.protocolText());
             json.writeStringField("started_utc", session.started().toString());
+            importedFlag(json, session);
             json.writeStringField("ended_utc", session.ended().map(Object::toString).orElse(null));
             json.writeStringField("software_version", session.softwareVersion());
             writeCell(json, session.cell());
@@ -402,6 +414,7 @@ public final class SessionExporter {
             json.writeStringField("protocol_file", session.protocolFile());
             json.writeStringField("protocol_text", session.protocolText());
             json.writeStringField("started_utc", session.started().toString());
+            importedFlag(json, session);
             json.writeStringField("software_version", session.softwareVersion());
             json.writeStringField("electrolyte", session.electrolyte().written());
             List<StoredResistance> history = store.impedance().history(session.id());

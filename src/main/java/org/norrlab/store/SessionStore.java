@@ -684,7 +684,9 @@ public final class SessionStore implements AutoCloseable {
                             rs.getString("protocol_name"),
                             JsonFields.string(rs.getString("instrument_json"), "model", "the instrument of " + where).orElse(""),
                             JsonFields.string(rs.getString("run_options_json"), "bench", "the run options of " + where),
-                            rs.getInt("step_count"), Optional.ofNullable(rs.getString("sample_name")).orElse("")));
+                            rs.getInt("step_count"), Optional.ofNullable(rs.getString("sample_name")).orElse(""),
+                            JsonFields.string(rs.getString("instrument_json"), "profile", "the instrument of " + where)
+                                    .filter(InstrumentIdentity.IMPORTED_PROFILE::equals).isPresent()));
                 }
             }
             return listing;

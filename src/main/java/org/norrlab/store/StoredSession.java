@@ -24,4 +24,22 @@ public record StoredSession(long id, Instant started, Optional<Instant> ended, S
     public double rheOffsetVolts() {
         return cell.rheScale().offsetVolts();
     }
+
+    /** The run option where an importer keeps the file's own statement of when the measurement began (EC-Lab's). */
+    public static final String STATED_START_OPTION = "acquisition_started";
+
+    /**
+     * When the session began, in words, for what prints it: "started T" for a run; for an imported session the store's
+     * time is when the file was imported, which says nothing of when it was measured, so "imported T", with the file's
+     * own statement of its start where the importer kept one.
+     */
+    public String beganText() {
+        if (!instrument.isImported()) {
+            return "started " + started;
+        }
+        String stated = runOptions.get(STATED_START_OPTION);
+        return "imported " + started + " (when the file was imported, not measured"
+                + (stated == null || stated.isBlank() ? "" : "; the file says the acquisition started " + stated.strip())
+                + ")";
+    }
 }

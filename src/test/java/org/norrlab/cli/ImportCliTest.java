@@ -71,6 +71,45 @@ class ImportCliTest {
         assertThat(analyzed.out()).contains(sources);
     }
 
+    /**
+     * The store's start time of an imported session is the time of the import: sessions, show, the report and the CSV
+     * export say "imported", never "started", so a 2021 measurement is not presented as today's.
+     */
+    @Test
+    void anImportedSessionsTimeIsCalledTheImportEverywhereItIsShown() throws Exception {
+        Path file = csv("old.csv");
+        java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(norrlab("import", file.toString(), "--technique", "ca", "--potential", "-0.5 V vs RHE", "--db", db())
+                .exitCode()).isZero();
+        java.time.Instant stored;
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            stored = store.session(1).orElseThrow().started();
+        }
+        assertThat(stored).isAfterOrEqualTo(before);
+        String listed = norrlab("sessions", "--db", db()).out();
+        assertThat(listed).contains("imported " + stored.toString().replaceFirst("\\.\\d+Z$", "Z"));
+        String shown = norrlab("show", "1", "--db", db()).out();
+        assertThat(shown).contains("Imported " + stored + " (when the file was imported, not measured), norrlab ")
+                .doesNotContain("Started").doesNotContain("ended");
+        Path csv = temp.resolve("out.csv");
+        assertThat(norrlab("export", "1", "-o", csv.toString(), "--db", db()).exitCode()).isZero();
+        assertThat(Files.readString(csv)).contains("\n# imported: " + stored + " (when the file was imported, not measured);"
+                + " software: norrlab ").doesNotContain("# started:");
+        Path jsonl = temp.resolve("out.jsonl");
+        assertThat(norrlab("export", "1", "--format", "jsonl", "-o", jsonl.toString(), "--db", db()).exitCode()).isZero();
+        assertThat(Files.readAllLines(jsonl).get(0)).contains("\"started_utc\":\"" + stored + "\",\"imported_from_file\":true");
+    }
+
+    /** Where the file states when its acquisition started (EC-Lab), show gives that beside the import's time. */
+    @Test
+    void anEcLabFilesOwnStartIsShownBesideTheImportsTime() throws Exception {
+        Path file = SharedFixtures.vendorFile("biologic-mpt/cheminfo_ca_1h15.mpt");
+        CliRunner.Result imported = norrlab("import", file.toString(), "--area", "1 cm2", "--db", db());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(norrlab("show", "1", "--db", db()).out()).containsPattern("\\nImported \\S+ \\(when the file was imported,"
+                + " not measured; the file says the acquisition started 10/20/2021 14:01:10\\), norrlab ");
+    }
+
     @Test
     void fourFilesOneForEachPotentialBecomeOneSessionOfFourCaSteps() throws Exception {
         List<Path> files = List.of(csv("p1.csv"), csv("p2.csv"), csv("p3.csv"), csv("p4.csv"));

@@ -79,7 +79,7 @@ class SessionListingTest {
                 StoredSession full = sessions.get(k);
                 assertThat(listing.get(k)).isEqualTo(new SessionListing(full.id(), full.started(), full.status(),
                         full.protocolName(), full.instrument().model(), Optional.ofNullable(full.runOptions().get("bench")),
-                        store.steps(full.id()).size(), full.sample().sample()));
+                        store.steps(full.id()).size(), full.sample().sample(), full.instrument().isImported()));
             }
         }
     }
