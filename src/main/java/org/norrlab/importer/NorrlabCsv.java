@@ -192,8 +192,8 @@ final class NorrlabCsv {
         if (accumulated) {
             metadata.put(FileFacts.ELECTROLYTE, "accumulate");
         }
-        sink.file(new FileFacts("norrlab-csv", metadata.getOrDefault("protocol", "norrlab export"),
-                new InstrumentIdentity("imported", "norrlab", metadata.getOrDefault("instrument", "?"), "?", "?"), metadata,
+        sink.file(new FileFacts("norrlab-csv", protocolName(metadata.getOrDefault("protocol", "norrlab export")),
+                instrument(metadata.getOrDefault("instrument", "?")), metadata,
                 StatedCell.all(settings, "file: norrlab export header"), sample));
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
@@ -377,5 +377,40 @@ final class NorrlabCsv {
                     + " samples and the file holds " + open.count());
         }
         open = null;
+    }
+
+    /** The export's instrument line: {@code InstrumentIdentity.describe()}, "MODEL (firmware F, serial S, profile P)". */
+    private static final Pattern INSTRUMENT = Pattern.compile("^(.*) \\(firmware (.*), serial (.*), profile (.*)\\)$");
+
+    /**
+     * The protocol's name from the export's "# protocol: NAME (FILE)" line: the file in the last brackets is where the
+     * exporting store ran it from, which the import does not take over (the import's own file is the session's file).
+     * Kept whole where the line has no such brackets (an export written by hand). Taking the name alone keeps it the
+     * same through any number of round trips, which replicate analysis compares.
+     */
+    static String protocolName(String line) {
+        if (!line.endsWith(")")) {
+            return line;
+        }
+        int depth = 0;
+        for (int i = line.length() - 1; i >= 0; i--) {
+            char c = line.charAt(i);
+            depth += c == ')' ? 1 : c == '(' ? -1 : 0;
+            if (depth == 0) {
+                return i > 1 && line.charAt(i - 1) == ' ' ? line.substring(0, i - 1) : line;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The instrument as the export's line describes it, model, firmware and serial number apart (as the JSON Lines
+     * export gives them), so that a second export of the import does not wrap the first one's text again; the whole
+     * line as the model where it is not in that form.
+     */
+    static InstrumentIdentity instrument(String line) {
+        Matcher m = INSTRUMENT.matcher(line);
+        return m.matches() ? new InstrumentIdentity(InstrumentIdentity.IMPORTED_PROFILE, "norrlab", m.group(1), m.group(2),
+                m.group(3)) : new InstrumentIdentity(InstrumentIdentity.IMPORTED_PROFILE, "norrlab", line, "?", "?");
     }
 }

@@ -58,7 +58,8 @@ class NorrlabExportImportTest {
                 """);
         ImportedSession imported = new DelimitedImporter().read(file);
         assertThat(imported.format()).isEqualTo("norrlab-csv");
-        assertThat(imported.technique()).isEqualTo("sweep (sweep.yaml)");
+        // the name without the exporting store's protocol file in brackets, as the JSON Lines export gives it
+        assertThat(imported.technique()).isEqualTo("sweep");
         assertThat(imported.facts().cell().areaCm2().orElseThrow().value()).isEqualTo(0.5);
         assertThat(imported.facts().cell().areaCm2().orElseThrow().source()).isEqualTo("file: norrlab export header");
         assertThat(imported.facts().cell().pH().orElseThrow().value()).isEqualTo(1.0);

@@ -91,6 +91,45 @@ class RoundTripTest {
         }
     }
 
+    /**
+     * The protocol's name and the instrument come back as they were through any number of CSV round trips, as through
+     * JSON Lines: the bench chemist's trial found the name wrapped in one more "(file)" and the instrument in one more
+     * "(firmware ?, serial ?, profile imported)" at each, which made replicate analysis refuse the re-import.
+     */
+    @Test
+    void protocolNameAndInstrumentSurviveRepeatedCsvRoundTrips() throws Exception {
+        Path db = temp.resolve("names.db");
+        Path protocol = temp.resolve("named (v2).yaml");
+        Files.writeString(protocol, """
+                name: NORR sweep (NiNC, batch 3)
+                steps:
+                  - ca: {potential: -0.5 V vs RHE, duration: 2 s, interval: 100 ms}
+                """);
+        RunOutcome run = new RunService(SiteConfig.load(Fixtures.HOME))
+                .prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
+        try (SessionStore store = SessionStore.open(db)) {
+            var original = store.session(run.sessionId()).orElseThrow();
+            assertThat(original.protocolName()).isEqualTo("NORR sweep (NiNC, batch 3)");
+            long id = run.sessionId();
+            for (int trip = 1; trip <= 3; trip++) {
+                Path csv = temp.resolve("trip" + trip + ".csv");
+                try (OutputStream out = Files.newOutputStream(csv)) {
+                    SessionExporter.csv(store, store.session(id).orElseThrow(), out);
+                }
+                id = ImportService.store(store, csv, ImportService.read(csv), Fixtures.cellAtPh7());
+                var back = store.session(id).orElseThrow();
+                assertThat(back.protocolName()).as("trip %d", trip).isEqualTo(original.protocolName());
+                assertThat(back.instrument().model()).as("trip %d", trip).isEqualTo(original.instrument().model());
+                assertThat(back.instrument().firmware()).isEqualTo(original.instrument().firmware());
+                assertThat(back.instrument().serialNumber()).isEqualTo(original.instrument().serialNumber());
+                assertThat(back.instrument().isImported()).isTrue();
+            }
+        }
+        assertThat(NorrlabCsv.protocolName("hand-written")).isEqualTo("hand-written");
+        assertThat(NorrlabCsv.protocolName("a (b) (c (d).yaml)")).isEqualTo("a (b)");
+        assertThat(NorrlabCsv.instrument("EmStat4 LR").model()).isEqualTo("EmStat4 LR");
+    }
+
     @Test
     void anImportedFileReplaysAsItsRecordedSamples() throws Exception {
         Path db = temp.resolve("replay.db");
