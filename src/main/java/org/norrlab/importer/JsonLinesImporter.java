@@ -105,7 +105,8 @@ public final class JsonLinesImporter implements Importer {
                                 new StepFacts.Context(node.path("block").asText(""), node.path("cycle").asInt(0),
                                         node.path("cycles").asInt(0), node.path("batch").asInt(0), gas(file, number, node)),
                                 // schema 13: absent in older exports and for CA and OCP steps
-                                settings(file, number, node))));
+                                settings(file, number, node)).withStatedVsRhe(node.path("E_set_vs_RHE_V").isNumber()
+                                ? node.path("E_set_vs_RHE_V").asDouble() : Double.NaN)));
                     }
                     case "sample", "impedance" -> {
                         int step = node.path("step").asInt();

@@ -122,7 +122,9 @@ final class NorrlabCsv {
                         step.group(5).isEmpty() ? Optional.empty() : Optional.of(new Potential(
                                 VendorText.parse(step.group(5), file, number, "V vs RE"), Potential.Scale.RE)),
                         step.group(6).isEmpty() ? Double.NaN : VendorText.parse(step.group(6), file, number, "interval"),
-                        context(rest.toString()).withGas(gas), stepSettings),
+                        context(rest.toString()).withGas(gas), stepSettings)
+                        .withStatedVsRhe(step.group(4).isEmpty() ? Double.NaN
+                                : VendorText.parse(step.group(4), file, number, "V vs RHE")),
                         Long.parseLong(step.group(7))));
             } else if (reference.matches()) {
                 electrode = new ReferenceElectrode(reference.group(1), VendorText.parse(reference.group(2), file, number,

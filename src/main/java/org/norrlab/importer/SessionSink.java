@@ -156,7 +156,14 @@ final class SessionSink implements ImportSink {
         double vsRe = potential.map(this::toReference).orElse(Double.NaN);
         double vsRhe = potential.map(p -> p.scale() == Potential.Scale.RHE ? p.volts() : cell.rheScale().toRhe(p.volts()))
                 .orElse(Double.NaN);
-        if (potential.isPresent() && !Double.isNaN(step.settings().startVsRhe())) {
+        if (!setByOption && "ca".equals(kind) && !Double.isNaN(step.statedVsRhe()) && potential.isPresent()
+                && Double.compare(toReference(new Potential(step.statedVsRhe(), Potential.Scale.RHE)), vsRe) == 0) {
+            // A norrlab export states a CA step's set potential on both scales; where this import's cell gives the
+            // stated vs RE value exactly from the stated vs RHE one (the cell it ran with), keep that number as written
+            // (-0.4, where RE + offset gives -0.40000000000000013). With another cell the RE value, the one the
+            // instrument held, stands, and vs RHE is worked out from it.
+            vsRhe = step.statedVsRhe();
+        } else if (potential.isPresent() && !Double.isNaN(step.settings().startVsRhe())) {
             // A sweep's stored potential is its start, which its settings state vs RHE as written: keep that number
             // rather than one converted back from the RE scale (equal only to the last digit).
             vsRhe = step.settings().startVsRhe();

@@ -22,9 +22,12 @@ import java.util.Optional;
  *                        RHE, cycles; set current); {@link StepSettings#NONE} for vendor files, which state {@code sweep}
  * @param sweep           what a vendor file states of an LSV or CV (scan rate, potentials, cycles); {@link StatedSweep#NONE}
  *                        for other kinds and for files that state nothing of it; resolved for a norrlab export
+ * @param statedVsRhe     the set potential vs RHE a norrlab export states beside {@code setPotential} vs RE, as written;
+ *                        NaN for every other file. The import keeps it where its cell turns it into exactly the stated
+ *                        vs RE value (the cell it was run with), rather than a sum equal only to the last digit.
  */
 public record StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
-                        Context context, StepSettings settings, StatedSweep sweep) {
+                        Context context, StepSettings settings, StatedSweep sweep, double statedVsRhe) {
     /**
      * Where a norrlab export says the step sat in its protocol (the store's StepContext, in the importer's terms):
      * cycle and cycles of a repeat block (0 outside one), the block's label, the electrolyte batch (0 unknown), the
@@ -45,6 +48,11 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
         public Context withGas(Optional<Gas> newGas) {
             return new Context(block, cycle, cycles, batch, newGas);
         }
+    }
+
+    public StepFacts(String kind, String label, Optional<Potential> setPotential, double intervalSeconds,
+                     Context context, StepSettings settings, StatedSweep sweep) {
+        this(kind, label, setPotential, intervalSeconds, context, settings, sweep, Double.NaN);
     }
 
     public StepFacts {
@@ -89,7 +97,7 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
     }
 
     public StepFacts withSweep(StatedSweep stated) {
-        return new StepFacts(kind, label, setPotential, intervalSeconds, context, settings, stated);
+        return new StepFacts(kind, label, setPotential, intervalSeconds, context, settings, stated, statedVsRhe);
     }
 
     /** A step of a file that says nothing of cycles or batches (every vendor file). */
@@ -98,19 +106,24 @@ public record StepFacts(String kind, String label, Optional<Potential> setPotent
     }
 
     public StepFacts withSetPotential(Optional<Potential> potential) {
-        return new StepFacts(kind, label, potential, intervalSeconds, context, settings, sweep);
+        return new StepFacts(kind, label, potential, intervalSeconds, context, settings, sweep, statedVsRhe);
     }
 
     public StepFacts withKind(String newKind) {
-        return new StepFacts(newKind, label, setPotential, intervalSeconds, context, settings, sweep);
+        return new StepFacts(newKind, label, setPotential, intervalSeconds, context, settings, sweep, statedVsRhe);
     }
 
     public StepFacts withInterval(double seconds) {
-        return new StepFacts(kind, label, setPotential, seconds, context, settings, sweep);
+        return new StepFacts(kind, label, setPotential, seconds, context, settings, sweep, statedVsRhe);
     }
 
     public StepFacts withSettings(StepSettings newSettings) {
         return new StepFacts(kind, label, setPotential, intervalSeconds, context, newSettings,
-                newSettings.equals(StepSettings.NONE) ? sweep : sweep.asResolved());
+                newSettings.equals(StepSettings.NONE) ? sweep : sweep.asResolved(), statedVsRhe);
+    }
+
+    /** The same step with the set potential vs RHE its norrlab export states too (NaN: none). */
+    public StepFacts withStatedVsRhe(double volts) {
+        return new StepFacts(kind, label, setPotential, intervalSeconds, context, settings, sweep, volts);
     }
 }

@@ -79,7 +79,11 @@ class RoundTripTest {
                 assertThat(rows(store, id)).as(file.getFileName().toString()).isEqualTo(original);
                 var back = store.session(id).orElseThrow();
                 assertThat(back.cell()).isEqualTo(session.cell());
-                assertThat(store.steps(id).get(1).voltsVsRhe()).isCloseTo(-0.5, within(1e-9));
+                // as the export states it, not RE + offset (-0.5000000000000001 or so): the trial saw -0.4 come back
+                // as -0.40000000000000013; the RE value stays the one the instrument held
+                assertThat(store.steps(id).get(1).voltsVsRhe()).isEqualTo(-0.5);
+                assertThat(store.steps(id).get(1).voltsVsReference())
+                        .isEqualTo(store.steps(run.sessionId()).get(1).voltsVsReference());
             }
             // An edited export with an impossible cell is refused with its line and field (found by fuzzing).
             Path edited = temp.resolve("edited.jsonl");
@@ -92,8 +96,8 @@ class RoundTripTest {
     }
 
     /**
-     * The protocol's name and the instrument come back as they were through any number of CSV round trips, as through
-     * JSON Lines: the bench chemist's trial found the name wrapped in one more "(file)" and the instrument in one more
+     * The protocol's name, the instrument and the set potential vs RHE come back as they were through any number of CSV
+     * round trips, as through JSON Lines: the bench chemist's trial found the name wrapped in one more "(file)" and the instrument in one more
      * "(firmware ?, serial ?, profile imported)" at each, which made replicate analysis refuse the re-import.
      */
     @Test
@@ -103,7 +107,7 @@ class RoundTripTest {
         Files.writeString(protocol, """
                 name: NORR sweep (NiNC, batch 3)
                 steps:
-                  - ca: {potential: -0.5 V vs RHE, duration: 2 s, interval: 100 ms}
+                  - ca: {potential: -0.4 V vs RHE, duration: 2 s, interval: 100 ms}
                 """);
         RunOutcome run = new RunService(SiteConfig.load(Fixtures.HOME))
                 .prepare(RunRequest.simulated(protocol, Speed.MAX).withDatabase(db)).execute(RunListener.NONE);
@@ -123,6 +127,10 @@ class RoundTripTest {
                 assertThat(back.instrument().firmware()).isEqualTo(original.instrument().firmware());
                 assertThat(back.instrument().serialNumber()).isEqualTo(original.instrument().serialNumber());
                 assertThat(back.instrument().isImported()).isTrue();
+                // the site's cell (pH 7, Ag/AgCl): RE + offset would give -0.40000000000000013
+                assertThat(store.steps(id).get(0).voltsVsRhe()).as("trip %d", trip).isEqualTo(-0.4);
+                assertThat(store.steps(id).get(0).voltsVsReference())
+                        .isEqualTo(store.steps(run.sessionId()).get(0).voltsVsReference());
             }
         }
         assertThat(NorrlabCsv.protocolName("hand-written")).isEqualTo("hand-written");
