@@ -1,6 +1,7 @@
 package org.norrlab.cli;
 
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.CellSourceLines;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,22 +20,12 @@ final class CellText {
                 cell.electrodeAreaCm2(), cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
     }
 
-    /**
-     * Where an imported session's cell values came from (an option, the file, config/site.yaml), as the import recorded
-     * them; empty for a session that recorded none (a run, whose cell is the site's and its protocol's).
-     */
+    /** {@link CellSourceLines#of} as show and analyze print it: "Cell values from: …". */
     static Optional<String> sources(CellSettings cell, Map<String, String> recorded) {
-        if (!recorded.containsKey("area_source")) {
-            return Optional.empty();
-        }
-        return Optional.of(String.format(Locale.ROOT, "Cell values from: electrode area %s cm² (%s); reference %s (%s);"
-                        + " pH %s (%s); electrolyte %s mL (%s)", number(cell.electrodeAreaCm2()), recorded.get("area_source"),
-                cell.referenceElectrode().name(), recorded.get("reference_source"), number(cell.pH()), recorded.get("ph_source"),
-                number(cell.electrolyteVolumeMl()), recorded.get("volume_source")));
+        return CellSourceLines.of(cell, recorded).map(text -> "Cell values from: " + text);
     }
 
-    /** Four significant figures without trailing zeros, as an operator writes them: 13, 0.07, 599.5. */
     static String number(double value) {
-        return String.format(Locale.ROOT, "%.4g", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return CellSourceLines.number(value);
     }
 }

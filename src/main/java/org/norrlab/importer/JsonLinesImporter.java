@@ -2,6 +2,7 @@ package org.norrlab.importer;
 
 import org.norrlab.core.ImpedancePoint;
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.CellSourceLines;
 import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.StoredResistance;
 import org.norrlab.store.StepSettingsJson;
@@ -283,11 +284,17 @@ public final class JsonLinesImporter implements Importer {
     private FileFacts facts(Path file, int line, JsonNode session) throws ImportException {
         CellSettings cell = cell(file, line, session.path("cell"));
         JsonNode i = session.path("instrument");
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("exported_session", session.path("id").asText());
+        if (session.path("electrolyte").asText("refresh").equals("accumulate")) {
+            metadata.put(FileFacts.ELECTROLYTE, "accumulate");
+        }
+        if (session.path("cell_sources").isTextual()) {
+            metadata.put(CellSourceLines.EXPORTED, session.path("cell_sources").asText());   // as the CSV's line
+        }
         return new FileFacts(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
                 i.path("family").asText(), i.path("model").asText(), i.path("firmware").asText(), i.path("serial_number").asText()),
-                session.path("electrolyte").asText("refresh").equals("accumulate")
-                        ? Map.of("exported_session", session.path("id").asText(), FileFacts.ELECTROLYTE, "accumulate")
-                        : Map.of("exported_session", session.path("id").asText()),
+                metadata,
                 StatedCell.all(cell, "file: norrlab export header"), sample(file, line, session));
     }
 

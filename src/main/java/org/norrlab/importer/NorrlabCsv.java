@@ -10,6 +10,7 @@ import org.norrlab.core.SampleFlag;
 import org.norrlab.core.StepSettings;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.electrochem.ReferenceElectrode;
+import org.norrlab.store.CellSourceLines;
 import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.SampleExportLines;
 import org.norrlab.store.StepSettingsJson;
@@ -164,6 +165,9 @@ final class NorrlabCsv {
                 } catch (IllegalArgumentException e) {
                     throw new ImportException(file, number, "a sample line of the header: " + e.getMessage());
                 }
+            } else if (line.startsWith(CellSourceLines.CSV)) {
+                // what the exporting store's import had recorded: kept with this import's own sources
+                metadata.put(CellSourceLines.EXPORTED, line.substring(CellSourceLines.CSV.length()));
             } else if (line.equals("# electrolyte: accumulate")) {
                 accumulated = true;
             } else if (line.startsWith("# protocol: ") || line.startsWith("# instrument: ") || line.startsWith("# session: ")) {

@@ -10,6 +10,7 @@ import org.norrlab.core.SampleEntry;
 import org.norrlab.core.StepOutcome;
 import org.norrlab.electrochem.CellSettings;
 import org.norrlab.store.AssayExportLines;
+import org.norrlab.store.CellSourceLines;
 import org.norrlab.store.ImpedanceExportLines;
 import org.norrlab.store.SampleExportLines;
 import org.norrlab.store.SessionStore;
@@ -102,6 +103,8 @@ public final class SessionExporter {
         out.printf(Locale.ROOT, "# pH: %s; temperature: %s C; electrode area: %s cm2; catalyst loading: %s mg/cm2;"
                         + " electrolyte volume: %s mL%n", cell.pH(), cell.temperatureCelsius(), cell.electrodeAreaCm2(),
                 cell.catalystLoadingMgPerCm2(), cell.electrolyteVolumeMl());
+        // an imported session's cell values may be the site's assumptions, not the file's: say which
+        CellSourceLines.of(cell, session.runOptions()).ifPresent(sources -> out.println(CellSourceLines.CSV + sources));
         out.println("# electrolyte: " + session.electrolyte().written());
         SampleExportLines.write(session.sample(), out);
         for (StoredAliquot aliquot : store.aliquots(session.id())) {
@@ -140,6 +143,14 @@ public final class SessionExporter {
             stream.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** For an imported session, "cell_sources": where its cell values came from (the CSV's "# cell values from:"). */
+    private static void cellSources(JsonGenerator json, StoredSession session) throws IOException {
+        Optional<String> sources = CellSourceLines.of(session.cell(), session.runOptions());
+        if (sources.isPresent()) {
+            json.writeStringField("cell_sources", sources.get());
         }
     }
 
@@ -185,6 +196,7 @@ public final class SessionExporter {
             json.writeStringField("ended_utc", session.ended().map(Object::toString).orElse(null));
             json.writeStringField("software_version", session.softwareVersion());
             writeCell(json, session.cell());
+            cellSources(json, session);
             writeSample(json, session.sample());
             writeInstrument(json, session.instrument());
             json.writeObjectFieldStart("run_options");
@@ -424,6 +436,7 @@ public final class SessionExporter {
                 json.writeStringField("E_iR_uses_resistance", ru.get().uid());
             }
             writeCell(json, session.cell());
+            cellSources(json, session);
             writeSample(json, session.sample());
             writeInstrument(json, session.instrument());
             json.writeEndObject();

@@ -98,6 +98,20 @@ class ImportCliTest {
         Path jsonl = temp.resolve("out.jsonl");
         assertThat(norrlab("export", "1", "--format", "jsonl", "-o", jsonl.toString(), "--db", db()).exitCode()).isZero();
         assertThat(Files.readAllLines(jsonl).get(0)).contains("\"started_utc\":\"" + stored + "\",\"imported_from_file\":true");
+        // the cell values this import took from the site are said to be the site's in both exports, and an import of
+        // either keeps that statement among its run options
+        String sources = "electrode area 1 cm² (config/site.yaml); reference Ag/AgCl (sat. KCl) (config/site.yaml);"
+                + " pH 7 (config/site.yaml); electrolyte 35 mL (config/site.yaml)";
+        assertThat(Files.readString(csv)).contains("\n# cell values from: " + sources + "\n");
+        assertThat(Files.readAllLines(jsonl).get(0)).contains("\"cell_sources\":\"" + sources + "\"");
+        for (Path export : List.of(csv, jsonl)) {
+            assertThat(norrlab("import", export.toString(), "--db", db()).exitCode()).isZero();
+        }
+        try (SessionStore store = SessionStore.open(Path.of(db()))) {
+            for (long id : new long[] {2, 3}) {
+                assertThat(store.session(id).orElseThrow().runOptions()).containsEntry("exported_cell_sources", sources);
+            }
+        }
     }
 
     /** Where the file states when its acquisition started (EC-Lab), show gives that beside the import's time. */
