@@ -15,8 +15,10 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file the operator names with -o, written so that nothing already there is lost by a slip of the finger: never the
@@ -110,12 +112,19 @@ final class OutputFile {
         }
     }
 
-    /** Writes the content to a temporary file beside the target and moves it into place once it is complete. */
+    /**
+     * Writes the content to a temporary file beside the target and moves it into place once it is complete. The file
+     * gets the permissions any new file in that folder gets (the user's umask), or, replacing one with --force, that
+     * file's: Files.createTempFile would make it readable by its owner only, which a bench chemist's export, shared
+     * with colleagues, was found to be.
+     */
     void write(Content content) throws IOException, StoreException {
         Path folder = target.getParent();
-        Path temporary;
+        Path temporary = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
+                + ".part");
+        OutputStream file;
         try {
-            temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".part");
+            file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (AccessDeniedException e) {
             throw new BadInputException(option + " " + target + ": cannot write there (permission denied); give " + option
                     + " a file in a folder you can write", e);
@@ -125,9 +134,10 @@ final class OutputFile {
         }
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+            try (OutputStream out = new BufferedOutputStream(file)) {
                 content.writeTo(out);
             }
+            keepPermissionsOfReplaced(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -139,6 +149,20 @@ final class OutputFile {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+    }
+
+    /** A file replaced with --force keeps its permissions; where the file system has none to copy, nothing is done. */
+    private void keepPermissionsOfReplaced(Path temporary) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        try {
+            Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+        } catch (UnsupportedOperationException e) {
+            log.debug("{} has no POSIX permissions to keep", target, e);
+        } catch (IOException e) {
+            log.warn("cannot give the new {} the permissions of the one it replaces; it has the folder's default", target, e);
         }
     }
 }

@@ -56,6 +56,26 @@ class ExportOutputTest {
         }
     }
 
+    /**
+     * A new export gets the permissions any new file in its folder gets (not owner-only, as a temporary file would),
+     * and one replaced with --force keeps the permissions it had.
+     */
+    @Test
+    void anExportHasTheFoldersUsualPermissionsAndAReplacedOneKeepsItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(temp.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "a file system with POSIX permissions");
+        Path plain = Files.createFile(temp.resolve("made-plainly.txt"));
+        Path export = temp.resolve("shared-with-colleagues.csv");
+        assertThat(CliRunner.norrlab("export", "1", "-o", export.toString(), "--db", db.toString()).exitCode()).isZero();
+        assertThat(Files.getPosixFilePermissions(export)).isEqualTo(Files.getPosixFilePermissions(plain));
+
+        var groupReadable = java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----");
+        Files.setPosixFilePermissions(export, groupReadable);
+        assertThat(CliRunner.norrlab("export", "1", "-o", export.toString(), "--force", "--db", db.toString()).exitCode())
+                .isZero();
+        assertThat(Files.getPosixFilePermissions(export)).isEqualTo(groupReadable);
+    }
+
     @Test
     void aFailedExportLeavesNoFile() {
         Path target = temp.resolve("missing-session.csv");
