@@ -106,7 +106,16 @@ public final class PalmSensImporter implements Importer {
             metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
                     || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
             return new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
-                    measurement.device, measurement.firmware, measurement.serial), metadata, StatedCell.NONE);
+                    model(measurement.device), measurement.firmware, measurement.serial), metadata, StatedCell.NONE);
+        }
+
+        /**
+         * PSTrace writes DeviceUsed as a number in files of some versions (15 in an EmStat4 HR's): a code of its own
+         * whose table is not published, so it is shown as the code it is, not as a model it might stand for.
+         */
+        private static String model(String deviceUsed) {
+            return deviceUsed.matches("\\d{1,9}") ? "PalmSens instrument (PSTrace DeviceUsed code " + deviceUsed + ")"
+                    : deviceUsed;
         }
 
         /**

@@ -95,6 +95,9 @@ class VendorFilesTest {
         assertThat(ec.metadata()).containsEntry("technique", "Chronoamperometry / Chronocoulometry");
         assertThat(read("palmsens-pssession/EN_1Hz_3600s_amperometric.pssession").instrument().serialNumber())
                 .isEqualTo("ES4HR20B0012");
+        // the file's "DeviceUsed":15, said to be a code rather than shown bare as the model
+        assertThat(read("palmsens-pssession/EN_1Hz_3600s_amperometric.pssession").instrument().model())
+                .isEqualTo("PalmSens instrument (PSTrace DeviceUsed code 15)");
     }
 
     private Path variant(String fixture, java.util.function.UnaryOperator<String> change, String name) throws Exception {
