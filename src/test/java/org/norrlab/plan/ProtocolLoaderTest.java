@@ -164,7 +164,7 @@ class ProtocolLoaderTest {
     @Test
     void aMissingFileIsNamed() {
         Path missing = home.resolve("nope.yaml");
-        assertThatThrownBy(() -> ProtocolLoader.load(missing, site)).hasMessage(missing + ":0:0: file not found");
+        assertThatThrownBy(() -> ProtocolLoader.load(missing, site)).hasMessage(missing + ": file not found");
     }
 
     @Test
