@@ -79,10 +79,19 @@ final class OutputFile {
                     + store.file().get() + "); writing there would destroy every session it holds, so nothing was written."
                     + " Give " + option + " a new file, e.g. " + option + " " + folder.resolve(example));
         }
-        if (Files.exists(target) && !force) {
+        if (Files.exists(target) && !force && !special()) {
             throw new BadInputException(option + " " + target + " already exists; nothing was written. Give another file"
                     + " name, e.g. " + option + " " + folder.resolve(example) + ", or add --force to replace it");
         }
+    }
+
+    /**
+     * Whether the target is something other than a file or folder: a device such as /dev/null, a named pipe, a terminal
+     * (/dev/stdout). The content is written into it as it is; replacing it by a file, which the temporary file's
+     * move would do, is never what was meant (as root, --force would have turned /dev/null into a file).
+     */
+    private boolean special() {
+        return Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
     }
 
     /** "" when the target is the database file itself, "the -wal file of" for one beside it; empty when neither. */
@@ -119,6 +128,12 @@ final class OutputFile {
      * with colleagues, was found to be.
      */
     void write(Content content) throws IOException, StoreException {
+        if (special()) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE))) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path folder = target.getParent();
         Path temporary = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
                 + ".part");

@@ -76,6 +76,17 @@ class ExportOutputTest {
         assertThat(Files.getPosixFilePermissions(export)).isEqualTo(groupReadable);
     }
 
+    /** -o into a device (or a pipe) writes into it: nothing to refuse, and nothing replaced by a file. */
+    @Test
+    void anExportIntoDevNullWritesIntoItAndLeavesItADevice() {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "a /dev/null");
+        CliRunner.Result written = CliRunner.norrlab("export", "1", "-o", devNull.toString(), "--db", db.toString());
+        assertThat(written.exitCode()).as(written.err()).isZero();
+        assertThat(written.err()).contains("Wrote session 1 to /dev/null");
+        assertThat(Files.isRegularFile(devNull)).isFalse();
+    }
+
     @Test
     void aFailedExportLeavesNoFile() {
         Path target = temp.resolve("missing-session.csv");
