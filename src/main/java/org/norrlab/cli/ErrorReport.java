@@ -10,7 +10,11 @@ import org.norrlab.sync.SyncService;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
-/** One readable paragraph on the console and an exit code; the stack trace goes to the log. */
+/**
+ * One readable paragraph on the console and an exit code. A fault's stack trace goes to the log; bad input (a
+ * mistyped session number, a file refused with its line) is one INFO line there, as the trial found each typo
+ * leaving an ERROR with 18 lines of trace.
+ */
 final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -36,7 +40,12 @@ final class ErrorReport implements CommandLine.IExecutionExceptionHandler {
             code = ExitCodes.FAILED;
             what = "norrlab failed";
         }
-        LoggerFactory.getLogger(ErrorReport.class).error("{} in '{}'", what, cli.getCommandName(), e);
+        if (code == ExitCodes.BAD_INPUT) {
+            // the operator's input, told in full on the console: one line in the log, not a stack trace of ours
+            LoggerFactory.getLogger(ErrorReport.class).info("{} in '{}': {}", what, cli.getCommandName(), e.getMessage());
+        } else {
+            LoggerFactory.getLogger(ErrorReport.class).error("{} in '{}'", what, cli.getCommandName(), e);
+        }
         cli.getErr().println(what + ": " + e.getMessage());
         if (code == ExitCodes.FAILED) {
             cli.getErr().println("Details are in the log file (norrlab.log in the data directory).");

@@ -51,6 +51,25 @@ class ErrorReportTest {
                 .contains("Details are in the log file");
     }
 
+    /** Bad input is one INFO line in the log, without a stack trace; a fault of norrlab's keeps its ERROR and trace. */
+    @Test
+    void badInputIsOneLineInTheLogAndAFaultItsTrace() {
+        try (org.norrlab.testing.LogCapture log = new org.norrlab.testing.LogCapture(ErrorReport.class.getName())) {
+            run(() -> {
+                throw new BadInputException("there is no session 99 in s.db; 'norrlab sessions' lists them");
+            });
+            run(() -> {
+                new Charge(Double.NaN);
+                return 0;
+            });
+            assertThat(log.lines()).hasSize(2);
+            assertThat(log.lines().get(0))
+                    .isEqualTo("INFO [main] Bad input in 'probe': there is no session 99 in s.db; 'norrlab sessions' lists them");
+            assertThat(log.lines().get(1)).startsWith("ERROR [main] norrlab failed (a fault in norrlab, not in your input)")
+                    .contains("IllegalArgumentException");
+        }
+    }
+
     @Test
     void aRefusedValueOfTheOperatorsIsBadInput() {
         Outcome outcome = run(() -> {
