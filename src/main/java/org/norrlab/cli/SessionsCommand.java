@@ -27,7 +27,8 @@ final class SessionsCommand implements Callable<Integer> {
         try (SessionStore store = homeOptions.openStoreForReading()) {
             store.markCutOffSessions();
             TextTable table = new TextTable("id", "started (UTC)", "status", "protocol", "instrument", "bench", "steps",
-                    "sample", "alerts");
+                    "sample", "alerts").leftAligned("started (UTC)", "status", "protocol", "instrument", "bench", "sample",
+                    "alerts");
             // what became of each session's alerts on each channel: a night whose alerts reached nobody shows here
             Map<Long, AlertDeliveryStore.Tally> alerts = store.alertDeliveries().tallies();
             for (SessionListing session : store.listing()) {

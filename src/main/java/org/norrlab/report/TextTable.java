@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plain-text table with right-aligned columns, for terminals, logs and alerts. Widths count code points, so that a
- * unit such as µmol h⁻¹ cm⁻² lines up.
+ * A plain-text table, for terminals, logs and alerts: columns right-aligned (numbers line up by their last digit), or
+ * left-aligned where they hold words ({@link #leftAligned}). Widths count code points, so that a unit such as
+ * µmol h⁻¹ cm⁻² lines up.
  */
 public final class TextTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
+    private final java.util.Set<Integer> left = new java.util.HashSet<>();
 
     public TextTable(String... headers) {
         this(List.of(headers));
@@ -18,6 +20,18 @@ public final class TextTable {
 
     public TextTable(List<String> headers) {
         this.headers = List.copyOf(headers);
+    }
+
+    /** Left-aligns the columns of these headers (text such as names and states); the others stay right-aligned. */
+    public TextTable leftAligned(String... columns) {
+        for (String column : columns) {
+            int index = headers.indexOf(column);
+            if (index < 0) {
+                throw new IllegalArgumentException("no column '" + column + "' in " + headers);
+            }
+            left.add(index);
+        }
+        return this;
     }
 
     public TextTable row(String... cells) {
@@ -62,11 +76,17 @@ public final class TextTable {
         return lines;
     }
 
-    private static String line(List<String> cells, int[] widths) {
+    private String line(List<String> cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < widths.length; c++) {
             String cell = cells.get(c);
-            line.append(c == 0 ? "" : "  ").append(" ".repeat(widths[c] - width(cell))).append(cell);
+            String padding = " ".repeat(widths[c] - width(cell));
+            line.append(c == 0 ? "" : "  ");
+            if (left.contains(c)) {
+                line.append(cell).append(padding);
+            } else {
+                line.append(padding).append(cell);
+            }
         }
         return line.toString().stripTrailing();
     }
