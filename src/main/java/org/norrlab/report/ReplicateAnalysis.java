@@ -63,6 +63,7 @@ public final class ReplicateAnalysis {
         for (SessionAnalysis.Result other : results.subList(1, results.size())) {
             requireReplicate(first, other);
         }
+        requireDistinctMeasurements(store, results);
         List<Replicates.Observation> observations = new ArrayList<>();
         for (SessionAnalysis.Result result : results) {
             for (StepAnalysis step : result.steps()) {
@@ -87,6 +88,52 @@ public final class ReplicateAnalysis {
                             + " reference or edited steps); replicates ran at the same potentials", other.session().id(),
                     first.session().id(), volts(theirs), first.session().id(), volts(mine), name));
         }
+    }
+
+    /**
+     * Two sessions whose CA steps have the same sample counts and charges to the last bit, and the same assays, are one
+     * measurement twice: a session and its own JSON Lines export imported back (which carries the assays). Averaging
+     * them reported one result as n = 2 with ± 0.00 (a bench-chemist trial). Independent runs never integrate to
+     * bit-identical charges; sessions that share them but differ in an assay are left to combine.
+     */
+    private static void requireDistinctMeasurements(SessionStore store, List<SessionAnalysis.Result> results)
+            throws StoreException {
+        for (int i = 0; i < results.size(); i++) {
+            for (int j = i + 1; j < results.size(); j++) {
+                SessionAnalysis.Result a = results.get(i);
+                SessionAnalysis.Result b = results.get(j);
+                if (sameCharges(a.steps(), b.steps()) && assays(store, a).equals(assays(store, b))) {
+                    throw new BadInputException(String.format(Locale.ROOT, "sessions %d and %d hold the same measurement:"
+                                    + " each of their %d CA steps has the same sample count and charge to the last digit, and"
+                                    + " their assays are the same; one is a copy of the other (an export imported back, say),"
+                                    + " not a replicate: give each measurement once", a.session().id(), b.session().id(),
+                            a.steps().size()));
+                }
+            }
+        }
+    }
+
+    private static boolean sameCharges(List<StepAnalysis> mine, List<StepAnalysis> theirs) {
+        if (mine.isEmpty() || mine.size() != theirs.size()) {
+            return false;
+        }
+        for (int k = 0; k < mine.size(); k++) {
+            StepAnalysis x = mine.get(k);
+            StepAnalysis y = theirs.get(k);
+            if (x.samples() != y.samples()
+                    || Double.doubleToLongBits(x.charge().coulombs()) != Double.doubleToLongBits(y.charge().coulombs())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A session's assays in use, each as its step, product, kind, value bits and unit, in order. */
+    private static List<String> assays(SessionStore store, SessionAnalysis.Result result) throws StoreException {
+        return store.assays().currentAssays(result.session().id()).stream()
+                .map(a -> a.stepIndex() + " " + a.product() + " " + a.kind() + " "
+                        + Double.doubleToLongBits(a.value().value()) + " " + a.unit())
+                .sorted().toList();
     }
 
     /** The distinct CA potentials of a session, in millivolts, in step order. */

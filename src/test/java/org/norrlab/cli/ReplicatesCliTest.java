@@ -65,6 +65,27 @@ class ReplicatesCliTest {
                 + " (fe_sum_low_unmeasured): counted; see its own analysis\"]");
     }
 
+    /** A session and its own JSON Lines export imported back are one measurement: refused, not n = 2 with ± 0.00. */
+    @Test
+    void aSessionAndItsOwnReimportAreNotReplicates() throws Exception {
+        Path db = temp.resolve("copy.db");
+        try (SessionStore store = SessionStore.open(db)) {
+            HandSessions.session(store, "sweep", sweep(0.5, 1.6));
+            HandSessions.session(store, "sweep", sweep(0.7, 1.8));
+        }
+        Path jsonl = temp.resolve("s1.jsonl");
+        assertThat(CliRunner.norrlabOn(db, "export", "1", "--format", "jsonl", "-o", jsonl.toString()).exitCode()).isZero();
+        CliRunner.Result imported = CliRunner.norrlabOn(db, "import", jsonl.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        CliRunner.Result copy = CliRunner.norrlabOn(db, "analyze", "1", "2", "3");
+        assertThat(copy.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(copy.err()).contains("sessions 1 and 3 hold the same measurement: each of their 2 CA steps has the same"
+                + " sample count and charge to the last digit, and their assays are the same; one is a copy of the other (an"
+                + " export imported back, say), not a replicate: give each measurement once");
+        // the two real replicates still combine
+        assertThat(CliRunner.norrlabOn(db, "analyze", "1", "2").exitCode()).isZero();
+    }
+
     @Test
     void aSessionOfAnotherProtocolOrOtherPotentialsIsRefusedByName() throws Exception {
         Path db = temp.resolve("x.db");

@@ -113,6 +113,30 @@ class RuCliTest {
         return result;
     }
 
+    /**
+     * A real simulated run without an EIS step records its compensation too: the bench-chemist trial's quick-start
+     * session took c = 0 when an R_u was typed for it, and its −0.700 V vs RHE were corrected a second time.
+     */
+    @Test
+    void aSimulatedRunWithoutEisRecordsWhatItCompensated() throws Exception {
+        Path protocol = java.nio.file.Files.writeString(temp.resolve("ca.yaml"), """
+                steps:
+                  - ca: {potential: -0.7 V vs RHE, duration: 5 s, interval: 100 ms}
+                """);
+        Path fresh = temp.resolve("fresh.db");
+        CliRunner.Result run = CliRunner.norrlab("run", protocol.toString(), "--speed", "max", "--no-progress", "--home",
+                Fixtures.HOME.toString(), "--db", fresh.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        CliRunner.Result set = CliRunner.norrlabOn(fresh, "ru", "set", "1", "--ohms", "5", "--reason", "bench");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).contains("c = 100 % as the session records it");
+        // fully compensated live: no drop left, the corrected set potential is the set one
+        JsonNode doc = new ObjectMapper().readTree(CliRunner.norrlabOn(fresh, "analyze", "1", "--format", "json").out());
+        JsonNode step = doc.path("ir_corrected_steps").get(0);
+        assertThat(step.path("E_set_iR_corrected_vs_RHE_V").asDouble())
+                .isCloseTo(step.path("E_set_vs_RHE_V").asDouble(), within(1e-12));
+    }
+
     @Test
     void aRunTheInstrumentCompensatedLiveIsNotCorrectedTwice() throws Exception {
         // The simulated instrument compensates its preset's share of R_u live and says so in each step's truth; here

@@ -126,6 +126,21 @@ public final class SimulatedPotentiostat implements Potentiostat {
         this.gas = Objects.requireNonNull(gas, "gas");
     }
 
+    /**
+     * Every truth of a measurement with the cell on says how much of R_u this instrument compensated live in CA, LSV,
+     * CV and CP: what an R_u recorded for the session later takes as its c (RunCompensation). Only a spectrum's truth
+     * said it before, so a session without EIS defaulted to c = 0 and its potentials were iR-corrected a second time
+     * (a bench-chemist trial: -0.700 V vs RHE moved to -0.383 V with R_u = 5 ohm).
+     */
+    private Event withCompensation(Event truth) {
+        if (truth.values().containsKey(SpectrumTruth.COMPENSATION_OTHER_STEPS)) {
+            return truth;
+        }
+        Map<String, Double> values = new java.util.LinkedHashMap<>(truth.values());
+        values.put(SpectrumTruth.COMPENSATION_OTHER_STEPS, cell.truth().compensation());
+        return new Event(truth.kind(), truth.timeSeconds(), truth.message(), values);
+    }
+
     /** The cell's truth, for tests: its capacitance, kinetics and the currents they give. */
     public CellTruth truth() {
         return cell.truth();
@@ -510,7 +525,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
                 }
             }
             if (procedure.cellOn) {
-                sink.event(procedure.truth(last, cell.tally()));
+                sink.event(withCompensation(procedure.truth(last, cell.tally())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
