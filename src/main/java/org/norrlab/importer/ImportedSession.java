@@ -5,6 +5,7 @@ import org.norrlab.core.ImpedancePoint;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 import org.norrlab.electrochem.CellSettings;
+import org.norrlab.store.CellSourceLines;
 
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record ImportedSession(FileFacts facts, List<Step> steps, List<String> no
     public ImportedSession(String format, String technique, InstrumentIdentity instrument, Map<String, String> metadata,
                            List<Step> steps, List<String> warnings, Optional<CellSettings> cell) {
         this(new FileFacts(format, technique, instrument, metadata,
-                cell.map(c -> StatedCell.all(c, "file: norrlab export header")).orElse(StatedCell.NONE)), steps, warnings);
+                cell.map(c -> StatedCell.all(c, CellSourceLines.EXPORT_HEADER)).orElse(StatedCell.NONE)), steps, warnings);
     }
 
     public String format() {

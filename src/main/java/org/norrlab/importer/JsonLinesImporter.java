@@ -295,7 +295,7 @@ public final class JsonLinesImporter implements Importer {
         return new FileFacts(format(), session.path("protocol_name").asText(), new InstrumentIdentity("imported",
                 i.path("family").asText(), i.path("model").asText(), i.path("firmware").asText(), i.path("serial_number").asText()),
                 metadata,
-                StatedCell.all(cell, "file: norrlab export header"), sample(file, line, session));
+                StatedCell.all(cell, CellSourceLines.EXPORT_HEADER), sample(file, line, session));
     }
 
     /** The session's sample, operator and notes; empty for an export from before schema 15, which has none. */

@@ -200,7 +200,7 @@ final class NorrlabCsv {
         }
         sink.file(new FileFacts("norrlab-csv", protocolName(metadata.getOrDefault("protocol", "norrlab export")),
                 instrument(metadata.getOrDefault("instrument", "?")), metadata,
-                StatedCell.all(settings, "file: norrlab export header"), sample));
+                StatedCell.all(settings, CellSourceLines.EXPORT_HEADER), sample));
         for (StoredAliquot aliquot : aliquots) {
             sink.aliquot(aliquot);
         }

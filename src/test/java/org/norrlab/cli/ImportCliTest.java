@@ -101,7 +101,8 @@ class ImportCliTest {
         // the cell values this import took from the site are said to be the site's in both exports, and an import of
         // either keeps that statement among its run options
         String sources = "electrode area 1 cm² (config/site.yaml); reference Ag/AgCl (sat. KCl) (config/site.yaml);"
-                + " pH 7 (config/site.yaml); electrolyte 35 mL (config/site.yaml)";
+                + " pH 7 (config/site.yaml); electrolyte 35 mL (config/site.yaml); temperature 25 °C (config/site.yaml);"
+                + " loading 0.5 mg/cm² (config/site.yaml)";
         assertThat(Files.readString(csv)).contains("\n# cell values from: " + sources + "\n");
         assertThat(Files.readAllLines(jsonl).get(0)).contains("\"cell_sources\":\"" + sources + "\"");
         for (Path export : List.of(csv, jsonl)) {
@@ -112,6 +113,12 @@ class ImportCliTest {
                 assertThat(store.session(id).orElseThrow().runOptions()).containsEntry("exported_cell_sources", sources);
             }
         }
+        // show gives the re-import's values as coming from where the export says, not from the export's header, and
+        // an export of the re-import says the same again: the text does not grow from one round trip to the next
+        assertThat(norrlab("show", "2", "--db", db()).out()).contains("Cell values from: " + sources + "\n");
+        Path again = temp.resolve("again.csv");
+        assertThat(norrlab("export", "2", "-o", again.toString(), "--db", db()).exitCode()).isZero();
+        assertThat(Files.readString(again)).contains("\n# cell values from: " + sources + "\n");
     }
 
     /** Where the file states when its acquisition started (EC-Lab), show gives that beside the import's time. */
