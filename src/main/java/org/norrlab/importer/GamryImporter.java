@@ -4,6 +4,8 @@ import org.norrlab.config.Potential;
 import org.norrlab.core.InstrumentIdentity;
 import org.norrlab.core.Sample;
 
+import org.norrlab.store.StoredSession;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -219,6 +221,11 @@ public final class GamryImporter implements Importer {
                 if (p != null) {
                     metadata.put(name.toLowerCase(Locale.ROOT), p.value());
                 }
+            }
+            if (metadata.containsKey("date") && metadata.containsKey("time")) {
+                // the instrument PC's clock, in its own zone and date order, as written: stated, not converted
+                metadata.put(StoredSession.STATED_START_OPTION, metadata.get("date") + " " + metadata.get("time")
+                        + " (its DATE and TIME, the instrument PC's clock)");
             }
             // a collection experiment names two potentiostats; the generator's is the one whose table is imported
             String pstat = metadata.getOrDefault("pstat", parameters.containsKey("PSTAT GENERATOR")

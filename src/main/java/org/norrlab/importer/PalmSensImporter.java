@@ -7,6 +7,8 @@ import org.norrlab.core.Sample;
 import org.norrlab.importer.PsSessionJson.DataArray;
 import org.norrlab.importer.PsSessionJson.Measurement;
 
+import org.norrlab.store.StoredSession;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
  * current series (per scan of a CV). An impedance measurement becomes an eis step ({@link PalmSensSpectrum}).
  */
 public final class PalmSensImporter implements Importer {
+    /** Seconds from 0001-01-01T00:00Z, where .NET counts its ticks from, to 1970-01-01T00:00Z. */
+    static final long DOT_NET_EPOCH_TO_UNIX_SECONDS = 62_135_596_800L;
+
     @Override
     public String format() {
         return "pssession";
@@ -103,10 +108,20 @@ public final class PalmSensImporter implements Importer {
         private FileFacts facts() {
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("technique", measurement.title);
+            if (measurement.utcTicks > 0) {
+                // UTC by its name, so a time norrlab can state without a guess at the instrument PC's zone
+                metadata.put(StoredSession.STATED_START_OPTION, utc(measurement.utcTicks) + " (its measurement's UTCTimeStamp)");
+            }
             metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
                     || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
             return new FileFacts("pssession", measurement.title, new InstrumentIdentity("imported", "palmsens",
                     model(measurement.device), measurement.firmware, measurement.serial), metadata, StatedCell.NONE);
+        }
+
+        /** .NET ticks, 100 ns each since 0001-01-01T00:00Z, as an instant. */
+        static java.time.Instant utc(long ticks) {
+            return java.time.Instant.ofEpochSecond(ticks / 10_000_000L - DOT_NET_EPOCH_TO_UNIX_SECONDS,
+                    ticks % 10_000_000L * 100);
         }
 
         /**

@@ -145,6 +145,8 @@ final class PsSessionJson {
         String serial = "";
         String firmware = "";
         String method = "";
+        /** The measurement's UTCTimeStamp: .NET ticks (100 ns since 0001-01-01 UTC); -1 where the file has none. */
+        long utcTicks = -1;
         int impedanceSpectra;
         final List<DataArray> dataSet = new ArrayList<>();
         final List<DataArray[]> curves = new ArrayList<>();
@@ -209,6 +211,8 @@ final class PsSessionJson {
                         case "deviceused" -> measurement.device = text();
                         case "deviceserial" -> measurement.serial = text();
                         case "devicefw" -> measurement.firmware = text();
+                        case "utctimestamp" -> measurement.utcTicks = json.currentToken() == JsonToken.VALUE_NUMBER_INT
+                                ? json.getLongValue() : -1;
                         case "method" -> measurement.method = text();
                         case "dataset" -> dataSet(measurement);
                         case "curves" -> curves(measurement);

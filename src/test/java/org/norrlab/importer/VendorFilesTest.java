@@ -95,6 +95,12 @@ class VendorFilesTest {
         assertThat(ec.metadata()).containsEntry("technique", "Chronoamperometry / Chronocoulometry");
         assertThat(read("palmsens-pssession/EN_1Hz_3600s_amperometric.pssession").instrument().serialNumber())
                 .isEqualTo("ES4HR20B0012");
+        // when each was measured, as the file states it: PSTrace's UTCTimeStamp (.NET ticks, 639009584415849215) is
+        // UTC (its TimeStamp, one hour on, is local); Gamry's DATE and TIME are the instrument PC's clock, kept as written
+        assertThat(read("palmsens-pssession/EN_1Hz_3600s_amperometric.pssession").metadata())
+                .containsEntry("acquisition_started", "2025-12-10T10:14:01.584921500Z (its measurement's UTCTimeStamp)");
+        assertThat(read("gamry-dta/nomadce_CHRONOA.DTA").metadata())
+                .containsEntry("acquisition_started", "16/11/2023 10:15:24 (its DATE and TIME, the instrument PC's clock)");
         // the file's "DeviceUsed":15, said to be a code rather than shown bare as the model
         assertThat(read("palmsens-pssession/EN_1Hz_3600s_amperometric.pssession").instrument().model())
                 .isEqualTo("PalmSens instrument (PSTrace DeviceUsed code 15)");
