@@ -97,7 +97,7 @@ final class HomeOptions {
     }
 
     /** A file store must be there, and be a file: a folder given as --db is named as one, with the files it holds. */
-    private static void requireDatabaseFile(StoreLocation store) throws StoreException {
+    private void requireDatabaseFile(StoreLocation store) throws StoreException {
         if (store.file().isEmpty() || store.file().get().toFile().isFile()) {
             return;
         }
@@ -122,6 +122,11 @@ final class HomeOptions {
             throw new StoreException("there is no session database at " + store + ", and its data directory " + folder
                     + " cannot be created (" + cannotCreate.get() + "); choose a folder you can write with data_directory"
                     + " in config/site.yaml, or give --db FILE in such a folder");
+        }
+        if (database != null) {
+            // the operator named this file: a typo in it is likelier than a store not yet made
+            throw new StoreException("there is no session database at " + store + " (given with --db); check the"
+                    + " path, or run a protocol with --db " + database + " to make it");
         }
         throw new StoreException("there is no session database at " + store + " yet; run a protocol first, or give --db");
     }

@@ -39,7 +39,7 @@ class LogFileFallbackTest {
                 "WARN  cannot write the log file " + regular.resolve("data/norrlab.log") + " (Not a directory); logging to"
                         + " the console only. To keep a log, set data_directory in config/site.yaml to a folder you can write.",
                 "Session database problem: there is no session database at " + missingDb
-                        + " yet; run a protocol first, or give --db");
+                        + " (given with --db); check the path, or run a protocol with --db " + missingDb + " to make it");
     }
 
     @Test
