@@ -65,6 +65,8 @@ public final class JsonLinesImporter implements Importer {
         int next = 0;
         Declared current = null;
         Set<Long> calibrations = new HashSet<>();
+        int events = 0;
+        int firstEventLine = 0;
         try (TextLines lines = TextLines.open(file)) {
             for (String line = lines.next(); line != null; line = lines.next()) {
                 if (line.isBlank()) {
@@ -142,6 +144,9 @@ public final class JsonLinesImporter implements Importer {
                         sink.resistance(row.resistance(), row.uid());
                     }
                     case "event" -> {
+                        if (events++ == 0) {
+                            firstEventLine = number;
+                        }
                     }
                     case "aliquot" -> sink.aliquot(aliquot(file, number, node));
                     case "correction" -> sink.correction(correction(file, number, node));
@@ -160,6 +165,13 @@ public final class JsonLinesImporter implements Importer {
         }
         if (!sessionRead) {
             throw new ImportException(file, 1, "expected a first line of type 'session'");
+        }
+        if (events > 0) {
+            // said, not dropped without a word: a simulated session's truth (what the instrument compensated) is among them
+            sink.note(file.getFileName() + ":" + firstEventLine + ": " + events + (events == 1 ? " event line (from here on)"
+                    + " is" : " event lines (from here on) are") + " not imported: the imported session has none of the"
+                    + " exported session's events (alerts, operator notes, the simulator's truth, including how much of R_u"
+                    + " it compensated: give --compensated to 'norrlab ru' for this session)");
         }
         if (current != null) {
             sink.endStep();

@@ -73,6 +73,12 @@ class RoundTripTest {
                 SessionExporter.jsonLines(store, session, out);
             }
             List<String> original = rows(store, run.sessionId());
+            // the JSON Lines export carries the run's events, which an import does not take: it says so, by count
+            long events = store.events(run.sessionId()).size();
+            assertThat(events).isPositive();
+            assertThat(ImportService.read(jsonl).notes()).anySatisfy(note -> assertThat(note)
+                    .contains(": " + events + (events == 1 ? " event line (from here on) is" : " event lines (from here on) are")
+                            + " not imported").contains("give --compensated to 'norrlab ru'"));
             for (Path file : List.of(csv, jsonl)) {
                 ImportedSession imported = ImportService.read(file);
                 long id = ImportService.store(store, file, imported, Fixtures.cellAtPh7());
