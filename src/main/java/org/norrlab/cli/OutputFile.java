@@ -135,8 +135,8 @@ final class OutputFile {
             return;
         }
         Path folder = target.getParent();
-        Path temporary = folder.resolve("." + target.getFileName() + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)
-                + ".part");
+        String unique = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+        Path temporary = folder.resolve("." + target.getFileName() + "." + unique + ".part");
         OutputStream file;
         try {
             file = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

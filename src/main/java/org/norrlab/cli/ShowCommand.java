@@ -44,9 +44,8 @@ final class ShowCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
             out.printf(Locale.ROOT, "Instrument: %s%n", session.instrument().describe());
             out.printf(Locale.ROOT, "Run options: %s%n", session.runOptions());
-            String began = session.beganText();
             // an import's end is the import's too: nothing to say of the measurement
-            out.printf(Locale.ROOT, "%s%s, norrlab %s%n", Character.toUpperCase(began.charAt(0)) + began.substring(1),
+            out.printf(Locale.ROOT, "%s %s%s, norrlab %s%n", session.beganWord(), session.beganWhen(),
                     session.instrument().isImported() ? ""
                             : ", ended " + session.ended().map(Object::toString).orElse("—"), session.softwareVersion());
             out.println(CellText.describe(cell));

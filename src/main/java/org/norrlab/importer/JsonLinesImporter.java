@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -167,7 +168,7 @@ public final class JsonLinesImporter implements Importer {
             throw new ImportException(file, 1, "expected a first line of type 'session'");
         }
         if (events > 0) {
-            // said, not dropped without a word: a simulated session's truth (what the instrument compensated) is among them
+            // said, not dropped without a word: among them a simulated session's truth of what it compensated
             sink.note(file.getFileName() + ":" + firstEventLine + ": " + events + (events == 1 ? " event line (from here on)"
                     + " is" : " event lines (from here on) are") + " not imported: the imported session has none of the"
                     + " exported session's events (alerts, operator notes, the simulator's truth, including how much of R_u"
@@ -296,7 +297,7 @@ public final class JsonLinesImporter implements Importer {
     private FileFacts facts(Path file, int line, JsonNode session) throws ImportException {
         CellSettings cell = cell(file, line, session.path("cell"));
         JsonNode i = session.path("instrument");
-        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("exported_session", session.path("id").asText());
         if (session.path("electrolyte").asText("refresh").equals("accumulate")) {
             metadata.put(FileFacts.ELECTROLYTE, "accumulate");

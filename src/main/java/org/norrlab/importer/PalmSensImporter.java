@@ -10,6 +10,7 @@ import org.norrlab.importer.PsSessionJson.Measurement;
 import org.norrlab.store.StoredSession;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -110,7 +111,8 @@ public final class PalmSensImporter implements Importer {
             metadata.put("technique", measurement.title);
             if (measurement.utcTicks > 0) {
                 // UTC by its name, so a time norrlab can state without a guess at the instrument PC's zone
-                metadata.put(StoredSession.STATED_START_OPTION, utc(measurement.utcTicks) + " (its measurement's UTCTimeStamp)");
+                metadata.put(StoredSession.STATED_START_OPTION,
+                        utc(measurement.utcTicks) + " (its measurement's UTCTimeStamp)");
             }
             metadata.put("method", method.lines().filter(l -> l.startsWith("METHOD_ID=") || l.startsWith("TECHNIQUE=")
                     || l.startsWith("T_INTERVAL=") || l.startsWith("T_RUN=")).collect(Collectors.joining("; ")));
@@ -119,8 +121,8 @@ public final class PalmSensImporter implements Importer {
         }
 
         /** .NET ticks, 100 ns each since 0001-01-01T00:00Z, as an instant. */
-        static java.time.Instant utc(long ticks) {
-            return java.time.Instant.ofEpochSecond(ticks / 10_000_000L - DOT_NET_EPOCH_TO_UNIX_SECONDS,
+        static Instant utc(long ticks) {
+            return Instant.ofEpochSecond(ticks / 10_000_000L - DOT_NET_EPOCH_TO_UNIX_SECONDS,
                     ticks % 10_000_000L * 100);
         }
 

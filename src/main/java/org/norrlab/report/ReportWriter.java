@@ -336,9 +336,8 @@ public final class ReportWriter {
             // continuation lines indented, so that notes of several lines stay one item of the list
             md.append("- Notes: ").append(sample.notes().replace("\n", "\n  ")).append('\n');
         }
-        String began = result.session().beganText();
-        md.append(String.format(Locale.ROOT, "- %s; status %s (%s)%n", Character.toUpperCase(began.charAt(0)) + began.substring(1),
-                result.session().status().dbName(), result.session().statusReason()));
+        md.append(String.format(Locale.ROOT, "- %s %s; status %s (%s)%n", result.session().beganWord(),
+                result.session().beganWhen(), result.session().status().dbName(), result.session().statusReason()));
         md.append(String.format(Locale.ROOT, "- Reference electrode: %s, %.4f V vs SHE (%s); pH %.2f; %.1f °C;"
                         + " E(RHE) = E(RE) %+.4f V%n", cell.referenceElectrode().name(), cell.referenceElectrode().e0VsSheVolts(),
                 cell.referenceElectrode().source(), cell.pH(), cell.temperatureCelsius(), cell.rheScale().offsetVolts()));

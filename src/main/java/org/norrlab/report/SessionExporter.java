@@ -96,8 +96,8 @@ public final class SessionExporter {
                 session.statusReason());
         out.printf(Locale.ROOT, "# protocol: %s (%s)%n", session.protocolName(), session.protocolFile());
         out.printf(Locale.ROOT, "# instrument: %s%n", session.instrument().describe());
-        out.printf(Locale.ROOT, "# %s; software: norrlab %s%n", session.beganText().replaceFirst(" ", ": "),
-                session.softwareVersion());
+        out.printf(Locale.ROOT, "# %s: %s; software: norrlab %s%n", session.beganWord().toLowerCase(Locale.ROOT),
+                session.beganWhen(), session.softwareVersion());
         out.printf(Locale.ROOT, "# reference electrode: %s, E = %.4f V vs SHE (%s)%n", cell.referenceElectrode().name(),
                 cell.referenceElectrode().e0VsSheVolts(), cell.referenceElectrode().source());
         out.printf(Locale.ROOT, "# pH: %s; temperature: %s C; electrode area: %s cm2; catalyst loading: %s mg/cm2;"

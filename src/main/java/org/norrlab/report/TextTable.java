@@ -2,7 +2,9 @@ package org.norrlab.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A plain-text table, for terminals, logs and alerts: columns right-aligned (numbers line up by their last digit), or
@@ -12,7 +14,7 @@ import java.util.List;
 public final class TextTable {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
-    private final java.util.Set<Integer> left = new java.util.HashSet<>();
+    private final Set<Integer> left = new HashSet<>();
 
     public TextTable(String... headers) {
         this(List.of(headers));

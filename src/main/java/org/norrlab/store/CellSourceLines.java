@@ -2,6 +2,7 @@ package org.norrlab.store;
 
 import org.norrlab.electrochem.CellSettings;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +18,14 @@ public final class CellSourceLines {
     public static final String CSV = "# cell values from: ";
     /** The run option that keeps what an imported export's line said. */
     public static final String EXPORTED = "exported_cell_sources";
+    /** The source an import of a norrlab export records for every cell value it takes from the export's header. */
+    public static final String EXPORT_HEADER = "file: norrlab export header";
+    /** The run options in which an import records where each cell value came from. */
+    private static final List<String> SOURCE_KEYS = List.of("area_source", "reference_source", "ph_source",
+            "volume_source", "temperature_source", "loading_source");
 
     private CellSourceLines() {
     }
-
-    /** The source an import of a norrlab export records for every cell value it takes from the export's header. */
-    public static final String EXPORT_HEADER = "file: norrlab export header";
 
     /**
      * "electrode area 1 cm² (config/site.yaml); reference … (…); pH 7 (…); electrolyte 35 mL (…); temperature 25 °C (…);
@@ -46,10 +49,6 @@ public final class CellSourceLines {
                 number(cell.electrolyteVolumeMl()), recorded.get("volume_source"), number(cell.temperatureCelsius()),
                 recorded.get("temperature_source"), number(cell.catalystLoadingMgPerCm2()), recorded.get("loading_source")));
     }
-
-    /** The run options in which an import records where each cell value came from. */
-    private static final java.util.List<String> SOURCE_KEYS = java.util.List.of("area_source", "reference_source",
-            "ph_source", "volume_source", "temperature_source", "loading_source");
 
     /** Four significant figures without trailing zeros, as an operator writes them: 13, 0.07, 599.5. */
     public static String number(double value) {

@@ -29,16 +29,23 @@ public record StoredSession(long id, Instant started, Optional<Instant> ended, S
     public static final String STATED_START_OPTION = "acquisition_started";
 
     /**
-     * When the session began, in words, for what prints it: "started T" for a run; for an imported session the store's
-     * time is when the file was imported, which says nothing of when it was measured, so "imported T", with the file's
-     * own statement of its start where the importer kept one.
+     * What the store's start time is, in one word for what prints it: "Started" for a run; "Imported" for an imported
+     * session, whose time is when the file was imported, which says nothing of when it was measured.
      */
-    public String beganText() {
+    public String beganWord() {
+        return instrument.isImported() ? "Imported" : "Started";
+    }
+
+    /**
+     * The start time after {@link #beganWord}: for an imported session with what that time is not, and the file's own
+     * statement of its start where the importer kept one.
+     */
+    public String beganWhen() {
         if (!instrument.isImported()) {
-            return "started " + started;
+            return started.toString();
         }
         String stated = runOptions.get(STATED_START_OPTION);
-        return "imported " + started + " (when the file was imported, not measured"
+        return started + " (when the file was imported, not measured"
                 + (stated == null || stated.isBlank() ? "" : "; the file says the acquisition started " + stated.strip())
                 + ")";
     }

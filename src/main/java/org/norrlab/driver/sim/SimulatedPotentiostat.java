@@ -136,7 +136,7 @@ public final class SimulatedPotentiostat implements Potentiostat {
         if (truth.values().containsKey(SpectrumTruth.COMPENSATION_OTHER_STEPS)) {
             return truth;
         }
-        Map<String, Double> values = new java.util.LinkedHashMap<>(truth.values());
+        Map<String, Double> values = new LinkedHashMap<>(truth.values());
         values.put(SpectrumTruth.COMPENSATION_OTHER_STEPS, cell.truth().compensation());
         return new Event(truth.kind(), truth.timeSeconds(), truth.message(), values);
     }
