@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 import java.awt.Component;
+import java.awt.Window;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +124,18 @@ final class Background {
         });
     }
 
+    /**
+     * The failure in a dialog over {@code parent}'s window; not where that window has been closed (disposed) meanwhile:
+     * a reload still under way when the window closed would otherwise pop an ownerless dialog over whatever is open
+     * next (a test window found one from the closed window before, naming its deleted database). The failure is in the
+     * log either way.
+     */
     static void showError(Component parent, String what, Throwable cause) {
+        Window window = parent == null ? null : SwingUtilities.getWindowAncestor(parent);
+        if (window != null && !window.isDisplayable()) {
+            log.info("{} failed after its window was closed; not shown: {}", what, cause.toString());
+            return;
+        }
         JOptionPane.showMessageDialog(parent, wrap(DialogWords.of(cause)), what + " failed", JOptionPane.ERROR_MESSAGE);
     }
 
